@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Environment variables, parsed once at start. A bad value stops start-up with a message naming it. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  OVOP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  OVOP_ADMIN_EMAIL: z.email().optional(),
+  OVOP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  OVOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OVOP_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
+  OVOP_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Import Indonesia's areas on the first start of an empty embedded database. */
+  OVOP_IMPORT_AREAS_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  secret: string;
+  logLevel: z.infer<typeof envSchema>['OVOP_LOG_LEVEL'];
+  trustProxy: boolean;
+  importAreasOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.OVOP_DATA_DIR);
+  if (e.DATABASE_URL && !e.OVOP_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OVOP_SECRET: required when DATABASE_URL is set (at least 32 characters)',
+    );
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    adminEmail: e.OVOP_ADMIN_EMAIL,
+    adminPassword: e.OVOP_ADMIN_PASSWORD,
+    secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),
+    logLevel: e.OVOP_LOG_LEVEL,
+    trustProxy: e.OVOP_TRUST_PROXY,
+    importAreasOnStart: e.OVOP_IMPORT_AREAS_ON_START,
+  };
+}
+
+/** The embedded database keeps its generated secret beside its data, readable only by its owner. */
+function secretFromDataDir(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Command } from 'commander';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { openDatabase } from './db/open.js';
+import { systemActor } from './http/context.js';
+import { Problem } from './http/errors.js';
+import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
+import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
+import { VERSION } from './version.js';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Runs one CLI command with a parsed config and an open, migrated database. */
+async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+async function importIndonesiaIfEmpty(db: Database): Promise<void> {
+  const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
+  if ((row?.n ?? 0) > 0) return;
+  out("Importing Indonesia's administrative areas (idn-area-data, ODbL) — first start only…");
+  const started = Date.now();
+  const result = await importAreas(db, 'ID', readIndonesiaAreas());
+  out(`Imported ${result.rows} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+async function announceAdmin(db: Database, config: Config): Promise<void> {
+  const admin = await ensureFirstAdmin(db, { email: config.adminEmail, password: config.adminPassword });
+  if (!admin) return;
+  if (admin.generatedPassword) {
+    out('');
+    out('  A platform admin was created. This password is shown only once:');
+    out(`    email:    ${admin.email}`);
+    out(`    password: ${admin.generatedPassword}`);
+    out('');
+  } else {
+    out(`A platform admin was created for ${admin.email}.`);
+  }
+}
+
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  await announceAdmin(db, config);
+  if (db.kind === 'pglite' && config.importAreasOnStart) await importIndonesiaIfEmpty(db);
+  const app = await buildApp({ config, db });
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  await app.listen({ port: config.port, host: config.host });
+  out(`OVOP ${VERSION} on ${db.kind} at http://${config.host}:${config.port}`);
+}
+
+function fail(error: unknown): never {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof Problem) {
+    process.stderr.write(`${error.detail ?? error.title}\n`);
+    for (const e of error.errors ?? []) process.stderr.write(`  ${e.path}: ${e.message}\n`);
+  } else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
+
+const program = new Command('ovop').description('OVOP — the One Village One Product platform').version(VERSION);
+
+program.command('serve', { isDefault: true }).description('start the web server').action(() => serve().catch(fail));
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() =>
+    withDatabase(async (db) => {
+      const applied = await migrate(db);
+      out(applied.length ? `Database up to date (${applied.length} already applied at open).` : 'Database up to date.');
+    }).catch(fail),
+  );
+
+program
+  .command('import-areas')
+  .description("import a country's administrative areas: Indonesia from idn-area-data, or any country from a CSV")
+  .requiredOption('--country <code>', 'ISO 3166-1 alpha-2 country code, e.g. ID')
+  .option('--csv <file>', 'CSV with the header code,parent_code,level,name')
+  .option('--provinces <codes>', 'Indonesia only: comma-separated province codes to limit the import')
+  .action((opts: { country: string; csv?: string; provinces?: string }) =>
+    withDatabase(async (db) => {
+      const country = opts.country.toUpperCase();
+      const started = Date.now();
+      let result;
+      if (opts.csv) {
+        const { rows, errors } = parseAreasCsv(readFileSync(opts.csv, 'utf8'));
+        result = await importAreas(db, country, rows, errors);
+      } else if (country === 'ID') {
+        result = await importAreas(db, 'ID', readIndonesiaAreas(opts.provinces?.split(',')));
+      } else {
+        throw new ConfigError(`No built-in areas for ${country}: pass --csv FILE`);
+      }
+      const levels = Object.entries(result.byLevel).map(([level, n]) => `${n} ${level}`).join(', ');
+      out(`Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`);
+    }).catch(fail),
+  );
+
+const users = program.command('users').description('manage accounts');
+users
+  .command('create')
+  .description('create an account (prints a generated password when none is given)')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .option('--password <password>', 'at least 10 characters, not easy to guess')
+  .option('--admin', 'make the account a platform admin', false)
+  .option('--locale <locale>', 'id, en or ja', 'id')
+  .action((opts: { email: string; name: string; password?: string; admin: boolean; locale: string }) =>
+    withDatabase(async (db) => {
+      const password = opts.password ?? randomBytes(18).toString('base64url');
+      const { user } = await createUser(
+        { db, actor: systemActor, requestId: 'cli' },
+        { email: opts.email.toLowerCase(), name: opts.name, password, isAdmin: opts.admin, locale: opts.locale as 'id' },
+      );
+      out(`Created ${user.email} (${user.id})${opts.password ? '' : ` with password: ${password}`}`);
+    }).catch(fail),
+  );
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { FieldError } from '../../http/errors.js';
+import { areaCode } from './geography.schemas.js';
+import type { AreaInput } from './geography.schemas.js';
+
+export interface PlannedArea {
+  code: string;
+  parent_code: string | null;
+  level: string;
+  depth: number;
+  name: string;
+  path: string;
+}
+
+export interface ExistingArea {
+  country: string;
+  path: string;
+  depth: number;
+}
+
+/**
+ * Checks a whole file before anything is written and orders it parents-first with materialised
+ * paths. Every problem is reported with its line: unknown parents, duplicate codes, cycles, bad
+ * codes, empty names or levels, and codes that another country already uses.
+ */
+export function planAreaImport(
+  inputs: AreaInput[],
+  country: string,
+  existing: Map<string, ExistingArea>,
+): { areas: PlannedArea[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const byCode = new Map<string, AreaInput>();
+  for (const row of inputs) {
+    const at = `line ${row.line}`;
+    if (!areaCode.safeParse(row.code).success) errors.push({ path: `${at}.code`, message: `"${row.code}" is not a valid area code` });
+    if (row.parentCode !== null && !areaCode.safeParse(row.parentCode).success) {
+      errors.push({ path: `${at}.parent_code`, message: `"${row.parentCode}" is not a valid area code` });
+    }
+    if (!row.level) errors.push({ path: `${at}.level`, message: 'is empty' });
+    if (!row.name) errors.push({ path: `${at}.name`, message: 'is empty' });
+    if (row.name.length > 200) errors.push({ path: `${at}.name`, message: 'is longer than 200 characters' });
+    const first = byCode.get(row.code);
+    if (first) errors.push({ path: `${at}.code`, message: `duplicates the code on line ${first.line}` });
+    else byCode.set(row.code, row);
+    const other = existing.get(row.code);
+    if (other && other.country !== country) {
+      errors.push({ path: `${at}.code`, message: `"${row.code}" already belongs to country ${other.country}` });
+    }
+  }
+  for (const row of byCode.values()) {
+    if (row.parentCode === null || byCode.has(row.parentCode)) continue;
+    const parent = existing.get(row.parentCode);
+    if (!parent) errors.push({ path: `line ${row.line}.parent_code`, message: `unknown parent "${row.parentCode}"` });
+    else if (parent.country !== country) {
+      errors.push({ path: `line ${row.line}.parent_code`, message: `parent "${row.parentCode}" belongs to country ${parent.country}` });
+    }
+  }
+  if (errors.length > 0) return { areas: [], errors };
+
+  // Walk down from the roots (areas whose parent is outside the file); what is never reached is a cycle.
+  const children = new Map<string, AreaInput[]>();
+  for (const row of byCode.values()) {
+    if (row.parentCode !== null && byCode.has(row.parentCode)) {
+      const list = children.get(row.parentCode) ?? [];
+      list.push(row);
+      children.set(row.parentCode, list);
+    }
+  }
+  const areas: PlannedArea[] = [];
+  const queue: PlannedArea[] = [];
+  for (const row of byCode.values()) {
+    if (row.parentCode !== null && byCode.has(row.parentCode)) continue;
+    const parent = row.parentCode === null ? undefined : existing.get(row.parentCode);
+    queue.push(plan(row, parent ? parent.path : '/', parent ? parent.depth + 1 : 0));
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const area = queue[i]!;
+    areas.push(area);
+    for (const child of children.get(area.code) ?? []) queue.push(plan(child, area.path, area.depth + 1));
+  }
+  if (areas.length < byCode.size) {
+    const placed = new Set(areas.map((a) => a.code));
+    for (const row of byCode.values()) {
+      if (!placed.has(row.code)) errors.push({ path: `line ${row.line}.parent_code`, message: `"${row.code}" is part of a cycle` });
+    }
+    return { areas: [], errors };
+  }
+  return { areas, errors };
+}
+
+function plan(row: AreaInput, parentPath: string, depth: number): PlannedArea {
+  return { code: row.code, parent_code: row.parentCode, level: row.level, depth, name: row.name, path: `${parentPath}${row.code}/` };
+}
+
+/** Reads `code,parent_code,level,name` (a header line is required). Line numbers count the header as 1. */
+export function parseAreasCsv(text: string): { rows: AreaInput[]; errors: FieldError[] } {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    return { rows: [], errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
+  }
+  const header = records[0]?.map((h) => h.toLowerCase());
+  if (!header || header.join(',') !== 'code,parent_code,level,name') {
+    return { rows: [], errors: [{ path: 'line 1', message: 'the header must be code,parent_code,level,name' }] };
+  }
+  const rows: AreaInput[] = [];
+  const errors: FieldError[] = [];
+  records.slice(1).forEach((r, i) => {
+    const line = i + 2;
+    if (r.length !== 4) {
+      errors.push({ path: `line ${line}`, message: `has ${r.length} columns, expected 4` });
+      return;
+    }
+    const [code, parent, level, name] = r as [string, string, string, string];
+    rows.push({ line, code, parentCode: parent === '' ? null : parent, level, name });
+  });
+  return { rows, errors };
+}
+
+const INDONESIA_LEVELS = [
+  { file: 'provinces.csv', level: 'province', parentColumn: null },
+  { file: 'regencies.csv', level: 'regency', parentColumn: 'province_code' },
+  { file: 'districts.csv', level: 'district', parentColumn: 'regency_code' },
+  { file: 'villages.csv', level: 'village', parentColumn: 'district_code' },
+] as const;
+
+/**
+ * Indonesia's areas as published by the `idn-area-data` package (Kemendagri codes; ODbL).
+ * `provinces` limits the load to some provinces' subtrees (used by tests and demos).
+ */
+export function readIndonesiaAreas(provinces?: string[]): AreaInput[] {
+  const require = createRequire(import.meta.url);
+  const dataDir = join(dirname(require.resolve('idn-area-data/package.json')), 'data');
+  const keep = (code: string) => !provinces || provinces.includes(code.split('.')[0]!);
+  const rows: AreaInput[] = [];
+  for (const { file, level, parentColumn } of INDONESIA_LEVELS) {
+    const records: Record<string, string>[] = parse(readFileSync(join(dataDir, file), 'utf8'), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+    });
+    records.forEach((r, i) => {
+      const code = r.code!;
+      if (!keep(code)) return;
+      rows.push({ line: i + 2, code, parentCode: parentColumn ? r[parentColumn]! : null, level, name: r.name!.trim() });
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,54 @@
+import { forbidden, unauthorized } from '../../http/errors.js';
+import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
+
+/**
+ * The one policy core every module's policy is built from. A grant reaches an area when it has no
+ * area (the whole program) or when the area's materialised path starts with the grant's path —
+ * one string comparison, never a walk up the tree.
+ */
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw unauthorized();
+  return actor;
+}
+
+export function requireAdmin(actor: Actor): UserActor {
+  const user = requireUser(actor);
+  if (!user.isAdmin) throw forbidden('Only a platform admin may do this.');
+  return user;
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'user' && actor.isAdmin;
+}
+
+export function grantsIn(actor: Actor, programId: string, roles?: readonly Role[]): Grant[] {
+  if (actor.kind !== 'user') return [];
+  return actor.grants.filter((g) => g.programId === programId && (!roles || roles.includes(g.role)));
+}
+
+/** True when the grant covers the area whose materialised path is given. */
+export function grantReachesArea(grant: Grant, areaPath: string): boolean {
+  return grant.areaPath === null || areaPath.startsWith(grant.areaPath);
+}
+
+/** Whether the actor holds one of the roles in the program over the area (admins hold every role). */
+export function reachesArea(
+  actor: Actor,
+  programId: string,
+  areaPath: string,
+  roles: readonly Role[],
+): boolean {
+  if (isAdmin(actor)) return true;
+  return grantsIn(actor, programId, roles).some((g) => g.groupId === null && grantReachesArea(g, areaPath));
+}
+
+/** Whether the actor manages the program as a whole (no area narrowing), or is an admin. */
+export function managesProgram(actor: Actor, programId: string): boolean {
+  if (isAdmin(actor)) return true;
+  return grantsIn(actor, programId, ['program_manager']).some((g) => g.areaCode === null && g.groupId === null);
+}
+
+export function programIdsOf(actor: Actor): string[] {
+  if (actor.kind !== 'user') return [];
+  return [...new Set(actor.grants.map((g) => g.programId))];
+}

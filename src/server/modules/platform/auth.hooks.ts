@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { UserActor } from '../../http/context.js';
+import { forbidden, unauthorized } from '../../http/errors.js';
+import { resolveActor, SESSION_COOKIE } from './auth.service.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The one gate every request passes: it resolves who is calling, refuses routes that need a
+ * signed-in user, and stops cross-site writes riding on the session cookie (CSRF).
+ */
+export function registerAuthHooks(app: FastifyInstance): void {
+  app.decorateRequest("actor", null as unknown as UserActor);
+  app.addHook('onRequest', async (request) => {
+    const bearer = bearerOf(request);
+    const sessionSecret = request.cookies[SESSION_COOKIE];
+    const access = request.routeOptions.config.access;
+    if (!SAFE_METHODS.has(request.method) && bearer === undefined) assertSameOrigin(request, sessionSecret !== undefined);
+    const actor = await resolveActor(app.db, { bearer, sessionSecret });
+    request.actor = actor;
+    if (access === 'user' && actor.kind !== 'user') throw unauthorized();
+  });
+}
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/**
+ * Browsers send Origin on every cross-origin and same-origin write; a cookie-authenticated write
+ * must come from this very origin. Requests without cookies (API clients) need no Origin.
+ */
+function assertSameOrigin(request: FastifyRequest, hasSessionCookie: boolean): void {
+  const origin = request.headers.origin;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (origin !== undefined) {
+    if (!sameOrigin(origin, `${request.protocol}://${request.host}`)) throw forbidden('Cross-site request refused.');
+    return;
+  }
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    throw forbidden('Cross-site request refused.');
+  }
+  if (hasSessionCookie && fetchSite === undefined) {
+    throw forbidden('A cookie-authenticated write must carry an Origin header.');
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}

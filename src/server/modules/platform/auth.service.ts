@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '../../db/database.js';
+import type { Actor, Ctx, UserActor } from '../../http/context.js';
+import { notFound, Problem, tooManyRequests, unauthorized } from '../../http/errors.js';
+import { requireUser } from './access.js';
+import { recordAudit } from './audit.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import {
+  sessionsRepository,
+  throttleRepository,
+  tokensRepository,
+  usersRepository,
+  type TokenRow,
+  type UserRow,
+} from './platform.repository.js';
+import type { CreateTokenBody, SignInBody } from './platform.schemas.js';
+import { presentUser } from './users.service.js';
+
+export const SESSION_COOKIE = 'ovop_session';
+export const SESSION_DAYS = 30;
+const TOKEN_PREFIX = 'ovop_';
+
+// Sign-in throttling: per account and per client address, counted in a sliding 15-minute window.
+export const THROTTLE = { windowSeconds: 15 * 60, perAccount: 5, perIp: 30 } as const;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newSecret = () => randomBytes(32).toString('base64url');
+
+export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
+  const keys = { account: `account:${input.email.toLowerCase()}`, ip: `ip:${ip}` };
+  const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [keys.account, keys.ip]);
+  if (lockedUntil) throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
+
+  const user = await usersRepository.byEmail(ctx.db, input.email);
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok || user.disabled_at) {
+    await ctx.db.transaction(async (tx) => {
+      await throttleRepository.fail(tx, keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds);
+      await throttleRepository.fail(tx, keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds);
+    });
+    throw unauthorized('The email or password is wrong.');
+  }
+  const secret = newSecret();
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+  await ctx.db.transaction(async (tx) => {
+    await throttleRepository.clear(tx, keys.account);
+    await sessionsRepository.insert(tx, sha256(secret), user.id, expiresAt);
+    await recordAudit(tx, { ...ctx, actor: await actorFor(tx, user, 'session') }, {
+      action: 'auth.sign_in',
+      entity: 'user',
+      entityId: user.id,
+    });
+  });
+  return { secret, expiresAt, user: presentUser(user) };
+}
+
+export async function signOut(ctx: Ctx, sessionSecret: string | undefined): Promise<void> {
+  if (!sessionSecret) return;
+  await ctx.db.transaction(async (tx) => {
+    await sessionsRepository.delete(tx, sha256(sessionSecret));
+    if (ctx.actor.kind === 'user') {
+      await recordAudit(tx, ctx, { action: 'auth.sign_out', entity: 'user', entityId: ctx.actor.id });
+    }
+  });
+}
+
+/** Who is calling: a session cookie or a bearer token, else anonymous. A bad credential is a 401. */
+export async function resolveActor(
+  db: Database,
+  credentials: { sessionSecret?: string | undefined; bearer?: string | undefined },
+): Promise<Actor> {
+  if (credentials.bearer !== undefined) {
+    const user = credentials.bearer.startsWith(TOKEN_PREFIX)
+      ? await tokensRepository.userOf(db, sha256(credentials.bearer))
+      : undefined;
+    if (!user) throw unauthorized('The API token is unknown, expired or revoked.');
+    return actorFor(db, user, 'token');
+  }
+  if (credentials.sessionSecret !== undefined) {
+    const user = await sessionsRepository.userOf(db, sha256(credentials.sessionSecret));
+    // An expired cookie is simply no session: public pages keep working.
+    if (user) return actorFor(db, user, 'session');
+  }
+  return { kind: 'anonymous' };
+}
+
+async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserActor['via']): Promise<UserActor> {
+  return {
+    kind: 'user',
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isAdmin: user.is_admin,
+    grants: await usersRepository.grantsOf(db, user.id),
+    via,
+  };
+}
+
+export function me(ctx: Ctx) {
+  const user = requireUser(ctx.actor);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    isAdmin: user.isAdmin,
+    roles: user.grants.map((g) => ({ id: g.id, role: g.role, programId: g.programId, areaCode: g.areaCode, groupId: g.groupId })),
+  };
+}
+
+export function presentToken(row: TokenRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  };
+}
+
+/** A personal API token: shown once in full, stored only as its SHA-256. */
+export async function createToken(ctx: Ctx, input: CreateTokenBody) {
+  const user = requireUser(ctx.actor);
+  if (user.via === 'token') throw new Problem(403, 'forbidden', 'Forbidden', 'A token cannot create tokens; sign in.');
+  const token = `${TOKEN_PREFIX}${newSecret()}`;
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  return ctx.db.transaction(async (tx) => {
+    const row = await tokensRepository.insert(tx, {
+      id: uuidv7(),
+      userId: user.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+      expiresAt,
+    });
+    const presented = presentToken(row);
+    await recordAudit(tx, ctx, { action: 'token.create', entity: 'api_token', entityId: row.id, after: presented });
+    return { ...presented, token };
+  });
+}
+
+export async function listTokens(ctx: Ctx) {
+  const user = requireUser(ctx.actor);
+  return (await tokensRepository.listForUser(ctx.db, user.id)).map(presentToken);
+}
+
+export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
+  const user = requireUser(ctx.actor);
+  await ctx.db.transaction(async (tx) => {
+    const row = await tokensRepository.byIdForUser(tx, id, user.id);
+    if (!row) throw notFound('Token');
+    await tokensRepository.revoke(tx, id);
+    await recordAudit(tx, ctx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: presentToken(row) });
+  });
+}

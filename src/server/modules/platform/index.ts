@@ -1,0 +1,16 @@
+/** The platform module's public face: what other modules and the app may use. */
+export { recordAudit } from './audit.js';
+export {
+  grantReachesArea,
+  grantsIn,
+  isAdmin,
+  managesProgram,
+  programIdsOf,
+  reachesArea,
+  requireAdmin,
+  requireUser,
+} from './access.js';
+export { registerAuthHooks } from './auth.hooks.js';
+export { platformRoutes } from './platform.routes.js';
+export { ensureFirstAdmin, createUser } from './users.service.js';
+export { usersRepository } from './platform.repository.js';

@@ -1,0 +1,51 @@
+import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); @node-rs/argon2 defaults to argon2id.
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+const strength = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...en.dictionary },
+  graphs: common.adjacencyGraphs,
+  translations: en.translations,
+});
+
+export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash to verify against when the account does not exist, so both paths take the same time. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('not a real password, only for equal timing');
+  return dummyHash;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+/**
+ * Why a password is refused, or null when it is acceptable: long enough and not guessable from
+ * common-password lists, keyboard patterns, or the account's own email and name (zxcvbn score ≥ 3).
+ */
+export function passwordWeakness(password: string, userInputs: string[] = []): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+  if (password.length > 256) return 'must be at most 256 characters';
+  const lowered = password.toLowerCase();
+  const personal = userInputs.flatMap((s) => [s.toLowerCase(), s.toLowerCase().split('@')[0] ?? '']);
+  if (personal.some((s) => s.length >= 4 && lowered.includes(s))) {
+    return 'must not contain your email or name';
+  }
+  const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[@.\s_-]+/)).filter((s) => s.length >= 3);
+  const result = strength.check(password, inputs);
+  if (result.score >= 3) return null;
+  const reason = result.feedback.warning ?? result.feedback.suggestions[0];
+  return `is too easy to guess${reason ? ` (${reason})` : ''}`;
+}

@@ -1,0 +1,214 @@
+import type { Queryable } from '../../db/database.js';
+import type { Grant, Role } from '../../http/context.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  is_admin: boolean;
+  disabled_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  created_at: Date;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const USER_COLUMNS = 'id, email, name, password_hash, locale, is_admin, disabled_at, version, created_at, updated_at';
+
+export const usersRepository = {
+  async byId(db: Queryable, id: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0];
+  },
+
+  async byEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower($1)`, [email]);
+    return rows[0];
+  },
+
+  async insert(
+    db: Queryable,
+    user: { id: string; email: string; name: string; passwordHash: string; locale: string; isAdmin: boolean },
+  ): Promise<UserRow> {
+    const rows = await db.query<UserRow>(
+      `INSERT INTO users (id, email, name, password_hash, locale, is_admin)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}`,
+      [user.id, user.email, user.name, user.passwordHash, user.locale, user.isAdmin],
+    );
+    return rows[0]!;
+  },
+
+  async update(
+    db: Queryable,
+    id: string,
+    changes: Partial<{ name: string; locale: string; password_hash: string; is_admin: boolean; disabled_at: Date | null }>,
+  ): Promise<UserRow> {
+    const keys = Object.keys(changes) as (keyof typeof changes)[];
+    const sets = keys.map((key, i) => `${key} = $${i + 2}`);
+    const rows = await db.query<UserRow>(
+      `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, ...keys.map((key) => changes[key])],
+    );
+    return rows[0]!;
+  },
+
+  /** Everyone (admin) or only the users holding a role in the given programs, by email. */
+  async list(
+    db: Queryable,
+    filter: { programIds: string[] | null; email?: string | undefined; after: string | null; limit: number },
+  ): Promise<UserRow[]> {
+    return db.query<UserRow>(
+      `SELECT ${USER_COLUMNS} FROM users u
+       WHERE ($1::uuid[] IS NULL OR EXISTS (
+               SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.program_id = ANY($1::uuid[])))
+         AND ($2::text IS NULL OR lower(u.email) = lower($2))
+         AND ($3::text IS NULL OR lower(u.email) > $3)
+       ORDER BY lower(u.email) LIMIT $4`,
+      [filter.programIds, filter.email ?? null, filter.after, filter.limit + 1],
+    );
+  },
+
+  async adminExists(db: Queryable): Promise<boolean> {
+    const rows = await db.query('SELECT 1 FROM users WHERE is_admin AND disabled_at IS NULL LIMIT 1');
+    return rows.length > 0;
+  },
+
+  async grantsOf(db: Queryable, userId: string): Promise<Grant[]> {
+    const rows = await db.query<{
+      id: string;
+      program_id: string;
+      role: Role;
+      area_code: string | null;
+      path: string | null;
+      group_id: string | null;
+    }>(
+      `SELECT g.id, g.program_id, g.role, g.area_code, a.path, g.group_id
+       FROM role_grants g LEFT JOIN areas a ON a.code = g.area_code
+       WHERE g.user_id = $1 ORDER BY g.created_at, g.id`,
+      [userId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      programId: r.program_id,
+      role: r.role,
+      areaCode: r.area_code,
+      areaPath: r.path,
+      groupId: r.group_id,
+    }));
+  },
+};
+
+export const sessionsRepository = {
+  async insert(db: Queryable, idHash: string, userId: string, expiresAt: Date): Promise<void> {
+    await db.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, $3)', [idHash, userId, expiresAt]);
+  },
+
+  async userOf(db: Queryable, idHash: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(
+      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
+      [idHash],
+    );
+    return rows[0];
+  },
+
+  async delete(db: Queryable, idHash: string): Promise<void> {
+    await db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+  },
+
+  async deleteForUser(db: Queryable, userId: string): Promise<void> {
+    await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  },
+};
+
+const TOKEN_COLUMNS = 'id, user_id, name, prefix, created_at, expires_at, last_used_at';
+
+export const tokensRepository = {
+  async insert(
+    db: Queryable,
+    token: { id: string; userId: string; name: string; tokenHash: string; prefix: string; expiresAt: Date | null },
+  ): Promise<TokenRow> {
+    const rows = await db.query<TokenRow>(
+      `INSERT INTO api_tokens (id, user_id, name, token_hash, prefix, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TOKEN_COLUMNS}`,
+      [token.id, token.userId, token.name, token.tokenHash, token.prefix, token.expiresAt],
+    );
+    return rows[0]!;
+  },
+
+  async listForUser(db: Queryable, userId: string): Promise<TokenRow[]> {
+    return db.query<TokenRow>(
+      `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC`,
+      [userId],
+    );
+  },
+
+  async byIdForUser(db: Queryable, id: string, userId: string): Promise<TokenRow | undefined> {
+    const rows = await db.query<TokenRow>(
+      `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [id, userId],
+    );
+    return rows[0];
+  },
+
+  async revoke(db: Queryable, id: string): Promise<void> {
+    await db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1', [id]);
+  },
+
+  /** The live token's user; also stamps last use (at most once a minute, to spare writes). */
+  async userOf(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow & { token_id: string; last_used_at: Date | null }>(
+      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}, t.id AS token_id, t.last_used_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+         AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (row && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000)) {
+      await db.query('UPDATE api_tokens SET last_used_at = now() WHERE id = $1', [row.token_id]);
+    }
+    return row;
+  },
+};
+
+export const throttleRepository = {
+  async lockedUntil(db: Queryable, keys: string[]): Promise<Date | null> {
+    const rows = await db.query<{ until: Date | null }>(
+      'SELECT max(locked_until) AS until FROM sign_in_failures WHERE key = ANY($1::text[]) AND locked_until > now()',
+      [keys],
+    );
+    return rows[0]?.until ?? null;
+  },
+
+  /** Counts a failure in a window of `windowSeconds`; at `limit` failures the key locks for the window. */
+  async fail(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<void> {
+    await db.query(
+      `INSERT INTO sign_in_failures AS f (key, failures, window_started_at) VALUES ($1, 1, now())
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN f.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE f.failures + 1 END,
+         window_started_at = CASE WHEN f.window_started_at < now() - make_interval(secs => $3)
+                                  THEN now() ELSE f.window_started_at END,
+         locked_until = CASE WHEN f.window_started_at >= now() - make_interval(secs => $3) AND f.failures + 1 >= $2
+                             THEN now() + make_interval(secs => $3) ELSE f.locked_until END`,
+      [key, limit, windowSeconds],
+    );
+  },
+
+  async clear(db: Queryable, key: string): Promise<void> {
+    await db.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);
+  },
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { email, personName, uuid, version } from '../../../shared/common.schemas.js';
+import { UI_LOCALES } from '../../../shared/locales.js';
+import { pageQuery } from '../../http/pagination.js';
+
+export const signInBody = z.object({
+  email: z.email().max(254),
+  password: z.string().min(1).max(256),
+});
+export type SignInBody = z.infer<typeof signInBody>;
+
+export const createUserBody = z.object({
+  id: uuid.optional(),
+  email,
+  name: personName,
+  password: z.string().min(1).max(256),
+  locale: z.enum(UI_LOCALES).default('id'),
+  isAdmin: z.boolean().default(false),
+});
+export type CreateUserBody = z.infer<typeof createUserBody>;
+
+export const patchUserBody = z
+  .object({
+    version: version.optional(),
+    name: personName.optional(),
+    locale: z.enum(UI_LOCALES).optional(),
+    password: z.string().min(1).max(256).optional(),
+    currentPassword: z.string().max(256).optional(),
+    isAdmin: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type PatchUserBody = z.infer<typeof patchUserBody>;
+
+export const listUsersQuery = pageQuery.extend({ email: z.email().optional() });
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+export const createTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateTokenBody = z.infer<typeof createTokenBody>;

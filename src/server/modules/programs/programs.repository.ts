@@ -1,0 +1,106 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface ProgramRow {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  currency: string;
+  locales: string[];
+  started_on: string;
+  categories: { code: string; name: Record<string, string> }[];
+  template_program_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface GrantRow {
+  id: string;
+  program_id: string;
+  user_id: string;
+  role: string;
+  area_code: string | null;
+  group_id: string | null;
+  created_at: Date;
+  user_email: string;
+  user_name: string;
+}
+
+const COLUMNS =
+  'id, code, name, country, currency, locales, started_on, categories, template_program_id, version, created_at, updated_at';
+
+export type ProgramValues = Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>;
+
+export const programsRepository = {
+  async byId(db: Queryable, id: string): Promise<ProgramRow | undefined> {
+    return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE id = $1`, [id]))[0];
+  },
+
+  async byCode(db: Queryable, code: string): Promise<ProgramRow | undefined> {
+    return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE code = $1`, [code]))[0];
+  },
+
+  /** All programs (ids = null) or only the given ones, by code. */
+  async list(db: Queryable, f: { ids: string[] | null; after: string | null; limit: number }): Promise<ProgramRow[]> {
+    return db.query<ProgramRow>(
+      `SELECT ${COLUMNS} FROM programs
+       WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND ($2::text IS NULL OR code > $2)
+       ORDER BY code LIMIT $3`,
+      [f.ids, f.after, f.limit + 1],
+    );
+  },
+
+  async insert(db: Queryable, p: ProgramValues): Promise<ProgramRow> {
+    const rows = await db.query<ProgramRow>(
+      `INSERT INTO programs (id, code, name, country, currency, locales, started_on, categories, template_program_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      [p.id, p.code, p.name, p.country, p.currency, p.locales, p.started_on, JSON.stringify(p.categories), p.template_program_id],
+    );
+    return rows[0]!;
+  },
+
+  async update(db: Queryable, id: string, p: Omit<ProgramValues, 'id' | 'code' | 'template_program_id'>): Promise<ProgramRow> {
+    const rows = await db.query<ProgramRow>(
+      `UPDATE programs SET name = $2, country = $3, currency = $4, locales = $5, started_on = $6, categories = $7,
+         version = version + 1, updated_at = now()
+       WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, p.name, p.country, p.currency, p.locales, p.started_on, JSON.stringify(p.categories)],
+    );
+    return rows[0]!;
+  },
+
+  async grants(db: Queryable, programId: string): Promise<GrantRow[]> {
+    return db.query<GrantRow>(
+      `SELECT g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
+              u.email AS user_email, u.name AS user_name
+       FROM role_grants g JOIN users u ON u.id = g.user_id
+       WHERE g.program_id = $1 ORDER BY g.created_at, g.id`,
+      [programId],
+    );
+  },
+
+  async grantById(db: Queryable, programId: string, id: string): Promise<GrantRow | undefined> {
+    const rows = await db.query<GrantRow>(
+      `SELECT g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
+              u.email AS user_email, u.name AS user_name
+       FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.program_id = $1 AND g.id = $2`,
+      [programId, id],
+    );
+    return rows[0];
+  },
+
+  async insertGrant(
+    db: Queryable,
+    g: { id: string; programId: string; userId: string; role: string; areaCode: string | null; groupId: string | null },
+  ): Promise<void> {
+    await db.query(
+      'INSERT INTO role_grants (id, program_id, user_id, role, area_code, group_id) VALUES ($1, $2, $3, $4, $5, $6)',
+      [g.id, g.programId, g.userId, g.role, g.areaCode, g.groupId],
+    );
+  },
+
+  async deleteGrant(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM role_grants WHERE id = $1', [id]);
+  },
+};

@@ -1,0 +1,54 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { buildApp } from '../src/server/app.js';
+import type { Config } from '../src/server/config.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
+
+export const testConfig: Config = {
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '/nonexistent',
+  databaseUrl: undefined,
+  adminEmail: undefined,
+  adminPassword: undefined,
+  secret: 'test-secret-that-is-long-enough-for-ovop',
+  logLevel: 'silent',
+  trustProxy: false,
+  importAreasOnStart: false,
+};
+
+export const ORIGIN = 'http://localhost:3000';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** app.inject, with the same-origin header a browser would send. */
+  request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
+}
+
+export interface Session {
+  headers: Record<string, string>;
+}
+
+/**
+ * One app and one database for the whole test file, emptied before each test. Use in a
+ * describe() or at the top of a test file.
+ */
+export function useTestApp(): TestApp {
+  const ctx = {} as TestApp;
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase();
+    ctx.app = await buildApp({ config: testConfig, db: ctx.database.db, logger: false });
+    await ctx.app.ready();
+    ctx.request = ({ as, headers, ...options }) =>
+      ctx.app.inject({ ...options, headers: { host: 'localhost:3000', origin: ORIGIN, ...as?.headers, ...headers } });
+  });
+  beforeEach(async () => {
+    await ctx.database.reset();
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../src/server/db/database.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { PgliteDatabase } from '../src/server/db/pglite.js';
+import { PostgresDatabase } from '../src/server/db/postgres.js';
+import { importAreas, readIndonesiaAreas } from '../src/server/modules/geography/index.js';
+
+/** The PostgreSQL server the suite runs on (`npm run test:pg`), or undefined for embedded PGlite. */
+export const postgresUrl = process.env.OVOP_TEST_DATABASE_URL;
+
+/** Bali and Nusa Tenggara Barat: two real provinces are enough for scope rules and fast to load. */
+export const FIXTURE_PROVINCES = ['51', '52'];
+
+export interface TestDatabase {
+  db: Database;
+  /** Empties every table but the migrations and the fixture areas. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One database per test file: an in-memory PGlite, or a fresh database on the PostgreSQL server. */
+export async function openTestDatabase(options: { areas?: boolean } = {}): Promise<TestDatabase> {
+  let db: Database;
+  let drop = async () => {};
+  if (postgresUrl) {
+    const name = `ovop_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    db = await PostgresDatabase.open(url.toString(), 4);
+    drop = async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    db = await PgliteDatabase.open(undefined);
+  }
+  await migrate(db);
+  if (options.areas !== false) await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
+  return {
+    db,
+    reset: () => resetDatabase(db),
+    async close() {
+      await db.close();
+      await drop();
+    },
+  };
+}
+
+async function resetDatabase(db: Database): Promise<void> {
+  const tables = await db.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public'
+     AND tablename NOT IN ('schema_migrations', 'areas')`,
+  );
+  // The audit log refuses TRUNCATE by design; only the test reset lifts that, for its own statement.
+  await db.transaction(async (tx) => {
+    await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
+    await tx.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+    await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');
+    await tx.query(`DELETE FROM areas WHERE country <> 'ID' OR split_part(code, '.', 1) <> ALL($1::text[])`, [
+      FIXTURE_PROVINCES,
+    ]);
+  });
+}
