@@ -23,7 +23,11 @@ if (process.env.OVOP_TEST_DATABASE_URL) process.exit(run({}));
 
 function pgBin() {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => Number(v) >= 15).sort((a, b) => b - a) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => Number(v) >= 15)
+        .sort((a, b) => b - a)
+    : [];
   if (!versions.length) {
     console.error('PostgreSQL 15+ binaries not found (apt-get install postgresql), or set OVOP_TEST_DATABASE_URL.');
     process.exit(2);
@@ -45,7 +49,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ovop-pg-'));
 chmodSync(dir, 0o777);
 const data = join(dir, 'data');
 const port = await freePort();
-const user = asRoot ? 'postgres' : process.env.USER ?? 'postgres';
+const user = asRoot ? 'postgres' : (process.env.USER ?? 'postgres');
 const pg = (tool, toolArgs) =>
   asRoot
     ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, tool), ...toolArgs], { stdio: 'pipe' })
@@ -54,7 +58,16 @@ const pg = (tool, toolArgs) =>
 let status = 1;
 try {
   pg('initdb', ['-D', data, '-A', 'trust', '-U', user, '-E', 'UTF8', '--no-locale']);
-  pg('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, 'start']);
+  pg('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`,
+    'start',
+  ]);
   console.log(`PostgreSQL (${bin}) on port ${port}`);
   status = run({ OVOP_TEST_DATABASE_URL: `postgres://${user}@127.0.0.1:${port}/postgres` });
 } catch (error) {

@@ -24,20 +24,9 @@ export async function openTestDatabase(options: { areas?: boolean } = {}): Promi
   let db: Database;
   let drop = async () => {};
   if (postgresUrl) {
-    const name = `ovop_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresUrl);
-    url.pathname = `/${name}`;
-    db = await PostgresDatabase.open(url.toString(), 4);
-    drop = async () => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    const created = await createPostgresDatabase();
+    db = await PostgresDatabase.open(created.url, 4);
+    drop = created.drop;
   } else {
     db = await PgliteDatabase.open(undefined);
   }
@@ -49,6 +38,27 @@ export async function openTestDatabase(options: { areas?: boolean } = {}): Promi
     async close() {
       await db.close();
       await drop();
+    },
+  };
+}
+
+/** A new, empty database on the test PostgreSQL server, and a way to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!postgresUrl) throw new Error('OVOP_TEST_DATABASE_URL is not set');
+  const name = `ovop_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
     },
   };
 }

@@ -43,7 +43,12 @@ export async function buildStaff(
 ) {
   const programId = options.programId ?? (await buildProgram(db)).id;
   const user = await buildUser(db);
-  await grantRole(system(db), programId, { userId: user.id, role, areaCode: options.areaCode, groupId: options.groupId });
+  await grantRole(system(db), programId, {
+    userId: user.id,
+    role,
+    areaCode: options.areaCode,
+    groupId: options.groupId,
+  });
   return { user, programId };
 }
 

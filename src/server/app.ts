@@ -45,7 +45,9 @@ export async function buildApp({ config, db, logger = true }: AppOptions): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, notFound(`${request.method} ${request.url.split('?')[0]}`)));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, notFound(`${request.method} ${request.url.split('?')[0]}`)),
+  );
 
   // Every API route must say who may reach it; a route that forgets is a start-up error, not a leak.
   app.addHook('onRoute', (route) => {

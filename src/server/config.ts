@@ -15,9 +15,7 @@ const envSchema = z.object({
   OVOP_ADMIN_EMAIL: z.email().optional(),
   OVOP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   OVOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  OVOP_LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-    .default('info'),
+  OVOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   OVOP_TRUST_PROXY: z
     .enum(['true', 'false'])

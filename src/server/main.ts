@@ -80,7 +80,10 @@ function fail(error: unknown): never {
 
 const program = new Command('ovop').description('OVOP — the One Village One Product platform').version(VERSION);
 
-program.command('serve', { isDefault: true }).description('start the web server').action(() => serve().catch(fail));
+program
+  .command('serve', { isDefault: true })
+  .description('start the web server')
+  .action(() => serve().catch(fail));
 
 program
   .command('migrate')
@@ -111,8 +114,12 @@ program
       } else {
         throw new ConfigError(`No built-in areas for ${country}: pass --csv FILE`);
       }
-      const levels = Object.entries(result.byLevel).map(([level, n]) => `${n} ${level}`).join(', ');
-      out(`Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`);
+      const levels = Object.entries(result.byLevel)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+      out(
+        `Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`,
+      );
     }).catch(fail),
   );
 
@@ -130,7 +137,13 @@ users
       const password = opts.password ?? randomBytes(18).toString('base64url');
       const { user } = await createUser(
         { db, actor: systemActor, requestId: 'cli' },
-        { email: opts.email.toLowerCase(), name: opts.name, password, isAdmin: opts.admin, locale: opts.locale as 'id' },
+        {
+          email: opts.email.toLowerCase(),
+          name: opts.name,
+          password,
+          isAdmin: opts.admin,
+          locale: opts.locale as 'id',
+        },
       );
       out(`Created ${user.email} (${user.id})${opts.password ? '' : ` with password: ${password}`}`);
     }).catch(fail),

@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const uuid = z.uuid();
 export const isoDate = z.iso.date();
 export const version = z.number().int().min(1);
-export const email = z.email().max(254).transform((v) => v.trim().toLowerCase());
+export const email = z
+  .email()
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
 export const personName = z.string().trim().min(1).max(200);
 export const idParams = z.object({ id: uuid });
 

@@ -29,9 +29,7 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
   for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [
-        migration.name,
-      ]);
+      const seen = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [migration.name]);
       if (seen.length > 0) return false;
       await tx.query(migration.sql);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [migration.name]);

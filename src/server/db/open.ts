@@ -7,9 +7,7 @@ import { PgliteDatabase } from './pglite.js';
 import { PostgresDatabase } from './postgres.js';
 
 /** Opens PostgreSQL when DATABASE_URL is set, else the embedded database in the data folder, and migrates it. */
-export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-): Promise<Database> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
   let db: Database;
   if (config.databaseUrl) {
     db = await PostgresDatabase.open(config.databaseUrl);

@@ -52,11 +52,7 @@ export class PgliteDatabase implements Database {
   }
 }
 
-async function runQuery<T extends Row>(
-  pg: PGlite,
-  text: string,
-  params: readonly unknown[],
-): Promise<T[]> {
+async function runQuery<T extends Row>(pg: PGlite, text: string, params: readonly unknown[]): Promise<T[]> {
   if (params.length === 0) {
     // The simple protocol, as on PostgreSQL: allows several statements (migrations) in one text.
     const results = await pg.exec(text);

@@ -23,8 +23,7 @@ export class Problem extends Error {
 
 export const invalid = (errors: FieldError[], detail = 'The request has invalid fields.') =>
   new Problem(400, 'validation', 'Invalid request', detail, errors);
-export const unauthorized = (detail = 'Sign in first.') =>
-  new Problem(401, 'unauthorized', 'Not signed in', detail);
+export const unauthorized = (detail = 'Sign in first.') => new Problem(401, 'unauthorized', 'Not signed in', detail);
 export const forbidden = (detail = 'This is outside your access.') =>
   new Problem(403, 'forbidden', 'Forbidden', detail);
 export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', `${what} not found.`);

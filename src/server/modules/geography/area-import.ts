@@ -35,7 +35,8 @@ export function planAreaImport(
   const byCode = new Map<string, AreaInput>();
   for (const row of inputs) {
     const at = `line ${row.line}`;
-    if (!areaCode.safeParse(row.code).success) errors.push({ path: `${at}.code`, message: `"${row.code}" is not a valid area code` });
+    if (!areaCode.safeParse(row.code).success)
+      errors.push({ path: `${at}.code`, message: `"${row.code}" is not a valid area code` });
     if (row.parentCode !== null && !areaCode.safeParse(row.parentCode).success) {
       errors.push({ path: `${at}.parent_code`, message: `"${row.parentCode}" is not a valid area code` });
     }
@@ -55,7 +56,10 @@ export function planAreaImport(
     const parent = existing.get(row.parentCode);
     if (!parent) errors.push({ path: `line ${row.line}.parent_code`, message: `unknown parent "${row.parentCode}"` });
     else if (parent.country !== country) {
-      errors.push({ path: `line ${row.line}.parent_code`, message: `parent "${row.parentCode}" belongs to country ${parent.country}` });
+      errors.push({
+        path: `line ${row.line}.parent_code`,
+        message: `parent "${row.parentCode}" belongs to country ${parent.country}`,
+      });
     }
   }
   if (errors.length > 0) return { areas: [], errors };
@@ -84,7 +88,8 @@ export function planAreaImport(
   if (areas.length < byCode.size) {
     const placed = new Set(areas.map((a) => a.code));
     for (const row of byCode.values()) {
-      if (!placed.has(row.code)) errors.push({ path: `line ${row.line}.parent_code`, message: `"${row.code}" is part of a cycle` });
+      if (!placed.has(row.code))
+        errors.push({ path: `line ${row.line}.parent_code`, message: `"${row.code}" is part of a cycle` });
     }
     return { areas: [], errors };
   }
@@ -92,7 +97,14 @@ export function planAreaImport(
 }
 
 function plan(row: AreaInput, parentPath: string, depth: number): PlannedArea {
-  return { code: row.code, parent_code: row.parentCode, level: row.level, depth, name: row.name, path: `${parentPath}${row.code}/` };
+  return {
+    code: row.code,
+    parent_code: row.parentCode,
+    level: row.level,
+    depth,
+    name: row.name,
+    path: `${parentPath}${row.code}/`,
+  };
 }
 
 /** Reads `code,parent_code,level,name` (a header line is required). Line numbers count the header as 1. */

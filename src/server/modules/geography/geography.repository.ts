@@ -33,10 +33,19 @@ export const areasRepository = {
 
   async list(
     db: Queryable,
-    f: { parent?: string | undefined; level?: string | undefined; country?: string | undefined; q?: string | undefined; after: string | null; limit: number },
+    f: {
+      parent?: string | undefined;
+      level?: string | undefined;
+      country?: string | undefined;
+      q?: string | undefined;
+      after: string | null;
+      limit: number;
+    },
   ): Promise<AreaListRow[]> {
     return db.query<AreaListRow>(
-      `SELECT ${COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')},
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `a.${c}`)
+        .join(', ')},
               (SELECT count(*)::int FROM areas c WHERE c.parent_code = a.code) AS child_count
        FROM areas a
        WHERE ($1::text IS NULL OR a.parent_code = $1)
@@ -70,7 +79,10 @@ export const areasRepository = {
   },
 
   /** Existing areas among the given codes (to find parents outside a file, and clashes with other countries). */
-  async existing(db: Queryable, codes: string[]): Promise<Map<string, { country: string; path: string; depth: number }>> {
+  async existing(
+    db: Queryable,
+    codes: string[],
+  ): Promise<Map<string, { country: string; path: string; depth: number }>> {
     const rows = await db.query<{ code: string; country: string; path: string; depth: number }>(
       'SELECT code, country, path, depth FROM areas WHERE code = ANY($1::text[])',
       [codes],

@@ -9,8 +9,12 @@ export async function geographyRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'public' } as const;
   const tags = ['geography'];
-  r.get('/api/v1/areas', { schema: { querystring: listAreasQuery, tags }, config }, async (req) => listAreas(ctxOf(req), req.query));
-  r.get('/api/v1/areas/:code', { schema: { params: areaParams, tags }, config }, async (req) => getArea(ctxOf(req), req.params.code));
+  r.get('/api/v1/areas', { schema: { querystring: listAreasQuery, tags }, config }, async (req) =>
+    listAreas(ctxOf(req), req.query),
+  );
+  r.get('/api/v1/areas/:code', { schema: { params: areaParams, tags }, config }, async (req) =>
+    getArea(ctxOf(req), req.params.code),
+  );
   r.get('/api/v1/areas/:code/contains/:other', { schema: { params: containsParams, tags }, config }, async (req) =>
     areaContains(ctxOf(req), req.params.code, req.params.other),
   );

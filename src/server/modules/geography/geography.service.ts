@@ -58,27 +58,38 @@ export interface ImportResult {
  * Imports a country's areas in one transaction: the whole file is checked first (any error →
  * nothing written), then upserted parents-first. Running it again changes nothing.
  */
-export async function importAreas(db: Database, country: string, inputs: AreaInput[], parseErrors: FieldError[] = []): Promise<ImportResult> {
+export async function importAreas(
+  db: Database,
+  country: string,
+  inputs: AreaInput[],
+  parseErrors: FieldError[] = [],
+): Promise<ImportResult> {
   if (parseErrors.length > 0) throw invalid(parseErrors, 'The area file has errors; nothing was imported.');
   const codes = [...new Set(inputs.flatMap((r) => (r.parentCode ? [r.code, r.parentCode] : [r.code])))];
   return db.transaction(async (tx) => {
     const existing = await areasRepository.existing(tx, codes);
     const { areas, errors } = planAreaImport(inputs, country, existing);
-    if (errors.length > 0) throw invalid(errors.slice(0, 200), `The area file has ${errors.length} error(s); nothing was imported.`);
+    if (errors.length > 0)
+      throw invalid(errors.slice(0, 200), `The area file has ${errors.length} error(s); nothing was imported.`);
     for (let i = 0; i < areas.length; i += BATCH) {
       await areasRepository.upsert(tx, areas.slice(i, i + BATCH), country);
     }
     for (const area of areas) {
       const before = existing.get(area.code);
-      if (before && before.path !== area.path) await areasRepository.movePaths(tx, before.path, area.path, area.depth - before.depth);
+      if (before && before.path !== area.path)
+        await areasRepository.movePaths(tx, before.path, area.path, area.depth - before.depth);
     }
     const byLevel = await areasRepository.countsByLevel(tx, country);
-    await recordAudit(tx, { actor: systemActor, requestId: null }, {
-      action: 'areas.import',
-      entity: 'country',
-      entityId: country,
-      after: { rows: areas.length, byLevel },
-    });
+    await recordAudit(
+      tx,
+      { actor: systemActor, requestId: null },
+      {
+        action: 'areas.import',
+        entity: 'country',
+        entityId: country,
+        after: { rows: areas.length, byLevel },
+      },
+    );
     return { country, rows: areas.length, byLevel };
   });
 }

@@ -32,12 +32,7 @@ export function grantReachesArea(grant: Grant, areaPath: string): boolean {
 }
 
 /** Whether the actor holds one of the roles in the program over the area (admins hold every role). */
-export function reachesArea(
-  actor: Actor,
-  programId: string,
-  areaPath: string,
-  roles: readonly Role[],
-): boolean {
+export function reachesArea(actor: Actor, programId: string, areaPath: string, roles: readonly Role[]): boolean {
   if (isAdmin(actor)) return true;
   return grantsIn(actor, programId, roles).some((g) => g.groupId === null && grantReachesArea(g, areaPath));
 }

@@ -10,12 +10,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * signed-in user, and stops cross-site writes riding on the session cookie (CSRF).
  */
 export function registerAuthHooks(app: FastifyInstance): void {
-  app.decorateRequest("actor", null as unknown as UserActor);
+  app.decorateRequest('actor', null as unknown as UserActor);
   app.addHook('onRequest', async (request) => {
     const bearer = bearerOf(request);
     const sessionSecret = request.cookies[SESSION_COOKIE];
     const access = request.routeOptions.config.access;
-    if (!SAFE_METHODS.has(request.method) && bearer === undefined) assertSameOrigin(request, sessionSecret !== undefined);
+    if (!SAFE_METHODS.has(request.method) && bearer === undefined)
+      assertSameOrigin(request, sessionSecret !== undefined);
     const actor = await resolveActor(app.db, { bearer, sessionSecret });
     request.actor = actor;
     if (access === 'user' && actor.kind !== 'user') throw unauthorized();

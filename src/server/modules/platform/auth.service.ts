@@ -46,11 +46,15 @@ export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
   await ctx.db.transaction(async (tx) => {
     await throttleRepository.clear(tx, keys.account);
     await sessionsRepository.insert(tx, sha256(secret), user.id, expiresAt);
-    await recordAudit(tx, { ...ctx, actor: await actorFor(tx, user, 'session') }, {
-      action: 'auth.sign_in',
-      entity: 'user',
-      entityId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: await actorFor(tx, user, 'session') },
+      {
+        action: 'auth.sign_in',
+        entity: 'user',
+        entityId: user.id,
+      },
+    );
   });
   return { secret, expiresAt, user: presentUser(user) };
 }
@@ -106,7 +110,13 @@ export function me(ctx: Ctx) {
     name: user.name,
     locale: user.locale,
     isAdmin: user.isAdmin,
-    roles: user.grants.map((g) => ({ id: g.id, role: g.role, programId: g.programId, areaCode: g.areaCode, groupId: g.groupId })),
+    roles: user.grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      programId: g.programId,
+      areaCode: g.areaCode,
+      groupId: g.groupId,
+    })),
   };
 }
 
@@ -153,6 +163,11 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
     const row = await tokensRepository.byIdForUser(tx, id, user.id);
     if (!row) throw notFound('Token');
     await tokensRepository.revoke(tx, id);
-    await recordAudit(tx, ctx, { action: 'token.revoke', entity: 'api_token', entityId: id, before: presentToken(row) });
+    await recordAudit(tx, ctx, {
+      action: 'token.revoke',
+      entity: 'api_token',
+      entityId: id,
+      before: presentToken(row),
+    });
   });
 }

@@ -26,7 +26,11 @@ describe('sign-in and sessions', () => {
 
   it('marks the cookie Secure behind a TLS-terminating proxy', async () => {
     await buildUser(t.database.db, { email: 'tls@example.id' });
-    const behindProxy = await buildApp({ config: { ...testConfig, trustProxy: true }, db: t.database.db, logger: false });
+    const behindProxy = await buildApp({
+      config: { ...testConfig, trustProxy: true },
+      db: t.database.db,
+      logger: false,
+    });
     try {
       const response = await behindProxy.inject({
         method: 'POST',
@@ -43,8 +47,16 @@ describe('sign-in and sessions', () => {
 
   it('refuses a wrong password with 401 and the same answer as an unknown account', async () => {
     await buildUser(t.database.db, { email: 'made@example.id' });
-    const wrong = await t.request({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'made@example.id', password: 'nope-nope-nope' } });
-    const unknown = await t.request({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'nobody@example.id', password: 'nope-nope-nope' } });
+    const wrong = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'made@example.id', password: 'nope-nope-nope' },
+    });
+    const unknown = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'nobody@example.id', password: 'nope-nope-nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().detail).toBe(unknown.json().detail);
@@ -54,10 +66,18 @@ describe('sign-in and sessions', () => {
   it('locks an account after repeated failures, even for the right password, and says when to retry', async () => {
     await buildUser(t.database.db, { email: 'ketut@example.id' });
     for (let i = 0; i < THROTTLE.perAccount; i++) {
-      const r = await t.request({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'ketut@example.id', password: `wrong-${i}` } });
+      const r = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'ketut@example.id', password: `wrong-${i}` },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const locked = await t.request({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'ketut@example.id', password: STRONG_PASSWORD } });
+    const locked = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'ketut@example.id', password: STRONG_PASSWORD },
+    });
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     // Another account from another address is not affected.
@@ -150,7 +170,12 @@ describe('personal API tokens', () => {
   it('shows a token once, stores it hashed, and accepts it as a Bearer credential', async () => {
     const user = await buildUser(t.database.db);
     const session = await signIn(t.app, user.email);
-    const created = await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: 'laptop' } });
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      as: session,
+      payload: { name: 'laptop' },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^ovop_/);
@@ -176,7 +201,9 @@ describe('personal API tokens', () => {
   it('refuses a revoked, unknown or malformed token with 401', async () => {
     const user = await buildUser(t.database.db);
     const session = await signIn(t.app, user.email);
-    const { token, id } = (await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: 'x' } })).json();
+    const { token, id } = (
+      await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: 'x' } })
+    ).json();
     expect((await t.request({ method: 'DELETE', url: `/api/v1/tokens/${id}`, as: session })).statusCode).toBe(204);
     for (const authorization of [`Bearer ${token}`, 'Bearer ovop_unknown', 'Basic abc']) {
       const r = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization } });
@@ -188,7 +215,9 @@ describe('personal API tokens', () => {
     const owner = await buildUser(t.database.db);
     const other = await buildUser(t.database.db);
     const ownerSession = await signIn(t.app, owner.email);
-    const { id } = (await t.request({ method: 'POST', url: '/api/v1/tokens', as: ownerSession, payload: { name: 'x' } })).json();
+    const { id } = (
+      await t.request({ method: 'POST', url: '/api/v1/tokens', as: ownerSession, payload: { name: 'x' } })
+    ).json();
     const otherSession = await signIn(t.app, other.email);
     const r = await t.request({ method: 'DELETE', url: `/api/v1/tokens/${id}`, as: otherSession });
     expect(r.statusCode).toBe(404);
@@ -198,8 +227,18 @@ describe('personal API tokens', () => {
   it('rejects invalid token input naming the field', async () => {
     const user = await buildUser(t.database.db);
     const session = await signIn(t.app, user.email);
-    const r = await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: '', expiresInDays: 0 } });
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      as: session,
+      payload: { name: '', expiresInDays: 0 },
+    });
     expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['expiresInDays', 'name']);
+    expect(
+      r
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['expiresInDays', 'name']);
   });
 });

@@ -52,7 +52,13 @@ export const usersRepository = {
   async update(
     db: Queryable,
     id: string,
-    changes: Partial<{ name: string; locale: string; password_hash: string; is_admin: boolean; disabled_at: Date | null }>,
+    changes: Partial<{
+      name: string;
+      locale: string;
+      password_hash: string;
+      is_admin: boolean;
+      disabled_at: Date | null;
+    }>,
   ): Promise<UserRow> {
     const keys = Object.keys(changes) as (keyof typeof changes)[];
     const sets = keys.map((key, i) => `${key} = $${i + 2}`);
@@ -112,12 +118,18 @@ export const usersRepository = {
 
 export const sessionsRepository = {
   async insert(db: Queryable, idHash: string, userId: string, expiresAt: Date): Promise<void> {
-    await db.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, $3)', [idHash, userId, expiresAt]);
+    await db.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+      idHash,
+      userId,
+      expiresAt,
+    ]);
   },
 
   async userOf(db: Queryable, idHash: string): Promise<UserRow | undefined> {
     const rows = await db.query<UserRow>(
-      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}
+      `SELECT ${USER_COLUMNS.split(', ')
+        .map((c) => `u.${c}`)
+        .join(', ')}
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
       [idHash],
@@ -171,7 +183,9 @@ export const tokensRepository = {
   /** The live token's user; also stamps last use (at most once a minute, to spare writes). */
   async userOf(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
     const rows = await db.query<UserRow & { token_id: string; last_used_at: Date | null }>(
-      `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}, t.id AS token_id, t.last_used_at
+      `SELECT ${USER_COLUMNS.split(', ')
+        .map((c) => `u.${c}`)
+        .join(', ')}, t.id AS token_id, t.last_used_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
          AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,

@@ -11,17 +11,21 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { access: 'user' } as const;
 
-  r.post('/api/v1/auth/sign-in', { schema: { body: signInBody, tags: ['auth'] }, config: { access: 'public' } }, async (req, reply) => {
-    const { secret, expiresAt, user: signedIn } = await signIn(ctxOf(req), req.body, req.ip);
-    void reply.setCookie(SESSION_COOKIE, secret, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      expires: expiresAt,
-    });
-    return { user: signedIn };
-  });
+  r.post(
+    '/api/v1/auth/sign-in',
+    { schema: { body: signInBody, tags: ['auth'] }, config: { access: 'public' } },
+    async (req, reply) => {
+      const { secret, expiresAt, user: signedIn } = await signIn(ctxOf(req), req.body, req.ip);
+      void reply.setCookie(SESSION_COOKIE, secret, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: expiresAt,
+      });
+      return { user: signedIn };
+    },
+  );
 
   r.post('/api/v1/auth/sign-out', { schema: { tags: ['auth'] }, config: { access: 'public' } }, async (req, reply) => {
     await signOut(ctxOf(req), req.cookies[SESSION_COOKIE]);
@@ -31,7 +35,9 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
 
   r.get('/api/v1/me', { schema: { tags: ['auth'] }, config: user }, async (req) => me(ctxOf(req)));
 
-  r.get('/api/v1/tokens', { schema: { tags: ['auth'] }, config: user }, async (req) => ({ items: await listTokens(ctxOf(req)) }));
+  r.get('/api/v1/tokens', { schema: { tags: ['auth'] }, config: user }, async (req) => ({
+    items: await listTokens(ctxOf(req)),
+  }));
   r.post('/api/v1/tokens', { schema: { body: createTokenBody, tags: ['auth'] }, config: user }, async (req, reply) =>
     reply.code(201).send(await createToken(ctxOf(req), req.body)),
   );
@@ -50,7 +56,9 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
   r.get('/api/v1/users/:id', { schema: { params: idParams, tags: ['users'] }, config: user }, async (req) =>
     getUser(ctxOf(req), req.params.id),
   );
-  r.patch('/api/v1/users/:id', { schema: { params: idParams, body: patchUserBody, tags: ['users'] }, config: user }, async (req) =>
-    patchUser(ctxOf(req), req.params.id, baseVersion(req, req.body.version), req.body),
+  r.patch(
+    '/api/v1/users/:id',
+    { schema: { params: idParams, body: patchUserBody, tags: ['users'] }, config: user },
+    async (req) => patchUser(ctxOf(req), req.params.id, baseVersion(req, req.body.version), req.body),
   );
 }

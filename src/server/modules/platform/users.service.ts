@@ -47,7 +47,9 @@ export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<{ use
       }
     }
     if (await usersRepository.byEmail(tx, input.email)) {
-      throw conflict('An account with this email already exists.', { errors: [{ path: 'email', message: 'is taken' }] });
+      throw conflict('An account with this email already exists.', {
+        errors: [{ path: 'email', message: 'is taken' }],
+      });
     }
     const row = await usersRepository.insert(tx, {
       id: input.id ?? uuidv7(),
@@ -143,14 +145,29 @@ export async function ensureFirstAdmin(
   await db.transaction(async (tx) => {
     const existing = await usersRepository.byEmail(tx, email);
     const row = existing
-      ? await usersRepository.update(tx, existing.id, { is_admin: true, password_hash: passwordHash, disabled_at: null })
-      : await usersRepository.insert(tx, { id: uuidv7(), email, name: 'Administrator', passwordHash, locale: 'id', isAdmin: true });
-    await recordAudit(tx, { actor: systemActor, requestId: null }, {
-      action: 'user.bootstrap_admin',
-      entity: 'user',
-      entityId: row.id,
-      after: presentUser(row),
-    });
+      ? await usersRepository.update(tx, existing.id, {
+          is_admin: true,
+          password_hash: passwordHash,
+          disabled_at: null,
+        })
+      : await usersRepository.insert(tx, {
+          id: uuidv7(),
+          email,
+          name: 'Administrator',
+          passwordHash,
+          locale: 'id',
+          isAdmin: true,
+        });
+    await recordAudit(
+      tx,
+      { actor: systemActor, requestId: null },
+      {
+        action: 'user.bootstrap_admin',
+        entity: 'user',
+        entityId: row.id,
+        after: presentUser(row),
+      },
+    );
   });
   return { email, generatedPassword };
 }

@@ -18,5 +18,6 @@ export function assertMayManageProgram(actor: Actor, programId: string): void {
 /** Program managers staff their program; only an admin appoints a program manager. */
 export function assertMayGrant(actor: Actor, programId: string, role: string): void {
   assertMayManageProgram(actor, programId);
-  if (role === 'program_manager' && !isAdmin(actor)) throw forbidden('Only a platform admin may appoint a program manager.');
+  if (role === 'program_manager' && !isAdmin(actor))
+    throw forbidden('Only a platform admin may appoint a program manager.');
 }

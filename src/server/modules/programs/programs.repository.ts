@@ -55,12 +55,26 @@ export const programsRepository = {
     const rows = await db.query<ProgramRow>(
       `INSERT INTO programs (id, code, name, country, currency, locales, started_on, categories, template_program_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
-      [p.id, p.code, p.name, p.country, p.currency, p.locales, p.started_on, JSON.stringify(p.categories), p.template_program_id],
+      [
+        p.id,
+        p.code,
+        p.name,
+        p.country,
+        p.currency,
+        p.locales,
+        p.started_on,
+        JSON.stringify(p.categories),
+        p.template_program_id,
+      ],
     );
     return rows[0]!;
   },
 
-  async update(db: Queryable, id: string, p: Omit<ProgramValues, 'id' | 'code' | 'template_program_id'>): Promise<ProgramRow> {
+  async update(
+    db: Queryable,
+    id: string,
+    p: Omit<ProgramValues, 'id' | 'code' | 'template_program_id'>,
+  ): Promise<ProgramRow> {
     const rows = await db.query<ProgramRow>(
       `UPDATE programs SET name = $2, country = $3, currency = $4, locales = $5, started_on = $6, categories = $7,
          version = version + 1, updated_at = now()

@@ -5,7 +5,12 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { getArea } from '../geography/index.js';
 import { isAdmin, programIdsOf, recordAudit, usersRepository } from '../platform/index.js';
-import { assertMayCreateProgram, assertMayGrant, assertMayManageProgram, assertMayReadProgram } from './programs.policy.js';
+import {
+  assertMayCreateProgram,
+  assertMayGrant,
+  assertMayManageProgram,
+  assertMayReadProgram,
+} from './programs.policy.js';
 import { programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
 import type { CreateProgramBody, GrantRoleBody, ListProgramsQuery, PatchProgramBody } from './programs.schemas.js';
 
@@ -55,11 +60,15 @@ export async function getProgram(ctx: Ctx, id: string): Promise<PresentedProgram
 }
 
 /** Creates a program, optionally from another as a template (replication to a new country). */
-export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise<{ program: PresentedProgram; created: boolean }> {
+export async function createProgram(
+  ctx: Ctx,
+  input: CreateProgramBody,
+): Promise<{ program: PresentedProgram; created: boolean }> {
   assertMayCreateProgram(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const template = input.templateProgramId ? await programsRepository.byId(tx, input.templateProgramId) : undefined;
-    if (input.templateProgramId && !template) throw invalid([{ path: 'templateProgramId', message: 'no such program' }]);
+    if (input.templateProgramId && !template)
+      throw invalid([{ path: 'templateProgramId', message: 'no such program' }]);
     const currency = input.currency ?? template?.currency;
     const locales = input.locales ?? template?.locales;
     if (!currency) throw invalid([{ path: 'currency', message: 'is required without a template' }]);
@@ -78,7 +87,8 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
     if (input.id) {
       const existing = await programsRepository.byId(tx, input.id);
       if (existing) {
-        if (!sameProgram(existing, values)) throw conflict('Another program already has this id.', { current: presentProgram(existing) });
+        if (!sameProgram(existing, values))
+          throw conflict('Another program already has this id.', { current: presentProgram(existing) });
         return { program: presentProgram(existing), created: false };
       }
     }
@@ -94,11 +104,25 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
 /** The same id with the same content is a retry of one create (offline capture), not a conflict. */
 function sameProgram(row: ProgramRow, v: Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>): boolean {
   const key = (p: typeof v) =>
-    JSON.stringify([p.code, p.name, p.country, p.currency, p.locales, p.started_on, p.categories, p.template_program_id]);
+    JSON.stringify([
+      p.code,
+      p.name,
+      p.country,
+      p.currency,
+      p.locales,
+      p.started_on,
+      p.categories,
+      p.template_program_id,
+    ]);
   return key(row) === key(v);
 }
 
-export async function patchProgram(ctx: Ctx, id: string, base: number, input: PatchProgramBody): Promise<PresentedProgram> {
+export async function patchProgram(
+  ctx: Ctx,
+  id: string,
+  base: number,
+  input: PatchProgramBody,
+): Promise<PresentedProgram> {
   assertMayManageProgram(ctx.actor, id);
   return ctx.db.transaction(async (tx) => {
     const current = await programsRepository.byId(tx, id);
@@ -113,7 +137,13 @@ export async function patchProgram(ctx: Ctx, id: string, base: number, input: Pa
       categories: input.categories ?? current.categories,
     });
     const after = presentProgram(row);
-    await recordAudit(tx, ctx, { action: 'program.update', entity: 'program', entityId: id, before: presentProgram(current), after });
+    await recordAudit(tx, ctx, {
+      action: 'program.update',
+      entity: 'program',
+      entityId: id,
+      before: presentProgram(current),
+      after,
+    });
     return after;
   });
 }
@@ -136,9 +166,11 @@ export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBod
       const area = await getArea({ db: tx }, input.areaCode).catch(() => undefined);
       if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
       if (area.country !== program.country) {
-        throw ruleBroken('area-outside-program', `Area ${input.areaCode} is not in the program's country ${program.country}.`, [
-          { path: 'areaCode', message: `is not in ${program.country}` },
-        ]);
+        throw ruleBroken(
+          'area-outside-program',
+          `Area ${input.areaCode} is not in the program's country ${program.country}.`,
+          [{ path: 'areaCode', message: `is not in ${program.country}` }],
+        );
       }
     }
     const id = uuidv7();
@@ -165,6 +197,11 @@ export async function revokeRole(ctx: Ctx, programId: string, grantId: string): 
     }
     assertMayGrant(ctx.actor, programId, grant.role);
     await programsRepository.deleteGrant(tx, grantId);
-    await recordAudit(tx, ctx, { action: 'role.revoke', entity: 'role_grant', entityId: grantId, before: presentGrant(grant) });
+    await recordAudit(tx, ctx, {
+      action: 'role.revoke',
+      entity: 'role_grant',
+      entityId: grantId,
+      before: presentGrant(grant),
+    });
   });
 }

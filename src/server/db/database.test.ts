@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { listMigrations, migrate } from './migrate.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase({ areas: false });
+  await t.db.query('CREATE TABLE IF NOT EXISTS tx_probe (n int PRIMARY KEY)');
+});
+beforeEach(async () => {
+  await t.db.query('DELETE FROM tx_probe');
+});
+afterAll(async () => {
+  await t.db.query('DROP TABLE IF EXISTS tx_probe');
+  await t.close();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('transactions', () => {
+  it('keep concurrent commands apart: a failing one rolls back only its own writes', async () => {
+    const failing = t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO tx_probe (n) VALUES (1)');
+      await pause(50);
+      throw new Error('crash mid-command');
+    });
+    const concurrent = t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO tx_probe (n) VALUES (2)');
+    });
+    const reader = t.db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n');
+    await expect(failing).rejects.toThrow('crash mid-command');
+    await concurrent;
+    const seenByReader = (await reader).map((r) => r.n);
+    expect(seenByReader).not.toContain(1);
+    const rows = await t.db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n');
+    expect(rows.map((r) => r.n)).toEqual([2]);
+  });
+
+  it('commit all writes of a command together', async () => {
+    await t.db.transaction(async (tx) => {
+      await tx.query('INSERT INTO tx_probe (n) VALUES (10)');
+      await tx.query('INSERT INTO tx_probe (n) VALUES (11)');
+    });
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query('INSERT INTO tx_probe (n) VALUES (12)');
+        await tx.query('INSERT INTO tx_probe (n) VALUES (10)'); // duplicate key
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    const rows = await t.db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n');
+    expect(rows.map((r) => r.n)).toEqual([10, 11]);
+  });
+
+  it('run many concurrent commands without losing or mixing any', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.db
+          .transaction(async (tx) => {
+            await tx.query('INSERT INTO tx_probe (n) VALUES ($1)', [100 + i]);
+            if (i % 4 === 0) throw new Error('refused');
+          })
+          .catch(() => undefined),
+      ),
+    );
+    const [row] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tx_probe');
+    expect(row!.n).toBe(30);
+  });
+});
+
+describe('migrations', () => {
+  it('are recorded once and re-running them changes nothing', async () => {
+    const applied = await migrate(t.db);
+    expect(applied).toEqual([]);
+    const rows = await t.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
+    expect(rows.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
+  });
+
+  it('give the same schema whether applied at once or one release at a time', async () => {
+    const stepwise = await openTestDatabase({ areas: false });
+    try {
+      // openTestDatabase migrates everything at once; rebuild a second schema step by step to compare.
+      await stepwise.db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      const all = listMigrations();
+      for (let i = 1; i <= all.length; i++) await migrate(stepwise.db, all.slice(0, i));
+      const describe = (db: typeof t.db) =>
+        db.query(
+          `SELECT table_name, column_name, data_type, is_nullable, column_default
+           FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'tx_probe'
+           ORDER BY table_name, column_name`,
+        );
+      const indexes = (db: typeof t.db) =>
+        db.query(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> 'tx_probe' ORDER BY indexname`,
+        );
+      expect(await describe(stepwise.db)).toEqual(await describe(t.db));
+      expect(await indexes(stepwise.db)).toEqual(await indexes(t.db));
+    } finally {
+      await stepwise.close();
+    }
+  });
+});
+
+describe('the audit log', () => {
+  it('refuses updates and deletes', async () => {
+    await t.db.query(`INSERT INTO audit_log (action, entity, entity_id) VALUES ('test.probe', 'probe', '1')`);
+    await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    const rows = await t.db.query(`SELECT action FROM audit_log WHERE entity = 'probe'`);
+    expect(rows).toEqual([{ action: 'test.probe' }]);
+  });
+});
