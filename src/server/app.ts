@@ -16,8 +16,10 @@ import { VERSION } from './version.js';
 export interface AppOptions {
   config: Config;
   db: Database;
-  /** false in tests; a pino logger level otherwise. */
+  /** false in tests; a pino logger at the configured level otherwise. */
   logger?: boolean;
+  /** Where logs go (stdout by default); tests read them to prove no secret is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Never logged, wherever they appear: credentials and personal numbers. */
@@ -32,9 +34,15 @@ const REDACT = [
   '*.phone',
 ];
 
-export async function buildApp({ config, db, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = true, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    logger: logger
+      ? {
+          level: config.logLevel,
+          redact: { paths: REDACT, censor: '[redacted]' },
+          ...(logStream ? { stream: logStream } : {}),
+        }
+      : false,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

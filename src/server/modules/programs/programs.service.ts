@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
@@ -103,18 +104,17 @@ export async function createProgram(
 
 /** The same id with the same content is a retry of one create (offline capture), not a conflict. */
 function sameProgram(row: ProgramRow, v: Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>): boolean {
-  const key = (p: typeof v) =>
-    JSON.stringify([
-      p.code,
-      p.name,
-      p.country,
-      p.currency,
-      p.locales,
-      p.started_on,
-      p.categories,
-      p.template_program_id,
-    ]);
-  return key(row) === key(v);
+  const content = (p: typeof v) => [
+    p.code,
+    p.name,
+    p.country,
+    p.currency,
+    p.locales,
+    p.started_on,
+    p.categories,
+    p.template_program_id,
+  ];
+  return isDeepStrictEqual(content(row), content(v));
 }
 
 export async function patchProgram(

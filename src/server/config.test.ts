@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exitOf, runCli } from '../../test/server-process.js';
+import { ConfigError, loadConfig } from './config.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'ovop-config-'));
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const dir = tempDir();
+    const config = loadConfig({ OVOP_DATA_DIR: dir });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: dir,
+      databaseUrl: undefined,
+      trustProxy: false,
+    });
+  });
+
+  it('names every bad variable', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', OVOP_ADMIN_EMAIL: 'nope', OVOP_LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT/);
+    expect(attempt).toThrow(/DATABASE_URL/);
+    expect(attempt).toThrow(/OVOP_ADMIN_EMAIL/);
+    expect(attempt).toThrow(/OVOP_LOG_LEVEL/);
+  });
+
+  it('requires OVOP_SECRET with PostgreSQL and generates one into the data folder for the embedded database', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/ovop' })).toThrow(/OVOP_SECRET/);
+    const dir = tempDir();
+    const first = loadConfig({ OVOP_DATA_DIR: dir }).secret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ OVOP_DATA_DIR: dir }).secret).toBe(first);
+    expect(readFileSync(join(dir, 'secret.key'), 'utf8').trim()).toBe(first);
+    expect(statSync(join(dir, 'secret.key')).mode & 0o077).toBe(0);
+  });
+
+  it('stops the server at start-up with a message naming the bad value', async () => {
+    const child = runCli(['serve'], { OVOP_DATA_DIR: tempDir(), PORT: '99999' });
+    let stderr = '';
+    child.stderr?.on('data', (d) => (stderr += String(d)));
+    const { code } = await exitOf(child);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT/);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
