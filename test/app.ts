@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../src/server/app.js';
@@ -7,7 +10,7 @@ import { openTestDatabase, type TestDatabase } from './database.js';
 export const testConfig: Config = {
   port: 0,
   host: '127.0.0.1',
-  dataDir: '/nonexistent',
+  dataDir: mkdtempSync(join(tmpdir(), 'ovop-test-data-')),
   databaseUrl: undefined,
   adminEmail: undefined,
   adminPassword: undefined,

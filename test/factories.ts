@@ -4,9 +4,12 @@ import type { Database } from '../src/server/db/database.js';
 import { systemActor, type Role } from '../src/server/http/context.js';
 import { createProgram, grantRole } from '../src/server/modules/programs/index.js';
 import { createUser } from '../src/server/modules/platform/index.js';
-import { ORIGIN, type Session } from './app.js';
+import { ORIGIN, testConfig, type Session } from './app.js';
+import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
 
-const system = (db: Database) => ({ db, actor: systemActor, requestId: 'test' });
+export const testCipher = new PersonalDataCipher(testConfig.secret);
+
+export const system = (db: Database) => ({ db, actor: systemActor, requestId: 'test', cipher: testCipher });
 const unique = () => randomBytes(4).toString('hex');
 
 export const STRONG_PASSWORD = 'kopi-salak-Karangasem-2026';

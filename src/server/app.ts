@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
+import { registryRoutes } from './modules/registry/index.js';
+import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
+import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -20,6 +26,7 @@ export interface AppOptions {
   logger?: boolean;
   /** Where logs go (stdout by default); tests read them to prove no secret is logged. */
   logStream?: NodeJS.WritableStream;
+  files?: FileStorage;
 }
 
 /** Never logged, wherever they appear: credentials and personal numbers. */
@@ -34,7 +41,7 @@ const REDACT = [
   '*.phone',
 ];
 
-export async function buildApp({ config, db, logger = true, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = true, logStream, files }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -50,6 +57,8 @@ export async function buildApp({ config, db, logger = true, logStream }: AppOpti
   });
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('cipher', new PersonalDataCipher(config.secret));
+  app.decorate('files', files ?? new DiskFileStorage(join(config.dataDir, 'files')));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -79,6 +88,7 @@ export async function buildApp({ config, db, logger = true, logStream }: AppOpti
     },
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: PHOTO_UPLOAD_LIMIT, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -104,5 +114,7 @@ export async function buildApp({ config, db, logger = true, logStream }: AppOpti
   await app.register(platformRoutes);
   await app.register(geographyRoutes);
   await app.register(programsRoutes);
+  await app.register(registryRoutes);
+  await app.register(mediaRoutes);
   return app;
 }

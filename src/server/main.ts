@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
@@ -133,10 +134,10 @@ users
   .option('--admin', 'make the account a platform admin', false)
   .option('--locale <locale>', 'id, en or ja', 'id')
   .action((opts: { email: string; name: string; password?: string; admin: boolean; locale: string }) =>
-    withDatabase(async (db) => {
+    withDatabase(async (db, config) => {
       const password = opts.password ?? randomBytes(18).toString('base64url');
       const { user } = await createUser(
-        { db, actor: systemActor, requestId: 'cli' },
+        { db, actor: systemActor, requestId: 'cli', cipher: new PersonalDataCipher(config.secret) },
         {
           email: opts.email.toLowerCase(),
           name: opts.name,

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
+import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database } from '../db/database.js';
+import type { FileStorage } from '../storage/file-storage.js';
 
 export const ROLES = [
   'program_manager',
@@ -53,6 +55,8 @@ export interface Ctx {
   db: Database;
   actor: Actor;
   requestId: string | null;
+  /** Encrypts and decrypts personal data with the key from OVOP_SECRET. */
+  cipher: PersonalDataCipher;
   log?: FastifyBaseLogger;
 }
 
@@ -69,9 +73,17 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    cipher: PersonalDataCipher;
+    files: FileStorage;
   }
 }
 
 export function ctxOf(request: FastifyRequest): Ctx {
-  return { db: request.server.db, actor: request.actor, requestId: request.id, log: request.log };
+  return {
+    db: request.server.db,
+    actor: request.actor,
+    requestId: request.id,
+    cipher: request.server.cipher,
+    log: request.log,
+  };
 }

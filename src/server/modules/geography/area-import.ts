@@ -64,26 +64,22 @@ export function planAreaImport(
   }
   if (errors.length > 0) return { areas: [], errors };
 
-  // Walk down from the roots (areas whose parent is outside the file); what is never reached is a cycle.
-  const children = new Map<string, AreaInput[]>();
-  for (const row of byCode.values()) {
-    if (row.parentCode !== null && byCode.has(row.parentCode)) {
-      const list = children.get(row.parentCode) ?? [];
-      list.push(row);
-      children.set(row.parentCode, list);
-    }
-  }
+  // Walk down from the roots (areas placed by nothing in the file); what is never reached is a cycle,
+  // including an area moved below one of its own existing descendants.
+  const children = new Map<string, { row: AreaInput; anchor: Anchor }[]>();
   const areas: PlannedArea[] = [];
   const queue: PlannedArea[] = [];
   for (const row of byCode.values()) {
-    if (row.parentCode !== null && byCode.has(row.parentCode)) continue;
-    const parent = row.parentCode === null ? undefined : existing.get(row.parentCode);
-    queue.push(plan(row, parent ? parent.path : '/', parent ? parent.depth + 1 : 0));
+    const anchor = anchorOf(row, byCode, existing);
+    if (anchor.code === null) queue.push(plan(row, anchor.suffix, anchor.depth));
+    else children.set(anchor.code, [...(children.get(anchor.code) ?? []), { row, anchor }]);
   }
   for (let i = 0; i < queue.length; i++) {
     const area = queue[i]!;
     areas.push(area);
-    for (const child of children.get(area.code) ?? []) queue.push(plan(child, area.path, area.depth + 1));
+    for (const { row, anchor } of children.get(area.code) ?? []) {
+      queue.push(plan(row, area.path + anchor.suffix, area.depth + anchor.depth));
+    }
   }
   if (areas.length < byCode.size) {
     const placed = new Set(areas.map((a) => a.code));
@@ -94,6 +90,31 @@ export function planAreaImport(
     return { areas: [], errors };
   }
   return { areas, errors };
+}
+
+/** The row's path is `suffix` below the planned path of the file's area `code` (or absolute when null). */
+interface Anchor {
+  code: string | null;
+  suffix: string;
+  depth: number;
+}
+
+/**
+ * Where a row lands after the import: below its parent when the file has it. Otherwise below its
+ * existing parent, which moves along when the file re-places one of that parent's ancestors, so the
+ * row hangs (through the parent's unchanged path) below the deepest such ancestor.
+ */
+function anchorOf(row: AreaInput, byCode: Map<string, AreaInput>, existing: Map<string, ExistingArea>): Anchor {
+  if (row.parentCode === null) return { code: null, suffix: '/', depth: 0 };
+  if (byCode.has(row.parentCode)) return { code: row.parentCode, suffix: '', depth: 1 };
+  const parent = existing.get(row.parentCode)!;
+  const ancestor = parent.path
+    .split('/')
+    .filter((code) => code !== '' && code !== row.parentCode)
+    .findLast((code) => byCode.has(code));
+  const at = ancestor === undefined ? undefined : existing.get(ancestor);
+  if (ancestor === undefined || !at) return { code: null, suffix: parent.path, depth: parent.depth + 1 };
+  return { code: ancestor, suffix: parent.path.slice(at.path.length), depth: parent.depth - at.depth + 1 };
 }
 
 function plan(row: AreaInput, parentPath: string, depth: number): PlannedArea {

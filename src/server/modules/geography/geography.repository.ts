@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { likeContaining, likePrefix } from '../../db/sql.js';
 
 export interface AreaRow {
   code: string;
@@ -51,10 +52,10 @@ export const areasRepository = {
        WHERE ($1::text IS NULL OR a.parent_code = $1)
          AND ($2::text IS NULL OR a.level = $2)
          AND ($3::text IS NULL OR a.country = $3)
-         AND ($4::text IS NULL OR lower(a.name) LIKE '%' || lower($4) || '%')
+         AND ($4::text IS NULL OR lower(a.name) LIKE lower($4))
          AND ($5::text IS NULL OR a.code > $5)
        ORDER BY a.code LIMIT $6`,
-      [f.parent ?? null, f.level ?? null, f.country ?? null, f.q ? escapeLike(f.q) : null, f.after, f.limit + 1],
+      [f.parent ?? null, f.level ?? null, f.country ?? null, f.q ? likeContaining(f.q) : null, f.after, f.limit + 1],
     );
   },
 
@@ -119,11 +120,7 @@ export const areasRepository = {
     await db.query(
       `UPDATE areas SET path = $2 || substr(path, length($1) + 1), depth = depth + $3
        WHERE path LIKE $4 AND path <> $1`,
-      [oldPath, newPath, depthShift, `${escapeLike(oldPath)}%`],
+      [oldPath, newPath, depthShift, likePrefix(oldPath)],
     );
   },
 };
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

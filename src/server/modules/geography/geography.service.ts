@@ -74,10 +74,15 @@ export async function importAreas(
     for (let i = 0; i < areas.length; i += BATCH) {
       await areasRepository.upsert(tx, areas.slice(i, i + BATCH), country);
     }
-    for (const area of areas) {
-      const before = existing.get(area.code);
-      if (before && before.path !== area.path)
-        await areasRepository.movePaths(tx, before.path, area.path, area.depth - before.depth);
+    // Deepest first, so that each untouched descendant moves once, with its nearest re-placed ancestor.
+    const moved = areas
+      .flatMap((area) => {
+        const before = existing.get(area.code);
+        return before && before.path !== area.path ? [{ area, before }] : [];
+      })
+      .sort((a, b) => b.before.depth - a.before.depth);
+    for (const { area, before } of moved) {
+      await areasRepository.movePaths(tx, before.path, area.path, area.depth - before.depth);
     }
     const byLevel = await areasRepository.countsByLevel(tx, country);
     await recordAudit(

@@ -1,3 +1,4 @@
+import { likePrefix } from '../../db/sql.js';
 import { forbidden, unauthorized } from '../../http/errors.js';
 import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
 
@@ -46,4 +47,48 @@ export function managesProgram(actor: Actor, programId: string): boolean {
 export function programIdsOf(actor: Actor): string[] {
   if (actor.kind !== 'user') return [];
   return [...new Set(actor.grants.map((g) => g.programId))];
+}
+
+/** What a scoped record exposes to the policy: its program, its area's path, and its group if any. */
+export interface ScopeTarget {
+  programId: string;
+  areaPath: string;
+  groupId?: string | null;
+}
+
+/**
+ * Whether one of the actor's grants with these roles covers the target: a group grant covers only
+ * its group; an area grant covers its subtree; a grant with neither covers the whole program.
+ */
+export function reaches(actor: Actor, target: ScopeTarget, roles: readonly Role[]): boolean {
+  if (isAdmin(actor)) return true;
+  return grantsIn(actor, target.programId, roles).some((g) =>
+    g.groupId !== null ? g.groupId === target.groupId : grantReachesArea(g, target.areaPath),
+  );
+}
+
+/** The same rule as `reaches`, as an SQL condition for lists: nothing is fetched and then hidden. */
+export function scopeCondition(
+  actor: Actor,
+  roles: readonly Role[],
+  columns: { program: string; path: string; group: string | null },
+  params: unknown[],
+): string {
+  if (isAdmin(actor)) return 'true';
+  const parts: string[] = [];
+  for (const g of actor.kind === 'user' ? actor.grants : []) {
+    if (!roles.includes(g.role) || (g.groupId !== null && !columns.group)) continue;
+    params.push(g.programId);
+    const program = `${columns.program} = $${params.length}`;
+    if (g.groupId !== null) {
+      params.push(g.groupId);
+      parts.push(`(${program} AND ${columns.group} = $${params.length})`);
+    } else if (g.areaPath !== null) {
+      params.push(likePrefix(g.areaPath));
+      parts.push(`(${program} AND ${columns.path} LIKE $${params.length})`);
+    } else {
+      parts.push(`(${program})`);
+    }
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }

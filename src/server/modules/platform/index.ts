@@ -7,6 +7,9 @@ export {
   managesProgram,
   programIdsOf,
   reachesArea,
+  reaches,
+  scopeCondition,
+  type ScopeTarget,
   requireAdmin,
   requireUser,
 } from './access.js';

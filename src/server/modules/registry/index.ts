@@ -1,0 +1,8 @@
+/** The registry module's public face: villages, producer groups, members, products. */
+export { registryRoutes } from './registry.routes.js';
+export { enrolVillage } from './villages.service.js';
+export { registerGroup } from './groups.service.js';
+export { addMember } from './members.service.js';
+export { createProduct, patchProduct, presentPhoto, searchText } from './products.service.js';
+export { addPhoto } from './photos.service.js';
+export { productsRepository, type ProductRow, type PhotoRow } from './products.repository.js';

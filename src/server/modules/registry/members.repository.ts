@@ -1,0 +1,90 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface MemberRow {
+  id: string;
+  group_id: string;
+  program_id: string;
+  area_path: string;
+  name: string;
+  sex: 'female' | 'male';
+  birth_year: number;
+  disability: boolean;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+  national_id_encrypted: string | null;
+  national_id_hash: string | null;
+  phone_encrypted: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type MemberValues = Omit<
+  MemberRow,
+  'id' | 'group_id' | 'program_id' | 'area_path' | 'version' | 'created_at' | 'updated_at'
+>;
+
+const SELECT = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
+  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.version, m.created_at, m.updated_at
+  FROM members m JOIN producer_groups g ON g.id = m.group_id`;
+
+const COLUMNS = [
+  'name',
+  'sex',
+  'birth_year',
+  'disability',
+  'role',
+  'joined_on',
+  'left_on',
+  'national_id_encrypted',
+  'national_id_hash',
+  'phone_encrypted',
+] as const satisfies readonly (keyof MemberValues)[];
+
+export const membersRepository = {
+  async byId(db: Queryable, id: string): Promise<MemberRow | undefined> {
+    return (await db.query<MemberRow>(`${SELECT} WHERE m.id = $1`, [id]))[0];
+  },
+
+  async list(
+    db: Queryable,
+    groupId: string,
+    f: { active?: boolean | undefined; after: string | null; limit: number },
+  ): Promise<MemberRow[]> {
+    return db.query<MemberRow>(
+      `${SELECT} WHERE m.group_id = $1
+         AND ($2::boolean IS NULL OR (m.left_on IS NULL OR m.left_on > current_date) = $2)
+         AND ($3::uuid IS NULL OR m.id > $3)
+       ORDER BY m.id LIMIT $4`,
+      [groupId, f.active ?? null, f.after, f.limit + 1],
+    );
+  },
+
+  async nationalIdTaken(db: Queryable, groupId: string, hash: string, exceptId: string | null): Promise<boolean> {
+    const rows = await db.query(
+      'SELECT 1 FROM members WHERE group_id = $1 AND national_id_hash = $2 AND ($3::uuid IS NULL OR id <> $3)',
+      [groupId, hash, exceptId],
+    );
+    return rows.length > 0;
+  },
+
+  async insert(db: Queryable, id: string, groupId: string, m: MemberValues): Promise<void> {
+    await db.query(
+      `INSERT INTO members (id, group_id, ${COLUMNS.join(', ')}) VALUES ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')})`,
+      [id, groupId, ...COLUMNS.map((c) => m[c])],
+    );
+  },
+
+  async update(db: Queryable, id: string, m: MemberValues): Promise<void> {
+    await db.query(
+      `UPDATE members SET ${COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, ...COLUMNS.map((c) => m[c])],
+    );
+  },
+
+  async delete(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM members WHERE id = $1', [id]);
+  },
+};

@@ -1,0 +1,160 @@
+import type { Queryable } from '../../db/database.js';
+import { likePrefix } from '../../db/sql.js';
+
+export type Localized = Record<string, string>;
+
+export interface ProductRow {
+  id: string;
+  program_id: string;
+  group_id: string;
+  area_path: string;
+  name: Localized;
+  description: Localized;
+  story: Localized;
+  category: string;
+  unit: string;
+  price_minor: string;
+  currency: string;
+  capacity_per_month: number | null;
+  hs_code: string | null;
+  status: 'draft' | 'ready' | 'export_ready';
+  stars: number | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PhotoRow {
+  id: string;
+  product_id: string;
+  position: number;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  storage_key: string;
+  thumbnail_key: string;
+}
+
+export type ProductValues = Pick<
+  ProductRow,
+  | 'name'
+  | 'description'
+  | 'story'
+  | 'category'
+  | 'unit'
+  | 'price_minor'
+  | 'currency'
+  | 'capacity_per_month'
+  | 'hs_code'
+  | 'status'
+> & { search_text: string };
+
+const COLUMNS = `p.id, p.program_id, p.group_id, p.area_path, p.name, p.description, p.story, p.category, p.unit,
+  p.price_minor, p.currency, p.capacity_per_month, p.hs_code, p.status, p.stars, p.version, p.created_at, p.updated_at`;
+
+const VALUE_COLUMNS = [
+  'name',
+  'description',
+  'story',
+  'category',
+  'unit',
+  'price_minor',
+  'currency',
+  'capacity_per_month',
+  'hs_code',
+  'status',
+  'search_text',
+] as const satisfies readonly (keyof ProductValues)[];
+
+const JSON_COLUMNS = new Set(['name', 'description', 'story']);
+const param = (values: ProductValues, column: (typeof VALUE_COLUMNS)[number]) =>
+  JSON_COLUMNS.has(column) ? JSON.stringify(values[column]) : values[column];
+
+export const productsRepository = {
+  async byId(db: Queryable, id: string): Promise<ProductRow | undefined> {
+    return (await db.query<ProductRow>(`SELECT ${COLUMNS} FROM products p WHERE p.id = $1`, [id]))[0];
+  },
+
+  async list(
+    db: Queryable,
+    scope: string,
+    params: unknown[],
+    f: {
+      programId?: string | undefined;
+      groupId?: string | undefined;
+      areaPath?: string | undefined;
+      status?: string | undefined;
+      after: string | null;
+      limit: number;
+    },
+  ): Promise<ProductRow[]> {
+    const where = [scope];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (f.programId) where.push(`p.program_id = ${add(f.programId)}`);
+    if (f.groupId) where.push(`p.group_id = ${add(f.groupId)}`);
+    if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
+    if (f.status) where.push(`p.status = ${add(f.status)}`);
+    if (f.after) where.push(`p.id > ${add(f.after)}`);
+    return db.query<ProductRow>(
+      `SELECT ${COLUMNS} FROM products p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${add(f.limit + 1)}`,
+      params,
+    );
+  },
+
+  async insert(
+    db: Queryable,
+    p: ProductValues & { id: string; program_id: string; group_id: string; area_path: string },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO products (id, program_id, group_id, area_path, ${VALUE_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, $4, ${VALUE_COLUMNS.map((_, i) => `$${i + 5}`).join(', ')})`,
+      [p.id, p.program_id, p.group_id, p.area_path, ...VALUE_COLUMNS.map((c) => param(p, c))],
+    );
+  },
+
+  async update(db: Queryable, id: string, p: ProductValues): Promise<void> {
+    await db.query(
+      `UPDATE products SET ${VALUE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id, ...VALUE_COLUMNS.map((c) => param(p, c))],
+    );
+  },
+
+  async photos(db: Queryable, productIds: string[]): Promise<PhotoRow[]> {
+    return db.query<PhotoRow>(
+      `SELECT id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key
+       FROM product_photos WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position, id`,
+      [productIds],
+    );
+  },
+
+  async insertPhoto(db: Queryable, p: PhotoRow): Promise<void> {
+    await db.query(
+      `INSERT INTO product_photos (id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key)
+       VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM product_photos WHERE product_id = $2), $3, $4, $5, $6, $7, $8)`,
+      [p.id, p.product_id, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key],
+    );
+  },
+
+  async photoById(db: Queryable, id: string): Promise<PhotoRow | undefined> {
+    return (
+      await db.query<PhotoRow>(
+        `SELECT id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key
+         FROM product_photos WHERE id = $1`,
+        [id],
+      )
+    )[0];
+  },
+
+  async deletePhoto(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM product_photos WHERE id = $1', [id]);
+  },
+
+  async countPhotos(db: Queryable, productId: string): Promise<number> {
+    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM product_photos WHERE product_id = $1', [
+      productId,
+    ]);
+    return rows[0]?.n ?? 0;
+  },
+};
