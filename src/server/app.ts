@@ -12,6 +12,7 @@ import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
 import { geographyRoutes } from './modules/geography/index.js';
+import { marketRoutes } from './modules/market/index.js';
 import { platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -115,6 +116,7 @@ export async function buildApp({ config, db, logger = true, logStream, files }: 
   await app.register(geographyRoutes);
   await app.register(programsRoutes);
   await app.register(registryRoutes);
+  await app.register(marketRoutes);
   await app.register(mediaRoutes);
   return app;
 }

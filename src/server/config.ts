@@ -13,7 +13,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   OVOP_ADMIN_EMAIL: z.email().optional(),
-  OVOP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  OVOP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   OVOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   OVOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */

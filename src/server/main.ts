@@ -17,9 +17,9 @@ import { VERSION } from './version.js';
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 /** Runs one CLI command with a parsed config and an open, migrated database. */
-async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, migrateFirst = true): Promise<T> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { migrate: migrateFirst });
   try {
     return await fn(db, config);
   } finally {
@@ -92,8 +92,8 @@ program
   .action(() =>
     withDatabase(async (db) => {
       const applied = await migrate(db);
-      out(applied.length ? `Database up to date (${applied.length} already applied at open).` : 'Database up to date.');
-    }).catch(fail),
+      out(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+    }, false).catch(fail),
   );
 
 program

@@ -18,12 +18,6 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** Postgres serialization failures and deadlocks are safe to retry as a whole command. */
-export function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === '40001' || code === '40P01';
-}
-
 export function pgErrorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import { ConfigError } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { systemActor, type Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
@@ -140,7 +141,7 @@ export async function ensureFirstAdmin(
   const generatedPassword = wanted.password ? null : randomBytes(18).toString('base64url');
   const password = wanted.password ?? generatedPassword!;
   const weakness = passwordWeakness(password, [email]);
-  if (weakness) throw new Error(`OVOP_ADMIN_PASSWORD ${weakness}`);
+  if (weakness) throw new ConfigError(`Invalid configuration:\n  OVOP_ADMIN_PASSWORD: ${weakness}`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const existing = await usersRepository.byEmail(tx, email);

@@ -151,11 +151,12 @@ export async function addMember(
   return ctx.db.transaction(async (tx) => {
     const group = await readGroup({ ...ctx, db: tx }, groupId);
     assertMayWriteGroup(ctx.actor, { programId: group.program_id, areaPath: group.area_path, groupId: group.id });
+    const { id: _id, ...given } = input;
     const fields: MemberFields = {
-      ...input,
-      leftOn: input.leftOn ?? null,
-      nationalId: input.nationalId ?? null,
-      phone: input.phone ?? null,
+      ...given,
+      leftOn: given.leftOn ?? null,
+      nationalId: given.nationalId ?? null,
+      phone: given.phone ?? null,
     };
     if (input.id) {
       const existing = await membersRepository.byId(tx, input.id);

@@ -1,0 +1,182 @@
+import type { Queryable } from '../../db/database.js';
+import { invalid, notFound } from '../../http/errors.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { UI_LOCALES, type UiLocale } from '../../../shared/locales.js';
+import { fromMinor } from '../../../shared/money.js';
+import { areaPath } from '../geography/index.js';
+import { presentPhoto, productsRepository, type PhotoRow } from '../registry/index.js';
+import {
+  catalogRepository,
+  EXACT_RANK,
+  type CatalogAreaRow,
+  type CatalogFilter,
+  type CatalogRow,
+} from './catalog.repository.js';
+import type { CatalogQuery } from './market.schemas.js';
+
+type Localized = Record<string, string>;
+
+/** The public catalog reads only what is on sale: no actor, no scope — and nothing personal. */
+interface Reader {
+  db: Queryable;
+}
+
+/** A text in the asked language, else Indonesian, else English, else whatever the product has. */
+export function localized(text: Localized, locale: UiLocale): string | null {
+  return text[locale] ?? text.id ?? text.en ?? Object.values(text)[0] ?? null;
+}
+
+const SHORT_DESCRIPTION = 240;
+
+/** The start of a description for list cards, cut at a word where the language has spaces. */
+export function shortText(text: string | null): string | null {
+  if (text === null || text.length <= SHORT_DESCRIPTION) return text;
+  const cut = text.slice(0, SHORT_DESCRIPTION);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > SHORT_DESCRIPTION / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
+const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
+
+function presentItem(row: CatalogRow, locale: UiLocale, areas: Map<string, CatalogAreaRow>, photo?: PhotoRow) {
+  const codes = pathCodes(row.area_path);
+  const villageCode = codes.at(-1)!;
+  const shown = photo && presentPhoto(photo);
+  return {
+    id: row.id,
+    name: localized(row.name, locale) ?? '',
+    description: shortText(localized(row.description, locale)),
+    category: row.category,
+    unit: row.unit,
+    price: fromMinor(row.price_minor, row.currency),
+    status: row.status,
+    exportReady: row.status === 'export_ready',
+    stars: row.stars,
+    photo: shown ? { url: shown.url, thumbnailUrl: shown.thumbnailUrl } : null,
+    village: { code: villageCode, name: areas.get(villageCode)?.name ?? villageCode },
+    region: codes.slice(0, -1).map((code) => areas.get(code)?.name ?? code),
+    group: { id: row.group_id, name: row.group_name, kind: row.group_kind },
+  };
+}
+
+/** The photos and areas of a page of rows: two queries, whatever the page size. */
+async function lookups(db: Queryable, rows: CatalogRow[]) {
+  const codes = [...new Set(rows.flatMap((r) => pathCodes(r.area_path)))];
+  const [photos, areas] = await Promise.all([
+    rows.length
+      ? productsRepository.photos(
+          db,
+          rows.map((r) => r.id),
+        )
+      : Promise.resolve([]),
+    catalogRepository.areas(db, codes),
+  ]);
+  const firstPhoto = new Map<string, PhotoRow>();
+  for (const photo of photos) if (!firstPhoto.has(photo.product_id)) firstPhoto.set(photo.product_id, photo);
+  return { photos, firstPhoto, areas: new Map(areas.map((a) => [a.code, a])) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const badCursor = () => invalid([{ path: 'query.cursor', message: 'is not a cursor this list gave out' }]);
+
+function idCursor(cursor: string | undefined): string | null {
+  const id = decodeCursor(cursor, 1)?.[0] ?? null;
+  if (id !== null && !UUID.test(id)) throw badCursor();
+  return id;
+}
+
+function rankCursor(cursor: string | undefined): { rank: number; id: string } | null {
+  const key = decodeCursor(cursor, 2);
+  if (key === null) return null;
+  const [rank, id] = key as [string, string];
+  if (!/^\d{1,4}$/.test(rank) || Number(rank) > EXACT_RANK || !UUID.test(id)) throw badCursor();
+  return { rank: Number(rank), id };
+}
+
+/** Search words as stored text is kept (lower case), with runs of spaces made one. */
+const normalWords = (q: string | undefined) => q?.replace(/\s+/g, ' ').trim().toLowerCase() || undefined;
+
+/**
+ * Exact matches first (in id order), then near ones (best first). Each kind is fetched in its own
+ * query, so a common word is answered from the first rows in id order instead of ranking every
+ * product that contains it.
+ */
+async function searchRows(
+  db: Queryable,
+  filter: CatalogFilter,
+  words: string,
+  after: { rank: number; id: string } | null,
+  count: number,
+): Promise<CatalogRow[]> {
+  const exact =
+    after === null || after.rank === EXACT_RANK
+      ? await catalogRepository.exactMatches(db, filter, words, after?.id ?? null, count)
+      : [];
+  if (exact.length >= count) return exact;
+  const nearAfter = after !== null && after.rank < EXACT_RANK ? after : null;
+  return [...exact, ...(await catalogRepository.nearMatches(db, filter, words, nearAfter, count - exact.length))];
+}
+
+export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
+  let path: string | undefined;
+  if (query.area) {
+    path = await areaPath(ctx.db, query.area);
+    if (!path) throw invalid([{ path: 'query.area', message: 'no such area' }]);
+  }
+  const filter: CatalogFilter = {
+    areaPath: path,
+    category: query.category,
+    minStars: query.minStars,
+    exportReady: query.exportReady === undefined ? undefined : query.exportReady === 'true',
+  };
+  const words = normalWords(query.q);
+  const rows = words
+    ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
+    : await catalogRepository.page(ctx.db, filter, idCursor(query.cursor), query.limit + 1);
+  const { firstPhoto, areas } = await lookups(ctx.db, rows.slice(0, query.limit));
+  return toPage(
+    rows,
+    query.limit,
+    (row) => presentItem(row, query.locale, areas, firstPhoto.get(row.id)),
+    (row) => (words ? [String(row.rank), row.id] : [row.id]),
+  );
+}
+
+/** The languages a product has text in, the interface languages first. */
+function languagesOf(...texts: Localized[]): string[] {
+  const all = new Set(texts.flatMap((t) => Object.keys(t)));
+  const known = UI_LOCALES.filter((l) => all.delete(l));
+  return [...known, ...[...all].sort()];
+}
+
+/** The public product page: its story, village and group. Drafts are not public: 404. */
+export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocale) {
+  const row = await catalogRepository.byId(ctx.db, id);
+  if (!row) throw notFound('Product');
+  const { photos, areas } = await lookups(ctx.db, [row]);
+  const item = presentItem(row, locale, areas, photos[0]);
+  const ancestors = pathCodes(row.area_path)
+    .slice(0, -1)
+    .flatMap((code) => {
+      const area = areas.get(code);
+      return area ? [{ code: area.code, name: area.name, level: area.level }] : [];
+    });
+  const village = areas.get(item.village.code);
+  return {
+    ...item,
+    description: localized(row.description, locale),
+    languages: languagesOf(row.name, row.description, row.story),
+    story: localized(row.story, locale),
+    photos: photos.map((p) => {
+      const shown = presentPhoto(p);
+      return { url: shown.url, thumbnailUrl: shown.thumbnailUrl, width: shown.width, height: shown.height };
+    }),
+    village: { ...item.village, level: village?.level ?? 'village', ancestors },
+    group: { ...item.group, foundedOn: row.group_founded_on },
+    // Filled by the quality module once it records certifications (P-IRT, halal, …).
+    certifications: [],
+    capacityPerMonth: row.capacity_per_month,
+    hsCode: row.hs_code,
+  };
+}
