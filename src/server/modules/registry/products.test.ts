@@ -105,7 +105,7 @@ describe('products', () => {
 
   it('replays a create with the same id and refuses a stale edit with the current record', async () => {
     const w = await registryWorld(t);
-    const payload = salakChips(w.groups.bali.id, { id: '01936a3e-7b7c-7cc0-8000-00000000d001' });
+    const payload = { ...salakChips(w.groups.bali.id), id: '01936a3e-7b7c-7cc0-8000-00000000d001' };
     const first = await t.request({ method: 'POST', url: '/api/v1/products', as: w.admin, payload });
     const replay = await t.request({
       method: 'POST',
