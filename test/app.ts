@@ -18,6 +18,7 @@ export const testConfig: Config = {
   logLevel: 'silent',
   trustProxy: false,
   importAreasOnStart: false,
+  s3: undefined,
 };
 
 export const ORIGIN = 'http://localhost:3000';

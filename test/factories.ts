@@ -4,6 +4,7 @@ import type { Database } from '../src/server/db/database.js';
 import { systemActor, type Role } from '../src/server/http/context.js';
 import { createProgram, grantRole } from '../src/server/modules/programs/index.js';
 import { createUser } from '../src/server/modules/platform/index.js';
+import { createProduct, enrolVillage, registerGroup } from '../src/server/modules/registry/index.js';
 import { ORIGIN, testConfig, type Session } from './app.js';
 import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
 
@@ -71,4 +72,62 @@ export async function signIn(app: FastifyInstance, email: string, password = STR
 
 export async function signedIn(app: FastifyInstance, user: { email: string }): Promise<Session> {
   return signIn(app, user.email);
+}
+
+/** Sibetan, Karangasem, Bali: a village in the test database's fixture areas. */
+export const SIBETAN = '51.07.06.2004';
+
+/** A village enrolled in a program (building the program when none is given). */
+export async function buildVillage(db: Database, options: { programId?: string; areaCode?: string } = {}) {
+  const programId = options.programId ?? (await buildProgram(db)).id;
+  const { village } = await enrolVillage(system(db), {
+    programId,
+    areaCode: options.areaCode ?? SIBETAN,
+    profile: {},
+  });
+  return village;
+}
+
+/** A producer group in an enrolled village (building the village and program when none is given). */
+export async function buildGroup(
+  db: Database,
+  options: { village?: { id: string; programId: string }; programId?: string; areaCode?: string; name?: string } = {},
+) {
+  const village = options.village ?? (await buildVillage(db, options));
+  const { group } = await registerGroup(system(db), {
+    programId: village.programId,
+    villageId: village.id,
+    name: options.name ?? 'Kelompok Tani Salak Sibetan',
+    kind: 'farmer_group',
+    legalIds: {},
+    contact: {},
+  });
+  return group;
+}
+
+/** A product of a group (building the group when none is given); ready to sell unless told otherwise. */
+export async function buildProduct(
+  db: Database,
+  options: {
+    groupId?: string;
+    name?: Record<string, string>;
+    description?: Record<string, string>;
+    story?: Record<string, string>;
+    status?: 'draft' | 'ready' | 'export_ready';
+    hsCode?: string;
+  } = {},
+) {
+  const groupId = options.groupId ?? (await buildGroup(db)).id;
+  const { product } = await createProduct(system(db), {
+    groupId,
+    name: options.name ?? { id: 'Keripik salak', en: 'Salak chips', ja: 'サラクチップス' },
+    description: options.description ?? { id: 'Keripik renyah dari salak Bali.', en: 'Crisps of Bali snake fruit.' },
+    story: options.story ?? {},
+    category: 'food',
+    unit: '100 g',
+    price: { amount: '12900.00', currency: 'IDR' },
+    hsCode: options.hsCode ?? null,
+    status: options.status ?? 'ready',
+  });
+  return product;
 }

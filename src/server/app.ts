@@ -15,9 +15,12 @@ import { geographyRoutes } from './modules/geography/index.js';
 import { marketRoutes } from './modules/market/index.js';
 import { platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
+import { qualityRoutes } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
+import { S3FileStorage } from './storage/s3-file-storage.js';
 import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
+import { webRoutes } from './web.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -28,6 +31,8 @@ export interface AppOptions {
   /** Where logs go (stdout by default); tests read them to prove no secret is logged. */
   logStream?: NodeJS.WritableStream;
   files?: FileStorage;
+  /** The built web app (dist/web); its pages are served only when it has been built. */
+  webRoot?: string;
 }
 
 /** Never logged, wherever they appear: credentials and personal numbers. */
@@ -42,7 +47,19 @@ const REDACT = [
   '*.phone',
 ];
 
-export async function buildApp({ config, db, logger = true, logStream, files }: AppOptions): Promise<FastifyInstance> {
+/** Uploads go to S3-compatible storage when configured, else to the data folder. */
+export function fileStorageFor(config: Config): FileStorage {
+  return config.s3 ? new S3FileStorage(config.s3) : new DiskFileStorage(join(config.dataDir, 'files'));
+}
+
+export async function buildApp({
+  config,
+  db,
+  logger = true,
+  logStream,
+  files,
+  webRoot,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? {
@@ -59,7 +76,7 @@ export async function buildApp({ config, db, logger = true, logStream, files }: 
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('cipher', new PersonalDataCipher(config.secret));
-  app.decorate('files', files ?? new DiskFileStorage(join(config.dataDir, 'files')));
+  app.decorate('files', files ?? fileStorageFor(config));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -116,7 +133,9 @@ export async function buildApp({ config, db, logger = true, logStream, files }: 
   await app.register(geographyRoutes);
   await app.register(programsRoutes);
   await app.register(registryRoutes);
+  await app.register(qualityRoutes);
   await app.register(marketRoutes);
   await app.register(mediaRoutes);
+  await app.register(webRoutes, webRoot ? { root: webRoot } : {});
   return app;
 }

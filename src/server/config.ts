@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './storage/s3-file-storage.js';
 
 /** Environment variables, parsed once at start. A bad value stops start-up with a message naming it. */
 const envSchema = z.object({
@@ -21,6 +22,12 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** S3-compatible storage for uploads; when the endpoint is unset, files go to the data folder. */
+  OVOP_S3_ENDPOINT: z.url().optional(),
+  OVOP_S3_BUCKET: z.string().min(3).max(63).optional(),
+  OVOP_S3_REGION: z.string().min(1).default('us-east-1'),
+  OVOP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  OVOP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Import Indonesia's areas on the first start of an empty embedded database. */
   OVOP_IMPORT_AREAS_ON_START: z
     .enum(['true', 'false'])
@@ -39,6 +46,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['OVOP_LOG_LEVEL'];
   trustProxy: boolean;
   importAreasOnStart: boolean;
+  s3: S3Settings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OVOP_SECRET: required when DATABASE_URL is set (at least 32 characters)',
     );
   }
+  const s3 = e.OVOP_S3_ENDPOINT ? s3Settings(e) : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -76,6 +85,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.OVOP_LOG_LEVEL,
     trustProxy: e.OVOP_TRUST_PROXY,
     importAreasOnStart: e.OVOP_IMPORT_AREAS_ON_START,
+    s3,
+  };
+}
+
+function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
+  const missing = (['OVOP_S3_BUCKET', 'OVOP_S3_ACCESS_KEY_ID', 'OVOP_S3_SECRET_ACCESS_KEY'] as const).filter(
+    (k) => !e[k],
+  );
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required when OVOP_S3_ENDPOINT is set`).join('\n')}`,
+    );
+  }
+  return {
+    endpoint: e.OVOP_S3_ENDPOINT!,
+    bucket: e.OVOP_S3_BUCKET!,
+    region: e.OVOP_S3_REGION,
+    accessKeyId: e.OVOP_S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.OVOP_S3_SECRET_ACCESS_KEY!,
   };
 }
 

@@ -10,6 +10,8 @@ import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { systemActor } from './http/context.js';
 import { Problem } from './http/errors.js';
+import { DEMO_PROGRAM } from './demo/demo-data.js';
+import { accountsTable, seedDemo } from './demo/seed-demo.js';
 import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -27,13 +29,32 @@ async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>,
   }
 }
 
-async function importIndonesiaIfEmpty(db: Database): Promise<void> {
+/** Imports Indonesia into an empty database; true when it did (the first start). */
+async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
-  if ((row?.n ?? 0) > 0) return;
+  if ((row?.n ?? 0) > 0) return false;
   out("Importing Indonesia's administrative areas (idn-area-data, ODbL) — first start only…");
   const started = Date.now();
   const result = await importAreas(db, 'ID', readIndonesiaAreas());
   out(`Imported ${result.rows} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return true;
+}
+
+/** Seeds the demo program and prints its accounts (their passwords are shown this once). */
+async function runSeedDemo(db: Database, config: Config): Promise<void> {
+  const result = await seedDemo(db, { secret: config.secret, warn: (line) => out(`warning: ${line}`) });
+  if (!result.created) {
+    out(`The demo program ${DEMO_PROGRAM.code} exists already; nothing was added.`);
+    return;
+  }
+  out(
+    `Seeded the demo program ${DEMO_PROGRAM.code}: ${result.villages} villages, ${result.groups} producer groups, ` +
+      `${result.members} members, ${result.products} products.`,
+  );
+  out('');
+  out('  Demo accounts. These passwords are shown only once:');
+  for (const line of accountsTable(result.accounts)) out(line);
+  out('');
 }
 
 async function announceAdmin(db: Database, config: Config): Promise<void> {
@@ -54,7 +75,11 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   await announceAdmin(db, config);
-  if (db.kind === 'pglite' && config.importAreasOnStart) await importIndonesiaIfEmpty(db);
+  if (db.kind === 'pglite' && config.importAreasOnStart && (await importIndonesiaIfEmpty(db))) {
+    // A new embedded installation starts with something to look at, unless a program was made already.
+    const [programs] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM programs');
+    if (!programs?.n) await runSeedDemo(db, config);
+  }
   const app = await buildApp({ config, db });
   let closing = false;
   const shutdown = async () => {
@@ -123,6 +148,11 @@ program
       );
     }).catch(fail),
   );
+
+program
+  .command('seed-demo')
+  .description('add a demo program: five villages, their producer groups and products, and an account per role')
+  .action(() => withDatabase((db, config) => runSeedDemo(db, config)).catch(fail));
 
 const users = program.command('users').description('manage accounts');
 users

@@ -4,15 +4,9 @@ import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 
-export const ROLES = [
-  'program_manager',
-  'facilitator',
-  'assessor',
-  'trainer',
-  'group_manager',
-  'group_member',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../shared/roles.js';
+
+export { ROLES, type Role };
 
 /** A role in one program, optionally narrowed to an area subtree (with its materialised path) or a group. */
 export interface Grant {

@@ -1,10 +1,6 @@
-import { z } from 'zod';
 import { invalid } from './errors.js';
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(512).optional(),
-});
+export { pageQuery } from '../../shared/common.schemas.js';
 
 export interface Page<T> {
   items: T[];

@@ -72,7 +72,11 @@ export function planAreaImport(
   for (const row of byCode.values()) {
     const anchor = anchorOf(row, byCode, existing);
     if (anchor.code === null) queue.push(plan(row, anchor.suffix, anchor.depth));
-    else children.set(anchor.code, [...(children.get(anchor.code) ?? []), { row, anchor }]);
+    else {
+      const list = children.get(anchor.code) ?? [];
+      list.push({ row, anchor });
+      children.set(anchor.code, list);
+    }
   }
   for (let i = 0; i < queue.length; i++) {
     const area = queue[i]!;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { likeContaining, likePrefix } from '../../db/sql.js';
+import type { WordLookup } from './catalog-search.js';
 
 type Localized = Record<string, string>;
 
@@ -18,8 +19,6 @@ export interface CatalogRow {
   group_id: string;
   group_name: string;
   group_kind: 'women_group' | 'cooperative' | 'bumdes' | 'farmer_group' | 'enterprise';
-  /** Only in search results: how well the product matches the words. */
-  rank?: number;
 }
 
 export interface CatalogDetailRow extends CatalogRow {
@@ -43,15 +42,14 @@ export interface CatalogFilter {
   exportReady?: boolean | undefined;
 }
 
-/**
- * The rank of an exact (substring) match. Near matches rank below it, from their trigram word
- * similarity scaled to 0–999, so every rank belongs to exactly one of the two kinds of match.
- */
-export const EXACT_RANK = 1000;
-
-const COLUMNS = `p.id, p.name, p.description, p.category, p.unit, p.price_minor, p.currency, p.status, p.stars,
-  p.area_path, g.id AS group_id, g.name AS group_name, g.kind AS group_kind`;
+const PRODUCT_COLUMNS = `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor, p.currency,
+  p.status, p.stars, p.area_path`;
+const COLUMNS = `${PRODUCT_COLUMNS}, g.name AS group_name, g.kind AS group_kind`;
 const FROM = 'products p JOIN producer_groups g ON g.id = p.group_id';
+
+/** How many rows in id order a probe reads per row it wants, and at most. */
+const PROBE_PER_ROW = 32;
+const MAX_PROBE = 10_000;
 
 /** `p.status <> 'draft'` as written in the partial indexes' predicate, so the planner can use them. */
 function conditions(f: CatalogFilter, params: unknown[]): string[] {
@@ -76,51 +74,72 @@ export const catalogRepository = {
     );
   },
 
-  /** Products whose text contains the words as written, in id order (they share the top rank). */
-  async exactMatches(
+  /**
+   * A page of the products whose text contains every one of `words` and not all of any set in
+   * `excluding`, in id order. A common word is answered by walking the first rows in id order (a
+   * bounded probe); when the probe finds too few, the matches are collected through the trigram
+   * index and sorted. Letting the planner choose alone would walk the whole table in id order for
+   * words that are each common but rarely together.
+   */
+  async matching(
     db: Queryable,
     f: CatalogFilter,
-    words: string,
+    words: string[],
+    excluding: string[][],
     after: string | null,
     limit: number,
   ): Promise<CatalogRow[]> {
-    const params: unknown[] = [];
-    const where = conditions(f, params);
-    where.push(`p.search_text LIKE $${params.push(likeContaining(words))}`);
-    if (after) where.push(`p.id > $${params.push(after)}`);
+    const build = () => {
+      const params: unknown[] = [];
+      const where = conditions(f, params);
+      if (after) where.push(`p.id > $${params.push(after)}`);
+      const contains = (word: string) => `p.search_text LIKE $${params.push(likeContaining(word))}`;
+      const text = [...words.map(contains), ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`)].join(
+        ' AND ',
+      );
+      return { params, where: where.join(' AND '), text };
+    };
+    const probe = build();
+    const rows = await db.query<CatalogRow>(
+      `SELECT ${COLUMNS} FROM (
+         SELECT ${PRODUCT_COLUMNS} FROM (
+           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM products p WHERE ${probe.where}
+           ORDER BY p.id LIMIT $${probe.params.push(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
+         ) p
+         WHERE ${probe.text} ORDER BY p.id LIMIT $${probe.params.push(limit)}
+       ) p JOIN producer_groups g ON g.id = p.group_id ORDER BY p.id`,
+      probe.params,
+    );
+    if (rows.length >= limit) return rows;
+    const all = build();
     return db.query<CatalogRow>(
-      `SELECT ${COLUMNS}, ${EXACT_RANK} AS rank FROM ${FROM} WHERE ${where.join(' AND ')}
-       ORDER BY p.id LIMIT $${params.push(limit)}`,
-      params,
+      `WITH matches AS MATERIALIZED (SELECT p.id FROM products p WHERE ${all.where} AND ${all.text}),
+         page AS (SELECT id FROM matches ORDER BY id LIMIT $${all.params.push(limit)})
+       SELECT ${COLUMNS} FROM page JOIN products p ON p.id = page.id JOIN producer_groups g ON g.id = p.group_id
+       ORDER BY p.id`,
+      all.params,
     );
   },
 
   /**
-   * Products whose text does not contain the words as written but comes close (pg_trgm word
-   * similarity: small typos, a missing letter), best first, then in id order.
+   * For each search word: whether it occurs in the catalog's words and, when it does not, the
+   * closest words (pg_trgm similarity, at least its threshold of 0.3) that are not part of it.
+   * One block per word, so that each pattern reaches the planner as a value the trigram index can use.
    */
-  async nearMatches(
-    db: Queryable,
-    f: CatalogFilter,
-    words: string,
-    after: { rank: number; id: string } | null,
-    limit: number,
-  ): Promise<CatalogRow[]> {
+  async wordLookups(db: Queryable, tokens: string[]): Promise<WordLookup[]> {
+    if (tokens.length === 0) return [];
     const params: unknown[] = [];
-    const where = conditions(f, params);
-    const q = `$${params.push(words)}`;
-    where.push(`${q} <% p.search_text`, `p.search_text NOT LIKE $${params.push(likeContaining(words))}`);
-    const rank = `least(${EXACT_RANK - 1}, round(word_similarity(${q}, p.search_text) * 1000))::int`;
-    let next = '';
-    if (after) {
-      const [r, id] = [`$${params.push(after.rank)}`, `$${params.push(after.id)}`];
-      next = `WHERE rank < ${r} OR (rank = ${r} AND id > ${id})`;
-    }
-    return db.query<CatalogRow>(
-      `SELECT * FROM (SELECT ${COLUMNS}, ${rank} AS rank FROM ${FROM} WHERE ${where.join(' AND ')}) matches
-       ${next} ORDER BY rank DESC, id LIMIT $${params.push(limit)}`,
-      params,
-    );
+    const blocks = tokens.map((token) => {
+      const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likeContaining(token))}`];
+      return `SELECT ${word} AS token, k.known, c.word, c.similarity
+        FROM (SELECT EXISTS (SELECT 1 FROM catalog_words WHERE word LIKE ${pattern}) AS known) k
+        LEFT JOIN LATERAL (
+          SELECT word, similarity(word, ${word}) AS similarity FROM catalog_words
+          WHERE NOT k.known AND word % ${word} AND strpos(${word}, word) = 0
+          ORDER BY similarity DESC, word LIMIT 3
+        ) c ON true`;
+    });
+    return db.query<WordLookup>(blocks.join('\nUNION ALL\n'), params);
   },
 
   async byId(db: Queryable, id: string): Promise<CatalogDetailRow | undefined> {

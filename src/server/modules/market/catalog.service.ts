@@ -5,13 +5,8 @@ import { UI_LOCALES, type UiLocale } from '../../../shared/locales.js';
 import { fromMinor } from '../../../shared/money.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productsRepository, type PhotoRow } from '../registry/index.js';
-import {
-  catalogRepository,
-  EXACT_RANK,
-  type CatalogAreaRow,
-  type CatalogFilter,
-  type CatalogRow,
-} from './catalog.repository.js';
+import { catalogRepository, type CatalogAreaRow, type CatalogFilter, type CatalogRow } from './catalog.repository.js';
+import { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier } from './catalog-search.js';
 import type { CatalogQuery } from './market.schemas.js';
 
 type Localized = Record<string, string>;
@@ -94,28 +89,35 @@ function rankCursor(cursor: string | undefined): { rank: number; id: string } | 
   return { rank: Number(rank), id };
 }
 
-/** Search words as stored text is kept (lower case), with runs of spaces made one. */
-const normalWords = (q: string | undefined) => q?.replace(/\s+/g, ' ').trim().toLowerCase() || undefined;
+type Ranked = CatalogRow & { rank: number };
 
 /**
- * Exact matches first (in id order), then near ones (best first). Each kind is fetched in its own
- * query, so a common word is answered from the first rows in id order instead of ranking every
- * product that contains it.
+ * The rows of one page of a search: tier by tier (see catalog-search.ts), each in id order,
+ * starting where the cursor left off. Close spellings are looked up only when the words as typed
+ * do not fill the page.
  */
 async function searchRows(
   db: Queryable,
   filter: CatalogFilter,
-  words: string,
+  words: string[],
   after: { rank: number; id: string } | null,
   count: number,
-): Promise<CatalogRow[]> {
-  const exact =
-    after === null || after.rank === EXACT_RANK
-      ? await catalogRepository.exactMatches(db, filter, words, after?.id ?? null, count)
-      : [];
-  if (exact.length >= count) return exact;
-  const nearAfter = after !== null && after.rank < EXACT_RANK ? after : null;
-  return [...exact, ...(await catalogRepository.nearMatches(db, filter, words, nearAfter, count - exact.length))];
+): Promise<Ranked[]> {
+  const rows: Ranked[] = [];
+  const tiers: SearchTier[] = [{ rank: EXACT_RANK, words }];
+  for (let i = 0; i < tiers.length && rows.length < count; i++) {
+    const tier = tiers[i]!;
+    if (after === null || tier.rank <= after.rank) {
+      const excluding = tiers.slice(0, i).map((t) => t.words);
+      const from = after?.rank === tier.rank ? after.id : null;
+      const found = await catalogRepository.matching(db, filter, tier.words, excluding, from, count - rows.length);
+      rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
+    }
+    if (i === 0 && rows.length < count && words.some(isVariable)) {
+      tiers.push(...nearTiers(words, await catalogRepository.wordLookups(db, words.filter(isVariable))));
+    }
+  }
+  return rows;
 }
 
 export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
@@ -130,8 +132,8 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
     minStars: query.minStars,
     exportReady: query.exportReady === undefined ? undefined : query.exportReady === 'true',
   };
-  const words = normalWords(query.q);
-  const rows = words
+  const words = searchWords(query.q);
+  const rows: (CatalogRow & { rank?: number })[] = words.length
     ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
     : await catalogRepository.page(ctx.db, filter, idCursor(query.cursor), query.limit + 1);
   const { firstPhoto, areas } = await lookups(ctx.db, rows.slice(0, query.limit));
@@ -139,7 +141,7 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
     rows,
     query.limit,
     (row) => presentItem(row, query.locale, areas, firstPhoto.get(row.id)),
-    (row) => (words ? [String(row.rank), row.id] : [row.id]),
+    (row) => (row.rank === undefined ? [row.id] : [String(row.rank), row.id]),
   );
 }
 

@@ -32,16 +32,15 @@ export function grantReachesArea(grant: Grant, areaPath: string): boolean {
   return grant.areaPath === null || areaPath.startsWith(grant.areaPath);
 }
 
-/** Whether the actor holds one of the roles in the program over the area (admins hold every role). */
-export function reachesArea(actor: Actor, programId: string, areaPath: string, roles: readonly Role[]): boolean {
-  if (isAdmin(actor)) return true;
-  return grantsIn(actor, programId, roles).some((g) => g.groupId === null && grantReachesArea(g, areaPath));
-}
-
 /** Whether the actor manages the program as a whole (no area narrowing), or is an admin. */
 export function managesProgram(actor: Actor, programId: string): boolean {
   if (isAdmin(actor)) return true;
   return grantsIn(actor, programId, ['program_manager']).some((g) => g.areaCode === null && g.groupId === null);
+}
+
+/** Whether the actor holds any role in the program (admins hold every role). */
+export function holdsAnyRole(actor: Actor, programId: string): boolean {
+  return isAdmin(actor) || grantsIn(actor, programId).length > 0;
 }
 
 export function programIdsOf(actor: Actor): string[] {

@@ -1,12 +1,11 @@
 /** The platform module's public face: what other modules and the app may use. */
 export { recordAudit } from './audit.js';
 export {
-  grantReachesArea,
   grantsIn,
+  holdsAnyRole,
   isAdmin,
   managesProgram,
   programIdsOf,
-  reachesArea,
   reaches,
   scopeCondition,
   type ScopeTarget,

@@ -3,11 +3,7 @@ import { email, personName, uuid, version } from '../../../shared/common.schemas
 import { UI_LOCALES } from '../../../shared/locales.js';
 import { pageQuery } from '../../http/pagination.js';
 
-export const signInBody = z.object({
-  email: z.email().max(254),
-  password: z.string().min(1).max(256),
-});
-export type SignInBody = z.infer<typeof signInBody>;
+export { signInBody, type SignInBody } from '../../../shared/schemas/platform.js';
 
 export const createUserBody = z.object({
   id: uuid.optional(),

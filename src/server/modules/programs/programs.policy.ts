@@ -1,11 +1,11 @@
 import type { Actor } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import { grantsIn, isAdmin, managesProgram, requireAdmin, requireUser } from '../platform/index.js';
+import { holdsAnyRole, isAdmin, managesProgram, requireAdmin, requireUser } from '../platform/index.js';
 
 /** Anyone holding a role in a program may read it; others are told it does not exist. */
 export function assertMayReadProgram(actor: Actor, programId: string): void {
   requireUser(actor);
-  if (!isAdmin(actor) && grantsIn(actor, programId).length === 0) throw notFound('Program');
+  if (!holdsAnyRole(actor, programId)) throw notFound('Program');
 }
 
 export const assertMayCreateProgram = (actor: Actor) => requireAdmin(actor);

@@ -16,6 +16,7 @@ import {
   type ProductRow,
   type ProductValues,
 } from './products.repository.js';
+import { exportReadinessErrors } from './export-readiness.hook.js';
 import { assertMayRead, assertMayWrite, ROLES } from './registry.policy.js';
 import type { CreateProductBody, ListProductsQuery, PatchProductBody } from './registry.schemas.js';
 import { pathOf } from './villages.service.js';
@@ -214,13 +215,15 @@ export async function createProduct(
       }
     }
     const program = (await programsRepository.byId(tx, group.program_id))!;
+    const values = toValues(fields, program);
+    if (values.status === 'export_ready') await assertExportReady(tx, null, group.id, fields);
     const id = input.id ?? uuidv7();
     await productsRepository.insert(tx, {
       id,
       program_id: group.program_id,
       group_id: group.id,
       area_path: group.area_path,
-      ...toValues(fields, program),
+      ...values,
     });
     const product = presentProduct((await productsRepository.byId(tx, id))!);
     await recordAudit(tx, ctx, { action: 'product.create', entity: 'product', entityId: id, after: product });
@@ -243,10 +246,24 @@ export async function patchProduct(
     assertVersion(current, base, () => before);
     const { version: _version, ...changes } = input;
     const fields: ProductFields = { ...content(before), ...changes };
+    // A product asked to become export-ready must pass; one that merely stays export-ready while
+    // a certificate it relied on has lapsed falls back to ready with this write.
+    if (fields.status === 'export_ready' && changes.status !== 'export_ready') {
+      const facts = { ...fields, groupId: current.group_id };
+      if ((await exportReadinessErrors(tx, { id, ...facts })).length) fields.status = 'ready';
+    }
     const program = (await programsRepository.byId(tx, current.program_id))!;
-    await productsRepository.update(tx, id, toValues(fields, program));
+    const values = toValues(fields, program);
+    if (changes.status === 'export_ready') await assertExportReady(tx, id, current.group_id, fields);
+    await productsRepository.update(tx, id, values);
     const after = presentProduct((await productsRepository.byId(tx, id))!, photos);
     await recordAudit(tx, ctx, { action: 'product.update', entity: 'product', entityId: id, before, after });
     return after;
   });
+}
+
+/** Export-ready only when ready for at least one target market (the quality module's checklists). */
+async function assertExportReady(db: Queryable, id: string | null, groupId: string, fields: ProductFields) {
+  const errors = await exportReadinessErrors(db, { id, groupId, ...fields });
+  if (errors.length) throw ruleBroken('product-not-ready', 'The product is not ready for any export market.', errors);
 }

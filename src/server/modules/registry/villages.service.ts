@@ -5,7 +5,7 @@ import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/e
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion, replayOrConflict } from '../../http/versioning.js';
 import { getArea } from '../geography/index.js';
-import { reaches, recordAudit, requireUser, scopeCondition, usersRepository } from '../platform/index.js';
+import { holdsAnyRole, reaches, recordAudit, requireUser, scopeCondition, usersRepository } from '../platform/index.js';
 import { programsRepository } from '../programs/index.js';
 import { assertMayRead, assertMayWrite, ROLES } from './registry.policy.js';
 import type { CreateVillageBody, ListVillagesQuery, PatchVillageBody } from './registry.schemas.js';
@@ -82,7 +82,7 @@ export async function enrolVillage(
   requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
     const program = await programsRepository.byId(tx, input.programId);
-    if (!program || !hasAnyGrant(ctx, program.id)) {
+    if (!program || !holdsAnyRole(ctx.actor, program.id)) {
       throw invalid([{ path: 'programId', message: 'no such program' }]);
     }
     const area = await getArea({ db: tx }, input.areaCode).catch(() => undefined);
@@ -155,10 +155,6 @@ export async function patchVillage(
     await recordAudit(tx, ctx, { action: 'village.update', entity: 'village', entityId: id, before, after });
     return after;
   });
-}
-
-function hasAnyGrant(ctx: Ctx, programId: string): boolean {
-  return ctx.actor.kind === 'user' && (ctx.actor.isAdmin || ctx.actor.grants.some((g) => g.programId === programId));
 }
 
 function normalProfile(p: CreateVillageBody['profile']) {

@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: national-scale figures for the geography module, written to docs/benchmarks.md.
+ * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../src/server/db/database.js';
+import { migrate } from '../src/server/db/migrate.js';
+import { PgliteDatabase } from '../src/server/db/pglite.js';
+import { PostgresDatabase } from '../src/server/db/postgres.js';
+import { readIndonesiaAreas } from '../src/server/modules/geography/index.js';
+import { createPostgresDatabase, postgresUrl } from '../test/database.js';
+import { measureHttp, type Endpoint } from './http.js';
+import { timeCopy, timeImportAreas } from './import.js';
+import type { LoadResult } from './load.js';
+import { machine, renderReport } from './report.js';
+
+const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
+const ENDPOINTS: Endpoint[] = ['area', 'contains'];
+const LOAD = { connections: 32, seconds: 10, warmupSeconds: 3, seed: 20_260_101 };
+
+if (!postgresUrl) {
+  console.error('Run `npm run bench` (it starts a throw-away PostgreSQL), or set OVOP_TEST_DATABASE_URL.');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ovop-bench-'));
+const cleanups: (() => Promise<void>)[] = [async () => rmSync(work, { recursive: true, force: true })];
+const step = (what: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+
+async function migrated(db: Database): Promise<Database> {
+  await migrate(db);
+  cleanups.push(() => db.close());
+  return db;
+}
+
+async function freshPostgres(): Promise<{ url: string; db: Database }> {
+  const created = await createPostgresDatabase();
+  cleanups.push(created.drop);
+  return { url: created.url, db: await migrated(await PostgresDatabase.open(created.url)) };
+}
+
+try {
+  const started = performance.now();
+  step('reading Indonesia from idn-area-data');
+  const parseStarted = performance.now();
+  const rows = readIndonesiaAreas();
+  const parseSeconds = (performance.now() - parseStarted) / 1000;
+  const codes = {
+    villages: rows.filter((r) => r.level === 'village').map((r) => r.code),
+    regencies: rows.filter((r) => r.level === 'regency').map((r) => r.code),
+  };
+  const codesFile = join(work, 'codes.json');
+  writeFileSync(codesFile, JSON.stringify(codes));
+
+  step(`importing ${rows.length} areas into PGlite on disk`);
+  const pglite = await migrated(await PgliteDatabase.open(join(work, 'pglite')));
+  const pgliteImport = await timeImportAreas(pglite, rows);
+  step(`importing ${rows.length} areas into PostgreSQL`);
+  const postgres = await freshPostgres();
+  const postgresImport = await timeImportAreas(postgres.db, rows);
+  step(`COPY of the same rows into PostgreSQL`);
+  const copy = await timeCopy((await freshPostgres()).url, rows);
+
+  // Both engines answer from fresh statistics, as a server that has been up for a while would.
+  await pglite.query('ANALYZE areas');
+  await postgres.db.query('ANALYZE areas');
+  const http = new Map<string, Map<Endpoint, LoadResult>>();
+  for (const [engine, db] of [
+    ['PGlite', pglite],
+    ['PostgreSQL', postgres.db],
+  ] as const) {
+    step(`HTTP load on ${engine}: ${ENDPOINTS.join(', ')}`);
+    http.set(engine, await measureHttp(db, ENDPOINTS, { ...LOAD, codesFile }));
+  }
+
+  const [version] = await postgres.db.query<{ server_version: string }>('SHOW server_version');
+  const report = renderReport({
+    machine: machine(version!.server_version),
+    parseSeconds,
+    imports: { pglite: pgliteImport, postgres: postgresImport, copy },
+    http,
+    load: LOAD,
+    villages: codes.villages.length,
+    regencies: codes.regencies.length,
+    totalSeconds: (performance.now() - started) / 1000,
+  });
+  writeFileSync(REPORT, report);
+  console.log(report);
+  step(`written to ${REPORT}`);
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testConfig, useTestApp } from '../../../test/app.js';
+import { createPostgresDatabase, postgresUrl } from '../../../test/database.js';
+import { signIn } from '../../../test/factories.js';
+import { exitOf, runCli } from '../../../test/server-process.js';
+import { importAreas, readIndonesiaAreas } from '../modules/geography/index.js';
+import { seedDemo, type DemoSeedResult } from './seed-demo.js';
+
+const t = useTestApp();
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** The test database holds Bali and NTB; the demo also needs Gunungkidul (34.03) and Kota Pekalongan (33.75). */
+async function importDemoRegencies() {
+  const wanted = ['33.75', '34.03'];
+  const rows = readIndonesiaAreas(['33', '34']).filter(
+    (r) => r.level === 'province' || wanted.some((w) => r.code === w || r.code.startsWith(`${w}.`)),
+  );
+  await importAreas(t.database.db, 'ID', rows);
+}
+
+async function seed(warnings: string[] = []) {
+  return seedDemo(t.database.db, { secret: testConfig.secret, warn: (line) => warnings.push(line) });
+}
+
+const count = async (table: string) =>
+  (await t.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+
+function created(result: DemoSeedResult) {
+  if (!result.created) throw new Error('the demo was not created');
+  return result;
+}
+
+describe('the demo seed', () => {
+  it('builds five villages with their groups, members and products, and an account per role', async () => {
+    await importDemoRegencies();
+    const result = created(await seed());
+    expect(result).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9, skipped: [] });
+    expect(await count('villages')).toBe(5);
+    expect(await count('producer_groups')).toBe(5);
+    expect(await count('members')).toBe(23);
+    const statuses = await t.database.db.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM products GROUP BY status ORDER BY status',
+    );
+    expect(statuses).toEqual([
+      { status: 'draft', n: 1 },
+      { status: 'export_ready', n: 1 },
+      { status: 'ready', n: 7 },
+    ]);
+    const sexes = await t.database.db.query<{ sexes: number }>(
+      'SELECT count(DISTINCT sex)::int AS sexes FROM members GROUP BY group_id',
+    );
+    expect(sexes.map((s) => s.sexes)).toEqual([2, 2, 2, 2, 2]);
+    expect(result.accounts.map((a) => a.role)).toEqual([
+      'program_manager',
+      'facilitator',
+      'facilitator',
+      'assessor',
+      'trainer',
+      'group_manager',
+      'group_member',
+    ]);
+    for (const a of result.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('gives each account its role and scope', async () => {
+    await importDemoRegencies();
+    const result = created(await seed());
+    const password = (email: string) => result.accounts.find((a) => a.email === email)!.password!;
+    const bali = await signIn(t.app, 'facilitator.bali@demo.ovop.id', password('facilitator.bali@demo.ovop.id'));
+    const villages = await t.request({ method: 'GET', url: '/api/v1/villages', as: bali });
+    expect(villages.json().items.map((v: { areaCode: string }) => v.areaCode)).toEqual(['51.07.06.2004']);
+    const member = await signIn(t.app, 'group.member@demo.ovop.id', password('group.member@demo.ovop.id'));
+    const products = await t.request({ method: 'GET', url: '/api/v1/products', as: member });
+    expect(
+      products
+        .json()
+        .items.map((p: { name: { id: string } }) => p.name.id)
+        .sort(),
+    ).toEqual(['Dodol Salak', 'Keripik Salak Sibetan']);
+    const manager = await signIn(t.app, 'manager@demo.ovop.id', password('manager@demo.ovop.id'));
+    const all = await t.request({ method: 'GET', url: '/api/v1/products?limit=100', as: manager });
+    expect(all.json().items).toHaveLength(9);
+  });
+
+  it('shows the ready products in the public catalog, in Indonesian and in Japanese', async () => {
+    await importDemoRegencies();
+    await seed();
+    const id = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
+    const names = id.json().items.map((i: { name: string }) => i.name);
+    expect(names).toHaveLength(8);
+    expect(names).toContain('Keripik Salak Sibetan');
+    expect(names).not.toContain('Dodol Salak');
+    const ja = await t.request({ method: 'GET', url: '/api/v1/catalog/products?locale=ja' });
+    expect(ja.json().items.map((i: { name: string }) => i.name)).toContain('シベタン村のサラクチップス');
+    const honey = await t.request({ method: 'GET', url: '/api/v1/catalog/products?exportReady=true&locale=en' });
+    expect(honey.json().items).toMatchObject([
+      { name: 'Sumbawa Wild Forest Honey', price: { amount: '95000.00', currency: 'IDR' } },
+    ]);
+    const chips = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
+    expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
+  });
+
+  it('adds nothing when it runs again', async () => {
+    await importDemoRegencies();
+    await seed();
+    const tables = ['programs', 'users', 'role_grants', 'villages', 'producer_groups', 'members', 'products'];
+    const before = await Promise.all(tables.map(count));
+    const again = await seed();
+    expect(again.created).toBe(false);
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+  });
+
+  it('skips, with a warning, the villages whose area is not imported', async () => {
+    const warnings: string[] = [];
+    const result = created(await seed(warnings));
+    expect(result.skipped).toEqual(['34.03.04.2008', '33.75.02.1004']);
+    expect(result).toMatchObject({ villages: 3, products: 5 });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toContain('Nglanggeran');
+  });
+
+  it('runs as `ovop seed-demo`, printing the accounts once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ovop-seed-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const env: Record<string, string> = { OVOP_DATA_DIR: join(dir, 'data'), OVOP_IMPORT_AREAS_ON_START: 'false' };
+    if (postgresUrl) {
+      const database = await createPostgresDatabase();
+      cleanups.push(database.drop);
+      env.DATABASE_URL = database.url;
+      env.OVOP_SECRET = 'a-test-secret-of-at-least-32-characters';
+    }
+    const run = async (args: string[]) => {
+      const child = runCli(args, env);
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.on('data', (d) => (stdout += String(d)));
+      child.stderr?.on('data', (d) => (stderr += String(d)));
+      const { code } = await exitOf(child);
+      return { code, stdout, stderr };
+    };
+    expect((await run(['import-areas', '--country', 'ID', '--provinces', '51,52'])).code).toBe(0);
+    const first = await run(['seed-demo']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Seeded the demo program OVOP-ID-DEMO: 3 villages');
+    expect(first.stdout).toMatch(/group\.manager@demo\.ovop\.id\s+[A-Za-z0-9_-]{16}/);
+    expect(first.stdout).toContain('warning: skipped Nglanggeran');
+    const second = await run(['seed-demo']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('exists already; nothing was added');
+    expect(second.stdout).not.toContain('@demo.ovop.id');
+  });
+});

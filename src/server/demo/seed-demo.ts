@@ -1,0 +1,139 @@
+/**
+ * `ovop seed-demo`: a demo program to look around in, built through the same services the API
+ * uses (programs, accounts, registry), acting as the system. Running it again adds nothing: the
+ * program's code marks the demo as done.
+ */
+import { randomBytes } from 'node:crypto';
+import { PersonalDataCipher } from '../crypto/personal-data.js';
+import type { Database } from '../db/database.js';
+import { systemActor, type Ctx } from '../http/context.js';
+import { areaPath } from '../modules/geography/index.js';
+import { createUser, usersRepository } from '../modules/platform/index.js';
+import { createProgram, grantRole, programsRepository } from '../modules/programs/index.js';
+import { addMember, createProduct, enrolVillage, registerGroup } from '../modules/registry/index.js';
+import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
+
+export interface DemoAccount {
+  role: string;
+  email: string;
+  /** Null when the account existed already (its password is left as it was). */
+  password: string | null;
+}
+
+export type DemoSeedResult =
+  | { created: false; programId: string }
+  | {
+      created: true;
+      programId: string;
+      accounts: DemoAccount[];
+      villages: number;
+      groups: number;
+      members: number;
+      products: number;
+      /** Villages whose area is not in the database (their province was not imported). */
+      skipped: string[];
+    };
+
+export async function seedDemo(
+  db: Database,
+  options: { secret: string; warn?: (line: string) => void },
+): Promise<DemoSeedResult> {
+  const existing = await programsRepository.byCode(db, DEMO_PROGRAM.code);
+  if (existing) return { created: false, programId: existing.id };
+  const [areas] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
+  if (!areas?.n) throw new Error('No Indonesian areas: run `ovop import-areas --country ID` first.');
+
+  const ctx: Ctx = { db, actor: systemActor, requestId: 'seed-demo', cipher: new PersonalDataCipher(options.secret) };
+  const { program } = await createProgram(ctx, DEMO_PROGRAM);
+
+  const users = new Map<string, { id: string; password: string | null }>();
+  for (const u of DEMO_USERS) users.set(u.email, await account(ctx, u.email, u.name));
+  const staff = DEMO_USERS.filter((u) => !u.group);
+  for (const u of staff) {
+    if (u.areaCode && !(await areaPath(db, u.areaCode))) {
+      options.warn?.(`skipped the ${u.role} grant for ${u.email}: area ${u.areaCode} is not imported`);
+      continue;
+    }
+    await grantRole(ctx, program.id, { userId: users.get(u.email)!.id, role: u.role, areaCode: u.areaCode });
+  }
+
+  const groups = new Map<string, string>();
+  const counts = { villages: 0, groups: 0, members: 0, products: 0 };
+  const skipped: string[] = [];
+  for (const v of DEMO_VILLAGES) {
+    if (!(await areaPath(db, v.areaCode))) {
+      options.warn?.(`skipped ${v.label}: area ${v.areaCode} is not imported`);
+      skipped.push(v.areaCode);
+      continue;
+    }
+    const added = await village(ctx, program.id, v, v.facilitator ? users.get(v.facilitator)!.id : null);
+    groups.set(v.group.key, added.groupId);
+    counts.villages++;
+    counts.groups++;
+    counts.members += added.members;
+    counts.products += added.products;
+  }
+
+  for (const u of DEMO_USERS.filter((x) => x.group)) {
+    const groupId = groups.get(u.group!);
+    if (!groupId) continue;
+    await grantRole(ctx, program.id, { userId: users.get(u.email)!.id, role: u.role, groupId });
+  }
+
+  const accounts = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: users.get(u.email)!.password }));
+  return { created: true, programId: program.id, accounts, ...counts, skipped };
+}
+
+/** A demo account with a strong generated password, or the existing account with that email. */
+async function account(ctx: Ctx, email: string, name: string): Promise<{ id: string; password: string | null }> {
+  const found = await usersRepository.byEmail(ctx.db, email);
+  if (found) return { id: found.id, password: null };
+  const password = randomBytes(12).toString('base64url');
+  const { user } = await createUser(ctx, { email, name, password, locale: 'id', isAdmin: false });
+  return { id: user.id, password };
+}
+
+async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorId: string | null) {
+  const { village: enrolled } = await enrolVillage(ctx, {
+    programId,
+    areaCode: v.areaCode,
+    profile: { potentials: v.potentials },
+    facilitatorId,
+  });
+  const g = v.group;
+  const { group } = await registerGroup(ctx, {
+    programId,
+    villageId: enrolled.id,
+    name: g.name,
+    kind: g.kind,
+    foundedOn: g.foundedOn,
+    legalIds: {},
+    contact: {},
+  });
+  for (const member of g.members) {
+    await addMember(ctx, group.id, { ...member, disability: false });
+  }
+  for (const p of g.products) {
+    await createProduct(ctx, {
+      groupId: group.id,
+      name: p.name,
+      description: p.description,
+      story: p.story,
+      category: p.category,
+      unit: p.unit,
+      price: { amount: `${p.price}.00`, currency: 'IDR' },
+      capacityPerMonth: p.capacityPerMonth ?? null,
+      hsCode: p.hsCode ?? null,
+      status: p.status,
+    });
+  }
+  return { groupId: group.id, members: g.members.length, products: g.products.length };
+}
+
+/** The accounts as a small table, for the one time their passwords are shown. */
+export function accountsTable(accounts: DemoAccount[]): string[] {
+  const rows = accounts.map((a) => [a.role, a.email, a.password ?? '(existing account, unchanged)']);
+  const widths = [0, 1, 2].map((i) => Math.max(...[['role', 'email', 'password'], ...rows].map((r) => r[i]!.length)));
+  const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
+  return [line(['role', 'email', 'password']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}

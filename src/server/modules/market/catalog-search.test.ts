@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { EXACT_RANK, nearTiers, searchWords, type WordLookup } from './catalog-search.js';
+
+const lookup = (token: string, known: boolean, word: string | null = null, similarity: number | null = null) =>
+  ({ token, known, word, similarity }) satisfies WordLookup;
+
+describe('catalog search words', () => {
+  it('splits at spaces and punctuation, lower-cases and keeps each word once', () => {
+    expect(searchWords('  Keripik,  SALAK! keripik ')).toEqual(['keripik', 'salak']);
+    expect(searchWords('サラク・チップス、はちみつ')).toEqual(['サラク', 'チップス', 'はちみつ']);
+    expect(searchWords('100% madu_hutan')).toEqual(['100', 'madu', 'hutan']);
+    expect(searchWords(' ')).toEqual([]);
+    expect(searchWords(undefined)).toEqual([]);
+  });
+
+  it('respells a word that occurs nowhere with the closest words of the catalog', () => {
+    const tiers = nearTiers(
+      ['kripik', 'salak'],
+      [lookup('kripik', false, 'keripik', 0.5), lookup('kripik', false, 'krisik', 0.4), lookup('salak', true)],
+    );
+    expect(tiers.map((t) => t.words)).toEqual([
+      ['keripik', 'salak'],
+      ['krisik', 'salak'],
+    ]);
+    expect(tiers.map((t) => t.rank)).toEqual([749, 699]);
+  });
+
+  it('never respells a word that occurs in the catalog', () => {
+    expect(nearTiers(['kripik', 'salak'], [lookup('kripik', true), lookup('salak', true)])).toEqual([]);
+    const tiers = nearTiers(['kripik', 'salk'], [lookup('kripik', true), lookup('salk', false, 'salak', 0.375)]);
+    expect(tiers).toEqual([{ rank: 687, words: ['kripik', 'salak'] }]);
+  });
+
+  it('gives every tier its own rank below the exact one', () => {
+    const tiers = nearTiers(
+      ['abc', 'xyz'],
+      [
+        lookup('abc', false, 'abd', 0.5),
+        lookup('abc', false, 'abe', 0.5),
+        lookup('xyz', false, 'xyw', 0.5),
+        lookup('xyz', false, 'xyv', 0.5),
+      ],
+    );
+    const ranks = tiers.map((t) => t.rank);
+    expect(ranks).toHaveLength(4);
+    expect(new Set(ranks).size).toBe(4);
+    expect(ranks.every((r, i) => r < EXACT_RANK && (i === 0 || r < ranks[i - 1]!))).toBe(true);
+  });
+
+  it('finds nothing near a word with no close spelling, and keeps words it cannot respell', () => {
+    expect(nearTiers(['zzzq', 'salak'], [lookup('zzzq', false), lookup('salak', true)])).toEqual([]);
+    const tiers = nearTiers(['サラク', 'chps'], [lookup('chps', false, 'chips', 0.375)]);
+    expect(tiers.map((t) => t.words)).toEqual([['サラク', 'chips']]);
+  });
+});

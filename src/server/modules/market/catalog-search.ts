@@ -1,0 +1,92 @@
+/**
+ * How the catalog reads search words. A search runs in tiers, each a set of words that a
+ * product's text (every language's name, description and story) must all contain:
+ *
+ * 1. the words as typed (rank 1000);
+ * 2. when those do not fill the page and some word occurs nowhere in the catalog, the same words
+ *    with that word respelt as close words of the catalog's own (catalog_words), best first:
+ *    'kripik salak' → 'keripik salak', 'salak chps' → 'salak chips'. Each tier leaves out the
+ *    products of the tiers above it.
+ *
+ * A tier's rank is an integer, unique among the tiers of one search, so a page cursor (rank, id)
+ * says exactly where the next page starts.
+ */
+export const EXACT_RANK = 1000;
+
+/** The most near tiers one search tries, and the most words whose spelling it varies. */
+const MAX_NEAR_TIERS = 5;
+const MAX_VARIED_WORDS = 4;
+
+export interface SearchTier {
+  rank: number;
+  words: string[];
+}
+
+/** A word of the catalog close to a search word; `known` says whether the search word itself occurs. */
+export interface WordLookup {
+  token: string;
+  known: boolean;
+  word: string | null;
+  similarity: number | null;
+}
+
+/**
+ * The words of a search, lower-cased as stored text is, split at spaces and punctuation (also
+ * Japanese 、。・), each once.
+ */
+export function searchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q
+    .toLowerCase()
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter((w) => w !== '');
+  return [...new Set(words)];
+}
+
+/** Words whose spelling a search may vary: Latin letters and digits, as catalog_words holds them. */
+export function isVariable(word: string): boolean {
+  return /^[a-z0-9]{3,60}$/.test(word);
+}
+
+interface Variant {
+  word: string;
+  score: number;
+}
+
+/**
+ * The near tiers of a search, from the close spellings found for its words. Only words that occur
+ * nowhere in the catalog are respelt (the words as typed found nothing then); with no close
+ * spelling for one of them, nothing can match.
+ */
+export function nearTiers(words: string[], lookups: WordLookup[]): SearchTier[] {
+  const varied = new Set(words.filter(isVariable).slice(0, MAX_VARIED_WORDS));
+  const choices: Variant[][] = [];
+  for (const word of words) {
+    const found = lookups.filter((l) => l.token === word);
+    if (!varied.has(word) || found.length === 0 || found.some((l) => l.known)) {
+      choices.push([{ word, score: 1 }]);
+      continue;
+    }
+    const variants = found.flatMap((l) =>
+      l.word !== null && l.similarity !== null ? [{ word: l.word, score: l.similarity }] : [],
+    );
+    if (variants.length === 0) return [];
+    choices.push(variants);
+  }
+  const combinations = choices
+    .reduce<Variant[][]>((partial, variants) => partial.flatMap((p) => variants.map((v) => [...p, v])), [[]])
+    .filter((combination) => combination.some((v, i) => v.word !== words[i]))
+    .map((combination) => ({
+      words: combination.map((v) => v.word),
+      score: combination.reduce((sum, v) => sum + v.score, 0) / combination.length,
+    }))
+    .sort((a, b) => b.score - a.score || a.words.join(' ').localeCompare(b.words.join(' ')));
+  const tiers: SearchTier[] = [];
+  let rank = EXACT_RANK;
+  for (const c of combinations.slice(0, MAX_NEAR_TIERS)) {
+    rank = Math.min(rank - 1, Math.round(c.score * (EXACT_RANK - 1)));
+    if (rank < 1) break;
+    tiers.push({ rank, words: c.words });
+  }
+  return tiers;
+}

@@ -1,0 +1,257 @@
+import type { Queryable } from '../../db/database.js';
+import type { PanelTier } from './quality.schemas.js';
+import type { RatingResult, Score } from './scoring.js';
+
+export interface AssessmentRow {
+  id: string;
+  program_id: string;
+  product_id: string;
+  group_id: string;
+  area_path: string;
+  scheme_id: string;
+  year: number;
+  panel_tier: PanelTier;
+  assessed_on: string;
+  status: 'open' | 'finalised' | 'appealed';
+  self_scores: Score[] | null;
+  self_assessed_at: Date | null;
+  self_assessed_by: string | null;
+  result: RatingResult | null;
+  stars: number | null;
+  valid_until: string | null;
+  finalised_at: Date | null;
+  finalised_by: string | null;
+  reopened_at: Date | null;
+  created_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PanelScoreRow {
+  assessment_id: string;
+  assessor_id: string;
+  criterion: string;
+  points: string;
+  comment: string | null;
+  scored_at: Date;
+}
+
+export interface EvidenceRow {
+  id: string;
+  assessment_id: string;
+  uploaded_by: string;
+  criterion: string | null;
+  content_type: string;
+  byte_size: number;
+  storage_key: string;
+  created_at: Date;
+}
+
+export interface AppealRow {
+  id: string;
+  assessment_id: string;
+  filed_by: string;
+  reason: string;
+  filed_at: Date;
+  decision: 'upheld' | 'rejected' | null;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+const COLUMNS = `a.id, a.program_id, a.product_id, a.group_id, a.area_path, a.scheme_id, a.year, a.panel_tier,
+  a.assessed_on, a.status, a.self_scores, a.self_assessed_at, a.self_assessed_by, a.result, a.stars, a.valid_until,
+  a.finalised_at, a.finalised_by, a.reopened_at, a.created_by, a.version, a.created_at, a.updated_at`;
+
+/** A panel tier as a rank, in SQL: district 1, province 2, national 3. */
+export const TIER_RANK_SQL = (column: string) =>
+  `CASE ${column} WHEN 'district' THEN 1 WHEN 'province' THEN 2 WHEN 'national' THEN 3 END`;
+
+export const assessmentsRepository = {
+  async byId(db: Queryable, id: string): Promise<AssessmentRow | undefined> {
+    return (await db.query<AssessmentRow>(`SELECT ${COLUMNS} FROM assessments a WHERE a.id = $1`, [id]))[0];
+  },
+
+  async list(
+    db: Queryable,
+    scope: string,
+    params: unknown[],
+    f: {
+      programId?: string | undefined;
+      productId?: string | undefined;
+      groupId?: string | undefined;
+      status?: string | undefined;
+      after: string | null;
+      limit: number;
+    },
+  ): Promise<AssessmentRow[]> {
+    const where = [scope];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (f.programId) where.push(`a.program_id = ${add(f.programId)}`);
+    if (f.productId) where.push(`a.product_id = ${add(f.productId)}`);
+    if (f.groupId) where.push(`a.group_id = ${add(f.groupId)}`);
+    if (f.status) where.push(`a.status = ${add(f.status)}`);
+    if (f.after) where.push(`a.id > ${add(f.after)}`);
+    return db.query<AssessmentRow>(
+      `SELECT ${COLUMNS} FROM assessments a WHERE ${where.join(' AND ')} ORDER BY a.id LIMIT ${add(f.limit + 1)}`,
+      params,
+    );
+  },
+
+  async insert(
+    db: Queryable,
+    a: Pick<
+      AssessmentRow,
+      | 'id'
+      | 'program_id'
+      | 'product_id'
+      | 'group_id'
+      | 'area_path'
+      | 'scheme_id'
+      | 'year'
+      | 'panel_tier'
+      | 'assessed_on'
+      | 'created_by'
+    >,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO assessments (id, program_id, product_id, group_id, area_path, scheme_id, year, panel_tier, panel_rank,
+         assessed_on, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${TIER_RANK_SQL('$8::text')}, $9, 'open', $10)`,
+      [a.id, a.program_id, a.product_id, a.group_id, a.area_path, a.scheme_id, a.year, a.panel_tier, a.assessed_on, a.created_by],
+    );
+  },
+
+  async setSelfScores(db: Queryable, id: string, scores: Score[], by: string): Promise<void> {
+    await db.query(
+      `UPDATE assessments SET self_scores = $2, self_assessed_at = now(), self_assessed_by = $3,
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(scores), by],
+    );
+  },
+
+  async upsertPanelScores(
+    db: Queryable,
+    id: string,
+    assessorId: string,
+    scores: { criterion: string; points: number; comment?: string | undefined }[],
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO panel_scores (assessment_id, assessor_id, criterion, points, comment)
+       SELECT $1, $2, s.criterion, s.points, s.comment
+       FROM jsonb_to_recordset($3::jsonb) AS s(criterion text, points numeric, comment text)
+       ON CONFLICT (assessment_id, assessor_id, criterion)
+       DO UPDATE SET points = excluded.points, comment = excluded.comment, scored_at = now()`,
+      [id, assessorId, JSON.stringify(scores)],
+    );
+    await db.query('UPDATE assessments SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+  },
+
+  async panelScores(db: Queryable, id: string): Promise<PanelScoreRow[]> {
+    return db.query<PanelScoreRow>(
+      `SELECT assessment_id, assessor_id, criterion, points, comment, scored_at FROM panel_scores
+       WHERE assessment_id = $1 ORDER BY criterion, assessor_id`,
+      [id],
+    );
+  },
+
+  async finalise(
+    db: Queryable,
+    id: string,
+    f: { result: RatingResult; stars: number | null; validUntil: string | null; by: string },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE assessments SET status = 'finalised', result = $2, stars = $3, valid_until = $4, finalised_at = now(),
+         finalised_by = $5, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(f.result), f.stars, f.validUntil, f.by],
+    );
+  },
+
+  async setStatus(db: Queryable, id: string, status: AssessmentRow['status']): Promise<void> {
+    await db.query('UPDATE assessments SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+      id,
+      status,
+    ]);
+  },
+
+  /** An upheld appeal reopens scoring: the computed result is set aside until the next finalisation. */
+  async reopen(db: Queryable, id: string): Promise<void> {
+    await db.query(
+      `UPDATE assessments SET status = 'open', result = NULL, stars = NULL, valid_until = NULL, reopened_at = now(),
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id],
+    );
+  },
+
+  async insertEvidence(db: Queryable, e: Omit<EvidenceRow, 'created_at'>): Promise<void> {
+    await db.query(
+      `INSERT INTO assessment_evidence (id, assessment_id, uploaded_by, criterion, content_type, byte_size, storage_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [e.id, e.assessment_id, e.uploaded_by, e.criterion, e.content_type, e.byte_size, e.storage_key],
+    );
+  },
+
+  async evidence(db: Queryable, id: string): Promise<EvidenceRow[]> {
+    return db.query<EvidenceRow>(
+      `SELECT id, assessment_id, uploaded_by, criterion, content_type, byte_size, storage_key, created_at
+       FROM assessment_evidence WHERE assessment_id = $1 ORDER BY id`,
+      [id],
+    );
+  },
+
+  async appeals(db: Queryable, id: string): Promise<AppealRow[]> {
+    return db.query<AppealRow>(
+      `SELECT id, assessment_id, filed_by, reason, filed_at, decision, note, decided_by, decided_at
+       FROM assessment_appeals WHERE assessment_id = $1 ORDER BY filed_at, id`,
+      [id],
+    );
+  },
+
+  async insertAppeal(db: Queryable, a: { id: string; assessmentId: string; filedBy: string; reason: string }) {
+    await db.query(
+      'INSERT INTO assessment_appeals (id, assessment_id, filed_by, reason) VALUES ($1, $2, $3, $4)',
+      [a.id, a.assessmentId, a.filedBy, a.reason],
+    );
+  },
+
+  async decideAppeal(db: Queryable, id: string, d: { decision: string; note: string; by: string }): Promise<void> {
+    await db.query(
+      `UPDATE assessment_appeals SET decision = $2, note = $3, decided_by = $4, decided_at = now() WHERE id = $1`,
+      [id, d.decision, d.note, d.by],
+    );
+  },
+
+  // ---- the product's current badge (products.stars is kept by this module) ----------------------
+
+  async setBadge(db: Queryable, productId: string, assessmentId: string, stars: number, validUntil: string) {
+    await db.query(
+      `INSERT INTO product_ratings (product_id, assessment_id, stars, valid_until) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (product_id) DO UPDATE SET assessment_id = excluded.assessment_id, stars = excluded.stars,
+         valid_until = excluded.valid_until`,
+      [productId, assessmentId, stars, validUntil],
+    );
+    await db.query('UPDATE products SET stars = $2 WHERE id = $1', [productId, stars]);
+  },
+
+  /** Removes a product's badge (optionally only when it came from the given assessment). */
+  async clearBadge(db: Queryable, productId: string, fromAssessment?: string): Promise<void> {
+    const rows = await db.query(
+      `DELETE FROM product_ratings WHERE product_id = $1 AND ($2::uuid IS NULL OR assessment_id = $2) RETURNING product_id`,
+      [productId, fromAssessment ?? null],
+    );
+    if (rows.length || fromAssessment === undefined)
+      await db.query('UPDATE products SET stars = NULL WHERE id = $1', [productId]);
+  },
+
+  /** Badges past their validity are removed and the products' stars cleared (one indexed range scan). */
+  async clearExpiredBadges(db: Queryable, on: string): Promise<string[]> {
+    const rows = await db.query<{ product_id: string }>(
+      'DELETE FROM product_ratings WHERE valid_until < $1 RETURNING product_id',
+      [on],
+    );
+    const ids = rows.map((r) => r.product_id);
+    if (ids.length) await db.query('UPDATE products SET stars = NULL WHERE id = ANY($1::uuid[])', [ids]);
+    return ids;
+  },
+};

@@ -1,0 +1,62 @@
+import type { FieldError } from '../../http/errors.js';
+import type { CertificationKind } from './quality.schemas.js';
+import { addMonths } from './scoring.js';
+
+/**
+ * Number formats and validity rules per certificate kind, pure. Kinds without a known public
+ * format (SNI, organic, other) take any number.
+ */
+const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; message: string }>> = {
+  // SPP-IRT (BPOM Reg. 22/2018): 15 digits, the last two the year the permit ends, often written
+  // after a hyphen ("2063204010541-25").
+  pirt: { pattern: /^\d{13}-?\d{2}$/, message: 'must be the 15-digit P-IRT number, e.g. 2063204010541-25' },
+  // BPOM distribution permit for processed food made in Indonesia: "MD" and 12 digits.
+  bpom_md: { pattern: /^MD ?\d{12}$/, message: 'must be "MD" and 12 digits' },
+  // BPJPH halal certificate: "ID" and digits.
+  halal: { pattern: /^ID\d{8,24}$/, message: 'must be "ID" and digits (BPJPH certificate number)' },
+  // US FDA food facility registration: 11 digits.
+  fda_registration: { pattern: /^\d{11}$/, message: 'must be the 11-digit FDA registration number' },
+};
+
+/** SPP-IRT is valid at most 5 years (BPOM Reg. 22/2018). */
+export const PIRT_MAX_MONTHS = 60;
+
+/**
+ * An FDA food facility registration lapses at the end of each even year: it is renewed between
+ * October and December of every even year (21 CFR 1.230; DOMAIN.md). One made in an odd year runs
+ * to the end of the next year.
+ */
+export function fdaRegistrationExpiry(issuedOn: string): string {
+  const year = Number(issuedOn.slice(0, 4));
+  return `${year % 2 === 0 ? year : year + 1}-12-31`;
+}
+
+export interface CertificationInput {
+  kind: CertificationKind;
+  number: string;
+  issuedOn: string;
+  expiresOn?: string | null | undefined;
+}
+
+/** The field errors of a certificate and its expiry date (computed where the rule fixes it). */
+export function checkCertification(c: CertificationInput): { errors: FieldError[]; expiresOn: string | null } {
+  const errors: FieldError[] = [];
+  const format = NUMBER_FORMATS[c.kind];
+  if (format && !format.pattern.test(c.number)) errors.push({ path: 'number', message: format.message });
+  let expiresOn = c.expiresOn ?? null;
+  if (c.kind === 'fda_registration') {
+    const due = fdaRegistrationExpiry(c.issuedOn);
+    if (expiresOn !== null && expiresOn !== due)
+      errors.push({ path: 'expiresOn', message: `must be ${due}: FDA registrations end with each even year` });
+    expiresOn = due;
+  }
+  if (c.kind === 'pirt') {
+    const latest = addMonths(c.issuedOn, PIRT_MAX_MONTHS);
+    if (expiresOn === null) errors.push({ path: 'expiresOn', message: 'is required for a P-IRT (valid at most 5 years)' });
+    else if (expiresOn > latest)
+      errors.push({ path: 'expiresOn', message: `may be at most 5 years after issuedOn (${latest})` });
+  }
+  if (expiresOn !== null && expiresOn <= c.issuedOn)
+    errors.push({ path: 'expiresOn', message: 'must be after issuedOn' });
+  return { errors, expiresOn };
+}

@@ -1,0 +1,117 @@
+import type { Queryable } from '../../db/database.js';
+import type { CertificationKind } from './quality.schemas.js';
+
+export interface CertificationRow {
+  id: string;
+  program_id: string;
+  group_id: string;
+  product_id: string | null;
+  area_path: string;
+  kind: CertificationKind;
+  number: string;
+  issuer: string;
+  issued_on: string;
+  expires_on: string | null;
+  document_key: string | null;
+  document_type: string | null;
+  document_size: number | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type CertificationValues = Pick<CertificationRow, 'number' | 'issuer' | 'issued_on' | 'expires_on'>;
+
+const COLUMNS = `c.id, c.program_id, c.group_id, c.product_id, c.area_path, c.kind, c.number, c.issuer, c.issued_on,
+  c.expires_on, c.document_key, c.document_type, c.document_size, c.version, c.created_at, c.updated_at`;
+
+export const certificationsRepository = {
+  async byId(db: Queryable, id: string): Promise<CertificationRow | undefined> {
+    return (await db.query<CertificationRow>(`SELECT ${COLUMNS} FROM certifications c WHERE c.id = $1`, [id]))[0];
+  },
+
+  /** The certificates that cover a product: its own and its group's. */
+  async covering(db: Queryable, productId: string | null, groupId: string): Promise<CertificationRow[]> {
+    return db.query<CertificationRow>(
+      `SELECT ${COLUMNS} FROM certifications c
+       WHERE c.group_id = $2 AND (c.product_id IS NULL OR c.product_id = $1) ORDER BY c.id`,
+      [productId, groupId],
+    );
+  },
+
+  async list(
+    db: Queryable,
+    scope: string,
+    params: unknown[],
+    f: {
+      programId?: string | undefined;
+      productId?: string | undefined;
+      groupId?: string | undefined;
+      expiringBetween?: [string, string] | undefined;
+      after: string | null;
+      limit: number;
+    },
+  ): Promise<CertificationRow[]> {
+    const where = [scope];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (f.programId) where.push(`c.program_id = ${add(f.programId)}`);
+    if (f.productId) where.push(`c.product_id = ${add(f.productId)}`);
+    if (f.groupId) where.push(`c.group_id = ${add(f.groupId)}`);
+    if (f.expiringBetween)
+      where.push(`c.expires_on BETWEEN ${add(f.expiringBetween[0])} AND ${add(f.expiringBetween[1])}`);
+    if (f.after) where.push(`c.id > ${add(f.after)}`);
+    return db.query<CertificationRow>(
+      `SELECT ${COLUMNS} FROM certifications c WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ${add(f.limit + 1)}`,
+      params,
+    );
+  },
+
+  async insert(
+    db: Queryable,
+    c: CertificationValues & Pick<CertificationRow, 'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'kind'>,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO certifications (id, program_id, group_id, product_id, area_path, kind, number, issuer, issued_on, expires_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [c.id, c.program_id, c.group_id, c.product_id, c.area_path, c.kind, c.number, c.issuer, c.issued_on, c.expires_on],
+    );
+  },
+
+  async update(db: Queryable, id: string, c: CertificationValues): Promise<void> {
+    await db.query(
+      `UPDATE certifications SET number = $2, issuer = $3, issued_on = $4, expires_on = $5,
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, c.number, c.issuer, c.issued_on, c.expires_on],
+    );
+  },
+
+  async setDocument(db: Queryable, id: string, d: { key: string; type: string; size: number }): Promise<void> {
+    await db.query(
+      `UPDATE certifications SET document_key = $2, document_type = $3, document_size = $4,
+         version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, d.key, d.type, d.size],
+    );
+  },
+
+  async delete(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM certifications WHERE id = $1', [id]);
+  },
+
+  /** Export-ready products a certificate covers (its product, or every product of its group). */
+  async exportReadyProductsCovered(db: Queryable, groupId: string, productId: string | null): Promise<string[]> {
+    const rows = await db.query<{ id: string }>(
+      `SELECT id FROM products WHERE group_id = $1 AND ($2::uuid IS NULL OR id = $2) AND status = 'export_ready'`,
+      [groupId, productId],
+    );
+    return rows.map((r) => r.id);
+  },
+
+  /** Falls a product back from export-ready to ready (a certificate it relied on lapsed or went away). */
+  async demoteToReady(db: Queryable, productId: string): Promise<void> {
+    await db.query(
+      `UPDATE products SET status = 'ready', version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = 'export_ready'`,
+      [productId],
+    );
+  },
+};

@@ -1,0 +1,10 @@
+/** The roles a user may hold in a program (see DESIGN.md §2); platform admin is a user flag, not a role. */
+export const ROLES = [
+  'program_manager',
+  'facilitator',
+  'assessor',
+  'trainer',
+  'group_manager',
+  'group_member',
+] as const;
+export type Role = (typeof ROLES)[number];

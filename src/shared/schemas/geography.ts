@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { pageQuery } from '../common.schemas.js';
+
+/** Area codes are the country's own (Kemendagri: '11.01.01.2001'); '/' is reserved for paths. */
+export const areaCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'is not an area code');
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as ID');
+
+export const listAreasQuery = pageQuery.extend({
+  parent: areaCode.optional(),
+  level: z.string().min(1).max(40).optional(),
+  country: countryCode.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type ListAreasQuery = z.infer<typeof listAreasQuery>;
+
+export const areaParams = z.object({ code: areaCode });
+export const containsParams = z.object({ code: areaCode, other: areaCode });

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+import { ROLES } from '../roles.js';
+import { areaCode, countryCode } from './geography.js';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+const locale = z.string().refine((v) => {
+  try {
+    return Intl.getCanonicalLocales(v)[0] === v;
+  } catch {
+    return false;
+  }
+}, 'is not a canonical BCP 47 locale such as id, en or ja');
+
+export const category = z.object({
+  code: z.string().regex(/^[a-z0-9_]{2,40}$/, 'must be 2–40 lowercase letters, digits or _'),
+  name: localizedText(100),
+});
+
+const programFields = {
+  name: z.string().trim().min(1).max(200),
+  country: countryCode,
+  currency: z.string().refine((v) => CURRENCIES.has(v), 'is not an ISO 4217 currency code'),
+  locales: z
+    .array(locale)
+    .min(1)
+    .max(20)
+    .refine((l) => new Set(l).size === l.length, 'has a locale twice'),
+  startedOn: isoDate,
+  categories: z
+    .array(category)
+    .max(100)
+    .refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'has a category code twice'),
+};
+
+export const createProgramBody = z.object({
+  id: uuid.optional(),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'must be 2–40 capital letters, digits, - or _'),
+  /** Copy locales, currency and categories from this program when they are not given. */
+  templateProgramId: uuid.optional(),
+  ...programFields,
+  currency: programFields.currency.optional(),
+  locales: programFields.locales.optional(),
+  categories: programFields.categories.optional(),
+});
+export type CreateProgramBody = z.infer<typeof createProgramBody>;
+
+export const patchProgramBody = z
+  .object({ version: version.optional(), ...programFields })
+  .partial()
+  .strict();
+export type PatchProgramBody = z.infer<typeof patchProgramBody>;
+
+export const listProgramsQuery = pageQuery;
+export type ListProgramsQuery = z.infer<typeof listProgramsQuery>;
+
+export const grantRoleBody = z.object({
+  userId: uuid,
+  role: z.enum(ROLES),
+  areaCode: areaCode.optional(),
+  groupId: uuid.optional(),
+});
+export type GrantRoleBody = z.infer<typeof grantRoleBody>;
+
+export const grantParams = z.object({ id: uuid, grantId: uuid });

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { isoDate, localizedText, pageQuery, personName, uuid, version } from '../common.schemas.js';
+import { money } from '../money.js';
+import { areaCode } from './geography.js';
+
+export const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_group', 'enterprise'] as const;
+export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'member'] as const;
+export const PRODUCT_STATUSES = ['draft', 'ready', 'export_ready'] as const;
+
+const count = z.number().int().min(0).max(10_000_000);
+
+// ---- villages -------------------------------------------------------------------------------
+export const villageProfile = z.object({
+  population: count.nullable().optional(),
+  households: count.nullable().optional(),
+  potentials: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+  notes: z.string().trim().max(4000).nullable().optional(),
+});
+
+export const createVillageBody = z.object({
+  id: uuid.optional(),
+  programId: uuid,
+  areaCode,
+  profile: villageProfile.default({}),
+  facilitatorId: uuid.nullable().optional(),
+});
+export type CreateVillageBody = z.infer<typeof createVillageBody>;
+
+export const patchVillageBody = z
+  .object({ version: version.optional(), profile: villageProfile, facilitatorId: uuid.nullable() })
+  .partial()
+  .strict();
+export type PatchVillageBody = z.infer<typeof patchVillageBody>;
+
+export const listVillagesQuery = pageQuery.extend({ programId: uuid.optional(), area: areaCode.optional() });
+export type ListVillagesQuery = z.infer<typeof listVillagesQuery>;
+
+// ---- producer groups -------------------------------------------------------------------------
+/** NIB (Nomor Induk Berusaha), Indonesia's business id from OSS: 13 digits. */
+const nib = z.string().regex(/^\d{13}$/, 'must be the 13-digit NIB');
+const contact = z
+  .object({
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
+      .optional(),
+    email: z.email().optional(),
+    address: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
+const groupFields = {
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(GROUP_KINDS),
+  foundedOn: isoDate.nullable().optional(),
+  legalIds: z.object({ nib: nib.optional() }).strict().default({}),
+  contact: contact.default({}),
+};
+
+export const createGroupBody = z.object({ id: uuid.optional(), programId: uuid, villageId: uuid, ...groupFields });
+export type CreateGroupBody = z.infer<typeof createGroupBody>;
+
+export const patchGroupBody = z
+  .object({
+    version: version.optional(),
+    name: groupFields.name,
+    kind: groupFields.kind,
+    foundedOn: isoDate.nullable(),
+    legalIds: z.object({ nib: nib.optional() }).strict(),
+    contact,
+  })
+  .partial()
+  .strict();
+export type PatchGroupBody = z.infer<typeof patchGroupBody>;
+
+export const listGroupsQuery = pageQuery.extend({
+  programId: uuid.optional(),
+  villageId: uuid.optional(),
+  area: areaCode.optional(),
+  kind: z.enum(GROUP_KINDS).optional(),
+});
+export type ListGroupsQuery = z.infer<typeof listGroupsQuery>;
+
+// ---- members -----------------------------------------------------------------------------------
+const thisYear = () => new Date().getUTCFullYear();
+const memberFields = {
+  name: personName,
+  sex: z.enum(['female', 'male']),
+  birthYear: z
+    .number()
+    .int()
+    .min(1900)
+    .refine((y) => y <= thisYear(), 'is in the future'),
+  disability: z.boolean().default(false),
+  role: z.enum(MEMBER_ROLES).default('member'),
+  joinedOn: isoDate,
+  leftOn: isoDate.nullable().optional(),
+  /** Indonesia's NIK: 16 digits; checked against sex and birth year in the service. */
+  nationalId: z
+    .string()
+    .regex(/^\d{16}$/, 'must be the 16-digit NIK')
+    .nullable()
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
+    .nullable()
+    .optional(),
+};
+
+export const createMemberBody = z.object({ id: uuid.optional(), ...memberFields });
+export type CreateMemberBody = z.infer<typeof createMemberBody>;
+
+export const patchMemberBody = z
+  .object({
+    version: version.optional(),
+    name: memberFields.name,
+    sex: memberFields.sex,
+    birthYear: memberFields.birthYear,
+    disability: z.boolean(),
+    role: z.enum(MEMBER_ROLES),
+    joinedOn: isoDate,
+    leftOn: isoDate.nullable(),
+    nationalId: memberFields.nationalId.unwrap().unwrap().nullable(),
+    phone: memberFields.phone.unwrap().unwrap().nullable(),
+  })
+  .partial()
+  .strict();
+export type PatchMemberBody = z.infer<typeof patchMemberBody>;
+
+export const listMembersQuery = pageQuery.extend({ active: z.enum(['true', 'false']).optional() });
+export type ListMembersQuery = z.infer<typeof listMembersQuery>;
+
+// ---- products ----------------------------------------------------------------------------------
+const productFields = {
+  name: localizedText(200),
+  description: localizedText(4000).optional(),
+  story: localizedText(10000).optional(),
+  category: z.string().min(1).max(40),
+  unit: z.string().trim().min(1).max(40),
+  price: money,
+  capacityPerMonth: z.number().int().min(0).max(100_000_000).nullable().optional(),
+  /** Harmonized System code: 4 digits, optionally with subheadings (e.g. 0409, 1905.31). */
+  hsCode: z
+    .string()
+    .regex(/^\d{4}(\.\d{2}){0,2}$|^\d{6,10}$/, 'is not an HS code such as 0409 or 1905.31')
+    .nullable()
+    .optional(),
+  status: z.enum(PRODUCT_STATUSES).default('draft'),
+};
+
+export const createProductBody = z.object({ id: uuid.optional(), groupId: uuid, ...productFields });
+export type CreateProductBody = z.infer<typeof createProductBody>;
+
+export const patchProductBody = z
+  .object({
+    version: version.optional(),
+    name: productFields.name,
+    description: localizedText(4000),
+    story: localizedText(10000),
+    category: productFields.category,
+    unit: productFields.unit,
+    price: money,
+    capacityPerMonth: productFields.capacityPerMonth.unwrap().unwrap().nullable(),
+    hsCode: productFields.hsCode.unwrap().unwrap().nullable(),
+    status: z.enum(PRODUCT_STATUSES),
+  })
+  .partial()
+  .strict();
+export type PatchProductBody = z.infer<typeof patchProductBody>;
+
+export const listProductsQuery = pageQuery.extend({
+  programId: uuid.optional(),
+  groupId: uuid.optional(),
+  area: areaCode.optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+});
+export type ListProductsQuery = z.infer<typeof listProductsQuery>;

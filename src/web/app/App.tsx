@@ -1,0 +1,64 @@
+import { lazy, Suspense } from 'react';
+import { Link, Route, Switch } from 'wouter';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Header } from '../components/Header';
+import { NotFound } from '../components/NotFound';
+import { ScreenError } from '../components/ScreenError';
+import { Toaster } from '../components/Toaster';
+import { CatalogPage } from '../features/market/components/CatalogPage';
+import { ProductStoryPage } from '../features/market/components/ProductStoryPage';
+import { useI18n } from '../i18n/i18n';
+
+/** Staff screens are their own chunks: public visitors never download them. */
+const StaffApp = lazy(() => import('./StaffApp'));
+
+function PublicNav() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Link href="~/catalog">{t('nav.catalog')}</Link>
+      <Link href="~/app">{t('nav.staff')}</Link>
+    </>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('state.loading')}
+    </p>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <Switch>
+        <Route path="/app" nest>
+          <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <StaffApp />
+            </Suspense>
+          </ErrorBoundary>
+        </Route>
+        <Route>
+          <Header>
+            <PublicNav />
+          </Header>
+          <main id="main" className="page">
+            <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
+              <Switch>
+                <Route path="/" component={CatalogPage} />
+                <Route path="/catalog" component={CatalogPage} />
+                <Route path="/p/:id">{(params) => <ProductStoryPage id={params.id} />}</Route>
+                <Route component={NotFound} />
+              </Switch>
+            </ErrorBoundary>
+          </main>
+        </Route>
+      </Switch>
+      <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Link } from 'wouter';
+import { useI18n } from '../i18n/i18n';
+import { menuFor, useStaff } from './staff-session';
+
+export default function HomePage() {
+  const { t } = useI18n();
+  const { me, programs, program, setProgramId } = useStaff();
+  return (
+    <>
+      <h1>{t('home.title', { name: me.name })}</h1>
+      {programs.length > 1 ? (
+        <label className="field">
+          <span>{t('home.program')}</span>
+          <select value={program?.id} onChange={(e) => setProgramId(e.target.value)}>
+            {programs.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : program ? (
+        <p>
+          {t('home.program')}: <strong>{program.name}</strong>
+        </p>
+      ) : (
+        <p>{t('home.noProgram')}</p>
+      )}
+      <h2>{t('home.roles')}</h2>
+      <ul>
+        {me.isAdmin ? <li>{t('role.admin')}</li> : null}
+        {me.roles.map((r) => (
+          <li key={r.id}>
+            {t(`role.${r.role}`)}
+            {r.areaCode ? ` · ${r.areaCode}` : ''}
+          </li>
+        ))}
+      </ul>
+      <ul className="menu">
+        {menuFor(me).map((item) => (
+          <li key={item}>
+            <Link href={`/${item}`} className="button">
+              {t(`nav.${item}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

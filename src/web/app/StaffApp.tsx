@@ -1,0 +1,115 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { Header } from '../components/Header';
+import { NotFound } from '../components/NotFound';
+import { ScreenError } from '../components/ScreenError';
+import { getMe, signOut } from '../features/platform/api/session';
+import { SignInPage } from '../features/platform/components/SignInPage';
+import { listPrograms } from '../features/programs/api/programs';
+import { useI18n } from '../i18n/i18n';
+import { useResource } from '../lib/use-resource';
+import { menuFor, StaffContext, useStaff } from './staff-session';
+
+const HomePage = lazy(() => import('./HomePage'));
+const AreasPage = lazy(() => import('../features/geography/components/AreasPage'));
+const ProgramsPage = lazy(() => import('../features/programs/components/ProgramsPage'));
+const ProgramPage = lazy(() => import('../features/programs/components/ProgramPage'));
+const VillagesPage = lazy(() => import('../features/registry/components/VillagesPage'));
+const VillagePage = lazy(() => import('../features/registry/components/VillagePage'));
+const GroupsPage = lazy(() => import('../features/registry/components/GroupsPage'));
+const GroupPage = lazy(() => import('../features/registry/components/GroupPage'));
+const MemberPage = lazy(() => import('../features/registry/components/MemberPage'));
+const ProductPage = lazy(() => import('../features/registry/components/ProductPage'));
+
+function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t } = useI18n();
+  const { me } = useStaff();
+  const [location] = useLocation();
+  return (
+    <>
+      <Link href="/" aria-current={location === '/' ? 'page' : undefined}>
+        {t('nav.home')}
+      </Link>
+      {menuFor(me).map((item) => (
+        <Link key={item} href={`/${item}`} aria-current={location.startsWith(`/${item}`) ? 'page' : undefined}>
+          {t(`nav.${item}`)}
+        </Link>
+      ))}
+      <button type="button" className="link" onClick={() => void signOut().then(onSignedOut)}>
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('state.loading')}
+    </p>
+  );
+}
+
+function StaffRoutes() {
+  return (
+    <Switch>
+      <Route path="/" component={HomePage} />
+      <Route path="/areas" component={AreasPage} />
+      <Route path="/programs" component={ProgramsPage} />
+      <Route path="/programs/:id">{(p) => <ProgramPage id={p.id} />}</Route>
+      <Route path="/villages" component={VillagesPage} />
+      <Route path="/villages/:id">{(p) => <VillagePage id={p.id} />}</Route>
+      <Route path="/groups" component={GroupsPage} />
+      <Route path="/groups/new">{() => <GroupPage id={null} />}</Route>
+      <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
+      <Route path="/members/:id">{(p) => <MemberPage id={p.id} />}</Route>
+      <Route path="/products/new">{() => <ProductPage id={null} />}</Route>
+      <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+/** Everything under /app: sign-in first, then the screens the caller's roles open. */
+export default function StaffApp() {
+  const { t } = useI18n();
+  const [session, setSession] = useState(0);
+  const me = useResource(`me-${session}`, getMe);
+  const programs = useResource(me.data ? `programs-${session}` : null, (signal) => listPrograms(undefined, signal));
+  const [programId, setProgramId] = useState<string | null>(null);
+
+  if (me.error?.status === 401) {
+    return (
+      <>
+        <Header>
+          <Link href="~/catalog">{t('nav.catalog')}</Link>
+        </Header>
+        <main id="main" className="page">
+          <SignInPage onSignedIn={() => setSession((s) => s + 1)} />
+        </main>
+      </>
+    );
+  }
+  if (me.error) return <ScreenError onRetry={me.reload} />;
+  if (!me.data || !programs.data) return <Loading />;
+  const list = programs.data.items;
+  const program = list.find((p) => p.id === programId) ?? list[0];
+  return (
+    <StaffContext.Provider
+      value={{ me: me.data, programs: list, program, setProgramId, reloadPrograms: programs.reload }}
+    >
+      <Header>
+        <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
+      </Header>
+      <main id="main" className="page">
+        <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
+          <Suspense fallback={<Loading />}>
+            <StaffRoutes />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </StaffContext.Provider>
+  );
+}

@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { Me } from '../features/platform/api/session';
+import type { Program } from '../features/programs/api/programs';
+
+export interface StaffSession {
+  me: Me;
+  programs: Program[];
+  program: Program | undefined;
+  setProgramId: (id: string) => void;
+  reloadPrograms: () => void;
+}
+
+export const StaffContext = createContext<StaffSession | null>(null);
+
+export function useStaff(): StaffSession {
+  const session = useContext(StaffContext);
+  if (!session) throw new Error('useStaff outside StaffApp');
+  return session;
+}
+
+/** The screens a role opens, in menu order. */
+export function menuFor(me: Me): string[] {
+  const roles = new Set(me.roles.map((r) => r.role));
+  const items: string[] = [];
+  if (me.isAdmin || roles.has('program_manager')) items.push('programs');
+  if (me.isAdmin || roles.has('program_manager') || roles.has('facilitator')) items.push('areas', 'villages');
+  if (me.isAdmin || roles.size > 0) items.push('groups');
+  return items;
+}

@@ -1,0 +1,19 @@
+import { api, withQuery, type Page } from '../../../lib/http';
+import type { CatalogItem } from './catalog.types';
+
+export interface CatalogFilters {
+  q?: string;
+  area?: string;
+  minStars?: string;
+  exportReady?: string;
+}
+
+export const searchCatalog = (
+  filters: CatalogFilters,
+  locale: string,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+) =>
+  api<Page<CatalogItem>>(withQuery('/api/v1/catalog/products', { ...filters, locale, cursor, limit: 24 }), {
+    signal,
+  });

@@ -1,0 +1,102 @@
+import { useState, type FormEvent } from 'react';
+import { grantRoleBody } from '../../../../shared/schemas/programs';
+import { ROLES } from '../../../../shared/roles';
+import { Field, orUndefined, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { useResource } from '../../../lib/use-resource';
+import { AreaPicker } from '../../geography/components/AreaPicker';
+import { findUserByEmail, grantRole, listGrants, revokeRole } from '../api/programs';
+
+function GrantForm({ programId, onGranted }: { programId: string; onGranted: () => void }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<(typeof ROLES)[number]>('facilitator');
+  const [areaCode, setAreaCode] = useState('');
+  const [groupId, setGroupId] = useState('');
+  const form = useFormState();
+  const [unknownUser, setUnknownUser] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setUnknownUser(false);
+    const user = email.trim() ? (await findUserByEmail(email.trim()).catch(() => null))?.items[0] : undefined;
+    if (email.trim() && !user) {
+      setUnknownUser(true);
+      return;
+    }
+    const body = { userId: user?.id ?? '', role, areaCode: orUndefined(areaCode), groupId: orUndefined(groupId) };
+    const ok = await form.submit(grantRoleBody, body, async () => {
+      await grantRole(programId, body);
+    });
+    if (ok) {
+      setEmail('');
+      setAreaCode('');
+      setGroupId('');
+      onGranted();
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('programs.grant')}>
+      <Field
+        label={t('programs.userEmail')}
+        name="grant-email"
+        error={unknownUser ? t('programs.noSuchUser') : form.errors.userId}
+      >
+        {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
+      <Field label={t('programs.role')} name="grant-role" error={form.errors.role}>
+        {(p) => (
+          <select {...p} value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('programs.area')} name="grant-area" error={form.errors.areaCode}>
+        {(p) => <AreaPicker id={p.id} value={areaCode} onChange={setAreaCode} invalid={p['aria-invalid']} />}
+      </Field>
+      <Field label={t('programs.groupId')} name="grant-group" error={form.errors.groupId}>
+        {(p) => <input {...p} value={groupId} onChange={(e) => setGroupId(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {t('programs.grant')}
+      </button>
+    </form>
+  );
+}
+
+/** Who holds which role in a program; program managers and admins grant and revoke. */
+export function GrantsSection({ programId }: { programId: string }) {
+  const { t } = useI18n();
+  const grants = useResource(`grants-${programId}`, (signal) => listGrants(programId, signal));
+  if (grants.error) return <p className="muted">{t('programs.grantsHidden')}</p>;
+  return (
+    <section className="panel" aria-labelledby="grants-title">
+      <h2 id="grants-title">{t('programs.grants')}</h2>
+      <ul className="rows">
+        {grants.data?.items.map((g) => (
+          <li key={g.id} className="row-static">
+            <span>
+              {g.user.name} ({g.user.email})
+            </span>
+            <span className="muted small">
+              {t(`role.${g.role}`)}
+              {g.areaCode ? ` · ${g.areaCode}` : ''}
+              {g.groupId ? ` · ${g.groupId}` : ''}
+            </span>
+            <button
+              type="button"
+              className="link"
+              onClick={() => void revokeRole(programId, g.id).then(grants.reload, () => undefined)}
+            >
+              {t('programs.revoke')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <GrantForm programId={programId} onGranted={grants.reload} />
+    </section>
+  );
+}

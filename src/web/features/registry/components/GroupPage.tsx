@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { NotFound } from '../../../components/NotFound';
+import { useI18n } from '../../../i18n/i18n';
+import { usePagedList, useResource } from '../../../lib/use-resource';
+import { getGroup } from '../api/groups';
+import { listProducts } from '../api/products';
+import { GroupForm } from './GroupForm';
+import { MembersSection } from './MembersSection';
+
+function ProductsSection({ groupId }: { groupId: string }) {
+  const { t, locale } = useI18n();
+  const list = usePagedList(`products-${groupId}`, (cursor, signal) => listProducts({ groupId }, cursor, signal));
+  return (
+    <section className="panel" aria-labelledby="products-title">
+      <h2 id="products-title">{t('products.title')}</h2>
+      <Link href={`/products/new?group=${groupId}`} className="button">
+        {t('products.new')}
+      </Link>
+      <ul className="rows">
+        {list.items?.map((p) => (
+          <li key={p.id}>
+            <Link href={`/products/${p.id}`} className="row-button">
+              <span>{p.name[locale] ?? p.name.id ?? Object.values(p.name)[0]}</span>
+              <span className="muted small">{t(`status.${p.status}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+export default function GroupPage({ id }: { id: string | null }) {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const group = useResource(id, (signal) => getGroup(id!, signal));
+  const [saved, setSaved] = useState(false);
+  if (id === null) {
+    return (
+      <>
+        <h1>{t('groups.new')}</h1>
+        <GroupForm group={null} onSaved={(g) => navigate(`/groups/${g.id}`, { replace: true })} />
+      </>
+    );
+  }
+  if (group.error)
+    return group.error.status === 404 || group.error.status === 400 ? (
+      <NotFound />
+    ) : (
+      <p role="alert">{t('error.load')}</p>
+    );
+  if (!group.data) return <p role="status">{t('state.loading')}</p>;
+  return (
+    <>
+      <h1>{group.data.name}</h1>
+      <p className="muted">
+        {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
+      </p>
+      <details className="panel">
+        <summary>{t('groups.edit')}</summary>
+        <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />
+        {saved ? <p role="status">{t('form.saved')}</p> : null}
+      </details>
+      <MembersSection groupId={group.data.id} />
+      <ProductsSection groupId={group.data.id} />
+    </>
+  );
+}

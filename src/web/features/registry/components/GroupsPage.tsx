@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { GROUP_KINDS } from '../../../../shared/schemas/registry';
+import { useStaff } from '../../../app/staff-session';
+import { useI18n } from '../../../i18n/i18n';
+import { usePagedList } from '../../../lib/use-resource';
+import { listGroups, type GroupFilters } from '../api/groups';
+
+export default function GroupsPage() {
+  const { t } = useI18n();
+  const { program } = useStaff();
+  const [draft, setDraft] = useState({ area: '', kind: '' });
+  const [filters, setFilters] = useState<GroupFilters>({});
+  const query = { ...filters, programId: program?.id };
+  const list = usePagedList(JSON.stringify(query), (cursor, signal) => listGroups(query, cursor, signal));
+  return (
+    <>
+      <h1>{t('groups.title')}</h1>
+      <Link href="/groups/new" className="button">
+        {t('groups.new')}
+      </Link>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters({ area: draft.area.trim() || undefined, kind: draft.kind || undefined });
+        }}
+      >
+        <label className="grow">
+          <span>{t('groups.filterArea')}</span>
+          <input
+            value={draft.area}
+            onChange={(e) => setDraft({ ...draft, area: e.target.value })}
+            placeholder="51.07"
+          />
+        </label>
+        <label>
+          <span>{t('groups.kind')}</span>
+          <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
+            <option value="">{t('catalog.any')}</option>
+            {GROUP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`groupKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('action.filter')}</button>
+      </form>
+      {list.error ? (
+        <p role="alert">{t('error.load')}</p>
+      ) : !list.items ? (
+        <p role="status">{t('state.loading')}</p>
+      ) : list.items.length === 0 ? (
+        <p data-testid="groups-empty">{t('state.empty')}</p>
+      ) : (
+        <ul className="rows" aria-label={t('groups.title')}>
+          {list.items.map((g) => (
+            <li key={g.id}>
+              <Link href={`/groups/${g.id}`} className="row-button">
+                <span>{g.name}</span>
+                <span className="muted small">
+                  {t(`groupKind.${g.kind}`)} · {g.village.name}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}

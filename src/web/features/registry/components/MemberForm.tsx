@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { createMemberBody, MEMBER_ROLES, patchMemberBody } from '../../../../shared/schemas/registry';
+import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { today } from '../../../lib/format';
+import { addMember, patchMember } from '../api/members';
+import type { CreateMember, Member, MemberRole } from '../api/registry.types';
+
+const draftOf = (m: Member | null) => ({
+  name: m?.name ?? '',
+  sex: m?.sex ?? 'female',
+  birthYear: m?.birthYear.toString() ?? '',
+  disability: m?.disability ?? false,
+  role: (m?.role ?? 'member') as MemberRole,
+  joinedOn: m?.joinedOn ?? today(),
+  leftOn: m?.leftOn ?? '',
+  // Masked numbers are shown, never sent back: a field left as it came is not changed.
+  nationalId: '',
+  phone: '',
+});
+
+/** Adds a member, or edits one. Personal numbers come masked unless the caller may see them. */
+export function MemberForm({
+  groupId,
+  member,
+  onSaved,
+}: {
+  groupId: string;
+  member: Member | null;
+  onSaved: (m: Member) => void;
+}) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(() => draftOf(member));
+  const [base, setBase] = useState(member);
+  const form = useFormState<Member>();
+  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = {
+      name: draft.name,
+      sex: draft.sex,
+      birthYear: draft.birthYear.trim() === '' ? undefined : Number(draft.birthYear),
+      disability: draft.disability,
+      role: draft.role,
+      joinedOn: draft.joinedOn,
+      leftOn: orNull(draft.leftOn),
+      ...(draft.nationalId.trim() ? { nationalId: draft.nationalId.trim() } : {}),
+      ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+    };
+    if (base) {
+      const body = { version: base.version, ...fields };
+      await form.submit(patchMemberBody, body, async () => {
+        const saved = await patchMember(base.id, body);
+        setBase(saved);
+        onSaved(saved);
+      });
+    } else {
+      const body = { id: crypto.randomUUID(), ...fields };
+      const ok = await form.submit(createMemberBody, body, async () =>
+        onSaved(await addMember(groupId, body as CreateMember)),
+      );
+      if (ok) setDraft(draftOf(null));
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('members.form')}>
+      {form.conflict ? (
+        <ConflictNotice
+          version={form.conflict.version}
+          onReload={() => {
+            setBase(form.conflict);
+            setDraft(draftOf(form.conflict));
+            form.clearConflict();
+          }}
+        />
+      ) : null}
+      <Field label={t('members.name')} name="m-name" error={form.errors.name}>
+        {(p) => <input {...p} value={draft.name} onChange={set('name')} autoComplete="off" />}
+      </Field>
+      <fieldset className="field">
+        <legend>{t('members.sex')}</legend>
+        {(['female', 'male'] as const).map((sex) => (
+          <label key={sex} className="choice">
+            <input type="radio" name="sex" checked={draft.sex === sex} onChange={() => setDraft({ ...draft, sex })} />
+            {t(`sex.${sex}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('members.birthYear')} name="birthYear" error={form.errors.birthYear}>
+        {(p) => <input {...p} inputMode="numeric" value={draft.birthYear} onChange={set('birthYear')} />}
+      </Field>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={draft.disability}
+          onChange={(e) => setDraft({ ...draft, disability: e.target.checked })}
+        />
+        {t('members.disability')}
+      </label>
+      <Field label={t('members.role')} name="role" error={form.errors.role}>
+        {(p) => (
+          <select {...p} value={draft.role} onChange={set('role')}>
+            {MEMBER_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`memberRole.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('members.joinedOn')} name="joinedOn" error={form.errors.joinedOn}>
+        {(p) => <input {...p} type="date" value={draft.joinedOn} onChange={set('joinedOn')} />}
+      </Field>
+      {base ? (
+        <Field label={t('members.leftOn')} name="leftOn" error={form.errors.leftOn}>
+          {(p) => <input {...p} type="date" value={draft.leftOn} onChange={set('leftOn')} />}
+        </Field>
+      ) : null}
+      <Field
+        label={t('members.nationalId')}
+        name="nationalId"
+        hint={base?.nationalId ? t('members.current', { value: base.nationalId }) : t('members.optional')}
+        error={form.errors.nationalId}
+      >
+        {(p) => (
+          <input {...p} inputMode="numeric" value={draft.nationalId} onChange={set('nationalId')} autoComplete="off" />
+        )}
+      </Field>
+      <Field
+        label={t('members.phone')}
+        name="m-phone"
+        hint={base?.phone ? t('members.current', { value: base.phone }) : t('members.optional')}
+        error={form.errors.phone}
+      >
+        {(p) => <input {...p} type="tel" value={draft.phone} onChange={set('phone')} autoComplete="off" />}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {base ? t('action.save') : t('members.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import { listMembers } from '../api/members';
+import { MemberForm } from './MemberForm';
+
+export function MembersSection({ groupId }: { groupId: string }) {
+  const { t, locale } = useI18n();
+  const list = usePagedList(`members-${groupId}`, (cursor, signal) => listMembers(groupId, cursor, signal));
+  const [adding, setAdding] = useState(false);
+  return (
+    <section className="panel" aria-labelledby="members-title">
+      <h2 id="members-title">{t('members.title')}</h2>
+      <ul className="rows" aria-label={t('members.title')}>
+        {list.items?.map((m) => (
+          <li key={m.id}>
+            <Link href={`/members/${m.id}`} className="row-button">
+              <span>{m.name}</span>
+              <span className="muted small">
+                {t(`memberRole.${m.role}`)}
+                {m.phone ? ` · ${m.phone}` : ''}
+                {m.nationalId ? ` · ${m.nationalId}` : ''}
+                {m.leftOn ? ` · ${t('members.left', { date: formatDate(m.leftOn, locale) })}` : ''}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+      {adding ? (
+        <MemberForm groupId={groupId} member={null} onSaved={() => list.reload()} />
+      ) : (
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('members.add')}
+        </button>
+      )}
+    </section>
+  );
+}

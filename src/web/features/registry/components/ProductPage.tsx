@@ -1,0 +1,235 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { createProductBody, patchProductBody, PRODUCT_STATUSES } from '../../../../shared/schemas/registry';
+import { useStaff } from '../../../app/staff-session';
+import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
+import { NotFound } from '../../../components/NotFound';
+import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
+import { useResource } from '../../../lib/use-resource';
+import { createProduct, getProduct, patchProduct } from '../api/products';
+import type { Localized, Product, ProductStatus } from '../api/registry.types';
+import { PhotoUpload } from './PhotoUpload';
+
+type Texts = Record<Locale, { name: string; description: string; story: string }>;
+
+const textsOf = (p: Product | null): Texts =>
+  Object.fromEntries(
+    LOCALES.map((l) => [l, { name: p?.name[l] ?? '', description: p?.description[l] ?? '', story: p?.story[l] ?? '' }]),
+  ) as Texts;
+
+/** Only the languages filled in: `{"id":"…","en":"…"}`. */
+const localized = (texts: Texts, key: 'name' | 'description' | 'story'): Localized =>
+  Object.fromEntries(LOCALES.flatMap((l) => (texts[l][key].trim() ? [[l, texts[l][key].trim()]] : [])));
+
+function ProductForm({
+  product,
+  groupId,
+  onSaved,
+}: {
+  product: Product | null;
+  groupId: string;
+  onSaved: (p: Product) => void;
+}) {
+  const { t, locale } = useI18n();
+  const { program } = useStaff();
+  const [tab, setTab] = useState<Locale>('id');
+  const [texts, setTexts] = useState(() => textsOf(product));
+  const [base, setBase] = useState(product);
+  const [fields, setFields] = useState(() => ({
+    category: product?.category ?? program?.categories[0]?.code ?? '',
+    unit: product?.unit ?? '',
+    amount: product?.price.amount ?? '',
+    capacity: product?.capacityPerMonth?.toString() ?? '',
+    hsCode: product?.hsCode ?? '',
+    status: (product?.status ?? 'draft') as ProductStatus,
+  }));
+  const form = useFormState<Product>();
+  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+  const setText = (key: 'name' | 'description' | 'story') => (e: { target: { value: string } }) =>
+    setTexts({ ...texts, [tab]: { ...texts[tab], [key]: e.target.value } });
+  const currency = base?.price.currency ?? program?.currency ?? 'IDR';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const description = localized(texts, 'description');
+    const story = localized(texts, 'story');
+    const common = {
+      name: localized(texts, 'name'),
+      category: fields.category,
+      unit: fields.unit,
+      price: { amount: fields.amount.trim(), currency },
+      capacityPerMonth: numberOrNull(fields.capacity),
+      hsCode: orNull(fields.hsCode),
+      status: fields.status,
+    };
+    if (base) {
+      const body = { version: base.version, ...common, description, story };
+      await form.submit(patchProductBody, body, async () => {
+        const saved = await patchProduct(base.id, body);
+        setBase(saved);
+        onSaved(saved);
+      });
+    } else {
+      const body = {
+        id: crypto.randomUUID(),
+        groupId,
+        ...common,
+        ...(Object.keys(description).length ? { description } : {}),
+        ...(Object.keys(story).length ? { story } : {}),
+      };
+      await form.submit(createProductBody, body, async () => onSaved(await createProduct(body)));
+    }
+  };
+  const textError = (key: string) =>
+    Object.entries(form.errors).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1];
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('products.form')}>
+      {form.conflict ? (
+        <ConflictNotice
+          version={form.conflict.version}
+          onReload={() => {
+            const current = form.conflict!;
+            setBase(current);
+            setTexts(textsOf(current));
+            setFields({
+              category: current.category,
+              unit: current.unit,
+              amount: current.price.amount,
+              capacity: current.capacityPerMonth?.toString() ?? '',
+              hsCode: current.hsCode ?? '',
+              status: current.status,
+            });
+            form.clearConflict();
+          }}
+        />
+      ) : null}
+      <div role="tablist" aria-label={t('products.languages')} className="tabs">
+        {LOCALES.map((l) => (
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            id={`tab-${l}`}
+            aria-selected={tab === l}
+            aria-controls="text-panel"
+            onClick={() => setTab(l)}
+          >
+            {t(`language.${l}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="text-panel" aria-labelledby={`tab-${tab}`} lang={tab}>
+        <Field label={t('products.name')} name={`name-${tab}`} error={textError('name')}>
+          {(p) => <input {...p} value={texts[tab].name} onChange={setText('name')} />}
+        </Field>
+        <Field label={t('products.description')} name={`description-${tab}`} error={textError('description')}>
+          {(p) => <textarea {...p} rows={3} value={texts[tab].description} onChange={setText('description')} />}
+        </Field>
+        <Field label={t('products.story')} name={`story-${tab}`} error={textError('story')}>
+          {(p) => <textarea {...p} rows={6} value={texts[tab].story} onChange={setText('story')} />}
+        </Field>
+      </div>
+      <Field label={t('products.category')} name="category" error={form.errors.category}>
+        {(p) => (
+          <select {...p} value={fields.category} onChange={set('category')}>
+            {program?.categories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name[locale] ?? c.name.id ?? c.code}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('products.unit')} name="unit" error={form.errors.unit}>
+        {(p) => <input {...p} value={fields.unit} onChange={set('unit')} placeholder={t('products.unitHint')} />}
+      </Field>
+      <Field
+        label={t('products.price', { currency })}
+        name="amount"
+        error={form.errors['price.amount'] ?? form.errors.price}
+      >
+        {(p) => <input {...p} inputMode="decimal" value={fields.amount} onChange={set('amount')} />}
+      </Field>
+      <Field label={t('products.capacity')} name="capacity" error={form.errors.capacityPerMonth}>
+        {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
+      </Field>
+      <Field label={t('products.hsCode')} name="hsCode" error={form.errors.hsCode}>
+        {(p) => <input {...p} value={fields.hsCode} onChange={set('hsCode')} />}
+      </Field>
+      <Field label={t('products.status')} name="status" error={form.errors.status}>
+        {(p) => (
+          <select {...p} value={fields.status} onChange={set('status')}>
+            {PRODUCT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {base ? t('action.save') : t('products.create')}
+      </button>
+    </form>
+  );
+}
+
+export default function ProductPage({ id }: { id: string | null }) {
+  const { t } = useI18n();
+  const [, navigate] = useLocation();
+  const product = useResource(id, (signal) => getProduct(id!, signal));
+  const [current, setCurrent] = useState<Product | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setCurrent(null), [id]);
+  const groupParam = new URLSearchParams(location.search).get('group') ?? '';
+  if (id === null) {
+    return (
+      <>
+        <h1>{t('products.new')}</h1>
+        <ProductForm
+          product={null}
+          groupId={groupParam}
+          onSaved={(p) => navigate(`/products/${p.id}`, { replace: true })}
+        />
+      </>
+    );
+  }
+  if (product.error)
+    return product.error.status === 404 || product.error.status === 400 ? (
+      <NotFound />
+    ) : (
+      <p role="alert">{t('error.load')}</p>
+    );
+  const record = current ?? product.data;
+  if (!record) return <p role="status">{t('state.loading')}</p>;
+  return (
+    <>
+      <p>
+        <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
+      </p>
+      <h1>{record.name.id ?? Object.values(record.name)[0]}</h1>
+      <p>
+        {t('products.status')}: <strong data-testid="product-status">{t(`status.${record.status}`)}</strong>
+        {record.status !== 'draft' ? (
+          <>
+            {' · '}
+            <Link href={`~/p/${record.id}`}>{t('products.publicPage')}</Link>
+          </>
+        ) : null}
+      </p>
+      <PhotoUpload product={record} onUploaded={() => product.reload()} />
+      <ProductForm
+        key={record.version}
+        product={record}
+        groupId={record.groupId}
+        onSaved={(p) => {
+          setCurrent(p);
+          setSaved(true);
+        }}
+      />
+      {saved ? <p role="status">{t('form.saved')}</p> : null}
+    </>
+  );
+}

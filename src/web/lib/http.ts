@@ -1,0 +1,91 @@
+/** The web app's one HTTP client: JSON in and out, problem+json errors thrown as ApiError. */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  current?: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Listeners told about every failed request (the toast shows them). */
+const failureListeners = new Set<(error: ApiError) => void>();
+export function onRequestFailed(listener: (error: ApiError) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Failures the caller shows itself (field errors, 404 pages, 409 conflicts) raise no toast. */
+  quiet?: (error: ApiError) => boolean;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, { method = 'GET', body, quiet, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    const error = new ApiError({ title: 'Network error', status: 0, detail: 'The server could not be reached.' });
+    for (const listener of failureListeners) listener(error);
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const problem =
+      data && typeof data === 'object' && 'title' in data
+        ? (data as Problem)
+        : { title: response.statusText || 'Error', status: response.status };
+    const error = new ApiError({ ...problem, status: response.status });
+    if (!quiet?.(error)) for (const listener of failureListeners) listener(error);
+    throw error;
+  }
+  return data as T;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Money {
+  amount: string;
+  currency: string;
+}

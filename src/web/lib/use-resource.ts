@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, type Page } from './http';
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads data for a screen; reloads when `key` changes. `fetcher` gets an AbortSignal. */
+export function useResource<T>(key: string | null, fetcher: (signal: AbortSignal) => Promise<T>): Resource<T> {
+  const [state, setState] = useState<{ key: string | null; data?: T; error?: ApiError }>({ key: null });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (key === null) return;
+    const controller = new AbortController();
+    fetcher(controller.signal).then(
+      (data) => setState({ key, data }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setState({
+            key,
+            error: error instanceof ApiError ? error : new ApiError({ title: String(error), status: 0 }),
+          });
+        }
+      },
+    );
+    return () => controller.abort();
+    // The key names what is fetched; the fetcher closure changes on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const current = state.key === key;
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    loading: key !== null && (!current || tick < 0),
+    reload,
+  };
+}
+
+/** A cursor-paginated list: the first page, then "load more" appends the next. */
+export function usePagedList<T>(
+  key: string | null,
+  fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T>>,
+) {
+  const first = useResource(key, (signal) => fetchPage(undefined, signal));
+  const [more, setMore] = useState<{ key: string | null; items: T[]; cursor: string | null }>({
+    key: null,
+    items: [],
+    cursor: null,
+  });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const extra = more.key === key ? more : { key, items: [], cursor: first.data?.nextCursor ?? null };
+  const items = first.data ? [...first.data.items, ...extra.items] : undefined;
+  const nextCursor = more.key === key ? more.cursor : (first.data?.nextCursor ?? null);
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchPage(nextCursor);
+      setMore({ key, items: [...extra.items, ...page.items], cursor: page.nextCursor });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const reload = () => {
+    setMore({ key: null, items: [], cursor: null });
+    first.reload();
+  };
+  return { items, error: first.error, loading: first.loading, nextCursor, loadMore, loadingMore, reload };
+}

@@ -1,0 +1,131 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../server-process.js';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export const ADMIN = { email: 'admin@ovop.test', password: 'Salak-Karangasem-2026!' };
+
+export interface BuiltServer {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Builds the app, imports Bali (51) and NTB (52) into a fresh data folder, then serves the built
+ * server (`node dist/server/main.js serve`). The embedded database allows one process at a time,
+ * so the import runs first.
+ */
+export async function startBuiltServer(options: { build?: boolean } = {}): Promise<BuiltServer> {
+  if (options.build !== false) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ovop-e2e-'));
+  const port = await freePort();
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    OVOP_DATA_DIR: dataDir,
+    OVOP_IMPORT_AREAS_ON_START: 'false',
+    OVOP_ADMIN_EMAIL: ADMIN.email,
+    OVOP_ADMIN_PASSWORD: ADMIN.password,
+    OVOP_LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  };
+  execFileSync(process.execPath, ['dist/server/main.js', 'import-areas', '--country', 'ID', '--provinces', '51,52'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
+  const child = spawn(process.execPath, ['dist/server/main.js', 'serve'], { cwd: ROOT, env, stdio: 'pipe' });
+  let output = '';
+  child.stdout.on('data', (d) => (output += String(d)));
+  child.stderr.on('data', (d) => (output += String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(`server did not start:\n${output}`);
+}
+
+/** A signed-in API client, as a script would be: cookie plus the server's own Origin on writes. */
+export async function apiSession(url: string, credentials: { email: string; password: string }) {
+  const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(credentials),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, origin: url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+}
+
+export const FACILITATORS = {
+  karangasem: {
+    email: 'wayan@ovop.test',
+    password: 'Pendamping-Karangasem-51!',
+    name: 'Wayan Sudarsana',
+    area: '51.07',
+  },
+  lombokBarat: { email: 'baiq@ovop.test', password: 'Pendamping-Lombok-Barat-52!', name: 'Baiq Nurul', area: '52.01' },
+};
+
+/** One program and a facilitator in each of two regencies, made through the API. */
+export async function seedProgram(url: string): Promise<{ programId: string }> {
+  const admin = await apiSession(url, ADMIN);
+  const program = await admin<{ id: string }>('POST', '/api/v1/programs', {
+    code: 'OVOP-BALI-NTB',
+    name: 'Satu Desa Satu Produk Bali–NTB',
+    country: 'ID',
+    currency: 'IDR',
+    locales: ['id', 'en', 'ja'],
+    startedOn: '2026-01-05',
+    categories: [
+      { code: 'food', name: { id: 'Makanan olahan', en: 'Processed food', ja: '加工食品' } },
+      { code: 'craft', name: { id: 'Kerajinan', en: 'Crafts', ja: '工芸品' } },
+    ],
+  });
+  for (const f of Object.values(FACILITATORS)) {
+    const user = await admin<{ id: string }>('POST', '/api/v1/users', {
+      email: f.email,
+      name: f.name,
+      password: f.password,
+    });
+    await admin('POST', `/api/v1/programs/${program.id}/roles`, {
+      userId: user.id,
+      role: 'facilitator',
+      areaCode: f.area,
+    });
+  }
+  return { programId: program.id };
+}
