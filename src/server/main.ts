@@ -78,7 +78,11 @@ export async function serve(): Promise<void> {
   if (db.kind === 'pglite' && config.importAreasOnStart && (await importIndonesiaIfEmpty(db))) {
     // A new embedded installation starts with something to look at, unless a program was made already.
     const [programs] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM programs');
-    if (!programs?.n) await runSeedDemo(db, config);
+    if (!programs?.n) {
+      await runSeedDemo(db, config).catch((error: unknown) =>
+        out(`warning: the demo program was not seeded: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
   }
   const app = await buildApp({ config, db });
   let closing = false;

@@ -173,7 +173,8 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           price: 95_000,
           capacityPerMonth: 400,
           hsCode: '0409',
-          status: 'export_ready',
+          // Export-ready food needs valid permits (P-IRT or BPOM MD, halal); the demo claims none.
+          status: 'ready',
         },
       ],
     },
@@ -269,7 +270,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           price: 85_000,
           capacityPerMonth: 300,
           hsCode: '4602',
-          status: 'ready',
+          status: 'export_ready',
         },
         {
           name: { id: 'Kap Lampu Anyaman Bambu', en: 'Woven Bamboo Lampshade', ja: '竹編みのランプシェード' },

@@ -98,10 +98,12 @@ describe('the demo seed', () => {
     expect(names).not.toContain('Dodol Salak');
     const ja = await t.request({ method: 'GET', url: '/api/v1/catalog/products?locale=ja' });
     expect(ja.json().items.map((i: { name: string }) => i.name)).toContain('シベタン村のサラクチップス');
-    const honey = await t.request({ method: 'GET', url: '/api/v1/catalog/products?exportReady=true&locale=en' });
-    expect(honey.json().items).toMatchObject([
-      { name: 'Sumbawa Wild Forest Honey', price: { amount: '95000.00', currency: 'IDR' } },
+    const exportReady = await t.request({ method: 'GET', url: '/api/v1/catalog/products?exportReady=true&locale=en' });
+    expect(exportReady.json().items).toMatchObject([
+      { name: 'Woven Bamboo Basket', price: { amount: '85000.00', currency: 'IDR' } },
     ]);
+    const honey = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=madu&locale=ja' });
+    expect(honey.json().items).toMatchObject([{ name: 'スンバワ島の森のはちみつ', exportReady: false }]);
     const chips = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
     expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
   });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database } from '../db/database.js';
 import { systemActor, type Ctx } from '../http/context.js';
+import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
 import { createUser, usersRepository } from '../modules/platform/index.js';
 import { createProgram, grantRole, programsRepository } from '../modules/programs/index.js';
@@ -41,7 +42,9 @@ export async function seedDemo(
   const existing = await programsRepository.byCode(db, DEMO_PROGRAM.code);
   if (existing) return { created: false, programId: existing.id };
   const [areas] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
-  if (!areas?.n) throw new Error('No Indonesian areas: run `ovop import-areas --country ID` first.');
+  if (!areas?.n) {
+    throw ruleBroken('areas-missing', 'No Indonesian areas yet: run `ovop import-areas --country ID` first.');
+  }
 
   const ctx: Ctx = { db, actor: systemActor, requestId: 'seed-demo', cipher: new PersonalDataCipher(options.secret) };
   const { program } = await createProgram(ctx, DEMO_PROGRAM);

@@ -2,11 +2,11 @@
  * How the catalog reads search words. A search runs in tiers, each a set of words that a
  * product's text (every language's name, description and story) must all contain:
  *
- * 1. the words as typed (rank 1000);
- * 2. when those do not fill the page and some word occurs nowhere in the catalog, the same words
- *    with that word respelt as close words of the catalog's own (catalog_words), best first:
- *    'kripik salak' → 'keripik salak', 'salak chps' → 'salak chips'. Each tier leaves out the
- *    products of the tiers above it.
+ * - when every word occurs in the catalog: the words as typed, one tier (rank 1000);
+ * - when some word occurs nowhere (catalog_words holds the words of published products): that
+ *   word respelt as the closest words of the catalog, best first — 'kripik salak' →
+ *   'keripik salak', 'salak chps' → 'salak chips'. Each tier leaves out the products of the tiers
+ *   above it.
  *
  * A tier's rank is an integer, unique among the tiers of one search, so a page cursor (rank, id)
  * says exactly where the next page starts.

@@ -51,10 +51,10 @@ const FROM = 'products p JOIN producer_groups g ON g.id = p.group_id';
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
 
-/** `p.status <> 'draft'` as written in the partial indexes' predicate, so the planner can use them. */
+/** The filter as SQL conditions over products p, with their parameters added to `params`. */
 function conditions(f: CatalogFilter, params: unknown[]): string[] {
   const add = (value: unknown) => `$${params.push(value)}`;
-  const where = [`p.status <> 'draft'`];
+  const where: string[] = [];
   if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
   if (f.category) where.push(`p.category = ${add(f.category)}`);
   if (f.minStars) where.push(`p.stars >= ${add(f.minStars)}`);
@@ -63,23 +63,13 @@ function conditions(f: CatalogFilter, params: unknown[]): string[] {
 }
 
 export const catalogRepository = {
-  /** A page of the catalog in id order. */
-  async page(db: Queryable, f: CatalogFilter, after: string | null, limit: number): Promise<CatalogRow[]> {
-    const params: unknown[] = [];
-    const where = conditions(f, params);
-    if (after) where.push(`p.id > $${params.push(after)}`);
-    return db.query<CatalogRow>(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT $${params.push(limit)}`,
-      params,
-    );
-  },
-
   /**
-   * A page of the products whose text contains every one of `words` and not all of any set in
-   * `excluding`, in id order. A common word is answered by walking the first rows in id order (a
-   * bounded probe); when the probe finds too few, the matches are collected through the trigram
-   * index and sorted. Letting the planner choose alone would walk the whole table in id order for
-   * words that are each common but rarely together.
+   * A page of the published products that pass the filter and whose text contains every one of
+   * `words` (none: all) and not all of any set in `excluding`, in id order. What most products
+   * match is answered by walking the first rows in id order (a bounded probe); when the probe finds
+   * too few, the matches are collected through an index (trigram, or area path) and sorted. Left
+   * to itself the planner would sometimes walk the whole table in id order for matches it believes
+   * common but that are rare: two words each common but seldom together, a province's products.
    */
   async matching(
     db: Queryable,
@@ -91,29 +81,31 @@ export const catalogRepository = {
   ): Promise<CatalogRow[]> {
     const build = () => {
       const params: unknown[] = [];
-      const where = conditions(f, params);
-      if (after) where.push(`p.id > $${params.push(after)}`);
+      // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
+      const published = [`p.status <> 'draft'`, ...(after ? [`p.id > $${params.push(after)}`] : [])].join(' AND ');
       const contains = (word: string) => `p.search_text LIKE $${params.push(likeContaining(word))}`;
-      const text = [...words.map(contains), ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`)].join(
-        ' AND ',
-      );
-      return { params, where: where.join(' AND '), text };
+      const match = [
+        ...conditions(f, params),
+        ...words.map(contains),
+        ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
+      ];
+      return { params, published, match: match.join(' AND ') || 'true' };
     };
     const probe = build();
     const rows = await db.query<CatalogRow>(
       `SELECT ${COLUMNS} FROM (
          SELECT ${PRODUCT_COLUMNS} FROM (
-           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM products p WHERE ${probe.where}
+           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM products p WHERE ${probe.published}
            ORDER BY p.id LIMIT $${probe.params.push(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
          ) p
-         WHERE ${probe.text} ORDER BY p.id LIMIT $${probe.params.push(limit)}
+         WHERE ${probe.match} ORDER BY p.id LIMIT $${probe.params.push(limit)}
        ) p JOIN producer_groups g ON g.id = p.group_id ORDER BY p.id`,
       probe.params,
     );
     if (rows.length >= limit) return rows;
     const all = build();
     return db.query<CatalogRow>(
-      `WITH matches AS MATERIALIZED (SELECT p.id FROM products p WHERE ${all.where} AND ${all.text}),
+      `WITH matches AS MATERIALIZED (SELECT p.id FROM products p WHERE ${all.published} AND ${all.match}),
          page AS (SELECT id FROM matches ORDER BY id LIMIT $${all.params.push(limit)})
        SELECT ${COLUMNS} FROM page JOIN products p ON p.id = page.id JOIN producer_groups g ON g.id = p.group_id
        ORDER BY p.id`,

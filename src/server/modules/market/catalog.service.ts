@@ -92,9 +92,8 @@ function rankCursor(cursor: string | undefined): { rank: number; id: string } | 
 type Ranked = CatalogRow & { rank: number };
 
 /**
- * The rows of one page of a search: tier by tier (see catalog-search.ts), each in id order,
- * starting where the cursor left off. Close spellings are looked up only when the words as typed
- * do not fill the page.
+ * The rows of one page of a search, tier by tier (see catalog-search.ts), each in id order,
+ * starting where the cursor left off.
  */
 async function searchRows(
   db: Queryable,
@@ -104,20 +103,27 @@ async function searchRows(
   count: number,
 ): Promise<Ranked[]> {
   const rows: Ranked[] = [];
-  const tiers: SearchTier[] = [{ rank: EXACT_RANK, words }];
-  for (let i = 0; i < tiers.length && rows.length < count; i++) {
-    const tier = tiers[i]!;
-    if (after === null || tier.rank <= after.rank) {
-      const excluding = tiers.slice(0, i).map((t) => t.words);
-      const from = after?.rank === tier.rank ? after.id : null;
-      const found = await catalogRepository.matching(db, filter, tier.words, excluding, from, count - rows.length);
-      rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
-    }
-    if (i === 0 && rows.length < count && words.some(isVariable)) {
-      tiers.push(...nearTiers(words, await catalogRepository.wordLookups(db, words.filter(isVariable))));
-    }
+  const tiers = await searchTiers(db, words);
+  for (const [i, tier] of tiers.entries()) {
+    if (rows.length >= count) break;
+    if (after !== null && tier.rank > after.rank) continue;
+    const excluding = tiers.slice(0, i).map((t) => t.words);
+    const from = after?.rank === tier.rank ? after.id : null;
+    const found = await catalogRepository.matching(db, filter, tier.words, excluding, from, count - rows.length);
+    rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
   }
   return rows;
+}
+
+/**
+ * The words as typed when each occurs in the catalog; otherwise (no product could contain them
+ * all) the close spellings. Asking catalog_words first spares a search that cannot match.
+ */
+async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]> {
+  const variable = words.filter(isVariable);
+  const lookups = variable.length ? await catalogRepository.wordLookups(db, variable) : [];
+  if (lookups.some((l) => !l.known)) return nearTiers(words, lookups);
+  return [{ rank: EXACT_RANK, words }];
 }
 
 export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
@@ -135,7 +141,7 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
   const words = searchWords(query.q);
   const rows: (CatalogRow & { rank?: number })[] = words.length
     ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
-    : await catalogRepository.page(ctx.db, filter, idCursor(query.cursor), query.limit + 1);
+    : await catalogRepository.matching(ctx.db, filter, [], [], idCursor(query.cursor), query.limit + 1);
   const { firstPhoto, areas } = await lookups(ctx.db, rows.slice(0, query.limit));
   return toPage(
     rows,

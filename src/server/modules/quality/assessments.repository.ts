@@ -73,6 +73,13 @@ export const assessmentsRepository = {
     return (await db.query<AssessmentRow>(`SELECT ${COLUMNS} FROM assessments a WHERE a.id = $1`, [id]))[0];
   },
 
+  /** An assessor's condition narrowed to assessments at or below the assessor's panel tier in their program. */
+  withinPanelTier(assessorScope: string, userId: string, params: unknown[]): string {
+    params.push(userId);
+    return `(${assessorScope} AND a.panel_rank <= (SELECT ${TIER_RANK_SQL('t.tier')} FROM assessor_tiers t
+      WHERE t.program_id = a.program_id AND t.user_id = $${params.length}))`;
+  },
+
   async list(
     db: Queryable,
     scope: string,
@@ -119,7 +126,18 @@ export const assessmentsRepository = {
       `INSERT INTO assessments (id, program_id, product_id, group_id, area_path, scheme_id, year, panel_tier, panel_rank,
          assessed_on, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${TIER_RANK_SQL('$8::text')}, $9, 'open', $10)`,
-      [a.id, a.program_id, a.product_id, a.group_id, a.area_path, a.scheme_id, a.year, a.panel_tier, a.assessed_on, a.created_by],
+      [
+        a.id,
+        a.program_id,
+        a.product_id,
+        a.group_id,
+        a.area_path,
+        a.scheme_id,
+        a.year,
+        a.panel_tier,
+        a.assessed_on,
+        a.created_by,
+      ],
     );
   },
 
@@ -209,10 +227,12 @@ export const assessmentsRepository = {
   },
 
   async insertAppeal(db: Queryable, a: { id: string; assessmentId: string; filedBy: string; reason: string }) {
-    await db.query(
-      'INSERT INTO assessment_appeals (id, assessment_id, filed_by, reason) VALUES ($1, $2, $3, $4)',
-      [a.id, a.assessmentId, a.filedBy, a.reason],
-    );
+    await db.query('INSERT INTO assessment_appeals (id, assessment_id, filed_by, reason) VALUES ($1, $2, $3, $4)', [
+      a.id,
+      a.assessmentId,
+      a.filedBy,
+      a.reason,
+    ]);
   },
 
   async decideAppeal(db: Queryable, id: string, d: { decision: string; note: string; by: string }): Promise<void> {

@@ -1,16 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx, UserActor } from '../../http/context.js';
-import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
+import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion, replayOrConflict } from '../../http/versioning.js';
-import type { FileStorage } from '../../storage/file-storage.js';
 import { managesProgram, reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
 import { groupsRepository, productsRepository, productTarget } from '../registry/index.js';
-import { attachmentType } from './attachments.js';
 import {
   assessmentsRepository,
-  TIER_RANK_SQL,
   type AppealRow,
   type AssessmentRow,
   type EvidenceRow,
@@ -18,19 +15,25 @@ import {
 } from './assessments.repository.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { assertMayReadAssessment, assertRole, assessorMayJudge, ROLES } from './quality.policy.js';
-import type {
-  CreateAssessmentBody,
-  DecideAppealBody,
-  ListAssessmentsQuery,
-  SchemeDefinition,
-  ScoresBody,
-} from './quality.schemas.js';
+import type { CreateAssessmentBody, ListAssessmentsQuery, SchemeDefinition, ScoresBody } from './quality.schemas.js';
 import { addMonths, checkGates, rate, today, unscoredCriteria } from './scoring.js';
 import { schemesRepository } from './schemes.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function presentAppeal(a: AppealRow) {
+export function presentEvidence(e: EvidenceRow) {
+  return {
+    id: e.id,
+    uploadedBy: e.uploaded_by,
+    criterion: e.criterion,
+    url: `/media/${e.storage_key}`,
+    contentType: e.content_type,
+    byteSize: e.byte_size,
+    createdAt: e.created_at.toISOString(),
+  };
+}
+
+export function presentAppeal(a: AppealRow) {
   return {
     id: a.id,
     filedBy: a.filed_by,
@@ -40,18 +43,6 @@ function presentAppeal(a: AppealRow) {
     note: a.note,
     decidedBy: a.decided_by,
     decidedAt: iso(a.decided_at),
-  };
-}
-
-function presentEvidence(e: EvidenceRow) {
-  return {
-    id: e.id,
-    uploadedBy: e.uploaded_by,
-    criterion: e.criterion,
-    url: `/media/${e.storage_key}`,
-    contentType: e.content_type,
-    byteSize: e.byte_size,
-    createdAt: e.created_at.toISOString(),
   };
 }
 
@@ -99,7 +90,7 @@ export function presentAssessment(
 }
 type PresentedAssessment = ReturnType<typeof presentAssessment>;
 
-const target = (row: AssessmentRow) => ({
+export const target = (row: AssessmentRow) => ({
   programId: row.program_id,
   areaPath: row.area_path,
   groupId: row.group_id,
@@ -110,7 +101,7 @@ async function tierOf(db: Queryable, actor: Ctx['actor'], programId: string) {
   return actor.kind === 'user' ? schemesRepository.tierOf(db, programId, actor.id) : undefined;
 }
 
-async function full(db: Queryable, row: AssessmentRow): Promise<PresentedAssessment> {
+export async function full(db: Queryable, row: AssessmentRow): Promise<PresentedAssessment> {
   const [scores, appeals, evidence] = await Promise.all([
     assessmentsRepository.panelScores(db, row.id),
     assessmentsRepository.appeals(db, row.id),
@@ -120,7 +111,7 @@ async function full(db: Queryable, row: AssessmentRow): Promise<PresentedAssessm
 }
 
 /** An assessment the actor may read (assessors only within their panel tier), or 404. */
-async function readAssessment(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<AssessmentRow> {
+export async function readAssessment(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<AssessmentRow> {
   requireUser(ctx.actor);
   const row = await assessmentsRepository.byId(ctx.db, id);
   if (!row) throw notFound('Assessment');
@@ -128,7 +119,7 @@ async function readAssessment(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: s
   return row;
 }
 
-async function schemeOf(db: Queryable, row: AssessmentRow): Promise<SchemeDefinition> {
+export async function schemeOf(db: Queryable, row: AssessmentRow): Promise<SchemeDefinition> {
   return (await schemesRepository.byId(db, row.scheme_id))!.definition;
 }
 
@@ -147,13 +138,15 @@ export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
   const columns = { program: 'a.program_id', path: 'a.area_path', group: 'a.group_id' };
   const staff = scopeCondition(ctx.actor, ROLES.readProduct, columns, params);
   const judges = scopeCondition(ctx.actor, ROLES.assessor, columns, params);
-  params.push(user.id);
-  const tierRank = `(SELECT ${TIER_RANK_SQL('t.tier')} FROM assessor_tiers t
-    WHERE t.program_id = a.program_id AND t.user_id = $${params.length})`;
-  const scope = `(${staff} OR (${judges} AND a.panel_rank <= ${tierRank}))`;
+  const scope = `(${staff} OR ${assessmentsRepository.withinPanelTier(judges, user.id, params)})`;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const rows = await assessmentsRepository.list(ctx.db, scope, params, { ...query, after });
-  return toPage(rows, query.limit, (r) => presentAssessment(r), (r) => [r.id]);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => presentAssessment(r),
+    (r) => [r.id],
+  );
 }
 
 /** Enters a product in a rating round: the facilitator, the program manager or the group's manager. */
@@ -221,7 +214,7 @@ function checkScores(def: SchemeDefinition, scores: ScoresBody['scores']): void 
   if (errors.length) throw invalid(errors);
 }
 
-function assertOpen(row: AssessmentRow): void {
+export function assertOpen(row: AssessmentRow): void {
   if (row.status !== 'open')
     throw ruleBroken('assessment-closed', `The assessment is ${row.status}; scores can no longer change.`);
 }
@@ -253,8 +246,7 @@ export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBo
 export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    await assertMayJudge(tx, user, row);
+    const row = await judgedAssessment(tx, user, id);
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
     const def = await schemeOf(tx, row);
@@ -275,10 +267,26 @@ export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody)
   });
 }
 
-async function assertMayJudge(db: Queryable, user: UserActor, row: AssessmentRow): Promise<void> {
-  if (user.isAdmin) return;
+export async function readAssessmentRow(db: Queryable, id: string): Promise<AssessmentRow> {
+  const row = await assessmentsRepository.byId(db, id);
+  if (!row) throw notFound('Assessment');
+  return row;
+}
+
+/**
+ * An assessment the user may judge. An assessor of the program outside the assessment's panel
+ * tier is refused (403); anyone else who may not even read it is told it does not exist.
+ */
+export async function judgedAssessment(db: Queryable, user: UserActor, id: string): Promise<AssessmentRow> {
+  const row = await readAssessmentRow(db, id);
+  if (user.isAdmin) return row;
+  if (!reaches(user, target(row), ROLES.assessor)) {
+    assertMayReadAssessment(user, target(row), undefined);
+    throw forbidden('Only assessors judge an assessment.');
+  }
   if (!assessorMayJudge(user, target(row), await tierOf(db, user, row.program_id)))
     throw forbidden(`Only assessors of the ${row.panel_tier} panel tier or above may judge this assessment.`);
+  return row;
 }
 
 /**
@@ -334,93 +342,5 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
       after: { result, stars: result.stars, validUntil },
     });
     return after;
-  });
-}
-
-/** The group's manager appeals a final rating, giving a reason; one appeal is pending at a time. */
-export async function fileAppeal(ctx: Ctx, id: string, reason: string) {
-  const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    assertRole(ctx.actor, target(row), ROLES.groupManager, "appeal another group's rating");
-    if (row.status !== 'finalised')
-      throw ruleBroken('not-appealable', `Only a final rating can be appealed; this one is ${row.status}.`);
-    const appealId = uuidv7();
-    await assessmentsRepository.insertAppeal(tx, { id: appealId, assessmentId: id, filedBy: user.id, reason });
-    await assessmentsRepository.setStatus(tx, id, 'appealed');
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
-      action: 'assessment.appeal',
-      entity: 'assessment',
-      entityId: id,
-      after: after.appeals.find((a) => a.id === appealId),
-    });
-    return after;
-  });
-}
-
-/**
- * The program manager decides an appeal, with a note. Upheld: scoring reopens — the result and
- * the badge from this assessment are set aside, the panel may re-score, and the manager finalises
- * again. Rejected: the rating stands as it was.
- */
-export async function decideAppeal(ctx: Ctx, id: string, appealId: string, input: DecideAppealBody) {
-  const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    if (!managesProgram(ctx.actor, row.program_id)) throw forbidden('Only the program manager decides appeals.');
-    const appeal = (await assessmentsRepository.appeals(tx, id)).find((a) => a.id === appealId);
-    if (!appeal) throw notFound('Appeal');
-    if (appeal.decision !== null) throw conflict('This appeal has been decided.', { current: presentAppeal(appeal) });
-    await assessmentsRepository.decideAppeal(tx, appealId, { ...input, by: user.id });
-    if (input.decision === 'upheld') {
-      await assessmentsRepository.reopen(tx, id);
-      await assessmentsRepository.clearBadge(tx, row.product_id, id);
-    } else {
-      await assessmentsRepository.setStatus(tx, id, 'finalised');
-    }
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
-      action: `assessment.appeal_${input.decision}`,
-      entity: 'assessment',
-      entityId: id,
-      before: presentAssessment(row),
-      after,
-    });
-    return after;
-  });
-}
-
-/** Evidence for the panel's scores (a photo of the premises, a lab report): assessors who may judge, and the program manager. */
-export async function addEvidence(
-  ctx: Ctx,
-  files: FileStorage,
-  id: string,
-  upload: { data: Buffer; criterion: string | null },
-) {
-  const user = requireUser(ctx.actor);
-  const row = await readAssessment(ctx, id);
-  if (!managesProgram(ctx.actor, row.program_id)) await assertMayJudge(ctx.db, user, row);
-  assertOpen(row);
-  if (upload.criterion !== null && !unscoredCriteria(await schemeOf(ctx.db, row), []).includes(upload.criterion))
-    throw invalid([{ path: 'query.criterion', message: 'is not a criterion of the scheme' }]);
-  const { type, ext } = attachmentType(upload.data, 'file');
-  const evidenceId = uuidv7();
-  const key = `assessments/${id}/${evidenceId}.${ext}`;
-  await files.put(key, upload.data);
-  return ctx.db.transaction(async (tx) => {
-    const evidence = {
-      id: evidenceId,
-      assessment_id: id,
-      uploaded_by: user.id,
-      criterion: upload.criterion,
-      content_type: type,
-      byte_size: upload.data.length,
-      storage_key: key,
-    };
-    await assessmentsRepository.insertEvidence(tx, evidence);
-    const presented = presentEvidence({ ...evidence, created_at: new Date() });
-    await recordAudit(tx, ctx, { action: 'assessment.evidence', entity: 'assessment', entityId: id, after: presented });
-    return presented;
   });
 }

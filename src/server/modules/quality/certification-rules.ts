@@ -52,7 +52,8 @@ export function checkCertification(c: CertificationInput): { errors: FieldError[
   }
   if (c.kind === 'pirt') {
     const latest = addMonths(c.issuedOn, PIRT_MAX_MONTHS);
-    if (expiresOn === null) errors.push({ path: 'expiresOn', message: 'is required for a P-IRT (valid at most 5 years)' });
+    if (expiresOn === null)
+      errors.push({ path: 'expiresOn', message: 'is required for a P-IRT (valid at most 5 years)' });
     else if (expiresOn > latest)
       errors.push({ path: 'expiresOn', message: `may be at most 5 years after issuedOn (${latest})` });
   }

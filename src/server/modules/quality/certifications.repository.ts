@@ -68,12 +68,24 @@ export const certificationsRepository = {
 
   async insert(
     db: Queryable,
-    c: CertificationValues & Pick<CertificationRow, 'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'kind'>,
+    c: CertificationValues &
+      Pick<CertificationRow, 'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'kind'>,
   ): Promise<void> {
     await db.query(
       `INSERT INTO certifications (id, program_id, group_id, product_id, area_path, kind, number, issuer, issued_on, expires_on)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [c.id, c.program_id, c.group_id, c.product_id, c.area_path, c.kind, c.number, c.issuer, c.issued_on, c.expires_on],
+      [
+        c.id,
+        c.program_id,
+        c.group_id,
+        c.product_id,
+        c.area_path,
+        c.kind,
+        c.number,
+        c.issuer,
+        c.issued_on,
+        c.expires_on,
+      ],
     );
   },
 

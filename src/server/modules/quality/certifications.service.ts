@@ -11,11 +11,7 @@ import { attachmentType } from './attachments.js';
 import { checkCertification } from './certification-rules.js';
 import { certificationsRepository, type CertificationRow } from './certifications.repository.js';
 import { assertRole, ROLES } from './quality.policy.js';
-import type {
-  CreateCertificationBody,
-  ListCertificationsQuery,
-  PatchCertificationBody,
-} from './quality.schemas.js';
+import type { CreateCertificationBody, ListCertificationsQuery, PatchCertificationBody } from './quality.schemas.js';
 import { settleExportStatus } from './readiness.service.js';
 import { addDays, today } from './scoring.js';
 
@@ -89,7 +85,11 @@ export async function listCertifications(ctx: Ctx, query: ListCertificationsQuer
 }
 
 /** Where a certificate attaches: a product (and so its group) or a whole producer group. */
-async function holderOf(ctx: Ctx, tx: Queryable, input: { productId?: string | undefined; groupId?: string | undefined }) {
+async function holderOf(
+  ctx: Ctx,
+  tx: Queryable,
+  input: { productId?: string | undefined; groupId?: string | undefined },
+) {
   if (input.productId) {
     const product = await productsRepository.byId(tx, input.productId);
     if (!product || !reaches(ctx.actor, productTarget(product), ROLES.readProduct))
@@ -144,7 +144,12 @@ export async function createCertification(
       expires_on: expiresOn,
     });
     const certification = presentCertification((await certificationsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'certification.create', entity: 'certification', entityId: id, after: certification });
+    await recordAudit(tx, ctx, {
+      action: 'certification.create',
+      entity: 'certification',
+      entityId: id,
+      after: certification,
+    });
     return { certification, created: true };
   });
 }
@@ -158,7 +163,9 @@ async function writable(ctx: Ctx, tx: Queryable, id: string) {
 /** Export-ready products this certificate covered fall back to ready when they no longer pass anywhere. */
 async function settleCovered(ctx: Ctx, tx: Queryable, row: CertificationRow) {
   const ids = await certificationsRepository.exportReadyProductsCovered(tx, row.group_id, row.product_id);
-  const products = (await Promise.all(ids.map((pid) => productsRepository.byId(tx, pid)))).filter((p) => p !== undefined);
+  const products = (await Promise.all(ids.map((pid) => productsRepository.byId(tx, pid)))).filter(
+    (p) => p !== undefined,
+  );
   await settleExportStatus(
     tx,
     ctx,
@@ -195,7 +202,13 @@ export async function patchCertification(
       expires_on: expiresOn,
     });
     const after = presentCertification((await certificationsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'certification.update', entity: 'certification', entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'certification.update',
+      entity: 'certification',
+      entityId: id,
+      before,
+      after,
+    });
     await settleCovered(ctx, tx, current);
     return after;
   });

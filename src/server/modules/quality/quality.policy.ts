@@ -35,9 +35,7 @@ export interface AssessmentTarget extends ScopeTarget {
 
 /** An assessor judges an assessment when their panel tier is at least the assessment's. */
 export function assessorMayJudge(actor: Actor, target: AssessmentTarget, tier: PanelTier | undefined): boolean {
-  return (
-    tier !== undefined && reaches(actor, target, ROLES.assessor) && TIER_RANK[tier] >= TIER_RANK[target.panelTier]
-  );
+  return tier !== undefined && reaches(actor, target, ROLES.assessor) && TIER_RANK[tier] >= TIER_RANK[target.panelTier];
 }
 
 export function assertMayReadAssessment(actor: Actor, target: AssessmentTarget, tier: PanelTier | undefined): void {

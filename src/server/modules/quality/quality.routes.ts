@@ -6,11 +6,9 @@ import { ctxOf } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
 import { baseVersion } from '../../http/versioning.js';
 import { setExportReadinessCheck } from '../registry/index.js';
+import { decideAppeal, fileAppeal } from './appeals.service.js';
 import {
-  addEvidence,
   createAssessment,
-  decideAppeal,
-  fileAppeal,
   finaliseAssessment,
   getAssessment,
   listAssessments,
@@ -18,6 +16,7 @@ import {
   recordSelfAssessment,
 } from './assessments.service.js';
 import { ATTACHMENT_MAX_BYTES } from './attachments.js';
+import { addEvidence } from './evidence.service.js';
 import {
   attachCertificationDocument,
   createCertification,

@@ -162,7 +162,12 @@ const certificationFields = {
 };
 export const createCertificationBody = z
   .object({ id: uuid.optional(), productId: uuid.optional(), groupId: uuid.optional(), ...certificationFields })
-  .refine((b) => b.productId || b.groupId, { path: ['productId'], message: 'or groupId is required' });
+  .refine((b) => b.productId || b.groupId, {
+    path: ['productId'],
+    message: 'or groupId is required',
+    // Named together with any other invalid field, not only once the rest is valid.
+    when: (p) => typeof p.value === 'object' && p.value !== null,
+  });
 export type CreateCertificationBody = z.infer<typeof createCertificationBody>;
 
 export const patchCertificationBody = z

@@ -100,8 +100,9 @@ const otop: SchemeDefinition = {
 /**
  * Vietnam OCOP style (Decision 148/QĐ-TTg, 2023; DOMAIN.md): 100 points — community strength 40,
  * marketing 25, quality 35; 5★ by the national council, 4★ province, up to 3★ district;
- * self-assessment first. The criteria inside each part and the star bands (1★ < 30, 2★ 30–49,
- * 3★ 50–69, 4★ 70–89, 5★ ≥ 90) are placeholders to check against the decision's annex.
+ * self-assessment first. The criteria inside each part, the star bands (1★ < 30, 2★ 30–49,
+ * 3★ 50–69, 4★ 70–89, 5★ ≥ 90) and the 36-month validity are placeholders to check against the
+ * decision's annex.
  */
 const ocop: SchemeDefinition = {
   name: t('Gaya OCOP Vietnam', 'Vietnam OCOP style'),

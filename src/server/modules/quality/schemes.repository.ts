@@ -13,7 +13,8 @@ export interface SchemeRow {
   updated_at: Date;
 }
 
-const COLUMNS = 's.id, s.family_id, s.program_id, s.template_id, s.version, s.latest, s.definition, s.created_at, s.updated_at';
+const COLUMNS =
+  's.id, s.family_id, s.program_id, s.template_id, s.version, s.latest, s.definition, s.created_at, s.updated_at';
 
 export const schemesRepository = {
   async byId(db: Queryable, id: string): Promise<SchemeRow | undefined> {
@@ -66,14 +67,6 @@ export const schemesRepository = {
       [programId, userId],
     );
     return rows[0]?.tier;
-  },
-
-  async isAssessor(db: Queryable, programId: string, userId: string): Promise<boolean> {
-    const rows = await db.query(
-      `SELECT 1 FROM role_grants WHERE program_id = $1 AND user_id = $2 AND role = 'assessor'`,
-      [programId, userId],
-    );
-    return rows.length > 0;
   },
 
   async tiers(db: Queryable, programId: string) {

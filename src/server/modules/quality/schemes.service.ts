@@ -3,7 +3,7 @@ import type { Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion, replayOrConflict } from '../../http/versioning.js';
-import { isAdmin, managesProgram, programIdsOf, recordAudit, requireUser } from '../platform/index.js';
+import { holdsAnyRole, isAdmin, programIdsOf, recordAudit, requireUser, usersRepository } from '../platform/index.js';
 import { programsRepository } from '../programs/index.js';
 import { assertMayReadScheme, assertMayWriteScheme } from './quality.policy.js';
 import {
@@ -95,10 +95,9 @@ export async function createScheme(
 ): Promise<{ scheme: PresentedScheme; created: boolean }> {
   requireUser(ctx.actor);
   const program = await programsRepository.byId(ctx.db, input.programId);
-  if (!program || !managesProgram(ctx.actor, program.id)) {
-    if (program) assertMayWriteScheme(ctx.actor, program.id);
+  if (!program || !holdsAnyRole(ctx.actor, program.id))
     throw invalid([{ path: 'programId', message: 'no such program' }]);
-  }
+  assertMayWriteScheme(ctx.actor, program.id);
   const template = input.templateId ? SCHEME_TEMPLATES.find((tpl) => tpl.id === input.templateId) : undefined;
   if (input.templateId && !template) throw invalid([{ path: 'templateId', message: 'no such template' }]);
   const definition = input.definition ?? schemeDefinition.parse(template!.definition);
@@ -122,7 +121,12 @@ export async function createScheme(
       definition,
     });
     const scheme = presentScheme((await schemesRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'rating_scheme.create', entity: 'rating_scheme', entityId: id, after: scheme });
+    await recordAudit(tx, ctx, {
+      action: 'rating_scheme.create',
+      entity: 'rating_scheme',
+      entityId: id,
+      after: scheme,
+    });
     return { scheme, created: true };
   });
 }
@@ -192,7 +196,8 @@ export async function listAssessorTiers(ctx: Ctx, programId: string) {
 export async function setAssessorTier(ctx: Ctx, programId: string, input: SetAssessorTierBody) {
   assertMayWriteScheme(ctx.actor, programId);
   return ctx.db.transaction(async (tx) => {
-    if (!(await schemesRepository.isAssessor(tx, programId, input.userId)))
+    const grants = await usersRepository.grantsOf(tx, input.userId);
+    if (!grants.some((g) => g.programId === programId && g.role === 'assessor'))
       throw invalid([{ path: 'userId', message: 'is not an assessor of this program' }]);
     const before = await schemesRepository.tierOf(tx, programId, input.userId);
     await schemesRepository.setTier(tx, programId, input.userId, input.tier);

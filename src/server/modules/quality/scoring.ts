@@ -78,10 +78,13 @@ export interface RatingResult {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+export const criterionCodes = (def: SchemeDefinition): string[] =>
+  def.parts.flatMap((p) => p.criteria.map((c) => c.code));
+
 /** Criteria with no panel score yet. */
 export function unscoredCriteria(def: SchemeDefinition, scores: Score[]): string[] {
   const scored = new Set(scores.map((s) => s.criterion));
-  return def.parts.flatMap((p) => p.criteria.map((c) => c.code)).filter((c) => !scored.has(c));
+  return criterionCodes(def).filter((c) => !scored.has(c));
 }
 
 /**
@@ -111,16 +114,14 @@ export function rate(def: SchemeDefinition, scores: Score[], gates: GateResult[]
     stars = null;
     outcome = 'blocked';
   } else if (stars !== null) {
-    for (const g of failed) {
-      if (g.maxStars !== null && stars > g.maxStars) {
-        stars = g.maxStars;
-        cappedBy.push(g.code);
-      }
+    // Every failed gate and the panel tier that hold the score's stars down are named, not only the lowest.
+    const caps = failed.filter((g) => g.maxStars !== null).map((g) => ({ code: g.code, max: g.maxStars! }));
+    caps.push({ code: 'panel_tier', max: tierMaxStars });
+    for (const cap of caps) {
+      if (cap.max < scoreStars!) cappedBy.push(cap.code);
+      if (cap.max < stars!) stars = cap.max;
     }
-    if (stars > tierMaxStars) {
-      stars = tierMaxStars || null;
-      cappedBy.push(`panel_tier`);
-    }
+    if (stars === 0) stars = null;
   }
   return {
     criteria: criteria.map((c) => ({ ...c, points: round2(c.points) })),

@@ -3,7 +3,14 @@ export { registryRoutes } from './registry.routes.js';
 export { enrolVillage } from './villages.service.js';
 export { registerGroup } from './groups.service.js';
 export { addMember } from './members.service.js';
-export { createProduct, patchProduct, presentPhoto, productTarget, readProduct, searchText } from './products.service.js';
+export {
+  createProduct,
+  patchProduct,
+  presentPhoto,
+  productTarget,
+  readProduct,
+  searchText,
+} from './products.service.js';
 export { groupTarget, readGroup } from './groups.service.js';
 export { groupsRepository, type GroupRow } from './groups.repository.js';
 export {

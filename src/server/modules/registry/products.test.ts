@@ -93,6 +93,21 @@ describe('products', () => {
     });
     expect(exportNoHs.statusCode).toBe(422);
     expect(paths(exportNoHs)).toEqual(['hsCode']);
+    // Food also needs valid permits for some market (the quality module's checklists).
+    const noPermit = await t.request({
+      method: 'PATCH',
+      url,
+      as: w.admin,
+      payload: { version: 1, status: 'export_ready', hsCode: '2008.99' },
+    });
+    expect(noPermit.statusCode).toBe(422);
+    expect(paths(noPermit)).toContain('exportReadiness.JP.food_permit');
+    for (const certificate of [
+      { kind: 'pirt', number: '2063204010541-29', issuer: 'Kabupaten Karangasem', expiresOn: '2029-12-31' },
+      { kind: 'halal', number: 'ID51110000123450125', issuer: 'BPJPH' },
+    ]) {
+      await w.post('/api/v1/certifications', { productId: created.id, issuedOn: '2025-01-15', ...certificate });
+    }
     const ok = await t.request({
       method: 'PATCH',
       url,
