@@ -213,14 +213,15 @@ Measured ${r.date} by \`node scripts/with-postgres.mjs npx tsx bench/catalog.ts\
 ${Math.ceil(r.totalSeconds / 60)} minutes; this run ${int(r.totalSeconds)} s) on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'},
 Node ${process.version}, ${versions.join(' and ')}. PostgreSQL is a throw-away cluster with default
 settings; PGlite is on disk in a temporary folder. The load generator, the server and the database
-share these CPUs.
+share these CPUs, and other work on the machine moves the figures by tens of percent between runs.
 
 **Data.** ${int(first?.products ?? o.products)} synthetic products (${int(first?.published ?? 0)} published, the rest
 drafts) over all ${int(first?.villages ?? 0)} villages of Indonesia, one producer group per village, texts in Indonesian,
 English and Japanese built from 20 kinds of village products (snacks, honey, coffee, batik, weaving,
 basketry, pottery …) naming their village and regency; photos on about 60 %, stars on about 40 %.
 Written with bulk SQL (\`INSERT … SELECT FROM unnest(…)\`, 5,000 rows a statement), with the
-products' secondary indexes dropped and built again afterwards, then \`ANALYZE\`:
+products' secondary indexes dropped and built again afterwards, then \`VACUUM (ANALYZE)\` (the
+*Indexes* column includes it):
 
 | Database | Indonesia's areas | Load | Indexes |
 | --- | ---: | ---: | ---: |

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasNoHorizontalScroll, launchChromium, phonePage, screenshot } from './browser.js';
+import { OCOP_TEMPLATE_ID } from '../../src/server/modules/quality/scheme-templates.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -256,6 +257,125 @@ describe('web journeys on a phone', () => {
     await expect.poll(() => name.inputValue()).toBe('KWT Salak Sibetan Lestari Jaya');
     expect(await page.getByTestId('conflict').count()).toBe(0);
     await page.context().close();
+  });
+
+  it('lets an assessor score the product on a phone, the program manager finalise it, and the group and the catalog show the stars', async () => {
+    const programId = inject('programId');
+    const admin = await apiSession(baseUrl, ADMIN);
+    const person = async (email: string, name: string, password: string, role: string, extra = {}) => {
+      const user = await admin<{ id: string }>('POST', '/api/v1/users', { email, name, password });
+      await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role, ...extra });
+      return { id: user.id, email, password };
+    };
+    const manager = await person('kadek@ovop.test', 'Kadek Manajer', 'Pengelola-Program-2026!', 'program_manager');
+    const assessor = await person('putu@ovop.test', 'Putu Penilai', 'Penilai-Kabupaten-2026!', 'assessor');
+    const chair = await person('luh@ovop.test', 'Ni Luh Putu Sari', 'Ketua-Kelompok-2026!', 'group_manager', {
+      groupId: made.groupId,
+    });
+    const pm = await apiSession(baseUrl, manager);
+    await pm('PUT', `/api/v1/programs/${programId}/assessor-tiers`, { userId: assessor.id, tier: 'district' });
+    const scheme = await pm<{ id: string; definition: { parts: { criteria: { code: string }[] }[] } }>(
+      'POST',
+      '/api/v1/rating-schemes',
+      { programId, templateId: OCOP_TEMPLATE_ID },
+    );
+    const assessment = await pm<{ id: string }>('POST', '/api/v1/assessments', {
+      productId: made.productId,
+      schemeId: scheme.id,
+      year: 2026,
+      panelTier: 'district',
+      assessedOn: new Date().toISOString().slice(0, 10),
+    });
+    const codes = scheme.definition.parts.flatMap((p) => p.criteria.map((c) => c.code));
+    const group = await apiSession(baseUrl, chair);
+    await group('PUT', `/api/v1/assessments/${assessment.id}/self-assessment`, {
+      scores: codes.map((criterion) => ({ criterion, points: 3 })),
+    });
+
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, assessor);
+    await page.getByRole('navigation').getByRole('link', { name: 'Penilaian' }).click();
+    await page.getByRole('link', { name: /Penilaian 2026/ }).click();
+    const form = page.getByRole('form', { name: 'Formulir nilai' });
+    await form.waitFor();
+    const criteria = form.getByRole('group');
+    expect(await criteria.count()).toBe(codes.length);
+    await form.getByRole('button', { name: 'Kirim nilai' }).click();
+    await page.getByText('9 kriteria belum dinilai.').waitFor();
+    for (let i = 0; i < codes.length; i++) {
+      await criteria
+        .nth(i)
+        .getByRole('radio', { name: i === 0 ? /Cukup/ : /Sangat baik/ })
+        .check();
+    }
+    await page.getByLabel('Catatan: Organisasi produksi').fill('Pembagian kerja belum tertulis.');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'scoring-form-id');
+    await page.getByTestId('language').selectOption('ja');
+    await page.getByRole('button', { name: '点数を送信' }).waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'scoring-form-ja');
+    await page.getByRole('button', { name: '点数を送信' }).click();
+    await page.getByText('点数を保存しました。').waitFor();
+    await page.getByTestId('language').selectOption('id');
+    await page.context().close();
+
+    const final = await pm<{ stars: number; status: string }>(
+      'POST',
+      `/api/v1/assessments/${assessment.id}/finalise`,
+      {},
+    );
+    expect(final).toMatchObject({ status: 'finalised', stars: 3 });
+
+    const mine = await phonePage(browser, baseUrl);
+    await signIn(mine, chair);
+    await mine.getByRole('navigation').getByRole('link', { name: 'Kelompok' }).click();
+    await mine.getByRole('link', { name: /KWT Salak Sibetan/ }).click();
+    await mine
+      .getByRole('list', { name: 'Hasil penilaian kelompok' })
+      .getByRole('link', { name: /Penilaian 2026/ })
+      .click();
+    await mine.getByTestId('result').waitFor();
+    await mine.getByTestId('result-stars').getByRole('img', { name: /3/ }).waitFor();
+    await mine.getByText(/Berlaku sampai/).waitFor();
+    expect(await hasNoHorizontalScroll(mine)).toBe(true);
+    await screenshot(mine, 'result-id');
+    await mine.getByTestId('language').selectOption('ja');
+    await mine.getByRole('heading', { name: '評価結果' }).waitFor();
+    expect(await hasNoHorizontalScroll(mine)).toBe(true);
+    await screenshot(mine, 'result-ja');
+    await mine.getByTestId('language').selectOption('id');
+    await mine.getByLabel('Alasan banding').fill('Kemasan baru belum dilihat panel.');
+    await mine.getByRole('button', { name: 'Ajukan banding' }).click();
+    await mine.getByText('Menunggu keputusan pengelola program').waitFor();
+
+    await mine.getByRole('link', { name: /Kembali ke produk/ }).click();
+    await mine.getByTestId('export-readiness').getByText('Jepang').waitFor();
+    await mine.getByRole('button', { name: 'Tambah sertifikat' }).click();
+    await mine.getByRole('button', { name: 'Tambah sertifikat' }).click();
+    await mine.locator('#f-cert-new-number-error').waitFor();
+    await mine.getByLabel('Nomor sertifikat').fill('2063204010541-29');
+    await mine.getByLabel('Penerbit').fill('Pemerintah Kabupaten Karangasem');
+    await mine.getByLabel('Tanggal terbit').fill('2025-01-15');
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    await mine.getByLabel('Berlaku sampai').fill(soon);
+    await mine.getByRole('button', { name: 'Tambah sertifikat' }).click();
+    await mine
+      .getByTestId('cert-expiry')
+      .getByText(/Habis dalam 30 hari/)
+      .waitFor();
+    expect(await hasNoHorizontalScroll(mine)).toBe(true);
+    await screenshot(mine, 'product-quality-id');
+    await mine.context().close();
+
+    const visitor = await phonePage(browser, baseUrl);
+    await visitor.goto('/catalog');
+    const card = visitor.getByRole('link', { name: /Dodol Salak Sibetan/ });
+    await card.waitFor();
+    const item = visitor.getByRole('listitem').filter({ has: card });
+    await item.getByRole('img', { name: '3 dari 5 bintang' }).waitFor();
+    await screenshot(visitor, 'catalog-stars-id');
+    await visitor.context().close();
   });
 
   it('answers unknown pages with the not-found page and unknown API paths with problem+json', async () => {

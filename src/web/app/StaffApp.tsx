@@ -21,6 +21,8 @@ const GroupsPage = lazy(() => import('../features/registry/components/GroupsPage
 const GroupPage = lazy(() => import('../features/registry/components/GroupPage'));
 const MemberPage = lazy(() => import('../features/registry/components/MemberPage'));
 const ProductPage = lazy(() => import('../features/registry/components/ProductPage'));
+const AssessmentsPage = lazy(() => import('../features/quality/components/AssessmentsPage'));
+const AssessmentPage = lazy(() => import('../features/quality/components/AssessmentPage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
@@ -67,6 +69,8 @@ function StaffRoutes() {
       <Route path="/members/:id">{(p) => <MemberPage id={p.id} />}</Route>
       <Route path="/products/new">{() => <ProductPage id={null} />}</Route>
       <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
+      <Route path="/assessments" component={AssessmentsPage} />
+      <Route path="/assessments/:id">{(p) => <AssessmentPage id={p.id} />}</Route>
       <Route component={NotFound} />
     </Switch>
   );

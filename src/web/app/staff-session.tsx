@@ -25,5 +25,6 @@ export function menuFor(me: Me): string[] {
   if (me.isAdmin || roles.has('program_manager')) items.push('programs');
   if (me.isAdmin || roles.has('program_manager') || roles.has('facilitator')) items.push('areas', 'villages');
   if (me.isAdmin || roles.size > 0) items.push('groups');
+  if (me.isAdmin || roles.has('program_manager') || roles.has('assessor')) items.push('assessments');
   return items;
 }

@@ -42,7 +42,7 @@ export function onRequestFailed(listener: (error: ApiError) => void): () => void
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Failures the caller shows itself (field errors, 404 pages, 409 conflicts) raise no toast. */
   quiet?: (error: ApiError) => boolean;

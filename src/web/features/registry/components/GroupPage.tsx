@@ -5,6 +5,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
 import { listProducts } from '../api/products';
+import { AssessmentsList } from '../../quality/components/AssessmentsList';
+import { CertificationsSection } from '../../quality/components/CertificationsSection';
 import { GroupForm } from './GroupForm';
 import { MembersSection } from './MembersSection';
 
@@ -69,6 +71,8 @@ export default function GroupPage({ id }: { id: string | null }) {
       </details>
       <MembersSection groupId={group.data.id} />
       <ProductsSection groupId={group.data.id} />
+      <AssessmentsList query={{ groupId: group.data.id }} title={t('assess.ofGroup')} />
+      <CertificationsSection groupId={group.data.id} />
     </>
   );
 }

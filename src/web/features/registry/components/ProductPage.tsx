@@ -8,6 +8,9 @@ import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
 import type { Localized, Product, ProductStatus } from '../api/registry.types';
+import { AssessmentsList } from '../../quality/components/AssessmentsList';
+import { CertificationsSection } from '../../quality/components/CertificationsSection';
+import { ExportReadinessPanel } from '../../quality/components/ExportReadinessPanel';
 import { PhotoUpload } from './PhotoUpload';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
@@ -182,6 +185,7 @@ export default function ProductPage({ id }: { id: string | null }) {
   const product = useResource(id, (signal) => getProduct(id!, signal));
   const [current, setCurrent] = useState<Product | null>(null);
   const [saved, setSaved] = useState(false);
+  const [certChanges, setCertChanges] = useState(0);
   useEffect(() => setCurrent(null), [id]);
   const groupParam = new URLSearchParams(location.search).get('group') ?? '';
   if (id === null) {
@@ -230,6 +234,13 @@ export default function ProductPage({ id }: { id: string | null }) {
         }}
       />
       {saved ? <p role="status">{t('form.saved')}</p> : null}
+      <AssessmentsList query={{ productId: record.id }} title={t('assess.ofProduct')} />
+      <CertificationsSection
+        productId={record.id}
+        groupId={record.groupId}
+        onChanged={() => setCertChanges((n) => n + 1)}
+      />
+      <ExportReadinessPanel productId={record.id} refresh={certChanges + record.version} />
     </>
   );
 }

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+
+export const PANEL_TIERS = ['district', 'province', 'national'] as const;
+export type PanelTier = (typeof PANEL_TIERS)[number];
+export const CERTIFICATION_KINDS = ['pirt', 'bpom_md', 'halal', 'sni', 'organic', 'fda_registration', 'other'] as const;
+export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
+/** What a gate may ask for: a certificate kind, or the group's business licence (NIB). */
+export const GATE_REQUIREMENTS = [...CERTIFICATION_KINDS, 'nib'] as const;
+
+const code = z.string().regex(/^[a-z0-9_.-]{1,40}$/, 'must be 1–40 lowercase letters, digits, _ . or -');
+const tier = z.enum(PANEL_TIERS);
+const stars = z.number().int().min(1).max(5);
+
+// ---- rating schemes ----------------------------------------------------------------------------
+const level = z.object({ points: z.number().min(0).max(1000), descriptor: localizedText(500) });
+const criterion = z.object({
+  code,
+  name: localizedText(300),
+  /** What the criterion contributes to the total at its best level. */
+  weight: z.number().positive().max(1000),
+  levels: z
+    .array(level)
+    .min(2)
+    .max(10)
+    .refine((l) => new Set(l.map((x) => x.points)).size === l.length, 'has two levels with the same points'),
+});
+const part = z.object({
+  code,
+  name: localizedText(200),
+  /** Marks data a program must adjust before use (e.g. sections whose official figures are unverified). */
+  placeholder: z.boolean().optional(),
+  criteria: z.array(criterion).min(1).max(60),
+});
+const gate = z.object({
+  code,
+  name: localizedText(200),
+  /** Met when any one of these is valid on the assessment date. */
+  anyOf: z.array(z.enum(GATE_REQUIREMENTS)).min(1).max(8),
+  /** Only products of these program categories must pass (e.g. food permits); all products when absent. */
+  categories: z.array(code).max(50).optional(),
+  onFail: z.discriminatedUnion('effect', [
+    z.object({ effect: z.literal('block') }),
+    z.object({ effect: z.literal('cap'), maxStars: stars }),
+  ]),
+});
+const threshold = z.object({ stars, minPercent: z.number().min(0).max(100) });
+
+export const schemeDefinition = z
+  .object({
+    name: localizedText(200),
+    description: localizedText(2000).optional(),
+    validityMonths: z.number().int().min(1).max(120).default(24),
+    selfAssessmentRequired: z.boolean().default(true),
+    parts: z.array(part).min(1).max(20),
+    gates: z.array(gate).max(20).default([]),
+    /** Score (percent of the maximum) to stars; below the lowest threshold no star is awarded. */
+    thresholds: z.array(threshold).min(1).max(5),
+    /** The panel tier that may award each star level. */
+    starTiers: z.object({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.parts.forEach((p, i) =>
+      p.criteria.forEach((c, j) => {
+        if (seen.has(c.code))
+          ctx.addIssue({ code: 'custom', path: ['parts', i, 'criteria', j, 'code'], message: 'is used twice' });
+        seen.add(c.code);
+      }),
+    );
+    const gates = new Set<string>();
+    d.gates.forEach((g, i) => {
+      if (gates.has(g.code)) ctx.addIssue({ code: 'custom', path: ['gates', i, 'code'], message: 'is used twice' });
+      gates.add(g.code);
+    });
+    const sorted = [...d.thresholds].sort((a, b) => b.stars - a.stars);
+    if (new Set(sorted.map((t) => t.stars)).size !== sorted.length)
+      ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'has a star level twice' });
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.minPercent >= sorted[i - 1]!.minPercent)
+        ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'must ask less for fewer stars' });
+    }
+  });
+export type SchemeDefinition = z.output<typeof schemeDefinition>;
+
+export const createSchemeBody = z
+  .object({
+    id: uuid.optional(),
+    programId: uuid,
+    /** Copy a shipped template; `definition` then may be left out. */
+    templateId: uuid.optional(),
+    definition: schemeDefinition.optional(),
+  })
+  .refine((b) => b.templateId || b.definition, { path: ['definition'], message: 'is required without templateId' });
+export type CreateSchemeBody = z.infer<typeof createSchemeBody>;
+
+export const patchSchemeBody = z.object({ version: version.optional(), definition: schemeDefinition }).strict();
+export type PatchSchemeBody = z.infer<typeof patchSchemeBody>;
+
+export const listSchemesQuery = pageQuery.extend({
+  programId: uuid.optional(),
+  /** Only the shipped templates (true) or only programs' schemes (false); both when absent. */
+  templates: z.enum(['true', 'false']).optional(),
+});
+export type ListSchemesQuery = z.infer<typeof listSchemesQuery>;
+
+// ---- assessor tiers ----------------------------------------------------------------------------
+export const setAssessorTierBody = z.object({ userId: uuid, tier });
+export type SetAssessorTierBody = z.infer<typeof setAssessorTierBody>;
+
+// ---- assessments -------------------------------------------------------------------------------
+export const createAssessmentBody = z.object({
+  id: uuid.optional(),
+  productId: uuid,
+  schemeId: uuid,
+  year: z.number().int().min(2000).max(2100),
+  panelTier: tier,
+  assessedOn: isoDate,
+});
+export type CreateAssessmentBody = z.infer<typeof createAssessmentBody>;
+
+const score = z.object({
+  criterion: code,
+  points: z.number().min(0).max(1000),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const scoresBody = z.object({
+  version: version.optional(),
+  scores: z
+    .array(score)
+    .min(1)
+    .max(200)
+    .refine((s) => new Set(s.map((x) => x.criterion)).size === s.length, 'has a criterion twice'),
+});
+export type ScoresBody = z.infer<typeof scoresBody>;
+
+export const finaliseBody = z.object({ version: version.optional() });
+
+export const listAssessmentsQuery = pageQuery.extend({
+  programId: uuid.optional(),
+  productId: uuid.optional(),
+  groupId: uuid.optional(),
+  status: z.enum(['open', 'finalised', 'appealed']).optional(),
+});
+export type ListAssessmentsQuery = z.infer<typeof listAssessmentsQuery>;
+
+export const appealBody = z.object({ reason: z.string().trim().min(1).max(4000) });
+export const decideAppealBody = z.object({
+  decision: z.enum(['upheld', 'rejected']),
+  note: z.string().trim().min(1).max(4000),
+});
+export type DecideAppealBody = z.infer<typeof decideAppealBody>;
+export const appealParams = z.object({ id: uuid, appealId: uuid });
+
+// ---- certifications ----------------------------------------------------------------------------
+const certificationFields = {
+  kind: z.enum(CERTIFICATION_KINDS),
+  number: z.string().trim().min(1).max(100),
+  issuer: z.string().trim().min(1).max(200),
+  issuedOn: isoDate,
+  expiresOn: isoDate.nullable().optional(),
+};
+export const createCertificationBody = z
+  .object({ id: uuid.optional(), productId: uuid.optional(), groupId: uuid.optional(), ...certificationFields })
+  .refine((b) => b.productId || b.groupId, {
+    path: ['productId'],
+    message: 'or groupId is required',
+    // Named together with any other invalid field, not only once the rest is valid.
+    when: (p) => typeof p.value === 'object' && p.value !== null,
+  });
+export type CreateCertificationBody = z.infer<typeof createCertificationBody>;
+
+export const patchCertificationBody = z
+  .object({
+    version: version.optional(),
+    number: certificationFields.number,
+    issuer: certificationFields.issuer,
+    issuedOn: isoDate,
+    expiresOn: isoDate.nullable(),
+  })
+  .partial()
+  .strict();
+export type PatchCertificationBody = z.infer<typeof patchCertificationBody>;
+
+export const listCertificationsQuery = pageQuery.extend({
+  programId: uuid.optional(),
+  productId: uuid.optional(),
+  groupId: uuid.optional(),
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+export type ListCertificationsQuery = z.infer<typeof listCertificationsQuery>;

@@ -1,0 +1,396 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { appealBody, decideAppealBody, scoresBody } from '../../../../shared/schemas/quality';
+import { useStaff } from '../../../app/staff-session';
+import { Field, useFormState } from '../../../components/form';
+import { NotFound } from '../../../components/NotFound';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { Stars } from '../../market/components/Stars';
+import {
+  decideAppeal,
+  fileAppeal,
+  finaliseAssessment,
+  getAssessment,
+  getScheme,
+  recordPanelScores,
+  type Appeal,
+  type Assessment,
+  type SchemeDefinition,
+} from '../api/quality';
+import { SchemeView, useText } from './SchemeView';
+
+type Draft = Record<string, { points: string; comment: string }>;
+
+/** One radio group per criterion, grouped by part; a comment each. Sends the panel scores. */
+function ScoringForm({
+  assessment,
+  definition,
+  onSaved,
+}: {
+  assessment: Assessment;
+  definition: SchemeDefinition;
+  onSaved: (a: Assessment) => void;
+}) {
+  const { t } = useI18n();
+  const { me } = useStaff();
+  const text = useText();
+  const [draft, setDraft] = useState<Draft>(() =>
+    Object.fromEntries(
+      assessment.panelScores
+        .filter((s) => s.assessorId === me.id)
+        .map((s) => [s.criterion, { points: String(s.points), comment: s.comment ?? '' }]),
+    ),
+  );
+  const form = useFormState<Assessment>();
+  const [missing, setMissing] = useState<string[]>([]);
+  const criteria = definition.parts.flatMap((p) => p.criteria);
+  const update = (code: string, patch: Partial<Draft[string]>) => {
+    setDraft({ ...draft, [code]: { points: '', comment: '', ...draft[code], ...patch } });
+    if (patch.points) setMissing(missing.filter((m) => m !== code));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const unscored = criteria.filter((c) => !draft[c.code]?.points).map((c) => c.code);
+    setMissing(unscored);
+    if (unscored.length) return;
+    const body = {
+      version: assessment.version,
+      scores: criteria.map((c) => {
+        const d = draft[c.code]!;
+        const comment = d.comment.trim();
+        return { criterion: c.code, points: Number(d.points), ...(comment ? { comment } : {}) };
+      }),
+    };
+    await form.submit(scoresBody, body, async () => onSaved(await recordPanelScores(assessment.id, body)));
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('assess.scoreForm')} className="scoring">
+      {definition.parts.map((part) => (
+        <section key={part.code} className="panel" aria-labelledby={`part-${part.code}`}>
+          <h2 id={`part-${part.code}`}>{text(part.name)}</h2>
+          {part.criteria.map((c) => {
+            const id = c.code.replace(/[^\w-]/g, '-');
+            const error = missing.includes(c.code)
+              ? t('assess.chooseLevel')
+              : (form.errors[`scores.${criteria.indexOf(c)}.points`] ?? form.errors[`scores.${c.code}`]);
+            return (
+              <fieldset key={c.code} className="criterion" aria-describedby={error ? `err-${id}` : undefined}>
+                <legend>
+                  {text(c.name)} <span className="muted small">({t('scheme.weight', { weight: c.weight })})</span>
+                </legend>
+                {c.levels.map((l) => (
+                  <label key={l.points} className="choice level">
+                    <input
+                      type="radio"
+                      name={`level-${id}`}
+                      value={l.points}
+                      checked={draft[c.code]?.points === String(l.points)}
+                      onChange={() => update(c.code, { points: String(l.points) })}
+                    />
+                    <span>
+                      <strong>{l.points}</strong> — {text(l.descriptor)}
+                    </span>
+                  </label>
+                ))}
+                {error ? (
+                  <small id={`err-${id}`} className="error" role="alert">
+                    {error}
+                  </small>
+                ) : null}
+                <Field label={t('assess.comment', { name: text(c.name) })} name={`comment-${id}`}>
+                  {(p) => (
+                    <textarea
+                      {...p}
+                      rows={2}
+                      value={draft[c.code]?.comment ?? ''}
+                      onChange={(e) => update(c.code, { comment: e.target.value })}
+                    />
+                  )}
+                </Field>
+              </fieldset>
+            );
+          })}
+        </section>
+      ))}
+      {missing.length ? (
+        <p className="error" role="alert">
+          {t('assess.missing', { count: missing.length })}
+        </p>
+      ) : null}
+      {form.errors.scores ? (
+        <p className="error" role="alert">
+          {form.errors.scores}
+        </p>
+      ) : null}
+      <button type="submit" disabled={form.busy}>
+        {t('assess.submitScores')}
+      </button>
+    </form>
+  );
+}
+
+/** The computed result: points per criterion and part, total, stars, gates, validity. */
+function ResultView({ assessment, definition }: { assessment: Assessment; definition: SchemeDefinition }) {
+  const { t, locale } = useI18n();
+  const text = useText();
+  const result = assessment.result;
+  if (!result) return null;
+  const byCode = new Map(result.criteria.map((c) => [c.code, c]));
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const gateName = (code: string) => text(definition.gates.find((g) => g.code === code)?.name) || code;
+  return (
+    <section className="panel" aria-labelledby="result-title" data-testid="result">
+      <h2 id="result-title">{t('assess.result')}</h2>
+      <p className="total">
+        <span data-testid="result-stars">
+          {assessment.stars !== null ? <Stars stars={assessment.stars} /> : t('assess.noStars')}
+        </span>
+        <br />
+        {t('assess.total', { points: round(result.points), max: round(result.maxPoints), percent: result.percent })}
+      </p>
+      <p>{t(`outcome.${result.outcome}`)}</p>
+      {assessment.validUntil ? (
+        <p>{t('assess.validUntil', { date: formatDate(assessment.validUntil, locale) })}</p>
+      ) : null}
+      {result.scoreStars !== null && assessment.stars !== null && result.scoreStars > assessment.stars ? (
+        <p className="small">{t('assess.capped', { stars: result.scoreStars, tier: result.tierMaxStars })}</p>
+      ) : null}
+      {definition.parts.map((part) => {
+        const rows = part.criteria.map((c) => ({ c, r: byCode.get(c.code) }));
+        const sum = rows.reduce((a, x) => a + (x.r?.points ?? 0), 0);
+        const max = part.criteria.reduce((a, c) => a + c.weight, 0);
+        return (
+          <table key={part.code} className="breakdown">
+            <caption>
+              {text(part.name)} — {round(sum)} / {round(max)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assess.criterion')}</th>
+                <th scope="col">{t('assess.points')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ c, r }) => (
+                <tr key={c.code}>
+                  <th scope="row">{text(c.name)}</th>
+                  <td>
+                    {round(r?.points ?? 0)} / {c.weight}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+      {result.gates.length ? (
+        <>
+          <h3>{t('scheme.gates')}</h3>
+          <ul className="checks">
+            {result.gates.map((g) => (
+              <li key={g.code} className="check">
+                <span className={g.ok ? 'mark ok' : 'mark fail'} aria-hidden="true">
+                  {g.ok ? '✔' : '✘'}
+                </span>
+                <span>
+                  {gateName(g.code)} —{' '}
+                  {g.ok
+                    ? t('gate.passed')
+                    : g.effect === 'block'
+                      ? t('gate.blocked')
+                      : t('gate.capped', { stars: g.maxStars ?? 0 })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function AppealForm({ assessment, onFiled }: { assessment: Assessment; onFiled: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const form = useFormState();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { reason: reason.trim() };
+    await form.submit(appealBody, body, async () => {
+      await fileAppeal(assessment.id, body.reason);
+      onFiled();
+    });
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('appeal.file')}>
+      <Field label={t('appeal.reason')} name="appeal-reason" error={form.errors.reason}>
+        {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {t('appeal.file')}
+      </button>
+    </form>
+  );
+}
+
+function DecisionForm({
+  assessment,
+  appeal,
+  onDecided,
+}: {
+  assessment: Assessment;
+  appeal: Appeal;
+  onDecided: () => void;
+}) {
+  const { t } = useI18n();
+  const [decision, setDecision] = useState<'upheld' | 'rejected'>('rejected');
+  const [note, setNote] = useState('');
+  const form = useFormState();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { decision, note: note.trim() };
+    await form.submit(decideAppealBody, body, async () => {
+      await decideAppeal(assessment.id, appeal.id, body);
+      onDecided();
+    });
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('appeal.decide')}>
+      <fieldset>
+        <legend>{t('appeal.decision')}</legend>
+        {(['upheld', 'rejected'] as const).map((d) => (
+          <label key={d} className="choice">
+            <input
+              type="radio"
+              name={`decision-${appeal.id}`}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+            />
+            {t(`appeal.${d}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('appeal.note')} name={`note-${appeal.id}`} error={form.errors.note}>
+        {(p) => <textarea {...p} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {t('appeal.decide')}
+      </button>
+    </form>
+  );
+}
+
+function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const { me } = useStaff();
+  const roles = me.roles.filter((r) => r.programId === assessment.programId);
+  const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
+  const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
+  const pending = assessment.appeals.some((a) => a.decision === null);
+  if (!assessment.appeals.length && !(managesGroup && assessment.status === 'finalised')) return null;
+  return (
+    <section className="panel" aria-labelledby="appeals-title">
+      <h2 id="appeals-title">{t('appeal.title')}</h2>
+      <ul className="rows">
+        {assessment.appeals.map((a) => (
+          <li key={a.id} className="row-static">
+            <span className="muted small">{formatDate(a.filedAt, locale)}</span>
+            <span>{a.reason}</span>
+            {a.decision ? (
+              <strong>
+                {t(`appeal.${a.decision}`)}: {a.note}
+              </strong>
+            ) : managesProgram ? (
+              <DecisionForm assessment={assessment} appeal={a} onDecided={onChanged} />
+            ) : (
+              <span className="muted">{t('appeal.pending')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {managesGroup && assessment.status === 'finalised' && !pending ? (
+        <AppealForm assessment={assessment} onFiled={onChanged} />
+      ) : null}
+    </section>
+  );
+}
+
+export default function AssessmentPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { me } = useStaff();
+  const [tick, setTick] = useState(0);
+  const [current, setCurrent] = useState<Assessment | null>(null);
+  const [saved, setSaved] = useState(false);
+  const loaded = useResource(`assessment-${id}-${tick}`, (signal) => getAssessment(id, signal));
+  const assessment = current ?? loaded.data;
+  const scheme = useResource(assessment ? `scheme-${assessment.schemeId}` : null, (signal) =>
+    getScheme(assessment!.schemeId, signal),
+  );
+  if (loaded.error)
+    return loaded.error.status === 404 || loaded.error.status === 400 ? (
+      <NotFound />
+    ) : (
+      <p role="alert">{t('error.load')}</p>
+    );
+  if (!assessment || !scheme.data) return <p role="status">{t('state.loading')}</p>;
+  const definition = scheme.data.definition;
+  const roles = me.roles.filter((r) => r.programId === assessment.programId);
+  const judges = me.isAdmin || roles.some((r) => r.role === 'assessor');
+  const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
+  const reload = () => {
+    setCurrent(null);
+    setTick((n) => n + 1);
+  };
+  const finalise = async () => {
+    setCurrent(await finaliseAssessment(assessment.id, assessment.version));
+  };
+  const scored = new Set(assessment.panelScores.map((s) => s.criterion));
+  const allScored = definition.parts.every((p) => p.criteria.every((c) => scored.has(c.code)));
+  return (
+    <>
+      <p>
+        <Link href={`/products/${assessment.productId}`}>← {t('assess.backToProduct')}</Link>
+      </p>
+      <h1>{t('assess.heading', { year: assessment.year })}</h1>
+      <p className="muted">
+        {t(`tier.${assessment.panelTier}`)} · {formatDate(assessment.assessedOn, locale)} ·{' '}
+        <strong data-testid="assessment-status">{t(`assessStatus.${assessment.status}`)}</strong>
+      </p>
+      <SchemeView definition={definition} />
+      {assessment.status === 'open' ? (
+        <>
+          {definition.selfAssessmentRequired && !assessment.selfAssessment ? (
+            <p className="panel warning">{t('assess.awaitingSelf')}</p>
+          ) : null}
+          {judges ? (
+            <ScoringForm
+              key={assessment.version}
+              assessment={assessment}
+              definition={definition}
+              onSaved={(a) => {
+                setCurrent(a);
+                setSaved(true);
+              }}
+            />
+          ) : null}
+          {saved ? <p role="status">{t('assess.scoresSaved')}</p> : null}
+          {managesProgram ? (
+            <section className="panel">
+              <p className="small">{allScored ? t('assess.readyToFinalise') : t('assess.notAllScored')}</p>
+              <button type="button" disabled={!allScored} onClick={() => void finalise()}>
+                {t('assess.finalise')}
+              </button>
+            </section>
+          ) : null}
+        </>
+      ) : (
+        <ResultView assessment={assessment} definition={definition} />
+      )}
+      <AppealsSection assessment={assessment} onChanged={reload} />
+    </>
+  );
+}

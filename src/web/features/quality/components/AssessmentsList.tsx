@@ -1,0 +1,45 @@
+import { Link } from 'wouter';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import { Stars } from '../../market/components/Stars';
+import { listAssessments } from '../api/quality';
+
+/** Assessments of a program, a group or a product, newest first as the server lists them. */
+export function AssessmentsList({
+  query,
+  title,
+}: {
+  query: { programId?: string; productId?: string; groupId?: string };
+  title: string;
+}) {
+  const { t, locale } = useI18n();
+  const key = `assessments-${query.programId ?? ''}-${query.groupId ?? ''}-${query.productId ?? ''}`;
+  const list = usePagedList(key, (cursor, signal) => listAssessments(query, cursor, signal));
+  return (
+    <section className="panel" aria-labelledby={`${key}-title`}>
+      <h2 id={`${key}-title`}>{title}</h2>
+      {list.error ? <p role="alert">{t('error.load')}</p> : null}
+      {list.items && list.items.length === 0 ? <p className="muted">{t('assess.none')}</p> : null}
+      <ul className="rows" aria-label={title}>
+        {list.items?.map((a) => (
+          <li key={a.id}>
+            <Link href={`/assessments/${a.id}`} className="row-button">
+              <span>
+                {t('assess.heading', { year: a.year })} · {t(`assessStatus.${a.status}`)} <Stars stars={a.stars} />
+              </span>
+              <span className="muted small">
+                {t(`tier.${a.panelTier}`)} · {formatDate(a.assessedOn, locale)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

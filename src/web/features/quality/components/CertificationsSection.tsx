@@ -1,0 +1,238 @@
+import { useState, type FormEvent } from 'react';
+import {
+  CERTIFICATION_KINDS,
+  createCertificationBody,
+  patchCertificationBody,
+} from '../../../../shared/schemas/quality';
+import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import {
+  createCertification,
+  deleteCertification,
+  expiryState,
+  listCertifications,
+  patchCertification,
+  type Certification,
+} from '../api/quality';
+
+function CertificationForm({
+  holder,
+  certification,
+  onSaved,
+  onCancel,
+}: {
+  holder: { productId?: string; groupId?: string };
+  certification: Certification | null;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  const [base, setBase] = useState(certification);
+  const [fields, setFields] = useState(() => ({
+    kind: certification?.kind ?? 'pirt',
+    number: certification?.number ?? '',
+    issuer: certification?.issuer ?? '',
+    issuedOn: certification?.issuedOn ?? '',
+    expiresOn: certification?.expiresOn ?? '',
+  }));
+  const form = useFormState<Certification>();
+  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+  const prefix = base ? `cert-${base.id}` : 'cert-new';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const common = {
+      number: fields.number.trim(),
+      issuer: fields.issuer.trim(),
+      issuedOn: fields.issuedOn,
+      expiresOn: orNull(fields.expiresOn),
+    };
+    if (base) {
+      const body = { version: base.version, ...common };
+      await form.submit(patchCertificationBody, body, async () => {
+        await patchCertification(base.id, body);
+        onSaved();
+      });
+    } else {
+      const body = { id: crypto.randomUUID(), ...holder, kind: fields.kind, ...common };
+      await form.submit(createCertificationBody, body, async () => {
+        await createCertification(body);
+        onSaved();
+      });
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('certs.form')}>
+      {form.conflict ? (
+        <ConflictNotice
+          version={form.conflict.version}
+          onReload={() => {
+            const current = form.conflict!;
+            setBase(current);
+            setFields({
+              kind: current.kind,
+              number: current.number,
+              issuer: current.issuer,
+              issuedOn: current.issuedOn,
+              expiresOn: current.expiresOn ?? '',
+            });
+            form.clearConflict();
+          }}
+        />
+      ) : null}
+      <Field label={t('certs.kind')} name={`${prefix}-kind`} error={form.errors.kind}>
+        {(p) => (
+          <select {...p} value={fields.kind} onChange={set('kind')} disabled={base !== null}>
+            {CERTIFICATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`certKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('certs.number')} name={`${prefix}-number`} error={form.errors.number}>
+        {(p) => <input {...p} value={fields.number} onChange={set('number')} />}
+      </Field>
+      <Field label={t('certs.issuer')} name={`${prefix}-issuer`} error={form.errors.issuer}>
+        {(p) => <input {...p} value={fields.issuer} onChange={set('issuer')} />}
+      </Field>
+      <Field label={t('certs.issuedOn')} name={`${prefix}-issuedOn`} error={form.errors.issuedOn}>
+        {(p) => <input {...p} type="date" value={fields.issuedOn} onChange={set('issuedOn')} />}
+      </Field>
+      <Field
+        label={t('certs.expiresOn')}
+        name={`${prefix}-expiresOn`}
+        error={form.errors.expiresOn}
+        hint={t('certs.expiresHint')}
+      >
+        {(p) => <input {...p} type="date" value={fields.expiresOn} onChange={set('expiresOn')} />}
+      </Field>
+      {form.errors.productId ? (
+        <p className="error" role="alert">
+          {form.errors.productId}
+        </p>
+      ) : null}
+      <div className="inline">
+        <button type="submit" disabled={form.busy}>
+          {base ? t('action.save') : t('certs.add')}
+        </button>
+        <button type="button" className="link" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ExpiryNote({ expiresOn }: { expiresOn: string | null }) {
+  const { t, locale } = useI18n();
+  if (expiresOn === null) return <span className="muted small">{t('certs.noExpiry')}</span>;
+  const state = expiryState(expiresOn);
+  const date = formatDate(expiresOn, locale);
+  if (state === 'ok') return <span className="muted small">{t('certs.validUntil', { date })}</span>;
+  return (
+    <strong className={state === 'expired' ? 'error small' : 'small'} data-testid="cert-expiry">
+      {t(`certs.${state}`, { date })}
+    </strong>
+  );
+}
+
+/** The certificates of a product (and of its whole group), with expiry warnings; add, edit, delete. */
+export function CertificationsSection({
+  productId,
+  groupId,
+  onChanged,
+}: {
+  productId?: string;
+  groupId: string;
+  onChanged?: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [tick, setTick] = useState(0);
+  const [editing, setEditing] = useState<string | null>(null);
+  const key = `certs-${productId ?? ''}-${groupId}-${tick}`;
+  const own = useResource(key, (signal) =>
+    listCertifications(productId ? { productId } : { groupId }, undefined, signal),
+  );
+  const group = useResource(productId ? `group-${key}` : null, (signal) =>
+    listCertifications({ groupId }, undefined, signal),
+  );
+  const items = [
+    ...(own.data?.items ?? []),
+    ...(group.data?.items.filter((c) => c.productId === null && !own.data?.items.some((o) => o.id === c.id)) ?? []),
+  ];
+  const changed = () => {
+    setEditing(null);
+    setTick((n) => n + 1);
+    onChanged?.();
+  };
+  const remove = async (c: Certification) => {
+    if (!confirm(t('certs.confirmDelete', { number: c.number }))) return;
+    await deleteCertification(c.id);
+    changed();
+  };
+  const holder = productId ? { productId } : { groupId };
+  return (
+    <section className="panel" aria-labelledby="certs-title">
+      <h2 id="certs-title">{t('certs.title')}</h2>
+      {own.error || group.error ? <p role="alert">{t('error.load')}</p> : null}
+      {own.data && items.length === 0 ? <p className="muted">{t('certs.none')}</p> : null}
+      <ul className="rows" aria-label={t('certs.title')}>
+        {items.map((c) => (
+          <li key={c.id} className="row-static">
+            {editing === c.id ? (
+              <CertificationForm
+                holder={holder}
+                certification={c}
+                onSaved={changed}
+                onCancel={() => setEditing(null)}
+              />
+            ) : (
+              <>
+                <span>
+                  <strong>{t(`certKind.${c.kind}`)}</strong> · {c.number}
+                  {c.productId === null && productId ? (
+                    <span className="muted small"> · {t('certs.wholeGroup')}</span>
+                  ) : null}
+                </span>
+                <span className="muted small">
+                  {c.issuer} · {t('certs.issued', { date: formatDate(c.issuedOn, locale) })}
+                </span>
+                <ExpiryNote expiresOn={c.expiresOn} />
+                <span className="inline">
+                  <button
+                    type="button"
+                    onClick={() => setEditing(c.id)}
+                    aria-label={t('certs.edit', { number: c.number })}
+                  >
+                    {t('action.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void remove(c)}
+                    aria-label={t('certs.delete', { number: c.number })}
+                  >
+                    {t('action.delete')}
+                  </button>
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {editing === 'new' ? (
+        <CertificationForm holder={holder} certification={null} onSaved={changed} onCancel={() => setEditing(null)} />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          {t('certs.add')}
+        </button>
+      )}
+    </section>
+  );
+}
