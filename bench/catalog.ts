@@ -8,8 +8,9 @@
  * From another script: `runCatalogBench([{ engine, db }])` on migrated databases (Indonesia's areas
  * are imported when missing), then `renderCatalogSection(result)`.
  */
+import { REPORT_FILE, writeSection } from './sections.js';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,6 @@ import { generateCatalog, type GeneratedCatalog } from './catalog-data.js';
 import type { CatalogLoadOptions, CatalogLoadResult } from './catalog-load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const REPORT = join(ROOT, 'docs/benchmarks.md');
 export const CATALOG_SECTION_TITLE = '## Catalog search (200,000 products)';
 
 export interface CatalogBenchOptions {
@@ -262,19 +262,6 @@ ${rows.join('\n')}
 `;
 }
 
-/** Puts the section into docs/benchmarks.md, replacing an earlier run's and leaving the rest as it is. */
-export function writeCatalogSection(section: string, file = REPORT): void {
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(CATALOG_SECTION_TITLE);
-  if (start === -1) {
-    writeFileSync(file, `${current.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = current.indexOf('\n## ', start + CATALOG_SECTION_TITLE.length);
-  const rest = next === -1 ? '' : `\n${current.slice(next + 1)}`;
-  writeFileSync(file, `${current.slice(0, start)}${section}${rest}`);
-}
-
 async function standalone(): Promise<void> {
   if (!postgresUrl) {
     console.error('Run `node scripts/with-postgres.mjs npx tsx bench/catalog.ts`, or set OVOP_TEST_DATABASE_URL.');
@@ -296,9 +283,9 @@ async function standalone(): Promise<void> {
       { engine: 'PostgreSQL', db: postgres },
     ]);
     const section = renderCatalogSection(result);
-    writeCatalogSection(section);
+    writeSection(section);
     console.log(section);
-    step(`written to ${REPORT}`);
+    step(`written to ${REPORT_FILE}`);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
   }

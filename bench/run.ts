@@ -2,6 +2,8 @@
  * `npm run bench`: national-scale figures for the geography module, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
+import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
+import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,9 +89,17 @@ try {
     regencies: codes.regencies.length,
     totalSeconds: (performance.now() - started) / 1000,
   });
-  writeFileSync(REPORT, report);
+  writeFileSync(REPORT, `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, CATALOG_SECTION_TITLE])}`);
   console.log(report);
   step(`written to ${REPORT}`);
+  step('catalog search over 200,000 synthetic products (about 7 minutes)');
+  const catalog = await runCatalogBench([
+    { engine: 'PGlite', db: pglite },
+    { engine: 'PostgreSQL', db: postgres.db },
+  ]);
+  const section = renderCatalogSection(catalog);
+  writeSection(section);
+  console.log(section);
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
 }

@@ -4,14 +4,13 @@
  * first contentful paint in Chromium at 400 kbit/s with 400 ms latency, cold cache, 3 loads each.
  * Prints the figures and writes the "Web: public pages" section of docs/benchmarks.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { WEB_SECTION_TITLE, writeSection } from './sections.js';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../test/e2e/browser.js';
 import { apiSession, FACILITATORS, ROOT, seedProgram, startBuiltServer } from '../test/e2e/server.js';
 
-const REPORT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
 const LOADS = 3;
 const NETWORK = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
@@ -105,7 +104,7 @@ try {
   const catalog = await firstContentfulPaint(`${server.url}/catalog`);
   const product = await firstContentfulPaint(`${server.url}/p/${productId}`);
   const kb = (n: number) => (n / 1024).toFixed(1);
-  const section = `## Web: public pages
+  const section = `${WEB_SECTION_TITLE}
 
 Measured by \`npx tsx bench/web.ts\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, the
 built app served by \`node dist/server/main.js serve\` on embedded PGlite, Debian's Chromium).
@@ -126,15 +125,7 @@ latency (CDP \`Network.emulateNetworkConditions\`), cache disabled, ${LOADS} loa
 | \`/p/{id}\` | ${product.join(', ')} | ${median(product)} ms |
 `;
   console.log(section);
-  const current = existsSync(REPORT) ? readFileSync(REPORT, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf('## Web: public pages');
-  let next: string;
-  if (start === -1) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const end = current.indexOf('\n## ', start + 1);
-    next = `${current.slice(0, start)}${section}${end === -1 ? '' : `\n${current.slice(end + 1)}`}`;
-  }
-  writeFileSync(REPORT, next.endsWith('\n') ? next : `${next}\n`);
+  writeSection(section);
 } finally {
   await server.stop();
 }

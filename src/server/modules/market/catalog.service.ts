@@ -1,3 +1,4 @@
+import { publicCertifications } from '../quality/index.js';
 import type { Queryable } from '../../db/database.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -182,8 +183,7 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     }),
     village: { ...item.village, level: village?.level ?? 'village', ancestors },
     group: { ...item.group, foundedOn: row.group_founded_on },
-    // Filled by the quality module once it records certifications (P-IRT, halal, …).
-    certifications: [],
+    certifications: await publicCertifications(ctx.db, row.id),
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
   };

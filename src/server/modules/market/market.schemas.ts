@@ -61,7 +61,7 @@ export const catalogProduct = z.object({
   photos: z.array(photo.extend({ width: z.number().int(), height: z.number().int() })),
   village: areaRef.extend({ ancestors: z.array(areaRef) }),
   group: catalogItemFields.group.extend({ foundedOn: z.string().nullable() }),
-  /** Valid certifications (P-IRT, halal …), which the quality module keeps; empty until it exists. */
+  /** Certifications (P-IRT, halal …) valid today, from the quality module. */
   certifications: z.array(
     z.object({ kind: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().nullable() }),
   ),

@@ -39,6 +39,17 @@ export const certificationsRepository = {
     );
   },
 
+  /** What a buyer may see of the certificates valid on a day for a product (its own and its group's). */
+  async validFor(db: Queryable, productId: string, onDate: string) {
+    return db.query<{ kind: string; number: string; issuer: string; expires_on: string | null }>(
+      `SELECT c.kind, c.number, c.issuer, c.expires_on FROM certifications c JOIN products p ON p.id = $1
+       WHERE c.group_id = p.group_id AND (c.product_id IS NULL OR c.product_id = $1)
+         AND c.issued_on <= $2 AND (c.expires_on IS NULL OR c.expires_on >= $2)
+       ORDER BY c.kind, c.id`,
+      [productId, onDate],
+    );
+  },
+
   async list(
     db: Queryable,
     scope: string,

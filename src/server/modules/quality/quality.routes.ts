@@ -5,7 +5,6 @@ import { idParams } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
 import { baseVersion } from '../../http/versioning.js';
-import { setExportReadinessCheck } from '../registry/index.js';
 import { decideAppeal, fileAppeal } from './appeals.service.js';
 import {
   createAssessment,
@@ -26,7 +25,7 @@ import {
   patchCertification,
 } from './certifications.service.js';
 import * as s from './quality.schemas.js';
-import { getExportReadiness, registryExportReadinessCheck } from './readiness.service.js';
+import { getExportReadiness } from './readiness.service.js';
 import {
   createScheme,
   getScheme,
@@ -45,8 +44,6 @@ async function upload(req: Parameters<typeof ctxOf>[0], field: string): Promise<
 
 /** Quality routes: validate → service (which authorizes) → present. 201 for a new record, 200 for a replay. */
 export async function qualityRoutes(app: FastifyInstance): Promise<void> {
-  // The registry asks the quality module whether a product may be export-ready.
-  setExportReadinessCheck(registryExportReadinessCheck);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'user' } as const;
 

@@ -210,14 +210,14 @@ const kemenperin: SchemeDefinition = {
       code: 'distribution_permit',
       name: t('Izin edar P-IRT atau BPOM MD yang berlaku', 'Valid P-IRT or BPOM MD'),
       anyOf: ['pirt', 'bpom_md'],
-      categories: ['food', 'beverage', 'food_beverage'],
+      categories: ['food', 'beverage', 'beverages', 'food_beverage'],
       onFail: { effect: 'cap', maxStars: 4 },
     },
     {
       code: 'halal',
       name: t('Sertifikat halal yang berlaku', 'Valid halal certificate'),
       anyOf: ['halal'],
-      categories: ['food', 'beverage', 'food_beverage'],
+      categories: ['food', 'beverage', 'beverages', 'food_beverage'],
       onFail: { effect: 'cap', maxStars: 4 },
     },
     {

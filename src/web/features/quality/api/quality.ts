@@ -118,6 +118,9 @@ export const getAssessment = (id: string, signal?: AbortSignal) =>
 export const recordPanelScores = (id: string, body: { version?: number; scores: ScoreInput[] }) =>
   api<Assessment>(`/api/v1/assessments/${id}/panel-scores`, { method: 'PUT', body, quiet: formQuiet });
 
+export const recordSelfAssessment = (id: string, body: { version?: number; scores: ScoreInput[] }) =>
+  api<Assessment>(`/api/v1/assessments/${id}/self-assessment`, { method: 'PUT', body, quiet: formQuiet });
+
 export const finaliseAssessment = (id: string, version: number) =>
   api<Assessment>(`/api/v1/assessments/${id}/finalise`, { method: 'POST', body: { version } });
 

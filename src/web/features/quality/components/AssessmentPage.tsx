@@ -15,6 +15,7 @@ import {
   getAssessment,
   getScheme,
   recordPanelScores,
+  recordSelfAssessment,
   type Appeal,
   type Assessment,
   type SchemeDefinition,
@@ -27,10 +28,13 @@ type Draft = Record<string, { points: string; comment: string }>;
 function ScoringForm({
   assessment,
   definition,
+  self,
   onSaved,
 }: {
   assessment: Assessment;
   definition: SchemeDefinition;
+  /** The group's own self-assessment instead of the panel's scores. */
+  self: boolean;
   onSaved: (a: Assessment) => void;
 }) {
   const { t } = useI18n();
@@ -38,9 +42,11 @@ function ScoringForm({
   const text = useText();
   const [draft, setDraft] = useState<Draft>(() =>
     Object.fromEntries(
-      assessment.panelScores
-        .filter((s) => s.assessorId === me.id)
-        .map((s) => [s.criterion, { points: String(s.points), comment: s.comment ?? '' }]),
+      self
+        ? (assessment.selfAssessment?.scores ?? []).map((s) => [s.criterion, { points: String(s.points), comment: '' }])
+        : assessment.panelScores
+            .filter((s) => s.assessorId === me.id)
+            .map((s) => [s.criterion, { points: String(s.points), comment: s.comment ?? '' }]),
     ),
   );
   const form = useFormState<Assessment>();
@@ -64,16 +70,22 @@ function ScoringForm({
         return { criterion: c.code, points: Number(d.points), ...(comment ? { comment } : {}) };
       }),
     };
-    await form.submit(scoresBody, body, async () => onSaved(await recordPanelScores(assessment.id, body)));
+    const send = self ? recordSelfAssessment : recordPanelScores;
+    await form.submit(scoresBody, body, async () => onSaved(await send(assessment.id, body)));
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('assess.scoreForm')} className="scoring">
+    <form
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={self ? t('assess.selfForm') : t('assess.scoreForm')}
+      className="scoring"
+    >
       {definition.parts.map((part) => (
         <section key={part.code} className="panel" aria-labelledby={`part-${part.code}`}>
           <h2 id={`part-${part.code}`}>{text(part.name)}</h2>
           {part.criteria.map((c) => {
-            const id = c.code.replace(/[^\w-]/g, '-');
+            const id = `${self ? 'self-' : ''}${c.code.replace(/[^\w-]/g, '-')}`;
             const error = missing.includes(c.code)
               ? t('assess.chooseLevel')
               : (form.errors[`scores.${criteria.indexOf(c)}.points`] ?? form.errors[`scores.${c.code}`]);
@@ -101,16 +113,18 @@ function ScoringForm({
                     {error}
                   </small>
                 ) : null}
-                <Field label={t('assess.comment', { name: text(c.name) })} name={`comment-${id}`}>
-                  {(p) => (
-                    <textarea
-                      {...p}
-                      rows={2}
-                      value={draft[c.code]?.comment ?? ''}
-                      onChange={(e) => update(c.code, { comment: e.target.value })}
-                    />
-                  )}
-                </Field>
+                {self ? null : (
+                  <Field label={t('assess.comment', { name: text(c.name) })} name={`comment-${id}`}>
+                    {(p) => (
+                      <textarea
+                        {...p}
+                        rows={2}
+                        value={draft[c.code]?.comment ?? ''}
+                        onChange={(e) => update(c.code, { comment: e.target.value })}
+                      />
+                    )}
+                  </Field>
+                )}
               </fieldset>
             );
           })}
@@ -127,7 +141,7 @@ function ScoringForm({
         </p>
       ) : null}
       <button type="submit" disabled={form.busy}>
-        {t('assess.submitScores')}
+        {self ? t('assess.submitSelf') : t('assess.submitScores')}
       </button>
     </form>
   );
@@ -341,6 +355,7 @@ export default function AssessmentPage({ id }: { id: string }) {
   const roles = me.roles.filter((r) => r.programId === assessment.programId);
   const judges = me.isAdmin || roles.some((r) => r.role === 'assessor');
   const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
+  const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
   const reload = () => {
     setCurrent(null);
     setTick((n) => n + 1);
@@ -366,9 +381,22 @@ export default function AssessmentPage({ id }: { id: string }) {
           {definition.selfAssessmentRequired && !assessment.selfAssessment ? (
             <p className="panel warning">{t('assess.awaitingSelf')}</p>
           ) : null}
+          {managesGroup ? (
+            <ScoringForm
+              key={`self-${assessment.version}`}
+              self
+              assessment={assessment}
+              definition={definition}
+              onSaved={(a) => {
+                setCurrent(a);
+                setSaved(true);
+              }}
+            />
+          ) : null}
           {judges ? (
             <ScoringForm
               key={assessment.version}
+              self={false}
               assessment={assessment}
               definition={definition}
               onSaved={(a) => {
