@@ -263,13 +263,27 @@ describe('certifications in the public catalog', () => {
     const w = await qualityWorld(t);
     const product = w.products.bali.id;
     await t.request({ method: 'POST', url: '/api/v1/certifications', as: w.admin, payload: validPirt(product) });
-    await t.request({ method: 'POST', url: '/api/v1/certifications', as: w.admin, payload: validHalal(w.groups.bali.id) });
-    await t.database.db.query(`UPDATE products SET status = 'ready', description = '{"id":"Keripik"}' WHERE id = $1`, [product]);
+    await t.request({
+      method: 'POST',
+      url: '/api/v1/certifications',
+      as: w.admin,
+      payload: validHalal(w.groups.bali.id),
+    });
+    await t.database.db.query(`UPDATE products SET status = 'ready', description = '{"id":"Keripik"}' WHERE id = $1`, [
+      product,
+    ]);
     const page = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${product}` });
     expect(page.statusCode).toBe(200);
-    expect(page.json().certifications.map((c: { kind: string }) => c.kind).sort()).toEqual(['halal', 'pirt']);
+    expect(
+      page
+        .json()
+        .certifications.map((c: { kind: string }) => c.kind)
+        .sort(),
+    ).toEqual(['halal', 'pirt']);
     expect(JSON.stringify(page.json().certifications)).not.toMatch(/document/);
-    await t.database.db.query(`UPDATE certifications SET issued_on = '2019-01-01', expires_on = '2020-01-01' WHERE kind = 'pirt'`);
+    await t.database.db.query(
+      `UPDATE certifications SET issued_on = '2019-01-01', expires_on = '2020-01-01' WHERE kind = 'pirt'`,
+    );
     const later = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${product}` });
     expect(later.json().certifications.map((c: { kind: string }) => c.kind)).toEqual(['halal']);
   });

@@ -29,7 +29,16 @@ export interface ReadinessFacts {
 }
 
 /** Program category codes that mean food or drink. */
-const FOOD_CATEGORIES = new Set(['food', 'beverage', 'beverages', 'drink', 'food_beverage', 'makanan', 'minuman', 'honey']);
+const FOOD_CATEGORIES = new Set([
+  'food',
+  'beverage',
+  'beverages',
+  'drink',
+  'food_beverage',
+  'makanan',
+  'minuman',
+  'honey',
+]);
 
 /** Halal certification is mandatory for food and drink of micro and small firms from 17 Oct 2026 (BPJPH; DOMAIN.md). */
 export const HALAL_MANDATORY_FROM = '2026-10-17';

@@ -9,7 +9,11 @@ export { exportReadiness, MARKETS, type MarketReadiness } from './export-readine
 export { SCHEME_TEMPLATES } from './scheme-templates.js';
 
 /** The certificates valid today for a product, as the public catalog shows them (no documents). */
-export async function publicCertifications(db: Queryable, productId: string, today = new Date().toISOString().slice(0, 10)) {
+export async function publicCertifications(
+  db: Queryable,
+  productId: string,
+  today = new Date().toISOString().slice(0, 10),
+) {
   const rows = await certificationsRepository.validFor(db, productId, today);
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }
