@@ -42,8 +42,15 @@ export interface CatalogFilter {
   exportReady?: boolean | undefined;
 }
 
+/**
+ * A product's stars, unless its badge has lapsed: the quality module clears products.stars when it
+ * next reads assessments, and until then the rating's own end date hides an expired badge.
+ */
+const STARS = `CASE WHEN EXISTS (SELECT 1 FROM product_ratings r WHERE r.product_id = p.id AND r.valid_until < current_date)
+  THEN NULL ELSE p.stars END`;
+
 const PRODUCT_COLUMNS = `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor, p.currency,
-  p.status, p.stars, p.area_path`;
+  p.status, ${STARS} AS stars, p.area_path`;
 const COLUMNS = `${PRODUCT_COLUMNS}, g.name AS group_name, g.kind AS group_kind`;
 const FROM = 'products p JOIN producer_groups g ON g.id = p.group_id';
 
@@ -57,7 +64,7 @@ function conditions(f: CatalogFilter, params: unknown[]): string[] {
   const where: string[] = [];
   if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
   if (f.category) where.push(`p.category = ${add(f.category)}`);
-  if (f.minStars) where.push(`p.stars >= ${add(f.minStars)}`);
+  if (f.minStars) where.push(`${STARS} >= ${add(f.minStars)}`);
   if (f.exportReady !== undefined) where.push(`p.status = ${add(f.exportReady ? 'export_ready' : 'ready')}`);
   return where;
 }

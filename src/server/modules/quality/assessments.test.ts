@@ -235,7 +235,17 @@ describe('assessments', () => {
     await put(`${burl}/panel-scores`, w.admin, allCriteria(scheme.definition, 3));
     await t.request({ method: 'POST', url: `${burl}/finalise`, as: w.admin, payload: {} });
     expect(await stars(w.products.bali.id)).toBe(5);
+    await t.database.db.query(`UPDATE products SET status = 'ready', description = '{"id":"Keripik"}' WHERE id = $1`, [
+      w.products.bali.id,
+    ]);
+    const catalogStars = async () =>
+      (await t.request({ method: 'GET', url: `/api/v1/catalog/products/${w.products.bali.id}` })).json().stars;
+    expect(await catalogStars()).toBe(5);
     await t.database.db.query(`UPDATE product_ratings SET valid_until = '2026-01-01'`);
+    // The public catalog hides a lapsed badge at once, before anything clears products.stars.
+    expect(await catalogStars()).toBeNull();
+    const minStars = await t.request({ method: 'GET', url: '/api/v1/catalog/products?minStars=1' });
+    expect(minStars.json().items).toEqual([]);
     await t.request({ method: 'GET', url: '/api/v1/assessments', as: w.admin });
     expect(await stars(w.products.bali.id)).toBeNull();
   });
