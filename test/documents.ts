@@ -1,6 +1,9 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import sharp from 'sharp';
 import { extractImages, extractText, getDocumentProxy } from 'unpdf';
+
+// jsQR is CommonJS whose exports are the function and also carry it as `default`.
+const jsQR = jsQRModule.default;
 
 // PDF.js moves font data with ArrayBuffer.prototype.transferToFixedLength, which Node gained in 21.
 // On Node 20 a copy does the same job for a reader that never touches the old buffer again.

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
+import { businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { marketRoutes } from './modules/market/index.js';
 import { platformRoutes, registerAuthHooks } from './modules/platform/index.js';
@@ -134,6 +135,7 @@ export async function buildApp({
   await app.register(programsRoutes);
   await app.register(registryRoutes);
   await app.register(qualityRoutes);
+  await app.register(businessRoutes);
   await app.register(marketRoutes);
   await app.register(mediaRoutes);
   await app.register(webRoutes, webRoot ? { root: webRoot } : {});

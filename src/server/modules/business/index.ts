@@ -1,0 +1,4 @@
+/** The business module's public face: a producer group's books, cost of production, batches. */
+export { businessRoutes } from './business.routes.js';
+export { recordSale, type SaleToRecord } from './journal.service.js';
+export { computeHpp } from './hpp.js';

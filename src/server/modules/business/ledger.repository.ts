@@ -1,0 +1,246 @@
+import type { Queryable } from '../../db/database.js';
+import { typeOfCode, type AccountType, type TemplateAccount } from './chart-templates.js';
+
+export interface AccountRow {
+  id: string;
+  group_id: string;
+  code: string;
+  name: Record<string, string>;
+  type: AccountType;
+  line: string;
+  contra: boolean;
+  role: string | null;
+}
+
+export interface BookRow {
+  group_id: string;
+  currency: string;
+  closed_through: string | null;
+}
+
+export interface EntryRow {
+  id: string;
+  group_id: string;
+  entry_no: number;
+  entry_date: string;
+  kind: string;
+  memo: string;
+  details: Record<string, unknown>;
+  source_type: string | null;
+  source_id: string | null;
+  reverses_id: string | null;
+  reversed_by: string | null;
+  posted_by: string;
+  posted_at: Date;
+}
+
+export interface LineRow {
+  entry_id: string;
+  line_no: number;
+  account_id: string;
+  code: string;
+  name: Record<string, string>;
+  debit: string;
+  credit: string;
+}
+
+/** Debit and credit totals of one account over a range of dates. */
+export interface BalanceRow {
+  account_id: string;
+  debit: string;
+  credit: string;
+}
+
+export interface NewLine {
+  accountId: string;
+  debit: bigint;
+  credit: bigint;
+}
+
+const ENTRY = `SELECT e.id, e.group_id, e.entry_no, to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date, e.kind, e.memo,
+  e.details, e.source_type, e.source_id, e.reverses_id, r.id AS reversed_by, e.posted_by, e.posted_at
+  FROM journal_entries e LEFT JOIN journal_entries r ON r.reverses_id = e.id`;
+
+export const ledgerRepository = {
+  async book(db: Queryable, groupId: string): Promise<BookRow | undefined> {
+    const rows = await db.query<BookRow>(
+      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through
+       FROM ledger_books WHERE group_id = $1`,
+      [groupId],
+    );
+    return rows[0];
+  },
+
+  /** Opens a group's books with a chart copied from a template; does nothing when they are open. */
+  async open(db: Queryable, groupId: string, currency: string, chart: TemplateAccount[], ids: string[]) {
+    const inserted = await db.query(
+      `INSERT INTO ledger_books (group_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING group_id`,
+      [groupId, currency],
+    );
+    if (!inserted.length) return;
+    await db.query(
+      `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra, role)
+       SELECT a.id, $1, a.code, a.name, a.type, a.line, a.contra, a.role
+       FROM jsonb_to_recordset($2::jsonb)
+         AS a(id uuid, code text, name jsonb, type text, line text, contra boolean, role text)`,
+      [
+        groupId,
+        JSON.stringify(
+          chart.map((a, i) => ({
+            id: ids[i],
+            code: a.code,
+            name: a.name,
+            type: typeOfCode(a.code),
+            line: a.line,
+            contra: a.contra ?? false,
+            role: a.role,
+          })),
+        ),
+      ],
+    );
+  },
+
+  /** Locks a group's books until the transaction ends: postings to one group go one at a time. */
+  async lock(db: Queryable, groupId: string): Promise<BookRow & { next_entry_no: number }> {
+    const rows = await db.query<BookRow & { next_entry_no: number }>(
+      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, next_entry_no
+       FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
+      [groupId],
+    );
+    return rows[0]!;
+  },
+
+  async advanceEntryNumber(db: Queryable, groupId: string): Promise<void> {
+    await db.query(`UPDATE ledger_books SET next_entry_no = next_entry_no + 1 WHERE group_id = $1`, [groupId]);
+  },
+
+  async accounts(db: Queryable, groupId: string): Promise<AccountRow[]> {
+    return db.query<AccountRow>(
+      `SELECT id, group_id, code, name, type, line, contra, role FROM ledger_accounts WHERE group_id = $1 ORDER BY code`,
+      [groupId],
+    );
+  },
+
+  async addAccount(db: Queryable, a: Omit<AccountRow, 'role'>): Promise<AccountRow | undefined> {
+    const rows = await db.query<AccountRow>(
+      `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (group_id, code) DO NOTHING
+       RETURNING id, group_id, code, name, type, line, contra, role`,
+      [a.id, a.group_id, a.code, JSON.stringify(a.name), a.type, a.line, a.contra],
+    );
+    return rows[0];
+  },
+
+  async insertEntry(db: Queryable, e: Omit<EntryRow, 'posted_at' | 'reversed_by'>, lines: NewLine[]): Promise<void> {
+    await db.query(
+      `INSERT INTO journal_entries (id, group_id, entry_no, entry_date, kind, memo, details, source_type, source_id,
+         reverses_id, posted_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        e.id,
+        e.group_id,
+        e.entry_no,
+        e.entry_date,
+        e.kind,
+        e.memo,
+        JSON.stringify(e.details),
+        e.source_type,
+        e.source_id,
+        e.reverses_id,
+        e.posted_by,
+      ],
+    );
+    await db.query(
+      `INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
+       SELECT $1, l.n, l.account_id, l.debit, l.credit, $2, $3
+       FROM unnest($4::uuid[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS l(account_id, debit, credit, n)`,
+      [
+        e.id,
+        e.group_id,
+        e.entry_date,
+        lines.map((l) => l.accountId),
+        lines.map((l) => l.debit.toString()),
+        lines.map((l) => l.credit.toString()),
+      ],
+    );
+  },
+
+  async entry(db: Queryable, id: string): Promise<EntryRow | undefined> {
+    return (await db.query<EntryRow>(`${ENTRY} WHERE e.id = $1`, [id]))[0];
+  },
+
+  async entryBySource(db: Queryable, sourceType: string, sourceId: string): Promise<EntryRow | undefined> {
+    return (
+      await db.query<EntryRow>(`${ENTRY} WHERE e.source_type = $1 AND e.source_id = $2 AND e.reverses_id IS NULL`, [
+        sourceType,
+        sourceId,
+      ])
+    )[0];
+  },
+
+  /** Entries newest first by date and number; the cursor is the last (date, number) seen. */
+  async entries(
+    db: Queryable,
+    groupId: string,
+    f: { from?: string | undefined; to?: string | undefined; accountId?: string | undefined },
+    after: [string, number] | null,
+    limit: number,
+  ): Promise<EntryRow[]> {
+    const params: unknown[] = [groupId];
+    const where = ['e.group_id = $1'];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.from) add('e.entry_date >= ?', f.from);
+    if (f.to) add('e.entry_date <= ?', f.to);
+    if (f.accountId)
+      add('EXISTS (SELECT 1 FROM journal_lines l WHERE l.entry_id = e.id AND l.account_id = ?)', f.accountId);
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(`(e.entry_date, e.entry_no) < ($${params.length - 1}::date, $${params.length}::int)`);
+    }
+    params.push(limit + 1);
+    return db.query<EntryRow>(
+      `${ENTRY} WHERE ${where.join(' AND ')} ORDER BY e.entry_date DESC, e.entry_no DESC LIMIT $${params.length}`,
+      params,
+    );
+  },
+
+  async lines(db: Queryable, entryIds: string[]): Promise<LineRow[]> {
+    if (!entryIds.length) return [];
+    return db.query<LineRow>(
+      `SELECT l.entry_id, l.line_no, l.account_id, a.code, a.name, l.debit::text AS debit, l.credit::text AS credit
+       FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
+       WHERE l.entry_id = ANY($1::uuid[]) ORDER BY l.entry_id, l.line_no`,
+      [entryIds],
+    );
+  },
+
+  /** Debit and credit totals per account for entries dated in [from, to]; from may be open. */
+  async balances(db: Queryable, groupId: string, from: string | null, to: string): Promise<BalanceRow[]> {
+    return db.query<BalanceRow>(
+      `SELECT account_id, sum(debit)::text AS debit, sum(credit)::text AS credit FROM journal_lines
+       WHERE group_id = $1 AND entry_date <= $3 AND ($2::date IS NULL OR entry_date >= $2::date)
+       GROUP BY account_id`,
+      [groupId, from, to],
+    );
+  },
+
+  async close(db: Queryable, groupId: string, through: string, actorId: string): Promise<void> {
+    await db.query(`UPDATE ledger_books SET closed_through = $2 WHERE group_id = $1`, [groupId, through]);
+    await db.query(`INSERT INTO ledger_closings (group_id, closed_through, closed_by) VALUES ($1, $2, $3)`, [
+      groupId,
+      through,
+      actorId,
+    ]);
+  },
+
+  async closings(db: Queryable, groupId: string) {
+    return db.query<{ closed_through: string; closed_by: string; closed_at: Date }>(
+      `SELECT to_char(closed_through, 'YYYY-MM-DD') AS closed_through, closed_by, closed_at FROM ledger_closings
+       WHERE group_id = $1 ORDER BY closed_through DESC`,
+      [groupId],
+    );
+  },
+};

@@ -1,0 +1,38 @@
+import type { Ctx } from '../../http/context.js';
+import { booksFor } from './books.service.js';
+import { notesOf } from './notes.js';
+import { statementsPdf, statementsXlsx } from './report-documents.js';
+import type { ReportLocale } from './report-labels.js';
+import { computeStatements, periodOf } from './reports.service.js';
+
+interface PeriodQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  locale: ReportLocale;
+}
+
+async function statementsFor(ctx: Ctx, groupId: string, query: PeriodQuery) {
+  const { from, to } = periodOf(query);
+  return ctx.db.transaction(async (tx) =>
+    computeStatements(tx, await booksFor({ ...ctx, db: tx }, groupId, 'read'), from, to),
+  );
+}
+
+export async function getNotes(ctx: Ctx, groupId: string, query: PeriodQuery) {
+  return notesOf(await statementsFor(ctx, groupId, query), query.locale);
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The three SAK EMKM statements of one period as one PDF or one workbook. */
+export async function getStatementsDocument(
+  ctx: Ctx,
+  groupId: string,
+  query: PeriodQuery & { format: 'pdf' | 'xlsx' },
+) {
+  const statements = await statementsFor(ctx, groupId, query);
+  const name = `laporan-keuangan-${statements.income.from}-${statements.income.to}.${query.format}`;
+  return query.format === 'pdf'
+    ? { contentType: 'application/pdf', filename: name, body: await statementsPdf(statements, query.locale) }
+    : { contentType: XLSX, filename: name, body: await statementsXlsx(statements, query.locale) };
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { isoDate, localizedText, pageQuery, uuid } from '../common.schemas.js';
+import { decimalAmount, money } from '../money.js';
+
+/** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
+
+/** A positive amount in the books' currency. */
+const amount = money.refine((m) => /[1-9]/.test(m.amount), { message: 'must be more than zero', path: ['amount'] });
+const memo = z.string().trim().max(500).default('');
+/** Where money came from or went: the cash box or the bank account. */
+const via = z.enum(['cash', 'bank']).default('cash');
+/** Paid now (from cash or bank) or owed for later. */
+const settlement = z.enum(['cash', 'bank', 'credit']).default('cash');
+
+export const EXPENSE_CATEGORIES = [
+  'wages',
+  'utilities',
+  'transport',
+  'packaging_marketing',
+  'rent',
+  'depreciation',
+  'other_expenses',
+] as const;
+
+const base = { id: uuid.optional(), date: isoDate, amount, memo };
+
+/**
+ * The transactions a treasurer records with one tap; each posts a balanced entry for them.
+ * `costOfGoods` on a sale also moves that cost from finished goods into cost of goods sold.
+ */
+export const simpleTransactionBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional() }),
+  z.object({
+    kind: z.literal('credit_sale'),
+    ...base,
+    customer: z.string().trim().max(200).optional(),
+    costOfGoods: amount.optional(),
+  }),
+  z.object({ kind: z.literal('payment_received'), ...base, via }),
+  z.object({ kind: z.literal('material_purchase'), ...base, settlement }),
+  /** Raw materials made into finished goods, at their cost. */
+  z.object({ kind: z.literal('production'), ...base }),
+  z.object({
+    kind: z.literal('expense'),
+    ...base,
+    via,
+    category: z.enum(EXPENSE_CATEGORIES).default('other_expenses'),
+    /** A group's own 6-xxx expense account, instead of a category. */
+    accountCode: z
+      .string()
+      .regex(/^6-\d{3}$/, 'must be an expense account such as 6-104')
+      .optional(),
+  }),
+  z.object({ kind: z.literal('supplier_paid'), ...base, via }),
+  z.object({ kind: z.literal('owner_capital'), ...base, via }),
+  z.object({ kind: z.literal('owner_drawing'), ...base, via }),
+  z.object({ kind: z.literal('loan_received'), ...base, via }),
+  z.object({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
+  z.object({ kind: z.literal('asset_bought'), ...base, settlement }),
+]);
+export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
+export type SimpleTransactionKind = SimpleTransactionBody['kind'];
+export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
+
+const accountCode = z.string().regex(/^[1-6]-\d{3}$/, 'must be an account code such as 1-101');
+
+export const journalLineBody = z
+  .object({ accountCode, debit: decimalAmount.optional(), credit: decimalAmount.optional() })
+  .refine((l) => (l.debit === undefined) !== (l.credit === undefined), {
+    message: 'needs either a debit or a credit',
+    path: ['debit'],
+  });
+
+export const journalEntryBody = z.object({
+  id: uuid.optional(),
+  date: isoDate,
+  memo: z.string().trim().min(1).max(500),
+  lines: z.array(journalLineBody).min(2).max(100),
+});
+export type JournalEntryBody = z.infer<typeof journalEntryBody>;
+
+export const reverseEntryBody = z.object({
+  id: uuid.optional(),
+  date: isoDate.optional(),
+  memo: z.string().trim().max(500).optional(),
+});
+export type ReverseEntryBody = z.infer<typeof reverseEntryBody>;
+
+export const journalQuery = pageQuery.extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  accountCode: accountCode.optional(),
+});
+export type JournalQuery = z.infer<typeof journalQuery>;
+
+export const addAccountBody = z.object({
+  code: accountCode,
+  name: localizedText(200),
+  line: z
+    .enum([
+      'cash_and_equivalents',
+      'receivables',
+      'inventory',
+      'fixed_assets',
+      'other_assets',
+      'trade_payables',
+      'bank_loans',
+      'other_liabilities',
+      'equity',
+      'revenue',
+      'other_income',
+      'cost_of_goods',
+      'expenses',
+    ])
+    .optional(),
+});
+export type AddAccountBody = z.infer<typeof addAccountBody>;
+
+export const closePeriodBody = z.object({
+  /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+});
+
+export const reportFormat = z.enum(['json', 'pdf', 'xlsx']).default('json');
+export const positionQuery = z.object({ at: isoDate.optional(), locale: z.enum(['id', 'en', 'ja']).default('id') });
+export const periodQuery = z.object({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  locale: z.enum(['id', 'en', 'ja']).default('id'),
+});
+export const statementsQuery = periodQuery.extend({ format: z.enum(['pdf', 'xlsx']) });
+
+/** Cost of production (HPP) for one production run: direct materials + direct labour + overhead. */
+const costItem = z.object({ name: z.string().trim().min(1).max(200), amount: decimalAmount });
+export const hppBody = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+  units: z
+    .string()
+    .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
+    .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
+  materials: z.array(costItem).max(100).default([]),
+  labour: z.array(costItem).max(100).default([]),
+  overhead: z.array(costItem).max(100).default([]),
+  /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
+  markupPercent: z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"'),
+  /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
+  roundTo: decimalAmount.optional(),
+});
+export type HppBody = z.infer<typeof hppBody>;
