@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: national-scale figures for the geography module, written to docs/benchmarks.md.
+ * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog), written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
+import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,9 +90,21 @@ try {
     regencies: codes.regencies.length,
     totalSeconds: (performance.now() - started) / 1000,
   });
-  writeFileSync(REPORT, `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, CATALOG_SECTION_TITLE])}`);
+  writeFileSync(
+    REPORT,
+    `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, BOOKS_SECTION_TITLE, CATALOG_SECTION_TITLE])}`,
+  );
   console.log(report);
   step(`written to ${REPORT}`);
+  step('bookkeeping reports over 100,000 journal lines (about 2 minutes)');
+  const books = renderBooksSection(
+    await runBooksBench([
+      { engine: 'PGlite', db: pglite },
+      { engine: 'PostgreSQL', db: postgres.db },
+    ]),
+  );
+  writeSection(books);
+  console.log(books);
   step('catalog search over 200,000 synthetic products (about 7 minutes)');
   const catalog = await runCatalogBench([
     { engine: 'PGlite', db: pglite },

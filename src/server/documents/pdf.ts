@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -15,6 +15,9 @@ const FONT_CANDIDATES = [
 ].filter((p): p is string => !!p);
 
 const unicodeFont = FONT_CANDIDATES.find((path) => existsSync(path));
+/** The font file, read once: a CJK collection is tens of megabytes. */
+let fontBytes: Buffer | undefined;
+const unicodeFontBytes = () => (fontBytes ??= readFileSync(unicodeFont!));
 
 export interface PdfFonts {
   regular: string;
@@ -47,7 +50,7 @@ export async function renderPdf(
   const fonts: PdfFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', unicode: false };
   if (unicodeFont) {
     const face = unicodeFont.endsWith('.ttc') ? 'NotoSansCJKjp-Regular' : undefined;
-    doc.registerFont('body', unicodeFont, face);
+    doc.registerFont('body', unicodeFontBytes(), face);
     fonts.regular = 'body';
     fonts.bold = 'body';
     fonts.unicode = true;

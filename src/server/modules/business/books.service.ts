@@ -69,11 +69,10 @@ export function signedBalance(account: Pick<AccountRow, 'type' | 'contra'>, debi
 export async function getBooks(ctx: Ctx, groupId: string, today = new Date().toISOString().slice(0, 10)) {
   return ctx.db.transaction(async (tx) => {
     const { book } = await booksFor({ ...ctx, db: tx }, groupId, 'read');
-    const [accounts, balances, closings] = await Promise.all([
-      ledgerRepository.accounts(tx, groupId),
-      ledgerRepository.balances(tx, groupId, null, today),
-      ledgerRepository.closings(tx, groupId),
-    ]);
+    // One connection per transaction: its queries go one after another.
+    const accounts = await ledgerRepository.accounts(tx, groupId);
+    const balances = await ledgerRepository.balances(tx, groupId, null, today);
+    const closings = await ledgerRepository.closings(tx, groupId);
     const byAccount = new Map(balances.map((b) => [b.account_id, b]));
     return {
       groupId,

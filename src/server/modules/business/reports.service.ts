@@ -31,10 +31,8 @@ async function amountsByLine(
   from: string | null,
   to: string,
 ): Promise<{ accounts: AccountRow[]; lines: Map<string, LineAmount> }> {
-  const [accounts, balances] = await Promise.all([
-    ledgerRepository.accounts(db, groupId),
-    ledgerRepository.balances(db, groupId, from, to),
-  ]);
+  const accounts = await ledgerRepository.accounts(db, groupId);
+  const balances = await ledgerRepository.balances(db, groupId, from, to);
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const lines = new Map<string, LineAmount>();
   for (const b of balances) {
@@ -138,11 +136,8 @@ export async function getIncomeStatement(ctx: Ctx, groupId: string, query: { fro
 
 /** Everything SAK EMKM asks for one period, for the notes and the printed statements. */
 export async function computeStatements(db: Queryable, books: Books, from: string, to: string) {
-  const [position, income, accounts] = await Promise.all([
-    computeFinancialPosition(db, books, to),
-    computeIncomeStatement(db, books, from, to),
-    ledgerRepository.accounts(db, books.group.id),
-  ]);
-  return { group: books.group, book: books.book, position, income, accountCount: accounts.length };
+  const position = await computeFinancialPosition(db, books, to);
+  const income = await computeIncomeStatement(db, books, from, to);
+  return { group: books.group, book: books.book, position, income };
 }
 export type Statements = Awaited<ReturnType<typeof computeStatements>>;
