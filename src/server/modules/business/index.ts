@@ -1,4 +1,5 @@
 /** The business module's public face: a producer group's books, cost of production, batches. */
 export { businessRoutes } from './business.routes.js';
-export { recordSale, type SaleToRecord } from './journal.service.js';
+export { recordSale, recordTransaction, type SaleToRecord } from './journal.service.js';
+export { closePeriod as closeBooksThrough } from './books.service.js';
 export { computeHpp } from './hpp.js';
