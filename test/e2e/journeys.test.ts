@@ -12,6 +12,8 @@ const baseUrl = inject('baseUrl');
 let browser: Browser;
 /** What the first journey made, for the next ones. */
 const made = { groupId: '', productId: '' };
+/** The program manager the rating journeys sign in as. */
+const MANAGER = { email: 'kadek@ovop.test', password: 'Pengelola-Program-2026!' };
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -267,7 +269,7 @@ describe('web journeys on a phone', () => {
       await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role, ...extra });
       return { id: user.id, email, password };
     };
-    const manager = await person('kadek@ovop.test', 'Kadek Manajer', 'Pengelola-Program-2026!', 'program_manager');
+    const manager = await person(MANAGER.email, 'Kadek Manajer', MANAGER.password, 'program_manager');
     const assessor = await person('putu@ovop.test', 'Putu Penilai', 'Penilai-Kabupaten-2026!', 'assessor');
     const chair = await person('luh@ovop.test', 'Ni Luh Putu Sari', 'Ketua-Kelompok-2026!', 'group_manager', {
       groupId: made.groupId,
@@ -309,6 +311,11 @@ describe('web journeys on a phone', () => {
         .check();
     }
     await page.getByLabel('Catatan: Organisasi produksi').fill('Pembagian kerja belum tertulis.');
+    const first = criteria.nth(0);
+    await first.getByRole('button', { name: 'Lampiran bukti (0)' }).click();
+    await first.getByLabel(/Pilih berkas bukti/).setInputFiles(await photoFile());
+    await first.getByRole('button', { name: 'Unggah bukti' }).click();
+    await first.getByRole('link', { name: /Bukti 1 \(PNG/ }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'scoring-form-id');
     await page.getByTestId('language').selectOption('ja');
@@ -376,6 +383,115 @@ describe('web journeys on a phone', () => {
     await item.getByRole('img', { name: '3 dari 5 bintang' }).waitFor();
     await screenshot(visitor, 'catalog-stars-id');
     await visitor.context().close();
+  });
+
+  it('lets the program manager edit a scheme in use into a new version, set a panel, and enter the product in a round, on a phone', async () => {
+    const pm = await apiSession(baseUrl, MANAGER);
+    const programId = inject('programId');
+    type Scheme = { id: string; version: number; latest: boolean; definition: { thresholds: unknown[] } };
+    const [inUse] = (await pm<{ items: Scheme[] }>('GET', `/api/v1/rating-schemes?programId=${programId}`)).items;
+
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, MANAGER);
+    await page.getByRole('navigation').getByRole('link', { name: 'Skema penilaian' }).click();
+    await page.getByRole('heading', { name: 'Skema penilaian', level: 1 }).waitFor();
+
+    const putu = page
+      .getByRole('list', { name: 'Panel para penilai' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Putu' });
+    await expect.poll(() => putu.getByTestId('assessor-tier').textContent()).toBe('Panel kabupaten');
+    await putu.getByLabel('Panel untuk Putu Penilai').selectOption({ label: 'Panel provinsi' });
+    await putu.getByRole('button', { name: 'Tetapkan' }).click();
+    await expect.poll(() => putu.getByTestId('assessor-tier').textContent()).toBe('Panel provinsi');
+    const tiers = await pm<{ items: { tier: string }[] }>('GET', `/api/v1/programs/${programId}/assessor-tiers`);
+    expect(tiers.items.map((x) => x.tier)).toEqual(['province']);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'schemes-id');
+
+    await page.getByRole('link', { name: /Gaya OCOP Vietnam/ }).click();
+    await page.getByRole('heading', { name: 'Gaya OCOP Vietnam' }).waitFor();
+    const versions = page.getByTestId('scheme-versions').getByRole('listitem');
+    expect(await versions.allTextContents()).toEqual([expect.stringMatching(/Versi 1 · terbaru/)]);
+
+    const fiveStars = page.getByRole('group', { name: '5 bintang' }).getByLabel('Nilai minimum (%)');
+    expect(await fiveStars.inputValue()).toBe('90');
+    await fiveStars.fill('95');
+    await page.getByRole('group', { name: '4 bintang' }).getByLabel('Nilai minimum (%)').fill('96');
+    await page.getByRole('button', { name: 'Simpan skema' }).click();
+    await page.getByText('1 isian perlu diperbaiki.').waitFor();
+    await page.getByText('must ask less for fewer stars').waitFor();
+    await page.getByRole('group', { name: '4 bintang' }).getByLabel('Nilai minimum (%)').fill('75');
+
+    await page.getByText('Organisasi produksi').first().click();
+    const criterion = page.getByRole('group', { name: 'Organisasi produksi' });
+    await criterion.getByLabel('Bobot (poin maksimum)').fill('20');
+    await page.getByRole('tab', { name: 'Jepang' }).click();
+    expect(await criterion.getByLabel('Nama kriteria').inputValue()).toBe('生産体制');
+    await criterion.getByLabel('Nama kriteria').fill('生産の組織づくり');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'scheme-editor-id');
+
+    await page.getByRole('button', { name: 'Simpan skema' }).click();
+    await page
+      .getByTestId('scheme-saved')
+      .getByText(/Versi 2 dibuat/)
+      .waitFor();
+    await expect.poll(() => page.url()).not.toContain(inUse!.id);
+    await expect.poll(() => versions.count()).toBe(2);
+    expect(await versions.allTextContents()).toEqual([
+      expect.stringMatching(/Versi 2 · terbaru/),
+      expect.stringMatching(/Versi 1 · sudah diganti/),
+    ]);
+    const newId = page.url().split('/').at(-1)!;
+    const next = await pm<
+      Scheme & { definition: { parts: { criteria: { weight: number; name: { ja: string } }[] }[] } }
+    >('GET', `/api/v1/rating-schemes/${newId}`);
+    expect(next).toMatchObject({ version: 2, latest: true });
+    expect(next.definition.thresholds).toContainEqual({ stars: 5, minPercent: 95 });
+    expect(next.definition.parts[0]!.criteria[0]).toMatchObject({ weight: 20, name: { ja: '生産の組織づくり' } });
+    const old = await pm<Scheme>('GET', `/api/v1/rating-schemes/${inUse!.id}`);
+    expect(old).toMatchObject({ version: 1, latest: false });
+    expect(old.definition.thresholds).toContainEqual({ stars: 5, minPercent: 90 });
+
+    await page.getByTestId('language').selectOption('ja');
+    await page.getByRole('heading', { name: '版の履歴' }).waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'scheme-editor-ja');
+    await page.getByTestId('language').selectOption('id');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Penilaian', exact: true }).click();
+    await page.getByRole('link', { name: 'Daftarkan produk ke penilaian' }).click();
+    await page.getByLabel('Produk', { exact: true }).selectOption({ label: 'Dodol Salak Sibetan' });
+    await expect.poll(() => page.getByLabel('Skema penilaian (versi terbaru)').inputValue()).toBe(newId);
+    await page.getByLabel('Tahun (putaran)').fill('2027');
+    await page.getByLabel('Panel penilai').selectOption({ label: 'Panel provinsi' });
+    await page.getByLabel('Tanggal penilaian').fill('2027-03-15');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'enter-assessment-id');
+    await page.getByRole('button', { name: 'Daftarkan ke penilaian' }).click();
+    await page.getByRole('heading', { name: 'Penilaian 2027' }).waitFor();
+    expect(await page.getByTestId('assessment-status').textContent()).toBe('Terbuka');
+    const entered = await pm<{ productId: string; schemeId: string; panelTier: string; year: number }>(
+      'GET',
+      `/api/v1/assessments/${page.url().split('/').at(-1)}`,
+    );
+    expect(entered).toMatchObject({ productId: made.productId, schemeId: newId, panelTier: 'province', year: 2027 });
+
+    await page.goto(`/app/products/${made.productId}`);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    await page.getByText('Unggah dokumen sertifikat').click();
+    await page
+      .getByLabel(/Pilih berkas sertifikat/)
+      .setInputFiles({ name: 'pirt.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: 'Unggah dokumen', exact: true }).click();
+    await page
+      .getByTestId('cert-document')
+      .getByRole('link', { name: /Dokumen sertifikat \(PDF/ })
+      .waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'certificate-document-id');
+    await page.context().close();
   });
 
   it('answers unknown pages with the not-found page and unknown API paths with problem+json', async () => {

@@ -129,3 +129,76 @@ export async function seedProgram(url: string): Promise<{ programId: string }> {
   }
   return { programId: program.id };
 }
+
+export const TRAINER = { email: 'bambang@ovop.test', password: 'Pelatih-Kemasan-2026!', name: 'Bambang Setiawan' };
+
+/**
+ * A one-day packaging session today in Lombok Barat, run by a trainer, with thirty women enrolled;
+ * the first has passed the post-test already, so marking her present completes the course.
+ */
+export async function seedTrainingSession(url: string, programId: string) {
+  const admin = await apiSession(url, ADMIN);
+  const trainer = await admin<{ id: string }>('POST', '/api/v1/users', {
+    email: TRAINER.email,
+    name: TRAINER.name,
+    password: TRAINER.password,
+  });
+  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: trainer.id, role: 'trainer' });
+  // Praya, Lombok Tengah: outside the areas the other journeys look at (Lombok Barat is 52.01).
+  const areas = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=52.02.01');
+  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
+    programId,
+    areaCode: areas.items.at(-1)!.code,
+  });
+  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
+    programId,
+    villageId: village.id,
+    name: 'KWT Dodol Rumput Laut',
+    kind: 'women_group',
+  });
+  // Thirty participants: what one attendance screen must hold on a phone.
+  const given = ['Baiq', 'Inaq', 'Lale', 'Ni Made', 'Siti', 'Dewi', 'Sri', 'Nur', 'Rina', 'Wayan'];
+  const family = ['Rahmawati', 'Sumiati', 'Nurhayati', 'Suryani', 'Aminah', 'Kartini'];
+  const names = ['Baiq Rahmawati', 'Inaq Sumiati', 'Lale Nurhayati'];
+  for (let i = 3; i < 30; i++) names.push(`${given[i % given.length]} ${family[i % family.length]} ${i + 1}`);
+  const members = [];
+  for (const name of names) {
+    members.push(
+      await admin<{ id: string; name: string }>('POST', `/api/v1/groups/${group.id}/members`, {
+        name,
+        sex: 'female',
+        birthYear: 1988,
+        joinedOn: '2025-01-01',
+      }),
+    );
+  }
+  const question = (id: string) => ({ text: { id }, choices: [{ id: 'Ya' }, { id: 'Tidak' }], answer: 0 });
+  const course = await admin<{ id: string }>('POST', '/api/v1/courses', {
+    programId,
+    title: { id: 'Kemasan dan label pangan olahan', en: 'Packaging and labelling processed food' },
+    topic: 'packaging',
+    durationHours: 6,
+    postTest: { questions: [question('Label wajib memuat berat bersih?'), question('Kemasan perlu ditutup rapat?')] },
+  });
+  const today = new Date().toISOString().slice(0, 10);
+  const session = await admin<{ id: string }>('POST', '/api/v1/sessions', {
+    courseId: course.id,
+    areaCode: areas.items.at(-1)!.code,
+    address: 'Berugak Desa',
+    startsOn: today,
+    endsOn: today,
+    trainerId: trainer.id,
+    capacity: 30,
+  });
+  const enrolments = [];
+  for (const m of members) {
+    enrolments.push(
+      await admin<{ id: string }>('POST', `/api/v1/sessions/${session.id}/enrolments`, { memberId: m.id }),
+    );
+  }
+  const asTrainer = await apiSession(url, TRAINER);
+  await asTrainer('POST', `/api/v1/sessions/${session.id}/enrolments/${enrolments[0]!.id}/tests/post`, {
+    answers: [0, 0],
+  });
+  return { sessionId: session.id, members, enrolmentIds: enrolments.map((e) => e.id), today };
+}

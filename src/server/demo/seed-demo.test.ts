@@ -64,6 +64,7 @@ describe('the demo seed', () => {
       'trainer',
       'group_manager',
       'group_member',
+      'buyer',
     ]);
     for (const a of result.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
@@ -106,6 +107,17 @@ describe('the demo seed', () => {
     expect(honey.json().items).toMatchObject([{ name: 'スンバワ島の森のはちみつ', exportReady: false }]);
     const chips = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
     expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
+  });
+
+  it('plans training in Sibetan with one participant certified, and that certificate verifies', async () => {
+    await importDemoRegencies();
+    await seed();
+    expect(await count('courses')).toBe(3);
+    expect(await count('training_sessions')).toBe(2);
+    const [certificate] = await t.database.db.query<{ id: string }>('SELECT id FROM training_certificates');
+    expect(await count('training_certificates')).toBe(1);
+    const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificate!.id}/verification` });
+    expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
   });
 
   it('adds nothing when it runs again', async () => {

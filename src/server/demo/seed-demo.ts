@@ -13,6 +13,9 @@ import { createUser, usersRepository } from '../modules/platform/index.js';
 import { createProgram, grantRole, programsRepository } from '../modules/programs/index.js';
 import { addMember, createProduct, enrolVillage, registerGroup } from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
+import { seedBooks } from './seed-books.js';
+import { seedMarket } from './seed-market.js';
+import { seedTraining } from './seed-training.js';
 
 export interface DemoAccount {
   role: string;
@@ -83,7 +86,15 @@ export async function seedDemo(
     await grantRole(ctx, program.id, { userId: users.get(u.email)!.id, role: u.role, groupId });
   }
 
-  const accounts = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: users.get(u.email)!.password }));
+  const trainerId = users.get('trainer@demo.ovop.id')!.id;
+  await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
+  await seedBooks(ctx, groups.get('salak'));
+  const accounts: DemoAccount[] = DEMO_USERS.map((u) => ({
+    role: u.role,
+    email: u.email,
+    password: users.get(u.email)!.password,
+  }));
+  accounts.push(...(await seedMarket(ctx, program.id, { groupId: groups.get('salak') })));
   return { created: true, programId: program.id, accounts, ...counts, skipped };
 }
 

@@ -99,6 +99,8 @@ export type PatchSchemeBody = z.infer<typeof patchSchemeBody>;
 
 export const listSchemesQuery = pageQuery.extend({
   programId: uuid.optional(),
+  /** Every version of one scheme family (its version history) instead of the latest of each. */
+  familyId: uuid.optional(),
   /** Only the shipped templates (true) or only programs' schemes (false); both when absent. */
   templates: z.enum(['true', 'false']).optional(),
 });

@@ -11,6 +11,10 @@ import { useI18n } from '../i18n/i18n';
 
 /** Staff screens are their own chunks: public visitors never download them. */
 const StaffApp = lazy(() => import('./StaffApp'));
+/** The provenance page a batch's QR code opens is its own small chunk too. */
+const ProvenancePage = lazy(() => import('../features/business/components/ProvenancePage'));
+/** The page a certificate's QR code opens: its own small chunk. */
+const VerifyPage = lazy(() => import('../features/training/components/VerifyPage'));
 
 function PublicNav() {
   const { t } = useI18n();
@@ -52,6 +56,20 @@ export function App() {
                 <Route path="/" component={CatalogPage} />
                 <Route path="/catalog" component={CatalogPage} />
                 <Route path="/p/:id">{(params) => <ProductStoryPage id={params.id} />}</Route>
+                <Route path="/b/:id">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <ProvenancePage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
+                <Route path="/verify/:id">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <VerifyPage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
                 <Route component={NotFound} />
               </Switch>
             </ErrorBoundary>

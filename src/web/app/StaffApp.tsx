@@ -23,6 +23,22 @@ const MemberPage = lazy(() => import('../features/registry/components/MemberPage
 const ProductPage = lazy(() => import('../features/registry/components/ProductPage'));
 const AssessmentsPage = lazy(() => import('../features/quality/components/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('../features/quality/components/AssessmentPage'));
+const BatchesPage = lazy(() => import('../features/business/components/BatchesPage'));
+const InquiriesPage = lazy(() => import('../features/market/components/InquiriesPage'));
+const InquiryPage = lazy(() => import('../features/market/components/InquiryPage'));
+const OrdersPage = lazy(() => import('../features/market/components/OrdersPage'));
+const OrderPage = lazy(() => import('../features/market/components/OrderPage'));
+const TrainingPage = lazy(() => import('../features/training/components/TrainingPage'));
+const SessionPage = lazy(() => import('../features/training/components/SessionPage'));
+const AttendancePage = lazy(() => import('../features/training/components/AttendancePage'));
+const TestPage = lazy(() => import('../features/training/components/TestPage'));
+const NewAssessmentPage = lazy(() => import('../features/quality/components/NewAssessmentPage'));
+const SchemesPage = lazy(() => import('../features/quality/components/SchemesPage'));
+const SchemeEditorPage = lazy(() => import('../features/quality/components/SchemeEditorPage'));
+const BooksPage = lazy(() => import('../features/business/components/BooksPage'));
+const MyBooksPage = lazy(() => import('../features/business/components/MyBooksPage'));
+const ReportsPage = lazy(() => import('../features/business/components/ReportsPage'));
+const HppPage = lazy(() => import('../features/business/components/HppPage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
@@ -70,7 +86,25 @@ function StaffRoutes() {
       <Route path="/products/new">{() => <ProductPage id={null} />}</Route>
       <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
       <Route path="/assessments" component={AssessmentsPage} />
+      <Route path="/assessments/new" component={NewAssessmentPage} />
       <Route path="/assessments/:id">{(p) => <AssessmentPage id={p.id} />}</Route>
+      <Route path="/batches" component={BatchesPage} />
+      <Route path="/inquiries" component={InquiriesPage} />
+      <Route path="/inquiries/:id">{(p) => <InquiryPage id={p.id} />}</Route>
+      <Route path="/orders" component={OrdersPage} />
+      <Route path="/orders/:id">{(p) => <OrderPage id={p.id} />}</Route>
+      <Route path="/schemes" component={SchemesPage} />
+      <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
+      <Route path="/training" component={TrainingPage} />
+      <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
+      <Route path="/sessions/:id/attendance">{(p) => <AttendancePage id={p.id} />}</Route>
+      <Route path="/sessions/:id/tests/:kind/:enrolmentId">
+        {(p) => <TestPage id={p.id} kind={p.kind === 'pre' ? 'pre' : 'post'} enrolmentId={p.enrolmentId} />}
+      </Route>
+      <Route path="/books" component={MyBooksPage} />
+      <Route path="/groups/:id/books">{(p) => <BooksPage id={p.id} />}</Route>
+      <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
+      <Route path="/hpp" component={HppPage} />
       <Route component={NotFound} />
     </Switch>
   );

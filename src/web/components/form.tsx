@@ -104,6 +104,10 @@ export function ConflictNotice({ version, onReload }: { version: number; onReloa
   );
 }
 
+/** The first error at a path or anywhere under it (`categories` also finds `categories.2.code`). */
+export const firstUnder = (errors: Errors, key: string) =>
+  Object.entries(errors).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1];
+
 export const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 export const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 export const numberOrNull = (value: string) => (value.trim() === '' ? null : Number(value));

@@ -17,3 +17,9 @@ export function formatDate(isoDate: string, locale: string): string {
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
+
+/** Today as the reader's own calendar shows it (a treasurer at 06:00 in Bali is not still on yesterday). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -63,7 +63,8 @@ export async function api<T>(path: string, { method = 'GET', body, quiet, signal
   } catch (cause) {
     if (signal?.aborted) throw cause;
     const error = new ApiError({ title: 'Network error', status: 0, detail: 'The server could not be reached.' });
-    for (const listener of failureListeners) listener(error);
+    // A caller that retries by itself (attendance saves) says so through `quiet`, as for any failure.
+    if (!quiet?.(error)) for (const listener of failureListeners) listener(error);
     throw error;
   }
   if (response.status === 204) return undefined as T;

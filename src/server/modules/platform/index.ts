@@ -16,3 +16,6 @@ export { registerAuthHooks } from './auth.hooks.js';
 export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';
 export { usersRepository } from './platform.repository.js';
+export { notify, type Notice } from './notifications.service.js';
+export { notificationsRoutes } from './notifications.routes.js';
+export { registerOwnAccount, type OwnAccount } from './self-registration.js';

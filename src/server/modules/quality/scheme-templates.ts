@@ -8,20 +8,20 @@ import type { SchemeDefinition } from './quality.schemas.js';
  */
 
 type Text = Record<string, string>;
-const t = (id: string, en: string): Text => ({ id, en });
+const t = (id: string, en: string, ja: string): Text => ({ id, en, ja });
 
 /** Items scored on three levels, 1–3 (Kemenperin OVOP section A). */
 const oneToThree = [
-  { points: 1, descriptor: t('Kurang', 'Weak') },
-  { points: 2, descriptor: t('Cukup', 'Adequate') },
-  { points: 3, descriptor: t('Baik', 'Good') },
+  { points: 1, descriptor: t('Kurang', 'Weak', '不十分') },
+  { points: 2, descriptor: t('Cukup', 'Adequate', '普通') },
+  { points: 3, descriptor: t('Baik', 'Good', '良い') },
 ];
 /** A four-level scale from absent (0) to excellent (3). */
 const zeroToThree = [
-  { points: 0, descriptor: t('Tidak ada', 'Absent') },
-  { points: 1, descriptor: t('Kurang', 'Weak') },
-  { points: 2, descriptor: t('Cukup', 'Adequate') },
-  { points: 3, descriptor: t('Sangat baik', 'Excellent') },
+  { points: 0, descriptor: t('Tidak ada', 'Absent', 'なし') },
+  { points: 1, descriptor: t('Kurang', 'Weak', '不十分') },
+  { points: 2, descriptor: t('Cukup', 'Adequate', '普通') },
+  { points: 3, descriptor: t('Sangat baik', 'Excellent', '非常に良い') },
 ];
 
 const criterion = (code: string, name: Text, weight: number, levels = zeroToThree) => ({
@@ -42,47 +42,52 @@ export const KEMENPERIN_TEMPLATE_ID = '0193a000-0000-7000-8000-00000000a003';
  * 1★ below) are commonly cited but unverified, and the part weights are not published: both data.
  */
 const otop: SchemeDefinition = {
-  name: t('Gaya OTOP Product Champion', 'OTOP Product Champion style'),
+  name: t('Gaya OTOP Product Champion', 'OTOP Product Champion style', 'OTOPプロダクト・チャンピオン方式'),
   description: t(
     'Ambang bintang dan bobot bagian belum terverifikasi; sesuaikan untuk program Anda.',
     'Star thresholds and part weights are unverified; adjust them for your program.',
+    '星の基準点と各部の配点は未確認です。プログラムに合わせて調整してください。',
   ),
   validityMonths: 24,
   selfAssessmentRequired: true,
   parts: [
     {
       code: 'community',
-      name: t('Kekuatan komunitas', 'Community strength'),
+      name: t('Kekuatan komunitas', 'Community strength', '地域の力'),
       placeholder: true,
       criteria: [
-        criterion('community.organisation', t('Organisasi kelompok', 'Group organisation'), 15),
-        criterion('community.local_inputs', t('Bahan baku lokal', 'Local raw materials'), 15),
+        criterion('community.organisation', t('Organisasi kelompok', 'Group organisation', 'グループの組織'), 15),
+        criterion('community.local_inputs', t('Bahan baku lokal', 'Local raw materials', '地元の原材料'), 15),
       ],
     },
     {
       code: 'marketing',
-      name: t('Pemasaran dan cerita produk', 'Marketing and product story'),
+      name: t('Pemasaran dan cerita produk', 'Marketing and product story', 'マーケティングと商品ストーリー'),
       placeholder: true,
       criteria: [
-        criterion('marketing.story', t('Cerita produk', 'Product story'), 10),
-        criterion('marketing.packaging', t('Kemasan dan label', 'Packaging and label'), 10),
-        criterion('marketing.sales', t('Jaringan penjualan', 'Sales channels'), 10),
+        criterion('marketing.story', t('Cerita produk', 'Product story', '商品ストーリー'), 10),
+        criterion('marketing.packaging', t('Kemasan dan label', 'Packaging and label', '包装とラベル'), 10),
+        criterion('marketing.sales', t('Jaringan penjualan', 'Sales channels', '販売チャネル'), 10),
       ],
     },
     {
       code: 'quality',
-      name: t('Mutu produk', 'Product quality'),
+      name: t('Mutu produk', 'Product quality', '製品の品質'),
       placeholder: true,
       criteria: [
-        criterion('quality.consistency', t('Konsistensi mutu', 'Consistent quality'), 20),
-        criterion('quality.safety', t('Keamanan pangan/produk', 'Product safety'), 20),
+        criterion('quality.consistency', t('Konsistensi mutu', 'Consistent quality', '品質の安定'), 20),
+        criterion('quality.safety', t('Keamanan pangan/produk', 'Product safety', '製品の安全性'), 20),
       ],
     },
   ],
   gates: [
     {
       code: 'product_standard',
-      name: t('Memiliki sertifikat standar produk', 'Holds a product-standard certificate'),
+      name: t(
+        'Memiliki sertifikat standar produk',
+        'Holds a product-standard certificate',
+        '製品規格の認証を持っている',
+      ),
       anyOf: ['pirt', 'bpom_md', 'sni', 'halal', 'organic'],
       onFail: { effect: 'block' },
     },
@@ -105,39 +110,44 @@ const otop: SchemeDefinition = {
  * decision's annex.
  */
 const ocop: SchemeDefinition = {
-  name: t('Gaya OCOP Vietnam', 'Vietnam OCOP style'),
+  name: t('Gaya OCOP Vietnam', 'Vietnam OCOP style', 'ベトナムOCOP方式'),
   description: t(
     'Total bagian 40/25/35 sesuai Keputusan 148/QĐ-TTg; kriteria dan ambang bintang perlu dicek.',
     'Part totals 40/25/35 per Decision 148/QĐ-TTg; criteria and star bands need checking.',
+    '各部の配点40/25/35は決定148/QĐ-TTgによります。評価項目と星の区分は要確認です。',
   ),
   validityMonths: 36,
   selfAssessmentRequired: true,
   parts: [
     {
       code: 'community',
-      name: t('Produksi dan kekuatan komunitas', 'Production and community strength'),
+      name: t('Produksi dan kekuatan komunitas', 'Production and community strength', '生産と地域の力'),
       criteria: [
-        criterion('community.organisation', t('Organisasi produksi', 'Production organisation'), 15),
-        criterion('community.inputs', t('Bahan baku', 'Raw materials'), 10),
-        criterion('community.capacity', t('Kapasitas dan keberlanjutan', 'Capacity and continuity'), 15),
+        criterion('community.organisation', t('Organisasi produksi', 'Production organisation', '生産体制'), 15),
+        criterion('community.inputs', t('Bahan baku', 'Raw materials', '原材料'), 10),
+        criterion(
+          'community.capacity',
+          t('Kapasitas dan keberlanjutan', 'Capacity and continuity', '生産能力と継続性'),
+          15,
+        ),
       ],
     },
     {
       code: 'marketing',
-      name: t('Pemasaran dan cerita produk', 'Marketing and product story'),
+      name: t('Pemasaran dan cerita produk', 'Marketing and product story', 'マーケティングと商品ストーリー'),
       criteria: [
-        criterion('marketing.packaging', t('Kemasan dan label', 'Packaging and label'), 10),
-        criterion('marketing.sales', t('Pemasaran', 'Marketing'), 10),
-        criterion('marketing.story', t('Cerita produk', 'Product story'), 5),
+        criterion('marketing.packaging', t('Kemasan dan label', 'Packaging and label', '包装とラベル'), 10),
+        criterion('marketing.sales', t('Pemasaran', 'Marketing', 'マーケティング'), 10),
+        criterion('marketing.story', t('Cerita produk', 'Product story', '商品ストーリー'), 5),
       ],
     },
     {
       code: 'quality',
-      name: t('Mutu produk', 'Product quality'),
+      name: t('Mutu produk', 'Product quality', '製品の品質'),
       criteria: [
-        criterion('quality.sensory', t('Mutu sensoris', 'Sensory quality'), 15),
-        criterion('quality.safety', t('Keamanan pangan', 'Food safety'), 10),
-        criterion('quality.standard', t('Standar mutu', 'Quality standards'), 10),
+        criterion('quality.sensory', t('Mutu sensoris', 'Sensory quality', '官能品質'), 15),
+        criterion('quality.safety', t('Keamanan pangan', 'Food safety', '食品安全'), 10),
+        criterion('quality.standard', t('Standar mutu', 'Quality standards', '品質基準'), 10),
       ],
     },
   ],
@@ -162,67 +172,86 @@ const ocop: SchemeDefinition = {
  * award was withheld for lack of one): failing one caps at 4★.
  */
 const kemenperin: SchemeDefinition = {
-  name: t('Gaya OVOP Kemenperin', 'Kemenperin OVOP style'),
+  name: t('Gaya OVOP Kemenperin', 'Kemenperin OVOP style', 'インドネシア工業省OVOP方式'),
   description: t(
     'Bagian A sesuai sumber; bagian B, C dan ambang bintang adalah placeholder yang dapat disesuaikan program.',
     'Section A follows the sources; sections B, C and the star thresholds are program-adjustable placeholders.',
+    'A部は出典どおりです。B部・C部と星の基準点はプログラムで調整できる仮の値です。',
   ),
   validityMonths: 24,
   selfAssessmentRequired: true,
   parts: [
     {
       code: 'a',
-      name: t('A. Produksi dan pengembangan masyarakat', 'A. Production and community development'),
+      name: t(
+        'A. Produksi dan pengembangan masyarakat',
+        'A. Production and community development',
+        'A. 生産と地域づくり',
+      ),
       criteria: [
-        criterion('a.production.raw_materials', t('Bahan baku', 'Raw materials'), 3, oneToThree),
-        criterion('a.production.process', t('Proses produksi', 'Production process'), 3, oneToThree),
-        criterion('a.production.equipment', t('Peralatan', 'Equipment'), 3, oneToThree),
-        criterion('a.production.capacity', t('Kapasitas produksi', 'Production capacity'), 3, oneToThree),
-        criterion('a.production.hygiene', t('Higiene dan sanitasi', 'Hygiene and sanitation'), 3, oneToThree),
-        criterion('a.product_dev.innovation', t('Inovasi produk', 'Product innovation'), 3, oneToThree),
-        criterion('a.product_dev.design', t('Desain dan kemasan', 'Design and packaging'), 3, oneToThree),
-        criterion('a.community.workforce', t('Tenaga kerja lokal', 'Local workforce'), 3, oneToThree),
-        criterion('a.community.partnership', t('Kemitraan', 'Partnerships'), 3, oneToThree),
-        criterion('a.community.benefit', t('Manfaat bagi desa', 'Benefit to the village'), 3, oneToThree),
+        criterion('a.production.raw_materials', t('Bahan baku', 'Raw materials', '原材料'), 3, oneToThree),
+        criterion('a.production.process', t('Proses produksi', 'Production process', '製造工程'), 3, oneToThree),
+        criterion('a.production.equipment', t('Peralatan', 'Equipment', '設備'), 3, oneToThree),
+        criterion('a.production.capacity', t('Kapasitas produksi', 'Production capacity', '生産能力'), 3, oneToThree),
+        criterion(
+          'a.production.hygiene',
+          t('Higiene dan sanitasi', 'Hygiene and sanitation', '衛生管理'),
+          3,
+          oneToThree,
+        ),
+        criterion('a.product_dev.innovation', t('Inovasi produk', 'Product innovation', '商品の革新'), 3, oneToThree),
+        criterion(
+          'a.product_dev.design',
+          t('Desain dan kemasan', 'Design and packaging', 'デザインと包装'),
+          3,
+          oneToThree,
+        ),
+        criterion('a.community.workforce', t('Tenaga kerja lokal', 'Local workforce', '地元の雇用'), 3, oneToThree),
+        criterion('a.community.partnership', t('Kemitraan', 'Partnerships', '連携'), 3, oneToThree),
+        criterion('a.community.benefit', t('Manfaat bagi desa', 'Benefit to the village', '村への貢献'), 3, oneToThree),
       ],
     },
     {
       code: 'b',
-      name: t('B. Pemasaran (placeholder)', 'B. Marketing (placeholder)'),
+      name: t('B. Pemasaran (placeholder)', 'B. Marketing (placeholder)', 'B. マーケティング（仮）'),
       placeholder: true,
       criteria: [
-        criterion('b.market_reach', t('Jangkauan pasar', 'Market reach'), 15, oneToThree),
-        criterion('b.branding', t('Merek dan promosi', 'Brand and promotion'), 20, oneToThree),
+        criterion('b.market_reach', t('Jangkauan pasar', 'Market reach', '販路の広がり'), 15, oneToThree),
+        criterion('b.branding', t('Merek dan promosi', 'Brand and promotion', 'ブランドと販促'), 20, oneToThree),
       ],
     },
     {
       code: 'c',
-      name: t('C. Mutu dan daya saing (placeholder)', 'C. Quality and competitiveness (placeholder)'),
+      name: t(
+        'C. Mutu dan daya saing (placeholder)',
+        'C. Quality and competitiveness (placeholder)',
+        'C. 品質と競争力（仮）',
+      ),
       placeholder: true,
       criteria: [
-        criterion('c.quality', t('Mutu produk', 'Product quality'), 20, oneToThree),
-        criterion('c.uniqueness', t('Keunikan lokal', 'Local uniqueness'), 15, oneToThree),
+        criterion('c.quality', t('Mutu produk', 'Product quality', '製品の品質'), 20, oneToThree),
+        criterion('c.uniqueness', t('Keunikan lokal', 'Local uniqueness', '地域の独自性'), 15, oneToThree),
       ],
     },
   ],
   gates: [
     {
       code: 'distribution_permit',
-      name: t('Izin edar P-IRT atau BPOM MD yang berlaku', 'Valid P-IRT or BPOM MD'),
+      name: t('Izin edar P-IRT atau BPOM MD yang berlaku', 'Valid P-IRT or BPOM MD', '有効なP-IRTまたはBPOM MD'),
       anyOf: ['pirt', 'bpom_md'],
       categories: ['food', 'beverage', 'beverages', 'food_beverage'],
       onFail: { effect: 'cap', maxStars: 4 },
     },
     {
       code: 'halal',
-      name: t('Sertifikat halal yang berlaku', 'Valid halal certificate'),
+      name: t('Sertifikat halal yang berlaku', 'Valid halal certificate', '有効なハラール認証'),
       anyOf: ['halal'],
       categories: ['food', 'beverage', 'beverages', 'food_beverage'],
       onFail: { effect: 'cap', maxStars: 4 },
     },
     {
       code: 'business_licence',
-      name: t('Izin usaha (NIB)', 'Business licence (NIB)'),
+      name: t('Izin usaha (NIB)', 'Business licence (NIB)', '事業許可（NIB）'),
       anyOf: ['nib'],
       onFail: { effect: 'cap', maxStars: 4 },
     },

@@ -21,17 +21,24 @@ export const schemesRepository = {
     return (await db.query<SchemeRow>(`SELECT ${COLUMNS} FROM rating_schemes s WHERE s.id = $1`, [id]))[0];
   },
 
-  /** The latest version of each family in the given programs (null: every program). */
+  /** The latest version of each family in the given programs (null: every program), or every version of one family. */
   async list(
     db: Queryable,
-    f: { programIds: string[] | null; programId?: string | undefined; after: string | null; limit: number },
+    f: {
+      programIds: string[] | null;
+      programId?: string | undefined;
+      familyId?: string | undefined;
+      after: string | null;
+      limit: number;
+    },
   ): Promise<SchemeRow[]> {
     return db.query<SchemeRow>(
       `SELECT ${COLUMNS} FROM rating_schemes s
-       WHERE s.latest AND ($1::uuid[] IS NULL OR s.program_id = ANY($1::uuid[]))
+       WHERE ($5::uuid IS NULL AND s.latest OR s.family_id = $5)
+         AND ($1::uuid[] IS NULL OR s.program_id = ANY($1::uuid[]))
          AND ($2::uuid IS NULL OR s.program_id = $2) AND ($3::uuid IS NULL OR s.id > $3)
        ORDER BY s.id LIMIT $4`,
-      [f.programIds, f.programId ?? null, f.after, f.limit + 1],
+      [f.programIds, f.programId ?? null, f.after, f.limit + 1, f.familyId ?? null],
     );
   },
 

@@ -63,12 +63,12 @@ export async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Pr
 
 export const getScheme = (ctx: Ctx, id: string) => readScheme(ctx, id);
 
-/** Templates and the latest version of each program family the actor may read, in one id order. */
+/** Templates and the latest version of each program family the actor may read (or one family's versions), in one id order. */
 export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   requireUser(ctx.actor);
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const templates =
-    query.templates === 'false' || query.programId
+    query.templates === 'false' || query.programId || query.familyId
       ? []
       : SCHEME_TEMPLATES.filter((tpl) => after === null || tpl.id > after).map(presentTemplate);
   const rows =
@@ -77,6 +77,7 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
       : await schemesRepository.list(ctx.db, {
           programIds: isAdmin(ctx.actor) ? null : programIdsOf(ctx.actor),
           programId: query.programId,
+          familyId: query.familyId,
           after,
           limit: query.limit,
         });

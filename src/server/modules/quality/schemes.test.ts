@@ -179,6 +179,13 @@ describe('rating schemes', () => {
       await t.request({ method: 'GET', url: `/api/v1/rating-schemes?programId=${w.program.id}`, as: w.admin })
     ).json();
     expect(list.items.map((s: { id: string }) => s.id)).toEqual([next.json().id]);
+    const history = (
+      await t.request({ method: 'GET', url: `/api/v1/rating-schemes?familyId=${scheme.id}`, as: w.admin })
+    ).json();
+    expect(history.items.map((s: { version: number; latest: boolean }) => [s.version, s.latest])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
   });
 
   it('refuse edits of the shipped templates and replay a create with the same id', async () => {

@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/get-catalog-product';
+import { ContactGroup } from './ContactGroup';
 import { Stars } from './Stars';
 
 function languageNames(codes: string[], locale: string): string {
@@ -90,6 +91,7 @@ export function ProductStoryPage({ id }: { id: string }) {
           ) : null}
         </dl>
       </section>
+      <ContactGroup productId={data.id} unit={data.unit} />
       <p className="muted small">{t('product.languages', { languages: languageNames(data.languages, locale) })}</p>
     </article>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { grantRoleBody } from '../../../../shared/schemas/programs';
 import { ROLES } from '../../../../shared/roles';
+import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -44,15 +45,7 @@ function GrantForm({ programId, onGranted }: { programId: string; onGranted: () 
         {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
       <Field label={t('programs.role')} name="grant-role" error={form.errors.role}>
-        {(p) => (
-          <select {...p} value={role} onChange={(e) => setRole(e.target.value as (typeof ROLES)[number])}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(p) => <EnumSelect {...p} values={ROLES} value={role} messages="role" onChange={setRole} />}
       </Field>
       <Field label={t('programs.area')} name="grant-area" error={form.errors.areaCode}>
         {(p) => <AreaPicker id={p.id} value={areaCode} onChange={setAreaCode} invalid={p['aria-invalid']} />}

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { createProgramBody, patchProgramBody } from '../../../../shared/schemas/programs';
-import { ConflictNotice, Field, useFormState, type Errors } from '../../../components/form';
+import { ConflictNotice, Field, firstUnder, useFormState } from '../../../components/form';
+import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { createProgram, patchProgram, type Program } from '../api/programs';
 
@@ -35,16 +36,10 @@ const draftOf = (p: Program | null) => ({
   categories: categoriesText(p),
 });
 
-const firstUnder = (errors: Errors, key: string) =>
-  Object.entries(errors).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1];
-
 export function ProgramForm({ program, onSaved }: { program: Program | null; onSaved: (p: Program) => void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(() => draftOf(program));
-  const [base, setBase] = useState(program);
+  const { draft, set, base, setBase, reset } = useDraft(program, draftOf);
   const form = useFormState<Program>();
-  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
-    setDraft({ ...draft, [key]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -78,8 +73,7 @@ export function ProgramForm({ program, onSaved }: { program: Program | null; onS
         <ConflictNotice
           version={form.conflict.version}
           onReload={() => {
-            setBase(form.conflict);
-            setDraft(draftOf(form.conflict));
+            reset(form.conflict);
             form.clearConflict();
           }}
         />

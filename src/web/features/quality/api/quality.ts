@@ -1,51 +1,51 @@
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
-import type { Localized } from '../../registry/api/registry.types';
+import type { CreateAssessmentBody, PanelTier, SchemeDefinition } from '../../../../shared/schemas/quality';
 
 // ---- rating schemes -------------------------------------------------------------------------
-export interface SchemeLevel {
-  points: number;
-  descriptor: Localized;
-}
-export interface SchemeCriterion {
-  code: string;
-  name: Localized;
-  weight: number;
-  levels: SchemeLevel[];
-}
-export interface SchemePart {
-  code: string;
-  name: Localized;
-  placeholder?: boolean;
-  criteria: SchemeCriterion[];
-}
-export interface SchemeGate {
-  code: string;
-  name: Localized;
-  anyOf: string[];
-  categories?: string[];
-  onFail: { effect: 'block' } | { effect: 'cap'; maxStars: number };
-}
-export interface SchemeDefinition {
-  name: Localized;
-  description?: Localized;
-  validityMonths: number;
-  selfAssessmentRequired: boolean;
-  parts: SchemePart[];
-  gates: SchemeGate[];
-  thresholds: { stars: number; minPercent: number }[];
-  starTiers: Record<'1' | '2' | '3' | '4' | '5', string>;
-}
+export type { SchemeDefinition } from '../../../../shared/schemas/quality';
+export type SchemePart = SchemeDefinition['parts'][number];
+export type SchemeCriterion = SchemePart['criteria'][number];
+export type SchemeGate = SchemeDefinition['gates'][number];
 export interface Scheme {
   id: string;
+  familyId: string;
   programId: string | null;
+  templateId: string | null;
   template: boolean;
   latest: boolean;
   definition: SchemeDefinition;
   version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export const getScheme = (id: string, signal?: AbortSignal) => api<Scheme>(`/api/v1/rating-schemes/${id}`, { signal });
+
+/** Templates and the program's schemes (latest versions), or with `familyId` one scheme's version history. */
+export const listSchemes = (
+  query: { programId?: string; familyId?: string; templates?: 'true' | 'false' },
+  signal?: AbortSignal,
+) => api<Page<Scheme>>(withQuery('/api/v1/rating-schemes', { ...query, limit: 100 }), { signal });
+
+export const createScheme = (body: { id: string; programId: string; templateId: string }) =>
+  api<Scheme>('/api/v1/rating-schemes', { method: 'POST', body, quiet: formQuiet });
+
+/** Edits a scheme; a version already used by an assessment comes back as a new version (a new id). */
+export const patchScheme = (id: string, body: { version: number; definition: SchemeDefinition }) =>
+  api<Scheme>(`/api/v1/rating-schemes/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+
+export interface AssessorTier {
+  programId: string;
+  userId: string;
+  tier: PanelTier;
+}
+
+export const listAssessorTiers = (programId: string, signal?: AbortSignal) =>
+  api<{ items: AssessorTier[] }>(`/api/v1/programs/${programId}/assessor-tiers`, { signal });
+
+export const setAssessorTier = (programId: string, body: { userId: string; tier: PanelTier }) =>
+  api<AssessorTier>(`/api/v1/programs/${programId}/assessor-tiers`, { method: 'PUT', body, quiet: formQuiet });
 
 // ---- assessments ----------------------------------------------------------------------------
 export interface ScoreInput {
@@ -103,7 +103,17 @@ export interface Assessment {
   stars: number | null;
   validUntil: string | null;
   appeals: Appeal[];
+  evidence: Evidence[];
   version: number;
+}
+export interface Evidence {
+  id: string;
+  uploadedBy: string;
+  criterion: string | null;
+  url: string;
+  contentType: string;
+  byteSize: number;
+  createdAt: string;
 }
 
 export const listAssessments = (
@@ -114,6 +124,19 @@ export const listAssessments = (
 
 export const getAssessment = (id: string, signal?: AbortSignal) =>
   api<Assessment>(`/api/v1/assessments/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
+
+export const createAssessment = (body: CreateAssessmentBody) =>
+  api<Assessment>('/api/v1/assessments', { method: 'POST', body, quiet: formQuiet });
+
+/** Multipart upload, field "file": a PDF, JPEG or PNG backing the panel's score of one criterion. */
+export const uploadEvidence = (assessmentId: string, file: File, criterion: string) => {
+  const body = new FormData();
+  body.append('file', file);
+  return api<Evidence>(withQuery(`/api/v1/assessments/${assessmentId}/evidence`, { criterion }), {
+    method: 'POST',
+    body,
+  });
+};
 
 export const recordPanelScores = (id: string, body: { version?: number; scores: ScoreInput[] }) =>
   api<Assessment>(`/api/v1/assessments/${id}/panel-scores`, { method: 'PUT', body, quiet: formQuiet });
@@ -140,6 +163,7 @@ export interface Certification {
   issuer: string;
   issuedOn: string;
   expiresOn: string | null;
+  document: { url: string; contentType: string; byteSize: number } | null;
   version: number;
 }
 
@@ -154,6 +178,13 @@ export const createCertification = (body: Record<string, unknown>) =>
 
 export const patchCertification = (id: string, body: Record<string, unknown>) =>
   api<Certification>(`/api/v1/certifications/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+
+/** Multipart upload, field "document": the certificate itself (PDF, JPEG or PNG), replacing any earlier one. */
+export const uploadCertificationDocument = (id: string, file: File) => {
+  const body = new FormData();
+  body.append('document', file);
+  return api<Certification>(`/api/v1/certifications/${id}/document`, { method: 'PUT', body });
+};
 
 export const deleteCertification = (id: string) => api<void>(`/api/v1/certifications/${id}`, { method: 'DELETE' });
 

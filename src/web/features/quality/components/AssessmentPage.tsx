@@ -20,6 +20,7 @@ import {
   type Assessment,
   type SchemeDefinition,
 } from '../api/quality';
+import { CriterionEvidence } from './CriterionEvidence';
 import { SchemeView, useText } from './SchemeView';
 
 type Draft = Record<string, { points: string; comment: string }>;
@@ -51,6 +52,7 @@ function ScoringForm({
   );
   const form = useFormState<Assessment>();
   const [missing, setMissing] = useState<string[]>([]);
+  const [evidence, setEvidence] = useState(assessment.evidence);
   const criteria = definition.parts.flatMap((p) => p.criteria);
   const update = (code: string, patch: Partial<Draft[string]>) => {
     setDraft({ ...draft, [code]: { points: '', comment: '', ...draft[code], ...patch } });
@@ -114,16 +116,25 @@ function ScoringForm({
                   </small>
                 ) : null}
                 {self ? null : (
-                  <Field label={t('assess.comment', { name: text(c.name) })} name={`comment-${id}`}>
-                    {(p) => (
-                      <textarea
-                        {...p}
-                        rows={2}
-                        value={draft[c.code]?.comment ?? ''}
-                        onChange={(e) => update(c.code, { comment: e.target.value })}
-                      />
-                    )}
-                  </Field>
+                  <>
+                    <Field label={t('assess.comment', { name: text(c.name) })} name={`comment-${id}`}>
+                      {(p) => (
+                        <textarea
+                          {...p}
+                          rows={2}
+                          value={draft[c.code]?.comment ?? ''}
+                          onChange={(e) => update(c.code, { comment: e.target.value })}
+                        />
+                      )}
+                    </Field>
+                    <CriterionEvidence
+                      assessmentId={assessment.id}
+                      criterion={c.code}
+                      name={text(c.name)}
+                      evidence={evidence.filter((e) => e.criterion === c.code)}
+                      onAdded={(e) => setEvidence((list) => [...list, e])}
+                    />
+                  </>
                 )}
               </fieldset>
             );

@@ -3,8 +3,11 @@ import {
   CERTIFICATION_KINDS,
   createCertificationBody,
   patchCertificationBody,
+  type CertificationKind,
 } from '../../../../shared/schemas/quality';
+import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
+import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -14,8 +17,18 @@ import {
   expiryState,
   listCertifications,
   patchCertification,
+  uploadCertificationDocument,
   type Certification,
 } from '../api/quality';
+import { AttachmentLink, AttachmentUpload } from './AttachmentUpload';
+
+const draftOf = (c: Certification | null) => ({
+  kind: (c?.kind ?? 'pirt') as CertificationKind,
+  number: c?.number ?? '',
+  issuer: c?.issuer ?? '',
+  issuedOn: c?.issuedOn ?? '',
+  expiresOn: c?.expiresOn ?? '',
+});
 
 function CertificationForm({
   holder,
@@ -29,17 +42,8 @@ function CertificationForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [base, setBase] = useState(certification);
-  const [fields, setFields] = useState(() => ({
-    kind: certification?.kind ?? 'pirt',
-    number: certification?.number ?? '',
-    issuer: certification?.issuer ?? '',
-    issuedOn: certification?.issuedOn ?? '',
-    expiresOn: certification?.expiresOn ?? '',
-  }));
+  const { draft: fields, set, patch, base, reset } = useDraft(certification, draftOf);
   const form = useFormState<Certification>();
-  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
-    setFields({ ...fields, [key]: e.target.value });
   const prefix = base ? `cert-${base.id}` : 'cert-new';
 
   const submit = async (event: FormEvent) => {
@@ -71,28 +75,21 @@ function CertificationForm({
         <ConflictNotice
           version={form.conflict.version}
           onReload={() => {
-            const current = form.conflict!;
-            setBase(current);
-            setFields({
-              kind: current.kind,
-              number: current.number,
-              issuer: current.issuer,
-              issuedOn: current.issuedOn,
-              expiresOn: current.expiresOn ?? '',
-            });
+            reset(form.conflict);
             form.clearConflict();
           }}
         />
       ) : null}
       <Field label={t('certs.kind')} name={`${prefix}-kind`} error={form.errors.kind}>
         {(p) => (
-          <select {...p} value={fields.kind} onChange={set('kind')} disabled={base !== null}>
-            {CERTIFICATION_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`certKind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={CERTIFICATION_KINDS}
+            value={fields.kind}
+            messages="certKind"
+            onChange={(kind) => patch({ kind })}
+            disabled={base !== null}
+          />
         )}
       </Field>
       <Field label={t('certs.number')} name={`${prefix}-number`} error={form.errors.number}>
@@ -139,6 +136,34 @@ function ExpiryNote({ expiresOn }: { expiresOn: string | null }) {
     <strong className={state === 'expired' ? 'error small' : 'small'} data-testid="cert-expiry">
       {t(`certs.${state}`, { date })}
     </strong>
+  );
+}
+
+/** The scanned certificate: a link to it, and a way to send one (replacing the one before). */
+function CertificateDocument({ certification, onUploaded }: { certification: Certification; onUploaded: () => void }) {
+  const { t } = useI18n();
+  const { document } = certification;
+  return (
+    <>
+      {document ? (
+        <span className="small" data-testid="cert-document">
+          <AttachmentLink {...document} label={t('certs.document')} />
+        </span>
+      ) : (
+        <span className="muted small">{t('certs.noDocument')}</span>
+      )}
+      <details className="evidence">
+        <summary>{document ? t('certs.replaceDocument') : t('certs.addDocument')}</summary>
+        <AttachmentUpload
+          choose={t('certs.chooseDocument', { number: certification.number })}
+          send={t('certs.uploadDocument')}
+          onUpload={async (file) => {
+            await uploadCertificationDocument(certification.id, file);
+            onUploaded();
+          }}
+        />
+      </details>
+    </>
   );
 }
 
@@ -204,6 +229,7 @@ export function CertificationsSection({
                   {c.issuer} · {t('certs.issued', { date: formatDate(c.issuedOn, locale) })}
                 </span>
                 <ExpiryNote expiresOn={c.expiresOn} />
+                <CertificateDocument certification={c} onUploaded={changed} />
                 <span className="inline">
                   <button
                     type="button"

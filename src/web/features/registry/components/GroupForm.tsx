@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { createGroupBody, GROUP_KINDS, patchGroupBody } from '../../../../shared/schemas/registry';
 import { useStaff } from '../../../app/staff-session';
+import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
+import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { patchGroup, registerGroup } from '../api/groups';
@@ -24,14 +26,11 @@ export function GroupForm({ group, onSaved }: { group: Group | null; onSaved: (g
   const { t } = useI18n();
   const { program } = useStaff();
   const villageParam = new URLSearchParams(location.search).get('village') ?? '';
-  const [draft, setDraft] = useState(() => draftOf(group, villageParam));
-  const [base, setBase] = useState(group);
+  const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
   const form = useFormState<Group>();
   const villages = useResource(group || !program ? null : `villages-${program.id}`, (signal) =>
     listVillages({ programId: program!.id }, undefined, signal),
   );
-  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
-    setDraft({ ...draft, [key]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,8 +64,7 @@ export function GroupForm({ group, onSaved }: { group: Group | null; onSaved: (g
         <ConflictNotice
           version={form.conflict.version}
           onReload={() => {
-            setBase(form.conflict);
-            setDraft(draftOf(form.conflict, ''));
+            reset(form.conflict);
             form.clearConflict();
           }}
         />
@@ -90,13 +88,13 @@ export function GroupForm({ group, onSaved }: { group: Group | null; onSaved: (g
       </Field>
       <Field label={t('groups.kind')} name="kind" error={form.errors.kind}>
         {(p) => (
-          <select {...p} value={draft.kind} onChange={set('kind')}>
-            {GROUP_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`groupKind.${k}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={GROUP_KINDS}
+            value={draft.kind}
+            messages="groupKind"
+            onChange={(kind) => patch({ kind })}
+          />
         )}
       </Field>
       <Field label={t('groups.foundedOn')} name="foundedOn" error={form.errors.foundedOn}>

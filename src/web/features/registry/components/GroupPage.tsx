@@ -7,6 +7,7 @@ import { getGroup } from '../api/groups';
 import { listProducts } from '../api/products';
 import { AssessmentsList } from '../../quality/components/AssessmentsList';
 import { CertificationsSection } from '../../quality/components/CertificationsSection';
+import { GroupTrainingSection } from '../../training/components/GroupTrainingSection';
 import { GroupForm } from './GroupForm';
 import { MembersSection } from './MembersSection';
 
@@ -64,6 +65,18 @@ export default function GroupPage({ id }: { id: string | null }) {
       <p className="muted">
         {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
       </p>
+      <ul className="menu">
+        <li>
+          <Link href={`/groups/${group.data.id}/books`} className="button secondary">
+            {t('books.title')}
+          </Link>
+        </li>
+        <li>
+          <Link href={`/groups/${group.data.id}/reports`} className="button secondary">
+            {t('reports.title')}
+          </Link>
+        </li>
+      </ul>
       <details className="panel">
         <summary>{t('groups.edit')}</summary>
         <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />
@@ -73,6 +86,7 @@ export default function GroupPage({ id }: { id: string | null }) {
       <ProductsSection groupId={group.data.id} />
       <AssessmentsList query={{ groupId: group.data.id }} title={t('assess.ofGroup')} />
       <CertificationsSection groupId={group.data.id} />
+      <GroupTrainingSection groupId={group.data.id} />
     </>
   );
 }

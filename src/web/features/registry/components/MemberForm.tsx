@@ -1,6 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { createMemberBody, MEMBER_ROLES, patchMemberBody } from '../../../../shared/schemas/registry';
+import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
+import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { addMember, patchMember } from '../api/members';
@@ -30,11 +32,8 @@ export function MemberForm({
   onSaved: (m: Member) => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(() => draftOf(member));
-  const [base, setBase] = useState(member);
+  const { draft, set, patch, base, setBase, reset } = useDraft(member, draftOf);
   const form = useFormState<Member>();
-  const set = (key: keyof typeof draft) => (e: { target: { value: string } }) =>
-    setDraft({ ...draft, [key]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +60,7 @@ export function MemberForm({
       const ok = await form.submit(createMemberBody, body, async () =>
         onSaved(await addMember(groupId, body as CreateMember)),
       );
-      if (ok) setDraft(draftOf(null));
+      if (ok) patch(draftOf(null));
     }
   };
 
@@ -71,8 +70,7 @@ export function MemberForm({
         <ConflictNotice
           version={form.conflict.version}
           onReload={() => {
-            setBase(form.conflict);
-            setDraft(draftOf(form.conflict));
+            reset(form.conflict);
             form.clearConflict();
           }}
         />
@@ -84,7 +82,7 @@ export function MemberForm({
         <legend>{t('members.sex')}</legend>
         {(['female', 'male'] as const).map((sex) => (
           <label key={sex} className="choice">
-            <input type="radio" name="sex" checked={draft.sex === sex} onChange={() => setDraft({ ...draft, sex })} />
+            <input type="radio" name="sex" checked={draft.sex === sex} onChange={() => patch({ sex })} />
             {t(`sex.${sex}`)}
           </label>
         ))}
@@ -93,22 +91,18 @@ export function MemberForm({
         {(p) => <input {...p} inputMode="numeric" value={draft.birthYear} onChange={set('birthYear')} />}
       </Field>
       <label className="choice">
-        <input
-          type="checkbox"
-          checked={draft.disability}
-          onChange={(e) => setDraft({ ...draft, disability: e.target.checked })}
-        />
+        <input type="checkbox" checked={draft.disability} onChange={(e) => patch({ disability: e.target.checked })} />
         {t('members.disability')}
       </label>
       <Field label={t('members.role')} name="role" error={form.errors.role}>
         {(p) => (
-          <select {...p} value={draft.role} onChange={set('role')}>
-            {MEMBER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`memberRole.${r}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect
+            {...p}
+            values={MEMBER_ROLES}
+            value={draft.role}
+            messages="memberRole"
+            onChange={(role) => patch({ role })}
+          />
         )}
       </Field>
       <Field label={t('members.joinedOn')} name="joinedOn" error={form.errors.joinedOn}>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { testConfig, useTestApp } from '../../../test/app.js';
+import { signIn } from '../../../test/factories.js';
+import { seedDemo, type DemoSeedResult } from './seed-demo.js';
+
+const t = useTestApp();
+
+function created(result: DemoSeedResult) {
+  if (!result.created) throw new Error('the demo was not created');
+  return result;
+}
+
+describe('the demo market', () => {
+  it('has salak batches with a genealogy, a buyer from Japan, and a quoted inquiry the group sees', async () => {
+    const result = created(await seedDemo(t.database.db, { secret: testConfig.secret }));
+    const password = (email: string) => result.accounts.find((a) => a.email === email)!.password!;
+    const buyer = await signIn(t.app, 'buyer@demo.ovop.id', password('buyer@demo.ovop.id'));
+    const me = await t.request({ method: 'GET', url: '/api/v1/buyers/me', as: buyer });
+    expect(me.json()).toMatchObject({ companyName: 'Oita Fine Foods K.K.', country: 'JP' });
+    const inquiries = await t.request({ method: 'GET', url: '/api/v1/inquiries', as: buyer });
+    expect(inquiries.json().items).toMatchObject([
+      { kind: 'quotation', status: 'quoted', quotes: [{ unitPrice: { amount: '12000.00', currency: 'IDR' } }] },
+    ]);
+
+    const manager = await signIn(t.app, 'group.manager@demo.ovop.id', password('group.manager@demo.ovop.id'));
+    const inbox = await t.request({ method: 'GET', url: '/api/v1/inquiries', as: manager });
+    expect(inbox.json().items).toHaveLength(1);
+    const batches = await t.request({ method: 'GET', url: '/api/v1/batches', as: manager });
+    expect(batches.json().items.map((b: { lotCode: string; available: string }) => [b.lotCode, b.available])).toEqual([
+      ['DDL-2603-01', '40'],
+      ['KSS-2603-01', '575'],
+    ]);
+    const dodol = batches.json().items[0];
+    const provenance = await t.request({ method: 'GET', url: `/api/v1/provenance/batches/${dodol.id}` });
+    expect(provenance.json().inputs).toMatchObject([{ lotCode: 'KSS-2603-01', product: 'Keripik Salak Sibetan' }]);
+  });
+});

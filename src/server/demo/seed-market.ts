@@ -1,0 +1,89 @@
+/**
+ * The demo's market: two batches of the Sibetan salak group (the chips, and a dodol run that
+ * reworks broken chips — an input batch, so the provenance page shows a genealogy), a buyer from
+ * Oita, and that buyer's request for quotation, answered with a quote. Built through the same
+ * services the API uses.
+ */
+import { randomBytes } from 'node:crypto';
+import { anonymous, type Ctx, type UserActor } from '../http/context.js';
+import { createBatch } from '../modules/business/index.js';
+import { registerBuyer, sendInquiry, sendQuote } from '../modules/market/index.js';
+import { productsRepository } from '../modules/registry/index.js';
+import { usersRepository } from '../modules/platform/index.js';
+import type { DemoAccount } from './seed-demo.js';
+
+const BUYER = {
+  email: 'buyer@demo.ovop.id',
+  name: 'Sato Hanako',
+  companyName: 'Oita Fine Foods K.K.',
+  country: 'JP',
+  locale: 'ja' as const,
+};
+
+export async function seedMarket(
+  ctx: Ctx,
+  programId: string,
+  options: { groupId: string | undefined },
+): Promise<DemoAccount[]> {
+  if (!options.groupId) return [];
+  const products = await ctx.db.query<{ id: string; status: string }>(
+    'SELECT id, status FROM products WHERE program_id = $1 AND group_id = $2 ORDER BY status DESC, id',
+    [programId, options.groupId],
+  );
+  const chips = products.find((p) => p.status === 'ready');
+  const dodol = products.find((p) => p.status === 'draft');
+  if (!chips) return [];
+  const { batch } = await createBatch(ctx, {
+    productId: chips.id,
+    lotCode: 'KSS-2603-01',
+    quantity: '600',
+    producedOn: '2026-03-02',
+    expiresOn: '2026-09-02',
+    costPerUnit: { amount: '10000.00', currency: 'IDR' },
+    inputs: [],
+    notes: 'Panen raya Maret; goreng vakum 3 hari.',
+  });
+  if (dodol) {
+    await createBatch(ctx, {
+      productId: dodol.id,
+      lotCode: 'DDL-2603-01',
+      quantity: '40',
+      producedOn: '2026-03-05',
+      expiresOn: '2026-06-05',
+      inputs: [{ batchId: batch.id, quantity: '25' }],
+      notes: 'Dari keripik yang patah pada lot KSS-2603-01.',
+    });
+  }
+
+  if (await usersRepository.byEmail(ctx.db, BUYER.email)) return [];
+  const password = randomBytes(12).toString('base64url');
+  const buyer = await registerBuyer({ ...ctx, actor: anonymous }, { ...BUYER, password, areaCode: null });
+  const asBuyer: UserActor = {
+    kind: 'user',
+    id: buyer.userId,
+    email: buyer.email,
+    name: buyer.name,
+    locale: BUYER.locale,
+    isAdmin: false,
+    grants: [],
+    via: 'session',
+  };
+  const product = (await productsRepository.byId(ctx.db, chips.id))!;
+  const { inquiry } = await sendInquiry(
+    { ...ctx, actor: asBuyer },
+    {
+      productId: product.id,
+      kind: 'quotation',
+      quantity: '500',
+      message:
+        'We would like 500 packs for our shop at Oita airport. Could you quote, including export packing to Japan?',
+    },
+  );
+  await sendQuote(ctx, inquiry.id, {
+    unitPrice: { amount: '12000.00', currency: product.currency },
+    quantity: '500',
+    validUntil: '2027-03-31',
+    note: 'Harga termasuk kemasan ekspor; kirim dari Denpasar.',
+  });
+  return [{ role: 'buyer', email: BUYER.email, password }];
+}

@@ -1,0 +1,219 @@
+import type { Queryable } from '../../db/database.js';
+
+type Localized = Record<string, string>;
+
+export interface BatchRow {
+  id: string;
+  program_id: string;
+  group_id: string;
+  product_id: string;
+  area_path: string;
+  product_name: Localized;
+  lot_code: string;
+  /** numeric columns arrive as exact decimal strings ("12.500") on both engines. */
+  quantity: string;
+  unit: string;
+  produced_on: string;
+  expires_on: string | null;
+  cost_per_unit_minor: string | null;
+  currency: string;
+  stock: string;
+  reserved: string;
+  notes: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface BatchInputRow {
+  batch_id: string;
+  input_batch_id: string;
+  lot_code: string;
+  quantity: string;
+}
+
+export interface MovementRow {
+  id: string;
+  batch_id: string;
+  kind: string;
+  quantity: string;
+  on_date: string;
+  order_id: string | null;
+  consumed_by_batch_id: string | null;
+  note: string | null;
+  created_at: Date;
+}
+
+export type BatchValues = Pick<
+  BatchRow,
+  | 'id'
+  | 'program_id'
+  | 'group_id'
+  | 'product_id'
+  | 'area_path'
+  | 'lot_code'
+  | 'quantity'
+  | 'unit'
+  | 'produced_on'
+  | 'expires_on'
+  | 'cost_per_unit_minor'
+  | 'currency'
+  | 'notes'
+>;
+
+const COLUMNS = `b.id, b.program_id, b.group_id, b.product_id, b.area_path, p.name AS product_name, b.lot_code, b.quantity,
+  b.unit, b.produced_on, b.expires_on, b.cost_per_unit_minor, b.currency, b.stock, b.reserved, b.notes, b.version,
+  b.created_at, b.updated_at`;
+const FROM = 'batches b JOIN products p ON p.id = b.product_id';
+
+export const batchesRepository = {
+  async byId(db: Queryable, id: string): Promise<BatchRow | undefined> {
+    return (await db.query<BatchRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE b.id = $1`, [id]))[0];
+  },
+
+  async byLotCode(db: Queryable, groupId: string, lotCode: string): Promise<BatchRow | undefined> {
+    return (
+      await db.query<BatchRow>(
+        `SELECT ${COLUMNS} FROM ${FROM} WHERE b.group_id = $1 AND lower(b.lot_code) = lower($2)`,
+        [groupId, lotCode],
+      )
+    )[0];
+  },
+
+  /**
+   * Locks batches against concurrent stock changes until the transaction ends, always in id
+   * order so that two commands locking overlapping sets cannot deadlock.
+   */
+  async lock(db: Queryable, ids: string[]): Promise<BatchRow[]> {
+    if (ids.length === 0) return [];
+    await db.query('SELECT id FROM batches WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [ids]);
+    return db.query<BatchRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE b.id = ANY($1::uuid[]) ORDER BY b.id`, [ids]);
+  },
+
+  /** Locks every batch of a product in a group that has stock available (id order), for FIFO reservation. */
+  async lockAvailable(db: Queryable, productId: string, groupId: string): Promise<BatchRow[]> {
+    const ids = await db.query<{ id: string }>(
+      `SELECT id FROM batches WHERE product_id = $1 AND group_id = $2 AND stock > reserved ORDER BY id FOR UPDATE`,
+      [productId, groupId],
+    );
+    return this.lock(
+      db,
+      ids.map((r) => r.id),
+    );
+  },
+
+  async list(
+    db: Queryable,
+    scope: string,
+    params: unknown[],
+    f: {
+      programId?: string | undefined;
+      groupId?: string | undefined;
+      productId?: string | undefined;
+      available?: boolean | undefined;
+      after: string | null;
+      limit: number;
+    },
+  ): Promise<BatchRow[]> {
+    const where = [scope];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (f.programId) where.push(`b.program_id = ${add(f.programId)}`);
+    if (f.groupId) where.push(`b.group_id = ${add(f.groupId)}`);
+    if (f.productId) where.push(`b.product_id = ${add(f.productId)}`);
+    if (f.available) where.push('b.stock > b.reserved');
+    if (f.after) where.push(`b.id < ${add(f.after)}`);
+    return db.query<BatchRow>(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY b.id DESC LIMIT ${add(f.limit + 1)}`,
+      params,
+    );
+  },
+
+  async insert(db: Queryable, b: BatchValues): Promise<void> {
+    await db.query(
+      `INSERT INTO batches (id, program_id, group_id, product_id, area_path, lot_code, quantity, unit, produced_on,
+         expires_on, cost_per_unit_minor, currency, stock, notes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13)`,
+      [
+        b.id,
+        b.program_id,
+        b.group_id,
+        b.product_id,
+        b.area_path,
+        b.lot_code,
+        b.quantity,
+        b.unit,
+        b.produced_on,
+        b.expires_on,
+        b.cost_per_unit_minor,
+        b.currency,
+        b.notes,
+      ],
+    );
+  },
+
+  async insertInputs(db: Queryable, batchId: string, inputs: { batchId: string; quantity: string }[]): Promise<void> {
+    if (inputs.length === 0) return;
+    await db.query(
+      `INSERT INTO batch_inputs (batch_id, input_batch_id, quantity)
+       SELECT $1, * FROM unnest($2::uuid[], $3::numeric[])`,
+      [batchId, inputs.map((i) => i.batchId), inputs.map((i) => i.quantity)],
+    );
+  },
+
+  async inputs(db: Queryable, batchIds: string[]): Promise<BatchInputRow[]> {
+    return db.query<BatchInputRow>(
+      `SELECT i.batch_id, i.input_batch_id, b.lot_code, i.quantity FROM batch_inputs i
+       JOIN batches b ON b.id = i.input_batch_id WHERE i.batch_id = ANY($1::uuid[]) ORDER BY i.batch_id, b.lot_code`,
+      [batchIds],
+    );
+  },
+
+  /** Changes stock and reservation by signed deltas; the table's CHECKs refuse anything negative. */
+  async adjust(db: Queryable, id: string, delta: { stock?: string; reserved?: string }): Promise<void> {
+    await db.query(
+      'UPDATE batches SET stock = stock + $2::numeric, reserved = reserved + $3::numeric, updated_at = now() WHERE id = $1',
+      [id, delta.stock ?? '0', delta.reserved ?? '0'],
+    );
+  },
+
+  async insertMovements(
+    db: Queryable,
+    rows: {
+      id: string;
+      batchId: string;
+      kind: string;
+      quantity: string;
+      on: string;
+      orderId?: string | null;
+      consumedBy?: string | null;
+      note?: string | null;
+      actorId: string | null;
+    }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await db.query(
+      `INSERT INTO stock_movements (id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, actor_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[], $5::date[], $6::uuid[], $7::uuid[],
+         $8::text[], $9::uuid[])`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.batchId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.quantity),
+        rows.map((r) => r.on),
+        rows.map((r) => r.orderId ?? null),
+        rows.map((r) => r.consumedBy ?? null),
+        rows.map((r) => r.note ?? null),
+        rows.map((r) => r.actorId),
+      ],
+    );
+  },
+
+  async movements(db: Queryable, batchId: string, f: { after: string | null; limit: number }): Promise<MovementRow[]> {
+    return db.query<MovementRow>(
+      `SELECT id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, created_at
+       FROM stock_movements WHERE batch_id = $1 AND ($2::uuid IS NULL OR id > $2) ORDER BY id LIMIT $3`,
+      [batchId, f.after, f.limit + 1],
+    );
+  },
+};

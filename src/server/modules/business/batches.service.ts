@@ -1,0 +1,438 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Queryable } from '../../db/database.js';
+import type { Ctx, Role } from '../../http/context.js';
+import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import { replayOrConflict } from '../../http/versioning.js';
+import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
+import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
+import { productsRepository, productTarget } from '../registry/index.js';
+import { batchesRepository, type BatchInputRow, type BatchRow, type MovementRow } from './batches.repository.js';
+import type { CreateBatchBody, ListBatchesQuery, RecordMovementBody } from './batches.schemas.js';
+
+/** Who may see and who may change a group's batches (DESIGN §2). */
+export const BATCH_ROLES = {
+  read: ['program_manager', 'facilitator', 'group_manager', 'group_member'],
+  write: ['program_manager', 'facilitator', 'group_manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const batchTarget = (row: Pick<BatchRow, 'program_id' | 'area_path' | 'group_id'>) => ({
+  programId: row.program_id,
+  areaPath: row.area_path,
+  groupId: row.group_id,
+});
+
+export function presentBatch(row: BatchRow, inputs: BatchInputRow[] = []) {
+  const stock = toMilli(row.stock);
+  const reserved = toMilli(row.reserved);
+  return {
+    id: row.id,
+    programId: row.program_id,
+    groupId: row.group_id,
+    productId: row.product_id,
+    productName: row.product_name,
+    lotCode: row.lot_code,
+    quantity: quantityText(row.quantity),
+    unit: row.unit,
+    producedOn: row.produced_on,
+    expiresOn: row.expires_on,
+    costPerUnit: row.cost_per_unit_minor === null ? null : fromMinor(row.cost_per_unit_minor, row.currency),
+    stock: fromMilli(stock),
+    reserved: fromMilli(reserved),
+    available: fromMilli(stock - reserved),
+    inputs: inputs
+      .filter((i) => i.batch_id === row.id)
+      .map((i) => ({ batchId: i.input_batch_id, lotCode: i.lot_code, quantity: quantityText(i.quantity) })),
+    notes: row.notes,
+    /** The public provenance page the batch's QR code opens. */
+    provenancePath: `/b/${row.id}`,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+type PresentedBatch = ReturnType<typeof presentBatch>;
+
+const content = (b: PresentedBatch) => ({
+  productId: b.productId,
+  lotCode: b.lotCode,
+  quantity: b.quantity,
+  producedOn: b.producedOn,
+  expiresOn: b.expiresOn,
+  costPerUnit: b.costPerUnit,
+  inputs: b.inputs
+    .map((i) => ({ batchId: i.batchId, quantity: i.quantity }))
+    .sort((x, y) => x.batchId.localeCompare(y.batchId)),
+  notes: b.notes,
+});
+
+function presentMovement(row: MovementRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    quantity: quantityText(row.quantity),
+    on: row.on_date,
+    orderId: row.order_id,
+    consumedByBatchId: row.consumed_by_batch_id,
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A batch the actor may read, or 404 (nobody learns what exists outside their scope). */
+export async function readBatch(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<BatchRow> {
+  requireUser(ctx.actor);
+  const row = await batchesRepository.byId(ctx.db, id);
+  if (!row || !reaches(ctx.actor, batchTarget(row), BATCH_ROLES.read)) throw notFound('Batch');
+  return row;
+}
+
+export async function getBatch(ctx: Ctx, id: string): Promise<PresentedBatch> {
+  const row = await readBatch(ctx, id);
+  return presentBatch(row, await batchesRepository.inputs(ctx.db, [row.id]));
+}
+
+export async function listBatches(ctx: Ctx, query: ListBatchesQuery) {
+  requireUser(ctx.actor);
+  const params: unknown[] = [];
+  const scope = scopeCondition(
+    ctx.actor,
+    BATCH_ROLES.read,
+    { program: 'b.program_id', path: 'b.area_path', group: 'b.group_id' },
+    params,
+  );
+  const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
+  const rows = await batchesRepository.list(ctx.db, scope, params, {
+    ...query,
+    available: query.available === 'true',
+    after,
+  });
+  const inputs = await batchesRepository.inputs(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (r) => presentBatch(r, inputs),
+    (r) => [r.id],
+  );
+}
+
+export async function listMovements(ctx: Ctx, id: string, query: { limit: number; cursor?: string | undefined }) {
+  const row = await readBatch(ctx, id);
+  const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
+  const rows = await batchesRepository.movements(ctx.db, row.id, { after, limit: query.limit });
+  return toPage(rows, query.limit, presentMovement, (r) => [r.id]);
+}
+
+function costMinor(cost: Money | null | undefined, currency: string): string | null {
+  if (!cost) return null;
+  const errors: FieldError[] = [];
+  if (cost.currency !== currency) errors.push({ path: 'costPerUnit.currency', message: `must be ${currency}` });
+  const minor = toMinor(cost.amount, cost.currency);
+  if (minor === undefined)
+    errors.push({ path: 'costPerUnit.amount', message: `has more decimals than ${currency} allows` });
+  if (errors.length) throw invalid(errors);
+  return minor!.toString();
+}
+
+/**
+ * Records a production run: the batch with its stock, and the input batches it consumed — each a
+ * 'consumed' movement on the input, refused (422) when the input has not that much available.
+ */
+export async function createBatch(
+  ctx: Ctx,
+  input: CreateBatchBody,
+): Promise<{ batch: PresentedBatch; created: boolean }> {
+  const actor = requireUser(ctx.actor);
+  return ctx.db.transaction(async (tx) => {
+    const product = await productsRepository.byId(tx, input.productId);
+    if (!product || !reaches(actor, productTarget(product), BATCH_ROLES.read))
+      throw invalid([{ path: 'productId', message: 'no such product' }]);
+    if (!reaches(actor, productTarget(product), BATCH_ROLES.write))
+      throw forbidden('You may not record batches of this product.');
+    if (input.id) {
+      const existing = await batchesRepository.byId(tx, input.id);
+      if (existing) {
+        const current = presentBatch(existing, await batchesRepository.inputs(tx, [existing.id]));
+        const incoming = content({
+          ...current,
+          productId: input.productId,
+          lotCode: input.lotCode,
+          quantity: quantityText(input.quantity),
+          producedOn: input.producedOn,
+          expiresOn: input.expiresOn ?? null,
+          costPerUnit: input.costPerUnit
+            ? fromMinor(
+                toMinor(input.costPerUnit.amount, input.costPerUnit.currency) ?? -1n,
+                input.costPerUnit.currency,
+              )
+            : null,
+          inputs: input.inputs.map((i) => ({ batchId: i.batchId, lotCode: '', quantity: quantityText(i.quantity) })),
+          notes: input.notes ?? null,
+        });
+        return { batch: replayOrConflict(content(current), incoming, () => current), created: false };
+      }
+    }
+    if (input.expiresOn && input.expiresOn < input.producedOn)
+      throw invalid([{ path: 'expiresOn', message: 'is before the production date' }]);
+    const cost = costMinor(input.costPerUnit, product.currency);
+    if (await batchesRepository.byLotCode(tx, product.group_id, input.lotCode)) {
+      throw conflict(`The group already has a batch with lot code ${input.lotCode}.`, {
+        errors: [{ path: 'lotCode', message: 'is already used in this group' }],
+      });
+    }
+    const id = input.id ?? uuidv7();
+    const consumed = await consumeInputs(tx, actor, input);
+    await batchesRepository.insert(tx, {
+      id,
+      program_id: product.program_id,
+      group_id: product.group_id,
+      product_id: product.id,
+      area_path: product.area_path,
+      lot_code: input.lotCode,
+      quantity: input.quantity,
+      unit: product.unit,
+      produced_on: input.producedOn,
+      expires_on: input.expiresOn ?? null,
+      cost_per_unit_minor: cost,
+      currency: product.currency,
+      notes: input.notes ?? null,
+    });
+    await batchesRepository.insertInputs(tx, id, input.inputs);
+    await batchesRepository.insertMovements(tx, [
+      {
+        id: uuidv7(),
+        batchId: id,
+        kind: 'produced',
+        quantity: input.quantity,
+        on: input.producedOn,
+        actorId: actor.id,
+      },
+      ...consumed.map((c) => ({
+        id: uuidv7(),
+        batchId: c.batchId,
+        kind: 'consumed',
+        quantity: c.quantity,
+        on: input.producedOn,
+        consumedBy: id,
+        actorId: actor.id,
+      })),
+    ]);
+    const batch = presentBatch((await batchesRepository.byId(tx, id))!, await batchesRepository.inputs(tx, [id]));
+    await recordAudit(tx, ctx, { action: 'batch.create', entity: 'batch', entityId: id, after: batch });
+    return { batch, created: true };
+  });
+}
+
+/** Locks the input batches, checks each has enough available and was made first, and takes the stock. */
+async function consumeInputs(tx: Queryable, actor: Ctx['actor'], input: CreateBatchBody) {
+  const locked = await batchesRepository.lock(
+    tx,
+    input.inputs.map((i) => i.batchId),
+  );
+  const errors: FieldError[] = [];
+  input.inputs.forEach((wanted, i) => {
+    const batch = locked.find((b) => b.id === wanted.batchId);
+    if (!batch || !reaches(actor, batchTarget(batch), BATCH_ROLES.read)) {
+      errors.push({ path: `inputs.${i}.batchId`, message: 'no such batch' });
+    } else if (!reaches(actor, batchTarget(batch), BATCH_ROLES.write)) {
+      errors.push({ path: `inputs.${i}.batchId`, message: 'is a batch you may not take stock from' });
+    }
+  });
+  if (errors.length) throw invalid(errors);
+  const broken: FieldError[] = [];
+  input.inputs.forEach((wanted, i) => {
+    const batch = locked.find((b) => b.id === wanted.batchId)!;
+    const available = toMilli(batch.stock) - toMilli(batch.reserved);
+    if (toMilli(wanted.quantity) > available)
+      broken.push({ path: `inputs.${i}.quantity`, message: `only ${fromMilli(available)} ${batch.unit} available` });
+    if (batch.produced_on > input.producedOn)
+      broken.push({ path: `inputs.${i}.batchId`, message: 'was produced after this batch' });
+  });
+  if (broken.length)
+    throw ruleBroken('stock-insufficient', 'An input batch cannot supply what this run consumed.', broken);
+  for (const wanted of input.inputs)
+    await batchesRepository.adjust(tx, wanted.batchId, { stock: `-${wanted.quantity}` });
+  return input.inputs;
+}
+
+/** Sold at the market stall, spoiled, or given as samples: stock leaves the batch, never below what is reserved. */
+export async function recordMovement(ctx: Ctx, id: string, input: RecordMovementBody): Promise<PresentedBatch> {
+  const actor = requireUser(ctx.actor);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await batchesRepository.lock(tx, [id]);
+    if (!row || !reaches(actor, batchTarget(row), BATCH_ROLES.read)) throw notFound('Batch');
+    if (!reaches(actor, batchTarget(row), BATCH_ROLES.write)) throw forbidden('You may not change this batch.');
+    const before = presentBatch(row, await batchesRepository.inputs(tx, [id]));
+    const available = toMilli(row.stock) - toMilli(row.reserved);
+    if (toMilli(input.quantity) > available) {
+      throw ruleBroken(
+        'stock-insufficient',
+        `Only ${fromMilli(available)} ${row.unit} of lot ${row.lot_code} are available.`,
+        [{ path: 'quantity', message: `is more than the ${fromMilli(available)} available` }],
+      );
+    }
+    if (input.on < row.produced_on) throw invalid([{ path: 'on', message: 'is before the batch was produced' }]);
+    await batchesRepository.adjust(tx, id, { stock: `-${input.quantity}` });
+    await batchesRepository.insertMovements(tx, [
+      {
+        id: uuidv7(),
+        batchId: id,
+        kind: input.kind,
+        quantity: input.quantity,
+        on: input.on,
+        note: input.note ?? null,
+        actorId: actor.id,
+      },
+    ]);
+    const after = presentBatch((await batchesRepository.byId(tx, id))!, await batchesRepository.inputs(tx, [id]));
+    await recordAudit(tx, ctx, { action: `batch.${input.kind}`, entity: 'batch', entityId: id, before, after });
+    return after;
+  });
+}
+
+// ---- stock for orders (called by the market module inside its own transaction) -----------------
+
+export interface Allocation {
+  batchId: string;
+  quantity: string;
+}
+
+/**
+ * Reserves `quantity` of a product for an order: from the named batches, or from the batches
+ * that expire first (FIFO by expiry, then production date). The batches are locked first, so two
+ * orders racing for the last units are served one after the other and the second is refused (422).
+ */
+export async function reserveStock(
+  tx: Queryable,
+  order: { id: string; productId: string; groupId: string; quantity: string; actorId: string },
+  named?: Allocation[],
+): Promise<Allocation[]> {
+  const wanted = toMilli(order.quantity);
+  const batches = named
+    ? await batchesRepository.lock(
+        tx,
+        named.map((a) => a.batchId),
+      )
+    : await batchesRepository.lockAvailable(tx, order.productId, order.groupId);
+  let allocations: Allocation[];
+  if (named) {
+    const errors: FieldError[] = [];
+    named.forEach((a, i) => {
+      const batch = batches.find((b) => b.id === a.batchId);
+      if (!batch || batch.product_id !== order.productId || batch.group_id !== order.groupId)
+        errors.push({ path: `allocations.${i}.batchId`, message: "is not a batch of this order's product" });
+      else if (toMilli(a.quantity) > toMilli(batch.stock) - toMilli(batch.reserved))
+        errors.push({
+          path: `allocations.${i}.quantity`,
+          message: `only ${fromMilli(toMilli(batch.stock) - toMilli(batch.reserved))} available`,
+        });
+    });
+    const total = named.reduce((sum, a) => sum + toMilli(a.quantity), 0n);
+    if (total !== wanted)
+      errors.push({ path: 'allocations', message: `must add up to the ordered ${fromMilli(wanted)}` });
+    if (errors.length) throw ruleBroken('stock-insufficient', 'The named batches cannot supply this order.', errors);
+    allocations = named;
+  } else {
+    const fifo = [...batches].sort(
+      (a, b) =>
+        (a.expires_on ?? '9999-12-31').localeCompare(b.expires_on ?? '9999-12-31') ||
+        a.produced_on.localeCompare(b.produced_on) ||
+        a.id.localeCompare(b.id),
+    );
+    allocations = [];
+    let left = wanted;
+    for (const batch of fifo) {
+      if (left === 0n) break;
+      const take = [toMilli(batch.stock) - toMilli(batch.reserved), left].reduce((x, y) => (x < y ? x : y));
+      if (take > 0n) {
+        allocations.push({ batchId: batch.id, quantity: fromMilli(take) });
+        left -= take;
+      }
+    }
+    if (left > 0n) {
+      const available = fromMilli(wanted - left);
+      throw ruleBroken('stock-insufficient', `Only ${available} are available of the ${fromMilli(wanted)} ordered.`, [
+        { path: 'quantity', message: `is more than the ${available} available` },
+      ]);
+    }
+  }
+  for (const a of allocations) await batchesRepository.adjust(tx, a.batchId, { reserved: a.quantity });
+  await batchesRepository.insertMovements(
+    tx,
+    allocations.map((a) => ({
+      id: uuidv7(),
+      batchId: a.batchId,
+      kind: 'reserved',
+      quantity: a.quantity,
+      on: today(),
+      orderId: order.id,
+      actorId: order.actorId,
+    })),
+  );
+  return allocations;
+}
+
+/** Gives back what a cancelled order held. */
+export async function releaseStock(tx: Queryable, orderId: string, allocations: Allocation[], actorId: string) {
+  await batchesRepository.lock(
+    tx,
+    allocations.map((a) => a.batchId),
+  );
+  for (const a of allocations) await batchesRepository.adjust(tx, a.batchId, { reserved: `-${a.quantity}` });
+  await batchesRepository.insertMovements(
+    tx,
+    allocations.map((a) => ({
+      id: uuidv7(),
+      batchId: a.batchId,
+      kind: 'released',
+      quantity: a.quantity,
+      on: today(),
+      orderId,
+      actorId,
+    })),
+  );
+}
+
+/**
+ * Ships what an order held: stock leaves the batches as sold. Returns the cost of the goods when
+ * every batch has a cost per unit (for the sale's cost-of-goods posting), else null.
+ */
+export async function sellStock(
+  tx: Queryable,
+  orderId: string,
+  allocations: Allocation[],
+  on: string,
+  actorId: string,
+): Promise<Money | null> {
+  const batches = await batchesRepository.lock(
+    tx,
+    allocations.map((a) => a.batchId),
+  );
+  for (const a of allocations)
+    await batchesRepository.adjust(tx, a.batchId, { stock: `-${a.quantity}`, reserved: `-${a.quantity}` });
+  await batchesRepository.insertMovements(
+    tx,
+    allocations.map((a) => ({
+      id: uuidv7(),
+      batchId: a.batchId,
+      kind: 'sold',
+      quantity: a.quantity,
+      on,
+      orderId,
+      actorId,
+    })),
+  );
+  if (batches.length === 0 || batches.some((b) => b.cost_per_unit_minor === null)) return null;
+  let cost = 0n;
+  for (const a of allocations) {
+    const batch = batches.find((b) => b.id === a.batchId)!;
+    cost += lineTotalMinor(BigInt(batch.cost_per_unit_minor!), toMilli(a.quantity));
+  }
+  return fromMinor(cost, batches[0]!.currency);
+}

@@ -1,0 +1,67 @@
+import type { Queryable } from '../../db/database.js';
+import { notFound } from '../../http/errors.js';
+import type { UiLocale } from '../../../shared/locales.js';
+import { quantityText } from '../../../shared/quantity.js';
+import { publicCertifications } from '../quality/index.js';
+import { provenanceRepository } from './provenance.repository.js';
+
+type Localized = Record<string, string>;
+
+/** A text in the asked language, else Indonesian, else English, else whatever there is. */
+const localized = (text: Localized, locale: UiLocale): string | null =>
+  text[locale] ?? text.id ?? text.en ?? Object.values(text)[0] ?? null;
+
+/** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
+const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
+
+/**
+ * The public page a batch's QR code opens (DESIGN §3.6): what the product is, where and by which
+ * group it was made, when, the certificates valid on that day, and what went into it. Nothing
+ * personal: no member, phone or national id is read.
+ */
+export async function batchProvenance(ctx: { db: Queryable }, id: string, locale: UiLocale) {
+  const row = await provenanceRepository.batch(ctx.db, id);
+  if (!row) throw notFound('Batch');
+  const inputs = await provenanceRepository.inputs(ctx.db, id);
+  const codes = [...pathCodes(row.area_path), ...inputs.map((i) => i.village_code)];
+  const names = await provenanceRepository.areaNames(ctx.db, codes);
+  const region = pathCodes(row.area_path)
+    .slice(0, -1)
+    .reverse()
+    .map((code) => names.get(code) ?? code);
+  return {
+    batch: {
+      id: row.id,
+      lotCode: row.lot_code,
+      producedOn: row.produced_on,
+      expiresOn: row.expires_on,
+      quantity: quantityText(row.quantity),
+      unit: row.unit,
+    },
+    product: {
+      id: row.product_id,
+      name: localized(row.product_name, locale) ?? '',
+      description: localized(row.product_description, locale),
+      story: localized(row.product_story, locale),
+      category: row.product_category,
+      public: row.product_status !== 'draft',
+    },
+    village: {
+      code: row.village_code,
+      name: names.get(row.village_code) ?? row.village_code,
+      region,
+      potentials: row.village_potentials,
+    },
+    group: { name: row.group_name, kind: row.group_kind, foundedOn: row.group_founded_on },
+    certifications: await publicCertifications(ctx.db, row.product_id, row.produced_on),
+    inputs: inputs.map((i) => ({
+      lotCode: i.lot_code,
+      quantity: quantityText(i.quantity),
+      unit: i.unit,
+      producedOn: i.produced_on,
+      product: localized(i.product_name, locale) ?? '',
+      village: names.get(i.village_code) ?? i.village_code,
+      group: i.group_name,
+    })),
+  };
+}

@@ -1,0 +1,155 @@
+import type { Queryable } from '../../db/database.js';
+
+type Localized = Record<string, string>;
+
+export interface InquiryRow {
+  id: string;
+  program_id: string;
+  group_id: string;
+  product_id: string;
+  area_path: string;
+  buyer_id: string;
+  kind: 'inquiry' | 'sample' | 'quotation';
+  quantity: string | null;
+  status: 'open' | 'answered' | 'quoted' | 'ordered' | 'closed';
+  product_name: Localized;
+  product_unit: string;
+  product_currency: string;
+  group_name: string;
+  company_name: string;
+  buyer_country: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MessageRow {
+  id: string;
+  inquiry_id: string;
+  side: 'buyer' | 'group';
+  author_name: string;
+  body: string;
+  created_at: Date;
+}
+
+export interface QuoteRow {
+  id: string;
+  inquiry_id: string;
+  unit_price_minor: string;
+  currency: string;
+  quantity: string;
+  valid_until: string;
+  note: string | null;
+  status: 'open' | 'accepted' | 'superseded';
+  created_at: Date;
+}
+
+const SELECT = `SELECT i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity, i.status,
+  p.name AS product_name, p.unit AS product_unit, p.currency AS product_currency, g.name AS group_name, b.company_name, b.country AS buyer_country,
+  i.version, i.created_at, i.updated_at
+  FROM inquiries i JOIN products p ON p.id = i.product_id JOIN producer_groups g ON g.id = i.group_id
+  JOIN buyers b ON b.user_id = i.buyer_id`;
+
+const QUOTE_COLUMNS = 'id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, created_at';
+
+export const inquiriesRepository = {
+  async byId(db: Queryable, id: string, lock = false): Promise<InquiryRow | undefined> {
+    if (lock) await db.query('SELECT id FROM inquiries WHERE id = $1 FOR UPDATE', [id]);
+    return (await db.query<InquiryRow>(`${SELECT} WHERE i.id = $1`, [id]))[0];
+  },
+
+  /** A buyer's own inquiries, or those within the scope condition; newest first. */
+  async list(
+    db: Queryable,
+    scope: string,
+    params: unknown[],
+    f: { groupId?: string | undefined; status?: string | undefined; before: string | null; limit: number },
+  ): Promise<InquiryRow[]> {
+    const where = [scope];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    if (f.groupId) where.push(`i.group_id = ${add(f.groupId)}`);
+    if (f.status) where.push(`i.status = ${add(f.status)}`);
+    if (f.before) where.push(`i.id < ${add(f.before)}`);
+    return db.query<InquiryRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.id DESC LIMIT ${add(f.limit + 1)}`,
+      params,
+    );
+  },
+
+  async insert(
+    db: Queryable,
+    i: Pick<
+      InquiryRow,
+      'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'buyer_id' | 'kind' | 'quantity'
+    >,
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO inquiries (id, program_id, group_id, product_id, area_path, buyer_id, kind, quantity, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open')`,
+      [i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity],
+    );
+  },
+
+  async setStatus(db: Queryable, id: string, status: InquiryRow['status']): Promise<void> {
+    await db.query('UPDATE inquiries SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [
+      id,
+      status,
+    ]);
+  },
+
+  async insertMessage(
+    db: Queryable,
+    m: { id: string; inquiryId: string; authorId: string; side: 'buyer' | 'group'; body: string },
+  ): Promise<void> {
+    await db.query('INSERT INTO inquiry_messages (id, inquiry_id, author_id, side, body) VALUES ($1, $2, $3, $4, $5)', [
+      m.id,
+      m.inquiryId,
+      m.authorId,
+      m.side,
+      m.body,
+    ]);
+  },
+
+  async messages(db: Queryable, inquiryIds: string[]): Promise<MessageRow[]> {
+    return db.query<MessageRow>(
+      `SELECT m.id, m.inquiry_id, m.side, coalesce(u.name, 'OVOP') AS author_name, m.body, m.created_at
+       FROM inquiry_messages m LEFT JOIN users u ON u.id = m.author_id
+       WHERE m.inquiry_id = ANY($1::uuid[]) ORDER BY m.inquiry_id, m.id`,
+      [inquiryIds],
+    );
+  },
+
+  async quotes(db: Queryable, inquiryIds: string[]): Promise<QuoteRow[]> {
+    return db.query<QuoteRow>(
+      `SELECT ${QUOTE_COLUMNS} FROM quotes WHERE inquiry_id = ANY($1::uuid[]) ORDER BY inquiry_id, id`,
+      [inquiryIds],
+    );
+  },
+
+  async quoteById(db: Queryable, id: string): Promise<QuoteRow | undefined> {
+    return (await db.query<QuoteRow>(`SELECT ${QUOTE_COLUMNS} FROM quotes WHERE id = $1`, [id]))[0];
+  },
+
+  /** A new quote replaces the inquiry's open ones. */
+  async insertQuote(db: Queryable, q: Omit<QuoteRow, 'status' | 'created_at'> & { author_id: string }): Promise<void> {
+    await db.query(`UPDATE quotes SET status = 'superseded' WHERE inquiry_id = $1 AND status = 'open'`, [q.inquiry_id]);
+    await db.query(
+      `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8)`,
+      [q.id, q.inquiry_id, q.unit_price_minor, q.currency, q.quantity, q.valid_until, q.note, q.author_id],
+    );
+  },
+
+  async acceptQuote(db: Queryable, id: string): Promise<void> {
+    await db.query(`UPDATE quotes SET status = 'accepted' WHERE id = $1`, [id]);
+  },
+
+  /** The accounts that manage a producer group: they are told of its inquiries and orders. */
+  async groupManagerIds(db: Queryable, groupId: string): Promise<string[]> {
+    const rows = await db.query<{ user_id: string }>(
+      `SELECT DISTINCT user_id FROM role_grants WHERE group_id = $1 AND role = 'group_manager' ORDER BY user_id`,
+      [groupId],
+    );
+    return rows.map((r) => r.user_id);
+  },
+};

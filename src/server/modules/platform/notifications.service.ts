@@ -1,0 +1,77 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Queryable } from '../../db/database.js';
+import type { Ctx } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { toPage } from '../../http/pagination.js';
+import { decodeCursor } from '../../http/pagination.js';
+import { requireUser } from './access.js';
+import { notificationsRepository, type NotificationRow } from './notifications.repository.js';
+
+export interface Notice {
+  /** Who to tell (duplicates and disabled accounts are skipped). */
+  userIds: string[];
+  /** A stable code the web app translates, e.g. 'order.confirmed'. */
+  kind: string;
+  /** Values the message shows (product name, order number); never personal data. */
+  params: Record<string, string>;
+  /** Where the notification leads in the web app. */
+  link: string | null;
+  /** The email for each recipient's language; written to the outbox, sent by a mailer later. */
+  email: (locale: string) => { subject: string; body: string };
+}
+
+/**
+ * Tells users something happened: an in-app notification and an email outbox row each, written
+ * in the caller's transaction so they exist exactly when the change they announce commits.
+ */
+export async function notify(tx: Queryable, notice: Notice): Promise<void> {
+  const recipients = await notificationsRepository.recipients(tx, [...new Set(notice.userIds)]);
+  await notificationsRepository.insert(
+    tx,
+    recipients.map((r) => ({
+      id: uuidv7(),
+      userId: r.id,
+      kind: notice.kind,
+      params: notice.params,
+      link: notice.link,
+    })),
+  );
+  await notificationsRepository.insertEmails(
+    tx,
+    recipients.map((r) => ({ id: uuidv7(), userId: r.id, to: r.email, kind: notice.kind, ...notice.email(r.locale) })),
+  );
+}
+
+export function presentNotification(row: NotificationRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    params: row.params,
+    link: row.link,
+    read: row.read_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function listNotifications(
+  ctx: Ctx,
+  query: { unread?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined },
+) {
+  const user = requireUser(ctx.actor);
+  const before = decodeCursor(query.cursor, 1)?.[0] ?? null;
+  const rows = await notificationsRepository.list(ctx.db, user.id, {
+    unread: query.unread === 'true',
+    before,
+    limit: query.limit,
+  });
+  const page = toPage(rows, query.limit, presentNotification, (r) => [r.id]);
+  return { ...page, unread: await notificationsRepository.unreadCount(ctx.db, user.id) };
+}
+
+/** Only the owner may mark a notification read; anyone else's is simply not found. */
+export async function markNotificationRead(ctx: Ctx, id: string) {
+  const user = requireUser(ctx.actor);
+  const row = await notificationsRepository.markRead(ctx.db, user.id, id);
+  if (!row) throw notFound('Notification');
+  return presentNotification(row);
+}

@@ -1,0 +1,98 @@
+import type { Queryable } from '../../db/database.js';
+
+export interface CertificateRow {
+  id: string;
+  enrolment_id: string;
+  session_id: string;
+  member_id: string;
+  program_id: string;
+  group_id: string;
+  area_path: string;
+  verification_code: string;
+  participant_name: string;
+  course_title: Record<string, string>;
+  topic: string;
+  starts_on: string;
+  ends_on: string;
+  trainer_name: string;
+  program_name: string;
+  issued_at: Date;
+  revoked_at: Date | null;
+  trainer_id: string;
+}
+
+const SELECT = `SELECT c.id, c.enrolment_id, c.session_id, c.member_id, c.program_id, c.group_id, c.area_path,
+  c.verification_code, c.participant_name, c.course_title, c.topic, c.starts_on, c.ends_on, c.trainer_name,
+  c.program_name, c.issued_at, c.revoked_at, s.trainer_id
+  FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id`;
+
+export const certificatesRepository = {
+  async byId(db: Queryable, id: string): Promise<CertificateRow | undefined> {
+    return (await db.query<CertificateRow>(`${SELECT} WHERE c.id = $1`, [id]))[0];
+  },
+
+  /** Issues the certificate of an enrolment once: a second issue for it is a no-op. */
+  async issue(db: Queryable, c: { id: string; enrolmentId: string; code: string }): Promise<void> {
+    await db.query(
+      `INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id, group_id, area_path,
+         verification_code, participant_name, course_title, topic, starts_on, ends_on, trainer_name, program_name)
+       SELECT $1, e.id, s.id, e.member_id, e.program_id, e.group_id, e.area_path, $3, m.name, co.title, co.topic,
+         s.starts_on, s.ends_on, u.name, p.name
+       FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses co ON co.id = s.course_id
+       JOIN members m ON m.id = e.member_id JOIN users u ON u.id = s.trainer_id JOIN programs p ON p.id = e.program_id
+       WHERE e.id = $2
+       ON CONFLICT (enrolment_id) DO NOTHING`,
+      [c.id, c.enrolmentId, c.code],
+    );
+  },
+
+  async revoke(db: Queryable, id: string): Promise<void> {
+    await db.query('UPDATE training_certificates SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  },
+
+  /** A member's valid certificates, newest first. */
+  async ofMember(db: Queryable, memberId: string): Promise<CertificateRow[]> {
+    return db.query<CertificateRow>(
+      `${SELECT} WHERE c.member_id = $1 AND c.revoked_at IS NULL ORDER BY c.ends_on DESC, c.id`,
+      [memberId],
+    );
+  },
+
+  async ofGroup(db: Queryable, groupId: string): Promise<CertificateRow[]> {
+    return db.query<CertificateRow>(
+      `${SELECT} WHERE c.group_id = $1 AND c.revoked_at IS NULL ORDER BY c.participant_name, c.ends_on DESC, c.id`,
+      [groupId],
+    );
+  },
+
+  /** People trained (distinct members with a valid certificate) by topic and sex, within a scope over `c`. */
+  async summary(db: Queryable, programId: string, scope: string, params: unknown[], areaPrefix: string | null) {
+    params.push(programId);
+    const program = `$${params.length}`;
+    params.push(areaPrefix);
+    const area = `$${params.length}`;
+    return db.query<{ topic: string; sex: 'female' | 'male'; people: number }>(
+      `SELECT c.topic, m.sex, count(DISTINCT c.member_id)::int AS people
+       FROM training_certificates c JOIN members m ON m.id = c.member_id
+       WHERE c.program_id = ${program} AND c.revoked_at IS NULL AND ${scope}
+         AND (${area}::text IS NULL OR c.area_path LIKE ${area})
+       GROUP BY c.topic, m.sex ORDER BY c.topic, m.sex`,
+      params,
+    );
+  },
+
+  async totals(db: Queryable, programId: string, scope: string, params: unknown[], areaPrefix: string | null) {
+    params.push(programId);
+    const program = `$${params.length}`;
+    params.push(areaPrefix);
+    const area = `$${params.length}`;
+    return db.query<{ sex: 'female' | 'male'; people: number }>(
+      `SELECT m.sex, count(DISTINCT c.member_id)::int AS people
+       FROM training_certificates c JOIN members m ON m.id = c.member_id
+       WHERE c.program_id = ${program} AND c.revoked_at IS NULL AND ${scope}
+         AND (${area}::text IS NULL OR c.area_path LIKE ${area})
+       GROUP BY m.sex ORDER BY m.sex`,
+      params,
+    );
+  },
+};

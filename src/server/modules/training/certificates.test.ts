@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, useTestApp } from '../../../../test/app.js';
+import { pdfQrCodes, pdfText } from '../../../../test/documents.js';
+import { KARANGASEM, LOMBOK_BARAT } from '../../../../test/registry-fixtures.js';
+import { right, trainingWorld, type TrainingWorld } from '../../../../test/training-fixtures.js';
+
+const t = useTestApp();
+
+/** A participant who attends the whole one-day session and passes the post-test. */
+async function completed(w: TrainingWorld, sessionId: string, groupId: string, sex: 'female' | 'male' = 'female') {
+  const member = await w.member(groupId, sex);
+  const enrolment = (await w.enrol(sessionId, member.id)).json();
+  await w.mark(sessionId, '2026-03-02', [{ memberId: member.id, present: true }]);
+  await w.postTest(sessionId, enrolment.id, right(5));
+  const list = (await w.request('GET', `/api/v1/sessions/${sessionId}/enrolments`, w.trainer)).json().items;
+  const mine = list.find((e: { member: { id: string } }) => e.member.id === member.id);
+  return { member, certificateId: mine.certificateId as string };
+}
+
+const oneDay = (w: TrainingWorld) => w.session({ startsOn: '2026-03-02', endsOn: '2026-03-02' });
+
+describe('training certificates', () => {
+  it('print a PDF with the participant, course, dates, trainer and program, whose QR code opens a verification that answers', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const { member, certificateId } = await completed(w, session.id, w.groups.bali.id);
+    const response = await w.request('GET', `/api/v1/certificates/${certificateId}.pdf`, w.trainer);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const pdf = response.rawPayload;
+    const { pages, text } = await pdfText(pdf);
+    expect(pages).toBe(1);
+    for (const printed of [member.name, 'Pengemasan produk pangan', '2026-03-02', w.trainer.name, w.program.name]) {
+      expect(text).toContain(printed);
+    }
+    const [url] = await pdfQrCodes(pdf);
+    expect(url).toBe(`${ORIGIN}/verify/${certificateId}`);
+
+    const verification = await t.request({
+      method: 'GET',
+      url: `/api/v1/certificates/${new URL(url!).pathname.split('/').at(-1)}/verification`,
+    });
+    expect(verification.statusCode).toBe(200);
+    expect(verification.json()).toMatchObject({
+      certificateId,
+      status: 'valid',
+      participantName: member.name,
+      course: { title: { id: 'Pengemasan produk pangan' } },
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-02',
+      programName: w.program.name,
+    });
+  });
+
+  it('verify publicly with nothing personal beyond the printed name', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const member = (await w.post(`/api/v1/groups/${w.groups.bali.id}/members`, {
+      name: 'Ni Wayan Sekar',
+      sex: 'female',
+      birthYear: 1986,
+      joinedOn: '2024-01-01',
+      nationalId: '5107064107860001',
+      phone: '+62 812 3900 1234',
+    })) as { id: string };
+    const enrolment = (await w.enrol(session.id, member.id)).json();
+    await w.mark(session.id, '2026-03-02', [{ memberId: member.id, present: true }]);
+    await w.postTest(session.id, enrolment.id, right(4));
+    const id = (await w.request('GET', `/api/v1/sessions/${session.id}/enrolments`, w.trainer)).json().items[0]
+      .certificateId;
+    const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${id}/verification` });
+    expect(Object.keys(r.json()).sort()).toEqual([
+      'certificateId',
+      'course',
+      'endsOn',
+      'issuedOn',
+      'participantName',
+      'programName',
+      'startsOn',
+      'status',
+      'trainerName',
+      'verificationCode',
+    ]);
+    for (const secret of ['5107064107860001', '3900', '1986', 'female', member.id, w.groups.bali.id, enrolment.id]) {
+      expect(r.body).not.toContain(secret);
+    }
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: '/api/v1/certificates/01936a3e-7b7c-7cc0-8000-000000000009/verification',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('can be revoked by the trainer, and then verify as revoked', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const { certificateId } = await completed(w, session.id, w.groups.bali.id);
+    const facilitator = await w.staff('facilitator', { areaCode: KARANGASEM });
+    expect((await w.request('POST', `/api/v1/certificates/${certificateId}/revoke`, facilitator)).statusCode).toBe(403);
+    expect((await w.request('POST', `/api/v1/certificates/${certificateId}/revoke`, w.trainer)).statusCode).toBe(200);
+    const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificateId}/verification` });
+    expect(r.json().status).toBe('revoked');
+  });
+
+  it('are downloaded only by people who may see the participant', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const { certificateId } = await completed(w, session.id, w.groups.bali.id);
+    const url = `/api/v1/certificates/${certificateId}.pdf`;
+    const inGroup = await w.staff('group_member', { groupId: w.groups.bali.id });
+    expect((await w.request('GET', url, inGroup)).statusCode).toBe(200);
+    for (const outsider of [
+      await w.staff('facilitator', { areaCode: LOMBOK_BARAT }),
+      await w.staff('group_manager', { groupId: w.groups.lombok.id }),
+    ]) {
+      expect((await w.request('GET', url, outsider)).statusCode).toBe(404);
+      expect((await w.request('GET', `/api/v1/certificates/${certificateId}`, outsider)).statusCode).toBe(404);
+    }
+    expect((await t.request({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});
+
+describe('learning records', () => {
+  it('list a member’s completed courses, who in a group is trained in what, and trained people by topic and sex within the caller’s area', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const sari = await completed(w, session.id, w.groups.bali.id, 'female');
+    await completed(w, session.id, w.groups.bali.id, 'male');
+    await completed(w, session.id, w.groups.lombok.id, 'female');
+
+    const record = await w.request('GET', `/api/v1/members/${sari.member.id}/training`, w.admin);
+    expect(record.json()).toMatchObject({
+      memberId: sari.member.id,
+      completed: [{ certificateId: sari.certificateId, course: { topic: 'packaging' }, startsOn: '2026-03-02' }],
+    });
+    const group = await w.request('GET', `/api/v1/groups/${w.groups.bali.id}/training`, w.admin);
+    expect(group.json().items).toHaveLength(2);
+
+    const summary = async (as: typeof w.admin) =>
+      (await w.request('GET', `/api/v1/programs/${w.program.id}/training-summary`, as)).json();
+    const all = await summary(w.admin);
+    expect(all.people).toEqual({ female: 2, male: 1, total: 3 });
+    expect(all.byTopic.find((r: { topic: string }) => r.topic === 'packaging')).toEqual({
+      topic: 'packaging',
+      female: 2,
+      male: 1,
+      total: 3,
+    });
+    const lombok = await w.staff('facilitator', { areaCode: LOMBOK_BARAT });
+    expect((await summary(lombok)).people).toEqual({ female: 1, male: 0, total: 1 });
+    const filtered = await w.request(
+      'GET',
+      `/api/v1/programs/${w.program.id}/training-summary?area=${KARANGASEM}`,
+      w.admin,
+    );
+    expect(filtered.json().people).toEqual({ female: 1, male: 1, total: 2 });
+
+    const lombokManager = await w.staff('group_manager', { groupId: w.groups.lombok.id });
+    expect((await w.request('GET', `/api/v1/members/${sari.member.id}/training`, lombokManager)).statusCode).toBe(404);
+    expect((await w.request('GET', `/api/v1/groups/${w.groups.bali.id}/training`, lombok)).statusCode).toBe(404);
+  });
+});

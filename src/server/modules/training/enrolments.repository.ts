@@ -1,0 +1,117 @@
+import type { Queryable } from '../../db/database.js';
+import type { EnrolmentStatus } from './training.schemas.js';
+
+export interface EnrolmentRow {
+  id: string;
+  seq: string;
+  session_id: string;
+  member_id: string;
+  member_name: string;
+  member_sex: 'female' | 'male';
+  program_id: string;
+  group_id: string;
+  group_name: string;
+  area_path: string;
+  status: EnrolmentStatus;
+  days_present: number;
+  best_pre: number | null;
+  best_post: number | null;
+  certificate_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** An enrolment with what completion needs: days present, the best test scores in whole percent ×100. */
+const SELECT = `SELECT e.id, e.seq, e.session_id, e.member_id, m.name AS member_name, m.sex AS member_sex, e.program_id,
+  e.group_id, g.name AS group_name, e.area_path, e.status,
+  (SELECT count(*)::int FROM attendance d WHERE d.enrolment_id = e.id AND d.present) AS days_present,
+  (SELECT max(t.correct * 10000 / t.total)::int FROM test_attempts t WHERE t.enrolment_id = e.id AND t.kind = 'pre') AS best_pre,
+  (SELECT max(t.correct * 10000 / t.total)::int FROM test_attempts t WHERE t.enrolment_id = e.id AND t.kind = 'post') AS best_post,
+  (SELECT c.id FROM training_certificates c WHERE c.enrolment_id = e.id) AS certificate_id,
+  e.created_at, e.updated_at
+  FROM enrolments e JOIN members m ON m.id = e.member_id JOIN producer_groups g ON g.id = e.group_id`;
+
+export interface MemberScopeRow {
+  id: string;
+  name: string;
+  group_id: string;
+  program_id: string;
+  area_path: string;
+  active: boolean;
+}
+
+export const enrolmentsRepository = {
+  async byId(db: Queryable, id: string): Promise<EnrolmentRow | undefined> {
+    return (await db.query<EnrolmentRow>(`${SELECT} WHERE e.id = $1`, [id]))[0];
+  },
+
+  async activeFor(db: Queryable, sessionId: string, memberId: string): Promise<EnrolmentRow | undefined> {
+    return (
+      await db.query<EnrolmentRow>(
+        `${SELECT} WHERE e.session_id = $1 AND e.member_id = $2 AND e.status <> 'cancelled'`,
+        [sessionId, memberId],
+      )
+    )[0];
+  },
+
+  /** A session's enrolments (in waitlist order), narrowed by a scope condition over `e`. */
+  async list(db: Queryable, sessionId: string, scope: string, params: unknown[]): Promise<EnrolmentRow[]> {
+    params.push(sessionId);
+    return db.query<EnrolmentRow>(
+      `${SELECT} WHERE e.session_id = $${params.length} AND ${scope} ORDER BY e.seq`,
+      params,
+    );
+  },
+
+  async byMembers(db: Queryable, sessionId: string, memberIds: string[]): Promise<EnrolmentRow[]> {
+    return db.query<EnrolmentRow>(
+      `${SELECT} WHERE e.session_id = $1 AND e.member_id = ANY($2::uuid[]) AND e.status = 'enrolled'`,
+      [sessionId, memberIds],
+    );
+  },
+
+  async countEnrolled(db: Queryable, sessionId: string): Promise<number> {
+    const rows = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM enrolments WHERE session_id = $1 AND status = 'enrolled'`,
+      [sessionId],
+    );
+    return rows[0]!.n;
+  },
+
+  /** The first of the waitlist: the one promoted when a place frees up. */
+  async firstWaitlisted(db: Queryable, sessionId: string): Promise<string | undefined> {
+    const rows = await db.query<{ id: string }>(
+      `SELECT id FROM enrolments WHERE session_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT 1`,
+      [sessionId],
+    );
+    return rows[0]?.id;
+  },
+
+  async insert(
+    db: Queryable,
+    e: Pick<EnrolmentRow, 'id' | 'session_id' | 'member_id' | 'program_id' | 'group_id' | 'area_path' | 'status'> & {
+      enrolled_by: string;
+    },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO enrolments (id, session_id, member_id, program_id, group_id, area_path, status, enrolled_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [e.id, e.session_id, e.member_id, e.program_id, e.group_id, e.area_path, e.status, e.enrolled_by],
+    );
+  },
+
+  async setStatus(db: Queryable, id: string, status: EnrolmentStatus): Promise<void> {
+    await db.query(`UPDATE enrolments SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
+  },
+
+  /** A member with the scope of their group, and whether they are still in it. */
+  async member(db: Queryable, id: string): Promise<MemberScopeRow | undefined> {
+    const rows = await db.query<MemberScopeRow>(
+      `SELECT m.id, m.name, m.group_id, g.program_id, g.area_path,
+         (m.left_on IS NULL OR m.left_on > current_date) AS active
+       FROM members m JOIN producer_groups g ON g.id = m.group_id WHERE m.id = $1`,
+      [id],
+    );
+    return rows[0];
+  },
+};

@@ -1,0 +1,165 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams } from '../../../shared/common.schemas.js';
+import { ctxOf } from '../../http/context.js';
+import { invalid } from '../../http/errors.js';
+import { baseVersion } from '../../http/versioning.js';
+import { getAttendance, recordAttendance } from './attendance.service.js';
+import { certificatePdf } from './certificate-pdf.js';
+import { getCertificate, revokeCertificate, verifyCertificate } from './certificates.service.js';
+import {
+  addMaterial,
+  createCourse,
+  getCourse,
+  listCourses,
+  MATERIAL_MAX_BYTES,
+  patchCourse,
+} from './courses.service.js';
+import { cancelEnrolment, enrol, listEnrolments } from './enrolments.service.js';
+import { groupTraining, memberTraining, trainingSummary } from './learning-record.service.js';
+import { cancelSession, createSession, getSession, listSessions } from './sessions.service.js';
+import { getSessionTest, recordTestAttempt } from './test-attempts.service.js';
+import * as s from './training.schemas.js';
+
+/** The address the caller reached us at: what a QR code printed for them must open. */
+const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+/** Training routes: validate → service (which authorizes) → present. 201 for a new record, 200 for a replay. */
+export async function trainingRoutes(app: FastifyInstance): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const config = { access: 'user' } as const;
+
+  // ---- courses ----------------------------------------------------------------------------------
+  const courses = ['courses'];
+  r.get('/api/v1/courses', { schema: { querystring: s.listCoursesQuery, tags: courses }, config }, async (req) =>
+    listCourses(ctxOf(req), req.query),
+  );
+  r.post('/api/v1/courses', { schema: { body: s.createCourseBody, tags: courses }, config }, async (req, reply) => {
+    const { course, created } = await createCourse(ctxOf(req), req.body);
+    return reply.code(created ? 201 : 200).send(course);
+  });
+  r.get('/api/v1/courses/:id', { schema: { params: idParams, tags: courses }, config }, async (req) =>
+    getCourse(ctxOf(req), req.params.id),
+  );
+  r.patch(
+    '/api/v1/courses/:id',
+    { schema: { params: idParams, body: s.patchCourseBody, tags: courses }, config },
+    async (req) => patchCourse(ctxOf(req), req.params.id, baseVersion(req, req.body.version), req.body),
+  );
+  r.post(
+    '/api/v1/courses/:id/materials',
+    {
+      schema: {
+        params: idParams,
+        querystring: z.object({ title: z.string().trim().min(1).max(200).optional() }),
+        consumes: ['multipart/form-data'],
+        tags: courses,
+      },
+      config,
+    },
+    async (req, reply) => {
+      const file = await req.file({ limits: { fileSize: MATERIAL_MAX_BYTES, files: 1 } });
+      if (!file) throw invalid([{ path: 'file', message: 'is required (multipart field "file")' }]);
+      const data = await file.toBuffer();
+      const title = req.query.title ?? file.filename.slice(0, 200);
+      return reply.code(201).send(await addMaterial(ctxOf(req), req.server.files, req.params.id, { data, title }));
+    },
+  );
+
+  // ---- sessions and enrolment -------------------------------------------------------------------
+  const sessions = ['training sessions'];
+  r.get('/api/v1/sessions', { schema: { querystring: s.listSessionsQuery, tags: sessions }, config }, async (req) =>
+    listSessions(ctxOf(req), req.query),
+  );
+  r.post('/api/v1/sessions', { schema: { body: s.createSessionBody, tags: sessions }, config }, async (req, reply) => {
+    const { session, created } = await createSession(ctxOf(req), req.body);
+    return reply.code(created ? 201 : 200).send(session);
+  });
+  r.get('/api/v1/sessions/:id', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
+    getSession(ctxOf(req), req.params.id),
+  );
+  r.post('/api/v1/sessions/:id/cancel', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
+    cancelSession(ctxOf(req), req.params.id),
+  );
+  r.get('/api/v1/sessions/:id/enrolments', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
+    listEnrolments(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/sessions/:id/enrolments',
+    { schema: { params: idParams, body: s.enrolBody, tags: sessions }, config },
+    async (req, reply) => {
+      const { enrolment, created } = await enrol(ctxOf(req), req.params.id, req.body);
+      return reply.code(created ? 201 : 200).send(enrolment);
+    },
+  );
+  r.post(
+    '/api/v1/sessions/:id/enrolments/:enrolmentId/cancel',
+    { schema: { params: s.enrolmentParams, tags: sessions }, config },
+    async (req) => cancelEnrolment(ctxOf(req), req.params.id, req.params.enrolmentId),
+  );
+
+  // ---- attendance and tests ---------------------------------------------------------------------
+  r.get(
+    '/api/v1/sessions/:id/attendance/:date',
+    { schema: { params: s.attendanceParams, tags: sessions }, config },
+    async (req) => getAttendance(ctxOf(req), req.params.id, req.params.date),
+  );
+  r.put(
+    '/api/v1/sessions/:id/attendance/:date',
+    { schema: { params: s.attendanceParams, body: s.attendanceBody, tags: sessions }, config },
+    async (req) => recordAttendance(ctxOf(req), req.params.id, req.params.date, req.body),
+  );
+  r.get(
+    '/api/v1/sessions/:id/tests/:kind',
+    { schema: { params: s.sessionTestParams, tags: sessions }, config },
+    async (req) => getSessionTest(ctxOf(req), req.params.id, req.params.kind),
+  );
+  r.post(
+    '/api/v1/sessions/:id/enrolments/:enrolmentId/tests/:kind',
+    { schema: { params: s.testParams, body: s.testAttemptBody, tags: sessions }, config },
+    async (req, reply) => {
+      const attempt = await recordTestAttempt(
+        ctxOf(req),
+        req.params.id,
+        req.params.enrolmentId,
+        req.params.kind,
+        req.body,
+      );
+      return reply.code(201).send(attempt);
+    },
+  );
+
+  // ---- certificates and learning records --------------------------------------------------------
+  const certificates = ['training certificates'];
+  r.get('/api/v1/certificates/:id', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
+    getCertificate(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/certificates/:id.pdf',
+    { schema: { params: s.certificatePdfParams, tags: certificates }, config },
+    async (req, reply) => {
+      const { pdf, name } = await certificatePdf(ctxOf(req), req.params.id, originOf(req));
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
+    },
+  );
+  r.get(
+    '/api/v1/certificates/:id/verification',
+    { schema: { params: idParams, tags: certificates }, config: { access: 'public' } },
+    async (req) => verifyCertificate(ctxOf(req), req.params.id),
+  );
+  r.post('/api/v1/certificates/:id/revoke', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
+    revokeCertificate(ctxOf(req), req.params.id),
+  );
+  r.get('/api/v1/members/:id/training', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
+    memberTraining(ctxOf(req), req.params.id),
+  );
+  r.get('/api/v1/groups/:id/training', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
+    groupTraining(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/programs/:id/training-summary',
+    { schema: { params: idParams, querystring: s.trainingSummaryQuery, tags: certificates }, config },
+    async (req) => trainingSummary(ctxOf(req), req.params.id, req.query),
+  );
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+import { areaCode } from './geography.js';
+
+/** The topics OVOP programs train in (DESIGN §3.5); a program may also use its own slug. */
+export const TRAINING_TOPICS = [
+  'marketing',
+  'accounting',
+  'packaging',
+  'product_development',
+  'food_safety',
+  'export',
+  'digital_selling',
+] as const;
+export const TEST_KINDS = ['pre', 'post'] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+const topic = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a topic such as marketing or your own slug');
+const percent = z.number().int().min(0).max(100);
+
+// ---- courses -----------------------------------------------------------------------------------
+const question = z
+  .object({
+    text: localizedText(1000),
+    choices: z.array(localizedText(300)).min(2).max(8),
+    /** The index of the right choice; the server scores, participants never see it. */
+    answer: z.number().int().min(0),
+  })
+  .refine((q) => q.answer < q.choices.length, { path: ['answer'], message: 'is not one of the choices' });
+export const courseTest = z.object({ questions: z.array(question).min(1).max(50) });
+export type CourseTest = z.infer<typeof courseTest>;
+
+const link = z.object({ title: z.string().trim().min(1).max(200), url: z.url().max(2000) });
+
+/** Completion (DESIGN §3.5): attendance and post-test score at or above these; 80 % and 60 % by default. */
+export const completionRule = z.object({
+  minAttendancePercent: percent.default(80),
+  minPostTestPercent: percent.default(60),
+});
+export type CompletionRule = z.infer<typeof completionRule>;
+
+const courseFields = {
+  title: localizedText(200),
+  description: localizedText(4000).optional(),
+  topic,
+  durationHours: z.number().int().min(1).max(1000),
+  links: z.array(link).max(30).default([]),
+  preTest: courseTest.nullable().optional(),
+  postTest: courseTest.nullable().optional(),
+  completionRule: completionRule.default({ minAttendancePercent: 80, minPostTestPercent: 60 }),
+};
+
+export const createCourseBody = z.object({ id: uuid.optional(), programId: uuid, ...courseFields });
+export type CreateCourseBody = z.infer<typeof createCourseBody>;
+
+export const patchCourseBody = z
+  .object({
+    version: version.optional(),
+    title: courseFields.title,
+    description: localizedText(4000),
+    topic,
+    durationHours: courseFields.durationHours,
+    links: z.array(link).max(30),
+    preTest: courseTest.nullable(),
+    postTest: courseTest.nullable(),
+    completionRule: z.object({ minAttendancePercent: percent, minPostTestPercent: percent }),
+  })
+  .partial()
+  .strict();
+export type PatchCourseBody = z.infer<typeof patchCourseBody>;
+
+export const listCoursesQuery = pageQuery.extend({ programId: uuid, topic: topic.optional() });
+export type ListCoursesQuery = z.infer<typeof listCoursesQuery>;
+
+// ---- sessions ----------------------------------------------------------------------------------
+export const createSessionBody = z
+  .object({
+    id: uuid.optional(),
+    courseId: uuid,
+    areaCode,
+    address: z.string().trim().min(1).max(500),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    trainerId: uuid,
+    capacity: z.number().int().min(1).max(1000),
+  })
+  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'is before startsOn' })
+  .refine((s) => daysBetween(s.startsOn, s.endsOn) <= 60, { path: ['endsOn'], message: 'is more than 60 days on' });
+export type CreateSessionBody = z.infer<typeof createSessionBody>;
+
+export const listSessionsQuery = pageQuery.extend({
+  programId: uuid,
+  courseId: uuid.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
+
+export const enrolBody = z.object({ id: uuid.optional(), memberId: uuid });
+export type EnrolBody = z.infer<typeof enrolBody>;
+
+export const enrolmentParams = z.object({ id: uuid, enrolmentId: uuid });
+
+// ---- attendance and tests ----------------------------------------------------------------------
+export const attendanceParams = z.object({ id: uuid, date: isoDate });
+export const attendanceBody = z.object({
+  items: z
+    .array(z.object({ memberId: uuid, present: z.boolean() }))
+    .min(1)
+    .max(1000)
+    .refine((items) => new Set(items.map((i) => i.memberId)).size === items.length, 'names a member twice'),
+});
+export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+export const testParams = z.object({ id: uuid, enrolmentId: uuid, kind: z.enum(TEST_KINDS) });
+export const sessionTestParams = z.object({ id: uuid, kind: z.enum(TEST_KINDS) });
+export const testAttemptBody = z.object({
+  id: uuid.optional(),
+  /** The index of the chosen choice per question, in the course's order; null for unanswered. */
+  answers: z.array(z.number().int().min(0).max(7).nullable()).min(1).max(50),
+});
+export type TestAttemptBody = z.infer<typeof testAttemptBody>;
+
+export const certificatePdfParams = z.object({ id: uuid });
+export const trainingSummaryQuery = z.object({ area: areaCode.optional() });
+export type TrainingSummaryQuery = z.infer<typeof trainingSummaryQuery>;
+
+/** Whole days from one ISO date to another (0 for the same day). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

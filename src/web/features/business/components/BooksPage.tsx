@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useStaff } from '../../../app/staff-session';
+import { NotFound } from '../../../components/NotFound';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate, formatMoney } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { getGroup } from '../../registry/api/groups';
+import type { Books, JournalEntry, TransactionKind } from '../api/books.types';
+import { getBooks } from '../api/get-books';
+import { mayKeepBooks } from './books-access';
+import { ClosePeriod } from './ClosePeriod';
+import { accountName, JournalList } from './JournalList';
+import { KIND_GROUPS } from './transaction-kinds';
+import { TransactionForm } from './TransactionForm';
+
+/** Cash box and bank at the top: what the treasurer counts against. */
+function Balances({ books }: { books: Books }) {
+  const { t, locale } = useI18n();
+  const money = books.accounts.filter((a) => a.role === 'cash' || a.role === 'bank');
+  return (
+    <section aria-labelledby="balance-title">
+      <h2 id="balance-title" className="visually-hidden">
+        {t('books.balances')}
+      </h2>
+      <ul className="balances">
+        {money.map((a) => (
+          <li key={a.id} className="balance" data-testid={`balance-${a.role}`}>
+            <span className="balance-name">{accountName(a.name, locale)}</span>
+            <strong className="balance-amount">
+              {formatMoney(a.balance ?? { amount: '0', currency: books.currency }, locale)}
+            </strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TapGrid({ onPick }: { onPick: (kind: TransactionKind) => void }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="record-title">
+      <h2 id="record-title">{t('books.recordTitle')}</h2>
+      {KIND_GROUPS.map((group) => (
+        <div key={group.key} className={`tap-group tap-${group.key}`}>
+          <h3 className="tap-heading">{t(`books.group.${group.key}`)}</h3>
+          <ul className="tap-grid">
+            {group.kinds.map(({ kind }) => (
+              <li key={kind}>
+                <button type="button" className="tap" onClick={() => onPick(kind)}>
+                  {t(`books.kind.${kind}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The treasurer's cash book: balances, one tap per common transaction, the journal, month closing. */
+export default function BooksPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { me } = useStaff();
+  const [version, setVersion] = useState(0);
+  const group = useResource(`group-${id}`, (signal) => getGroup(id, signal));
+  const books = useResource(`books-${id}`, (signal) => getBooks(id, signal));
+  const [kind, setKind] = useState<TransactionKind | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [saved, setSaved] = useState<JournalEntry | null>(null);
+
+  const error = group.error ?? books.error;
+  if (error) return error.status === 404 || error.status === 400 ? <NotFound /> : <p role="alert">{t('error.load')}</p>;
+  if (!group.data || !books.data) return <p role="status">{t('state.loading')}</p>;
+  const canWrite = mayKeepBooks(me, group.data);
+  /** Balances reload in place (the old ones stay until the new arrive); the journal starts again. */
+  const changed = () => {
+    books.reload();
+    setVersion((v) => v + 1);
+  };
+  const pick = (next: TransactionKind) => {
+    setSaved(null);
+    setKind(next);
+    setFormKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      <p className="trail small">
+        <Link href={`/groups/${id}`}>{group.data.name}</Link>
+      </p>
+      <h1>{t('books.title')}</h1>
+      <Balances books={books.data} />
+      {books.data.closedThrough ? (
+        <p className="panel notice" data-testid="closed-notice">
+          {t('books.closedNotice', { date: formatDate(books.data.closedThrough, locale) })}
+        </p>
+      ) : null}
+      {saved ? (
+        <p className="panel saved" role="status">
+          {t('books.saved', {
+            number: saved.number,
+            kind: t(`books.kind.${saved.kind}`),
+            amount: formatMoney(saved.total, locale),
+          })}
+        </p>
+      ) : null}
+      {canWrite ? (
+        kind ? (
+          <TransactionForm
+            key={formKey}
+            groupId={id}
+            currency={books.data.currency}
+            kind={kind}
+            closedThrough={books.data.closedThrough}
+            onCancel={() => setKind(null)}
+            onSaved={(entry) => {
+              setSaved(entry);
+              setKind(null);
+              changed();
+            }}
+          />
+        ) : (
+          <TapGrid onPick={pick} />
+        )
+      ) : (
+        <p className="muted small">{t('books.readOnly')}</p>
+      )}
+      <ul className="menu">
+        <li>
+          <Link href={`/groups/${id}/reports`} className="button secondary">
+            {t('books.toReports')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/hpp" className="button secondary">
+            {t('books.toHpp')}
+          </Link>
+        </li>
+      </ul>
+      <JournalList groupId={id} version={version} canWrite={canWrite} onChanged={changed} />
+      {canWrite ? <ClosePeriod books={books.data} onClosed={changed} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
+import { formatDate, formatMoney, localToday } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import type { JournalEntry, Localized } from '../api/books.types';
+import { listJournal } from '../api/list-journal';
+import { reverseEntry } from '../api/reverse-entry';
+import { ruleKey } from './rule-message';
+
+export const accountName = (name: Localized, locale: string) => name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
+
+/** Asks once more, then posts the reversing entry (its id made when asked, so a retry posts once). */
+function ReverseControl({
+  groupId,
+  entry,
+  onReversed,
+}: {
+  groupId: string;
+  entry: JournalEntry;
+  onReversed: () => void;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!asking) {
+    return (
+      <button type="button" className="secondary small" onClick={() => setAsking(crypto.randomUUID())}>
+        {t('books.reverse')}
+      </button>
+    );
+  }
+  const confirm = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await reverseEntry(groupId, entry.id, { id: asking, date: localToday() });
+      setAsking(null);
+      onReversed();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setProblem(ruleKey(error) ?? 'books.rule.other');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="panel warning" role="alertdialog" aria-label={t('books.reverseConfirm', { number: entry.number })}>
+      <p>{t('books.reverseConfirm', { number: entry.number })}</p>
+      {problem ? (
+        <p className="error" role="alert">
+          {t(problem, { date: '' })}
+        </p>
+      ) : null}
+      <div className="inline wrap">
+        <button type="button" disabled={busy} onClick={() => void confirm()}>
+          {t('books.reverseYes')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setAsking(null)}>
+          {t('books.reverseNo')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function EntryItem({
+  groupId,
+  entry,
+  canWrite,
+  onChanged,
+}: {
+  groupId: string;
+  entry: JournalEntry;
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const kindKey = `books.kind.${entry.kind}`;
+  const kindLabel = t(kindKey) === kindKey ? entry.kind : t(kindKey);
+  const reversesNumber = entry.details.reversesNumber;
+  return (
+    <li className="entry" data-testid="journal-entry">
+      <div className="entry-head">
+        <span className="entry-kind">
+          #{entry.number} · {kindLabel}
+        </span>
+        <span className="entry-total">{formatMoney(entry.total, locale)}</span>
+      </div>
+      <p className="muted small entry-meta">
+        {formatDate(entry.date, locale)}
+        {entry.memo ? ` · ${entry.memo}` : ''}
+        {typeof reversesNumber === 'number' ? ` · ${t('books.reverses', { number: reversesNumber })}` : ''}
+      </p>
+      {entry.reversedBy ? <p className="badge muted-badge">{t('books.reversed')}</p> : null}
+      <table className="breakdown entry-lines">
+        <caption className="visually-hidden">{t('books.linesOf', { number: entry.number })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('books.col.account')}</th>
+            <th scope="col" className="num">
+              {t('books.col.debit')}
+            </th>
+            <th scope="col" className="num">
+              {t('books.col.credit')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.lines.map((l, i) => (
+            <tr key={i}>
+              <th scope="row">
+                <span className="muted small">{l.accountCode}</span> {accountName(l.accountName, locale)}
+              </th>
+              <td>{l.debit ? formatMoney(l.debit, locale) : ''}</td>
+              <td>{l.credit ? formatMoney(l.credit, locale) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canWrite && !entry.reversedBy && !entry.reverses ? (
+        <ReverseControl groupId={groupId} entry={entry} onReversed={onChanged} />
+      ) : null}
+    </li>
+  );
+}
+
+/** The journal, newest first, a page at a time; each entry with its lines. */
+export function JournalList(props: { groupId: string; version: number; canWrite: boolean; onChanged: () => void }) {
+  const { t } = useI18n();
+  const list = usePagedList(`journal-${props.groupId}-${props.version}`, (cursor, signal) =>
+    listJournal(props.groupId, cursor, signal),
+  );
+  return (
+    <section className="panel" aria-labelledby="journal-title">
+      <h2 id="journal-title">{t('books.journal')}</h2>
+      <p className="muted small">{t('books.journalHint')}</p>
+      {list.error ? <p role="alert">{t('error.load')}</p> : null}
+      {list.items && list.items.length === 0 ? <p className="muted">{t('books.journalEmpty')}</p> : null}
+      <ul className="rows journal" aria-label={t('books.journal')}>
+        {list.items?.map((entry) => (
+          <EntryItem
+            key={entry.id}
+            groupId={props.groupId}
+            entry={entry}
+            canWrite={props.canWrite}
+            onChanged={props.onChanged}
+          />
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" className="secondary" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </section>
+  );
+}

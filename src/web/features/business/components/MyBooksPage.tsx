@@ -1,0 +1,33 @@
+import { Link, Redirect } from 'wouter';
+import { useStaff } from '../../../app/staff-session';
+import { useI18n } from '../../../i18n/i18n';
+import { useResource } from '../../../lib/use-resource';
+import { getGroup } from '../../registry/api/groups';
+import { bookGroupIds } from './books-access';
+
+/** The menu's "cash book": straight to the one group a treasurer or member keeps, or a choice of several. */
+export default function MyBooksPage() {
+  const { t } = useI18n();
+  const { me } = useStaff();
+  const ids = bookGroupIds(me);
+  const groups = useResource(ids.length > 1 ? `my-books-${ids.join()}` : null, (signal) =>
+    Promise.all(ids.map((id) => getGroup(id, signal))),
+  );
+  if (ids.length === 1) return <Redirect to={`/groups/${ids[0]}/books`} replace />;
+  return (
+    <>
+      <h1>{t('books.title')}</h1>
+      {ids.length === 0 ? <p className="muted">{t('books.noGroup')}</p> : null}
+      {groups.error ? <p role="alert">{t('error.load')}</p> : null}
+      <ul className="rows">
+        {groups.data?.map((g) => (
+          <li key={g.id}>
+            <Link href={`/groups/${g.id}/books`} className="row-button">
+              {g.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

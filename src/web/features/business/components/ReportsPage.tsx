@@ -1,0 +1,235 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { NotFound } from '../../../components/NotFound';
+import { useI18n } from '../../../i18n/i18n';
+import type { Money } from '../../../lib/http';
+import { formatDate, formatMoney, localToday } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { getGroup } from '../../registry/api/groups';
+import type { FinancialPosition, IncomeStatement, ReportLine } from '../api/books.types';
+import { getFinancialPosition } from '../api/get-financial-position';
+import { getIncomeStatement } from '../api/get-income-statement';
+import { getNotes } from '../api/get-notes';
+import { statementsUrl } from '../api/statements-url';
+import { accountName } from './JournalList';
+
+/** A statement line, then the accounts behind it, indented. */
+function LineRows({ line, sign = '' }: { line: ReportLine; sign?: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <tr className="line-row">
+        <th scope="row">
+          {sign}
+          {t(`books.line.${line.line}`)}
+        </th>
+        <td>{formatMoney(line.amount, locale)}</td>
+      </tr>
+      {line.accounts.map((a) => (
+        <tr key={a.code} className="account-row">
+          <th scope="row">
+            <span className="muted small">{a.code}</span> {accountName(a.name, locale)}
+          </th>
+          <td className="muted">{formatMoney(a.amount, locale)}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function TotalRow({ label, amount }: { label: string; amount: Money }) {
+  const { locale } = useI18n();
+  return (
+    <tr className="total-row">
+      <th scope="row">{label}</th>
+      <td>{formatMoney(amount, locale)}</td>
+    </tr>
+  );
+}
+
+function IncomeTable({ data }: { data: IncomeStatement }) {
+  const { t, locale } = useI18n();
+  return (
+    <table className="breakdown report" data-testid="income-statement">
+      <caption>{t('reports.period', { from: formatDate(data.from, locale), to: formatDate(data.to, locale) })}</caption>
+      <tbody>
+        <LineRows line={data.revenue} />
+        <LineRows line={data.costOfGoods} sign="− " />
+        <TotalRow label={t('reports.grossProfit')} amount={data.grossProfit} />
+        {data.otherIncome.accounts.length ? <LineRows line={data.otherIncome} sign="+ " /> : null}
+        <LineRows line={data.expenses} sign="− " />
+        <TotalRow label={t('reports.profit')} amount={data.profit} />
+      </tbody>
+    </table>
+  );
+}
+
+function PositionTable({ data }: { data: FinancialPosition }) {
+  const { t, locale } = useI18n();
+  const section = (title: string, part: { lines: ReportLine[]; total: Money }, totalLabel: string) => (
+    <tbody>
+      <tr className="section-row">
+        <th scope="rowgroup" colSpan={2}>
+          {title}
+        </th>
+      </tr>
+      {part.lines.map((l) => (
+        <LineRows key={l.line} line={l} />
+      ))}
+      <TotalRow label={totalLabel} amount={part.total} />
+    </tbody>
+  );
+  return (
+    <table className="breakdown report" data-testid="financial-position">
+      <caption>{t('reports.at', { date: formatDate(data.at, locale) })}</caption>
+      {section(t('reports.assets'), data.assets, t('reports.totalAssets'))}
+      {section(t('reports.liabilities'), data.liabilities, t('reports.totalLiabilities'))}
+      {section(t('reports.equity'), data.equity, t('reports.totalEquity'))}
+      <tbody>
+        <TotalRow label={t('reports.totalClaims')} amount={data.liabilitiesAndEquity} />
+      </tbody>
+    </table>
+  );
+}
+
+function NotesSection({ groupId, from, to }: { groupId: string; from: string; to: string }) {
+  const { t, locale } = useI18n();
+  const notes = useResource(`notes-${groupId}-${from}-${to}-${locale}`, (signal) =>
+    getNotes(groupId, { from, to, locale }, signal),
+  );
+  return (
+    <details className="panel notes">
+      <summary>{t('reports.notes')}</summary>
+      {notes.error ? <p role="alert">{t('error.load')}</p> : null}
+      {notes.data?.sections.map((s) => (
+        <section key={s.key}>
+          <h3>{s.title}</h3>
+          {s.paragraphs.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </section>
+      ))}
+      {notes.data?.details.length ? (
+        <section>
+          <h3>{t('reports.notesDetails')}</h3>
+          <table className="breakdown report">
+            {notes.data.details.map((d) => (
+              <tbody key={d.line}>
+                <tr className="line-row">
+                  <th scope="row">{d.title}</th>
+                  <td>{formatMoney(d.amount, locale)}</td>
+                </tr>
+                {d.accounts.map((a) => (
+                  <tr key={a.code} className="account-row">
+                    <th scope="row">
+                      <span className="muted small">{a.code}</span> {a.name}
+                    </th>
+                    <td className="muted">{formatMoney(a.amount, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        </section>
+      ) : null}
+    </details>
+  );
+}
+
+/** SAK EMKM reports in plain tables: profit for a range, what the group owns and owes at a date, the notes. */
+export default function ReportsPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const today = localToday();
+  const initial = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const [draft, setDraft] = useState(initial);
+  const [period, setPeriod] = useState(initial);
+  const [at, setAt] = useState(today);
+  const group = useResource(`group-${id}`, (signal) => getGroup(id, signal));
+  const income = useResource(`income-${id}-${period.from}-${period.to}`, (signal) =>
+    getIncomeStatement(id, period, signal),
+  );
+  const position = useResource(at ? `position-${id}-${at}` : null, (signal) => getFinancialPosition(id, at, signal));
+  const rangeValid = Boolean(draft.from && draft.to && draft.from <= draft.to);
+
+  if (group.error)
+    return group.error.status === 404 || group.error.status === 400 ? (
+      <NotFound />
+    ) : (
+      <p role="alert">{t('error.load')}</p>
+    );
+  const show = (event: FormEvent) => {
+    event.preventDefault();
+    if (rangeValid) setPeriod(draft);
+  };
+  const download = (format: 'pdf' | 'xlsx') => statementsUrl(id, { format, ...period, locale });
+
+  return (
+    <>
+      <p className="trail small">
+        {group.data ? <Link href={`/groups/${id}`}>{group.data.name}</Link> : null}
+        {' · '}
+        <Link href={`/groups/${id}/books`}>{t('books.title')}</Link>
+      </p>
+      <h1>{t('reports.title')}</h1>
+      <p className="muted small">{t('reports.intro')}</p>
+
+      <section className="panel" aria-labelledby="income-title">
+        <h2 id="income-title">{t('reports.income')}</h2>
+        <p className="muted small">{t('reports.incomeHint')}</p>
+        <form className="filters" onSubmit={show} aria-label={t('reports.range')}>
+          <label>
+            <span>{t('reports.from')}</span>
+            <input type="date" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
+          </label>
+          <label>
+            <span>{t('reports.to')}</span>
+            <input type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
+          </label>
+          <button type="submit" disabled={!rangeValid}>
+            {t('reports.show')}
+          </button>
+        </form>
+        {!rangeValid ? (
+          <p className="error" role="alert">
+            {t('reports.badRange')}
+          </p>
+        ) : null}
+        {income.error ? <p role="alert">{t('error.load')}</p> : null}
+        {income.data ? <IncomeTable data={income.data} /> : <p role="status">{t('state.loading')}</p>}
+        <div className="downloads">
+          <span className="muted small">{t('reports.download')}</span>
+          <a className="button secondary" href={download('pdf')} download data-testid="download-pdf">
+            {t('reports.pdf')}
+          </a>
+          <a className="button secondary" href={download('xlsx')} download data-testid="download-xlsx">
+            {t('reports.xlsx')}
+          </a>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="position-title">
+        <h2 id="position-title">{t('reports.position')}</h2>
+        <p className="muted small">{t('reports.positionHint')}</p>
+        <label className="field">
+          <span>{t('reports.atDate')}</span>
+          <input type="date" value={at} onChange={(e) => setAt(e.target.value)} />
+        </label>
+        {position.error ? <p role="alert">{t('error.load')}</p> : null}
+        {position.data ? (
+          <>
+            <PositionTable data={position.data} />
+            {!position.data.balanced ? (
+              <p className="error" role="alert">
+                {t('reports.unbalanced')}
+              </p>
+            ) : null}
+          </>
+        ) : at ? (
+          <p role="status">{t('state.loading')}</p>
+        ) : null}
+      </section>
+
+      <NotesSection groupId={id} from={period.from} to={period.to} />
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+import { useState, type FormEvent } from 'react';
+import { EXPENSE_CATEGORIES, simpleTransactionBody } from '../../../../shared/schemas/business';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { Field, firstUnder, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate, localToday } from '../../../lib/format';
+import type { JournalEntry, SimpleTransaction, TransactionKind } from '../api/books.types';
+import { recordTransaction } from '../api/record-transaction';
+import { MoneyInput } from './MoneyInput';
+import { ruleKey } from './rule-message';
+import { kindSpec } from './transaction-kinds';
+
+type Category = (typeof EXPENSE_CATEGORIES)[number];
+
+interface Props {
+  groupId: string;
+  currency: string;
+  kind: TransactionKind;
+  closedThrough: string | null;
+  onSaved: (entry: JournalEntry) => void;
+  onCancel: () => void;
+}
+
+const blank = () => ({
+  date: localToday(),
+  amount: '',
+  memo: '',
+  via: 'cash' as 'cash' | 'bank',
+  settlement: 'cash' as 'cash' | 'bank' | 'credit',
+  costOfGoods: '',
+  customer: '',
+  category: 'other_expenses' as Category,
+  interest: '',
+});
+
+function Choices<T extends string>(props: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  value: T;
+  onChange: (value: T) => void;
+  label: (value: T) => string;
+}) {
+  return (
+    <fieldset className="field">
+      <legend>{props.legend}</legend>
+      <div className="segmented">
+        {props.values.map((v) => (
+          <label key={v} className="choice">
+            <input
+              type="radio"
+              name={props.name}
+              value={v}
+              checked={props.value === v}
+              onChange={() => props.onChange(v)}
+            />
+            {props.label(v)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * The short form behind one tap: date (today), amount, a note, and what this kind needs. Its id is
+ * made once, when the form opens, so a double tap or a retry after a lost answer posts only once.
+ */
+export function TransactionForm({ groupId, currency, kind, closedThrough, onSaved, onCancel }: Props) {
+  const { t, locale } = useI18n();
+  const [id] = useState(() => crypto.randomUUID());
+  const [draft, setDraft] = useState(blank);
+  const [rule, setRule] = useState<string | null>(null);
+  /** Whether the field errors came back from the server (shown as it worded them) or from the schema here. */
+  const [fromServer, setFromServer] = useState(false);
+  const form = useFormState();
+  const spec = kindSpec(kind);
+  const has = (field: (typeof spec.fields)[number]) => spec.fields.includes(field);
+  const patch = (fields: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...fields }));
+  const money = (amount: string) => ({ amount, currency });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRule(null);
+    setFromServer(false);
+    const body = {
+      id,
+      kind,
+      date: draft.date,
+      amount: money(draft.amount),
+      memo: draft.memo,
+      ...(has('via') ? { via: draft.via } : {}),
+      ...(has('settlement') ? { settlement: draft.settlement } : {}),
+      ...(has('category') ? { category: draft.category } : {}),
+      ...(has('customer') && draft.customer.trim() ? { customer: draft.customer.trim() } : {}),
+      ...(has('costOfGoods') && draft.costOfGoods ? { costOfGoods: money(draft.costOfGoods) } : {}),
+      ...(has('interest') && draft.interest ? { interest: money(draft.interest) } : {}),
+    } as SimpleTransaction;
+    await form.submit(simpleTransactionBody, body, async () => {
+      try {
+        onSaved(await recordTransaction(groupId, body));
+      } catch (error) {
+        setRule(ruleKey(error));
+        setFromServer(true);
+        throw error;
+      }
+    });
+  };
+
+  const amountError = (path: string) => {
+    const error = firstUnder(form.errors, path);
+    return error && !fromServer ? t('books.error.amount') : error;
+  };
+  const dateError = form.errors.date
+    ? rule === 'books.rule.periodClosed' && closedThrough
+      ? t('books.error.dateClosed', { date: formatDate(closedThrough, locale) })
+      : t('books.error.date')
+    : undefined;
+
+  return (
+    <form
+      className="panel tx-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={t(`books.kind.${kind}`)}
+      data-kind={kind}
+    >
+      <h2>{t(`books.kind.${kind}`)}</h2>
+      <p className="muted small">{t(`books.kindHint.${kind}`)}</p>
+      {rule ? (
+        <p className="panel warning" role="alert">
+          {t(rule, { date: closedThrough ? formatDate(closedThrough, locale) : '' })}
+        </p>
+      ) : null}
+      <Field label={t('books.field.date')} name="date" error={dateError}>
+        {(p) => <input {...p} type="date" value={draft.date} onChange={(e) => patch({ date: e.target.value })} />}
+      </Field>
+      <Field label={t(`books.amountLabel.${kind}`)} name="amount" error={amountError('amount')}>
+        {(p) => <MoneyInput {...p} currency={currency} value={draft.amount} onChange={(amount) => patch({ amount })} />}
+      </Field>
+      {has('customer') ? (
+        <Field label={t('books.field.customer')} name="customer" error={form.errors.customer}>
+          {(p) => <input {...p} value={draft.customer} onChange={(e) => patch({ customer: e.target.value })} />}
+        </Field>
+      ) : null}
+      {has('category') ? (
+        <Field label={t('books.field.category')} name="category" error={form.errors.category}>
+          {(p) => (
+            <EnumSelect
+              {...p}
+              values={EXPENSE_CATEGORIES}
+              value={draft.category}
+              messages="books.category"
+              onChange={(category) => patch({ category })}
+            />
+          )}
+        </Field>
+      ) : null}
+      {has('interest') ? (
+        <Field
+          label={t('books.field.interest')}
+          name="interest"
+          error={amountError('interest')}
+          hint={t('books.hint.interest')}
+        >
+          {(p) => (
+            <MoneyInput
+              {...p}
+              currency={currency}
+              value={draft.interest}
+              onChange={(interest) => patch({ interest })}
+            />
+          )}
+        </Field>
+      ) : null}
+      {has('via') ? (
+        <Choices
+          legend={t(`books.viaLegend.${isIn(kind) ? 'in' : 'out'}`)}
+          name="via"
+          values={['cash', 'bank'] as const}
+          value={draft.via}
+          onChange={(via) => patch({ via })}
+          label={(v) => t(`books.via.${v}`)}
+        />
+      ) : null}
+      {has('settlement') ? (
+        <Choices
+          legend={t('books.viaLegend.out')}
+          name="settlement"
+          values={['cash', 'bank', 'credit'] as const}
+          value={draft.settlement}
+          onChange={(settlement) => patch({ settlement })}
+          label={(v) => t(`books.via.${v}`)}
+        />
+      ) : null}
+      {has('costOfGoods') ? (
+        <Field
+          label={t('books.field.costOfGoods')}
+          name="costOfGoods"
+          error={amountError('costOfGoods')}
+          hint={t('books.hint.costOfGoods')}
+        >
+          {(p) => (
+            <MoneyInput
+              {...p}
+              currency={currency}
+              value={draft.costOfGoods}
+              onChange={(costOfGoods) => patch({ costOfGoods })}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Field label={t('books.field.memo')} name="memo" error={form.errors.memo} hint={t('books.hint.memo')}>
+        {(p) => <input {...p} value={draft.memo} onChange={(e) => patch({ memo: e.target.value })} />}
+      </Field>
+      <div className="inline wrap">
+        <button type="submit" disabled={form.busy}>
+          {form.busy ? t('books.saving') : t('books.record')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Kinds whose money comes in (the cash or bank it lands in), as opposed to going out. */
+const isIn = (kind: TransactionKind) =>
+  ['cash_sale', 'payment_received', 'owner_capital', 'loan_received'].includes(kind);

@@ -1,0 +1,27 @@
+import type { Me } from '../../platform/api/session';
+import type { Group } from '../../registry/api/registry.types';
+
+/**
+ * Whether the signed-in user keeps this group's books (src/server/modules/business/business.policy.ts
+ * BOOK_ROLES.write): its managers and the facilitator of its area. The server decides; this only
+ * hides buttons a reader could not use.
+ */
+export function mayKeepBooks(me: Me, group: Pick<Group, 'id' | 'programId' | 'village'>): boolean {
+  if (me.isAdmin) return true;
+  return me.roles.some((r) => {
+    if (r.programId !== group.programId) return false;
+    if (r.role === 'group_manager') return r.groupId === group.id;
+    if (r.role !== 'facilitator') return false;
+    if (r.groupId) return r.groupId === group.id;
+    return r.areaCode === null || group.village.areaCode.startsWith(r.areaCode);
+  });
+}
+
+/** The groups whose books a user's own group roles open (treasurer, member), for the menu. */
+export const bookGroupIds = (me: Me) => [
+  ...new Set(
+    me.roles
+      .filter((r) => (r.role === 'group_manager' || r.role === 'group_member') && r.groupId)
+      .map((r) => r.groupId!),
+  ),
+];

@@ -1,0 +1,41 @@
+import { Link } from 'wouter';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import { listInquiries } from '../api/inquiries';
+
+export const nameIn = (text: Record<string, string>, locale: string) =>
+  text[locale] ?? text.id ?? Object.values(text)[0] ?? '';
+
+/** The inbox: a group's inquiries from buyers, or a buyer's own inquiries — the server decides which. */
+export default function InquiriesPage() {
+  const { t, locale } = useI18n();
+  const list = usePagedList('inquiries', (cursor, signal) => listInquiries({}, cursor, signal));
+  return (
+    <>
+      <h1>{t('inquiries.title')}</h1>
+      {list.error ? <p role="alert">{t('error.load')}</p> : null}
+      {list.items && list.items.length === 0 ? <p className="muted">{t('inquiries.none')}</p> : null}
+      <ul className="rows" aria-label={t('inquiries.title')}>
+        {list.items?.map((i) => (
+          <li key={i.id}>
+            <Link href={`/inquiries/${i.id}`} className="row-button">
+              <span>
+                <strong>{nameIn(i.productName, locale)}</strong> · {t(`inquiryKind.${i.kind}`)}
+              </span>
+              <span className="muted small">
+                {i.buyer.companyName} → {i.groupName} · {formatDate(i.createdAt, locale)}
+              </span>
+              <span className="badge">{t(`inquiryStatus.${i.status}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Link } from 'wouter';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate, formatMoney } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import { listOrders } from '../api/orders';
+import { nameIn } from './InquiriesPage';
+
+/** A group's orders, or a buyer's own — the server decides which. */
+export default function OrdersPage() {
+  const { t, locale } = useI18n();
+  const list = usePagedList('orders', (cursor, signal) => listOrders({}, cursor, signal));
+  return (
+    <>
+      <h1>{t('orders.title')}</h1>
+      {list.error ? <p role="alert">{t('error.load')}</p> : null}
+      {list.items && list.items.length === 0 ? <p className="muted">{t('orders.none')}</p> : null}
+      <ul className="rows" aria-label={t('orders.title')}>
+        {list.items?.map((o) => (
+          <li key={o.id}>
+            <Link href={`/orders/${o.id}`} className="row-button">
+              <span>
+                <strong>{nameIn(o.productName, locale)}</strong> · {o.quantity} {o.unit}
+              </span>
+              <span className="muted small">
+                {o.buyer.companyName} → {o.groupName} · {formatMoney(o.total, locale)} ·{' '}
+                {formatDate(o.placedAt, locale)}
+              </span>
+              <span className="badge">{t(`orderStatus.${o.status}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { ApiError, api } from '../../../lib/http';
+import type { AttendanceSheet } from './training.types';
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+const retryable = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
+
+/**
+ * Saves marks for one day. The PUT is idempotent (the same marks give the same state), so a lost
+ * answer is simply sent again: up to five retries with growing pauses, quietly, before giving up.
+ */
+export async function putAttendance(
+  sessionId: string,
+  date: string,
+  items: { memberId: string; present: boolean }[],
+  wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<AttendanceSheet> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await api<AttendanceSheet>(`/api/v1/sessions/${sessionId}/attendance/${date}`, {
+        method: 'PUT',
+        body: { items },
+        quiet: (e) => retryable(e) && attempt < RETRY_DELAYS_MS.length,
+      });
+    } catch (error) {
+      if (!retryable(error) || attempt >= RETRY_DELAYS_MS.length) throw error;
+      await wait(RETRY_DELAYS_MS[attempt]!);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { api } from '../../../lib/http';
+import type { Verification } from './training.types';
+
+export const verifyCertificate = (id: string, signal?: AbortSignal) =>
+  api<Verification>(`/api/v1/certificates/${encodeURIComponent(id)}/verification`, {
+    signal,
+    quiet: (e) => e.status === 404 || e.status === 400,
+  });
+
+export const certificatePdfUrl = (id: string) => `/api/v1/certificates/${id}.pdf`;

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'wouter';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate, today } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { getAttendance } from '../api/get-attendance';
+import { getSession } from '../api/get-session';
+import { putAttendance } from '../api/put-attendance';
+import { inLocale } from '../api/training.types';
+
+type SaveState = 'saved' | 'pending' | 'failed';
+interface Mark {
+  present: boolean | null;
+  state: SaveState;
+}
+
+function daysOf(startsOn: string, endsOn: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${startsOn}T00:00:00Z`); d.toISOString().slice(0, 10) <= endsOn;) {
+    days.push(d.toISOString().slice(0, 10));
+    d = new Date(d.getTime() + 86_400_000);
+  }
+  return days;
+}
+
+/**
+ * The trainer's attendance screen: one button per participant, tap to toggle present. Each tap is
+ * saved at once by an idempotent PUT that retries by itself; every name shows whether it is saved.
+ */
+export default function AttendancePage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const session = useResource(`session-${id}`, (signal) => getSession(id, signal));
+  const days = session.data ? daysOf(session.data.startsOn, session.data.endsOn) : [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const day = chosen ?? (days.includes(today()) ? today() : (days[0] ?? null));
+  const sheet = useResource(day && `attendance-${id}-${day}`, (signal) => getAttendance(id, day!, signal));
+  const [marks, setMarks] = useState<Record<string, Mark>>({});
+  // The latest tap per member wins: an older answer arriving late does not mark a newer tap saved.
+  const taps = useRef<Record<string, number>>({});
+
+  useEffect(() => {
+    if (!sheet.data) return;
+    setMarks(Object.fromEntries(sheet.data.items.map((i) => [i.memberId, { present: i.present, state: 'saved' }])));
+  }, [sheet.data]);
+
+  const save = async (memberId: string, present: boolean) => {
+    const tap = (taps.current[memberId] ?? 0) + 1;
+    taps.current[memberId] = tap;
+    setMarks((m) => ({ ...m, [memberId]: { present, state: 'pending' } }));
+    try {
+      await putAttendance(id, day!, [{ memberId, present }]);
+      if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'saved' } }));
+    } catch {
+      if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'failed' } }));
+    }
+  };
+
+  if (!session.data || !day) return <p className="muted">{t('state.loading')}</p>;
+  const items = sheet.data?.items ?? [];
+  const states = Object.values(marks);
+  const present = states.filter((m) => m.present).length;
+  const unsaved = states.filter((m) => m.state !== 'saved').length;
+  return (
+    <>
+      <p className="trail">
+        <Link href={`/sessions/${id}`}>{inLocale(session.data.course.title, locale)}</Link>
+      </p>
+      <h1>{t('attendance.title')}</h1>
+      {days.length > 1 ? (
+        <p className="inline wrap" role="group" aria-label={t('attendance.day')}>
+          {days.map((d) => (
+            <button
+              key={d}
+              type="button"
+              className={d === day ? undefined : 'secondary'}
+              aria-pressed={d === day}
+              onClick={() => setChosen(d)}
+            >
+              {formatDate(d, locale)}
+            </button>
+          ))}
+        </p>
+      ) : (
+        <p>{formatDate(day, locale)}</p>
+      )}
+      <p role="status" className={unsaved ? 'attendance-status pending' : 'attendance-status saved'}>
+        {t('attendance.count', { present, total: items.length })} ·{' '}
+        {unsaved ? t('attendance.unsaved', { count: unsaved }) : t('attendance.allSaved')}
+      </p>
+      <ul className="attendance-grid" aria-label={t('attendance.title')}>
+        {items.map((i) => {
+          const mark = marks[i.memberId] ?? { present: i.present, state: 'saved' as const };
+          return (
+            <li key={i.memberId}>
+              <button
+                type="button"
+                className={`attendance-toggle ${mark.present ? 'present' : ''}`}
+                aria-pressed={mark.present === true}
+                data-state={mark.state}
+                onClick={() => void save(i.memberId, !mark.present)}
+              >
+                <span className="name">{i.name}</span>
+                <span className="small">
+                  {mark.present === null
+                    ? t('attendance.unmarked')
+                    : `${mark.present ? t('attendance.present') : t('attendance.absent')} · ${t(`attendance.${mark.state}`)}`}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import { createSessionBody } from '../../../../shared/schemas/training';
+import { Field, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { createSession } from '../api/create-session';
+import { inLocale, type Course } from '../api/training.types';
+
+/** A trainer plans a session they run: course, place, dates, capacity. */
+export function SessionForm(props: { courses: Course[]; trainerId: string; onSaved: () => void }) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [fields, setFields] = useState({
+    courseId: props.courses[0]?.id ?? '',
+    areaCode: '',
+    address: '',
+    startsOn: '',
+    endsOn: '',
+    capacity: '30',
+  });
+  const form = useFormState();
+  const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)} disabled={props.courses.length === 0}>
+        {t('training.newSession')}
+      </button>
+    );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      id: crypto.randomUUID(),
+      ...fields,
+      areaCode: fields.areaCode.trim(),
+      endsOn: fields.endsOn || fields.startsOn,
+      capacity: Number(fields.capacity),
+      trainerId: props.trainerId,
+    };
+    await form.submit(createSessionBody, body, async () => {
+      await createSession(body);
+      setOpen(false);
+      props.onSaved();
+    });
+  };
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('training.newSession')}>
+      <Field label={t('training.course')} name="session-course" error={form.errors.courseId}>
+        {(p) => (
+          <select {...p} value={fields.courseId} onChange={set('courseId')}>
+            {props.courses.map((c) => (
+              <option key={c.id} value={c.id}>
+                {inLocale(c.title, locale)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('training.areaCode')} name="session-area" error={form.errors.areaCode} hint="51.07.06.2004">
+        {(p) => <input {...p} value={fields.areaCode} onChange={set('areaCode')} />}
+      </Field>
+      <Field label={t('training.address')} name="session-address" error={form.errors.address}>
+        {(p) => <input {...p} value={fields.address} onChange={set('address')} />}
+      </Field>
+      <Field label={t('training.startsOn')} name="session-starts" error={form.errors.startsOn}>
+        {(p) => <input {...p} type="date" value={fields.startsOn} onChange={set('startsOn')} />}
+      </Field>
+      <Field label={t('training.endsOn')} name="session-ends" error={form.errors.endsOn}>
+        {(p) => <input {...p} type="date" value={fields.endsOn} onChange={set('endsOn')} />}
+      </Field>
+      <Field label={t('training.capacity')} name="session-capacity" error={form.errors.capacity}>
+        {(p) => <input {...p} type="number" inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
+      </Field>
+      <p className="inline">
+        <button type="submit" disabled={form.busy}>
+          {t('action.save')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('action.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { Link } from 'wouter';
+import { useStaff } from '../../../app/staff-session';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { listCourses } from '../api/list-courses';
+import { listSessions } from '../api/list-sessions';
+import { inLocale, type TrainingSession } from '../api/training.types';
+import { CourseForm } from './CourseForm';
+import { SessionForm } from './SessionForm';
+import { TopicLabel } from './TopicLabel';
+import { TrainingSummaryTable } from './TrainingSummaryTable';
+
+/** Sessions grouped by the month they start in: a calendar that fits a phone. */
+function byMonth(sessions: TrainingSession[]) {
+  const months = new Map<string, TrainingSession[]>();
+  for (const s of sessions) months.set(s.startsOn.slice(0, 7), [...(months.get(s.startsOn.slice(0, 7)) ?? []), s]);
+  return [...months.entries()];
+}
+
+/** The program's training: its session calendar and its course catalog. */
+export default function TrainingPage() {
+  const { t, locale } = useI18n();
+  const { me, program } = useStaff();
+  const programId = program?.id ?? null;
+  const sessions = useResource(programId && `sessions-${programId}`, (signal) =>
+    listSessions({ programId: programId! }, signal),
+  );
+  const courses = useResource(programId && `courses-${programId}`, (signal) => listCourses(programId!, signal));
+  const roles = me.roles.filter((r) => r.programId === programId).map((r) => r.role);
+  const teaches = me.isAdmin || roles.includes('program_manager') || roles.includes('trainer');
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
+  if (!program) return <p className="muted">{t('training.noProgram')}</p>;
+  return (
+    <>
+      <h1>{t('training.title')}</h1>
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('training.sessions')}</h2>
+        {sessions.data?.items.length === 0 ? <p className="muted">{t('training.noSessions')}</p> : null}
+        {byMonth(sessions.data?.items ?? []).map(([month, list]) => (
+          <div key={month}>
+            <h3>{monthName(month)}</h3>
+            <ul className="rows">
+              {list.map((s) => (
+                <li key={s.id}>
+                  <Link href={`/sessions/${s.id}`} className="row-button">
+                    <span>
+                      {inLocale(s.course.title, locale)}
+                      {s.status === 'cancelled' ? ` · ${t('training.cancelled')}` : ''}
+                    </span>
+                    <span className="muted small">
+                      {formatDate(s.startsOn, locale)} – {formatDate(s.endsOn, locale)} · {s.area.name} ·{' '}
+                      {t('training.places', { enrolled: s.enrolled, capacity: s.capacity })}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+        {teaches && roles.includes('trainer') && courses.data ? (
+          <SessionForm courses={courses.data.items} trainerId={me.id} onSaved={sessions.reload} />
+        ) : null}
+      </section>
+      <section aria-labelledby="courses-title">
+        <h2 id="courses-title">{t('training.courses')}</h2>
+        <div className="grid">
+          {courses.data?.items.map((c) => (
+            <article key={c.id} className="card">
+              <h3 className="card-title">{inLocale(c.title, locale)}</h3>
+              <p className="small">
+                <TopicLabel topic={c.topic} /> · {t('training.hours', { hours: c.durationHours })}
+              </p>
+              <p className="small muted">{inLocale(c.description, locale)}</p>
+              <p className="small muted">
+                {t('training.rule', {
+                  attendance: c.completionRule.minAttendancePercent,
+                  postTest: c.completionRule.minPostTestPercent,
+                })}
+              </p>
+              {[...c.links, ...c.files].map((m) => (
+                <p key={m.url} className="small">
+                  <a href={m.url} target="_blank" rel="noreferrer">
+                    {m.title}
+                  </a>
+                </p>
+              ))}
+            </article>
+          ))}
+        </div>
+        {teaches ? <CourseForm programId={program.id} onSaved={courses.reload} /> : null}
+      </section>
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">{t('training.trained')}</h2>
+        <TrainingSummaryTable programId={program.id} />
+      </section>
+    </>
+  );
+}
