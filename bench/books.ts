@@ -11,7 +11,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app.js';
-import type { Config } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { PgliteDatabase } from '../src/server/db/pglite.js';
@@ -19,23 +18,10 @@ import { PostgresDatabase } from '../src/server/db/postgres.js';
 import { importAreas, readIndonesiaAreas } from '../src/server/modules/geography/index.js';
 import { createPostgresDatabase, postgresUrl } from '../test/database.js';
 import { buildGroup, buildProgram, buildUser, buildVillage, STRONG_PASSWORD } from '../test/factories.js';
+import { benchConfig } from './http.js';
 import { writeSection } from './sections.js';
 
 export const BOOKS_SECTION_TITLE = '## Bookkeeping reports (100,000 journal lines)';
-
-const config: Config = {
-  port: 0,
-  host: '127.0.0.1',
-  dataDir: '/nonexistent',
-  databaseUrl: undefined,
-  adminEmail: undefined,
-  adminPassword: undefined,
-  secret: 'bench-secret-that-is-long-enough-for-ovop',
-  logLevel: 'silent',
-  trustProxy: false,
-  importAreasOnStart: false,
-  s3: undefined,
-};
 
 const LINES = 100_000;
 const OTHER_GROUPS = 4;
@@ -103,7 +89,7 @@ export async function runBooksBench(engines: { engine: string; db: Database }[])
   for (const { engine, db } of engines) {
     const [areas] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE code = '51.07.06.2004'");
     if (!areas?.n) await importAreas(db, 'ID', readIndonesiaAreas(['51']));
-    const app = await buildApp({ config, db, logger: false });
+    const app = await buildApp({ config: benchConfig, db, logger: false });
     await app.ready();
     const program = await buildProgram(db);
     const admin = await buildUser(db, { isAdmin: true });

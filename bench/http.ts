@@ -8,7 +8,8 @@ import type { LoadOptions, LoadResult } from './load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const config: Config = {
+/** The server's settings for benchmarks: no data folder, no logs. */
+export const benchConfig: Config = {
   port: 0,
   host: '127.0.0.1',
   dataDir: '/nonexistent',
@@ -30,7 +31,7 @@ export async function measureHttp(
   endpoints: Endpoint[],
   load: Omit<LoadOptions, 'url' | 'endpoint'>,
 ): Promise<Map<Endpoint, LoadResult>> {
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config: benchConfig, db, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const results = new Map<Endpoint, LoadResult>();

@@ -11,3 +11,44 @@ export function likeContaining(text: string): string {
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * The WHERE clause of a list query: conditions joined by AND, each value bound as the next `$n`
+ * after the parameters already in `params` (those of a scope condition, say). Renders as SQL.
+ */
+export class Where {
+  private readonly parts: string[];
+
+  constructor(
+    private readonly params: unknown[],
+    ...conditions: string[]
+  ) {
+    this.parts = conditions;
+  }
+
+  /** Binds a value and returns its placeholder. */
+  bind(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  /** `column = value`, when a value is given. */
+  equal(column: string, value: unknown): this {
+    if (value !== undefined && value !== null && value !== '') this.parts.push(`${column} = ${this.bind(value)}`);
+    return this;
+  }
+
+  /** Rows in the area subtree whose materialised path is given, when one is. */
+  under(column: string, areaPath: string | undefined): this {
+    if (areaPath) this.parts.push(`${column} LIKE ${this.bind(likePrefix(areaPath))}`);
+    return this;
+  }
+
+  and(condition: string): this {
+    this.parts.push(condition);
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.length ? this.parts.join(' AND ') : 'true';
+  }
+}

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { Where } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -115,15 +116,14 @@ export const batchesRepository = {
       limit: number;
     },
   ): Promise<BatchRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`b.program_id = ${add(f.programId)}`);
-    if (f.groupId) where.push(`b.group_id = ${add(f.groupId)}`);
-    if (f.productId) where.push(`b.product_id = ${add(f.productId)}`);
-    if (f.available) where.push('b.stock > b.reserved');
-    if (f.after) where.push(`b.id < ${add(f.after)}`);
+    const where = new Where(params, scope);
+    where.equal('b.program_id', f.programId);
+    where.equal('b.group_id', f.groupId);
+    where.equal('b.product_id', f.productId);
+    if (f.available) where.and('b.stock > b.reserved');
+    if (f.after) where.and(`b.id < ${where.bind(f.after)}`);
     return db.query<BatchRow>(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY b.id DESC LIMIT ${add(f.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE ${where} ORDER BY b.id DESC LIMIT ${where.bind(f.limit + 1)}`,
       params,
     );
   },

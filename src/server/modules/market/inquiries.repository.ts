@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { Where } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -65,15 +66,11 @@ export const inquiriesRepository = {
     params: unknown[],
     f: { groupId?: string | undefined; status?: string | undefined; before: string | null; limit: number },
   ): Promise<InquiryRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.groupId) where.push(`i.group_id = ${add(f.groupId)}`);
-    if (f.status) where.push(`i.status = ${add(f.status)}`);
-    if (f.before) where.push(`i.id < ${add(f.before)}`);
-    return db.query<InquiryRow>(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY i.id DESC LIMIT ${add(f.limit + 1)}`,
-      params,
-    );
+    const where = new Where(params, scope);
+    where.equal('i.group_id', f.groupId);
+    where.equal('i.status', f.status);
+    if (f.before) where.and(`i.id < ${where.bind(f.before)}`);
+    return db.query<InquiryRow>(`${SELECT} WHERE ${where} ORDER BY i.id DESC LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { Where } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -69,15 +70,11 @@ export const ordersRepository = {
     params: unknown[],
     f: { groupId?: string | undefined; status?: string | undefined; before: string | null; limit: number },
   ): Promise<OrderRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.groupId) where.push(`o.group_id = ${add(f.groupId)}`);
-    if (f.status) where.push(`o.status = ${add(f.status)}`);
-    if (f.before) where.push(`o.id < ${add(f.before)}`);
-    return db.query<OrderRow>(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY o.id DESC LIMIT ${add(f.limit + 1)}`,
-      params,
-    );
+    const where = new Where(params, scope);
+    where.equal('o.group_id', f.groupId);
+    where.equal('o.status', f.status);
+    if (f.before) where.and(`o.id < ${where.bind(f.before)}`);
+    return db.query<OrderRow>(`${SELECT} WHERE ${where} ORDER BY o.id DESC LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { Where } from '../../db/sql.js';
 import type { PanelTier } from './quality.schemas.js';
 import type { RatingResult, Score } from './scoring.js';
 
@@ -93,15 +94,14 @@ export const assessmentsRepository = {
       limit: number;
     },
   ): Promise<AssessmentRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`a.program_id = ${add(f.programId)}`);
-    if (f.productId) where.push(`a.product_id = ${add(f.productId)}`);
-    if (f.groupId) where.push(`a.group_id = ${add(f.groupId)}`);
-    if (f.status) where.push(`a.status = ${add(f.status)}`);
-    if (f.after) where.push(`a.id > ${add(f.after)}`);
+    const where = new Where(params, scope);
+    where.equal('a.program_id', f.programId);
+    where.equal('a.product_id', f.productId);
+    where.equal('a.group_id', f.groupId);
+    where.equal('a.status', f.status);
+    if (f.after) where.and(`a.id > ${where.bind(f.after)}`);
     return db.query<AssessmentRow>(
-      `SELECT ${COLUMNS} FROM assessments a WHERE ${where.join(' AND ')} ORDER BY a.id LIMIT ${add(f.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM assessments a WHERE ${where} ORDER BY a.id LIMIT ${where.bind(f.limit + 1)}`,
       params,
     );
   },

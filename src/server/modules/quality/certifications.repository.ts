@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { Where } from '../../db/sql.js';
 import type { CertificationKind } from './quality.schemas.js';
 
 export interface CertificationRow {
@@ -63,16 +64,15 @@ export const certificationsRepository = {
       limit: number;
     },
   ): Promise<CertificationRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`c.program_id = ${add(f.programId)}`);
-    if (f.productId) where.push(`c.product_id = ${add(f.productId)}`);
-    if (f.groupId) where.push(`c.group_id = ${add(f.groupId)}`);
+    const where = new Where(params, scope);
+    where.equal('c.program_id', f.programId);
+    where.equal('c.product_id', f.productId);
+    where.equal('c.group_id', f.groupId);
     if (f.expiringBetween)
-      where.push(`c.expires_on BETWEEN ${add(f.expiringBetween[0])} AND ${add(f.expiringBetween[1])}`);
-    if (f.after) where.push(`c.id > ${add(f.after)}`);
+      where.and(`c.expires_on BETWEEN ${where.bind(f.expiringBetween[0])} AND ${where.bind(f.expiringBetween[1])}`);
+    if (f.after) where.and(`c.id > ${where.bind(f.after)}`);
     return db.query<CertificationRow>(
-      `SELECT ${COLUMNS} FROM certifications c WHERE ${where.join(' AND ')} ORDER BY c.id LIMIT ${add(f.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM certifications c WHERE ${where} ORDER BY c.id LIMIT ${where.bind(f.limit + 1)}`,
       params,
     );
   },

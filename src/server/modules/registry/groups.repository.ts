@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likePrefix } from '../../db/sql.js';
+import { Where } from '../../db/sql.js';
 
 export interface GroupRow {
   id: string;
@@ -42,14 +42,13 @@ export const groupsRepository = {
       limit: number;
     },
   ): Promise<GroupRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`g.program_id = ${add(f.programId)}`);
-    if (f.villageId) where.push(`g.village_id = ${add(f.villageId)}`);
-    if (f.areaPath) where.push(`g.area_path LIKE ${add(likePrefix(f.areaPath))}`);
-    if (f.kind) where.push(`g.kind = ${add(f.kind)}`);
-    if (f.after) where.push(`g.id > ${add(f.after)}`);
-    return db.query<GroupRow>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY g.id LIMIT ${add(f.limit + 1)}`, params);
+    const where = new Where(params, scope);
+    where.equal('g.program_id', f.programId);
+    where.equal('g.village_id', f.villageId);
+    where.under('g.area_path', f.areaPath);
+    where.equal('g.kind', f.kind);
+    if (f.after) where.and(`g.id > ${where.bind(f.after)}`);
+    return db.query<GroupRow>(`${SELECT} WHERE ${where} ORDER BY g.id LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(

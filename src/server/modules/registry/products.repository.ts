@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likePrefix } from '../../db/sql.js';
+import { Where } from '../../db/sql.js';
 
 export type Localized = Record<string, string>;
 
@@ -89,15 +89,14 @@ export const productsRepository = {
       limit: number;
     },
   ): Promise<ProductRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`p.program_id = ${add(f.programId)}`);
-    if (f.groupId) where.push(`p.group_id = ${add(f.groupId)}`);
-    if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
-    if (f.status) where.push(`p.status = ${add(f.status)}`);
-    if (f.after) where.push(`p.id > ${add(f.after)}`);
+    const where = new Where(params, scope);
+    where.equal('p.program_id', f.programId);
+    where.equal('p.group_id', f.groupId);
+    where.under('p.area_path', f.areaPath);
+    where.equal('p.status', f.status);
+    if (f.after) where.and(`p.id > ${where.bind(f.after)}`);
     return db.query<ProductRow>(
-      `SELECT ${COLUMNS} FROM products p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${add(f.limit + 1)}`,
+      `SELECT ${COLUMNS} FROM products p WHERE ${where} ORDER BY p.id LIMIT ${where.bind(f.limit + 1)}`,
       params,
     );
   },

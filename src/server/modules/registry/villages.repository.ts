@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likePrefix } from '../../db/sql.js';
+import { Where } from '../../db/sql.js';
 
 export interface VillageRow {
   id: string;
@@ -42,15 +42,11 @@ export const villagesRepository = {
     params: unknown[],
     f: { programId?: string | undefined; areaPath?: string | undefined; after: string | null; limit: number },
   ): Promise<VillageRow[]> {
-    const where = [scope];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    if (f.programId) where.push(`v.program_id = ${add(f.programId)}`);
-    if (f.areaPath) where.push(`v.area_path LIKE ${add(likePrefix(f.areaPath))}`);
-    if (f.after) where.push(`v.id > ${add(f.after)}`);
-    return db.query<VillageRow>(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY v.id LIMIT ${add(f.limit + 1)}`,
-      params,
-    );
+    const where = new Where(params, scope);
+    where.equal('v.program_id', f.programId);
+    where.under('v.area_path', f.areaPath);
+    if (f.after) where.and(`v.id > ${where.bind(f.after)}`);
+    return db.query<VillageRow>(`${SELECT} WHERE ${where} ORDER BY v.id LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(
