@@ -51,7 +51,7 @@ export async function marketWorld(t: TestApp) {
       lotCode: `LOT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
       quantity: '10',
       producedOn: '2026-02-01',
-      expiresOn: '2026-08-01',
+      expiresOn: '2099-08-01',
       ...fields,
     });
   }

@@ -24,8 +24,11 @@ export async function seedMarket(
   ctx: Ctx,
   programId: string,
   options: { groupId: string | undefined },
+  today = new Date(),
 ): Promise<DemoAccount[]> {
   if (!options.groupId) return [];
+  // Dates follow the day the demo is seeded, so its stock is fresh whenever someone tries it.
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
   const products = await ctx.db.query<{ id: string; status: string }>(
     'SELECT id, status FROM products WHERE program_id = $1 AND group_id = $2 ORDER BY status DESC, id',
     [programId, options.groupId],
@@ -37,19 +40,19 @@ export async function seedMarket(
     productId: chips.id,
     lotCode: 'KSS-2603-01',
     quantity: '600',
-    producedOn: '2026-03-02',
-    expiresOn: '2026-09-02',
+    producedOn: day(-14),
+    expiresOn: day(170),
     costPerUnit: { amount: '10000.00', currency: 'IDR' },
     inputs: [],
-    notes: 'Panen raya Maret; goreng vakum 3 hari.',
+    notes: 'Panen raya; goreng vakum 3 hari.',
   });
   if (dodol) {
     await createBatch(ctx, {
       productId: dodol.id,
       lotCode: 'DDL-2603-01',
       quantity: '40',
-      producedOn: '2026-03-05',
-      expiresOn: '2026-06-05',
+      producedOn: day(-11),
+      expiresOn: day(80),
       inputs: [{ batchId: batch.id, quantity: '25' }],
       notes: 'Dari keripik yang patah pada lot KSS-2603-01.',
     });

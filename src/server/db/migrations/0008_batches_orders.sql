@@ -176,3 +176,6 @@ CREATE TABLE email_outbox (
   attempts integer NOT NULL DEFAULT 0
 );
 CREATE INDEX email_outbox_pending ON email_outbox (created_at) WHERE sent_at IS NULL;
+
+-- Notifications go to a group's managers on every inquiry and order step: find them by group.
+CREATE INDEX role_grants_group ON role_grants (group_id, role) WHERE group_id IS NOT NULL;

@@ -91,11 +91,16 @@ export const batchesRepository = {
     return db.query<BatchRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE b.id = ANY($1::uuid[]) ORDER BY b.id`, [ids]);
   },
 
-  /** Locks every batch of a product in a group that has stock available (id order), for FIFO reservation. */
-  async lockAvailable(db: Queryable, productId: string, groupId: string): Promise<BatchRow[]> {
+  /**
+   * Locks every batch of a product in a group that has stock available and has not expired by
+   * `today` (id order), for FIFO reservation: expired food is never sold.
+   */
+  async lockAvailable(db: Queryable, productId: string, groupId: string, today: string): Promise<BatchRow[]> {
     const ids = await db.query<{ id: string }>(
-      `SELECT id FROM batches WHERE product_id = $1 AND group_id = $2 AND stock > reserved ORDER BY id FOR UPDATE`,
-      [productId, groupId],
+      `SELECT id FROM batches WHERE product_id = $1 AND group_id = $2 AND stock > reserved
+         AND (expires_on IS NULL OR expires_on >= $3::date)
+       ORDER BY id FOR UPDATE`,
+      [productId, groupId, today],
     );
     return this.lock(
       db,

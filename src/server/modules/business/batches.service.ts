@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import type { Ctx, Role } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { replayOrConflict } from '../../http/versioning.js';
+import { idInUse, replayOrConflict } from '../../http/versioning.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
 import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
@@ -157,6 +157,7 @@ export async function createBatch(
       throw forbidden('You may not record batches of this product.');
     if (input.id) {
       const existing = await batchesRepository.byId(tx, input.id);
+      if (existing && !reaches(actor, batchTarget(existing), BATCH_ROLES.read)) throw idInUse();
       if (existing) {
         const current = presentBatch(existing, await batchesRepository.inputs(tx, [existing.id]));
         const incoming = content({
@@ -313,13 +314,14 @@ export async function reserveStock(
   order: { id: string; productId: string; groupId: string; quantity: string; actorId: string },
   named?: Allocation[],
 ): Promise<Allocation[]> {
+  const on = today();
   const wanted = toMilli(order.quantity);
   const batches = named
     ? await batchesRepository.lock(
         tx,
         named.map((a) => a.batchId),
       )
-    : await batchesRepository.lockAvailable(tx, order.productId, order.groupId);
+    : await batchesRepository.lockAvailable(tx, order.productId, order.groupId, on);
   let allocations: Allocation[];
   if (named) {
     const errors: FieldError[] = [];
@@ -327,6 +329,8 @@ export async function reserveStock(
       const batch = batches.find((b) => b.id === a.batchId);
       if (!batch || batch.product_id !== order.productId || batch.group_id !== order.groupId)
         errors.push({ path: `allocations.${i}.batchId`, message: "is not a batch of this order's product" });
+      else if (batch.expires_on !== null && batch.expires_on < on)
+        errors.push({ path: `allocations.${i}.batchId`, message: `expired on ${batch.expires_on}` });
       else if (toMilli(a.quantity) > toMilli(batch.stock) - toMilli(batch.reserved))
         errors.push({
           path: `allocations.${i}.quantity`,

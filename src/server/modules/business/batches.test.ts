@@ -55,6 +55,24 @@ describe('batches', () => {
     ]);
   });
 
+  it('answers a create with another group’s batch id by a conflict that tells nothing about that batch', async () => {
+    const w = await marketWorld(t);
+    const theirs = await w.batch(w.products.lombok.id, {
+      lotCode: 'MDU-01',
+      costPerUnit: { amount: '45000', currency: 'IDR' },
+    });
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/batches',
+      as: w.managers.bali,
+      payload: { id: theirs.id, productId: w.products.bali.id, lotCode: 'X', quantity: '1', producedOn: '2026-01-01' },
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().current).toBeUndefined();
+    expect(r.body).not.toContain('MDU-01');
+    expect(r.body).not.toContain('45000');
+  });
+
   it('refuses to consume more than an input batch has and writes nothing', async () => {
     const w = await marketWorld(t);
     const salak = await w.post('/api/v1/products', freshSalak(w.groups.bali.id));
@@ -254,7 +272,7 @@ describe('batch labels and provenance', () => {
         id: batch.id,
         lotCode: 'KRP-2026-02',
         producedOn: '2026-02-01',
-        expiresOn: '2026-08-01',
+        expiresOn: '2099-08-01',
         quantity: '10',
         unit: '100 g',
       },

@@ -301,6 +301,65 @@ describe('journal entries', () => {
   });
 });
 
+describe('the chart and ids', () => {
+  it('adds a group’s own account only under a line of its class', async () => {
+    const w = await world();
+    const wrong = await post(w.manager, w.groups.bali.id, 'accounts', {
+      code: '1-105',
+      name: { id: 'Kas kecil' },
+      line: 'revenue',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(paths(wrong)).toEqual(['line']);
+    const ok = await post(w.manager, w.groups.bali.id, 'accounts', {
+      code: '6-108',
+      name: { id: 'Beban sertifikasi halal' },
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ code: '6-108', type: 'expense', line: 'expenses' });
+    const again = await post(w.manager, w.groups.bali.id, 'accounts', { code: '6-108', name: { id: 'x' } });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('answers an entry id of another group’s books by a conflict that shows nothing of it', async () => {
+    const w = await world();
+    const lombokManager = await w.as('group_manager', { groupId: w.groups.lombok.id });
+    const theirs = await post(lombokManager, w.groups.lombok.id, 'transactions', {
+      kind: 'owner_capital',
+      date: '2026-03-02',
+      amount: rp('7777000'),
+    });
+    const r = await post(w.manager, w.groups.bali.id, 'transactions', {
+      id: theirs.json().id,
+      kind: 'cash_sale',
+      date: '2026-03-02',
+      amount: rp('1000'),
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().current).toBeUndefined();
+    expect(r.body).not.toContain('7777000');
+  });
+
+  it('returns the same reversal when a retry comes a day later without a date', async () => {
+    const w = await world();
+    const sale = (
+      await post(w.manager, w.groups.bali.id, 'transactions', {
+        kind: 'cash_sale',
+        date: '2026-03-02',
+        amount: rp('1000'),
+      })
+    ).json();
+    const body = { id: '0190f0a0-0000-7000-8000-00000000beef' };
+    const first = await post(w.manager, w.groups.bali.id, `journal/${sale.id}/reverse`, {
+      ...body,
+      date: '2026-03-03',
+    });
+    const retry = await post(w.manager, w.groups.bali.id, `journal/${sale.id}/reverse`, body);
+    expect([first.statusCode, retry.statusCode]).toEqual([201, 200]);
+    expect(retry.json()).toMatchObject({ id: body.id, date: '2026-03-03', number: 2 });
+  });
+});
+
 describe('closing periods', () => {
   it('refuses entries dated in a closed month and accepts them after it', async () => {
     const w = await world();

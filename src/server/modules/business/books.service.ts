@@ -1,13 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
-import { conflict, notFound, ruleBroken } from '../../http/errors.js';
+import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { programsRepository } from '../programs/index.js';
 import { groupsRepository, groupTarget, type GroupRow } from '../registry/index.js';
 import type { AddAccountBody } from '../../../shared/schemas/business.js';
 import { fromMinor } from '../../../shared/money.js';
 import { assertMayKeepBooks, assertMayReadBooks } from './business.policy.js';
-import { chartTemplate, DEFAULT_LINE, typeOfCode } from './chart-templates.js';
+import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
 import { ledgerRepository, type AccountRow, type BookRow } from './ledger.repository.js';
 
 export interface Books {
@@ -96,6 +96,12 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
   return ctx.db.transaction(async (tx) => {
     const { book } = await booksFor({ ...ctx, db: tx }, groupId, 'write');
     const type = typeOfCode(body.code);
+    // An account adds up into a line of its own class: a 1-xxx account is never revenue.
+    if (body.line && !LINES_OF_TYPE[type].includes(body.line)) {
+      throw invalid([
+        { path: 'line', message: `must be one of ${LINES_OF_TYPE[type].join(', ')} for a ${body.code} account` },
+      ]);
+    }
     const added = await ledgerRepository.addAccount(tx, {
       id: uuidv7(),
       group_id: groupId,

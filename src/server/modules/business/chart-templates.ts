@@ -177,3 +177,13 @@ export const DEFAULT_LINE: Record<AccountType, StatementLine> = {
   cost_of_goods: 'cost_of_goods',
   expense: 'expenses',
 };
+
+/** The statement lines an account of each class may add up into. */
+export const LINES_OF_TYPE: Record<AccountType, readonly StatementLine[]> = {
+  asset: POSITION_LINES.asset,
+  liability: POSITION_LINES.liability,
+  equity: POSITION_LINES.equity,
+  revenue: ['revenue', 'other_income'],
+  cost_of_goods: ['cost_of_goods'],
+  expense: ['expenses'],
+};

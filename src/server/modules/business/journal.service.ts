@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { replayOrConflict } from '../../http/versioning.js';
+import { idInUse, replayOrConflict } from '../../http/versioning.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
 import type {
   JournalEntryBody,
@@ -78,11 +78,10 @@ async function post(tx: Queryable, books: Books, p: Posting): Promise<{ entry: P
   const book = await ledgerRepository.lock(tx, books.group.id);
   const existing = await ledgerRepository.entry(tx, p.id);
   if (existing) {
-    const same = existing.group_id === books.group.id ? contentOf({ ...existing, date: existing.entry_date }) : null;
-    return {
-      entry: await replayOrConflict(same, contentOf(p), () => readEntry(tx, p.id, book.currency)),
-      created: false,
-    };
+    if (existing.group_id !== books.group.id) throw idInUse();
+    const current = await readEntry(tx, p.id, book.currency);
+    const same = contentOf({ ...existing, date: existing.entry_date });
+    return { entry: replayOrConflict(same, contentOf(p), () => current), created: false };
   }
   if (book.closed_through && p.date <= book.closed_through) {
     throw ruleBroken('period-closed', `The books are closed through ${book.closed_through}; date the entry after it.`, [
@@ -215,7 +214,11 @@ export async function reverseEntry(
     if (original.reverses_id) {
       throw ruleBroken('reversal-of-reversal', 'This entry is itself a reversal; post the original again instead.');
     }
-    if (original.reversed_by && original.reversed_by !== id) {
+    if (original.reversed_by === id) {
+      // A retried reversal (perhaps a day later, with no date): the one already posted.
+      return { entry: await readEntry(tx, id, books.book.currency), created: false };
+    }
+    if (original.reversed_by) {
       throw conflict(`Entry #${original.entry_no} is already reversed.`, {
         current: await readEntry(tx, original.reversed_by, books.book.currency),
       });

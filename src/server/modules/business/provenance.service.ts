@@ -22,6 +22,7 @@ const pathCodes = (path: string) => path.split('/').filter((code) => code !== ''
 export async function batchProvenance(ctx: { db: Queryable }, id: string, locale: UiLocale) {
   const row = await provenanceRepository.batch(ctx.db, id);
   if (!row) throw notFound('Batch');
+  const published = row.product_status !== 'draft';
   const inputs = await provenanceRepository.inputs(ctx.db, id);
   const codes = [...pathCodes(row.area_path), ...inputs.map((i) => i.village_code)];
   const names = await provenanceRepository.areaNames(ctx.db, codes);
@@ -38,13 +39,14 @@ export async function batchProvenance(ctx: { db: Queryable }, id: string, locale
       quantity: quantityText(row.quantity),
       unit: row.unit,
     },
+    // A draft product's texts are not published yet: the label names the product, nothing more.
     product: {
       id: row.product_id,
       name: localized(row.product_name, locale) ?? '',
-      description: localized(row.product_description, locale),
-      story: localized(row.product_story, locale),
+      description: published ? localized(row.product_description, locale) : null,
+      story: published ? localized(row.product_story, locale) : null,
       category: row.product_category,
-      public: row.product_status !== 'draft',
+      public: published,
     },
     village: {
       code: row.village_code,

@@ -34,11 +34,11 @@ describe('the order state machine', () => {
 describe('orders', () => {
   it('reserves the earliest-expiring stock on confirming, sells it and posts the sale to the books on shipping', async () => {
     const w = await marketWorld(t);
-    const later = await w.batch(w.products.bali.id, { lotCode: 'LATE', quantity: '10', expiresOn: '2026-12-01' });
+    const later = await w.batch(w.products.bali.id, { lotCode: 'LATE', quantity: '10', expiresOn: '2099-12-01' });
     const sooner = await w.batch(w.products.bali.id, {
       lotCode: 'SOON',
       quantity: '5',
-      expiresOn: '2026-06-01',
+      expiresOn: '2099-06-01',
       costPerUnit: { amount: '10000', currency: 'IDR' },
     });
     const buyer = await w.buyer({ companyName: 'Toko Oleh-oleh Amlapura', country: 'ID', areaCode: '51.07.01' });
@@ -109,6 +109,28 @@ describe('orders', () => {
       allocations: [{ batchId: a.id, quantity: '4' }],
     });
     expect(ok.json().allocations).toEqual([{ batchId: a.id, lotCode: a.lotCode, quantity: '4' }]);
+  });
+
+  it('never reserves an expired batch, named or first-in-first-out', async () => {
+    const w = await marketWorld(t);
+    const expired = await w.batch(w.products.bali.id, {
+      quantity: '10',
+      producedOn: '2025-01-01',
+      expiresOn: '2025-07-01',
+    });
+    const buyer = await w.buyer();
+    const order = await w.order(buyer, w.products.bali.id, w.managers.bali, '4');
+    const named = await move(w.managers.bali, order.id, {
+      to: 'confirmed',
+      allocations: [{ batchId: expired.id, quantity: '4' }],
+    });
+    expect(named.statusCode).toBe(422);
+    expect(named.json().errors).toEqual([{ path: 'allocations.0.batchId', message: 'expired on 2025-07-01' }]);
+    const fifo = await move(w.managers.bali, order.id, { to: 'confirmed' });
+    expect(fifo.statusCode).toBe(422);
+    const fresh = await w.batch(w.products.bali.id, { quantity: '5' });
+    const ok = await move(w.managers.bali, order.id, { to: 'confirmed' });
+    expect(ok.json().allocations).toEqual([{ batchId: fresh.id, lotCode: fresh.lotCode, quantity: '4' }]);
   });
 
   it('refuses illegal moves with 422 naming where from and where to', async () => {
