@@ -32,29 +32,35 @@ async function areaOf(db: Queryable, country: string, code: string | null | unde
 }
 
 /** Public sign-up: the account and its buyer profile in one transaction. */
-export async function registerBuyer(ctx: Ctx, input: RegisterBuyerBody): Promise<PresentedBuyer> {
+/** A buyer's own sign-up; `ip`, when given (the public route), is rate limited. */
+export async function registerBuyer(ctx: Ctx, input: RegisterBuyerBody, ip?: string): Promise<PresentedBuyer> {
   if (ctx.actor.kind === 'user') throw forbidden('Sign out before opening another account.');
-  return registerOwnAccount(ctx, input, async (tx, user) => {
-    const area = await areaOf(tx, input.country, input.areaCode);
-    await buyersRepository.insert(tx, {
-      userId: user.id,
-      companyName: input.companyName,
-      country: input.country,
-      ...area,
-    });
-    const buyer = presentBuyer((await buyersRepository.byUser(tx, user.id))!);
-    await recordAudit(
-      tx,
-      { ...ctx, actor: { kind: 'anonymous' } },
-      {
-        action: 'buyer.register',
-        entity: 'buyer',
-        entityId: user.id,
-        after: buyer,
-      },
-    );
-    return buyer;
-  });
+  return registerOwnAccount(
+    ctx,
+    input,
+    async (tx, user) => {
+      const area = await areaOf(tx, input.country, input.areaCode);
+      await buyersRepository.insert(tx, {
+        userId: user.id,
+        companyName: input.companyName,
+        country: input.country,
+        ...area,
+      });
+      const buyer = presentBuyer((await buyersRepository.byUser(tx, user.id))!);
+      await recordAudit(
+        tx,
+        { ...ctx, actor: { kind: 'anonymous' } },
+        {
+          action: 'buyer.register',
+          entity: 'buyer',
+          entityId: user.id,
+          after: buyer,
+        },
+      );
+      return buyer;
+    },
+    ip,
+  );
 }
 
 /** The signed-in user's buyer profile, or 404 when they are not a buyer. */

@@ -24,7 +24,7 @@ export async function tradeRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/v1/buyers',
     { schema: { body: s.registerBuyerBody, tags: ['buyers'] }, config: { access: 'public' } },
-    async (req, reply) => reply.code(201).send(await registerBuyer(ctxOf(req), req.body)),
+    async (req, reply) => reply.code(201).send(await registerBuyer(ctxOf(req), req.body, req.ip)),
   );
   r.get('/api/v1/buyers/me', { schema: { tags: ['buyers'] }, config }, async (req) => getOwnBuyer(ctxOf(req)));
   r.patch('/api/v1/buyers/me', { schema: { body: s.patchBuyerBody, tags: ['buyers'] }, config }, async (req) =>

@@ -1,11 +1,24 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
-import { conflict, invalid } from '../../http/errors.js';
+import { conflict, invalid, tooManyRequests } from '../../http/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
-import { usersRepository } from './platform.repository.js';
+import { throttleRepository, usersRepository } from './platform.repository.js';
 import { presentUser, type PresentedUser } from './users.service.js';
+
+/**
+ * Opening accounts is public and hashing a password is deliberately costly, so each client address
+ * may try a few times an hour, counted before any hashing (DESIGN §4: 429 when rate limited).
+ */
+export const REGISTRATION_THROTTLE = { windowSeconds: 60 * 60, perIp: 10 } as const;
+
+async function throttleRegistration(ctx: Ctx, ip: string): Promise<void> {
+  const key = `register:${ip}`;
+  const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [key]);
+  if (lockedUntil) throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
+  await throttleRepository.fail(ctx.db, key, REGISTRATION_THROTTLE.perIp, REGISTRATION_THROTTLE.windowSeconds);
+}
 
 export interface OwnAccount {
   email: string;
@@ -23,7 +36,9 @@ export async function registerOwnAccount<T>(
   ctx: Ctx,
   input: OwnAccount,
   withAccount: (tx: Tx, user: PresentedUser) => Promise<T>,
+  ip?: string,
 ): Promise<T> {
+  if (ip !== undefined) await throttleRegistration(ctx, ip);
   const weakness = passwordWeakness(input.password, [input.email, input.name]);
   if (weakness) throw invalid([{ path: 'password', message: weakness }]);
   const passwordHash = await hashPassword(input.password);
