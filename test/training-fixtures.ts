@@ -66,7 +66,7 @@ export async function trainingWorld(t: TestApp) {
   const mark = (
     sessionId: string,
     date: string,
-    items: { memberId: string; present: boolean }[],
+    items: { memberId: string; present: boolean; markedAt?: string }[],
     as: Session = trainer,
   ) => request('PUT', `/api/v1/sessions/${sessionId}/attendance/${date}`, as, { items });
   const postTest = (sessionId: string, enrolmentId: string, answers: number[], as: Session = trainer) =>

@@ -1,3 +1,5 @@
+import type { Queryable } from './database.js';
+
 /** A LIKE pattern matching every string that starts with `prefix` (wildcards in it escaped). */
 export function likePrefix(prefix: string): string {
   return `${escapeLike(prefix)}%`;
@@ -51,4 +53,25 @@ export class Where {
   toString(): string {
     return this.parts.length ? this.parts.join(' AND ') : 'true';
   }
+}
+
+/** Tables whose rows carry a `version` and are edited with PATCH. */
+type VersionedTable =
+  | 'users'
+  | 'programs'
+  | 'villages'
+  | 'producer_groups'
+  | 'members'
+  | 'products'
+  | 'rating_schemes'
+  | 'assessments'
+  | 'certifications';
+
+/**
+ * Holds a row until the transaction ends, before an edit reads it: two edits based on the same
+ * version then go one after the other, and the second sees the first and gets its 409. Without it,
+ * on PostgreSQL both would pass the version check and the first edit would be lost.
+ */
+export async function lockRow(db: Queryable, table: VersionedTable, id: string): Promise<void> {
+  await db.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
 }

@@ -108,7 +108,17 @@ export const enrolmentParams = z.object({ id: uuid, enrolmentId: uuid });
 export const attendanceParams = z.object({ id: uuid, date: isoDate });
 export const attendanceBody = z.object({
   items: z
-    .array(z.object({ memberId: uuid, present: z.boolean() }))
+    .array(
+      z.object({
+        memberId: uuid,
+        present: z.boolean(),
+        /**
+         * When the mark was made (the phone's tap), reused by every retry of it; the server's clock
+         * when absent. A mark older than the one stored never overwrites it.
+         */
+        markedAt: z.iso.datetime({ offset: true }).optional(),
+      }),
+    )
     .min(1)
     .max(1000)
     .refine((items) => new Set(items.map((i) => i.memberId)).size === items.length, 'names a member twice'),

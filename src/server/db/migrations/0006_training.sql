@@ -61,11 +61,13 @@ CREATE UNIQUE INDEX enrolments_active ON enrolments (session_id, member_id) WHER
 CREATE INDEX enrolments_session ON enrolments (session_id, status, seq);
 CREATE INDEX enrolments_member ON enrolments (member_id);
 
--- One row per participant and day: a retried PUT overwrites the same row.
+-- One row per participant and day: a retried PUT overwrites the same row. `marked_at` is when the
+-- mark was made (the phone's tap), so a retry that arrives late never overwrites a newer mark.
 CREATE TABLE attendance (
   enrolment_id uuid NOT NULL REFERENCES enrolments (id),
   day date NOT NULL,
   present boolean NOT NULL,
+  marked_at timestamptz NOT NULL DEFAULT now(),
   recorded_by uuid,
   recorded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (enrolment_id, day)
@@ -84,9 +86,12 @@ CREATE TABLE test_attempts (
 CREATE INDEX test_attempts_enrolment ON test_attempts (enrolment_id, kind);
 
 -- What the certificate prints is kept as printed: a later rename does not change an issued paper.
+-- An enrolment holds at most one valid certificate. One withdrawn by hand ('withdrawn') stays so; one
+-- revoked because the participant no longer completes ('no_longer_complete') gives way to a new one
+-- if they complete again.
 CREATE TABLE training_certificates (
   id uuid PRIMARY KEY,
-  enrolment_id uuid NOT NULL UNIQUE REFERENCES enrolments (id),
+  enrolment_id uuid NOT NULL REFERENCES enrolments (id),
   session_id uuid NOT NULL REFERENCES training_sessions (id),
   member_id uuid NOT NULL REFERENCES members (id),
   program_id uuid NOT NULL REFERENCES programs (id),
@@ -101,8 +106,12 @@ CREATE TABLE training_certificates (
   trainer_name text NOT NULL,
   program_name text NOT NULL,
   issued_at timestamptz NOT NULL DEFAULT now(),
-  revoked_at timestamptz
+  revoked_at timestamptz,
+  revoked_reason text CHECK (revoked_reason IN ('withdrawn', 'no_longer_complete')),
+  CHECK ((revoked_at IS NULL) = (revoked_reason IS NULL))
 );
+CREATE UNIQUE INDEX training_certificates_valid ON training_certificates (enrolment_id) WHERE revoked_at IS NULL;
+CREATE INDEX training_certificates_enrolment ON training_certificates (enrolment_id);
 CREATE INDEX training_certificates_scope ON training_certificates (program_id, area_path text_pattern_ops);
 CREATE INDEX training_certificates_member ON training_certificates (member_id);
 CREATE INDEX training_certificates_group ON training_certificates (group_id);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { lockRow } from '../../db/sql.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ConfigError } from '../../config.js';
 import type { Database } from '../../db/database.js';
@@ -97,6 +98,7 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
   assertMayPatchUser(ctx.actor, id, input);
   const actor = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'users', id);
     const current = await usersRepository.byId(tx, id);
     if (!current) throw notFound('User');
     assertVersion(current, base, () => presentUser(current));

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { lockRow } from '../../db/sql.js';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
@@ -125,6 +126,7 @@ export async function patchProgram(
 ): Promise<PresentedProgram> {
   assertMayManageProgram(ctx.actor, id);
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'programs', id);
     const current = await programsRepository.byId(tx, id);
     if (!current) throw notFound('Program');
     assertVersion(current, base, () => presentProgram(current));

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx, UserActor } from '../../http/context.js';
 import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
@@ -223,6 +224,7 @@ export function assertOpen(row: AssessmentRow): void {
 export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'assessments', id);
     const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
     assertRole(ctx.actor, target(row), ROLES.groupManager, "self-assess another group's product");
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
@@ -246,6 +248,7 @@ export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBo
 export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'assessments', id);
     const row = await judgedAssessment(tx, user, id);
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
@@ -298,6 +301,7 @@ export async function judgedAssessment(db: Queryable, user: UserActor, id: strin
 export async function finaliseAssessment(ctx: Ctx, id: string, base: number | undefined) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'assessments', id);
     const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
     if (!managesProgram(ctx.actor, row.program_id)) throw forbidden('Only the program manager finalises a rating.');
     if (base !== undefined) assertVersion(row, base, () => presentAssessment(row));

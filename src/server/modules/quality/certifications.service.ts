@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
@@ -181,6 +182,7 @@ export async function patchCertification(
   input: PatchCertificationBody,
 ): Promise<PresentedCertification> {
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'certifications', id);
     const current = await writable(ctx, tx, id);
     const before = presentCertification(current);
     assertVersion(current, base, () => before);

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -148,6 +149,7 @@ export async function patchScheme(
     throw ruleBroken('template-read-only', 'Shipped templates are read-only; copy one into a program first.');
   }
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'rating_schemes', id);
     const current = await schemesRepository.byId(tx, id);
     if (!current) throw notFound('Rating scheme');
     assertMayWriteScheme(ctx.actor, current.program_id);

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
+import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
 import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
 import { groupsRepository, type GroupRow, type GroupValues } from './groups.repository.js';
 import { assertMayRead, assertMayWrite, ROLES } from './registry.policy.js';
@@ -97,6 +98,7 @@ export async function registerGroup(
     };
     if (input.id) {
       const existing = await groupsRepository.byId(tx, input.id);
+      if (existing && !reaches(ctx.actor, groupTarget(existing), ROLES.readGroup)) throw idInUse();
       if (existing) {
         const current = presentGroup(existing);
         const incoming = {
@@ -127,6 +129,7 @@ export async function registerGroup(
 
 export async function patchGroup(ctx: Ctx, id: string, base: number, input: PatchGroupBody): Promise<PresentedGroup> {
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'producer_groups', id);
     const current = await groupsRepository.byId(tx, id);
     if (!current) throw notFound('Producer group');
     assertMayWrite(ctx.actor, groupTarget(current), ROLES.readGroup, ROLES.writeGroup, 'Producer group');

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { PersonalDataCipher } from '../../crypto/personal-data.js';
 import { maskDigits } from '../../crypto/personal-data.js';
 import type { Actor, Ctx } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
+import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
 import { recordAudit } from '../platform/index.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
@@ -160,6 +161,7 @@ export async function addMember(
     };
     if (input.id) {
       const existing = await membersRepository.byId(tx, input.id);
+      if (existing && existing.group_id !== groupId) throw idInUse();
       if (existing) {
         const same = existing.group_id === groupId ? fieldsOf(existing, ctx.cipher) : null;
         return { member: replayOrConflict(same, fields, () => present(ctx, existing)), created: false };
@@ -194,6 +196,7 @@ export async function patchMember(
   input: PatchMemberBody,
 ): Promise<PresentedMember> {
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'members', id);
     const current = await membersRepository.byId(tx, id);
     if (!current) throw notFound('Member');
     await readGroup({ ...ctx, db: tx }, current.group_id).catch(() => {
@@ -228,6 +231,7 @@ export async function patchMember(
 /** Erases a member record entered by mistake (or on request); a member who leaves gets `leftOn` instead. */
 export async function deleteMember(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'members', id);
     const current = await membersRepository.byId(tx, id);
     if (!current) throw notFound('Member');
     await readGroup({ ...ctx, db: tx }, current.group_id).catch(() => {

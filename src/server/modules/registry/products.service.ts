@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
+import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
 import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
 import { programsRepository } from '../programs/index.js';
@@ -204,6 +205,7 @@ export async function createProduct(
     };
     if (input.id) {
       const existing = await productsRepository.byId(tx, input.id);
+      if (existing && !reaches(ctx.actor, productTarget(existing), ROLES.readGroup)) throw idInUse();
       if (existing) {
         const current = presentProduct(existing, await productsRepository.photos(tx, [existing.id]));
         const incoming = {
@@ -238,6 +240,7 @@ export async function patchProduct(
   input: PatchProductBody,
 ): Promise<PresentedProduct> {
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'products', id);
     const current = await productsRepository.byId(tx, id);
     if (!current) throw notFound('Product');
     assertMayWrite(ctx.actor, productTarget(current), ROLES.readGroup, ROLES.writeGroup, 'Product');

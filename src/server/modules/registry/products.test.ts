@@ -154,6 +154,45 @@ describe('products', () => {
     expect(stale.json().current).toMatchObject({ version: 2, price: { amount: '13500.00' }, unit: '100 g' });
   });
 
+  it('answer a create with another group’s product id by a bare conflict', async () => {
+    const w = await registryWorld(t);
+    const lombokProduct = await w.post('/api/v1/products', {
+      ...salakChips(w.groups.lombok.id),
+      name: { id: 'Gerabah rahasia' },
+      status: 'draft',
+    });
+    const baliManager = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/products',
+      as: baliManager,
+      payload: { ...salakChips(w.groups.bali.id), id: lombokProduct.id },
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().current).toBeUndefined();
+    expect(r.body).not.toContain('Gerabah rahasia');
+  });
+
+  it('let only one of several edits based on the same version through', async () => {
+    const w = await registryWorld(t);
+    const product = await w.post('/api/v1/products', salakChips(w.groups.bali.id));
+    const edits = await Promise.all(
+      ['13000', '13100', '13200', '13300'].map((amount) =>
+        t.request({
+          method: 'PATCH',
+          url: `/api/v1/products/${product.id}`,
+          as: w.admin,
+          payload: { version: 1, price: { amount, currency: 'IDR' } },
+        }),
+      ),
+    );
+    expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
+    const winner = edits.find((r) => r.statusCode === 200)!.json();
+    for (const lost of edits.filter((r) => r.statusCode === 409)) {
+      expect(lost.json().current).toMatchObject({ version: 2, price: winner.price });
+    }
+  });
+
   it('keep other areas and groups out of reading, listing and changing', async () => {
     const w = await registryWorld(t);
     const product = (

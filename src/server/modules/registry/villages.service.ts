@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
+import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
+import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
 import { getArea } from '../geography/index.js';
 import { holdsAnyRole, reaches, recordAudit, requireUser, scopeCondition, usersRepository } from '../platform/index.js';
 import { programsRepository } from '../programs/index.js';
@@ -93,6 +94,7 @@ export async function enrolVillage(
     }
     if (input.id) {
       const existing = await villagesRepository.byId(tx, input.id);
+      if (existing && !reaches(ctx.actor, target(existing), ROLES.readVillage)) throw idInUse();
       if (existing) {
         const current = presentVillage(existing);
         const incoming = {
@@ -141,6 +143,7 @@ export async function patchVillage(
   input: PatchVillageBody,
 ): Promise<PresentedVillage> {
   return ctx.db.transaction(async (tx) => {
+    await lockRow(tx, 'villages', id);
     const current = await villagesRepository.byId(tx, id);
     if (!current) throw notFound('Village');
     assertMayWrite(ctx.actor, target(current), ROLES.readVillage, ROLES.writeVillage, 'Village');

@@ -9,14 +9,25 @@ export interface SheetRow {
 }
 
 export const attendanceRepository = {
-  /** Writes a day's marks: a retried request overwrites the same rows and adds none. */
-  async upsert(db: Queryable, day: string, marks: { enrolmentId: string; present: boolean }[], by: string) {
+  /**
+   * Writes a day's marks. A mark changes a row only when it is at least as recent as the stored one:
+   * a retried request leaves the same state and adds no rows, and an older retry arriving late never
+   * overwrites a newer mark. `markedAt` null means now.
+   */
+  async upsert(
+    db: Queryable,
+    day: string,
+    marks: { enrolmentId: string; present: boolean; markedAt: string | null }[],
+    by: string,
+  ) {
     await db.query(
-      `INSERT INTO attendance (enrolment_id, day, present, recorded_by)
-       SELECT x.enrolment_id, $1::date, x.present, $2 FROM unnest($3::uuid[], $4::boolean[]) AS x (enrolment_id, present)
-       ON CONFLICT (enrolment_id, day) DO UPDATE SET present = excluded.present, recorded_by = excluded.recorded_by,
-         recorded_at = now()`,
-      [day, by, marks.map((m) => m.enrolmentId), marks.map((m) => m.present)],
+      `INSERT INTO attendance (enrolment_id, day, present, marked_at, recorded_by)
+       SELECT x.enrolment_id, $1::date, x.present, coalesce(x.marked_at, now()), $2
+       FROM unnest($3::uuid[], $4::boolean[], $5::timestamptz[]) AS x (enrolment_id, present, marked_at)
+       ON CONFLICT (enrolment_id, day) DO UPDATE SET present = excluded.present, marked_at = excluded.marked_at,
+         recorded_by = excluded.recorded_by, recorded_at = now()
+       WHERE excluded.marked_at >= attendance.marked_at`,
+      [day, by, marks.map((m) => m.enrolmentId), marks.map((m) => m.present), marks.map((m) => m.markedAt)],
     );
   },
 

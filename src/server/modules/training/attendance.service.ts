@@ -2,10 +2,11 @@ import type { Ctx } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { recordAudit, requireUser } from '../platform/index.js';
 import { attendanceRepository, type SheetRow } from './attendance.repository.js';
-import { issueCompleted } from './certificates.service.js';
+import { settleCertificates } from './certificates.service.js';
 import { sessionDays } from './completion.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
 import { sessionAndCourse } from './enrolments.service.js';
+import { sessionsRepository } from './sessions.repository.js';
 import { assertScheduled } from './sessions.service.js';
 import { assertRunsSession, runsSession } from './training.policy.js';
 import type { AttendanceBody } from './training.schemas.js';
@@ -28,6 +29,15 @@ function assertDayOf(session: { starts_on: string; ends_on: string }, date: stri
     ]);
 }
 
+/**
+ * The latest date that has begun somewhere (UTC+14): attendance is taken on the day, never ahead of
+ * it, yet a trainer in Bali at 07:00 is not refused because it is still yesterday in UTC.
+ */
+export const latestToday = (now = Date.now()) => new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+
+/** A tap's time from a phone whose clock is a day or more ahead is not believed. */
+const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
+
 export async function getAttendance(ctx: Ctx, sessionId: string, date: string) {
   const { session } = await sessionAndCourse(ctx, sessionId);
   if (!runsSession(ctx.actor, session)) throw notFound('Attendance');
@@ -37,25 +47,39 @@ export async function getAttendance(ctx: Ctx, sessionId: string, date: string) {
 
 /**
  * Records a day's attendance. A PUT: the same request twice leaves the same state and the same rows,
- * so a phone on a flaky connection may retry freely. Participants who now complete get their
- * certificate in the same transaction.
+ * so a phone on a flaky connection may retry freely, and a retry arriving after a newer tap changes
+ * nothing (each mark carries when it was made). Participants who now complete get their certificate,
+ * and those who no longer do lose it, in the same transaction.
  */
 export async function recordAttendance(ctx: Ctx, sessionId: string, date: string, input: AttendanceBody) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    // One writer per session at a time: completion is judged on marks no concurrent request is changing.
+    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
     const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
     assertRunsSession(ctx.actor, session);
     assertScheduled(session);
     assertDayOf(session, date);
+    if (date > latestToday()) throw invalid([{ path: 'params.date', message: 'is later than today' }]);
+    const latestTap = Date.now() + MAX_CLOCK_AHEAD_MS;
     const memberIds = input.items.map((i) => i.memberId);
     const enrolments = new Map(
       (await enrolmentsRepository.byMembers(tx, sessionId, memberIds)).map((e) => [e.member_id, e.id]),
     );
-    const errors = input.items.flatMap((item, i) =>
-      enrolments.has(item.memberId) ? [] : [{ path: `items.${i}.memberId`, message: 'is not enrolled in the session' }],
-    );
+    const errors = input.items.flatMap((item, i) => [
+      ...(enrolments.has(item.memberId)
+        ? []
+        : [{ path: `items.${i}.memberId`, message: 'is not enrolled in the session' }]),
+      ...(item.markedAt && Date.parse(item.markedAt) > latestTap
+        ? [{ path: `items.${i}.markedAt`, message: 'is in the future' }]
+        : []),
+    ]);
     if (errors.length) throw invalid(errors);
-    const marks = input.items.map((i) => ({ enrolmentId: enrolments.get(i.memberId)!, present: i.present }));
+    const marks = input.items.map((i) => ({
+      enrolmentId: enrolments.get(i.memberId)!,
+      present: i.present,
+      markedAt: i.markedAt ?? null,
+    }));
     await attendanceRepository.upsert(tx, date, marks, user.id);
     await recordAudit(tx, ctx, {
       action: 'attendance.record',
@@ -63,7 +87,7 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, date: string
       entityId: sessionId,
       after: { date, items: input.items },
     });
-    await issueCompleted(tx, ctx, session, course, [...enrolments.values()]);
+    await settleCertificates(tx, ctx, session, course, [...enrolments.values()]);
     return presentSheet(date, await attendanceRepository.sheet(tx, sessionId, date));
   });
 }

@@ -46,6 +46,45 @@ describe('attendance', () => {
     expect(sheet.json().items.map((i: { present: null }) => i.present)).toEqual([null, null]);
   });
 
+  it('keeps the newest tap: a retry of an older tap arriving late changes nothing', async () => {
+    const w = await trainingWorld(t);
+    const session = await w.session();
+    const [a] = await enrolled(w, session.id, 1);
+    const t1 = '2026-03-02T08:00:00.000+08:00';
+    const t2 = '2026-03-02T00:00:05.000Z';
+    const newer = [{ memberId: a!.id, present: true, markedAt: t2 }];
+    const older = [{ memberId: a!.id, present: false, markedAt: t1 }];
+    expect((await w.mark(session.id, '2026-03-02', newer)).statusCode).toBe(200);
+    const late = await w.mark(session.id, '2026-03-02', older);
+    expect(late.statusCode).toBe(200);
+    expect(late.json().items[0].present).toBe(true);
+    const again = await w.mark(session.id, '2026-03-02', newer);
+    expect(again.json()).toEqual(late.json());
+    expect(await rows()).toBe(1);
+    // Without markedAt (an API client) the server's clock stands in: a mark made now is newer.
+    const now = await w.mark(session.id, '2026-03-02', [{ memberId: a!.id, present: false }]);
+    expect(now.json().items[0].present).toBe(false);
+    expect((await w.mark(session.id, '2026-03-02', newer)).json().items[0].present).toBe(false);
+    expect(await rows()).toBe(1);
+  });
+
+  it('refuses a day later than today, and a tap time from a clock days ahead', async () => {
+    const w = await trainingWorld(t);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const session = await w.session({ startsOn: day(-1), endsOn: day(3) });
+    const [a] = await enrolled(w, session.id, 1);
+    const ahead = await w.mark(session.id, day(3), [{ memberId: a!.id, present: true }]);
+    expect(ahead.statusCode).toBe(400);
+    expect(paths(ahead)).toEqual(['params.date']);
+    const skewed = await w.mark(session.id, day(-1), [
+      { memberId: a!.id, present: true, markedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    ]);
+    expect(paths(skewed)).toEqual(['items.0.markedAt']);
+    expect(await rows()).toBe(0);
+    expect((await w.mark(session.id, day(-1), [{ memberId: a!.id, present: true }])).statusCode).toBe(200);
+    expect((await w.mark(session.id, day(0), [{ memberId: a!.id, present: true }])).statusCode).toBe(200);
+  });
+
   it('is recorded only by the session’s own trainer or the program manager', async () => {
     const w = await trainingWorld(t);
     const session = await w.session();
@@ -147,8 +186,15 @@ describe('test attempts', () => {
     const payload = { id: '01936a3e-7b7c-7cc0-8000-00000000a001', answers: right(5) };
     const first = await w.request('POST', url, w.trainer, payload);
     expect(first.json()).toMatchObject({ correct: 5, total: 5, percent: 100 });
+    expect(first.statusCode).toBe(201);
     const replay = await w.request('POST', url, w.trainer, payload);
+    expect(replay.statusCode).toBe(200);
     expect(replay.json()).toEqual(first.json());
+    const [b] = await enrolled(w, session.id, 1);
+    const elsewhere = `/api/v1/sessions/${session.id}/enrolments/${b!.enrolmentId}/tests/post`;
+    const taken = await w.request('POST', elsewhere, w.trainer, payload);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).not.toHaveProperty('current');
     expect((await w.request('POST', url, w.trainer, { ...payload, answers: right(1) })).statusCode).toBe(409);
     expect(paths(await w.request('POST', url, w.trainer, { answers: [0, 1] }))).toEqual(['answers']);
     const lombok = await w.staff('facilitator', { areaCode: '52.01' });

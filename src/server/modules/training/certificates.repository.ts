@@ -1,5 +1,8 @@
 import type { Queryable } from '../../db/database.js';
 
+/** 'withdrawn': by hand, issued in error; 'no_longer_complete': attendance corrected or enrolment cancelled. */
+export type RevokedReason = 'withdrawn' | 'no_longer_complete';
+
 export interface CertificateRow {
   id: string;
   enrolment_id: string;
@@ -18,12 +21,13 @@ export interface CertificateRow {
   program_name: string;
   issued_at: Date;
   revoked_at: Date | null;
+  revoked_reason: RevokedReason | null;
   trainer_id: string;
 }
 
 const SELECT = `SELECT c.id, c.enrolment_id, c.session_id, c.member_id, c.program_id, c.group_id, c.area_path,
   c.verification_code, c.participant_name, c.course_title, c.topic, c.starts_on, c.ends_on, c.trainer_name,
-  c.program_name, c.issued_at, c.revoked_at, s.trainer_id
+  c.program_name, c.issued_at, c.revoked_at, c.revoked_reason, s.trainer_id
   FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id`;
 
 export const certificatesRepository = {
@@ -31,7 +35,7 @@ export const certificatesRepository = {
     return (await db.query<CertificateRow>(`${SELECT} WHERE c.id = $1`, [id]))[0];
   },
 
-  /** Issues the certificate of an enrolment once: a second issue for it is a no-op. */
+  /** Issues the certificate of an enrolment once: a second issue while one is valid is a no-op. */
   async issue(db: Queryable, c: { id: string; enrolmentId: string; code: string }): Promise<void> {
     await db.query(
       `INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id, group_id, area_path,
@@ -41,13 +45,16 @@ export const certificatesRepository = {
        FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses co ON co.id = s.course_id
        JOIN members m ON m.id = e.member_id JOIN users u ON u.id = s.trainer_id JOIN programs p ON p.id = e.program_id
        WHERE e.id = $2
-       ON CONFLICT (enrolment_id) DO NOTHING`,
+       ON CONFLICT (enrolment_id) WHERE revoked_at IS NULL DO NOTHING`,
       [c.id, c.enrolmentId, c.code],
     );
   },
 
-  async revoke(db: Queryable, id: string): Promise<void> {
-    await db.query('UPDATE training_certificates SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
+  async revoke(db: Queryable, id: string, reason: RevokedReason): Promise<void> {
+    await db.query(
+      'UPDATE training_certificates SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+      [id, reason],
+    );
   },
 
   /** A member's valid certificates, newest first. */

@@ -26,6 +26,7 @@ export function presentCertificate(row: CertificateRow) {
     programName: row.program_name,
     issuedAt: row.issued_at.toISOString(),
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    revokedReason: row.revoked_reason,
     pdfUrl: `/api/v1/certificates/${row.id}.pdf`,
   };
 }
@@ -54,28 +55,47 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const verificationCode = () => [...randomBytes(10)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
 
 /**
- * Issues a certificate to every listed enrolment that now completes the course. Issuing is
- * idempotent: an enrolment holds at most one certificate, however often this runs.
+ * Brings the certificates of the listed enrolments in line with completion: one is issued to each
+ * that now completes the course, and a valid one is revoked from each that no longer does (attendance
+ * corrected downwards, enrolment cancelled), with the reason in the audit log. Idempotent: an
+ * enrolment holds at most one valid certificate, however often this runs; one withdrawn by hand is
+ * not issued again by itself. The enrolments are read in one query, however many there are.
  */
-export async function issueCompleted(
+export async function settleCertificates(
   tx: Queryable,
   ctx: Pick<Ctx, 'actor' | 'requestId'>,
   session: SessionRow,
   course: CourseRow,
   enrolmentIds: string[],
 ): Promise<void> {
-  for (const enrolmentId of enrolmentIds) {
-    const row = await enrolmentsRepository.byId(tx, enrolmentId);
-    if (!row || row.certificate_id || !presentEnrolment(row, session, course).complete) continue;
-    const id = uuidv7();
-    await certificatesRepository.issue(tx, { id, enrolmentId, code: verificationCode() });
-    const issued = await certificatesRepository.byId(tx, id);
-    if (issued) {
+  if (enrolmentIds.length === 0) return;
+  for (const row of await enrolmentsRepository.byIds(tx, enrolmentIds)) {
+    if (row.session_id !== session.id) continue;
+    const complete = presentEnrolment(row, session, course).complete;
+    if (complete && !row.certificate_id && !row.certificate_withdrawn) {
+      const id = uuidv7();
+      await certificatesRepository.issue(tx, { id, enrolmentId: row.id, code: verificationCode() });
+      const issued = await certificatesRepository.byId(tx, id);
+      if (issued) {
+        await recordAudit(tx, ctx, {
+          action: 'certificate.issue',
+          entity: 'training_certificate',
+          entityId: id,
+          after: presentCertificate(issued),
+        });
+      }
+    } else if (!complete && row.certificate_id) {
+      const before = (await certificatesRepository.byId(tx, row.certificate_id))!;
+      await certificatesRepository.revoke(tx, row.certificate_id, 'no_longer_complete');
       await recordAudit(tx, ctx, {
-        action: 'certificate.issue',
+        action: 'certificate.revoke',
         entity: 'training_certificate',
-        entityId: id,
-        after: presentCertificate(issued),
+        entityId: row.certificate_id,
+        before: presentCertificate(before),
+        after: {
+          ...presentCertificate((await certificatesRepository.byId(tx, row.certificate_id))!),
+          reason: row.status === 'enrolled' ? 'no longer meets the completion rule' : `enrolment ${row.status}`,
+        },
       });
     }
   }
@@ -107,7 +127,7 @@ export async function revokeCertificate(ctx: Ctx, id: string) {
   return ctx.db.transaction(async (tx) => {
     const current = await readCertificate({ actor: ctx.actor, db: tx }, id);
     if (!runsSession(ctx.actor, current)) throw forbidden('Only the trainer or the program manager may revoke.');
-    await certificatesRepository.revoke(tx, id);
+    await certificatesRepository.revoke(tx, id, 'withdrawn');
     const after = presentCertificate((await certificatesRepository.byId(tx, id))!);
     await recordAudit(tx, ctx, {
       action: 'certificate.revoke',

@@ -105,6 +105,61 @@ describe('training certificates', () => {
     expect(r.json().status).toBe('revoked');
   });
 
+  it('are revoked by themselves when attendance is corrected downwards, and issued anew when it is put right', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const { member, certificateId } = await completed(w, session.id, w.groups.bali.id);
+    const before = (await w.request('GET', `/api/v1/programs/${w.program.id}/training-summary`, w.admin)).json();
+    expect(before.people.total).toBe(1);
+    await w.mark(session.id, '2026-03-02', [{ memberId: member.id, present: false }]);
+    const verification = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificateId}/verification` });
+    expect(verification.json().status).toBe('revoked');
+    const enrolments = (await w.request('GET', `/api/v1/sessions/${session.id}/enrolments`, w.trainer)).json().items;
+    expect(enrolments[0]).toMatchObject({ complete: false, certificateId: null });
+    const record = await w.request('GET', `/api/v1/members/${member.id}/training`, w.admin);
+    expect(record.json().completed).toEqual([]);
+    expect((await w.request('GET', `/api/v1/groups/${w.groups.bali.id}/training`, w.admin)).json().items).toEqual([]);
+    const after = (await w.request('GET', `/api/v1/programs/${w.program.id}/training-summary`, w.admin)).json();
+    expect(after.people.total).toBe(0);
+    const [audit] = await t.database.db.query<{ after: { revokedReason: string; reason: string } }>(
+      `SELECT after FROM audit_log WHERE action = 'certificate.revoke' AND entity_id = $1`,
+      [certificateId],
+    );
+    expect(audit!.after).toMatchObject({ revokedReason: 'no_longer_complete', reason: expect.any(String) });
+
+    await w.mark(session.id, '2026-03-02', [{ memberId: member.id, present: true }]);
+    const again = (await w.request('GET', `/api/v1/sessions/${session.id}/enrolments`, w.trainer)).json().items[0];
+    expect(again.certificateId).toEqual(expect.any(String));
+    expect(again.certificateId).not.toBe(certificateId);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/certificates/${certificateId}/verification` })).json(),
+    ).toMatchObject({ status: 'revoked' });
+  });
+
+  it('are revoked with a cancelled enrolment; one withdrawn by hand is not issued again by itself', async () => {
+    const w = await trainingWorld(t);
+    const session = await oneDay(w);
+    const first = await completed(w, session.id, w.groups.bali.id);
+    const second = await completed(w, session.id, w.groups.bali.id);
+    const list = (await w.request('GET', `/api/v1/sessions/${session.id}/enrolments`, w.trainer)).json().items;
+    const enrolmentOf = (memberId: string) => list.find((e: { member: { id: string } }) => e.member.id === memberId).id;
+    const cancel = await w.request(
+      'POST',
+      `/api/v1/sessions/${session.id}/enrolments/${enrolmentOf(first.member.id)}/cancel`,
+      w.admin,
+    );
+    expect(cancel.statusCode).toBe(200);
+    const verify = async (id: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/certificates/${id}/verification` })).json().status;
+    expect(await verify(first.certificateId)).toBe('revoked');
+    expect(await verify(second.certificateId)).toBe('valid');
+    expect((await w.request('POST', `/api/v1/certificates/${second.certificateId}/revoke`, w.trainer)).statusCode).toBe(
+      200,
+    );
+    await w.mark(session.id, '2026-03-02', [{ memberId: second.member.id, present: true }]);
+    expect(await t.database.db.query('SELECT 1 FROM training_certificates WHERE revoked_at IS NULL')).toHaveLength(0);
+  });
+
   it('are downloaded only by people who may see the participant', async () => {
     const w = await trainingWorld(t);
     const session = await oneDay(w);

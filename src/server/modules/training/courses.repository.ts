@@ -72,12 +72,14 @@ export const coursesRepository = {
     );
   },
 
-  async update(db: Queryable, id: string, c: CourseValues): Promise<void> {
-    await db.query(
-      `UPDATE courses SET ${COLUMNS.map((col, i) => `${col} = $${i + 2}`).join(', ')},
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, ...COLUMNS.map((col) => value(c, col))],
+  /** Writes an edit based on `base`; false when the course is no longer at that version. */
+  async update(db: Queryable, id: string, base: number, c: CourseValues): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE courses SET ${COLUMNS.map((col, i) => `${col} = $${i + 3}`).join(', ')},
+         version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+      [id, base, ...COLUMNS.map((col) => value(c, col))],
     );
+    return rows.length > 0;
   },
 
   async addFile(db: Queryable, id: string, file: CourseFile): Promise<void> {

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import type { Actor, Ctx } from '../../http/context.js';
-import { invalid, notFound, Problem } from '../../http/errors.js';
+import { conflict, invalid, notFound, Problem } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion, replayOrConflict } from '../../http/versioning.js';
 import type { FileStorage } from '../../storage/file-storage.js';
-import { recordAudit } from '../platform/index.js';
+import { holdsAnyRole, recordAudit } from '../platform/index.js';
 import { coursesRepository, type CourseRow, type CourseValues } from './courses.repository.js';
 import { assertMayReadProgram, assertMayTeach, mayTeach } from './training.policy.js';
 import type { CourseTest, CreateCourseBody, ListCoursesQuery, PatchCourseBody } from './training.schemas.js';
@@ -99,8 +99,10 @@ export async function createCourse(
     if (givenId) {
       const existing = await coursesRepository.byId(tx, givenId);
       if (existing) {
-        const same = existing.program_id === programId ? valuesOf(existing) : null;
-        const course = replayOrConflict(same, toValues(fields), () => presentCourse(existing, true));
+        // Another program's course (or one the caller may not read) is not shown, not even its title.
+        if (existing.program_id !== programId || !holdsAnyRole(ctx.actor, existing.program_id))
+          throw conflict('This id is already in use.');
+        const course = replayOrConflict(valuesOf(existing), toValues(fields), () => present(ctx.actor, existing));
         return { course, created: false };
       }
     }
@@ -120,7 +122,9 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
     assertVersion(current, base, () => before);
     const { version: _version, completionRule, ...changes } = input;
     const values = valuesOf(current);
-    await coursesRepository.update(tx, id, {
+    // The version is checked again by the UPDATE itself: a concurrent edit between the read and the
+    // write (PostgreSQL, read committed) makes it match no row, and the caller gets the conflict.
+    const updated = await coursesRepository.update(tx, id, base, {
       title: changes.title ?? values.title,
       description: changes.description ?? values.description,
       topic: changes.topic ?? values.topic,
@@ -131,6 +135,12 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
       min_attendance_percent: completionRule?.minAttendancePercent ?? values.min_attendance_percent,
       min_post_test_percent: completionRule?.minPostTestPercent ?? values.min_post_test_percent,
     });
+    if (!updated) {
+      const now = (await coursesRepository.byId(tx, id))!;
+      throw conflict(`The record changed since version ${base}; it is now version ${now.version}.`, {
+        current: presentCourse(now, true),
+      });
+    }
     const after = presentCourse((await coursesRepository.byId(tx, id))!, true);
     await recordAudit(tx, ctx, { action: 'course.update', entity: 'course', entityId: id, before, after });
     return after;

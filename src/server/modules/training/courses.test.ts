@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { buildProgram, buildStaff, signedIn } from '../../../../test/factories.js';
 import { KARANGASEM, paths } from '../../../../test/registry-fixtures.js';
+import { coursesRepository } from './courses.repository.js';
 import { packagingCourse, POST_TEST, trainingWorld } from '../../../../test/training-fixtures.js';
 
 const t = useTestApp();
@@ -93,6 +94,51 @@ describe('courses', () => {
     expect((await w.request('GET', url, outsider)).statusCode).toBe(404);
     expect((await w.request('PATCH', url, outsider, { version: 2, durationHours: 4 })).statusCode).toBe(404);
     expect((await w.request('POST', '/api/v1/courses', outsider, packagingCourse(w.program.id))).statusCode).toBe(404);
+  });
+
+  it('answer a create reusing another program’s course id with a bare conflict, showing nothing of it', async () => {
+    const w = await trainingWorld(t);
+    const id = '01936a3e-7b7c-7cc0-8000-0000000c0002';
+    expect(
+      (await w.request('POST', '/api/v1/courses', w.admin, { ...packagingCourse(w.program.id), id })).statusCode,
+    ).toBe(201);
+    const other = await buildProgram(t.database.db);
+    const outsider = await signedIn(t.app, (await buildStaff(t.database.db, 'trainer', { programId: other.id })).user);
+    for (const payload of [
+      { ...packagingCourse(other.id), id },
+      { ...packagingCourse(other.id, { title: { en: 'Mine' } }), id },
+    ]) {
+      const taken = await w.request('POST', '/api/v1/courses', outsider, payload);
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json().detail).toBe('This id is already in use.');
+      expect(taken.json()).not.toHaveProperty('current');
+      expect(taken.body).not.toContain('answer');
+      expect(taken.body).not.toContain('Pengemasan');
+    }
+  });
+
+  it('apply an edit only to the version it was based on, even when two race', async () => {
+    const w = await trainingWorld(t);
+    const course = await w.course();
+    const url = `/api/v1/courses/${course.id}`;
+    const edits = await Promise.all(
+      [4, 8, 12, 24].map((durationHours) => w.request('PATCH', url, w.trainer, { version: 1, durationHours })),
+    );
+    const statuses = edits.map((e) => e.statusCode).sort();
+    expect(statuses).toEqual([200, 409, 409, 409]);
+    for (const refused of edits.filter((e) => e.statusCode === 409))
+      expect(refused.json().current).toMatchObject({ id: course.id, version: 2 });
+    const winner = edits.find((e) => e.statusCode === 200)!.json();
+    expect((await w.request('GET', url, w.trainer)).json()).toMatchObject({
+      version: 2,
+      durationHours: winner.durationHours,
+    });
+    // The write itself refuses a stale base, whatever was read before it.
+    const row = (await coursesRepository.byId(t.database.db, course.id))!;
+    const { id: _id, program_id: _p, files: _f, version: _v, created_at: _c, updated_at: _u, ...values } = row;
+    expect(await coursesRepository.update(t.database.db, course.id, 1, { ...values, duration_hours: 99 })).toBe(false);
+    expect((await coursesRepository.byId(t.database.db, course.id))!).toMatchObject({ version: 2 });
+    expect(await coursesRepository.update(t.database.db, course.id, 2, { ...values, duration_hours: 99 })).toBe(true);
   });
 
   it('take handouts as uploaded files, PDF or images only', async () => {

@@ -16,7 +16,10 @@ export interface EnrolmentRow {
   days_present: number;
   best_pre: number | null;
   best_post: number | null;
+  /** The enrolment's valid certificate, if any. */
   certificate_id: string | null;
+  /** Whether a certificate of the enrolment was withdrawn by hand: none is issued again by itself. */
+  certificate_withdrawn: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -27,7 +30,9 @@ const SELECT = `SELECT e.id, e.seq, e.session_id, e.member_id, m.name AS member_
   (SELECT count(*)::int FROM attendance d WHERE d.enrolment_id = e.id AND d.present) AS days_present,
   (SELECT max(t.correct * 10000 / t.total)::int FROM test_attempts t WHERE t.enrolment_id = e.id AND t.kind = 'pre') AS best_pre,
   (SELECT max(t.correct * 10000 / t.total)::int FROM test_attempts t WHERE t.enrolment_id = e.id AND t.kind = 'post') AS best_post,
-  (SELECT c.id FROM training_certificates c WHERE c.enrolment_id = e.id) AS certificate_id,
+  (SELECT c.id FROM training_certificates c WHERE c.enrolment_id = e.id AND c.revoked_at IS NULL) AS certificate_id,
+  EXISTS (SELECT 1 FROM training_certificates c WHERE c.enrolment_id = e.id AND c.revoked_reason = 'withdrawn')
+    AS certificate_withdrawn,
   e.created_at, e.updated_at
   FROM enrolments e JOIN members m ON m.id = e.member_id JOIN producer_groups g ON g.id = e.group_id`;
 
@@ -43,6 +48,11 @@ export interface MemberScopeRow {
 export const enrolmentsRepository = {
   async byId(db: Queryable, id: string): Promise<EnrolmentRow | undefined> {
     return (await db.query<EnrolmentRow>(`${SELECT} WHERE e.id = $1`, [id]))[0];
+  },
+
+  /** Several enrolments in one round trip, in no particular order. */
+  async byIds(db: Queryable, ids: string[]): Promise<EnrolmentRow[]> {
+    return db.query<EnrolmentRow>(`${SELECT} WHERE e.id = ANY($1::uuid[])`, [ids]);
   },
 
   async activeFor(db: Queryable, sessionId: string, memberId: string): Promise<EnrolmentRow | undefined> {

@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { recordAudit, requireUser, scopeCondition } from '../platform/index.js';
+import { settleCertificates } from './certificates.service.js';
 import { completion, sessionDays } from './completion.js';
 import { coursesRepository, type CourseRow } from './courses.repository.js';
 import { enrolmentsRepository, type EnrolmentRow, type MemberScopeRow } from './enrolments.repository.js';
@@ -115,7 +116,10 @@ export async function enrol(
   });
 }
 
-/** Cancels an enrolment (repeating it changes nothing); a freed place goes to the first on the waitlist. */
+/**
+ * Cancels an enrolment (repeating it changes nothing); a freed place goes to the first on the
+ * waitlist, and a certificate the participant held is revoked.
+ */
 export async function cancelEnrolment(ctx: Ctx, sessionId: string, enrolmentId: string) {
   return ctx.db.transaction(async (tx) => {
     if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
@@ -145,6 +149,8 @@ export async function cancelEnrolment(ctx: Ctx, sessionId: string, enrolmentId: 
         entityId: enrolmentId,
         before: presentEnrolment(current, session, course),
       });
+      // A cancelled participant no longer completes: a certificate they held is revoked with them.
+      await settleCertificates(tx, ctx, session, course, [enrolmentId]);
     }
     const cancelled = presentEnrolment((await enrolmentsRepository.byId(tx, enrolmentId))!, session, course);
     return { enrolment: cancelled, promoted };

@@ -5,7 +5,7 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { replayOrConflict } from '../../http/versioning.js';
 import { areaPath } from '../geography/index.js';
-import { managesProgram, recordAudit, requireUser } from '../platform/index.js';
+import { holdsAnyRole, managesProgram, recordAudit, requireUser } from '../platform/index.js';
 import { readCourse } from './courses.service.js';
 import { sessionsRepository, type SessionRow } from './sessions.repository.js';
 import { assertMayReadProgram, assertMayTeach, assertRunsSession, runsSession } from './training.policy.js';
@@ -84,8 +84,12 @@ export async function createSession(
     const { id: givenId, ...fields } = input;
     if (givenId) {
       const existing = await sessionsRepository.byId(tx, givenId);
-      if (existing)
+      if (existing) {
+        // Another program's session (or one the caller may not read) is not shown.
+        if (existing.program_id !== course.program_id || !holdsAnyRole(ctx.actor, existing.program_id))
+          throw conflict('This id is already in use.');
         return { session: replayOrConflict(content(existing), fields, () => presentSession(existing)), created: false };
+      }
     }
     const errors = [];
     const path = await areaPath(tx, input.areaCode);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { buildProgram, buildStaff, signedIn } from '../../../../test/factories.js';
 import { KARANGASEM, LOMBOK_BARAT, paths } from '../../../../test/registry-fixtures.js';
-import { trainingWorld } from '../../../../test/training-fixtures.js';
+import { packagingCourse, trainingWorld } from '../../../../test/training-fixtures.js';
 
 const t = useTestApp();
 
@@ -67,6 +67,29 @@ describe('training sessions', () => {
     expect(list.statusCode).toBe(404);
     const mine = await w.request('GET', `/api/v1/sessions?programId=${w.program.id}&mine=true`, other);
     expect(mine.json().items.map((s: { id: string }) => s.id)).toEqual([own.json().id]);
+  });
+
+  it('answer a create reusing another program’s session id with a bare conflict, showing nothing of it', async () => {
+    const w = await trainingWorld(t);
+    const session = await w.session({ id: '01936a3e-7b7c-7cc0-8000-0000000c5001', address: 'Rumah Ibu Kadek' });
+    const other = await buildProgram(t.database.db);
+    const { user } = await buildStaff(t.database.db, 'program_manager', { programId: other.id });
+    const manager = await signedIn(t.app, user);
+    const course = (await w.request('POST', '/api/v1/courses', manager, packagingCourse(other.id))).json();
+    const taken = await w.request('POST', '/api/v1/sessions', manager, {
+      id: session.id,
+      courseId: course.id,
+      areaCode: '51.07.06.2004',
+      address: 'Balai',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-02',
+      trainerId: user.id,
+      capacity: 10,
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().detail).toBe('This id is already in use.');
+    expect(taken.json()).not.toHaveProperty('current');
+    expect(taken.body).not.toContain('Rumah Ibu Kadek');
   });
 
   it('enrol up to capacity, then waitlist, and promote the first waiting when a place frees up', async () => {

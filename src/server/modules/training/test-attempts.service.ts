@@ -3,12 +3,13 @@ import type { Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { replayOrConflict } from '../../http/versioning.js';
 import { recordAudit, requireUser } from '../platform/index.js';
-import { issueCompleted } from './certificates.service.js';
+import { settleCertificates } from './certificates.service.js';
 import { basisPoints, scoreTest } from './completion.js';
 import { withoutAnswers } from './courses.service.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
 import { sessionAndCourse } from './enrolments.service.js';
 import { testAttemptsRepository as attempts, type AttemptRow } from './test-attempts.repository.js';
+import { sessionsRepository } from './sessions.repository.js';
 import { assertScheduled } from './sessions.service.js';
 import { mayActForMember, ROLES } from './training.policy.js';
 import type { TestAttemptBody, TestKind } from './training.schemas.js';
@@ -33,7 +34,8 @@ export async function getSessionTest(ctx: Ctx, sessionId: string, kind: TestKind
 
 /**
  * Records a participant's answers, usually entered by the trainer or facilitator on one phone, and
- * scores them on the server. A retried request with the same id returns the same attempt.
+ * scores them on the server. A retried request with the same id returns the same attempt
+ * (`created: false`, answered 200 rather than 201).
  */
 export async function recordTestAttempt(
   ctx: Ctx,
@@ -44,6 +46,8 @@ export async function recordTestAttempt(
 ) {
   const user = requireUser(ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    // One writer per session at a time: completion is judged on marks no concurrent request is changing.
+    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
     const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
     const enrolment = await enrolmentsRepository.byId(tx, enrolmentId);
     if (!enrolment || enrolment.session_id !== sessionId) throw notFound('Enrolment');
@@ -60,8 +64,11 @@ export async function recordTestAttempt(
     if (input.id) {
       const existing = await attempts.byId(tx, input.id);
       if (existing) {
-        const same = { enrolmentId: existing.enrolment_id, kind: existing.kind, answers: existing.answers };
-        return replayOrConflict(same, { enrolmentId, kind, answers: input.answers }, () => presentAttempt(existing));
+        // Another participant's attempt is not shown to whoever guesses its id.
+        if (existing.enrolment_id !== enrolmentId) throw conflict('This id is already in use.');
+        const same = { kind: existing.kind, answers: existing.answers };
+        const attempt = replayOrConflict(same, { kind, answers: input.answers }, () => presentAttempt(existing));
+        return { attempt, created: false };
       }
     }
     assertScheduled(session);
@@ -78,7 +85,7 @@ export async function recordTestAttempt(
     });
     const attempt = presentAttempt((await attempts.byId(tx, id))!);
     await recordAudit(tx, ctx, { action: 'test.attempt', entity: 'enrolment', entityId: enrolmentId, after: attempt });
-    if (kind === 'post') await issueCompleted(tx, ctx, session, course, [enrolmentId]);
-    return attempt;
+    if (kind === 'post') await settleCertificates(tx, ctx, session, course, [enrolmentId]);
+    return { attempt, created: true };
   });
 }

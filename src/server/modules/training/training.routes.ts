@@ -119,14 +119,14 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/sessions/:id/enrolments/:enrolmentId/tests/:kind',
     { schema: { params: s.testParams, body: s.testAttemptBody, tags: sessions }, config },
     async (req, reply) => {
-      const attempt = await recordTestAttempt(
+      const { attempt, created } = await recordTestAttempt(
         ctxOf(req),
         req.params.id,
         req.params.enrolmentId,
         req.params.kind,
         req.body,
       );
-      return reply.code(201).send(attempt);
+      return reply.code(created ? 201 : 200).send(attempt);
     },
   );
 

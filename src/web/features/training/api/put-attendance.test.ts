@@ -16,13 +16,21 @@ describe('saving attendance from a phone', () => {
       .mockResolvedValueOnce(answer(200, sheet));
     vi.stubGlobal('fetch', fetch);
     const waits: number[] = [];
-    const result = await putAttendance('s1', '2026-03-02', [{ memberId: 'm1', present: true }], async (ms) => {
-      waits.push(ms);
-    });
+    const markedAt = '2026-03-02T01:02:03.004Z';
+    const result = await putAttendance(
+      's1',
+      '2026-03-02',
+      [{ memberId: 'm1', present: true, markedAt }],
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
     expect(result).toEqual(sheet);
     expect(waits).toEqual([500, 1000]);
     const bodies = fetch.mock.calls.map(([, init]) => (init as RequestInit).body);
     expect(new Set(bodies).size).toBe(1);
+    // Every retry carries the tap's own time, so the server can tell it from a newer tap.
+    expect(JSON.parse(bodies[0] as string)).toEqual({ items: [{ memberId: 'm1', present: true, markedAt }] });
     expect(fetch.mock.calls.every(([, init]) => (init as RequestInit).method === 'PUT')).toBe(true);
   });
 

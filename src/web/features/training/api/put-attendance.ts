@@ -7,11 +7,13 @@ const retryable = (error: unknown) => error instanceof ApiError && (error.status
 /**
  * Saves marks for one day. The PUT is idempotent (the same marks give the same state), so a lost
  * answer is simply sent again: up to five retries with growing pauses, quietly, before giving up.
+ * Each mark carries when it was tapped (`markedAt`, the same in every retry), so a retry arriving
+ * after a newer tap of the same name changes nothing on the server.
  */
 export async function putAttendance(
   sessionId: string,
   date: string,
-  items: { memberId: string; present: boolean }[],
+  items: { memberId: string; present: boolean; markedAt?: string }[],
   wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<AttendanceSheet> {
   for (let attempt = 0; ; attempt++) {

@@ -46,9 +46,11 @@ export default function AttendancePage({ id }: { id: string }) {
   const save = async (memberId: string, present: boolean) => {
     const tap = (taps.current[memberId] ?? 0) + 1;
     taps.current[memberId] = tap;
+    // When the tap happened, sent with every retry of it: the server keeps the newest tap.
+    const markedAt = new Date().toISOString();
     setMarks((m) => ({ ...m, [memberId]: { present, state: 'pending' } }));
     try {
-      await putAttendance(id, day!, [{ memberId, present }]);
+      await putAttendance(id, day!, [{ memberId, present, markedAt }]);
       if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'saved' } }));
     } catch {
       if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'failed' } }));
