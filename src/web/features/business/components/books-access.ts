@@ -7,11 +7,19 @@ import type { Group } from '../../registry/api/registry.types';
  * hides buttons a reader could not use.
  */
 export function mayKeepBooks(me: Me, group: Pick<Group, 'id' | 'programId' | 'village'>): boolean {
+  return holdsOver(me, group, ['group_manager', 'facilitator']);
+}
+
+/** Whether the user may read the books (BOOK_ROLES.read): also the group's members and the program manager. */
+export function mayReadBooks(me: Me, group: Pick<Group, 'id' | 'programId' | 'village'>): boolean {
+  return holdsOver(me, group, ['group_manager', 'group_member', 'facilitator', 'program_manager']);
+}
+
+/** A role among `roles` whose grant covers the group: its own group, or an area above its village. */
+function holdsOver(me: Me, group: Pick<Group, 'id' | 'programId' | 'village'>, roles: string[]): boolean {
   if (me.isAdmin) return true;
   return me.roles.some((r) => {
-    if (r.programId !== group.programId) return false;
-    if (r.role === 'group_manager') return r.groupId === group.id;
-    if (r.role !== 'facilitator') return false;
+    if (r.programId !== group.programId || !roles.includes(r.role)) return false;
     if (r.groupId) return r.groupId === group.id;
     return r.areaCode === null || group.village.areaCode.startsWith(r.areaCode);
   });

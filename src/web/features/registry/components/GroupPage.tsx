@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { NotFound } from '../../../components/NotFound';
+import { useStaff } from '../../../app/staff-session';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
 import { listProducts } from '../api/products';
+import { mayReadBooks } from '../../business/components/books-access';
 import { AssessmentsList } from '../../quality/components/AssessmentsList';
 import { CertificationsSection } from '../../quality/components/CertificationsSection';
 import { GroupTrainingSection } from '../../training/components/GroupTrainingSection';
@@ -41,6 +43,7 @@ function ProductsSection({ groupId }: { groupId: string }) {
 
 export default function GroupPage({ id }: { id: string | null }) {
   const { t } = useI18n();
+  const { me } = useStaff();
   const [, navigate] = useLocation();
   const group = useResource(id, (signal) => getGroup(id!, signal));
   const [saved, setSaved] = useState(false);
@@ -65,18 +68,20 @@ export default function GroupPage({ id }: { id: string | null }) {
       <p className="muted">
         {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
       </p>
-      <ul className="menu">
-        <li>
-          <Link href={`/groups/${group.data.id}/books`} className="button secondary">
-            {t('books.title')}
-          </Link>
-        </li>
-        <li>
-          <Link href={`/groups/${group.data.id}/reports`} className="button secondary">
-            {t('reports.title')}
-          </Link>
-        </li>
-      </ul>
+      {mayReadBooks(me, group.data) ? (
+        <ul className="menu">
+          <li>
+            <Link href={`/groups/${group.data.id}/books`} className="button secondary">
+              {t('books.title')}
+            </Link>
+          </li>
+          <li>
+            <Link href={`/groups/${group.data.id}/reports`} className="button secondary">
+              {t('reports.title')}
+            </Link>
+          </li>
+        </ul>
+      ) : null}
       <details className="panel">
         <summary>{t('groups.edit')}</summary>
         <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, today } from '../../../lib/format';
+import { formatDate, localToday, today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getAttendance } from '../api/get-attendance';
 import { getSession } from '../api/get-session';
@@ -76,6 +76,7 @@ export default function AttendancePage({ id }: { id: string }) {
               type="button"
               className={d === day ? undefined : 'secondary'}
               aria-pressed={d === day}
+              disabled={d > localToday()}
               onClick={() => setChosen(d)}
             >
               {formatDate(d, locale)}
