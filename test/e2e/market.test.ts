@@ -110,7 +110,7 @@ describe('the market on a phone', () => {
     await page.context().close();
   });
 
-  it('lets a buyer sign up on the product page and send an inquiry that the group manager finds in the inbox', async () => {
+  it('lets a buyer sign up on the product page and send an inquiry that the group manager is notified of and finds in the inbox', async () => {
     const page = await phonePage(browser, baseUrl);
     await page.goto(`/p/${made.productId}`);
     await page.getByRole('button', { name: 'Tanya atau minta penawaran' }).click();
@@ -132,6 +132,23 @@ describe('the market on a phone', () => {
 
     const manager = await phonePage(browser, baseUrl);
     await signIn(manager, MANAGER);
+    const nav = manager.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Notifikasi (1)' }).click();
+    const notice = 'Pertanyaan baru tentang Keripik Salak Manis dari Oita Fine Foods K.K.';
+    await manager.getByRole('link', { name: notice }).waitFor();
+    expect(await manager.locator('li.unread').count()).toBe(1);
+    expect(await hasNoHorizontalScroll(manager)).toBe(true);
+    await screenshot(manager, 'market-notifications-id');
+    await manager.getByRole('link', { name: notice }).click();
+    await manager.getByText('Could you quote 500 packs for our shop at Oita airport?').waitFor();
+    expect(manager.url()).toMatch(/\/app\/inquiries\/[0-9a-f-]{36}$/);
+    await nav.getByRole('link', { name: 'Notifikasi (1)' }).click();
+    await manager.getByRole('link', { name: notice }).waitFor();
+    await manager.getByRole('button', { name: 'Tandai sudah dibaca' }).click();
+    await nav.getByRole('link', { name: 'Notifikasi', exact: true }).waitFor();
+    expect(await manager.locator('li.unread').count()).toBe(0);
+    expect(await manager.getByRole('button', { name: 'Tandai sudah dibaca' }).count()).toBe(0);
+    await screenshot(manager, 'market-notifications-read-id');
     await manager.getByRole('navigation').getByRole('link', { name: 'Pertanyaan pembeli' }).click();
     await manager.getByRole('link', { name: /Keripik Salak Manis/ }).click();
     await manager.getByText('Could you quote 500 packs for our shop at Oita airport?').waitFor();

@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
+import { listNotifications } from '../features/platform/api/notifications';
 import { getMe, signOut } from '../features/platform/api/session';
 import { SignInPage } from '../features/platform/components/SignInPage';
 import { listPrograms } from '../features/programs/api/programs';
@@ -39,11 +40,14 @@ const BooksPage = lazy(() => import('../features/business/components/BooksPage')
 const MyBooksPage = lazy(() => import('../features/business/components/MyBooksPage'));
 const ReportsPage = lazy(() => import('../features/business/components/ReportsPage'));
 const HppPage = lazy(() => import('../features/business/components/HppPage'));
+const NotificationsPage = lazy(() => import('../features/platform/components/NotificationsPage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me, unread } = useStaff();
   const [location] = useLocation();
+  const label = (item: string) =>
+    item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
   return (
     <>
       <Link href="/" aria-current={location === '/' ? 'page' : undefined}>
@@ -51,7 +55,7 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
       </Link>
       {menuFor(me).map((item) => (
         <Link key={item} href={`/${item}`} aria-current={location.startsWith(`/${item}`) ? 'page' : undefined}>
-          {t(`nav.${item}`)}
+          {label(item)}
         </Link>
       ))}
       <button type="button" className="link" onClick={() => void signOut().then(onSignedOut)}>
@@ -105,6 +109,7 @@ function StaffRoutes() {
       <Route path="/groups/:id/books">{(p) => <BooksPage id={p.id} />}</Route>
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
+      <Route path="/notifications" component={NotificationsPage} />
       <Route component={NotFound} />
     </Switch>
   );
@@ -117,6 +122,9 @@ export default function StaffApp() {
   const me = useResource(`me-${session}`, getMe);
   const programs = useResource(me.data ? `programs-${session}` : null, (signal) => listPrograms(undefined, signal));
   const [programId, setProgramId] = useState<string | null>(null);
+  const unread = useResource(me.data ? `unread-${session}` : null, (signal) =>
+    listNotifications({ unread: true, limit: 1 }, undefined, signal),
+  );
 
   if (me.error?.status === 401) {
     return (
@@ -136,7 +144,15 @@ export default function StaffApp() {
   const program = list.find((p) => p.id === programId) ?? list[0];
   return (
     <StaffContext.Provider
-      value={{ me: me.data, programs: list, program, setProgramId, reloadPrograms: programs.reload }}
+      value={{
+        me: me.data,
+        programs: list,
+        program,
+        setProgramId,
+        reloadPrograms: programs.reload,
+        unread: unread.data?.unread ?? 0,
+        reloadUnread: unread.reload,
+      }}
     >
       <Header>
         <StaffNav onSignedOut={() => setSession((s) => s + 1)} />

@@ -8,6 +8,9 @@ export interface StaffSession {
   program: Program | undefined;
   setProgramId: (id: string) => void;
   reloadPrograms: () => void;
+  /** The caller's unread notifications, fetched when the app loads and after marking one read. */
+  unread: number;
+  reloadUnread: () => void;
 }
 
 export const StaffContext = createContext<StaffSession | null>(null);
@@ -36,5 +39,7 @@ export function menuFor(me: Me): string[] {
   if (me.isAdmin || groupSide) items.push('batches');
   // Buyers hold no role: their own inquiries and orders are all they see.
   items.push('inquiries', 'orders');
+  // Everyone signed in has their own notifications.
+  items.push('notifications');
   return items;
 }

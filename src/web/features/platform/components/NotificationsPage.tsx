@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { useStaff } from '../../../app/staff-session';
+import { useI18n } from '../../../i18n/i18n';
+import { formatDate } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-resource';
+import { listNotifications, markNotificationRead, type Notification } from '../api/notifications';
+
+/**
+ * The server links into the staff app (`/app/inquiries/…`, `/app/orders/…`); this screen lives
+ * inside it, so only those known screens become links, relative to it.
+ */
+function screenOf(link: string | null): string | null {
+  const match = link ? /^\/app(\/(?:inquiries|orders)\/[\w-]+)$/.exec(link) : null;
+  return match?.[1] ?? null;
+}
+
+/** The signed-in user's own notifications, newest first; unread ones stand out until marked read. */
+export default function NotificationsPage() {
+  const { t, locale } = useI18n();
+  const { reloadUnread } = useStaff();
+  const list = usePagedList('notifications', (cursor, signal) => listNotifications({}, cursor, signal));
+  // Marked read here, kept apart so pages already loaded stay in place.
+  const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const markRead = async (id: string) => {
+    setBusy(id);
+    try {
+      await markNotificationRead(id);
+      setReadNow((ids) => new Set(ids).add(id));
+      reloadUnread();
+    } finally {
+      setBusy(null);
+    }
+  };
+  const text = (n: Notification) => {
+    const key = `notice.${n.kind}`;
+    const line = t(key, n.params);
+    return line === key ? t('notifications.other') : line;
+  };
+
+  return (
+    <>
+      <h1>{t('notifications.title')}</h1>
+      {list.error ? <p role="alert">{t('error.load')}</p> : null}
+      {list.items && list.items.length === 0 ? <p className="muted">{t('notifications.none')}</p> : null}
+      <ul className="rows notifications" aria-label={t('notifications.title')}>
+        {list.items?.map((n) => {
+          const read = n.read || readNow.has(n.id);
+          const screen = screenOf(n.link);
+          return (
+            <li key={n.id} className={read ? undefined : 'unread'}>
+              <div className="row-static">
+                {screen ? <Link href={screen}>{text(n)}</Link> : <span>{text(n)}</span>}
+                <span className="muted small">
+                  {read ? null : <span className="badge">{t('notifications.new')}</span>}{' '}
+                  {formatDate(n.createdAt, locale)}
+                </span>
+                {read ? null : (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    disabled={busy === n.id}
+                    onClick={() => void markRead(n.id)}
+                  >
+                    {t('notifications.markRead')}
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {list.nextCursor ? (
+        <button type="button" className="secondary" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+          {t('action.loadMore')}
+        </button>
+      ) : null}
+    </>
+  );
+}
