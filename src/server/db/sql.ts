@@ -55,8 +55,10 @@ export class Where {
   }
 }
 
-/** Tables whose rows carry a `version` and are edited with PATCH. */
-type VersionedTable =
+/** Tables whose rows are held for one change at a time: versioned records and state machines. */
+type LockableTable =
+  | 'inquiries'
+  | 'orders'
   | 'users'
   | 'programs'
   | 'villages'
@@ -69,9 +71,9 @@ type VersionedTable =
 
 /**
  * Holds a row until the transaction ends, before an edit reads it: two edits based on the same
- * version then go one after the other, and the second sees the first and gets its 409. Without it,
- * on PostgreSQL both would pass the version check and the first edit would be lost.
+ * version (or two moves of one order) then go one after the other, and the second sees the first.
+ * Without it, on PostgreSQL both would pass their check and the first change would be lost.
  */
-export async function lockRow(db: Queryable, table: VersionedTable, id: string): Promise<void> {
+export async function lockRow(db: Queryable, table: LockableTable, id: string): Promise<void> {
   await db.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id]);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { Where, lockRow } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -55,7 +55,7 @@ const QUOTE_COLUMNS = 'id, inquiry_id, unit_price_minor, currency, quantity, val
 
 export const inquiriesRepository = {
   async byId(db: Queryable, id: string, lock = false): Promise<InquiryRow | undefined> {
-    if (lock) await db.query('SELECT id FROM inquiries WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await lockRow(db, 'inquiries', id);
     return (await db.query<InquiryRow>(`${SELECT} WHERE i.id = $1`, [id]))[0];
   },
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { Where, lockRow } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -60,7 +60,7 @@ const STAMP = {
 export const ordersRepository = {
   /** With `lock`, the order row is held until the transaction ends: one state change at a time. */
   async byId(db: Queryable, id: string, lock = false): Promise<OrderRow | undefined> {
-    if (lock) await db.query('SELECT id FROM orders WHERE id = $1 FOR UPDATE', [id]);
+    if (lock) await lockRow(db, 'orders', id);
     return (await db.query<OrderRow>(`${SELECT} WHERE o.id = $1`, [id]))[0];
   },
 

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
-import { invalid } from '../../http/errors.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
 import { decideAppeal, fileAppeal } from './appeals.service.js';
 import {
@@ -35,12 +35,9 @@ import {
   setAssessorTier,
 } from './schemes.service.js';
 
-/** The one uploaded file of a multipart request. */
-async function upload(req: Parameters<typeof ctxOf>[0], field: string): Promise<Buffer> {
-  const file = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
-  if (!file) throw invalid([{ path: field, message: `is required (multipart field "${field}")` }]);
-  return file.toBuffer();
-}
+/** The one uploaded file of a multipart request (evidence, a certificate's document). */
+const upload = async (req: FastifyRequest, field: string) =>
+  (await uploadedFile(req, field, ATTACHMENT_MAX_BYTES)).data;
 
 /** Quality routes: validate → service (which authorizes) → present. 201 for a new record, 200 for a replay. */
 export async function qualityRoutes(app: FastifyInstance): Promise<void> {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, uuid } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
-import { invalid } from '../../http/errors.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
 import { getGroup, listGroups, patchGroup, registerGroup } from './groups.service.js';
 import { addMember, deleteMember, getMember, listMembers, patchMember } from './members.service.js';
@@ -102,12 +102,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/products/:id/photos',
     { schema: { params: idParams, consumes: ['multipart/form-data'], tags: ['products'] }, config },
     async (req, reply) => {
-      const file = await req.file({ limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1 } });
-      if (!file) throw invalid([{ path: 'photo', message: 'is required (multipart field "photo")' }]);
-      const data = await file.toBuffer();
-      return reply
-        .code(201)
-        .send(await addPhoto(ctxOf(req), req.server.files, req.params.id, { data, mimetype: file.mimetype }));
+      const { data, mimetype } = await uploadedFile(req, 'photo', PHOTO_LIMITS.maxBytes);
+      return reply.code(201).send(await addPhoto(ctxOf(req), req.server.files, req.params.id, { data, mimetype }));
     },
   );
   r.delete(

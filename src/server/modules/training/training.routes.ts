@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
-import { invalid } from '../../http/errors.js';
+import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
 import { getAttendance, recordAttendance } from './attendance.service.js';
 import { certificatePdf } from './certificate-pdf.js';
@@ -59,10 +59,8 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
       config,
     },
     async (req, reply) => {
-      const file = await req.file({ limits: { fileSize: MATERIAL_MAX_BYTES, files: 1 } });
-      if (!file) throw invalid([{ path: 'file', message: 'is required (multipart field "file")' }]);
-      const data = await file.toBuffer();
-      const title = req.query.title ?? file.filename.slice(0, 200);
+      const { data, filename } = await uploadedFile(req, 'file', MATERIAL_MAX_BYTES);
+      const title = req.query.title ?? filename.slice(0, 200);
       return reply.code(201).send(await addMaterial(ctxOf(req), req.server.files, req.params.id, { data, title }));
     },
   );
