@@ -6,7 +6,10 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../src/server/db/database.js';
-import { systemActor } from '../src/server/http/context.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemContext } from '../src/server/http/context.js';
+import { DiskFileStorage } from '../src/server/storage/file-storage.js';
 import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
 import { createProgram } from '../src/server/modules/programs/index.js';
 import { searchText } from '../src/server/modules/registry/index.js';
@@ -62,7 +65,11 @@ async function catalogIndexes(db: Database): Promise<{ name: string; definition:
 export async function generateCatalog(db: Database, count: number, seed = 20_260_101): Promise<GeneratedCatalog> {
   const started = performance.now();
   const random = seeded(seed);
-  const ctx = { db, actor: systemActor, requestId: 'bench', cipher: new PersonalDataCipher('bench-'.repeat(8)) };
+  const ctx = systemContext(db, {
+    requestId: 'bench',
+    cipher: new PersonalDataCipher('bench-'.repeat(8)),
+    files: new DiskFileStorage(join(tmpdir(), 'ovop-bench-files')),
+  });
   const { program } = await createProgram(ctx, {
     code: `BENCH-${Date.now()}`,
     name: 'OVOP catalog benchmark',

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/server/db/database.js';
-import { systemActor, type Role } from '../src/server/http/context.js';
+import { systemContext, type Role } from '../src/server/http/context.js';
+import { fileStorageFor } from '../src/server/app.js';
 import { createProgram, grantRole } from '../src/server/modules/programs/index.js';
 import { createUser } from '../src/server/modules/platform/index.js';
 import { createProduct, enrolVillage, registerGroup } from '../src/server/modules/registry/index.js';
@@ -10,7 +11,9 @@ import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
 
 export const testCipher = new PersonalDataCipher(testConfig.secret);
 
-export const system = (db: Database) => ({ db, actor: systemActor, requestId: 'test', cipher: testCipher });
+export const testFiles = fileStorageFor(testConfig);
+
+export const system = (db: Database) => systemContext(db, { requestId: 'test', cipher: testCipher, files: testFiles });
 const unique = () => randomBytes(4).toString('hex');
 
 export const STRONG_PASSWORD = 'kopi-salak-Karangasem-2026';

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
+import { systemClock, type Clock } from './http/context.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   /** Where logs go (stdout by default); tests read them to prove no secret is logged. */
   logStream?: NodeJS.WritableStream;
   files?: FileStorage;
+  /** "Now" for every service; tests pass a fixed clock to pin "today". */
+  clock?: Clock;
   /** The built web app (dist/web); its pages are served only when it has been built. */
   webRoot?: string;
 }
@@ -60,6 +63,7 @@ export async function buildApp({
   logger = true,
   logStream,
   files,
+  clock = systemClock,
   webRoot,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -79,6 +83,7 @@ export async function buildApp({
   app.decorate('config', config);
   app.decorate('cipher', new PersonalDataCipher(config.secret));
   app.decorate('files', files ?? fileStorageFor(config));
+  app.decorate('clock', clock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
-import { buildApp } from './app.js';
+import { buildApp, fileStorageFor } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
-import { systemActor } from './http/context.js';
+import { systemContext } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { DEMO_PROGRAM } from './demo/demo-data.js';
 import { accountsTable, seedDemo } from './demo/seed-demo.js';
@@ -42,7 +42,11 @@ async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
 
 /** Seeds the demo program and prints its accounts (their passwords are shown this once). */
 async function runSeedDemo(db: Database, config: Config): Promise<void> {
-  const result = await seedDemo(db, { secret: config.secret, warn: (line) => out(`warning: ${line}`) });
+  const result = await seedDemo(db, {
+    secret: config.secret,
+    files: fileStorageFor(config),
+    warn: (line) => out(`warning: ${line}`),
+  });
   if (!result.created) {
     out(`The demo program ${DEMO_PROGRAM.code} exists already; nothing was added.`);
     return;
@@ -171,7 +175,11 @@ users
     withDatabase(async (db, config) => {
       const password = opts.password ?? randomBytes(18).toString('base64url');
       const { user } = await createUser(
-        { db, actor: systemActor, requestId: 'cli', cipher: new PersonalDataCipher(config.secret) },
+        systemContext(db, {
+          requestId: 'cli',
+          cipher: new PersonalDataCipher(config.secret),
+          files: fileStorageFor(config),
+        }),
         {
           email: opts.email.toLowerCase(),
           name: opts.name,

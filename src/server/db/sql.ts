@@ -1,4 +1,4 @@
-import type { Queryable } from './database.js';
+import type { Queryable, Row } from './database.js';
 
 /** A LIKE pattern matching every string that starts with `prefix` (wildcards in it escaped). */
 export function likePrefix(prefix: string): string {
@@ -15,17 +15,74 @@ function escapeLike(value: string): string {
 }
 
 /**
+ * A piece of SQL with its values kept apart: `sql\`a = ${x} AND ${other}\``. Values become `$n`
+ * placeholders only when the piece is rendered into a query's parameter list, so pieces built in
+ * different places (a scope condition in a policy, a filter in a repository) compose without
+ * anyone counting placeholders or sharing a mutable array.
+ */
+export class Sql {
+  constructor(
+    readonly strings: readonly string[],
+    readonly values: readonly unknown[],
+  ) {}
+
+  /** Appends this piece's values to `params` and returns its text with their `$n` placeholders. */
+  renderInto(params: unknown[]): string {
+    let text = this.strings[0]!;
+    this.values.forEach((value, i) => {
+      text += value instanceof Sql ? value.renderInto(params) : `$${params.push(value)}`;
+      text += this.strings[i + 1]!;
+    });
+    return text;
+  }
+
+  /** The text and parameters of a whole query. */
+  render(): { text: string; params: unknown[] } {
+    const params: unknown[] = [];
+    return { text: this.renderInto(params), params };
+  }
+}
+
+/** Tagged template: values become parameters, nested `Sql` pieces are inlined. */
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
+  return new Sql([...strings], values);
+}
+
+/** Trusted SQL text (a column name, a keyword), never user input. */
+export const rawSql = (text: string): Sql => new Sql([text], []);
+
+/** Pieces joined by a separator: `joinSql([a, b], ' OR ')`. */
+export function joinSql(pieces: readonly Sql[], separator: string): Sql {
+  if (pieces.length === 0) return rawSql('');
+  const strings: string[] = [''];
+  const values: unknown[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) strings[strings.length - 1] += separator;
+    values.push(piece);
+    strings.push('');
+  });
+  return new Sql(strings, values);
+}
+
+/** Runs a query built with `sql`. */
+export function query<T extends Row>(db: Queryable, piece: Sql): Promise<T[]> {
+  const { text, params } = piece.render();
+  return db.query<T>(text, params);
+}
+
+/**
  * The WHERE clause of a list query: conditions joined by AND, each value bound as the next `$n`
- * after the parameters already in `params` (those of a scope condition, say). Renders as SQL.
+ * after the parameters already in `params`. Scope conditions arrive as `Sql` pieces and are
+ * rendered here, into this query's parameters. Renders as SQL.
  */
 export class Where {
   private readonly parts: string[];
 
   constructor(
     private readonly params: unknown[],
-    ...conditions: string[]
+    ...conditions: (string | Sql)[]
   ) {
-    this.parts = conditions;
+    this.parts = conditions.map((c) => (typeof c === 'string' ? c : c.renderInto(params)));
   }
 
   /** Binds a value and returns its placeholder. */
@@ -45,8 +102,8 @@ export class Where {
     return this;
   }
 
-  and(condition: string): this {
-    this.parts.push(condition);
+  and(condition: string | Sql): this {
+    this.parts.push(typeof condition === 'string' ? condition : condition.renderInto(this.params));
     return this;
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig, useTestApp } from '../../../test/app.js';
 import { createPostgresDatabase, postgresUrl } from '../../../test/database.js';
-import { signIn } from '../../../test/factories.js';
+import { signIn, testFiles } from '../../../test/factories.js';
 import { exitOf, runCli } from '../../../test/server-process.js';
 import { importAreas, readIndonesiaAreas } from '../modules/geography/index.js';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
@@ -25,7 +25,7 @@ async function importDemoRegencies() {
 }
 
 async function seed(warnings: string[] = []) {
-  return seedDemo(t.database.db, { secret: testConfig.secret, warn: (line) => warnings.push(line) });
+  return seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles, warn: (line) => warnings.push(line) });
 }
 
 const count = async (table: string) =>

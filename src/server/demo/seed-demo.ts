@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database } from '../db/database.js';
-import { systemActor, type Ctx } from '../http/context.js';
+import { systemContext, type Ctx } from '../http/context.js';
+import type { FileStorage } from '../storage/file-storage.js';
 import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
 import { createUser, usersRepository } from '../modules/platform/index.js';
@@ -40,7 +41,7 @@ export type DemoSeedResult =
 
 export async function seedDemo(
   db: Database,
-  options: { secret: string; warn?: (line: string) => void },
+  options: { secret: string; files: FileStorage; warn?: (line: string) => void },
 ): Promise<DemoSeedResult> {
   const existing = await programsRepository.byCode(db, DEMO_PROGRAM.code);
   if (existing) return { created: false, programId: existing.id };
@@ -49,7 +50,11 @@ export async function seedDemo(
     throw ruleBroken('areas-missing', 'No Indonesian areas yet: run `ovop import-areas --country ID` first.');
   }
 
-  const ctx: Ctx = { db, actor: systemActor, requestId: 'seed-demo', cipher: new PersonalDataCipher(options.secret) };
+  const ctx = systemContext(db, {
+    requestId: 'seed-demo',
+    cipher: new PersonalDataCipher(options.secret),
+    files: options.files,
+  });
   const { program } = await createProgram(ctx, DEMO_PROGRAM);
 
   const users = new Map<string, { id: string; password: string | null }>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig, useTestApp } from '../../../test/app.js';
-import { signIn } from '../../../test/factories.js';
+import { signIn, testFiles } from '../../../test/factories.js';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
 
 const t = useTestApp();
@@ -12,7 +12,7 @@ function created(result: DemoSeedResult) {
 
 describe('the demo market', () => {
   it('has salak batches with a genealogy, a buyer from Japan, and a quoted inquiry the group sees', async () => {
-    const result = created(await seedDemo(t.database.db, { secret: testConfig.secret }));
+    const result = created(await seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles }));
     const password = (email: string) => result.accounts.find((a) => a.email === email)!.password!;
     const buyer = await signIn(t.app, 'buyer@demo.ovop.id', password('buyer@demo.ovop.id'));
     const me = await t.request({ method: 'GET', url: '/api/v1/buyers/me', as: buyer });

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
@@ -44,14 +44,38 @@ export const systemActor: UserActor = {
   via: 'session',
 };
 
-/** What every service receives: who acts, on which database, for which request. */
+/** Where "now" comes from: the system clock in the server, a fixed one in tests that need a date. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service receives: who acts, on which database, for which request, with what. */
 export interface Ctx {
   db: Database;
   actor: Actor;
   requestId: string | null;
   /** Encrypts and decrypts personal data with the key from OVOP_SECRET. */
   cipher: PersonalDataCipher;
+  /** Uploaded files (disk or S3). */
+  files: FileStorage;
+  /** Decides "now" and "today" (see `todayIn`). */
+  clock: Clock;
   log?: FastifyBaseLogger;
+}
+
+/**
+ * A command's context inside its one transaction: everything in `Ctx`, with `db` the transaction.
+ * Functions that must run inside a transaction take a `TxCtx`; they cannot be handed the pool.
+ */
+export interface TxCtx extends Omit<Ctx, 'db'> {
+  db: Tx;
+  readonly inTransaction: true;
+}
+
+/** The one way to open a command's transaction: every write and every check that must hold at commit inside `fn`. */
+export function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((db) => fn({ ...ctx, db, inTransaction: true }));
 }
 
 /** Who may reach a route at all; finer scope rules live in each module's policy. */
@@ -69,6 +93,7 @@ declare module 'fastify' {
     config: Config;
     cipher: PersonalDataCipher;
     files: FileStorage;
+    clock: Clock;
   }
 }
 
@@ -78,6 +103,16 @@ export function ctxOf(request: FastifyRequest): Ctx {
     actor: request.actor,
     requestId: request.id,
     cipher: request.server.cipher,
+    files: request.server.files,
+    clock: request.server.clock,
     log: request.log,
   };
+}
+
+/** The context of work the platform does itself (start-up, the command line, the demo seed): the system actor. */
+export function systemContext(
+  db: Database,
+  with_: { cipher: PersonalDataCipher; files: FileStorage; requestId: string; clock?: Clock },
+): Ctx {
+  return { db, actor: systemActor, clock: systemClock, ...with_ };
 }

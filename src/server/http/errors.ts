@@ -31,6 +31,8 @@ export const conflict = (detail: string, extra?: Record<string, unknown>) =>
   new Problem(409, 'conflict', 'Conflict', detail, undefined, extra);
 export const ruleBroken = (code: string, detail: string, errors?: FieldError[]) =>
   new Problem(422, code, 'Rule refused', detail, errors);
+export const tooLarge = (detail: string, errors?: FieldError[]) =>
+  new Problem(413, 'too-large', 'Too large', detail, errors);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new Problem(429, 'rate-limited', 'Too many requests', 'Too many attempts; try again later.', undefined, {
     retryAfter: retryAfterSeconds,

@@ -32,9 +32,4 @@ export function replayOrConflict<T>(existingContent: unknown, incomingContent: u
   throw conflict('Another record already has this id with different content.', { current: present() });
 }
 
-/**
- * An id already taken by a record the caller may not see (another group's, another program's):
- * a conflict that says nothing about that record. Ids travel on printed QR codes, so they are not
- * secrets, and a create must never answer with a stranger's data.
- */
-export const idInUse = () => conflict('This id is already in use; create the record with another id.');
+export { idInUse } from './create-once.js';

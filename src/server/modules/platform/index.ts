@@ -12,6 +12,17 @@ export {
   requireAdmin,
   requireUser,
 } from './access.js';
+export {
+  abilities,
+  authorize,
+  can,
+  definePolicy,
+  scopeOf,
+  type Policy,
+  type Rule,
+  type ScopeColumns,
+  type Target,
+} from './authorize.js';
 export { registerAuthHooks } from './auth.hooks.js';
 export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';

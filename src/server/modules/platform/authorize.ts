@@ -1,0 +1,117 @@
+import { joinSql, likePrefix, rawSql, sql, type Sql } from '../../db/sql.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import type { Actor, Role, UserActor } from '../../http/context.js';
+import { isAdmin, reaches, requireUser, type ScopeTarget } from './access.js';
+
+/**
+ * The one authorization API (decision 009). Each module declares, per kind of record, a table of
+ * actions → who may do them; `authorize(actor, policy, action, target)` is the only check a
+ * service makes, and the same table gives list conditions (`scopeOf`) and the `abilities` a
+ * response carries so the web never re-derives a rule.
+ *
+ * The rule for answers is written once, here: an actor who may not even `read` the record gets
+ * 404 (nobody learns what exists outside their scope); one who may read it but not do the action
+ * gets 403.
+ */
+
+/** Who may do an action: roles whose grants reach the record, and optionally the record's owner. */
+export interface Rule {
+  readonly roles: readonly Role[];
+  /** The account that owns the record (a buyer and their inquiry) may do it, whatever its roles. */
+  readonly owner?: boolean;
+}
+
+export interface Policy<A extends string> {
+  /** The record's name in messages: "Producer group not found." */
+  readonly what: string;
+  readonly rules: Readonly<Record<A | 'read', Rule>>;
+}
+
+/** A scoped record as the policy sees it; `ownerId` only for records an account owns. */
+export interface Target extends ScopeTarget {
+  ownerId?: string | null;
+}
+
+/** Declares a policy: `read` is required; every other action is a list of roles or a `Rule`. */
+export function definePolicy<const A extends string>(
+  what: string,
+  rules: Record<A | 'read', readonly Role[] | Rule>,
+): Policy<A | 'read'> {
+  const normalized = Object.fromEntries(
+    Object.entries<readonly Role[] | Rule>(rules).map(([action, rule]) => [
+      action,
+      Array.isArray(rule) ? { roles: rule } : rule,
+    ]),
+  ) as Record<A | 'read', Rule>;
+  return { what, rules: normalized };
+}
+
+function ruleAllows(actor: Actor, rule: Rule, target: Target): boolean {
+  if (isAdmin(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  if (rule.owner && target.ownerId && target.ownerId === actor.id) return true;
+  return reaches(actor, target, rule.roles);
+}
+
+/** Whether the actor may do `action` on the target: for branching, never for refusing. */
+export function can<A extends string>(actor: Actor, policy: Policy<A>, action: A, target: Target): boolean {
+  return ruleAllows(actor, policy.rules[action], target);
+}
+
+/**
+ * Refuses unless the actor may do `action` on the target: 401 when not signed in, 404 when they
+ * may not read it, 403 when they may read but not do it. Returns the signed-in user.
+ */
+export function authorize<A extends string>(
+  actor: Actor,
+  policy: Policy<A | 'read'>,
+  action: A | 'read',
+  target: Target,
+): UserActor {
+  const user = requireUser(actor);
+  if (!ruleAllows(actor, policy.rules.read, target)) throw notFound(policy.what);
+  if (action !== 'read' && !ruleAllows(actor, policy.rules[action], target))
+    throw forbidden(
+      `You may not ${action.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} this ${policy.what.toLowerCase()}.`,
+    );
+  return user;
+}
+
+/** Every action of the policy with whether the actor may do it: what a response tells the web. */
+export function abilities<A extends string>(actor: Actor, policy: Policy<A>, target: Target): Record<A, boolean> {
+  return Object.fromEntries(
+    Object.entries<Rule>(policy.rules).map(([action, rule]) => [action, ruleAllows(actor, rule, target)]),
+  ) as Record<A, boolean>;
+}
+
+/** The columns that place a listed row in scope; `group` null where rows belong to no group. */
+export interface ScopeColumns {
+  program: string;
+  path: string;
+  group: string | null;
+  owner?: string;
+}
+
+/**
+ * The rule of `can(actor, policy, action, row)` as an SQL condition for lists, so nothing is
+ * fetched and then hidden. Column names are trusted text; grant values are parameters.
+ */
+export function scopeOf<A extends string>(actor: Actor, policy: Policy<A>, action: A, columns: ScopeColumns): Sql {
+  return conditionFor(actor, policy.rules[action], columns);
+}
+
+function conditionFor(actor: Actor, rule: Rule, columns: ScopeColumns): Sql {
+  if (isAdmin(actor)) return rawSql('true');
+  if (actor.kind !== 'user') return rawSql('false');
+  const parts: Sql[] = [];
+  if (rule.owner && columns.owner) parts.push(sql`${rawSql(columns.owner)} = ${actor.id}`);
+  for (const g of actor.grants) {
+    if (!rule.roles.includes(g.role) || (g.groupId !== null && !columns.group)) continue;
+    const program = sql`${rawSql(columns.program)} = ${g.programId}`;
+    if (g.groupId !== null) parts.push(sql`(${program} AND ${rawSql(columns.group!)} = ${g.groupId})`);
+    else if (g.areaPath !== null)
+      parts.push(sql`(${program} AND ${rawSql(columns.path)} LIKE ${likePrefix(g.areaPath)})`);
+    else parts.push(sql`(${program})`);
+  }
+  return parts.length ? sql`(${joinSql(parts, ' OR ')})` : rawSql('false');
+}
