@@ -22,3 +22,25 @@ export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(512).optional(),
 });
+
+/*
+ * Response shapes. Every /api/v1 route declares its answer with these (the serializer strips what
+ * is not listed, OpenAPI documents it, and the web derives its types with `z.infer`).
+ */
+
+/** What the caller may do with a record, one boolean per action of its policy (server decides, web shows). */
+export const abilitiesOf = <const A extends string>(actions: readonly A[]) =>
+  z.object(Object.fromEntries(actions.map((a) => [a, z.boolean()])) as Record<A, z.ZodBoolean>);
+
+/** A page of a list: `items`, and `nextCursor` for the next page (null on the last). */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** Localized text as stored (any language keys). */
+export const localizedAnswer = z.record(z.string(), z.string());
+
+/** Money on the wire: a decimal string and its ISO 4217 currency. */
+export const moneyAnswer = z.object({ amount: z.string(), currency: z.string() });
+
+/** A timestamp as ISO 8601 text. */
+export const timestamp = z.string();
