@@ -5,6 +5,11 @@
 -- the reader's query as if it had named the table. A view's columns are a contract: add freely,
 -- remove or rename only with every reader.
 
+-- The badge a product carries is kept on the product by the registry (quality sets it through the
+-- registry's setProductBadge); its end date lets every reader hide a lapsed badge without a write.
+ALTER TABLE products ADD COLUMN stars_valid_until date;
+UPDATE products p SET stars_valid_until = r.valid_until FROM product_ratings r WHERE r.product_id = p.id;
+
 -- geography: the area tree (public data).
 CREATE VIEW geography_areas AS
   SELECT code, country, parent_code, level, depth, name, path FROM areas;
@@ -31,7 +36,7 @@ CREATE VIEW registry_members AS
   FROM members m JOIN producer_groups g ON g.id = m.group_id;
 CREATE VIEW registry_products AS
   SELECT id, program_id, group_id, area_path, name, description, story, category, unit, price_minor, currency,
-         hs_code, status, stars, search_text, created_at, updated_at
+         hs_code, status, stars, stars_valid_until, search_text, created_at, updated_at
   FROM products;
 
 -- quality: a product's current star rating and until when its badge is valid.

@@ -20,3 +20,4 @@ export {
 } from './export-readiness.hook.js';
 export { addPhoto } from './photos.service.js';
 export { productsRepository, type ProductRow, type PhotoRow } from './products.repository.js';
+export { demoteToReady, exportReadyProductIds, setProductBadge } from './product-standing.js';
