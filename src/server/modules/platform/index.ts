@@ -1,4 +1,6 @@
 /** The platform module's public face: what other modules and the app may use. */
+import type { Queryable } from '../../db/database.js';
+import { usersRepository } from './platform.repository.js';
 export { recordAudit } from './audit.js';
 export {
   grantsIn,
@@ -30,3 +32,8 @@ export { usersRepository } from './platform.repository.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
 export { registerOwnAccount, type OwnAccount } from './self-registration.js';
+
+/** An account by email (case as stored: lower). */
+export const accountByEmail = (db: Queryable, email: string) => usersRepository.byEmail(db, email);
+/** The role grants an account holds, with their areas' paths. */
+export const grantsOf = (db: Queryable, userId: string) => usersRepository.grantsOf(db, userId);
