@@ -30,11 +30,13 @@ function missingFolders(dir: string, folder: string): string[] {
 describe('docs/architecture.md', () => {
   it('names every server module in its tree', () => {
     expect(treeUnder('modules'), 'the tree has a modules/ folder').not.toEqual([]);
-    expect(missingFolders('src/server/modules', 'modules').join(', '), 'modules missing from the tree').toBe('');
+    const missing = missingFolders('src/server/modules', 'modules');
+    expect(missing, `modules missing from the tree: ${missing.join(', ')}`).toEqual([]);
   });
 
   it('names every folder of src/server in its tree', () => {
-    expect(missingFolders('src/server', 'server').join(', '), 'src/server folders missing from the tree').toBe('');
+    const missing = missingFolders('src/server', 'server');
+    expect(missing, `src/server folders missing from the tree: ${missing.join(', ')}`).toEqual([]);
   });
 
   it('names every migration', () => {
@@ -43,6 +45,6 @@ describe('docs/architecture.md', () => {
       .sort();
     expect(migrations.length).toBeGreaterThan(0);
     const missing = migrations.filter((name) => !doc.includes(name));
-    expect(missing.join(', '), 'migrations missing from the doc').toBe('');
+    expect(missing, `migrations missing from the doc: ${missing.join(', ')}`).toEqual([]);
   });
 });
