@@ -128,7 +128,6 @@ describe('table ownership', () => {
 
   it("keeps each module's SQL to its own tables and other modules' read-model views", () => {
     const found = foreignTableReferences();
-    if (found.length > 0) console.log(`${found.length} references to other modules' tables:\n${found.join('\n')}`);
     expect(found, `${found.length} references to other modules' tables:\n${found.join('\n')}`).toEqual([]);
   });
 });
