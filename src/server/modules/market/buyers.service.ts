@@ -7,7 +7,7 @@ import { buyersRepository, type BuyerRow } from './buyers.repository.js';
 import type { BuyerAnswer, PatchBuyerBody, RegisterBuyerBody } from './market.schemas.js';
 
 /** A buyer's own profile; only the buyer (and the groups they write to, in part) ever see it. */
-export function presentBuyer(row: BuyerRow): BuyerAnswer {
+function presentBuyer(row: BuyerRow): BuyerAnswer {
   return {
     userId: row.user_id,
     email: row.email,

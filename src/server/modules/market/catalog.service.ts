@@ -25,7 +25,7 @@ interface Reader {
 const SHORT_DESCRIPTION = 240;
 
 /** The start of a description for list cards, cut at a word where the language has spaces. */
-export function shortText(text: string | null): string | null {
+function shortText(text: string | null): string | null {
   if (text === null || text.length <= SHORT_DESCRIPTION) return text;
   const cut = text.slice(0, SHORT_DESCRIPTION);
   const space = cut.lastIndexOf(' ');

@@ -76,7 +76,7 @@ function presentInquiry({ row, messages, quotes }: FullInquiry): Omit<InquiryAns
  * still can — a closed inquiry takes no message, an ordered or closed one no quote, and only the
  * open quote, until its last valid day, can be accepted (by the buyer; an admin speaks for the group).
  */
-export function inquiryAbilities(viewer: Viewer, row: InquiryRow, quotes: QuoteRow[]): InquiryAnswer['abilities'] {
+function inquiryAbilities(viewer: Viewer, row: InquiryRow, quotes: QuoteRow[]): InquiryAnswer['abilities'] {
   const target = tradeTarget(row);
   const may = abilities(viewer.actor, inquiryPolicy, target);
   const side = sideOf(viewer.actor, inquiryPolicy, 'reply', target);

@@ -35,7 +35,7 @@ const MOVES = { confirm: 'confirmed', ship: 'shipped', deliver: 'delivered', can
  * What the viewer may do with the order now: move it where the state machine lets their side go
  * from here (the policy says whether they may move it at all, and which side they are on).
  */
-export function orderAbilities(viewer: Viewer, row: OrderRow): OrderAnswer['abilities'] {
+function orderAbilities(viewer: Viewer, row: OrderRow): OrderAnswer['abilities'] {
   const target = tradeTarget(row);
   const side = sideOf(viewer.actor, orderPolicy, 'move', target);
   const may = (to: OrderStatus) => side !== null && (TRANSITIONS[row.status][to]?.includes(side) ?? false);
