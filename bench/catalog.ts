@@ -19,6 +19,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import type { Database } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
+import { systemClock } from '../src/server/http/context.js';
 import { PgliteDatabase } from '../src/server/db/pglite.js';
 import { PostgresDatabase } from '../src/server/db/postgres.js';
 import { importAreas, readIndonesiaAreas } from '../src/server/modules/geography/index.js';
@@ -127,7 +128,9 @@ async function ensureIndonesia(db: Database, engine: string): Promise<number | n
 
 async function measure(db: Database, engine: string, o: CatalogBenchOptions): Promise<CatalogScenarioResult[]> {
   // The fixed page is the catalog's own first page, serialized once and served as it is.
-  const fixed = JSON.parse(JSON.stringify(await searchCatalog({ db }, { limit: 50, locale: 'id' })));
+  const fixed = JSON.parse(
+    JSON.stringify(await searchCatalog({ db, clock: systemClock }, { limit: 50, locale: 'id' })),
+  );
   const app = await buildApp({ config, db, logger: false });
   app.get('/bench/fixed', { config: { access: 'public' } }, async () => fixed);
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -72,7 +72,7 @@ export async function seedMarket(
     via: 'session',
   };
   const product = (await productsRepository.byId(ctx.db, chips.id))!;
-  const { inquiry } = await sendInquiry(
+  const { record: inquiry } = await sendInquiry(
     { ...ctx, actor: asBuyer },
     {
       productId: product.id,

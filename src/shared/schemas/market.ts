@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { email, isoDate, pageQuery, personName, uuid, version } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  email,
+  isoDate,
+  localizedAnswer,
+  moneyAnswer,
+  pageOf,
+  pageQuery,
+  personName,
+  timestamp,
+  uuid,
+  version,
+} from '../common.schemas.js';
 import { UI_LOCALES } from '../locales.js';
 import { money } from '../money.js';
 import { quantity } from '../quantity.js';
@@ -25,6 +37,20 @@ export const patchBuyerBody = z
   .partial()
   .strict();
 export type PatchBuyerBody = z.infer<typeof patchBuyerBody>;
+
+/** A buyer's own profile. */
+export const buyerAnswer = z.object({
+  userId: uuid,
+  email: z.string(),
+  name: z.string(),
+  companyName: z.string(),
+  country: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }).nullable(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type BuyerAnswer = z.infer<typeof buyerAnswer>;
 
 // ---- inquiries ---------------------------------------------------------------------------------
 export const INQUIRY_KINDS = ['inquiry', 'sample', 'quotation'] as const;
@@ -57,6 +83,49 @@ export const quoteBody = z.object({
 });
 export type QuoteBody = z.infer<typeof quoteBody>;
 
+export const QUOTE_STATUSES = ['open', 'accepted', 'superseded'] as const;
+/** Who wrote or may make a move: the buyer who sent the inquiry, or the producer group's side. */
+export const TRADE_SIDES = ['buyer', 'group'] as const;
+
+export const quoteAnswer = z.object({
+  id: uuid,
+  unitPrice: moneyAnswer,
+  quantity: z.string(),
+  validUntil: z.string(),
+  note: z.string().nullable(),
+  status: z.enum(QUOTE_STATUSES),
+  createdAt: timestamp,
+});
+
+/** What the caller may do with an inquiry now: write a message, quote (the group), accept the open quote (the buyer). */
+export const INQUIRY_ACTIONS = ['read', 'reply', 'quote', 'accept'] as const;
+
+/** Buyer to group, with the messages and quotes; only the two sides ever see it. */
+export const inquiryAnswer = z.object({
+  id: uuid,
+  programId: uuid,
+  groupId: uuid,
+  groupName: z.string(),
+  productId: uuid,
+  productName: localizedAnswer,
+  unit: z.string(),
+  currency: z.string(),
+  buyer: z.object({ id: uuid, companyName: z.string(), country: z.string() }),
+  kind: z.enum(INQUIRY_KINDS),
+  quantity: z.string().nullable(),
+  status: z.enum(INQUIRY_STATUSES),
+  messages: z.array(
+    z.object({ id: uuid, side: z.enum(TRADE_SIDES), author: z.string(), body: z.string(), createdAt: timestamp }),
+  ),
+  quotes: z.array(quoteAnswer),
+  abilities: abilitiesOf(INQUIRY_ACTIONS),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type InquiryAnswer = z.infer<typeof inquiryAnswer>;
+export const inquiryPage = pageOf(inquiryAnswer);
+
 // ---- orders ------------------------------------------------------------------------------------
 export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -80,3 +149,107 @@ export const orderTransitionBody = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 export type OrderTransitionBody = z.infer<typeof orderTransitionBody>;
+
+/** The moves of an order the caller may make now (its state and their side allow it), and reading it. */
+export const ORDER_ACTIONS = ['read', 'confirm', 'ship', 'deliver', 'cancel'] as const;
+
+export const orderAnswer = z.object({
+  id: uuid,
+  programId: uuid,
+  groupId: uuid,
+  groupName: z.string(),
+  productId: uuid,
+  productName: localizedAnswer,
+  buyer: z.object({ id: uuid, companyName: z.string(), country: z.string() }),
+  inquiryId: uuid.nullable(),
+  quoteId: uuid.nullable(),
+  quantity: z.string(),
+  unit: z.string(),
+  unitPrice: moneyAnswer,
+  total: moneyAnswer,
+  market: z.enum(MARKETS),
+  status: z.enum(ORDER_STATUSES),
+  /** The moves the state machine allows next, whoever makes them (`abilities` says which the caller may). */
+  next: z.array(z.enum(ORDER_STATUSES)),
+  allocations: z.array(z.object({ batchId: uuid, lotCode: z.string(), quantity: z.string() })),
+  saleEntryId: uuid.nullable(),
+  placedAt: timestamp,
+  confirmedAt: timestamp.nullable(),
+  shippedAt: timestamp.nullable(),
+  deliveredAt: timestamp.nullable(),
+  cancelledAt: timestamp.nullable(),
+  abilities: abilitiesOf(ORDER_ACTIONS),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type OrderAnswer = z.infer<typeof orderAnswer>;
+export const orderPage = pageOf(orderAnswer);
+
+// ---- the public catalog ------------------------------------------------------------------------
+const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_group', 'enterprise'] as const;
+const PUBLIC_STATUSES = ['ready', 'export_ready'] as const;
+
+export const catalogQuery = pageQuery.extend({
+  /** Words in any language; an empty box means no search. */
+  q: z.string().trim().max(100).optional(),
+  area: areaCode.optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9_]{2,40}$/, 'is not a category code')
+    .optional(),
+  minStars: z.coerce.number().int().min(1).max(5).optional(),
+  /** true: export-ready products only; false: those ready to sell but not (yet) export-ready. */
+  exportReady: z.enum(['true', 'false']).optional(),
+  locale: z.enum(UI_LOCALES).default('id'),
+});
+export type CatalogQuery = z.infer<typeof catalogQuery>;
+
+export const catalogProductQuery = z.object({ locale: z.enum(UI_LOCALES).default('id') });
+export type CatalogProductQuery = z.infer<typeof catalogProductQuery>;
+
+// The serializer drops any field not listed here, so nothing personal (members, contacts, legal
+// ids) can reach the public catalog by accident.
+const photo = z.object({ url: z.string(), thumbnailUrl: z.string() });
+
+const catalogItemFields = {
+  id: uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  category: z.string(),
+  unit: z.string(),
+  price: moneyAnswer,
+  status: z.enum(PUBLIC_STATUSES),
+  exportReady: z.boolean(),
+  /** Null when the product has no badge or its badge has lapsed. */
+  stars: z.number().int().nullable(),
+  photo: photo.nullable(),
+  village: z.object({ code: z.string(), name: z.string() }),
+  region: z.array(z.string()),
+  group: z.object({ id: uuid, name: z.string(), kind: z.enum(GROUP_KINDS) }),
+};
+
+/** A product card of the catalog list. */
+export const catalogItemAnswer = z.object(catalogItemFields);
+export type CatalogItemAnswer = z.infer<typeof catalogItemAnswer>;
+export const catalogPage = pageOf(catalogItemAnswer);
+
+const areaRef = z.object({ code: z.string(), name: z.string(), level: z.string() });
+
+/** The public product page. */
+export const catalogProductAnswer = z.object({
+  ...catalogItemFields,
+  /** Every language the product has text in; each text above falls back on its own when missing. */
+  languages: z.array(z.string()),
+  story: z.string().nullable(),
+  photos: z.array(photo.extend({ width: z.number().int(), height: z.number().int() })),
+  village: areaRef.extend({ ancestors: z.array(areaRef) }),
+  group: catalogItemFields.group.extend({ foundedOn: z.string().nullable() }),
+  /** Certifications (P-IRT, halal …) valid today, from the quality module. */
+  certifications: z.array(
+    z.object({ kind: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().nullable() }),
+  ),
+  capacityPerMonth: z.number().int().nullable(),
+  hsCode: z.string().nullable(),
+});
+export type CatalogProductAnswer = z.infer<typeof catalogProductAnswer>;

@@ -36,7 +36,7 @@ CREATE VIEW registry_members AS
   FROM members m JOIN producer_groups g ON g.id = m.group_id;
 CREATE VIEW registry_products AS
   SELECT id, program_id, group_id, area_path, name, description, story, category, unit, price_minor, currency,
-         hs_code, status, stars, stars_valid_until, search_text, created_at, updated_at
+         hs_code, status, stars, stars_valid_until, search_text, created_at, updated_at, capacity_per_month
   FROM products;
 
 -- quality: a product's current star rating and until when its badge is valid.

@@ -36,6 +36,8 @@ export interface CatalogAreaRow {
 }
 
 export interface CatalogFilter {
+  /** The day the page is shown: a badge whose last valid day is before it is not shown. */
+  today: string;
   areaPath?: string | undefined;
   category?: string | undefined;
   minStars?: number | undefined;
@@ -43,28 +45,28 @@ export interface CatalogFilter {
 }
 
 /**
- * A product's stars, unless its badge has lapsed: the quality module clears products.stars when it
- * next reads assessments, and until then the rating's own end date hides an expired badge.
+ * A product's stars, unless its badge has lapsed: the registry keeps the badge's last valid day on
+ * the product, so a lapsed badge is hidden at read time, without anyone clearing it first.
  */
-const STARS = `CASE WHEN EXISTS (SELECT 1 FROM product_ratings r WHERE r.product_id = p.id AND r.valid_until < current_date)
-  THEN NULL ELSE p.stars END`;
+const stars = (today: string) => `CASE WHEN p.stars_valid_until < ${today} THEN NULL ELSE p.stars END`;
 
+/** What the inner selects of products carry: the raw badge, judged once in the outer select. */
 const PRODUCT_COLUMNS = `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor, p.currency,
-  p.status, ${STARS} AS stars, p.area_path`;
-const COLUMNS = `${PRODUCT_COLUMNS}, g.name AS group_name, g.kind AS group_kind`;
-const FROM = 'products p JOIN producer_groups g ON g.id = p.group_id';
+  p.status, p.stars, p.stars_valid_until, p.area_path`;
+const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
+  p.currency, p.status, ${stars(today)} AS stars, p.area_path, g.name AS group_name, g.kind AS group_kind`;
 
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
 
 /** The filter as SQL conditions over products p, with their parameters added to `params`. */
-function conditions(f: CatalogFilter, params: unknown[]): string[] {
+function conditions(f: CatalogFilter, today: string, params: unknown[]): string[] {
   const add = (value: unknown) => `$${params.push(value)}`;
   const where: string[] = [];
   if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
   if (f.category) where.push(`p.category = ${add(f.category)}`);
-  if (f.minStars) where.push(`${STARS} >= ${add(f.minStars)}`);
+  if (f.minStars) where.push(`${stars(today)} >= ${add(f.minStars)}`);
   if (f.exportReady !== undefined) where.push(`p.status = ${add(f.exportReady ? 'export_ready' : 'ready')}`);
   return where;
 }
@@ -88,33 +90,35 @@ export const catalogRepository = {
   ): Promise<CatalogRow[]> {
     const build = () => {
       const params: unknown[] = [];
+      const today = `$${params.push(f.today)}::date`;
       // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
       const published = [`p.status <> 'draft'`, ...(after ? [`p.id > $${params.push(after)}`] : [])].join(' AND ');
       const contains = (word: string) => `p.search_text LIKE $${params.push(likeContaining(word))}`;
       const match = [
-        ...conditions(f, params),
+        ...conditions(f, today, params),
         ...words.map(contains),
         ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
       ];
-      return { params, published, match: match.join(' AND ') || 'true' };
+      return { params, today, published, match: match.join(' AND ') || 'true' };
     };
     const probe = build();
     const rows = await db.query<CatalogRow>(
-      `SELECT ${COLUMNS} FROM (
+      `SELECT ${columns(probe.today)} FROM (
          SELECT ${PRODUCT_COLUMNS} FROM (
-           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM products p WHERE ${probe.published}
+           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${probe.published}
            ORDER BY p.id LIMIT $${probe.params.push(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
          ) p
          WHERE ${probe.match} ORDER BY p.id LIMIT $${probe.params.push(limit)}
-       ) p JOIN producer_groups g ON g.id = p.group_id ORDER BY p.id`,
+       ) p JOIN registry_groups g ON g.id = p.group_id ORDER BY p.id`,
       probe.params,
     );
     if (rows.length >= limit) return rows;
     const all = build();
     return db.query<CatalogRow>(
-      `WITH matches AS MATERIALIZED (SELECT p.id FROM products p WHERE ${all.published} AND ${all.match}),
+      `WITH matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${all.published} AND ${all.match}),
          page AS (SELECT id FROM matches ORDER BY id LIMIT $${all.params.push(limit)})
-       SELECT ${COLUMNS} FROM page JOIN products p ON p.id = page.id JOIN producer_groups g ON g.id = p.group_id
+       SELECT ${columns(all.today)} FROM page JOIN registry_products p ON p.id = page.id
+         JOIN registry_groups g ON g.id = p.group_id
        ORDER BY p.id`,
       all.params,
     );
@@ -141,11 +145,11 @@ export const catalogRepository = {
     return db.query<WordLookup>(blocks.join('\nUNION ALL\n'), params);
   },
 
-  async byId(db: Queryable, id: string): Promise<CatalogDetailRow | undefined> {
+  async byId(db: Queryable, id: string, today: string): Promise<CatalogDetailRow | undefined> {
     const rows = await db.query<CatalogDetailRow>(
-      `SELECT ${COLUMNS}, p.story, p.capacity_per_month, p.hs_code, g.founded_on AS group_founded_on
-       FROM ${FROM} WHERE p.id = $1 AND p.status <> 'draft'`,
-      [id],
+      `SELECT ${columns('$2::date')}, p.story, p.capacity_per_month, p.hs_code, g.founded_on AS group_founded_on
+       FROM registry_products p JOIN registry_groups g ON g.id = p.group_id WHERE p.id = $1 AND p.status <> 'draft'`,
+      [id, today],
     );
     return rows[0];
   },
@@ -153,6 +157,9 @@ export const catalogRepository = {
   /** Areas by code, in one query: the villages of a page and all their ancestors. */
   async areas(db: Queryable, codes: string[]): Promise<CatalogAreaRow[]> {
     if (codes.length === 0) return [];
-    return db.query<CatalogAreaRow>('SELECT code, name, level, depth FROM areas WHERE code = ANY($1::text[])', [codes]);
+    return db.query<CatalogAreaRow>(
+      'SELECT code, name, level, depth FROM geography_areas WHERE code = ANY($1::text[])',
+      [codes],
+    );
   },
 };

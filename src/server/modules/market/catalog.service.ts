@@ -1,31 +1,31 @@
 import { publicCertifications } from '../quality/index.js';
 import type { Queryable } from '../../db/database.js';
+import type { Clock } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
+import { dateIn } from '../../../shared/dates.js';
 import { UI_LOCALES, type UiLocale } from '../../../shared/locales.js';
+import { localized, type Localized } from '../../../shared/localized.js';
 import { fromMinor } from '../../../shared/money.js';
 import { areaPath } from '../geography/index.js';
-import { presentPhoto, productsRepository, type PhotoRow } from '../registry/index.js';
+import { presentPhoto, productPhotos, type PhotoRow } from '../registry/index.js';
 import { catalogRepository, type CatalogAreaRow, type CatalogFilter, type CatalogRow } from './catalog.repository.js';
 import { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier } from './catalog-search.js';
-import type { CatalogQuery } from './market.schemas.js';
+import type { CatalogItemAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
-type Localized = Record<string, string>;
-
-/** The public catalog reads only what is on sale: no actor, no scope — and nothing personal. */
+/**
+ * The public catalog reads only what is on sale: no actor, no scope — and nothing personal. The
+ * clock decides "today", the day a lapsed badge stops showing.
+ */
 interface Reader {
   db: Queryable;
-}
-
-/** A text in the asked language, else Indonesian, else English, else whatever the product has. */
-export function localized(text: Localized, locale: UiLocale): string | null {
-  return text[locale] ?? text.id ?? text.en ?? Object.values(text)[0] ?? null;
+  clock: Clock;
 }
 
 const SHORT_DESCRIPTION = 240;
 
 /** The start of a description for list cards, cut at a word where the language has spaces. */
-export function shortText(text: string | null): string | null {
+function shortText(text: string | null): string | null {
   if (text === null || text.length <= SHORT_DESCRIPTION) return text;
   const cut = text.slice(0, SHORT_DESCRIPTION);
   const space = cut.lastIndexOf(' ');
@@ -35,7 +35,12 @@ export function shortText(text: string | null): string | null {
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
 const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
 
-function presentItem(row: CatalogRow, locale: UiLocale, areas: Map<string, CatalogAreaRow>, photo?: PhotoRow) {
+function presentItem(
+  row: CatalogRow,
+  locale: UiLocale,
+  areas: Map<string, CatalogAreaRow>,
+  photo?: PhotoRow,
+): CatalogItemAnswer {
   const codes = pathCodes(row.area_path);
   const villageCode = codes.at(-1)!;
   const shown = photo && presentPhoto(photo);
@@ -61,7 +66,7 @@ async function lookups(db: Queryable, rows: CatalogRow[]) {
   const codes = [...new Set(rows.flatMap((r) => pathCodes(r.area_path)))];
   const [photos, areas] = await Promise.all([
     rows.length
-      ? productsRepository.photos(
+      ? productPhotos(
           db,
           rows.map((r) => r.id),
         )
@@ -134,6 +139,7 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
     if (!path) throw invalid([{ path: 'query.area', message: 'no such area' }]);
   }
   const filter: CatalogFilter = {
+    today: dateIn(ctx.clock.now()),
     areaPath: path,
     category: query.category,
     minStars: query.minStars,
@@ -160,8 +166,8 @@ function languagesOf(...texts: Localized[]): string[] {
 }
 
 /** The public product page: its story, village and group. Drafts are not public: 404. */
-export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocale) {
-  const row = await catalogRepository.byId(ctx.db, id);
+export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocale): Promise<CatalogProductAnswer> {
+  const row = await catalogRepository.byId(ctx.db, id, dateIn(ctx.clock.now()));
   if (!row) throw notFound('Product');
   const { photos, areas } = await lookups(ctx.db, [row]);
   const item = presentItem(row, locale, areas, photos[0]);

@@ -329,6 +329,24 @@ describe('public catalog', () => {
     expect(stars.stars).toBe(4);
   });
 
+  it('hides a badge whose last valid day has passed, from the card, the page and the stars filter', async () => {
+    const w = await catalogWorld();
+    await t.database.db.query(`UPDATE products SET stars = 4, stars_valid_until = '2020-12-31' WHERE id = $1`, [
+      w.chips.id,
+    ]);
+    await t.database.db.query(`UPDATE products SET stars = 3, stars_valid_until = '2099-12-31' WHERE id = $1`, [
+      w.honey.id,
+    ]);
+    expect(await names('?minStars=1')).toEqual(['Madu hutan']);
+    const stars = new Map(
+      (await list('')).json().items.map((i: { id: string; stars: number | null }) => [i.id, i.stars]),
+    );
+    expect(stars.get(w.chips.id)).toBeNull();
+    expect(stars.get(w.honey.id)).toBe(3);
+    const page = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${w.chips.id}` });
+    expect(page.json().stars).toBeNull();
+  });
+
   it('shows each text in the asked language, falling back to Indonesian, then English', async () => {
     const w = await catalogWorld();
     const byId = async (query: string) =>

@@ -1,7 +1,6 @@
 /** The market module's public face: the public catalog, buyers, inquiries and orders. */
 export { marketRoutes } from './market.routes.js';
 export { tradeRoutes } from './orders.routes.js';
-export { getCatalogProduct, searchCatalog } from './catalog.service.js';
+export { searchCatalog } from './catalog.service.js';
 export { registerBuyer } from './buyers.service.js';
-export { acceptQuote, sendInquiry, sendQuote } from './inquiries.service.js';
-export { moveOrder } from './orders.service.js';
+export { sendInquiry, sendQuote } from './inquiries.service.js';

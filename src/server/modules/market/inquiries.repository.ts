@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where, lockRow } from '../../db/sql.js';
+import { Where, lockRow, type Sql } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -45,11 +45,15 @@ export interface QuoteRow {
   created_at: Date;
 }
 
-const SELECT = `SELECT i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity, i.status,
-  p.name AS product_name, p.unit AS product_unit, p.currency AS product_currency, g.name AS group_name, b.company_name, b.country AS buyer_country,
-  i.version, i.created_at, i.updated_at
-  FROM inquiries i JOIN products p ON p.id = i.product_id JOIN producer_groups g ON g.id = i.group_id
+const COLUMNS = `i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity, i.status,
+  p.name AS product_name, p.unit AS product_unit, p.currency AS product_currency, g.name AS group_name, b.company_name,
+  b.country AS buyer_country, i.version, i.created_at, i.updated_at`;
+/** Joined to an inquiry `i` (a table or a CTE of what was just written). */
+const JOINS = `JOIN registry_products p ON p.id = i.product_id JOIN registry_groups g ON g.id = i.group_id
   JOIN buyers b ON b.user_id = i.buyer_id`;
+const SELECT = `SELECT ${COLUMNS} FROM inquiries i ${JOINS}`;
+
+const MESSAGE_COLUMNS = `m.id, m.inquiry_id, m.side, coalesce(u.name, 'OVOP') AS author_name, m.body, m.created_at`;
 
 const QUOTE_COLUMNS = 'id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, created_at';
 
@@ -62,10 +66,10 @@ export const inquiriesRepository = {
   /** A buyer's own inquiries, or those within the scope condition; newest first. */
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: { groupId?: string | undefined; status?: string | undefined; before: string | null; limit: number },
   ): Promise<InquiryRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('i.group_id', f.groupId);
     where.equal('i.status', f.status);
@@ -79,38 +83,43 @@ export const inquiriesRepository = {
       InquiryRow,
       'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'buyer_id' | 'kind' | 'quantity'
     >,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO inquiries (id, program_id, group_id, product_id, area_path, buyer_id, kind, quantity, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open')`,
+  ): Promise<InquiryRow> {
+    const rows = await db.query<InquiryRow>(
+      `WITH i AS (
+         INSERT INTO inquiries (id, program_id, group_id, product_id, area_path, buyer_id, kind, quantity, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open') RETURNING *
+       ) SELECT ${COLUMNS} FROM i ${JOINS}`,
       [i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity],
     );
+    return rows[0]!;
   },
 
-  async setStatus(db: Queryable, id: string, status: InquiryRow['status']): Promise<void> {
-    await db.query('UPDATE inquiries SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [
-      id,
-      status,
-    ]);
+  async setStatus(db: Queryable, id: string, status: InquiryRow['status']): Promise<InquiryRow> {
+    const rows = await db.query<InquiryRow>(
+      `WITH i AS (
+         UPDATE inquiries SET status = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *
+       ) SELECT ${COLUMNS} FROM i ${JOINS}`,
+      [id, status],
+    );
+    return rows[0]!;
   },
 
   async insertMessage(
     db: Queryable,
     m: { id: string; inquiryId: string; authorId: string; side: 'buyer' | 'group'; body: string },
-  ): Promise<void> {
-    await db.query('INSERT INTO inquiry_messages (id, inquiry_id, author_id, side, body) VALUES ($1, $2, $3, $4, $5)', [
-      m.id,
-      m.inquiryId,
-      m.authorId,
-      m.side,
-      m.body,
-    ]);
+  ): Promise<MessageRow> {
+    const rows = await db.query<MessageRow>(
+      `WITH m AS (
+         INSERT INTO inquiry_messages (id, inquiry_id, author_id, side, body) VALUES ($1, $2, $3, $4, $5) RETURNING *
+       ) SELECT ${MESSAGE_COLUMNS} FROM m LEFT JOIN platform_accounts u ON u.id = m.author_id`,
+      [m.id, m.inquiryId, m.authorId, m.side, m.body],
+    );
+    return rows[0]!;
   },
 
   async messages(db: Queryable, inquiryIds: string[]): Promise<MessageRow[]> {
     return db.query<MessageRow>(
-      `SELECT m.id, m.inquiry_id, m.side, coalesce(u.name, 'OVOP') AS author_name, m.body, m.created_at
-       FROM inquiry_messages m LEFT JOIN users u ON u.id = m.author_id
+      `SELECT ${MESSAGE_COLUMNS} FROM inquiry_messages m LEFT JOIN platform_accounts u ON u.id = m.author_id
        WHERE m.inquiry_id = ANY($1::uuid[]) ORDER BY m.inquiry_id, m.id`,
       [inquiryIds],
     );
@@ -128,13 +137,17 @@ export const inquiriesRepository = {
   },
 
   /** A new quote replaces the inquiry's open ones. */
-  async insertQuote(db: Queryable, q: Omit<QuoteRow, 'status' | 'created_at'> & { author_id: string }): Promise<void> {
+  async insertQuote(
+    db: Queryable,
+    q: Omit<QuoteRow, 'status' | 'created_at'> & { author_id: string },
+  ): Promise<QuoteRow> {
     await db.query(`UPDATE quotes SET status = 'superseded' WHERE inquiry_id = $1 AND status = 'open'`, [q.inquiry_id]);
-    await db.query(
+    const rows = await db.query<QuoteRow>(
       `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) RETURNING ${QUOTE_COLUMNS}`,
       [q.id, q.inquiry_id, q.unit_price_minor, q.currency, q.quantity, q.valid_until, q.note, q.author_id],
     );
+    return rows[0]!;
   },
 
   async acceptQuote(db: Queryable, id: string): Promise<void> {
@@ -144,7 +157,7 @@ export const inquiriesRepository = {
   /** The accounts that manage a producer group: they are told of its inquiries and orders. */
   async groupManagerIds(db: Queryable, groupId: string): Promise<string[]> {
     const rows = await db.query<{ user_id: string }>(
-      `SELECT DISTINCT user_id FROM role_grants WHERE group_id = $1 AND role = 'group_manager' ORDER BY user_id`,
+      `SELECT DISTINCT user_id FROM programs_role_grants WHERE group_id = $1 AND role = 'group_manager' ORDER BY user_id`,
       [groupId],
     );
     return rows.map((r) => r.user_id);

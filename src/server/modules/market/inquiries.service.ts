@@ -1,21 +1,34 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
+import type { Queryable } from '../../db/database.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { replayOrConflict } from '../../http/versioning.js';
+import { dateIn } from '../../../shared/dates.js';
 import { fromMinor, toMinor } from '../../../shared/money.js';
 import { quantityText } from '../../../shared/quantity.js';
-import { notify, recordAudit, requireUser } from '../platform/index.js';
-import { productsRepository } from '../registry/index.js';
+import { abilities, authorize, can, notify, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { productById } from '../registry/index.js';
 import { buyersRepository } from './buyers.repository.js';
 import { inquiriesRepository, type InquiryRow, type MessageRow, type QuoteRow } from './inquiries.repository.js';
-import { marketNotice } from './notices.js';
-import type { CreateInquiryBody, InquiryMessageBody, ListInquiriesQuery, QuoteBody } from './orders.schemas.js';
+import type {
+  CreateInquiryBody,
+  InquiryAnswer,
+  InquiryMessageBody,
+  ListInquiriesQuery,
+  OrderAnswer,
+  QuoteBody,
+} from './market.schemas.js';
+import { marketNotice, noticeName } from './notices.js';
 import { placeOrder } from './orders.service.js';
-import { assertMayRead, sideOf, tradeScope } from './trade.policy.js';
+import { inquiryPolicy, sideOf, tradeColumns, tradeTarget, viewerOf, type Viewer } from './trade.policy.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const nameOf = (text: Record<string, string>) => text.id ?? text.en ?? Object.values(text)[0] ?? '';
+/** An inquiry with its messages and quotes. */
+interface FullInquiry {
+  row: InquiryRow;
+  messages: MessageRow[];
+  quotes: QuoteRow[];
+}
 
 function presentQuote(row: QuoteRow) {
   return {
@@ -30,7 +43,7 @@ function presentQuote(row: QuoteRow) {
 }
 
 /** Messages show the side and the author's name: buyer and group talk to each other, not to the public. */
-export function presentInquiry(row: InquiryRow, messages: MessageRow[] = [], quotes: QuoteRow[] = []) {
+function presentInquiry({ row, messages, quotes }: FullInquiry): Omit<InquiryAnswer, 'abilities'> {
   return {
     id: row.id,
     programId: row.program_id,
@@ -44,207 +57,264 @@ export function presentInquiry(row: InquiryRow, messages: MessageRow[] = [], quo
     kind: row.kind,
     quantity: row.quantity === null ? null : quantityText(row.quantity),
     status: row.status,
-    messages: messages
-      .filter((m) => m.inquiry_id === row.id)
-      .map((m) => ({
-        id: m.id,
-        side: m.side,
-        author: m.author_name,
-        body: m.body,
-        createdAt: m.created_at.toISOString(),
-      })),
-    quotes: quotes.filter((q) => q.inquiry_id === row.id).map(presentQuote),
+    messages: messages.map((m) => ({
+      id: m.id,
+      side: m.side,
+      author: m.author_name,
+      body: m.body,
+      createdAt: m.created_at.toISOString(),
+    })),
+    quotes: quotes.map(presentQuote),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedInquiry = ReturnType<typeof presentInquiry>;
 
-async function presented(db: Ctx['db'] | Parameters<typeof inquiriesRepository.byId>[0], id: string) {
-  const row = (await inquiriesRepository.byId(db, id))!;
-  return presentInquiry(row, await inquiriesRepository.messages(db, [id]), await inquiriesRepository.quotes(db, [id]));
+/**
+ * What the viewer may do with the inquiry now: the policy says who, the inquiry's state whether it
+ * still can — a closed inquiry takes no message, an ordered or closed one no quote, and only the
+ * open quote, until its last valid day, can be accepted (by the buyer; an admin speaks for the group).
+ */
+function inquiryAbilities(viewer: Viewer, row: InquiryRow, quotes: QuoteRow[]): InquiryAnswer['abilities'] {
+  const target = tradeTarget(row);
+  const may = abilities(viewer.actor, inquiryPolicy, target);
+  const side = sideOf(viewer.actor, inquiryPolicy, 'reply', target);
+  const open = quotes.find((q) => q.status === 'open');
+  const settled = row.status === 'ordered' || row.status === 'closed';
+  return {
+    read: may.read,
+    reply: may.reply && row.status !== 'closed',
+    quote: may.quote && side === 'group' && !settled,
+    accept: may.accept && side === 'buyer' && open !== undefined && open.valid_until >= viewer.today,
+  };
+}
+
+const answer = (viewer: Viewer, inquiry: FullInquiry): InquiryAnswer => ({
+  ...presentInquiry(inquiry),
+  abilities: inquiryAbilities(viewer, inquiry.row, inquiry.quotes),
+});
+
+/** The messages and quotes of an inquiry, read after any write to them. */
+async function withChildren(db: Queryable, row: InquiryRow): Promise<FullInquiry> {
+  const messages = await inquiriesRepository.messages(db, [row.id]);
+  return { row, messages, quotes: await inquiriesRepository.quotes(db, [row.id]) };
+}
+
+/** The inquiry, locked for a change, or 404. */
+async function lockedInquiry(tx: TxCtx, id: string): Promise<InquiryRow> {
+  const row = await inquiriesRepository.byId(tx.db, id, true);
+  if (!row) throw notFound('Inquiry');
+  return row;
 }
 
 const link = (id: string) => `/app/inquiries/${id}`;
 
-/** A signed-in buyer asks about a product in the public catalog; the group's managers are told. */
-export async function sendInquiry(
-  ctx: Ctx,
-  input: CreateInquiryBody,
-): Promise<{ inquiry: PresentedInquiry; created: boolean }> {
+/**
+ * A signed-in buyer asks about a product in the public catalog; the group's managers are told.
+ * The client may send its own id: the same inquiry sent again answers 200 as stored.
+ */
+export async function sendInquiry(ctx: Ctx, input: CreateInquiryBody): Promise<Created<InquiryAnswer>> {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const buyer = await buyersRepository.byUser(tx, user.id);
+  return inTransaction(ctx, async (tx) => {
+    const buyer = await buyersRepository.byUser(tx.db, user.id);
     if (!buyer) throw forbidden('Only a buyer account may send inquiries; sign up as a buyer first.');
-    if (input.id) {
-      const existing = await inquiriesRepository.byId(tx, input.id);
-      if (existing) {
-        const current = await presented(tx, existing.id);
-        if (existing.buyer_id !== user.id) throw notFound('Inquiry');
-        const sent = {
-          productId: current.productId,
-          kind: current.kind,
-          quantity: current.quantity,
-          message: current.messages[0]?.body,
-        };
-        const incoming = {
-          productId: input.productId,
+    const viewer = viewerOf(tx);
+    return createOnce({
+      id: input.id,
+      find: async (id) => {
+        const row = await inquiriesRepository.byId(tx.db, id);
+        return row && withChildren(tx.db, row);
+      },
+      visible: ({ row }) => can(tx.actor, inquiryPolicy, 'read', tradeTarget(row)),
+      stored: ({ row, messages }) => ({
+        productId: row.product_id,
+        kind: row.kind,
+        quantity: row.quantity === null ? null : quantityText(row.quantity),
+        message: messages[0]?.body,
+      }),
+      input: {
+        productId: input.productId,
+        kind: input.kind,
+        quantity: input.quantity ? quantityText(input.quantity) : null,
+        message: input.message,
+      },
+      present: (found) => answer(viewer, found),
+      create: async (id) => {
+        const product = await productById(tx.db, input.productId);
+        if (!product || product.status === 'draft')
+          throw invalid([{ path: 'productId', message: 'is not a product in the catalog' }]);
+        const row = await inquiriesRepository.insert(tx.db, {
+          id,
+          program_id: product.program_id,
+          group_id: product.group_id,
+          product_id: product.id,
+          area_path: product.area_path,
+          buyer_id: buyer.user_id,
           kind: input.kind,
-          quantity: input.quantity ? quantityText(input.quantity) : null,
-          message: input.message,
-        };
-        return {
-          inquiry: replayOrConflict(sent, incoming, () => current),
-          created: false,
-        };
-      }
-    }
-    const product = await productsRepository.byId(tx, input.productId);
-    if (!product || product.status === 'draft')
-      throw invalid([{ path: 'productId', message: 'is not a product in the catalog' }]);
-    const id = input.id ?? uuidv7();
-    await inquiriesRepository.insert(tx, {
-      id,
-      program_id: product.program_id,
-      group_id: product.group_id,
-      product_id: product.id,
-      area_path: product.area_path,
-      buyer_id: buyer.user_id,
-      kind: input.kind,
-      quantity: input.quantity ?? null,
+          quantity: input.quantity ?? null,
+        });
+        const message = await inquiriesRepository.insertMessage(tx.db, {
+          id: uuidv7(),
+          inquiryId: id,
+          authorId: user.id,
+          side: 'buyer',
+          body: input.message,
+        });
+        const inquiry = { row, messages: [message], quotes: [] };
+        await recordAudit(tx.db, tx, {
+          action: 'inquiry.create',
+          entity: 'inquiry',
+          entityId: id,
+          after: presentInquiry(inquiry),
+        });
+        await notify(
+          tx.db,
+          marketNotice(
+            'inquiry.received',
+            await inquiriesRepository.groupManagerIds(tx.db, product.group_id),
+            { product: noticeName(product.name), company: buyer.company_name },
+            link(id),
+          ),
+        );
+        return answer(viewer, inquiry);
+      },
     });
-    await inquiriesRepository.insertMessage(tx, {
-      id: uuidv7(),
-      inquiryId: id,
-      authorId: user.id,
-      side: 'buyer',
-      body: input.message,
-    });
-    const inquiry = await presented(tx, id);
-    await recordAudit(tx, ctx, { action: 'inquiry.create', entity: 'inquiry', entityId: id, after: inquiry });
-    await notify(
-      tx,
-      marketNotice(
-        'inquiry.received',
-        await inquiriesRepository.groupManagerIds(tx, product.group_id),
-        { product: nameOf(product.name), company: buyer.company_name },
-        link(id),
-      ),
-    );
-    return { inquiry, created: true };
   });
 }
 
 export async function listInquiries(ctx: Ctx, query: ListInquiriesQuery) {
-  const params: unknown[] = [];
-  const scope = tradeScope(ctx.actor, 'i', params);
+  requireUser(ctx.actor);
+  const scope = scopeOf(ctx.actor, inquiryPolicy, 'read', tradeColumns('i'));
   const before = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await inquiriesRepository.list(ctx.db, scope, params, { ...query, before });
+  const rows = await inquiriesRepository.list(ctx.db, scope, { ...query, before });
   const ids = rows.map((r) => r.id);
-  const [messages, quotes] = [
-    await inquiriesRepository.messages(ctx.db, ids),
-    await inquiriesRepository.quotes(ctx.db, ids),
-  ];
+  const messages = await inquiriesRepository.messages(ctx.db, ids);
+  const quotes = await inquiriesRepository.quotes(ctx.db, ids);
+  const viewer = viewerOf(ctx);
   return toPage(
     rows,
     query.limit,
-    (r) => presentInquiry(r, messages, quotes),
+    (row) =>
+      answer(viewer, {
+        row,
+        messages: messages.filter((m) => m.inquiry_id === row.id),
+        quotes: quotes.filter((q) => q.inquiry_id === row.id),
+      }),
     (r) => [r.id],
   );
 }
 
-export async function getInquiry(ctx: Ctx, id: string): Promise<PresentedInquiry> {
+export async function getInquiry(ctx: Ctx, id: string): Promise<InquiryAnswer> {
   const row = await inquiriesRepository.byId(ctx.db, id);
   if (!row) throw notFound('Inquiry');
-  assertMayRead(ctx.actor, row, 'Inquiry');
-  return presented(ctx.db, id);
+  authorize(ctx.actor, inquiryPolicy, 'read', tradeTarget(row));
+  return answer(viewerOf(ctx), await withChildren(ctx.db, row));
 }
 
 /** Either side writes; the group's first answer marks the inquiry answered; the other side is told. */
-export async function addInquiryMessage(ctx: Ctx, id: string, input: InquiryMessageBody): Promise<PresentedInquiry> {
-  const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await inquiriesRepository.byId(tx, id, true);
-    if (!row) throw notFound('Inquiry');
-    const side = sideOf(ctx.actor, row, 'Inquiry');
+export async function addInquiryMessage(ctx: Ctx, id: string, input: InquiryMessageBody): Promise<InquiryAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await lockedInquiry(tx, id);
+    const target = tradeTarget(row);
+    const user = authorize(tx.actor, inquiryPolicy, 'reply', target);
+    // Whoever may reply is on one side or the other.
+    const side = sideOf(tx.actor, inquiryPolicy, 'reply', target)!;
     if (row.status === 'closed') throw ruleBroken('inquiry-closed', 'This inquiry is closed.');
-    await inquiriesRepository.insertMessage(tx, {
+    await inquiriesRepository.insertMessage(tx.db, {
       id: uuidv7(),
       inquiryId: id,
       authorId: user.id,
       side,
       body: input.body,
     });
-    if (side === 'group' && row.status === 'open') await inquiriesRepository.setStatus(tx, id, 'answered');
-    const after = await presented(tx, id);
-    await recordAudit(tx, ctx, { action: 'inquiry.message', entity: 'inquiry', entityId: id, after });
-    const to = side === 'group' ? [row.buyer_id] : await inquiriesRepository.groupManagerIds(tx, row.group_id);
+    const current =
+      side === 'group' && row.status === 'open' ? await inquiriesRepository.setStatus(tx.db, id, 'answered') : row;
+    const after = await withChildren(tx.db, current);
+    await recordAudit(tx.db, tx, {
+      action: 'inquiry.message',
+      entity: 'inquiry',
+      entityId: id,
+      after: presentInquiry(after),
+    });
+    const to = side === 'group' ? [row.buyer_id] : await inquiriesRepository.groupManagerIds(tx.db, row.group_id);
     await notify(
-      tx,
-      marketNotice('inquiry.message', to, { product: nameOf(row.product_name), company: row.company_name }, link(id)),
+      tx.db,
+      marketNotice(
+        'inquiry.message',
+        to,
+        { product: noticeName(row.product_name), company: row.company_name },
+        link(id),
+      ),
     );
-    return after;
+    return answer(viewerOf(tx), after);
   });
 }
 
 /** The group quotes a unit price for a quantity, valid until a date; it replaces any earlier open quote. */
-export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise<PresentedInquiry> {
-  const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await inquiriesRepository.byId(tx, id, true);
-    if (!row) throw notFound('Inquiry');
-    if (sideOf(ctx.actor, row, 'Inquiry') !== 'group') throw forbidden('Only the producer group quotes.');
-    const product = (await productsRepository.byId(tx, row.product_id))!;
+export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise<InquiryAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await lockedInquiry(tx, id);
+    const target = tradeTarget(row);
+    const user = authorize(tx.actor, inquiryPolicy, 'quote', target);
+    if (sideOf(tx.actor, inquiryPolicy, 'quote', target) !== 'group')
+      throw forbidden('Only the producer group quotes.');
+    const currency = row.product_currency;
     const minor = toMinor(input.unitPrice.amount, input.unitPrice.currency);
-    if (input.unitPrice.currency !== product.currency)
-      throw invalid([{ path: 'unitPrice.currency', message: `must be ${product.currency}` }]);
+    if (input.unitPrice.currency !== currency)
+      throw invalid([{ path: 'unitPrice.currency', message: `must be ${currency}` }]);
     if (minor === undefined)
-      throw invalid([{ path: 'unitPrice.amount', message: `has more decimals than ${product.currency} allows` }]);
-    if (input.validUntil < today()) throw invalid([{ path: 'validUntil', message: 'is in the past' }]);
+      throw invalid([{ path: 'unitPrice.amount', message: `has more decimals than ${currency} allows` }]);
+    if (input.validUntil < dateIn(tx.clock.now())) throw invalid([{ path: 'validUntil', message: 'is in the past' }]);
     if (row.status === 'ordered' || row.status === 'closed')
       throw ruleBroken('inquiry-closed', `This inquiry is already ${row.status}; it takes no new quote.`);
-    await inquiriesRepository.insertQuote(tx, {
+    await inquiriesRepository.insertQuote(tx.db, {
       id: uuidv7(),
       inquiry_id: id,
       unit_price_minor: minor.toString(),
-      currency: product.currency,
+      currency,
       quantity: input.quantity,
       valid_until: input.validUntil,
       note: input.note ?? null,
       author_id: user.id,
     });
-    await inquiriesRepository.setStatus(tx, id, 'quoted');
-    const after = await presented(tx, id);
-    await recordAudit(tx, ctx, { action: 'inquiry.quote', entity: 'inquiry', entityId: id, after });
+    const after = await withChildren(tx.db, await inquiriesRepository.setStatus(tx.db, id, 'quoted'));
+    await recordAudit(tx.db, tx, {
+      action: 'inquiry.quote',
+      entity: 'inquiry',
+      entityId: id,
+      after: presentInquiry(after),
+    });
     await notify(
-      tx,
+      tx.db,
       marketNotice(
         'quote.sent',
         [row.buyer_id],
-        { product: nameOf(row.product_name), group: row.group_name },
+        { product: noticeName(row.product_name), group: row.group_name },
         link(id),
       ),
     );
-    return after;
+    return answer(viewerOf(tx), after);
   });
 }
 
-/** The buyer accepts the open quote: it becomes an order, placed. */
-export async function acceptQuote(ctx: Ctx, id: string, quoteId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const row = await inquiriesRepository.byId(tx, id, true);
-    if (!row) throw notFound('Inquiry');
-    if (sideOf(ctx.actor, row, 'Inquiry') !== 'buyer') throw forbidden('Only the buyer accepts a quote.');
-    const quote = await inquiriesRepository.quoteById(tx, quoteId);
+/** The buyer accepts the open quote, until its last valid day: it becomes an order, placed. */
+export async function acceptQuote(ctx: Ctx, id: string, quoteId: string): Promise<OrderAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await lockedInquiry(tx, id);
+    const target = tradeTarget(row);
+    authorize(tx.actor, inquiryPolicy, 'accept', target);
+    if (sideOf(tx.actor, inquiryPolicy, 'accept', target) !== 'buyer')
+      throw forbidden('Only the buyer accepts a quote.');
+    const quote = await inquiriesRepository.quoteById(tx.db, quoteId);
     if (!quote || quote.inquiry_id !== id) throw notFound('Quote');
     if (quote.status !== 'open')
       throw ruleBroken('quote-not-open', `This quote is ${quote.status}; only the open quote can be accepted.`);
-    if (quote.valid_until < today())
+    if (quote.valid_until < dateIn(tx.clock.now()))
       throw ruleBroken('quote-expired', `This quote was valid until ${quote.valid_until}.`);
-    const order = await placeOrder(tx, ctx, row, quote);
-    await inquiriesRepository.acceptQuote(tx, quote.id);
-    await inquiriesRepository.setStatus(tx, id, 'ordered');
+    const order = await placeOrder(tx, row, quote);
+    await inquiriesRepository.acceptQuote(tx.db, quote.id);
+    await inquiriesRepository.setStatus(tx.db, id, 'ordered');
     return order;
   });
 }

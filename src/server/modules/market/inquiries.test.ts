@@ -137,6 +137,27 @@ describe('inquiries', () => {
     expect(count[0]!.n).toBe(0);
   });
 
+  it('answers a repeated inquiry with its client id 200 as stored, other content 409, a stranger a bare 409', async () => {
+    const w = await marketWorld(t);
+    const buyer = await w.buyer();
+    const id = '01900000-0000-7000-8000-00000000a001';
+    const body = { id, productId: w.products.bali.id, kind: 'sample', quantity: '3', message: 'Three samples?' };
+    const send = (as: Session, payload: object) => t.request({ method: 'POST', url: '/api/v1/inquiries', as, payload });
+    const first = await send(buyer, body);
+    expect(first.statusCode).toBe(201);
+    const again = await send(buyer, { ...body, quantity: '3.000', message: '  Three samples?  ' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const changed = await send(buyer, { ...body, quantity: '4' });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().current).toMatchObject({ id, quantity: '3' });
+    const stranger = await send(await w.buyer({ companyName: 'Kyushu Trading' }), body);
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.json().current).toBeUndefined();
+    const count = await t.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inquiry_messages');
+    expect(count[0]!.n).toBe(1);
+  });
+
   it('shows a buyer only their own inquiries, a group only its own, and another program nothing', async () => {
     const w = await marketWorld(t);
     const hanako = await w.buyer();

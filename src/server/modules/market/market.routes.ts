@@ -2,25 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../shared/common.schemas.js';
 import { getCatalogProduct, searchCatalog } from './catalog.service.js';
-import { catalogPage, catalogProduct, catalogProductQuery, catalogQuery } from './market.schemas.js';
+import { catalogPage, catalogProductAnswer, catalogProductQuery, catalogQuery } from './market.schemas.js';
 
 /** The public catalog: what is ready to sell, readable without signing in. */
 export async function marketRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'public' } as const;
   const tags = ['catalog'];
+  const reader = (req: { server: FastifyInstance }) => ({ db: req.server.db, clock: req.server.clock });
 
   r.get(
     '/api/v1/catalog/products',
     { schema: { querystring: catalogQuery, response: { 200: catalogPage }, tags }, config },
-    async (req) => searchCatalog({ db: req.server.db }, req.query),
+    async (req) => searchCatalog(reader(req), req.query),
   );
   r.get(
     '/api/v1/catalog/products/:id',
     {
-      schema: { params: idParams, querystring: catalogProductQuery, response: { 200: catalogProduct }, tags },
+      schema: { params: idParams, querystring: catalogProductQuery, response: { 200: catalogProductAnswer }, tags },
       config,
     },
-    async (req) => getCatalogProduct({ db: req.server.db }, req.params.id, req.query.locale),
+    async (req) => getCatalogProduct(reader(req), req.params.id, req.query.locale),
   );
 }

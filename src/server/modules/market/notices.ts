@@ -1,4 +1,8 @@
+import { localized } from '../../../shared/localized.js';
 import type { Notice } from '../platform/index.js';
+
+/** Notices name a product in Indonesian first: they go to both sides, whatever each one's language. */
+export const noticeName = (text: Record<string, string>): string => localized(text, 'id') ?? '';
 
 /**
  * What the market tells buyers and groups, in each interface language. The in-app list shows the

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where, lockRow } from '../../db/sql.js';
+import { Where, lockRow, type Sql } from '../../db/sql.js';
 
 type Localized = Record<string, string>;
 
@@ -41,12 +41,14 @@ export interface AllocationRow {
   quantity: string;
 }
 
-const SELECT = `SELECT o.id, o.program_id, o.group_id, o.product_id, o.area_path, o.buyer_id, o.inquiry_id, o.quote_id,
+const COLUMNS = `o.id, o.program_id, o.group_id, o.product_id, o.area_path, o.buyer_id, o.inquiry_id, o.quote_id,
   o.quantity, o.unit, o.unit_price_minor, o.total_minor, o.currency, o.market, o.status, o.sale_entry_id,
   p.name AS product_name, g.name AS group_name, b.company_name, b.country AS buyer_country,
-  o.placed_at, o.confirmed_at, o.shipped_at, o.delivered_at, o.cancelled_at, o.version, o.created_at, o.updated_at
-  FROM orders o JOIN products p ON p.id = o.product_id JOIN producer_groups g ON g.id = o.group_id
+  o.placed_at, o.confirmed_at, o.shipped_at, o.delivered_at, o.cancelled_at, o.version, o.created_at, o.updated_at`;
+/** Joined to an order `o` (a table or a CTE of what was just written). */
+const JOINS = `JOIN registry_products p ON p.id = o.product_id JOIN registry_groups g ON g.id = o.group_id
   JOIN buyers b ON b.user_id = o.buyer_id`;
+const SELECT = `SELECT ${COLUMNS} FROM orders o ${JOINS}`;
 
 /** The timestamp column each state stamps when an order enters it. */
 const STAMP = {
@@ -66,10 +68,10 @@ export const ordersRepository = {
 
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: { groupId?: string | undefined; status?: string | undefined; before: string | null; limit: number },
   ): Promise<OrderRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('o.group_id', f.groupId);
     where.equal('o.status', f.status);
@@ -96,11 +98,13 @@ export const ordersRepository = {
       | 'currency'
       | 'market'
     >,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO orders (id, program_id, group_id, product_id, area_path, buyer_id, inquiry_id, quote_id, quantity, unit,
-         unit_price_minor, total_minor, currency, market, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'placed')`,
+  ): Promise<OrderRow> {
+    const rows = await db.query<OrderRow>(
+      `WITH o AS (
+         INSERT INTO orders (id, program_id, group_id, product_id, area_path, buyer_id, inquiry_id, quote_id, quantity, unit,
+           unit_price_minor, total_minor, currency, market, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'placed') RETURNING *
+       ) SELECT ${COLUMNS} FROM o ${JOINS}`,
       [
         o.id,
         o.program_id,
@@ -118,19 +122,23 @@ export const ordersRepository = {
         o.market,
       ],
     );
+    return rows[0]!;
   },
 
-  async setStatus(db: Queryable, id: string, status: OrderRow['status'], saleEntryId?: string): Promise<void> {
-    await db.query(
-      `UPDATE orders SET status = $2, ${STAMP[status]} = now(), sale_entry_id = coalesce($3, sale_entry_id),
-         version = version + 1, updated_at = now() WHERE id = $1`,
+  async setStatus(db: Queryable, id: string, status: OrderRow['status'], saleEntryId?: string): Promise<OrderRow> {
+    const rows = await db.query<OrderRow>(
+      `WITH o AS (
+         UPDATE orders SET status = $2, ${STAMP[status]} = now(), sale_entry_id = coalesce($3, sale_entry_id),
+           version = version + 1, updated_at = now() WHERE id = $1 RETURNING *
+       ) SELECT ${COLUMNS} FROM o ${JOINS}`,
       [id, status, saleEntryId ?? null],
     );
+    return rows[0]!;
   },
 
   async allocations(db: Queryable, orderIds: string[]): Promise<AllocationRow[]> {
     return db.query<AllocationRow>(
-      `SELECT a.order_id, a.batch_id, b.lot_code, a.quantity FROM order_allocations a JOIN batches b ON b.id = a.batch_id
+      `SELECT a.order_id, a.batch_id, b.lot_code, a.quantity FROM order_allocations a JOIN business_batches b ON b.id = a.batch_id
        WHERE a.order_id = ANY($1::uuid[]) ORDER BY a.order_id, b.lot_code`,
       [orderIds],
     );

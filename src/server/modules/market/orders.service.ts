@@ -1,23 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
+import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
 import { lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { recordSale, releaseStock, reserveStock, sellStock } from '../business/index.js';
-import { notify, recordAudit, requireUser } from '../platform/index.js';
-import { programsRepository } from '../programs/index.js';
+import { authorize, can, notify, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { programById } from '../programs/index.js';
 import { buyersRepository } from './buyers.repository.js';
 import type { InquiryRow, QuoteRow } from './inquiries.repository.js';
 import { inquiriesRepository } from './inquiries.repository.js';
-import { marketNotice } from './notices.js';
+import type { ListOrdersQuery, OrderAnswer, OrderStatus, OrderTransitionBody } from './market.schemas.js';
+import { marketNotice, noticeName } from './notices.js';
 import { ordersRepository, type AllocationRow, type OrderRow } from './orders.repository.js';
-import type { ListOrdersQuery, OrderStatus, OrderTransitionBody } from './orders.schemas.js';
-import { assertMayRead, sideOf, tradeScope, type Side } from './trade.policy.js';
-
-const today = () => new Date().toISOString().slice(0, 10);
-const nameOf = (text: Record<string, string>) => text.id ?? text.en ?? Object.values(text)[0] ?? '';
+import { orderPolicy, sideOf, tradeColumns, tradeTarget, viewerOf, type Side, type Viewer } from './trade.policy.js';
 
 /**
  * The order state machine (DESIGN §3.7): every move not listed here is refused with 422, and each
@@ -31,7 +28,27 @@ export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readon
   cancelled: {},
 };
 
-export function presentOrder(row: OrderRow, allocations: AllocationRow[] = []) {
+/** The buttons of an order: each the move to one state. */
+const MOVES = { confirm: 'confirmed', ship: 'shipped', deliver: 'delivered', cancel: 'cancelled' } as const;
+
+/**
+ * What the viewer may do with the order now: move it where the state machine lets their side go
+ * from here (the policy says whether they may move it at all, and which side they are on).
+ */
+function orderAbilities(viewer: Viewer, row: OrderRow): OrderAnswer['abilities'] {
+  const target = tradeTarget(row);
+  const side = sideOf(viewer.actor, orderPolicy, 'move', target);
+  const may = (to: OrderStatus) => side !== null && (TRANSITIONS[row.status][to]?.includes(side) ?? false);
+  return {
+    read: can(viewer.actor, orderPolicy, 'read', target),
+    confirm: may(MOVES.confirm),
+    ship: may(MOVES.ship),
+    deliver: may(MOVES.deliver),
+    cancel: may(MOVES.cancel),
+  };
+}
+
+function presentOrder(row: OrderRow, allocations: AllocationRow[]): Omit<OrderAnswer, 'abilities'> {
   const at = (d: Date | null) => d?.toISOString() ?? null;
   return {
     id: row.id,
@@ -49,7 +66,6 @@ export function presentOrder(row: OrderRow, allocations: AllocationRow[] = []) {
     total: fromMinor(row.total_minor, row.currency),
     market: row.market,
     status: row.status,
-    /** The moves the order may make next (which of them the caller may make is the server's call). */
     next: Object.keys(TRANSITIONS[row.status]) as OrderStatus[],
     allocations: allocations
       .filter((a) => a.order_id === row.id)
@@ -65,7 +81,11 @@ export function presentOrder(row: OrderRow, allocations: AllocationRow[] = []) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedOrder = ReturnType<typeof presentOrder>;
+
+const answer = (viewer: Viewer, row: OrderRow, allocations: AllocationRow[]): OrderAnswer => ({
+  ...presentOrder(row, allocations),
+  abilities: orderAbilities(viewer, row),
+});
 
 const pathCodes = (path: string | null) => (path ?? '').split('/').filter((code) => code !== '');
 
@@ -83,24 +103,16 @@ export function marketOf(
   return regency !== undefined && pathCodes(buyer.areaPath)[1] === regency ? 'local' : 'national';
 }
 
-async function presented(db: Queryable, id: string) {
-  return presentOrder((await ordersRepository.byId(db, id))!, await ordersRepository.allocations(db, [id]));
-}
-
 const link = (id: string) => `/app/orders/${id}`;
 
 /** An accepted quote becomes a placed order (called by acceptQuote, inside its transaction). */
-export async function placeOrder(
-  tx: Queryable,
-  ctx: Pick<Ctx, 'actor' | 'requestId'>,
-  inquiry: InquiryRow,
-  quote: QuoteRow,
-): Promise<PresentedOrder> {
-  const buyer = (await buyersRepository.byUser(tx, inquiry.buyer_id))!;
-  const program = (await programsRepository.byId(tx, inquiry.program_id))!;
-  const id = uuidv7();
-  await ordersRepository.insert(tx, {
-    id,
+export async function placeOrder(tx: TxCtx, inquiry: InquiryRow, quote: QuoteRow): Promise<OrderAnswer> {
+  const buyer = await buyersRepository.byUser(tx.db, inquiry.buyer_id);
+  const program = await programById(tx.db, inquiry.program_id);
+  // The inquiry references both: a buyer's profile and a program are never deleted.
+  if (!buyer || !program) throw new Error(`Inquiry ${inquiry.id} lost its buyer or program.`);
+  const row = await ordersRepository.insert(tx.db, {
+    id: uuidv7(),
     program_id: inquiry.program_id,
     group_id: inquiry.group_id,
     product_id: inquiry.product_id,
@@ -118,42 +130,47 @@ export async function placeOrder(
       { country: program.country, areaPath: inquiry.area_path },
     ),
   });
-  const order = await presented(tx, id);
-  await recordAudit(tx, ctx, { action: 'order.place', entity: 'order', entityId: id, after: order });
+  await recordAudit(tx.db, tx, {
+    action: 'order.place',
+    entity: 'order',
+    entityId: row.id,
+    after: presentOrder(row, []),
+  });
   await notify(
-    tx,
+    tx.db,
     marketNotice(
       'order.placed',
-      await inquiriesRepository.groupManagerIds(tx, inquiry.group_id),
-      { product: nameOf(inquiry.product_name), company: buyer.company_name },
-      link(id),
+      await inquiriesRepository.groupManagerIds(tx.db, inquiry.group_id),
+      { product: noticeName(inquiry.product_name), company: buyer.company_name },
+      link(row.id),
     ),
   );
-  return order;
+  return answer(viewerOf(tx), row, []);
 }
 
 export async function listOrders(ctx: Ctx, query: ListOrdersQuery) {
-  const params: unknown[] = [];
-  const scope = tradeScope(ctx.actor, 'o', params);
+  requireUser(ctx.actor);
+  const scope = scopeOf(ctx.actor, orderPolicy, 'read', tradeColumns('o'));
   const before = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await ordersRepository.list(ctx.db, scope, params, { ...query, before });
+  const rows = await ordersRepository.list(ctx.db, scope, { ...query, before });
   const allocations = await ordersRepository.allocations(
     ctx.db,
     rows.map((r) => r.id),
   );
+  const viewer = viewerOf(ctx);
   return toPage(
     rows,
     query.limit,
-    (r) => presentOrder(r, allocations),
+    (r) => answer(viewer, r, allocations),
     (r) => [r.id],
   );
 }
 
-export async function getOrder(ctx: Ctx, id: string): Promise<PresentedOrder> {
+export async function getOrder(ctx: Ctx, id: string): Promise<OrderAnswer> {
   const row = await ordersRepository.byId(ctx.db, id);
   if (!row) throw notFound('Order');
-  assertMayRead(ctx.actor, row, 'Order');
-  return presented(ctx.db, id);
+  authorize(ctx.actor, orderPolicy, 'read', tradeTarget(row));
+  return answer(viewerOf(ctx), row, await ordersRepository.allocations(ctx.db, [id]));
 }
 
 /**
@@ -161,12 +178,14 @@ export async function getOrder(ctx: Ctx, id: string): Promise<PresentedOrder> {
  * shipping sells it and posts the sale to the group's books; cancelling a confirmed order gives
  * the stock back. The order row is locked first, so two moves of one order never interleave.
  */
-export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody): Promise<PresentedOrder> {
-  const actor = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await ordersRepository.byId(tx, id, true);
+export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody): Promise<OrderAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await ordersRepository.byId(tx.db, id, true);
     if (!row) throw notFound('Order');
-    const side = sideOf(ctx.actor, row, 'Order');
+    const target = tradeTarget(row);
+    const actor = authorize(tx.actor, orderPolicy, 'move', target);
+    // Whoever may move it is on one side or the other.
+    const side = sideOf(tx.actor, orderPolicy, 'move', target)!;
     const sides = TRANSITIONS[row.status][input.to];
     if (!sides) {
       throw ruleBroken('illegal-transition', `An order cannot move from ${row.status} to ${input.to}.`, [
@@ -176,45 +195,48 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
     if (!sides.includes(side)) throw forbidden(`The ${side} may not move an order to ${input.to}.`);
     if (input.allocations && input.to !== 'confirmed')
       throw invalid([{ path: 'allocations', message: 'are named only when confirming' }]);
-    const before = await presented(tx, id);
+    const held = await ordersRepository.allocations(tx.db, [id]);
+    const before = presentOrder(row, held);
     let saleEntryId: string | undefined;
     if (input.to === 'confirmed') {
       const allocations = await reserveStock(
-        tx,
+        tx.db,
         { id, productId: row.product_id, groupId: row.group_id, quantity: row.quantity, actorId: actor.id },
         input.allocations,
       );
-      await ordersRepository.insertAllocations(tx, id, allocations);
+      await ordersRepository.insertAllocations(tx.db, id, allocations);
     } else if (input.to === 'shipped') {
-      const on = today();
-      const costOfGoods = await sellStock(tx, id, before.allocations, on, actor.id);
-      ({ entryId: saleEntryId } = await recordSale(tx, {
+      const on = dateIn(tx.clock.now());
+      const costOfGoods = await sellStock(tx.db, id, before.allocations, on, actor.id);
+      ({ entryId: saleEntryId } = await recordSale(tx.db, {
         groupId: row.group_id,
         on,
         amount: before.total,
         settlement: 'credit',
-        memo: `Order ${id.slice(-8)}: ${before.quantity} ${row.unit} ${nameOf(row.product_name)} — ${row.company_name}`,
+        memo: `Order ${id.slice(-8)}: ${before.quantity} ${row.unit} ${noticeName(row.product_name)} — ${row.company_name}`,
         sourceType: 'order',
         sourceId: id,
         costOfGoods,
         actorId: actor.id,
       }));
     } else if (input.to === 'cancelled' && row.status === 'confirmed') {
-      await releaseStock(tx, id, before.allocations, actor.id);
+      await releaseStock(tx.db, id, before.allocations, actor.id);
     }
-    await ordersRepository.setStatus(tx, id, input.to, saleEntryId);
-    const after = await presented(tx, id);
-    await recordAudit(tx, ctx, { action: `order.${input.to}`, entity: 'order', entityId: id, before, after });
-    const managers = await inquiriesRepository.groupManagerIds(tx, row.group_id);
+    const moved = await ordersRepository.setStatus(tx.db, id, input.to, saleEntryId);
+    // Confirming is the one move that adds allocations (with their lot codes); the others keep them.
+    const allocations = input.to === 'confirmed' ? await ordersRepository.allocations(tx.db, [id]) : held;
+    const after = presentOrder(moved, allocations);
+    await recordAudit(tx.db, tx, { action: `order.${input.to}`, entity: 'order', entityId: id, before, after });
+    const managers = await inquiriesRepository.groupManagerIds(tx.db, row.group_id);
     await notify(
-      tx,
+      tx.db,
       marketNotice(
         `order.${input.to}`,
         [row.buyer_id, ...managers].filter((u) => u !== actor.id),
-        { product: nameOf(row.product_name), company: row.company_name, group: row.group_name },
+        { product: noticeName(row.product_name), company: row.company_name, group: row.group_name },
         link(id),
       ),
     );
-    return after;
+    return { ...after, abilities: orderAbilities(viewerOf(tx), moved) };
   });
 }
