@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  abilitiesOf,
-  isoDate,
-  localizedText,
-  pageOf,
-  pageQuery,
-  timestamp,
-  uuid,
-  version,
-} from '../common.schemas.js';
+import { abilitiesOf, isoDate, localizedText, pageOf, pageQuery, timestamp, uuid, version } from '../common.schemas.js';
 
 export const PANEL_TIERS = ['district', 'province', 'national'] as const;
 export type PanelTier = (typeof PANEL_TIERS)[number];

@@ -5,7 +5,14 @@ import { conflict, notFound, ruleBroken } from '../../http/errors.js';
 import { recordAudit, requireUser } from '../platform/index.js';
 import { setProductBadge } from '../registry/index.js';
 import { assessmentsRepository } from './assessments.repository.js';
-import { abilitiesOn, answer, details, presentAppeal, presentAssessment, readAssessment } from './assessments.service.js';
+import {
+  abilitiesOn,
+  answer,
+  details,
+  presentAppeal,
+  presentAssessment,
+  readAssessment,
+} from './assessments.service.js';
 import type { DecideAppealBody } from './quality.schemas.js';
 
 /** The group's manager appeals a final rating, giving a reason; one appeal is pending at a time. */

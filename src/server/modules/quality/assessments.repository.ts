@@ -76,7 +76,7 @@ export const assessmentsRepository = {
 
   /** Assessments at or below the user's panel tier in the assessment's program (none without a tier). */
   withinPanelTier(userId: string): Sql {
-    return sql`a.panel_rank <= (SELECT ${TIER_RANK_SQL('t.tier')} FROM assessor_tiers t
+    return sql`a.panel_rank <= (SELECT ${rawSql(TIER_RANK_SQL('t.tier'))} FROM assessor_tiers t
       WHERE t.program_id = a.program_id AND t.user_id = ${userId})`;
   },
 

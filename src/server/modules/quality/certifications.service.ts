@@ -7,13 +7,7 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { addDays, dateIn } from '../../../shared/dates.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
-import {
-  exportReadyProductIds,
-  groupById,
-  groupTarget,
-  productById,
-  productTarget,
-} from '../registry/index.js';
+import { exportReadyProductIds, groupById, groupTarget, productById, productTarget } from '../registry/index.js';
 import { attachmentType } from './attachments.js';
 import { checkCertification } from './certification-rules.js';
 import { certificationsRepository, type CertificationRow } from './certifications.repository.js';

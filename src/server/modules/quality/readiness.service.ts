@@ -3,7 +3,7 @@ import { systemClock, type Ctx, type TxCtx } from '../../http/context.js';
 import type { FieldError } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { recordAudit } from '../platform/index.js';
-import { demoteToReady, readProduct, type ExportReadinessQuestion } from '../registry/index.js';
+import { demoteToReady, readProduct, type ExportReadinessCheck } from '../registry/index.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { exportReadiness, readyAnywhere, type MarketReadiness } from './export-readiness.js';
 
@@ -30,12 +30,12 @@ export async function readinessOf(db: Queryable, product: ProductFacts, on: stri
 
 /**
  * What the registry asks before a product becomes export-ready: the failed checks, none when ready
- * somewhere. Judged on `on`; the registry's (db, product) call has no clock of its own, so it
- * defaults to today by the system clock until the registry passes its command's date.
+ * somewhere, judged on `on` (the registry passes its command's date; without one, today by the
+ * system clock).
  */
 export async function registryExportReadinessCheck(
   db: Queryable,
-  product: ExportReadinessQuestion,
+  product: Parameters<ExportReadinessCheck>[1],
   on: string = dateIn(systemClock.now()),
 ): Promise<FieldError[]> {
   const markets = await readinessOf(db, product, on);

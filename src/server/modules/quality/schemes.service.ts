@@ -88,12 +88,16 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   const rows =
     query.templates === 'true'
       ? []
-      : await schemesRepository.list(ctx.db, scopeOf(programLevel(ctx.actor), schemePolicy, 'read', programColumns('s.program_id')), {
-          programId: query.programId,
-          familyId: query.familyId,
-          after,
-          limit: query.limit,
-        });
+      : await schemesRepository.list(
+          ctx.db,
+          scopeOf(programLevel(ctx.actor), schemePolicy, 'read', programColumns('s.program_id')),
+          {
+            programId: query.programId,
+            familyId: query.familyId,
+            after,
+            limit: query.limit,
+          },
+        );
   const items = [...templates, ...rows.map((r) => presentScheme(r, ctx.actor))].sort((a, b) => (a.id < b.id ? -1 : 1));
   return toPage(
     items.slice(0, query.limit + 1),
