@@ -66,7 +66,7 @@ const COLUMNS = `a.id, a.program_id, a.product_id, a.group_id, a.area_path, a.sc
   a.finalised_at, a.finalised_by, a.reopened_at, a.created_by, a.version, a.created_at, a.updated_at`;
 
 /** A panel tier as a rank, in SQL: district 1, province 2, national 3. */
-export const TIER_RANK_SQL = (column: string) =>
+const TIER_RANK_SQL = (column: string) =>
   `CASE ${column} WHEN 'district' THEN 1 WHEN 'province' THEN 2 WHEN 'national' THEN 3 END`;
 
 export const assessmentsRepository = {

@@ -98,7 +98,7 @@ export function presentAssessment(
 }
 type PresentedAssessment = ReturnType<typeof presentAssessment>;
 
-export const target = (row: AssessmentRow) => ({
+const target = (row: AssessmentRow) => ({
   programId: row.program_id,
   areaPath: row.area_path,
   groupId: row.group_id,

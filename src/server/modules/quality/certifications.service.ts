@@ -43,7 +43,7 @@ function certificationFacts(row: CertificationRow) {
 }
 
 /** A certificate as answered: its facts and what the actor may do with it (the list's edit/delete buttons). */
-export const presentCertification = (row: CertificationRow, actor: Actor) => ({
+const presentCertification = (row: CertificationRow, actor: Actor) => ({
   ...certificationFacts(row),
   abilities: abilities(actor, certificationPolicy, target(row)),
 });

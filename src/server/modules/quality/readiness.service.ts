@@ -15,7 +15,7 @@ interface ProductFacts {
   hsCode: string | null;
 }
 
-export async function readinessOf(db: Queryable, product: ProductFacts, on: string): Promise<MarketReadiness[]> {
+async function readinessOf(db: Queryable, product: ProductFacts, on: string): Promise<MarketReadiness[]> {
   const certs = await certificationsRepository.covering(db, product.id, product.groupId);
   return exportReadiness(
     {

@@ -39,7 +39,7 @@ function schemeFacts(row: SchemeRow) {
 }
 
 /** A scheme version as answered: its facts and what the actor may do with it. */
-export const presentScheme = (row: SchemeRow, actor: Actor) => ({
+const presentScheme = (row: SchemeRow, actor: Actor) => ({
   ...schemeFacts(row),
   abilities: schemeAbilities(actor, row.program_id),
 });
@@ -63,7 +63,7 @@ function presentTemplate(tpl: (typeof SCHEME_TEMPLATES)[number]): PresentedSchem
 }
 
 /** A scheme version the actor may read (templates included), or 404. */
-export async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<PresentedScheme> {
+async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<PresentedScheme> {
   const template = SCHEME_TEMPLATES.find((tpl) => tpl.id === id);
   if (template) {
     requireUser(ctx.actor);
