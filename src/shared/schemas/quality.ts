@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+import { abilitiesOf, isoDate, localizedText, pageOf, pageQuery, timestamp, uuid, version } from '../common.schemas.js';
 
 export const PANEL_TIERS = ['district', 'province', 'national'] as const;
 export type PanelTier = (typeof PANEL_TIERS)[number];
@@ -191,3 +191,169 @@ export const listCertificationsQuery = pageQuery.extend({
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
 export type ListCertificationsQuery = z.infer<typeof listCertificationsQuery>;
+
+// ---- answers -----------------------------------------------------------------------------------
+// What the server sends back (the serializer strips anything not listed; the web derives its types).
+
+/** What a caller may do with a scheme version (a shipped template: read only). */
+export const SCHEME_ACTIONS = ['read', 'update'] as const;
+export const schemeAnswer = z.object({
+  id: z.string(),
+  familyId: z.string(),
+  programId: z.string().nullable(),
+  templateId: z.string().nullable(),
+  template: z.boolean(),
+  latest: z.boolean(),
+  definition: schemeDefinition,
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  abilities: abilitiesOf(SCHEME_ACTIONS),
+});
+export const schemePage = pageOf(schemeAnswer);
+
+export const assessorTierAnswer = z.object({ programId: z.string(), userId: z.string(), tier });
+export const assessorTiersAnswer = z.object({
+  items: z.array(assessorTierAnswer.extend({ updatedAt: timestamp })),
+});
+
+export const evidenceAnswer = z.object({
+  id: z.string(),
+  uploadedBy: z.string(),
+  criterion: z.string().nullable(),
+  url: z.string(),
+  contentType: z.string(),
+  byteSize: z.number().int(),
+  createdAt: timestamp,
+});
+
+export const appealAnswer = z.object({
+  id: z.string(),
+  filedBy: z.string(),
+  reason: z.string(),
+  filedAt: timestamp,
+  decision: z.enum(['upheld', 'rejected']).nullable(),
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: timestamp.nullable(),
+});
+
+const gateResult = z.object({
+  code: z.string(),
+  ok: z.boolean(),
+  effect: z.enum(['block', 'cap']),
+  maxStars: z.number().int().nullable(),
+});
+/** The computed rating (see scoring.ts): per criterion, total, stars, gates and caps. */
+export const ratingResult = z.object({
+  criteria: z.array(z.object({ code: z.string(), average: z.number(), points: z.number(), weight: z.number() })),
+  points: z.number(),
+  maxPoints: z.number(),
+  percent: z.number(),
+  scoreStars: z.number().int().nullable(),
+  gates: z.array(gateResult),
+  tierMaxStars: z.number().int(),
+  stars: z.number().int().nullable(),
+  outcome: z.enum(['rated', 'blocked', 'below_threshold']),
+  cappedBy: z.array(z.string()),
+});
+
+/** One button each on the assessment page; decided by the server (roles, scope, panel tier, status). */
+export const ASSESSMENT_ACTIONS = [
+  'read',
+  'selfAssess',
+  'score',
+  'addEvidence',
+  'finalise',
+  'appeal',
+  'decideAppeal',
+] as const;
+export type AssessmentAction = (typeof ASSESSMENT_ACTIONS)[number];
+
+/** An assessment as listed: without the caller's abilities (the list offers no per-item action). */
+export const assessmentSummary = z.object({
+  id: z.string(),
+  programId: z.string(),
+  productId: z.string(),
+  groupId: z.string(),
+  schemeId: z.string(),
+  year: z.number().int(),
+  panelTier: tier,
+  assessedOn: z.string(),
+  status: z.enum(['open', 'finalised', 'appealed']),
+  selfAssessment: z
+    .object({
+      scores: z.array(z.object({ criterion: z.string(), points: z.number() })),
+      by: z.string().nullable(),
+    })
+    .nullable(),
+  panelScores: z.array(
+    z.object({
+      assessorId: z.string(),
+      criterion: z.string(),
+      points: z.number(),
+      comment: z.string().nullable(),
+      scoredAt: timestamp,
+    }),
+  ),
+  evidence: z.array(evidenceAnswer),
+  result: ratingResult.nullable(),
+  stars: z.number().int().nullable(),
+  validUntil: z.string().nullable(),
+  appeals: z.array(appealAnswer),
+  history: z.object({
+    createdAt: timestamp,
+    selfAssessedAt: timestamp.nullable(),
+    finalisedAt: timestamp.nullable(),
+    finalisedBy: z.string().nullable(),
+    reopenedAt: timestamp.nullable(),
+  }),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+export const assessmentAnswer = assessmentSummary.extend({ abilities: abilitiesOf(ASSESSMENT_ACTIONS) });
+export const assessmentPage = pageOf(assessmentSummary);
+
+export const CERTIFICATION_ACTIONS = ['read', 'update', 'delete', 'attachDocument'] as const;
+export const certificationAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  groupId: z.string(),
+  productId: z.string().nullable(),
+  kind: z.enum(CERTIFICATION_KINDS),
+  number: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  document: z
+    .object({ url: z.string(), contentType: z.string().nullable(), byteSize: z.number().int().nullable() })
+    .nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  abilities: abilitiesOf(CERTIFICATION_ACTIONS),
+});
+export const certificationPage = pageOf(certificationAnswer);
+
+export const exportReadinessAnswer = z.object({
+  productId: z.string(),
+  /** The day the checklist was judged on. */
+  on: z.string(),
+  /** The product's status as of that day: an export-ready product no longer ready anywhere reads as ready. */
+  status: z.string(),
+  readyAnywhere: z.boolean(),
+  markets: z.array(
+    z.object({
+      market: z.enum(['JP', 'EU', 'US']),
+      ready: z.boolean(),
+      checks: z.array(
+        z.object({
+          code: z.string(),
+          ok: z.boolean().nullable(),
+          manual: z.literal(true).optional(),
+          reason: z.string(),
+        }),
+      ),
+    }),
+  ),
+});

@@ -1,31 +1,42 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
-import { conflict, forbidden, notFound, ruleBroken } from '../../http/errors.js';
-import { managesProgram, recordAudit, requireUser } from '../platform/index.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
+import { conflict, notFound, ruleBroken } from '../../http/errors.js';
+import { recordAudit, requireUser } from '../platform/index.js';
+import { setProductBadge } from '../registry/index.js';
 import { assessmentsRepository } from './assessments.repository.js';
-import { full, presentAppeal, presentAssessment, readAssessment, target } from './assessments.service.js';
-import { assertRole, ROLES } from './quality.policy.js';
+import {
+  abilitiesOn,
+  answer,
+  details,
+  presentAppeal,
+  presentAssessment,
+  readAssessment,
+} from './assessments.service.js';
 import type { DecideAppealBody } from './quality.schemas.js';
 
 /** The group's manager appeals a final rating, giving a reason; one appeal is pending at a time. */
 export async function fileAppeal(ctx: Ctx, id: string, reason: string) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    assertRole(ctx.actor, target(row), ROLES.groupManager, "appeal another group's rating");
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'assessments', id);
+    const row = await readAssessment(tx, id, 'appeal');
     if (row.status !== 'finalised')
       throw ruleBroken('not-appealable', `Only a final rating can be appealed; this one is ${row.status}.`);
-    const appealId = uuidv7();
-    await assessmentsRepository.insertAppeal(tx, { id: appealId, assessmentId: id, filedBy: user.id, reason });
-    await assessmentsRepository.setStatus(tx, id, 'appealed');
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+    const appeal = await assessmentsRepository.insertAppeal(tx.db, {
+      id: uuidv7(),
+      assessmentId: id,
+      filedBy: user.id,
+      reason,
+    });
+    const updated = await assessmentsRepository.setStatus(tx.db, id, 'appealed');
+    await recordAudit(tx.db, tx, {
       action: 'assessment.appeal',
       entity: 'assessment',
       entityId: id,
-      after: after.appeals.find((a) => a.id === appealId),
+      after: presentAppeal(appeal),
     });
-    return after;
+    return answer(tx.db, tx.actor, updated);
   });
 }
 
@@ -36,27 +47,29 @@ export async function fileAppeal(ctx: Ctx, id: string, reason: string) {
  */
 export async function decideAppeal(ctx: Ctx, id: string, appealId: string, input: DecideAppealBody) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    if (!managesProgram(ctx.actor, row.program_id)) throw forbidden('Only the program manager decides appeals.');
-    const appeal = (await assessmentsRepository.appeals(tx, id)).find((a) => a.id === appealId);
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'assessments', id);
+    const row = await readAssessment(tx, id, 'decideAppeal');
+    const appeal = (await assessmentsRepository.appeals(tx.db, id)).find((a) => a.id === appealId);
     if (!appeal) throw notFound('Appeal');
     if (appeal.decision !== null) throw conflict('This appeal has been decided.', { current: presentAppeal(appeal) });
-    await assessmentsRepository.decideAppeal(tx, appealId, { ...input, by: user.id });
+    await assessmentsRepository.decideAppeal(tx.db, appealId, { ...input, by: user.id });
+    let updated;
     if (input.decision === 'upheld') {
-      await assessmentsRepository.reopen(tx, id);
-      await assessmentsRepository.clearBadge(tx, row.product_id, id);
+      updated = await assessmentsRepository.reopen(tx.db, id);
+      if (await assessmentsRepository.clearBadge(tx.db, row.product_id, id))
+        await setProductBadge(tx.db, row.product_id, null);
     } else {
-      await assessmentsRepository.setStatus(tx, id, 'finalised');
+      updated = await assessmentsRepository.setStatus(tx.db, id, 'finalised');
     }
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+    const after = await details(tx.db, updated);
+    await recordAudit(tx.db, tx, {
       action: `assessment.appeal_${input.decision}`,
       entity: 'assessment',
       entityId: id,
       before: presentAssessment(row),
       after,
     });
-    return after;
+    return { ...after, abilities: await abilitiesOn(tx.db, tx.actor, updated) };
   });
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
 import type { PanelTier } from './quality.schemas.js';
 import type { RatingResult, Score } from './scoring.js';
 
@@ -66,7 +66,7 @@ const COLUMNS = `a.id, a.program_id, a.product_id, a.group_id, a.area_path, a.sc
   a.finalised_at, a.finalised_by, a.reopened_at, a.created_by, a.version, a.created_at, a.updated_at`;
 
 /** A panel tier as a rank, in SQL: district 1, province 2, national 3. */
-export const TIER_RANK_SQL = (column: string) =>
+const TIER_RANK_SQL = (column: string) =>
   `CASE ${column} WHEN 'district' THEN 1 WHEN 'province' THEN 2 WHEN 'national' THEN 3 END`;
 
 export const assessmentsRepository = {
@@ -74,17 +74,15 @@ export const assessmentsRepository = {
     return (await db.query<AssessmentRow>(`SELECT ${COLUMNS} FROM assessments a WHERE a.id = $1`, [id]))[0];
   },
 
-  /** An assessor's condition narrowed to assessments at or below the assessor's panel tier in their program. */
-  withinPanelTier(assessorScope: string, userId: string, params: unknown[]): string {
-    params.push(userId);
-    return `(${assessorScope} AND a.panel_rank <= (SELECT ${TIER_RANK_SQL('t.tier')} FROM assessor_tiers t
-      WHERE t.program_id = a.program_id AND t.user_id = $${params.length}))`;
+  /** Assessments at or below the user's panel tier in the assessment's program (none without a tier). */
+  withinPanelTier(userId: string): Sql {
+    return sql`a.panel_rank <= (SELECT ${rawSql(TIER_RANK_SQL('t.tier'))} FROM assessor_tiers t
+      WHERE t.program_id = a.program_id AND t.user_id = ${userId})`;
   },
 
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: {
       programId?: string | undefined;
       productId?: string | undefined;
@@ -94,6 +92,7 @@ export const assessmentsRepository = {
       limit: number;
     },
   ): Promise<AssessmentRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('a.program_id', f.programId);
     where.equal('a.product_id', f.productId);
@@ -121,11 +120,11 @@ export const assessmentsRepository = {
       | 'assessed_on'
       | 'created_by'
     >,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO assessments (id, program_id, product_id, group_id, area_path, scheme_id, year, panel_tier, panel_rank,
+  ): Promise<AssessmentRow> {
+    const rows = await db.query<AssessmentRow>(
+      `INSERT INTO assessments AS a (id, program_id, product_id, group_id, area_path, scheme_id, year, panel_tier, panel_rank,
          assessed_on, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${TIER_RANK_SQL('$8::text')}, $9, 'open', $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ${TIER_RANK_SQL('$8::text')}, $9, 'open', $10) RETURNING ${COLUMNS}`,
       [
         a.id,
         a.program_id,
@@ -139,13 +138,14 @@ export const assessmentsRepository = {
         a.created_by,
       ],
     );
+    return rows[0]!;
   },
 
-  async setSelfScores(db: Queryable, id: string, scores: Score[], by: string): Promise<void> {
-    await db.query(
-      `UPDATE assessments SET self_scores = $2, self_assessed_at = now(), self_assessed_by = $3,
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(scores), by],
+  async setSelfScores(db: Queryable, id: string, scores: Score[], by: string): Promise<AssessmentRow> {
+    return one(
+      db,
+      sql`UPDATE assessments a SET self_scores = ${JSON.stringify(scores)}, self_assessed_at = now(),
+        self_assessed_by = ${by}, version = version + 1, updated_at = now() WHERE a.id = ${id}`,
     );
   },
 
@@ -154,7 +154,7 @@ export const assessmentsRepository = {
     id: string,
     assessorId: string,
     scores: { criterion: string; points: number; comment?: string | undefined }[],
-  ): Promise<void> {
+  ): Promise<AssessmentRow> {
     await db.query(
       `INSERT INTO panel_scores (assessment_id, assessor_id, criterion, points, comment)
        SELECT $1, $2, s.criterion, s.points, s.comment
@@ -163,7 +163,7 @@ export const assessmentsRepository = {
        DO UPDATE SET points = excluded.points, comment = excluded.comment, scored_at = now()`,
       [id, assessorId, JSON.stringify(scores)],
     );
-    await db.query('UPDATE assessments SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+    return one(db, sql`UPDATE assessments a SET version = version + 1, updated_at = now() WHERE a.id = ${id}`);
   },
 
   async panelScores(db: Queryable, id: string): Promise<PanelScoreRow[]> {
@@ -178,36 +178,39 @@ export const assessmentsRepository = {
     db: Queryable,
     id: string,
     f: { result: RatingResult; stars: number | null; validUntil: string | null; by: string },
-  ): Promise<void> {
-    await db.query(
-      `UPDATE assessments SET status = 'finalised', result = $2, stars = $3, valid_until = $4, finalised_at = now(),
-         finalised_by = $5, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(f.result), f.stars, f.validUntil, f.by],
+  ): Promise<AssessmentRow> {
+    return one(
+      db,
+      sql`UPDATE assessments a SET status = 'finalised', result = ${JSON.stringify(f.result)}, stars = ${f.stars},
+        valid_until = ${f.validUntil}, finalised_at = now(), finalised_by = ${f.by}, version = version + 1,
+        updated_at = now() WHERE a.id = ${id}`,
     );
   },
 
-  async setStatus(db: Queryable, id: string, status: AssessmentRow['status']): Promise<void> {
-    await db.query('UPDATE assessments SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [
-      id,
-      status,
-    ]);
+  async setStatus(db: Queryable, id: string, status: AssessmentRow['status']): Promise<AssessmentRow> {
+    return one(
+      db,
+      sql`UPDATE assessments a SET status = ${status}, version = version + 1, updated_at = now() WHERE a.id = ${id}`,
+    );
   },
 
   /** An upheld appeal reopens scoring: the computed result is set aside until the next finalisation. */
-  async reopen(db: Queryable, id: string): Promise<void> {
-    await db.query(
-      `UPDATE assessments SET status = 'open', result = NULL, stars = NULL, valid_until = NULL, reopened_at = now(),
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id],
+  async reopen(db: Queryable, id: string): Promise<AssessmentRow> {
+    return one(
+      db,
+      sql`UPDATE assessments a SET status = 'open', result = NULL, stars = NULL, valid_until = NULL,
+        reopened_at = now(), version = version + 1, updated_at = now() WHERE a.id = ${id}`,
     );
   },
 
-  async insertEvidence(db: Queryable, e: Omit<EvidenceRow, 'created_at'>): Promise<void> {
-    await db.query(
+  async insertEvidence(db: Queryable, e: Omit<EvidenceRow, 'created_at'>): Promise<EvidenceRow> {
+    const rows = await db.query<EvidenceRow>(
       `INSERT INTO assessment_evidence (id, assessment_id, uploaded_by, criterion, content_type, byte_size, storage_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       RETURNING id, assessment_id, uploaded_by, criterion, content_type, byte_size, storage_key, created_at`,
       [e.id, e.assessment_id, e.uploaded_by, e.criterion, e.content_type, e.byte_size, e.storage_key],
     );
+    return rows[0]!;
   },
 
   async evidence(db: Queryable, id: string): Promise<EvidenceRow[]> {
@@ -227,12 +230,12 @@ export const assessmentsRepository = {
   },
 
   async insertAppeal(db: Queryable, a: { id: string; assessmentId: string; filedBy: string; reason: string }) {
-    await db.query('INSERT INTO assessment_appeals (id, assessment_id, filed_by, reason) VALUES ($1, $2, $3, $4)', [
-      a.id,
-      a.assessmentId,
-      a.filedBy,
-      a.reason,
-    ]);
+    const rows = await db.query<AppealRow>(
+      `INSERT INTO assessment_appeals (id, assessment_id, filed_by, reason) VALUES ($1, $2, $3, $4)
+       RETURNING id, assessment_id, filed_by, reason, filed_at, decision, note, decided_by, decided_at`,
+      [a.id, a.assessmentId, a.filedBy, a.reason],
+    );
+    return rows[0]!;
   },
 
   async decideAppeal(db: Queryable, id: string, d: { decision: string; note: string; by: string }): Promise<void> {
@@ -242,7 +245,7 @@ export const assessmentsRepository = {
     );
   },
 
-  // ---- the product's current badge (products.stars is kept by this module) ----------------------
+  // ---- the product's current badge (the registry shows it on the product; see setProductBadge) --------
 
   async setBadge(db: Queryable, productId: string, assessmentId: string, stars: number, validUntil: string) {
     await db.query(
@@ -251,27 +254,19 @@ export const assessmentsRepository = {
          valid_until = excluded.valid_until`,
       [productId, assessmentId, stars, validUntil],
     );
-    await db.query('UPDATE products SET stars = $2 WHERE id = $1', [productId, stars]);
   },
 
-  /** Removes a product's badge (optionally only when it came from the given assessment). */
-  async clearBadge(db: Queryable, productId: string, fromAssessment?: string): Promise<void> {
+  /** Removes a product's badge (optionally only when it came from the given assessment); whether one was removed. */
+  async clearBadge(db: Queryable, productId: string, fromAssessment?: string): Promise<boolean> {
     const rows = await db.query(
       `DELETE FROM product_ratings WHERE product_id = $1 AND ($2::uuid IS NULL OR assessment_id = $2) RETURNING product_id`,
       [productId, fromAssessment ?? null],
     );
-    if (rows.length || fromAssessment === undefined)
-      await db.query('UPDATE products SET stars = NULL WHERE id = $1', [productId]);
-  },
-
-  /** Badges past their validity are removed and the products' stars cleared (one indexed range scan). */
-  async clearExpiredBadges(db: Queryable, on: string): Promise<string[]> {
-    const rows = await db.query<{ product_id: string }>(
-      'DELETE FROM product_ratings WHERE valid_until < $1 RETURNING product_id',
-      [on],
-    );
-    const ids = rows.map((r) => r.product_id);
-    if (ids.length) await db.query('UPDATE products SET stars = NULL WHERE id = ANY($1::uuid[])', [ids]);
-    return ids;
+    return rows.length > 0;
   },
 };
+
+/** The one row an UPDATE of an assessment returns. */
+async function one(db: Queryable, update: Sql): Promise<AssessmentRow> {
+  return (await query<AssessmentRow>(db, sql`${update} RETURNING ${rawSql(COLUMNS)}`))[0]!;
+}

@@ -1,12 +1,13 @@
-import { v7 as uuidv7 } from 'uuid';
-import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
-import type { Ctx, UserActor } from '../../http/context.js';
+import { lockRow, sql } from '../../db/sql.js';
+import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
-import { managesProgram, reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
-import { groupsRepository, productsRepository, productTarget } from '../registry/index.js';
+import { assertVersion } from '../../http/versioning.js';
+import { dateIn } from '../../../shared/dates.js';
+import { authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { groupById, productById, productTarget, setProductBadge } from '../registry/index.js';
 import {
   assessmentsRepository,
   type AppealRow,
@@ -15,9 +16,15 @@ import {
   type PanelScoreRow,
 } from './assessments.repository.js';
 import { certificationsRepository } from './certifications.repository.js';
-import { assertMayReadAssessment, assertRole, assessorMayJudge, ROLES } from './quality.policy.js';
-import type { CreateAssessmentBody, ListAssessmentsQuery, SchemeDefinition, ScoresBody } from './quality.schemas.js';
-import { addMonths, checkGates, rate, today, unscoredCriteria } from './scoring.js';
+import { assessmentAbilities, assessmentPolicy, holderPolicy, onPanel } from './quality.policy.js';
+import type {
+  AssessmentAction,
+  CreateAssessmentBody,
+  ListAssessmentsQuery,
+  SchemeDefinition,
+  ScoresBody,
+} from './quality.schemas.js';
+import { addMonths, checkGates, rate, unscoredCriteria } from './scoring.js';
 import { schemesRepository } from './schemes.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -91,18 +98,18 @@ export function presentAssessment(
 }
 type PresentedAssessment = ReturnType<typeof presentAssessment>;
 
-export const target = (row: AssessmentRow) => ({
+const target = (row: AssessmentRow) => ({
   programId: row.program_id,
   areaPath: row.area_path,
   groupId: row.group_id,
-  panelTier: row.panel_tier,
 });
 
-async function tierOf(db: Queryable, actor: Ctx['actor'], programId: string) {
+async function tierOf(db: Queryable, actor: Actor, programId: string) {
   return actor.kind === 'user' ? schemesRepository.tierOf(db, programId, actor.id) : undefined;
 }
 
-export async function full(db: Queryable, row: AssessmentRow): Promise<PresentedAssessment> {
+/** An assessment with its scores, appeals and evidence: what the audit log keeps. */
+export async function details(db: Queryable, row: AssessmentRow): Promise<PresentedAssessment> {
   const [scores, appeals, evidence] = await Promise.all([
     assessmentsRepository.panelScores(db, row.id),
     assessmentsRepository.appeals(db, row.id),
@@ -111,37 +118,62 @@ export async function full(db: Queryable, row: AssessmentRow): Promise<Presented
   return presentAssessment(row, { scores, appeals, evidence });
 }
 
-/** An assessment the actor may read (assessors only within their panel tier), or 404. */
-export async function readAssessment(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<AssessmentRow> {
+/** What the actor may do on the assessment: one flag per button of the assessment page. */
+export async function abilitiesOn(db: Queryable, actor: Actor, row: AssessmentRow) {
+  const tier = await tierOf(db, actor, row.program_id);
+  return assessmentAbilities(actor, { ...target(row), panelTier: row.panel_tier, status: row.status }, tier);
+}
+
+/** An assessment as answered: its details and the caller's abilities. */
+export async function answer(db: Queryable, actor: Actor, row: AssessmentRow) {
+  return { ...(await details(db, row)), abilities: await abilitiesOn(db, actor, row) };
+}
+type AssessmentAnswer = Awaited<ReturnType<typeof answer>>;
+
+/**
+ * An assessment the actor may see and do `action` on: 404 when they may not see it, 403 when they
+ * may not act. Assessors count only within their panel tier; an assessor of the program outside
+ * it is told why (403) when they try to act.
+ */
+export async function readAssessment(
+  ctx: Ctx | TxCtx,
+  id: string,
+  action: AssessmentAction = 'read',
+): Promise<AssessmentRow> {
   requireUser(ctx.actor);
   const row = await assessmentsRepository.byId(ctx.db, id);
   if (!row) throw notFound('Assessment');
-  assertMayReadAssessment(ctx.actor, target(row), await tierOf(ctx.db, ctx.actor, row.program_id));
+  const panel = onPanel(ctx.actor, await tierOf(ctx.db, ctx.actor, row.program_id), row.panel_tier);
+  if (
+    action !== 'read' &&
+    !can(panel, assessmentPolicy, action, target(row)) &&
+    can(ctx.actor, assessmentPolicy, action, target(row))
+  )
+    throw forbidden(`Only assessors of the ${row.panel_tier} panel tier or above may judge this assessment.`);
+  authorize(panel, assessmentPolicy, action, target(row));
   return row;
 }
 
 export async function schemeOf(db: Queryable, row: AssessmentRow): Promise<SchemeDefinition> {
-  return (await schemesRepository.byId(db, row.scheme_id))!.definition;
+  const scheme = await schemesRepository.byId(db, row.scheme_id);
+  if (!scheme) throw notFound('Rating scheme');
+  return scheme.definition;
 }
 
-export async function getAssessment(ctx: Ctx, id: string): Promise<PresentedAssessment> {
-  // Reads keep products.stars honest: badges past their validity are cleared first.
-  return ctx.db.transaction(async (tx) => {
-    await assessmentsRepository.clearExpiredBadges(tx, today());
-    return full(tx, await readAssessment({ actor: ctx.actor, db: tx }, id));
-  });
+/** One assessment; a badge past its date is shown as it was given (readers of the badge hide it by date). */
+export async function getAssessment(ctx: Ctx, id: string): Promise<AssessmentAnswer> {
+  return answer(ctx.db, ctx.actor, await readAssessment(ctx, id));
 }
 
+/** Assessments the actor sees: the product's staff, and assessors of the program within their panel tier. */
 export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
   const user = requireUser(ctx.actor);
-  await ctx.db.transaction((tx) => assessmentsRepository.clearExpiredBadges(tx, today()));
-  const params: unknown[] = [];
   const columns = { program: 'a.program_id', path: 'a.area_path', group: 'a.group_id' };
-  const staff = scopeCondition(ctx.actor, ROLES.readProduct, columns, params);
-  const judges = scopeCondition(ctx.actor, ROLES.assessor, columns, params);
-  const scope = `(${staff} OR ${assessmentsRepository.withinPanelTier(judges, user.id, params)})`;
+  const staff = scopeOf(ctx.actor, holderPolicy, 'read', columns);
+  const judges = scopeOf(ctx.actor, assessmentPolicy, 'score', columns);
+  const scope = sql`(${staff} OR (${judges} AND ${assessmentsRepository.withinPanelTier(user.id)}))`;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await assessmentsRepository.list(ctx.db, scope, params, { ...query, after });
+  const rows = await assessmentsRepository.list(ctx.db, scope, { ...query, after });
   return toPage(
     rows,
     query.limit,
@@ -151,51 +183,54 @@ export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
 }
 
 /** Enters a product in a rating round: the facilitator, the program manager or the group's manager. */
-export async function createAssessment(
-  ctx: Ctx,
-  input: CreateAssessmentBody,
-): Promise<{ assessment: PresentedAssessment; created: boolean }> {
+export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): Promise<Created<AssessmentAnswer>> {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const product = await productsRepository.byId(tx, input.productId);
-    if (!product || !reaches(ctx.actor, productTarget(product), ROLES.readProduct))
+  return inTransaction(ctx, async (tx) => {
+    const product = await productById(tx.db, input.productId);
+    if (!product || !can(tx.actor, holderPolicy, 'read', productTarget(product)))
       throw invalid([{ path: 'productId', message: 'no such product' }]);
-    assertRole(ctx.actor, productTarget(product), ROLES.enterProduct, 'enter this product in a rating round');
-    const scheme = await schemesRepository.byId(tx, input.schemeId);
+    authorize(tx.actor, holderPolicy, 'enterInRound', productTarget(product));
+    const scheme = await schemesRepository.byId(tx.db, input.schemeId);
     if (!scheme || scheme.program_id !== product.program_id)
       throw invalid([{ path: 'schemeId', message: "is not a rating scheme of the product's program" }]);
-    if (input.id) {
-      const existing = await assessmentsRepository.byId(tx, input.id);
-      if (existing) {
-        const current = presentAssessment(existing);
-        const stored = {
-          productId: current.productId,
-          schemeId: current.schemeId,
-          year: current.year,
-          panelTier: current.panelTier,
-          assessedOn: current.assessedOn,
-        };
-        const { id: _id, ...incoming } = input;
-        return { assessment: replayOrConflict(stored, incoming, () => current), created: false };
-      }
-    }
-    if (!scheme.latest) throw invalid([{ path: 'schemeId', message: 'has a newer version; enter with the latest' }]);
-    const id = input.id ?? uuidv7();
-    await assessmentsRepository.insert(tx, {
-      id,
-      program_id: product.program_id,
-      product_id: product.id,
-      group_id: product.group_id,
-      area_path: product.area_path,
-      scheme_id: scheme.id,
-      year: input.year,
-      panel_tier: input.panelTier,
-      assessed_on: input.assessedOn,
-      created_by: user.id,
+    const { id: _id, ...fields } = input;
+    return createOnce({
+      id: input.id,
+      find: (id) => assessmentsRepository.byId(tx.db, id),
+      visible: (row) => can(tx.actor, holderPolicy, 'read', target(row)),
+      stored: (row) => ({
+        productId: row.product_id,
+        schemeId: row.scheme_id,
+        year: row.year,
+        panelTier: row.panel_tier,
+        assessedOn: row.assessed_on,
+      }),
+      input: fields,
+      present: (row) => answer(tx.db, tx.actor, row),
+      create: async (id) => {
+        if (!scheme.latest)
+          throw invalid([{ path: 'schemeId', message: 'has a newer version; enter with the latest' }]);
+        const row = await assessmentsRepository.insert(tx.db, {
+          id,
+          program_id: product.program_id,
+          product_id: product.id,
+          group_id: product.group_id,
+          area_path: product.area_path,
+          scheme_id: scheme.id,
+          year: input.year,
+          panel_tier: input.panelTier,
+          assessed_on: input.assessedOn,
+          created_by: user.id,
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'assessment.create',
+          entity: 'assessment',
+          entityId: id,
+          after: presentAssessment(row),
+        });
+        return answer(tx.db, tx.actor, row);
+      },
     });
-    const assessment = presentAssessment((await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'assessment.create', entity: 'assessment', entityId: id, after: assessment });
-    return { assessment, created: true };
   });
 }
 
@@ -223,91 +258,81 @@ export function assertOpen(row: AssessmentRow): void {
 /** The group's own scores, by the manager of the product's group, before the panel (OCOP: self-assessment first). */
 export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'assessments', id);
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    assertRole(ctx.actor, target(row), ROLES.groupManager, "self-assess another group's product");
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'assessments', id);
+    const row = await readAssessment(tx, id, 'selfAssess');
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
-    checkScores(await schemeOf(tx, row), input.scores);
+    checkScores(await schemeOf(tx.db, row), input.scores);
     const scores = input.scores.map((s) => ({ criterion: s.criterion, points: s.points }));
-    await assessmentsRepository.setSelfScores(tx, id, scores, user.id);
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+    const updated = await assessmentsRepository.setSelfScores(tx.db, id, scores, user.id);
+    await recordAudit(tx.db, tx, {
       action: 'assessment.self_assess',
       entity: 'assessment',
       entityId: id,
       before: row.self_scores,
       after: scores,
     });
-    return after;
+    return answer(tx.db, tx.actor, updated);
   });
 }
 
 /** An assessor's scores, comments per criterion; only within the assessor's panel tier. */
 export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'assessments', id);
-    const row = await judgedAssessment(tx, user, id);
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'assessments', id);
+    const row = await readAssessment(tx, id, 'score');
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
-    const def = await schemeOf(tx, row);
+    const def = await schemeOf(tx.db, row);
     if (def.selfAssessmentRequired && !row.self_assessed_at)
       throw ruleBroken('self-assessment-first', 'The group assesses itself before the panel scores.');
     checkScores(def, input.scores);
-    const before = (await assessmentsRepository.panelScores(tx, id)).filter((s) => s.assessor_id === user.id);
-    await assessmentsRepository.upsertPanelScores(tx, id, user.id, input.scores);
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+    const before = (await assessmentsRepository.panelScores(tx.db, id)).filter((s) => s.assessor_id === user.id);
+    const updated = await assessmentsRepository.upsertPanelScores(tx.db, id, user.id, input.scores);
+    await recordAudit(tx.db, tx, {
       action: 'assessment.panel_score',
       entity: 'assessment',
       entityId: id,
       before: before.map((s) => ({ criterion: s.criterion, points: Number(s.points), comment: s.comment })),
       after: input.scores,
     });
-    return after;
+    return answer(tx.db, tx.actor, updated);
   });
 }
 
-export async function readAssessmentRow(db: Queryable, id: string): Promise<AssessmentRow> {
-  const row = await assessmentsRepository.byId(db, id);
-  if (!row) throw notFound('Assessment');
-  return row;
-}
-
 /**
- * An assessment the user may judge. An assessor of the program outside the assessment's panel
- * tier is refused (403); anyone else who may not even read it is told it does not exist.
+ * Sets or removes the product's badge after a rating decision, in the command's transaction: the
+ * latest decided round decides it; a blocked or failed round, or one whose badge has already
+ * lapsed, removes an older one. Readers hide a badge past its date themselves.
  */
-export async function judgedAssessment(db: Queryable, user: UserActor, id: string): Promise<AssessmentRow> {
-  const row = await readAssessmentRow(db, id);
-  if (user.isAdmin) return row;
-  if (!reaches(user, target(row), ROLES.assessor)) {
-    assertMayReadAssessment(user, target(row), undefined);
-    throw forbidden('Only assessors judge an assessment.');
+async function settleBadge(tx: TxCtx, row: AssessmentRow): Promise<void> {
+  const today = dateIn(tx.clock.now());
+  if (row.stars !== null && row.valid_until !== null && row.valid_until >= today) {
+    await assessmentsRepository.setBadge(tx.db, row.product_id, row.id, row.stars, row.valid_until);
+    await setProductBadge(tx.db, row.product_id, { stars: row.stars, validUntil: row.valid_until });
+  } else {
+    await assessmentsRepository.clearBadge(tx.db, row.product_id);
+    await setProductBadge(tx.db, row.product_id, null);
   }
-  if (!assessorMayJudge(user, target(row), await tierOf(db, user, row.program_id)))
-    throw forbidden(`Only assessors of the ${row.panel_tier} panel tier or above may judge this assessment.`);
-  return row;
 }
 
 /**
  * Closes scoring and computes the result: the panel's scores averaged per criterion and weighted
  * as the scheme says, the gates checked against certificates valid on the assessment date, the
  * stars capped by the panel tier and failed gates. The badge is valid for the scheme's validity
- * from the assessment date, and is mirrored into products.stars for the catalog.
+ * from the assessment date, and is shown on the product (the registry's setProductBadge).
  */
 export async function finaliseAssessment(ctx: Ctx, id: string, base: number | undefined) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'assessments', id);
-    const row = await readAssessment({ actor: ctx.actor, db: tx }, id);
-    if (!managesProgram(ctx.actor, row.program_id)) throw forbidden('Only the program manager finalises a rating.');
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'assessments', id);
+    const row = await readAssessment(tx, id, 'finalise');
     if (base !== undefined) assertVersion(row, base, () => presentAssessment(row));
     assertOpen(row);
-    const def = await schemeOf(tx, row);
-    const scores = (await assessmentsRepository.panelScores(tx, id)).map((s) => ({
+    const def = await schemeOf(tx.db, row);
+    const scores = (await assessmentsRepository.panelScores(tx.db, id)).map((s) => ({
       criterion: s.criterion,
       points: Number(s.points),
     }));
@@ -318,9 +343,12 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
         'Every criterion needs a panel score before the rating is final.',
         missing.map((c) => ({ path: `scores.${c}`, message: 'has no panel score' })),
       );
-    const product = (await productsRepository.byId(tx, row.product_id))!;
-    const group = (await groupsRepository.byId(tx, row.group_id))!;
-    const certs = await certificationsRepository.covering(tx, row.product_id, row.group_id);
+    const [product, group, certs] = await Promise.all([
+      productById(tx.db, row.product_id),
+      groupById(tx.db, row.group_id),
+      certificationsRepository.covering(tx.db, row.product_id, row.group_id),
+    ]);
+    if (!product || !group) throw notFound('Product');
     const gates = checkGates(
       def,
       {
@@ -332,19 +360,19 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
     );
     const result = rate(def, scores, gates, row.panel_tier);
     const validUntil = result.stars === null ? null : addMonths(row.assessed_on, def.validityMonths);
-    await assessmentsRepository.finalise(tx, id, { result, stars: result.stars, validUntil, by: user.id });
-    // The latest finalised round decides the badge; a blocked or failed round removes an older one.
-    if (result.stars !== null && validUntil !== null)
-      await assessmentsRepository.setBadge(tx, row.product_id, id, result.stars, validUntil);
-    else await assessmentsRepository.clearBadge(tx, row.product_id);
-    await assessmentsRepository.clearExpiredBadges(tx, today());
-    const after = await full(tx, (await assessmentsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+    const updated = await assessmentsRepository.finalise(tx.db, id, {
+      result,
+      stars: result.stars,
+      validUntil,
+      by: user.id,
+    });
+    await settleBadge(tx, updated);
+    await recordAudit(tx.db, tx, {
       action: 'assessment.finalise',
       entity: 'assessment',
       entityId: id,
       after: { result, stars: result.stars, validUntil },
     });
-    return after;
+    return answer(tx.db, tx.actor, updated);
   });
 }

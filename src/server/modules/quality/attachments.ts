@@ -1,4 +1,4 @@
-import { invalid, Problem } from '../../http/errors.js';
+import { invalid, tooLarge } from '../../http/errors.js';
 
 /** Evidence and certificate documents: PDF, JPEG or PNG, at most 8 MB, stored as uploaded. */
 export const ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
@@ -12,12 +12,7 @@ const SIGNATURES: { type: string; ext: string; magic: number[] }[] = [
 /** The file's real type, judged by its first bytes rather than by the type the client declared. */
 export function attachmentType(data: Buffer, field: string): { type: string; ext: string } {
   if (data.length > ATTACHMENT_MAX_BYTES) {
-    throw new Problem(
-      413,
-      'too-large',
-      'Payload too large',
-      `A file may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`,
-    );
+    throw tooLarge(`A file may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`);
   }
   const match = SIGNATURES.find((s) => s.magic.every((byte, i) => data[i] === byte));
   if (!match) throw invalid([{ path: field, message: 'must be a PDF, JPEG or PNG file' }]);

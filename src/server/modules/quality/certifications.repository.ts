@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { Where, type Sql } from '../../db/sql.js';
 import type { CertificationKind } from './quality.schemas.js';
 
 export interface CertificationRow {
@@ -43,7 +43,7 @@ export const certificationsRepository = {
   /** What a buyer may see of the certificates valid on a day for a product (its own and its group's). */
   async validFor(db: Queryable, productId: string, onDate: string) {
     return db.query<{ kind: string; number: string; issuer: string; expires_on: string | null }>(
-      `SELECT c.kind, c.number, c.issuer, c.expires_on FROM certifications c JOIN products p ON p.id = $1
+      `SELECT c.kind, c.number, c.issuer, c.expires_on FROM certifications c JOIN registry_products p ON p.id = $1
        WHERE c.group_id = p.group_id AND (c.product_id IS NULL OR c.product_id = $1)
          AND c.issued_on <= $2 AND (c.expires_on IS NULL OR c.expires_on >= $2)
        ORDER BY c.kind, c.id`,
@@ -53,8 +53,7 @@ export const certificationsRepository = {
 
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: {
       programId?: string | undefined;
       productId?: string | undefined;
@@ -64,6 +63,7 @@ export const certificationsRepository = {
       limit: number;
     },
   ): Promise<CertificationRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('c.program_id', f.programId);
     where.equal('c.product_id', f.productId);
@@ -81,10 +81,11 @@ export const certificationsRepository = {
     db: Queryable,
     c: CertificationValues &
       Pick<CertificationRow, 'id' | 'program_id' | 'group_id' | 'product_id' | 'area_path' | 'kind'>,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO certifications (id, program_id, group_id, product_id, area_path, kind, number, issuer, issued_on, expires_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  ): Promise<CertificationRow> {
+    const rows = await db.query<CertificationRow>(
+      `INSERT INTO certifications AS c (id, program_id, group_id, product_id, area_path, kind, number, issuer, issued_on,
+         expires_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [
         c.id,
         c.program_id,
@@ -98,43 +99,32 @@ export const certificationsRepository = {
         c.expires_on,
       ],
     );
+    return rows[0]!;
   },
 
-  async update(db: Queryable, id: string, c: CertificationValues): Promise<void> {
-    await db.query(
-      `UPDATE certifications SET number = $2, issuer = $3, issued_on = $4, expires_on = $5,
-         version = version + 1, updated_at = now() WHERE id = $1`,
+  async update(db: Queryable, id: string, c: CertificationValues): Promise<CertificationRow> {
+    const rows = await db.query<CertificationRow>(
+      `UPDATE certifications c SET number = $2, issuer = $3, issued_on = $4, expires_on = $5,
+         version = version + 1, updated_at = now() WHERE c.id = $1 RETURNING ${COLUMNS}`,
       [id, c.number, c.issuer, c.issued_on, c.expires_on],
     );
+    return rows[0]!;
   },
 
-  async setDocument(db: Queryable, id: string, d: { key: string; type: string; size: number }): Promise<void> {
-    await db.query(
-      `UPDATE certifications SET document_key = $2, document_type = $3, document_size = $4,
-         version = version + 1, updated_at = now() WHERE id = $1`,
+  async setDocument(
+    db: Queryable,
+    id: string,
+    d: { key: string; type: string; size: number },
+  ): Promise<CertificationRow> {
+    const rows = await db.query<CertificationRow>(
+      `UPDATE certifications c SET document_key = $2, document_type = $3, document_size = $4,
+         version = version + 1, updated_at = now() WHERE c.id = $1 RETURNING ${COLUMNS}`,
       [id, d.key, d.type, d.size],
     );
+    return rows[0]!;
   },
 
   async delete(db: Queryable, id: string): Promise<void> {
     await db.query('DELETE FROM certifications WHERE id = $1', [id]);
-  },
-
-  /** Export-ready products a certificate covers (its product, or every product of its group). */
-  async exportReadyProductsCovered(db: Queryable, groupId: string, productId: string | null): Promise<string[]> {
-    const rows = await db.query<{ id: string }>(
-      `SELECT id FROM products WHERE group_id = $1 AND ($2::uuid IS NULL OR id = $2) AND status = 'export_ready'`,
-      [groupId, productId],
-    );
-    return rows.map((r) => r.id);
-  },
-
-  /** Falls a product back from export-ready to ready (a certificate it relied on lapsed or went away). */
-  async demoteToReady(db: Queryable, productId: string): Promise<void> {
-    await db.query(
-      `UPDATE products SET status = 'ready', version = version + 1, updated_at = now()
-       WHERE id = $1 AND status = 'export_ready'`,
-      [productId],
-    );
   },
 };

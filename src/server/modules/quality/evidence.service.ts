@@ -1,43 +1,50 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
-import type { FileStorage } from '../../storage/file-storage.js';
-import { managesProgram, recordAudit, requireUser } from '../platform/index.js';
+import { recordAudit, requireUser } from '../platform/index.js';
 import { attachmentType } from './attachments.js';
 import { assessmentsRepository } from './assessments.repository.js';
-import { assertOpen, judgedAssessment, presentEvidence, readAssessmentRow, schemeOf } from './assessments.service.js';
+import { assertOpen, presentEvidence, readAssessment, schemeOf } from './assessments.service.js';
 import { criterionCodes } from './scoring.js';
 
 /** Evidence for the panel's scores (a photo of the premises, a lab report): assessors who may judge, and the program manager. */
-export async function addEvidence(
-  ctx: Ctx,
-  files: FileStorage,
-  id: string,
-  upload: { data: Buffer; criterion: string | null },
-) {
+export async function addEvidence(ctx: Ctx, id: string, upload: { data: Buffer; criterion: string | null }) {
   const user = requireUser(ctx.actor);
-  const found = await readAssessmentRow(ctx.db, id);
-  const row = managesProgram(ctx.actor, found.program_id) ? found : await judgedAssessment(ctx.db, user, id);
-  assertOpen(row);
-  if (upload.criterion !== null && !criterionCodes(await schemeOf(ctx.db, row)).includes(upload.criterion))
+  // Refused early, before a file is stored; checked again under the assessment's lock below.
+  const found = await readAssessment(ctx, id, 'addEvidence');
+  assertOpen(found);
+  if (upload.criterion !== null && !criterionCodes(await schemeOf(ctx.db, found)).includes(upload.criterion))
     throw invalid([{ path: 'query.criterion', message: 'is not a criterion of the scheme' }]);
   const { type, ext } = attachmentType(upload.data, 'file');
   const evidenceId = uuidv7();
   const key = `assessments/${id}/${evidenceId}.${ext}`;
-  await files.put(key, upload.data);
-  return ctx.db.transaction(async (tx) => {
-    const evidence = {
-      id: evidenceId,
-      assessment_id: id,
-      uploaded_by: user.id,
-      criterion: upload.criterion,
-      content_type: type,
-      byte_size: upload.data.length,
-      storage_key: key,
-    };
-    await assessmentsRepository.insertEvidence(tx, evidence);
-    const presented = presentEvidence({ ...evidence, created_at: new Date() });
-    await recordAudit(tx, ctx, { action: 'assessment.evidence', entity: 'assessment', entityId: id, after: presented });
-    return presented;
-  });
+  // File first: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
+  await ctx.files.put(key, upload.data);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      await lockRow(tx.db, 'assessments', id);
+      assertOpen(await readAssessment(tx, id, 'addEvidence'));
+      const row = await assessmentsRepository.insertEvidence(tx.db, {
+        id: evidenceId,
+        assessment_id: id,
+        uploaded_by: user.id,
+        criterion: upload.criterion,
+        content_type: type,
+        byte_size: upload.data.length,
+        storage_key: key,
+      });
+      const presented = presentEvidence(row);
+      await recordAudit(tx.db, tx, {
+        action: 'assessment.evidence',
+        entity: 'assessment',
+        entityId: id,
+        after: presented,
+      });
+      return presented;
+    });
+  } catch (error) {
+    await ctx.files.delete(key);
+    throw error;
+  }
 }

@@ -1,23 +1,19 @@
 /** The quality module's public face: rating schemes, assessments, certifications, export readiness. */
-import { setExportReadinessCheck } from '../registry/index.js';
-import { registryExportReadinessCheck } from './readiness.service.js';
-import { certificationsRepository } from './certifications.repository.js';
 import type { Queryable } from '../../db/database.js';
+import { systemClock } from '../../http/context.js';
+import { dateIn } from '../../../shared/dates.js';
+import { certificationsRepository } from './certifications.repository.js';
 
 export { qualityRoutes } from './quality.routes.js';
-export { exportReadiness, MARKETS, type MarketReadiness } from './export-readiness.js';
-export { SCHEME_TEMPLATES } from './scheme-templates.js';
+/** What the registry asks before a product becomes export-ready (passed to it by the app). */
+export { registryExportReadinessCheck } from './readiness.service.js';
 
-/** The certificates valid today for a product, as the public catalog shows them (no documents). */
-export async function publicCertifications(
-  db: Queryable,
-  productId: string,
-  today = new Date().toISOString().slice(0, 10),
-) {
-  const rows = await certificationsRepository.validFor(db, productId, today);
+/**
+ * The certificates valid on a day for a product, as the public catalog and provenance pages show
+ * them (no documents). Callers pass their day (`dateIn(ctx.clock.now())`); without one, today by
+ * the system clock.
+ */
+export async function publicCertifications(db: Queryable, productId: string, on: string = dateIn(systemClock.now())) {
+  const rows = await certificationsRepository.validFor(db, productId, on);
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }
-
-// The registry asks the quality module whether a product may be export-ready. Registered when this
-// module is loaded — by the server and by every CLI command alike — so no path skips the check.
-setExportReadinessCheck(registryExportReadinessCheck);

@@ -1,49 +1,105 @@
-import type { Actor, Role } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { holdsAnyRole, managesProgram, reaches, requireUser, type ScopeTarget } from '../platform/index.js';
+import { ROLES, type Actor } from '../../http/context.js';
+import { abilities, definePolicy, type ScopeColumns, type Target } from '../platform/index.js';
+import type { AssessmentAction, PanelTier } from './quality.schemas.js';
 import { TIER_RANK } from './scoring.js';
-import type { PanelTier } from './quality.schemas.js';
 
 /**
- * Who may do what in the quality module (DESIGN §2). As in the registry, a read outside scope
- * answers 404 and a write by someone who may read answers 403.
+ * Who may do what in the quality module (DESIGN §2): one table per kind of record. Services ask
+ * `authorize` / `can` / `scopeOf` over these; 404 outside scope and 403 when read-only come from
+ * `authorize`.
  */
-export const ROLES = {
-  /** See assessments and certifications of a product (assessors also need a panel tier). */
-  readProduct: ['program_manager', 'facilitator', 'trainer', 'group_manager', 'group_member'],
-  /** Enter a product in a round; record and change certifications. */
-  enterProduct: ['program_manager', 'facilitator', 'group_manager'],
-  /** The group's own self-assessment and appeals. */
-  groupManager: ['group_manager'],
-  assessor: ['assessor'],
-} as const satisfies Record<string, readonly Role[]>;
 
-/** Rating schemes are read by anyone holding a role in the program; templates by anyone signed in. */
-export function assertMayReadScheme(actor: Actor, programId: string | null): void {
-  requireUser(actor);
-  if (programId !== null && !holdsAnyRole(actor, programId)) throw notFound('Rating scheme');
+/** Who sees a product's quality records (its assessments and certificates). */
+const STAFF = ['program_manager', 'facilitator', 'trainer', 'group_manager', 'group_member'] as const;
+/** Who puts a product on record: enters it in a rating round, records its certificates. */
+const RECORDERS = ['program_manager', 'facilitator', 'group_manager'] as const;
+
+/** A product (or a producer group) as the quality module sees it: whose quality records may be started there. */
+export const holderPolicy = definePolicy('Product', {
+  read: STAFF,
+  enterInRound: RECORDERS,
+  certify: RECORDERS,
+});
+
+/**
+ * An assessment. Assessors count only on panels at or below their panel tier: pass the actor
+ * through `onPanel` first. Program-level steps (finalising, deciding appeals) are the program
+ * manager's; the group's own steps (self-assessment, appeal) its manager's.
+ */
+export const assessmentPolicy = definePolicy('Assessment', {
+  read: [...STAFF, 'assessor'],
+  selfAssess: ['group_manager'],
+  score: ['assessor'],
+  addEvidence: ['program_manager', 'assessor'],
+  finalise: ['program_manager'],
+  appeal: ['group_manager'],
+  decideAppeal: ['program_manager'],
+});
+
+export const certificationPolicy = definePolicy('Certification', {
+  read: [...STAFF, 'assessor'],
+  update: RECORDERS,
+  delete: RECORDERS,
+  attachDocument: RECORDERS,
+});
+
+/** Rating schemes: anyone holding a role in the program reads them; the program manager changes them. */
+export const schemePolicy = definePolicy('Rating scheme', {
+  read: ROLES,
+  update: ['program_manager'],
+});
+
+/** Assessors' panel tiers: the program manager lists and sets them. */
+export const assessorTierPolicy = definePolicy('Program', {
+  read: ROLES,
+  list: ['program_manager'],
+  set: ['program_manager'],
+});
+
+/**
+ * A program-level record (a rating scheme, the panel tiers) belongs to no area: a facilitator of
+ * one regency enters products with the same scheme as everyone, so the narrowing of a grant to an
+ * area or a group does not apply to it. The actor as such a record sees them.
+ */
+export function programLevel(actor: Actor): Actor {
+  if (actor.kind !== 'user') return actor;
+  return { ...actor, grants: actor.grants.map((g) => ({ ...g, areaCode: null, areaPath: null, groupId: null })) };
 }
 
-export function assertMayWriteScheme(actor: Actor, programId: string): void {
-  assertMayReadScheme(actor, programId);
-  if (!managesProgram(actor, programId)) throw forbidden('Only the program manager may change rating schemes.');
+/** The target of a program-level record; reached by `programLevel(actor)` through any grant in the program. */
+export const programTarget = (programId: string): Target => ({ programId, areaPath: '', groupId: null });
+
+/** The columns of a program-level list (no area, no group). */
+export const programColumns = (program: string): ScopeColumns => ({ program, path: "''", group: null });
+
+/**
+ * The actor as an assessment's panel sees them: an assessor grant counts only when the assessor's
+ * panel tier in the program is at least the assessment's (OCOP: district panels award up to 3★).
+ */
+export function onPanel(actor: Actor, tier: PanelTier | undefined, panelTier: PanelTier): Actor {
+  if (actor.kind !== 'user' || (tier !== undefined && TIER_RANK[tier] >= TIER_RANK[panelTier])) return actor;
+  return { ...actor, grants: actor.grants.filter((g) => g.role !== 'assessor') };
 }
 
-export interface AssessmentTarget extends ScopeTarget {
-  panelTier: PanelTier;
-}
-
-/** An assessor judges an assessment when their panel tier is at least the assessment's. */
-export function assessorMayJudge(actor: Actor, target: AssessmentTarget, tier: PanelTier | undefined): boolean {
-  return tier !== undefined && reaches(actor, target, ROLES.assessor) && TIER_RANK[tier] >= TIER_RANK[target.panelTier];
-}
-
-export function assertMayReadAssessment(actor: Actor, target: AssessmentTarget, tier: PanelTier | undefined): void {
-  requireUser(actor);
-  if (!reaches(actor, target, ROLES.readProduct) && !assessorMayJudge(actor, target, tier))
-    throw notFound('Assessment');
-}
-
-export function assertRole(actor: Actor, target: ScopeTarget, roles: readonly Role[], what: string): void {
-  if (!reaches(actor, target, roles)) throw forbidden(`You may not ${what}.`);
+/**
+ * What the caller may do on an assessment, as the page's buttons: the policy over the panel's view
+ * of the actor, and the assessment's status (scores change only while open; a final rating may be
+ * appealed once at a time; a pending appeal is decided).
+ */
+export function assessmentAbilities(
+  actor: Actor,
+  assessment: Target & { panelTier: PanelTier; status: 'open' | 'finalised' | 'appealed' },
+  tier: PanelTier | undefined,
+): Record<AssessmentAction, boolean> {
+  const may = abilities(onPanel(actor, tier, assessment.panelTier), assessmentPolicy, assessment);
+  const open = assessment.status === 'open';
+  return {
+    read: may.read,
+    selfAssess: may.selfAssess && open,
+    score: may.score && open,
+    addEvidence: may.addEvidence && open,
+    finalise: may.finalise && open,
+    appeal: may.appeal && assessment.status === 'finalised',
+    decideAppeal: may.decideAppeal && assessment.status === 'appealed',
+  };
 }

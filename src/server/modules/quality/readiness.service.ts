@@ -1,11 +1,11 @@
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { systemClock, type Ctx, type TxCtx } from '../../http/context.js';
 import type { FieldError } from '../../http/errors.js';
+import { dateIn } from '../../../shared/dates.js';
 import { recordAudit } from '../platform/index.js';
-import { readProduct, type ExportReadinessCheck } from '../registry/index.js';
+import { demoteToReady, readProduct, type ExportReadinessCheck } from '../registry/index.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { exportReadiness, readyAnywhere, type MarketReadiness } from './export-readiness.js';
-import { today } from './scoring.js';
 
 interface ProductFacts {
   id: string | null;
@@ -15,7 +15,7 @@ interface ProductFacts {
   hsCode: string | null;
 }
 
-export async function readinessOf(db: Queryable, product: ProductFacts, on: string): Promise<MarketReadiness[]> {
+async function readinessOf(db: Queryable, product: ProductFacts, on: string): Promise<MarketReadiness[]> {
   const certs = await certificationsRepository.covering(db, product.id, product.groupId);
   return exportReadiness(
     {
@@ -28,32 +28,36 @@ export async function readinessOf(db: Queryable, product: ProductFacts, on: stri
   );
 }
 
-/** What the registry asks before a product becomes export-ready: the failed checks, none when ready somewhere. */
-export const registryExportReadinessCheck: ExportReadinessCheck = async (db, product) => {
-  const markets = await readinessOf(db, product, today());
+/**
+ * What the registry asks before a product becomes export-ready: the failed checks, none when ready
+ * somewhere, judged on `on` (the registry passes its command's date; without one, today by the
+ * system clock).
+ */
+export async function registryExportReadinessCheck(
+  db: Queryable,
+  product: Parameters<ExportReadinessCheck>[1],
+  on: string = dateIn(systemClock.now()),
+): Promise<FieldError[]> {
+  const markets = await readinessOf(db, product, on);
   if (readyAnywhere(markets)) return [];
   return markets.flatMap((m) =>
     m.checks
       .filter((c) => c.ok === false)
       .map((c): FieldError => ({ path: `exportReadiness.${m.market}.${c.code}`, message: c.reason })),
   );
-};
+}
 
 /**
- * Products that were export-ready but are no longer ready in any market (a certificate expired,
- * changed or was deleted) fall back to 'ready', in the caller's transaction, with an audit entry.
+ * Products that were export-ready but are no longer ready in any market (a certificate changed or
+ * was deleted) fall back to 'ready', in the command's transaction, with an audit entry.
  */
-export async function settleExportStatus(
-  tx: Queryable,
-  ctx: Pick<Ctx, 'actor' | 'requestId'>,
-  products: (ProductFacts & { id: string })[],
-  on: string,
-): Promise<string[]> {
+export async function settleExportStatus(tx: TxCtx, products: (ProductFacts & { id: string })[]): Promise<string[]> {
+  const on = dateIn(tx.clock.now());
   const demoted: string[] = [];
   for (const product of products) {
-    if (readyAnywhere(await readinessOf(tx, product, on))) continue;
-    await certificationsRepository.demoteToReady(tx, product.id);
-    await recordAudit(tx, ctx, {
+    if (readyAnywhere(await readinessOf(tx.db, product, on))) continue;
+    await demoteToReady(tx.db, product.id);
+    await recordAudit(tx.db, tx, {
       action: 'product.export_ready_lapsed',
       entity: 'product',
       entityId: product.id,
@@ -65,15 +69,17 @@ export async function settleExportStatus(
   return demoted;
 }
 
-/** GET /products/{id}/export-readiness: the checklist per market for today; a lapsed export-ready product falls back here. */
+/**
+ * GET /products/{id}/export-readiness: the checklist per market for today. An export-ready product
+ * no longer ready anywhere (a certificate lapsed with time) reads as ready; it is stored so by the
+ * next write of the product, not by this read.
+ */
 export async function getExportReadiness(ctx: Ctx, productId: string) {
-  const on = today();
-  return ctx.db.transaction(async (tx) => {
-    const row = await readProduct({ actor: ctx.actor, db: tx }, productId);
-    const facts = { id: row.id, groupId: row.group_id, category: row.category, name: row.name, hsCode: row.hs_code };
-    const markets = await readinessOf(tx, facts, on);
-    let status = row.status;
-    if (status === 'export_ready' && (await settleExportStatus(tx, ctx, [facts], on)).length) status = 'ready';
-    return { productId: row.id, on, status, readyAnywhere: readyAnywhere(markets), markets };
-  });
+  const on = dateIn(ctx.clock.now());
+  const row = await readProduct(ctx, productId);
+  const facts = { id: row.id, groupId: row.group_id, category: row.category, name: row.name, hsCode: row.hs_code };
+  const markets = await readinessOf(ctx.db, facts, on);
+  const ready = readyAnywhere(markets);
+  const status = row.status === 'export_ready' && !ready ? 'ready' : row.status;
+  return { productId: row.id, on, status, readyAnywhere: ready, markets };
 }

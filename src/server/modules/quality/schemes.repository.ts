@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { sql, Where, type Sql } from '../../db/sql.js';
 import type { PanelTier, SchemeDefinition } from './quality.schemas.js';
 
 export interface SchemeRow {
@@ -24,40 +25,43 @@ export const schemesRepository = {
   /** The latest version of each family in the given programs (null: every program), or every version of one family. */
   async list(
     db: Queryable,
+    scope: Sql,
     f: {
-      programIds: string[] | null;
       programId?: string | undefined;
       familyId?: string | undefined;
       after: string | null;
       limit: number;
     },
   ): Promise<SchemeRow[]> {
+    const params: unknown[] = [];
+    const where = new Where(params, scope, f.familyId ? sql`s.family_id = ${f.familyId}` : 's.latest');
+    where.equal('s.program_id', f.programId);
+    if (f.after) where.and(`s.id > ${where.bind(f.after)}`);
     return db.query<SchemeRow>(
-      `SELECT ${COLUMNS} FROM rating_schemes s
-       WHERE ($5::uuid IS NULL AND s.latest OR s.family_id = $5)
-         AND ($1::uuid[] IS NULL OR s.program_id = ANY($1::uuid[]))
-         AND ($2::uuid IS NULL OR s.program_id = $2) AND ($3::uuid IS NULL OR s.id > $3)
-       ORDER BY s.id LIMIT $4`,
-      [f.programIds, f.programId ?? null, f.after, f.limit + 1, f.familyId ?? null],
+      `SELECT ${COLUMNS} FROM rating_schemes s WHERE ${where} ORDER BY s.id LIMIT ${where.bind(f.limit + 1)}`,
+      params,
     );
   },
 
   async insert(
     db: Queryable,
     s: Pick<SchemeRow, 'id' | 'family_id' | 'program_id' | 'template_id' | 'version' | 'definition'>,
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO rating_schemes (id, family_id, program_id, template_id, version, definition)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+  ): Promise<SchemeRow> {
+    const rows = await db.query<SchemeRow>(
+      `INSERT INTO rating_schemes AS s (id, family_id, program_id, template_id, version, definition)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
       [s.id, s.family_id, s.program_id, s.template_id, s.version, JSON.stringify(s.definition)],
     );
+    return rows[0]!;
   },
 
-  async updateInPlace(db: Queryable, id: string, definition: SchemeDefinition): Promise<void> {
-    await db.query(
-      'UPDATE rating_schemes SET definition = $2, version = version + 1, updated_at = now() WHERE id = $1',
+  async updateInPlace(db: Queryable, id: string, definition: SchemeDefinition): Promise<SchemeRow> {
+    const rows = await db.query<SchemeRow>(
+      `UPDATE rating_schemes s SET definition = $2, version = version + 1, updated_at = now() WHERE s.id = $1
+       RETURNING ${COLUMNS}`,
       [id, JSON.stringify(definition)],
     );
+    return rows[0]!;
   },
 
   async supersede(db: Queryable, id: string): Promise<void> {

@@ -1,12 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
-import { holdsAnyRole, isAdmin, programIdsOf, recordAudit, requireUser, usersRepository } from '../platform/index.js';
-import { programsRepository } from '../programs/index.js';
-import { assertMayReadScheme, assertMayWriteScheme } from './quality.policy.js';
+import { assertVersion } from '../../http/versioning.js';
+import { abilities, authorize, can, grantsOf, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { programById } from '../programs/index.js';
+import { assessorTierPolicy, programColumns, programLevel, programTarget, schemePolicy } from './quality.policy.js';
 import {
   schemeDefinition,
   type CreateSchemeBody,
@@ -17,7 +18,12 @@ import {
 import { SCHEME_TEMPLATES } from './scheme-templates.js';
 import { schemesRepository, type SchemeRow } from './schemes.repository.js';
 
-export function presentScheme(row: SchemeRow) {
+/** What the actor may do with a program's schemes. */
+const schemeAbilities = (actor: Actor, programId: string) =>
+  abilities(programLevel(actor), schemePolicy, programTarget(programId));
+
+/** A stored scheme version as the audit log keeps it. */
+function schemeFacts(row: SchemeRow) {
   return {
     id: row.id,
     familyId: row.family_id,
@@ -31,6 +37,12 @@ export function presentScheme(row: SchemeRow) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
+
+/** A scheme version as answered: its facts and what the actor may do with it. */
+const presentScheme = (row: SchemeRow, actor: Actor) => ({
+  ...schemeFacts(row),
+  abilities: schemeAbilities(actor, row.program_id),
+});
 type PresentedScheme = ReturnType<typeof presentScheme>;
 
 const SHIPPED_AT = '2026-01-01T00:00:00.000Z';
@@ -46,20 +58,21 @@ function presentTemplate(tpl: (typeof SCHEME_TEMPLATES)[number]): PresentedSchem
     version: 1,
     createdAt: SHIPPED_AT,
     updatedAt: SHIPPED_AT,
+    abilities: { read: true, update: false },
   };
 }
 
 /** A scheme version the actor may read (templates included), or 404. */
-export async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<PresentedScheme> {
+async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<PresentedScheme> {
   const template = SCHEME_TEMPLATES.find((tpl) => tpl.id === id);
   if (template) {
-    assertMayReadScheme(ctx.actor, null);
+    requireUser(ctx.actor);
     return presentTemplate(template);
   }
   const row = await schemesRepository.byId(ctx.db, id);
   if (!row) throw notFound('Rating scheme');
-  assertMayReadScheme(ctx.actor, row.program_id);
-  return presentScheme(row);
+  authorize(programLevel(ctx.actor), schemePolicy, 'read', programTarget(row.program_id));
+  return presentScheme(row, ctx.actor);
 }
 
 export const getScheme = (ctx: Ctx, id: string) => readScheme(ctx, id);
@@ -75,14 +88,17 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   const rows =
     query.templates === 'true'
       ? []
-      : await schemesRepository.list(ctx.db, {
-          programIds: isAdmin(ctx.actor) ? null : programIdsOf(ctx.actor),
-          programId: query.programId,
-          familyId: query.familyId,
-          after,
-          limit: query.limit,
-        });
-  const items = [...templates, ...rows.map(presentScheme)].sort((a, b) => (a.id < b.id ? -1 : 1));
+      : await schemesRepository.list(
+          ctx.db,
+          scopeOf(programLevel(ctx.actor), schemePolicy, 'read', programColumns('s.program_id')),
+          {
+            programId: query.programId,
+            familyId: query.familyId,
+            after,
+            limit: query.limit,
+          },
+        );
+  const items = [...templates, ...rows.map((r) => presentScheme(r, ctx.actor))].sort((a, b) => (a.id < b.id ? -1 : 1));
   return toPage(
     items.slice(0, query.limit + 1),
     query.limit,
@@ -91,79 +107,75 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   );
 }
 
-export async function createScheme(
-  ctx: Ctx,
-  input: CreateSchemeBody,
-): Promise<{ scheme: PresentedScheme; created: boolean }> {
-  requireUser(ctx.actor);
-  const program = await programsRepository.byId(ctx.db, input.programId);
-  if (!program || !holdsAnyRole(ctx.actor, program.id))
-    throw invalid([{ path: 'programId', message: 'no such program' }]);
-  assertMayWriteScheme(ctx.actor, program.id);
+/** Copies a template into a program, or starts a scheme from a definition: the program manager. */
+export async function createScheme(ctx: Ctx, input: CreateSchemeBody): Promise<Created<PresentedScheme>> {
+  const actor = programLevel(requireUser(ctx.actor));
   const template = input.templateId ? SCHEME_TEMPLATES.find((tpl) => tpl.id === input.templateId) : undefined;
-  if (input.templateId && !template) throw invalid([{ path: 'templateId', message: 'no such template' }]);
-  const definition = input.definition ?? schemeDefinition.parse(template!.definition);
-  return ctx.db.transaction(async (tx) => {
-    if (input.id) {
-      const existing = await schemesRepository.byId(tx, input.id);
-      if (existing) {
-        const current = presentScheme(existing);
-        const incoming = { programId: program.id, templateId: template?.id ?? null, definition };
-        const stored = { programId: current.programId, templateId: current.templateId, definition: current.definition };
-        return { scheme: replayOrConflict(stored, incoming, () => current), created: false };
-      }
-    }
-    const id = input.id ?? uuidv7();
-    await schemesRepository.insert(tx, {
-      id,
-      family_id: id,
-      program_id: program.id,
-      template_id: template?.id ?? null,
-      version: 1,
-      definition,
+  return inTransaction(ctx, async (tx) => {
+    const program = await programById(tx.db, input.programId);
+    if (!program || !can(actor, schemePolicy, 'read', programTarget(program.id)))
+      throw invalid([{ path: 'programId', message: 'no such program' }]);
+    authorize(actor, schemePolicy, 'update', programTarget(program.id));
+    if (input.templateId && !template) throw invalid([{ path: 'templateId', message: 'no such template' }]);
+    const definition = input.definition ?? schemeDefinition.parse(template!.definition);
+    return createOnce({
+      id: input.id,
+      find: (id) => schemesRepository.byId(tx.db, id),
+      visible: (row) => can(actor, schemePolicy, 'read', programTarget(row.program_id)),
+      stored: (row) => ({ programId: row.program_id, templateId: row.template_id, definition: row.definition }),
+      input: { programId: program.id, templateId: template?.id ?? null, definition },
+      present: (row) => presentScheme(row, tx.actor),
+      create: async (id) => {
+        const row = await schemesRepository.insert(tx.db, {
+          id,
+          family_id: id,
+          program_id: program.id,
+          template_id: template?.id ?? null,
+          version: 1,
+          definition,
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'rating_scheme.create',
+          entity: 'rating_scheme',
+          entityId: id,
+          after: schemeFacts(row),
+        });
+        return presentScheme(row, tx.actor);
+      },
     });
-    const scheme = presentScheme((await schemesRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
-      action: 'rating_scheme.create',
-      entity: 'rating_scheme',
-      entityId: id,
-      after: scheme,
-    });
-    return { scheme, created: true };
   });
 }
 
 /**
  * Edits a scheme. A version no assessment uses is edited in place; a version in use is never
- * touched: the edit becomes version + 1 of the same family (a new id), and assessments keep the
- * version they were scored with.
+ * touched: the edit becomes version + 1 of the same family (a new id, answered as created), and
+ * assessments keep the version they were scored with.
  */
 export async function patchScheme(
   ctx: Ctx,
   id: string,
   base: number,
   input: PatchSchemeBody,
-): Promise<{ scheme: PresentedScheme; created: boolean }> {
+): Promise<Created<PresentedScheme>> {
   if (SCHEME_TEMPLATES.some((tpl) => tpl.id === id)) {
     requireUser(ctx.actor);
     throw ruleBroken('template-read-only', 'Shipped templates are read-only; copy one into a program first.');
   }
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'rating_schemes', id);
-    const current = await schemesRepository.byId(tx, id);
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'rating_schemes', id);
+    const current = await schemesRepository.byId(tx.db, id);
     if (!current) throw notFound('Rating scheme');
-    assertMayWriteScheme(ctx.actor, current.program_id);
-    const before = presentScheme(current);
+    authorize(programLevel(tx.actor), schemePolicy, 'update', programTarget(current.program_id));
+    const before = presentScheme(current, tx.actor);
     if (!current.latest) {
       throw conflict(`Version ${current.version} has been superseded; edit the latest version.`, { current: before });
     }
     assertVersion(current, base, () => before);
-    let newId = id;
-    if (await schemesRepository.inUse(tx, id)) {
-      newId = uuidv7();
-      await schemesRepository.supersede(tx, id);
-      await schemesRepository.insert(tx, {
-        id: newId,
+    let row: SchemeRow;
+    if (await schemesRepository.inUse(tx.db, id)) {
+      await schemesRepository.supersede(tx.db, id);
+      row = await schemesRepository.insert(tx.db, {
+        id: uuidv7(),
         family_id: current.family_id,
         program_id: current.program_id,
         template_id: current.template_id,
@@ -171,24 +183,23 @@ export async function patchScheme(
         definition: input.definition,
       });
     } else {
-      await schemesRepository.updateInPlace(tx, id, input.definition);
+      row = await schemesRepository.updateInPlace(tx.db, id, input.definition);
     }
-    const after = presentScheme((await schemesRepository.byId(tx, newId))!);
-    await recordAudit(tx, ctx, {
-      action: newId === id ? 'rating_scheme.update' : 'rating_scheme.new_version',
+    await recordAudit(tx.db, tx, {
+      action: row.id === id ? 'rating_scheme.update' : 'rating_scheme.new_version',
       entity: 'rating_scheme',
       entityId: current.family_id,
-      before,
-      after,
+      before: schemeFacts(current),
+      after: schemeFacts(row),
     });
-    return { scheme: after, created: newId !== id };
+    return { record: presentScheme(row, tx.actor), created: row.id !== id };
   });
 }
 
 // ---- assessor panel tiers ---------------------------------------------------------------------
 
 export async function listAssessorTiers(ctx: Ctx, programId: string) {
-  assertMayWriteScheme(ctx.actor, programId);
+  authorize(programLevel(ctx.actor), assessorTierPolicy, 'list', programTarget(programId));
   const rows = await schemesRepository.tiers(ctx.db, programId);
   return {
     items: rows.map((r) => ({ programId, userId: r.user_id, tier: r.tier, updatedAt: r.updated_at.toISOString() })),
@@ -197,15 +208,15 @@ export async function listAssessorTiers(ctx: Ctx, programId: string) {
 
 /** The program manager puts an assessor of the program on a panel tier (set again to change it). */
 export async function setAssessorTier(ctx: Ctx, programId: string, input: SetAssessorTierBody) {
-  assertMayWriteScheme(ctx.actor, programId);
-  return ctx.db.transaction(async (tx) => {
-    const grants = await usersRepository.grantsOf(tx, input.userId);
+  authorize(programLevel(ctx.actor), assessorTierPolicy, 'set', programTarget(programId));
+  return inTransaction(ctx, async (tx) => {
+    const grants = await grantsOf(tx.db, input.userId);
     if (!grants.some((g) => g.programId === programId && g.role === 'assessor'))
       throw invalid([{ path: 'userId', message: 'is not an assessor of this program' }]);
-    const before = await schemesRepository.tierOf(tx, programId, input.userId);
-    await schemesRepository.setTier(tx, programId, input.userId, input.tier);
+    const before = await schemesRepository.tierOf(tx.db, programId, input.userId);
+    await schemesRepository.setTier(tx.db, programId, input.userId, input.tier);
     const after = { programId, userId: input.userId, tier: input.tier };
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx.db, tx, {
       action: 'assessor_tier.set',
       entity: 'assessor_tier',
       entityId: `${programId}/${input.userId}`,
