@@ -98,6 +98,7 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = n
     );
   }
   for (const entry of entries) await recordTransaction(ctx, groupId, entry);
-  await closeBooksThrough(ctx, groupId, first, today.toISOString().slice(0, 10));
+  // The books close as of the seed's own "today", which a test may set.
+  await closeBooksThrough({ ...ctx, clock: { now: () => today } }, groupId, first);
   return entries.length;
 }
