@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { isoDate, pageQuery, uuid } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  moneyAnswer,
+  pageOf,
+  pageQuery,
+  timestamp,
+  uuid,
+} from '../common.schemas.js';
 import { money } from '../money.js';
 import { quantity } from '../quantity.js';
 
 /** Movements a person records by hand; produced, consumed, reserved and released follow from other commands. */
 export const MANUAL_MOVEMENTS = ['sold', 'spoiled', 'sample'] as const;
 export const MOVEMENT_KINDS = ['produced', 'sold', 'spoiled', 'sample', 'consumed', 'reserved', 'released'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 const lotCode = z
   .string()
@@ -46,3 +56,93 @@ export const recordMovementBody = z.object({
   note: z.string().trim().max(500).nullable().optional(),
 });
 export type RecordMovementBody = z.infer<typeof recordMovementBody>;
+
+/*
+ * Answers. The serializer sends only what is listed here, and the web derives its types from them.
+ */
+
+/** What the caller may do with a batch: `consume` is taking its stock as the input of another run. */
+export const BATCH_ACTIONS = ['read', 'create', 'recordMovement', 'consume'] as const;
+export const batchAbilities = abilitiesOf(BATCH_ACTIONS);
+
+export const batchAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  groupId: z.string(),
+  productId: z.string(),
+  productName: localizedAnswer,
+  lotCode: z.string(),
+  quantity: z.string(),
+  unit: z.string(),
+  producedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  costPerUnit: moneyAnswer.nullable(),
+  stock: z.string(),
+  reserved: z.string(),
+  available: z.string(),
+  inputs: z.array(z.object({ batchId: z.string(), lotCode: z.string(), quantity: z.string() })),
+  notes: z.string().nullable(),
+  /** The public provenance page the batch's QR code opens. */
+  provenancePath: z.string(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  abilities: batchAbilities,
+});
+export type BatchAnswer = z.infer<typeof batchAnswer>;
+export const batchPage = pageOf(batchAnswer);
+
+export const movementAnswer = z.object({
+  id: z.string(),
+  kind: z.enum(MOVEMENT_KINDS),
+  quantity: z.string(),
+  on: z.string(),
+  orderId: z.string().nullable(),
+  consumedByBatchId: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: timestamp,
+});
+export type MovementAnswer = z.infer<typeof movementAnswer>;
+export const movementPage = pageOf(movementAnswer);
+
+// The public provenance answer: the serializer drops any field not listed here, so no member
+// name, national id or phone can reach the provenance page by accident.
+const areaRef = z.object({ code: z.string(), name: z.string() });
+
+export const provenanceAnswer = z.object({
+  batch: z.object({
+    id: z.string(),
+    lotCode: z.string(),
+    producedOn: z.string(),
+    expiresOn: z.string().nullable(),
+    quantity: z.string(),
+    unit: z.string(),
+  }),
+  product: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    story: z.string().nullable(),
+    category: z.string(),
+    /** Whether the product's public page (/p/{id}) exists: drafts have none. */
+    public: z.boolean(),
+  }),
+  village: areaRef.extend({ region: z.array(z.string()), potentials: z.array(z.string()) }),
+  group: z.object({ name: z.string(), kind: z.string(), foundedOn: z.string().nullable() }),
+  /** Certifications (P-IRT, halal …) that were valid on the production date. */
+  certifications: z.array(
+    z.object({ kind: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().nullable() }),
+  ),
+  inputs: z.array(
+    z.object({
+      lotCode: z.string(),
+      quantity: z.string(),
+      unit: z.string(),
+      producedOn: z.string(),
+      product: z.string(),
+      village: z.string(),
+      group: z.string(),
+    }),
+  ),
+});
+export type ProvenanceAnswer = z.infer<typeof provenanceAnswer>;

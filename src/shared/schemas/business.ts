@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, localizedText, pageQuery, uuid } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  localizedText,
+  moneyAnswer,
+  pageOf,
+  pageQuery,
+  timestamp,
+  uuid,
+} from '../common.schemas.js';
 import { decimalAmount, money } from '../money.js';
 
 /** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
@@ -147,3 +157,129 @@ export const hppBody = z.object({
   roundTo: decimalAmount.optional(),
 });
 export type HppBody = z.infer<typeof hppBody>;
+
+/*
+ * Answers. The serializer sends only what is listed here, and the web derives its types from them.
+ */
+
+/** What the caller may do with a group's books (server decides, web shows the buttons). */
+export const BOOK_ACTIONS = ['read', 'post', 'reverse', 'closePeriod', 'addAccount'] as const;
+export const bookAbilities = abilitiesOf(BOOK_ACTIONS);
+
+export const accountAnswer = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: localizedAnswer,
+  type: z.enum(['asset', 'liability', 'equity', 'revenue', 'cost_of_goods', 'expense']),
+  line: z.string(),
+  contra: z.boolean(),
+  role: z.string().nullable(),
+  /** The account's balance on its own side, today. */
+  balance: moneyAnswer.optional(),
+});
+export type AccountAnswer = z.infer<typeof accountAnswer>;
+
+/** A group's books: settings, closings, the chart with balances, and what the caller may do. */
+export const booksAnswer = z.object({
+  groupId: z.string(),
+  currency: z.string(),
+  closedThrough: z.string().nullable(),
+  closings: z.array(z.object({ closedThrough: z.string(), closedBy: z.string(), closedAt: timestamp })),
+  accounts: z.array(accountAnswer),
+  abilities: bookAbilities,
+});
+export type BooksAnswer = z.infer<typeof booksAnswer>;
+
+export const journalEntryAnswer = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  number: z.number().int(),
+  date: z.string(),
+  kind: z.string(),
+  memo: z.string(),
+  /** What the treasurer entered (the simple transaction's fields, or the journal lines). */
+  details: z.record(z.string(), z.unknown()),
+  /** The record another module posted this entry for (an order shipped). */
+  source: z.object({ type: z.string(), id: z.string() }).nullable(),
+  reverses: z.string().nullable(),
+  reversedBy: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      accountCode: z.string(),
+      accountName: localizedAnswer,
+      debit: moneyAnswer.nullable(),
+      credit: moneyAnswer.nullable(),
+    }),
+  ),
+  total: moneyAnswer,
+  postedBy: z.string(),
+  postedAt: timestamp,
+});
+export type JournalEntryAnswer = z.infer<typeof journalEntryAnswer>;
+export const journalPage = pageOf(journalEntryAnswer);
+
+/** One line of a statement and the accounts behind it. */
+export const reportLineAnswer = z.object({
+  line: z.string(),
+  amount: moneyAnswer,
+  accounts: z.array(z.object({ code: z.string(), name: localizedAnswer, amount: moneyAnswer })),
+});
+export type ReportLineAnswer = z.infer<typeof reportLineAnswer>;
+const reportSection = z.object({ lines: z.array(reportLineAnswer), total: moneyAnswer });
+
+export const financialPositionAnswer = z.object({
+  groupId: z.string(),
+  at: z.string(),
+  currency: z.string(),
+  assets: reportSection,
+  liabilities: reportSection,
+  equity: reportSection,
+  liabilitiesAndEquity: moneyAnswer,
+  balanced: z.boolean(),
+});
+export type FinancialPositionAnswer = z.infer<typeof financialPositionAnswer>;
+
+export const incomeStatementAnswer = z.object({
+  groupId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  revenue: reportLineAnswer,
+  costOfGoods: reportLineAnswer,
+  grossProfit: moneyAnswer,
+  otherIncome: reportLineAnswer,
+  expenses: reportLineAnswer,
+  profit: moneyAnswer,
+});
+export type IncomeStatementAnswer = z.infer<typeof incomeStatementAnswer>;
+
+/** The notes to the statements, in the reader's language. */
+export const notesAnswer = z.object({
+  groupId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  locale: z.string(),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), paragraphs: z.array(z.string()) })),
+  details: z.array(
+    z.object({
+      line: z.string(),
+      title: z.string(),
+      amount: moneyAnswer,
+      accounts: z.array(z.object({ code: z.string(), name: z.string(), amount: moneyAnswer })),
+    }),
+  ),
+  closedThrough: z.string().nullable(),
+});
+export type NotesAnswer = z.infer<typeof notesAnswer>;
+
+const costParts = z.object({ materials: moneyAnswer, labour: moneyAnswer, overhead: moneyAnswer, total: moneyAnswer });
+export const hppAnswer = z.object({
+  units: z.string(),
+  totals: costParts,
+  perUnit: costParts,
+  markupPercent: z.string(),
+  suggestedPrice: moneyAnswer,
+  /** Profit per unit at the suggested price. */
+  marginPerUnit: moneyAnswer,
+});
+export type HppAnswer = z.infer<typeof hppAnswer>;

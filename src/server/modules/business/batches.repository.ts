@@ -1,7 +1,8 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { Where, type Sql } from '../../db/sql.js';
+import type { MovementKind } from '../../../shared/schemas/batches.js';
 
-type Localized = Record<string, string>;
+import type { Localized } from '../../../shared/localized.js';
 
 export interface BatchRow {
   id: string;
@@ -36,7 +37,7 @@ export interface BatchInputRow {
 export interface MovementRow {
   id: string;
   batch_id: string;
-  kind: string;
+  kind: MovementKind;
   quantity: string;
   on_date: string;
   order_id: string | null;
@@ -65,7 +66,7 @@ export type BatchValues = Pick<
 const COLUMNS = `b.id, b.program_id, b.group_id, b.product_id, b.area_path, p.name AS product_name, b.lot_code, b.quantity,
   b.unit, b.produced_on, b.expires_on, b.cost_per_unit_minor, b.currency, b.stock, b.reserved, b.notes, b.version,
   b.created_at, b.updated_at`;
-const FROM = 'batches b JOIN products p ON p.id = b.product_id';
+const FROM = 'batches b JOIN registry_products p ON p.id = b.product_id';
 
 export const batchesRepository = {
   async byId(db: Queryable, id: string): Promise<BatchRow | undefined> {
@@ -110,8 +111,7 @@ export const batchesRepository = {
 
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: {
       programId?: string | undefined;
       groupId?: string | undefined;
@@ -121,6 +121,7 @@ export const batchesRepository = {
       limit: number;
     },
   ): Promise<BatchRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('b.program_id', f.programId);
     where.equal('b.group_id', f.groupId);
@@ -133,11 +134,15 @@ export const batchesRepository = {
     );
   },
 
-  async insert(db: Queryable, b: BatchValues): Promise<void> {
-    await db.query(
-      `INSERT INTO batches (id, program_id, group_id, product_id, area_path, lot_code, quantity, unit, produced_on,
-         expires_on, cost_per_unit_minor, currency, stock, notes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13)`,
+  /** Writes a batch with all its stock; answers it as `byId` would. */
+  async insert(db: Queryable, b: BatchValues): Promise<BatchRow> {
+    const rows = await db.query<BatchRow>(
+      `WITH b AS (
+         INSERT INTO batches (id, program_id, group_id, product_id, area_path, lot_code, quantity, unit, produced_on,
+           expires_on, cost_per_unit_minor, currency, stock, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13)
+         RETURNING *)
+       SELECT ${COLUMNS} FROM b JOIN registry_products p ON p.id = b.product_id`,
       [
         b.id,
         b.program_id,
@@ -154,13 +159,23 @@ export const batchesRepository = {
         b.notes,
       ],
     );
+    return rows[0]!;
   },
 
-  async insertInputs(db: Queryable, batchId: string, inputs: { batchId: string; quantity: string }[]): Promise<void> {
-    if (inputs.length === 0) return;
-    await db.query(
-      `INSERT INTO batch_inputs (batch_id, input_batch_id, quantity)
-       SELECT $1, * FROM unnest($2::uuid[], $3::numeric[])`,
+  /** Writes what a batch consumed; answers it as `inputs` would. */
+  async insertInputs(
+    db: Queryable,
+    batchId: string,
+    inputs: { batchId: string; quantity: string }[],
+  ): Promise<BatchInputRow[]> {
+    if (inputs.length === 0) return [];
+    return db.query<BatchInputRow>(
+      `WITH i AS (
+         INSERT INTO batch_inputs (batch_id, input_batch_id, quantity)
+         SELECT $1, * FROM unnest($2::uuid[], $3::numeric[])
+         RETURNING *)
+       SELECT i.batch_id, i.input_batch_id, b.lot_code, i.quantity FROM i JOIN batches b ON b.id = i.input_batch_id
+       ORDER BY i.batch_id, b.lot_code`,
       [batchId, inputs.map((i) => i.batchId), inputs.map((i) => i.quantity)],
     );
   },
@@ -173,12 +188,16 @@ export const batchesRepository = {
     );
   },
 
-  /** Changes stock and reservation by signed deltas; the table's CHECKs refuse anything negative. */
-  async adjust(db: Queryable, id: string, delta: { stock?: string; reserved?: string }): Promise<void> {
-    await db.query(
-      'UPDATE batches SET stock = stock + $2::numeric, reserved = reserved + $3::numeric, updated_at = now() WHERE id = $1',
+  /** Changes stock and reservation by signed deltas (the table's CHECKs refuse anything negative); answers the batch. */
+  async adjust(db: Queryable, id: string, delta: { stock?: string; reserved?: string }): Promise<BatchRow> {
+    const rows = await db.query<BatchRow>(
+      `WITH b AS (
+         UPDATE batches SET stock = stock + $2::numeric, reserved = reserved + $3::numeric, updated_at = now()
+         WHERE id = $1 RETURNING *)
+       SELECT ${COLUMNS} FROM b JOIN registry_products p ON p.id = b.product_id`,
       [id, delta.stock ?? '0', delta.reserved ?? '0'],
     );
+    return rows[0]!;
   },
 
   async insertMovements(

@@ -1,23 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Queryable } from '../../db/database.js';
-import type { Ctx, Role } from '../../http/context.js';
+import type { Tx } from '../../db/database.js';
+import { inTransaction, type Ctx, type TxCtx, type UserActor } from '../../http/context.js';
+import { createOnce } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { idInUse, replayOrConflict } from '../../http/versioning.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
 import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
-import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
-import { productsRepository, productTarget } from '../registry/index.js';
+import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { productById, productTarget } from '../registry/index.js';
+import { batchesPolicy } from './business.policy.js';
 import { batchesRepository, type BatchInputRow, type BatchRow, type MovementRow } from './batches.repository.js';
 import type { CreateBatchBody, ListBatchesQuery, RecordMovementBody } from './batches.schemas.js';
-
-/** Who may see and who may change a group's batches (DESIGN §2). */
-export const BATCH_ROLES = {
-  read: ['program_manager', 'facilitator', 'group_manager', 'group_member'],
-  write: ['program_manager', 'facilitator', 'group_manager'],
-} as const satisfies Record<string, readonly Role[]>;
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { dbOf, todayOf, type CallerTx } from './caller-tx.js';
 
 export const batchTarget = (row: Pick<BatchRow, 'program_id' | 'area_path' | 'group_id'>) => ({
   programId: row.program_id,
@@ -54,20 +48,59 @@ export function presentBatch(row: BatchRow, inputs: BatchInputRow[] = []) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedBatch = ReturnType<typeof presentBatch>;
 
-const content = (b: PresentedBatch) => ({
-  productId: b.productId,
-  lotCode: b.lotCode,
-  quantity: b.quantity,
-  producedOn: b.producedOn,
-  expiresOn: b.expiresOn,
-  costPerUnit: b.costPerUnit,
-  inputs: b.inputs
-    .map((i) => ({ batchId: i.batchId, quantity: i.quantity }))
+/** A batch as answered to the caller: the record and what they may do with it. */
+export function batchAnswer(actor: Ctx['actor'], row: BatchRow, inputs: BatchInputRow[] = []) {
+  return { ...presentBatch(row, inputs), abilities: abilities(actor, batchesPolicy, batchTarget(row)) };
+}
+export type BatchAnswer = ReturnType<typeof batchAnswer>;
+
+/** What makes two creates with the same id the same production run. */
+const sameRun = (r: {
+  productId: string;
+  lotCode: string;
+  quantity: string;
+  producedOn: string;
+  expiresOn: string | null;
+  cost: { minor: string; currency: string } | null;
+  inputs: { batchId: string; quantity: string }[];
+  notes: string | null;
+}) => ({
+  ...r,
+  quantity: quantityText(r.quantity),
+  inputs: r.inputs
+    .map((i) => ({ batchId: i.batchId, quantity: quantityText(i.quantity) }))
     .sort((x, y) => x.batchId.localeCompare(y.batchId)),
-  notes: b.notes,
 });
+
+const storedRun = ({ row, inputs }: { row: BatchRow; inputs: BatchInputRow[] }) =>
+  sameRun({
+    productId: row.product_id,
+    lotCode: row.lot_code,
+    quantity: row.quantity,
+    producedOn: row.produced_on,
+    expiresOn: row.expires_on,
+    cost: row.cost_per_unit_minor === null ? null : { minor: row.cost_per_unit_minor, currency: row.currency },
+    inputs: inputs.map((i) => ({ batchId: i.input_batch_id, quantity: i.quantity })),
+    notes: row.notes,
+  });
+
+const inputRun = (input: CreateBatchBody) =>
+  sameRun({
+    productId: input.productId,
+    lotCode: input.lotCode,
+    quantity: input.quantity,
+    producedOn: input.producedOn,
+    expiresOn: input.expiresOn ?? null,
+    cost: input.costPerUnit
+      ? {
+          minor: toMinor(input.costPerUnit.amount, input.costPerUnit.currency)?.toString() ?? 'not an amount',
+          currency: input.costPerUnit.currency,
+        }
+      : null,
+    inputs: input.inputs,
+    notes: input.notes ?? null,
+  });
 
 function presentMovement(row: MovementRow) {
   return {
@@ -83,29 +116,28 @@ function presentMovement(row: MovementRow) {
 }
 
 /** A batch the actor may read, or 404 (nobody learns what exists outside their scope). */
-export async function readBatch(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<BatchRow> {
+export async function readBatch(ctx: Ctx, id: string): Promise<BatchRow> {
   requireUser(ctx.actor);
   const row = await batchesRepository.byId(ctx.db, id);
-  if (!row || !reaches(ctx.actor, batchTarget(row), BATCH_ROLES.read)) throw notFound('Batch');
+  if (!row) throw notFound('Batch');
+  authorize(ctx.actor, batchesPolicy, 'read', batchTarget(row));
   return row;
 }
 
-export async function getBatch(ctx: Ctx, id: string): Promise<PresentedBatch> {
+export async function getBatch(ctx: Ctx, id: string): Promise<BatchAnswer> {
   const row = await readBatch(ctx, id);
-  return presentBatch(row, await batchesRepository.inputs(ctx.db, [row.id]));
+  return batchAnswer(ctx.actor, row, await batchesRepository.inputs(ctx.db, [row.id]));
 }
 
 export async function listBatches(ctx: Ctx, query: ListBatchesQuery) {
   requireUser(ctx.actor);
-  const params: unknown[] = [];
-  const scope = scopeCondition(
-    ctx.actor,
-    BATCH_ROLES.read,
-    { program: 'b.program_id', path: 'b.area_path', group: 'b.group_id' },
-    params,
-  );
+  const scope = scopeOf(ctx.actor, batchesPolicy, 'read', {
+    program: 'b.program_id',
+    path: 'b.area_path',
+    group: 'b.group_id',
+  });
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await batchesRepository.list(ctx.db, scope, params, {
+  const rows = await batchesRepository.list(ctx.db, scope, {
     ...query,
     available: query.available === 'true',
     after,
@@ -117,7 +149,7 @@ export async function listBatches(ctx: Ctx, query: ListBatchesQuery) {
   return toPage(
     rows,
     query.limit,
-    (r) => presentBatch(r, inputs),
+    (r) => batchAnswer(ctx.actor, r, inputs),
     (r) => [r.id],
   );
 }
@@ -144,94 +176,84 @@ function costMinor(cost: Money | null | undefined, currency: string): string | n
  * Records a production run: the batch with its stock, and the input batches it consumed — each a
  * 'consumed' movement on the input, refused (422) when the input has not that much available.
  */
-export async function createBatch(
-  ctx: Ctx,
-  input: CreateBatchBody,
-): Promise<{ batch: PresentedBatch; created: boolean }> {
+export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ batch: BatchAnswer; created: boolean }> {
   const actor = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const product = await productsRepository.byId(tx, input.productId);
-    if (!product || !reaches(actor, productTarget(product), BATCH_ROLES.read))
+  return inTransaction(ctx, async (tx) => {
+    const product = await productById(tx.db, input.productId);
+    if (!product || !can(actor, batchesPolicy, 'read', productTarget(product)))
       throw invalid([{ path: 'productId', message: 'no such product' }]);
-    if (!reaches(actor, productTarget(product), BATCH_ROLES.write))
+    if (!can(actor, batchesPolicy, 'create', productTarget(product)))
       throw forbidden('You may not record batches of this product.');
-    if (input.id) {
-      const existing = await batchesRepository.byId(tx, input.id);
-      if (existing && !reaches(actor, batchTarget(existing), BATCH_ROLES.read)) throw idInUse();
-      if (existing) {
-        const current = presentBatch(existing, await batchesRepository.inputs(tx, [existing.id]));
-        const incoming = content({
-          ...current,
-          productId: input.productId,
-          lotCode: input.lotCode,
-          quantity: quantityText(input.quantity),
-          producedOn: input.producedOn,
-          expiresOn: input.expiresOn ?? null,
-          costPerUnit: input.costPerUnit
-            ? fromMinor(
-                toMinor(input.costPerUnit.amount, input.costPerUnit.currency) ?? -1n,
-                input.costPerUnit.currency,
-              )
-            : null,
-          inputs: input.inputs.map((i) => ({ batchId: i.batchId, lotCode: '', quantity: quantityText(i.quantity) })),
+    const { record, created } = await createOnce({
+      id: input.id,
+      find: async (id) => {
+        const row = await batchesRepository.byId(tx.db, id);
+        return row && { row, inputs: await batchesRepository.inputs(tx.db, [id]) };
+      },
+      visible: ({ row }) => can(actor, batchesPolicy, 'read', batchTarget(row)),
+      stored: storedRun,
+      input: inputRun(input),
+      present: ({ row, inputs }) => batchAnswer(actor, row, inputs),
+      create: async (id) => {
+        if (input.expiresOn && input.expiresOn < input.producedOn)
+          throw invalid([{ path: 'expiresOn', message: 'is before the production date' }]);
+        const cost = costMinor(input.costPerUnit, product.currency);
+        if (await batchesRepository.byLotCode(tx.db, product.group_id, input.lotCode)) {
+          throw conflict(`The group already has a batch with lot code ${input.lotCode}.`, {
+            errors: [{ path: 'lotCode', message: 'is already used in this group' }],
+          });
+        }
+        const consumed = await consumeInputs(tx.db, actor, input);
+        const row = await batchesRepository.insert(tx.db, {
+          id,
+          program_id: product.program_id,
+          group_id: product.group_id,
+          product_id: product.id,
+          area_path: product.area_path,
+          lot_code: input.lotCode,
+          quantity: input.quantity,
+          unit: product.unit,
+          produced_on: input.producedOn,
+          expires_on: input.expiresOn ?? null,
+          cost_per_unit_minor: cost,
+          currency: product.currency,
           notes: input.notes ?? null,
         });
-        return { batch: replayOrConflict(content(current), incoming, () => current), created: false };
-      }
-    }
-    if (input.expiresOn && input.expiresOn < input.producedOn)
-      throw invalid([{ path: 'expiresOn', message: 'is before the production date' }]);
-    const cost = costMinor(input.costPerUnit, product.currency);
-    if (await batchesRepository.byLotCode(tx, product.group_id, input.lotCode)) {
-      throw conflict(`The group already has a batch with lot code ${input.lotCode}.`, {
-        errors: [{ path: 'lotCode', message: 'is already used in this group' }],
-      });
-    }
-    const id = input.id ?? uuidv7();
-    const consumed = await consumeInputs(tx, actor, input);
-    await batchesRepository.insert(tx, {
-      id,
-      program_id: product.program_id,
-      group_id: product.group_id,
-      product_id: product.id,
-      area_path: product.area_path,
-      lot_code: input.lotCode,
-      quantity: input.quantity,
-      unit: product.unit,
-      produced_on: input.producedOn,
-      expires_on: input.expiresOn ?? null,
-      cost_per_unit_minor: cost,
-      currency: product.currency,
-      notes: input.notes ?? null,
-    });
-    await batchesRepository.insertInputs(tx, id, input.inputs);
-    await batchesRepository.insertMovements(tx, [
-      {
-        id: uuidv7(),
-        batchId: id,
-        kind: 'produced',
-        quantity: input.quantity,
-        on: input.producedOn,
-        actorId: actor.id,
+        const inputs = await batchesRepository.insertInputs(tx.db, id, input.inputs);
+        await batchesRepository.insertMovements(tx.db, [
+          {
+            id: uuidv7(),
+            batchId: id,
+            kind: 'produced',
+            quantity: input.quantity,
+            on: input.producedOn,
+            actorId: actor.id,
+          },
+          ...consumed.map((c) => ({
+            id: uuidv7(),
+            batchId: c.batchId,
+            kind: 'consumed',
+            quantity: c.quantity,
+            on: input.producedOn,
+            consumedBy: id,
+            actorId: actor.id,
+          })),
+        ]);
+        await recordAudit(tx.db, tx, {
+          action: 'batch.create',
+          entity: 'batch',
+          entityId: id,
+          after: presentBatch(row, inputs),
+        });
+        return batchAnswer(actor, row, inputs);
       },
-      ...consumed.map((c) => ({
-        id: uuidv7(),
-        batchId: c.batchId,
-        kind: 'consumed',
-        quantity: c.quantity,
-        on: input.producedOn,
-        consumedBy: id,
-        actorId: actor.id,
-      })),
-    ]);
-    const batch = presentBatch((await batchesRepository.byId(tx, id))!, await batchesRepository.inputs(tx, [id]));
-    await recordAudit(tx, ctx, { action: 'batch.create', entity: 'batch', entityId: id, after: batch });
-    return { batch, created: true };
+    });
+    return { batch: record, created };
   });
 }
 
 /** Locks the input batches, checks each has enough available and was made first, and takes the stock. */
-async function consumeInputs(tx: Queryable, actor: Ctx['actor'], input: CreateBatchBody) {
+async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody) {
   const locked = await batchesRepository.lock(
     tx,
     input.inputs.map((i) => i.batchId),
@@ -239,9 +261,9 @@ async function consumeInputs(tx: Queryable, actor: Ctx['actor'], input: CreateBa
   const errors: FieldError[] = [];
   input.inputs.forEach((wanted, i) => {
     const batch = locked.find((b) => b.id === wanted.batchId);
-    if (!batch || !reaches(actor, batchTarget(batch), BATCH_ROLES.read)) {
+    if (!batch || !can(actor, batchesPolicy, 'read', batchTarget(batch))) {
       errors.push({ path: `inputs.${i}.batchId`, message: 'no such batch' });
-    } else if (!reaches(actor, batchTarget(batch), BATCH_ROLES.write)) {
+    } else if (!can(actor, batchesPolicy, 'consume', batchTarget(batch))) {
       errors.push({ path: `inputs.${i}.batchId`, message: 'is a batch you may not take stock from' });
     }
   });
@@ -263,13 +285,13 @@ async function consumeInputs(tx: Queryable, actor: Ctx['actor'], input: CreateBa
 }
 
 /** Sold at the market stall, spoiled, or given as samples: stock leaves the batch, never below what is reserved. */
-export async function recordMovement(ctx: Ctx, id: string, input: RecordMovementBody): Promise<PresentedBatch> {
-  const actor = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await batchesRepository.lock(tx, [id]);
-    if (!row || !reaches(actor, batchTarget(row), BATCH_ROLES.read)) throw notFound('Batch');
-    if (!reaches(actor, batchTarget(row), BATCH_ROLES.write)) throw forbidden('You may not change this batch.');
-    const before = presentBatch(row, await batchesRepository.inputs(tx, [id]));
+export async function recordMovement(ctx: Ctx, id: string, input: RecordMovementBody): Promise<BatchAnswer> {
+  return inTransaction(ctx, async (tx: TxCtx) => {
+    const actor = requireUser(tx.actor);
+    const [row] = await batchesRepository.lock(tx.db, [id]);
+    if (!row) throw notFound('Batch');
+    authorize(actor, batchesPolicy, 'recordMovement', batchTarget(row));
+    const inputs = await batchesRepository.inputs(tx.db, [id]);
     const available = toMilli(row.stock) - toMilli(row.reserved);
     if (toMilli(input.quantity) > available) {
       throw ruleBroken(
@@ -279,8 +301,8 @@ export async function recordMovement(ctx: Ctx, id: string, input: RecordMovement
       );
     }
     if (input.on < row.produced_on) throw invalid([{ path: 'on', message: 'is before the batch was produced' }]);
-    await batchesRepository.adjust(tx, id, { stock: `-${input.quantity}` });
-    await batchesRepository.insertMovements(tx, [
+    const changed = await batchesRepository.adjust(tx.db, id, { stock: `-${input.quantity}` });
+    await batchesRepository.insertMovements(tx.db, [
       {
         id: uuidv7(),
         batchId: id,
@@ -291,9 +313,14 @@ export async function recordMovement(ctx: Ctx, id: string, input: RecordMovement
         actorId: actor.id,
       },
     ]);
-    const after = presentBatch((await batchesRepository.byId(tx, id))!, await batchesRepository.inputs(tx, [id]));
-    await recordAudit(tx, ctx, { action: `batch.${input.kind}`, entity: 'batch', entityId: id, before, after });
-    return after;
+    await recordAudit(tx.db, tx, {
+      action: `batch.${input.kind}`,
+      entity: 'batch',
+      entityId: id,
+      before: presentBatch(row, inputs),
+      after: presentBatch(changed, inputs),
+    });
+    return batchAnswer(actor, changed, inputs);
   });
 }
 
@@ -310,11 +337,12 @@ export interface Allocation {
  * orders racing for the last units are served one after the other and the second is refused (422).
  */
 export async function reserveStock(
-  tx: Queryable,
+  caller: CallerTx,
   order: { id: string; productId: string; groupId: string; quantity: string; actorId: string },
   named?: Allocation[],
 ): Promise<Allocation[]> {
-  const on = today();
+  const tx = dbOf(caller);
+  const on = todayOf(caller);
   const wanted = toMilli(order.quantity);
   const batches = named
     ? await batchesRepository.lock(
@@ -374,7 +402,7 @@ export async function reserveStock(
       batchId: a.batchId,
       kind: 'reserved',
       quantity: a.quantity,
-      on: today(),
+      on,
       orderId: order.id,
       actorId: order.actorId,
     })),
@@ -383,7 +411,8 @@ export async function reserveStock(
 }
 
 /** Gives back what a cancelled order held. */
-export async function releaseStock(tx: Queryable, orderId: string, allocations: Allocation[], actorId: string) {
+export async function releaseStock(caller: CallerTx, orderId: string, allocations: Allocation[], actorId: string) {
+  const tx = dbOf(caller);
   await batchesRepository.lock(
     tx,
     allocations.map((a) => a.batchId),
@@ -396,7 +425,7 @@ export async function releaseStock(tx: Queryable, orderId: string, allocations: 
       batchId: a.batchId,
       kind: 'released',
       quantity: a.quantity,
-      on: today(),
+      on: todayOf(caller),
       orderId,
       actorId,
     })),
@@ -408,12 +437,13 @@ export async function releaseStock(tx: Queryable, orderId: string, allocations: 
  * every batch has a cost per unit (for the sale's cost-of-goods posting), else null.
  */
 export async function sellStock(
-  tx: Queryable,
+  caller: CallerTx,
   orderId: string,
   allocations: Allocation[],
   on: string,
   actorId: string,
 ): Promise<Money | null> {
+  const tx = dbOf(caller);
   const batches = await batchesRepository.lock(
     tx,
     allocations.map((a) => a.batchId),

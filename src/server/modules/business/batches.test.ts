@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, useTestApp } from '../../../../test/app.js';
+import { ORIGIN, useTestApp, type Session } from '../../../../test/app.js';
 import { pdfQrCodes, pdfText, pngQrCode } from '../../../../test/documents.js';
 import { buildStaff, signedIn } from '../../../../test/factories.js';
 import { marketWorld, type MarketWorld } from '../../../../test/market-fixtures.js';
@@ -177,6 +177,29 @@ describe('batches', () => {
     expect(over.json().type).toBe('/problems/stock-insufficient');
     expect((await move('5', 'sold')).json()).toMatchObject({ stock: '0', available: '0' });
     expect((await move('0.001')).statusCode).toBe(422);
+  });
+
+  it('tells each reader what they may do with a batch', async () => {
+    const w = await marketWorld(t);
+    const batch = await w.batch(w.products.bali.id);
+    const abilitiesOf = async (as: Session) => {
+      const r = await t.request({ method: 'GET', url: `/api/v1/batches/${batch.id}`, as });
+      expect(r.statusCode).toBe(200);
+      return r.json().abilities;
+    };
+    const member = await w.as('group_member', { groupId: w.groups.bali.id });
+    expect(await abilitiesOf(member)).toEqual({ read: true, create: false, recordMovement: false, consume: false });
+    expect(await abilitiesOf(w.managers.bali)).toEqual({
+      read: true,
+      create: true,
+      recordMovement: true,
+      consume: true,
+    });
+    const list = await t.request({ method: 'GET', url: '/api/v1/batches', as: member });
+    expect(list.json().items[0].abilities).toMatchObject({ read: true, recordMovement: false });
+    const lombokFacilitator = await w.as('facilitator', { areaCode: '52.01' });
+    const hidden = await t.request({ method: 'GET', url: `/api/v1/batches/${batch.id}`, as: lombokFacilitator });
+    expect(hidden.statusCode).toBe(404);
   });
 
   it('lets group members read their batches but not change them, and hides them from everyone else', async () => {

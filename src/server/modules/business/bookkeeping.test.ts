@@ -458,3 +458,56 @@ describe('who may see and keep the books', () => {
     expect(r.statusCode).toBe(404);
   });
 });
+
+describe('what the books answer tells the web', () => {
+  const booksOf = (groupId: string, as?: Session) => t.request({ url: `/api/v1/groups/${groupId}/books`, as });
+
+  it('carries what each role may do with the books, and nothing for a facilitator of another regency', async () => {
+    const w = await world();
+    const bali = w.groups.bali.id;
+    const keeper = { read: true, post: true, reverse: true, closePeriod: true, addAccount: true };
+    const reader = { read: true, post: false, reverse: false, closePeriod: false, addAccount: false };
+    const cases: [string, Session, object][] = [
+      ['group manager', w.manager, keeper],
+      ['facilitator of its regency', await w.as('facilitator', { areaCode: '51.07' }), keeper],
+      ['group member', await w.as('group_member', { groupId: bali }), reader],
+      ['program manager', await w.as('program_manager'), reader],
+    ];
+    for (const [who, as, abilities] of cases) {
+      const r = await booksOf(bali, as);
+      expect(r.statusCode, who).toBe(200);
+      expect(r.json().abilities, who).toEqual(abilities);
+    }
+    const lombokFacilitator = await w.as('facilitator', { areaCode: '52.01' });
+    expect((await booksOf(bali, lombokFacilitator)).statusCode).toBe(404);
+  });
+
+  it('shows books nobody has written to as the template chart at zero, without opening them', async () => {
+    const w = await world();
+    const bali = w.groups.bali.id;
+    const opened = async () =>
+      (
+        await t.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_books WHERE group_id = $1`, [
+          bali,
+        ])
+      )[0]!.n;
+    const before = await booksOf(bali, w.manager);
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json()).toMatchObject({ currency: 'IDR', closedThrough: null, closings: [] });
+    expect(before.json().accounts.length).toBeGreaterThan(10);
+    for (const a of before.json().accounts) expect(a.balance.amount).toBe('0.00');
+    for (const path of ['journal', 'reports/financial-position', 'reports/income-statement', 'reports/notes']) {
+      expect((await t.request({ url: `/api/v1/groups/${bali}/${path}`, as: w.manager })).statusCode, path).toBe(200);
+    }
+    expect(await opened()).toBe(0);
+
+    await post(w.manager, bali, 'transactions', { kind: 'owner_capital', date: '2026-03-02', amount: rp('1000') });
+    expect(await opened()).toBe(1);
+    const after = (await booksOf(bali, w.manager)).json();
+    // The accounts a reader saw before the books opened are the accounts they opened with.
+    expect(after.accounts.map((a: { id: string; code: string }) => [a.code, a.id])).toEqual(
+      before.json().accounts.map((a: { id: string; code: string }) => [a.code, a.id]),
+    );
+    expect(after.accounts.find((a: { code: string }) => a.code === '3-101').balance.amount).toBe('1000.00');
+  });
+});

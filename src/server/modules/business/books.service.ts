@@ -1,48 +1,85 @@
-import { v7 as uuidv7 } from 'uuid';
-import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { Tx } from '../../db/database.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
-import { programsRepository } from '../programs/index.js';
-import { groupsRepository, groupTarget, type GroupRow } from '../registry/index.js';
+import { abilities, authorize, requireUser } from '../platform/index.js';
+import { programById } from '../programs/index.js';
+import { groupById, groupTarget, type GroupRow } from '../registry/index.js';
 import type { AddAccountBody } from '../../../shared/schemas/business.js';
+import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
-import { assertMayKeepBooks, assertMayReadBooks } from './business.policy.js';
+import { booksPolicy, type BookAction } from './business.policy.js';
 import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
 import { ledgerRepository, type AccountRow, type BookRow } from './ledger.repository.js';
 
 export interface Books {
   group: GroupRow;
   book: BookRow;
+  /** False until the first write opens them: until then a reader sees the template chart, all zero. */
+  opened: boolean;
 }
 
-/** A group's books, opened with its country's chart the first time anyone reaches them. */
-export async function openBooks(db: Queryable, group: GroupRow): Promise<BookRow> {
-  const existing = await ledgerRepository.book(db, group.id);
-  if (existing) return existing;
-  const program = await programsRepository.byId(db, group.program_id);
+/**
+ * The id of a template account in a group's chart: the same whether the chart is only shown
+ * (books not opened yet) or written when they open, so an id a reader saw stays true.
+ */
+const CHART_NAMESPACE = '5b0c6f4e-2a7d-4c1e-9a53-6f0d3c8b1e27';
+const templateAccountId = (groupId: string, code: string) => uuidv5(`${groupId}/${code}`, CHART_NAMESPACE);
+
+async function unopenedBooks(db: Tx, group: GroupRow) {
+  const program = await programById(db, group.program_id);
   if (!program) throw notFound('Program');
   const chart = chartTemplate(program.country);
-  await ledgerRepository.open(
-    db,
-    group.id,
-    program.currency,
+  return {
+    book: { group_id: group.id, currency: program.currency, closed_through: null } satisfies BookRow,
     chart,
-    chart.map(() => uuidv7()),
-  );
-  return (await ledgerRepository.book(db, group.id))!;
+    accounts: chart.map((a): AccountRow => ({
+      id: templateAccountId(group.id, a.code),
+      group_id: group.id,
+      code: a.code,
+      name: a.name,
+      type: typeOfCode(a.code),
+      line: a.line,
+      contra: a.contra ?? false,
+      role: a.role,
+    })),
+  };
 }
 
-/** The group's books when the actor may read (or, with `write`, keep) them; 404 otherwise. */
-export async function booksFor(
-  ctx: Pick<Ctx, 'actor'> & { db: Queryable },
-  groupId: string,
-  access: 'read' | 'write',
-): Promise<Books> {
-  const group = await groupsRepository.byId(ctx.db, groupId);
+/**
+ * Opens a group's books with its country's chart, inside the first command that writes to them.
+ * Reads never open them: they answer the books as they would open.
+ */
+export async function openBooks(db: Tx, group: GroupRow): Promise<BookRow> {
+  const existing = await ledgerRepository.book(db, group.id);
+  if (existing) return existing;
+  const { book, accounts } = await unopenedBooks(db, group);
+  const opened = await ledgerRepository.open(db, book, accounts);
+  if (opened) return opened;
+  // Another command opened them between our look and our insert; its books are the books.
+  const raced = await ledgerRepository.book(db, group.id);
+  if (!raced) throw new Error(`The books of group ${group.id} neither opened nor exist.`);
+  return raced;
+}
+
+/**
+ * The group's books when the actor may do `action` on them (404 outside scope, 403 when they may
+ * only read). A write action opens them in the command's transaction; `read` writes nothing.
+ */
+export async function booksFor(tx: TxCtx, groupId: string, action: BookAction): Promise<Books> {
+  const group = await groupById(tx.db, groupId);
   if (!group) throw notFound('Producer group');
-  if (access === 'write') assertMayKeepBooks(ctx.actor, groupTarget(group));
-  else assertMayReadBooks(ctx.actor, groupTarget(group));
-  return { group, book: await openBooks(ctx.db, group) };
+  authorize(tx.actor, booksPolicy, action, groupTarget(group));
+  if (action !== 'read') return { group, book: await openBooks(tx.db, group), opened: true };
+  const stored = await ledgerRepository.book(tx.db, groupId);
+  if (stored) return { group, book: stored, opened: true };
+  return { group, book: (await unopenedBooks(tx.db, group)).book, opened: false };
+}
+
+/** The group's chart of accounts: as stored, or the template it will open with. */
+export async function chartOf(db: Tx, books: Books): Promise<AccountRow[]> {
+  if (books.opened) return ledgerRepository.accounts(db, books.group.id);
+  return (await unopenedBooks(db, books.group)).accounts;
 }
 
 export function presentAccount(row: AccountRow, balanceMinor: bigint | undefined, currency: string) {
@@ -65,36 +102,40 @@ export function signedBalance(account: Pick<AccountRow, 'type' | 'contra'>, debi
   return account.contra ? -natural : natural;
 }
 
-/** The books' settings, closings and chart with each account's balance today. */
-export async function getBooks(ctx: Ctx, groupId: string, today = new Date().toISOString().slice(0, 10)) {
-  return ctx.db.transaction(async (tx) => {
-    const { book } = await booksFor({ ...ctx, db: tx }, groupId, 'read');
-    // One connection per transaction: its queries go one after another.
-    const accounts = await ledgerRepository.accounts(tx, groupId);
-    const balances = await ledgerRepository.balances(tx, groupId, null, today);
-    const closings = await ledgerRepository.closings(tx, groupId);
-    const byAccount = new Map(balances.map((b) => [b.account_id, b]));
-    return {
-      groupId,
-      currency: book.currency,
-      closedThrough: book.closed_through,
-      closings: closings.map((c) => ({
-        closedThrough: c.closed_through,
-        closedBy: c.closed_by,
-        closedAt: c.closed_at.toISOString(),
-      })),
-      accounts: accounts.map((a) => {
-        const b = byAccount.get(a.id);
-        return presentAccount(a, b ? signedBalance(a, BigInt(b.debit), BigInt(b.credit)) : 0n, book.currency);
-      }),
-    };
-  });
+/** The books' settings, closings and chart with each account's balance today, and what the reader may do. */
+async function presentBooks(tx: TxCtx, books: Books) {
+  const groupId = books.group.id;
+  const today = dateIn(tx.clock.now());
+  // One connection per transaction: its queries go one after another.
+  const accounts = await chartOf(tx.db, books);
+  const balances = books.opened ? await ledgerRepository.balances(tx.db, groupId, null, today) : [];
+  const closings = books.opened ? await ledgerRepository.closings(tx.db, groupId) : [];
+  const byAccount = new Map(balances.map((b) => [b.account_id, b]));
+  return {
+    groupId,
+    currency: books.book.currency,
+    closedThrough: books.book.closed_through,
+    closings: closings.map((c) => ({
+      closedThrough: c.closed_through,
+      closedBy: c.closed_by,
+      closedAt: c.closed_at.toISOString(),
+    })),
+    accounts: accounts.map((a) => {
+      const b = byAccount.get(a.id);
+      return presentAccount(a, b ? signedBalance(a, BigInt(b.debit), BigInt(b.credit)) : 0n, books.book.currency);
+    }),
+    abilities: abilities(tx.actor, booksPolicy, groupTarget(books.group)),
+  };
+}
+
+export async function getBooks(ctx: Ctx, groupId: string) {
+  return inTransaction(ctx, async (tx) => presentBooks(tx, await booksFor(tx, groupId, 'read')));
 }
 
 /** A group's own account, e.g. 6-108 Beban sertifikasi halal. */
 export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody) {
-  return ctx.db.transaction(async (tx) => {
-    const { book } = await booksFor({ ...ctx, db: tx }, groupId, 'write');
+  return inTransaction(ctx, async (tx) => {
+    const { book } = await booksFor(tx, groupId, 'addAccount');
     const type = typeOfCode(body.code);
     // An account adds up into a line of its own class: a 1-xxx account is never revenue.
     if (body.line && !LINES_OF_TYPE[type].includes(body.line)) {
@@ -102,7 +143,7 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
         { path: 'line', message: `must be one of ${LINES_OF_TYPE[type].join(', ')} for a ${body.code} account` },
       ]);
     }
-    const added = await ledgerRepository.addAccount(tx, {
+    const added = await ledgerRepository.addAccount(tx.db, {
       id: uuidv7(),
       group_id: groupId,
       code: body.code,
@@ -126,28 +167,22 @@ export function lastDayOf(month: string): string {
  * Closes the books through the end of a month: no entry may be dated in it or before it again.
  * Months close in order — closing March closes every month before it — and never ahead of today.
  */
-export async function closePeriod(
-  ctx: Ctx,
-  groupId: string,
-  month: string,
-  today = new Date().toISOString().slice(0, 10),
-) {
-  const actorId = ctx.actor.kind === 'user' ? ctx.actor.id : '';
-  await ctx.db.transaction(async (tx) => {
-    await booksFor({ ...ctx, db: tx }, groupId, 'write');
-    const book = await ledgerRepository.lock(tx, groupId);
+export async function closePeriod(ctx: Ctx, groupId: string, month: string) {
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'closePeriod');
+    const book = await ledgerRepository.lock(tx.db, groupId);
     const through = lastDayOf(month);
     if (book.closed_through && through <= book.closed_through) {
       throw ruleBroken('period-already-closed', `The books are already closed through ${book.closed_through}.`, [
         { path: 'month', message: `is already closed (through ${book.closed_through})` },
       ]);
     }
-    if (through >= today) {
+    if (through >= dateIn(tx.clock.now())) {
       throw ruleBroken('period-not-ended', `${month} has not ended yet; a month closes after its last day.`, [
         { path: 'month', message: 'has not ended yet' },
       ]);
     }
-    await ledgerRepository.close(tx, groupId, through, actorId);
+    const closed = await ledgerRepository.close(tx.db, groupId, through, requireUser(tx.actor).id);
+    return presentBooks(tx, { ...books, book: closed });
   });
-  return getBooks(ctx, groupId, today);
 }

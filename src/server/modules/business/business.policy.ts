@@ -1,25 +1,32 @@
-import type { Actor, Role } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { reaches, requireUser, type ScopeTarget } from '../platform/index.js';
+import type { Role } from '../../http/context.js';
+import { definePolicy } from '../platform/index.js';
+
+const GROUP_PEOPLE = ['group_manager', 'group_member'] as const satisfies readonly Role[];
+const KEEPERS = ['facilitator', 'group_manager'] as const satisfies readonly Role[];
 
 /**
  * Who may see and keep a producer group's books (DESIGN §2). The books are the group's own
  * business: its managers keep them, its members read them, the facilitator of its area coaches
  * the treasurer (and may post with them), the program manager reads them. Assessors and trainers
- * have no business there. Reads outside scope answer 404, so nobody learns another group's books exist.
+ * have no business there. The target is the group; outside its scope the books answer 404.
  */
-export const BOOK_ROLES = {
-  read: ['program_manager', 'facilitator', 'group_manager', 'group_member'],
-  write: ['facilitator', 'group_manager'],
-} as const satisfies Record<string, readonly Role[]>;
+export const booksPolicy = definePolicy('Producer group', {
+  read: ['program_manager', 'facilitator', ...GROUP_PEOPLE],
+  post: KEEPERS,
+  reverse: KEEPERS,
+  closePeriod: KEEPERS,
+  addAccount: KEEPERS,
+});
+export type BookAction = keyof typeof booksPolicy.rules;
 
-export function assertMayReadBooks(actor: Actor, target: ScopeTarget): void {
-  requireUser(actor);
-  if (!reaches(actor, target, BOOK_ROLES.read)) throw notFound('Producer group');
-}
-
-export function assertMayKeepBooks(actor: Actor, target: ScopeTarget): void {
-  assertMayReadBooks(actor, target);
-  if (!reaches(actor, target, BOOK_ROLES.write))
-    throw forbidden('Only the group’s managers and its facilitator post to its books.');
-}
+/**
+ * Who may see and change a group's production batches (DESIGN §2): the program manager also
+ * records runs, for groups that bring their paperwork to the office. `consume` is taking stock
+ * from a batch as the input of another run.
+ */
+export const batchesPolicy = definePolicy('Batch', {
+  read: ['program_manager', 'facilitator', ...GROUP_PEOPLE],
+  create: ['program_manager', 'facilitator', 'group_manager'],
+  recordMovement: ['program_manager', 'facilitator', 'group_manager'],
+  consume: ['program_manager', 'facilitator', 'group_manager'],
+});

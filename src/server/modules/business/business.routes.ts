@@ -4,85 +4,114 @@ import { z } from 'zod';
 import { idParams, uuid } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/business.js';
 import { ctxOf } from '../../http/context.js';
+import { sendCreated } from '../../http/create-once.js';
+import { fileAnswer } from '../../http/responses.js';
 import { addAccount, closePeriod, getBooks } from './books.service.js';
 import { computeHpp } from './hpp.js';
 import { getJournalEntry, listJournal, postJournalEntry, recordTransaction, reverseEntry } from './journal.service.js';
 import { getFinancialPosition, getIncomeStatement } from './reports.service.js';
 import { getNotes, getStatementsDocument } from './statements.service.js';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const entryParams = z.object({ id: uuid, entryId: uuid });
+/** A create with a client id: 201 when posted now, 200 when the same one was posted before. */
+const created = <T extends z.ZodType>(answer: T) => ({ 201: answer, 200: answer });
 
-/** Bookkeeping routes: validate → service (which authorizes) → present. 201 for a new entry, 200 for a replay. */
+/** Bookkeeping routes: validate → service (which authorizes) → present. */
 export async function businessRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'user' } as const;
   const tags = ['bookkeeping'];
 
-  r.get('/api/v1/groups/:id/books', { schema: { params: idParams, tags }, config }, async (req) =>
-    getBooks(ctxOf(req), req.params.id),
+  r.get(
+    '/api/v1/groups/:id/books',
+    { schema: { params: idParams, response: { 200: s.booksAnswer }, tags }, config },
+    async (req) => getBooks(ctxOf(req), req.params.id),
   );
   r.post(
     '/api/v1/groups/:id/accounts',
-    { schema: { params: idParams, body: s.addAccountBody, tags }, config },
+    { schema: { params: idParams, body: s.addAccountBody, response: { 201: s.accountAnswer }, tags }, config },
     async (req, reply) => reply.code(201).send(await addAccount(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/v1/groups/:id/transactions',
-    { schema: { params: idParams, body: s.simpleTransactionBody, tags }, config },
-    async (req, reply) => {
-      const { entry, created } = await recordTransaction(ctxOf(req), req.params.id, req.body);
-      return reply.code(created ? 201 : 200).send(entry);
+    {
+      schema: {
+        params: idParams,
+        body: s.simpleTransactionBody,
+        response: created(s.journalEntryAnswer),
+        tags,
+      },
+      config,
     },
+    async (req, reply) => sendCreated(reply, await recordTransaction(ctxOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/groups/:id/journal',
-    { schema: { params: idParams, querystring: s.journalQuery, tags }, config },
+    { schema: { params: idParams, querystring: s.journalQuery, response: { 200: s.journalPage }, tags }, config },
     async (req) => listJournal(ctxOf(req), req.params.id, req.query),
   );
   r.post(
     '/api/v1/groups/:id/journal',
-    { schema: { params: idParams, body: s.journalEntryBody, tags }, config },
-    async (req, reply) => {
-      const { entry, created } = await postJournalEntry(ctxOf(req), req.params.id, req.body);
-      return reply.code(created ? 201 : 200).send(entry);
+    {
+      schema: { params: idParams, body: s.journalEntryBody, response: created(s.journalEntryAnswer), tags },
+      config,
     },
+    async (req, reply) => sendCreated(reply, await postJournalEntry(ctxOf(req), req.params.id, req.body)),
   );
-  r.get('/api/v1/groups/:id/journal/:entryId', { schema: { params: entryParams, tags }, config }, async (req) =>
-    getJournalEntry(ctxOf(req), req.params.id, req.params.entryId),
+  r.get(
+    '/api/v1/groups/:id/journal/:entryId',
+    { schema: { params: entryParams, response: { 200: s.journalEntryAnswer }, tags }, config },
+    async (req) => getJournalEntry(ctxOf(req), req.params.id, req.params.entryId),
   );
   r.post(
     '/api/v1/groups/:id/journal/:entryId/reverse',
-    { schema: { params: entryParams, body: s.reverseEntryBody, tags }, config },
-    async (req, reply) => {
-      const { entry, created } = await reverseEntry(ctxOf(req), req.params.id, req.params.entryId, req.body);
-      return reply.code(created ? 201 : 200).send(entry);
+    {
+      schema: { params: entryParams, body: s.reverseEntryBody, response: created(s.journalEntryAnswer), tags },
+      config,
     },
+    async (req, reply) =>
+      sendCreated(reply, await reverseEntry(ctxOf(req), req.params.id, req.params.entryId, req.body)),
   );
   r.post(
     '/api/v1/groups/:id/periods/close',
-    { schema: { params: idParams, body: s.closePeriodBody, tags }, config },
+    { schema: { params: idParams, body: s.closePeriodBody, response: { 200: s.booksAnswer }, tags }, config },
     async (req) => closePeriod(ctxOf(req), req.params.id, req.body.month),
   );
 
   // ---- reports (SAK EMKM) ----------------------------------------------------------------------
   r.get(
     '/api/v1/groups/:id/reports/financial-position',
-    { schema: { params: idParams, querystring: s.positionQuery, tags }, config },
+    {
+      schema: { params: idParams, querystring: s.positionQuery, response: { 200: s.financialPositionAnswer }, tags },
+      config,
+    },
     async (req) => getFinancialPosition(ctxOf(req), req.params.id, req.query.at),
   );
   r.get(
     '/api/v1/groups/:id/reports/income-statement',
-    { schema: { params: idParams, querystring: s.periodQuery, tags }, config },
+    {
+      schema: { params: idParams, querystring: s.periodQuery, response: { 200: s.incomeStatementAnswer }, tags },
+      config,
+    },
     async (req) => getIncomeStatement(ctxOf(req), req.params.id, req.query),
   );
   r.get(
     '/api/v1/groups/:id/reports/notes',
-    { schema: { params: idParams, querystring: s.periodQuery, tags }, config },
+    { schema: { params: idParams, querystring: s.periodQuery, response: { 200: s.notesAnswer }, tags }, config },
     async (req) => getNotes(ctxOf(req), req.params.id, req.query),
   );
   r.get(
     '/api/v1/groups/:id/reports/statements',
-    { schema: { params: idParams, querystring: s.statementsQuery, tags }, config },
+    {
+      schema: {
+        params: idParams,
+        querystring: s.statementsQuery,
+        response: { 200: fileAnswer(`application/pdf or ${XLSX}`) },
+        tags,
+      },
+      config,
+    },
     async (req, reply) => {
       const file = await getStatementsDocument(ctxOf(req), req.params.id, req.query);
       return reply
@@ -94,7 +123,9 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ---- cost of production ------------------------------------------------------------------------
-  r.post('/api/v1/hpp', { schema: { body: s.hppBody, tags: ['cost of production'] }, config }, async (req) =>
-    computeHpp(req.body),
+  r.post(
+    '/api/v1/hpp',
+    { schema: { body: s.hppBody, response: { 200: s.hppAnswer }, tags: ['cost of production'] }, config },
+    async (req) => computeHpp(req.body),
   );
 }

@@ -2,7 +2,6 @@
 export { businessRoutes } from './business.routes.js';
 export { recordSale, recordTransaction, type SaleToRecord } from './journal.service.js';
 export { closePeriod as closeBooksThrough } from './books.service.js';
-export { computeHpp } from './hpp.js';
 export { batchesRoutes } from './batches.routes.js';
 export { reserveStock, releaseStock, sellStock, type Allocation } from './batches.service.js';
 export { createBatch } from './batches.service.js';

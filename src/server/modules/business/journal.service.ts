@@ -1,9 +1,9 @@
-import { v7 as uuidv7 } from 'uuid';
-import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import type { Tx } from '../../db/database.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { idInUse, replayOrConflict } from '../../http/versioning.js';
+import { dateIn } from '../../../shared/dates.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
 import type {
   JournalEntryBody,
@@ -11,9 +11,18 @@ import type {
   ReverseEntryBody,
   SimpleTransactionBody,
 } from '../../../shared/schemas/business.js';
-import { groupsRepository } from '../registry/index.js';
-import { booksFor, openBooks, type Books } from './books.service.js';
-import { ledgerRepository, type AccountRow, type EntryRow, type LineRow, type NewLine } from './ledger.repository.js';
+import { requireUser } from '../platform/index.js';
+import { groupById } from '../registry/index.js';
+import { booksFor, chartOf, openBooks, type Books } from './books.service.js';
+import { dbOf, type CallerTx } from './caller-tx.js';
+import {
+  ledgerRepository,
+  type AccountRow,
+  type EntryRow,
+  type LineRow,
+  type LockedBook,
+  type NewLine,
+} from './ledger.repository.js';
 import { planTransaction, type AccountRef } from './simple-transactions.js';
 
 export function presentEntry(row: EntryRow, lines: LineRow[], currency: string) {
@@ -46,7 +55,6 @@ export function presentEntry(row: EntryRow, lines: LineRow[], currency: string) 
 export type PresentedEntry = ReturnType<typeof presentEntry>;
 
 interface Posting {
-  id: string;
   date: string;
   kind: string;
   memo: string;
@@ -64,25 +72,17 @@ const contentOf = (p: Pick<Posting, 'kind' | 'date' | 'memo' | 'details'>) => ({
   memo: p.memo,
   details: p.details,
 });
+const storedContent = (row: EntryRow) => contentOf({ ...row, date: row.entry_date });
 
-async function readEntry(db: Queryable, id: string, currency: string): Promise<PresentedEntry> {
-  const row = (await ledgerRepository.entry(db, id))!;
-  return presentEntry(row, await ledgerRepository.lines(db, [id]), currency);
+async function presentStored(db: Tx, row: EntryRow, currency: string): Promise<PresentedEntry> {
+  return presentEntry(row, await ledgerRepository.lines(db, [row.id]), currency);
 }
 
 /**
- * The one way an entry reaches the books: under the books' lock, refused in a closed period or
- * when debits and credits differ, numbered without gaps, replayed when the same id comes again.
+ * The one way an entry reaches the books, under the books' lock (`lock`): refused in a closed
+ * period or when debits and credits differ, numbered without gaps.
  */
-async function post(tx: Queryable, books: Books, p: Posting): Promise<{ entry: PresentedEntry; created: boolean }> {
-  const book = await ledgerRepository.lock(tx, books.group.id);
-  const existing = await ledgerRepository.entry(tx, p.id);
-  if (existing) {
-    if (existing.group_id !== books.group.id) throw idInUse();
-    const current = await readEntry(tx, p.id, book.currency);
-    const same = contentOf({ ...existing, date: existing.entry_date });
-    return { entry: replayOrConflict(same, contentOf(p), () => current), created: false };
-  }
+async function insertPosting(db: Tx, books: Books, book: LockedBook, id: string, p: Posting): Promise<PresentedEntry> {
   if (book.closed_through && p.date <= book.closed_through) {
     throw ruleBroken('period-closed', `The books are closed through ${book.closed_through}; date the entry after it.`, [
       { path: 'date', message: `falls in a closed period (closed through ${book.closed_through})` },
@@ -97,10 +97,10 @@ async function post(tx: Queryable, books: Books, p: Posting): Promise<{ entry: P
       [{ path: 'lines', message: 'debits and credits differ' }],
     );
   }
-  await ledgerRepository.insertEntry(
-    tx,
+  const { entry, lines } = await ledgerRepository.insertEntry(
+    db,
     {
-      id: p.id,
+      id,
       group_id: books.group.id,
       entry_no: book.next_entry_no,
       entry_date: p.date,
@@ -114,8 +114,22 @@ async function post(tx: Queryable, books: Books, p: Posting): Promise<{ entry: P
     },
     p.lines,
   );
-  await ledgerRepository.advanceEntryNumber(tx, books.group.id);
-  return { entry: await readEntry(tx, p.id, book.currency), created: true };
+  await ledgerRepository.advanceEntryNumber(db, books.group.id);
+  return presentEntry(entry, lines, book.currency);
+}
+
+/** Posts an entry with a client id once: the same id again is the same entry (or a conflict). */
+async function postOnce(db: Tx, books: Books, id: string | undefined, p: Posting): Promise<Created<PresentedEntry>> {
+  const book = await ledgerRepository.lock(db, books.group.id);
+  return createOnce({
+    id,
+    find: (entryId) => ledgerRepository.entry(db, entryId),
+    visible: (row) => row.group_id === books.group.id,
+    stored: storedContent,
+    input: contentOf(p),
+    present: (row) => presentStored(db, row, book.currency),
+    create: (entryId) => insertPosting(db, books, book, entryId, p),
+  });
 }
 
 /** Money in the books' currency as minor units, or a 400 naming the field. */
@@ -135,10 +149,8 @@ function accountFor(accounts: AccountRow[], ref: AccountRef, path: string): Acco
   return found;
 }
 
-const actorIdOf = (ctx: Pick<Ctx, 'actor'>) => (ctx.actor.kind === 'user' ? ctx.actor.id : '');
-
 /** The balanced lines a simple transaction posts, from the group's chart. */
-async function linesOf(db: Queryable, books: Books, t: SimpleTransactionBody): Promise<NewLine[]> {
+async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody): Promise<NewLine[]> {
   const accounts = await ledgerRepository.accounts(db, books.group.id);
   const currency = books.book.currency;
   const amounts = {
@@ -158,26 +170,25 @@ async function linesOf(db: Queryable, books: Books, t: SimpleTransactionBody): P
 
 /** Records a one-tap transaction (cash sale, expense …) as the balanced entry it stands for. */
 export async function recordTransaction(ctx: Ctx, groupId: string, t: SimpleTransactionBody) {
-  return ctx.db.transaction(async (tx) => {
-    const books = await booksFor({ ...ctx, db: tx }, groupId, 'write');
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'post');
     const { id, kind, date, memo, ...details } = t;
-    return post(tx, books, {
-      id: id ?? uuidv7(),
+    return postOnce(tx.db, books, id, {
       date,
       kind,
       memo,
       details,
-      lines: await linesOf(tx, books, t),
-      actorId: actorIdOf(ctx),
+      lines: await linesOf(tx.db, books, t),
+      actorId: requireUser(tx.actor).id,
     });
   });
 }
 
 /** A journal entry written line by line, for what no simple transaction covers. */
 export async function postJournalEntry(ctx: Ctx, groupId: string, body: JournalEntryBody) {
-  return ctx.db.transaction(async (tx) => {
-    const books = await booksFor({ ...ctx, db: tx }, groupId, 'write');
-    const accounts = await ledgerRepository.accounts(tx, groupId);
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'post');
+    const accounts = await ledgerRepository.accounts(tx.db, groupId);
     const currency = books.book.currency;
     const lines = body.lines.map((l, i) => {
       const account = accountFor(accounts, { code: l.accountCode }, `lines.${i}.accountCode`);
@@ -186,79 +197,80 @@ export async function postJournalEntry(ctx: Ctx, groupId: string, body: JournalE
       if (minor === 0n) throw invalid([{ path: `lines.${i}.${side}`, message: 'must be more than zero' }]);
       return { accountId: account.id, debit: side === 'debit' ? minor : 0n, credit: side === 'credit' ? minor : 0n };
     });
-    return post(tx, books, {
-      id: body.id ?? uuidv7(),
+    return postOnce(tx.db, books, body.id, {
       date: body.date,
       kind: 'journal',
       memo: body.memo,
       details: { lines: body.lines },
       lines,
-      actorId: actorIdOf(ctx),
+      actorId: requireUser(tx.actor).id,
     });
   });
 }
 
-/** Corrects a posted entry the only way the books allow: a new entry with debits and credits swapped. */
-export async function reverseEntry(
-  ctx: Ctx,
-  groupId: string,
-  entryId: string,
-  body: ReverseEntryBody,
-  today = new Date().toISOString().slice(0, 10),
-) {
-  return ctx.db.transaction(async (tx) => {
-    const books = await booksFor({ ...ctx, db: tx }, groupId, 'write');
-    const original = await ledgerRepository.entry(tx, entryId);
+/**
+ * Corrects a posted entry the only way the books allow: a new entry with debits and credits
+ * swapped. A reversal's id names it: sent again (perhaps a day later, with no date) it is the
+ * reversal already posted, whatever else the retry carries.
+ */
+export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, body: ReverseEntryBody) {
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'reverse');
+    const book = await ledgerRepository.lock(tx.db, groupId);
+    const original = await ledgerRepository.entry(tx.db, entryId);
     if (!original || original.group_id !== groupId) throw notFound('Journal entry');
-    const id = body.id ?? uuidv7();
-    if (original.reverses_id) {
-      throw ruleBroken('reversal-of-reversal', 'This entry is itself a reversal; post the original again instead.');
-    }
-    if (original.reversed_by === id) {
-      // A retried reversal (perhaps a day later, with no date): the one already posted.
-      return { entry: await readEntry(tx, id, books.book.currency), created: false };
-    }
-    if (original.reversed_by) {
-      throw conflict(`Entry #${original.entry_no} is already reversed.`, {
-        current: await readEntry(tx, original.reversed_by, books.book.currency),
-      });
-    }
-    const lines = (await ledgerRepository.lines(tx, [entryId])).map((l) => ({
-      accountId: l.account_id,
-      debit: BigInt(l.credit),
-      credit: BigInt(l.debit),
-    }));
-    return post(tx, books, {
-      id,
-      date: body.date ?? today,
-      kind: 'reversal',
-      memo: body.memo ?? original.memo,
-      details: { reversesNumber: original.entry_no },
-      reverses: entryId,
-      lines,
-      actorId: actorIdOf(ctx),
+    return createOnce({
+      id: body.id,
+      find: (id) => ledgerRepository.entry(tx.db, id),
+      visible: (row) => row.group_id === groupId,
+      stored: (row) => ({ reverses: row.reverses_id }),
+      input: { reverses: entryId },
+      present: (row) => presentStored(tx.db, row, book.currency),
+      create: async (id) => {
+        if (original.reverses_id) {
+          throw ruleBroken('reversal-of-reversal', 'This entry is itself a reversal; post the original again instead.');
+        }
+        if (original.reversed_by) {
+          const reversal = await ledgerRepository.entry(tx.db, original.reversed_by);
+          throw conflict(`Entry #${original.entry_no} is already reversed.`, {
+            current: reversal && (await presentStored(tx.db, reversal, book.currency)),
+          });
+        }
+        const lines = (await ledgerRepository.lines(tx.db, [entryId])).map((l) => ({
+          accountId: l.account_id,
+          debit: BigInt(l.credit),
+          credit: BigInt(l.debit),
+        }));
+        return insertPosting(tx.db, books, book, id, {
+          date: body.date ?? dateIn(tx.clock.now()),
+          kind: 'reversal',
+          memo: body.memo ?? original.memo,
+          details: { reversesNumber: original.entry_no },
+          reverses: entryId,
+          lines,
+          actorId: requireUser(tx.actor).id,
+        });
+      },
     });
   });
 }
 
 export async function listJournal(ctx: Ctx, groupId: string, query: JournalQuery) {
-  return ctx.db.transaction(async (tx) => {
-    const books = await booksFor({ ...ctx, db: tx }, groupId, 'read');
-    let accountId: string | undefined;
-    if (query.accountCode) {
-      const accounts = await ledgerRepository.accounts(tx, groupId);
-      accountId = accountFor(accounts, { code: query.accountCode }, 'query.accountCode').id;
-    }
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'read');
+    const accountId = query.accountCode
+      ? accountFor(await chartOf(tx.db, books), { code: query.accountCode }, 'query.accountCode').id
+      : undefined;
     const cursor = decodeCursor(query.cursor, 2);
     const rows = await ledgerRepository.entries(
-      tx,
+      tx.db,
       groupId,
       { from: query.from, to: query.to, accountId },
       cursor ? [cursor[0]!, Number(cursor[1])] : null,
       query.limit,
     );
     const lines = await ledgerRepository.lines(
-      tx,
+      tx.db,
       rows.slice(0, query.limit).map((r) => r.id),
     );
     const byEntry = new Map<string, LineRow[]>();
@@ -273,11 +285,11 @@ export async function listJournal(ctx: Ctx, groupId: string, query: JournalQuery
 }
 
 export async function getJournalEntry(ctx: Ctx, groupId: string, entryId: string) {
-  return ctx.db.transaction(async (tx) => {
-    const books = await booksFor({ ...ctx, db: tx }, groupId, 'read');
-    const row = await ledgerRepository.entry(tx, entryId);
+  return inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'read');
+    const row = await ledgerRepository.entry(tx.db, entryId);
     if (!row || row.group_id !== groupId) throw notFound('Journal entry');
-    return presentEntry(row, await ledgerRepository.lines(tx, [entryId]), books.book.currency);
+    return presentStored(tx.db, row, books.book.currency);
   });
 }
 
@@ -299,20 +311,20 @@ export interface SaleToRecord {
  * caller's transaction; the caller has already checked who may do it. Once per source: a second
  * call for the same order returns the entry already posted.
  */
-export async function recordSale(db: Queryable, input: SaleToRecord): Promise<{ entryId: string }> {
-  const group = await groupsRepository.byId(db, input.groupId);
+export async function recordSale(tx: CallerTx, input: SaleToRecord): Promise<{ entryId: string }> {
+  const db = dbOf(tx);
+  const group = await groupById(db, input.groupId);
   if (!group) throw notFound('Producer group');
   const book = await openBooks(db, group);
   const posted = await ledgerRepository.entryBySource(db, input.sourceType, input.sourceId);
   if (posted) return { entryId: posted.id };
-  const books = { group, book };
+  const books = { group, book, opened: true };
   const t: SimpleTransactionBody =
     input.settlement === 'cash'
       ? { kind: 'cash_sale', date: input.on, amount: input.amount, memo: input.memo, via: 'cash', ...cost(input) }
       : { kind: 'credit_sale', date: input.on, amount: input.amount, memo: input.memo, ...cost(input) };
   const { kind, date, memo, ...details } = t;
-  const { entry } = await post(db, books, {
-    id: uuidv7(),
+  const { record } = await postOnce(db, books, undefined, {
     date,
     kind,
     memo,
@@ -321,7 +333,7 @@ export async function recordSale(db: Queryable, input: SaleToRecord): Promise<{ 
     lines: await linesOf(db, books, t),
     actorId: input.actorId,
   });
-  return { entryId: entry.id };
+  return { entryId: record.id };
 }
 
 const cost = (input: SaleToRecord) => (input.costOfGoods ? { costOfGoods: input.costOfGoods } : {});

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { typeOfCode, type AccountType, type TemplateAccount } from './chart-templates.js';
+import type { AccountType } from './chart-templates.js';
 
 export interface AccountRow {
   id: string;
@@ -17,6 +17,9 @@ export interface BookRow {
   currency: string;
   closed_through: string | null;
 }
+
+/** The books as held by `lock`, with the number the next entry takes. */
+export type LockedBook = BookRow & { next_entry_no: number };
 
 export interface EntryRow {
   id: string;
@@ -71,38 +74,30 @@ export const ledgerRepository = {
     return rows[0];
   },
 
-  /** Opens a group's books with a chart copied from a template; does nothing when they are open. */
-  async open(db: Queryable, groupId: string, currency: string, chart: TemplateAccount[], ids: string[]) {
-    const inserted = await db.query(
-      `INSERT INTO ledger_books (group_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING group_id`,
-      [groupId, currency],
+  /**
+   * Opens a group's books with its chart; answers the books opened, or nothing when another
+   * command opened them first.
+   */
+  async open(db: Queryable, book: BookRow, chart: AccountRow[]): Promise<BookRow | undefined> {
+    const [opened] = await db.query<BookRow>(
+      `INSERT INTO ledger_books (group_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING
+       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through`,
+      [book.group_id, book.currency],
     );
-    if (!inserted.length) return;
+    if (!opened) return undefined;
     await db.query(
       `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra, role)
        SELECT a.id, $1, a.code, a.name, a.type, a.line, a.contra, a.role
        FROM jsonb_to_recordset($2::jsonb)
          AS a(id uuid, code text, name jsonb, type text, line text, contra boolean, role text)`,
-      [
-        groupId,
-        JSON.stringify(
-          chart.map((a, i) => ({
-            id: ids[i],
-            code: a.code,
-            name: a.name,
-            type: typeOfCode(a.code),
-            line: a.line,
-            contra: a.contra ?? false,
-            role: a.role,
-          })),
-        ),
-      ],
+      [book.group_id, JSON.stringify(chart)],
     );
+    return opened;
   },
 
   /** Locks a group's books until the transaction ends: postings to one group go one at a time. */
-  async lock(db: Queryable, groupId: string): Promise<BookRow & { next_entry_no: number }> {
-    const rows = await db.query<BookRow & { next_entry_no: number }>(
+  async lock(db: Queryable, groupId: string): Promise<LockedBook> {
+    const rows = await db.query<LockedBook>(
       `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, next_entry_no
        FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
       [groupId],
@@ -131,11 +126,18 @@ export const ledgerRepository = {
     return rows[0];
   },
 
-  async insertEntry(db: Queryable, e: Omit<EntryRow, 'posted_at' | 'reversed_by'>, lines: NewLine[]): Promise<void> {
-    await db.query(
+  /** Writes an entry and its lines; answers them as read back (the lines with their accounts). */
+  async insertEntry(
+    db: Queryable,
+    e: Omit<EntryRow, 'posted_at' | 'reversed_by'>,
+    lines: NewLine[],
+  ): Promise<{ entry: EntryRow; lines: LineRow[] }> {
+    const [entry] = await db.query<EntryRow>(
       `INSERT INTO journal_entries (id, group_id, entry_no, entry_date, kind, memo, details, source_type, source_id,
          reverses_id, posted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       RETURNING id, group_id, entry_no, to_char(entry_date, 'YYYY-MM-DD') AS entry_date, kind, memo, details,
+         source_type, source_id, reverses_id, NULL::uuid AS reversed_by, posted_by, posted_at`,
       [
         e.id,
         e.group_id,
@@ -150,10 +152,15 @@ export const ledgerRepository = {
         e.posted_by,
       ],
     );
-    await db.query(
-      `INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
-       SELECT $1, l.n, l.account_id, l.debit, l.credit, $2, $3
-       FROM unnest($4::uuid[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS l(account_id, debit, credit, n)`,
+    const inserted = await db.query<LineRow>(
+      `WITH ins AS (
+         INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
+         SELECT $1, l.n, l.account_id, l.debit, l.credit, $2, $3
+         FROM unnest($4::uuid[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS l(account_id, debit, credit, n)
+         RETURNING entry_id, line_no, account_id, debit, credit)
+       SELECT ins.entry_id, ins.line_no, ins.account_id, a.code, a.name, ins.debit::text AS debit,
+         ins.credit::text AS credit
+       FROM ins JOIN ledger_accounts a ON a.id = ins.account_id ORDER BY ins.line_no`,
       [
         e.id,
         e.group_id,
@@ -163,6 +170,7 @@ export const ledgerRepository = {
         lines.map((l) => l.credit.toString()),
       ],
     );
+    return { entry: entry!, lines: inserted };
   },
 
   async entry(db: Queryable, id: string): Promise<EntryRow | undefined> {
@@ -227,13 +235,19 @@ export const ledgerRepository = {
     );
   },
 
-  async close(db: Queryable, groupId: string, through: string, actorId: string): Promise<void> {
-    await db.query(`UPDATE ledger_books SET closed_through = $2 WHERE group_id = $1`, [groupId, through]);
+  /** Closes the books through a date and records who did; answers the books as closed. */
+  async close(db: Queryable, groupId: string, through: string, actorId: string): Promise<BookRow> {
+    const [book] = await db.query<BookRow>(
+      `UPDATE ledger_books SET closed_through = $2 WHERE group_id = $1
+       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through`,
+      [groupId, through],
+    );
     await db.query(`INSERT INTO ledger_closings (group_id, closed_through, closed_by) VALUES ($1, $2, $3)`, [
       groupId,
       through,
       actorId,
     ]);
+    return book!;
   },
 
   async closings(db: Queryable, groupId: string) {

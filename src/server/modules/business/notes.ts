@@ -1,3 +1,4 @@
+import { localized } from '../../../shared/localized.js';
 import { label, noteTexts, type ReportLocale } from './report-labels.js';
 import type { Statements } from './reports.service.js';
 
@@ -35,7 +36,7 @@ export function notesOf(s: Statements, locale: ReportLocale) {
           amount: l.amount,
           accounts: l.accounts.map((a) => ({
             code: a.code,
-            name: a.name[locale] ?? a.name.id ?? Object.values(a.name)[0] ?? a.code,
+            name: localized(a.name, locale) ?? a.code,
             amount: a.amount,
           })),
         })),

@@ -1,6 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-
-type Localized = Record<string, string>;
+import type { Localized } from '../../../shared/localized.js';
 
 /** What the public may know of a batch: no member, contact or legal id is ever selected. */
 export interface ProvenanceRow {
@@ -37,9 +36,8 @@ export interface ProvenanceInputRow {
 const SELECT = `SELECT b.id, b.lot_code, b.produced_on, b.expires_on, b.quantity, b.unit, b.area_path, p.id AS product_id,
   p.name AS product_name, p.description AS product_description, p.story AS product_story, p.category AS product_category,
   p.status AS product_status, g.name AS group_name, g.kind AS group_kind, g.founded_on AS group_founded_on,
-  v.area_code AS village_code, v.potentials AS village_potentials
-  FROM batches b JOIN products p ON p.id = b.product_id JOIN producer_groups g ON g.id = b.group_id
-  JOIN villages v ON v.id = g.village_id`;
+  g.village_code, g.village_potentials
+  FROM batches b JOIN registry_products p ON p.id = b.product_id JOIN registry_groups g ON g.id = b.group_id`;
 
 export const provenanceRepository = {
   async batch(db: Queryable, id: string): Promise<ProvenanceRow | undefined> {
@@ -48,10 +46,10 @@ export const provenanceRepository = {
 
   async inputs(db: Queryable, batchId: string): Promise<ProvenanceInputRow[]> {
     return db.query<ProvenanceInputRow>(
-      `SELECT b.lot_code, i.quantity, b.unit, b.produced_on, p.name AS product_name, v.area_code AS village_code,
+      `SELECT b.lot_code, i.quantity, b.unit, b.produced_on, p.name AS product_name, g.village_code,
          g.name AS group_name
-       FROM batch_inputs i JOIN batches b ON b.id = i.input_batch_id JOIN products p ON p.id = b.product_id
-       JOIN producer_groups g ON g.id = b.group_id JOIN villages v ON v.id = g.village_id
+       FROM batch_inputs i JOIN batches b ON b.id = i.input_batch_id JOIN registry_products p ON p.id = b.product_id
+       JOIN registry_groups g ON g.id = b.group_id
        WHERE i.batch_id = $1 ORDER BY b.lot_code`,
       [batchId],
     );
@@ -59,7 +57,7 @@ export const provenanceRepository = {
 
   async areaNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
     const rows = await db.query<{ code: string; name: string }>(
-      'SELECT code, name FROM areas WHERE code = ANY($1::text[])',
+      'SELECT code, name FROM geography_areas WHERE code = ANY($1::text[])',
       [codes],
     );
     return new Map(rows.map((r) => [r.code, r.name]));

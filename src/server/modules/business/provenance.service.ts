@@ -1,15 +1,10 @@
-import type { Queryable } from '../../db/database.js';
+import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import type { UiLocale } from '../../../shared/locales.js';
+import { localized } from '../../../shared/localized.js';
 import { quantityText } from '../../../shared/quantity.js';
 import { publicCertifications } from '../quality/index.js';
 import { provenanceRepository } from './provenance.repository.js';
-
-type Localized = Record<string, string>;
-
-/** A text in the asked language, else Indonesian, else English, else whatever there is. */
-const localized = (text: Localized, locale: UiLocale): string | null =>
-  text[locale] ?? text.id ?? text.en ?? Object.values(text)[0] ?? null;
 
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
 const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
@@ -19,7 +14,7 @@ const pathCodes = (path: string) => path.split('/').filter((code) => code !== ''
  * group it was made, when, the certificates valid on that day, and what went into it. Nothing
  * personal: no member, phone or national id is read.
  */
-export async function batchProvenance(ctx: { db: Queryable }, id: string, locale: UiLocale) {
+export async function batchProvenance(ctx: Pick<Ctx, 'db'>, id: string, locale: UiLocale) {
   const row = await provenanceRepository.batch(ctx.db, id);
   if (!row) throw notFound('Batch');
   const published = row.product_status !== 'draft';

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { localized, type Localized } from '../../../shared/localized.js';
 import type { Money } from '../../../shared/money.js';
 import { renderPdf, type PdfDoc, type PdfFonts } from '../../documents/index.js';
 import { notesOf } from './notes.js';
@@ -13,7 +14,7 @@ interface Row {
   total?: boolean;
 }
 
-const name = (n: Record<string, string>, locale: ReportLocale) => n[locale] ?? n.id ?? Object.values(n)[0] ?? '';
+const name = (n: Localized, locale: ReportLocale) => localized(n, locale) ?? '';
 
 function positionRows(s: Statements, locale: ReportLocale): Row[] {
   const p = s.position;

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
+import { dateIn } from '../../../shared/dates.js';
 import { invalid } from '../../http/errors.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
 import { booksFor, type Books } from './books.service.js';
@@ -111,27 +112,23 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
 }
 export type IncomeStatement = Awaited<ReturnType<typeof computeIncomeStatement>>;
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /** A report period: `to` defaults to today, `from` to the first of January of `to`'s year. */
-export function periodOf(query: { from?: string | undefined; to?: string | undefined }) {
-  const to = query.to ?? today();
+export function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {
+  const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw invalid([{ path: 'query.from', message: 'must not be after `to`' }]);
   return { from, to };
 }
 
-export async function getFinancialPosition(ctx: Ctx, groupId: string, at = today()) {
-  return ctx.db.transaction(async (tx) =>
-    computeFinancialPosition(tx, await booksFor({ ...ctx, db: tx }, groupId, 'read'), at),
+export async function getFinancialPosition(ctx: Ctx, groupId: string, at?: string) {
+  return inTransaction(ctx, async (tx) =>
+    computeFinancialPosition(tx.db, await booksFor(tx, groupId, 'read'), at ?? dateIn(tx.clock.now())),
   );
 }
 
 export async function getIncomeStatement(ctx: Ctx, groupId: string, query: { from?: string; to?: string }) {
-  const { from, to } = periodOf(query);
-  return ctx.db.transaction(async (tx) =>
-    computeIncomeStatement(tx, await booksFor({ ...ctx, db: tx }, groupId, 'read'), from, to),
-  );
+  const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
+  return inTransaction(ctx, async (tx) => computeIncomeStatement(tx.db, await booksFor(tx, groupId, 'read'), from, to));
 }
 
 /** Everything SAK EMKM asks for one period, for the notes and the printed statements. */

@@ -1,4 +1,5 @@
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
+import { dateIn } from '../../../shared/dates.js';
 import { booksFor } from './books.service.js';
 import { notesOf } from './notes.js';
 import { statementsPdf, statementsXlsx } from './report-documents.js';
@@ -12,10 +13,8 @@ interface PeriodQuery {
 }
 
 async function statementsFor(ctx: Ctx, groupId: string, query: PeriodQuery) {
-  const { from, to } = periodOf(query);
-  return ctx.db.transaction(async (tx) =>
-    computeStatements(tx, await booksFor({ ...ctx, db: tx }, groupId, 'read'), from, to),
-  );
+  const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
+  return inTransaction(ctx, async (tx) => computeStatements(tx.db, await booksFor(tx, groupId, 'read'), from, to));
 }
 
 export async function getNotes(ctx: Ctx, groupId: string, query: PeriodQuery) {
