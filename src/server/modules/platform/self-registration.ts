@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import type { Tx } from '../../db/database.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
 import { conflict, invalid, tooManyRequests } from '../../http/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
@@ -35,7 +36,7 @@ export interface OwnAccount {
 export async function registerOwnAccount<T>(
   ctx: Ctx,
   input: OwnAccount,
-  withAccount: (tx: TxCtx, user: PresentedUser) => Promise<T>,
+  withAccount: (tx: Tx, user: PresentedUser) => Promise<T>,
   ip?: string,
 ): Promise<T> {
   if (ip !== undefined) await throttleRegistration(ctx, ip);
@@ -58,6 +59,6 @@ export async function registerOwnAccount<T>(
     });
     const user = presentUser(row);
     await recordAudit(tx.db, tx, { action: 'user.self_register', entity: 'user', entityId: row.id, after: user });
-    return withAccount(tx, user);
+    return withAccount(tx.db, user);
   });
 }

@@ -21,3 +21,6 @@ export const PROGRAM_ABILITIES = ['read', 'update', 'listRoles', 'grantRole', 'r
 /** The action that granting or revoking `role` needs: appointing a program manager is an admin's. */
 export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
   role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';
+
+/** Roles held in one producer group: a grant of them names the group (and no area). */
+export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];

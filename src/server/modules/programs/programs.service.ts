@@ -16,7 +16,7 @@ import {
   requireAdmin,
   scopeOf,
 } from '../platform/index.js';
-import { programPolicy, staffingAction } from './programs.policy.js';
+import { GROUP_ROLES, programPolicy, staffingAction } from './programs.policy.js';
 import { PROGRAM_SCOPE, programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
 import type {
   CreateProgramBody,
@@ -177,7 +177,7 @@ export async function listGrants(ctx: Ctx, programId: string) {
 
 export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBody) {
   authorize(ctx.actor, programPolicy, staffingAction(input.role, 'grant'), programTarget(programId));
-  const groupRole = input.role === 'group_manager' || input.role === 'group_member';
+  const groupRole = GROUP_ROLES.includes(input.role);
   if (groupRole && !input.groupId) throw invalid([{ path: 'groupId', message: `is required for ${input.role}` }]);
   if (!groupRole && input.groupId) throw invalid([{ path: 'groupId', message: `does not apply to ${input.role}` }]);
   return inTransaction(ctx, async (tx) => {
