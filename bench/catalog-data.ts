@@ -70,7 +70,7 @@ export async function generateCatalog(db: Database, count: number, seed = 20_260
     cipher: new PersonalDataCipher('bench-'.repeat(8)),
     files: new DiskFileStorage(join(tmpdir(), 'ovop-bench-files')),
   });
-  const { program } = await createProgram(ctx, {
+  const { record: program } = await createProgram(ctx, {
     code: `BENCH-${Date.now()}`,
     name: 'OVOP catalog benchmark',
     country: 'ID',

@@ -19,7 +19,7 @@ const unique = () => randomBytes(4).toString('hex');
 export const STRONG_PASSWORD = 'kopi-salak-Karangasem-2026';
 
 export async function buildUser(db: Database, overrides: { email?: string; name?: string; isAdmin?: boolean } = {}) {
-  const { user } = await createUser(system(db), {
+  const { record: user } = await createUser(system(db), {
     email: overrides.email ?? `user-${unique()}@example.id`,
     name: overrides.name ?? 'Ni Luh Putu Sari',
     password: STRONG_PASSWORD,
@@ -30,7 +30,7 @@ export async function buildUser(db: Database, overrides: { email?: string; name?
 }
 
 export async function buildProgram(db: Database, overrides: { code?: string; country?: string } = {}) {
-  const { program } = await createProgram(system(db), {
+  const { record: program } = await createProgram(system(db), {
     code: overrides.code ?? `OVOP-${unique().toUpperCase()}`,
     name: 'OVOP Indonesia (test)',
     country: overrides.country ?? 'ID',

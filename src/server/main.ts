@@ -174,7 +174,7 @@ users
   .action((opts: { email: string; name: string; password?: string; admin: boolean; locale: string }) =>
     withDatabase(async (db, config) => {
       const password = opts.password ?? randomBytes(18).toString('base64url');
-      const { user } = await createUser(
+      const { record: user } = await createUser(
         systemContext(db, {
           requestId: 'cli',
           cipher: new PersonalDataCipher(config.secret),

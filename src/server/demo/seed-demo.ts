@@ -10,8 +10,8 @@ import { systemContext, type Ctx } from '../http/context.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
-import { createUser, usersRepository } from '../modules/platform/index.js';
-import { createProgram, grantRole, programsRepository } from '../modules/programs/index.js';
+import { accountByEmail, createUser } from '../modules/platform/index.js';
+import { createProgram, grantRole, programByCode } from '../modules/programs/index.js';
 import { addMember, createProduct, enrolVillage, registerGroup } from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
 import { seedBooks } from './seed-books.js';
@@ -43,7 +43,7 @@ export async function seedDemo(
   db: Database,
   options: { secret: string; files: FileStorage; warn?: (line: string) => void },
 ): Promise<DemoSeedResult> {
-  const existing = await programsRepository.byCode(db, DEMO_PROGRAM.code);
+  const existing = await programByCode(db, DEMO_PROGRAM.code);
   if (existing) return { created: false, programId: existing.id };
   const [areas] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
   if (!areas?.n) {
@@ -55,7 +55,7 @@ export async function seedDemo(
     cipher: new PersonalDataCipher(options.secret),
     files: options.files,
   });
-  const { program } = await createProgram(ctx, DEMO_PROGRAM);
+  const { record: program } = await createProgram(ctx, DEMO_PROGRAM);
 
   const users = new Map<string, { id: string; password: string | null }>();
   for (const u of DEMO_USERS) users.set(u.email, await account(ctx, u.email, u.name));
@@ -105,10 +105,10 @@ export async function seedDemo(
 
 /** A demo account with a strong generated password, or the existing account with that email. */
 async function account(ctx: Ctx, email: string, name: string): Promise<{ id: string; password: string | null }> {
-  const found = await usersRepository.byEmail(ctx.db, email);
+  const found = await accountByEmail(ctx.db, email);
   if (found) return { id: found.id, password: null };
   const password = randomBytes(12).toString('base64url');
-  const { user } = await createUser(ctx, { email, name, password, locale: 'id', isAdmin: false });
+  const { record: user } = await createUser(ctx, { email, name, password, locale: 'id', isAdmin: false });
   return { id: user.id, password };
 }
 

@@ -9,7 +9,7 @@ import { anonymous, type Ctx, type UserActor } from '../http/context.js';
 import { createBatch } from '../modules/business/index.js';
 import { registerBuyer, sendInquiry, sendQuote } from '../modules/market/index.js';
 import { productsRepository } from '../modules/registry/index.js';
-import { usersRepository } from '../modules/platform/index.js';
+import { accountByEmail } from '../modules/platform/index.js';
 import type { DemoAccount } from './seed-demo.js';
 
 const BUYER = {
@@ -58,7 +58,7 @@ export async function seedMarket(
     });
   }
 
-  if (await usersRepository.byEmail(ctx.db, BUYER.email)) return [];
+  if (await accountByEmail(ctx.db, BUYER.email)) return [];
   const password = randomBytes(12).toString('base64url');
   const buyer = await registerBuyer({ ...ctx, actor: anonymous }, { ...BUYER, password, areaCode: null });
   const asBuyer: UserActor = {

@@ -1,7 +1,81 @@
 import { z } from 'zod';
+import { abilitiesOf, pageOf, timestamp, uuid } from '../common.schemas.js';
+import { ROLES } from '../roles.js';
 
 export const signInBody = z.object({
   email: z.email().max(254),
   password: z.string().min(1).max(256),
 });
 export type SignInBody = z.infer<typeof signInBody>;
+
+/*
+ * Answers. The server's serializer strips what these do not list; the web derives its types from them.
+ */
+
+/** What the caller may do with an account: see it, change its name, locale and password, its rights. */
+export const userAbilities = abilitiesOf(['read', 'update', 'administer']);
+
+/** An account (never its password or hash). */
+export const userAnswer = z.object({
+  id: uuid,
+  email: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  isAdmin: z.boolean(),
+  disabled: z.boolean(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  abilities: userAbilities,
+});
+export type UserAnswer = z.infer<typeof userAnswer>;
+export const userPage = pageOf(userAnswer);
+
+/** The signed-in account's own record, as sign-in answers it. */
+export const signInAnswer = z.object({ user: userAnswer.omit({ abilities: true }) });
+
+/** The signed-in user with the roles they hold, each in one program (optionally an area or a group). */
+export const meAnswer = z.object({
+  id: uuid,
+  email: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  isAdmin: z.boolean(),
+  roles: z.array(
+    z.object({
+      id: uuid,
+      role: z.enum(ROLES),
+      programId: uuid,
+      areaCode: z.string().nullable(),
+      groupId: uuid.nullable(),
+    }),
+  ),
+});
+export type MeAnswer = z.infer<typeof meAnswer>;
+
+/** A personal API token as listed: its name and prefix, never the secret. */
+export const tokenAnswer = z.object({
+  id: uuid,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: timestamp,
+  expiresAt: timestamp.nullable(),
+  lastUsedAt: timestamp.nullable(),
+});
+export type TokenAnswer = z.infer<typeof tokenAnswer>;
+export const tokenList = z.object({ items: z.array(tokenAnswer) });
+/** A token just created: the one time its secret is shown. */
+export const createdTokenAnswer = tokenAnswer.extend({ token: z.string() });
+
+/** An in-app notification: a kind the web translates with its params, and where it leads. */
+export const notificationAnswer = z.object({
+  id: uuid,
+  kind: z.string(),
+  params: z.record(z.string(), z.string()),
+  link: z.string().nullable(),
+  read: z.boolean(),
+  createdAt: timestamp,
+});
+export type NotificationAnswer = z.infer<typeof notificationAnswer>;
+/** A page of notifications, with how many of all the user's notifications are unread. */
+export const notificationPage = pageOf(notificationAnswer).extend({ unread: z.number().int() });

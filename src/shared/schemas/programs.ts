@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  localizedText,
+  pageOf,
+  pageQuery,
+  timestamp,
+  uuid,
+  version,
+} from '../common.schemas.js';
 import { ROLES } from '../roles.js';
 import { areaCode, countryCode } from './geography.js';
 
@@ -64,3 +74,49 @@ export const grantRoleBody = z.object({
 export type GrantRoleBody = z.infer<typeof grantRoleBody>;
 
 export const grantParams = z.object({ id: uuid, grantId: uuid });
+
+/*
+ * Answers. The server's serializer strips what these do not list; the web derives its types from them.
+ */
+
+/** What the caller may do with a program (appointing a program manager is an admin's). */
+export const programAbilities = abilitiesOf([
+  'read',
+  'update',
+  'listRoles',
+  'grantRole',
+  'revokeRole',
+  'appointManager',
+]);
+
+export const programAnswer = z.object({
+  id: uuid,
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  currency: z.string(),
+  locales: z.array(z.string()),
+  startedOn: isoDate,
+  categories: z.array(z.object({ code: z.string(), name: localizedAnswer })),
+  templateProgramId: uuid.nullable(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  abilities: programAbilities,
+});
+export type ProgramAnswer = z.infer<typeof programAnswer>;
+export const programPage = pageOf(programAnswer);
+
+/** A role grant with the account's email and name. */
+export const grantAnswer = z.object({
+  id: uuid,
+  programId: uuid,
+  userId: uuid,
+  user: z.object({ email: z.string(), name: z.string() }),
+  role: z.enum(ROLES),
+  areaCode: z.string().nullable(),
+  groupId: uuid.nullable(),
+  createdAt: timestamp,
+});
+export type GrantAnswer = z.infer<typeof grantAnswer>;
+export const grantList = z.object({ items: z.array(grantAnswer) });

@@ -3,9 +3,9 @@ import { forbidden, unauthorized } from '../../http/errors.js';
 import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
 
 /**
- * The one policy core every module's policy is built from. A grant reaches an area when it has no
- * area (the whole program) or when the area's materialised path starts with the grant's path —
- * one string comparison, never a walk up the tree.
+ * The grant arithmetic under `authorize.ts` (which is what services call). A grant reaches an area
+ * when it has no area (the whole program) or when the area's materialised path starts with the
+ * grant's path — one string comparison, never a walk up the tree.
  */
 export function requireUser(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw unauthorized();
@@ -27,25 +27,18 @@ export function grantsIn(actor: Actor, programId: string, roles?: readonly Role[
   return actor.grants.filter((g) => g.programId === programId && (!roles || roles.includes(g.role)));
 }
 
-/** True when the grant covers the area whose materialised path is given. */
-export function grantReachesArea(grant: Grant, areaPath: string): boolean {
-  return grant.areaPath === null || areaPath.startsWith(grant.areaPath);
-}
-
-/** Whether the actor manages the program as a whole (no area narrowing), or is an admin. */
-export function managesProgram(actor: Actor, programId: string): boolean {
-  if (isAdmin(actor)) return true;
-  return grantsIn(actor, programId, ['program_manager']).some((g) => g.areaCode === null && g.groupId === null);
-}
-
-/** Whether the actor holds any role in the program (admins hold every role). */
-export function holdsAnyRole(actor: Actor, programId: string): boolean {
-  return isAdmin(actor) || grantsIn(actor, programId).length > 0;
-}
-
 export function programIdsOf(actor: Actor): string[] {
   if (actor.kind !== 'user') return [];
   return [...new Set(actor.grants.map((g) => g.programId))];
+}
+
+/**
+ * True when the grant covers the area whose materialised path is given: a grant without an area
+ * covers the whole program; an area grant whose area has no path covers nothing (fail closed).
+ */
+function grantReachesArea(grant: Grant, areaPath: string): boolean {
+  if (grant.areaPath !== null) return areaPath.startsWith(grant.areaPath);
+  return grant.areaCode === null;
 }
 
 /** What a scoped record exposes to the policy: its program, its area's path, and its group if any. */
@@ -66,7 +59,24 @@ export function reaches(actor: Actor, target: ScopeTarget, roles: readonly Role[
   );
 }
 
-/** The same rule as `reaches`, as an SQL condition for lists: nothing is fetched and then hidden. */
+/**
+ * Whether the actor manages the program as a whole (no area narrowing), or is an admin.
+ * @deprecated write the rule in the module's `definePolicy` table and ask
+ * `can(actor, policy, action, programTarget(programId))`.
+ */
+export function managesProgram(actor: Actor, programId: string): boolean {
+  return reaches(actor, { programId, areaPath: '' }, ['program_manager']);
+}
+
+/**
+ * Whether the actor holds any role in the program (admins hold every role).
+ * @deprecated a policy rule `{ roles: ROLES, anywhere: true }` asked with `programTarget(programId)`.
+ */
+export function holdsAnyRole(actor: Actor, programId: string): boolean {
+  return isAdmin(actor) || grantsIn(actor, programId).length > 0;
+}
+
+/** @deprecated use scopeOf */
 export function scopeCondition(
   actor: Actor,
   roles: readonly Role[],
@@ -77,6 +87,7 @@ export function scopeCondition(
   const parts: string[] = [];
   for (const g of actor.kind === 'user' ? actor.grants : []) {
     if (!roles.includes(g.role) || (g.groupId !== null && !columns.group)) continue;
+    if (g.groupId === null && g.areaPath === null && g.areaCode !== null) continue;
     params.push(g.programId);
     const program = `${columns.program} = $${params.length}`;
     if (g.groupId !== null) {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
-import type { Actor, Ctx, UserActor } from '../../http/context.js';
-import { notFound, Problem, tooManyRequests, unauthorized } from '../../http/errors.js';
+import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/context.js';
+import { forbidden, notFound, tooManyRequests, unauthorized } from '../../http/errors.js';
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
@@ -14,7 +14,7 @@ import {
   type TokenRow,
   type UserRow,
 } from './platform.repository.js';
-import type { CreateTokenBody, SignInBody } from './platform.schemas.js';
+import type { CreateTokenBody, MeAnswer, SignInBody, TokenAnswer } from './platform.schemas.js';
 import { presentUser } from './users.service.js';
 
 export const SESSION_COOKIE = 'ovop_session';
@@ -30,25 +30,27 @@ const newSecret = () => randomBytes(32).toString('base64url');
 export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
   const keys = { account: `account:${input.email.toLowerCase()}`, ip: `ip:${ip}` };
   const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [keys.account, keys.ip]);
-  if (lockedUntil) throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
+  if (lockedUntil)
+    throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - ctx.clock.now().getTime()) / 1000)));
 
   const user = await usersRepository.byEmail(ctx.db, input.email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || user.disabled_at) {
-    await ctx.db.transaction(async (tx) => {
-      await throttleRepository.fail(tx, keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds);
-      await throttleRepository.fail(tx, keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds);
+    await inTransaction(ctx, async (tx) => {
+      await throttleRepository.fail(tx.db, keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds);
+      await throttleRepository.fail(tx.db, keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds);
     });
     throw unauthorized('The email or password is wrong.');
   }
   const secret = newSecret();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await ctx.db.transaction(async (tx) => {
-    await throttleRepository.clear(tx, keys.account);
-    await sessionsRepository.insert(tx, sha256(secret), user.id, expiresAt);
+  const expiresAt = new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86_400_000);
+  await inTransaction(ctx, async (tx) => {
+    await throttleRepository.clear(tx.db, keys.account);
+    await sessionsRepository.insert(tx.db, sha256(secret), user.id, expiresAt);
+    const actor = await actorFor(tx.db, user, 'session');
     await recordAudit(
-      tx,
-      { ...ctx, actor: await actorFor(tx, user, 'session') },
+      tx.db,
+      { actor, requestId: tx.requestId },
       {
         action: 'auth.sign_in',
         entity: 'user',
@@ -61,10 +63,10 @@ export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
 
 export async function signOut(ctx: Ctx, sessionSecret: string | undefined): Promise<void> {
   if (!sessionSecret) return;
-  await ctx.db.transaction(async (tx) => {
-    await sessionsRepository.delete(tx, sha256(sessionSecret));
-    if (ctx.actor.kind === 'user') {
-      await recordAudit(tx, ctx, { action: 'auth.sign_out', entity: 'user', entityId: ctx.actor.id });
+  await inTransaction(ctx, async (tx) => {
+    await sessionsRepository.delete(tx.db, sha256(sessionSecret));
+    if (tx.actor.kind === 'user') {
+      await recordAudit(tx.db, tx, { action: 'auth.sign_out', entity: 'user', entityId: tx.actor.id });
     }
   });
 }
@@ -102,7 +104,7 @@ async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserAct
   };
 }
 
-export function me(ctx: Ctx) {
+export function me(ctx: Ctx): MeAnswer {
   const user = requireUser(ctx.actor);
   return {
     id: user.id,
@@ -120,7 +122,7 @@ export function me(ctx: Ctx) {
   };
 }
 
-export function presentToken(row: TokenRow) {
+export function presentToken(row: TokenRow): TokenAnswer {
   return {
     id: row.id,
     name: row.name,
@@ -134,11 +136,11 @@ export function presentToken(row: TokenRow) {
 /** A personal API token: shown once in full, stored only as its SHA-256. */
 export async function createToken(ctx: Ctx, input: CreateTokenBody) {
   const user = requireUser(ctx.actor);
-  if (user.via === 'token') throw new Problem(403, 'forbidden', 'Forbidden', 'A token cannot create tokens; sign in.');
+  if (user.via === 'token') throw forbidden('A token cannot create tokens; sign in.');
   const token = `${TOKEN_PREFIX}${newSecret()}`;
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
-  return ctx.db.transaction(async (tx) => {
-    const row = await tokensRepository.insert(tx, {
+  const expiresAt = input.expiresInDays ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
+  return inTransaction(ctx, async (tx) => {
+    const row = await tokensRepository.insert(tx.db, {
       id: uuidv7(),
       userId: user.id,
       name: input.name,
@@ -147,7 +149,7 @@ export async function createToken(ctx: Ctx, input: CreateTokenBody) {
       expiresAt,
     });
     const presented = presentToken(row);
-    await recordAudit(tx, ctx, { action: 'token.create', entity: 'api_token', entityId: row.id, after: presented });
+    await recordAudit(tx.db, tx, { action: 'token.create', entity: 'api_token', entityId: row.id, after: presented });
     return { ...presented, token };
   });
 }
@@ -159,11 +161,11 @@ export async function listTokens(ctx: Ctx) {
 
 export async function revokeToken(ctx: Ctx, id: string): Promise<void> {
   const user = requireUser(ctx.actor);
-  await ctx.db.transaction(async (tx) => {
-    const row = await tokensRepository.byIdForUser(tx, id, user.id);
+  await inTransaction(ctx, async (tx) => {
+    const row = await tokensRepository.byIdForUser(tx.db, id, user.id);
     if (!row) throw notFound('Token');
-    await tokensRepository.revoke(tx, id);
-    await recordAudit(tx, ctx, {
+    await tokensRepository.revoke(tx.db, id);
+    await recordAudit(tx.db, tx, {
       action: 'token.revoke',
       entity: 'api_token',
       entityId: id,

@@ -1,7 +1,7 @@
 import { joinSql, likePrefix, rawSql, sql, type Sql } from '../../db/sql.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import type { Actor, Role, UserActor } from '../../http/context.js';
-import { isAdmin, reaches, requireUser, type ScopeTarget } from './access.js';
+import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
+import { grantsIn, isAdmin, reaches, requireUser, type ScopeTarget } from './access.js';
 
 /**
  * The one authorization API (decision 009). Each module declares, per kind of record, a table of
@@ -19,6 +19,12 @@ export interface Rule {
   readonly roles: readonly Role[];
   /** The account that owns the record (a buyer and their inquiry) may do it, whatever its roles. */
   readonly owner?: boolean;
+  /**
+   * A grant of one of the roles anywhere in the record's program is enough, narrowed to an area or
+   * a group or not: for records of the program as a whole (the program itself, its catalogue of
+   * courses) that everyone working in the program reads. Without it a grant must reach the record.
+   */
+  readonly anywhere?: boolean;
 }
 
 export interface Policy<A extends string> {
@@ -31,6 +37,16 @@ export interface Policy<A extends string> {
 export interface Target extends ScopeTarget {
   ownerId?: string | null;
 }
+
+/**
+ * The program as a whole as a target: above every area, so only grants over the whole program
+ * reach it (a program manager narrowed to a regency does not manage the program); a rule with
+ * `anywhere` lets every grant in the program count.
+ */
+export const programTarget = (programId: string): Target => ({ programId, areaPath: '' });
+
+/** The SQL text that stands for `programTarget`'s area path in `scopeOf` columns: above every area. */
+export const WHOLE_PROGRAM_PATH = "''";
 
 /** Declares a policy: `read` is required; every other action is a list of roles or a `Rule`. */
 export function definePolicy<const A extends string>(
@@ -50,6 +66,7 @@ function ruleAllows(actor: Actor, rule: Rule, target: Target): boolean {
   if (isAdmin(actor)) return true;
   if (actor.kind !== 'user') return false;
   if (rule.owner && target.ownerId && target.ownerId === actor.id) return true;
+  if (rule.anywhere) return grantsIn(actor, target.programId, rule.roles).length > 0;
   return reaches(actor, target, rule.roles);
 }
 
@@ -105,13 +122,27 @@ function conditionFor(actor: Actor, rule: Rule, columns: ScopeColumns): Sql {
   if (actor.kind !== 'user') return rawSql('false');
   const parts: Sql[] = [];
   if (rule.owner && columns.owner) parts.push(sql`${rawSql(columns.owner)} = ${actor.id}`);
-  for (const g of actor.grants) {
-    if (!rule.roles.includes(g.role) || (g.groupId !== null && !columns.group)) continue;
-    const program = sql`${rawSql(columns.program)} = ${g.programId}`;
-    if (g.groupId !== null) parts.push(sql`(${program} AND ${rawSql(columns.group!)} = ${g.groupId})`);
-    else if (g.areaPath !== null)
-      parts.push(sql`(${program} AND ${rawSql(columns.path)} LIKE ${likePrefix(g.areaPath)})`);
-    else parts.push(sql`(${program})`);
+  const grants = actor.grants.filter((g) => rule.roles.includes(g.role));
+  if (rule.anywhere) {
+    for (const programId of new Set(grants.map((g) => g.programId)))
+      parts.push(sql`(${rawSql(columns.program)} = ${programId})`);
+  } else {
+    for (const g of grants) {
+      const reach = grantReach(g, columns);
+      if (reach) parts.push(reach);
+    }
   }
   return parts.length ? sql`(${joinSql(parts, ' OR ')})` : rawSql('false');
+}
+
+/** What one grant reaches, as SQL: the same cases as `reaches`, or null when it reaches no such row. */
+function grantReach(g: Grant, columns: ScopeColumns): Sql | null {
+  const program = sql`${rawSql(columns.program)} = ${g.programId}`;
+  if (g.groupId !== null) {
+    // A group grant reaches only rows of its group; rows that belong to no group are out of its reach.
+    return columns.group ? sql`(${program} AND ${rawSql(columns.group)} = ${g.groupId})` : null;
+  }
+  if (g.areaPath !== null) return sql`(${program} AND ${rawSql(columns.path)} LIKE ${likePrefix(g.areaPath)})`;
+  // An area grant whose area has no path reaches nothing (fail closed), never the whole program.
+  return g.areaCode === null ? sql`(${program})` : null;
 }

@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { toPage } from '../../http/pagination.js';
-import { decodeCursor } from '../../http/pagination.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
 import { requireUser } from './access.js';
 import { notificationsRepository, type NotificationRow } from './notifications.repository.js';
+import type { NotificationAnswer } from './platform.schemas.js';
 
 export interface Notice {
   /** Who to tell (duplicates and disabled accounts are skipped). */
@@ -42,7 +42,7 @@ export async function notify(tx: Queryable, notice: Notice): Promise<void> {
   );
 }
 
-export function presentNotification(row: NotificationRow) {
+export function presentNotification(row: NotificationRow): NotificationAnswer {
   return {
     id: row.id,
     kind: row.kind,

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/database.js';
+import { query, rawSql, sql, type Sql } from '../../db/sql.js';
 import type { Grant, Role } from '../../http/context.js';
+import { WHOLE_PROGRAM_PATH, type ScopeColumns } from './authorize.js';
 
 export interface UserRow {
   id: string;
@@ -24,12 +26,33 @@ export interface TokenRow {
   last_used_at: Date | null;
 }
 
+/** An account with the programs it holds a role in: the programs through which others see it. */
+export interface AccountRow extends UserRow {
+  program_ids: string[];
+}
+
 const USER_COLUMNS = 'id, email, name, password_hash, locale, is_admin, disabled_at, version, created_at, updated_at';
+const ACCOUNT_COLUMNS = rawSql(
+  `${USER_COLUMNS.split(', ')
+    .map((c) => `u.${c}`)
+    .join(', ')},
+   ARRAY(SELECT DISTINCT g.program_id FROM programs_role_grants g WHERE g.user_id = u.id ORDER BY 1) AS program_ids`,
+);
+
+/**
+ * The columns of `scopeOf(actor, accountPolicy, …)` in `list`: an account is seen through each
+ * program it holds a role in (`seen.program_id`), or through none (a NULL program: its owner, admins).
+ */
+export const ACCOUNT_SCOPE: ScopeColumns = {
+  program: 'seen.program_id',
+  path: WHOLE_PROGRAM_PATH,
+  group: null,
+  owner: 'u.id',
+};
 
 export const usersRepository = {
-  async byId(db: Queryable, id: string): Promise<UserRow | undefined> {
-    const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
-    return rows[0];
+  async byId(db: Queryable, id: string): Promise<AccountRow | undefined> {
+    return (await query<AccountRow>(db, sql`SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.id = ${id}`))[0];
   },
 
   async byEmail(db: Queryable, email: string): Promise<UserRow | undefined> {
@@ -40,10 +63,10 @@ export const usersRepository = {
   async insert(
     db: Queryable,
     user: { id: string; email: string; name: string; passwordHash: string; locale: string; isAdmin: boolean },
-  ): Promise<UserRow> {
-    const rows = await db.query<UserRow>(
+  ): Promise<AccountRow> {
+    const rows = await db.query<AccountRow>(
       `INSERT INTO users (id, email, name, password_hash, locale, is_admin)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}`,
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}, ARRAY[]::uuid[] AS program_ids`,
       [user.id, user.email, user.name, user.passwordHash, user.locale, user.isAdmin],
     );
     return rows[0]!;
@@ -59,30 +82,34 @@ export const usersRepository = {
       is_admin: boolean;
       disabled_at: Date | null;
     }>,
-  ): Promise<UserRow> {
+  ): Promise<AccountRow> {
     const keys = Object.keys(changes) as (keyof typeof changes)[];
     const sets = keys.map((key, i) => `${key} = $${i + 2}`);
-    const rows = await db.query<UserRow>(
-      `UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+    const rows = await db.query<AccountRow>(
+      `WITH u AS (
+         UPDATE users SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+         WHERE id = $1 RETURNING *)
+       SELECT ${ACCOUNT_COLUMNS.render().text} FROM u`,
       [id, ...keys.map((key) => changes[key])],
     );
     return rows[0]!;
   },
 
-  /** Everyone (admin) or only the users holding a role in the given programs, by email. */
+  /** The accounts in `scope` (a condition on `ACCOUNT_SCOPE`'s columns), by email. */
   async list(
     db: Queryable,
-    filter: { programIds: string[] | null; email?: string | undefined; after: string | null; limit: number },
-  ): Promise<UserRow[]> {
-    return db.query<UserRow>(
-      `SELECT ${USER_COLUMNS} FROM users u
-       WHERE ($1::uuid[] IS NULL OR EXISTS (
-               SELECT 1 FROM role_grants g WHERE g.user_id = u.id AND g.program_id = ANY($1::uuid[])))
-         AND ($2::text IS NULL OR lower(u.email) = lower($2))
-         AND ($3::text IS NULL OR lower(u.email) > $3)
-       ORDER BY lower(u.email) LIMIT $4`,
-      [filter.programIds, filter.email ?? null, filter.after, filter.limit + 1],
+    filter: { scope: Sql; email?: string | undefined; after: string | null; limit: number },
+  ): Promise<AccountRow[]> {
+    return query<AccountRow>(
+      db,
+      sql`SELECT ${ACCOUNT_COLUMNS} FROM users u
+       WHERE EXISTS (
+               SELECT 1 FROM (SELECT NULL::uuid AS program_id
+                              UNION ALL SELECT g.program_id FROM programs_role_grants g WHERE g.user_id = u.id) seen
+               WHERE ${filter.scope})
+         AND (${filter.email ?? null}::text IS NULL OR lower(u.email) = lower(${filter.email ?? null}))
+         AND (${filter.after}::text IS NULL OR lower(u.email) > ${filter.after})
+       ORDER BY lower(u.email) LIMIT ${filter.limit + 1}`,
     );
   },
 
@@ -101,7 +128,7 @@ export const usersRepository = {
       group_id: string | null;
     }>(
       `SELECT g.id, g.program_id, g.role, g.area_code, a.path, g.group_id
-       FROM role_grants g LEFT JOIN areas a ON a.code = g.area_code
+       FROM programs_role_grants g LEFT JOIN geography_areas a ON a.code = g.area_code
        WHERE g.user_id = $1 ORDER BY g.created_at, g.id`,
       [userId],
     );

@@ -3,7 +3,7 @@ import { email, personName, uuid, version } from '../../../shared/common.schemas
 import { UI_LOCALES } from '../../../shared/locales.js';
 import { pageQuery } from '../../http/pagination.js';
 
-export { signInBody, type SignInBody } from '../../../shared/schemas/platform.js';
+export * from '../../../shared/schemas/platform.js';
 
 export const createUserBody = z.object({
   id: uuid.optional(),

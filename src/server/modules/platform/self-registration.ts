@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
 import { conflict, invalid, tooManyRequests } from '../../http/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
@@ -16,7 +16,8 @@ export const REGISTRATION_THROTTLE = { windowSeconds: 60 * 60, perIp: 10 } as co
 async function throttleRegistration(ctx: Ctx, ip: string): Promise<void> {
   const key = `register:${ip}`;
   const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [key]);
-  if (lockedUntil) throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 1000)));
+  if (lockedUntil)
+    throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - ctx.clock.now().getTime()) / 1000)));
   await throttleRepository.fail(ctx.db, key, REGISTRATION_THROTTLE.perIp, REGISTRATION_THROTTLE.windowSeconds);
 }
 
@@ -30,7 +31,7 @@ export interface OwnAccount {
 /**
  * An account a person opens for themselves (a buyer), with the same password rules as accounts
  * staff create. `withAccount` adds what the account is for (a buyer profile) in the same
- * transaction, so a refused profile leaves no orphan account behind.
+ * transaction, so a refused profile leaves no orphan account behind. The caller is anonymous.
  */
 export async function registerOwnAccount<T>(
   ctx: Ctx,
@@ -42,13 +43,13 @@ export async function registerOwnAccount<T>(
   const weakness = passwordWeakness(input.password, [input.email, input.name]);
   if (weakness) throw invalid([{ path: 'password', message: weakness }]);
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    if (await usersRepository.byEmail(tx, input.email)) {
+  return inTransaction({ ...ctx, actor: { kind: 'anonymous' } }, async (tx) => {
+    if (await usersRepository.byEmail(tx.db, input.email)) {
       throw conflict('An account with this email already exists.', {
         errors: [{ path: 'email', message: 'is taken' }],
       });
     }
-    const row = await usersRepository.insert(tx, {
+    const row = await usersRepository.insert(tx.db, {
       id: uuidv7(),
       email: input.email,
       name: input.name,
@@ -57,16 +58,7 @@ export async function registerOwnAccount<T>(
       isAdmin: false,
     });
     const user = presentUser(row);
-    await recordAudit(
-      tx,
-      { ...ctx, actor: { kind: 'anonymous' } },
-      {
-        action: 'user.self_register',
-        entity: 'user',
-        entityId: row.id,
-        after: user,
-      },
-    );
-    return withAccount(tx, user);
+    await recordAudit(tx.db, tx, { action: 'user.self_register', entity: 'user', entityId: row.id, after: user });
+    return withAccount(tx.db, user);
   });
 }

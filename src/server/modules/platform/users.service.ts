@@ -1,20 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { lockRow } from '../../db/sql.js';
 import { v7 as uuidv7 } from 'uuid';
 import { ConfigError } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { systemActor, type Ctx } from '../../http/context.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, systemActor, type Actor, type Ctx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
-import { isAdmin, requireUser } from './access.js';
+import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
+import { abilities, can, scopeOf } from './authorize.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
-import { sessionsRepository, usersRepository, type UserRow } from './platform.repository.js';
-import { assertMayCreateUser, assertMayListUsers, assertMayPatchUser, managedProgramIds } from './platform.policy.js';
-import type { CreateUserBody, ListUsersQuery, PatchUserBody } from './platform.schemas.js';
+import {
+  ACCOUNT_SCOPE,
+  sessionsRepository,
+  usersRepository,
+  type AccountRow,
+  type UserRow,
+} from './platform.repository.js';
+import { accountPolicy, accountSeenBy, accountTarget, mayInSomeProgram } from './platform.policy.js';
+import type { CreateUserBody, ListUsersQuery, PatchUserBody, UserAnswer } from './platform.schemas.js';
 
-/** The password hash never leaves this module. */
+/** An account's facts (what the audit log keeps); the password hash never leaves this module. */
 export function presentUser(row: UserRow) {
   return {
     id: row.id,
@@ -30,83 +38,110 @@ export function presentUser(row: UserRow) {
 }
 export type PresentedUser = ReturnType<typeof presentUser>;
 
+/** An account as the actor gets it: its facts and what they may do with it. */
+export function answerUser(actor: Actor, row: AccountRow): UserAnswer {
+  const { read, update, administer } = abilities(actor, accountPolicy, accountSeenBy(actor, row.id, row.program_ids));
+  return { ...presentUser(row), abilities: { read, update, administer } };
+}
+
+const mayRead = (actor: Actor, row: AccountRow) =>
+  can(actor, accountPolicy, 'read', accountSeenBy(actor, row.id, row.program_ids));
+
+/**
+ * Accounts answer 403, not 404, to those who may not see them (as they always have): account ids
+ * appear beside records in every program, so an account's existence is no secret of a scope.
+ */
+function refuseUnless(allowed: boolean, detail: string): void {
+  if (!allowed) throw forbidden(detail);
+}
+
 function assertStrong(password: string, email: string, name: string): void {
   const weakness = passwordWeakness(password, [email, name]);
   if (weakness) throw invalid([{ path: 'password', message: weakness }]);
 }
 
-export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<{ user: PresentedUser; created: boolean }> {
-  assertMayCreateUser(ctx.actor, input.isAdmin);
+export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<Created<UserAnswer>> {
+  requireUser(ctx.actor);
+  if (input.isAdmin)
+    refuseUnless(mayInSomeProgram(ctx.actor, 'createAdmin'), 'Only a platform admin may create an admin.');
+  refuseUnless(mayInSomeProgram(ctx.actor, 'create'), 'Only an admin or a program manager may create accounts.');
   assertStrong(input.password, input.email, input.name);
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
-    if (input.id) {
-      const existing = await usersRepository.byId(tx, input.id);
-      if (existing) {
-        const same = existing.email === input.email && existing.name === input.name && existing.locale === input.locale;
-        if (!same) throw conflict('Another user already has this id.');
-        return { user: presentUser(existing), created: false };
-      }
-    }
-    if (await usersRepository.byEmail(tx, input.email)) {
-      throw conflict('An account with this email already exists.', {
-        errors: [{ path: 'email', message: 'is taken' }],
-      });
-    }
-    const row = await usersRepository.insert(tx, {
-      id: input.id ?? uuidv7(),
-      email: input.email,
-      name: input.name,
-      passwordHash,
-      locale: input.locale,
-      isAdmin: input.isAdmin,
-    });
-    const user = presentUser(row);
-    await recordAudit(tx, ctx, { action: 'user.create', entity: 'user', entityId: row.id, after: user });
-    return { user, created: true };
-  });
+  return inTransaction(ctx, (tx) =>
+    createOnce({
+      id: input.id,
+      find: (id) => usersRepository.byId(tx.db, id),
+      visible: (row) => mayRead(tx.actor, row),
+      // The password is not compared: only its hash is stored, salted anew on every create.
+      stored: (row) => ({ email: row.email, name: row.name, locale: row.locale, isAdmin: row.is_admin }),
+      input: { email: input.email, name: input.name, locale: input.locale, isAdmin: input.isAdmin },
+      present: (row) => answerUser(tx.actor, row),
+      create: async (id) => {
+        if (await usersRepository.byEmail(tx.db, input.email)) {
+          throw conflict('An account with this email already exists.', {
+            errors: [{ path: 'email', message: 'is taken' }],
+          });
+        }
+        const row = await usersRepository.insert(tx.db, {
+          id,
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          locale: input.locale,
+          isAdmin: input.isAdmin,
+        });
+        await recordAudit(tx.db, tx, { action: 'user.create', entity: 'user', entityId: id, after: presentUser(row) });
+        return answerUser(tx.actor, row);
+      },
+    }),
+  );
 }
 
 export async function listUsers(ctx: Ctx, query: ListUsersQuery) {
-  assertMayListUsers(ctx.actor);
+  requireUser(ctx.actor);
+  refuseUnless(mayInSomeProgram(ctx.actor, 'read'), 'Only an admin or a program manager may list accounts.');
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const rows = await usersRepository.list(ctx.db, {
-    programIds: isAdmin(ctx.actor) ? null : managedProgramIds(ctx.actor),
+    scope: scopeOf(ctx.actor, accountPolicy, 'read', ACCOUNT_SCOPE),
     email: query.email,
     after,
     limit: query.limit,
   });
-  return toPage(rows, query.limit, presentUser, (r) => [r.email.toLowerCase()]);
+  return toPage(
+    rows,
+    query.limit,
+    (row) => answerUser(ctx.actor, row),
+    (r) => [r.email.toLowerCase()],
+  );
 }
 
-export async function getUser(ctx: Ctx, id: string): Promise<PresentedUser> {
-  const actor = requireUser(ctx.actor);
+export async function getUser(ctx: Ctx, id: string): Promise<UserAnswer> {
+  requireUser(ctx.actor);
   const row = await usersRepository.byId(ctx.db, id);
   if (!row) throw notFound('User');
-  if (actor.id === id || isAdmin(actor)) return presentUser(row);
-  const visible = await usersRepository.list(ctx.db, {
-    programIds: managedProgramIds(actor),
-    email: row.email,
-    after: null,
-    limit: 1,
-  });
-  if (visible.length === 0) throw forbidden();
-  return presentUser(row);
+  refuseUnless(mayRead(ctx.actor, row), 'This account is outside your programs.');
+  return answerUser(ctx.actor, row);
 }
 
-export async function patchUser(ctx: Ctx, id: string, base: number, input: PatchUserBody): Promise<PresentedUser> {
-  assertMayPatchUser(ctx.actor, id, input);
+export async function patchUser(ctx: Ctx, id: string, base: number, input: PatchUserBody): Promise<UserAnswer> {
   const actor = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'users', id);
-    const current = await usersRepository.byId(tx, id);
+  const self = accountTarget(id, null);
+  refuseUnless(can(actor, accountPolicy, 'update', self), 'You may change only your own account.');
+  if (input.isAdmin !== undefined || input.disabled !== undefined)
+    refuseUnless(
+      can(actor, accountPolicy, 'administer', self),
+      'Only a platform admin may change admin rights or disable accounts.',
+    );
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'users', id);
+    const current = await usersRepository.byId(tx.db, id);
     if (!current) throw notFound('User');
-    assertVersion(current, base, () => presentUser(current));
+    assertVersion(current, base, () => answerUser(actor, current));
     const changes: Parameters<typeof usersRepository.update>[2] = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.locale !== undefined) changes.locale = input.locale;
     if (input.isAdmin !== undefined) changes.is_admin = input.isAdmin;
-    if (input.disabled !== undefined) changes.disabled_at = input.disabled ? new Date() : null;
+    if (input.disabled !== undefined) changes.disabled_at = input.disabled ? tx.clock.now() : null;
     if (input.password !== undefined) {
       if (actor.id === id && !(await verifyPassword(current.password_hash, input.currentPassword ?? ''))) {
         throw invalid([{ path: 'currentPassword', message: 'is wrong' }]);
@@ -114,19 +149,18 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
       assertStrong(input.password, current.email, input.name ?? current.name);
       changes.password_hash = await hashPassword(input.password);
     }
-    if (Object.keys(changes).length === 0) return presentUser(current);
-    const row = await usersRepository.update(tx, id, changes);
+    if (Object.keys(changes).length === 0) return answerUser(actor, current);
+    const row = await usersRepository.update(tx.db, id, changes);
     // A new password or a disabled account ends every open session of that account.
-    if (changes.password_hash || input.disabled) await sessionsRepository.deleteForUser(tx, id);
-    const after = presentUser(row);
-    await recordAudit(tx, ctx, {
+    if (changes.password_hash || input.disabled) await sessionsRepository.deleteForUser(tx.db, id);
+    await recordAudit(tx.db, tx, {
       action: changes.password_hash ? 'user.update_password' : 'user.update',
       entity: 'user',
       entityId: id,
       before: presentUser(current),
-      after,
+      after: presentUser(row),
     });
-    return after;
+    return answerUser(actor, row);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildStaff, buildUser, signedIn, signIn, STRONG_PASSWORD } from '../../../../test/factories.js';
 import { ensureFirstAdmin } from './users.service.js';
 
@@ -215,6 +215,68 @@ describe('accounts', () => {
     expect(r.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', as: userSession })).statusCode).toBe(401);
     await expect(signIn(t.app, user.email)).rejects.toThrow(/401/);
+  });
+});
+
+describe('account abilities and client ids', () => {
+  it('tell each caller what they may do with an account, in the list and the record alike', async () => {
+    const adminUser = await buildUser(t.database.db, { isAdmin: true });
+    const { user: manager, programId } = await buildStaff(t.database.db, 'program_manager');
+    const { user: facilitator } = await buildStaff(t.database.db, 'facilitator', { programId, areaCode: '51.07' });
+    const asAdmin = await signedIn(t.app, adminUser);
+    const asManager = await signedIn(t.app, manager);
+    const asFacilitator = await signedIn(t.app, facilitator);
+    const get = async (as: Session, id: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/users/${id}`, as })).json().abilities;
+    expect(await get(asAdmin, facilitator.id)).toEqual({ read: true, update: true, administer: true });
+    expect(await get(asManager, facilitator.id)).toEqual({ read: true, update: false, administer: false });
+    expect(await get(asFacilitator, facilitator.id)).toEqual({ read: true, update: true, administer: false });
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/users', as: asManager })).json().items;
+    expect(listed.find((u: { id: string }) => u.id === facilitator.id).abilities).toEqual({
+      read: true,
+      update: false,
+      administer: false,
+    });
+    // A manager narrowed to an area is not the manager of the program's staff.
+    const { user: narrowed } = await buildStaff(t.database.db, 'program_manager', { programId, areaCode: '51' });
+    const asNarrowed = await signedIn(t.app, narrowed);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/users/${facilitator.id}`, as: asNarrowed })).statusCode,
+    ).toBe(403);
+    expect((await t.request({ method: 'GET', url: '/api/v1/users', as: asNarrowed })).statusCode).toBe(403);
+  });
+
+  it('treats a repeated create with the same client id as the same account, and other content as a conflict', async () => {
+    const session = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
+    const id = '01936a3e-7b7c-7cc0-8000-0000000000a1';
+    const first = await t.request({ method: 'POST', url: '/api/v1/users', as: session, payload: account({ id }) });
+    expect(first.statusCode).toBe(201);
+    const retry = await t.request({ method: 'POST', url: '/api/v1/users', as: session, payload: account({ id }) });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    // Asking for an admin under the id of a plain account is no replay of its create.
+    const asAdmin = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: session,
+      payload: account({ id, isAdmin: true }),
+    });
+    expect(asAdmin.statusCode).toBe(409);
+    expect(asAdmin.json().current).toMatchObject({ id, isAdmin: false });
+  });
+
+  it('answers a bare conflict when the client id belongs to an account the caller may not see', async () => {
+    const stranger = await buildUser(t.database.db);
+    const { user: manager } = await buildStaff(t.database.db, 'program_manager');
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: await signedIn(t.app, manager),
+      payload: account({ id: stranger.id, email: stranger.email, name: stranger.name }),
+    });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().current).toBeUndefined();
+    expect(JSON.stringify(r.json())).not.toContain(stranger.email);
   });
 });
 

@@ -1,23 +1,26 @@
-import type { Actor } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { holdsAnyRole, isAdmin, managesProgram, requireAdmin, requireUser } from '../platform/index.js';
+import { ROLES, type Role } from '../../http/context.js';
+import { definePolicy } from '../platform/index.js';
 
-/** Anyone holding a role in a program may read it; others are told it does not exist. */
-export function assertMayReadProgram(actor: Actor, programId: string): void {
-  requireUser(actor);
-  if (!holdsAnyRole(actor, programId)) throw notFound('Program');
-}
+/**
+ * Who may do what with a program (its target is `programTarget(id)`: the program as a whole).
+ * Everyone holding a role anywhere in it reads it; the manager of the whole program runs it and
+ * staffs it; only an admin (no role) appoints or removes a program manager. Creating a program is
+ * an admin's (`requireAdmin`): there is no program yet to hold a role in.
+ */
+export const programPolicy = definePolicy('Program', {
+  read: { roles: ROLES, anywhere: true },
+  update: ['program_manager'],
+  listRoles: ['program_manager'],
+  grantRole: ['program_manager'],
+  revokeRole: ['program_manager'],
+  appointManager: [],
+});
 
-export const assertMayCreateProgram = (actor: Actor) => requireAdmin(actor);
+export const PROGRAM_ABILITIES = ['read', 'update', 'listRoles', 'grantRole', 'revokeRole', 'appointManager'] as const;
 
-export function assertMayManageProgram(actor: Actor, programId: string): void {
-  assertMayReadProgram(actor, programId);
-  if (!managesProgram(actor, programId)) throw forbidden('Only the program manager or an admin may do this.');
-}
+/** The action that granting or revoking `role` needs: appointing a program manager is an admin's. */
+export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
+  role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';
 
-/** Program managers staff their program; only an admin appoints a program manager. */
-export function assertMayGrant(actor: Actor, programId: string, role: string): void {
-  assertMayManageProgram(actor, programId);
-  if (role === 'program_manager' && !isAdmin(actor))
-    throw forbidden('Only a platform admin may appoint a program manager.');
-}
+/** Roles held in one producer group: a grant of them names the group (and no area). */
+export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];

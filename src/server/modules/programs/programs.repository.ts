@@ -1,4 +1,7 @@
 import type { Queryable } from '../../db/database.js';
+import { query, rawSql, sql, type Sql } from '../../db/sql.js';
+import type { Role } from '../../http/context.js';
+import { WHOLE_PROGRAM_PATH, type ScopeColumns } from '../platform/index.js';
 
 export interface ProgramRow {
   id: string;
@@ -19,7 +22,7 @@ export interface GrantRow {
   id: string;
   program_id: string;
   user_id: string;
-  role: string;
+  role: Role;
   area_code: string | null;
   group_id: string | null;
   created_at: Date;
@@ -29,6 +32,13 @@ export interface GrantRow {
 
 const COLUMNS =
   'id, code, name, country, currency, locales, started_on, categories, template_program_id, version, created_at, updated_at';
+const rawColumns = rawSql(COLUMNS);
+
+/** The columns of `scopeOf(actor, programPolicy, …)` in `list`: a program is its own whole. */
+export const PROGRAM_SCOPE: ScopeColumns = { program: 'id', path: WHOLE_PROGRAM_PATH, group: null };
+
+const GRANT_COLUMNS = `g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
+  u.email AS user_email, u.name AS user_name`;
 
 export type ProgramValues = Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>;
 
@@ -41,13 +51,13 @@ export const programsRepository = {
     return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE code = $1`, [code]))[0];
   },
 
-  /** All programs (ids = null) or only the given ones, by code. */
-  async list(db: Queryable, f: { ids: string[] | null; after: string | null; limit: number }): Promise<ProgramRow[]> {
-    return db.query<ProgramRow>(
-      `SELECT ${COLUMNS} FROM programs
-       WHERE ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) AND ($2::text IS NULL OR code > $2)
-       ORDER BY code LIMIT $3`,
-      [f.ids, f.after, f.limit + 1],
+  /** The programs in `scope` (a condition on `PROGRAM_SCOPE`'s columns), by code. */
+  async list(db: Queryable, f: { scope: Sql; after: string | null; limit: number }): Promise<ProgramRow[]> {
+    return query<ProgramRow>(
+      db,
+      sql`SELECT ${rawColumns} FROM programs
+       WHERE ${f.scope} AND (${f.after}::text IS NULL OR code > ${f.after})
+       ORDER BY code LIMIT ${f.limit + 1}`,
     );
   },
 
@@ -86,9 +96,8 @@ export const programsRepository = {
 
   async grants(db: Queryable, programId: string): Promise<GrantRow[]> {
     return db.query<GrantRow>(
-      `SELECT g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
-              u.email AS user_email, u.name AS user_name
-       FROM role_grants g JOIN users u ON u.id = g.user_id
+      `SELECT ${GRANT_COLUMNS}
+       FROM role_grants g JOIN platform_accounts u ON u.id = g.user_id
        WHERE g.program_id = $1 ORDER BY g.created_at, g.id`,
       [programId],
     );
@@ -96,9 +105,8 @@ export const programsRepository = {
 
   async grantById(db: Queryable, programId: string, id: string): Promise<GrantRow | undefined> {
     const rows = await db.query<GrantRow>(
-      `SELECT g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
-              u.email AS user_email, u.name AS user_name
-       FROM role_grants g JOIN users u ON u.id = g.user_id WHERE g.program_id = $1 AND g.id = $2`,
+      `SELECT ${GRANT_COLUMNS}
+       FROM role_grants g JOIN platform_accounts u ON u.id = g.user_id WHERE g.program_id = $1 AND g.id = $2`,
       [programId, id],
     );
     return rows[0];
@@ -106,12 +114,16 @@ export const programsRepository = {
 
   async insertGrant(
     db: Queryable,
-    g: { id: string; programId: string; userId: string; role: string; areaCode: string | null; groupId: string | null },
-  ): Promise<void> {
-    await db.query(
-      'INSERT INTO role_grants (id, program_id, user_id, role, area_code, group_id) VALUES ($1, $2, $3, $4, $5, $6)',
+    g: { id: string; programId: string; userId: string; role: Role; areaCode: string | null; groupId: string | null },
+  ): Promise<GrantRow> {
+    const rows = await db.query<GrantRow>(
+      `WITH g AS (
+         INSERT INTO role_grants (id, program_id, user_id, role, area_code, group_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
+       SELECT ${GRANT_COLUMNS} FROM g JOIN platform_accounts u ON u.id = g.user_id`,
       [g.id, g.programId, g.userId, g.role, g.areaCode, g.groupId],
     );
+    return rows[0]!;
   },
 
   async deleteGrant(db: Queryable, id: string): Promise<void> {

@@ -1,21 +1,33 @@
-import { isDeepStrictEqual } from 'node:util';
-import { lockRow } from '../../db/sql.js';
 import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { getArea } from '../geography/index.js';
-import { isAdmin, programIdsOf, recordAudit, usersRepository } from '../platform/index.js';
 import {
-  assertMayCreateProgram,
-  assertMayGrant,
-  assertMayManageProgram,
-  assertMayReadProgram,
-} from './programs.policy.js';
-import { programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
-import type { CreateProgramBody, GrantRoleBody, ListProgramsQuery, PatchProgramBody } from './programs.schemas.js';
+  abilities,
+  accountById,
+  authorize,
+  can,
+  programTarget,
+  recordAudit,
+  requireAdmin,
+  scopeOf,
+} from '../platform/index.js';
+import { GROUP_ROLES, programPolicy, staffingAction } from './programs.policy.js';
+import { PROGRAM_SCOPE, programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
+import type {
+  CreateProgramBody,
+  GrantAnswer,
+  GrantRoleBody,
+  ListProgramsQuery,
+  PatchProgramBody,
+  ProgramAnswer,
+} from './programs.schemas.js';
 
+/** A program's facts (what the audit log keeps). */
 export function presentProgram(row: ProgramRow) {
   return {
     id: row.id,
@@ -32,9 +44,13 @@ export function presentProgram(row: ProgramRow) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedProgram = ReturnType<typeof presentProgram>;
 
-export function presentGrant(row: GrantRow) {
+/** A program as the actor gets it: its facts and what they may do with it. */
+export function answerProgram(actor: Actor, row: ProgramRow): ProgramAnswer {
+  return { ...presentProgram(row), abilities: abilities(actor, programPolicy, programTarget(row.id)) };
+}
+
+export function presentGrant(row: GrantRow): GrantAnswer {
   return {
     id: row.id,
     programId: row.program_id,
@@ -49,34 +65,38 @@ export function presentGrant(row: GrantRow) {
 
 export async function listPrograms(ctx: Ctx, query: ListProgramsQuery) {
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const ids = isAdmin(ctx.actor) ? null : programIdsOf(ctx.actor);
-  const rows = await programsRepository.list(ctx.db, { ids, after, limit: query.limit });
-  return toPage(rows, query.limit, presentProgram, (r) => [r.code]);
+  const scope = scopeOf(ctx.actor, programPolicy, 'read', PROGRAM_SCOPE);
+  const rows = await programsRepository.list(ctx.db, { scope, after, limit: query.limit });
+  return toPage(
+    rows,
+    query.limit,
+    (row) => answerProgram(ctx.actor, row),
+    (r) => [r.code],
+  );
 }
 
-export async function getProgram(ctx: Ctx, id: string): Promise<PresentedProgram> {
-  assertMayReadProgram(ctx.actor, id);
+export async function getProgram(ctx: Ctx, id: string): Promise<ProgramAnswer> {
+  authorize(ctx.actor, programPolicy, 'read', programTarget(id));
   const row = await programsRepository.byId(ctx.db, id);
   if (!row) throw notFound('Program');
-  return presentProgram(row);
+  return answerProgram(ctx.actor, row);
 }
 
 /** Creates a program, optionally from another as a template (replication to a new country). */
-export async function createProgram(
-  ctx: Ctx,
-  input: CreateProgramBody,
-): Promise<{ program: PresentedProgram; created: boolean }> {
-  assertMayCreateProgram(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const template = input.templateProgramId ? await programsRepository.byId(tx, input.templateProgramId) : undefined;
+export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise<Created<ProgramAnswer>> {
+  requireAdmin(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const template = input.templateProgramId
+      ? await programsRepository.byId(tx.db, input.templateProgramId)
+      : undefined;
     if (input.templateProgramId && !template)
       throw invalid([{ path: 'templateProgramId', message: 'no such program' }]);
     const currency = input.currency ?? template?.currency;
     const locales = input.locales ?? template?.locales;
     if (!currency) throw invalid([{ path: 'currency', message: 'is required without a template' }]);
     if (!locales) throw invalid([{ path: 'locales', message: 'is required without a template' }]);
+    // What is stored, from the input with the template's values filled in.
     const values = {
-      id: input.id ?? uuidv7(),
       code: input.code,
       name: input.name,
       country: input.country,
@@ -86,36 +106,37 @@ export async function createProgram(
       categories: input.categories ?? template?.categories ?? [],
       template_program_id: template?.id ?? null,
     };
-    if (input.id) {
-      const existing = await programsRepository.byId(tx, input.id);
-      if (existing) {
-        if (!sameProgram(existing, values))
-          throw conflict('Another program already has this id.', { current: presentProgram(existing) });
-        return { program: presentProgram(existing), created: false };
-      }
-    }
-    if (await programsRepository.byCode(tx, input.code)) {
-      throw conflict('A program with this code exists.', { errors: [{ path: 'code', message: 'is taken' }] });
-    }
-    const program = presentProgram(await programsRepository.insert(tx, values));
-    await recordAudit(tx, ctx, { action: 'program.create', entity: 'program', entityId: program.id, after: program });
-    return { program, created: true };
+    return createOnce({
+      id: input.id,
+      find: (id) => programsRepository.byId(tx.db, id),
+      visible: (row) => can(tx.actor, programPolicy, 'read', programTarget(row.id)),
+      stored: (row) => ({
+        code: row.code,
+        name: row.name,
+        country: row.country,
+        currency: row.currency,
+        locales: row.locales,
+        started_on: row.started_on,
+        categories: row.categories,
+        template_program_id: row.template_program_id,
+      }),
+      input: values,
+      present: (row) => answerProgram(tx.actor, row),
+      create: async (id) => {
+        if (await programsRepository.byCode(tx.db, input.code)) {
+          throw conflict('A program with this code exists.', { errors: [{ path: 'code', message: 'is taken' }] });
+        }
+        const row = await programsRepository.insert(tx.db, { id, ...values });
+        await recordAudit(tx.db, tx, {
+          action: 'program.create',
+          entity: 'program',
+          entityId: id,
+          after: presentProgram(row),
+        });
+        return answerProgram(tx.actor, row);
+      },
+    });
   });
-}
-
-/** The same id with the same content is a retry of one create (offline capture), not a conflict. */
-function sameProgram(row: ProgramRow, v: Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>): boolean {
-  const content = (p: typeof v) => [
-    p.code,
-    p.name,
-    p.country,
-    p.currency,
-    p.locales,
-    p.started_on,
-    p.categories,
-    p.template_program_id,
-  ];
-  return isDeepStrictEqual(content(row), content(v));
 }
 
 export async function patchProgram(
@@ -123,14 +144,14 @@ export async function patchProgram(
   id: string,
   base: number,
   input: PatchProgramBody,
-): Promise<PresentedProgram> {
-  assertMayManageProgram(ctx.actor, id);
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'programs', id);
-    const current = await programsRepository.byId(tx, id);
+): Promise<ProgramAnswer> {
+  authorize(ctx.actor, programPolicy, 'update', programTarget(id));
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'programs', id);
+    const current = await programsRepository.byId(tx.db, id);
     if (!current) throw notFound('Program');
-    assertVersion(current, base, () => presentProgram(current));
-    const row = await programsRepository.update(tx, id, {
+    assertVersion(current, base, () => answerProgram(tx.actor, current));
+    const row = await programsRepository.update(tx.db, id, {
       name: input.name ?? current.name,
       country: input.country ?? current.country,
       currency: input.currency ?? current.currency,
@@ -138,34 +159,33 @@ export async function patchProgram(
       started_on: input.startedOn ?? current.started_on,
       categories: input.categories ?? current.categories,
     });
-    const after = presentProgram(row);
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx.db, tx, {
       action: 'program.update',
       entity: 'program',
       entityId: id,
       before: presentProgram(current),
-      after,
+      after: presentProgram(row),
     });
-    return after;
+    return answerProgram(tx.actor, row);
   });
 }
 
 export async function listGrants(ctx: Ctx, programId: string) {
-  assertMayManageProgram(ctx.actor, programId);
+  authorize(ctx.actor, programPolicy, 'listRoles', programTarget(programId));
   return { items: (await programsRepository.grants(ctx.db, programId)).map(presentGrant) };
 }
 
 export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBody) {
-  assertMayGrant(ctx.actor, programId, input.role);
-  const groupRole = input.role === 'group_manager' || input.role === 'group_member';
+  authorize(ctx.actor, programPolicy, staffingAction(input.role, 'grant'), programTarget(programId));
+  const groupRole = GROUP_ROLES.includes(input.role);
   if (groupRole && !input.groupId) throw invalid([{ path: 'groupId', message: `is required for ${input.role}` }]);
   if (!groupRole && input.groupId) throw invalid([{ path: 'groupId', message: `does not apply to ${input.role}` }]);
-  return ctx.db.transaction(async (tx) => {
-    const program = await programsRepository.byId(tx, programId);
+  return inTransaction(ctx, async (tx) => {
+    const program = await programsRepository.byId(tx.db, programId);
     if (!program) throw notFound('Program');
-    if (!(await usersRepository.byId(tx, input.userId))) throw invalid([{ path: 'userId', message: 'no such user' }]);
+    if (!(await accountById(tx.db, input.userId))) throw invalid([{ path: 'userId', message: 'no such user' }]);
     if (input.areaCode) {
-      const area = await getArea({ db: tx }, input.areaCode).catch(() => undefined);
+      const area = await getArea(tx, input.areaCode).catch(() => undefined);
       if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
       if (area.country !== program.country) {
         throw ruleBroken(
@@ -175,31 +195,29 @@ export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBod
         );
       }
     }
-    const id = uuidv7();
-    await programsRepository.insertGrant(tx, {
-      id,
-      programId,
-      userId: input.userId,
-      role: input.role,
-      areaCode: input.areaCode ?? null,
-      groupId: input.groupId ?? null,
-    });
-    const grant = presentGrant((await programsRepository.grantById(tx, programId, id))!);
-    await recordAudit(tx, ctx, { action: 'role.grant', entity: 'role_grant', entityId: id, after: grant });
+    const grant = presentGrant(
+      await programsRepository.insertGrant(tx.db, {
+        id: uuidv7(),
+        programId,
+        userId: input.userId,
+        role: input.role,
+        areaCode: input.areaCode ?? null,
+        groupId: input.groupId ?? null,
+      }),
+    );
+    await recordAudit(tx.db, tx, { action: 'role.grant', entity: 'role_grant', entityId: grant.id, after: grant });
     return grant;
   });
 }
 
 export async function revokeRole(ctx: Ctx, programId: string, grantId: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const grant = await programsRepository.grantById(tx, programId, grantId);
-    if (!grant) {
-      assertMayManageProgram(ctx.actor, programId);
-      throw notFound('Role grant');
-    }
-    assertMayGrant(ctx.actor, programId, grant.role);
-    await programsRepository.deleteGrant(tx, grantId);
-    await recordAudit(tx, ctx, {
+  authorize(ctx.actor, programPolicy, 'revokeRole', programTarget(programId));
+  await inTransaction(ctx, async (tx) => {
+    const grant = await programsRepository.grantById(tx.db, programId, grantId);
+    if (!grant) throw notFound('Role grant');
+    authorize(tx.actor, programPolicy, staffingAction(grant.role, 'revoke'), programTarget(programId));
+    await programsRepository.deleteGrant(tx.db, grantId);
+    await recordAudit(tx.db, tx, {
       action: 'role.revoke',
       entity: 'role_grant',
       entityId: grantId,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
+import type { Session } from '../../../../test/app.js';
 import { buildProgram, buildStaff, buildUser, signedIn } from '../../../../test/factories.js';
 
 const t = useTestApp();
@@ -99,7 +100,43 @@ describe('programs', () => {
       payload: newProgram({ id, name: 'Another name' }),
     });
     expect(different.statusCode).toBe(409);
+    expect(different.json().current).toMatchObject({ id, name: 'OVOP Bali' });
     expect(await t.database.db.query('SELECT 1 FROM programs')).toHaveLength(1);
+  });
+
+  it('compares a repeated create from a template with what was stored, template values filled in', async () => {
+    const session = await admin();
+    const template = (
+      await t.request({ method: 'POST', url: '/api/v1/programs', as: session, payload: newProgram() })
+    ).json();
+    const id = '01936a3e-7b7c-7cc0-8000-000000000002';
+    const copy = {
+      id,
+      code: 'OVOP-NTB',
+      name: 'OVOP NTB',
+      country: 'ID',
+      startedOn: '2027-01-01',
+      templateProgramId: template.id,
+    };
+    const first = await t.request({ method: 'POST', url: '/api/v1/programs', as: session, payload: copy });
+    expect(first.statusCode).toBe(201);
+    const retry = await t.request({ method: 'POST', url: '/api/v1/programs', as: session, payload: copy });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
+    const spelledOut = await t.request({
+      method: 'POST',
+      url: '/api/v1/programs',
+      as: session,
+      payload: { ...copy, currency: 'IDR', locales: ['id', 'en', 'ja'] },
+    });
+    expect(spelledOut.statusCode).toBe(200);
+    const otherCurrency = await t.request({
+      method: 'POST',
+      url: '/api/v1/programs',
+      as: session,
+      payload: { ...copy, currency: 'USD' },
+    });
+    expect(otherCurrency.statusCode).toBe(409);
   });
 
   it('copies locales, currency and categories from a template program', async () => {
@@ -220,6 +257,49 @@ describe('programs', () => {
       const r = await t.request({ method, url, payload: method === 'GET' ? undefined : {} });
       expect(r.statusCode, `${method} ${url}`).toBe(401);
     }
+  });
+});
+
+describe('program abilities', () => {
+  const none = { update: false, listRoles: false, grantRole: false, revokeRole: false, appointManager: false };
+
+  it('tell each role what it may do with the program, in the list and the record alike', async () => {
+    const { user: manager, programId } = await buildStaff(t.database.db, 'program_manager');
+    const { user: narrowedManager } = await buildStaff(t.database.db, 'program_manager', { programId, areaCode: '51' });
+    const { user: facilitator } = await buildStaff(t.database.db, 'facilitator', { programId, areaCode: '51.07' });
+    const expected: [Session, object][] = [
+      [
+        await admin(),
+        { read: true, update: true, listRoles: true, grantRole: true, revokeRole: true, appointManager: true },
+      ],
+      [
+        await signedIn(t.app, manager),
+        { read: true, ...none, update: true, listRoles: true, grantRole: true, revokeRole: true },
+      ],
+      [await signedIn(t.app, narrowedManager), { read: true, ...none }],
+      [await signedIn(t.app, facilitator), { read: true, ...none }],
+    ];
+    for (const [session, abilities] of expected) {
+      const one = await t.request({ method: 'GET', url: `/api/v1/programs/${programId}`, as: session });
+      expect(one.json().abilities).toEqual(abilities);
+      const list = await t.request({ method: 'GET', url: '/api/v1/programs', as: session });
+      expect(list.json().items.find((p: { id: string }) => p.id === programId).abilities).toEqual(abilities);
+    }
+  });
+
+  it('refuses changes to a program manager narrowed to an area, as the abilities say', async () => {
+    const { programId } = await buildStaff(t.database.db, 'program_manager');
+    const { user: narrowed } = await buildStaff(t.database.db, 'program_manager', { programId, areaCode: '51' });
+    const session = await signedIn(t.app, narrowed);
+    const patch = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/programs/${programId}`,
+      as: session,
+      payload: { version: 1, name: 'x' },
+    });
+    expect(patch.statusCode).toBe(403);
+    const roles = await t.request({ method: 'GET', url: `/api/v1/programs/${programId}/roles`, as: session });
+    expect(roles.statusCode).toBe(403);
   });
 });
 
