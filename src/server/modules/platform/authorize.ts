@@ -25,7 +25,15 @@ export interface Rule {
    * courses) that everyone working in the program reads. Without it a grant must reach the record.
    */
   readonly anywhere?: boolean;
+  /**
+   * Roles that count only through a grant over the whole program (not narrowed to an area or a
+   * group), wherever the record is: a program manager narrowed to a regency does not finalise
+   * ratings or decide appeals — the program's own manager does.
+   */
+  readonly programWide?: readonly Role[];
 }
+
+const wholeProgram = (g: Grant) => g.areaCode === null && g.groupId === null;
 
 export interface Policy<A extends string> {
   /** The record's name in messages: "Producer group not found." */
@@ -66,6 +74,7 @@ function ruleAllows(actor: Actor, rule: Rule, target: Target): boolean {
   if (isAdmin(actor)) return true;
   if (actor.kind !== 'user') return false;
   if (rule.owner && target.ownerId && target.ownerId === actor.id) return true;
+  if (rule.programWide && grantsIn(actor, target.programId, rule.programWide).some(wholeProgram)) return true;
   if (rule.anywhere) return grantsIn(actor, target.programId, rule.roles).length > 0;
   return reaches(actor, target, rule.roles);
 }
@@ -122,6 +131,10 @@ function conditionFor(actor: Actor, rule: Rule, columns: ScopeColumns): Sql {
   if (actor.kind !== 'user') return rawSql('false');
   const parts: Sql[] = [];
   if (rule.owner && columns.owner) parts.push(sql`${rawSql(columns.owner)} = ${actor.id}`);
+  for (const programId of new Set(
+    actor.grants.filter((g) => rule.programWide?.includes(g.role) && wholeProgram(g)).map((g) => g.programId),
+  ))
+    parts.push(sql`(${rawSql(columns.program)} = ${programId})`);
   const grants = actor.grants.filter((g) => rule.roles.includes(g.role));
   if (rule.anywhere) {
     for (const programId of new Set(grants.map((g) => g.programId)))

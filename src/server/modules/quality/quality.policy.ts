@@ -1,5 +1,5 @@
 import { ROLES, type Actor } from '../../http/context.js';
-import { abilities, definePolicy, type ScopeColumns, type Target } from '../platform/index.js';
+import { abilities, definePolicy, WHOLE_PROGRAM_PATH, type ScopeColumns, type Target } from '../platform/index.js';
 import type { AssessmentAction, PanelTier } from './quality.schemas.js';
 import { TIER_RANK } from './scoring.js';
 
@@ -30,10 +30,10 @@ export const assessmentPolicy = definePolicy('Assessment', {
   read: [...STAFF, 'assessor'],
   selfAssess: ['group_manager'],
   score: ['assessor'],
-  addEvidence: ['program_manager', 'assessor'],
-  finalise: ['program_manager'],
+  addEvidence: { roles: ['assessor'], programWide: ['program_manager'] },
+  finalise: { roles: [], programWide: ['program_manager'] },
   appeal: ['group_manager'],
-  decideAppeal: ['program_manager'],
+  decideAppeal: { roles: [], programWide: ['program_manager'] },
 });
 
 export const certificationPolicy = definePolicy('Certification', {
@@ -45,32 +45,19 @@ export const certificationPolicy = definePolicy('Certification', {
 
 /** Rating schemes: anyone holding a role in the program reads them; the program manager changes them. */
 export const schemePolicy = definePolicy('Rating scheme', {
-  read: ROLES,
+  read: { roles: ROLES, anywhere: true },
   update: ['program_manager'],
 });
 
 /** Assessors' panel tiers: the program manager lists and sets them. */
 export const assessorTierPolicy = definePolicy('Program', {
-  read: ROLES,
+  read: { roles: ROLES, anywhere: true },
   list: ['program_manager'],
   set: ['program_manager'],
 });
 
-/**
- * A program-level record (a rating scheme, the panel tiers) belongs to no area: a facilitator of
- * one regency enters products with the same scheme as everyone, so the narrowing of a grant to an
- * area or a group does not apply to it. The actor as such a record sees them.
- */
-export function programLevel(actor: Actor): Actor {
-  if (actor.kind !== 'user') return actor;
-  return { ...actor, grants: actor.grants.map((g) => ({ ...g, areaCode: null, areaPath: null, groupId: null })) };
-}
-
-/** The target of a program-level record; reached by `programLevel(actor)` through any grant in the program. */
-export const programTarget = (programId: string): Target => ({ programId, areaPath: '', groupId: null });
-
 /** The columns of a program-level list (no area, no group). */
-export const programColumns = (program: string): ScopeColumns => ({ program, path: "''", group: null });
+export const programColumns = (program: string): ScopeColumns => ({ program, path: WHOLE_PROGRAM_PATH, group: null });
 
 /**
  * The actor as an assessment's panel sees them: an assessor grant counts only when the assessor's

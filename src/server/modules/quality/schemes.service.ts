@@ -5,9 +5,18 @@ import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
-import { abilities, authorize, can, grantsOf, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import {
+  abilities,
+  authorize,
+  can,
+  grantsOf,
+  programTarget,
+  recordAudit,
+  requireUser,
+  scopeOf,
+} from '../platform/index.js';
 import { programById } from '../programs/index.js';
-import { assessorTierPolicy, programColumns, programLevel, programTarget, schemePolicy } from './quality.policy.js';
+import { assessorTierPolicy, programColumns, schemePolicy } from './quality.policy.js';
 import {
   schemeDefinition,
   type CreateSchemeBody,
@@ -19,8 +28,7 @@ import { SCHEME_TEMPLATES } from './scheme-templates.js';
 import { schemesRepository, type SchemeRow } from './schemes.repository.js';
 
 /** What the actor may do with a program's schemes. */
-const schemeAbilities = (actor: Actor, programId: string) =>
-  abilities(programLevel(actor), schemePolicy, programTarget(programId));
+const schemeAbilities = (actor: Actor, programId: string) => abilities(actor, schemePolicy, programTarget(programId));
 
 /** A stored scheme version as the audit log keeps it. */
 function schemeFacts(row: SchemeRow) {
@@ -71,7 +79,7 @@ async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<P
   }
   const row = await schemesRepository.byId(ctx.db, id);
   if (!row) throw notFound('Rating scheme');
-  authorize(programLevel(ctx.actor), schemePolicy, 'read', programTarget(row.program_id));
+  authorize(ctx.actor, schemePolicy, 'read', programTarget(row.program_id));
   return presentScheme(row, ctx.actor);
 }
 
@@ -88,16 +96,12 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   const rows =
     query.templates === 'true'
       ? []
-      : await schemesRepository.list(
-          ctx.db,
-          scopeOf(programLevel(ctx.actor), schemePolicy, 'read', programColumns('s.program_id')),
-          {
-            programId: query.programId,
-            familyId: query.familyId,
-            after,
-            limit: query.limit,
-          },
-        );
+      : await schemesRepository.list(ctx.db, scopeOf(ctx.actor, schemePolicy, 'read', programColumns('s.program_id')), {
+          programId: query.programId,
+          familyId: query.familyId,
+          after,
+          limit: query.limit,
+        });
   const items = [...templates, ...rows.map((r) => presentScheme(r, ctx.actor))].sort((a, b) => (a.id < b.id ? -1 : 1));
   return toPage(
     items.slice(0, query.limit + 1),
@@ -109,7 +113,7 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
 
 /** Copies a template into a program, or starts a scheme from a definition: the program manager. */
 export async function createScheme(ctx: Ctx, input: CreateSchemeBody): Promise<Created<PresentedScheme>> {
-  const actor = programLevel(requireUser(ctx.actor));
+  const actor = requireUser(ctx.actor);
   const template = input.templateId ? SCHEME_TEMPLATES.find((tpl) => tpl.id === input.templateId) : undefined;
   return inTransaction(ctx, async (tx) => {
     const program = await programById(tx.db, input.programId);
@@ -165,7 +169,7 @@ export async function patchScheme(
     await lockRow(tx.db, 'rating_schemes', id);
     const current = await schemesRepository.byId(tx.db, id);
     if (!current) throw notFound('Rating scheme');
-    authorize(programLevel(tx.actor), schemePolicy, 'update', programTarget(current.program_id));
+    authorize(tx.actor, schemePolicy, 'update', programTarget(current.program_id));
     const before = presentScheme(current, tx.actor);
     if (!current.latest) {
       throw conflict(`Version ${current.version} has been superseded; edit the latest version.`, { current: before });
@@ -199,7 +203,7 @@ export async function patchScheme(
 // ---- assessor panel tiers ---------------------------------------------------------------------
 
 export async function listAssessorTiers(ctx: Ctx, programId: string) {
-  authorize(programLevel(ctx.actor), assessorTierPolicy, 'list', programTarget(programId));
+  authorize(ctx.actor, assessorTierPolicy, 'list', programTarget(programId));
   const rows = await schemesRepository.tiers(ctx.db, programId);
   return {
     items: rows.map((r) => ({ programId, userId: r.user_id, tier: r.tier, updatedAt: r.updated_at.toISOString() })),
@@ -208,7 +212,7 @@ export async function listAssessorTiers(ctx: Ctx, programId: string) {
 
 /** The program manager puts an assessor of the program on a panel tier (set again to change it). */
 export async function setAssessorTier(ctx: Ctx, programId: string, input: SetAssessorTierBody) {
-  authorize(programLevel(ctx.actor), assessorTierPolicy, 'set', programTarget(programId));
+  authorize(ctx.actor, assessorTierPolicy, 'set', programTarget(programId));
   return inTransaction(ctx, async (tx) => {
     const grants = await grantsOf(tx.db, input.userId);
     if (!grants.some((g) => g.programId === programId && g.role === 'assessor'))
