@@ -110,7 +110,7 @@ describe('courses', () => {
     ]) {
       const taken = await w.request('POST', '/api/v1/courses', outsider, payload);
       expect(taken.statusCode).toBe(409);
-      expect(taken.json().detail).toBe('This id is already in use.');
+      expect(taken.json().detail).toBe('This id is already in use; create the record with another id.');
       expect(taken.json()).not.toHaveProperty('current');
       expect(taken.body).not.toContain('answer');
       expect(taken.body).not.toContain('Pengemasan');
