@@ -8,7 +8,13 @@ import { assertVersion } from '../../http/versioning.js';
 import { recordAudit } from '../platform/index.js';
 import type { CourseAnswer } from '../../../shared/schemas/training.js';
 import { coursesRepository, type CourseRow, type CourseValues } from './courses.repository.js';
-import { authorizeOffer, coursePolicy, offerAbilities, trainingProgramPolicy } from './training.policy.js';
+import {
+  authorizeOffer,
+  coursePolicy,
+  offerAbilities,
+  trainingProgramPolicy,
+  withoutAbilities,
+} from './training.policy.js';
 import type { CourseTest, CreateCourseBody, ListCoursesQuery, PatchCourseBody } from './training.schemas.js';
 
 /** Questions without their answers: what a participant (or anyone who does not teach) sees. */
@@ -111,7 +117,12 @@ export async function createCourse(ctx: Ctx, input: CreateCourseBody): Promise<C
       present: (row) => presentCourse(tx.actor, row),
       create: async (id) => {
         const course = presentCourse(tx.actor, await coursesRepository.insert(tx.db, id, programId, toValues(fields)));
-        await recordAudit(tx.db, tx, { action: 'course.create', entity: 'course', entityId: id, after: course });
+        await recordAudit(tx.db, tx, {
+          action: 'course.create',
+          entity: 'course',
+          entityId: id,
+          after: withoutAbilities(course),
+        });
         return course;
       },
     }),
@@ -146,7 +157,13 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
       });
     }
     const after = presentCourse(tx.actor, updated);
-    await recordAudit(tx.db, tx, { action: 'course.update', entity: 'course', entityId: id, before, after });
+    await recordAudit(tx.db, tx, {
+      action: 'course.update',
+      entity: 'course',
+      entityId: id,
+      before: withoutAbilities(before),
+      after: withoutAbilities(after),
+    });
     return after;
   });
 }

@@ -8,7 +8,14 @@ import { recordAudit, requireUser } from '../platform/index.js';
 import type { SessionAnswer } from '../../../shared/schemas/training.js';
 import { readCourse } from './courses.service.js';
 import { sessionsRepository, type SessionRow } from './sessions.repository.js';
-import { authorizeOffer, mayInOffer, offerAbilities, sessionPolicy, trainingProgramPolicy } from './training.policy.js';
+import {
+  authorizeOffer,
+  mayInOffer,
+  offerAbilities,
+  sessionPolicy,
+  trainingProgramPolicy,
+  withoutAbilities,
+} from './training.policy.js';
 import type { CreateSessionBody, ListSessionsQuery } from './training.schemas.js';
 
 /** Where a session stands for the policy: the program's offer, owned by its trainer. */
@@ -123,7 +130,12 @@ export async function createSession(ctx: Ctx, input: CreateSessionBody): Promise
           capacity: input.capacity,
         });
         const session = presentSession(tx.actor, row);
-        await recordAudit(tx.db, tx, { action: 'session.create', entity: 'session', entityId: id, after: session });
+        await recordAudit(tx.db, tx, {
+          action: 'session.create',
+          entity: 'session',
+          entityId: id,
+          after: withoutAbilities(session),
+        });
         return session;
       },
     });
@@ -138,7 +150,13 @@ export async function cancelSession(ctx: Ctx, id: string): Promise<SessionAnswer
     const before = presentSession(tx.actor, current);
     if (current.status === 'cancelled') return before;
     const after = presentSession(tx.actor, await sessionsRepository.cancel(tx.db, id));
-    await recordAudit(tx.db, tx, { action: 'session.cancel', entity: 'session', entityId: id, before, after });
+    await recordAudit(tx.db, tx, {
+      action: 'session.cancel',
+      entity: 'session',
+      entityId: id,
+      before: withoutAbilities(before),
+      after: withoutAbilities(after),
+    });
     return after;
   });
 }

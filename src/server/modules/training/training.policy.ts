@@ -129,3 +129,6 @@ export const mayInOffer = <A extends string>(
   action: A,
   record: { programId: string; ownerId?: string | null },
 ): boolean => offerAbilities(actor, policy, record)[action];
+
+/** A presented record as the audit log keeps it: the facts, without what this caller may do with them. */
+export const withoutAbilities = <T extends { abilities: unknown }>({ abilities: _abilities, ...record }: T) => record;
