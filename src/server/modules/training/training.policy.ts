@@ -1,4 +1,4 @@
-import type { Actor, Role, UserActor } from '../../http/context.js';
+import { ROLES, type Actor, type Role, type UserActor } from '../../http/context.js';
 import { abilities, authorize, can, definePolicy, grantsIn, type Policy, type Target } from '../platform/index.js';
 
 /**
@@ -11,14 +11,8 @@ import { abilities, authorize, can, definePolicy, grantsIn, type Policy, type Ta
  * all of its participants, whatever their grants reach.
  */
 
-const EVERYONE: readonly Role[] = [
-  'program_manager',
-  'facilitator',
-  'assessor',
-  'trainer',
-  'group_manager',
-  'group_member',
-];
+/** Every role a program grants. */
+const EVERYONE: readonly Role[] = ROLES;
 /** Write courses and plan sessions. */
 const TEACHERS: readonly Role[] = ['program_manager', 'trainer'];
 /** Enrol a member of a group in their scope, and withdraw them. */
