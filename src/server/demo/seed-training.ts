@@ -91,9 +91,9 @@ export async function seedTraining(
   const courses = [];
   for (const c of COURSES) {
     const completionRule = { minAttendancePercent: 80, minPostTestPercent: 60 };
-    courses.push((await createCourse(ctx, { programId, ...c, completionRule })).course);
+    courses.push((await createCourse(ctx, { programId, ...c, completionRule })).record);
   }
-  const { session } = await createSession(ctx, {
+  const { record: session } = await createSession(ctx, {
     courseId: courses[0]!.id,
     areaCode: place.areaCode,
     address: 'Balai Banjar Dukuh, Sibetan',
@@ -106,7 +106,7 @@ export async function seedTraining(
     place.groupId,
   ]);
   const enrolments = [];
-  for (const m of members) enrolments.push((await enrol(ctx, session.id, { memberId: m.id })).enrolment);
+  for (const m of members) enrolments.push((await enrol(ctx, session.id, { memberId: m.id })).record);
   for (const [day, date] of ['2026-02-09', '2026-02-10', '2026-02-11'].entries()) {
     // Everyone came every day, but the last participant missed the first two days.
     const items = members.map((m, i) => ({ memberId: m.id, present: i < members.length - 1 || day === 2 }));

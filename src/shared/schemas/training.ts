@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { isoDate, localizedText, pageQuery, uuid, version } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  localizedText,
+  pageOf,
+  pageQuery,
+  timestamp,
+  uuid,
+  version,
+} from '../common.schemas.js';
 import { areaCode } from './geography.js';
 
 /** The topics OVOP programs train in (DESIGN §3.5); a program may also use its own slug. */
@@ -142,3 +152,183 @@ export type TrainingSummaryQuery = z.infer<typeof trainingSummaryQuery>;
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+// ---- answers -----------------------------------------------------------------------------------
+// What the training routes answer (the serializer strips anything not listed here). Abilities come
+// from the training policy: the web shows a button when the server says the caller may use it.
+
+/** The program's training as a whole: may the caller write courses, plan sessions (for any trainer)? */
+export const trainingProgramAbilities = abilitiesOf(['read', 'createCourse', 'planSession', 'planForAnyTrainer']);
+
+const questionAnswer = z.object({
+  text: localizedAnswer,
+  choices: z.array(localizedAnswer),
+  /** Only for those who may edit the course. */
+  answer: z.number().int().optional(),
+});
+const courseTestAnswer = z.object({ questions: z.array(questionAnswer) });
+export const courseFileAnswer = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string(),
+  contentType: z.string(),
+  byteSize: z.number().int(),
+});
+
+export const courseAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  title: localizedAnswer,
+  description: localizedAnswer,
+  topic: z.string(),
+  durationHours: z.number().int(),
+  links: z.array(z.object({ title: z.string(), url: z.string() })),
+  files: z.array(courseFileAnswer),
+  preTest: courseTestAnswer.nullable(),
+  postTest: courseTestAnswer.nullable(),
+  completionRule: z.object({ minAttendancePercent: z.number().int(), minPostTestPercent: z.number().int() }),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** `update`: edit the course and add materials (those who may also see the tests' answers). */
+  abilities: abilitiesOf(['read', 'update']),
+});
+export type CourseAnswer = z.infer<typeof courseAnswer>;
+export const coursePage = pageOf(courseAnswer).extend({ abilities: trainingProgramAbilities });
+
+export const sessionAnswer = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  course: z.object({ title: localizedAnswer, topic: z.string() }),
+  programId: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  address: z.string(),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  trainer: z.object({ id: z.string(), name: z.string() }),
+  capacity: z.number().int(),
+  status: z.enum(['scheduled', 'cancelled']),
+  enrolled: z.number().int(),
+  waitlisted: z.number().int(),
+  version: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** `run`: cancel it; `markAttendance`: the attendance sheet; `enrol`: enrol someone (whom, the server decides). */
+  abilities: abilitiesOf(['read', 'run', 'markAttendance', 'enrol']),
+});
+export type SessionAnswer = z.infer<typeof sessionAnswer>;
+/** One session: as listed, with `mayRun` (the same as `abilities.markAttendance`, kept for the web until it reads abilities). */
+export const sessionDetailAnswer = sessionAnswer.extend({ mayRun: z.boolean() });
+export const sessionPage = pageOf(sessionAnswer).extend({ abilities: trainingProgramAbilities });
+
+export const enrolmentAnswer = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  member: z.object({ id: z.string(), name: z.string() }),
+  group: z.object({ id: z.string(), name: z.string() }),
+  status: z.enum(ENROLMENT_STATUSES),
+  daysPresent: z.number().int(),
+  attendancePercent: z.number(),
+  preTestPercent: z.number().nullable(),
+  postTestPercent: z.number().nullable(),
+  complete: z.boolean(),
+  certificateId: z.string().nullable(),
+  createdAt: timestamp,
+  /** `withdraw`: cancel the enrolment; `recordTest`: enter the participant's test answers. */
+  abilities: abilitiesOf(['read', 'enrol', 'withdraw', 'recordTest']),
+});
+export type EnrolmentAnswer = z.infer<typeof enrolmentAnswer>;
+export const enrolmentList = z.object({ items: z.array(enrolmentAnswer) });
+/** A cancelled enrolment, and the one promoted from the waitlist into the freed place, if any. */
+export const cancelledEnrolmentAnswer = z.object({ enrolment: enrolmentAnswer, promoted: enrolmentAnswer.nullable() });
+
+export const attendanceSheetAnswer = z.object({
+  date: isoDate,
+  items: z.array(
+    z.object({
+      enrolmentId: z.string(),
+      memberId: z.string(),
+      name: z.string(),
+      groupName: z.string(),
+      /** null: not marked yet that day. */
+      present: z.boolean().nullable(),
+    }),
+  ),
+});
+export type AttendanceSheetAnswer = z.infer<typeof attendanceSheetAnswer>;
+
+/** A course's test as participants see it: never the answers. */
+export const sessionTestAnswer = z.object({
+  kind: z.enum(TEST_KINDS),
+  questions: z.array(z.object({ text: localizedAnswer, choices: z.array(localizedAnswer) })),
+});
+export const testAttemptAnswer = z.object({
+  id: z.string(),
+  enrolmentId: z.string(),
+  kind: z.enum(TEST_KINDS),
+  correct: z.number().int(),
+  total: z.number().int(),
+  percent: z.number(),
+  createdAt: timestamp,
+});
+export type TestAttemptAnswer = z.infer<typeof testAttemptAnswer>;
+
+export const certificateAnswer = z.object({
+  id: z.string(),
+  enrolmentId: z.string(),
+  sessionId: z.string(),
+  memberId: z.string(),
+  verificationCode: z.string(),
+  participantName: z.string(),
+  course: z.object({ title: localizedAnswer, topic: z.string() }),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  trainerName: z.string(),
+  programName: z.string(),
+  issuedAt: timestamp,
+  revokedAt: timestamp.nullable(),
+  revokedReason: z.enum(['withdrawn', 'no_longer_complete']).nullable(),
+  pdfUrl: z.string(),
+  abilities: abilitiesOf(['read', 'revoke']),
+});
+export type CertificateAnswer = z.infer<typeof certificateAnswer>;
+
+/** The public check of a printed certificate: nothing about the person beyond the printed name. */
+export const verificationAnswer = z.object({
+  certificateId: z.string(),
+  status: z.enum(['valid', 'revoked']),
+  verificationCode: z.string(),
+  participantName: z.string(),
+  course: z.object({ title: localizedAnswer }),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  trainerName: z.string(),
+  programName: z.string(),
+  issuedOn: isoDate,
+});
+export type VerificationAnswer = z.infer<typeof verificationAnswer>;
+
+const completedCourse = z.object({
+  certificateId: z.string(),
+  sessionId: z.string(),
+  course: z.object({ title: localizedAnswer, topic: z.string() }),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  trainerName: z.string(),
+});
+export const memberTrainingAnswer = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  completed: z.array(completedCourse),
+});
+export const groupTrainingAnswer = z.object({ groupId: z.string(), items: z.array(memberTrainingAnswer) });
+export type GroupTrainingAnswer = z.infer<typeof groupTrainingAnswer>;
+
+const bySex = { female: z.number().int(), male: z.number().int(), total: z.number().int() };
+export const trainingSummaryAnswer = z.object({
+  programId: z.string(),
+  area: z.string().nullable(),
+  byTopic: z.array(z.object({ topic: z.string(), ...bySex })),
+  people: z.object(bySex),
+});
+export type TrainingSummaryAnswer = z.infer<typeof trainingSummaryAnswer>;

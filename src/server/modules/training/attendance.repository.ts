@@ -35,7 +35,7 @@ export const attendanceRepository = {
   async sheet(db: Queryable, sessionId: string, day: string): Promise<SheetRow[]> {
     return db.query<SheetRow>(
       `SELECT e.id AS enrolment_id, e.member_id, m.name AS member_name, g.name AS group_name, d.present
-       FROM enrolments e JOIN members m ON m.id = e.member_id JOIN producer_groups g ON g.id = e.group_id
+       FROM enrolments e JOIN registry_members m ON m.id = e.member_id JOIN registry_groups g ON g.id = e.group_id
        LEFT JOIN attendance d ON d.enrolment_id = e.id AND d.day = $2
        WHERE e.session_id = $1 AND e.status = 'enrolled' ORDER BY m.name, e.id`,
       [sessionId, day],

@@ -1,4 +1,5 @@
-import type { Ctx } from '../../http/context.js';
+import { dateIn } from '../../../shared/dates.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { recordAudit, requireUser } from '../platform/index.js';
 import { attendanceRepository, type SheetRow } from './attendance.repository.js';
@@ -8,7 +9,6 @@ import { enrolmentsRepository } from './enrolments.repository.js';
 import { sessionAndCourse } from './enrolments.service.js';
 import { sessionsRepository } from './sessions.repository.js';
 import { assertScheduled } from './sessions.service.js';
-import { assertRunsSession, runsSession } from './training.policy.js';
 import type { AttendanceBody } from './training.schemas.js';
 
 const presentSheet = (date: string, rows: SheetRow[]) => ({
@@ -30,17 +30,17 @@ function assertDayOf(session: { starts_on: string; ends_on: string }, date: stri
 }
 
 /**
- * The latest date that has begun somewhere (UTC+14): attendance is taken on the day, never ahead of
- * it, yet a trainer in Bali at 07:00 is not refused because it is still yesterday in UTC.
+ * The zone where a date begins first (UTC+14; IANA's sign is inverted): attendance is taken on the
+ * day, never ahead of it, yet a trainer in Papua just after midnight is not refused because the
+ * day has not begun in Jakarta or in UTC.
  */
-export const latestToday = (now = Date.now()) => new Date(now + 14 * 3_600_000).toISOString().slice(0, 10);
+const EARLIEST_ZONE = 'Etc/GMT-14';
 
 /** A tap's time from a phone whose clock is a day or more ahead is not believed. */
 const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
 
 export async function getAttendance(ctx: Ctx, sessionId: string, date: string) {
-  const { session } = await sessionAndCourse(ctx, sessionId);
-  if (!runsSession(ctx.actor, session)) throw notFound('Attendance');
+  const { session } = await sessionAndCourse(ctx, sessionId, 'markAttendance');
   assertDayOf(session, date);
   return presentSheet(date, await attendanceRepository.sheet(ctx.db, sessionId, date));
 }
@@ -53,18 +53,18 @@ export async function getAttendance(ctx: Ctx, sessionId: string, date: string) {
  */
 export async function recordAttendance(ctx: Ctx, sessionId: string, date: string, input: AttendanceBody) {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // One writer per session at a time: completion is judged on marks no concurrent request is changing.
-    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
-    const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
-    assertRunsSession(ctx.actor, session);
+    if (!(await sessionsRepository.lock(tx.db, sessionId))) throw notFound('Session');
+    const { session, course } = await sessionAndCourse(tx, sessionId, 'markAttendance');
     assertScheduled(session);
     assertDayOf(session, date);
-    if (date > latestToday()) throw invalid([{ path: 'params.date', message: 'is later than today' }]);
-    const latestTap = Date.now() + MAX_CLOCK_AHEAD_MS;
+    const now = tx.clock.now();
+    if (date > dateIn(now, EARLIEST_ZONE)) throw invalid([{ path: 'params.date', message: 'is later than today' }]);
+    const latestTap = now.getTime() + MAX_CLOCK_AHEAD_MS;
     const memberIds = input.items.map((i) => i.memberId);
     const enrolments = new Map(
-      (await enrolmentsRepository.byMembers(tx, sessionId, memberIds)).map((e) => [e.member_id, e.id]),
+      (await enrolmentsRepository.byMembers(tx.db, sessionId, memberIds)).map((e) => [e.member_id, e.id]),
     );
     const errors = input.items.flatMap((item, i) => [
       ...(enrolments.has(item.memberId)
@@ -80,14 +80,14 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, date: string
       present: i.present,
       markedAt: i.markedAt ?? null,
     }));
-    await attendanceRepository.upsert(tx, date, marks, user.id);
-    await recordAudit(tx, ctx, {
+    await attendanceRepository.upsert(tx.db, date, marks, user.id);
+    await recordAudit(tx.db, tx, {
       action: 'attendance.record',
       entity: 'session',
       entityId: sessionId,
       after: { date, items: input.items },
     });
-    await settleCertificates(tx, ctx, session, course, [...enrolments.values()]);
-    return presentSheet(date, await attendanceRepository.sheet(tx, sessionId, date));
+    await settleCertificates(tx, session, course, [...enrolments.values()]);
+    return presentSheet(date, await attendanceRepository.sheet(tx.db, sessionId, date));
   });
 }

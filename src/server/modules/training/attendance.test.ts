@@ -94,8 +94,9 @@ describe('attendance', () => {
     const facilitator = await w.staff('facilitator');
     expect((await w.mark(session.id, '2026-03-02', items, otherTrainer)).statusCode).toBe(403);
     expect((await w.mark(session.id, '2026-03-02', items, facilitator)).statusCode).toBe(403);
+    // The session is theirs to read, its sheet is not: 403, as for every read-only caller.
     const read = await w.request('GET', `/api/v1/sessions/${session.id}/attendance/2026-03-02`, otherTrainer);
-    expect(read.statusCode).toBe(404);
+    expect(read.statusCode).toBe(403);
     expect(await rows()).toBe(0);
     expect((await w.mark(session.id, '2026-03-02', items, w.admin)).statusCode).toBe(200);
   });
@@ -197,8 +198,11 @@ describe('test attempts', () => {
     expect(taken.json()).not.toHaveProperty('current');
     expect((await w.request('POST', url, w.trainer, { ...payload, answers: right(1) })).statusCode).toBe(409);
     expect(paths(await w.request('POST', url, w.trainer, { answers: [0, 1] }))).toEqual(['answers']);
+    // A participant outside the caller's area is not theirs to see (404); a group member may see but not record (403).
     const lombok = await w.staff('facilitator', { areaCode: '52.01' });
-    expect((await w.request('POST', url, lombok, { answers: right(5) })).statusCode).toBe(403);
+    expect((await w.request('POST', url, lombok, { answers: right(5) })).statusCode).toBe(404);
+    const member = await w.staff('group_member', { groupId: w.groups.bali.id });
+    expect((await w.request('POST', url, member, { answers: right(5) })).statusCode).toBe(403);
     const pre = await w.request('POST', url.replace('/post', '/pre'), w.trainer, { answers: right(5) });
     expect(pre.statusCode).toBe(422);
     expect((await t.database.db.query('SELECT 1 FROM test_attempts')).length).toBe(1);

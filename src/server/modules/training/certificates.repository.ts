@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { likePrefix, query, sql, type Sql } from '../../db/sql.js';
 
 /** 'withdrawn': by hand, issued in error; 'no_longer_complete': attendance corrected or enrolment cancelled. */
 export type RevokedReason = 'withdrawn' | 'no_longer_complete';
@@ -25,36 +26,53 @@ export interface CertificateRow {
   trainer_id: string;
 }
 
-const SELECT = `SELECT c.id, c.enrolment_id, c.session_id, c.member_id, c.program_id, c.group_id, c.area_path,
-  c.verification_code, c.participant_name, c.course_title, c.topic, c.starts_on, c.ends_on, c.trainer_name,
-  c.program_name, c.issued_at, c.revoked_at, c.revoked_reason, s.trainer_id
-  FROM training_certificates c JOIN training_sessions s ON s.id = c.session_id`;
+/** A certificate with its session's trainer; `FROM` names the rows `c` (a CTE of written rows can stand in). */
+const selectFrom = (certificates: string) => `SELECT c.id, c.enrolment_id, c.session_id, c.member_id, c.program_id,
+  c.group_id, c.area_path, c.verification_code, c.participant_name, c.course_title, c.topic, c.starts_on, c.ends_on,
+  c.trainer_name, c.program_name, c.issued_at, c.revoked_at, c.revoked_reason, s.trainer_id
+  FROM ${certificates} c JOIN training_sessions s ON s.id = c.session_id`;
+const SELECT = selectFrom('training_certificates');
 
 export const certificatesRepository = {
   async byId(db: Queryable, id: string): Promise<CertificateRow | undefined> {
     return (await db.query<CertificateRow>(`${SELECT} WHERE c.id = $1`, [id]))[0];
   },
 
-  /** Issues the certificate of an enrolment once: a second issue while one is valid is a no-op. */
-  async issue(db: Queryable, c: { id: string; enrolmentId: string; code: string }): Promise<void> {
-    await db.query(
-      `INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id, group_id, area_path,
-         verification_code, participant_name, course_title, topic, starts_on, ends_on, trainer_name, program_name)
+  /**
+   * Issues the certificate of an enrolment once, with the names as printed today: a second issue
+   * while one is valid is a no-op (undefined).
+   */
+  async issue(
+    db: Queryable,
+    c: { id: string; enrolmentId: string; code: string },
+  ): Promise<CertificateRow | undefined> {
+    const rows = await db.query<CertificateRow>(
+      `WITH written AS (INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id,
+         group_id, area_path, verification_code, participant_name, course_title, topic, starts_on, ends_on,
+         trainer_name, program_name)
        SELECT $1, e.id, s.id, e.member_id, e.program_id, e.group_id, e.area_path, $3, m.name, co.title, co.topic,
          s.starts_on, s.ends_on, u.name, p.name
        FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses co ON co.id = s.course_id
-       JOIN members m ON m.id = e.member_id JOIN users u ON u.id = s.trainer_id JOIN programs p ON p.id = e.program_id
+       JOIN registry_members m ON m.id = e.member_id JOIN platform_accounts u ON u.id = s.trainer_id
+       JOIN programs_programs p ON p.id = e.program_id
        WHERE e.id = $2
-       ON CONFLICT (enrolment_id) WHERE revoked_at IS NULL DO NOTHING`,
+       ON CONFLICT (enrolment_id) WHERE revoked_at IS NULL DO NOTHING
+       RETURNING *)
+       ${selectFrom('written')}`,
       [c.id, c.enrolmentId, c.code],
     );
+    return rows[0];
   },
 
-  async revoke(db: Queryable, id: string, reason: RevokedReason): Promise<void> {
-    await db.query(
-      'UPDATE training_certificates SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+  /** Revokes a valid certificate and returns it; undefined when it was already revoked. */
+  async revoke(db: Queryable, id: string, reason: RevokedReason): Promise<CertificateRow | undefined> {
+    const rows = await db.query<CertificateRow>(
+      `WITH written AS (UPDATE training_certificates SET revoked_at = now(), revoked_reason = $2
+         WHERE id = $1 AND revoked_at IS NULL RETURNING *)
+       ${selectFrom('written')}`,
       [id, reason],
     );
+    return rows[0];
   },
 
   /** A member's valid certificates, newest first. */
@@ -72,34 +90,33 @@ export const certificatesRepository = {
     );
   },
 
-  /** People trained (distinct members with a valid certificate) by topic and sex, within a scope over `c`. */
-  async summary(db: Queryable, programId: string, scope: string, params: unknown[], areaPrefix: string | null) {
-    params.push(programId);
-    const program = `$${params.length}`;
-    params.push(areaPrefix);
-    const area = `$${params.length}`;
-    return db.query<{ topic: string; sex: 'female' | 'male'; people: number }>(
-      `SELECT c.topic, m.sex, count(DISTINCT c.member_id)::int AS people
-       FROM training_certificates c JOIN members m ON m.id = c.member_id
-       WHERE c.program_id = ${program} AND c.revoked_at IS NULL AND ${scope}
-         AND (${area}::text IS NULL OR c.area_path LIKE ${area})
+  /**
+   * People trained (distinct members with a valid certificate) by topic and sex, within a scope over
+   * `c` and, when given, an area subtree.
+   */
+  async summary(db: Queryable, programId: string, scope: Sql, areaPath: string | null) {
+    return query<{ topic: string; sex: 'female' | 'male'; people: number }>(
+      db,
+      sql`SELECT c.topic, m.sex, count(DISTINCT c.member_id)::int AS people
+       FROM training_certificates c JOIN registry_members m ON m.id = c.member_id
+       WHERE ${trained(programId, scope, areaPath)}
        GROUP BY c.topic, m.sex ORDER BY c.topic, m.sex`,
-      params,
     );
   },
 
-  async totals(db: Queryable, programId: string, scope: string, params: unknown[], areaPrefix: string | null) {
-    params.push(programId);
-    const program = `$${params.length}`;
-    params.push(areaPrefix);
-    const area = `$${params.length}`;
-    return db.query<{ sex: 'female' | 'male'; people: number }>(
-      `SELECT m.sex, count(DISTINCT c.member_id)::int AS people
-       FROM training_certificates c JOIN members m ON m.id = c.member_id
-       WHERE c.program_id = ${program} AND c.revoked_at IS NULL AND ${scope}
-         AND (${area}::text IS NULL OR c.area_path LIKE ${area})
+  /** People trained in anything, by sex (a person trained in two topics counts once). */
+  async totals(db: Queryable, programId: string, scope: Sql, areaPath: string | null) {
+    return query<{ sex: 'female' | 'male'; people: number }>(
+      db,
+      sql`SELECT m.sex, count(DISTINCT c.member_id)::int AS people
+       FROM training_certificates c JOIN registry_members m ON m.id = c.member_id
+       WHERE ${trained(programId, scope, areaPath)}
        GROUP BY m.sex ORDER BY m.sex`,
-      params,
     );
   },
 };
+
+const trained = (programId: string, scope: Sql, areaPath: string | null) =>
+  areaPath === null
+    ? sql`c.program_id = ${programId} AND c.revoked_at IS NULL AND ${scope}`
+    : sql`c.program_id = ${programId} AND c.revoked_at IS NULL AND ${scope} AND c.area_path LIKE ${likePrefix(areaPath)}`;

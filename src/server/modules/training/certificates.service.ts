@@ -1,17 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
+import type { CertificateAnswer } from '../../../shared/schemas/training.js';
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/errors.js';
-import { reaches, recordAudit, requireUser } from '../platform/index.js';
+import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { abilities, authorize, recordAudit } from '../platform/index.js';
 import { certificatesRepository, type CertificateRow } from './certificates.repository.js';
 import type { CourseRow } from './courses.repository.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
-import { presentEnrolment } from './enrolments.service.js';
+import { progressOf } from './enrolments.service.js';
 import type { SessionRow } from './sessions.repository.js';
-import { ROLES, runsSession } from './training.policy.js';
+import { certificatePolicy, participantTarget } from './training.policy.js';
 
-export function presentCertificate(row: CertificateRow) {
+const certificateTarget = (row: CertificateRow) => participantTarget(row, row.trainer_id);
+
+/** A certificate as the record shows it, whoever looks (the audit log). */
+function recordOf(row: CertificateRow): Omit<CertificateAnswer, 'abilities'> {
   return {
     id: row.id,
     enrolmentId: row.enrolment_id,
@@ -30,6 +34,11 @@ export function presentCertificate(row: CertificateRow) {
     pdfUrl: `/api/v1/certificates/${row.id}.pdf`,
   };
 }
+
+export const presentCertificate = (actor: Actor, row: CertificateRow): CertificateAnswer => ({
+  ...recordOf(row),
+  abilities: abilities(actor, certificatePolicy, certificateTarget(row)),
+});
 
 /**
  * What anyone holding the paper may learn: that it is valid, the name as printed, the course, the
@@ -62,38 +71,37 @@ const verificationCode = () => [...randomBytes(10)].map((b) => ALPHABET[b % ALPH
  * not issued again by itself. The enrolments are read in one query, however many there are.
  */
 export async function settleCertificates(
-  tx: Queryable,
-  ctx: Pick<Ctx, 'actor' | 'requestId'>,
+  tx: TxCtx,
   session: SessionRow,
   course: CourseRow,
   enrolmentIds: string[],
 ): Promise<void> {
   if (enrolmentIds.length === 0) return;
-  for (const row of await enrolmentsRepository.byIds(tx, enrolmentIds)) {
+  for (const row of await enrolmentsRepository.byIds(tx.db, enrolmentIds)) {
     if (row.session_id !== session.id) continue;
-    const complete = presentEnrolment(row, session, course).complete;
+    const complete = progressOf(row, session, course).complete;
     if (complete && !row.certificate_id && !row.certificate_withdrawn) {
       const id = uuidv7();
-      await certificatesRepository.issue(tx, { id, enrolmentId: row.id, code: verificationCode() });
-      const issued = await certificatesRepository.byId(tx, id);
+      const issued = await certificatesRepository.issue(tx.db, { id, enrolmentId: row.id, code: verificationCode() });
       if (issued) {
-        await recordAudit(tx, ctx, {
+        await recordAudit(tx.db, tx, {
           action: 'certificate.issue',
           entity: 'training_certificate',
           entityId: id,
-          after: presentCertificate(issued),
+          after: recordOf(issued),
         });
       }
     } else if (!complete && row.certificate_id) {
-      const before = (await certificatesRepository.byId(tx, row.certificate_id))!;
-      await certificatesRepository.revoke(tx, row.certificate_id, 'no_longer_complete');
-      await recordAudit(tx, ctx, {
+      const before = await certificatesRepository.byId(tx.db, row.certificate_id);
+      const after = await certificatesRepository.revoke(tx.db, row.certificate_id, 'no_longer_complete');
+      if (!before || !after) continue;
+      await recordAudit(tx.db, tx, {
         action: 'certificate.revoke',
         entity: 'training_certificate',
         entityId: row.certificate_id,
-        before: presentCertificate(before),
+        before: recordOf(before),
         after: {
-          ...presentCertificate((await certificatesRepository.byId(tx, row.certificate_id))!),
+          ...recordOf(after),
           reason: row.status === 'enrolled' ? 'no longer meets the completion rule' : `enrolment ${row.status}`,
         },
       });
@@ -102,17 +110,19 @@ export async function settleCertificates(
 }
 
 /** The certificate's holder, their group and area staff, the session's trainer and the program manager. */
-export async function readCertificate(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string) {
-  requireUser(ctx.actor);
+export async function readCertificate(
+  ctx: { actor: Actor; db: Queryable },
+  id: string,
+  action: 'read' | 'revoke' = 'read',
+): Promise<CertificateRow> {
   const row = await certificatesRepository.byId(ctx.db, id);
-  const target = row && { programId: row.program_id, areaPath: row.area_path, groupId: row.group_id };
-  if (!row || !(runsSession(ctx.actor, row) || reaches(ctx.actor, target!, ROLES.readMember)))
-    throw notFound('Certificate');
+  if (!row) throw notFound('Certificate');
+  authorize(ctx.actor, certificatePolicy, action, certificateTarget(row));
   return row;
 }
 
 export async function getCertificate(ctx: Ctx, id: string) {
-  return presentCertificate(await readCertificate(ctx, id));
+  return presentCertificate(ctx.actor, await readCertificate(ctx, id));
 }
 
 /** Public: answers for any certificate id, valid or revoked; an unknown id is a 404. */
@@ -122,20 +132,19 @@ export async function verifyCertificate(ctx: Pick<Ctx, 'db'>, id: string) {
   return presentVerification(row);
 }
 
-/** Withdraws a certificate issued in error; the verification page then says so. */
-export async function revokeCertificate(ctx: Ctx, id: string) {
-  return ctx.db.transaction(async (tx) => {
-    const current = await readCertificate({ actor: ctx.actor, db: tx }, id);
-    if (!runsSession(ctx.actor, current)) throw forbidden('Only the trainer or the program manager may revoke.');
-    await certificatesRepository.revoke(tx, id, 'withdrawn');
-    const after = presentCertificate((await certificatesRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+/** Withdraws a certificate issued in error; the verification page then says so. Repeating it changes nothing. */
+export async function revokeCertificate(ctx: Ctx, id: string): Promise<CertificateAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await readCertificate(tx, id, 'revoke');
+    const revoked = await certificatesRepository.revoke(tx.db, id, 'withdrawn');
+    if (!revoked) return presentCertificate(tx.actor, current);
+    await recordAudit(tx.db, tx, {
       action: 'certificate.revoke',
       entity: 'training_certificate',
       entityId: id,
-      before: presentCertificate(current),
-      after,
+      before: recordOf(current),
+      after: recordOf(revoked),
     });
-    return after;
+    return presentCertificate(tx.actor, revoked);
   });
 }

@@ -99,6 +99,10 @@ describe('training certificates', () => {
     const session = await oneDay(w);
     const { certificateId } = await completed(w, session.id, w.groups.bali.id);
     const facilitator = await w.staff('facilitator', { areaCode: KARANGASEM });
+    const seen = async (as: typeof facilitator) =>
+      (await w.request('GET', `/api/v1/certificates/${certificateId}`, as)).json().abilities;
+    expect(await seen(facilitator)).toEqual({ read: true, revoke: false });
+    expect(await seen(w.trainer)).toEqual({ read: true, revoke: true });
     expect((await w.request('POST', `/api/v1/certificates/${certificateId}/revoke`, facilitator)).statusCode).toBe(403);
     expect((await w.request('POST', `/api/v1/certificates/${certificateId}/revoke`, w.trainer)).statusCode).toBe(200);
     const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificateId}/verification` });

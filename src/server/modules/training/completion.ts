@@ -1,13 +1,9 @@
+import { addDays } from '../../../shared/dates.js';
 import { daysBetween, type CompletionRule, type CourseTest } from './training.schemas.js';
 
 /** The days a session runs, first to last, each counted once. */
 export function sessionDays(startsOn: string, endsOn: string): string[] {
-  const days: string[] = [];
-  const first = Date.parse(`${startsOn}T00:00:00Z`);
-  for (let i = 0; i <= daysBetween(startsOn, endsOn); i++) {
-    days.push(new Date(first + i * 86_400_000).toISOString().slice(0, 10));
-  }
-  return days;
+  return Array.from({ length: daysBetween(startsOn, endsOn) + 1 }, (_, i) => addDays(startsOn, i));
 }
 
 export interface Progress {

@@ -44,9 +44,9 @@ const JSON_COLUMNS = new Set(['title', 'description', 'links', 'pre_test', 'post
 const value = (c: CourseValues, column: (typeof COLUMNS)[number]) =>
   JSON_COLUMNS.has(column) && c[column] !== null ? JSON.stringify(c[column]) : c[column];
 
-const SELECT = `SELECT c.id, c.program_id, c.title, c.description, c.topic, c.duration_hours, c.links, c.files,
-  c.pre_test, c.post_test, c.min_attendance_percent, c.min_post_test_percent, c.version, c.created_at, c.updated_at
-  FROM courses c`;
+const RETURNED = `id, program_id, title, description, topic, duration_hours, links, files, pre_test, post_test,
+  min_attendance_percent, min_post_test_percent, version, created_at, updated_at`;
+const SELECT = `SELECT ${RETURNED} FROM courses c`;
 
 export const coursesRepository = {
   async byId(db: Queryable, id: string): Promise<CourseRow | undefined> {
@@ -64,28 +64,32 @@ export const coursesRepository = {
     );
   },
 
-  async insert(db: Queryable, id: string, programId: string, c: CourseValues): Promise<void> {
-    await db.query(
+  async insert(db: Queryable, id: string, programId: string, c: CourseValues): Promise<CourseRow> {
+    const rows = await db.query<CourseRow>(
       `INSERT INTO courses (id, program_id, ${COLUMNS.join(', ')})
-       VALUES ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')})`,
+       VALUES ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING ${RETURNED}`,
       [id, programId, ...COLUMNS.map((col) => value(c, col))],
     );
+    return rows[0]!;
   },
 
-  /** Writes an edit based on `base`; false when the course is no longer at that version. */
-  async update(db: Queryable, id: string, base: number, c: CourseValues): Promise<boolean> {
-    const rows = await db.query(
+  /** Writes an edit based on `base`; undefined when the course is no longer at that version. */
+  async update(db: Queryable, id: string, base: number, c: CourseValues): Promise<CourseRow | undefined> {
+    const rows = await db.query<CourseRow>(
       `UPDATE courses SET ${COLUMNS.map((col, i) => `${col} = $${i + 3}`).join(', ')},
-         version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
+         version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING ${RETURNED}`,
       [id, base, ...COLUMNS.map((col) => value(c, col))],
     );
-    return rows.length > 0;
+    return rows[0];
   },
 
-  async addFile(db: Queryable, id: string, file: CourseFile): Promise<void> {
-    await db.query(
-      `UPDATE courses SET files = files || $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1`,
+  /** Adds a material; undefined when the course is gone. */
+  async addFile(db: Queryable, id: string, file: CourseFile): Promise<CourseRow | undefined> {
+    const rows = await db.query<CourseRow>(
+      `UPDATE courses SET files = files || $2::jsonb, version = version + 1, updated_at = now() WHERE id = $1
+       RETURNING ${RETURNED}`,
       [id, JSON.stringify([file])],
     );
+    return rows[0];
   },
 };

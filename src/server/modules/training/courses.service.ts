@@ -1,21 +1,30 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
-import type { Actor, Ctx } from '../../http/context.js';
-import { conflict, invalid, notFound, Problem } from '../../http/errors.js';
+import { createOnce, type Created } from '../../http/create-once.js';
+import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
+import { conflict, invalid, notFound, tooLarge } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, replayOrConflict } from '../../http/versioning.js';
-import type { FileStorage } from '../../storage/file-storage.js';
-import { holdsAnyRole, recordAudit } from '../platform/index.js';
+import { assertVersion } from '../../http/versioning.js';
+import { recordAudit } from '../platform/index.js';
+import type { CourseAnswer } from '../../../shared/schemas/training.js';
 import { coursesRepository, type CourseRow, type CourseValues } from './courses.repository.js';
-import { assertMayReadProgram, assertMayTeach, mayTeach } from './training.policy.js';
+import {
+  authorizeOffer,
+  coursePolicy,
+  offerAbilities,
+  trainingProgramPolicy,
+  withoutAbilities,
+} from './training.policy.js';
 import type { CourseTest, CreateCourseBody, ListCoursesQuery, PatchCourseBody } from './training.schemas.js';
 
 /** Questions without their answers: what a participant (or anyone who does not teach) sees. */
 export const withoutAnswers = (test: CourseTest | null) =>
   test && { questions: test.questions.map(({ text, choices }) => ({ text, choices })) };
 
-/** The answers to the tests only for those who write courses; the rest see the questions alone. */
-export function presentCourse(row: CourseRow, withAnswers: boolean) {
+/** The answers to the tests only for those who may edit the course; the rest see the questions alone. */
+export function presentCourse(actor: Actor, row: CourseRow): CourseAnswer {
+  const abilities = offerAbilities(actor, coursePolicy, { programId: row.program_id });
+  const withAnswers = abilities.update;
   return {
     id: row.id,
     programId: row.program_id,
@@ -34,33 +43,38 @@ export function presentCourse(row: CourseRow, withAnswers: boolean) {
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    abilities,
   };
 }
-type PresentedCourse = ReturnType<typeof presentCourse>;
 
-const present = (actor: Actor, row: CourseRow) => presentCourse(row, mayTeach(actor, row.program_id));
-
-export async function readCourse(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<CourseRow> {
+/** A course the actor may do `action` with (404 when they may not read it, 403 when only read). */
+export async function readCourse(
+  ctx: { actor: Actor; db: Queryable },
+  id: string,
+  action: 'read' | 'update' = 'read',
+): Promise<CourseRow> {
   const row = await coursesRepository.byId(ctx.db, id);
   if (!row) throw notFound('Course');
-  assertMayReadProgram(ctx.actor, row.program_id, 'Course');
+  authorizeOffer(ctx.actor, coursePolicy, action, { programId: row.program_id });
   return row;
 }
 
-export async function getCourse(ctx: Ctx, id: string): Promise<PresentedCourse> {
-  return present(ctx.actor, await readCourse(ctx, id));
+export async function getCourse(ctx: Ctx, id: string): Promise<CourseAnswer> {
+  return presentCourse(ctx.actor, await readCourse(ctx, id));
 }
 
+/** The program's courses, with what the caller may do in the program's training (write courses, plan sessions). */
 export async function listCourses(ctx: Ctx, query: ListCoursesQuery) {
-  assertMayReadProgram(ctx.actor, query.programId, 'Program');
+  authorizeOffer(ctx.actor, trainingProgramPolicy, 'read', { programId: query.programId });
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const rows = await coursesRepository.list(ctx.db, { ...query, after });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
-    (r) => present(ctx.actor, r),
+    (r) => presentCourse(ctx.actor, r),
     (r) => [r.id],
   );
+  return { ...page, abilities: offerAbilities(ctx.actor, trainingProgramPolicy, { programId: query.programId }) };
 }
 
 function toValues(input: Omit<CreateCourseBody, 'id' | 'programId'>): CourseValues {
@@ -89,42 +103,42 @@ const valuesOf = (row: CourseRow): CourseValues => ({
   min_post_test_percent: row.min_post_test_percent,
 });
 
-export async function createCourse(
-  ctx: Ctx,
-  input: CreateCourseBody,
-): Promise<{ course: PresentedCourse; created: boolean }> {
-  assertMayTeach(ctx.actor, input.programId, 'Program');
-  const { id: givenId, programId, ...fields } = input;
-  return ctx.db.transaction(async (tx) => {
-    if (givenId) {
-      const existing = await coursesRepository.byId(tx, givenId);
-      if (existing) {
-        // Another program's course (or one the caller may not read) is not shown, not even its title.
-        if (existing.program_id !== programId || !holdsAnyRole(ctx.actor, existing.program_id))
-          throw conflict('This id is already in use.');
-        const course = replayOrConflict(valuesOf(existing), toValues(fields), () => present(ctx.actor, existing));
-        return { course, created: false };
-      }
-    }
-    const id = givenId ?? uuidv7();
-    await coursesRepository.insert(tx, id, programId, toValues(fields));
-    const course = presentCourse((await coursesRepository.byId(tx, id))!, true);
-    await recordAudit(tx, ctx, { action: 'course.create', entity: 'course', entityId: id, after: course });
-    return { course, created: true };
-  });
+/** Creates a course; a create repeated with the same id and content answers the course as stored. */
+export async function createCourse(ctx: Ctx, input: CreateCourseBody): Promise<Created<CourseAnswer>> {
+  authorizeOffer(ctx.actor, trainingProgramPolicy, 'createCourse', { programId: input.programId });
+  const { id, programId, ...fields } = input;
+  return inTransaction(ctx, (tx) =>
+    createOnce({
+      id,
+      find: (id) => coursesRepository.byId(tx.db, id),
+      visible: (row) => offerAbilities(tx.actor, coursePolicy, { programId: row.program_id }).read,
+      stored: (row) => ({ programId: row.program_id, ...valuesOf(row) }),
+      input: { programId, ...toValues(fields) },
+      present: (row) => presentCourse(tx.actor, row),
+      create: async (id) => {
+        const course = presentCourse(tx.actor, await coursesRepository.insert(tx.db, id, programId, toValues(fields)));
+        await recordAudit(tx.db, tx, {
+          action: 'course.create',
+          entity: 'course',
+          entityId: id,
+          after: withoutAbilities(course),
+        });
+        return course;
+      },
+    }),
+  );
 }
 
 export async function patchCourse(ctx: Ctx, id: string, base: number, input: PatchCourseBody) {
-  return ctx.db.transaction(async (tx) => {
-    const current = await readCourse({ actor: ctx.actor, db: tx }, id);
-    assertMayTeach(ctx.actor, current.program_id, 'Course');
-    const before = presentCourse(current, true);
+  return inTransaction(ctx, async (tx) => {
+    const current = await readCourse(tx, id, 'update');
+    const before = presentCourse(tx.actor, current);
     assertVersion(current, base, () => before);
     const { version: _version, completionRule, ...changes } = input;
     const values = valuesOf(current);
     // The version is checked again by the UPDATE itself: a concurrent edit between the read and the
     // write (PostgreSQL, read committed) makes it match no row, and the caller gets the conflict.
-    const updated = await coursesRepository.update(tx, id, base, {
+    const updated = await coursesRepository.update(tx.db, id, base, {
       title: changes.title ?? values.title,
       description: changes.description ?? values.description,
       topic: changes.topic ?? values.topic,
@@ -136,13 +150,20 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
       min_post_test_percent: completionRule?.minPostTestPercent ?? values.min_post_test_percent,
     });
     if (!updated) {
-      const now = (await coursesRepository.byId(tx, id))!;
+      const now = await coursesRepository.byId(tx.db, id);
+      if (!now) throw notFound('Course');
       throw conflict(`The record changed since version ${base}; it is now version ${now.version}.`, {
-        current: presentCourse(now, true),
+        current: presentCourse(tx.actor, now),
       });
     }
-    const after = presentCourse((await coursesRepository.byId(tx, id))!, true);
-    await recordAudit(tx, ctx, { action: 'course.update', entity: 'course', entityId: id, before, after });
+    const after = presentCourse(tx.actor, updated);
+    await recordAudit(tx.db, tx, {
+      action: 'course.update',
+      entity: 'course',
+      entityId: id,
+      before: withoutAbilities(before),
+      after: withoutAbilities(after),
+    });
     return after;
   });
 }
@@ -155,18 +176,16 @@ const SIGNATURES = [
   { type: 'image/png', ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
 ];
 
-export async function addMaterial(ctx: Ctx, files: FileStorage, id: string, upload: { data: Buffer; title: string }) {
-  const current = await readCourse(ctx, id);
-  assertMayTeach(ctx.actor, current.program_id, 'Course');
-  if (upload.data.length > MATERIAL_MAX_BYTES)
-    throw new Problem(413, 'too-large', 'Payload too large', 'A file may be at most 8 MB.');
+export async function addMaterial(ctx: Ctx, id: string, upload: { data: Buffer; title: string }) {
+  await readCourse(ctx, id, 'update');
+  if (upload.data.length > MATERIAL_MAX_BYTES) throw tooLarge('A file may be at most 8 MB.');
   const kind = SIGNATURES.find((s) => s.magic.every((byte, i) => upload.data[i] === byte));
   if (!kind) throw invalid([{ path: 'file', message: 'must be a PDF, JPEG or PNG file' }]);
   const fileId = uuidv7();
   const key = `courses/${id}/${fileId}.${kind.ext}`;
   // File first: a crash leaves at worst an unreferenced file, never a course pointing at nothing.
-  await files.put(key, upload.data);
-  return ctx.db.transaction(async (tx) => {
+  await ctx.files.put(key, upload.data);
+  return inTransaction(ctx, async (tx) => {
     const file = {
       id: fileId,
       title: upload.title,
@@ -174,9 +193,9 @@ export async function addMaterial(ctx: Ctx, files: FileStorage, id: string, uplo
       contentType: kind.type,
       byteSize: upload.data.length,
     };
-    await coursesRepository.addFile(tx, id, file);
-    const after = presentCourse((await coursesRepository.byId(tx, id))!, true);
-    await recordAudit(tx, ctx, { action: 'course.material', entity: 'course', entityId: id, after: file });
-    return after;
+    const row = await coursesRepository.addFile(tx.db, id, file);
+    if (!row) throw notFound('Course');
+    await recordAudit(tx.db, tx, { action: 'course.material', entity: 'course', entityId: id, after: file });
+    return presentCourse(tx.actor, row);
   });
 }

@@ -110,7 +110,7 @@ describe('courses', () => {
     ]) {
       const taken = await w.request('POST', '/api/v1/courses', outsider, payload);
       expect(taken.statusCode).toBe(409);
-      expect(taken.json().detail).toBe('This id is already in use.');
+      expect(taken.json().detail).toBe('This id is already in use; create the record with another id.');
       expect(taken.json()).not.toHaveProperty('current');
       expect(taken.body).not.toContain('answer');
       expect(taken.body).not.toContain('Pengemasan');
@@ -136,9 +136,16 @@ describe('courses', () => {
     // The write itself refuses a stale base, whatever was read before it.
     const row = (await coursesRepository.byId(t.database.db, course.id))!;
     const { id: _id, program_id: _p, files: _f, version: _v, created_at: _c, updated_at: _u, ...values } = row;
-    expect(await coursesRepository.update(t.database.db, course.id, 1, { ...values, duration_hours: 99 })).toBe(false);
+    expect(
+      await coursesRepository.update(t.database.db, course.id, 1, { ...values, duration_hours: 99 }),
+    ).toBeUndefined();
     expect((await coursesRepository.byId(t.database.db, course.id))!).toMatchObject({ version: 2 });
-    expect(await coursesRepository.update(t.database.db, course.id, 2, { ...values, duration_hours: 99 })).toBe(true);
+    expect(
+      await coursesRepository.update(t.database.db, course.id, 2, { ...values, duration_hours: 99 }),
+    ).toMatchObject({
+      version: 3,
+      duration_hours: 99,
+    });
   });
 
   it('take handouts as uploaded files, PDF or images only', async () => {

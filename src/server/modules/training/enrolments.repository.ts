@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { query, rawSql, sql, type Sql } from '../../db/sql.js';
 import type { EnrolmentStatus } from './training.schemas.js';
 
 export interface EnrolmentRow {
@@ -20,12 +21,15 @@ export interface EnrolmentRow {
   certificate_id: string | null;
   /** Whether a certificate of the enrolment was withdrawn by hand: none is issued again by itself. */
   certificate_withdrawn: boolean;
+  /** The session's trainer: the owner of its enrolments in the training policy. */
+  trainer_id: string;
   created_at: Date;
   updated_at: Date;
 }
 
 /** An enrolment with what completion needs: days present, the best test scores in whole percent ×100. */
-const SELECT = `SELECT e.id, e.seq, e.session_id, e.member_id, m.name AS member_name, m.sex AS member_sex, e.program_id,
+const selectFrom = (enrolments: string) => `SELECT e.id, e.seq, e.session_id, e.member_id, m.name AS member_name,
+  m.sex AS member_sex, e.program_id,
   e.group_id, g.name AS group_name, e.area_path, e.status,
   (SELECT count(*)::int FROM attendance d WHERE d.enrolment_id = e.id AND d.present) AS days_present,
   (SELECT max(t.correct * 10000 / t.total)::int FROM test_attempts t WHERE t.enrolment_id = e.id AND t.kind = 'pre') AS best_pre,
@@ -33,8 +37,10 @@ const SELECT = `SELECT e.id, e.seq, e.session_id, e.member_id, m.name AS member_
   (SELECT c.id FROM training_certificates c WHERE c.enrolment_id = e.id AND c.revoked_at IS NULL) AS certificate_id,
   EXISTS (SELECT 1 FROM training_certificates c WHERE c.enrolment_id = e.id AND c.revoked_reason = 'withdrawn')
     AS certificate_withdrawn,
-  e.created_at, e.updated_at
-  FROM enrolments e JOIN members m ON m.id = e.member_id JOIN producer_groups g ON g.id = e.group_id`;
+  s.trainer_id, e.created_at, e.updated_at
+  FROM ${enrolments} e JOIN registry_members m ON m.id = e.member_id JOIN registry_groups g ON g.id = e.group_id
+  JOIN training_sessions s ON s.id = e.session_id`;
+const SELECT = selectFrom('enrolments');
 
 export interface MemberScopeRow {
   id: string;
@@ -43,6 +49,12 @@ export interface MemberScopeRow {
   program_id: string;
   area_path: string;
   active: boolean;
+}
+
+export interface GroupScopeRow {
+  id: string;
+  program_id: string;
+  area_path: string;
 }
 
 export const enrolmentsRepository = {
@@ -64,12 +76,11 @@ export const enrolmentsRepository = {
     )[0];
   },
 
-  /** A session's enrolments (in waitlist order), narrowed by a scope condition over `e`. */
-  async list(db: Queryable, sessionId: string, scope: string, params: unknown[]): Promise<EnrolmentRow[]> {
-    params.push(sessionId);
-    return db.query<EnrolmentRow>(
-      `${SELECT} WHERE e.session_id = $${params.length} AND ${scope} ORDER BY e.seq`,
-      params,
+  /** A session's enrolments (in waitlist order), narrowed by a scope condition over `e` (and `s`, the session). */
+  async list(db: Queryable, sessionId: string, scope: Sql): Promise<EnrolmentRow[]> {
+    return query<EnrolmentRow>(
+      db,
+      sql`${rawSql(SELECT)} WHERE e.session_id = ${sessionId} AND ${scope} ORDER BY e.seq`,
     );
   },
 
@@ -102,26 +113,40 @@ export const enrolmentsRepository = {
     e: Pick<EnrolmentRow, 'id' | 'session_id' | 'member_id' | 'program_id' | 'group_id' | 'area_path' | 'status'> & {
       enrolled_by: string;
     },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO enrolments (id, session_id, member_id, program_id, group_id, area_path, status, enrolled_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+  ): Promise<EnrolmentRow> {
+    const rows = await db.query<EnrolmentRow>(
+      `WITH written AS (INSERT INTO enrolments (id, session_id, member_id, program_id, group_id, area_path, status,
+         enrolled_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
+       ${selectFrom('written')}`,
       [e.id, e.session_id, e.member_id, e.program_id, e.group_id, e.area_path, e.status, e.enrolled_by],
     );
+    return rows[0]!;
   },
 
-  async setStatus(db: Queryable, id: string, status: EnrolmentStatus): Promise<void> {
-    await db.query(`UPDATE enrolments SET status = $2, updated_at = now() WHERE id = $1`, [id, status]);
+  /** Sets an enrolment's status and returns it as it now is. */
+  async setStatus(db: Queryable, id: string, status: EnrolmentStatus): Promise<EnrolmentRow> {
+    const rows = await db.query<EnrolmentRow>(
+      `WITH written AS (UPDATE enrolments SET status = $2, updated_at = now() WHERE id = $1 RETURNING *)
+       ${selectFrom('written')}`,
+      [id, status],
+    );
+    return rows[0]!;
   },
 
-  /** A member with the scope of their group, and whether they are still in it. */
-  async member(db: Queryable, id: string): Promise<MemberScopeRow | undefined> {
+  /** A member with the scope of their group, and whether they are still in it on `today`. */
+  async member(db: Queryable, id: string, today: string): Promise<MemberScopeRow | undefined> {
     const rows = await db.query<MemberScopeRow>(
-      `SELECT m.id, m.name, m.group_id, g.program_id, g.area_path,
-         (m.left_on IS NULL OR m.left_on > current_date) AS active
-       FROM members m JOIN producer_groups g ON g.id = m.group_id WHERE m.id = $1`,
-      [id],
+      `SELECT id, name, group_id, program_id, area_path, (left_on IS NULL OR left_on > $2::date) AS active
+       FROM registry_members WHERE id = $1`,
+      [id, today],
     );
     return rows[0];
+  },
+
+  /** A producer group's place, for its learning record. */
+  async group(db: Queryable, id: string): Promise<GroupScopeRow | undefined> {
+    return (
+      await db.query<GroupScopeRow>('SELECT id, program_id, area_path FROM registry_groups WHERE id = $1', [id])
+    )[0];
   },
 };

@@ -1,18 +1,29 @@
-import { v7 as uuidv7 } from 'uuid';
+import { dateIn } from '../../../shared/dates.js';
+import type { EnrolmentAnswer } from '../../../shared/schemas/training.js';
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
+import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
-import { recordAudit, requireUser, scopeCondition } from '../platform/index.js';
+import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { settleCertificates } from './certificates.service.js';
 import { completion, sessionDays } from './completion.js';
 import { coursesRepository, type CourseRow } from './courses.repository.js';
-import { enrolmentsRepository, type EnrolmentRow, type MemberScopeRow } from './enrolments.repository.js';
+import { enrolmentsRepository, type EnrolmentRow } from './enrolments.repository.js';
 import { sessionsRepository, type SessionRow } from './sessions.repository.js';
 import { assertScheduled, readSession } from './sessions.service.js';
-import { mayActForMember, ROLES, runsSession } from './training.policy.js';
+import { enrolmentPolicy, participantTarget } from './training.policy.js';
 import type { EnrolBody } from './training.schemas.js';
 
-export function presentEnrolment(row: EnrolmentRow, session: SessionRow, course: CourseRow) {
+export function presentEnrolment(actor: Actor, row: EnrolmentRow, session: SessionRow, course: CourseRow) {
+  return { ...progressOf(row, session, course), abilities: abilities(actor, enrolmentPolicy, enrolmentTarget(row)) };
+}
+
+/** An enrolment as the record shows it, whoever looks (the audit log, completion). */
+export function progressOf(
+  row: EnrolmentRow,
+  session: SessionRow,
+  course: CourseRow,
+): Omit<EnrolmentAnswer, 'abilities'> {
   const progress = completion(
     {
       daysPresent: row.days_present,
@@ -37,18 +48,19 @@ export function presentEnrolment(row: EnrolmentRow, session: SessionRow, course:
     createdAt: row.created_at.toISOString(),
   };
 }
-export type PresentedEnrolment = ReturnType<typeof presentEnrolment>;
 
-const memberTarget = (m: Pick<MemberScopeRow, 'program_id' | 'area_path' | 'group_id'>) => ({
-  programId: m.program_id,
-  areaPath: m.area_path,
-  groupId: m.group_id,
-});
+/** Where an enrolment stands for the policy: its participant's group, owned by the session's trainer. */
+export const enrolmentTarget = (row: EnrolmentRow) => participantTarget(row, row.trainer_id);
 
-/** A session with its course, read in scope; the course gives the completion rule. */
-export async function sessionAndCourse(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string) {
-  const session = await readSession(ctx, id);
-  const course = (await coursesRepository.byId(ctx.db, session.course_id))!;
+/** A session with its course, read in scope for `action`; the course gives the completion rule. */
+export async function sessionAndCourse(
+  ctx: { actor: Actor; db: Queryable },
+  id: string,
+  action?: 'read' | 'run' | 'markAttendance' | 'enrol',
+) {
+  const session = await readSession(ctx, id, action);
+  const course = await coursesRepository.byId(ctx.db, session.course_id);
+  if (!course) throw notFound('Course');
   return { session, course };
 }
 
@@ -58,61 +70,65 @@ export async function sessionAndCourse(ctx: Pick<Ctx, 'actor'> & { db: Queryable
  */
 export async function listEnrolments(ctx: Ctx, sessionId: string) {
   const { session, course } = await sessionAndCourse(ctx, sessionId);
-  const params: unknown[] = [];
-  const scope = runsSession(ctx.actor, session)
-    ? 'true'
-    : scopeCondition(
-        ctx.actor,
-        [...ROLES.enrol, 'group_member'],
-        { program: 'e.program_id', path: 'e.area_path', group: 'e.group_id' },
-        params,
-      );
-  const rows = await enrolmentsRepository.list(ctx.db, sessionId, scope, params);
-  return { items: rows.map((r) => presentEnrolment(r, session, course)) };
+  const scope = scopeOf(ctx.actor, enrolmentPolicy, 'read', {
+    program: 'e.program_id',
+    path: 'e.area_path',
+    group: 'e.group_id',
+    owner: 's.trainer_id',
+  });
+  const rows = await enrolmentsRepository.list(ctx.db, sessionId, scope);
+  return { items: rows.map((r) => presentEnrolment(ctx.actor, r, session, course)) };
 }
 
 /**
  * Enrols a group member: a place while the session has one, else the waitlist. The session row is
- * locked first, so two enrolments racing for the last place cannot both take it.
+ * locked first, so two enrolments racing for the last place cannot both take it. Enrolling a member
+ * who is already in the session answers their enrolment (200), as does a repeated create.
  */
-export async function enrol(
-  ctx: Ctx,
-  sessionId: string,
-  input: EnrolBody,
-): Promise<{ enrolment: PresentedEnrolment; created: boolean }> {
+export async function enrol(ctx: Ctx, sessionId: string, input: EnrolBody): Promise<Created<EnrolmentAnswer>> {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
-    const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
-    const member = await enrolmentsRepository.member(tx, input.memberId);
+  return inTransaction(ctx, async (tx) => {
+    if (!(await sessionsRepository.lock(tx.db, sessionId))) throw notFound('Session');
+    const { session, course } = await sessionAndCourse(tx, sessionId, 'enrol');
+    const member = await enrolmentsRepository.member(tx.db, input.memberId, dateIn(tx.clock.now()));
     if (!member || member.program_id !== session.program_id)
       throw invalid([{ path: 'memberId', message: 'no such member in the program' }]);
-    if (!mayActForMember(ctx.actor, session, memberTarget(member), ROLES.enrol))
+    // The session is the caller's to enrol in; the member is a choice they make within their scope.
+    if (!can(tx.actor, enrolmentPolicy, 'enrol', participantTarget(member, session.trainer_id)))
       throw forbidden('You may enrol only members of your own area or group.');
     assertScheduled(session);
-    const existing = await enrolmentsRepository.activeFor(tx, sessionId, member.id);
-    if (existing) {
-      if (input.id && input.id !== existing.id) throw conflict('The member is already enrolled in this session.');
-      return { enrolment: presentEnrolment(existing, session, course), created: false };
-    }
-    if (input.id && (await enrolmentsRepository.byId(tx, input.id)))
-      throw conflict('Another enrolment already has this id.');
-    if (!member.active) throw invalid([{ path: 'memberId', message: 'has left the group' }]);
-    const full = (await enrolmentsRepository.countEnrolled(tx, sessionId)) >= session.capacity;
-    const id = input.id ?? uuidv7();
-    await enrolmentsRepository.insert(tx, {
-      id,
-      session_id: sessionId,
-      member_id: member.id,
-      program_id: member.program_id,
-      group_id: member.group_id,
-      area_path: member.area_path,
-      status: full ? 'waitlisted' : 'enrolled',
-      enrolled_by: user.id,
+    const active = await enrolmentsRepository.activeFor(tx.db, sessionId, member.id);
+    return createOnce({
+      id: input.id ?? active?.id,
+      find: (id) => enrolmentsRepository.byId(tx.db, id),
+      visible: (row) => can(tx.actor, enrolmentPolicy, 'read', enrolmentTarget(row)),
+      stored: (row) => ({ sessionId: row.session_id, memberId: row.member_id }),
+      input: { sessionId, memberId: member.id },
+      present: (row) => presentEnrolment(tx.actor, row, session, course),
+      create: async (id) => {
+        if (active) throw conflict('The member is already enrolled in this session.');
+        if (!member.active) throw invalid([{ path: 'memberId', message: 'has left the group' }]);
+        const full = (await enrolmentsRepository.countEnrolled(tx.db, sessionId)) >= session.capacity;
+        const row = await enrolmentsRepository.insert(tx.db, {
+          id,
+          session_id: sessionId,
+          member_id: member.id,
+          program_id: member.program_id,
+          group_id: member.group_id,
+          area_path: member.area_path,
+          status: full ? 'waitlisted' : 'enrolled',
+          enrolled_by: user.id,
+        });
+        const enrolment = presentEnrolment(tx.actor, row, session, course);
+        await recordAudit(tx.db, tx, {
+          action: 'enrolment.create',
+          entity: 'enrolment',
+          entityId: id,
+          after: progressOf(row, session, course),
+        });
+        return enrolment;
+      },
     });
-    const enrolment = presentEnrolment((await enrolmentsRepository.byId(tx, id))!, session, course);
-    await recordAudit(tx, ctx, { action: 'enrolment.create', entity: 'enrolment', entityId: id, after: enrolment });
-    return { enrolment, created: true };
   });
 }
 
@@ -121,38 +137,38 @@ export async function enrol(
  * waitlist, and a certificate the participant held is revoked.
  */
 export async function cancelEnrolment(ctx: Ctx, sessionId: string, enrolmentId: string) {
-  return ctx.db.transaction(async (tx) => {
-    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
-    const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
-    const current = await enrolmentsRepository.byId(tx, enrolmentId);
+  return inTransaction(ctx, async (tx) => {
+    if (!(await sessionsRepository.lock(tx.db, sessionId))) throw notFound('Session');
+    const { session, course } = await sessionAndCourse(tx, sessionId);
+    const current = await enrolmentsRepository.byId(tx.db, enrolmentId);
     if (!current || current.session_id !== sessionId) throw notFound('Enrolment');
-    if (!mayActForMember(ctx.actor, session, memberTarget(current), ROLES.enrol))
-      throw forbidden('You may cancel only enrolments of your own area or group.');
-    let promoted: PresentedEnrolment | null = null;
-    if (current.status !== 'cancelled') {
-      await enrolmentsRepository.setStatus(tx, enrolmentId, 'cancelled');
-      const next =
-        current.status === 'enrolled' ? await enrolmentsRepository.firstWaitlisted(tx, sessionId) : undefined;
-      if (next && session.status === 'scheduled') {
-        await enrolmentsRepository.setStatus(tx, next, 'enrolled');
-        promoted = presentEnrolment((await enrolmentsRepository.byId(tx, next))!, session, course);
-        await recordAudit(tx, ctx, {
-          action: 'enrolment.promote',
-          entity: 'enrolment',
-          entityId: next,
-          after: promoted,
-        });
-      }
-      await recordAudit(tx, ctx, {
-        action: 'enrolment.cancel',
+    authorize(tx.actor, enrolmentPolicy, 'withdraw', enrolmentTarget(current));
+    if (current.status === 'cancelled')
+      return { enrolment: presentEnrolment(tx.actor, current, session, course), promoted: null };
+    const cancelled = await enrolmentsRepository.setStatus(tx.db, enrolmentId, 'cancelled');
+    let promoted: EnrolmentAnswer | null = null;
+    const next =
+      current.status === 'enrolled' ? await enrolmentsRepository.firstWaitlisted(tx.db, sessionId) : undefined;
+    if (next && session.status === 'scheduled') {
+      const row = await enrolmentsRepository.setStatus(tx.db, next, 'enrolled');
+      promoted = presentEnrolment(tx.actor, row, session, course);
+      await recordAudit(tx.db, tx, {
+        action: 'enrolment.promote',
         entity: 'enrolment',
-        entityId: enrolmentId,
-        before: presentEnrolment(current, session, course),
+        entityId: next,
+        after: progressOf(row, session, course),
       });
-      // A cancelled participant no longer completes: a certificate they held is revoked with them.
-      await settleCertificates(tx, ctx, session, course, [enrolmentId]);
     }
-    const cancelled = presentEnrolment((await enrolmentsRepository.byId(tx, enrolmentId))!, session, course);
-    return { enrolment: cancelled, promoted };
+    await recordAudit(tx.db, tx, {
+      action: 'enrolment.cancel',
+      entity: 'enrolment',
+      entityId: enrolmentId,
+      before: progressOf(current, session, course),
+    });
+    // A cancelled participant no longer completes: a certificate they held is revoked with them.
+    await settleCertificates(tx, session, course, [enrolmentId]);
+    // Settling has just revoked any certificate: a cancelled participant holds none.
+    const enrolment = presentEnrolment(tx.actor, { ...cancelled, certificate_id: null }, session, course);
+    return { enrolment, promoted };
   });
 }

@@ -1,12 +1,11 @@
+import { dateIn } from '../../../shared/dates.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { areaPath } from '../geography/index.js';
-import { reaches, requireUser, scopeCondition } from '../platform/index.js';
-import { readGroup } from '../registry/index.js';
-import { likePrefix } from '../../db/sql.js';
+import { authorize, scopeOf } from '../platform/index.js';
 import { certificatesRepository, type CertificateRow } from './certificates.repository.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
-import { assertMayReadProgram, ROLES } from './training.policy.js';
+import { authorizeOffer, learningRecordPolicy, trainingProgramPolicy } from './training.policy.js';
 import { TRAINING_TOPICS, type TrainingSummaryQuery } from './training.schemas.js';
 
 const presentCompletion = (c: CertificateRow) => ({
@@ -20,17 +19,26 @@ const presentCompletion = (c: CertificateRow) => ({
 
 /** The courses a member completed (valid certificates), for whoever may see the member. */
 export async function memberTraining(ctx: Ctx, memberId: string) {
-  requireUser(ctx.actor);
-  const member = await enrolmentsRepository.member(ctx.db, memberId);
-  const target = member && { programId: member.program_id, areaPath: member.area_path, groupId: member.group_id };
-  if (!member || !reaches(ctx.actor, target!, ROLES.readMember)) throw notFound('Member');
+  const member = await enrolmentsRepository.member(ctx.db, memberId, dateIn(ctx.clock.now()));
+  if (!member) throw notFound('Member');
+  authorize(ctx.actor, learningRecordPolicy, 'read', {
+    programId: member.program_id,
+    areaPath: member.area_path,
+    groupId: member.group_id,
+  });
   const rows = await certificatesRepository.ofMember(ctx.db, memberId);
   return { memberId, name: member.name, completed: rows.map(presentCompletion) };
 }
 
 /** Who in a group is trained in what: one entry per member with at least one completed course. */
 export async function groupTraining(ctx: Ctx, groupId: string) {
-  const group = await readGroup(ctx, groupId);
+  const group = await enrolmentsRepository.group(ctx.db, groupId);
+  if (!group) throw notFound('Producer group');
+  authorize(ctx.actor, learningRecordPolicy, 'read', {
+    programId: group.program_id,
+    areaPath: group.area_path,
+    groupId: group.id,
+  });
   const rows = await certificatesRepository.ofGroup(ctx.db, group.id);
   const members = new Map<
     string,
@@ -49,22 +57,19 @@ export async function groupTraining(ctx: Ctx, groupId: string) {
  * each person once per topic, within the caller's area (a facilitator sees their subtree only).
  */
 export async function trainingSummary(ctx: Ctx, programId: string, query: TrainingSummaryQuery) {
-  assertMayReadProgram(ctx.actor, programId, 'Program');
-  const params: unknown[] = [];
-  const scope = scopeCondition(
-    ctx.actor,
-    ROLES.summary,
-    { program: 'c.program_id', path: 'c.area_path', group: null },
-    params,
-  );
-  let prefix: string | null = null;
+  authorizeOffer(ctx.actor, trainingProgramPolicy, 'read', { programId });
+  const scope = scopeOf(ctx.actor, learningRecordPolicy, 'summarize', {
+    program: 'c.program_id',
+    path: 'c.area_path',
+    group: null,
+  });
+  let path: string | null = null;
   if (query.area) {
-    const path = await areaPath(ctx.db, query.area);
-    if (!path) throw notFound('Area');
-    prefix = likePrefix(path);
+    path = (await areaPath(ctx.db, query.area)) ?? null;
+    if (path === null) throw notFound('Area');
   }
-  const rows = await certificatesRepository.summary(ctx.db, programId, scope, [...params], prefix);
-  const totals = await certificatesRepository.totals(ctx.db, programId, scope, [...params], prefix);
+  const rows = await certificatesRepository.summary(ctx.db, programId, scope, path);
+  const totals = await certificatesRepository.totals(ctx.db, programId, scope, path);
   const topics = new Map<string, { topic: string; female: number; male: number; total: number }>();
   for (const t of TRAINING_TOPICS) topics.set(t, { topic: t, female: 0, male: 0, total: 0 });
   for (const r of rows) {

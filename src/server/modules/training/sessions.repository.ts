@@ -36,13 +36,16 @@ export type SessionValues = Pick<
   | 'capacity'
 >;
 
-const SELECT = `SELECT s.id, s.course_id, s.program_id, s.area_code, a.name AS area_name, s.area_path, s.address,
-  s.starts_on, s.ends_on, s.trainer_id, u.name AS trainer_name, s.capacity, s.status, c.title AS course_title, c.topic,
+/** A session as presented: `FROM` names the rows as `s` (a CTE of written rows can stand in for the table). */
+const selectFrom = (sessions: string) => `SELECT s.id, s.course_id, s.program_id, s.area_code, a.name AS area_name,
+  s.area_path, s.address, s.starts_on, s.ends_on, s.trainer_id, u.name AS trainer_name, s.capacity, s.status,
+  c.title AS course_title, c.topic,
   (SELECT count(*)::int FROM enrolments e WHERE e.session_id = s.id AND e.status = 'enrolled') AS enrolled,
   (SELECT count(*)::int FROM enrolments e WHERE e.session_id = s.id AND e.status = 'waitlisted') AS waitlisted,
   s.version, s.created_at, s.updated_at
-  FROM training_sessions s JOIN courses c ON c.id = s.course_id JOIN users u ON u.id = s.trainer_id
-  JOIN areas a ON a.code = s.area_code`;
+  FROM ${sessions} s JOIN courses c ON c.id = s.course_id JOIN platform_accounts u ON u.id = s.trainer_id
+  JOIN geography_areas a ON a.code = s.area_code`;
+const SELECT = selectFrom('training_sessions');
 
 export const sessionsRepository = {
   async byId(db: Queryable, id: string): Promise<SessionRow | undefined> {
@@ -85,10 +88,11 @@ export const sessionsRepository = {
     );
   },
 
-  async insert(db: Queryable, id: string, s: SessionValues): Promise<void> {
-    await db.query(
-      `INSERT INTO training_sessions (id, course_id, program_id, area_code, area_path, address, starts_on, ends_on,
-         trainer_id, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+  async insert(db: Queryable, id: string, s: SessionValues): Promise<SessionRow> {
+    const rows = await db.query<SessionRow>(
+      `WITH written AS (INSERT INTO training_sessions (id, course_id, program_id, area_code, area_path, address,
+         starts_on, ends_on, trainer_id, capacity) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *)
+       ${selectFrom('written')}`,
       [
         id,
         s.course_id,
@@ -102,18 +106,22 @@ export const sessionsRepository = {
         s.capacity,
       ],
     );
+    return rows[0]!;
   },
 
-  async cancel(db: Queryable, id: string): Promise<void> {
-    await db.query(
-      `UPDATE training_sessions SET status = 'cancelled', version = version + 1, updated_at = now() WHERE id = $1`,
+  async cancel(db: Queryable, id: string): Promise<SessionRow> {
+    const rows = await db.query<SessionRow>(
+      `WITH written AS (UPDATE training_sessions SET status = 'cancelled', version = version + 1, updated_at = now()
+         WHERE id = $1 RETURNING *)
+       ${selectFrom('written')}`,
       [id],
     );
+    return rows[0]!;
   },
 
   async isTrainer(db: Queryable, programId: string, userId: string): Promise<boolean> {
     const rows = await db.query(
-      `SELECT 1 FROM role_grants WHERE program_id = $1 AND user_id = $2 AND role = 'trainer'`,
+      `SELECT 1 FROM programs_role_grants WHERE program_id = $1 AND user_id = $2 AND role = 'trainer'`,
       [programId, userId],
     );
     return rows.length > 0;

@@ -1,17 +1,30 @@
-import { v7 as uuidv7 } from 'uuid';
+import { createOnce, type Created } from '../../http/create-once.js';
+import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { replayOrConflict } from '../../http/versioning.js';
 import { areaPath } from '../geography/index.js';
-import { holdsAnyRole, managesProgram, recordAudit, requireUser } from '../platform/index.js';
+import { recordAudit, requireUser } from '../platform/index.js';
+import type { SessionAnswer } from '../../../shared/schemas/training.js';
 import { readCourse } from './courses.service.js';
 import { sessionsRepository, type SessionRow } from './sessions.repository.js';
-import { assertMayReadProgram, assertMayTeach, assertRunsSession, runsSession } from './training.policy.js';
+import {
+  authorizeOffer,
+  mayInOffer,
+  offerAbilities,
+  sessionPolicy,
+  trainingProgramPolicy,
+  withoutAbilities,
+} from './training.policy.js';
 import type { CreateSessionBody, ListSessionsQuery } from './training.schemas.js';
 
-export function presentSession(row: SessionRow) {
+/** Where a session stands for the policy: the program's offer, owned by its trainer. */
+export const sessionRecord = (row: Pick<SessionRow, 'program_id' | 'trainer_id'>) => ({
+  programId: row.program_id,
+  ownerId: row.trainer_id,
+});
+
+export function presentSession(actor: Actor, row: SessionRow): SessionAnswer {
   return {
     id: row.id,
     courseId: row.course_id,
@@ -29,35 +42,46 @@ export function presentSession(row: SessionRow) {
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    abilities: offerAbilities(actor, sessionPolicy, sessionRecord(row)),
   };
 }
-export type PresentedSession = ReturnType<typeof presentSession>;
 
-export async function readSession(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<SessionRow> {
+/** A session the actor may do `action` with (404 when they may not read it, 403 when they may only read it). */
+export async function readSession(
+  ctx: { actor: Actor; db: Queryable },
+  id: string,
+  action: 'read' | 'run' | 'markAttendance' | 'enrol' = 'read',
+): Promise<SessionRow> {
   const row = await sessionsRepository.byId(ctx.db, id);
   if (!row) throw notFound('Session');
-  assertMayReadProgram(ctx.actor, row.program_id, 'Session');
+  authorizeOffer(ctx.actor, sessionPolicy, action, sessionRecord(row));
   return row;
 }
 
 export async function getSession(ctx: Ctx, id: string) {
-  const row = await readSession(ctx, id);
-  return { ...presentSession(row), mayRun: runsSession(ctx.actor, row) };
+  const session = presentSession(ctx.actor, await readSession(ctx, id));
+  return { ...session, mayRun: session.abilities.markAttendance };
 }
 
 /** Sessions of a program by start date; `mine=true` lists the caller's own as trainer. */
 export async function listSessions(ctx: Ctx, query: ListSessionsQuery) {
-  const user = requireUser(ctx.actor);
-  assertMayReadProgram(ctx.actor, query.programId, 'Program');
+  const user = authorizeOffer(ctx.actor, trainingProgramPolicy, 'read', { programId: query.programId });
   const after = decodeCursor(query.cursor, 2) as [string, string] | null;
   const rows = await sessionsRepository.list(ctx.db, {
     ...query,
     trainerId: query.mine === 'true' ? user.id : null,
     after,
   });
-  return toPage(rows, query.limit, presentSession, (r) => [r.starts_on, r.id]);
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => presentSession(ctx.actor, r),
+    (r) => [r.starts_on, r.id],
+  );
+  return { ...page, abilities: offerAbilities(ctx.actor, trainingProgramPolicy, { programId: query.programId }) };
 }
 
+/** The stored facts of a session in the shape of its create body. */
 const content = (s: SessionRow) => ({
   courseId: s.course_id,
   areaCode: s.area_code,
@@ -69,67 +93,69 @@ const content = (s: SessionRow) => ({
 });
 
 /** The program manager plans sessions for any trainer of the program; a trainer plans their own. */
-export async function createSession(
-  ctx: Ctx,
-  input: CreateSessionBody,
-): Promise<{ session: PresentedSession; created: boolean }> {
+export async function createSession(ctx: Ctx, input: CreateSessionBody): Promise<Created<SessionAnswer>> {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const course = await readCourse({ actor: ctx.actor, db: tx }, input.courseId).catch(() => {
+  return inTransaction(ctx, async (tx) => {
+    const course = await readCourse(tx, input.courseId).catch(() => {
       throw invalid([{ path: 'courseId', message: 'no such course' }]);
     });
-    assertMayTeach(ctx.actor, course.program_id, 'Course');
-    if (!managesProgram(ctx.actor, course.program_id) && input.trainerId !== user.id)
+    const program = { programId: course.program_id };
+    authorizeOffer(tx.actor, trainingProgramPolicy, 'planSession', program);
+    if (input.trainerId !== user.id && !mayInOffer(tx.actor, trainingProgramPolicy, 'planForAnyTrainer', program))
       throw forbidden('A trainer plans sessions they run themselves.');
-    const { id: givenId, ...fields } = input;
-    if (givenId) {
-      const existing = await sessionsRepository.byId(tx, givenId);
-      if (existing) {
-        // Another program's session (or one the caller may not read) is not shown.
-        if (existing.program_id !== course.program_id || !holdsAnyRole(ctx.actor, existing.program_id))
-          throw conflict('This id is already in use.');
-        return { session: replayOrConflict(content(existing), fields, () => presentSession(existing)), created: false };
-      }
-    }
-    const errors = [];
-    const path = await areaPath(tx, input.areaCode);
-    if (!path) errors.push({ path: 'areaCode', message: 'no such area' });
-    if (!(await sessionsRepository.isTrainer(tx, course.program_id, input.trainerId)))
-      errors.push({ path: 'trainerId', message: 'is not a trainer of the program' });
-    if (errors.length) throw invalid(errors);
-    const id = givenId ?? uuidv7();
-    await sessionsRepository.insert(tx, id, {
-      course_id: course.id,
-      program_id: course.program_id,
-      area_code: input.areaCode,
-      area_path: path!,
-      address: input.address,
-      starts_on: input.startsOn,
-      ends_on: input.endsOn,
-      trainer_id: input.trainerId,
-      capacity: input.capacity,
+    const { id, ...fields } = input;
+    return createOnce({
+      id,
+      find: (id) => sessionsRepository.byId(tx.db, id),
+      visible: (row) => mayInOffer(tx.actor, sessionPolicy, 'read', sessionRecord(row)),
+      stored: content,
+      input: fields,
+      present: (row) => presentSession(tx.actor, row),
+      create: async (id) => {
+        const errors = [];
+        const path = await areaPath(tx.db, input.areaCode);
+        if (!path) errors.push({ path: 'areaCode', message: 'no such area' });
+        if (!(await sessionsRepository.isTrainer(tx.db, course.program_id, input.trainerId)))
+          errors.push({ path: 'trainerId', message: 'is not a trainer of the program' });
+        if (errors.length) throw invalid(errors);
+        const row = await sessionsRepository.insert(tx.db, id, {
+          course_id: course.id,
+          program_id: course.program_id,
+          area_code: input.areaCode,
+          area_path: path!,
+          address: input.address,
+          starts_on: input.startsOn,
+          ends_on: input.endsOn,
+          trainer_id: input.trainerId,
+          capacity: input.capacity,
+        });
+        const session = presentSession(tx.actor, row);
+        await recordAudit(tx.db, tx, {
+          action: 'session.create',
+          entity: 'session',
+          entityId: id,
+          after: withoutAbilities(session),
+        });
+        return session;
+      },
     });
-    const session = presentSession((await sessionsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'session.create', entity: 'session', entityId: id, after: session });
-    return { session, created: true };
   });
 }
 
 /** Calls a whole session off; its enrolments stay as they were, for the record. */
-export async function cancelSession(ctx: Ctx, id: string): Promise<PresentedSession> {
-  return ctx.db.transaction(async (tx) => {
-    if (!(await sessionsRepository.lock(tx, id))) throw notFound('Session');
-    const current = await readSession({ actor: ctx.actor, db: tx }, id);
-    assertRunsSession(ctx.actor, current);
-    if (current.status === 'cancelled') return presentSession(current);
-    await sessionsRepository.cancel(tx, id);
-    const after = presentSession((await sessionsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, {
+export async function cancelSession(ctx: Ctx, id: string): Promise<SessionAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    if (!(await sessionsRepository.lock(tx.db, id))) throw notFound('Session');
+    const current = await readSession(tx, id, 'run');
+    const before = presentSession(tx.actor, current);
+    if (current.status === 'cancelled') return before;
+    const after = presentSession(tx.actor, await sessionsRepository.cancel(tx.db, id));
+    await recordAudit(tx.db, tx, {
       action: 'session.cancel',
       entity: 'session',
       entityId: id,
-      before: presentSession(current),
-      after,
+      before: withoutAbilities(before),
+      after: withoutAbilities(after),
     });
     return after;
   });

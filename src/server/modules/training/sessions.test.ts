@@ -87,7 +87,7 @@ describe('training sessions', () => {
       capacity: 10,
     });
     expect(taken.statusCode).toBe(409);
-    expect(taken.json().detail).toBe('This id is already in use.');
+    expect(taken.json().detail).toBe('This id is already in use; create the record with another id.');
     expect(taken.json()).not.toHaveProperty('current');
     expect(taken.body).not.toContain('Rumah Ibu Kadek');
   });

@@ -20,11 +20,12 @@ export const testAttemptsRepository = {
       )
     )[0];
   },
-  async insert(db: Queryable, a: Omit<AttemptRow, 'created_at'> & { recorded_by: string }): Promise<void> {
-    await db.query(
+  async insert(db: Queryable, a: Omit<AttemptRow, 'created_at'> & { recorded_by: string }): Promise<AttemptRow> {
+    const rows = await db.query<AttemptRow>(
       `INSERT INTO test_attempts (id, enrolment_id, kind, answers, correct, total, recorded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, enrolment_id, kind, answers, correct, total, created_at`,
       [a.id, a.enrolment_id, a.kind, JSON.stringify(a.answers), a.correct, a.total, a.recorded_by],
     );
+    return rows[0]!;
   },
 };

@@ -1,20 +1,20 @@
-import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
-import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
-import { replayOrConflict } from '../../http/versioning.js';
-import { recordAudit, requireUser } from '../platform/index.js';
+import type { TestAttemptAnswer } from '../../../shared/schemas/training.js';
+import { createOnce, type Created } from '../../http/create-once.js';
+import { inTransaction, type Ctx } from '../../http/context.js';
+import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
+import { authorize, recordAudit, requireUser } from '../platform/index.js';
 import { settleCertificates } from './certificates.service.js';
 import { basisPoints, scoreTest } from './completion.js';
 import { withoutAnswers } from './courses.service.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
-import { sessionAndCourse } from './enrolments.service.js';
+import { enrolmentTarget, sessionAndCourse } from './enrolments.service.js';
 import { testAttemptsRepository as attempts, type AttemptRow } from './test-attempts.repository.js';
 import { sessionsRepository } from './sessions.repository.js';
 import { assertScheduled } from './sessions.service.js';
-import { mayActForMember, ROLES } from './training.policy.js';
+import { enrolmentPolicy } from './training.policy.js';
 import type { TestAttemptBody, TestKind } from './training.schemas.js';
 
-const presentAttempt = (row: AttemptRow) => ({
+const presentAttempt = (row: AttemptRow): TestAttemptAnswer => ({
   id: row.id,
   enrolmentId: row.enrolment_id,
   kind: row.kind,
@@ -43,49 +43,52 @@ export async function recordTestAttempt(
   enrolmentId: string,
   kind: TestKind,
   input: TestAttemptBody,
-) {
+): Promise<Created<TestAttemptAnswer>> {
   const user = requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // One writer per session at a time: completion is judged on marks no concurrent request is changing.
-    if (!(await sessionsRepository.lock(tx, sessionId))) throw notFound('Session');
-    const { session, course } = await sessionAndCourse({ actor: ctx.actor, db: tx }, sessionId);
-    const enrolment = await enrolmentsRepository.byId(tx, enrolmentId);
+    if (!(await sessionsRepository.lock(tx.db, sessionId))) throw notFound('Session');
+    const { session, course } = await sessionAndCourse(tx, sessionId);
+    const enrolment = await enrolmentsRepository.byId(tx.db, enrolmentId);
     if (!enrolment || enrolment.session_id !== sessionId) throw notFound('Enrolment');
-    const target = { programId: enrolment.program_id, areaPath: enrolment.area_path, groupId: enrolment.group_id };
-    if (!mayActForMember(ctx.actor, session, target, ROLES.recordTest))
-      throw forbidden('Only the trainer or a facilitator of the participant’s area may record test answers.');
+    authorize(tx.actor, enrolmentPolicy, 'recordTest', enrolmentTarget(enrolment));
     const test = kind === 'pre' ? course.pre_test : course.post_test;
     if (!test) throw ruleBroken('no-test', `The course has no ${kind}-test.`);
     if (input.answers.length !== test.questions.length)
       throw invalid([
         { path: 'answers', message: `must answer all ${test.questions.length} questions (null for none)` },
       ]);
-    const { correct, total } = scoreTest(test, input.answers);
-    if (input.id) {
-      const existing = await attempts.byId(tx, input.id);
-      if (existing) {
-        // Another participant's attempt is not shown to whoever guesses its id.
-        if (existing.enrolment_id !== enrolmentId) throw conflict('This id is already in use.');
-        const same = { kind: existing.kind, answers: existing.answers };
-        const attempt = replayOrConflict(same, { kind, answers: input.answers }, () => presentAttempt(existing));
-        return { attempt, created: false };
-      }
-    }
-    assertScheduled(session);
-    if (enrolment.status !== 'enrolled') throw conflict('Only an enrolled participant takes the tests.');
-    const id = input.id ?? uuidv7();
-    await attempts.insert(tx, {
-      id,
-      enrolment_id: enrolmentId,
-      kind,
-      answers: input.answers,
-      correct,
-      total,
-      recorded_by: user.id,
+    return createOnce({
+      id: input.id,
+      find: (id) => attempts.byId(tx.db, id),
+      // Another participant's attempt is not shown to whoever guesses its id.
+      visible: (row) => row.enrolment_id === enrolmentId,
+      stored: (row) => ({ kind: row.kind, answers: row.answers }),
+      input: { kind, answers: input.answers },
+      present: presentAttempt,
+      create: async (id) => {
+        assertScheduled(session);
+        if (enrolment.status !== 'enrolled') throw conflict('Only an enrolled participant takes the tests.');
+        const { correct, total } = scoreTest(test, input.answers);
+        const row = await attempts.insert(tx.db, {
+          id,
+          enrolment_id: enrolmentId,
+          kind,
+          answers: input.answers,
+          correct,
+          total,
+          recorded_by: user.id,
+        });
+        const attempt = presentAttempt(row);
+        await recordAudit(tx.db, tx, {
+          action: 'test.attempt',
+          entity: 'enrolment',
+          entityId: enrolmentId,
+          after: attempt,
+        });
+        if (kind === 'post') await settleCertificates(tx, session, course, [enrolmentId]);
+        return attempt;
+      },
     });
-    const attempt = presentAttempt((await attempts.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'test.attempt', entity: 'enrolment', entityId: enrolmentId, after: attempt });
-    if (kind === 'post') await settleCertificates(tx, ctx, session, course, [enrolmentId]);
-    return { attempt, created: true };
   });
 }

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
+import { sendCreated } from '../../http/create-once.js';
+import { fileAnswer } from '../../http/responses.js';
 import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
 import { getAttendance, recordAttendance } from './attendance.service.js';
@@ -32,19 +34,27 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- courses ----------------------------------------------------------------------------------
   const courses = ['courses'];
-  r.get('/api/v1/courses', { schema: { querystring: s.listCoursesQuery, tags: courses }, config }, async (req) =>
-    listCourses(ctxOf(req), req.query),
+  r.get(
+    '/api/v1/courses',
+    { schema: { querystring: s.listCoursesQuery, response: { 200: s.coursePage }, tags: courses }, config },
+    async (req) => listCourses(ctxOf(req), req.query),
   );
-  r.post('/api/v1/courses', { schema: { body: s.createCourseBody, tags: courses }, config }, async (req, reply) => {
-    const { course, created } = await createCourse(ctxOf(req), req.body);
-    return reply.code(created ? 201 : 200).send(course);
-  });
-  r.get('/api/v1/courses/:id', { schema: { params: idParams, tags: courses }, config }, async (req) =>
-    getCourse(ctxOf(req), req.params.id),
+  r.post(
+    '/api/v1/courses',
+    {
+      schema: { body: s.createCourseBody, response: { 201: s.courseAnswer, 200: s.courseAnswer }, tags: courses },
+      config,
+    },
+    async (req, reply) => sendCreated(reply, await createCourse(ctxOf(req), req.body)),
+  );
+  r.get(
+    '/api/v1/courses/:id',
+    { schema: { params: idParams, response: { 200: s.courseAnswer }, tags: courses }, config },
+    async (req) => getCourse(ctxOf(req), req.params.id),
   );
   r.patch(
     '/api/v1/courses/:id',
-    { schema: { params: idParams, body: s.patchCourseBody, tags: courses }, config },
+    { schema: { params: idParams, body: s.patchCourseBody, response: { 200: s.courseAnswer }, tags: courses }, config },
     async (req) => patchCourse(ctxOf(req), req.params.id, baseVersion(req, req.body.version), req.body),
   );
   r.post(
@@ -54,6 +64,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
         params: idParams,
         querystring: z.object({ title: z.string().trim().min(1).max(200).optional() }),
         consumes: ['multipart/form-data'],
+        response: { 201: s.courseAnswer },
         tags: courses,
       },
       config,
@@ -61,81 +72,117 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { data, filename } = await uploadedFile(req, 'file', MATERIAL_MAX_BYTES);
       const title = req.query.title ?? filename.slice(0, 200);
-      return reply.code(201).send(await addMaterial(ctxOf(req), req.server.files, req.params.id, { data, title }));
+      return reply.code(201).send(await addMaterial(ctxOf(req), req.params.id, { data, title }));
     },
   );
 
   // ---- sessions and enrolment -------------------------------------------------------------------
   const sessions = ['training sessions'];
-  r.get('/api/v1/sessions', { schema: { querystring: s.listSessionsQuery, tags: sessions }, config }, async (req) =>
-    listSessions(ctxOf(req), req.query),
+  r.get(
+    '/api/v1/sessions',
+    { schema: { querystring: s.listSessionsQuery, response: { 200: s.sessionPage }, tags: sessions }, config },
+    async (req) => listSessions(ctxOf(req), req.query),
   );
-  r.post('/api/v1/sessions', { schema: { body: s.createSessionBody, tags: sessions }, config }, async (req, reply) => {
-    const { session, created } = await createSession(ctxOf(req), req.body);
-    return reply.code(created ? 201 : 200).send(session);
-  });
-  r.get('/api/v1/sessions/:id', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
-    getSession(ctxOf(req), req.params.id),
+  r.post(
+    '/api/v1/sessions',
+    {
+      schema: { body: s.createSessionBody, response: { 201: s.sessionAnswer, 200: s.sessionAnswer }, tags: sessions },
+      config,
+    },
+    async (req, reply) => sendCreated(reply, await createSession(ctxOf(req), req.body)),
   );
-  r.post('/api/v1/sessions/:id/cancel', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
-    cancelSession(ctxOf(req), req.params.id),
+  r.get(
+    '/api/v1/sessions/:id',
+    { schema: { params: idParams, response: { 200: s.sessionDetailAnswer }, tags: sessions }, config },
+    async (req) => getSession(ctxOf(req), req.params.id),
   );
-  r.get('/api/v1/sessions/:id/enrolments', { schema: { params: idParams, tags: sessions }, config }, async (req) =>
-    listEnrolments(ctxOf(req), req.params.id),
+  r.post(
+    '/api/v1/sessions/:id/cancel',
+    { schema: { params: idParams, response: { 200: s.sessionAnswer }, tags: sessions }, config },
+    async (req) => cancelSession(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/sessions/:id/enrolments',
+    { schema: { params: idParams, response: { 200: s.enrolmentList }, tags: sessions }, config },
+    async (req) => listEnrolments(ctxOf(req), req.params.id),
   );
   r.post(
     '/api/v1/sessions/:id/enrolments',
-    { schema: { params: idParams, body: s.enrolBody, tags: sessions }, config },
-    async (req, reply) => {
-      const { enrolment, created } = await enrol(ctxOf(req), req.params.id, req.body);
-      return reply.code(created ? 201 : 200).send(enrolment);
+    {
+      schema: {
+        params: idParams,
+        body: s.enrolBody,
+        response: { 201: s.enrolmentAnswer, 200: s.enrolmentAnswer },
+        tags: sessions,
+      },
+      config,
     },
+    async (req, reply) => sendCreated(reply, await enrol(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/v1/sessions/:id/enrolments/:enrolmentId/cancel',
-    { schema: { params: s.enrolmentParams, tags: sessions }, config },
+    { schema: { params: s.enrolmentParams, response: { 200: s.cancelledEnrolmentAnswer }, tags: sessions }, config },
     async (req) => cancelEnrolment(ctxOf(req), req.params.id, req.params.enrolmentId),
   );
 
   // ---- attendance and tests ---------------------------------------------------------------------
   r.get(
     '/api/v1/sessions/:id/attendance/:date',
-    { schema: { params: s.attendanceParams, tags: sessions }, config },
+    { schema: { params: s.attendanceParams, response: { 200: s.attendanceSheetAnswer }, tags: sessions }, config },
     async (req) => getAttendance(ctxOf(req), req.params.id, req.params.date),
   );
   r.put(
     '/api/v1/sessions/:id/attendance/:date',
-    { schema: { params: s.attendanceParams, body: s.attendanceBody, tags: sessions }, config },
+    {
+      schema: {
+        params: s.attendanceParams,
+        body: s.attendanceBody,
+        response: { 200: s.attendanceSheetAnswer },
+        tags: sessions,
+      },
+      config,
+    },
     async (req) => recordAttendance(ctxOf(req), req.params.id, req.params.date, req.body),
   );
   r.get(
     '/api/v1/sessions/:id/tests/:kind',
-    { schema: { params: s.sessionTestParams, tags: sessions }, config },
+    { schema: { params: s.sessionTestParams, response: { 200: s.sessionTestAnswer }, tags: sessions }, config },
     async (req) => getSessionTest(ctxOf(req), req.params.id, req.params.kind),
   );
   r.post(
     '/api/v1/sessions/:id/enrolments/:enrolmentId/tests/:kind',
-    { schema: { params: s.testParams, body: s.testAttemptBody, tags: sessions }, config },
+    {
+      schema: {
+        params: s.testParams,
+        body: s.testAttemptBody,
+        response: { 201: s.testAttemptAnswer, 200: s.testAttemptAnswer },
+        tags: sessions,
+      },
+      config,
+    },
     async (req, reply) => {
-      const { attempt, created } = await recordTestAttempt(
-        ctxOf(req),
-        req.params.id,
-        req.params.enrolmentId,
-        req.params.kind,
-        req.body,
-      );
-      return reply.code(created ? 201 : 200).send(attempt);
+      const { id, enrolmentId, kind } = req.params;
+      return sendCreated(reply, await recordTestAttempt(ctxOf(req), id, enrolmentId, kind, req.body));
     },
   );
 
   // ---- certificates and learning records --------------------------------------------------------
   const certificates = ['training certificates'];
-  r.get('/api/v1/certificates/:id', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
-    getCertificate(ctxOf(req), req.params.id),
+  r.get(
+    '/api/v1/certificates/:id',
+    { schema: { params: idParams, response: { 200: s.certificateAnswer }, tags: certificates }, config },
+    async (req) => getCertificate(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/v1/certificates/:id.pdf',
-    { schema: { params: s.certificatePdfParams, tags: certificates }, config },
+    {
+      schema: {
+        params: s.certificatePdfParams,
+        response: { 200: fileAnswer('application/pdf') },
+        tags: certificates,
+      },
+      config,
+    },
     async (req, reply) => {
       const { pdf, name } = await certificatePdf(ctxOf(req), req.params.id, originOf(req));
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
@@ -143,21 +190,38 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/v1/certificates/:id/verification',
-    { schema: { params: idParams, tags: certificates }, config: { access: 'public' } },
+    {
+      schema: { params: idParams, response: { 200: s.verificationAnswer }, tags: certificates },
+      config: { access: 'public' },
+    },
     async (req) => verifyCertificate(ctxOf(req), req.params.id),
   );
-  r.post('/api/v1/certificates/:id/revoke', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
-    revokeCertificate(ctxOf(req), req.params.id),
+  r.post(
+    '/api/v1/certificates/:id/revoke',
+    { schema: { params: idParams, response: { 200: s.certificateAnswer }, tags: certificates }, config },
+    async (req) => revokeCertificate(ctxOf(req), req.params.id),
   );
-  r.get('/api/v1/members/:id/training', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
-    memberTraining(ctxOf(req), req.params.id),
+  r.get(
+    '/api/v1/members/:id/training',
+    { schema: { params: idParams, response: { 200: s.memberTrainingAnswer }, tags: certificates }, config },
+    async (req) => memberTraining(ctxOf(req), req.params.id),
   );
-  r.get('/api/v1/groups/:id/training', { schema: { params: idParams, tags: certificates }, config }, async (req) =>
-    groupTraining(ctxOf(req), req.params.id),
+  r.get(
+    '/api/v1/groups/:id/training',
+    { schema: { params: idParams, response: { 200: s.groupTrainingAnswer }, tags: certificates }, config },
+    async (req) => groupTraining(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/v1/programs/:id/training-summary',
-    { schema: { params: idParams, querystring: s.trainingSummaryQuery, tags: certificates }, config },
+    {
+      schema: {
+        params: idParams,
+        querystring: s.trainingSummaryQuery,
+        response: { 200: s.trainingSummaryAnswer },
+        tags: certificates,
+      },
+      config,
+    },
     async (req) => trainingSummary(ctxOf(req), req.params.id, req.query),
   );
 }
