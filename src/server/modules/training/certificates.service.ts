@@ -8,7 +8,7 @@ import { abilities, authorize, recordAudit } from '../platform/index.js';
 import { certificatesRepository, type CertificateRow } from './certificates.repository.js';
 import type { CourseRow } from './courses.repository.js';
 import { enrolmentsRepository } from './enrolments.repository.js';
-import { progressOf } from './enrolments.service.js';
+import { progressOf } from './progress.js';
 import type { SessionRow } from './sessions.repository.js';
 import { certificatePolicy, participantTarget } from './training.policy.js';
 

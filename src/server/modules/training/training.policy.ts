@@ -1,5 +1,14 @@
 import { ROLES, type Actor, type Role, type UserActor } from '../../http/context.js';
-import { abilities, authorize, can, definePolicy, grantsIn, type Policy, type Target } from '../platform/index.js';
+import {
+  abilities,
+  authorize,
+  can,
+  definePolicy,
+  programTarget,
+  type Policy,
+  type Rule,
+  type Target,
+} from '../platform/index.js';
 
 /**
  * Who may do what in training (DESIGN §2: the program manager configures courses, trainers run
@@ -13,8 +22,8 @@ import { abilities, authorize, can, definePolicy, grantsIn, type Policy, type Ta
 
 /** Every role a program grants. */
 const EVERYONE: readonly Role[] = ROLES;
-/** Write courses and plan sessions. */
-const TEACHERS: readonly Role[] = ['program_manager', 'trainer'];
+/** Write courses and plan sessions: a trainer anywhere in the program, or the program's own manager. */
+const TEACHERS: Rule = { roles: ['trainer'], anywhere: true, programWide: ['program_manager'] };
 /** Enrol a member of a group in their scope, and withdraw them. */
 const ENROLLERS: readonly Role[] = ['program_manager', 'facilitator', 'group_manager'];
 /** See a participant's learning record and certificates: as for the registry's groups. */
@@ -22,27 +31,27 @@ const MEMBER_READERS: readonly Role[] = EVERYONE;
 
 /** The program's training as a whole: what the course catalog and the session calendar offer. */
 export const trainingProgramPolicy = definePolicy('Program', {
-  read: EVERYONE,
+  read: { roles: EVERYONE, anywhere: true },
   createCourse: TEACHERS,
   planSession: TEACHERS,
   /** A trainer plans sessions they run themselves; the program manager plans for any trainer. */
-  planForAnyTrainer: ['program_manager'],
+  planForAnyTrainer: { roles: [], programWide: ['program_manager'] },
 });
 
 /** Courses: the program's offer, read by anyone in it; those who teach edit them and see the answers. */
 export const coursePolicy = definePolicy('Course', {
-  read: EVERYONE,
+  read: { roles: EVERYONE, anywhere: true },
   update: TEACHERS,
 });
 
 /** Sessions: read by anyone in the program; run by their own trainer or the program manager. */
 export const sessionPolicy = definePolicy('Session', {
-  read: EVERYONE,
+  read: { roles: EVERYONE, anywhere: true },
   /** Call it off, see every participant, withdraw certificates. */
-  run: { roles: ['program_manager'], owner: true },
-  markAttendance: { roles: ['program_manager'], owner: true },
+  run: { roles: [], programWide: ['program_manager'], owner: true },
+  markAttendance: { roles: [], programWide: ['program_manager'], owner: true },
   /** Enrol someone at all (whom: `enrolmentPolicy.enrol` on the member). */
-  enrol: { roles: ENROLLERS, owner: true },
+  enrol: { roles: ENROLLERS, anywhere: true, owner: true },
 });
 
 /**
@@ -75,46 +84,30 @@ export const participantTarget = (
 ): Target => ({ programId: row.program_id, areaPath: row.area_path, groupId: row.group_id, ownerId: trainerId });
 
 /*
- * Courses and sessions are the program's offer, placed in no area narrower than the program: any
- * grant in the program reaches them, however narrowed (a facilitator of one regency sees the whole
- * calendar and enrols their own people in a session elsewhere). As a target, such a record stands
- * wherever one of the actor's grants in the program does; each is tried.
+ * Courses and sessions are the program's offer, placed in no area narrower than the program: read
+ * by any grant in the program however narrowed (a facilitator of one regency sees the whole calendar
+ * and enrols their own people in a session elsewhere), changed by a trainer or the program's own
+ * manager (`anywhere` and `programWide` in the tables above). The session's trainer is its owner.
  */
-function offerTargets(actor: Actor, programId: string, ownerId: string | null): Target[] {
-  const targets = grantsIn(actor, programId).map((g) => ({
-    programId,
-    areaPath: g.areaPath ?? '',
-    groupId: g.groupId,
-    ownerId,
-  }));
-  return targets.length ? targets : [{ programId, areaPath: '', groupId: null, ownerId }];
-}
+const offerTarget = (record: { programId: string; ownerId?: string | null }): Target => ({
+  ...programTarget(record.programId),
+  ownerId: record.ownerId ?? null,
+});
 
 /** `authorize` for a record of the program's offer (the program itself, a course, a session). */
-export function authorizeOffer<A extends string>(
+export const authorizeOffer = <A extends string>(
   actor: Actor,
   policy: Policy<A | 'read'>,
   action: A | 'read',
   record: { programId: string; ownerId?: string | null },
-): UserActor {
-  const targets = offerTargets(actor, record.programId, record.ownerId ?? null);
-  const target =
-    targets.find((t) => can(actor, policy, action, t)) ??
-    targets.find((t) => can(actor, policy, 'read', t)) ??
-    targets[0]!;
-  return authorize(actor, policy, action, target);
-}
+): UserActor => authorize(actor, policy, action, offerTarget(record));
 
-/** `abilities` for a record of the program's offer: an action is allowed when any of the actor's grants allows it. */
-export function offerAbilities<A extends string>(
+/** `abilities` for a record of the program's offer. */
+export const offerAbilities = <A extends string>(
   actor: Actor,
   policy: Policy<A>,
   record: { programId: string; ownerId?: string | null },
-): Record<A, boolean> {
-  const all = offerTargets(actor, record.programId, record.ownerId ?? null).map((t) => abilities(actor, policy, t));
-  const actions = Object.keys(policy.rules) as A[];
-  return Object.fromEntries(actions.map((a) => [a, all.some((x) => x[a])])) as Record<A, boolean>;
-}
+): Record<A, boolean> => abilities(actor, policy, offerTarget(record));
 
 /** `can` for a record of the program's offer. */
 export const mayInOffer = <A extends string>(
@@ -122,7 +115,7 @@ export const mayInOffer = <A extends string>(
   policy: Policy<A>,
   action: A,
   record: { programId: string; ownerId?: string | null },
-): boolean => offerAbilities(actor, policy, record)[action];
+): boolean => can(actor, policy, action, offerTarget(record));
 
 /** A presented record as the audit log keeps it: the facts, without what this caller may do with them. */
 export const withoutAbilities = <T extends { abilities: unknown }>({ abilities: _abilities, ...record }: T) => record;
