@@ -120,7 +120,7 @@ export async function registryRoutes(app: FastifyInstance, deps: RegistryDeps): 
     { schema: { params: idParams, response: { 204: noContent }, tags: ['members'] }, config },
     async (req, reply) => {
       await deleteMember(ctxOf(req), req.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -178,7 +178,7 @@ export async function registryRoutes(app: FastifyInstance, deps: RegistryDeps): 
     },
     async (req, reply) => {
       await removePhoto(ctxOf(req), req.params.id, req.params.photoId);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }
