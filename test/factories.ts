@@ -5,6 +5,7 @@ import { systemContext, type Role } from '../src/server/http/context.js';
 import { fileStorageFor } from '../src/server/app.js';
 import { createProgram, grantRole } from '../src/server/modules/programs/index.js';
 import { createUser } from '../src/server/modules/platform/index.js';
+import { registryExportReadinessCheck } from '../src/server/modules/quality/index.js';
 import { createProduct, enrolVillage, registerGroup } from '../src/server/modules/registry/index.js';
 import { ORIGIN, testConfig, type Session } from './app.js';
 import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
@@ -83,7 +84,7 @@ export const SIBETAN = '51.07.06.2004';
 /** A village enrolled in a program (building the program when none is given). */
 export async function buildVillage(db: Database, options: { programId?: string; areaCode?: string } = {}) {
   const programId = options.programId ?? (await buildProgram(db)).id;
-  const { village } = await enrolVillage(system(db), {
+  const { record: village } = await enrolVillage(system(db), {
     programId,
     areaCode: options.areaCode ?? SIBETAN,
     profile: {},
@@ -97,7 +98,7 @@ export async function buildGroup(
   options: { village?: { id: string; programId: string }; programId?: string; areaCode?: string; name?: string } = {},
 ) {
   const village = options.village ?? (await buildVillage(db, options));
-  const { group } = await registerGroup(system(db), {
+  const { record: group } = await registerGroup(system(db), {
     programId: village.programId,
     villageId: village.id,
     name: options.name ?? 'Kelompok Tani Salak Sibetan',
@@ -121,16 +122,20 @@ export async function buildProduct(
   } = {},
 ) {
   const groupId = options.groupId ?? (await buildGroup(db)).id;
-  const { product } = await createProduct(system(db), {
-    groupId,
-    name: options.name ?? { id: 'Keripik salak', en: 'Salak chips', ja: 'サラクチップス' },
-    description: options.description ?? { id: 'Keripik renyah dari salak Bali.', en: 'Crisps of Bali snake fruit.' },
-    story: options.story ?? {},
-    category: 'food',
-    unit: '100 g',
-    price: { amount: '12900.00', currency: 'IDR' },
-    hsCode: options.hsCode ?? null,
-    status: options.status ?? 'ready',
-  });
+  const { record: product } = await createProduct(
+    system(db),
+    { exportReadiness: registryExportReadinessCheck },
+    {
+      groupId,
+      name: options.name ?? { id: 'Keripik salak', en: 'Salak chips', ja: 'サラクチップス' },
+      description: options.description ?? { id: 'Keripik renyah dari salak Bali.', en: 'Crisps of Bali snake fruit.' },
+      story: options.story ?? {},
+      category: 'food',
+      unit: '100 g',
+      price: { amount: '12900.00', currency: 'IDR' },
+      hsCode: options.hsCode ?? null,
+      status: options.status ?? 'ready',
+    },
+  );
   return product;
 }

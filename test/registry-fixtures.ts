@@ -23,7 +23,7 @@ export async function registryWorld(t: TestApp) {
     return r.json();
   };
   const secondVillage = await db.query<{ code: string }>(
-    `SELECT code FROM areas WHERE parent_code = '51.07.06' AND code <> $1 ORDER BY code LIMIT 1`,
+    `SELECT code FROM geography_areas WHERE parent_code = '51.07.06' AND code <> $1 ORDER BY code LIMIT 1`,
     [SIBETAN],
   );
   const bali = await post('/api/v1/villages', {

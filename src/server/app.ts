@@ -17,7 +17,7 @@ import { geographyRoutes } from './modules/geography/index.js';
 import { marketRoutes, tradeRoutes } from './modules/market/index.js';
 import { notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
-import { qualityRoutes } from './modules/quality/index.js';
+import { qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { trainingRoutes } from './modules/training/index.js';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
@@ -139,7 +139,7 @@ export async function buildApp({
   await app.register(platformRoutes);
   await app.register(geographyRoutes);
   await app.register(programsRoutes);
-  await app.register(registryRoutes);
+  await app.register(registryRoutes, { exportReadiness: registryExportReadinessCheck });
   await app.register(qualityRoutes);
   await app.register(businessRoutes);
   await app.register(batchesRoutes);

@@ -12,7 +12,8 @@ import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
 import { accountByEmail, createUser } from '../modules/platform/index.js';
 import { createProgram, grantRole, programByCode } from '../modules/programs/index.js';
-import { addMember, createProduct, enrolVillage, registerGroup } from '../modules/registry/index.js';
+import { registryExportReadinessCheck } from '../modules/quality/index.js';
+import { addMember, createProduct, enrolVillage, registerGroup, type RegistryDeps } from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
 import { seedBooks } from './seed-books.js';
 import { seedMarket } from './seed-market.js';
@@ -112,15 +113,18 @@ async function account(ctx: Ctx, email: string, name: string): Promise<{ id: str
   return { id: user.id, password };
 }
 
+/** The registry's dependencies, as the app gives them. */
+const registry: RegistryDeps = { exportReadiness: registryExportReadinessCheck };
+
 async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorId: string | null) {
-  const { village: enrolled } = await enrolVillage(ctx, {
+  const { record: enrolled } = await enrolVillage(ctx, {
     programId,
     areaCode: v.areaCode,
     profile: { potentials: v.potentials },
     facilitatorId,
   });
   const g = v.group;
-  const { group } = await registerGroup(ctx, {
+  const { record: group } = await registerGroup(ctx, {
     programId,
     villageId: enrolled.id,
     name: g.name,
@@ -133,7 +137,7 @@ async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorI
     await addMember(ctx, group.id, { ...member, disability: false });
   }
   for (const p of g.products) {
-    await createProduct(ctx, {
+    await createProduct(ctx, registry, {
       groupId: group.id,
       name: p.name,
       description: p.description,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from '../common.schemas.js';
+import { pageOf, pageQuery } from '../common.schemas.js';
 
 /** Area codes are the country's own (Kemendagri: '11.01.01.2001'); '/' is reserved for paths. */
 export const areaCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'is not an area code');
@@ -15,3 +15,22 @@ export type ListAreasQuery = z.infer<typeof listAreasQuery>;
 
 export const areaParams = z.object({ code: areaCode });
 export const containsParams = z.object({ code: areaCode, other: areaCode });
+
+// ---- answers -----------------------------------------------------------------------------------
+export const areaAnswer = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentCode: z.string().nullable(),
+  country: z.string(),
+});
+export type AreaAnswer = z.infer<typeof areaAnswer>;
+
+/** An area in a list, with how many areas lie directly below it. */
+export const areaPage = pageOf(areaAnswer.extend({ childCount: z.number().int() }));
+
+/** One area with its ancestors from the root down, and how many areas lie directly below it. */
+export const areaDetailAnswer = areaAnswer.extend({ ancestors: z.array(areaAnswer), childCount: z.number().int() });
+export type AreaDetailAnswer = z.infer<typeof areaDetailAnswer>;
+
+export const areaContainsAnswer = z.object({ ancestor: z.string(), descendant: z.string(), contains: z.boolean() });

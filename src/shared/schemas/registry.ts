@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { isoDate, localizedText, pageQuery, personName, uuid, version } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  localizedText,
+  moneyAnswer,
+  pageOf,
+  pageQuery,
+  personName,
+  timestamp,
+  uuid,
+  version,
+} from '../common.schemas.js';
 import { money } from '../money.js';
 import { areaCode } from './geography.js';
 
@@ -176,3 +188,103 @@ export const listProductsQuery = pageQuery.extend({
   status: z.enum(PRODUCT_STATUSES).optional(),
 });
 export type ListProductsQuery = z.infer<typeof listProductsQuery>;
+
+// ---- answers -----------------------------------------------------------------------------------
+/*
+ * What the registry answers. Each record carries `abilities`: what the caller may do with it, one
+ * boolean per action of its policy (registry.policy.ts), so the web never re-derives a rule.
+ */
+export const VILLAGE_ACTIONS = ['read', 'update', 'enrol', 'registerGroup'] as const;
+export const GROUP_ACTIONS = ['read', 'update', 'addMember', 'addProduct'] as const;
+export const MEMBER_ACTIONS = ['read', 'update', 'delete', 'seePersonalData'] as const;
+export const PRODUCT_ACTIONS = ['read', 'update', 'addPhoto', 'removePhoto'] as const;
+
+const record = { version: z.number().int(), createdAt: timestamp, updatedAt: timestamp };
+
+export const villageAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  areaCode: z.string(),
+  area: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  profile: z.object({
+    population: z.number().int().nullable(),
+    households: z.number().int().nullable(),
+    potentials: z.array(z.string()),
+    notes: z.string().nullable(),
+  }),
+  facilitatorId: z.string().nullable(),
+  ...record,
+  abilities: abilitiesOf(VILLAGE_ACTIONS),
+});
+export type VillageAnswer = z.infer<typeof villageAnswer>;
+export const villagePage = pageOf(villageAnswer);
+
+export const groupAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  villageId: z.string(),
+  village: z.object({ areaCode: z.string(), name: z.string() }),
+  name: z.string(),
+  kind: z.enum(GROUP_KINDS),
+  foundedOn: z.string().nullable(),
+  legalIds: z.object({ nib: z.string().optional() }),
+  contact: z.object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }),
+  ...record,
+  abilities: abilitiesOf(GROUP_ACTIONS),
+});
+export type GroupAnswer = z.infer<typeof groupAnswer>;
+export const groupPage = pageOf(groupAnswer);
+
+export const memberAnswer = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  name: z.string(),
+  sex: z.enum(['female', 'male']),
+  birthYear: z.number().int(),
+  disability: z.boolean(),
+  role: z.enum(MEMBER_ROLES),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  /** In clear for those who may see personal data, masked (digits hidden) for everyone else. */
+  nationalId: z.string().nullable(),
+  phone: z.string().nullable(),
+  personalData: z.enum(['clear', 'masked']),
+  ...record,
+  abilities: abilitiesOf(MEMBER_ACTIONS),
+});
+export type MemberAnswer = z.infer<typeof memberAnswer>;
+export const memberPage = pageOf(memberAnswer);
+
+export const photoAnswer = z.object({
+  id: z.string(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  contentType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  byteSize: z.number().int(),
+});
+export type PhotoAnswer = z.infer<typeof photoAnswer>;
+
+export const productAnswer = z.object({
+  id: z.string(),
+  programId: z.string(),
+  groupId: z.string(),
+  name: localizedAnswer,
+  description: localizedAnswer,
+  story: localizedAnswer,
+  category: z.string(),
+  unit: z.string(),
+  price: moneyAnswer,
+  capacityPerMonth: z.number().int().nullable(),
+  hsCode: z.string().nullable(),
+  status: z.enum(PRODUCT_STATUSES),
+  /** The star badge while it is valid (null once lapsed), and its last valid day (null: no end). */
+  stars: z.number().int().nullable(),
+  starsValidUntil: z.string().nullable(),
+  photos: z.array(photoAnswer),
+  ...record,
+  abilities: abilitiesOf(PRODUCT_ACTIONS),
+});
+export type ProductAnswer = z.infer<typeof productAnswer>;
+export const productPage = pageOf(productAnswer);

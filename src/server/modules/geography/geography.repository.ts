@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likeContaining, likePrefix } from '../../db/sql.js';
+import { likeContaining, likePrefix, sql, Where } from '../../db/sql.js';
 
 export interface AreaRow {
   code: string;
@@ -43,19 +43,22 @@ export const areasRepository = {
       limit: number;
     },
   ): Promise<AreaListRow[]> {
+    const params: unknown[] = [];
+    const where = new Where(params);
+    where.equal('a.parent_code', f.parent);
+    where.equal('a.level', f.level);
+    where.equal('a.country', f.country);
+    if (f.q) where.and(sql`lower(a.name) LIKE lower(${likeContaining(f.q)})`);
+    if (f.after) where.and(sql`a.code > ${f.after}`);
     return db.query<AreaListRow>(
       `SELECT ${COLUMNS.split(', ')
         .map((c) => `a.${c}`)
         .join(', ')},
               (SELECT count(*)::int FROM areas c WHERE c.parent_code = a.code) AS child_count
        FROM areas a
-       WHERE ($1::text IS NULL OR a.parent_code = $1)
-         AND ($2::text IS NULL OR a.level = $2)
-         AND ($3::text IS NULL OR a.country = $3)
-         AND ($4::text IS NULL OR lower(a.name) LIKE lower($4))
-         AND ($5::text IS NULL OR a.code > $5)
-       ORDER BY a.code LIMIT $6`,
-      [f.parent ?? null, f.level ?? null, f.country ?? null, f.q ? likeContaining(f.q) : null, f.after, f.limit + 1],
+       WHERE ${where}
+       ORDER BY a.code LIMIT ${where.bind(f.limit + 1)}`,
+      params,
     );
   },
 

@@ -57,6 +57,11 @@ export interface ImportResult {
 /**
  * Imports a country's areas in one transaction: the whole file is checked first (any error →
  * nothing written), then upserted parents-first. Running it again changes nothing.
+ *
+ * The platform does this itself, outside any request (first start, `ovop import-areas`, test
+ * set-up): its callers hold a database but no command context (no cipher or file storage, which an
+ * import does not use), so it opens its transaction on the database, and audits as the system
+ * actor with no request id.
  */
 export async function importAreas(
   db: Database,

@@ -1,5 +1,5 @@
 /** The geography module's public face. */
 export { geographyRoutes } from './geography.routes.js';
-export { areaPath, getArea, importAreas, type ImportResult } from './geography.service.js';
+export { areaPath, getArea, importAreas } from './geography.service.js';
 export { parseAreasCsv, readIndonesiaAreas } from './area-import.js';
-export { areaCode, countryCode } from './geography.schemas.js';
+export { areaCode } from './geography.schemas.js';

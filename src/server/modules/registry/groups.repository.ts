@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
+import type { GROUP_KINDS } from './registry.schemas.js';
 
 export interface GroupRow {
   id: string;
@@ -9,7 +10,7 @@ export interface GroupRow {
   area_code: string;
   village_name: string;
   name: string;
-  kind: string;
+  kind: (typeof GROUP_KINDS)[number];
   founded_on: string | null;
   nib: string | null;
   contact: { phone?: string; email?: string; address?: string };
@@ -18,9 +19,13 @@ export interface GroupRow {
   updated_at: Date;
 }
 
-const SELECT = `SELECT g.id, g.program_id, g.village_id, g.area_path, v.area_code, a.name AS village_name, g.name, g.kind,
-  g.founded_on, g.nib, g.contact, g.version, g.created_at, g.updated_at
-  FROM producer_groups g JOIN villages v ON v.id = g.village_id JOIN areas a ON a.code = v.area_code`;
+/** A group with its village's area code and name (geography's read model), from `producer_groups g` or a CTE named g. */
+const PRESENTED = `SELECT g.id, g.program_id, g.village_id, g.area_path, v.area_code, a.name AS village_name, g.name,
+  g.kind, g.founded_on, g.nib, g.contact, g.version, g.created_at, g.updated_at`;
+const VILLAGE = 'JOIN villages v ON v.id = g.village_id JOIN geography_areas a ON a.code = v.area_code';
+const SELECT = `${PRESENTED} FROM producer_groups g ${VILLAGE}`;
+/** The written row (a CTE named g) as presented. */
+const FROM_WRITTEN = rawSql(`${PRESENTED} FROM g ${VILLAGE}`);
 
 export type GroupValues = Pick<GroupRow, 'name' | 'kind' | 'founded_on' | 'nib' | 'contact'>;
 
@@ -29,10 +34,10 @@ export const groupsRepository = {
     return (await db.query<GroupRow>(`${SELECT} WHERE g.id = $1`, [id]))[0];
   },
 
+  /** `scope` is the policy's condition over g.*; it is rendered into this query's parameters. */
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: {
       programId?: string | undefined;
       villageId?: string | undefined;
@@ -42,31 +47,42 @@ export const groupsRepository = {
       limit: number;
     },
   ): Promise<GroupRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('g.program_id', f.programId);
     where.equal('g.village_id', f.villageId);
     where.under('g.area_path', f.areaPath);
     where.equal('g.kind', f.kind);
-    if (f.after) where.and(`g.id > ${where.bind(f.after)}`);
+    if (f.after) where.and(sql`g.id > ${f.after}`);
     return db.query<GroupRow>(`${SELECT} WHERE ${where} ORDER BY g.id LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(
     db: Queryable,
     g: GroupValues & { id: string; program_id: string; village_id: string; area_path: string },
-  ) {
-    await db.query(
-      `INSERT INTO producer_groups (id, program_id, village_id, area_path, name, kind, founded_on, nib, contact)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [g.id, g.program_id, g.village_id, g.area_path, g.name, g.kind, g.founded_on, g.nib, JSON.stringify(g.contact)],
+  ): Promise<GroupRow> {
+    const [row] = await query<GroupRow>(
+      db,
+      sql`WITH g AS (
+        INSERT INTO producer_groups (id, program_id, village_id, area_path, name, kind, founded_on, nib, contact)
+        VALUES (${g.id}, ${g.program_id}, ${g.village_id}, ${g.area_path}, ${g.name}, ${g.kind}, ${g.founded_on},
+                ${g.nib}, ${JSON.stringify(g.contact)})
+        RETURNING *)
+      ${FROM_WRITTEN}`,
     );
+    return row!;
   },
 
-  async update(db: Queryable, id: string, g: GroupValues): Promise<void> {
-    await db.query(
-      `UPDATE producer_groups SET name = $2, kind = $3, founded_on = $4, nib = $5, contact = $6,
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, g.name, g.kind, g.founded_on, g.nib, JSON.stringify(g.contact)],
+  async update(db: Queryable, id: string, g: GroupValues): Promise<GroupRow> {
+    const [row] = await query<GroupRow>(
+      db,
+      sql`WITH g AS (
+        UPDATE producer_groups SET name = ${g.name}, kind = ${g.kind}, founded_on = ${g.founded_on}, nib = ${g.nib},
+          contact = ${JSON.stringify(g.contact)}, version = version + 1, updated_at = now()
+        WHERE id = ${id}
+        RETURNING *)
+      ${FROM_WRITTEN}`,
     );
+    return row!;
   },
 };

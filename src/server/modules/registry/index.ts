@@ -1,33 +1,26 @@
 /** The registry module's public face: villages, producer groups, members, products. */
 import type { Queryable } from '../../db/database.js';
-import { groupsRepository } from './groups.repository.js';
-import { productsRepository } from './products.repository.js';
+import { groupsRepository as groups } from './groups.repository.js';
+import { productsRepository as products } from './products.repository.js';
 export { registryRoutes } from './registry.routes.js';
 export { enrolVillage } from './villages.service.js';
-export { registerGroup } from './groups.service.js';
+export { readGroup, registerGroup } from './groups.service.js';
+export { groupTarget, ofGroupTarget as productTarget } from './registry.policy.js';
 export { addMember } from './members.service.js';
-export {
-  createProduct,
-  patchProduct,
-  presentPhoto,
-  productTarget,
-  readProduct,
-  searchText,
-} from './products.service.js';
-export { groupTarget, readGroup } from './groups.service.js';
-export { groupsRepository, type GroupRow } from './groups.repository.js';
-export {
-  setExportReadinessCheck,
-  type ExportReadinessCheck,
-  type ExportReadinessQuestion,
-} from './export-readiness.hook.js';
-export { addPhoto } from './photos.service.js';
-export { productsRepository, type ProductRow, type PhotoRow } from './products.repository.js';
+export { createProduct, presentPhoto, readProduct, searchText } from './products.service.js';
+export type { ExportReadinessCheck, RegistryDeps } from './registry.deps.js';
+export type { GroupRow } from './groups.repository.js';
+export type { PhotoRow } from './products.repository.js';
 export { demoteToReady, exportReadyProductIds, setProductBadge } from './product-standing.js';
 
+/** @deprecated use groupById/productById/productPhotos */
+export const groupsRepository = groups;
+/** @deprecated use groupById/productById/productPhotos */
+export const productsRepository = products;
+
 /** A producer group by id as the registry stores it (its program and area path place it in scope). */
-export const groupById = (db: Queryable, id: string) => groupsRepository.byId(db, id);
+export const groupById = (db: Queryable, id: string) => groups.byId(db, id);
 /** A product by id as the registry stores it. */
-export const productById = (db: Queryable, id: string) => productsRepository.byId(db, id);
+export const productById = (db: Queryable, id: string) => products.byId(db, id);
 /** The photos of some products, in their order. */
-export const productPhotos = (db: Queryable, productIds: string[]) => productsRepository.photos(db, productIds);
+export const productPhotos = (db: Queryable, productIds: string[]) => products.photos(db, productIds);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import type { MEMBER_ROLES } from './registry.schemas.js';
 
 export interface MemberRow {
   id: string;
@@ -9,7 +10,7 @@ export interface MemberRow {
   sex: 'female' | 'male';
   birth_year: number;
   disability: boolean;
-  role: string;
+  role: (typeof MEMBER_ROLES)[number];
   joined_on: string;
   left_on: string | null;
   national_id_encrypted: string | null;
@@ -25,9 +26,12 @@ export type MemberValues = Omit<
   'id' | 'group_id' | 'program_id' | 'area_path' | 'version' | 'created_at' | 'updated_at'
 >;
 
-const SELECT = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
-  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.version, m.created_at, m.updated_at
-  FROM members m JOIN producer_groups g ON g.id = m.group_id`;
+/** A member with their group's program and area, from `members m` or a CTE named m. */
+const PRESENTED = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
+  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.version, m.created_at, m.updated_at`;
+const SELECT = `${PRESENTED} FROM members m JOIN producer_groups g ON g.id = m.group_id`;
+/** The written row (a CTE named m) as presented. */
+const FROM_WRITTEN = `${PRESENTED} FROM m JOIN producer_groups g ON g.id = m.group_id`;
 
 const COLUMNS = [
   'name',
@@ -50,14 +54,14 @@ export const membersRepository = {
   async list(
     db: Queryable,
     groupId: string,
-    f: { active?: boolean | undefined; after: string | null; limit: number },
+    f: { active?: boolean | undefined; today: string; after: string | null; limit: number },
   ): Promise<MemberRow[]> {
     return db.query<MemberRow>(
       `${SELECT} WHERE m.group_id = $1
-         AND ($2::boolean IS NULL OR (m.left_on IS NULL OR m.left_on > current_date) = $2)
+         AND ($2::boolean IS NULL OR (m.left_on IS NULL OR m.left_on > $5::date) = $2)
          AND ($3::uuid IS NULL OR m.id > $3)
        ORDER BY m.id LIMIT $4`,
-      [groupId, f.active ?? null, f.after, f.limit + 1],
+      [groupId, f.active ?? null, f.after, f.limit + 1, f.today],
     );
   },
 
@@ -69,19 +73,28 @@ export const membersRepository = {
     return rows.length > 0;
   },
 
-  async insert(db: Queryable, id: string, groupId: string, m: MemberValues): Promise<void> {
-    await db.query(
-      `INSERT INTO members (id, group_id, ${COLUMNS.join(', ')}) VALUES ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')})`,
+  async insert(db: Queryable, id: string, groupId: string, m: MemberValues): Promise<MemberRow> {
+    const [row] = await db.query<MemberRow>(
+      `WITH m AS (
+         INSERT INTO members (id, group_id, ${COLUMNS.join(', ')})
+         VALUES ($1, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')})
+         RETURNING *)
+       ${FROM_WRITTEN}`,
       [id, groupId, ...COLUMNS.map((c) => m[c])],
     );
+    return row!;
   },
 
-  async update(db: Queryable, id: string, m: MemberValues): Promise<void> {
-    await db.query(
-      `UPDATE members SET ${COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
-       WHERE id = $1`,
+  async update(db: Queryable, id: string, m: MemberValues): Promise<MemberRow> {
+    const [row] = await db.query<MemberRow>(
+      `WITH m AS (
+         UPDATE members SET ${COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
+         WHERE id = $1
+         RETURNING *)
+       ${FROM_WRITTEN}`,
       [id, ...COLUMNS.map((c) => m[c])],
     );
+    return row!;
   },
 
   async delete(db: Queryable, id: string): Promise<void> {

@@ -1,23 +1,19 @@
-import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
 import type { PersonalDataCipher } from '../../crypto/personal-data.js';
 import { maskDigits } from '../../crypto/personal-data.js';
-import type { Actor, Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
-import { recordAudit } from '../platform/index.js';
+import { assertVersion } from '../../http/versioning.js';
+import { dateIn } from '../../../shared/dates.js';
+import { abilities, authorize, recordAudit } from '../platform/index.js';
+import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
 import { nikProblem } from './nik.js';
-import { assertMayWrite, maySeePersonalData, ROLES } from './registry.policy.js';
+import { groupPolicy, groupTarget, memberPolicy, ofGroupTarget } from './registry.policy.js';
 import type { CreateMemberBody, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
-
-const memberTarget = (row: Pick<MemberRow, 'program_id' | 'area_path' | 'group_id'>) => ({
-  programId: row.program_id,
-  areaPath: row.area_path,
-  groupId: row.group_id,
-});
 
 interface Clear {
   nationalId: string | null;
@@ -55,41 +51,36 @@ export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear:
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedMember = ReturnType<typeof presentMember>;
 
-const present = (ctx: Ctx, row: MemberRow) =>
-  presentMember(row, ctx.cipher, maySeePersonalData(ctx.actor, memberTarget(row)));
-const presentMasked = (ctx: Ctx, row: MemberRow) => presentMember(row, ctx.cipher, false);
+/** A member as the actor gets them: personal data in clear only where the policy allows, and what they may do. */
+function memberAnswer(ctx: Ctx | TxCtx, row: MemberRow) {
+  const may = abilities(ctx.actor, memberPolicy, ofGroupTarget(row));
+  return { ...presentMember(row, ctx.cipher, may.seePersonalData), abilities: may };
+}
+type MemberAnswer = ReturnType<typeof memberAnswer>;
+
+/** What the audit log keeps: always masked. */
+const presentMasked = (ctx: Ctx | TxCtx, row: MemberRow) => presentMember(row, ctx.cipher, false);
 
 export async function listMembers(ctx: Ctx, groupId: string, query: ListMembersQuery) {
   const group = await readGroup(ctx, groupId);
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const active = query.active === undefined ? undefined : query.active === 'true';
-  const rows = await membersRepository.list(ctx.db, group.id, { active, after, limit: query.limit });
-  const clear = maySeePersonalData(ctx.actor, {
-    programId: group.program_id,
-    areaPath: group.area_path,
-    groupId: group.id,
-  });
+  const today = dateIn(ctx.clock.now());
+  const rows = await membersRepository.list(ctx.db, group.id, { active, today, after, limit: query.limit });
   return toPage(
     rows,
     query.limit,
-    (r) => presentMember(r, ctx.cipher, clear),
+    (r) => memberAnswer(ctx, r),
     (r) => [r.id],
   );
 }
 
-async function readMember(ctx: Ctx, id: string): Promise<MemberRow> {
+export async function getMember(ctx: Ctx, id: string): Promise<MemberAnswer> {
   const row = await membersRepository.byId(ctx.db, id);
   if (!row) throw notFound('Member');
-  await readGroup(ctx, row.group_id).catch(() => {
-    throw notFound('Member');
-  });
-  return row;
-}
-
-export async function getMember(ctx: Ctx, id: string): Promise<PresentedMember> {
-  return present(ctx, await readMember(ctx, id));
+  authorize(ctx.actor, memberPolicy, 'read', ofGroupTarget(row));
+  return memberAnswer(ctx, row);
 }
 
 interface MemberFields {
@@ -97,7 +88,7 @@ interface MemberFields {
   sex: 'female' | 'male';
   birthYear: number;
   disability: boolean;
-  role: string;
+  role: MemberRow['role'];
   joinedOn: string;
   leftOn: string | null;
   nationalId: string | null;
@@ -140,18 +131,11 @@ function fieldsOf(row: MemberRow, cipher: PersonalDataCipher): MemberFields {
   };
 }
 
-function assertMayWriteGroup(actor: Actor, target: { programId: string; areaPath: string; groupId: string }) {
-  assertMayWrite(actor, target, ROLES.readGroup, ROLES.writeGroup, 'Producer group');
-}
-
-export async function addMember(
-  ctx: Ctx,
-  groupId: string,
-  input: CreateMemberBody,
-): Promise<{ member: PresentedMember; created: boolean }> {
-  return ctx.db.transaction(async (tx) => {
-    const group = await readGroup({ ...ctx, db: tx }, groupId);
-    assertMayWriteGroup(ctx.actor, { programId: group.program_id, areaPath: group.area_path, groupId: group.id });
+export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBody): Promise<Created<MemberAnswer>> {
+  return inTransaction(ctx, async (tx) => {
+    const group = await groupsRepository.byId(tx.db, groupId);
+    if (!group) throw notFound('Producer group');
+    authorize(tx.actor, groupPolicy, 'addMember', groupTarget(group));
     const { id: _id, ...given } = input;
     const fields: MemberFields = {
       ...given,
@@ -159,91 +143,80 @@ export async function addMember(
       nationalId: given.nationalId ?? null,
       phone: given.phone ?? null,
     };
-    if (input.id) {
-      const existing = await membersRepository.byId(tx, input.id);
-      if (existing && existing.group_id !== groupId) throw idInUse();
-      if (existing) {
-        const same = existing.group_id === groupId ? fieldsOf(existing, ctx.cipher) : null;
-        return { member: replayOrConflict(same, fields, () => present(ctx, existing)), created: false };
-      }
-    }
-    const values = toValues(fields, ctx.cipher);
-    if (
-      values.national_id_hash &&
-      (await membersRepository.nationalIdTaken(tx, groupId, values.national_id_hash, null))
-    ) {
-      throw conflict('A member of this group already has this national id.', {
-        errors: [{ path: 'nationalId', message: 'is already registered in this group' }],
-      });
-    }
-    const id = input.id ?? uuidv7();
-    await membersRepository.insert(tx, id, groupId, values);
-    const row = (await membersRepository.byId(tx, id))!;
-    await recordAudit(tx, ctx, {
-      action: 'member.add',
-      entity: 'member',
-      entityId: id,
-      after: presentMasked(ctx, row),
+    return createOnce({
+      id: input.id,
+      find: (id) => membersRepository.byId(tx.db, id),
+      visible: (row) => row.group_id === groupId,
+      stored: (row) => fieldsOf(row, tx.cipher),
+      input: fields,
+      present: (row) => memberAnswer(tx, row),
+      create: async (id) => {
+        const values = toValues(fields, tx.cipher);
+        await assertNationalIdFree(tx, groupId, values, null);
+        const row = await membersRepository.insert(tx.db, id, groupId, values);
+        await recordAudit(tx.db, tx, {
+          action: 'member.add',
+          entity: 'member',
+          entityId: id,
+          after: presentMasked(tx, row),
+        });
+        return memberAnswer(tx, row);
+      },
     });
-    return { member: present(ctx, row), created: true };
   });
 }
 
-export async function patchMember(
-  ctx: Ctx,
-  id: string,
-  base: number,
-  input: PatchMemberBody,
-): Promise<PresentedMember> {
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'members', id);
-    const current = await membersRepository.byId(tx, id);
-    if (!current) throw notFound('Member');
-    await readGroup({ ...ctx, db: tx }, current.group_id).catch(() => {
-      throw notFound('Member');
+/** One national id per group (the hash compares without decrypting). */
+async function assertNationalIdFree(tx: TxCtx, groupId: string, values: MemberValues, exceptId: string | null) {
+  if (
+    values.national_id_hash &&
+    (await membersRepository.nationalIdTaken(tx.db, groupId, values.national_id_hash, exceptId))
+  ) {
+    throw conflict('A member of this group already has this national id.', {
+      errors: [{ path: 'nationalId', message: 'is already registered in this group' }],
     });
-    assertMayWriteGroup(ctx.actor, memberTarget(current));
-    assertVersion(current, base, () => present(ctx, current));
+  }
+}
+
+/** The member, locked for this change, once the actor may do `action` with them. */
+async function memberFor(tx: TxCtx, id: string, action: 'update' | 'delete'): Promise<MemberRow> {
+  await lockRow(tx.db, 'members', id);
+  const current = await membersRepository.byId(tx.db, id);
+  if (!current) throw notFound('Member');
+  authorize(tx.actor, memberPolicy, action, ofGroupTarget(current));
+  return current;
+}
+
+export async function patchMember(ctx: Ctx, id: string, base: number, input: PatchMemberBody): Promise<MemberAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await memberFor(tx, id, 'update');
+    assertVersion(current, base, () => memberAnswer(tx, current));
     const { version: _version, ...changes } = input;
-    const fields: MemberFields = { ...fieldsOf(current, ctx.cipher), ...changes };
-    const values = toValues(fields, ctx.cipher);
-    if (
-      values.national_id_hash &&
-      (await membersRepository.nationalIdTaken(tx, current.group_id, values.national_id_hash, id))
-    ) {
-      throw conflict('A member of this group already has this national id.', {
-        errors: [{ path: 'nationalId', message: 'is already registered in this group' }],
-      });
-    }
-    await membersRepository.update(tx, id, values);
-    const row = (await membersRepository.byId(tx, id))!;
-    await recordAudit(tx, ctx, {
+    const fields: MemberFields = { ...fieldsOf(current, tx.cipher), ...changes };
+    const values = toValues(fields, tx.cipher);
+    await assertNationalIdFree(tx, current.group_id, values, id);
+    const row = await membersRepository.update(tx.db, id, values);
+    await recordAudit(tx.db, tx, {
       action: 'member.update',
       entity: 'member',
       entityId: id,
-      before: presentMasked(ctx, current),
-      after: presentMasked(ctx, row),
+      before: presentMasked(tx, current),
+      after: presentMasked(tx, row),
     });
-    return present(ctx, row);
+    return memberAnswer(tx, row);
   });
 }
 
 /** Erases a member record entered by mistake (or on request); a member who leaves gets `leftOn` instead. */
 export async function deleteMember(ctx: Ctx, id: string): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'members', id);
-    const current = await membersRepository.byId(tx, id);
-    if (!current) throw notFound('Member');
-    await readGroup({ ...ctx, db: tx }, current.group_id).catch(() => {
-      throw notFound('Member');
-    });
-    assertMayWriteGroup(ctx.actor, memberTarget(current));
-    await membersRepository.delete(tx, id);
-    await recordAudit(tx, ctx, {
+  await inTransaction(ctx, async (tx) => {
+    const current = await memberFor(tx, id, 'delete');
+    await membersRepository.delete(tx.db, id);
+    await recordAudit(tx.db, tx, {
       action: 'member.delete',
       entity: 'member',
       entityId: id,
-      before: presentMasked(ctx, current),
+      before: presentMasked(tx, current),
     });
   });
 }

@@ -1,12 +1,12 @@
 import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
-import type { Ctx } from '../../http/context.js';
-import { invalid, notFound, Problem, ruleBroken } from '../../http/errors.js';
-import type { FileStorage } from '../../storage/file-storage.js';
-import { recordAudit } from '../platform/index.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { invalid, notFound, ruleBroken, tooLarge } from '../../http/errors.js';
+import { authorize, recordAudit } from '../platform/index.js';
 import { productsRepository } from './products.repository.js';
-import { presentPhoto, productTarget } from './products.service.js';
-import { assertMayWrite, ROLES } from './registry.policy.js';
+import { presentPhoto } from './products.service.js';
+import { ofGroupTarget, productPolicy } from './registry.policy.js';
 
 export const PHOTO_LIMITS = {
   maxBytes: 8 * 1024 * 1024,
@@ -19,27 +19,23 @@ export const PHOTO_LIMITS = {
 
 const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/** The product, once the actor may do `action` with its photos. */
+async function productFor(ctx: Ctx | TxCtx, productId: string, action: 'addPhoto' | 'removePhoto') {
+  const product = await productsRepository.byId(ctx.db, productId);
+  if (!product) throw notFound('Product');
+  authorize(ctx.actor, productPolicy, action, ofGroupTarget(product));
+  return product;
+}
+
 /**
  * Stores a product photo: the bytes must really be a JPEG, PNG or WebP (checked by decoding, not
  * by the declared type); it is turned upright, re-encoded as WebP without its metadata (no GPS
  * position of a producer's home leaks) and given a thumbnail for cheap phones.
  */
-export async function addPhoto(
-  ctx: Ctx,
-  files: FileStorage,
-  productId: string,
-  upload: { data: Buffer; mimetype: string },
-) {
-  const product = await productsRepository.byId(ctx.db, productId);
-  if (!product) throw notFound('Product');
-  assertMayWrite(ctx.actor, productTarget(product), ROLES.readGroup, ROLES.writeGroup, 'Product');
+export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buffer; mimetype: string }) {
+  await productFor(ctx, productId, 'addPhoto');
   if (upload.data.length > PHOTO_LIMITS.maxBytes) {
-    throw new Problem(
-      413,
-      'too-large',
-      'Payload too large',
-      `A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`,
-    );
+    throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`);
   }
   const meta = await sharp(upload.data)
     .metadata()
@@ -48,9 +44,8 @@ export async function addPhoto(
   if (!type || !meta?.width || !meta.height) {
     throw invalid([{ path: 'photo', message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})` }]);
   }
-  if ((await productsRepository.countPhotos(ctx.db, productId)) >= PHOTO_LIMITS.perProduct) {
-    throw ruleBroken('too-many-photos', `A product may have at most ${PHOTO_LIMITS.perProduct} photos.`);
-  }
+  // A cheap early refusal; the count that counts is taken again at commit, below.
+  await assertRoomForPhoto(ctx, productId);
   const id = uuidv7();
   const resize = (size: number) =>
     sharp(upload.data)
@@ -62,7 +57,6 @@ export async function addPhoto(
   const photo = {
     id,
     product_id: productId,
-    position: 0,
     content_type: 'image/webp',
     byte_size: full.data.length,
     width: full.info.width,
@@ -70,13 +64,15 @@ export async function addPhoto(
     storage_key: `products/${productId}/${id}.webp`,
     thumbnail_key: `products/${productId}/${id}-thumb.webp`,
   };
-  // Files first: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
-  await files.put(photo.storage_key, full.data);
-  await files.put(photo.thumbnail_key, thumbnail);
-  return ctx.db.transaction(async (tx) => {
-    await productsRepository.insertPhoto(tx, photo);
-    const stored = (await productsRepository.photoById(tx, id))!;
-    await recordAudit(tx, ctx, {
+  return inTransaction(ctx, async (tx) => {
+    // The product is held so that two uploads racing for the last place cannot both pass the count.
+    await lockRow(tx.db, 'products', productId);
+    await assertRoomForPhoto(tx, productId);
+    // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
+    await tx.files.put(photo.storage_key, full.data);
+    await tx.files.put(photo.thumbnail_key, thumbnail);
+    const stored = await productsRepository.insertPhoto(tx.db, photo);
+    await recordAudit(tx.db, tx, {
       action: 'product.photo_add',
       entity: 'product',
       entityId: productId,
@@ -86,15 +82,19 @@ export async function addPhoto(
   });
 }
 
-export async function removePhoto(ctx: Ctx, files: FileStorage, productId: string, photoId: string): Promise<void> {
-  const product = await productsRepository.byId(ctx.db, productId);
-  if (!product) throw notFound('Product');
-  assertMayWrite(ctx.actor, productTarget(product), ROLES.readGroup, ROLES.writeGroup, 'Product');
-  const photo = await ctx.db.transaction(async (tx) => {
-    const row = await productsRepository.photoById(tx, photoId);
+async function assertRoomForPhoto(ctx: Ctx | TxCtx, productId: string): Promise<void> {
+  if ((await productsRepository.countPhotos(ctx.db, productId)) >= PHOTO_LIMITS.perProduct) {
+    throw ruleBroken('too-many-photos', `A product may have at most ${PHOTO_LIMITS.perProduct} photos.`);
+  }
+}
+
+export async function removePhoto(ctx: Ctx, productId: string, photoId: string): Promise<void> {
+  const photo = await inTransaction(ctx, async (tx) => {
+    await productFor(tx, productId, 'removePhoto');
+    const row = await productsRepository.photoById(tx.db, photoId);
     if (!row || row.product_id !== productId) throw notFound('Photo');
-    await productsRepository.deletePhoto(tx, photoId);
-    await recordAudit(tx, ctx, {
+    await productsRepository.deletePhoto(tx.db, photoId);
+    await recordAudit(tx.db, tx, {
       action: 'product.photo_remove',
       entity: 'product',
       entityId: productId,
@@ -102,6 +102,7 @@ export async function removePhoto(ctx: Ctx, files: FileStorage, productId: strin
     });
     return row;
   });
-  await files.delete(photo.storage_key);
-  await files.delete(photo.thumbnail_key);
+  // After the commit: a failed delete leaves an unreferenced file, never a row without its file.
+  await ctx.files.delete(photo.storage_key);
+  await ctx.files.delete(photo.thumbnail_key);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { sql, Where, type Sql } from '../../db/sql.js';
 
 export type Localized = Record<string, string>;
 
@@ -19,6 +19,8 @@ export interface ProductRow {
   hs_code: string | null;
   status: 'draft' | 'ready' | 'export_ready';
   stars: number | null;
+  /** The badge's last valid day; null for a badge without an end (or no badge). */
+  stars_valid_until: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -51,7 +53,9 @@ export type ProductValues = Pick<
 > & { search_text: string };
 
 const COLUMNS = `p.id, p.program_id, p.group_id, p.area_path, p.name, p.description, p.story, p.category, p.unit,
-  p.price_minor, p.currency, p.capacity_per_month, p.hs_code, p.status, p.stars, p.version, p.created_at, p.updated_at`;
+  p.price_minor, p.currency, p.capacity_per_month, p.hs_code, p.status, p.stars, p.stars_valid_until, p.version, p.created_at, p.updated_at`;
+
+const PHOTO_COLUMNS = 'id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key';
 
 const VALUE_COLUMNS = [
   'name',
@@ -78,8 +82,7 @@ export const productsRepository = {
 
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: {
       programId?: string | undefined;
       groupId?: string | undefined;
@@ -89,12 +92,13 @@ export const productsRepository = {
       limit: number;
     },
   ): Promise<ProductRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('p.program_id', f.programId);
     where.equal('p.group_id', f.groupId);
     where.under('p.area_path', f.areaPath);
     where.equal('p.status', f.status);
-    if (f.after) where.and(`p.id > ${where.bind(f.after)}`);
+    if (f.after) where.and(sql`p.id > ${f.after}`);
     return db.query<ProductRow>(
       `SELECT ${COLUMNS} FROM products p WHERE ${where} ORDER BY p.id LIMIT ${where.bind(f.limit + 1)}`,
       params,
@@ -104,46 +108,47 @@ export const productsRepository = {
   async insert(
     db: Queryable,
     p: ProductValues & { id: string; program_id: string; group_id: string; area_path: string },
-  ): Promise<void> {
-    await db.query(
-      `INSERT INTO products (id, program_id, group_id, area_path, ${VALUE_COLUMNS.join(', ')})
-       VALUES ($1, $2, $3, $4, ${VALUE_COLUMNS.map((_, i) => `$${i + 5}`).join(', ')})`,
+  ): Promise<ProductRow> {
+    const [row] = await db.query<ProductRow>(
+      `INSERT INTO products AS p (id, program_id, group_id, area_path, ${VALUE_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, $4, ${VALUE_COLUMNS.map((_, i) => `$${i + 5}`).join(', ')})
+       RETURNING ${COLUMNS}`,
       [p.id, p.program_id, p.group_id, p.area_path, ...VALUE_COLUMNS.map((c) => param(p, c))],
     );
+    return row!;
   },
 
-  async update(db: Queryable, id: string, p: ProductValues): Promise<void> {
-    await db.query(
-      `UPDATE products SET ${VALUE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
-       WHERE id = $1`,
+  async update(db: Queryable, id: string, p: ProductValues): Promise<ProductRow> {
+    const [row] = await db.query<ProductRow>(
+      `UPDATE products AS p SET ${VALUE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1,
+         updated_at = now()
+       WHERE p.id = $1
+       RETURNING ${COLUMNS}`,
       [id, ...VALUE_COLUMNS.map((c) => param(p, c))],
     );
+    return row!;
   },
 
   async photos(db: Queryable, productIds: string[]): Promise<PhotoRow[]> {
     return db.query<PhotoRow>(
-      `SELECT id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key
-       FROM product_photos WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position, id`,
+      `SELECT ${PHOTO_COLUMNS} FROM product_photos WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position, id`,
       [productIds],
     );
   },
 
-  async insertPhoto(db: Queryable, p: PhotoRow): Promise<void> {
-    await db.query(
+  /** Adds a photo after the product's last one. */
+  async insertPhoto(db: Queryable, p: Omit<PhotoRow, 'position'>): Promise<PhotoRow> {
+    const [row] = await db.query<PhotoRow>(
       `INSERT INTO product_photos (id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key)
-       VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM product_photos WHERE product_id = $2), $3, $4, $5, $6, $7, $8)`,
+       VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM product_photos WHERE product_id = $2), $3, $4, $5, $6, $7, $8)
+       RETURNING ${PHOTO_COLUMNS}`,
       [p.id, p.product_id, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key],
     );
+    return row!;
   },
 
   async photoById(db: Queryable, id: string): Promise<PhotoRow | undefined> {
-    return (
-      await db.query<PhotoRow>(
-        `SELECT id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key
-         FROM product_photos WHERE id = $1`,
-        [id],
-      )
-    )[0];
+    return (await db.query<PhotoRow>(`SELECT ${PHOTO_COLUMNS} FROM product_photos WHERE id = $1`, [id]))[0];
   },
 
   async deletePhoto(db: Queryable, id: string): Promise<void> {

@@ -1,15 +1,14 @@
-import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
-import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
+import { assertVersion } from '../../http/versioning.js';
+import { dateIn } from '../../../shared/dates.js';
 import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
-import { reaches, recordAudit, requireUser, scopeCondition } from '../platform/index.js';
-import { programsRepository } from '../programs/index.js';
+import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { programById } from '../programs/index.js';
 import { groupsRepository } from './groups.repository.js';
-import { groupTarget } from './groups.service.js';
 import {
   productsRepository,
   type Localized,
@@ -17,8 +16,8 @@ import {
   type ProductRow,
   type ProductValues,
 } from './products.repository.js';
-import { exportReadinessErrors } from './export-readiness.hook.js';
-import { assertMayRead, assertMayWrite, ROLES } from './registry.policy.js';
+import type { RegistryDeps } from './registry.deps.js';
+import { groupPolicy, groupTarget, ofGroupTarget, productPolicy } from './registry.policy.js';
 import type { CreateProductBody, ListProductsQuery, PatchProductBody } from './registry.schemas.js';
 import { pathOf } from './villages.service.js';
 
@@ -34,7 +33,14 @@ export function presentPhoto(photo: PhotoRow) {
   };
 }
 
-export function presentProduct(row: ProductRow, photos: PhotoRow[] = []) {
+/** The star badge while it is valid on `today`: a lapsed badge shows as none, with no write needed. */
+function badgeOn(row: ProductRow, today: string) {
+  const valid = row.stars !== null && (row.stars_valid_until === null || row.stars_valid_until >= today);
+  return valid ? { stars: row.stars, starsValidUntil: row.stars_valid_until } : { stars: null, starsValidUntil: null };
+}
+
+/** A product as recorded (and audited), its badge as shown on `today`. */
+export function presentProduct(row: ProductRow, photos: PhotoRow[], today: string) {
   return {
     id: row.id,
     programId: row.program_id,
@@ -48,33 +54,22 @@ export function presentProduct(row: ProductRow, photos: PhotoRow[] = []) {
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
     status: row.status,
-    stars: row.stars,
+    ...badgeOn(row, today),
     photos: photos.map(presentPhoto),
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedProduct = ReturnType<typeof presentProduct>;
 
-export const productTarget = (row: Pick<ProductRow, 'program_id' | 'area_path' | 'group_id'>) => ({
-  programId: row.program_id,
-  areaPath: row.area_path,
-  groupId: row.group_id,
-});
-
-const content = (p: PresentedProduct) => ({
-  groupId: p.groupId,
-  name: p.name,
-  description: p.description,
-  story: p.story,
-  category: p.category,
-  unit: p.unit,
-  price: p.price,
-  capacityPerMonth: p.capacityPerMonth,
-  hsCode: p.hsCode,
-  status: p.status,
-});
+/** A product as the actor gets it: with what they may do with it. */
+export function productAnswer(ctx: Ctx | TxCtx, row: ProductRow, photos: PhotoRow[]) {
+  return {
+    ...presentProduct(row, photos, dateIn(ctx.clock.now())),
+    abilities: abilities(ctx.actor, productPolicy, ofGroupTarget(row)),
+  };
+}
+type ProductAnswer = ReturnType<typeof productAnswer>;
 
 /** Every language's text, lower-cased, for catalog search. */
 export function searchText(...texts: Localized[]): string {
@@ -84,31 +79,29 @@ export function searchText(...texts: Localized[]): string {
     .toLowerCase();
 }
 
-/** A product the actor may read, or 404. */
-export async function readProduct(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<ProductRow> {
+/** A product the actor may read, or 404; on the pool or inside the caller's transaction. */
+export async function readProduct(ctx: Pick<Ctx | TxCtx, 'actor' | 'db'>, id: string): Promise<ProductRow> {
   const row = await productsRepository.byId(ctx.db, id);
   if (!row) throw notFound('Product');
-  assertMayRead(ctx.actor, productTarget(row), ROLES.readGroup, 'Product');
+  authorize(ctx.actor, productPolicy, 'read', ofGroupTarget(row));
   return row;
 }
 
-export async function getProduct(ctx: Ctx, id: string): Promise<PresentedProduct> {
+export async function getProduct(ctx: Ctx, id: string): Promise<ProductAnswer> {
   const row = await readProduct(ctx, id);
-  return presentProduct(row, await productsRepository.photos(ctx.db, [row.id]));
+  return productAnswer(ctx, row, await productsRepository.photos(ctx.db, [row.id]));
 }
 
 export async function listProducts(ctx: Ctx, query: ListProductsQuery) {
   requireUser(ctx.actor);
-  const params: unknown[] = [];
-  const scope = scopeCondition(
-    ctx.actor,
-    ROLES.readGroup,
-    { program: 'p.program_id', path: 'p.area_path', group: 'p.group_id' },
-    params,
-  );
+  const scope = scopeOf(ctx.actor, productPolicy, 'read', {
+    program: 'p.program_id',
+    path: 'p.area_path',
+    group: 'p.group_id',
+  });
   const areaPath = query.area ? await pathOf(ctx.db, query.area, 'query.area') : undefined;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await productsRepository.list(ctx.db, scope, params, { ...query, areaPath, after });
+  const rows = await productsRepository.list(ctx.db, scope, { ...query, areaPath, after });
   const photos = await productsRepository.photos(
     ctx.db,
     rows.map((r) => r.id),
@@ -117,7 +110,8 @@ export async function listProducts(ctx: Ctx, query: ListProductsQuery) {
     rows,
     query.limit,
     (r) =>
-      presentProduct(
+      productAnswer(
+        ctx,
         r,
         photos.filter((p) => p.product_id === r.id),
       ),
@@ -181,16 +175,32 @@ function toValues(fields: ProductFields, program: { currency: string; categories
   };
 }
 
+/** The product's facts in the shape of its fields, price as stored (for replays and edits). */
+function fieldsOf(row: ProductRow): ProductFields {
+  return {
+    name: row.name,
+    description: row.description,
+    story: row.story,
+    category: row.category,
+    unit: row.unit,
+    price: fromMinor(row.price_minor, row.currency),
+    capacityPerMonth: row.capacity_per_month,
+    hsCode: row.hs_code,
+    status: row.status,
+  };
+}
+
 export async function createProduct(
   ctx: Ctx,
+  deps: RegistryDeps,
   input: CreateProductBody,
-): Promise<{ product: PresentedProduct; created: boolean }> {
+): Promise<Created<ProductAnswer>> {
   requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const group = await groupsRepository.byId(tx, input.groupId);
-    if (!group || !reaches(ctx.actor, groupTarget(group), ROLES.readGroup))
+  return inTransaction(ctx, async (tx) => {
+    const group = await groupsRepository.byId(tx.db, input.groupId);
+    if (!group || !can(tx.actor, groupPolicy, 'read', groupTarget(group)))
       throw invalid([{ path: 'groupId', message: 'no such producer group' }]);
-    if (!reaches(ctx.actor, groupTarget(group), ROLES.writeGroup))
+    if (!can(tx.actor, groupPolicy, 'addProduct', groupTarget(group)))
       throw forbidden('You may not add products to this group.');
     const fields: ProductFields = {
       name: input.name,
@@ -203,70 +213,98 @@ export async function createProduct(
       hsCode: input.hsCode ?? null,
       status: input.status,
     };
-    if (input.id) {
-      const existing = await productsRepository.byId(tx, input.id);
-      if (existing && !reaches(ctx.actor, productTarget(existing), ROLES.readGroup)) throw idInUse();
-      if (existing) {
-        const current = presentProduct(existing, await productsRepository.photos(tx, [existing.id]));
-        const incoming = {
-          groupId: input.groupId,
-          ...fields,
-          price: fromMinor(toMinor(fields.price.amount, fields.price.currency) ?? -1n, fields.price.currency),
-        };
-        return { product: replayOrConflict(content(current), incoming, () => current), created: false };
-      }
-    }
-    const program = (await programsRepository.byId(tx, group.program_id))!;
-    const values = toValues(fields, program);
-    if (values.status === 'export_ready') await assertExportReady(tx, null, group.id, fields);
-    const id = input.id ?? uuidv7();
-    await productsRepository.insert(tx, {
-      id,
-      program_id: group.program_id,
-      group_id: group.id,
-      area_path: group.area_path,
-      ...values,
+    return createOnce({
+      id: input.id,
+      find: (id) => productsRepository.byId(tx.db, id),
+      visible: (row) => can(tx.actor, productPolicy, 'read', ofGroupTarget(row)),
+      stored: (row) => ({ groupId: row.group_id, ...fieldsOf(row) }),
+      input: {
+        groupId: input.groupId,
+        ...fields,
+        // As stored: an amount with more decimals than the currency has never equals a stored one.
+        price: fromMinor(toMinor(fields.price.amount, fields.price.currency) ?? -1n, fields.price.currency),
+      },
+      present: async (row) => productAnswer(tx, row, await productsRepository.photos(tx.db, [row.id])),
+      create: async (id) => {
+        const program = (await programById(tx.db, group.program_id))!;
+        const values = toValues(fields, program);
+        if (values.status === 'export_ready') await assertExportReady(tx, deps, null, group.id, fields);
+        const row = await productsRepository.insert(tx.db, {
+          id,
+          program_id: group.program_id,
+          group_id: group.id,
+          area_path: group.area_path,
+          ...values,
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'product.create',
+          entity: 'product',
+          entityId: id,
+          after: presentProduct(row, [], dateIn(tx.clock.now())),
+        });
+        return productAnswer(tx, row, []);
+      },
     });
-    const product = presentProduct((await productsRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'product.create', entity: 'product', entityId: id, after: product });
-    return { product, created: true };
   });
 }
 
 export async function patchProduct(
   ctx: Ctx,
+  deps: RegistryDeps,
   id: string,
   base: number,
   input: PatchProductBody,
-): Promise<PresentedProduct> {
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'products', id);
-    const current = await productsRepository.byId(tx, id);
+): Promise<ProductAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'products', id);
+    const current = await productsRepository.byId(tx.db, id);
     if (!current) throw notFound('Product');
-    assertMayWrite(ctx.actor, productTarget(current), ROLES.readGroup, ROLES.writeGroup, 'Product');
-    const photos = await productsRepository.photos(tx, [id]);
-    const before = presentProduct(current, photos);
-    assertVersion(current, base, () => before);
+    authorize(tx.actor, productPolicy, 'update', ofGroupTarget(current));
+    const photos = await productsRepository.photos(tx.db, [id]);
+    assertVersion(current, base, () => productAnswer(tx, current, photos));
     const { version: _version, ...changes } = input;
-    const fields: ProductFields = { ...content(before), ...changes };
+    const fields: ProductFields = { ...fieldsOf(current), ...changes };
     // A product asked to become export-ready must pass; one that merely stays export-ready while
     // a certificate it relied on has lapsed falls back to ready with this write.
     if (fields.status === 'export_ready' && changes.status !== 'export_ready') {
-      const facts = { ...fields, groupId: current.group_id };
-      if ((await exportReadinessErrors(tx, { id, ...facts })).length) fields.status = 'ready';
+      if ((await exportReadinessErrors(tx, deps, id, current.group_id, fields)).length) fields.status = 'ready';
     }
-    const program = (await programsRepository.byId(tx, current.program_id))!;
+    const program = (await programById(tx.db, current.program_id))!;
     const values = toValues(fields, program);
-    if (changes.status === 'export_ready') await assertExportReady(tx, id, current.group_id, fields);
-    await productsRepository.update(tx, id, values);
-    const after = presentProduct((await productsRepository.byId(tx, id))!, photos);
-    await recordAudit(tx, ctx, { action: 'product.update', entity: 'product', entityId: id, before, after });
-    return after;
+    if (changes.status === 'export_ready') await assertExportReady(tx, deps, id, current.group_id, fields);
+    const row = await productsRepository.update(tx.db, id, values);
+    const today = dateIn(tx.clock.now());
+    await recordAudit(tx.db, tx, {
+      action: 'product.update',
+      entity: 'product',
+      entityId: id,
+      before: presentProduct(current, photos, today),
+      after: presentProduct(row, photos, today),
+    });
+    return productAnswer(tx, row, photos);
   });
 }
 
+/** The quality module's failed checks for the product's facts, on the command's day. */
+function exportReadinessErrors(
+  tx: TxCtx,
+  deps: RegistryDeps,
+  id: string | null,
+  groupId: string,
+  fields: ProductFields,
+): Promise<FieldError[]> {
+  const question = { id, groupId, category: fields.category, name: fields.name, hsCode: fields.hsCode };
+  return deps.exportReadiness(tx.db, question, dateIn(tx.clock.now()));
+}
+
 /** Export-ready only when ready for at least one target market (the quality module's checklists). */
-async function assertExportReady(db: Queryable, id: string | null, groupId: string, fields: ProductFields) {
-  const errors = await exportReadinessErrors(db, { id, groupId, ...fields });
+async function assertExportReady(
+  tx: TxCtx,
+  deps: RegistryDeps,
+  id: string | null,
+  groupId: string,
+  fields: ProductFields,
+) {
+  const errors = await exportReadinessErrors(tx, deps, id, groupId, fields);
   if (errors.length) throw ruleBroken('product-not-ready', 'The product is not ready for any export market.', errors);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { Where } from '../../db/sql.js';
+import { query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
 
 export interface VillageRow {
   id: string;
@@ -18,9 +18,13 @@ export interface VillageRow {
   updated_at: Date;
 }
 
-const SELECT = `SELECT v.id, v.program_id, v.area_code, v.area_path, a.name AS area_name, a.level AS area_level,
-  v.population, v.households, v.potentials, v.notes, v.facilitator_id, v.version, v.created_at, v.updated_at
-  FROM villages v JOIN areas a ON a.code = v.area_code`;
+/** A village with its area's name and level (geography's read model), from `villages v` or a CTE named v. */
+const PRESENTED = `SELECT v.id, v.program_id, v.area_code, v.area_path, a.name AS area_name, a.level AS area_level,
+  v.population, v.households, v.potentials, v.notes, v.facilitator_id, v.version, v.created_at, v.updated_at`;
+const AREA = 'JOIN geography_areas a ON a.code = v.area_code';
+const SELECT = `${PRESENTED} FROM villages v ${AREA}`;
+/** The written row (a CTE named v) as presented. */
+const FROM_WRITTEN = rawSql(`${PRESENTED} FROM v ${AREA}`);
 
 export type VillageValues = Pick<VillageRow, 'population' | 'households' | 'potentials' | 'notes' | 'facilitator_id'>;
 
@@ -35,46 +39,46 @@ export const villagesRepository = {
     )[0];
   },
 
-  /** `scope` is an SQL condition over v.* built by the policy core, with its parameters already in `params`. */
+  /** `scope` is the policy's condition over v.*; it is rendered into this query's parameters. */
   async list(
     db: Queryable,
-    scope: string,
-    params: unknown[],
+    scope: Sql,
     f: { programId?: string | undefined; areaPath?: string | undefined; after: string | null; limit: number },
   ): Promise<VillageRow[]> {
+    const params: unknown[] = [];
     const where = new Where(params, scope);
     where.equal('v.program_id', f.programId);
     where.under('v.area_path', f.areaPath);
-    if (f.after) where.and(`v.id > ${where.bind(f.after)}`);
+    if (f.after) where.and(sql`v.id > ${f.after}`);
     return db.query<VillageRow>(`${SELECT} WHERE ${where} ORDER BY v.id LIMIT ${where.bind(f.limit + 1)}`, params);
   },
 
   async insert(
     db: Queryable,
     v: VillageValues & { id: string; program_id: string; area_code: string; area_path: string },
-  ) {
-    await db.query(
-      `INSERT INTO villages (id, program_id, area_code, area_path, population, households, potentials, notes, facilitator_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        v.id,
-        v.program_id,
-        v.area_code,
-        v.area_path,
-        v.population,
-        v.households,
-        v.potentials,
-        v.notes,
-        v.facilitator_id,
-      ],
+  ): Promise<VillageRow> {
+    const [row] = await query<VillageRow>(
+      db,
+      sql`WITH v AS (
+        INSERT INTO villages (id, program_id, area_code, area_path, population, households, potentials, notes, facilitator_id)
+        VALUES (${v.id}, ${v.program_id}, ${v.area_code}, ${v.area_path}, ${v.population}, ${v.households},
+                ${v.potentials}, ${v.notes}, ${v.facilitator_id})
+        RETURNING *)
+      ${FROM_WRITTEN}`,
     );
+    return row!;
   },
 
-  async update(db: Queryable, id: string, v: VillageValues): Promise<void> {
-    await db.query(
-      `UPDATE villages SET population = $2, households = $3, potentials = $4, notes = $5, facilitator_id = $6,
-         version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, v.population, v.households, v.potentials, v.notes, v.facilitator_id],
+  async update(db: Queryable, id: string, v: VillageValues): Promise<VillageRow> {
+    const [row] = await query<VillageRow>(
+      db,
+      sql`WITH v AS (
+        UPDATE villages SET population = ${v.population}, households = ${v.households}, potentials = ${v.potentials},
+          notes = ${v.notes}, facilitator_id = ${v.facilitator_id}, version = version + 1, updated_at = now()
+        WHERE id = ${id}
+        RETURNING *)
+      ${FROM_WRITTEN}`,
     );
+    return row!;
   },
 };

@@ -1,17 +1,27 @@
-import { v7 as uuidv7 } from 'uuid';
-import { lockRow } from '../../db/sql.js';
 import type { Queryable } from '../../db/database.js';
-import type { Ctx } from '../../http/context.js';
+import { lockRow } from '../../db/sql.js';
+import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { assertVersion, idInUse, replayOrConflict } from '../../http/versioning.js';
-import { getArea } from '../geography/index.js';
-import { holdsAnyRole, reaches, recordAudit, requireUser, scopeCondition, usersRepository } from '../platform/index.js';
-import { programsRepository } from '../programs/index.js';
-import { assertMayRead, assertMayWrite, ROLES } from './registry.policy.js';
+import { assertVersion } from '../../http/versioning.js';
+import { areaPath, getArea } from '../geography/index.js';
+import {
+  abilities,
+  authorize,
+  can,
+  grantsOf,
+  holdsAnyRole,
+  recordAudit,
+  requireUser,
+  scopeOf,
+} from '../platform/index.js';
+import { programById } from '../programs/index.js';
+import { villagePolicy, villageTarget } from './registry.policy.js';
 import type { CreateVillageBody, ListVillagesQuery, PatchVillageBody } from './registry.schemas.js';
 import { villagesRepository, type VillageRow, type VillageValues } from './villages.repository.js';
 
+/** A village as recorded (and audited). */
 export function presentVillage(row: VillageRow) {
   return {
     id: row.id,
@@ -25,114 +35,118 @@ export function presentVillage(row: VillageRow) {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-type PresentedVillage = ReturnType<typeof presentVillage>;
 
-const target = (row: VillageRow) => ({ programId: row.program_id, areaPath: row.area_path });
-
-/** The comparable content of an enrolment, for offline replays. */
-const content = (v: PresentedVillage) => ({
-  programId: v.programId,
-  areaCode: v.areaCode,
-  profile: v.profile,
-  facilitatorId: v.facilitatorId,
+/** A village as the actor gets it: with what they may do with it. */
+export const villageAnswer = (actor: Actor, row: VillageRow) => ({
+  ...presentVillage(row),
+  abilities: abilities(actor, villagePolicy, villageTarget(row)),
 });
+type VillageAnswer = ReturnType<typeof villageAnswer>;
 
-/** A village the actor may read, or 404. Other modules use it to check a village before they attach to it. */
-export async function readVillage(ctx: Pick<Ctx, 'actor'> & { db: Queryable }, id: string): Promise<VillageRow> {
+/** A village the actor may read, or 404. */
+export async function readVillage(ctx: Pick<Ctx | TxCtx, 'actor' | 'db'>, id: string): Promise<VillageRow> {
   const row = await villagesRepository.byId(ctx.db, id);
   if (!row) throw notFound('Village');
-  assertMayRead(ctx.actor, target(row), ROLES.readVillage, 'Village');
+  authorize(ctx.actor, villagePolicy, 'read', villageTarget(row));
   return row;
 }
 
-export async function getVillage(ctx: Ctx, id: string): Promise<PresentedVillage> {
-  return presentVillage(await readVillage(ctx, id));
+export async function getVillage(ctx: Ctx, id: string): Promise<VillageAnswer> {
+  return villageAnswer(ctx.actor, await readVillage(ctx, id));
 }
 
 export async function listVillages(ctx: Ctx, query: ListVillagesQuery) {
   requireUser(ctx.actor);
-  const params: unknown[] = [];
-  const scope = scopeCondition(
-    ctx.actor,
-    ROLES.readVillage,
-    { program: 'v.program_id', path: 'v.area_path', group: null },
-    params,
-  );
-  const areaPath = query.area ? await pathOf(ctx.db, query.area, 'query.area') : undefined;
+  const scope = scopeOf(ctx.actor, villagePolicy, 'read', {
+    program: 'v.program_id',
+    path: 'v.area_path',
+    group: null,
+  });
+  const path = query.area ? await pathOf(ctx.db, query.area, 'query.area') : undefined;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  const rows = await villagesRepository.list(ctx.db, scope, params, {
+  const rows = await villagesRepository.list(ctx.db, scope, {
     programId: query.programId,
-    areaPath,
+    areaPath: path,
     after,
     limit: query.limit,
   });
-  return toPage(rows, query.limit, presentVillage, (r) => [r.id]);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => villageAnswer(ctx.actor, r),
+    (r) => [r.id],
+  );
 }
 
+/** The materialised path of an area named in a request, or a 400 naming the field. */
 export async function pathOf(db: Queryable, code: string, field: string): Promise<string> {
-  const rows = await db.query<{ path: string }>('SELECT path FROM areas WHERE code = $1', [code]);
-  if (!rows[0]) throw invalid([{ path: field, message: 'no such area' }]);
-  return rows[0].path;
+  const path = await areaPath(db, code);
+  if (path === undefined) throw invalid([{ path: field, message: 'no such area' }]);
+  return path;
 }
 
 /** Enrols a village-level area (a leaf of the area tree) in a program, once per program. */
-export async function enrolVillage(
-  ctx: Ctx,
-  input: CreateVillageBody,
-): Promise<{ village: PresentedVillage; created: boolean }> {
+export async function enrolVillage(ctx: Ctx, input: CreateVillageBody): Promise<Created<VillageAnswer>> {
   requireUser(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
-    const program = await programsRepository.byId(tx, input.programId);
-    if (!program || !holdsAnyRole(ctx.actor, program.id)) {
+  return inTransaction(ctx, async (tx) => {
+    const program = await programById(tx.db, input.programId);
+    if (!program || !holdsAnyRole(tx.actor, program.id)) {
       throw invalid([{ path: 'programId', message: 'no such program' }]);
     }
-    const area = await getArea({ db: tx }, input.areaCode).catch(() => undefined);
+    const area = await getArea(tx, input.areaCode).catch(() => undefined);
     if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
-    const areaPath = await pathOf(tx, input.areaCode, 'areaCode');
-    if (!reaches(ctx.actor, { programId: program.id, areaPath }, ROLES.writeVillage)) {
+    const path = await pathOf(tx.db, input.areaCode, 'areaCode');
+    if (!can(tx.actor, villagePolicy, 'enrol', { programId: program.id, areaPath: path })) {
       throw forbidden('This area is outside your scope.');
     }
-    if (input.id) {
-      const existing = await villagesRepository.byId(tx, input.id);
-      if (existing && !reaches(ctx.actor, target(existing), ROLES.readVillage)) throw idInUse();
-      if (existing) {
-        const current = presentVillage(existing);
-        const incoming = {
-          programId: input.programId,
-          areaCode: input.areaCode,
-          profile: normalProfile(input.profile),
-          facilitatorId: input.facilitatorId ?? null,
-        };
-        return { village: replayOrConflict(content(current), incoming, () => current), created: false };
-      }
-    }
-    if (area.country !== program.country) {
-      throw ruleBroken('area-outside-program', `Area ${area.code} is not in the program's country.`, [
-        { path: 'areaCode', message: `is not in ${program.country}` },
-      ]);
-    }
-    if (area.childCount > 0) {
-      throw ruleBroken('not-a-village', `${area.name} is a ${area.level}; enrol one of its villages.`, [
-        { path: 'areaCode', message: 'is not a village-level area' },
-      ]);
-    }
-    if (await villagesRepository.byArea(tx, program.id, area.code)) {
-      throw conflict('This village is already enrolled in the program.', {
-        errors: [{ path: 'areaCode', message: 'is already enrolled' }],
-      });
-    }
-    await assertFacilitator(tx, input.facilitatorId ?? null, program.id, areaPath);
-    const id = input.id ?? uuidv7();
-    await villagesRepository.insert(tx, {
-      id,
-      program_id: program.id,
-      area_code: area.code,
-      area_path: areaPath,
-      ...values(input.profile, input.facilitatorId ?? null),
+    const profile = normalProfile(input.profile);
+    const facilitatorId = input.facilitatorId ?? null;
+    return createOnce({
+      id: input.id,
+      find: (id) => villagesRepository.byId(tx.db, id),
+      visible: (row) => can(tx.actor, villagePolicy, 'read', villageTarget(row)),
+      stored: (row) => ({
+        programId: row.program_id,
+        areaCode: row.area_code,
+        profile: presentVillage(row).profile,
+        facilitatorId: row.facilitator_id,
+      }),
+      input: { programId: input.programId, areaCode: input.areaCode, profile, facilitatorId },
+      present: (row) => villageAnswer(tx.actor, row),
+      create: async (id) => {
+        if (area.country !== program.country) {
+          throw ruleBroken('area-outside-program', `Area ${area.code} is not in the program's country.`, [
+            { path: 'areaCode', message: `is not in ${program.country}` },
+          ]);
+        }
+        if (area.childCount > 0) {
+          throw ruleBroken('not-a-village', `${area.name} is a ${area.level}; enrol one of its villages.`, [
+            { path: 'areaCode', message: 'is not a village-level area' },
+          ]);
+        }
+        if (await villagesRepository.byArea(tx.db, program.id, area.code)) {
+          throw conflict('This village is already enrolled in the program.', {
+            errors: [{ path: 'areaCode', message: 'is already enrolled' }],
+          });
+        }
+        await assertFacilitator(tx, facilitatorId, program.id, path);
+        const row = await villagesRepository.insert(tx.db, {
+          id,
+          program_id: program.id,
+          area_code: area.code,
+          area_path: path,
+          ...profile,
+          facilitator_id: facilitatorId,
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'village.enrol',
+          entity: 'village',
+          entityId: id,
+          after: presentVillage(row),
+        });
+        return villageAnswer(tx.actor, row);
+      },
     });
-    const village = presentVillage((await villagesRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'village.enrol', entity: 'village', entityId: id, after: village });
-    return { village, created: true };
   });
 }
 
@@ -141,22 +155,22 @@ export async function patchVillage(
   id: string,
   base: number,
   input: PatchVillageBody,
-): Promise<PresentedVillage> {
-  return ctx.db.transaction(async (tx) => {
-    await lockRow(tx, 'villages', id);
-    const current = await villagesRepository.byId(tx, id);
+): Promise<VillageAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'villages', id);
+    const current = await villagesRepository.byId(tx.db, id);
     if (!current) throw notFound('Village');
-    assertMayWrite(ctx.actor, target(current), ROLES.readVillage, ROLES.writeVillage, 'Village');
+    authorize(tx.actor, villagePolicy, 'update', villageTarget(current));
+    assertVersion(current, base, () => villageAnswer(tx.actor, current));
     const before = presentVillage(current);
-    assertVersion(current, base, () => before);
     const profile = { ...before.profile, ...input.profile };
     const facilitatorId = input.facilitatorId === undefined ? current.facilitator_id : input.facilitatorId;
     if (input.facilitatorId !== undefined)
       await assertFacilitator(tx, facilitatorId, current.program_id, current.area_path);
-    await villagesRepository.update(tx, id, values(profile, facilitatorId));
-    const after = presentVillage((await villagesRepository.byId(tx, id))!);
-    await recordAudit(tx, ctx, { action: 'village.update', entity: 'village', entityId: id, before, after });
-    return after;
+    const row = await villagesRepository.update(tx.db, id, values(profile, facilitatorId));
+    const after = presentVillage(row);
+    await recordAudit(tx.db, tx, { action: 'village.update', entity: 'village', entityId: id, before, after });
+    return villageAnswer(tx.actor, row);
   });
 }
 
@@ -170,23 +184,16 @@ function normalProfile(p: CreateVillageBody['profile']) {
 }
 
 function values(p: CreateVillageBody['profile'], facilitatorId: string | null): VillageValues {
-  const profile = normalProfile(p);
-  return { ...profile, facilitator_id: facilitatorId };
+  return { ...normalProfile(p), facilitator_id: facilitatorId };
 }
 
 /** The village's facilitator must be a facilitator of the program whose area covers the village. */
-async function assertFacilitator(
-  db: Queryable,
-  userId: string | null,
-  programId: string,
-  areaPath: string,
-): Promise<void> {
+async function assertFacilitator(tx: TxCtx, userId: string | null, programId: string, path: string): Promise<void> {
   if (userId === null) return;
-  const user = await usersRepository.byId(db, userId);
-  const grants = user ? await usersRepository.grantsOf(db, userId) : [];
+  const grants = await grantsOf(tx.db, userId);
   const covers = grants.some(
     (g) =>
-      g.programId === programId && g.role === 'facilitator' && (g.areaPath === null || areaPath.startsWith(g.areaPath)),
+      g.programId === programId && g.role === 'facilitator' && (g.areaPath === null || path.startsWith(g.areaPath)),
   );
   if (!covers)
     throw invalid([{ path: 'facilitatorId', message: 'is not a facilitator of this program for this area' }]);
