@@ -7,7 +7,7 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getGroup } from '../../registry/api/groups';
 import type { Books, JournalEntry, TransactionKind } from '../api/books.types';
-import { getBooks } from '../api/get-books';
+import { getBooks } from '../api/books';
 import { mayKeepBooks } from './books-access';
 import { ClosePeriod } from './ClosePeriod';
 import { accountName, JournalList } from './JournalList';

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import type { HppRequest, HppResult } from '../api/books.types';
-import { computeHpp } from '../api/compute-hpp';
+import { computeHpp } from '../api/hpp';
 import { MoneyInput } from './MoneyInput';
 
 type Part = 'materials' | 'labour' | 'overhead';

@@ -4,7 +4,7 @@ import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getProvenance } from '../api/get-provenance';
+import { getProvenance } from '../api/provenance';
 
 /** The page a batch's QR code opens: what it is, where and by whom it was made, when, and from what. */
 export default function ProvenancePage({ id }: { id: string }) {

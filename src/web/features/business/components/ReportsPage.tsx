@@ -7,10 +7,7 @@ import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getGroup } from '../../registry/api/groups';
 import type { FinancialPosition, IncomeStatement, ReportLine } from '../api/books.types';
-import { getFinancialPosition } from '../api/get-financial-position';
-import { getIncomeStatement } from '../api/get-income-statement';
-import { getNotes } from '../api/get-notes';
-import { statementsUrl } from '../api/statements-url';
+import { getFinancialPosition, getIncomeStatement, getNotes, statementsUrl } from '../api/reports';
 import { accountName } from './JournalList';
 
 /** A statement line, then the accounts behind it, indented. */

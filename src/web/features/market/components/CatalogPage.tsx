@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { api } from '../../../lib/http';
 import { usePagedList, useResource } from '../../../lib/use-resource';
-import { searchCatalog, type CatalogFilters } from '../api/search-catalog';
+import { searchCatalog, type CatalogFilters } from '../api/catalog';
 import { ProductCard } from './ProductCard';
 
 function readFilters(): CatalogFilters {

@@ -3,7 +3,7 @@ import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getCatalogProduct } from '../api/get-catalog-product';
+import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
 import { Stars } from './Stars';
 

@@ -13,13 +13,12 @@ import {
   fileAppeal,
   finaliseAssessment,
   getAssessment,
-  getScheme,
   recordPanelScores,
   recordSelfAssessment,
   type Appeal,
   type Assessment,
-  type SchemeDefinition,
-} from '../api/quality';
+} from '../api/assessments';
+import { getScheme, type SchemeDefinition } from '../api/schemes';
 import { CriterionEvidence } from './CriterionEvidence';
 import { SchemeView, useText } from './SchemeView';
 

@@ -9,7 +9,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { listProducts } from '../../registry/api/products';
-import { createAssessment, listSchemes } from '../api/quality';
+import { createAssessment } from '../api/assessments';
+import { listSchemes } from '../api/schemes';
 import { useText } from './SchemeView';
 
 const draftOf = (programId: string) => ({

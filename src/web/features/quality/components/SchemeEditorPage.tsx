@@ -4,7 +4,7 @@ import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getScheme, listSchemes, type Scheme } from '../api/quality';
+import { getScheme, listSchemes, type Scheme } from '../api/schemes';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeView, useText } from './SchemeView';
 

@@ -5,7 +5,7 @@ import { useStaff } from '../../../app/staff-session';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { createScheme, listSchemes } from '../api/quality';
+import { createScheme, listSchemes } from '../api/schemes';
 import { AssessorTiersSection } from './AssessorTiersSection';
 import { useText } from './SchemeView';
 

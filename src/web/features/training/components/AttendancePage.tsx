@@ -3,9 +3,8 @@ import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday, today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getAttendance } from '../api/get-attendance';
-import { getSession } from '../api/get-session';
-import { putAttendance } from '../api/put-attendance';
+import { getAttendance, putAttendance } from '../api/attendance';
+import { getSession } from '../api/sessions';
 import { inLocale } from '../api/training.types';
 
 type SaveState = 'saved' | 'pending' | 'failed';

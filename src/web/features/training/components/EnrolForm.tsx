@@ -5,7 +5,7 @@ import { useResource } from '../../../lib/use-resource';
 import { listGroups } from '../../registry/api/groups';
 import { listMembers } from '../../registry/api/members';
 import { enrolBody } from '../../../../shared/schemas/training';
-import { enrol } from '../api/enrol';
+import { enrol } from '../api/enrolments';
 import type { TrainingSession } from '../api/training.types';
 
 /** Enrol a member of a group the caller reaches; the server decides a place or the waitlist. */

@@ -3,11 +3,10 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { NotFound } from '../../../components/NotFound';
-import { cancelEnrolment } from '../api/cancel-enrolment';
-import { getSession } from '../api/get-session';
-import { listEnrolments } from '../api/list-enrolments';
+import { certificatePdfUrl } from '../api/certificates';
+import { cancelEnrolment, listEnrolments } from '../api/enrolments';
+import { getSession } from '../api/sessions';
 import { inLocale } from '../api/training.types';
-import { certificatePdfUrl } from '../api/verify-certificate';
 import { EnrolForm } from './EnrolForm';
 import { TopicLabel } from './TopicLabel';
 

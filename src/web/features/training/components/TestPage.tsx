@@ -2,9 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getSessionTest } from '../api/get-session-test';
-import { listEnrolments } from '../api/list-enrolments';
-import { recordTestAttempt } from '../api/record-test-attempt';
+import { listEnrolments } from '../api/enrolments';
+import { getSessionTest, recordTestAttempt } from '../api/session-tests';
 import { inLocale, type TestAttempt } from '../api/training.types';
 
 /** A participant's pre- or post-test on a phone: one choice per question, scored by the server. */

@@ -1,8 +1,8 @@
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
+import { verifyCertificate } from '../api/certificates';
 import { inLocale } from '../api/training.types';
-import { verifyCertificate } from '../api/verify-certificate';
 
 /** The public page a certificate's QR code opens: is this certificate real, and still valid? */
 export default function VerifyPage({ id }: { id: string }) {

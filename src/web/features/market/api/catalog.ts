@@ -1,5 +1,5 @@
 import { api, withQuery, type Page } from '../../../lib/http';
-import type { CatalogItem } from './catalog.types';
+import type { CatalogItem, CatalogProduct } from './catalog.types';
 
 export interface CatalogFilters {
   q?: string;
@@ -16,4 +16,10 @@ export const searchCatalog = (
 ) =>
   api<Page<CatalogItem>>(withQuery('/api/v1/catalog/products', { ...filters, locale, cursor, limit: 24 }), {
     signal,
+  });
+
+export const getCatalogProduct = (id: string, locale: string, signal?: AbortSignal) =>
+  api<CatalogProduct>(withQuery(`/api/v1/catalog/products/${encodeURIComponent(id)}`, { locale }), {
+    signal,
+    quiet: (error) => error.status === 404 || error.status === 400,
   });
