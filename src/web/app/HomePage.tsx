@@ -1,10 +1,13 @@
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
-import { menuFor, useStaff } from './staff-session';
+import { usePrograms } from '../features/programs/program-context';
+import { useSession } from '../features/platform/session-context';
+import { menuFor } from './menu';
 
 export default function HomePage() {
   const { t } = useI18n();
-  const { me, programs, program, setProgramId } = useStaff();
+  const { me } = useSession();
+  const { programs, program, setProgramId } = usePrograms();
   return (
     <>
       <h1>{t('home.title', { name: me.name })}</h1>

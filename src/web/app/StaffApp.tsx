@@ -7,10 +7,12 @@ import { ScreenError } from '../components/ScreenError';
 import { listNotifications } from '../features/platform/api/notifications';
 import { getMe, signOut } from '../features/platform/api/session';
 import { SignInPage } from '../features/platform/components/SignInPage';
+import { SessionContext, useSession } from '../features/platform/session-context';
 import { listPrograms } from '../features/programs/api/programs';
+import { ProgramContext } from '../features/programs/program-context';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../lib/use-resource';
-import { menuFor, StaffContext, useStaff } from './staff-session';
+import { menuFor } from './menu';
 
 const HomePage = lazy(() => import('./HomePage'));
 const AreasPage = lazy(() => import('../features/geography/components/AreasPage'));
@@ -44,7 +46,7 @@ const NotificationsPage = lazy(() => import('../features/platform/components/Not
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
-  const { me, unread } = useStaff();
+  const { me, unread } = useSession();
   const [location] = useLocation();
   const label = (item: string) =>
     item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
@@ -143,27 +145,19 @@ export default function StaffApp() {
   const list = programs.data.items;
   const program = list.find((p) => p.id === programId) ?? list[0];
   return (
-    <StaffContext.Provider
-      value={{
-        me: me.data,
-        programs: list,
-        program,
-        setProgramId,
-        reloadPrograms: programs.reload,
-        unread: unread.data?.unread ?? 0,
-        reloadUnread: unread.reload,
-      }}
-    >
-      <Header>
-        <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
-      </Header>
-      <main id="main" className="page">
-        <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
-          <Suspense fallback={<Loading />}>
-            <StaffRoutes />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </StaffContext.Provider>
+    <SessionContext.Provider value={{ me: me.data, unread: unread.data?.unread ?? 0, reloadUnread: unread.reload }}>
+      <ProgramContext.Provider value={{ programs: list, program, setProgramId, reloadPrograms: programs.reload }}>
+        <Header>
+          <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
+        </Header>
+        <main id="main" className="page">
+          <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <StaffRoutes />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </ProgramContext.Provider>
+    </SessionContext.Provider>
   );
 }

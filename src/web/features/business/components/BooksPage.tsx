@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
@@ -63,7 +63,7 @@ function TapGrid({ onPick }: { onPick: (kind: TransactionKind) => void }) {
 /** The treasurer's cash book: balances, one tap per common transaction, the journal, month closing. */
 export default function BooksPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [version, setVersion] = useState(0);
   const group = useResource(`group-${id}`, (signal) => getGroup(id, signal));
   const books = useResource(`books-${id}`, (signal) => getBooks(id, signal));

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { hppBody } from '../../../../shared/schemas/business';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
@@ -159,7 +159,7 @@ function Result({ result }: { result: HppResult }) {
 /** Cost of production (HPP): what one unit of a production run costs, and a price from a mark-up. */
 export default function HppPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const currency = program?.currency ?? 'IDR';
   const [draft, setDraft] = useState(() => example(t));
   const [result, setResult] = useState<HppResult | null>(null);

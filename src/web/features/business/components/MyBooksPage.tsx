@@ -1,5 +1,5 @@
 import { Link, Redirect } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getGroup } from '../../registry/api/groups';
@@ -8,7 +8,7 @@ import { bookGroupIds } from './books-access';
 /** The menu's "cash book": straight to the one group a treasurer or member keeps, or a choice of several. */
 export default function MyBooksPage() {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const ids = bookGroupIds(me);
   const groups = useResource(ids.length > 1 ? `my-books-${ids.join()}` : null, (signal) =>
     Promise.all(ids.map((id) => getGroup(id, signal))),

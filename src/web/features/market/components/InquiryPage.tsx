@@ -6,7 +6,7 @@ import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { acceptQuote, getInquiry, sendMessage, sendQuote, type Inquiry } from '../api/inquiries';
 import { nameIn } from './InquiriesPage';
 
@@ -80,7 +80,7 @@ function QuoteForm({ inquiry, currency, onSaved }: { inquiry: Inquiry; currency:
 /** One inquiry: the conversation, the quotes, and what the viewer's side may do next. */
 export default function InquiryPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [, navigate] = useLocation();
   const [tick, setTick] = useState(0);
   const found = useResource(`inquiry-${id}-${tick}`, (signal) => getInquiry(id, signal));

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { getOrder, moveOrder, type Order, type OrderStatus } from '../api/orders';
 import { nameIn } from './InquiriesPage';
 
@@ -15,7 +15,7 @@ const buyerMoves = (order: Order): OrderStatus[] =>
 
 export default function OrderPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
-import { Stars } from './Stars';
+import { Stars } from '../../../components/Stars';
 
 function languageNames(codes: string[], locale: string): string {
   try {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../session-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
@@ -18,7 +18,7 @@ function screenOf(link: string | null): string | null {
 /** The signed-in user's own notifications, newest first; unread ones stand out until marked read. */
 export default function NotificationsPage() {
   const { t, locale } = useI18n();
-  const { reloadUnread } = useStaff();
+  const { reloadUnread } = useSession();
   const list = usePagedList('notifications', (cursor, signal) => listNotifications({}, cursor, signal));
   // Marked read here, kept apart so pages already loaded stay in place.
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());

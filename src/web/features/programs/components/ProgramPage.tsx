@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../program-context';
 import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -9,7 +9,7 @@ import { ProgramForm } from './ProgramForm';
 
 export default function ProgramPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const { reloadPrograms } = useStaff();
+  const { reloadPrograms } = usePrograms();
   const program = useResource(id, (signal) => getProgram(id, signal));
   if (program.error)
     return program.error.status === 404 || program.error.status === 400 ? (

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { appealBody, decideAppealBody, scoresBody } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { Field, useFormState } from '../../../components/form';
 import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { Stars } from '../../market/components/Stars';
+import { Stars } from '../../../components/Stars';
 import {
   decideAppeal,
   fileAppeal,
@@ -38,7 +38,7 @@ function ScoringForm({
   onSaved: (a: Assessment) => void;
 }) {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const text = useText();
   const [draft, setDraft] = useState<Draft>(() =>
     Object.fromEntries(
@@ -310,7 +310,7 @@ function DecisionForm({
 
 function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onChanged: () => void }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const roles = me.roles.filter((r) => r.programId === assessment.programId);
   const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
   const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
@@ -345,7 +345,7 @@ function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onC
 
 export default function AssessmentPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [tick, setTick] = useState(0);
   const [current, setCurrent] = useState<Assessment | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createAssessmentBody, PANEL_TIERS, type PanelTier } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
@@ -26,7 +26,7 @@ const draftOf = (programId: string) => ({
 export default function NewAssessmentPage() {
   const { t } = useI18n();
   const text = useText();
-  const { programs, program } = useStaff();
+  const { programs, program } = usePrograms();
   const [, navigate] = useLocation();
   const { draft, set, patch } = useDraft(null, () => draftOf(program?.id ?? ''));
   const form = useFormState();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createSchemeBody } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -54,7 +54,7 @@ function NewSchemeForm({ programId }: { programId: string }) {
 export default function SchemesPage() {
   const { t } = useI18n();
   const text = useText();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const schemes = useResource(program ? `schemes-${program.id}` : null, (signal) =>
     listSchemes({ programId: program!.id }, signal),
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { NotFound } from '../../../components/NotFound';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
@@ -43,7 +43,7 @@ function ProductsSection({ groupId }: { groupId: string }) {
 
 export default function GroupPage({ id }: { id: string | null }) {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [, navigate] = useLocation();
   const group = useResource(id, (signal) => getGroup(id!, signal));
   const [saved, setSaved] = useState(false);

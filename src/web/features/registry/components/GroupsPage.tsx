@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { GROUP_KINDS } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
 import { listGroups, type GroupFilters } from '../api/groups';
 
 export default function GroupsPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [draft, setDraft] = useState({ area: '', kind: '' });
   const [filters, setFilters] = useState<GroupFilters>({});
   const query = { ...filters, programId: program?.id };

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createProductBody, patchProductBody, PRODUCT_STATUSES } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
 import { NotFound } from '../../../components/NotFound';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
@@ -34,7 +34,7 @@ function ProductForm({
   onSaved: (p: Product) => void;
 }) {
   const { t, locale } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [tab, setTab] = useState<Locale>('id');
   const [texts, setTexts] = useState(() => textsOf(product));
   const [base, setBase] = useState(product);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createVillageBody } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs/program-context';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
@@ -42,7 +42,7 @@ function EnrolForm({ programId }: { programId: string }) {
 
 export default function VillagesPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [enrolling, setEnrolling] = useState(false);
   const key = program ? `villages-${program.id}` : null;
   const list = usePagedList(key, (cursor, signal) => listVillages({ programId: program?.id }, cursor, signal));

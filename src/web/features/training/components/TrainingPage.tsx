@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform/session-context';
+import { usePrograms } from '../../programs/program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -21,7 +22,8 @@ function byMonth(sessions: TrainingSession[]) {
 /** The program's training: its session calendar and its course catalog. */
 export default function TrainingPage() {
   const { t, locale } = useI18n();
-  const { me, program } = useStaff();
+  const { me } = useSession();
+  const { program } = usePrograms();
   const programId = program?.id ?? null;
   const sessions = useResource(programId && `sessions-${programId}`, (signal) =>
     listSessions({ programId: programId! }, signal),
