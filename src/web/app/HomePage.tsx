@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
-import { usePrograms } from '../features/programs/program-context';
-import { useSession } from '../features/platform/session-context';
+import { useSession } from '../features/platform';
+import { usePrograms } from '../features/programs';
 import { menuFor } from './menu';
 
 export default function HomePage() {

@@ -4,45 +4,30 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
-import { listNotifications } from '../features/platform/api/notifications';
-import { getMe, signOut } from '../features/platform/api/session';
-import { SignInPage } from '../features/platform/components/SignInPage';
-import { SessionContext, useSession } from '../features/platform/session-context';
-import { listPrograms } from '../features/programs/api/programs';
-import { ProgramContext } from '../features/programs/program-context';
+import { BatchesPage, BooksPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
+import { AreasPage } from '../features/geography';
+import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
+import {
+  getMe,
+  listNotifications,
+  NotificationsPage,
+  SessionContext,
+  signOut,
+  SignInPage,
+  useSession,
+} from '../features/platform';
+import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
+import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
+import { GroupsPage, MemberPage, VillagePage, VillagesPage } from '../features/registry';
+import { AttendancePage, SessionPage, TestPage, TrainingPage } from '../features/training';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../lib/use-resource';
+import { GroupScreen } from './GroupScreen';
 import { menuFor } from './menu';
+import { ProductScreen } from './ProductScreen';
 
+// Each feature's screens are chunks of their own (see its index.ts); these are app's own.
 const HomePage = lazy(() => import('./HomePage'));
-const AreasPage = lazy(() => import('../features/geography/components/AreasPage'));
-const ProgramsPage = lazy(() => import('../features/programs/components/ProgramsPage'));
-const ProgramPage = lazy(() => import('../features/programs/components/ProgramPage'));
-const VillagesPage = lazy(() => import('../features/registry/components/VillagesPage'));
-const VillagePage = lazy(() => import('../features/registry/components/VillagePage'));
-const GroupsPage = lazy(() => import('../features/registry/components/GroupsPage'));
-const GroupPage = lazy(() => import('../features/registry/components/GroupPage'));
-const MemberPage = lazy(() => import('../features/registry/components/MemberPage'));
-const ProductPage = lazy(() => import('../features/registry/components/ProductPage'));
-const AssessmentsPage = lazy(() => import('../features/quality/components/AssessmentsPage'));
-const AssessmentPage = lazy(() => import('../features/quality/components/AssessmentPage'));
-const BatchesPage = lazy(() => import('../features/business/components/BatchesPage'));
-const InquiriesPage = lazy(() => import('../features/market/components/InquiriesPage'));
-const InquiryPage = lazy(() => import('../features/market/components/InquiryPage'));
-const OrdersPage = lazy(() => import('../features/market/components/OrdersPage'));
-const OrderPage = lazy(() => import('../features/market/components/OrderPage'));
-const TrainingPage = lazy(() => import('../features/training/components/TrainingPage'));
-const SessionPage = lazy(() => import('../features/training/components/SessionPage'));
-const AttendancePage = lazy(() => import('../features/training/components/AttendancePage'));
-const TestPage = lazy(() => import('../features/training/components/TestPage'));
-const NewAssessmentPage = lazy(() => import('../features/quality/components/NewAssessmentPage'));
-const SchemesPage = lazy(() => import('../features/quality/components/SchemesPage'));
-const SchemeEditorPage = lazy(() => import('../features/quality/components/SchemeEditorPage'));
-const BooksPage = lazy(() => import('../features/business/components/BooksPage'));
-const MyBooksPage = lazy(() => import('../features/business/components/MyBooksPage'));
-const ReportsPage = lazy(() => import('../features/business/components/ReportsPage'));
-const HppPage = lazy(() => import('../features/business/components/HppPage'));
-const NotificationsPage = lazy(() => import('../features/platform/components/NotificationsPage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
@@ -86,11 +71,11 @@ function StaffRoutes() {
       <Route path="/villages" component={VillagesPage} />
       <Route path="/villages/:id">{(p) => <VillagePage id={p.id} />}</Route>
       <Route path="/groups" component={GroupsPage} />
-      <Route path="/groups/new">{() => <GroupPage id={null} />}</Route>
-      <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
+      <Route path="/groups/new">{() => <GroupScreen id={null} />}</Route>
+      <Route path="/groups/:id">{(p) => <GroupScreen id={p.id} />}</Route>
       <Route path="/members/:id">{(p) => <MemberPage id={p.id} />}</Route>
-      <Route path="/products/new">{() => <ProductPage id={null} />}</Route>
-      <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
+      <Route path="/products/new">{() => <ProductScreen id={null} />}</Route>
+      <Route path="/products/:id">{(p) => <ProductScreen id={p.id} />}</Route>
       <Route path="/assessments" component={AssessmentsPage} />
       <Route path="/assessments/new" component={NewAssessmentPage} />
       <Route path="/assessments/:id">{(p) => <AssessmentPage id={p.id} />}</Route>

@@ -1,4 +1,4 @@
-import type { Me } from '../features/platform/api/session';
+import type { Me } from '../features/platform';
 
 /** The screens a role opens, in menu order. */
 export function menuFor(me: Me): string[] {

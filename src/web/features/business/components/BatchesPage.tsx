@@ -5,7 +5,7 @@ import { Field, orNull, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
-import { listProducts } from '../../registry/api/products';
+import { listProducts } from '../../registry';
 import { createBatch, labelPdfUrl, listBatches, type Batch } from '../api/batches';
 
 const nameIn = (text: Record<string, string>, locale: string) =>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
+import { getGroup } from '../../registry';
 import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
 import type { Books, JournalEntry, TransactionKind } from '../api/books.types';
 import { getBooks } from '../api/books';
 import { mayKeepBooks } from './books-access';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { hppBody } from '../../../../shared/schemas/business';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';

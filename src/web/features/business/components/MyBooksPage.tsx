@@ -1,8 +1,8 @@
 import { Link, Redirect } from 'wouter';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
+import { getGroup } from '../../registry';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
 import { bookGroupIds } from './books-access';
 
 /** The menu's "cash book": straight to the one group a treasurer or member keeps, or a choice of several. */

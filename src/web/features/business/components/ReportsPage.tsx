@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import type { Money } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
+import { getGroup } from '../../registry';
 import type { FinancialPosition, IncomeStatement, ReportLine } from '../api/books.types';
 import { getFinancialPosition, getIncomeStatement, getNotes, statementsUrl } from '../api/reports';
 import { accountName } from './JournalList';

@@ -20,7 +20,3 @@ export const listAreas = (query: AreaQuery, cursor?: string, signal?: AbortSigna
 
 export const getArea = (code: string, signal?: AbortSignal) =>
   api<Area & { ancestors: Omit<Area, 'childCount'>[] }>(`/api/v1/areas/${encodeURIComponent(code)}`, { signal });
-
-/** The provinces: the public catalog's region filter. */
-export const listProvinces = (signal?: AbortSignal) =>
-  api<Page<Area>>(withQuery('/api/v1/areas', { level: 'province', limit: 100 }), { signal });

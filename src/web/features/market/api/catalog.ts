@@ -23,3 +23,10 @@ export const getCatalogProduct = (id: string, locale: string, signal?: AbortSign
     signal,
     quiet: (error) => error.status === 404 || error.status === 400,
   });
+
+/**
+ * The provinces, for the catalog's region filter. Asked of the areas endpoint directly: going
+ * through geography's index would bring its staff screens' code into the public pages' first download.
+ */
+export const listProvinces = (signal?: AbortSignal) =>
+  api<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=province&limit=100', { signal });

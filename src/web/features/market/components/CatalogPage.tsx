@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { api } from '../../../lib/http';
 import { usePagedList, useResource } from '../../../lib/use-resource';
-import { searchCatalog, type CatalogFilters } from '../api/catalog';
+import { listProvinces, searchCatalog, type CatalogFilters } from '../api/catalog';
 import { ProductCard } from './ProductCard';
 
 function readFilters(): CatalogFilters {
@@ -22,9 +21,7 @@ export function CatalogPage() {
   const [draft, setDraft] = useState(filters);
   const key = JSON.stringify([filters, locale]);
   const list = usePagedList(key, (cursor, signal) => searchCatalog(filters, locale, cursor, signal));
-  const provinces = useResource('provinces', (signal) =>
-    api<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=province&limit=100', { signal }),
-  );
+  const provinces = useResource('provinces', listProvinces);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
 import { acceptQuote, getInquiry, sendMessage, sendQuote, type Inquiry } from '../api/inquiries';
 import { nameIn } from './InquiriesPage';
 

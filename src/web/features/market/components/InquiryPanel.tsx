@@ -6,7 +6,7 @@ import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { signIn } from '../../platform/api/session';
+import { signIn } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
 import { sendInquiry, type Inquiry } from '../api/inquiries';
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
 import { getOrder, moveOrder, type Order, type OrderStatus } from '../api/orders';
 import { nameIn } from './InquiriesPage';
 

@@ -5,7 +5,7 @@ import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { AreaPicker } from '../../geography/components/AreaPicker';
+import { AreaPicker } from '../../geography';
 import { grantRole, listGrants, revokeRole } from '../api/grants';
 import { findUserByEmail } from '../api/users';
 

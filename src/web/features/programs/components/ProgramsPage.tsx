@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'wouter';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
 import { usePrograms } from '../program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';

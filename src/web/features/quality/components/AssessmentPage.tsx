@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { appealBody, decideAppealBody, scoresBody } from '../../../../shared/schemas/quality';
-import { useSession } from '../../platform/session-context';
+import { useSession } from '../../platform';
 import { Field, useFormState } from '../../../components/form';
 import { NotFound } from '../../../components/NotFound';
 import { useI18n } from '../../../i18n/i18n';

@@ -3,7 +3,7 @@ import { PANEL_TIERS, type PanelTier } from '../../../../shared/schemas/quality'
 import { EnumSelect } from '../../../components/EnumSelect';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { listGrants, type Grant } from '../../programs/api/grants';
+import { listGrants, type Grant } from '../../programs';
 import { listAssessorTiers, setAssessorTier } from '../api/assessor-tiers';
 
 function AssessorRow({

@@ -1,14 +1,14 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createAssessmentBody, PANEL_TIERS, type PanelTier } from '../../../../shared/schemas/quality';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
+import { listProducts } from '../../registry';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { listProducts } from '../../registry/api/products';
 import { createAssessment } from '../api/assessments';
 import { listSchemes } from '../api/schemes';
 import { useText } from './SchemeView';

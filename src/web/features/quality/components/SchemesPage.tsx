@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createSchemeBody } from '../../../../shared/schemas/quality';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { createGroupBody, GROUP_KINDS, patchGroupBody } from '../../../../shared/schemas/registry';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';

@@ -1,15 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { NotFound } from '../../../components/NotFound';
-import { useSession } from '../../platform/session-context';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
+import type { Group } from '../api/registry.types';
 import { listProducts } from '../api/products';
-import { mayReadBooks } from '../../business/components/books-access';
-import { AssessmentsList } from '../../quality/components/AssessmentsList';
-import { CertificationsSection } from '../../quality/components/CertificationsSection';
-import { GroupTrainingSection } from '../../training/components/GroupTrainingSection';
 import { GroupForm } from './GroupForm';
 import { MembersSection } from './MembersSection';
 
@@ -41,9 +37,16 @@ function ProductsSection({ groupId }: { groupId: string }) {
   );
 }
 
-export default function GroupPage({ id }: { id: string | null }) {
+/** What other features add to a group's page; app/GroupScreen.tsx fills them in. */
+export interface GroupSlots {
+  /** Links beside the group's name (its books, for those who may read them). */
+  actions?: (group: Group) => ReactNode;
+  /** Sections after the group's members and products (its assessments, certificates, training). */
+  sections?: (group: Group) => ReactNode;
+}
+
+export default function GroupPage({ id, actions, sections }: { id: string | null } & GroupSlots) {
   const { t } = useI18n();
-  const { me } = useSession();
   const [, navigate] = useLocation();
   const group = useResource(id, (signal) => getGroup(id!, signal));
   const [saved, setSaved] = useState(false);
@@ -68,20 +71,7 @@ export default function GroupPage({ id }: { id: string | null }) {
       <p className="muted">
         {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
       </p>
-      {mayReadBooks(me, group.data) ? (
-        <ul className="menu">
-          <li>
-            <Link href={`/groups/${group.data.id}/books`} className="button secondary">
-              {t('books.title')}
-            </Link>
-          </li>
-          <li>
-            <Link href={`/groups/${group.data.id}/reports`} className="button secondary">
-              {t('reports.title')}
-            </Link>
-          </li>
-        </ul>
-      ) : null}
+      {actions?.(group.data)}
       <details className="panel">
         <summary>{t('groups.edit')}</summary>
         <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />
@@ -89,9 +79,7 @@ export default function GroupPage({ id }: { id: string | null }) {
       </details>
       <MembersSection groupId={group.data.id} />
       <ProductsSection groupId={group.data.id} />
-      <AssessmentsList query={{ groupId: group.data.id }} title={t('assess.ofGroup')} />
-      <CertificationsSection groupId={group.data.id} />
-      <GroupTrainingSection groupId={group.data.id} />
+      {sections?.(group.data)}
     </>
   );
 }

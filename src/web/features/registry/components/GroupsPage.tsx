@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { GROUP_KINDS } from '../../../../shared/schemas/registry';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
 import { listGroups, type GroupFilters } from '../api/groups';

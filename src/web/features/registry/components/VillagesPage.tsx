@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createVillageBody } from '../../../../shared/schemas/registry';
-import { usePrograms } from '../../programs/program-context';
+import { usePrograms } from '../../programs';
+import { AreaPicker } from '../../geography';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
-import { AreaPicker } from '../../geography/components/AreaPicker';
 import { enrolVillage, listVillages } from '../api/villages';
 import { ProfileFields, profileBody, type ProfileDraft } from './ProfileFields';
 

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
-import { useSession } from '../../platform/session-context';
-import { usePrograms } from '../../programs/program-context';
+import { useSession } from '../../platform';
+import { usePrograms } from '../../programs';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';

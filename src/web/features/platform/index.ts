@@ -1,0 +1,9 @@
+/** The platform's public face: signing in and out, the signed-in session, notifications. */
+import { lazy } from 'react';
+
+export const NotificationsPage = lazy(() => import('./components/NotificationsPage'));
+
+export { SignInPage } from './components/SignInPage';
+export { getMe, signIn, signOut, type Me, type Role } from './api/session';
+export { listNotifications } from './api/notifications';
+export { SessionContext, useSession, type Session } from './session-context';
