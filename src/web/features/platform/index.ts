@@ -4,6 +4,7 @@ import { lazy } from 'react';
 export const NotificationsPage = lazy(() => import('./components/NotificationsPage'));
 
 export { SignInPage } from './components/SignInPage';
+export { SignInForm } from './components/SignInForm';
 export { getMe, signIn, signOut, type Me, type Role } from './api/session';
 export { listNotifications } from './api/notifications';
 export { SessionContext, useSession, type Session } from './session-context';
