@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
+import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
@@ -21,15 +22,6 @@ function PublicNav() {
       <Link href="~/catalog">{t('nav.catalog')}</Link>
       <Link href="~/app">{t('nav.staff')}</Link>
     </>
-  );
-}
-
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="muted" role="status">
-      {t('state.loading')}
-    </p>
   );
 }
 

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
+import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
@@ -49,15 +50,6 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
         {t('nav.signOut')}
       </button>
     </>
-  );
-}
-
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="muted" role="status">
-      {t('state.loading')}
-    </p>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { listProvinces, searchCatalog, type CatalogFilters } from '../api/catalog';
@@ -77,21 +78,19 @@ export function CatalogPage() {
         </label>
         <button type="submit">{t('action.search')}</button>
       </form>
-      {list.error ? (
-        <p role="alert">{t('error.load')}</p>
-      ) : !list.items ? (
-        <p className="muted" role="status">
-          {t('state.loading')}
-        </p>
-      ) : list.items.length === 0 ? (
-        <p>{t('catalog.empty')}</p>
-      ) : (
-        <ul className="grid" aria-label={t('catalog.results')}>
-          {list.items.map((item) => (
-            <ProductCard key={item.id} item={item} />
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('catalog.empty')}</p>
+          ) : (
+            <ul className="grid" aria-label={t('catalog.results')}>
+              {items.map((item) => (
+                <ProductCard key={item.id} item={item} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}

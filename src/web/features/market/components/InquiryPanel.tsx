@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { createInquiryBody, INQUIRY_KINDS, registerBuyerBody } from '../../../../shared/schemas/market';
 import { Field, orUndefined, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { signIn, SignInForm } from '../../platform';
@@ -178,18 +179,14 @@ export default function InquiryPanel({ productId, unit }: { productId: string; u
         )}
       </>
     );
-  if (buyer.error?.status === 404) return <p>{t('buyer.notBuyer')}</p>;
-  if (buyer.error) return <p role="alert">{t('error.load')}</p>;
-  if (!buyer.data)
-    return (
-      <p className="muted" role="status">
-        {t('state.loading')}
-      </p>
-    );
   return (
-    <>
-      <p className="muted small">{t('buyer.as', { company: buyer.data.companyName })}</p>
-      <InquiryForm productId={productId} unit={unit} onSent={setSent} />
-    </>
+    <Loaded resource={buyer} notFound={<p>{t('buyer.notBuyer')}</p>}>
+      {(account) => (
+        <>
+          <p className="muted small">{t('buyer.as', { company: account.companyName })}</p>
+          <InquiryForm productId={productId} unit={unit} onSent={setSent} />
+        </>
+      )}
+    </Loaded>
   );
 }

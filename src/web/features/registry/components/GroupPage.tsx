@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
@@ -58,28 +58,25 @@ export default function GroupPage({ id, actions, sections }: { id: string | null
       </>
     );
   }
-  if (group.error)
-    return group.error.status === 404 || group.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!group.data) return <p role="status">{t('state.loading')}</p>;
   return (
-    <>
-      <h1>{group.data.name}</h1>
-      <p className="muted">
-        {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
-      </p>
-      {actions?.(group.data)}
-      <details className="panel">
-        <summary>{t('groups.edit')}</summary>
-        <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />
-        {saved ? <p role="status">{t('form.saved')}</p> : null}
-      </details>
-      <MembersSection groupId={group.data.id} />
-      <ProductsSection groupId={group.data.id} />
-      {sections?.(group.data)}
-    </>
+    <Loaded resource={group}>
+      {(g) => (
+        <>
+          <h1>{g.name}</h1>
+          <p className="muted">
+            {t(`groupKind.${g.kind}`)} · {g.village.name}
+          </p>
+          {actions?.(g)}
+          <details className="panel">
+            <summary>{t('groups.edit')}</summary>
+            <GroupForm key={g.version} group={g} onSaved={() => setSaved(true)} />
+            {saved ? <p role="status">{t('form.saved')}</p> : null}
+          </details>
+          <MembersSection groupId={g.id} />
+          <ProductsSection groupId={g.id} />
+          {sections?.(g)}
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -3,7 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { createProductBody, patchProductBody, PRODUCT_STATUSES } from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
@@ -202,41 +202,37 @@ export default function ProductPage({ id, sections }: { id: string | null } & Pr
       </>
     );
   }
-  if (product.error)
-    return product.error.status === 404 || product.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  const record = current ?? product.data;
-  if (!record) return <p role="status">{t('state.loading')}</p>;
   return (
-    <>
-      <p>
-        <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
-      </p>
-      <h1>{record.name.id ?? Object.values(record.name)[0]}</h1>
-      <p>
-        {t('products.status')}: <strong data-testid="product-status">{t(`status.${record.status}`)}</strong>
-        {record.status !== 'draft' ? (
-          <>
-            {' · '}
-            <Link href={`~/p/${record.id}`}>{t('products.publicPage')}</Link>
-          </>
-        ) : null}
-      </p>
-      <PhotoUpload product={record} onUploaded={() => product.reload()} />
-      <ProductForm
-        key={record.version}
-        product={record}
-        groupId={record.groupId}
-        onSaved={(p) => {
-          setCurrent(p);
-          setSaved(true);
-        }}
-      />
-      {saved ? <p role="status">{t('form.saved')}</p> : null}
-      {sections?.(record)}
-    </>
+    <Loaded resource={{ data: current ?? product.data, error: product.error }}>
+      {(record) => (
+        <>
+          <p>
+            <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
+          </p>
+          <h1>{record.name.id ?? Object.values(record.name)[0]}</h1>
+          <p>
+            {t('products.status')}: <strong data-testid="product-status">{t(`status.${record.status}`)}</strong>
+            {record.status !== 'draft' ? (
+              <>
+                {' · '}
+                <Link href={`~/p/${record.id}`}>{t('products.publicPage')}</Link>
+              </>
+            ) : null}
+          </p>
+          <PhotoUpload product={record} onUploaded={() => product.reload()} />
+          <ProductForm
+            key={record.version}
+            product={record}
+            groupId={record.groupId}
+            onSaved={(p) => {
+              setCurrent(p);
+              setSaved(true);
+            }}
+          />
+          {saved ? <p role="status">{t('form.saved')}</p> : null}
+          {sections?.(record)}
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -4,6 +4,7 @@ import { createVillageBody } from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { AreaPicker } from '../../geography';
 import { Field, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
 import { enrolVillage, listVillages } from '../api/villages';
@@ -57,22 +58,24 @@ export default function VillagesPage() {
           {t('villages.enrol')}
         </button>
       )}
-      {!list.items ? (
-        <p role="status">{t('state.loading')}</p>
-      ) : list.items.length === 0 ? (
-        <p>{t('state.empty')}</p>
-      ) : (
-        <ul className="rows">
-          {list.items.map((v) => (
-            <li key={v.id}>
-              <Link href={`/villages/${v.id}`} className="row-button">
-                <span>{v.area.name}</span>
-                <span className="muted small">{v.areaCode}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('state.empty')}</p>
+          ) : (
+            <ul className="rows">
+              {items.map((v) => (
+                <li key={v.id}>
+                  <Link href={`/villages/${v.id}`} className="row-button">
+                    <span>{v.area.name}</span>
+                    <span className="muted small">{v.areaCode}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}
