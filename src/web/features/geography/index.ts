@@ -4,4 +4,3 @@ import { lazy } from 'react';
 export const AreasPage = lazy(() => import('./components/AreasPage'));
 
 export { AreaPicker } from './components/AreaPicker';
-export type { Area } from './api/areas';

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Me } from './api/session';
 
 /** The signed-in user, as the staff app loaded them when it opened. */
-export interface Session {
+interface Session {
   me: Me;
   /** The caller's unread notifications, fetched when the app loads and after marking one read. */
   unread: number;

@@ -4,6 +4,6 @@ import { lazy } from 'react';
 export const ProgramsPage = lazy(() => import('./components/ProgramsPage'));
 export const ProgramPage = lazy(() => import('./components/ProgramPage'));
 
-export { listPrograms, type Program } from './api/programs';
+export { listPrograms } from './api/programs';
 export { listGrants, type Grant } from './api/grants';
-export { ProgramContext, usePrograms, type ProgramChoice } from './program-context';
+export { ProgramContext, usePrograms } from './program-context';

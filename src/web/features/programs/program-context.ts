@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Program } from './api/programs';
 
 /** The programs the signed-in user works in, and the one chosen to work in now. */
-export interface ProgramChoice {
+interface ProgramChoice {
   programs: Program[];
   program: Program | undefined;
   setProgramId: (id: string) => void;

@@ -10,10 +10,8 @@ export const MemberPage = lazy(() => import('./components/MemberPage'));
 // (app/GroupScreen.tsx, app/ProductScreen.tsx).
 export const GroupPage = lazy(() => import('./components/GroupPage'));
 export const ProductPage = lazy(() => import('./components/ProductPage'));
-export type { GroupSlots } from './components/GroupPage';
-export type { ProductSlots } from './components/ProductPage';
 
 export { getGroup, listGroups } from './api/groups';
 export { listMembers } from './api/members';
 export { listProducts } from './api/products';
-export type { Group, Member, Product } from './api/registry.types';
+export type { Group } from './api/registry.types';

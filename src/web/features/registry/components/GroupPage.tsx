@@ -38,7 +38,7 @@ function ProductsSection({ groupId }: { groupId: string }) {
 }
 
 /** What other features add to a group's page; app/GroupScreen.tsx fills them in. */
-export interface GroupSlots {
+interface GroupSlots {
   /** Links beside the group's name (its books, for those who may read them). */
   actions?: (group: Group) => ReactNode;
   /** Sections after the group's members and products (its assessments, certificates, training). */

@@ -177,7 +177,7 @@ function ProductForm({
 }
 
 /** What other features add to a product's page; app/ProductScreen.tsx fills them in. */
-export interface ProductSlots {
+interface ProductSlots {
   /** Sections after the product's form (its assessments, certificates, export readiness). */
   sections?: (product: Product) => ReactNode;
 }
