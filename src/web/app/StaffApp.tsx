@@ -27,7 +27,9 @@ import { GroupScreen } from './GroupScreen';
 import { menuFor } from './menu';
 import { ProductScreen } from './ProductScreen';
 
-// Each feature's screens are chunks of their own (see its index.ts); these are app's own.
+// A feature is reached only through its index.ts. Its staff screens there are lazy components, each
+// a chunk of its own; beside them sit the few pieces other features and app/ use. Whoever imports an
+// index loads everything it exports eagerly, so only small pieces and the public pages are eager.
 const HomePage = lazy(() => import('./HomePage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
