@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { applyStoredTheme } from './app/theme';
+import { applyStoredTheme } from './lib/theme';
 import { I18nProvider, initialLocale, loadMessages } from './i18n/i18n';
 import './styles.css';
 

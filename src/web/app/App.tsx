@@ -2,19 +2,18 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
+import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
-import { CatalogPage } from '../features/market/components/CatalogPage';
-import { ProductStoryPage } from '../features/market/components/ProductStoryPage';
+import { CatalogPage, ProductStoryPage } from '../features/market';
 import { useI18n } from '../i18n/i18n';
 
 /** Staff screens are their own chunks: public visitors never download them. */
 const StaffApp = lazy(() => import('./StaffApp'));
-/** The provenance page a batch's QR code opens is its own small chunk too. */
-const ProvenancePage = lazy(() => import('../features/business/components/ProvenancePage'));
-/** The page a certificate's QR code opens: its own small chunk. */
-const VerifyPage = lazy(() => import('../features/training/components/VerifyPage'));
+/** The pages a batch's and a certificate's QR codes open come with their feature, on demand. */
+const ProvenancePage = lazy(() => import('../features/business').then((m) => ({ default: m.ProvenancePage })));
+const VerifyPage = lazy(() => import('../features/training').then((m) => ({ default: m.VerifyPage })));
 
 function PublicNav() {
   const { t } = useI18n();
@@ -23,15 +22,6 @@ function PublicNav() {
       <Link href="~/catalog">{t('nav.catalog')}</Link>
       <Link href="~/app">{t('nav.staff')}</Link>
     </>
-  );
-}
-
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="muted" role="status">
-      {t('state.loading')}
-    </p>
   );
 }
 

@@ -1,10 +1,13 @@
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
-import { menuFor, useStaff } from './staff-session';
+import { useSession } from '../features/platform';
+import { usePrograms } from '../features/programs';
+import { menuFor } from './menu';
 
 export default function HomePage() {
   const { t } = useI18n();
-  const { me, programs, program, setProgramId } = useStaff();
+  const { me } = useSession();
+  const { programs, program, setProgramId } = usePrograms();
   return (
     <>
       <h1>{t('home.title', { name: me.name })}</h1>

@@ -2,49 +2,39 @@ import { lazy, Suspense, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from '../components/Header';
+import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
-import { listNotifications } from '../features/platform/api/notifications';
-import { getMe, signOut } from '../features/platform/api/session';
-import { SignInPage } from '../features/platform/components/SignInPage';
-import { listPrograms } from '../features/programs/api/programs';
+import { BatchesPage, BooksPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
+import { AreasPage } from '../features/geography';
+import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
+import {
+  getMe,
+  listNotifications,
+  NotificationsPage,
+  SessionContext,
+  signOut,
+  SignInPage,
+  useSession,
+} from '../features/platform';
+import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
+import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
+import { GroupsPage, MemberPage, VillagePage, VillagesPage } from '../features/registry';
+import { AttendancePage, SessionPage, TestPage, TrainingPage } from '../features/training';
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../lib/use-resource';
-import { menuFor, StaffContext, useStaff } from './staff-session';
+import { GroupScreen } from './GroupScreen';
+import { menuFor } from './menu';
+import { ProductScreen } from './ProductScreen';
 
+// A feature is reached only through its index.ts. Its staff screens there are lazy components, each
+// a chunk of its own; beside them sit the few pieces other features and app/ use. Whoever imports an
+// index loads everything it exports eagerly, so only small pieces and the public pages are eager.
 const HomePage = lazy(() => import('./HomePage'));
-const AreasPage = lazy(() => import('../features/geography/components/AreasPage'));
-const ProgramsPage = lazy(() => import('../features/programs/components/ProgramsPage'));
-const ProgramPage = lazy(() => import('../features/programs/components/ProgramPage'));
-const VillagesPage = lazy(() => import('../features/registry/components/VillagesPage'));
-const VillagePage = lazy(() => import('../features/registry/components/VillagePage'));
-const GroupsPage = lazy(() => import('../features/registry/components/GroupsPage'));
-const GroupPage = lazy(() => import('../features/registry/components/GroupPage'));
-const MemberPage = lazy(() => import('../features/registry/components/MemberPage'));
-const ProductPage = lazy(() => import('../features/registry/components/ProductPage'));
-const AssessmentsPage = lazy(() => import('../features/quality/components/AssessmentsPage'));
-const AssessmentPage = lazy(() => import('../features/quality/components/AssessmentPage'));
-const BatchesPage = lazy(() => import('../features/business/components/BatchesPage'));
-const InquiriesPage = lazy(() => import('../features/market/components/InquiriesPage'));
-const InquiryPage = lazy(() => import('../features/market/components/InquiryPage'));
-const OrdersPage = lazy(() => import('../features/market/components/OrdersPage'));
-const OrderPage = lazy(() => import('../features/market/components/OrderPage'));
-const TrainingPage = lazy(() => import('../features/training/components/TrainingPage'));
-const SessionPage = lazy(() => import('../features/training/components/SessionPage'));
-const AttendancePage = lazy(() => import('../features/training/components/AttendancePage'));
-const TestPage = lazy(() => import('../features/training/components/TestPage'));
-const NewAssessmentPage = lazy(() => import('../features/quality/components/NewAssessmentPage'));
-const SchemesPage = lazy(() => import('../features/quality/components/SchemesPage'));
-const SchemeEditorPage = lazy(() => import('../features/quality/components/SchemeEditorPage'));
-const BooksPage = lazy(() => import('../features/business/components/BooksPage'));
-const MyBooksPage = lazy(() => import('../features/business/components/MyBooksPage'));
-const ReportsPage = lazy(() => import('../features/business/components/ReportsPage'));
-const HppPage = lazy(() => import('../features/business/components/HppPage'));
-const NotificationsPage = lazy(() => import('../features/platform/components/NotificationsPage'));
 
 function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
-  const { me, unread } = useStaff();
+  const { me, unread } = useSession();
   const [location] = useLocation();
   const label = (item: string) =>
     item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
@@ -65,15 +55,6 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   );
 }
 
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <p className="muted" role="status">
-      {t('state.loading')}
-    </p>
-  );
-}
-
 function StaffRoutes() {
   return (
     <Switch>
@@ -84,11 +65,11 @@ function StaffRoutes() {
       <Route path="/villages" component={VillagesPage} />
       <Route path="/villages/:id">{(p) => <VillagePage id={p.id} />}</Route>
       <Route path="/groups" component={GroupsPage} />
-      <Route path="/groups/new">{() => <GroupPage id={null} />}</Route>
-      <Route path="/groups/:id">{(p) => <GroupPage id={p.id} />}</Route>
+      <Route path="/groups/new">{() => <GroupScreen id={null} />}</Route>
+      <Route path="/groups/:id">{(p) => <GroupScreen id={p.id} />}</Route>
       <Route path="/members/:id">{(p) => <MemberPage id={p.id} />}</Route>
-      <Route path="/products/new">{() => <ProductPage id={null} />}</Route>
-      <Route path="/products/:id">{(p) => <ProductPage id={p.id} />}</Route>
+      <Route path="/products/new">{() => <ProductScreen id={null} />}</Route>
+      <Route path="/products/:id">{(p) => <ProductScreen id={p.id} />}</Route>
       <Route path="/assessments" component={AssessmentsPage} />
       <Route path="/assessments/new" component={NewAssessmentPage} />
       <Route path="/assessments/:id">{(p) => <AssessmentPage id={p.id} />}</Route>
@@ -143,27 +124,19 @@ export default function StaffApp() {
   const list = programs.data.items;
   const program = list.find((p) => p.id === programId) ?? list[0];
   return (
-    <StaffContext.Provider
-      value={{
-        me: me.data,
-        programs: list,
-        program,
-        setProgramId,
-        reloadPrograms: programs.reload,
-        unread: unread.data?.unread ?? 0,
-        reloadUnread: unread.reload,
-      }}
-    >
-      <Header>
-        <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
-      </Header>
-      <main id="main" className="page">
-        <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
-          <Suspense fallback={<Loading />}>
-            <StaffRoutes />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
-    </StaffContext.Provider>
+    <SessionContext.Provider value={{ me: me.data, unread: unread.data?.unread ?? 0, reloadUnread: unread.reload }}>
+      <ProgramContext.Provider value={{ programs: list, program, setProgramId, reloadPrograms: programs.reload }}>
+        <Header>
+          <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
+        </Header>
+        <main id="main" className="page">
+          <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
+            <Suspense fallback={<Loading />}>
+              <StaffRoutes />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </ProgramContext.Provider>
+    </SessionContext.Provider>
   );
 }

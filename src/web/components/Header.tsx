@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { currentTheme, setTheme } from '../app/theme';
+import { currentTheme, setTheme } from '../lib/theme';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English', ja: '日本語' };

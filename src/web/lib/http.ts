@@ -1,4 +1,13 @@
-/** The web app's one HTTP client: JSON in and out, problem+json errors thrown as ApiError. */
+/**
+ * The web app's one HTTP client: JSON in and out, problem+json errors thrown as ApiError.
+ *
+ * Calls to the API live in `features/<feature>/api/`, one file per resource, named after it
+ * (`groups.ts`, `members.ts`, `journal.ts`, `reports.ts`…), holding that resource's operations as
+ * small functions over `api()`: `listGroups`, `getGroup`, `registerGroup`, `patchGroup`. A
+ * component never builds a request itself. Hand-written answer types sit beside them in
+ * `*.types.ts` until they are derived from the server's response schemas; another feature reaches
+ * both only through the feature's `index.ts`.
+ */
 
 export interface FieldError {
   path: string;

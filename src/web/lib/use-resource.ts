@@ -1,11 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type Page } from './http';
 
-export interface Resource<T> {
+/** What a screen waits for: the data, or why it could not be had (see components/Loaded.tsx). */
+export interface Loadable<T> {
   data: T | undefined;
   error: ApiError | undefined;
+}
+
+export interface Resource<T> extends Loadable<T> {
   loading: boolean;
   reload: () => void;
+}
+
+/** Two resources a screen needs together: loaded when both are, failed when either fails. */
+export function both<A, B>(a: Loadable<A>, b: Loadable<B>): Loadable<[A, B]> {
+  return {
+    data: a.data !== undefined && b.data !== undefined ? [a.data, b.data] : undefined,
+    error: a.error ?? b.error,
+  };
 }
 
 /** Loads data for a screen; reloads when `key` changes. `fetcher` gets an AbortSignal. */

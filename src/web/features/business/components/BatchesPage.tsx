@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import { createBatchBody } from '../../../../shared/schemas/batches';
 import { Field, orNull, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
-import { listProducts } from '../../registry/api/products';
+import { listProducts } from '../../registry';
 import { createBatch, labelPdfUrl, listBatches, type Batch } from '../api/batches';
 
 const nameIn = (text: Record<string, string>, locale: string) =>
@@ -181,13 +182,19 @@ export default function BatchesPage() {
           {t('batches.new')}
         </button>
       )}
-      {list.error ? <p role="alert">{t('error.load')}</p> : null}
-      {list.items && list.items.length === 0 ? <p className="muted">{t('batches.none')}</p> : null}
-      <ul className="rows" aria-label={t('batches.title')}>
-        {list.items?.map((b) => (
-          <BatchRow key={b.id} batch={b} />
-        ))}
-      </ul>
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('batches.none')}</p>
+          ) : (
+            <ul className="rows" aria-label={t('batches.title')}>
+              {items.map((b) => (
+                <BatchRow key={b.id} batch={b} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()}>
           {t('action.loadMore')}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
-import { NotFound } from '../../../components/NotFound';
+import { useSession } from '../../platform';
+import { getGroup } from '../../registry';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
+import { both, useResource } from '../../../lib/use-resource';
 import type { Books, JournalEntry, TransactionKind } from '../api/books.types';
-import { getBooks } from '../api/get-books';
+import { getBooks } from '../api/books';
 import { mayKeepBooks } from './books-access';
 import { ClosePeriod } from './ClosePeriod';
 import { accountName, JournalList } from './JournalList';
@@ -63,21 +63,17 @@ function TapGrid({ onPick }: { onPick: (kind: TransactionKind) => void }) {
 /** The treasurer's cash book: balances, one tap per common transaction, the journal, month closing. */
 export default function BooksPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [version, setVersion] = useState(0);
-  const group = useResource(`group-${id}`, (signal) => getGroup(id, signal));
-  const books = useResource(`books-${id}`, (signal) => getBooks(id, signal));
+  const loadedGroup = useResource(`group-${id}`, (signal) => getGroup(id, signal));
+  const loadedBooks = useResource(`books-${id}`, (signal) => getBooks(id, signal));
   const [kind, setKind] = useState<TransactionKind | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState<JournalEntry | null>(null);
 
-  const error = group.error ?? books.error;
-  if (error) return error.status === 404 || error.status === 400 ? <NotFound /> : <p role="alert">{t('error.load')}</p>;
-  if (!group.data || !books.data) return <p role="status">{t('state.loading')}</p>;
-  const canWrite = mayKeepBooks(me, group.data);
   /** Balances reload in place (the old ones stay until the new arrive); the journal starts again. */
   const changed = () => {
-    books.reload();
+    loadedBooks.reload();
     setVersion((v) => v + 1);
   };
   const pick = (next: TransactionKind) => {
@@ -87,61 +83,68 @@ export default function BooksPage({ id }: { id: string }) {
   };
 
   return (
-    <>
-      <p className="trail small">
-        <Link href={`/groups/${id}`}>{group.data.name}</Link>
-      </p>
-      <h1>{t('books.title')}</h1>
-      <Balances books={books.data} />
-      {books.data.closedThrough ? (
-        <p className="panel notice" data-testid="closed-notice">
-          {t('books.closedNotice', { date: formatDate(books.data.closedThrough, locale) })}
-        </p>
-      ) : null}
-      {saved ? (
-        <p className="panel saved" role="status">
-          {t('books.saved', {
-            number: saved.number,
-            kind: t(`books.kind.${saved.kind}`),
-            amount: formatMoney(saved.total, locale),
-          })}
-        </p>
-      ) : null}
-      {canWrite ? (
-        kind ? (
-          <TransactionForm
-            key={formKey}
-            groupId={id}
-            currency={books.data.currency}
-            kind={kind}
-            closedThrough={books.data.closedThrough}
-            onCancel={() => setKind(null)}
-            onSaved={(entry) => {
-              setSaved(entry);
-              setKind(null);
-              changed();
-            }}
-          />
-        ) : (
-          <TapGrid onPick={pick} />
-        )
-      ) : (
-        <p className="muted small">{t('books.readOnly')}</p>
-      )}
-      <ul className="menu">
-        <li>
-          <Link href={`/groups/${id}/reports`} className="button secondary">
-            {t('books.toReports')}
-          </Link>
-        </li>
-        <li>
-          <Link href="/hpp" className="button secondary">
-            {t('books.toHpp')}
-          </Link>
-        </li>
-      </ul>
-      <JournalList groupId={id} version={version} canWrite={canWrite} onChanged={changed} />
-      {canWrite ? <ClosePeriod books={books.data} onClosed={changed} /> : null}
-    </>
+    <Loaded resource={both(loadedGroup, loadedBooks)}>
+      {([group, books]) => {
+        const canWrite = mayKeepBooks(me, group);
+        return (
+          <>
+            <p className="trail small">
+              <Link href={`/groups/${id}`}>{group.name}</Link>
+            </p>
+            <h1>{t('books.title')}</h1>
+            <Balances books={books} />
+            {books.closedThrough ? (
+              <p className="panel notice" data-testid="closed-notice">
+                {t('books.closedNotice', { date: formatDate(books.closedThrough, locale) })}
+              </p>
+            ) : null}
+            {saved ? (
+              <p className="panel saved" role="status">
+                {t('books.saved', {
+                  number: saved.number,
+                  kind: t(`books.kind.${saved.kind}`),
+                  amount: formatMoney(saved.total, locale),
+                })}
+              </p>
+            ) : null}
+            {canWrite ? (
+              kind ? (
+                <TransactionForm
+                  key={formKey}
+                  groupId={id}
+                  currency={books.currency}
+                  kind={kind}
+                  closedThrough={books.closedThrough}
+                  onCancel={() => setKind(null)}
+                  onSaved={(entry) => {
+                    setSaved(entry);
+                    setKind(null);
+                    changed();
+                  }}
+                />
+              ) : (
+                <TapGrid onPick={pick} />
+              )
+            ) : (
+              <p className="muted small">{t('books.readOnly')}</p>
+            )}
+            <ul className="menu">
+              <li>
+                <Link href={`/groups/${id}/reports`} className="button secondary">
+                  {t('books.toReports')}
+                </Link>
+              </li>
+              <li>
+                <Link href="/hpp" className="button secondary">
+                  {t('books.toHpp')}
+                </Link>
+              </li>
+            </ul>
+            <JournalList groupId={id} version={version} canWrite={canWrite} onChanged={changed} />
+            {canWrite ? <ClosePeriod books={books} onClosed={changed} /> : null}
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { formatDate, localToday } from '../../../lib/format';
 import type { Books } from '../api/books.types';
-import { closePeriod } from '../api/close-period';
+import { closePeriod } from '../api/books';
 import { ruleKey } from './rule-message';
 
 /** The month before this one, `YYYY-MM`: the first a treasurer can close. */

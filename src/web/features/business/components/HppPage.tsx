@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { hppBody } from '../../../../shared/schemas/business';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import type { HppRequest, HppResult } from '../api/books.types';
-import { computeHpp } from '../api/compute-hpp';
+import { computeHpp } from '../api/hpp';
 import { MoneyInput } from './MoneyInput';
 
 type Part = 'materials' | 'labour' | 'overhead';
@@ -159,7 +159,7 @@ function Result({ result }: { result: HppResult }) {
 /** Cost of production (HPP): what one unit of a production run costs, and a price from a mark-up. */
 export default function HppPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const currency = program?.currency ?? 'IDR';
   const [draft, setDraft] = useState(() => example(t));
   const [result, setResult] = useState<HppResult | null>(null);

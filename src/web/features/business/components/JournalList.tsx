@@ -4,8 +4,7 @@ import { ApiError } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import type { JournalEntry, Localized } from '../api/books.types';
-import { listJournal } from '../api/list-journal';
-import { reverseEntry } from '../api/reverse-entry';
+import { listJournal, reverseEntry } from '../api/journal';
 import { ruleKey } from './rule-message';
 
 export const accountName = (name: Localized, locale: string) => name[locale] ?? name.id ?? Object.values(name)[0] ?? '';

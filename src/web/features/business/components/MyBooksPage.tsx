@@ -1,14 +1,15 @@
 import { Link, Redirect } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
+import { getGroup } from '../../registry';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
 import { bookGroupIds } from './books-access';
 
 /** The menu's "cash book": straight to the one group a treasurer or member keeps, or a choice of several. */
 export default function MyBooksPage() {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const ids = bookGroupIds(me);
   const groups = useResource(ids.length > 1 ? `my-books-${ids.join()}` : null, (signal) =>
     Promise.all(ids.map((id) => getGroup(id, signal))),
@@ -17,17 +18,23 @@ export default function MyBooksPage() {
   return (
     <>
       <h1>{t('books.title')}</h1>
-      {ids.length === 0 ? <p className="muted">{t('books.noGroup')}</p> : null}
-      {groups.error ? <p role="alert">{t('error.load')}</p> : null}
-      <ul className="rows">
-        {groups.data?.map((g) => (
-          <li key={g.id}>
-            <Link href={`/groups/${g.id}/books`} className="row-button">
-              {g.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      {ids.length === 0 ? (
+        <p className="muted">{t('books.noGroup')}</p>
+      ) : (
+        <Loaded resource={groups}>
+          {(list) => (
+            <ul className="rows">
+              {list.map((g) => (
+                <li key={g.id}>
+                  <Link href={`/groups/${g.id}/books`} className="row-button">
+                    {g.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      )}
     </>
   );
 }

@@ -1,107 +1,101 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getProvenance } from '../api/get-provenance';
+import { getProvenance } from '../api/provenance';
 
 /** The page a batch's QR code opens: what it is, where and by whom it was made, when, and from what. */
 export default function ProvenancePage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const found = useResource(`${id}/${locale}`, (signal) => getProvenance(id, locale, signal));
-  const data = found.data;
+  const shown = found.data;
   useEffect(() => {
-    if (data) document.title = `${data.product.name} · ${data.batch.lotCode} · OVOP`;
-  }, [data]);
+    if (shown) document.title = `${shown.product.name} · ${shown.batch.lotCode} · OVOP`;
+  }, [shown]);
 
-  if (found.error)
-    return found.error.status === 404 || found.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!data)
-    return (
-      <p className="muted" role="status">
-        {t('state.loading')}
-      </p>
-    );
-  const { batch, product, village, group } = data;
   return (
-    <article className="story provenance">
-      <p className="badge">{t('provenance.badge')}</p>
-      <h1>{product.name}</h1>
-      <p className="muted">{t('provenance.lot', { lot: batch.lotCode })}</p>
-      <section className="panel" aria-labelledby="batch-title">
-        <h2 id="batch-title">{t('provenance.batch')}</h2>
-        <dl>
-          <dt>{t('provenance.producedOn')}</dt>
-          <dd>{formatDate(batch.producedOn, locale)}</dd>
-          {batch.expiresOn ? (
-            <>
-              <dt>{t('provenance.expiresOn')}</dt>
-              <dd>{formatDate(batch.expiresOn, locale)}</dd>
-            </>
-          ) : null}
-          <dt>{t('product.village')}</dt>
-          <dd>{village.name}</dd>
-          <dt>{t('product.region')}</dt>
-          <dd>{village.region.join(', ')}</dd>
-          <dt>{t('product.group')}</dt>
-          <dd>
-            {group.name} ({t(`groupKind.${group.kind}`)})
-          </dd>
-        </dl>
-      </section>
-      <section className="panel" aria-labelledby="certs-title">
-        <h2 id="certs-title">{t('provenance.certifications')}</h2>
-        {data.certifications.length === 0 ? <p className="muted">{t('provenance.noCertifications')}</p> : null}
-        <ul className="rows">
-          {data.certifications.map((c) => (
-            <li key={`${c.kind}-${c.number}`} className="row-static">
-              <strong>{t(`certKind.${c.kind}`)}</strong>
-              <span className="muted small">
-                {c.number} · {c.issuer}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <p className="muted small">{t('provenance.certificationsNote')}</p>
-      </section>
-      {data.inputs.length ? (
-        <section className="panel" aria-labelledby="inputs-title">
-          <h2 id="inputs-title">{t('provenance.inputs')}</h2>
-          <ul className="rows">
-            {data.inputs.map((i) => (
-              <li key={i.lotCode} className="row-static">
-                <strong>{i.product}</strong>
-                <span className="muted small">
-                  {t('provenance.lot', { lot: i.lotCode })} · {i.quantity} {i.unit} · {i.village} ·{' '}
-                  {formatDate(i.producedOn, locale)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {product.description ? <p>{product.description}</p> : null}
-      {product.story ? (
-        <section aria-labelledby="story-title">
-          <h2 id="story-title">{t('product.story')}</h2>
-          {product.story.split(/\n{2,}/).map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
-        </section>
-      ) : null}
-      {village.potentials.length ? (
-        <p className="muted small">{t('provenance.potentials', { list: village.potentials.join(', ') })}</p>
-      ) : null}
-      {product.public ? (
-        <Link href={`/p/${product.id}`} className="button">
-          {t('provenance.seeProduct')}
-        </Link>
-      ) : null}
-    </article>
+    <Loaded resource={found}>
+      {(data) => {
+        const { batch, product, village, group } = data;
+        return (
+          <article className="story provenance">
+            <p className="badge">{t('provenance.badge')}</p>
+            <h1>{product.name}</h1>
+            <p className="muted">{t('provenance.lot', { lot: batch.lotCode })}</p>
+            <section className="panel" aria-labelledby="batch-title">
+              <h2 id="batch-title">{t('provenance.batch')}</h2>
+              <dl>
+                <dt>{t('provenance.producedOn')}</dt>
+                <dd>{formatDate(batch.producedOn, locale)}</dd>
+                {batch.expiresOn ? (
+                  <>
+                    <dt>{t('provenance.expiresOn')}</dt>
+                    <dd>{formatDate(batch.expiresOn, locale)}</dd>
+                  </>
+                ) : null}
+                <dt>{t('product.village')}</dt>
+                <dd>{village.name}</dd>
+                <dt>{t('product.region')}</dt>
+                <dd>{village.region.join(', ')}</dd>
+                <dt>{t('product.group')}</dt>
+                <dd>
+                  {group.name} ({t(`groupKind.${group.kind}`)})
+                </dd>
+              </dl>
+            </section>
+            <section className="panel" aria-labelledby="certs-title">
+              <h2 id="certs-title">{t('provenance.certifications')}</h2>
+              {data.certifications.length === 0 ? <p className="muted">{t('provenance.noCertifications')}</p> : null}
+              <ul className="rows">
+                {data.certifications.map((c) => (
+                  <li key={`${c.kind}-${c.number}`} className="row-static">
+                    <strong>{t(`certKind.${c.kind}`)}</strong>
+                    <span className="muted small">
+                      {c.number} · {c.issuer}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p className="muted small">{t('provenance.certificationsNote')}</p>
+            </section>
+            {data.inputs.length ? (
+              <section className="panel" aria-labelledby="inputs-title">
+                <h2 id="inputs-title">{t('provenance.inputs')}</h2>
+                <ul className="rows">
+                  {data.inputs.map((i) => (
+                    <li key={i.lotCode} className="row-static">
+                      <strong>{i.product}</strong>
+                      <span className="muted small">
+                        {t('provenance.lot', { lot: i.lotCode })} · {i.quantity} {i.unit} · {i.village} ·{' '}
+                        {formatDate(i.producedOn, locale)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {product.description ? <p>{product.description}</p> : null}
+            {product.story ? (
+              <section aria-labelledby="story-title">
+                <h2 id="story-title">{t('product.story')}</h2>
+                {product.story.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i}>{paragraph}</p>
+                ))}
+              </section>
+            ) : null}
+            {village.potentials.length ? (
+              <p className="muted small">{t('provenance.potentials', { list: village.potentials.join(', ') })}</p>
+            ) : null}
+            {product.public ? (
+              <Link href={`/p/${product.id}`} className="button">
+                {t('provenance.seeProduct')}
+              </Link>
+            ) : null}
+          </article>
+        );
+      }}
+    </Loaded>
   );
 }

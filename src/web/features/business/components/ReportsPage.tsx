@@ -1,16 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import type { Money } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getGroup } from '../../registry/api/groups';
+import { getGroup } from '../../registry';
 import type { FinancialPosition, IncomeStatement, ReportLine } from '../api/books.types';
-import { getFinancialPosition } from '../api/get-financial-position';
-import { getIncomeStatement } from '../api/get-income-statement';
-import { getNotes } from '../api/get-notes';
-import { statementsUrl } from '../api/statements-url';
+import { getFinancialPosition, getIncomeStatement, getNotes, statementsUrl } from '../api/reports';
 import { accountName } from './JournalList';
 
 /** A statement line, then the accounts behind it, indented. */
@@ -144,19 +141,13 @@ export default function ReportsPage({ id }: { id: string }) {
   const [draft, setDraft] = useState(initial);
   const [period, setPeriod] = useState(initial);
   const [at, setAt] = useState(today);
-  const group = useResource(`group-${id}`, (signal) => getGroup(id, signal));
+  const loadedGroup = useResource(`group-${id}`, (signal) => getGroup(id, signal));
   const income = useResource(`income-${id}-${period.from}-${period.to}`, (signal) =>
     getIncomeStatement(id, period, signal),
   );
   const position = useResource(at ? `position-${id}-${at}` : null, (signal) => getFinancialPosition(id, at, signal));
   const rangeValid = Boolean(draft.from && draft.to && draft.from <= draft.to);
 
-  if (group.error)
-    return group.error.status === 404 || group.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
   const show = (event: FormEvent) => {
     event.preventDefault();
     if (rangeValid) setPeriod(draft);
@@ -164,72 +155,80 @@ export default function ReportsPage({ id }: { id: string }) {
   const download = (format: 'pdf' | 'xlsx') => statementsUrl(id, { format, ...period, locale });
 
   return (
-    <>
-      <p className="trail small">
-        {group.data ? <Link href={`/groups/${id}`}>{group.data.name}</Link> : null}
-        {' · '}
-        <Link href={`/groups/${id}/books`}>{t('books.title')}</Link>
-      </p>
-      <h1>{t('reports.title')}</h1>
-      <p className="muted small">{t('reports.intro')}</p>
-
-      <section className="panel" aria-labelledby="income-title">
-        <h2 id="income-title">{t('reports.income')}</h2>
-        <p className="muted small">{t('reports.incomeHint')}</p>
-        <form className="filters" onSubmit={show} aria-label={t('reports.range')}>
-          <label>
-            <span>{t('reports.from')}</span>
-            <input type="date" value={draft.from} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
-          </label>
-          <label>
-            <span>{t('reports.to')}</span>
-            <input type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
-          </label>
-          <button type="submit" disabled={!rangeValid}>
-            {t('reports.show')}
-          </button>
-        </form>
-        {!rangeValid ? (
-          <p className="error" role="alert">
-            {t('reports.badRange')}
+    <Loaded resource={loadedGroup}>
+      {(group) => (
+        <>
+          <p className="trail small">
+            <Link href={`/groups/${id}`}>{group.name}</Link>
+            {' · '}
+            <Link href={`/groups/${id}/books`}>{t('books.title')}</Link>
           </p>
-        ) : null}
-        {income.error ? <p role="alert">{t('error.load')}</p> : null}
-        {income.data ? <IncomeTable data={income.data} /> : <p role="status">{t('state.loading')}</p>}
-        <div className="downloads">
-          <span className="muted small">{t('reports.download')}</span>
-          <a className="button secondary" href={download('pdf')} download data-testid="download-pdf">
-            {t('reports.pdf')}
-          </a>
-          <a className="button secondary" href={download('xlsx')} download data-testid="download-xlsx">
-            {t('reports.xlsx')}
-          </a>
-        </div>
-      </section>
+          <h1>{t('reports.title')}</h1>
+          <p className="muted small">{t('reports.intro')}</p>
 
-      <section className="panel" aria-labelledby="position-title">
-        <h2 id="position-title">{t('reports.position')}</h2>
-        <p className="muted small">{t('reports.positionHint')}</p>
-        <label className="field">
-          <span>{t('reports.atDate')}</span>
-          <input type="date" value={at} onChange={(e) => setAt(e.target.value)} />
-        </label>
-        {position.error ? <p role="alert">{t('error.load')}</p> : null}
-        {position.data ? (
-          <>
-            <PositionTable data={position.data} />
-            {!position.data.balanced ? (
+          <section className="panel" aria-labelledby="income-title">
+            <h2 id="income-title">{t('reports.income')}</h2>
+            <p className="muted small">{t('reports.incomeHint')}</p>
+            <form className="filters" onSubmit={show} aria-label={t('reports.range')}>
+              <label>
+                <span>{t('reports.from')}</span>
+                <input
+                  type="date"
+                  value={draft.from}
+                  onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+                />
+              </label>
+              <label>
+                <span>{t('reports.to')}</span>
+                <input type="date" value={draft.to} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
+              </label>
+              <button type="submit" disabled={!rangeValid}>
+                {t('reports.show')}
+              </button>
+            </form>
+            {!rangeValid ? (
               <p className="error" role="alert">
-                {t('reports.unbalanced')}
+                {t('reports.badRange')}
               </p>
             ) : null}
-          </>
-        ) : at ? (
-          <p role="status">{t('state.loading')}</p>
-        ) : null}
-      </section>
+            {income.error ? <p role="alert">{t('error.load')}</p> : null}
+            {income.data ? <IncomeTable data={income.data} /> : <p role="status">{t('state.loading')}</p>}
+            <div className="downloads">
+              <span className="muted small">{t('reports.download')}</span>
+              <a className="button secondary" href={download('pdf')} download data-testid="download-pdf">
+                {t('reports.pdf')}
+              </a>
+              <a className="button secondary" href={download('xlsx')} download data-testid="download-xlsx">
+                {t('reports.xlsx')}
+              </a>
+            </div>
+          </section>
 
-      <NotesSection groupId={id} from={period.from} to={period.to} />
-    </>
+          <section className="panel" aria-labelledby="position-title">
+            <h2 id="position-title">{t('reports.position')}</h2>
+            <p className="muted small">{t('reports.positionHint')}</p>
+            <label className="field">
+              <span>{t('reports.atDate')}</span>
+              <input type="date" value={at} onChange={(e) => setAt(e.target.value)} />
+            </label>
+            {position.error ? <p role="alert">{t('error.load')}</p> : null}
+            {position.data ? (
+              <>
+                <PositionTable data={position.data} />
+                {!position.data.balanced ? (
+                  <p className="error" role="alert">
+                    {t('reports.unbalanced')}
+                  </p>
+                ) : null}
+              </>
+            ) : at ? (
+              <p role="status">{t('state.loading')}</p>
+            ) : null}
+          </section>
+
+          <NotesSection groupId={id} from={period.from} to={period.to} />
+        </>
+      )}
+    </Loaded>
   );
 }

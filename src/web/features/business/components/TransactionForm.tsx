@@ -5,7 +5,7 @@ import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday } from '../../../lib/format';
 import type { JournalEntry, SimpleTransaction, TransactionKind } from '../api/books.types';
-import { recordTransaction } from '../api/record-transaction';
+import { recordTransaction } from '../api/journal';
 import { MoneyInput } from './MoneyInput';
 import { ruleKey } from './rule-message';
 import { kindSpec } from './transaction-kinds';

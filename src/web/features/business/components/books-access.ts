@@ -1,5 +1,5 @@
-import type { Me } from '../../platform/api/session';
-import type { Group } from '../../registry/api/registry.types';
+import type { Me } from '../../platform';
+import type { Group } from '../../registry';
 
 /**
  * Whether the signed-in user keeps this group's books (src/server/modules/business/business.policy.ts

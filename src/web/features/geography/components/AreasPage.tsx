@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getArea, listAreas } from '../api/areas';
@@ -44,41 +45,43 @@ export default function AreasPage() {
         </label>
         <button type="submit">{t('action.search')}</button>
       </form>
-      {!list.items ? (
-        <p role="status">{t('state.loading')}</p>
-      ) : list.items.length === 0 ? (
-        <p>{t('state.empty')}</p>
-      ) : (
-        <ul className="rows">
-          {list.items.map((area) => (
-            <li key={area.code}>
-              {area.childCount > 0 ? (
-                <button
-                  type="button"
-                  className="row-button"
-                  onClick={() => {
-                    setParent(area.code);
-                    setSearch('');
-                    setQ('');
-                  }}
-                >
-                  <span>{area.name}</span>
-                  <span className="muted small">
-                    {t(`level.${area.level}`)} · {area.code} · {t('areas.children', { count: area.childCount })}
-                  </span>
-                </button>
-              ) : (
-                <div className="row-static">
-                  <span>{area.name}</span>
-                  <span className="muted small">
-                    {t(`level.${area.level}`)} · {area.code}
-                  </span>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('state.empty')}</p>
+          ) : (
+            <ul className="rows">
+              {items.map((area) => (
+                <li key={area.code}>
+                  {area.childCount > 0 ? (
+                    <button
+                      type="button"
+                      className="row-button"
+                      onClick={() => {
+                        setParent(area.code);
+                        setSearch('');
+                        setQ('');
+                      }}
+                    >
+                      <span>{area.name}</span>
+                      <span className="muted small">
+                        {t(`level.${area.level}`)} · {area.code} · {t('areas.children', { count: area.childCount })}
+                      </span>
+                    </button>
+                  ) : (
+                    <div className="row-static">
+                      <span>{area.name}</span>
+                      <span className="muted small">
+                        {t(`level.${area.level}`)} · {area.code}
+                      </span>
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { api } from '../../../lib/http';
 import { usePagedList, useResource } from '../../../lib/use-resource';
-import { searchCatalog, type CatalogFilters } from '../api/search-catalog';
+import { listProvinces, searchCatalog, type CatalogFilters } from '../api/catalog';
 import { ProductCard } from './ProductCard';
 
 function readFilters(): CatalogFilters {
@@ -22,9 +22,7 @@ export function CatalogPage() {
   const [draft, setDraft] = useState(filters);
   const key = JSON.stringify([filters, locale]);
   const list = usePagedList(key, (cursor, signal) => searchCatalog(filters, locale, cursor, signal));
-  const provinces = useResource('provinces', (signal) =>
-    api<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=province&limit=100', { signal }),
-  );
+  const provinces = useResource('provinces', listProvinces);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -80,21 +78,19 @@ export function CatalogPage() {
         </label>
         <button type="submit">{t('action.search')}</button>
       </form>
-      {list.error ? (
-        <p role="alert">{t('error.load')}</p>
-      ) : !list.items ? (
-        <p className="muted" role="status">
-          {t('state.loading')}
-        </p>
-      ) : list.items.length === 0 ? (
-        <p>{t('catalog.empty')}</p>
-      ) : (
-        <ul className="grid" aria-label={t('catalog.results')}>
-          {list.items.map((item) => (
-            <ProductCard key={item.id} item={item} />
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('catalog.empty')}</p>
+          ) : (
+            <ul className="grid" aria-label={t('catalog.results')}>
+              {items.map((item) => (
+                <ProductCard key={item.id} item={item} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
+import { Loading } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 
 /** The sign-up and inquiry forms are their own chunk: a visitor who only reads never loads them. */
@@ -12,13 +13,7 @@ export function ContactGroup({ productId, unit }: { productId: string; unit: str
     <section className="panel" aria-labelledby="contact-title">
       <h2 id="contact-title">{t('inquiry.title')}</h2>
       {open ? (
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              {t('state.loading')}
-            </p>
-          }
-        >
+        <Suspense fallback={<Loading />}>
           <InquiryPanel productId={productId} unit={unit} />
         </Suspense>
       ) : (

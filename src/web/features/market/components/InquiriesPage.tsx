@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
@@ -14,23 +15,29 @@ export default function InquiriesPage() {
   return (
     <>
       <h1>{t('inquiries.title')}</h1>
-      {list.error ? <p role="alert">{t('error.load')}</p> : null}
-      {list.items && list.items.length === 0 ? <p className="muted">{t('inquiries.none')}</p> : null}
-      <ul className="rows" aria-label={t('inquiries.title')}>
-        {list.items?.map((i) => (
-          <li key={i.id}>
-            <Link href={`/inquiries/${i.id}`} className="row-button">
-              <span>
-                <strong>{nameIn(i.productName, locale)}</strong> · {t(`inquiryKind.${i.kind}`)}
-              </span>
-              <span className="muted small">
-                {i.buyer.companyName} → {i.groupName} · {formatDate(i.createdAt, locale)}
-              </span>
-              <span className="badge">{t(`inquiryStatus.${i.status}`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('inquiries.none')}</p>
+          ) : (
+            <ul className="rows" aria-label={t('inquiries.title')}>
+              {items.map((i) => (
+                <li key={i.id}>
+                  <Link href={`/inquiries/${i.id}`} className="row-button">
+                    <span>
+                      <strong>{nameIn(i.productName, locale)}</strong> · {t(`inquiryKind.${i.kind}`)}
+                    </span>
+                    <span className="muted small">
+                      {i.buyer.companyName} → {i.groupName} · {formatDate(i.createdAt, locale)}
+                    </span>
+                    <span className="badge">{t(`inquiryStatus.${i.status}`)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()}>
           {t('action.loadMore')}

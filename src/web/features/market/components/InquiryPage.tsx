@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { inquiryMessageBody, quoteBody } from '../../../../shared/schemas/market';
 import { Field, orNull, useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
 import { acceptQuote, getInquiry, sendMessage, sendQuote, type Inquiry } from '../api/inquiries';
 import { nameIn } from './InquiriesPage';
 
@@ -80,74 +80,73 @@ function QuoteForm({ inquiry, currency, onSaved }: { inquiry: Inquiry; currency:
 /** One inquiry: the conversation, the quotes, and what the viewer's side may do next. */
 export default function InquiryPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [, navigate] = useLocation();
   const [tick, setTick] = useState(0);
   const found = useResource(`inquiry-${id}-${tick}`, (signal) => getInquiry(id, signal));
   const reload = () => setTick((n) => n + 1);
-  if (found.error)
-    return found.error.status === 404 || found.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  const inquiry = found.data;
-  if (!inquiry) return <p role="status">{t('state.loading')}</p>;
-  const isBuyer = inquiry.buyer.id === me.id;
-  const open = inquiry.quotes.find((q) => q.status === 'open');
-  const currency = inquiry.currency;
-  const accept = async (quoteId: string) => {
-    const order = await acceptQuote(inquiry.id, quoteId);
-    navigate(`/orders/${order.id}`);
-  };
   return (
-    <>
-      <h1>{nameIn(inquiry.productName, locale)}</h1>
-      <p className="muted">
-        {t(`inquiryKind.${inquiry.kind}`)} · {inquiry.buyer.companyName} ({inquiry.buyer.country}) → {inquiry.groupName}
-        {inquiry.quantity ? ` · ${inquiry.quantity} ${inquiry.unit}` : ''}
-      </p>
-      <p className="badge">{t(`inquiryStatus.${inquiry.status}`)}</p>
-      <section className="panel" aria-labelledby="messages-title">
-        <h2 id="messages-title">{t('inquiry.messages')}</h2>
-        <ul className="rows">
-          {inquiry.messages.map((m) => (
-            <li key={m.id} className={`row-static message ${m.side}`}>
-              <span className="muted small">
-                {m.author} · {t(`side.${m.side}`)} · {formatDate(m.createdAt, locale)}
-              </span>
-              <span>{m.body}</span>
-            </li>
-          ))}
-        </ul>
-        {inquiry.status !== 'closed' ? <MessageForm inquiry={inquiry} onSaved={reload} /> : null}
-      </section>
-      {inquiry.quotes.length ? (
-        <section className="panel" aria-labelledby="quotes-title">
-          <h2 id="quotes-title">{t('quote.title')}</h2>
-          <ul className="rows">
-            {inquiry.quotes.map((q) => (
-              <li key={q.id} className="row-static">
-                <strong>
-                  {formatMoney(q.unitPrice, locale)} / {inquiry.unit} × {q.quantity}
-                </strong>
-                <span className="muted small">
-                  {t('quote.until', { date: formatDate(q.validUntil, locale) })} · {t(`quoteStatus.${q.status}`)}
-                  {q.note ? ` · ${q.note}` : ''}
-                </span>
-                {isBuyer && q.status === 'open' && inquiry.status === 'quoted' ? (
-                  <button type="button" onClick={() => void accept(q.id)}>
-                    {t('quote.accept')}
-                  </button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {!isBuyer && inquiry.status !== 'ordered' && inquiry.status !== 'closed' ? (
-        <QuoteForm key={open?.id ?? 'new'} inquiry={inquiry} currency={currency} onSaved={reload} />
-      ) : null}
-    </>
+    <Loaded resource={found}>
+      {(inquiry) => {
+        const isBuyer = inquiry.buyer.id === me.id;
+        const open = inquiry.quotes.find((q) => q.status === 'open');
+        const currency = inquiry.currency;
+        const accept = async (quoteId: string) => {
+          const order = await acceptQuote(inquiry.id, quoteId);
+          navigate(`/orders/${order.id}`);
+        };
+        return (
+          <>
+            <h1>{nameIn(inquiry.productName, locale)}</h1>
+            <p className="muted">
+              {t(`inquiryKind.${inquiry.kind}`)} · {inquiry.buyer.companyName} ({inquiry.buyer.country}) →{' '}
+              {inquiry.groupName}
+              {inquiry.quantity ? ` · ${inquiry.quantity} ${inquiry.unit}` : ''}
+            </p>
+            <p className="badge">{t(`inquiryStatus.${inquiry.status}`)}</p>
+            <section className="panel" aria-labelledby="messages-title">
+              <h2 id="messages-title">{t('inquiry.messages')}</h2>
+              <ul className="rows">
+                {inquiry.messages.map((m) => (
+                  <li key={m.id} className={`row-static message ${m.side}`}>
+                    <span className="muted small">
+                      {m.author} · {t(`side.${m.side}`)} · {formatDate(m.createdAt, locale)}
+                    </span>
+                    <span>{m.body}</span>
+                  </li>
+                ))}
+              </ul>
+              {inquiry.status !== 'closed' ? <MessageForm inquiry={inquiry} onSaved={reload} /> : null}
+            </section>
+            {inquiry.quotes.length ? (
+              <section className="panel" aria-labelledby="quotes-title">
+                <h2 id="quotes-title">{t('quote.title')}</h2>
+                <ul className="rows">
+                  {inquiry.quotes.map((q) => (
+                    <li key={q.id} className="row-static">
+                      <strong>
+                        {formatMoney(q.unitPrice, locale)} / {inquiry.unit} × {q.quantity}
+                      </strong>
+                      <span className="muted small">
+                        {t('quote.until', { date: formatDate(q.validUntil, locale) })} · {t(`quoteStatus.${q.status}`)}
+                        {q.note ? ` · ${q.note}` : ''}
+                      </span>
+                      {isBuyer && q.status === 'open' && inquiry.status === 'quoted' ? (
+                        <button type="button" onClick={() => void accept(q.id)}>
+                          {t('quote.accept')}
+                        </button>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            {!isBuyer && inquiry.status !== 'ordered' && inquiry.status !== 'closed' ? (
+              <QuoteForm key={open?.id ?? 'new'} inquiry={inquiry} currency={currency} onSaved={reload} />
+            ) : null}
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { signInBody } from '../../../../shared/schemas/platform';
 import { createInquiryBody, INQUIRY_KINDS, registerBuyerBody } from '../../../../shared/schemas/market';
 import { Field, orUndefined, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { signIn } from '../../platform/api/session';
+import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
 import { sendInquiry, type Inquiry } from '../api/inquiries';
 
@@ -19,60 +18,6 @@ function countryName(code: string, locale: string): string {
   } catch {
     return code;
   }
-}
-
-function BuyerSignIn({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
-  const [fields, setFields] = useState({ email: '', password: '' });
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useFormState();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setFailure(null);
-    const ok = await form.submit(signInBody, fields, async () => {
-      try {
-        await signIn(fields);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) setFailure(error.problem.detail ?? error.problem.title);
-        throw error;
-      }
-    });
-    if (ok) onDone();
-  };
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('buyer.signIn')}>
-      <Field label={t('signIn.email')} name="buyer-signin-email" error={form.errors.email}>
-        {(p) => (
-          <input
-            {...p}
-            type="email"
-            autoComplete="username"
-            value={fields.email}
-            onChange={(e) => setFields({ ...fields, email: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('signIn.password')} name="buyer-signin-password" error={form.errors.password}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            autoComplete="current-password"
-            value={fields.password}
-            onChange={(e) => setFields({ ...fields, password: e.target.value })}
-          />
-        )}
-      </Field>
-      {failure ? (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      ) : null}
-      <button type="submit" disabled={form.busy}>
-        {t('signIn.submit')}
-      </button>
-    </form>
-  );
 }
 
 function BuyerSignUp({ onDone }: { onDone: () => void }) {
@@ -227,21 +172,21 @@ export default function InquiryPanel({ productId, unit }: { productId: string; u
             {t('buyer.signIn')}
           </button>
         </div>
-        {mode === 'signUp' ? <BuyerSignUp onDone={signedIn} /> : <BuyerSignIn onDone={signedIn} />}
+        {mode === 'signUp' ? (
+          <BuyerSignUp onDone={signedIn} />
+        ) : (
+          <SignInForm onSignedIn={signedIn} label={t('buyer.signIn')} idPrefix="buyer-signin" />
+        )}
       </>
     );
-  if (buyer.error?.status === 404) return <p>{t('buyer.notBuyer')}</p>;
-  if (buyer.error) return <p role="alert">{t('error.load')}</p>;
-  if (!buyer.data)
-    return (
-      <p className="muted" role="status">
-        {t('state.loading')}
-      </p>
-    );
   return (
-    <>
-      <p className="muted small">{t('buyer.as', { company: buyer.data.companyName })}</p>
-      <InquiryForm productId={productId} unit={unit} onSent={setSent} />
-    </>
+    <Loaded resource={buyer} notFound={<p>{t('buyer.notBuyer')}</p>}>
+      {(account) => (
+        <>
+          <p className="muted small">{t('buyer.as', { company: account.companyName })}</p>
+          <InquiryForm productId={productId} unit={unit} onSent={setSent} />
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
 import { getOrder, moveOrder, type Order, type OrderStatus } from '../api/orders';
 import { nameIn } from './InquiriesPage';
 
@@ -15,86 +15,84 @@ const buyerMoves = (order: Order): OrderStatus[] =>
 
 export default function OrderPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
   const found = useResource(`order-${id}-${tick}`, (signal) => getOrder(id, signal));
-  if (found.error)
-    return found.error.status === 404 || found.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  const order = found.data;
-  if (!order) return <p role="status">{t('state.loading')}</p>;
-  const moves = order.buyer.id === me.id ? buyerMoves(order) : order.next;
-  const move = async (to: OrderStatus) => {
-    setBusy(true);
-    setRefused(null);
-    try {
-      await moveOrder(order.id, to);
-      setTick((n) => n + 1);
-    } catch (error) {
-      if (error instanceof ApiError) setRefused(error.problem.detail ?? error.problem.title);
-      else throw error;
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <>
-      <h1>{nameIn(order.productName, locale)}</h1>
-      <p className="badge">{t(`orderStatus.${order.status}`)}</p>
-      <section className="panel">
-        <dl>
-          <dt>{t('orders.buyer')}</dt>
-          <dd>
-            {order.buyer.companyName} ({order.buyer.country})
-          </dd>
-          <dt>{t('orders.group')}</dt>
-          <dd>{order.groupName}</dd>
-          <dt>{t('orders.quantity')}</dt>
-          <dd>
-            {order.quantity} {order.unit} × {formatMoney(order.unitPrice, locale)}
-          </dd>
-          <dt>{t('orders.total')}</dt>
-          <dd>{formatMoney(order.total, locale)}</dd>
-          <dt>{t('orders.market')}</dt>
-          <dd>{t(`saleMarket.${order.market}`)}</dd>
-          <dt>{t('orders.placed')}</dt>
-          <dd>{formatDate(order.placedAt, locale)}</dd>
-          {order.allocations.length ? (
-            <>
-              <dt>{t('orders.batches')}</dt>
-              <dd>{order.allocations.map((a) => `${a.lotCode} (${a.quantity})`).join(', ')}</dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-      {moves.length ? (
-        <div className="inline wrap" role="group" aria-label={t('orders.actions')}>
-          {moves.map((to) => (
-            <button
-              key={to}
-              type="button"
-              className={to === 'cancelled' ? 'link' : undefined}
-              disabled={busy}
-              onClick={() => void move(to)}
-            >
-              {t(`orderMove.${to}`)}
-            </button>
-          ))}
-        </div>
-      ) : null}
-      {refused ? (
-        <p className="error" role="alert">
-          {refused}
-        </p>
-      ) : null}
-      <p>
-        <Link href="/orders">{t('orders.back')}</Link>
-      </p>
-    </>
+    <Loaded resource={found}>
+      {(order) => {
+        const moves = order.buyer.id === me.id ? buyerMoves(order) : order.next;
+        const move = async (to: OrderStatus) => {
+          setBusy(true);
+          setRefused(null);
+          try {
+            await moveOrder(order.id, to);
+            setTick((n) => n + 1);
+          } catch (error) {
+            if (error instanceof ApiError) setRefused(error.problem.detail ?? error.problem.title);
+            else throw error;
+          } finally {
+            setBusy(false);
+          }
+        };
+        return (
+          <>
+            <h1>{nameIn(order.productName, locale)}</h1>
+            <p className="badge">{t(`orderStatus.${order.status}`)}</p>
+            <section className="panel">
+              <dl>
+                <dt>{t('orders.buyer')}</dt>
+                <dd>
+                  {order.buyer.companyName} ({order.buyer.country})
+                </dd>
+                <dt>{t('orders.group')}</dt>
+                <dd>{order.groupName}</dd>
+                <dt>{t('orders.quantity')}</dt>
+                <dd>
+                  {order.quantity} {order.unit} × {formatMoney(order.unitPrice, locale)}
+                </dd>
+                <dt>{t('orders.total')}</dt>
+                <dd>{formatMoney(order.total, locale)}</dd>
+                <dt>{t('orders.market')}</dt>
+                <dd>{t(`saleMarket.${order.market}`)}</dd>
+                <dt>{t('orders.placed')}</dt>
+                <dd>{formatDate(order.placedAt, locale)}</dd>
+                {order.allocations.length ? (
+                  <>
+                    <dt>{t('orders.batches')}</dt>
+                    <dd>{order.allocations.map((a) => `${a.lotCode} (${a.quantity})`).join(', ')}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </section>
+            {moves.length ? (
+              <div className="inline wrap" role="group" aria-label={t('orders.actions')}>
+                {moves.map((to) => (
+                  <button
+                    key={to}
+                    type="button"
+                    className={to === 'cancelled' ? 'link' : undefined}
+                    disabled={busy}
+                    onClick={() => void move(to)}
+                  >
+                    {t(`orderMove.${to}`)}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+            {refused ? (
+              <p className="error" role="alert">
+                {refused}
+              </p>
+            ) : null}
+            <p>
+              <Link href="/orders">{t('orders.back')}</Link>
+            </p>
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
@@ -12,24 +13,30 @@ export default function OrdersPage() {
   return (
     <>
       <h1>{t('orders.title')}</h1>
-      {list.error ? <p role="alert">{t('error.load')}</p> : null}
-      {list.items && list.items.length === 0 ? <p className="muted">{t('orders.none')}</p> : null}
-      <ul className="rows" aria-label={t('orders.title')}>
-        {list.items?.map((o) => (
-          <li key={o.id}>
-            <Link href={`/orders/${o.id}`} className="row-button">
-              <span>
-                <strong>{nameIn(o.productName, locale)}</strong> · {o.quantity} {o.unit}
-              </span>
-              <span className="muted small">
-                {o.buyer.companyName} → {o.groupName} · {formatMoney(o.total, locale)} ·{' '}
-                {formatDate(o.placedAt, locale)}
-              </span>
-              <span className="badge">{t(`orderStatus.${o.status}`)}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('orders.none')}</p>
+          ) : (
+            <ul className="rows" aria-label={t('orders.title')}>
+              {items.map((o) => (
+                <li key={o.id}>
+                  <Link href={`/orders/${o.id}`} className="row-button">
+                    <span>
+                      <strong>{nameIn(o.productName, locale)}</strong> · {o.quantity} {o.unit}
+                    </span>
+                    <span className="muted small">
+                      {o.buyer.companyName} → {o.groupName} · {formatMoney(o.total, locale)} ·{' '}
+                      {formatDate(o.placedAt, locale)}
+                    </span>
+                    <span className="badge">{t(`orderStatus.${o.status}`)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()}>
           {t('action.loadMore')}

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
 import type { CatalogItem } from '../api/catalog.types';
-import { Stars } from './Stars';
+import { Stars } from '../../../components/Stars';
 
 export function ProductCard({ item }: { item: CatalogItem }) {
   const { t, locale } = useI18n();

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getCatalogProduct } from '../api/get-catalog-product';
+import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
-import { Stars } from './Stars';
+import { Stars } from '../../../components/Stars';
 
 function languageNames(codes: string[], locale: string): string {
   try {
@@ -20,79 +20,77 @@ function languageNames(codes: string[], locale: string): string {
 export function ProductStoryPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const product = useResource(`${id}/${locale}`, (signal) => getCatalogProduct(id, locale, signal));
-  const data = product.data;
+  const shown = product.data;
   useEffect(() => {
-    if (data) document.title = `${data.name} · OVOP`;
-  }, [data]);
+    if (shown) document.title = `${shown.name} · OVOP`;
+  }, [shown]);
 
-  if (product.error)
-    return product.error.status === 404 || product.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!data)
-    return (
-      <p className="muted" role="status">
-        {t('state.loading')}
-      </p>
-    );
-  const region = [...data.village.ancestors].reverse().map((a) => a.name);
-  const [cover, ...others] = data.photos;
   return (
-    <article className="story">
-      {cover ? (
-        <img className="cover" src={cover.url} alt={data.name} width={cover.width} height={cover.height} />
-      ) : null}
-      <h1>{data.name}</h1>
-      <p className="price">
-        {formatMoney(data.price, locale)} / {data.unit} <Stars stars={data.stars} />
-      </p>
-      {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}
-      {data.description ? <p>{data.description}</p> : null}
-      {data.story ? (
-        <section aria-labelledby="story-title">
-          <h2 id="story-title">{t('product.story')}</h2>
-          {data.story.split(/\n{2,}/).map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
-        </section>
-      ) : null}
-      {others.length ? (
-        <ul className="thumbs" aria-label={t('product.photos')}>
-          {others.map((photo) => (
-            <li key={photo.url}>
-              <a href={photo.url}>
-                <img src={photo.thumbnailUrl} alt={t('product.photoOf', { name: data.name })} loading="lazy" />
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <section aria-labelledby="origin-title" className="panel">
-        <h2 id="origin-title">{t('product.origin')}</h2>
-        <dl>
-          <dt>{t('product.village')}</dt>
-          <dd>{data.village.name}</dd>
-          <dt>{t('product.region')}</dt>
-          <dd>{region.join(', ')}</dd>
-          <dt>{t('product.group')}</dt>
-          <dd>
-            {data.group.name} ({t(`groupKind.${data.group.kind}`)})
-            {data.group.foundedOn ? ` · ${t('product.since', { date: formatDate(data.group.foundedOn, locale) })}` : ''}
-          </dd>
-          {data.capacityPerMonth !== null ? (
-            <>
-              <dt>{t('product.capacity')}</dt>
-              <dd>
-                {new Intl.NumberFormat(locale).format(data.capacityPerMonth)} {data.unit}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </section>
-      <ContactGroup productId={data.id} unit={data.unit} />
-      <p className="muted small">{t('product.languages', { languages: languageNames(data.languages, locale) })}</p>
-    </article>
+    <Loaded resource={product}>
+      {(data) => {
+        const region = [...data.village.ancestors].reverse().map((a) => a.name);
+        const [cover, ...others] = data.photos;
+        return (
+          <article className="story">
+            {cover ? (
+              <img className="cover" src={cover.url} alt={data.name} width={cover.width} height={cover.height} />
+            ) : null}
+            <h1>{data.name}</h1>
+            <p className="price">
+              {formatMoney(data.price, locale)} / {data.unit} <Stars stars={data.stars} />
+            </p>
+            {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}
+            {data.description ? <p>{data.description}</p> : null}
+            {data.story ? (
+              <section aria-labelledby="story-title">
+                <h2 id="story-title">{t('product.story')}</h2>
+                {data.story.split(/\n{2,}/).map((paragraph, i) => (
+                  <p key={i}>{paragraph}</p>
+                ))}
+              </section>
+            ) : null}
+            {others.length ? (
+              <ul className="thumbs" aria-label={t('product.photos')}>
+                {others.map((photo) => (
+                  <li key={photo.url}>
+                    <a href={photo.url}>
+                      <img src={photo.thumbnailUrl} alt={t('product.photoOf', { name: data.name })} loading="lazy" />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <section aria-labelledby="origin-title" className="panel">
+              <h2 id="origin-title">{t('product.origin')}</h2>
+              <dl>
+                <dt>{t('product.village')}</dt>
+                <dd>{data.village.name}</dd>
+                <dt>{t('product.region')}</dt>
+                <dd>{region.join(', ')}</dd>
+                <dt>{t('product.group')}</dt>
+                <dd>
+                  {data.group.name} ({t(`groupKind.${data.group.kind}`)})
+                  {data.group.foundedOn
+                    ? ` · ${t('product.since', { date: formatDate(data.group.foundedOn, locale) })}`
+                    : ''}
+                </dd>
+                {data.capacityPerMonth !== null ? (
+                  <>
+                    <dt>{t('product.capacity')}</dt>
+                    <dd>
+                      {new Intl.NumberFormat(locale).format(data.capacityPerMonth)} {data.unit}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+            </section>
+            <ContactGroup productId={data.id} unit={data.unit} />
+            <p className="muted small">
+              {t('product.languages', { languages: languageNames(data.languages, locale) })}
+            </p>
+          </article>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../session-context';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
@@ -18,7 +19,7 @@ function screenOf(link: string | null): string | null {
 /** The signed-in user's own notifications, newest first; unread ones stand out until marked read. */
 export default function NotificationsPage() {
   const { t, locale } = useI18n();
-  const { reloadUnread } = useStaff();
+  const { reloadUnread } = useSession();
   const list = usePagedList('notifications', (cursor, signal) => listNotifications({}, cursor, signal));
   // Marked read here, kept apart so pages already loaded stay in place.
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
@@ -43,35 +44,41 @@ export default function NotificationsPage() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
-      {list.error ? <p role="alert">{t('error.load')}</p> : null}
-      {list.items && list.items.length === 0 ? <p className="muted">{t('notifications.none')}</p> : null}
-      <ul className="rows notifications" aria-label={t('notifications.title')}>
-        {list.items?.map((n) => {
-          const read = n.read || readNow.has(n.id);
-          const screen = screenOf(n.link);
-          return (
-            <li key={n.id} className={read ? undefined : 'unread'}>
-              <div className="row-static">
-                {screen ? <Link href={screen}>{text(n)}</Link> : <span>{text(n)}</span>}
-                <span className="muted small">
-                  {read ? null : <span className="badge">{t('notifications.new')}</span>}{' '}
-                  {formatDate(n.createdAt, locale)}
-                </span>
-                {read ? null : (
-                  <button
-                    type="button"
-                    className="secondary small"
-                    disabled={busy === n.id}
-                    onClick={() => void markRead(n.id)}
-                  >
-                    {t('notifications.markRead')}
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">{t('notifications.none')}</p>
+          ) : (
+            <ul className="rows notifications" aria-label={t('notifications.title')}>
+              {items.map((n) => {
+                const read = n.read || readNow.has(n.id);
+                const screen = screenOf(n.link);
+                return (
+                  <li key={n.id} className={read ? undefined : 'unread'}>
+                    <div className="row-static">
+                      {screen ? <Link href={screen}>{text(n)}</Link> : <span>{text(n)}</span>}
+                      <span className="muted small">
+                        {read ? null : <span className="badge">{t('notifications.new')}</span>}{' '}
+                        {formatDate(n.createdAt, locale)}
+                      </span>
+                      {read ? null : (
+                        <button
+                          type="button"
+                          className="secondary small"
+                          disabled={busy === n.id}
+                          onClick={() => void markRead(n.id)}
+                        >
+                          {t('notifications.markRead')}
+                        </button>
+                      )}
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" className="secondary" disabled={list.loadingMore} onClick={() => void list.loadMore()}>
           {t('action.loadMore')}

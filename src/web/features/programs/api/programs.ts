@@ -1,7 +1,7 @@
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
 import type { z } from 'zod';
-import type { createProgramBody, grantRoleBody } from '../../../../shared/schemas/programs';
+import type { createProgramBody } from '../../../../shared/schemas/programs';
 
 export interface Program {
   id: string;
@@ -15,23 +15,6 @@ export interface Program {
   version: number;
 }
 
-export interface Grant {
-  id: string;
-  programId: string;
-  userId: string;
-  user: { email: string; name: string };
-  role: string;
-  areaCode: string | null;
-  groupId: string | null;
-  createdAt: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
-
 export const listPrograms = (cursor?: string, signal?: AbortSignal) =>
   api<Page<Program>>(withQuery('/api/v1/programs', { cursor, limit: 100 }), { signal });
 
@@ -43,15 +26,3 @@ export const createProgram = (body: z.input<typeof createProgramBody>) =>
 
 export const patchProgram = (id: string, body: Record<string, unknown>) =>
   api<Program>(`/api/v1/programs/${id}`, { method: 'PATCH', body, quiet: formQuiet });
-
-export const listGrants = (programId: string, signal?: AbortSignal) =>
-  api<{ items: Grant[] }>(`/api/v1/programs/${programId}/roles`, { signal, quiet: (e) => e.status === 403 });
-
-export const grantRole = (programId: string, body: z.input<typeof grantRoleBody>) =>
-  api<Grant>(`/api/v1/programs/${programId}/roles`, { method: 'POST', body, quiet: formQuiet });
-
-export const revokeRole = (programId: string, grantId: string) =>
-  api<void>(`/api/v1/programs/${programId}/roles/${grantId}`, { method: 'DELETE' });
-
-export const findUserByEmail = (email: string) =>
-  api<Page<User>>(withQuery('/api/v1/users', { email }), { quiet: (e) => e.status === 400 });

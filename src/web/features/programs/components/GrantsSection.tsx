@@ -5,8 +5,9 @@ import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { AreaPicker } from '../../geography/components/AreaPicker';
-import { findUserByEmail, grantRole, listGrants, revokeRole } from '../api/programs';
+import { AreaPicker } from '../../geography';
+import { grantRole, listGrants, revokeRole } from '../api/grants';
+import { findUserByEmail } from '../api/users';
 
 function GrantForm({ programId, onGranted }: { programId: string; onGranted: () => void }) {
   const { t } = useI18n();

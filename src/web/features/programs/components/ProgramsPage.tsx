@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
+import { usePrograms } from '../program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { ProgramForm } from './ProgramForm';
@@ -7,7 +8,8 @@ import { ProgramForm } from './ProgramForm';
 /** The caller's programs: choose the one to work in, open one to edit it and its role grants. */
 export default function ProgramsPage() {
   const { t, locale } = useI18n();
-  const { me, programs, program, setProgramId, reloadPrograms } = useStaff();
+  const { me } = useSession();
+  const { programs, program, setProgramId, reloadPrograms } = usePrograms();
   const [, navigate] = useLocation();
   return (
     <>

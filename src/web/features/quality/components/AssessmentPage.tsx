@@ -1,25 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { appealBody, decideAppealBody, scoresBody } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
 import { Field, useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
-import { Stars } from '../../market/components/Stars';
+import { both, useResource } from '../../../lib/use-resource';
+import { Stars } from '../../../components/Stars';
 import {
   decideAppeal,
   fileAppeal,
   finaliseAssessment,
   getAssessment,
-  getScheme,
   recordPanelScores,
   recordSelfAssessment,
   type Appeal,
   type Assessment,
-  type SchemeDefinition,
-} from '../api/quality';
+} from '../api/assessments';
+import { getScheme, type SchemeDefinition } from '../api/schemes';
 import { CriterionEvidence } from './CriterionEvidence';
 import { SchemeView, useText } from './SchemeView';
 
@@ -39,7 +38,7 @@ function ScoringForm({
   onSaved: (a: Assessment) => void;
 }) {
   const { t } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const text = useText();
   const [draft, setDraft] = useState<Draft>(() =>
     Object.fromEntries(
@@ -311,7 +310,7 @@ function DecisionForm({
 
 function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onChanged: () => void }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const roles = me.roles.filter((r) => r.programId === assessment.programId);
   const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
   const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
@@ -346,90 +345,88 @@ function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onC
 
 export default function AssessmentPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useStaff();
+  const { me } = useSession();
   const [tick, setTick] = useState(0);
   const [current, setCurrent] = useState<Assessment | null>(null);
   const [saved, setSaved] = useState(false);
   const loaded = useResource(`assessment-${id}-${tick}`, (signal) => getAssessment(id, signal));
-  const assessment = current ?? loaded.data;
-  const scheme = useResource(assessment ? `scheme-${assessment.schemeId}` : null, (signal) =>
-    getScheme(assessment!.schemeId, signal),
+  const record = current ?? loaded.data;
+  const scheme = useResource(record ? `scheme-${record.schemeId}` : null, (signal) =>
+    getScheme(record!.schemeId, signal),
   );
-  if (loaded.error)
-    return loaded.error.status === 404 || loaded.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!assessment || !scheme.data) return <p role="status">{t('state.loading')}</p>;
-  const definition = scheme.data.definition;
-  const roles = me.roles.filter((r) => r.programId === assessment.programId);
-  const judges = me.isAdmin || roles.some((r) => r.role === 'assessor');
-  const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
-  const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
   const reload = () => {
     setCurrent(null);
     setTick((n) => n + 1);
   };
-  const finalise = async () => {
-    setCurrent(await finaliseAssessment(assessment.id, assessment.version));
-  };
-  const scored = new Set(assessment.panelScores.map((s) => s.criterion));
-  const allScored = definition.parts.every((p) => p.criteria.every((c) => scored.has(c.code)));
   return (
-    <>
-      <p>
-        <Link href={`/products/${assessment.productId}`}>← {t('assess.backToProduct')}</Link>
-      </p>
-      <h1>{t('assess.heading', { year: assessment.year })}</h1>
-      <p className="muted">
-        {t(`tier.${assessment.panelTier}`)} · {formatDate(assessment.assessedOn, locale)} ·{' '}
-        <strong data-testid="assessment-status">{t(`assessStatus.${assessment.status}`)}</strong>
-      </p>
-      <SchemeView definition={definition} />
-      {assessment.status === 'open' ? (
-        <>
-          {definition.selfAssessmentRequired && !assessment.selfAssessment ? (
-            <p className="panel warning">{t('assess.awaitingSelf')}</p>
-          ) : null}
-          {managesGroup ? (
-            <ScoringForm
-              key={`self-${assessment.version}`}
-              self
-              assessment={assessment}
-              definition={definition}
-              onSaved={(a) => {
-                setCurrent(a);
-                setSaved(true);
-              }}
-            />
-          ) : null}
-          {judges ? (
-            <ScoringForm
-              key={assessment.version}
-              self={false}
-              assessment={assessment}
-              definition={definition}
-              onSaved={(a) => {
-                setCurrent(a);
-                setSaved(true);
-              }}
-            />
-          ) : null}
-          {saved ? <p role="status">{t('assess.scoresSaved')}</p> : null}
-          {managesProgram ? (
-            <section className="panel">
-              <p className="small">{allScored ? t('assess.readyToFinalise') : t('assess.notAllScored')}</p>
-              <button type="button" disabled={!allScored} onClick={() => void finalise()}>
-                {t('assess.finalise')}
-              </button>
-            </section>
-          ) : null}
-        </>
-      ) : (
-        <ResultView assessment={assessment} definition={definition} />
-      )}
-      <AppealsSection assessment={assessment} onChanged={reload} />
-    </>
+    <Loaded resource={both({ data: record, error: loaded.error }, scheme)}>
+      {([assessment, { definition }]) => {
+        const roles = me.roles.filter((r) => r.programId === assessment.programId);
+        const judges = me.isAdmin || roles.some((r) => r.role === 'assessor');
+        const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
+        const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
+        const finalise = async () => {
+          setCurrent(await finaliseAssessment(assessment.id, assessment.version));
+        };
+        const scored = new Set(assessment.panelScores.map((s) => s.criterion));
+        const allScored = definition.parts.every((p) => p.criteria.every((c) => scored.has(c.code)));
+        return (
+          <>
+            <p>
+              <Link href={`/products/${assessment.productId}`}>← {t('assess.backToProduct')}</Link>
+            </p>
+            <h1>{t('assess.heading', { year: assessment.year })}</h1>
+            <p className="muted">
+              {t(`tier.${assessment.panelTier}`)} · {formatDate(assessment.assessedOn, locale)} ·{' '}
+              <strong data-testid="assessment-status">{t(`assessStatus.${assessment.status}`)}</strong>
+            </p>
+            <SchemeView definition={definition} />
+            {assessment.status === 'open' ? (
+              <>
+                {definition.selfAssessmentRequired && !assessment.selfAssessment ? (
+                  <p className="panel warning">{t('assess.awaitingSelf')}</p>
+                ) : null}
+                {managesGroup ? (
+                  <ScoringForm
+                    key={`self-${assessment.version}`}
+                    self
+                    assessment={assessment}
+                    definition={definition}
+                    onSaved={(a) => {
+                      setCurrent(a);
+                      setSaved(true);
+                    }}
+                  />
+                ) : null}
+                {judges ? (
+                  <ScoringForm
+                    key={assessment.version}
+                    self={false}
+                    assessment={assessment}
+                    definition={definition}
+                    onSaved={(a) => {
+                      setCurrent(a);
+                      setSaved(true);
+                    }}
+                  />
+                ) : null}
+                {saved ? <p role="status">{t('assess.scoresSaved')}</p> : null}
+                {managesProgram ? (
+                  <section className="panel">
+                    <p className="small">{allScored ? t('assess.readyToFinalise') : t('assess.notAllScored')}</p>
+                    <button type="button" disabled={!allScored} onClick={() => void finalise()}>
+                      {t('assess.finalise')}
+                    </button>
+                  </section>
+                ) : null}
+              </>
+            ) : (
+              <ResultView assessment={assessment} definition={definition} />
+            )}
+            <AppealsSection assessment={assessment} onChanged={reload} />
+          </>
+        );
+      }}
+    </Loaded>
   );
 }

@@ -2,8 +2,8 @@ import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
-import { Stars } from '../../market/components/Stars';
-import { listAssessments } from '../api/quality';
+import { Stars } from '../../../components/Stars';
+import { listAssessments } from '../api/assessments';
 
 /** Assessments of a program, a group or a product, newest first as the server lists them. */
 export function AssessmentsList({

@@ -1,12 +1,14 @@
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
+import { usePrograms } from '../../programs';
 import { useI18n } from '../../../i18n/i18n';
 import { AssessmentsList } from './AssessmentsList';
 
 /** The current program's assessments the caller may see (assessors: their panel tier's). */
 export default function AssessmentsPage() {
   const { t } = useI18n();
-  const { me, program } = useStaff();
+  const { me } = useSession();
+  const { program } = usePrograms();
   const manages = me.isAdmin || me.roles.some((r) => r.role === 'program_manager' && r.programId === program?.id);
   return (
     <>

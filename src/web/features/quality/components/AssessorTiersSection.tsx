@@ -3,8 +3,8 @@ import { PANEL_TIERS, type PanelTier } from '../../../../shared/schemas/quality'
 import { EnumSelect } from '../../../components/EnumSelect';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { listGrants, type Grant } from '../../programs/api/programs';
-import { listAssessorTiers, setAssessorTier } from '../api/quality';
+import { listGrants, type Grant } from '../../programs';
+import { listAssessorTiers, setAssessorTier } from '../api/assessor-tiers';
 
 function AssessorRow({
   programId,

@@ -19,7 +19,7 @@ import {
   patchCertification,
   uploadCertificationDocument,
   type Certification,
-} from '../api/quality';
+} from '../api/certifications';
 import { AttachmentLink, AttachmentUpload } from './AttachmentUpload';
 
 const draftOf = (c: Certification | null) => ({

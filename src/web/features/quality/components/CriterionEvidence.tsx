@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { uploadEvidence, type Evidence } from '../api/quality';
+import { uploadEvidence, type Evidence } from '../api/assessments';
 import { AttachmentLink, AttachmentUpload } from './AttachmentUpload';
 
 /** The evidence attached to one criterion's score (a lab report, a photo of the premises), and adding more. */

@@ -1,7 +1,7 @@
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getExportReadiness, type ReadinessCheck } from '../api/quality';
+import { getExportReadiness, type ReadinessCheck } from '../api/export-readiness';
 
 function Mark({ ok }: { ok: boolean | null }) {
   const { t } = useI18n();

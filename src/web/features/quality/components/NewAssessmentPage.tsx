@@ -1,15 +1,16 @@
 import type { FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createAssessmentBody, PANEL_TIERS, type PanelTier } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
+import { listProducts } from '../../registry';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { listProducts } from '../../registry/api/products';
-import { createAssessment, listSchemes } from '../api/quality';
+import { createAssessment } from '../api/assessments';
+import { listSchemes } from '../api/schemes';
 import { useText } from './SchemeView';
 
 const draftOf = (programId: string) => ({
@@ -25,7 +26,7 @@ const draftOf = (programId: string) => ({
 export default function NewAssessmentPage() {
   const { t } = useI18n();
   const text = useText();
-  const { programs, program } = useStaff();
+  const { programs, program } = usePrograms();
   const [, navigate] = useLocation();
   const { draft, set, patch } = useDraft(null, () => draftOf(program?.id ?? ''));
   const form = useFormState();

@@ -3,7 +3,7 @@ import { GATE_REQUIREMENTS, PANEL_TIERS, patchSchemeBody } from '../../../../sha
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, firstUnder, useFormState, type Errors } from '../../../components/form';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
-import { patchScheme, type Scheme, type SchemeDefinition } from '../api/quality';
+import { patchScheme, type Scheme, type SchemeDefinition } from '../api/schemes';
 import {
   edited,
   newGate,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getScheme, listSchemes, type Scheme } from '../api/quality';
+import { getScheme, listSchemes, type Scheme } from '../api/schemes';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeView, useText } from './SchemeView';
 
@@ -50,44 +50,46 @@ export default function SchemeEditorPage({ id }: { id: string }) {
   /** What the last save did, kept as a message key so it follows a change of language. */
   const [notice, setNotice] = useState<{ key: string; version: number } | null>(null);
   const scheme = useResource(`scheme-${id}-${tick}`, (signal) => getScheme(id, signal));
-  if (scheme.error)
-    return scheme.error.status === 404 || scheme.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!scheme.data) return <p role="status">{t('state.loading')}</p>;
-  const s = scheme.data;
-  const saved = (next: Scheme) => {
-    const key = next.id === s.id ? 'editor.savedInPlace' : 'editor.savedNewVersion';
+  /** A save of `shown` answered `next`: the same scheme edited in place, or a new version of it. */
+  const saved = (shown: Scheme, next: Scheme) => {
+    const key = next.id === shown.id ? 'editor.savedInPlace' : 'editor.savedNewVersion';
     setNotice({ key, version: next.version });
-    if (next.id === s.id) setTick((n) => n + 1);
+    if (next.id === shown.id) setTick((n) => n + 1);
     else navigate(`/schemes/${next.id}`);
   };
   return (
-    <>
-      <p>
-        <Link href="/schemes">← {t('schemes.title')}</Link>
-      </p>
-      <h1>{text(s.definition.name)}</h1>
-      <p className="muted" data-testid="scheme-version">
-        {t('editor.version', { version: s.version })} ·{' '}
-        {s.template ? t('schemes.template') : s.latest ? t('editor.latest') : t('editor.superseded')}
-      </p>
-      {notice ? (
-        <p className="panel" role="status" data-testid="scheme-saved">
-          {t(notice.key, { version: notice.version })}
-        </p>
-      ) : null}
-      {s.template ? null : <VersionHistory scheme={s} tick={tick} />}
-      {s.latest && !s.template ? (
-        <SchemeEditor key={`${s.id}-${s.version}`} scheme={s} onSaved={saved} onReload={() => setTick((n) => n + 1)} />
-      ) : (
+    <Loaded resource={scheme}>
+      {(s) => (
         <>
-          <p className="panel warning">{s.template ? t('schemes.templateReadOnly') : t('editor.readOnly')}</p>
-          <SchemeView definition={s.definition} />
+          <p>
+            <Link href="/schemes">← {t('schemes.title')}</Link>
+          </p>
+          <h1>{text(s.definition.name)}</h1>
+          <p className="muted" data-testid="scheme-version">
+            {t('editor.version', { version: s.version })} ·{' '}
+            {s.template ? t('schemes.template') : s.latest ? t('editor.latest') : t('editor.superseded')}
+          </p>
+          {notice ? (
+            <p className="panel" role="status" data-testid="scheme-saved">
+              {t(notice.key, { version: notice.version })}
+            </p>
+          ) : null}
+          {s.template ? null : <VersionHistory scheme={s} tick={tick} />}
+          {s.latest && !s.template ? (
+            <SchemeEditor
+              key={`${s.id}-${s.version}`}
+              scheme={s}
+              onSaved={(next) => saved(s, next)}
+              onReload={() => setTick((n) => n + 1)}
+            />
+          ) : (
+            <>
+              <p className="panel warning">{s.template ? t('schemes.templateReadOnly') : t('editor.readOnly')}</p>
+              <SchemeView definition={s.definition} />
+            </>
+          )}
         </>
       )}
-    </>
+    </Loaded>
   );
 }

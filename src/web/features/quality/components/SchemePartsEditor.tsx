@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Field, firstUnder, type Errors } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
-import type { SchemeDefinition } from '../api/quality';
+import type { SchemeDefinition } from '../api/schemes';
 import { maxPoints, newCriterion, newLevel, newPart, withText } from './scheme-draft';
 import { NumberField, NumberInput, TextField } from './SchemeInputs';
 import { useText } from './SchemeView';

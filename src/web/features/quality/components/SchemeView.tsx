@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n';
-import type { Localized } from '../../registry/api/registry.types';
-import type { SchemeDefinition } from '../api/quality';
+import type { Localized } from '../../../../shared/localized';
+import type { SchemeDefinition } from '../api/schemes';
 
 /** A localized text in the reader's language, else Indonesian, else any. */
 export function useText() {

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createSchemeBody } from '../../../../shared/schemas/quality';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
 import { Field, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { createScheme, listSchemes } from '../api/quality';
+import { createScheme, listSchemes } from '../api/schemes';
 import { AssessorTiersSection } from './AssessorTiersSection';
 import { useText } from './SchemeView';
 
@@ -54,7 +55,7 @@ function NewSchemeForm({ programId }: { programId: string }) {
 export default function SchemesPage() {
   const { t } = useI18n();
   const text = useText();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const schemes = useResource(program ? `schemes-${program.id}` : null, (signal) =>
     listSchemes({ programId: program!.id }, signal),
   );
@@ -64,18 +65,24 @@ export default function SchemesPage() {
       <h1>{t('schemes.title')}</h1>
       <section className="panel" aria-labelledby="schemes-list">
         <h2 id="schemes-list">{program.name}</h2>
-        {schemes.error ? <p role="alert">{t('error.load')}</p> : null}
-        {schemes.data?.items.length === 0 ? <p className="muted">{t('schemes.none')}</p> : null}
-        <ul className="rows" aria-label={t('schemes.title')}>
-          {schemes.data?.items.map((s) => (
-            <li key={s.id}>
-              <Link href={`/schemes/${s.id}`} className="row-button">
-                <span>{text(s.definition.name)}</span>
-                <span className="muted small">{t('editor.version', { version: s.version })}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <Loaded resource={schemes}>
+          {({ items }) =>
+            items.length === 0 ? (
+              <p className="muted">{t('schemes.none')}</p>
+            ) : (
+              <ul className="rows" aria-label={t('schemes.title')}>
+                {items.map((s) => (
+                  <li key={s.id}>
+                    <Link href={`/schemes/${s.id}`} className="row-button">
+                      <span>{text(s.definition.name)}</span>
+                      <span className="muted small">{t('editor.version', { version: s.version })}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </section>
       <NewSchemeForm programId={program.id} />
       <AssessorTiersSection programId={program.id} />

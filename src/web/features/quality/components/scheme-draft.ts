@@ -1,4 +1,4 @@
-import type { SchemeCriterion, SchemeDefinition, SchemePart } from '../api/quality';
+import type { SchemeCriterion, SchemeDefinition, SchemePart } from '../api/schemes';
 
 /**
  * Pure steps of the scheme editor. The draft is a whole scheme definition; every change makes a

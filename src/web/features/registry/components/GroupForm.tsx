@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
 import { createGroupBody, GROUP_KINDS, patchGroupBody } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
@@ -24,7 +24,7 @@ const draftOf = (g: Group | null, villageId: string) => ({
 /** Registers a producer group, or edits one (sending the version it was based on). */
 export function GroupForm({ group, onSaved }: { group: Group | null; onSaved: (g: Group) => void }) {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const villageParam = new URLSearchParams(location.search).get('village') ?? '';
   const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
   const form = useFormState<Group>();

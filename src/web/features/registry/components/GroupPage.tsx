@@ -1,15 +1,11 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { NotFound } from '../../../components/NotFound';
-import { useStaff } from '../../../app/staff-session';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
+import type { Group } from '../api/registry.types';
 import { listProducts } from '../api/products';
-import { mayReadBooks } from '../../business/components/books-access';
-import { AssessmentsList } from '../../quality/components/AssessmentsList';
-import { CertificationsSection } from '../../quality/components/CertificationsSection';
-import { GroupTrainingSection } from '../../training/components/GroupTrainingSection';
 import { GroupForm } from './GroupForm';
 import { MembersSection } from './MembersSection';
 
@@ -41,9 +37,16 @@ function ProductsSection({ groupId }: { groupId: string }) {
   );
 }
 
-export default function GroupPage({ id }: { id: string | null }) {
+/** What other features add to a group's page; app/GroupScreen.tsx fills them in. */
+interface GroupSlots {
+  /** Links beside the group's name (its books, for those who may read them). */
+  actions?: (group: Group) => ReactNode;
+  /** Sections after the group's members and products (its assessments, certificates, training). */
+  sections?: (group: Group) => ReactNode;
+}
+
+export default function GroupPage({ id, actions, sections }: { id: string | null } & GroupSlots) {
   const { t } = useI18n();
-  const { me } = useStaff();
   const [, navigate] = useLocation();
   const group = useResource(id, (signal) => getGroup(id!, signal));
   const [saved, setSaved] = useState(false);
@@ -55,43 +58,25 @@ export default function GroupPage({ id }: { id: string | null }) {
       </>
     );
   }
-  if (group.error)
-    return group.error.status === 404 || group.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!group.data) return <p role="status">{t('state.loading')}</p>;
   return (
-    <>
-      <h1>{group.data.name}</h1>
-      <p className="muted">
-        {t(`groupKind.${group.data.kind}`)} · {group.data.village.name}
-      </p>
-      {mayReadBooks(me, group.data) ? (
-        <ul className="menu">
-          <li>
-            <Link href={`/groups/${group.data.id}/books`} className="button secondary">
-              {t('books.title')}
-            </Link>
-          </li>
-          <li>
-            <Link href={`/groups/${group.data.id}/reports`} className="button secondary">
-              {t('reports.title')}
-            </Link>
-          </li>
-        </ul>
-      ) : null}
-      <details className="panel">
-        <summary>{t('groups.edit')}</summary>
-        <GroupForm key={group.data.version} group={group.data} onSaved={() => setSaved(true)} />
-        {saved ? <p role="status">{t('form.saved')}</p> : null}
-      </details>
-      <MembersSection groupId={group.data.id} />
-      <ProductsSection groupId={group.data.id} />
-      <AssessmentsList query={{ groupId: group.data.id }} title={t('assess.ofGroup')} />
-      <CertificationsSection groupId={group.data.id} />
-      <GroupTrainingSection groupId={group.data.id} />
-    </>
+    <Loaded resource={group}>
+      {(g) => (
+        <>
+          <h1>{g.name}</h1>
+          <p className="muted">
+            {t(`groupKind.${g.kind}`)} · {g.village.name}
+          </p>
+          {actions?.(g)}
+          <details className="panel">
+            <summary>{t('groups.edit')}</summary>
+            <GroupForm key={g.version} group={g} onSaved={() => setSaved(true)} />
+            {saved ? <p role="status">{t('form.saved')}</p> : null}
+          </details>
+          <MembersSection groupId={g.id} />
+          <ProductsSection groupId={g.id} />
+          {sections?.(g)}
+        </>
+      )}
+    </Loaded>
   );
 }

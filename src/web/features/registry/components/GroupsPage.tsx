@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { GROUP_KINDS } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
 import { listGroups, type GroupFilters } from '../api/groups';
 
 export default function GroupsPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [draft, setDraft] = useState({ area: '', kind: '' });
   const [filters, setFilters] = useState<GroupFilters>({});
   const query = { ...filters, programId: program?.id };
@@ -47,26 +48,26 @@ export default function GroupsPage() {
         </label>
         <button type="submit">{t('action.filter')}</button>
       </form>
-      {list.error ? (
-        <p role="alert">{t('error.load')}</p>
-      ) : !list.items ? (
-        <p role="status">{t('state.loading')}</p>
-      ) : list.items.length === 0 ? (
-        <p data-testid="groups-empty">{t('state.empty')}</p>
-      ) : (
-        <ul className="rows" aria-label={t('groups.title')}>
-          {list.items.map((g) => (
-            <li key={g.id}>
-              <Link href={`/groups/${g.id}`} className="row-button">
-                <span>{g.name}</span>
-                <span className="muted small">
-                  {t(`groupKind.${g.kind}`)} · {g.village.name}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p data-testid="groups-empty">{t('state.empty')}</p>
+          ) : (
+            <ul className="rows" aria-label={t('groups.title')}>
+              {items.map((g) => (
+                <li key={g.id}>
+                  <Link href={`/groups/${g.id}`} className="row-button">
+                    <span>{g.name}</span>
+                    <span className="muted small">
+                      {t(`groupKind.${g.kind}`)} · {g.village.name}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { patchMemberBody } from '../../../../shared/schemas/registry';
 import { useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -15,41 +15,37 @@ export default function MemberPage({ id }: { id: string }) {
   const member = useResource(id, (signal) => getMember(id, signal));
   const [current, setCurrent] = useState<Member | null>(null);
   const leave = useFormState<Member>();
-  const record = current ?? member.data;
-  if (member.error)
-    return member.error.status === 404 || member.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!record) return <p role="status">{t('state.loading')}</p>;
-  const markLeft = async () => {
+  const markLeft = async (record: Member) => {
     const body = { version: record.version, leftOn: today() };
     await leave.submit(patchMemberBody, body, async () => setCurrent(await patchMember(record.id, body)));
   };
   return (
-    <>
-      <p>
-        <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
-      </p>
-      <h1>{record.name}</h1>
-      {record.personalData === 'masked' ? <p className="muted small">{t('members.masked')}</p> : null}
-      <section className="panel">
-        <MemberForm key={record.version} groupId={record.groupId} member={record} onSaved={setCurrent} />
-      </section>
-      {!record.leftOn ? (
-        <button type="button" onClick={() => void markLeft()} disabled={leave.busy}>
-          {t('members.leave')}
-        </button>
-      ) : null}
-      {leave.conflict ? (
-        <p role="alert">
-          {t('form.conflict', { version: leave.conflict.version })}{' '}
-          <button type="button" onClick={() => setCurrent(leave.conflict)}>
-            {t('form.loadCurrent')}
-          </button>
-        </p>
-      ) : null}
-    </>
+    <Loaded resource={{ data: current ?? member.data, error: member.error }}>
+      {(record) => (
+        <>
+          <p>
+            <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
+          </p>
+          <h1>{record.name}</h1>
+          {record.personalData === 'masked' ? <p className="muted small">{t('members.masked')}</p> : null}
+          <section className="panel">
+            <MemberForm key={record.version} groupId={record.groupId} member={record} onSaved={setCurrent} />
+          </section>
+          {!record.leftOn ? (
+            <button type="button" onClick={() => void markLeft(record)} disabled={leave.busy}>
+              {t('members.leave')}
+            </button>
+          ) : null}
+          {leave.conflict ? (
+            <p role="alert">
+              {t('form.conflict', { version: leave.conflict.version })}{' '}
+              <button type="button" onClick={() => setCurrent(leave.conflict)}>
+                {t('form.loadCurrent')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -1,16 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createProductBody, patchProductBody, PRODUCT_STATUSES } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
 import type { Localized, Product, ProductStatus } from '../api/registry.types';
-import { AssessmentsList } from '../../quality/components/AssessmentsList';
-import { CertificationsSection } from '../../quality/components/CertificationsSection';
-import { ExportReadinessPanel } from '../../quality/components/ExportReadinessPanel';
 import { PhotoUpload } from './PhotoUpload';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
@@ -34,7 +31,7 @@ function ProductForm({
   onSaved: (p: Product) => void;
 }) {
   const { t, locale } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [tab, setTab] = useState<Locale>('id');
   const [texts, setTexts] = useState(() => textsOf(product));
   const [base, setBase] = useState(product);
@@ -179,13 +176,18 @@ function ProductForm({
   );
 }
 
-export default function ProductPage({ id }: { id: string | null }) {
+/** What other features add to a product's page; app/ProductScreen.tsx fills them in. */
+interface ProductSlots {
+  /** Sections after the product's form (its assessments, certificates, export readiness). */
+  sections?: (product: Product) => ReactNode;
+}
+
+export default function ProductPage({ id, sections }: { id: string | null } & ProductSlots) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const product = useResource(id, (signal) => getProduct(id!, signal));
   const [current, setCurrent] = useState<Product | null>(null);
   const [saved, setSaved] = useState(false);
-  const [certChanges, setCertChanges] = useState(0);
   useEffect(() => setCurrent(null), [id]);
   const groupParam = new URLSearchParams(location.search).get('group') ?? '';
   if (id === null) {
@@ -200,47 +202,37 @@ export default function ProductPage({ id }: { id: string | null }) {
       </>
     );
   }
-  if (product.error)
-    return product.error.status === 404 || product.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  const record = current ?? product.data;
-  if (!record) return <p role="status">{t('state.loading')}</p>;
   return (
-    <>
-      <p>
-        <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
-      </p>
-      <h1>{record.name.id ?? Object.values(record.name)[0]}</h1>
-      <p>
-        {t('products.status')}: <strong data-testid="product-status">{t(`status.${record.status}`)}</strong>
-        {record.status !== 'draft' ? (
-          <>
-            {' · '}
-            <Link href={`~/p/${record.id}`}>{t('products.publicPage')}</Link>
-          </>
-        ) : null}
-      </p>
-      <PhotoUpload product={record} onUploaded={() => product.reload()} />
-      <ProductForm
-        key={record.version}
-        product={record}
-        groupId={record.groupId}
-        onSaved={(p) => {
-          setCurrent(p);
-          setSaved(true);
-        }}
-      />
-      {saved ? <p role="status">{t('form.saved')}</p> : null}
-      <AssessmentsList query={{ productId: record.id }} title={t('assess.ofProduct')} />
-      <CertificationsSection
-        productId={record.id}
-        groupId={record.groupId}
-        onChanged={() => setCertChanges((n) => n + 1)}
-      />
-      <ExportReadinessPanel productId={record.id} refresh={certChanges + record.version} />
-    </>
+    <Loaded resource={{ data: current ?? product.data, error: product.error }}>
+      {(record) => (
+        <>
+          <p>
+            <Link href={`/groups/${record.groupId}`}>← {t('groups.back')}</Link>
+          </p>
+          <h1>{record.name.id ?? Object.values(record.name)[0]}</h1>
+          <p>
+            {t('products.status')}: <strong data-testid="product-status">{t(`status.${record.status}`)}</strong>
+            {record.status !== 'draft' ? (
+              <>
+                {' · '}
+                <Link href={`~/p/${record.id}`}>{t('products.publicPage')}</Link>
+              </>
+            ) : null}
+          </p>
+          <PhotoUpload product={record} onUploaded={() => product.reload()} />
+          <ProductForm
+            key={record.version}
+            product={record}
+            groupId={record.groupId}
+            onSaved={(p) => {
+              setCurrent(p);
+              setSaved(true);
+            }}
+          />
+          {saved ? <p role="status">{t('form.saved')}</p> : null}
+          {sections?.(record)}
+        </>
+      )}
+    </Loaded>
   );
 }

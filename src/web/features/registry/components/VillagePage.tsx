@@ -1,41 +1,32 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { patchVillageBody } from '../../../../shared/schemas/registry';
 import { ConflictNotice, useFormState } from '../../../components/form';
-import { NotFound } from '../../../components/NotFound';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import type { Village } from '../api/registry.types';
 import { getVillage, patchVillage } from '../api/villages';
 import { ProfileFields, profileBody, profileDraft, type ProfileDraft } from './ProfileFields';
 
+/** A village's page: its area, and its profile to edit. */
 export default function VillagePage({ id }: { id: string }) {
-  const { t } = useI18n();
   const village = useResource(id, (signal) => getVillage(id, signal));
-  const [record, setRecord] = useState<Village | null>(null);
-  const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  return <Loaded resource={village}>{(loaded) => <VillageProfile key={loaded.id} village={loaded} />}</Loaded>;
+}
+
+function VillageProfile({ village }: { village: Village }) {
+  const { t } = useI18n();
+  const [record, setRecord] = useState(village);
+  const [draft, setDraft] = useState<ProfileDraft>(() => profileDraft(village.profile));
   const [saved, setSaved] = useState(false);
   const form = useFormState<Village>();
-  useEffect(() => {
-    if (village.data) {
-      setRecord(village.data);
-      setDraft(profileDraft(village.data.profile));
-    }
-  }, [village.data]);
-
-  if (village.error)
-    return village.error.status === 404 || village.error.status === 400 ? (
-      <NotFound />
-    ) : (
-      <p role="alert">{t('error.load')}</p>
-    );
-  if (!record || !draft) return <p role="status">{t('state.loading')}</p>;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     const body = { version: record.version, profile: profileBody(draft) };
-    const ok = await form.submit(patchVillageBody, body, async () => setRecord(await patchVillage(id, body)));
+    const ok = await form.submit(patchVillageBody, body, async () => setRecord(await patchVillage(record.id, body)));
     setSaved(ok);
   };
   return (
@@ -51,7 +42,7 @@ export default function VillagePage({ id }: { id: string }) {
           <ConflictNotice
             version={form.conflict.version}
             onReload={() => {
-              setRecord(form.conflict);
+              setRecord(form.conflict!);
               setDraft(profileDraft(form.conflict!.profile));
               form.clearConflict();
             }}

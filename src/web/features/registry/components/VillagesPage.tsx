@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { createVillageBody } from '../../../../shared/schemas/registry';
-import { useStaff } from '../../../app/staff-session';
+import { usePrograms } from '../../programs';
+import { AreaPicker } from '../../geography';
 import { Field, useFormState } from '../../../components/form';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList } from '../../../lib/use-resource';
-import { AreaPicker } from '../../geography/components/AreaPicker';
 import { enrolVillage, listVillages } from '../api/villages';
 import { ProfileFields, profileBody, type ProfileDraft } from './ProfileFields';
 
@@ -42,7 +43,7 @@ function EnrolForm({ programId }: { programId: string }) {
 
 export default function VillagesPage() {
   const { t } = useI18n();
-  const { program } = useStaff();
+  const { program } = usePrograms();
   const [enrolling, setEnrolling] = useState(false);
   const key = program ? `villages-${program.id}` : null;
   const list = usePagedList(key, (cursor, signal) => listVillages({ programId: program?.id }, cursor, signal));
@@ -57,22 +58,24 @@ export default function VillagesPage() {
           {t('villages.enrol')}
         </button>
       )}
-      {!list.items ? (
-        <p role="status">{t('state.loading')}</p>
-      ) : list.items.length === 0 ? (
-        <p>{t('state.empty')}</p>
-      ) : (
-        <ul className="rows">
-          {list.items.map((v) => (
-            <li key={v.id}>
-              <Link href={`/villages/${v.id}`} className="row-button">
-                <span>{v.area.name}</span>
-                <span className="muted small">{v.areaCode}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded resource={{ data: list.items, error: list.error }}>
+        {(items) =>
+          items.length === 0 ? (
+            <p>{t('state.empty')}</p>
+          ) : (
+            <ul className="rows">
+              {items.map((v) => (
+                <li key={v.id}>
+                  <Link href={`/villages/${v.id}`} className="row-button">
+                    <span>{v.area.name}</span>
+                    <span className="muted small">{v.areaCode}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {list.nextCursor ? (
         <button type="button" onClick={() => void list.loadMore()} disabled={list.loadingMore}>
           {t('action.loadMore')}

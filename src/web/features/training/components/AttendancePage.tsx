@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday, today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getAttendance } from '../api/get-attendance';
-import { getSession } from '../api/get-session';
-import { putAttendance } from '../api/put-attendance';
+import { getAttendance, putAttendance } from '../api/attendance';
+import { getSession } from '../api/sessions';
 import { inLocale } from '../api/training.types';
 
 type SaveState = 'saved' | 'pending' | 'failed';
@@ -57,62 +57,66 @@ export default function AttendancePage({ id }: { id: string }) {
     }
   };
 
-  if (!session.data || !day) return <p className="muted">{t('state.loading')}</p>;
   const items = sheet.data?.items ?? [];
   const states = Object.values(marks);
   const present = states.filter((m) => m.present).length;
   const unsaved = states.filter((m) => m.state !== 'saved').length;
+  const shown = session.data && day ? { course: session.data.course, day } : undefined;
   return (
-    <>
-      <p className="trail">
-        <Link href={`/sessions/${id}`}>{inLocale(session.data.course.title, locale)}</Link>
-      </p>
-      <h1>{t('attendance.title')}</h1>
-      {days.length > 1 ? (
-        <p className="inline wrap" role="group" aria-label={t('attendance.day')}>
-          {days.map((d) => (
-            <button
-              key={d}
-              type="button"
-              className={d === day ? undefined : 'secondary'}
-              aria-pressed={d === day}
-              disabled={d > localToday()}
-              onClick={() => setChosen(d)}
-            >
-              {formatDate(d, locale)}
-            </button>
-          ))}
-        </p>
-      ) : (
-        <p>{formatDate(day, locale)}</p>
+    <Loaded resource={{ data: shown, error: session.error }}>
+      {({ course, day }) => (
+        <>
+          <p className="trail">
+            <Link href={`/sessions/${id}`}>{inLocale(course.title, locale)}</Link>
+          </p>
+          <h1>{t('attendance.title')}</h1>
+          {days.length > 1 ? (
+            <p className="inline wrap" role="group" aria-label={t('attendance.day')}>
+              {days.map((d) => (
+                <button
+                  key={d}
+                  type="button"
+                  className={d === day ? undefined : 'secondary'}
+                  aria-pressed={d === day}
+                  disabled={d > localToday()}
+                  onClick={() => setChosen(d)}
+                >
+                  {formatDate(d, locale)}
+                </button>
+              ))}
+            </p>
+          ) : (
+            <p>{formatDate(day, locale)}</p>
+          )}
+          <p role="status" className={unsaved ? 'attendance-status pending' : 'attendance-status saved'}>
+            {t('attendance.count', { present, total: items.length })} ·{' '}
+            {unsaved ? t('attendance.unsaved', { count: unsaved }) : t('attendance.allSaved')}
+          </p>
+          <ul className="attendance-grid" aria-label={t('attendance.title')}>
+            {items.map((i) => {
+              const mark = marks[i.memberId] ?? { present: i.present, state: 'saved' as const };
+              return (
+                <li key={i.memberId}>
+                  <button
+                    type="button"
+                    className={`attendance-toggle ${mark.present ? 'present' : ''}`}
+                    aria-pressed={mark.present === true}
+                    data-state={mark.state}
+                    onClick={() => void save(i.memberId, !mark.present)}
+                  >
+                    <span className="name">{i.name}</span>
+                    <span className="small">
+                      {mark.present === null
+                        ? t('attendance.unmarked')
+                        : `${mark.present ? t('attendance.present') : t('attendance.absent')} · ${t(`attendance.${mark.state}`)}`}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
-      <p role="status" className={unsaved ? 'attendance-status pending' : 'attendance-status saved'}>
-        {t('attendance.count', { present, total: items.length })} ·{' '}
-        {unsaved ? t('attendance.unsaved', { count: unsaved }) : t('attendance.allSaved')}
-      </p>
-      <ul className="attendance-grid" aria-label={t('attendance.title')}>
-        {items.map((i) => {
-          const mark = marks[i.memberId] ?? { present: i.present, state: 'saved' as const };
-          return (
-            <li key={i.memberId}>
-              <button
-                type="button"
-                className={`attendance-toggle ${mark.present ? 'present' : ''}`}
-                aria-pressed={mark.present === true}
-                data-state={mark.state}
-                onClick={() => void save(i.memberId, !mark.present)}
-              >
-                <span className="name">{i.name}</span>
-                <span className="small">
-                  {mark.present === null
-                    ? t('attendance.unmarked')
-                    : `${mark.present ? t('attendance.present') : t('attendance.absent')} · ${t(`attendance.${mark.state}`)}`}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </>
+    </Loaded>
   );
 }

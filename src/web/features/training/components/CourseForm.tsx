@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createCourseBody, TRAINING_TOPICS } from '../../../../shared/schemas/training';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
-import { createCourse } from '../api/create-course';
+import { createCourse } from '../api/courses';
 
 /** A new course: its title in Indonesian (and English), topic and hours; tests are added through the API. */
 export function CourseForm({ programId, onSaved }: { programId: string; onSaved: () => void }) {

@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { listGroups } from '../../registry/api/groups';
-import { listMembers } from '../../registry/api/members';
+import { listGroups, listMembers } from '../../registry';
 import { enrolBody } from '../../../../shared/schemas/training';
-import { enrol } from '../api/enrol';
+import { enrol } from '../api/enrolments';
 import type { TrainingSession } from '../api/training.types';
 
 /** Enrol a member of a group the caller reaches; the server decides a place or the waitlist. */

@@ -1,8 +1,8 @@
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getGroupTraining } from '../api/get-group-training';
+import { getGroupTraining } from '../api/group-training';
 import { inLocale } from '../api/training.types';
-import { certificatePdfUrl } from '../api/verify-certificate';
+import { certificatePdfUrl } from '../api/certificates';
 
 /** On the group's page: who in the group is trained in what (completed courses, with certificates). */
 export function GroupTrainingSection({ groupId }: { groupId: string }) {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { createSessionBody } from '../../../../shared/schemas/training';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
-import { createSession } from '../api/create-session';
+import { createSession } from '../api/sessions';
 import { inLocale, type Course } from '../api/training.types';
 
 /** A trainer plans a session they run: course, place, dates, capacity. */

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
+import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getSessionTest } from '../api/get-session-test';
-import { listEnrolments } from '../api/list-enrolments';
-import { recordTestAttempt } from '../api/record-test-attempt';
+import { listEnrolments } from '../api/enrolments';
+import { getSessionTest, recordTestAttempt } from '../api/session-tests';
 import { inLocale, type TestAttempt } from '../api/training.types';
 
 /** A participant's pre- or post-test on a phone: one choice per question, scored by the server. */
@@ -17,55 +17,56 @@ export default function TestPage(props: { id: string; kind: 'pre' | 'post'; enro
   const [attemptId] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<TestAttempt | null>(null);
   const [busy, setBusy] = useState(false);
-  if (test.error?.status === 404) return <p className="muted">{t('test.none')}</p>;
-  if (!test.data) return <p className="muted">{t('state.loading')}</p>;
-  const questions = test.data.questions;
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent, questionCount: number) => {
     event.preventDefault();
     setBusy(true);
     try {
-      const sent = questions.map((_, i) => answers[i] ?? null);
+      const sent = Array.from({ length: questionCount }, (_, i) => answers[i] ?? null);
       setResult(await recordTestAttempt(props.id, props.enrolmentId, props.kind, { id: attemptId, answers: sent }));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <>
-      <p className="trail">
-        <Link href={`/sessions/${props.id}`}>{t('test.back')}</Link>
-      </p>
-      <h1>{t(props.kind === 'pre' ? 'test.pre' : 'test.post')}</h1>
-      {participant ? <p>{participant.member.name}</p> : null}
-      {result ? (
-        <p className="panel" role="status">
-          {t('test.score', { correct: result.correct, total: result.total, percent: result.percent })}
-        </p>
-      ) : (
-        <form onSubmit={(e) => void submit(e)}>
-          {questions.map((q, i) => (
-            <fieldset key={i} className="criterion">
-              <legend>
-                {i + 1}. {inLocale(q.text, locale)}
-              </legend>
-              {q.choices.map((c, j) => (
-                <label key={j} className="choice">
-                  <input
-                    type="radio"
-                    name={`q${i}`}
-                    checked={answers[i] === j}
-                    onChange={() => setAnswers((a) => Object.assign([...a], { [i]: j }))}
-                  />
-                  <span>{inLocale(c, locale)}</span>
-                </label>
+    <Loaded resource={test} notFound={<p className="muted">{t('test.none')}</p>}>
+      {({ questions }) => (
+        <>
+          <p className="trail">
+            <Link href={`/sessions/${props.id}`}>{t('test.back')}</Link>
+          </p>
+          <h1>{t(props.kind === 'pre' ? 'test.pre' : 'test.post')}</h1>
+          {participant ? <p>{participant.member.name}</p> : null}
+          {result ? (
+            <p className="panel" role="status">
+              {t('test.score', { correct: result.correct, total: result.total, percent: result.percent })}
+            </p>
+          ) : (
+            <form onSubmit={(e) => void submit(e, questions.length)}>
+              {questions.map((q, i) => (
+                <fieldset key={i} className="criterion">
+                  <legend>
+                    {i + 1}. {inLocale(q.text, locale)}
+                  </legend>
+                  {q.choices.map((c, j) => (
+                    <label key={j} className="choice">
+                      <input
+                        type="radio"
+                        name={`q${i}`}
+                        checked={answers[i] === j}
+                        onChange={() => setAnswers((a) => Object.assign([...a], { [i]: j }))}
+                      />
+                      <span>{inLocale(c, locale)}</span>
+                    </label>
+                  ))}
+                </fieldset>
               ))}
-            </fieldset>
-          ))}
-          <button type="submit" disabled={busy}>
-            {t('test.submit')}
-          </button>
-        </form>
+              <button type="submit" disabled={busy}>
+                {t('test.submit')}
+              </button>
+            </form>
+          )}
+        </>
       )}
-    </>
+    </Loaded>
   );
 }

@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { useStaff } from '../../../app/staff-session';
+import { useSession } from '../../platform';
+import { usePrograms } from '../../programs';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { listCourses } from '../api/list-courses';
-import { listSessions } from '../api/list-sessions';
+import { listCourses } from '../api/courses';
+import { listSessions } from '../api/sessions';
 import { inLocale, type TrainingSession } from '../api/training.types';
 import { CourseForm } from './CourseForm';
 import { SessionForm } from './SessionForm';
@@ -21,7 +22,8 @@ function byMonth(sessions: TrainingSession[]) {
 /** The program's training: its session calendar and its course catalog. */
 export default function TrainingPage() {
   const { t, locale } = useI18n();
-  const { me, program } = useStaff();
+  const { me } = useSession();
+  const { program } = usePrograms();
   const programId = program?.id ?? null;
   const sessions = useResource(programId && `sessions-${programId}`, (signal) =>
     listSessions({ programId: programId! }, signal),

@@ -1,6 +1,6 @@
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { getTrainingSummary } from '../api/get-training-summary';
+import { getTrainingSummary } from '../api/training-summary';
 import { TopicLabel } from './TopicLabel';
 
 /** Trained people by topic and sex, within the caller's area (the server narrows it). */

@@ -1,6 +1,9 @@
 import { ApiError, api } from '../../../lib/http';
 import type { AttendanceSheet } from './training.types';
 
+export const getAttendance = (sessionId: string, date: string, signal?: AbortSignal) =>
+  api<AttendanceSheet>(`/api/v1/sessions/${sessionId}/attendance/${date}`, { signal });
+
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 const retryable = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
 

@@ -1,6 +1,12 @@
 import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
-import type { TestAttempt } from './training.types';
+import type { Question, TestAttempt } from './training.types';
+
+export const getSessionTest = (sessionId: string, kind: 'pre' | 'post', signal?: AbortSignal) =>
+  api<{ kind: 'pre' | 'post'; questions: Question[] }>(`/api/v1/sessions/${sessionId}/tests/${kind}`, {
+    signal,
+    quiet: (e) => e.status === 404,
+  });
 
 export const recordTestAttempt = (
   sessionId: string,

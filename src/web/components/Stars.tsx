@@ -1,5 +1,6 @@
-import { useI18n } from '../../../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 
+/** A rating of one to five stars, read out as a number; nothing for an unrated product. */
 export function Stars({ stars }: { stars: number | null }) {
   const { t } = useI18n();
   if (stars === null) return null;

@@ -1,25 +1,4 @@
-import { createContext, useContext } from 'react';
-import type { Me } from '../features/platform/api/session';
-import type { Program } from '../features/programs/api/programs';
-
-export interface StaffSession {
-  me: Me;
-  programs: Program[];
-  program: Program | undefined;
-  setProgramId: (id: string) => void;
-  reloadPrograms: () => void;
-  /** The caller's unread notifications, fetched when the app loads and after marking one read. */
-  unread: number;
-  reloadUnread: () => void;
-}
-
-export const StaffContext = createContext<StaffSession | null>(null);
-
-export function useStaff(): StaffSession {
-  const session = useContext(StaffContext);
-  if (!session) throw new Error('useStaff outside StaffApp');
-  return session;
-}
+import type { Me } from '../features/platform';
 
 /** The screens a role opens, in menu order. */
 export function menuFor(me: Me): string[] {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { putAttendance } from './put-attendance';
+import { putAttendance } from './attendance';
 
 const sheet = { date: '2026-03-02', items: [] };
 const answer = (status: number, body: unknown) =>

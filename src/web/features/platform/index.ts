@@ -1,0 +1,10 @@
+/** The platform's public face: signing in and out, the signed-in session, notifications. */
+import { lazy } from 'react';
+
+export const NotificationsPage = lazy(() => import('./components/NotificationsPage'));
+
+export { SignInPage } from './components/SignInPage';
+export { SignInForm } from './components/SignInForm';
+export { getMe, signIn, signOut, type Me } from './api/session';
+export { listNotifications } from './api/notifications';
+export { SessionContext, useSession } from './session-context';
