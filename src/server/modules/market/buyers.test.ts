@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { STRONG_PASSWORD } from '../../../../test/factories.js';
-import { REGISTRATION_THROTTLE } from '../platform/self-registration.js';
+import { REGISTRATION_THROTTLE } from '../platform/index.js';
 
 const t = useTestApp();
 

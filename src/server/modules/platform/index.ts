@@ -33,7 +33,7 @@ export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
-export { registerOwnAccount, type OwnAccount } from './self-registration.js';
+export { REGISTRATION_THROTTLE, registerOwnAccount, type OwnAccount } from './self-registration.js';
 
 /**
  * The whole repository, for modules still switching to the named functions below.
