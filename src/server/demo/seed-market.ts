@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { anonymous, type Ctx, type UserActor } from '../http/context.js';
 import { createBatch } from '../modules/business/index.js';
 import { registerBuyer, sendInquiry, sendQuote } from '../modules/market/index.js';
-import { productsRepository } from '../modules/registry/index.js';
+import { productById } from '../modules/registry/index.js';
 import { accountByEmail } from '../modules/platform/index.js';
 import type { DemoAccount } from './seed-demo.js';
 
@@ -71,7 +71,8 @@ export async function seedMarket(
     grants: [],
     via: 'session',
   };
-  const product = (await productsRepository.byId(ctx.db, chips.id))!;
+  const product = await productById(ctx.db, chips.id);
+  if (!product) throw new Error('the demo salak chips are missing');
   const { record: inquiry } = await sendInquiry(
     { ...ctx, actor: asBuyer },
     {

@@ -10,8 +10,3 @@ const QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 4 } as const;
 export function qrPng(text: string, size = 300): Promise<Buffer> {
   return QRCode.toBuffer(text, { ...QR_OPTIONS, type: 'png', width: size });
 }
-
-/** An SVG of the QR code, for screens and print stylesheets. */
-export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { ...QR_OPTIONS, type: 'svg' });
-}

@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { FastifyRequest } from 'fastify';
 import { conflict, invalid } from './errors.js';
 
@@ -22,14 +21,3 @@ export function assertVersion(current: { version: number }, base: number, presen
     });
   }
 }
-
-/**
- * Offline capture sends its own ids: a create repeated with the same id and the same content is
- * the same record (returned as it is); the same id with other content is a conflict.
- */
-export function replayOrConflict<T>(existingContent: unknown, incomingContent: unknown, present: () => T): T {
-  if (isDeepStrictEqual(existingContent, incomingContent)) return present();
-  throw conflict('Another record already has this id with different content.', { current: present() });
-}
-
-export { idInUse } from './create-once.js';

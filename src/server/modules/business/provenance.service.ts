@@ -1,3 +1,4 @@
+import { pathCodes } from '../../../shared/area-path.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import type { UiLocale } from '../../../shared/locales.js';
@@ -7,7 +8,6 @@ import { publicCertifications } from '../quality/index.js';
 import { provenanceRepository } from './provenance.repository.js';
 
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
-const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
 
 /**
  * The public page a batch's QR code opens (DESIGN §3.6): what the product is, where and by which

@@ -1,3 +1,4 @@
+import { pathCodes } from '../../../shared/area-path.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { systemActor } from '../../http/context.js';
 import { invalid, notFound, type FieldError } from '../../http/errors.js';
@@ -28,7 +29,7 @@ export async function listAreas(ctx: { db: Queryable }, query: ListAreasQuery) {
 export async function getArea(ctx: { db: Queryable }, code: string) {
   const area = await areasRepository.byCode(ctx.db, code);
   if (!area) throw notFound('Area');
-  const ancestorCodes = area.path.split('/').filter((c) => c !== '' && c !== code);
+  const ancestorCodes = pathCodes(area.path).filter((c) => c !== code);
   const [ancestors, childCount] = await Promise.all([
     ancestorCodes.length ? areasRepository.byCodes(ctx.db, ancestorCodes) : Promise.resolve([]),
     areasRepository.childCount(ctx.db, code),

@@ -2,4 +2,3 @@
 export { geographyRoutes } from './geography.routes.js';
 export { areaPath, getArea, importAreas } from './geography.service.js';
 export { parseAreasCsv, readIndonesiaAreas } from './area-import.js';
-export { areaCode } from './geography.schemas.js';

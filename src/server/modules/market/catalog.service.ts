@@ -1,3 +1,4 @@
+import { pathCodes } from '../../../shared/area-path.js';
 import { publicCertifications } from '../quality/index.js';
 import type { Queryable } from '../../db/database.js';
 import type { Clock } from '../../http/context.js';
@@ -33,7 +34,6 @@ function shortText(text: string | null): string | null {
 }
 
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
-const pathCodes = (path: string) => path.split('/').filter((code) => code !== '');
 
 function presentItem(
   row: CatalogRow,

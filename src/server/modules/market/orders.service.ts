@@ -1,3 +1,4 @@
+import { pathCodes } from '../../../shared/area-path.js';
 import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
@@ -86,8 +87,6 @@ const answer = (viewer: Viewer, row: OrderRow, allocations: AllocationRow[]): Or
   ...presentOrder(row, allocations),
   abilities: orderAbilities(viewer, row),
 });
-
-const pathCodes = (path: string | null) => (path ?? '').split('/').filter((code) => code !== '');
 
 /**
  * Where a sale goes, for the impact indicators: abroad when the buyer is in another country than

@@ -1,4 +1,3 @@
-import { likePrefix } from '../../db/sql.js';
 import { forbidden, unauthorized } from '../../http/errors.js';
 import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
 
@@ -57,48 +56,4 @@ export function reaches(actor: Actor, target: ScopeTarget, roles: readonly Role[
   return grantsIn(actor, target.programId, roles).some((g) =>
     g.groupId !== null ? g.groupId === target.groupId : grantReachesArea(g, target.areaPath),
   );
-}
-
-/**
- * Whether the actor manages the program as a whole (no area narrowing), or is an admin.
- * @deprecated write the rule in the module's `definePolicy` table and ask
- * `can(actor, policy, action, programTarget(programId))`.
- */
-export function managesProgram(actor: Actor, programId: string): boolean {
-  return reaches(actor, { programId, areaPath: '' }, ['program_manager']);
-}
-
-/**
- * Whether the actor holds any role in the program (admins hold every role).
- * @deprecated a policy rule `{ roles: ROLES, anywhere: true }` asked with `programTarget(programId)`.
- */
-export function holdsAnyRole(actor: Actor, programId: string): boolean {
-  return isAdmin(actor) || grantsIn(actor, programId).length > 0;
-}
-
-/** @deprecated use scopeOf */
-export function scopeCondition(
-  actor: Actor,
-  roles: readonly Role[],
-  columns: { program: string; path: string; group: string | null },
-  params: unknown[],
-): string {
-  if (isAdmin(actor)) return 'true';
-  const parts: string[] = [];
-  for (const g of actor.kind === 'user' ? actor.grants : []) {
-    if (!roles.includes(g.role) || (g.groupId !== null && !columns.group)) continue;
-    if (g.groupId === null && g.areaPath === null && g.areaCode !== null) continue;
-    params.push(g.programId);
-    const program = `${columns.program} = $${params.length}`;
-    if (g.groupId !== null) {
-      params.push(g.groupId);
-      parts.push(`(${program} AND ${columns.group} = $${params.length})`);
-    } else if (g.areaPath !== null) {
-      params.push(likePrefix(g.areaPath));
-      parts.push(`(${program} AND ${columns.path} LIKE $${params.length})`);
-    } else {
-      parts.push(`(${program})`);
-    }
-  }
-  return parts.length ? `(${parts.join(' OR ')})` : 'false';
 }

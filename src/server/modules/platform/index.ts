@@ -3,18 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import type { Grant } from '../../http/context.js';
 import { usersRepository as repository, type UserRow } from './platform.repository.js';
 export { recordAudit } from './audit.js';
-export {
-  grantsIn,
-  holdsAnyRole,
-  isAdmin,
-  managesProgram,
-  programIdsOf,
-  reaches,
-  scopeCondition,
-  type ScopeTarget,
-  requireAdmin,
-  requireUser,
-} from './access.js';
+export { type ScopeTarget, requireAdmin, requireUser } from './access.js';
 export {
   abilities,
   authorize,
@@ -34,12 +23,6 @@ export { ensureFirstAdmin, createUser } from './users.service.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
 export { REGISTRATION_THROTTLE, registerOwnAccount, type OwnAccount } from './self-registration.js';
-
-/**
- * The whole repository, for modules still switching to the named functions below.
- * @deprecated use `accountByEmail`, `accountById` and `grantsOf`.
- */
-export const usersRepository = repository;
 
 /** An account as other modules may see it: everything but its password hash. */
 export type Account = Omit<UserRow, 'password_hash'>;

@@ -19,9 +19,6 @@ export const accountPolicy = definePolicy('User', {
   createAdmin: [],
 });
 
-/** What an account answer says the caller may do with it. */
-export const ACCOUNT_ABILITIES = ['read', 'update', 'administer'] as const;
-
 /** The account seen through one program it holds a role in (or through none: `programId` null). */
 export const accountTarget = (accountId: string, programId: string | null): Target => ({
   ...programTarget(programId ?? ''),

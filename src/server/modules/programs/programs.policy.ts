@@ -16,8 +16,6 @@ export const programPolicy = definePolicy('Program', {
   appointManager: [],
 });
 
-export const PROGRAM_ABILITIES = ['read', 'update', 'listRoles', 'grantRole', 'revokeRole', 'appointManager'] as const;
-
 /** The action that granting or revoking `role` needs: appointing a program manager is an admin's. */
 export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
   role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';

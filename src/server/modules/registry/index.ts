@@ -4,7 +4,7 @@ import { groupsRepository as groups } from './groups.repository.js';
 import { productsRepository as products } from './products.repository.js';
 export { registryRoutes } from './registry.routes.js';
 export { enrolVillage } from './villages.service.js';
-export { readGroup, registerGroup } from './groups.service.js';
+export { registerGroup } from './groups.service.js';
 export { groupTarget, ofGroupTarget as productTarget } from './registry.policy.js';
 export { addMember } from './members.service.js';
 export { createProduct, presentPhoto, readProduct, searchText } from './products.service.js';
@@ -12,11 +12,6 @@ export type { ExportReadinessCheck, RegistryDeps } from './registry.deps.js';
 export type { GroupRow } from './groups.repository.js';
 export type { PhotoRow } from './products.repository.js';
 export { demoteToReady, exportReadyProductIds, setProductBadge } from './product-standing.js';
-
-/** @deprecated use groupById/productById/productPhotos */
-export const groupsRepository = groups;
-/** @deprecated use groupById/productById/productPhotos */
-export const productsRepository = products;
 
 /** A producer group by id as the registry stores it (its program and area path place it in scope). */
 export const groupById = (db: Queryable, id: string) => groups.byId(db, id);

@@ -6,17 +6,8 @@ import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/e
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { areaPath, getArea } from '../geography/index.js';
-import {
-  abilities,
-  authorize,
-  can,
-  grantsOf,
-  holdsAnyRole,
-  recordAudit,
-  requireUser,
-  scopeOf,
-} from '../platform/index.js';
-import { programById } from '../programs/index.js';
+import { abilities, authorize, can, grantsOf, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { programById, worksInProgram } from '../programs/index.js';
 import { villagePolicy, villageTarget } from './registry.policy.js';
 import type { CreateVillageBody, ListVillagesQuery, PatchVillageBody } from './registry.schemas.js';
 import { villagesRepository, type VillageRow, type VillageValues } from './villages.repository.js';
@@ -90,7 +81,7 @@ export async function enrolVillage(ctx: Ctx, input: CreateVillageBody): Promise<
   requireUser(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const program = await programById(tx.db, input.programId);
-    if (!program || !holdsAnyRole(tx.actor, program.id)) {
+    if (!program || !worksInProgram(tx.actor, program.id)) {
       throw invalid([{ path: 'programId', message: 'no such program' }]);
     }
     const area = await getArea(tx, input.areaCode).catch(() => undefined);
