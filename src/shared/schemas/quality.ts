@@ -353,6 +353,7 @@ export const certificationAnswer = z.object({
 });
 export type CertificationAnswer = z.infer<typeof certificationAnswer>;
 export const certificationPage = pageOf(certificationAnswer);
+export type CertificationPageAnswer = z.infer<typeof certificationPage>;
 
 export const exportReadinessAnswer = z.object({
   productId: z.string(),
