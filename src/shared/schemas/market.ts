@@ -125,6 +125,8 @@ export const inquiryAnswer = z.object({
 });
 export type InquiryAnswer = z.infer<typeof inquiryAnswer>;
 export const inquiryPage = pageOf(inquiryAnswer);
+export type InquiryPageAnswer = z.infer<typeof inquiryPage>;
+export type QuoteAnswer = z.infer<typeof quoteAnswer>;
 
 // ---- orders ------------------------------------------------------------------------------------
 export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'cancelled'] as const;
@@ -185,6 +187,7 @@ export const orderAnswer = z.object({
 });
 export type OrderAnswer = z.infer<typeof orderAnswer>;
 export const orderPage = pageOf(orderAnswer);
+export type OrderPageAnswer = z.infer<typeof orderPage>;
 
 // ---- the public catalog ------------------------------------------------------------------------
 const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_group', 'enterprise'] as const;
@@ -233,6 +236,7 @@ const catalogItemFields = {
 export const catalogItemAnswer = z.object(catalogItemFields);
 export type CatalogItemAnswer = z.infer<typeof catalogItemAnswer>;
 export const catalogPage = pageOf(catalogItemAnswer);
+export type CatalogPageAnswer = z.infer<typeof catalogPage>;
 
 const areaRef = z.object({ code: z.string(), name: z.string(), level: z.string() });
 

@@ -195,6 +195,13 @@ export type ListCertificationsQuery = z.infer<typeof listCertificationsQuery>;
 // ---- answers -----------------------------------------------------------------------------------
 // What the server sends back (the serializer strips anything not listed; the web derives its types).
 
+/**
+ * The program's quality work as a whole, on its assessment and scheme lists when they name a
+ * program: enter its products in a rating round, change its rating schemes.
+ */
+export const qualityProgramAbilities = abilitiesOf(['read', 'enterInRound', 'updateSchemes']);
+export type QualityProgramAbilities = z.infer<typeof qualityProgramAbilities>;
+
 /** What a caller may do with a scheme version (a shipped template: read only). */
 export const SCHEME_ACTIONS = ['read', 'update'] as const;
 export const schemeAnswer = z.object({
@@ -210,12 +217,17 @@ export const schemeAnswer = z.object({
   updatedAt: timestamp,
   abilities: abilitiesOf(SCHEME_ACTIONS),
 });
-export const schemePage = pageOf(schemeAnswer);
+export type SchemeAnswer = z.infer<typeof schemeAnswer>;
+/** With `programId`, what the caller may do in that program's quality work. */
+export const schemePage = pageOf(schemeAnswer).extend({ abilities: qualityProgramAbilities.optional() });
+export type SchemePageAnswer = z.infer<typeof schemePage>;
 
 export const assessorTierAnswer = z.object({ programId: z.string(), userId: z.string(), tier });
+export type AssessorTierAnswer = z.infer<typeof assessorTierAnswer>;
 export const assessorTiersAnswer = z.object({
   items: z.array(assessorTierAnswer.extend({ updatedAt: timestamp })),
 });
+export type AssessorTiersAnswer = z.infer<typeof assessorTiersAnswer>;
 
 export const evidenceAnswer = z.object({
   id: z.string(),
@@ -226,6 +238,7 @@ export const evidenceAnswer = z.object({
   byteSize: z.number().int(),
   createdAt: timestamp,
 });
+export type EvidenceAnswer = z.infer<typeof evidenceAnswer>;
 
 export const appealAnswer = z.object({
   id: z.string(),
@@ -237,6 +250,7 @@ export const appealAnswer = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: timestamp.nullable(),
 });
+export type AppealAnswer = z.infer<typeof appealAnswer>;
 
 const gateResult = z.object({
   code: z.string(),
@@ -311,8 +325,12 @@ export const assessmentSummary = z.object({
   version: z.number().int(),
   updatedAt: timestamp,
 });
+export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 export const assessmentAnswer = assessmentSummary.extend({ abilities: abilitiesOf(ASSESSMENT_ACTIONS) });
-export const assessmentPage = pageOf(assessmentSummary);
+export type AssessmentAnswer = z.infer<typeof assessmentAnswer>;
+/** With `programId`, what the caller may do in that program's quality work. */
+export const assessmentPage = pageOf(assessmentSummary).extend({ abilities: qualityProgramAbilities.optional() });
+export type AssessmentPageAnswer = z.infer<typeof assessmentPage>;
 
 export const CERTIFICATION_ACTIONS = ['read', 'update', 'delete', 'attachDocument'] as const;
 export const certificationAnswer = z.object({
@@ -333,7 +351,9 @@ export const certificationAnswer = z.object({
   updatedAt: timestamp,
   abilities: abilitiesOf(CERTIFICATION_ACTIONS),
 });
+export type CertificationAnswer = z.infer<typeof certificationAnswer>;
 export const certificationPage = pageOf(certificationAnswer);
+export type CertificationPageAnswer = z.infer<typeof certificationPage>;
 
 export const exportReadinessAnswer = z.object({
   productId: z.string(),
@@ -357,3 +377,4 @@ export const exportReadinessAnswer = z.object({
     }),
   ),
 });
+export type ExportReadinessAnswer = z.infer<typeof exportReadinessAnswer>;

@@ -159,6 +159,7 @@ export function daysBetween(from: string, to: string): number {
 
 /** The program's training as a whole: may the caller write courses, plan sessions (for any trainer)? */
 export const trainingProgramAbilities = abilitiesOf(['read', 'createCourse', 'planSession', 'planForAnyTrainer']);
+export type TrainingProgramAbilities = z.infer<typeof trainingProgramAbilities>;
 
 const questionAnswer = z.object({
   text: localizedAnswer,
@@ -195,6 +196,7 @@ export const courseAnswer = z.object({
 });
 export type CourseAnswer = z.infer<typeof courseAnswer>;
 export const coursePage = pageOf(courseAnswer).extend({ abilities: trainingProgramAbilities });
+export type CoursePageAnswer = z.infer<typeof coursePage>;
 
 export const sessionAnswer = z.object({
   id: z.string(),
@@ -219,7 +221,9 @@ export const sessionAnswer = z.object({
 export type SessionAnswer = z.infer<typeof sessionAnswer>;
 /** One session: as listed, with `mayRun` (the same as `abilities.markAttendance`, kept for the web until it reads abilities). */
 export const sessionDetailAnswer = sessionAnswer.extend({ mayRun: z.boolean() });
+export type SessionDetailAnswer = z.infer<typeof sessionDetailAnswer>;
 export const sessionPage = pageOf(sessionAnswer).extend({ abilities: trainingProgramAbilities });
+export type SessionPageAnswer = z.infer<typeof sessionPage>;
 
 export const enrolmentAnswer = z.object({
   id: z.string(),
@@ -239,8 +243,10 @@ export const enrolmentAnswer = z.object({
 });
 export type EnrolmentAnswer = z.infer<typeof enrolmentAnswer>;
 export const enrolmentList = z.object({ items: z.array(enrolmentAnswer) });
+export type EnrolmentListAnswer = z.infer<typeof enrolmentList>;
 /** A cancelled enrolment, and the one promoted from the waitlist into the freed place, if any. */
 export const cancelledEnrolmentAnswer = z.object({ enrolment: enrolmentAnswer, promoted: enrolmentAnswer.nullable() });
+export type CancelledEnrolmentAnswer = z.infer<typeof cancelledEnrolmentAnswer>;
 
 export const attendanceSheetAnswer = z.object({
   date: isoDate,
@@ -262,6 +268,7 @@ export const sessionTestAnswer = z.object({
   kind: z.enum(TEST_KINDS),
   questions: z.array(z.object({ text: localizedAnswer, choices: z.array(localizedAnswer) })),
 });
+export type SessionTestAnswer = z.infer<typeof sessionTestAnswer>;
 export const testAttemptAnswer = z.object({
   id: z.string(),
   enrolmentId: z.string(),

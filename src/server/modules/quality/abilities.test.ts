@@ -126,4 +126,31 @@ describe('abilities decided by the server', () => {
       update: false,
     });
   });
+
+  it('give the lists of a program’s assessments and schemes their buttons: entering products to whole-program grants, schemes to its manager', async () => {
+    const w = await qualityWorld(t);
+    const lists = [`/api/v1/assessments?programId=${w.program.id}`, `/api/v1/rating-schemes?programId=${w.program.id}`];
+    const cases: [Session, object][] = [
+      [w.admin, { read: true, enterInRound: true, updateSchemes: true }],
+      [await w.as('program_manager'), { read: true, enterInRound: true, updateSchemes: true }],
+      [await w.as('facilitator'), { read: true, enterInRound: true, updateSchemes: false }],
+      // Narrower grants enter their own products only, from the product; the list offers them nothing.
+      [await w.as('facilitator', { areaCode: KARANGASEM }), { read: true, enterInRound: false, updateSchemes: false }],
+      [
+        await w.as('program_manager', { areaCode: KARANGASEM }),
+        { read: true, enterInRound: false, updateSchemes: false },
+      ],
+      [
+        await w.as('group_manager', { groupId: w.groups.bali.id }),
+        { read: true, enterInRound: false, updateSchemes: false },
+      ],
+      [await w.assessor('national'), { read: true, enterInRound: false, updateSchemes: false }],
+    ];
+    for (const [who, expected] of cases)
+      for (const url of lists) expect(await abilitiesOf(url, who), url).toEqual(expected);
+    // A list that names no program offers no program's buttons.
+    expect((await get(`/api/v1/assessments?productId=${w.products.bali.id}`, w.admin)).json()).not.toHaveProperty(
+      'abilities',
+    );
+  });
 });

@@ -16,7 +16,13 @@ import {
   type PanelScoreRow,
 } from './assessments.repository.js';
 import { certificationsRepository } from './certifications.repository.js';
-import { assessmentAbilities, assessmentPolicy, holderPolicy, onPanel } from './quality.policy.js';
+import {
+  assessmentAbilities,
+  assessmentPolicy,
+  holderPolicy,
+  onPanel,
+  qualityProgramAbilities,
+} from './quality.policy.js';
 import type {
   AssessmentAction,
   CreateAssessmentBody,
@@ -165,7 +171,10 @@ export async function getAssessment(ctx: Ctx, id: string): Promise<AssessmentAns
   return answer(ctx.db, ctx.actor, await readAssessment(ctx, id));
 }
 
-/** Assessments the actor sees: the product's staff, and assessors of the program within their panel tier. */
+/**
+ * Assessments the actor sees: the product's staff, and assessors of the program within their panel
+ * tier; with `programId`, what the actor may do in the program's quality work.
+ */
 export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
   const user = requireUser(ctx.actor);
   const columns = { program: 'a.program_id', path: 'a.area_path', group: 'a.group_id' };
@@ -174,12 +183,13 @@ export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
   const scope = sql`(${staff} OR (${judges} AND ${assessmentsRepository.withinPanelTier(user.id)}))`;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const rows = await assessmentsRepository.list(ctx.db, scope, { ...query, after });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (r) => presentAssessment(r),
     (r) => [r.id],
   );
+  return query.programId ? { ...page, abilities: qualityProgramAbilities(ctx.actor, query.programId) } : page;
 }
 
 /** Enters a product in a rating round: the facilitator, the program manager or the group's manager. */

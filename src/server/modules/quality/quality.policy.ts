@@ -1,5 +1,12 @@
 import { ROLES, type Actor } from '../../http/context.js';
-import { abilities, definePolicy, WHOLE_PROGRAM_PATH, type ScopeColumns, type Target } from '../platform/index.js';
+import {
+  abilities,
+  definePolicy,
+  programTarget,
+  WHOLE_PROGRAM_PATH,
+  type ScopeColumns,
+  type Target,
+} from '../platform/index.js';
 import type { AssessmentAction, PanelTier } from './quality.schemas.js';
 import { TIER_RANK } from './scoring.js';
 
@@ -48,6 +55,21 @@ export const schemePolicy = definePolicy('Rating scheme', {
   read: { roles: ROLES, anywhere: true },
   update: ['program_manager'],
 });
+
+/**
+ * The program's quality work as a whole, for the buttons of its assessment and scheme lists:
+ * entering the program's products in a rating round (a grant over the whole program; a narrower
+ * one enters its own products, `holderPolicy.enterInRound`) and changing its rating schemes.
+ */
+export const qualityProgramPolicy = definePolicy('Program', {
+  read: { roles: ROLES, anywhere: true },
+  enterInRound: RECORDERS,
+  updateSchemes: schemePolicy.rules.update,
+});
+
+/** What the actor may do in the program's quality work: the abilities its lists carry. */
+export const qualityProgramAbilities = (actor: Actor, programId: string) =>
+  abilities(actor, qualityProgramPolicy, programTarget(programId));
 
 /** Assessors' panel tiers: the program manager lists and sets them. */
 export const assessorTierPolicy = definePolicy('Program', {

@@ -16,7 +16,7 @@ import {
   scopeOf,
 } from '../platform/index.js';
 import { programById } from '../programs/index.js';
-import { assessorTierPolicy, programColumns, schemePolicy } from './quality.policy.js';
+import { assessorTierPolicy, programColumns, qualityProgramAbilities, schemePolicy } from './quality.policy.js';
 import {
   schemeDefinition,
   type CreateSchemeBody,
@@ -85,7 +85,10 @@ async function readScheme(ctx: Pick<Ctx, 'actor' | 'db'>, id: string): Promise<P
 
 export const getScheme = (ctx: Ctx, id: string) => readScheme(ctx, id);
 
-/** Templates and the latest version of each program family the actor may read (or one family's versions), in one id order. */
+/**
+ * Templates and the latest version of each program family the actor may read (or one family's
+ * versions), in one id order; with `programId`, what the actor may do in the program's quality work.
+ */
 export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
   requireUser(ctx.actor);
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
@@ -103,12 +106,13 @@ export async function listSchemes(ctx: Ctx, query: ListSchemesQuery) {
           limit: query.limit,
         });
   const items = [...templates, ...rows.map((r) => presentScheme(r, ctx.actor))].sort((a, b) => (a.id < b.id ? -1 : 1));
-  return toPage(
+  const page = toPage(
     items.slice(0, query.limit + 1),
     query.limit,
     (s) => s,
     (s) => [s.id],
   );
+  return query.programId ? { ...page, abilities: qualityProgramAbilities(ctx.actor, query.programId) } : page;
 }
 
 /** Copies a template into a program, or starts a scheme from a definition: the program manager. */

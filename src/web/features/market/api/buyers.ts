@@ -1,23 +1,13 @@
 import type { z } from 'zod';
-import type { registerBuyerBody } from '../../../../shared/schemas/market';
+import type { BuyerAnswer, registerBuyerBody } from '../../../../shared/schemas/market';
 import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
-
-export interface Buyer {
-  userId: string;
-  email: string;
-  name: string;
-  companyName: string;
-  country: string;
-  area: { code: string; name: string } | null;
-  version: number;
-}
 
 export type RegisterBuyer = z.input<typeof registerBuyerBody>;
 
 export const registerBuyer = (body: RegisterBuyer) =>
-  api<Buyer>('/api/v1/buyers', { method: 'POST', body, quiet: formQuiet });
+  api<BuyerAnswer>('/api/v1/buyers', { method: 'POST', body, quiet: formQuiet });
 
 /** The signed-in buyer; 401 when nobody is signed in, 404 when the account is not a buyer's. */
 export const getOwnBuyer = (signal?: AbortSignal) =>
-  api<Buyer>('/api/v1/buyers/me', { signal, quiet: (e) => e.status === 401 || e.status === 404 });
+  api<BuyerAnswer>('/api/v1/buyers/me', { signal, quiet: (e) => e.status === 401 || e.status === 404 });

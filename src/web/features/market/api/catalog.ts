@@ -1,5 +1,7 @@
-import { api, withQuery, type Page } from '../../../lib/http';
-import type { CatalogItem, CatalogProduct } from './catalog.types';
+// Types only: the public pages load no zod (their JavaScript budget).
+import type { AreaAnswer } from '../../../../shared/schemas/geography';
+import type { CatalogPageAnswer, CatalogProductAnswer } from '../../../../shared/schemas/market';
+import { api, withQuery } from '../../../lib/http';
 
 export interface CatalogFilters {
   q?: string;
@@ -14,12 +16,12 @@ export const searchCatalog = (
   cursor: string | undefined,
   signal?: AbortSignal,
 ) =>
-  api<Page<CatalogItem>>(withQuery('/api/v1/catalog/products', { ...filters, locale, cursor, limit: 24 }), {
+  api<CatalogPageAnswer>(withQuery('/api/v1/catalog/products', { ...filters, locale, cursor, limit: 24 }), {
     signal,
   });
 
 export const getCatalogProduct = (id: string, locale: string, signal?: AbortSignal) =>
-  api<CatalogProduct>(withQuery(`/api/v1/catalog/products/${encodeURIComponent(id)}`, { locale }), {
+  api<CatalogProductAnswer>(withQuery(`/api/v1/catalog/products/${encodeURIComponent(id)}`, { locale }), {
     signal,
     quiet: (error) => error.status === 404 || error.status === 400,
   });
@@ -29,4 +31,4 @@ export const getCatalogProduct = (id: string, locale: string, signal?: AbortSign
  * through geography's index would bring its staff screens' code into the public pages' first download.
  */
 export const listProvinces = (signal?: AbortSignal) =>
-  api<{ items: { code: string; name: string }[] }>('/api/v1/areas?level=province&limit=100', { signal });
+  api<{ items: AreaAnswer[] }>('/api/v1/areas?level=province&limit=100', { signal });

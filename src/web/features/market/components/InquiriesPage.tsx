@@ -1,12 +1,10 @@
 import { Link } from 'wouter';
+import { localized } from '../../../../shared/localized';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import { listInquiries } from '../api/inquiries';
-
-export const nameIn = (text: Record<string, string>, locale: string) =>
-  text[locale] ?? text.id ?? Object.values(text)[0] ?? '';
 
 /** The inbox: a group's inquiries from buyers, or a buyer's own inquiries — the server decides which. */
 export default function InquiriesPage() {
@@ -25,7 +23,7 @@ export default function InquiriesPage() {
                 <li key={i.id}>
                   <Link href={`/inquiries/${i.id}`} className="row-button">
                     <span>
-                      <strong>{nameIn(i.productName, locale)}</strong> · {t(`inquiryKind.${i.kind}`)}
+                      <strong>{localized(i.productName, locale)}</strong> · {t(`inquiryKind.${i.kind}`)}
                     </span>
                     <span className="muted small">
                       {i.buyer.companyName} → {i.groupName} · {formatDate(i.createdAt, locale)}

@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { inquiryMessageBody, quoteBody } from '../../../../shared/schemas/market';
+import { inquiryMessageBody, quoteBody, type InquiryAnswer } from '../../../../shared/schemas/market';
 import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { useSession } from '../../platform';
-import { acceptQuote, getInquiry, sendMessage, sendQuote, type Inquiry } from '../api/inquiries';
-import { nameIn } from './InquiriesPage';
+import { acceptQuote, getInquiry, sendMessage, sendQuote } from '../api/inquiries';
+import { localized } from '../../../../shared/localized';
 
-function MessageForm({ inquiry, onSaved }: { inquiry: Inquiry; onSaved: () => void }) {
+function MessageForm({ inquiry, onSaved }: { inquiry: InquiryAnswer; onSaved: () => void }) {
   const { t } = useI18n();
   const [body, setBody] = useState('');
   const form = useFormState();
@@ -36,7 +35,7 @@ function MessageForm({ inquiry, onSaved }: { inquiry: Inquiry; onSaved: () => vo
   );
 }
 
-function QuoteForm({ inquiry, currency, onSaved }: { inquiry: Inquiry; currency: string; onSaved: () => void }) {
+function QuoteForm({ inquiry, currency, onSaved }: { inquiry: InquiryAnswer; currency: string; onSaved: () => void }) {
   const { t } = useI18n();
   const [fields, setFields] = useState({ price: '', quantity: inquiry.quantity ?? '', validUntil: '', note: '' });
   const form = useFormState();
@@ -77,10 +76,9 @@ function QuoteForm({ inquiry, currency, onSaved }: { inquiry: Inquiry; currency:
   );
 }
 
-/** One inquiry: the conversation, the quotes, and what the viewer's side may do next. */
+/** One inquiry: the conversation, the quotes, and what the viewer may do next (the inquiry's abilities). */
 export default function InquiryPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const [, navigate] = useLocation();
   const [tick, setTick] = useState(0);
   const found = useResource(`inquiry-${id}-${tick}`, (signal) => getInquiry(id, signal));
@@ -88,7 +86,6 @@ export default function InquiryPage({ id }: { id: string }) {
   return (
     <Loaded resource={found}>
       {(inquiry) => {
-        const isBuyer = inquiry.buyer.id === me.id;
         const open = inquiry.quotes.find((q) => q.status === 'open');
         const currency = inquiry.currency;
         const accept = async (quoteId: string) => {
@@ -97,7 +94,7 @@ export default function InquiryPage({ id }: { id: string }) {
         };
         return (
           <>
-            <h1>{nameIn(inquiry.productName, locale)}</h1>
+            <h1>{localized(inquiry.productName, locale)}</h1>
             <p className="muted">
               {t(`inquiryKind.${inquiry.kind}`)} · {inquiry.buyer.companyName} ({inquiry.buyer.country}) →{' '}
               {inquiry.groupName}
@@ -116,7 +113,7 @@ export default function InquiryPage({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-              {inquiry.status !== 'closed' ? <MessageForm inquiry={inquiry} onSaved={reload} /> : null}
+              {inquiry.abilities.reply ? <MessageForm inquiry={inquiry} onSaved={reload} /> : null}
             </section>
             {inquiry.quotes.length ? (
               <section className="panel" aria-labelledby="quotes-title">
@@ -131,7 +128,7 @@ export default function InquiryPage({ id }: { id: string }) {
                         {t('quote.until', { date: formatDate(q.validUntil, locale) })} · {t(`quoteStatus.${q.status}`)}
                         {q.note ? ` · ${q.note}` : ''}
                       </span>
-                      {isBuyer && q.status === 'open' && inquiry.status === 'quoted' ? (
+                      {inquiry.abilities.accept && q.status === 'open' ? (
                         <button type="button" onClick={() => void accept(q.id)}>
                           {t('quote.accept')}
                         </button>
@@ -141,7 +138,7 @@ export default function InquiryPage({ id }: { id: string }) {
                 </ul>
               </section>
             ) : null}
-            {!isBuyer && inquiry.status !== 'ordered' && inquiry.status !== 'closed' ? (
+            {inquiry.abilities.quote ? (
               <QuoteForm key={open?.id ?? 'new'} inquiry={inquiry} currency={currency} onSaved={reload} />
             ) : null}
           </>

@@ -1,13 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { createInquiryBody, INQUIRY_KINDS, registerBuyerBody } from '../../../../shared/schemas/market';
+import {
+  createInquiryBody,
+  INQUIRY_KINDS,
+  registerBuyerBody,
+  type InquiryAnswer,
+} from '../../../../shared/schemas/market';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
-import { sendInquiry, type Inquiry } from '../api/inquiries';
+import { sendInquiry } from '../api/inquiries';
 
 /** Countries buyers most often come from; any ISO code is accepted by the API. */
 const COUNTRIES = ['ID', 'JP', 'SG', 'MY', 'TH', 'VN', 'KR', 'CN', 'TW', 'AU', 'NL', 'DE', 'FR', 'GB', 'US', 'AE'];
@@ -96,7 +101,15 @@ function BuyerSignUp({ onDone }: { onDone: () => void }) {
   );
 }
 
-function InquiryForm({ productId, unit, onSent }: { productId: string; unit: string; onSent: (i: Inquiry) => void }) {
+function InquiryForm({
+  productId,
+  unit,
+  onSent,
+}: {
+  productId: string;
+  unit: string;
+  onSent: (i: InquiryAnswer) => void;
+}) {
   const { t } = useI18n();
   const [fields, setFields] = useState({ kind: 'quotation', quantity: '', message: '' });
   const form = useFormState();
@@ -147,7 +160,7 @@ export default function InquiryPanel({ productId, unit }: { productId: string; u
   const { t } = useI18n();
   const [session, setSession] = useState(0);
   const [mode, setMode] = useState<'signIn' | 'signUp'>('signUp');
-  const [sent, setSent] = useState<Inquiry | null>(null);
+  const [sent, setSent] = useState<InquiryAnswer | null>(null);
   const buyer = useResource(`buyer-${session}`, getOwnBuyer);
   const signedIn = () => setSession((s) => s + 1);
 

@@ -5,17 +5,24 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { useSession } from '../../platform';
-import { getOrder, moveOrder, type Order, type OrderStatus } from '../api/orders';
-import { nameIn } from './InquiriesPage';
+import type { OrderAnswer, OrderStatus } from '../../../../shared/schemas/market';
+import { getOrder, moveOrder } from '../api/orders';
+import { localized } from '../../../../shared/localized';
 
-/** The moves a buyer may make; the group's side may make every move the order allows. */
-const buyerMoves = (order: Order): OrderStatus[] =>
-  order.next.filter((s) => s === 'delivered' || (s === 'cancelled' && order.status === 'placed'));
+/** The ability that makes each move of the order's state machine. */
+const MOVE_ABILITY = {
+  confirmed: 'confirm',
+  shipped: 'ship',
+  delivered: 'deliver',
+  cancelled: 'cancel',
+} as const satisfies Partial<Record<OrderStatus, keyof OrderAnswer['abilities']>>;
+
+/** The moves the order allows next that the viewer may make (the server's abilities). */
+const movesOf = (order: OrderAnswer): OrderStatus[] =>
+  order.next.filter((to) => to !== 'placed' && order.abilities[MOVE_ABILITY[to]]);
 
 export default function OrderPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
@@ -23,7 +30,7 @@ export default function OrderPage({ id }: { id: string }) {
   return (
     <Loaded resource={found}>
       {(order) => {
-        const moves = order.buyer.id === me.id ? buyerMoves(order) : order.next;
+        const moves = movesOf(order);
         const move = async (to: OrderStatus) => {
           setBusy(true);
           setRefused(null);
@@ -39,7 +46,7 @@ export default function OrderPage({ id }: { id: string }) {
         };
         return (
           <>
-            <h1>{nameIn(order.productName, locale)}</h1>
+            <h1>{localized(order.productName, locale)}</h1>
             <p className="badge">{t(`orderStatus.${order.status}`)}</p>
             <section className="panel">
               <dl>

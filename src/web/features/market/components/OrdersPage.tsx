@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import { listOrders } from '../api/orders';
-import { nameIn } from './InquiriesPage';
+import { localized } from '../../../../shared/localized';
 
 /** A group's orders, or a buyer's own — the server decides which. */
 export default function OrdersPage() {
@@ -23,7 +23,7 @@ export default function OrdersPage() {
                 <li key={o.id}>
                   <Link href={`/orders/${o.id}`} className="row-button">
                     <span>
-                      <strong>{nameIn(o.productName, locale)}</strong> · {o.quantity} {o.unit}
+                      <strong>{localized(o.productName, locale)}</strong> · {o.quantity} {o.unit}
                     </span>
                     <span className="muted small">
                       {o.buyer.companyName} → {o.groupName} · {formatMoney(o.total, locale)} ·{' '}

@@ -1,10 +1,10 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
-import type { CatalogItem } from '../api/catalog.types';
+import type { CatalogItemAnswer } from '../../../../shared/schemas/market';
 import { Stars } from '../../../components/Stars';
 
-export function ProductCard({ item }: { item: CatalogItem }) {
+export function ProductCard({ item }: { item: CatalogItemAnswer }) {
   const { t, locale } = useI18n();
   const region = item.region.slice(1).reverse().join(', ');
   return (

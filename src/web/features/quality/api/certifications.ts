@@ -1,36 +1,29 @@
+import type {
+  CertificationAnswer,
+  CertificationPageAnswer,
+  CreateCertificationBody,
+  PatchCertificationBody,
+} from '../../../../shared/schemas/quality';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
-
-export interface Certification {
-  id: string;
-  groupId: string;
-  productId: string | null;
-  kind: string;
-  number: string;
-  issuer: string;
-  issuedOn: string;
-  expiresOn: string | null;
-  document: { url: string; contentType: string; byteSize: number } | null;
-  version: number;
-}
+import { api, withQuery } from '../../../lib/http';
 
 export const listCertifications = (
   query: { productId?: string; groupId?: string },
   cursor?: string,
   signal?: AbortSignal,
-) => api<Page<Certification>>(withQuery('/api/v1/certifications', { ...query, cursor, limit: 100 }), { signal });
+) => api<CertificationPageAnswer>(withQuery('/api/v1/certifications', { ...query, cursor, limit: 100 }), { signal });
 
-export const createCertification = (body: Record<string, unknown>) =>
-  api<Certification>('/api/v1/certifications', { method: 'POST', body, quiet: formQuiet });
+export const createCertification = (body: CreateCertificationBody) =>
+  api<CertificationAnswer>('/api/v1/certifications', { method: 'POST', body, quiet: formQuiet });
 
-export const patchCertification = (id: string, body: Record<string, unknown>) =>
-  api<Certification>(`/api/v1/certifications/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+export const patchCertification = (id: string, body: PatchCertificationBody) =>
+  api<CertificationAnswer>(`/api/v1/certifications/${id}`, { method: 'PATCH', body, quiet: formQuiet });
 
 /** Multipart upload, field "document": the certificate itself (PDF, JPEG or PNG), replacing any earlier one. */
 export const uploadCertificationDocument = (id: string, file: File) => {
   const body = new FormData();
   body.append('document', file);
-  return api<Certification>(`/api/v1/certifications/${id}/document`, { method: 'PUT', body });
+  return api<CertificationAnswer>(`/api/v1/certifications/${id}/document`, { method: 'PUT', body });
 };
 
 export const deleteCertification = (id: string) => api<void>(`/api/v1/certifications/${id}`, { method: 'DELETE' });

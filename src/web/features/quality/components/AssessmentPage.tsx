@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { appealBody, decideAppealBody, scoresBody } from '../../../../shared/schemas/quality';
+import {
+  appealBody,
+  decideAppealBody,
+  scoresBody,
+  type AppealAnswer,
+  type AssessmentAnswer,
+} from '../../../../shared/schemas/quality';
 import { useSession } from '../../platform';
 import { Field, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
@@ -15,8 +21,6 @@ import {
   getAssessment,
   recordPanelScores,
   recordSelfAssessment,
-  type Appeal,
-  type Assessment,
 } from '../api/assessments';
 import { getScheme, type SchemeDefinition } from '../api/schemes';
 import { CriterionEvidence } from './CriterionEvidence';
@@ -31,11 +35,11 @@ function ScoringForm({
   self,
   onSaved,
 }: {
-  assessment: Assessment;
+  assessment: AssessmentAnswer;
   definition: SchemeDefinition;
   /** The group's own self-assessment instead of the panel's scores. */
   self: boolean;
-  onSaved: (a: Assessment) => void;
+  onSaved: (a: AssessmentAnswer) => void;
 }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -49,7 +53,7 @@ function ScoringForm({
             .map((s) => [s.criterion, { points: String(s.points), comment: s.comment ?? '' }]),
     ),
   );
-  const form = useFormState<Assessment>();
+  const form = useFormState<AssessmentAnswer>();
   const [missing, setMissing] = useState<string[]>([]);
   const [evidence, setEvidence] = useState(assessment.evidence);
   const criteria = definition.parts.flatMap((p) => p.criteria);
@@ -131,6 +135,7 @@ function ScoringForm({
                       criterion={c.code}
                       name={text(c.name)}
                       evidence={evidence.filter((e) => e.criterion === c.code)}
+                      mayAdd={assessment.abilities.addEvidence}
                       onAdded={(e) => setEvidence((list) => [...list, e])}
                     />
                   </>
@@ -158,7 +163,7 @@ function ScoringForm({
 }
 
 /** The computed result: points per criterion and part, total, stars, gates, validity. */
-function ResultView({ assessment, definition }: { assessment: Assessment; definition: SchemeDefinition }) {
+function ResultView({ assessment, definition }: { assessment: AssessmentAnswer; definition: SchemeDefinition }) {
   const { t, locale } = useI18n();
   const text = useText();
   const result = assessment.result;
@@ -237,7 +242,7 @@ function ResultView({ assessment, definition }: { assessment: Assessment; defini
   );
 }
 
-function AppealForm({ assessment, onFiled }: { assessment: Assessment; onFiled: () => void }) {
+function AppealForm({ assessment, onFiled }: { assessment: AssessmentAnswer; onFiled: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const form = useFormState();
@@ -266,8 +271,8 @@ function DecisionForm({
   appeal,
   onDecided,
 }: {
-  assessment: Assessment;
-  appeal: Appeal;
+  assessment: AssessmentAnswer;
+  appeal: AppealAnswer;
   onDecided: () => void;
 }) {
   const { t } = useI18n();
@@ -308,14 +313,11 @@ function DecisionForm({
   );
 }
 
-function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onChanged: () => void }) {
+/** The appeals filed, a decision on the pending one and a new appeal, as the assessment's abilities allow. */
+function AppealsSection({ assessment, onChanged }: { assessment: AssessmentAnswer; onChanged: () => void }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
-  const roles = me.roles.filter((r) => r.programId === assessment.programId);
-  const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
-  const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
-  const pending = assessment.appeals.some((a) => a.decision === null);
-  if (!assessment.appeals.length && !(managesGroup && assessment.status === 'finalised')) return null;
+  const { appeal, decideAppeal } = assessment.abilities;
+  if (!assessment.appeals.length && !appeal) return null;
   return (
     <section className="panel" aria-labelledby="appeals-title">
       <h2 id="appeals-title">{t('appeal.title')}</h2>
@@ -328,7 +330,7 @@ function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onC
               <strong>
                 {t(`appeal.${a.decision}`)}: {a.note}
               </strong>
-            ) : managesProgram ? (
+            ) : decideAppeal ? (
               <DecisionForm assessment={assessment} appeal={a} onDecided={onChanged} />
             ) : (
               <span className="muted">{t('appeal.pending')}</span>
@@ -336,18 +338,15 @@ function AppealsSection({ assessment, onChanged }: { assessment: Assessment; onC
           </li>
         ))}
       </ul>
-      {managesGroup && assessment.status === 'finalised' && !pending ? (
-        <AppealForm assessment={assessment} onFiled={onChanged} />
-      ) : null}
+      {appeal ? <AppealForm assessment={assessment} onFiled={onChanged} /> : null}
     </section>
   );
 }
 
 export default function AssessmentPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const [tick, setTick] = useState(0);
-  const [current, setCurrent] = useState<Assessment | null>(null);
+  const [current, setCurrent] = useState<AssessmentAnswer | null>(null);
   const [saved, setSaved] = useState(false);
   const loaded = useResource(`assessment-${id}-${tick}`, (signal) => getAssessment(id, signal));
   const record = current ?? loaded.data;
@@ -361,10 +360,7 @@ export default function AssessmentPage({ id }: { id: string }) {
   return (
     <Loaded resource={both({ data: record, error: loaded.error }, scheme)}>
       {([assessment, { definition }]) => {
-        const roles = me.roles.filter((r) => r.programId === assessment.programId);
-        const judges = me.isAdmin || roles.some((r) => r.role === 'assessor');
-        const managesProgram = me.isAdmin || roles.some((r) => r.role === 'program_manager');
-        const managesGroup = roles.some((r) => r.role === 'group_manager' && r.groupId === assessment.groupId);
+        const may = assessment.abilities;
         const finalise = async () => {
           setCurrent(await finaliseAssessment(assessment.id, assessment.version));
         };
@@ -386,7 +382,7 @@ export default function AssessmentPage({ id }: { id: string }) {
                 {definition.selfAssessmentRequired && !assessment.selfAssessment ? (
                   <p className="panel warning">{t('assess.awaitingSelf')}</p>
                 ) : null}
-                {managesGroup ? (
+                {may.selfAssess ? (
                   <ScoringForm
                     key={`self-${assessment.version}`}
                     self
@@ -398,7 +394,7 @@ export default function AssessmentPage({ id }: { id: string }) {
                     }}
                   />
                 ) : null}
-                {judges ? (
+                {may.score ? (
                   <ScoringForm
                     key={assessment.version}
                     self={false}
@@ -411,7 +407,7 @@ export default function AssessmentPage({ id }: { id: string }) {
                   />
                 ) : null}
                 {saved ? <p role="status">{t('assess.scoresSaved')}</p> : null}
-                {managesProgram ? (
+                {may.finalise ? (
                   <section className="panel">
                     <p className="small">{allScored ? t('assess.readyToFinalise') : t('assess.notAllScored')}</p>
                     <button type="button" disabled={!allScored} onClick={() => void finalise()}>

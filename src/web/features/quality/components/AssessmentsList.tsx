@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import type { QualityProgramAbilities } from '../../../../shared/schemas/quality';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
@@ -9,13 +10,20 @@ import { listAssessments } from '../api/assessments';
 export function AssessmentsList({
   query,
   title,
+  onAbilities,
 }: {
   query: { programId?: string; productId?: string; groupId?: string };
   title: string;
+  /** Told what a program's list offers the caller (it comes with the first page when `programId` is set). */
+  onAbilities?: (abilities: QualityProgramAbilities) => void;
 }) {
   const { t, locale } = useI18n();
   const key = `assessments-${query.programId ?? ''}-${query.groupId ?? ''}-${query.productId ?? ''}`;
-  const list = usePagedList(key, (cursor, signal) => listAssessments(query, cursor, signal));
+  const list = usePagedList(key, async (cursor, signal) => {
+    const page = await listAssessments(query, cursor, signal);
+    if (page.abilities) onAbilities?.(page.abilities);
+    return page;
+  });
   return (
     <section className="panel" aria-labelledby={`${key}-title`}>
       <h2 id={`${key}-title`}>{title}</h2>

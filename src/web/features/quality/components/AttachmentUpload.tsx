@@ -61,16 +61,28 @@ export function AttachmentLink({
   label,
 }: {
   url: string;
-  contentType: string;
-  byteSize: number;
+  /** A certificate document's type and size may be unknown (null). */
+  contentType: string | null;
+  byteSize: number | null;
   label: string;
 }) {
-  const kind = contentType === 'application/pdf' ? 'PDF' : contentType.replace('image/', '').toUpperCase();
+  const kind =
+    contentType === null
+      ? null
+      : contentType === 'application/pdf'
+        ? 'PDF'
+        : contentType.replace('image/', '').toUpperCase();
   const size =
-    byteSize < 1024 * 1024 ? `${Math.max(1, Math.round(byteSize / 1024))} KB` : `${(byteSize / 1048576).toFixed(1)} MB`;
+    byteSize === null
+      ? null
+      : byteSize < 1024 * 1024
+        ? `${Math.max(1, Math.round(byteSize / 1024))} KB`
+        : `${(byteSize / 1048576).toFixed(1)} MB`;
+  const details = [kind, size].filter((x) => x !== null).join(', ');
   return (
     <a href={url} target="_blank" rel="noreferrer">
-      {label} ({kind}, {size})
+      {label}
+      {details ? ` (${details})` : ''}
     </a>
   );
 }

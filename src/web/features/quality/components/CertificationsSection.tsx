@@ -3,6 +3,7 @@ import {
   CERTIFICATION_KINDS,
   createCertificationBody,
   patchCertificationBody,
+  type CertificationAnswer,
   type CertificationKind,
 } from '../../../../shared/schemas/quality';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -18,11 +19,10 @@ import {
   listCertifications,
   patchCertification,
   uploadCertificationDocument,
-  type Certification,
 } from '../api/certifications';
 import { AttachmentLink, AttachmentUpload } from './AttachmentUpload';
 
-const draftOf = (c: Certification | null) => ({
+const draftOf = (c: CertificationAnswer | null) => ({
   kind: (c?.kind ?? 'pirt') as CertificationKind,
   number: c?.number ?? '',
   issuer: c?.issuer ?? '',
@@ -37,13 +37,13 @@ function CertificationForm({
   onCancel,
 }: {
   holder: { productId?: string; groupId?: string };
-  certification: Certification | null;
+  certification: CertificationAnswer | null;
   onSaved: () => void;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
   const { draft: fields, set, patch, base, reset } = useDraft(certification, draftOf);
-  const form = useFormState<Certification>();
+  const form = useFormState<CertificationAnswer>();
   const prefix = base ? `cert-${base.id}` : 'cert-new';
 
   const submit = async (event: FormEvent) => {
@@ -140,7 +140,13 @@ function ExpiryNote({ expiresOn }: { expiresOn: string | null }) {
 }
 
 /** The scanned certificate: a link to it, and a way to send one (replacing the one before). */
-function CertificateDocument({ certification, onUploaded }: { certification: Certification; onUploaded: () => void }) {
+function CertificateDocument({
+  certification,
+  onUploaded,
+}: {
+  certification: CertificationAnswer;
+  onUploaded: () => void;
+}) {
   const { t } = useI18n();
   const { document } = certification;
   return (
@@ -152,22 +158,28 @@ function CertificateDocument({ certification, onUploaded }: { certification: Cer
       ) : (
         <span className="muted small">{t('certs.noDocument')}</span>
       )}
-      <details className="evidence">
-        <summary>{document ? t('certs.replaceDocument') : t('certs.addDocument')}</summary>
-        <AttachmentUpload
-          choose={t('certs.chooseDocument', { number: certification.number })}
-          send={t('certs.uploadDocument')}
-          onUpload={async (file) => {
-            await uploadCertificationDocument(certification.id, file);
-            onUploaded();
-          }}
-        />
-      </details>
+      {certification.abilities.attachDocument ? (
+        <details className="evidence">
+          <summary>{document ? t('certs.replaceDocument') : t('certs.addDocument')}</summary>
+          <AttachmentUpload
+            choose={t('certs.chooseDocument', { number: certification.number })}
+            send={t('certs.uploadDocument')}
+            onUpload={async (file) => {
+              await uploadCertificationDocument(certification.id, file);
+              onUploaded();
+            }}
+          />
+        </details>
+      ) : null}
     </>
   );
 }
 
-/** The certificates of a product (and of its whole group), with expiry warnings; add, edit, delete. */
+/**
+ * The certificates of a product (and of its whole group), with expiry warnings; add, and edit or
+ * delete where the certificate's abilities allow. The list offers no ability for adding, so the
+ * button shows to everyone who sees the list and the server's answer speaks for it.
+ */
 export function CertificationsSection({
   productId,
   groupId,
@@ -196,7 +208,7 @@ export function CertificationsSection({
     setTick((n) => n + 1);
     onChanged?.();
   };
-  const remove = async (c: Certification) => {
+  const remove = async (c: CertificationAnswer) => {
     if (!confirm(t('certs.confirmDelete', { number: c.number }))) return;
     await deleteCertification(c.id);
     changed();
@@ -230,23 +242,29 @@ export function CertificationsSection({
                 </span>
                 <ExpiryNote expiresOn={c.expiresOn} />
                 <CertificateDocument certification={c} onUploaded={changed} />
-                <span className="inline">
-                  <button
-                    type="button"
-                    onClick={() => setEditing(c.id)}
-                    aria-label={t('certs.edit', { number: c.number })}
-                  >
-                    {t('action.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => void remove(c)}
-                    aria-label={t('certs.delete', { number: c.number })}
-                  >
-                    {t('action.delete')}
-                  </button>
-                </span>
+                {c.abilities.update || c.abilities.delete ? (
+                  <span className="inline">
+                    {c.abilities.update ? (
+                      <button
+                        type="button"
+                        onClick={() => setEditing(c.id)}
+                        aria-label={t('certs.edit', { number: c.number })}
+                      >
+                        {t('action.edit')}
+                      </button>
+                    ) : null}
+                    {c.abilities.delete ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void remove(c)}
+                        aria-label={t('certs.delete', { number: c.number })}
+                      >
+                        {t('action.delete')}
+                      </button>
+                    ) : null}
+                  </span>
+                ) : null}
               </>
             )}
           </li>

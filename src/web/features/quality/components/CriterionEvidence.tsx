@@ -1,21 +1,25 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { uploadEvidence, type Evidence } from '../api/assessments';
+import type { EvidenceAnswer } from '../../../../shared/schemas/quality';
+import { uploadEvidence } from '../api/assessments';
 import { AttachmentLink, AttachmentUpload } from './AttachmentUpload';
 
-/** The evidence attached to one criterion's score (a lab report, a photo of the premises), and adding more. */
+/** The evidence attached to one criterion's score (a lab report, a photo of the premises), and adding more when allowed. */
 export function CriterionEvidence({
   assessmentId,
   criterion,
   name,
   evidence,
+  mayAdd,
   onAdded,
 }: {
   assessmentId: string;
   criterion: string;
   name: string;
-  evidence: Evidence[];
-  onAdded: (e: Evidence) => void;
+  evidence: EvidenceAnswer[];
+  /** The assessment's `addEvidence` ability. */
+  mayAdd: boolean;
+  onAdded: (e: EvidenceAnswer) => void;
 }) {
   const { t } = useI18n();
   // A toggle rather than <details>: the criterion is already a group, and one group per criterion keeps the form easy to walk.
@@ -36,11 +40,13 @@ export function CriterionEvidence({
             ))}
           </ul>
         ) : null}
-        <AttachmentUpload
-          choose={t('evidence.choose', { name })}
-          send={t('evidence.upload')}
-          onUpload={async (file) => onAdded(await uploadEvidence(assessmentId, file, criterion))}
-        />
+        {mayAdd ? (
+          <AttachmentUpload
+            choose={t('evidence.choose', { name })}
+            send={t('evidence.upload')}
+            onUpload={async (file) => onAdded(await uploadEvidence(assessmentId, file, criterion))}
+          />
+        ) : null}
       </div>
     </div>
   );

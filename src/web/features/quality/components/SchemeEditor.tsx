@@ -3,7 +3,8 @@ import { GATE_REQUIREMENTS, PANEL_TIERS, patchSchemeBody } from '../../../../sha
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, firstUnder, useFormState, type Errors } from '../../../components/form';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
-import { patchScheme, type Scheme, type SchemeDefinition } from '../api/schemes';
+import type { SchemeAnswer } from '../../../../shared/schemas/quality';
+import { patchScheme, type SchemeDefinition } from '../api/schemes';
 import {
   edited,
   newGate,
@@ -180,14 +181,14 @@ export function SchemeEditor({
   onSaved,
   onReload,
 }: {
-  scheme: Scheme;
-  onSaved: (saved: Scheme) => void;
+  scheme: SchemeAnswer;
+  onSaved: (saved: SchemeAnswer) => void;
   onReload: () => void;
 }) {
   const { t, locale: uiLocale } = useI18n();
   const [draft, setDraft] = useState(scheme.definition);
   const [locale, setLocale] = useState<Locale>(uiLocale);
-  const form = useFormState<Scheme>();
+  const form = useFormState<SchemeAnswer>();
   const change: Change = (step) => setDraft((d) => edited(d, step));
   const errors = definitionErrors(form.errors);
   const count = Object.keys(errors).length;

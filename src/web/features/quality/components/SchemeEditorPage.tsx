@@ -4,12 +4,13 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { getScheme, listSchemes, type Scheme } from '../api/schemes';
+import type { SchemeAnswer } from '../../../../shared/schemas/quality';
+import { getScheme, listSchemes } from '../api/schemes';
 import { SchemeEditor } from './SchemeEditor';
 import { SchemeView, useText } from './SchemeView';
 
 /** Every version of the scheme's family, newest first; the one shown is marked. */
-function VersionHistory({ scheme, tick }: { scheme: Scheme; tick: number }) {
+function VersionHistory({ scheme, tick }: { scheme: SchemeAnswer; tick: number }) {
   const { t, locale } = useI18n();
   const versions = useResource(`scheme-family-${scheme.familyId}-${scheme.id}-${scheme.version}-${tick}`, (signal) =>
     listSchemes({ familyId: scheme.familyId }, signal),
@@ -51,7 +52,7 @@ export default function SchemeEditorPage({ id }: { id: string }) {
   const [notice, setNotice] = useState<{ key: string; version: number } | null>(null);
   const scheme = useResource(`scheme-${id}-${tick}`, (signal) => getScheme(id, signal));
   /** A save of `shown` answered `next`: the same scheme edited in place, or a new version of it. */
-  const saved = (shown: Scheme, next: Scheme) => {
+  const saved = (shown: SchemeAnswer, next: SchemeAnswer) => {
     const key = next.id === shown.id ? 'editor.savedInPlace' : 'editor.savedNewVersion';
     setNotice({ key, version: next.version });
     if (next.id === shown.id) setTick((n) => n + 1);
@@ -75,7 +76,7 @@ export default function SchemeEditorPage({ id }: { id: string }) {
             </p>
           ) : null}
           {s.template ? null : <VersionHistory scheme={s} tick={tick} />}
-          {s.latest && !s.template ? (
+          {s.latest && s.abilities.update ? (
             <SchemeEditor
               key={`${s.id}-${s.version}`}
               scheme={s}
@@ -84,7 +85,9 @@ export default function SchemeEditorPage({ id }: { id: string }) {
             />
           ) : (
             <>
-              <p className="panel warning">{s.template ? t('schemes.templateReadOnly') : t('editor.readOnly')}</p>
+              {s.template || !s.latest ? (
+                <p className="panel warning">{s.template ? t('schemes.templateReadOnly') : t('editor.readOnly')}</p>
+              ) : null}
               <SchemeView definition={s.definition} />
             </>
           )}

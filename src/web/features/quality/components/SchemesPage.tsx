@@ -84,7 +84,7 @@ export default function SchemesPage() {
           }
         </Loaded>
       </section>
-      <NewSchemeForm programId={program.id} />
+      {schemes.data?.abilities?.updateSchemes ? <NewSchemeForm programId={program.id} /> : null}
       <AssessorTiersSection programId={program.id} />
     </>
   );

@@ -1,8 +1,8 @@
 import { ApiError, api } from '../../../lib/http';
-import type { AttendanceSheet } from './training.types';
+import type { AttendanceBody, AttendanceSheetAnswer } from '../../../../shared/schemas/training';
 
 export const getAttendance = (sessionId: string, date: string, signal?: AbortSignal) =>
-  api<AttendanceSheet>(`/api/v1/sessions/${sessionId}/attendance/${date}`, { signal });
+  api<AttendanceSheetAnswer>(`/api/v1/sessions/${sessionId}/attendance/${date}`, { signal });
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 const retryable = (error: unknown) => error instanceof ApiError && (error.status === 0 || error.status >= 500);
@@ -16,12 +16,12 @@ const retryable = (error: unknown) => error instanceof ApiError && (error.status
 export async function putAttendance(
   sessionId: string,
   date: string,
-  items: { memberId: string; present: boolean; markedAt?: string }[],
+  items: AttendanceBody['items'],
   wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
-): Promise<AttendanceSheet> {
+): Promise<AttendanceSheetAnswer> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await api<AttendanceSheet>(`/api/v1/sessions/${sessionId}/attendance/${date}`, {
+      return await api<AttendanceSheetAnswer>(`/api/v1/sessions/${sessionId}/attendance/${date}`, {
         method: 'PUT',
         body: { items },
         quiet: (e) => retryable(e) && attempt < RETRY_DELAYS_MS.length,

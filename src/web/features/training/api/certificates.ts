@@ -1,8 +1,8 @@
 import { api } from '../../../lib/http';
-import type { Verification } from './training.types';
+import type { VerificationAnswer } from '../../../../shared/schemas/training';
 
 export const verifyCertificate = (id: string, signal?: AbortSignal) =>
-  api<Verification>(`/api/v1/certificates/${encodeURIComponent(id)}/verification`, {
+  api<VerificationAnswer>(`/api/v1/certificates/${encodeURIComponent(id)}/verification`, {
     signal,
     quiet: (e) => e.status === 404 || e.status === 400,
   });

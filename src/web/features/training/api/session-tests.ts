@@ -1,20 +1,20 @@
 import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
-import type { Question, TestAttempt } from './training.types';
+import type {
+  SessionTestAnswer,
+  TestAttemptAnswer,
+  TestAttemptBody,
+  TestKind,
+} from '../../../../shared/schemas/training';
 
-export const getSessionTest = (sessionId: string, kind: 'pre' | 'post', signal?: AbortSignal) =>
-  api<{ kind: 'pre' | 'post'; questions: Question[] }>(`/api/v1/sessions/${sessionId}/tests/${kind}`, {
+export const getSessionTest = (sessionId: string, kind: TestKind, signal?: AbortSignal) =>
+  api<SessionTestAnswer>(`/api/v1/sessions/${sessionId}/tests/${kind}`, {
     signal,
     quiet: (e) => e.status === 404,
   });
 
-export const recordTestAttempt = (
-  sessionId: string,
-  enrolmentId: string,
-  kind: 'pre' | 'post',
-  body: { id: string; answers: (number | null)[] },
-) =>
-  api<TestAttempt>(`/api/v1/sessions/${sessionId}/enrolments/${enrolmentId}/tests/${kind}`, {
+export const recordTestAttempt = (sessionId: string, enrolmentId: string, kind: TestKind, body: TestAttemptBody) =>
+  api<TestAttemptAnswer>(`/api/v1/sessions/${sessionId}/enrolments/${enrolmentId}/tests/${kind}`, {
     method: 'POST',
     body,
     quiet: formQuiet,

@@ -1,10 +1,5 @@
+import type { TrainingSummaryAnswer } from '../../../../shared/schemas/training';
 import { api } from '../../../lib/http';
 
-export interface TrainingSummary {
-  programId: string;
-  byTopic: { topic: string; female: number; male: number; total: number }[];
-  people: { female: number; male: number; total: number };
-}
-
 export const getTrainingSummary = (programId: string, signal?: AbortSignal) =>
-  api<TrainingSummary>(`/api/v1/programs/${programId}/training-summary`, { signal });
+  api<TrainingSummaryAnswer>(`/api/v1/programs/${programId}/training-summary`, { signal });

@@ -6,7 +6,7 @@ import { formatDate, localToday, today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getAttendance, putAttendance } from '../api/attendance';
 import { getSession } from '../api/sessions';
-import { inLocale } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
 
 type SaveState = 'saved' | 'pending' | 'failed';
 interface Mark {
@@ -67,7 +67,7 @@ export default function AttendancePage({ id }: { id: string }) {
       {({ course, day }) => (
         <>
           <p className="trail">
-            <Link href={`/sessions/${id}`}>{inLocale(course.title, locale)}</Link>
+            <Link href={`/sessions/${id}`}>{localized(course.title, locale)}</Link>
           </p>
           <h1>{t('attendance.title')}</h1>
           {days.length > 1 ? (

@@ -3,12 +3,11 @@ import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { listGroups, listMembers } from '../../registry';
-import { enrolBody } from '../../../../shared/schemas/training';
+import { enrolBody, type SessionAnswer } from '../../../../shared/schemas/training';
 import { enrol } from '../api/enrolments';
-import type { TrainingSession } from '../api/training.types';
 
 /** Enrol a member of a group the caller reaches; the server decides a place or the waitlist. */
-export function EnrolForm({ session, onEnrolled }: { session: TrainingSession; onEnrolled: () => void }) {
+export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onEnrolled: () => void }) {
   const { t } = useI18n();
   const [groupId, setGroupId] = useState('');
   const [memberId, setMemberId] = useState('');

@@ -1,7 +1,7 @@
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getGroupTraining } from '../api/group-training';
-import { inLocale } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
 import { certificatePdfUrl } from '../api/certificates';
 
 /** On the group's page: who in the group is trained in what (completed courses, with certificates). */
@@ -21,7 +21,7 @@ export function GroupTrainingSection({ groupId }: { groupId: string }) {
                 <span key={c.certificateId}>
                   {i ? ' · ' : ''}
                   <a href={certificatePdfUrl(c.certificateId)} target="_blank" rel="noreferrer">
-                    {inLocale(c.course.title, locale)}
+                    {localized(c.course.title, locale)}
                   </a>
                 </span>
               ))}

@@ -1,15 +1,36 @@
 import { useState, type FormEvent } from 'react';
-import { createSessionBody } from '../../../../shared/schemas/training';
+import { localized } from '../../../../shared/localized';
+import { createSessionBody, type CourseAnswer } from '../../../../shared/schemas/training';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
+import { useResource } from '../../../lib/use-resource';
+import { listGrants } from '../../programs';
 import { createSession } from '../api/sessions';
-import { inLocale, type Course } from '../api/training.types';
 
-/** A trainer plans a session they run: course, place, dates, capacity. */
-export function SessionForm(props: { courses: Course[]; trainerId: string; onSaved: () => void }) {
+/** The program's trainers by name, for one who may plan sessions for any of them. */
+function useTrainers(programId: string, wanted: boolean): [string, string][] {
+  const grants = useResource(wanted ? `trainers-${programId}` : null, (signal) => listGrants(programId, signal));
+  const trainers = grants.data?.items.filter((g) => g.role === 'trainer') ?? [];
+  return [...new Map(trainers.map((g) => [g.userId, g.user.name]))];
+}
+
+/**
+ * Plans a session: course, place, dates, capacity. A trainer plans one they run themselves; one
+ * who may plan for any trainer (`planForAnyTrainer`) also chooses the trainer.
+ */
+export function SessionForm(props: {
+  programId: string;
+  courses: CourseAnswer[];
+  /** The signed-in user: the trainer unless another is chosen. */
+  userId: string;
+  chooseTrainer: boolean;
+  onSaved: () => void;
+}) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
+  const trainers = useTrainers(props.programId, props.chooseTrainer && open);
   const [fields, setFields] = useState({
+    trainerId: '',
     courseId: props.courses[0]?.id ?? '',
     areaCode: '',
     address: '',
@@ -18,6 +39,9 @@ export function SessionForm(props: { courses: Course[]; trainerId: string; onSav
     capacity: '30',
   });
   const form = useFormState();
+  const trainerId =
+    fields.trainerId ||
+    (trainers.length && !trainers.some(([id]) => id === props.userId) ? trainers[0]![0] : props.userId);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   if (!open)
@@ -34,7 +58,7 @@ export function SessionForm(props: { courses: Course[]; trainerId: string; onSav
       areaCode: fields.areaCode.trim(),
       endsOn: fields.endsOn || fields.startsOn,
       capacity: Number(fields.capacity),
-      trainerId: props.trainerId,
+      trainerId,
     };
     await form.submit(createSessionBody, body, async () => {
       await createSession(body);
@@ -49,12 +73,26 @@ export function SessionForm(props: { courses: Course[]; trainerId: string; onSav
           <select {...p} value={fields.courseId} onChange={set('courseId')}>
             {props.courses.map((c) => (
               <option key={c.id} value={c.id}>
-                {inLocale(c.title, locale)}
+                {localized(c.title, locale)}
               </option>
             ))}
           </select>
         )}
       </Field>
+      {props.chooseTrainer ? (
+        <Field label={t('training.trainer')} name="session-trainer" error={form.errors.trainerId}>
+          {(p) => (
+            <select {...p} value={trainerId} onChange={set('trainerId')}>
+              {trainers.length === 0 ? <option value={props.userId}>—</option> : null}
+              {trainers.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <Field label={t('training.areaCode')} name="session-area" error={form.errors.areaCode} hint="51.07.06.2004">
         {(p) => <input {...p} value={fields.areaCode} onChange={set('areaCode')} />}
       </Field>

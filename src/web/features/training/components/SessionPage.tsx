@@ -6,7 +6,7 @@ import { useResource } from '../../../lib/use-resource';
 import { certificatePdfUrl } from '../api/certificates';
 import { cancelEnrolment, listEnrolments } from '../api/enrolments';
 import { getSession } from '../api/sessions';
-import { inLocale } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
 import { EnrolForm } from './EnrolForm';
 import { TopicLabel } from './TopicLabel';
 
@@ -26,7 +26,7 @@ export default function SessionPage({ id }: { id: string }) {
           <p className="trail">
             <Link href="/training">{t('training.title')}</Link>
           </p>
-          <h1>{inLocale(s.course.title, locale)}</h1>
+          <h1>{localized(s.course.title, locale)}</h1>
           <p>
             <TopicLabel topic={s.course.topic} /> · {formatDate(s.startsOn, locale)} – {formatDate(s.endsOn, locale)}
           </p>
@@ -38,7 +38,7 @@ export default function SessionPage({ id }: { id: string }) {
             {s.waitlisted ? ` · ${t('training.waitlistCount', { count: s.waitlisted })}` : ''}
             {s.status === 'cancelled' ? <strong> · {t('training.cancelled')}</strong> : null}
           </p>
-          {s.mayRun && s.status === 'scheduled' ? (
+          {s.abilities.markAttendance && s.status === 'scheduled' ? (
             <p>
               <Link href={`/sessions/${id}/attendance`} className="button">
                 {t('attendance.open')}
@@ -66,10 +66,10 @@ export default function SessionPage({ id }: { id: string }) {
                         {t('training.certificate')}
                       </a>
                     ) : null}
-                    {e.status === 'enrolled' && s.status === 'scheduled' ? (
+                    {e.abilities.recordTest && e.status === 'enrolled' && s.status === 'scheduled' ? (
                       <Link href={`/sessions/${id}/tests/post/${e.id}`}>{t('test.take')}</Link>
                     ) : null}
-                    {e.status !== 'cancelled' && s.status === 'scheduled' ? (
+                    {e.abilities.withdraw && e.status !== 'cancelled' && s.status === 'scheduled' ? (
                       <button
                         type="button"
                         className="link"
@@ -82,7 +82,7 @@ export default function SessionPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-            {s.status === 'scheduled' ? <EnrolForm session={s} onEnrolled={reload} /> : null}
+            {s.abilities.enrol && s.status === 'scheduled' ? <EnrolForm session={s} onEnrolled={reload} /> : null}
           </section>
         </>
       )}

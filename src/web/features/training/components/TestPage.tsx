@@ -5,7 +5,8 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { listEnrolments } from '../api/enrolments';
 import { getSessionTest, recordTestAttempt } from '../api/session-tests';
-import { inLocale, type TestAttempt } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
+import type { TestAttemptAnswer } from '../../../../shared/schemas/training';
 
 /** A participant's pre- or post-test on a phone: one choice per question, scored by the server. */
 export default function TestPage(props: { id: string; kind: 'pre' | 'post'; enrolmentId: string }) {
@@ -15,7 +16,7 @@ export default function TestPage(props: { id: string; kind: 'pre' | 'post'; enro
   const participant = enrolments.data?.items.find((e) => e.id === props.enrolmentId);
   const [answers, setAnswers] = useState<(number | null)[]>([]);
   const [attemptId] = useState(() => crypto.randomUUID());
-  const [result, setResult] = useState<TestAttempt | null>(null);
+  const [result, setResult] = useState<TestAttemptAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent, questionCount: number) => {
     event.preventDefault();
@@ -45,7 +46,7 @@ export default function TestPage(props: { id: string; kind: 'pre' | 'post'; enro
               {questions.map((q, i) => (
                 <fieldset key={i} className="criterion">
                   <legend>
-                    {i + 1}. {inLocale(q.text, locale)}
+                    {i + 1}. {localized(q.text, locale)}
                   </legend>
                   {q.choices.map((c, j) => (
                     <label key={j} className="choice">
@@ -55,7 +56,7 @@ export default function TestPage(props: { id: string; kind: 'pre' | 'post'; enro
                         checked={answers[i] === j}
                         onChange={() => setAnswers((a) => Object.assign([...a], { [i]: j }))}
                       />
-                      <span>{inLocale(c, locale)}</span>
+                      <span>{localized(c, locale)}</span>
                     </label>
                   ))}
                 </fieldset>

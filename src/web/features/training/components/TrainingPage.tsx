@@ -6,15 +6,16 @@ import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { listCourses } from '../api/courses';
 import { listSessions } from '../api/sessions';
-import { inLocale, type TrainingSession } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
+import type { SessionAnswer } from '../../../../shared/schemas/training';
 import { CourseForm } from './CourseForm';
 import { SessionForm } from './SessionForm';
 import { TopicLabel } from './TopicLabel';
 import { TrainingSummaryTable } from './TrainingSummaryTable';
 
 /** Sessions grouped by the month they start in: a calendar that fits a phone. */
-function byMonth(sessions: TrainingSession[]) {
-  const months = new Map<string, TrainingSession[]>();
+function byMonth(sessions: SessionAnswer[]) {
+  const months = new Map<string, SessionAnswer[]>();
   for (const s of sessions) months.set(s.startsOn.slice(0, 7), [...(months.get(s.startsOn.slice(0, 7)) ?? []), s]);
   return [...months.entries()];
 }
@@ -29,8 +30,8 @@ export default function TrainingPage() {
     listSessions({ programId: programId! }, signal),
   );
   const courses = useResource(programId && `courses-${programId}`, (signal) => listCourses(programId!, signal));
-  const roles = me.roles.filter((r) => r.programId === programId).map((r) => r.role);
-  const teaches = me.isAdmin || roles.includes('program_manager') || roles.includes('trainer');
+  // What the program's training offers the caller, as its lists answer it.
+  const offered = sessions.data?.abilities;
   const monthName = (month: string) =>
     new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${month}-01T00:00:00Z`),
@@ -50,7 +51,7 @@ export default function TrainingPage() {
                 <li key={s.id}>
                   <Link href={`/sessions/${s.id}`} className="row-button">
                     <span>
-                      {inLocale(s.course.title, locale)}
+                      {localized(s.course.title, locale)}
                       {s.status === 'cancelled' ? ` · ${t('training.cancelled')}` : ''}
                     </span>
                     <span className="muted small">
@@ -63,8 +64,14 @@ export default function TrainingPage() {
             </ul>
           </div>
         ))}
-        {teaches && roles.includes('trainer') && courses.data ? (
-          <SessionForm courses={courses.data.items} trainerId={me.id} onSaved={sessions.reload} />
+        {offered?.planSession && courses.data ? (
+          <SessionForm
+            programId={program.id}
+            courses={courses.data.items}
+            userId={me.id}
+            chooseTrainer={offered.planForAnyTrainer}
+            onSaved={sessions.reload}
+          />
         ) : null}
       </section>
       <section aria-labelledby="courses-title">
@@ -72,11 +79,11 @@ export default function TrainingPage() {
         <div className="grid">
           {courses.data?.items.map((c) => (
             <article key={c.id} className="card">
-              <h3 className="card-title">{inLocale(c.title, locale)}</h3>
+              <h3 className="card-title">{localized(c.title, locale)}</h3>
               <p className="small">
                 <TopicLabel topic={c.topic} /> · {t('training.hours', { hours: c.durationHours })}
               </p>
-              <p className="small muted">{inLocale(c.description, locale)}</p>
+              <p className="small muted">{localized(c.description, locale)}</p>
               <p className="small muted">
                 {t('training.rule', {
                   attendance: c.completionRule.minAttendancePercent,
@@ -93,7 +100,7 @@ export default function TrainingPage() {
             </article>
           ))}
         </div>
-        {teaches ? <CourseForm programId={program.id} onSaved={courses.reload} /> : null}
+        {courses.data?.abilities.createCourse ? <CourseForm programId={program.id} onSaved={courses.reload} /> : null}
       </section>
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">{t('training.trained')}</h2>

@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { verifyCertificate } from '../api/certificates';
-import { inLocale } from '../api/training.types';
+import { localized } from '../../../../shared/localized';
 
 /** The public page a certificate's QR code opens: is this certificate real, and still valid? */
 export default function VerifyPage({ id }: { id: string }) {
@@ -29,7 +29,7 @@ export default function VerifyPage({ id }: { id: string }) {
             <dt>{t('verify.participant')}</dt>
             <dd>{v.participantName}</dd>
             <dt>{t('verify.course')}</dt>
-            <dd>{inLocale(v.course.title, locale)}</dd>
+            <dd>{localized(v.course.title, locale)}</dd>
             <dt>{t('verify.dates')}</dt>
             <dd>
               {formatDate(v.startsOn, locale)} – {formatDate(v.endsOn, locale)}
