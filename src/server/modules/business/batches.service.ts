@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import { inTransaction, type Ctx, type TxCtx, type UserActor } from '../../http/context.js';
+import { dateIn } from '../../../shared/dates.js';
 import { createOnce } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -11,7 +12,6 @@ import { productById, productTarget } from '../registry/index.js';
 import { batchesPolicy } from './business.policy.js';
 import { batchesRepository, type BatchInputRow, type BatchRow, type MovementRow } from './batches.repository.js';
 import type { CreateBatchBody, ListBatchesQuery, RecordMovementBody } from './batches.schemas.js';
-import { dbOf, todayOf, type CallerTx } from './caller-tx.js';
 
 export const batchTarget = (row: Pick<BatchRow, 'program_id' | 'area_path' | 'group_id'>) => ({
   programId: row.program_id,
@@ -337,12 +337,12 @@ export interface Allocation {
  * orders racing for the last units are served one after the other and the second is refused (422).
  */
 export async function reserveStock(
-  caller: CallerTx,
+  caller: TxCtx,
   order: { id: string; productId: string; groupId: string; quantity: string; actorId: string },
   named?: Allocation[],
 ): Promise<Allocation[]> {
-  const tx = dbOf(caller);
-  const on = todayOf(caller);
+  const tx = caller.db;
+  const on = dateIn(caller.clock.now());
   const wanted = toMilli(order.quantity);
   const batches = named
     ? await batchesRepository.lock(
@@ -411,8 +411,8 @@ export async function reserveStock(
 }
 
 /** Gives back what a cancelled order held. */
-export async function releaseStock(caller: CallerTx, orderId: string, allocations: Allocation[], actorId: string) {
-  const tx = dbOf(caller);
+export async function releaseStock(caller: TxCtx, orderId: string, allocations: Allocation[], actorId: string) {
+  const tx = caller.db;
   await batchesRepository.lock(
     tx,
     allocations.map((a) => a.batchId),
@@ -425,7 +425,7 @@ export async function releaseStock(caller: CallerTx, orderId: string, allocation
       batchId: a.batchId,
       kind: 'released',
       quantity: a.quantity,
-      on: todayOf(caller),
+      on: dateIn(caller.clock.now()),
       orderId,
       actorId,
     })),
@@ -437,13 +437,13 @@ export async function releaseStock(caller: CallerTx, orderId: string, allocation
  * every batch has a cost per unit (for the sale's cost-of-goods posting), else null.
  */
 export async function sellStock(
-  caller: CallerTx,
+  caller: TxCtx,
   orderId: string,
   allocations: Allocation[],
   on: string,
   actorId: string,
 ): Promise<Money | null> {
-  const tx = dbOf(caller);
+  const tx = caller.db;
   const batches = await batchesRepository.lock(
     tx,
     allocations.map((a) => a.batchId),

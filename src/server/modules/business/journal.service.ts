@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -14,7 +14,6 @@ import type {
 import { requireUser } from '../platform/index.js';
 import { groupById } from '../registry/index.js';
 import { booksFor, chartOf, openBooks, type Books } from './books.service.js';
-import { dbOf, type CallerTx } from './caller-tx.js';
 import {
   ledgerRepository,
   type AccountRow,
@@ -311,8 +310,8 @@ export interface SaleToRecord {
  * caller's transaction; the caller has already checked who may do it. Once per source: a second
  * call for the same order returns the entry already posted.
  */
-export async function recordSale(tx: CallerTx, input: SaleToRecord): Promise<{ entryId: string }> {
-  const db = dbOf(tx);
+export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entryId: string }> {
+  const db = tx.db;
   const group = await groupById(db, input.groupId);
   if (!group) throw notFound('Producer group');
   const book = await openBooks(db, group);

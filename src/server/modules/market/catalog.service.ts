@@ -189,7 +189,7 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     }),
     village: { ...item.village, level: village?.level ?? 'village', ancestors },
     group: { ...item.group, foundedOn: row.group_founded_on },
-    certifications: await publicCertifications(ctx.db, row.id),
+    certifications: await publicCertifications(ctx.db, row.id, dateIn(ctx.clock.now())),
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
   };

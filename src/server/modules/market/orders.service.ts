@@ -199,15 +199,15 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
     let saleEntryId: string | undefined;
     if (input.to === 'confirmed') {
       const allocations = await reserveStock(
-        tx.db,
+        tx,
         { id, productId: row.product_id, groupId: row.group_id, quantity: row.quantity, actorId: actor.id },
         input.allocations,
       );
       await ordersRepository.insertAllocations(tx.db, id, allocations);
     } else if (input.to === 'shipped') {
       const on = dateIn(tx.clock.now());
-      const costOfGoods = await sellStock(tx.db, id, before.allocations, on, actor.id);
-      ({ entryId: saleEntryId } = await recordSale(tx.db, {
+      const costOfGoods = await sellStock(tx, id, before.allocations, on, actor.id);
+      ({ entryId: saleEntryId } = await recordSale(tx, {
         groupId: row.group_id,
         on,
         amount: before.total,
@@ -219,7 +219,7 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
         actorId: actor.id,
       }));
     } else if (input.to === 'cancelled' && row.status === 'confirmed') {
-      await releaseStock(tx.db, id, before.allocations, actor.id);
+      await releaseStock(tx, id, before.allocations, actor.id);
     }
     const moved = await ordersRepository.setStatus(tx.db, id, input.to, saleEntryId);
     // Confirming is the one move that adds allocations (with their lot codes); the others keep them.

@@ -1,7 +1,5 @@
 /** The quality module's public face: rating schemes, assessments, certifications, export readiness. */
 import type { Queryable } from '../../db/database.js';
-import { systemClock } from '../../http/context.js';
-import { dateIn } from '../../../shared/dates.js';
 import { certificationsRepository } from './certifications.repository.js';
 
 export { qualityRoutes } from './quality.routes.js';
@@ -13,7 +11,7 @@ export { registryExportReadinessCheck } from './readiness.service.js';
  * them (no documents). Callers pass their day (`dateIn(ctx.clock.now())`); without one, today by
  * the system clock.
  */
-export async function publicCertifications(db: Queryable, productId: string, on: string = dateIn(systemClock.now())) {
+export async function publicCertifications(db: Queryable, productId: string, on: string) {
   const rows = await certificationsRepository.validFor(db, productId, on);
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { systemClock, type Ctx, type TxCtx } from '../../http/context.js';
+import type { Ctx, TxCtx } from '../../http/context.js';
 import type { FieldError } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { recordAudit } from '../platform/index.js';
@@ -36,7 +36,7 @@ async function readinessOf(db: Queryable, product: ProductFacts, on: string): Pr
 export async function registryExportReadinessCheck(
   db: Queryable,
   product: Parameters<ExportReadinessCheck>[1],
-  on: string = dateIn(systemClock.now()),
+  on: string,
 ): Promise<FieldError[]> {
   const markets = await readinessOf(db, product, on);
   if (readyAnywhere(markets)) return [];
