@@ -34,7 +34,28 @@ export const userPage = pageOf(userAnswer);
 /** The signed-in account's own record, as sign-in answers it. */
 export const signInAnswer = z.object({ user: userAnswer.omit({ abilities: true }) });
 
-/** The signed-in user with the roles they hold, each in one program (optionally an area or a group). */
+/** The staff app's screens, in menu order (the web names each `nav.<screen>`). */
+export const STAFF_SCREENS = [
+  'programs',
+  'areas',
+  'villages',
+  'groups',
+  'assessments',
+  'schemes',
+  'training',
+  'books',
+  'batches',
+  'inquiries',
+  'orders',
+  'notifications',
+] as const;
+export type StaffScreen = (typeof STAFF_SCREENS)[number];
+
+/**
+ * The signed-in user with the roles they hold, each in one program (optionally an area or a group),
+ * and what the server decided their menu shows: `screens` in menu order, and `bookGroups`, the
+ * groups whose cash book the menu's "books" opens (their own groups, as treasurer or member).
+ */
 export const meAnswer = z.object({
   id: uuid,
   email: z.string(),
@@ -50,6 +71,8 @@ export const meAnswer = z.object({
       groupId: uuid.nullable(),
     }),
   ),
+  screens: z.array(z.enum(STAFF_SCREENS)),
+  bookGroups: z.array(uuid),
 });
 export type MeAnswer = z.infer<typeof meAnswer>;
 

@@ -1,11 +1,10 @@
-import { ROLES, type Role } from '../../http/context.js';
-import { definePolicy } from '../platform/index.js';
+import { ROLES, type Actor, type Role } from '../../http/context.js';
+import { definePolicy, isAdmin } from '../platform/index.js';
 
 /**
  * Who may do what with a program (its target is `programTarget(id)`: the program as a whole).
  * Everyone holding a role anywhere in it reads it; the manager of the whole program runs it and
- * staffs it; only an admin (no role) appoints or removes a program manager. Creating a program is
- * an admin's (`requireAdmin`): there is no program yet to hold a role in.
+ * staffs it; only an admin (no role) appoints or removes a program manager.
  */
 export const programPolicy = definePolicy('Program', {
   read: { roles: ROLES, anywhere: true },
@@ -15,6 +14,9 @@ export const programPolicy = definePolicy('Program', {
   revokeRole: ['program_manager'],
   appointManager: [],
 });
+
+/** Creating a program is an admin's: there is no program yet to hold a role in. */
+export const mayCreateProgram = (actor: Actor): boolean => isAdmin(actor);
 
 export const PROGRAM_ABILITIES = ['read', 'update', 'listRoles', 'grantRole', 'revokeRole', 'appointManager'] as const;
 
