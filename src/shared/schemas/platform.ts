@@ -33,6 +33,7 @@ export const userPage = pageOf(userAnswer);
 
 /** The signed-in account's own record, as sign-in answers it. */
 export const signInAnswer = z.object({ user: userAnswer.omit({ abilities: true }) });
+export type SignInAnswer = z.infer<typeof signInAnswer>;
 
 /** The staff app's screens, in menu order (the web names each `nav.<screen>`). */
 export const STAFF_SCREENS = [
@@ -102,3 +103,4 @@ export const notificationAnswer = z.object({
 export type NotificationAnswer = z.infer<typeof notificationAnswer>;
 /** A page of notifications, with how many of all the user's notifications are unread. */
 export const notificationPage = pageOf(notificationAnswer).extend({ unread: z.number().int() });
+export type NotificationPageAnswer = z.infer<typeof notificationPage>;
