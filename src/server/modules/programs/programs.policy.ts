@@ -1,5 +1,5 @@
 import { ROLES, type Actor, type Role } from '../../http/context.js';
-import { definePolicy, isAdmin } from '../platform/index.js';
+import { definePolicy } from '../platform/index.js';
 
 /**
  * Who may do what with a program (its target is `programTarget(id)`: the program as a whole).
@@ -15,9 +15,6 @@ export const programPolicy = definePolicy('Program', {
   appointManager: [],
 });
 
-/** Creating a program is an admin's: there is no program yet to hold a role in. */
-export const mayCreateProgram = (actor: Actor): boolean => isAdmin(actor);
-
 export const PROGRAM_ABILITIES = ['read', 'update', 'listRoles', 'grantRole', 'revokeRole', 'appointManager'] as const;
 
 /** The action that granting or revoking `role` needs: appointing a program manager is an admin's. */
@@ -26,3 +23,6 @@ export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
 
 /** Roles held in one producer group: a grant of them names the group (and no area). */
 export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
+
+/** Creating a program is an admin's: there is no program yet to hold a role in. */
+export const mayCreateProgram = (actor: Actor): boolean => actor.kind === 'user' && actor.isAdmin;
