@@ -28,6 +28,7 @@ export type AreaAnswer = z.infer<typeof areaAnswer>;
 
 /** An area in a list, with how many areas lie directly below it. */
 export const areaPage = pageOf(areaAnswer.extend({ childCount: z.number().int() }));
+export type AreaListItem = z.infer<typeof areaPage>['items'][number];
 
 /** One area with its ancestors from the root down, and how many areas lie directly below it. */
 export const areaDetailAnswer = areaAnswer.extend({ ancestors: z.array(areaAnswer), childCount: z.number().int() });

@@ -33,8 +33,30 @@ export const userPage = pageOf(userAnswer);
 
 /** The signed-in account's own record, as sign-in answers it. */
 export const signInAnswer = z.object({ user: userAnswer.omit({ abilities: true }) });
+export type SignInAnswer = z.infer<typeof signInAnswer>;
 
-/** The signed-in user with the roles they hold, each in one program (optionally an area or a group). */
+/** The staff app's screens, in menu order (the web names each `nav.<screen>`). */
+export const STAFF_SCREENS = [
+  'programs',
+  'areas',
+  'villages',
+  'groups',
+  'assessments',
+  'schemes',
+  'training',
+  'books',
+  'batches',
+  'inquiries',
+  'orders',
+  'notifications',
+] as const;
+export type StaffScreen = (typeof STAFF_SCREENS)[number];
+
+/**
+ * The signed-in user with the roles they hold, each in one program (optionally an area or a group),
+ * and what the server decided their menu shows: `screens` in menu order, and `bookGroups`, the
+ * groups whose cash book the menu's "books" opens (their own groups, as treasurer or member).
+ */
 export const meAnswer = z.object({
   id: uuid,
   email: z.string(),
@@ -50,6 +72,8 @@ export const meAnswer = z.object({
       groupId: uuid.nullable(),
     }),
   ),
+  screens: z.array(z.enum(STAFF_SCREENS)),
+  bookGroups: z.array(uuid),
 });
 export type MeAnswer = z.infer<typeof meAnswer>;
 
@@ -79,3 +103,4 @@ export const notificationAnswer = z.object({
 export type NotificationAnswer = z.infer<typeof notificationAnswer>;
 /** A page of notifications, with how many of all the user's notifications are unread. */
 export const notificationPage = pageOf(notificationAnswer).extend({ unread: z.number().int() });
+export type NotificationPageAnswer = z.infer<typeof notificationPage>;

@@ -105,7 +105,10 @@ export const programAnswer = z.object({
   abilities: programAbilities,
 });
 export type ProgramAnswer = z.infer<typeof programAnswer>;
-export const programPage = pageOf(programAnswer);
+
+/** The caller's programs, and whether they may create one (an admin's: no program holds that role yet). */
+export const programPage = pageOf(programAnswer).extend({ abilities: abilitiesOf(['create']) });
+export type ProgramPageAnswer = z.infer<typeof programPage>;
 
 /** A role grant with the account's email and name. */
 export const grantAnswer = z.object({

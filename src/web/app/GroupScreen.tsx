@@ -1,16 +1,14 @@
 import { BooksLinks } from '../features/business';
-import { useSession } from '../features/platform';
 import { GroupQuality } from '../features/quality';
 import { GroupPage } from '../features/registry';
 import { GroupTrainingSection } from '../features/training';
 
 /** A producer group's page: the registry's record, with its books, quality and training beside it. */
 export function GroupScreen({ id }: { id: string | null }) {
-  const { me } = useSession();
   return (
     <GroupPage
       id={id}
-      actions={(group) => <BooksLinks me={me} group={group} />}
+      actions={(group) => <BooksLinks groupId={group.id} />}
       sections={(group) => (
         <>
           <GroupQuality groupId={group.id} />

@@ -2,7 +2,6 @@ import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../features/platform';
 import { usePrograms } from '../features/programs';
-import { menuFor } from './menu';
 
 export default function HomePage() {
   const { t } = useI18n();
@@ -40,7 +39,7 @@ export default function HomePage() {
         ))}
       </ul>
       <ul className="menu">
-        {menuFor(me).map((item) => (
+        {me.screens.map((item) => (
           <li key={item}>
             <Link href={`/${item}`} className="button">
               {t(`nav.${item}`)}

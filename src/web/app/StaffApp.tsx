@@ -24,7 +24,6 @@ import { AttendancePage, SessionPage, TestPage, TrainingPage } from '../features
 import { useI18n } from '../i18n/i18n';
 import { useResource } from '../lib/use-resource';
 import { GroupScreen } from './GroupScreen';
-import { menuFor } from './menu';
 import { ProductScreen } from './ProductScreen';
 
 // A feature is reached only through its index.ts. Its staff screens there are lazy components, each
@@ -43,7 +42,7 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
       <Link href="/" aria-current={location === '/' ? 'page' : undefined}>
         {t('nav.home')}
       </Link>
-      {menuFor(me).map((item) => (
+      {me.screens.map((item) => (
         <Link key={item} href={`/${item}`} aria-current={location.startsWith(`/${item}`) ? 'page' : undefined}>
           {label(item)}
         </Link>
@@ -125,7 +124,15 @@ export default function StaffApp() {
   const program = list.find((p) => p.id === programId) ?? list[0];
   return (
     <SessionContext.Provider value={{ me: me.data, unread: unread.data?.unread ?? 0, reloadUnread: unread.reload }}>
-      <ProgramContext.Provider value={{ programs: list, program, setProgramId, reloadPrograms: programs.reload }}>
+      <ProgramContext.Provider
+        value={{
+          programs: list,
+          program,
+          setProgramId,
+          reloadPrograms: programs.reload,
+          mayCreateProgram: programs.data.abilities.create,
+        }}
+      >
         <Header>
           <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
         </Header>

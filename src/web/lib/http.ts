@@ -4,9 +4,10 @@
  * Calls to the API live in `features/<feature>/api/`, one file per resource, named after it
  * (`groups.ts`, `members.ts`, `journal.ts`, `reports.ts`…), holding that resource's operations as
  * small functions over `api()`: `listGroups`, `getGroup`, `registerGroup`, `patchGroup`. A
- * component never builds a request itself. Hand-written answer types sit beside them in
- * `*.types.ts` until they are derived from the server's response schemas; another feature reaches
- * both only through the feature's `index.ts`.
+ * component never builds a request itself. Answer types come from the server's response schemas
+ * in `src/shared/schemas` (`import type { GroupAnswer }`: types only, so no zod enters the bundle),
+ * and what a user may do with a record from its `abilities`; another feature reaches a feature's
+ * operations only through its `index.ts`.
  */
 
 export interface FieldError {

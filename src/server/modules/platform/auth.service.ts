@@ -6,6 +6,7 @@ import { forbidden, notFound, tooManyRequests, unauthorized } from '../../http/e
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { menuOf } from './platform.policy.js';
 import {
   sessionsRepository,
   throttleRepository,
@@ -119,6 +120,7 @@ export function me(ctx: Ctx): MeAnswer {
       areaCode: g.areaCode,
       groupId: g.groupId,
     })),
+    ...menuOf(user),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Actor } from '../../http/context.js';
+import { STAFF_SCREENS, type StaffScreen } from './platform.schemas.js';
+import { ROLES, type Actor, type Role, type UserActor } from '../../http/context.js';
 import { can, definePolicy, programTarget, type Target } from './authorize.js';
 import { isAdmin, programIdsOf } from './access.js';
 
@@ -43,4 +44,43 @@ export function mayInSomeProgram(actor: Actor, action: 'create' | 'createAdmin' 
     isAdmin(actor) ||
     programIdsOf(actor).some((p) => can(actor, accountPolicy, action, { ...programTarget(p), ownerId: null }))
   );
+}
+
+/**
+ * Whose menu shows a staff screen: holders of one of these roles in any program (admins always);
+ * `everyone` signed in, buyers with no role included; or `ownGroups`: those whose group grants
+ * (treasurer, member) name a group, admins only through such a grant of their own.
+ */
+type Audience = readonly Role[] | 'everyone' | 'ownGroups';
+
+/** The staff menu, decided here once: the web shows what `/me` lists, in `STAFF_SCREENS` order. */
+const SCREEN_AUDIENCES: Record<StaffScreen, Audience> = {
+  programs: ['program_manager'],
+  areas: ['program_manager', 'facilitator'],
+  villages: ['program_manager', 'facilitator'],
+  groups: ROLES,
+  assessments: ['program_manager', 'assessor'],
+  schemes: ['program_manager'],
+  training: ROLES,
+  /** A treasurer's or member's own group's cash book; staff reach books through the group's page. */
+  books: 'ownGroups',
+  batches: ['program_manager', 'facilitator', 'group_manager', 'group_member'],
+  /** Buyers hold no role: their own inquiries and orders are all they see. */
+  inquiries: 'everyone',
+  orders: 'everyone',
+  notifications: 'everyone',
+};
+
+const OWN_GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
+
+/** The screens the user's menu shows, and the groups whose cash book its "books" opens. */
+export function menuOf(user: UserActor): { screens: StaffScreen[]; bookGroups: string[] } {
+  const held = new Set(user.grants.map((g) => g.role));
+  const bookGroups = [
+    ...new Set(user.grants.flatMap((g) => (OWN_GROUP_ROLES.includes(g.role) && g.groupId ? [g.groupId] : []))),
+  ];
+  const sees = (audience: Audience) =>
+    audience === 'everyone' ||
+    (audience === 'ownGroups' ? bookGroups.length > 0 : user.isAdmin || audience.some((r) => held.has(r)));
+  return { screens: STAFF_SCREENS.filter((screen) => sees(SCREEN_AUDIENCES[screen])), bookGroups };
 }

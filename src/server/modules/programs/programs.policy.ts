@@ -1,11 +1,10 @@
-import { ROLES, type Role } from '../../http/context.js';
+import { ROLES, type Actor, type Role } from '../../http/context.js';
 import { definePolicy } from '../platform/index.js';
 
 /**
  * Who may do what with a program (its target is `programTarget(id)`: the program as a whole).
  * Everyone holding a role anywhere in it reads it; the manager of the whole program runs it and
- * staffs it; only an admin (no role) appoints or removes a program manager. Creating a program is
- * an admin's (`requireAdmin`): there is no program yet to hold a role in.
+ * staffs it; only an admin (no role) appoints or removes a program manager.
  */
 export const programPolicy = definePolicy('Program', {
   read: { roles: ROLES, anywhere: true },
@@ -22,3 +21,6 @@ export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
 
 /** Roles held in one producer group: a grant of them names the group (and no area). */
 export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
+
+/** Creating a program is an admin's: there is no program yet to hold a role in. */
+export const mayCreateProgram = (actor: Actor): boolean => actor.kind === 'user' && actor.isAdmin;

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
 import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
+import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { getArea } from '../geography/index.js';
@@ -13,10 +13,10 @@ import {
   can,
   programTarget,
   recordAudit,
-  requireAdmin,
+  requireUser,
   scopeOf,
 } from '../platform/index.js';
-import { GROUP_ROLES, programPolicy, staffingAction } from './programs.policy.js';
+import { GROUP_ROLES, mayCreateProgram, programPolicy, staffingAction } from './programs.policy.js';
 import { PROGRAM_SCOPE, programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
 import type {
   CreateProgramBody,
@@ -67,12 +67,13 @@ export async function listPrograms(ctx: Ctx, query: ListProgramsQuery) {
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const scope = scopeOf(ctx.actor, programPolicy, 'read', PROGRAM_SCOPE);
   const rows = await programsRepository.list(ctx.db, { scope, after, limit: query.limit });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (row) => answerProgram(ctx.actor, row),
     (r) => [r.code],
   );
+  return { ...page, abilities: { create: mayCreateProgram(ctx.actor) } };
 }
 
 export async function getProgram(ctx: Ctx, id: string): Promise<ProgramAnswer> {
@@ -84,7 +85,8 @@ export async function getProgram(ctx: Ctx, id: string): Promise<ProgramAnswer> {
 
 /** Creates a program, optionally from another as a template (replication to a new country). */
 export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise<Created<ProgramAnswer>> {
-  requireAdmin(ctx.actor);
+  requireUser(ctx.actor);
+  if (!mayCreateProgram(ctx.actor)) throw forbidden('Only a platform admin may do this.');
   return inTransaction(ctx, async (tx) => {
     const template = input.templateProgramId
       ? await programsRepository.byId(tx.db, input.templateProgramId)

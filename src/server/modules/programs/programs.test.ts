@@ -287,6 +287,21 @@ describe('program abilities', () => {
     }
   });
 
+  it('tell only an admin, in the list of programs, that they may create one', async () => {
+    const { user: manager } = await buildStaff(t.database.db, 'program_manager');
+    const list = (session: Session) => t.request({ method: 'GET', url: '/api/v1/programs', as: session });
+    expect((await list(await admin())).json().abilities).toEqual({ create: true });
+    const managerSession = await signedIn(t.app, manager);
+    expect((await list(managerSession)).json().abilities).toEqual({ create: false });
+    const create = await t.request({
+      method: 'POST',
+      url: '/api/v1/programs',
+      as: managerSession,
+      payload: newProgram({ code: 'OVOP-NTB' }),
+    });
+    expect(create.statusCode).toBe(403);
+  });
+
   it('refuses changes to a program manager narrowed to an area, as the abilities say', async () => {
     const { programId } = await buildStaff(t.database.db, 'program_manager');
     const { user: narrowed } = await buildStaff(t.database.db, 'program_manager', { programId, areaCode: '51' });

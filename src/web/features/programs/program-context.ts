@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { Program } from './api/programs';
+import type { ProgramAnswer } from '../../../shared/schemas/programs';
 
 /** The programs the signed-in user works in, and the one chosen to work in now. */
 interface ProgramChoice {
-  programs: Program[];
-  program: Program | undefined;
+  programs: ProgramAnswer[];
+  program: ProgramAnswer | undefined;
+  /** Whether the user may create a program, as the programs list answered. */
+  mayCreateProgram: boolean;
   setProgramId: (id: string) => void;
   reloadPrograms: () => void;
 }

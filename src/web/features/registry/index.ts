@@ -14,4 +14,3 @@ export const ProductPage = lazy(() => import('./components/ProductPage'));
 export { getGroup, listGroups } from './api/groups';
 export { listMembers } from './api/members';
 export { listProducts } from './api/products';
-export type { Group } from './api/registry.types';

@@ -1,28 +1,7 @@
 import type { z } from 'zod';
-import type { createBatchBody, recordMovementBody } from '../../../../shared/schemas/batches';
+import type { BatchAnswer, createBatchBody, recordMovementBody } from '../../../../shared/schemas/batches';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Money, type Page } from '../../../lib/http';
-
-// A batch as src/server/modules/business/batches.service.ts presents it.
-export interface Batch {
-  id: string;
-  groupId: string;
-  productId: string;
-  productName: Record<string, string>;
-  lotCode: string;
-  quantity: string;
-  unit: string;
-  producedOn: string;
-  expiresOn: string | null;
-  costPerUnit: Money | null;
-  stock: string;
-  reserved: string;
-  available: string;
-  inputs: { batchId: string; lotCode: string; quantity: string }[];
-  notes: string | null;
-  provenancePath: string;
-  version: number;
-}
+import { api, withQuery, type Page } from '../../../lib/http';
 
 export type CreateBatch = z.input<typeof createBatchBody>;
 export type RecordMovement = z.input<typeof recordMovementBody>;
@@ -31,13 +10,13 @@ export const listBatches = (
   query: { groupId?: string; productId?: string; available?: 'true' },
   cursor?: string,
   signal?: AbortSignal,
-) => api<Page<Batch>>(withQuery('/api/v1/batches', { ...query, cursor }), { signal });
+) => api<Page<BatchAnswer>>(withQuery('/api/v1/batches', { ...query, cursor }), { signal });
 
 export const createBatch = (body: CreateBatch) =>
-  api<Batch>('/api/v1/batches', { method: 'POST', body, quiet: formQuiet });
+  api<BatchAnswer>('/api/v1/batches', { method: 'POST', body, quiet: formQuiet });
 
 export const recordMovement = (id: string, body: RecordMovement) =>
-  api<Batch>(`/api/v1/batches/${id}/movements`, { method: 'POST', body, quiet: formQuiet });
+  api<BatchAnswer>(`/api/v1/batches/${id}/movements`, { method: 'POST', body, quiet: formQuiet });
 
 /** The printable sheet of labels (opened in a new tab, where the browser prints it). */
 export const labelPdfUrl = (id: string, locale: string) => withQuery(`/api/v1/batches/${id}/label.pdf`, { locale });

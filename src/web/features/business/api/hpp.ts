@@ -1,7 +1,10 @@
+import type { z } from 'zod';
+import type { hppBody, HppAnswer } from '../../../../shared/schemas/business';
 import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
-import type { HppRequest, HppResult } from './books.types';
+
+export type HppRequest = z.input<typeof hppBody>;
 
 /** A pure calculation on the server (exact money arithmetic): nothing is stored. */
 export const computeHpp = (body: HppRequest) =>
-  api<HppResult>('/api/v1/hpp', { method: 'POST', body, quiet: formQuiet });
+  api<HppAnswer>('/api/v1/hpp', { method: 'POST', body, quiet: formQuiet });

@@ -1,19 +1,21 @@
 import type { z } from 'zod';
-import type { reverseEntryBody } from '../../../../shared/schemas/business';
+import type { JournalEntryAnswer, reverseEntryBody, simpleTransactionBody } from '../../../../shared/schemas/business';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
-import type { JournalEntry, SimpleTransaction } from './books.types';
+
+export type SimpleTransaction = z.input<typeof simpleTransactionBody>;
+export type TransactionKind = SimpleTransaction['kind'];
 
 /** Newest first, a page at a time. */
 export const listJournal = (groupId: string, cursor?: string, signal?: AbortSignal) =>
-  api<Page<JournalEntry>>(withQuery(`/api/v1/groups/${groupId}/journal`, { cursor, limit: 20 }), { signal });
+  api<Page<JournalEntryAnswer>>(withQuery(`/api/v1/groups/${groupId}/journal`, { cursor, limit: 20 }), { signal });
 
 /** 201 for a new entry, 200 when the same `id` was posted before (a retry): the same entry either way. */
 export const recordTransaction = (groupId: string, body: SimpleTransaction) =>
-  api<JournalEntry>(`/api/v1/groups/${groupId}/transactions`, { method: 'POST', body, quiet: formQuiet });
+  api<JournalEntryAnswer>(`/api/v1/groups/${groupId}/transactions`, { method: 'POST', body, quiet: formQuiet });
 
 export const reverseEntry = (groupId: string, entryId: string, body: z.input<typeof reverseEntryBody>) =>
-  api<JournalEntry>(`/api/v1/groups/${groupId}/journal/${entryId}/reverse`, {
+  api<JournalEntryAnswer>(`/api/v1/groups/${groupId}/journal/${entryId}/reverse`, {
     method: 'POST',
     body,
     quiet: formQuiet,

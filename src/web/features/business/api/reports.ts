@@ -1,20 +1,23 @@
+import type { FinancialPositionAnswer, IncomeStatementAnswer, NotesAnswer } from '../../../../shared/schemas/business';
 import { api, withQuery } from '../../../lib/http';
-import type { FinancialPosition, IncomeStatement, Notes } from './books.types';
 
 export const getIncomeStatement = (groupId: string, period: { from: string; to: string }, signal?: AbortSignal) =>
-  api<IncomeStatement>(withQuery(`/api/v1/groups/${groupId}/reports/income-statement`, period), {
+  api<IncomeStatementAnswer>(withQuery(`/api/v1/groups/${groupId}/reports/income-statement`, period), {
     signal,
     quiet: (e) => e.status === 400,
   });
 
 export const getFinancialPosition = (groupId: string, at: string, signal?: AbortSignal) =>
-  api<FinancialPosition>(withQuery(`/api/v1/groups/${groupId}/reports/financial-position`, { at }), {
+  api<FinancialPositionAnswer>(withQuery(`/api/v1/groups/${groupId}/reports/financial-position`, { at }), {
     signal,
     quiet: (e) => e.status === 400,
   });
 
 export const getNotes = (groupId: string, query: { from: string; to: string; locale: string }, signal?: AbortSignal) =>
-  api<Notes>(withQuery(`/api/v1/groups/${groupId}/reports/notes`, query), { signal, quiet: (e) => e.status === 400 });
+  api<NotesAnswer>(withQuery(`/api/v1/groups/${groupId}/reports/notes`, query), {
+    signal,
+    quiet: (e) => e.status === 400,
+  });
 
 /** The three SAK EMKM statements as one PDF or workbook: a plain link the browser downloads. */
 export const statementsUrl = (

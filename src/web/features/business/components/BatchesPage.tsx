@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearch } from 'wouter';
-import { createBatchBody } from '../../../../shared/schemas/batches';
+import { createBatchBody, type BatchAnswer } from '../../../../shared/schemas/batches';
 import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { listProducts } from '../../registry';
-import { createBatch, labelPdfUrl, listBatches, type Batch } from '../api/batches';
+import { createBatch, labelPdfUrl, listBatches } from '../api/batches';
 
 const nameIn = (text: Record<string, string>, locale: string) =>
   text[locale] ?? text.id ?? Object.values(text)[0] ?? '';
@@ -121,7 +121,7 @@ function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: 
   );
 }
 
-function BatchRow({ batch }: { batch: Batch }) {
+function BatchRow({ batch }: { batch: BatchAnswer }) {
   const { t, locale } = useI18n();
   return (
     <li className="row-static">

@@ -1,22 +1,25 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
-import type { Me } from '../../platform';
-import type { Group } from '../../registry';
-import { mayReadBooks } from './books-access';
+import { useResource } from '../../../lib/use-resource';
+import { getBooks } from '../api/books';
 
-/** On a group's page: its cash book and its reports, for those who may read them. */
-export function BooksLinks({ me, group }: { me: Me; group: Pick<Group, 'id' | 'programId' | 'village'> }) {
+/**
+ * On a group's page: its cash book and its reports, for those who may read them. The server
+ * decides: the books answer 404 to anyone else, and then nothing shows.
+ */
+export function BooksLinks({ groupId }: { groupId: string }) {
   const { t } = useI18n();
-  if (!mayReadBooks(me, group)) return null;
+  const books = useResource(`books-link-${groupId}`, (signal) => getBooks(groupId, signal));
+  if (!books.data?.abilities.read) return null;
   return (
     <ul className="menu">
       <li>
-        <Link href={`/groups/${group.id}/books`} className="button secondary">
+        <Link href={`/groups/${groupId}/books`} className="button secondary">
           {t('books.title')}
         </Link>
       </li>
       <li>
-        <Link href={`/groups/${group.id}/reports`} className="button secondary">
+        <Link href={`/groups/${groupId}/reports`} className="button secondary">
           {t('reports.title')}
         </Link>
       </li>

@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { useSession } from '../../platform';
+import type { BooksAnswer, JournalEntryAnswer } from '../../../../shared/schemas/business';
 import { getGroup } from '../../registry';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { both, useResource } from '../../../lib/use-resource';
-import type { Books, JournalEntry, TransactionKind } from '../api/books.types';
 import { getBooks } from '../api/books';
-import { mayKeepBooks } from './books-access';
+import type { TransactionKind } from '../api/journal';
 import { ClosePeriod } from './ClosePeriod';
 import { accountName, JournalList } from './JournalList';
 import { KIND_GROUPS } from './transaction-kinds';
 import { TransactionForm } from './TransactionForm';
 
 /** Cash box and bank at the top: what the treasurer counts against. */
-function Balances({ books }: { books: Books }) {
+function Balances({ books }: { books: BooksAnswer }) {
   const { t, locale } = useI18n();
   const money = books.accounts.filter((a) => a.role === 'cash' || a.role === 'bank');
   return (
@@ -63,13 +62,12 @@ function TapGrid({ onPick }: { onPick: (kind: TransactionKind) => void }) {
 /** The treasurer's cash book: balances, one tap per common transaction, the journal, month closing. */
 export default function BooksPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const [version, setVersion] = useState(0);
   const loadedGroup = useResource(`group-${id}`, (signal) => getGroup(id, signal));
   const loadedBooks = useResource(`books-${id}`, (signal) => getBooks(id, signal));
   const [kind, setKind] = useState<TransactionKind | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState<JournalEntry | null>(null);
+  const [saved, setSaved] = useState<JournalEntryAnswer | null>(null);
 
   /** Balances reload in place (the old ones stay until the new arrive); the journal starts again. */
   const changed = () => {
@@ -85,7 +83,7 @@ export default function BooksPage({ id }: { id: string }) {
   return (
     <Loaded resource={both(loadedGroup, loadedBooks)}>
       {([group, books]) => {
-        const canWrite = mayKeepBooks(me, group);
+        const may = books.abilities;
         return (
           <>
             <p className="trail small">
@@ -107,7 +105,7 @@ export default function BooksPage({ id }: { id: string }) {
                 })}
               </p>
             ) : null}
-            {canWrite ? (
+            {may.post ? (
               kind ? (
                 <TransactionForm
                   key={formKey}
@@ -140,8 +138,8 @@ export default function BooksPage({ id }: { id: string }) {
                 </Link>
               </li>
             </ul>
-            <JournalList groupId={id} version={version} canWrite={canWrite} onChanged={changed} />
-            {canWrite ? <ClosePeriod books={books} onClosed={changed} /> : null}
+            <JournalList groupId={id} version={version} mayReverse={may.reverse} onChanged={changed} />
+            {may.closePeriod ? <ClosePeriod books={books} onClosed={changed} /> : null}
           </>
         );
       }}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { formatDate, localToday } from '../../../lib/format';
-import type { Books } from '../api/books.types';
+import type { BooksAnswer } from '../../../../shared/schemas/business';
 import { closePeriod } from '../api/books';
 import { ruleKey } from './rule-message';
 
@@ -18,7 +18,7 @@ const monthName = (month: string, locale: string) =>
   );
 
 /** Closing a month (and every month before it) for good: asked twice, since it cannot be undone. */
-export function ClosePeriod({ books, onClosed }: { books: Books; onClosed: (books: Books) => void }) {
+export function ClosePeriod({ books, onClosed }: { books: BooksAnswer; onClosed: (books: BooksAnswer) => void }) {
   const { t, locale } = useI18n();
   const [month, setMonth] = useState(lastMonth);
   const [asking, setAsking] = useState(false);

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { hppBody } from '../../../../shared/schemas/business';
+import { hppBody, type HppAnswer } from '../../../../shared/schemas/business';
 import { usePrograms } from '../../programs';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import type { HppRequest, HppResult } from '../api/books.types';
-import { computeHpp } from '../api/hpp';
+import { computeHpp, type HppRequest } from '../api/hpp';
 import { MoneyInput } from './MoneyInput';
 
 type Part = 'materials' | 'labour' | 'overhead';
@@ -113,7 +112,7 @@ function ItemRows(props: {
   );
 }
 
-function Result({ result }: { result: HppResult }) {
+function Result({ result }: { result: HppAnswer }) {
   const { t, locale } = useI18n();
   return (
     <section className="panel hpp-result" aria-labelledby="hpp-result-title" data-testid="hpp-result">
@@ -162,7 +161,7 @@ export default function HppPage() {
   const { program } = usePrograms();
   const currency = program?.currency ?? 'IDR';
   const [draft, setDraft] = useState(() => example(t));
-  const [result, setResult] = useState<HppResult | null>(null);
+  const [result, setResult] = useState<HppAnswer | null>(null);
   const form = useFormState();
   // The example is worked out as the screen opens, so the first thing seen is a finished answer.
   const first = useResource(`hpp-example-${currency}`, () => computeHpp(bodyOf(draft, currency)));

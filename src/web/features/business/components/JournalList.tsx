@@ -3,11 +3,12 @@ import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
-import type { JournalEntry, Localized } from '../api/books.types';
+import type { JournalEntryAnswer } from '../../../../shared/schemas/business';
 import { listJournal, reverseEntry } from '../api/journal';
 import { ruleKey } from './rule-message';
 
-export const accountName = (name: Localized, locale: string) => name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
+export const accountName = (name: Record<string, string>, locale: string) =>
+  name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
 
 /** Asks once more, then posts the reversing entry (its id made when asked, so a retry posts once). */
 function ReverseControl({
@@ -16,7 +17,7 @@ function ReverseControl({
   onReversed,
 }: {
   groupId: string;
-  entry: JournalEntry;
+  entry: JournalEntryAnswer;
   onReversed: () => void;
 }) {
   const { t } = useI18n();
@@ -67,12 +68,12 @@ function ReverseControl({
 function EntryItem({
   groupId,
   entry,
-  canWrite,
+  mayReverse,
   onChanged,
 }: {
   groupId: string;
-  entry: JournalEntry;
-  canWrite: boolean;
+  entry: JournalEntryAnswer;
+  mayReverse: boolean;
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
@@ -118,7 +119,7 @@ function EntryItem({
           ))}
         </tbody>
       </table>
-      {canWrite && !entry.reversedBy && !entry.reverses ? (
+      {mayReverse && !entry.reversedBy && !entry.reverses ? (
         <ReverseControl groupId={groupId} entry={entry} onReversed={onChanged} />
       ) : null}
     </li>
@@ -126,7 +127,7 @@ function EntryItem({
 }
 
 /** The journal, newest first, a page at a time; each entry with its lines. */
-export function JournalList(props: { groupId: string; version: number; canWrite: boolean; onChanged: () => void }) {
+export function JournalList(props: { groupId: string; version: number; mayReverse: boolean; onChanged: () => void }) {
   const { t } = useI18n();
   const list = usePagedList(`journal-${props.groupId}-${props.version}`, (cursor, signal) =>
     listJournal(props.groupId, cursor, signal),
@@ -143,7 +144,7 @@ export function JournalList(props: { groupId: string; version: number; canWrite:
             key={entry.id}
             groupId={props.groupId}
             entry={entry}
-            canWrite={props.canWrite}
+            mayReverse={props.mayReverse}
             onChanged={props.onChanged}
           />
         ))}

@@ -4,13 +4,12 @@ import { getGroup } from '../../registry';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { bookGroupIds } from './books-access';
 
 /** The menu's "cash book": straight to the one group a treasurer or member keeps, or a choice of several. */
 export default function MyBooksPage() {
   const { t } = useI18n();
-  const { me } = useSession();
-  const ids = bookGroupIds(me);
+  // The server names the groups whose books the menu opens (/me's `bookGroups`).
+  const ids = useSession().me.bookGroups;
   const groups = useResource(ids.length > 1 ? `my-books-${ids.join()}` : null, (signal) =>
     Promise.all(ids.map((id) => getGroup(id, signal))),
   );

@@ -6,12 +6,16 @@ import type { Money } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getGroup } from '../../registry';
-import type { FinancialPosition, IncomeStatement, ReportLine } from '../api/books.types';
+import type {
+  FinancialPositionAnswer,
+  IncomeStatementAnswer,
+  ReportLineAnswer,
+} from '../../../../shared/schemas/business';
 import { getFinancialPosition, getIncomeStatement, getNotes, statementsUrl } from '../api/reports';
 import { accountName } from './JournalList';
 
 /** A statement line, then the accounts behind it, indented. */
-function LineRows({ line, sign = '' }: { line: ReportLine; sign?: string }) {
+function LineRows({ line, sign = '' }: { line: ReportLineAnswer; sign?: string }) {
   const { t, locale } = useI18n();
   return (
     <>
@@ -44,7 +48,7 @@ function TotalRow({ label, amount }: { label: string; amount: Money }) {
   );
 }
 
-function IncomeTable({ data }: { data: IncomeStatement }) {
+function IncomeTable({ data }: { data: IncomeStatementAnswer }) {
   const { t, locale } = useI18n();
   return (
     <table className="breakdown report" data-testid="income-statement">
@@ -61,9 +65,9 @@ function IncomeTable({ data }: { data: IncomeStatement }) {
   );
 }
 
-function PositionTable({ data }: { data: FinancialPosition }) {
+function PositionTable({ data }: { data: FinancialPositionAnswer }) {
   const { t, locale } = useI18n();
-  const section = (title: string, part: { lines: ReportLine[]; total: Money }, totalLabel: string) => (
+  const section = (title: string, part: { lines: ReportLineAnswer[]; total: Money }, totalLabel: string) => (
     <tbody>
       <tr className="section-row">
         <th scope="rowgroup" colSpan={2}>

@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { EXPENSE_CATEGORIES, simpleTransactionBody } from '../../../../shared/schemas/business';
+import {
+  EXPENSE_CATEGORIES,
+  simpleTransactionBody,
+  type JournalEntryAnswer,
+} from '../../../../shared/schemas/business';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday } from '../../../lib/format';
-import type { JournalEntry, SimpleTransaction, TransactionKind } from '../api/books.types';
-import { recordTransaction } from '../api/journal';
+import { recordTransaction, type SimpleTransaction, type TransactionKind } from '../api/journal';
 import { MoneyInput } from './MoneyInput';
 import { ruleKey } from './rule-message';
 import { kindSpec } from './transaction-kinds';
@@ -17,7 +20,7 @@ interface Props {
   currency: string;
   kind: TransactionKind;
   closedThrough: string | null;
-  onSaved: (entry: JournalEntry) => void;
+  onSaved: (entry: JournalEntryAnswer) => void;
   onCancel: () => void;
 }
 

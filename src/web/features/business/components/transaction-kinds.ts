@@ -1,4 +1,4 @@
-import type { TransactionKind } from '../api/books.types';
+import type { TransactionKind } from '../api/journal';
 
 /** The extra fields a one-tap transaction asks for, beyond date, amount and memo. */
 export type KindField = 'via' | 'settlement' | 'costOfGoods' | 'customer' | 'category' | 'interest';

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { listAreas, type Area } from '../api/areas';
+import type { AreaListItem } from '../../../../shared/schemas/geography';
+import { listAreas } from '../api/areas';
 
 interface Props {
   id: string;
   level?: string;
   value: string;
-  onChange: (code: string, area?: Area) => void;
+  onChange: (code: string, area?: AreaListItem) => void;
   invalid?: boolean;
 }
 
@@ -14,8 +15,8 @@ interface Props {
 export function AreaPicker({ id, level, value, onChange, invalid }: Props) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [matches, setMatches] = useState<Area[] | null>(null);
-  const [chosen, setChosen] = useState<Area | null>(null);
+  const [matches, setMatches] = useState<AreaListItem[] | null>(null);
+  const [chosen, setChosen] = useState<AreaListItem | null>(null);
   const find = async () => {
     if (!q.trim()) return;
     const page = await listAreas({ q: q.trim(), level });

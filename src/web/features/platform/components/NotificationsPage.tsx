@@ -5,7 +5,8 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
-import { listNotifications, markNotificationRead, type Notification } from '../api/notifications';
+import type { NotificationAnswer } from '../../../../shared/schemas/platform';
+import { listNotifications, markNotificationRead } from '../api/notifications';
 
 /**
  * The server links into the staff app (`/app/inquiries/…`, `/app/orders/…`); this screen lives
@@ -35,7 +36,7 @@ export default function NotificationsPage() {
       setBusy(null);
     }
   };
-  const text = (n: Notification) => {
+  const text = (n: NotificationAnswer) => {
     const key = `notice.${n.kind}`;
     const line = t(key, n.params);
     return line === key ? t('notifications.other') : line;

@@ -1,18 +1,10 @@
 import type { z } from 'zod';
-import type { grantRoleBody } from '../../../../shared/schemas/programs';
+import type { GrantAnswer, grantRoleBody } from '../../../../shared/schemas/programs';
 import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
 
-export interface Grant {
-  id: string;
-  programId: string;
-  userId: string;
-  user: { email: string; name: string };
-  role: string;
-  areaCode: string | null;
-  groupId: string | null;
-  createdAt: string;
-}
+/** A role grant with its account's email and name (other features name it through this index). */
+export type Grant = GrantAnswer;
 
 export const listGrants = (programId: string, signal?: AbortSignal) =>
   api<{ items: Grant[] }>(`/api/v1/programs/${programId}/roles`, { signal, quiet: (e) => e.status === 403 });

@@ -1,28 +1,17 @@
-import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
 import type { z } from 'zod';
-import type { createProgramBody } from '../../../../shared/schemas/programs';
+import type { createProgramBody, ProgramAnswer, ProgramPageAnswer } from '../../../../shared/schemas/programs';
+import { formQuiet } from '../../../components/form';
+import { api, withQuery } from '../../../lib/http';
 
-export interface Program {
-  id: string;
-  code: string;
-  name: string;
-  country: string;
-  currency: string;
-  locales: string[];
-  startedOn: string;
-  categories: { code: string; name: Record<string, string> }[];
-  version: number;
-}
-
+/** The caller's programs, and whether they may create one (`abilities.create`). */
 export const listPrograms = (cursor?: string, signal?: AbortSignal) =>
-  api<Page<Program>>(withQuery('/api/v1/programs', { cursor, limit: 100 }), { signal });
+  api<ProgramPageAnswer>(withQuery('/api/v1/programs', { cursor, limit: 100 }), { signal });
 
 export const getProgram = (id: string, signal?: AbortSignal) =>
-  api<Program>(`/api/v1/programs/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
+  api<ProgramAnswer>(`/api/v1/programs/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
 export const createProgram = (body: z.input<typeof createProgramBody>) =>
-  api<Program>('/api/v1/programs', { method: 'POST', body, quiet: formQuiet });
+  api<ProgramAnswer>('/api/v1/programs', { method: 'POST', body, quiet: formQuiet });
 
 export const patchProgram = (id: string, body: Record<string, unknown>) =>
-  api<Program>(`/api/v1/programs/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+  api<ProgramAnswer>(`/api/v1/programs/${id}`, { method: 'PATCH', body, quiet: formQuiet });

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { grantRoleBody } from '../../../../shared/schemas/programs';
+import { grantRoleBody, type ProgramAnswer } from '../../../../shared/schemas/programs';
 import { ROLES } from '../../../../shared/roles';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
@@ -61,11 +61,13 @@ function GrantForm({ programId, onGranted }: { programId: string; onGranted: () 
   );
 }
 
-/** Who holds which role in a program; program managers and admins grant and revoke. */
-export function GrantsSection({ programId }: { programId: string }) {
+/** Who holds which role in a program, for those who may see it; granting and revoking for those who may. */
+export function GrantsSection({ programId, abilities }: { programId: string; abilities: ProgramAnswer['abilities'] }) {
   const { t } = useI18n();
-  const grants = useResource(`grants-${programId}`, (signal) => listGrants(programId, signal));
-  if (grants.error) return <p className="muted">{t('programs.grantsHidden')}</p>;
+  const grants = useResource(abilities.listRoles ? `grants-${programId}` : null, (signal) =>
+    listGrants(programId, signal),
+  );
+  if (!abilities.listRoles || grants.error) return <p className="muted">{t('programs.grantsHidden')}</p>;
   return (
     <section className="panel" aria-labelledby="grants-title">
       <h2 id="grants-title">{t('programs.grants')}</h2>
@@ -80,17 +82,19 @@ export function GrantsSection({ programId }: { programId: string }) {
               {g.areaCode ? ` · ${g.areaCode}` : ''}
               {g.groupId ? ` · ${g.groupId}` : ''}
             </span>
-            <button
-              type="button"
-              className="link"
-              onClick={() => void revokeRole(programId, g.id).then(grants.reload, () => undefined)}
-            >
-              {t('programs.revoke')}
-            </button>
+            {abilities.revokeRole ? (
+              <button
+                type="button"
+                className="link"
+                onClick={() => void revokeRole(programId, g.id).then(grants.reload, () => undefined)}
+              >
+                {t('programs.revoke')}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
-      <GrantForm programId={programId} onGranted={grants.reload} />
+      {abilities.grantRole ? <GrantForm programId={programId} onGranted={grants.reload} /> : null}
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import type { FormEvent } from 'react';
-import { createProgramBody, patchProgramBody } from '../../../../shared/schemas/programs';
+import { createProgramBody, patchProgramBody, type ProgramAnswer } from '../../../../shared/schemas/programs';
 import { ConflictNotice, Field, firstUnder, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
-import { createProgram, patchProgram, type Program } from '../api/programs';
+import { createProgram, patchProgram } from '../api/programs';
 
 /** Categories as lines "code | Indonesian | English | Japanese". */
-const categoriesText = (p: Program | null) =>
+const categoriesText = (p: ProgramAnswer | null) =>
   (p?.categories ?? []).map((c) => [c.code, c.name.id ?? '', c.name.en ?? '', c.name.ja ?? ''].join(' | ')).join('\n');
 
 function parseCategories(text: string) {
@@ -26,7 +26,7 @@ function parseCategories(text: string) {
     }));
 }
 
-const draftOf = (p: Program | null) => ({
+const draftOf = (p: ProgramAnswer | null) => ({
   code: p?.code ?? '',
   name: p?.name ?? '',
   country: p?.country ?? 'ID',
@@ -36,10 +36,16 @@ const draftOf = (p: Program | null) => ({
   categories: categoriesText(p),
 });
 
-export function ProgramForm({ program, onSaved }: { program: Program | null; onSaved: (p: Program) => void }) {
+export function ProgramForm({
+  program,
+  onSaved,
+}: {
+  program: ProgramAnswer | null;
+  onSaved: (p: ProgramAnswer) => void;
+}) {
   const { t } = useI18n();
   const { draft, set, base, setBase, reset } = useDraft(program, draftOf);
-  const form = useFormState<Program>();
+  const form = useFormState<ProgramAnswer>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

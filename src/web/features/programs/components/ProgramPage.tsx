@@ -19,11 +19,13 @@ export default function ProgramPage({ id }: { id: string }) {
             <Link href="/programs">← {t('programs.title')}</Link>
           </p>
           <h1>{p.name}</h1>
-          <details className="panel">
-            <summary>{t('programs.edit')}</summary>
-            <ProgramForm key={p.version} program={p} onSaved={reloadPrograms} />
-          </details>
-          <GrantsSection programId={p.id} />
+          {p.abilities.update ? (
+            <details className="panel">
+              <summary>{t('programs.edit')}</summary>
+              <ProgramForm key={p.version} program={p} onSaved={reloadPrograms} />
+            </details>
+          ) : null}
+          <GrantsSection programId={p.id} abilities={p.abilities} />
         </>
       )}
     </Loaded>

@@ -1,5 +1,4 @@
 import { Link, useLocation } from 'wouter';
-import { useSession } from '../../platform';
 import { usePrograms } from '../program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
@@ -8,8 +7,7 @@ import { ProgramForm } from './ProgramForm';
 /** The caller's programs: choose the one to work in, open one to edit it and its role grants. */
 export default function ProgramsPage() {
   const { t, locale } = useI18n();
-  const { me } = useSession();
-  const { programs, program, setProgramId, reloadPrograms } = usePrograms();
+  const { programs, program, setProgramId, reloadPrograms, mayCreateProgram } = usePrograms();
   const [, navigate] = useLocation();
   return (
     <>
@@ -33,7 +31,7 @@ export default function ProgramsPage() {
           </li>
         ))}
       </ul>
-      {me.isAdmin ? (
+      {mayCreateProgram ? (
         <details className="panel">
           <summary>{t('programs.new')}</summary>
           <ProgramForm

@@ -1,15 +1,18 @@
+import type { z } from 'zod';
+import type { createMemberBody, MemberAnswer } from '../../../../shared/schemas/registry';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
-import type { CreateMember, Member } from './registry.types';
+
+export type CreateMember = z.input<typeof createMemberBody>;
 
 export const listMembers = (groupId: string, cursor?: string, signal?: AbortSignal) =>
-  api<Page<Member>>(withQuery(`/api/v1/groups/${groupId}/members`, { cursor }), { signal });
+  api<Page<MemberAnswer>>(withQuery(`/api/v1/groups/${groupId}/members`, { cursor }), { signal });
 
 export const getMember = (id: string, signal?: AbortSignal) =>
-  api<Member>(`/api/v1/members/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
+  api<MemberAnswer>(`/api/v1/members/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
 export const addMember = (groupId: string, body: CreateMember) =>
-  api<Member>(`/api/v1/groups/${groupId}/members`, { method: 'POST', body, quiet: formQuiet });
+  api<MemberAnswer>(`/api/v1/groups/${groupId}/members`, { method: 'POST', body, quiet: formQuiet });
 
 export const patchMember = (id: string, body: Record<string, unknown>) =>
-  api<Member>(`/api/v1/members/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+  api<MemberAnswer>(`/api/v1/members/${id}`, { method: 'PATCH', body, quiet: formQuiet });

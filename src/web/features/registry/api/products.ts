@@ -1,22 +1,25 @@
+import type { z } from 'zod';
+import type { createProductBody, PhotoAnswer, ProductAnswer } from '../../../../shared/schemas/registry';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
-import type { CreateProduct, Photo, Product } from './registry.types';
+
+export type CreateProduct = z.input<typeof createProductBody>;
 
 export const listProducts = (query: { groupId?: string; programId?: string }, cursor?: string, signal?: AbortSignal) =>
-  api<Page<Product>>(withQuery('/api/v1/products', { ...query, cursor }), { signal });
+  api<Page<ProductAnswer>>(withQuery('/api/v1/products', { ...query, cursor }), { signal });
 
 export const getProduct = (id: string, signal?: AbortSignal) =>
-  api<Product>(`/api/v1/products/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
+  api<ProductAnswer>(`/api/v1/products/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
 export const createProduct = (body: CreateProduct) =>
-  api<Product>('/api/v1/products', { method: 'POST', body, quiet: formQuiet });
+  api<ProductAnswer>('/api/v1/products', { method: 'POST', body, quiet: formQuiet });
 
 export const patchProduct = (id: string, body: Record<string, unknown>) =>
-  api<Product>(`/api/v1/products/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+  api<ProductAnswer>(`/api/v1/products/${id}`, { method: 'PATCH', body, quiet: formQuiet });
 
 /** Multipart upload, field "photo". */
 export const uploadPhoto = (productId: string, file: File) => {
   const body = new FormData();
   body.append('photo', file);
-  return api<Photo>(`/api/v1/products/${productId}/photos`, { method: 'POST', body });
+  return api<PhotoAnswer>(`/api/v1/products/${productId}/photos`, { method: 'POST', body });
 };

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { createGroupBody, GROUP_KINDS, patchGroupBody } from '../../../../shared/schemas/registry';
+import { createGroupBody, GROUP_KINDS, patchGroupBody, type GroupAnswer } from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
@@ -7,13 +7,12 @@ import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { patchGroup, registerGroup } from '../api/groups';
-import type { Group, GroupKind } from '../api/registry.types';
 import { listVillages } from '../api/villages';
 
-const draftOf = (g: Group | null, villageId: string) => ({
+const draftOf = (g: GroupAnswer | null, villageId: string) => ({
   villageId: g?.villageId ?? villageId,
   name: g?.name ?? '',
-  kind: (g?.kind ?? 'women_group') as GroupKind,
+  kind: g?.kind ?? ('women_group' as GroupAnswer['kind']),
   foundedOn: g?.foundedOn ?? '',
   nib: g?.legalIds.nib ?? '',
   phone: g?.contact.phone ?? '',
@@ -22,12 +21,12 @@ const draftOf = (g: Group | null, villageId: string) => ({
 });
 
 /** Registers a producer group, or edits one (sending the version it was based on). */
-export function GroupForm({ group, onSaved }: { group: Group | null; onSaved: (g: Group) => void }) {
+export function GroupForm({ group, onSaved }: { group: GroupAnswer | null; onSaved: (g: GroupAnswer) => void }) {
   const { t } = useI18n();
   const { program } = usePrograms();
   const villageParam = new URLSearchParams(location.search).get('village') ?? '';
   const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
-  const form = useFormState<Group>();
+  const form = useFormState<GroupAnswer>();
   const villages = useResource(group || !program ? null : `villages-${program.id}`, (signal) =>
     listVillages({ programId: program!.id }, undefined, signal),
   );

@@ -1,23 +1,25 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import type { GroupAnswer } from '../../../../shared/schemas/registry';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { getGroup } from '../api/groups';
-import type { Group } from '../api/registry.types';
 import { listProducts } from '../api/products';
 import { GroupForm } from './GroupForm';
 import { MembersSection } from './MembersSection';
 
-function ProductsSection({ groupId }: { groupId: string }) {
+function ProductsSection({ groupId, mayAdd }: { groupId: string; mayAdd: boolean }) {
   const { t, locale } = useI18n();
   const list = usePagedList(`products-${groupId}`, (cursor, signal) => listProducts({ groupId }, cursor, signal));
   return (
     <section className="panel" aria-labelledby="products-title">
       <h2 id="products-title">{t('products.title')}</h2>
-      <Link href={`/products/new?group=${groupId}`} className="button">
-        {t('products.new')}
-      </Link>
+      {mayAdd ? (
+        <Link href={`/products/new?group=${groupId}`} className="button">
+          {t('products.new')}
+        </Link>
+      ) : null}
       <ul className="rows">
         {list.items?.map((p) => (
           <li key={p.id}>
@@ -40,9 +42,9 @@ function ProductsSection({ groupId }: { groupId: string }) {
 /** What other features add to a group's page; app/GroupScreen.tsx fills them in. */
 interface GroupSlots {
   /** Links beside the group's name (its books, for those who may read them). */
-  actions?: (group: Group) => ReactNode;
+  actions?: (group: GroupAnswer) => ReactNode;
   /** Sections after the group's members and products (its assessments, certificates, training). */
-  sections?: (group: Group) => ReactNode;
+  sections?: (group: GroupAnswer) => ReactNode;
 }
 
 export default function GroupPage({ id, actions, sections }: { id: string | null } & GroupSlots) {
@@ -67,13 +69,15 @@ export default function GroupPage({ id, actions, sections }: { id: string | null
             {t(`groupKind.${g.kind}`)} · {g.village.name}
           </p>
           {actions?.(g)}
-          <details className="panel">
-            <summary>{t('groups.edit')}</summary>
-            <GroupForm key={g.version} group={g} onSaved={() => setSaved(true)} />
-            {saved ? <p role="status">{t('form.saved')}</p> : null}
-          </details>
-          <MembersSection groupId={g.id} />
-          <ProductsSection groupId={g.id} />
+          {g.abilities.update ? (
+            <details className="panel">
+              <summary>{t('groups.edit')}</summary>
+              <GroupForm key={g.version} group={g} onSaved={() => setSaved(true)} />
+              {saved ? <p role="status">{t('form.saved')}</p> : null}
+            </details>
+          ) : null}
+          <MembersSection groupId={g.id} mayAdd={g.abilities.addMember} />
+          <ProductsSection groupId={g.id} mayAdd={g.abilities.addProduct} />
           {sections?.(g)}
         </>
       )}

@@ -1,19 +1,23 @@
 import type { FormEvent } from 'react';
-import { createMemberBody, MEMBER_ROLES, patchMemberBody } from '../../../../shared/schemas/registry';
+import {
+  createMemberBody,
+  MEMBER_ROLES,
+  patchMemberBody,
+  type MemberAnswer,
+} from '../../../../shared/schemas/registry';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
-import { addMember, patchMember } from '../api/members';
-import type { CreateMember, Member, MemberRole } from '../api/registry.types';
+import { addMember, patchMember, type CreateMember } from '../api/members';
 
-const draftOf = (m: Member | null) => ({
+const draftOf = (m: MemberAnswer | null) => ({
   name: m?.name ?? '',
   sex: m?.sex ?? 'female',
   birthYear: m?.birthYear.toString() ?? '',
   disability: m?.disability ?? false,
-  role: (m?.role ?? 'member') as MemberRole,
+  role: m?.role ?? ('member' as MemberAnswer['role']),
   joinedOn: m?.joinedOn ?? today(),
   leftOn: m?.leftOn ?? '',
   // Masked numbers are shown, never sent back: a field left as it came is not changed.
@@ -21,19 +25,23 @@ const draftOf = (m: Member | null) => ({
   phone: '',
 });
 
-/** Adds a member, or edits one. Personal numbers come masked unless the caller may see them. */
+/**
+ * Adds a member, or edits one (shown read-only to those who may not). Personal numbers come masked
+ * unless the caller may see them.
+ */
 export function MemberForm({
   groupId,
   member,
   onSaved,
 }: {
   groupId: string;
-  member: Member | null;
-  onSaved: (m: Member) => void;
+  member: MemberAnswer | null;
+  onSaved: (m: MemberAnswer) => void;
 }) {
   const { t } = useI18n();
   const { draft, set, patch, base, setBase, reset } = useDraft(member, draftOf);
-  const form = useFormState<Member>();
+  const form = useFormState<MemberAnswer>();
+  const editable = base === null || base.abilities.update;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -75,65 +83,75 @@ export function MemberForm({
           }}
         />
       ) : null}
-      <Field label={t('members.name')} name="m-name" error={form.errors.name}>
-        {(p) => <input {...p} value={draft.name} onChange={set('name')} autoComplete="off" />}
-      </Field>
-      <fieldset className="field">
-        <legend>{t('members.sex')}</legend>
-        {(['female', 'male'] as const).map((sex) => (
-          <label key={sex} className="choice">
-            <input type="radio" name="sex" checked={draft.sex === sex} onChange={() => patch({ sex })} />
-            {t(`sex.${sex}`)}
-          </label>
-        ))}
-      </fieldset>
-      <Field label={t('members.birthYear')} name="birthYear" error={form.errors.birthYear}>
-        {(p) => <input {...p} inputMode="numeric" value={draft.birthYear} onChange={set('birthYear')} />}
-      </Field>
-      <label className="choice">
-        <input type="checkbox" checked={draft.disability} onChange={(e) => patch({ disability: e.target.checked })} />
-        {t('members.disability')}
-      </label>
-      <Field label={t('members.role')} name="role" error={form.errors.role}>
-        {(p) => (
-          <EnumSelect
-            {...p}
-            values={MEMBER_ROLES}
-            value={draft.role}
-            messages="memberRole"
-            onChange={(role) => patch({ role })}
-          />
-        )}
-      </Field>
-      <Field label={t('members.joinedOn')} name="joinedOn" error={form.errors.joinedOn}>
-        {(p) => <input {...p} type="date" value={draft.joinedOn} onChange={set('joinedOn')} />}
-      </Field>
-      {base ? (
-        <Field label={t('members.leftOn')} name="leftOn" error={form.errors.leftOn}>
-          {(p) => <input {...p} type="date" value={draft.leftOn} onChange={set('leftOn')} />}
+      <fieldset className="plain" disabled={!editable}>
+        <Field label={t('members.name')} name="m-name" error={form.errors.name}>
+          {(p) => <input {...p} value={draft.name} onChange={set('name')} autoComplete="off" />}
         </Field>
+        <fieldset className="field">
+          <legend>{t('members.sex')}</legend>
+          {(['female', 'male'] as const).map((sex) => (
+            <label key={sex} className="choice">
+              <input type="radio" name="sex" checked={draft.sex === sex} onChange={() => patch({ sex })} />
+              {t(`sex.${sex}`)}
+            </label>
+          ))}
+        </fieldset>
+        <Field label={t('members.birthYear')} name="birthYear" error={form.errors.birthYear}>
+          {(p) => <input {...p} inputMode="numeric" value={draft.birthYear} onChange={set('birthYear')} />}
+        </Field>
+        <label className="choice">
+          <input type="checkbox" checked={draft.disability} onChange={(e) => patch({ disability: e.target.checked })} />
+          {t('members.disability')}
+        </label>
+        <Field label={t('members.role')} name="role" error={form.errors.role}>
+          {(p) => (
+            <EnumSelect
+              {...p}
+              values={MEMBER_ROLES}
+              value={draft.role}
+              messages="memberRole"
+              onChange={(role) => patch({ role })}
+            />
+          )}
+        </Field>
+        <Field label={t('members.joinedOn')} name="joinedOn" error={form.errors.joinedOn}>
+          {(p) => <input {...p} type="date" value={draft.joinedOn} onChange={set('joinedOn')} />}
+        </Field>
+        {base ? (
+          <Field label={t('members.leftOn')} name="leftOn" error={form.errors.leftOn}>
+            {(p) => <input {...p} type="date" value={draft.leftOn} onChange={set('leftOn')} />}
+          </Field>
+        ) : null}
+        <Field
+          label={t('members.nationalId')}
+          name="nationalId"
+          hint={base?.nationalId ? t('members.current', { value: base.nationalId }) : t('members.optional')}
+          error={form.errors.nationalId}
+        >
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              value={draft.nationalId}
+              onChange={set('nationalId')}
+              autoComplete="off"
+            />
+          )}
+        </Field>
+        <Field
+          label={t('members.phone')}
+          name="m-phone"
+          hint={base?.phone ? t('members.current', { value: base.phone }) : t('members.optional')}
+          error={form.errors.phone}
+        >
+          {(p) => <input {...p} type="tel" value={draft.phone} onChange={set('phone')} autoComplete="off" />}
+        </Field>
+      </fieldset>
+      {editable ? (
+        <button type="submit" disabled={form.busy}>
+          {base ? t('action.save') : t('members.add')}
+        </button>
       ) : null}
-      <Field
-        label={t('members.nationalId')}
-        name="nationalId"
-        hint={base?.nationalId ? t('members.current', { value: base.nationalId }) : t('members.optional')}
-        error={form.errors.nationalId}
-      >
-        {(p) => (
-          <input {...p} inputMode="numeric" value={draft.nationalId} onChange={set('nationalId')} autoComplete="off" />
-        )}
-      </Field>
-      <Field
-        label={t('members.phone')}
-        name="m-phone"
-        hint={base?.phone ? t('members.current', { value: base.phone }) : t('members.optional')}
-        error={form.errors.phone}
-      >
-        {(p) => <input {...p} type="tel" value={draft.phone} onChange={set('phone')} autoComplete="off" />}
-      </Field>
-      <button type="submit" disabled={form.busy}>
-        {base ? t('action.save') : t('members.add')}
-      </button>
     </form>
   );
 }

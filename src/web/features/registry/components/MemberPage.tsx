@@ -1,21 +1,20 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { patchMemberBody } from '../../../../shared/schemas/registry';
+import { patchMemberBody, type MemberAnswer } from '../../../../shared/schemas/registry';
 import { useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getMember, patchMember } from '../api/members';
-import type { Member } from '../api/registry.types';
 import { MemberForm } from './MemberForm';
 
 export default function MemberPage({ id }: { id: string }) {
   const { t } = useI18n();
   const member = useResource(id, (signal) => getMember(id, signal));
-  const [current, setCurrent] = useState<Member | null>(null);
-  const leave = useFormState<Member>();
-  const markLeft = async (record: Member) => {
+  const [current, setCurrent] = useState<MemberAnswer | null>(null);
+  const leave = useFormState<MemberAnswer>();
+  const markLeft = async (record: MemberAnswer) => {
     const body = { version: record.version, leftOn: today() };
     await leave.submit(patchMemberBody, body, async () => setCurrent(await patchMember(record.id, body)));
   };
@@ -31,7 +30,7 @@ export default function MemberPage({ id }: { id: string }) {
           <section className="panel">
             <MemberForm key={record.version} groupId={record.groupId} member={record} onSaved={setCurrent} />
           </section>
-          {!record.leftOn ? (
+          {record.abilities.update && !record.leftOn ? (
             <button type="button" onClick={() => void markLeft(record)} disabled={leave.busy}>
               {t('members.leave')}
             </button>

@@ -6,7 +6,8 @@ import { usePagedList } from '../../../lib/use-resource';
 import { listMembers } from '../api/members';
 import { MemberForm } from './MemberForm';
 
-export function MembersSection({ groupId }: { groupId: string }) {
+/** A group's members, and a form to add one for those who may. */
+export function MembersSection({ groupId, mayAdd }: { groupId: string; mayAdd: boolean }) {
   const { t, locale } = useI18n();
   const list = usePagedList(`members-${groupId}`, (cursor, signal) => listMembers(groupId, cursor, signal));
   const [adding, setAdding] = useState(false);
@@ -33,7 +34,7 @@ export function MembersSection({ groupId }: { groupId: string }) {
           {t('action.loadMore')}
         </button>
       ) : null}
-      {adding ? (
+      {!mayAdd ? null : adding ? (
         <MemberForm groupId={groupId} member={null} onSaved={() => list.reload()} />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>

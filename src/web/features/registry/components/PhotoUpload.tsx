@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { uploadPhoto } from '../api/products';
-import type { Product } from '../api/registry.types';
+import type { ProductAnswer } from '../../../../shared/schemas/registry';
 
-/** Choose a photo, see it, send it (multipart field "photo"). */
-export function PhotoUpload({ product, onUploaded }: { product: Product; onUploaded: () => void }) {
+/** The product's photos; choose one, see it, send it (multipart field "photo"), for those who may. */
+export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; onUploaded: () => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
@@ -40,20 +40,24 @@ export function PhotoUpload({ product, onUploaded }: { product: Product; onUploa
           </li>
         ))}
       </ul>
-      <label className="button file-button">
-        {t('products.choosePhoto')}
-        <input
-          type="file"
-          className="visually-hidden"
-          accept="image/jpeg,image/png,image/webp"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-      </label>
-      {file ? <p className="small">{file.name}</p> : null}
-      {preview ? <img className="preview" src={preview} alt={t('products.preview')} /> : null}
-      <button type="button" onClick={() => void send()} disabled={!file || busy}>
-        {t('products.upload')}
-      </button>
+      {product.abilities.addPhoto ? (
+        <>
+          <label className="button file-button">
+            {t('products.choosePhoto')}
+            <input
+              type="file"
+              className="visually-hidden"
+              accept="image/jpeg,image/png,image/webp"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+          {file ? <p className="small">{file.name}</p> : null}
+          {preview ? <img className="preview" src={preview} alt={t('products.preview')} /> : null}
+          <button type="button" onClick={() => void send()} disabled={!file || busy}>
+            {t('products.upload')}
+          </button>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,24 +1,28 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { createProductBody, patchProductBody, PRODUCT_STATUSES } from '../../../../shared/schemas/registry';
+import {
+  createProductBody,
+  patchProductBody,
+  PRODUCT_STATUSES,
+  type ProductAnswer,
+} from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
-import type { Localized, Product, ProductStatus } from '../api/registry.types';
 import { PhotoUpload } from './PhotoUpload';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
 
-const textsOf = (p: Product | null): Texts =>
+const textsOf = (p: ProductAnswer | null): Texts =>
   Object.fromEntries(
     LOCALES.map((l) => [l, { name: p?.name[l] ?? '', description: p?.description[l] ?? '', story: p?.story[l] ?? '' }]),
   ) as Texts;
 
 /** Only the languages filled in: `{"id":"…","en":"…"}`. */
-const localized = (texts: Texts, key: 'name' | 'description' | 'story'): Localized =>
+const localized = (texts: Texts, key: 'name' | 'description' | 'story'): Record<string, string> =>
   Object.fromEntries(LOCALES.flatMap((l) => (texts[l][key].trim() ? [[l, texts[l][key].trim()]] : [])));
 
 function ProductForm({
@@ -26,9 +30,9 @@ function ProductForm({
   groupId,
   onSaved,
 }: {
-  product: Product | null;
+  product: ProductAnswer | null;
   groupId: string;
-  onSaved: (p: Product) => void;
+  onSaved: (p: ProductAnswer) => void;
 }) {
   const { t, locale } = useI18n();
   const { program } = usePrograms();
@@ -41,14 +45,15 @@ function ProductForm({
     amount: product?.price.amount ?? '',
     capacity: product?.capacityPerMonth?.toString() ?? '',
     hsCode: product?.hsCode ?? '',
-    status: (product?.status ?? 'draft') as ProductStatus,
+    status: product?.status ?? ('draft' as ProductAnswer['status']),
   }));
-  const form = useFormState<Product>();
+  const form = useFormState<ProductAnswer>();
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const setText = (key: 'name' | 'description' | 'story') => (e: { target: { value: string } }) =>
     setTexts({ ...texts, [tab]: { ...texts[tab], [key]: e.target.value } });
   const currency = base?.price.currency ?? program?.currency ?? 'IDR';
+  const editable = base === null || base.abilities.update;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,73 +110,77 @@ function ProductForm({
           }}
         />
       ) : null}
-      <div role="tablist" aria-label={t('products.languages')} className="tabs">
-        {LOCALES.map((l) => (
-          <button
-            key={l}
-            type="button"
-            role="tab"
-            id={`tab-${l}`}
-            aria-selected={tab === l}
-            aria-controls="text-panel"
-            onClick={() => setTab(l)}
-          >
-            {t(`language.${l}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="text-panel" aria-labelledby={`tab-${tab}`} lang={tab}>
-        <Field label={t('products.name')} name={`name-${tab}`} error={textError('name')}>
-          {(p) => <input {...p} value={texts[tab].name} onChange={setText('name')} />}
+      <fieldset className="plain" disabled={!editable}>
+        <div role="tablist" aria-label={t('products.languages')} className="tabs">
+          {LOCALES.map((l) => (
+            <button
+              key={l}
+              type="button"
+              role="tab"
+              id={`tab-${l}`}
+              aria-selected={tab === l}
+              aria-controls="text-panel"
+              onClick={() => setTab(l)}
+            >
+              {t(`language.${l}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id="text-panel" aria-labelledby={`tab-${tab}`} lang={tab}>
+          <Field label={t('products.name')} name={`name-${tab}`} error={textError('name')}>
+            {(p) => <input {...p} value={texts[tab].name} onChange={setText('name')} />}
+          </Field>
+          <Field label={t('products.description')} name={`description-${tab}`} error={textError('description')}>
+            {(p) => <textarea {...p} rows={3} value={texts[tab].description} onChange={setText('description')} />}
+          </Field>
+          <Field label={t('products.story')} name={`story-${tab}`} error={textError('story')}>
+            {(p) => <textarea {...p} rows={6} value={texts[tab].story} onChange={setText('story')} />}
+          </Field>
+        </div>
+        <Field label={t('products.category')} name="category" error={form.errors.category}>
+          {(p) => (
+            <select {...p} value={fields.category} onChange={set('category')}>
+              {program?.categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name[locale] ?? c.name.id ?? c.code}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field label={t('products.description')} name={`description-${tab}`} error={textError('description')}>
-          {(p) => <textarea {...p} rows={3} value={texts[tab].description} onChange={setText('description')} />}
+        <Field label={t('products.unit')} name="unit" error={form.errors.unit}>
+          {(p) => <input {...p} value={fields.unit} onChange={set('unit')} placeholder={t('products.unitHint')} />}
         </Field>
-        <Field label={t('products.story')} name={`story-${tab}`} error={textError('story')}>
-          {(p) => <textarea {...p} rows={6} value={texts[tab].story} onChange={setText('story')} />}
+        <Field
+          label={t('products.price', { currency })}
+          name="amount"
+          error={form.errors['price.amount'] ?? form.errors.price}
+        >
+          {(p) => <input {...p} inputMode="decimal" value={fields.amount} onChange={set('amount')} />}
         </Field>
-      </div>
-      <Field label={t('products.category')} name="category" error={form.errors.category}>
-        {(p) => (
-          <select {...p} value={fields.category} onChange={set('category')}>
-            {program?.categories.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name[locale] ?? c.name.id ?? c.code}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('products.unit')} name="unit" error={form.errors.unit}>
-        {(p) => <input {...p} value={fields.unit} onChange={set('unit')} placeholder={t('products.unitHint')} />}
-      </Field>
-      <Field
-        label={t('products.price', { currency })}
-        name="amount"
-        error={form.errors['price.amount'] ?? form.errors.price}
-      >
-        {(p) => <input {...p} inputMode="decimal" value={fields.amount} onChange={set('amount')} />}
-      </Field>
-      <Field label={t('products.capacity')} name="capacity" error={form.errors.capacityPerMonth}>
-        {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
-      </Field>
-      <Field label={t('products.hsCode')} name="hsCode" error={form.errors.hsCode}>
-        {(p) => <input {...p} value={fields.hsCode} onChange={set('hsCode')} />}
-      </Field>
-      <Field label={t('products.status')} name="status" error={form.errors.status}>
-        {(p) => (
-          <select {...p} value={fields.status} onChange={set('status')}>
-            {PRODUCT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <button type="submit" disabled={form.busy}>
-        {base ? t('action.save') : t('products.create')}
-      </button>
+        <Field label={t('products.capacity')} name="capacity" error={form.errors.capacityPerMonth}>
+          {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
+        </Field>
+        <Field label={t('products.hsCode')} name="hsCode" error={form.errors.hsCode}>
+          {(p) => <input {...p} value={fields.hsCode} onChange={set('hsCode')} />}
+        </Field>
+        <Field label={t('products.status')} name="status" error={form.errors.status}>
+          {(p) => (
+            <select {...p} value={fields.status} onChange={set('status')}>
+              {PRODUCT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </fieldset>
+      {editable ? (
+        <button type="submit" disabled={form.busy}>
+          {base ? t('action.save') : t('products.create')}
+        </button>
+      ) : null}
     </form>
   );
 }
@@ -179,14 +188,14 @@ function ProductForm({
 /** What other features add to a product's page; app/ProductScreen.tsx fills them in. */
 interface ProductSlots {
   /** Sections after the product's form (its assessments, certificates, export readiness). */
-  sections?: (product: Product) => ReactNode;
+  sections?: (product: ProductAnswer) => ReactNode;
 }
 
 export default function ProductPage({ id, sections }: { id: string | null } & ProductSlots) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const product = useResource(id, (signal) => getProduct(id!, signal));
-  const [current, setCurrent] = useState<Product | null>(null);
+  const [current, setCurrent] = useState<ProductAnswer | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => setCurrent(null), [id]);
   const groupParam = new URLSearchParams(location.search).get('group') ?? '';

@@ -1,6 +1,6 @@
 import { Field, numberOrNull, orNull, type Errors } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
-import type { Village } from '../api/registry.types';
+import type { VillageAnswer } from '../../../../shared/schemas/registry';
 
 export interface ProfileDraft {
   population: string;
@@ -9,7 +9,7 @@ export interface ProfileDraft {
   notes: string;
 }
 
-export const profileDraft = (p: Village['profile']): ProfileDraft => ({
+export const profileDraft = (p: VillageAnswer['profile']): ProfileDraft => ({
   population: p.population?.toString() ?? '',
   households: p.households?.toString() ?? '',
   potentials: p.potentials.join(', '),

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.js';
+import { buildGroup, buildStaff, buildUser, signedIn } from '../../../../test/factories.js';
+
+const t = useTestApp();
+
+/** The menu `/me` answers for a user: the screens in order, and the groups whose books "books" opens. */
+async function menuOf(user: { email: string }) {
+  const me = await t.request({ method: 'GET', url: '/api/v1/me', as: await signedIn(t.app, user) });
+  expect(me.statusCode).toBe(200);
+  const { screens, bookGroups } = me.json<{ screens: string[]; bookGroups: string[] }>();
+  return { screens, bookGroups };
+}
+
+describe('the staff menu in /me', () => {
+  it('lists a facilitator’s areas, villages, groups, training, batches and inquiries, not programs or schemes', async () => {
+    const { user } = await buildStaff(t.database.db, 'facilitator', { areaCode: '51.07' });
+    expect(await menuOf(user)).toEqual({
+      screens: ['areas', 'villages', 'groups', 'training', 'batches', 'inquiries', 'orders', 'notifications'],
+      bookGroups: [],
+    });
+  });
+
+  it('lists every screen but the own-group books to an admin', async () => {
+    const admin = await buildUser(t.database.db, { isAdmin: true });
+    expect((await menuOf(admin)).screens).toEqual([
+      'programs',
+      'areas',
+      'villages',
+      'groups',
+      'assessments',
+      'schemes',
+      'training',
+      'batches',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
+  });
+
+  it('lists programs, assessments and schemes to a program manager', async () => {
+    const { user } = await buildStaff(t.database.db, 'program_manager');
+    expect((await menuOf(user)).screens).toEqual([
+      'programs',
+      'areas',
+      'villages',
+      'groups',
+      'assessments',
+      'schemes',
+      'training',
+      'batches',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
+  });
+
+  it('lists assessments but no villages or batches to an assessor', async () => {
+    const { user } = await buildStaff(t.database.db, 'assessor');
+    expect((await menuOf(user)).screens).toEqual([
+      'groups',
+      'assessments',
+      'training',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
+  });
+
+  it('opens the books of a treasurer’s and a member’s own group', async () => {
+    const group = await buildGroup(t.database.db);
+    const other = await buildGroup(t.database.db, {
+      village: { id: group.villageId, programId: group.programId },
+      name: 'KWT Dodol Salak',
+    });
+    const { user: treasurer } = await buildStaff(t.database.db, 'group_manager', {
+      programId: group.programId,
+      groupId: group.id,
+    });
+    expect(await menuOf(treasurer)).toEqual({
+      screens: ['groups', 'training', 'books', 'batches', 'inquiries', 'orders', 'notifications'],
+      bookGroups: [group.id],
+    });
+    const { user: member } = await buildStaff(t.database.db, 'group_member', {
+      programId: group.programId,
+      groupId: other.id,
+    });
+    expect((await menuOf(member)).bookGroups).toEqual([other.id]);
+  });
+
+  it('shows a buyer with no role only their inquiries, orders and notifications', async () => {
+    const buyer = await buildUser(t.database.db);
+    expect(await menuOf(buyer)).toEqual({ screens: ['inquiries', 'orders', 'notifications'], bookGroups: [] });
+  });
+});
