@@ -7,6 +7,3 @@
 export function pathCodes(path: string | null | undefined): string[] {
   return (path ?? '').split('/').filter((code) => code !== '');
 }
-
-/** Whether the area at `path` lies in the subtree whose root has `rootPath` (itself included). */
-export const isWithin = (path: string, rootPath: string): boolean => path.startsWith(rootPath);

@@ -11,7 +11,6 @@ export const quantity = z
   .string()
   .regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a decimal string such as "120" or "12.5"')
   .refine((v) => /[1-9]/.test(v), 'must be more than zero');
-export type Quantity = z.infer<typeof quantity>;
 
 /** "12.5" → 12500n; the database's "12.500" reads the same. */
 export function toMilli(value: string): bigint {

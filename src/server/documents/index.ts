@@ -1,3 +1,3 @@
 /** Documents the platform prints: PDFs and QR codes, written one way for every module. */
-export { renderPdf, localizedForPdf, type PdfDoc, type PdfFonts, type PdfOptions } from './pdf.js';
+export { renderPdf, localizedForPdf, type PdfDoc, type PdfFonts } from './pdf.js';
 export { qrPng } from './qr.js';

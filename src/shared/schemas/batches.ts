@@ -102,7 +102,6 @@ export const movementAnswer = z.object({
   note: z.string().nullable(),
   createdAt: timestamp,
 });
-export type MovementAnswer = z.infer<typeof movementAnswer>;
 export const movementPage = pageOf(movementAnswer);
 
 // The public provenance answer: the serializer drops any field not listed here, so no member

@@ -69,7 +69,6 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('asset_bought'), ...base, settlement }),
 ]);
 export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
-export type SimpleTransactionKind = SimpleTransactionBody['kind'];
 export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
 
 const accountCode = z.string().regex(/^[1-6]-\d{3}$/, 'must be an account code such as 1-101');
@@ -131,7 +130,6 @@ export const closePeriodBody = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
 });
 
-export const reportFormat = z.enum(['json', 'pdf', 'xlsx']).default('json');
 export const positionQuery = z.object({ at: isoDate.optional(), locale: z.enum(['id', 'en', 'ja']).default('id') });
 export const periodQuery = z.object({
   from: isoDate.optional(),
@@ -177,7 +175,6 @@ export const accountAnswer = z.object({
   /** The account's balance on its own side, today. */
   balance: moneyAnswer.optional(),
 });
-export type AccountAnswer = z.infer<typeof accountAnswer>;
 
 /** A group's books: settings, closings, the chart with balances, and what the caller may do. */
 export const booksAnswer = z.object({

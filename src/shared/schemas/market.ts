@@ -126,7 +126,6 @@ export const inquiryAnswer = z.object({
 export type InquiryAnswer = z.infer<typeof inquiryAnswer>;
 export const inquiryPage = pageOf(inquiryAnswer);
 export type InquiryPageAnswer = z.infer<typeof inquiryPage>;
-export type QuoteAnswer = z.infer<typeof quoteAnswer>;
 
 // ---- orders ------------------------------------------------------------------------------------
 export const ORDER_STATUSES = ['placed', 'confirmed', 'shipped', 'delivered', 'cancelled'] as const;
@@ -209,7 +208,6 @@ export const catalogQuery = pageQuery.extend({
 export type CatalogQuery = z.infer<typeof catalogQuery>;
 
 export const catalogProductQuery = z.object({ locale: z.enum(UI_LOCALES).default('id') });
-export type CatalogProductQuery = z.infer<typeof catalogProductQuery>;
 
 // The serializer drops any field not listed here, so nothing personal (members, contacts, legal
 // ids) can reach the public catalog by accident.

@@ -325,7 +325,6 @@ export const assessmentSummary = z.object({
   version: z.number().int(),
   updatedAt: timestamp,
 });
-export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 export const assessmentAnswer = assessmentSummary.extend({ abilities: abilitiesOf(ASSESSMENT_ACTIONS) });
 export type AssessmentAnswer = z.infer<typeof assessmentAnswer>;
 /** With `programId`, what the caller may do in that program's quality work. */

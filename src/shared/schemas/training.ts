@@ -159,7 +159,6 @@ export function daysBetween(from: string, to: string): number {
 
 /** The program's training as a whole: may the caller write courses, plan sessions (for any trainer)? */
 export const trainingProgramAbilities = abilitiesOf(['read', 'createCourse', 'planSession', 'planForAnyTrainer']);
-export type TrainingProgramAbilities = z.infer<typeof trainingProgramAbilities>;
 
 const questionAnswer = z.object({
   text: localizedAnswer,

@@ -13,4 +13,3 @@ export const labelQuery = z.object({
 });
 
 export const provenanceQuery = z.object({ locale: z.enum(UI_LOCALES).default('id') });
-export type ProvenanceQuery = z.infer<typeof provenanceQuery>;

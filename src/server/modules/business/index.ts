@@ -1,7 +1,7 @@
 /** The business module's public face: a producer group's books, cost of production, batches. */
 export { businessRoutes } from './business.routes.js';
-export { recordSale, recordTransaction, type SaleToRecord } from './journal.service.js';
+export { recordSale, recordTransaction } from './journal.service.js';
 export { closePeriod as closeBooksThrough } from './books.service.js';
 export { batchesRoutes } from './batches.routes.js';
-export { reserveStock, releaseStock, sellStock, type Allocation } from './batches.service.js';
+export { reserveStock, releaseStock, sellStock } from './batches.service.js';
 export { createBatch } from './batches.service.js';

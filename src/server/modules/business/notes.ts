@@ -44,4 +44,3 @@ export function notesOf(s: Statements, locale: ReportLocale) {
     closedThrough: s.book.closed_through,
   };
 }
-export type Notes = ReturnType<typeof notesOf>;

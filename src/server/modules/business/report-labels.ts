@@ -56,8 +56,6 @@ const LABELS = {
   enterprise: { id: 'usaha perorangan', en: 'individual enterprise', ja: '個人事業' },
 } as const satisfies Record<string, Record<ReportLocale, string>>;
 
-export type LabelKey = keyof typeof LABELS;
-
 export const label = (key: string, locale: ReportLocale): string =>
   (LABELS as Record<string, Record<ReportLocale, string>>)[key]?.[locale] ?? key;
 

@@ -88,7 +88,6 @@ export async function computeFinancialPosition(db: Queryable, books: Books, at: 
     balanced: totalAssets === totalClaims,
   };
 }
-export type FinancialPosition = Awaited<ReturnType<typeof computeFinancialPosition>>;
 
 export async function computeIncomeStatement(db: Queryable, books: Books, from: string, to: string) {
   const { lines } = await amountsByLine(db, books.group.id, from, to);
@@ -110,7 +109,6 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
     profit: p.m(gross + otherIncome.minor - expenses.minor),
   };
 }
-export type IncomeStatement = Awaited<ReturnType<typeof computeIncomeStatement>>;
 
 /** A report period: `to` defaults to today, `from` to the first of January of `to`'s year. */
 export function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {

@@ -1,4 +1,4 @@
-import { forbidden, unauthorized } from '../../http/errors.js';
+import { unauthorized } from '../../http/errors.js';
 import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
 
 /**
@@ -9,12 +9,6 @@ import type { Actor, Grant, Role, UserActor } from '../../http/context.js';
 export function requireUser(actor: Actor): UserActor {
   if (actor.kind !== 'user') throw unauthorized();
   return actor;
-}
-
-export function requireAdmin(actor: Actor): UserActor {
-  const user = requireUser(actor);
-  if (!user.isAdmin) throw forbidden('Only a platform admin may do this.');
-  return user;
 }
 
 export function isAdmin(actor: Actor): boolean {

@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { BatchAnswer, createBatchBody, recordMovementBody } from '../../../../shared/schemas/batches';
+import type { BatchAnswer, createBatchBody } from '../../../../shared/schemas/batches';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
 
 export type CreateBatch = z.input<typeof createBatchBody>;
-export type RecordMovement = z.input<typeof recordMovementBody>;
 
 export const listBatches = (
   query: { groupId?: string; productId?: string; available?: 'true' },
@@ -15,9 +14,5 @@ export const listBatches = (
 export const createBatch = (body: CreateBatch) =>
   api<BatchAnswer>('/api/v1/batches', { method: 'POST', body, quiet: formQuiet });
 
-export const recordMovement = (id: string, body: RecordMovement) =>
-  api<BatchAnswer>(`/api/v1/batches/${id}/movements`, { method: 'POST', body, quiet: formQuiet });
-
 /** The printable sheet of labels (opened in a new tab, where the browser prints it). */
 export const labelPdfUrl = (id: string, locale: string) => withQuery(`/api/v1/batches/${id}/label.pdf`, { locale });
-export const labelPngUrl = (id: string) => `/api/v1/batches/${id}/label.png`;

@@ -10,7 +10,6 @@ import type {
 export type { SchemeDefinition } from '../../../../shared/schemas/quality';
 export type SchemePart = SchemeDefinition['parts'][number];
 export type SchemeCriterion = SchemePart['criteria'][number];
-export type SchemeGate = SchemeDefinition['gates'][number];
 
 export const getScheme = (id: string, signal?: AbortSignal) =>
   api<SchemeAnswer>(`/api/v1/rating-schemes/${id}`, { signal });
