@@ -98,7 +98,7 @@ export function authorize<A extends string>(
   if (!ruleAllows(actor, policy.rules.read, target)) throw notFound(policy.what);
   if (action !== 'read' && !ruleAllows(actor, policy.rules[action], target))
     throw forbidden(
-      `You may not ${action.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} this ${policy.what.toLowerCase()}.`,
+      `Your role does not allow “${action.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}” on this ${policy.what.toLowerCase()}.`,
     );
   return user;
 }
