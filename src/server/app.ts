@@ -12,6 +12,7 @@ import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { systemClock, type Clock } from './http/context.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
+import { refuseUnstorableText } from './http/storable-text.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { marketRoutes, tradeRoutes } from './modules/market/index.js';
@@ -97,6 +98,8 @@ export async function buildApp({
       throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     }
   });
+  // Text PostgreSQL cannot store is the client's 400, found before any schema or query sees it.
+  app.addHook('preValidation', refuseUnstorableText);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
