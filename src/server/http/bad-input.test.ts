@@ -139,6 +139,34 @@ describe('a bad upload', () => {
     expect(await t.database.db.query('SELECT 1 FROM product_photos')).toHaveLength(0);
   });
 
+  it('answers a truncated body or an empty file with a 400 on every upload route', async () => {
+    const { session } = await productOf();
+    const id = '01936a3e-7b7c-7cc0-8000-000000000001';
+    const routes = [
+      { method: 'POST', url: `/api/v1/products/${id}/photos`, field: 'photo' },
+      { method: 'POST', url: `/api/v1/assessments/${id}/evidence`, field: 'file' },
+      { method: 'PUT', url: `/api/v1/certifications/${id}/document`, field: 'document' },
+      { method: 'POST', url: `/api/v1/courses/${id}/materials`, field: 'file' },
+    ] as const;
+    for (const { method, url, field } of routes) {
+      const truncated = await t.request({
+        method,
+        url,
+        as: session,
+        headers: { ...session.headers, 'content-type': 'multipart/form-data; boundary=xyz' },
+        payload: `--xyz\r\nContent-Disposition: form-data; name="${field}"; filename="a"\r\n\r\nabc`,
+      });
+      expect(truncated.statusCode, url).toBe(400);
+      expectCleanProblem(truncated);
+      expect(paths(truncated)).toEqual([field]);
+      const form = new FormData();
+      form.append(field, new Blob([]), 'empty');
+      const empty = await t.request({ method, url, as: session, payload: form });
+      expect(empty.statusCode, url).toBe(400);
+      expect(paths(empty)).toEqual([field]);
+    }
+  });
+
   it('refuses a file name that cannot be stored, naming the file field', async () => {
     const { session, url } = await productOf();
     const form = new FormData();
