@@ -46,6 +46,36 @@ describe('the HTTP surface', () => {
     expect(r.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('keeps every answer to a caller with a session or a token out of caches', async () => {
+    const session = await signedIn(t.app, await buildUser(t.database.db));
+    const me = await t.request({ method: 'GET', url: '/api/v1/me', as: session });
+    expect(me.statusCode).toBe(200);
+    expect(me.headers['cache-control']).toBe('no-store');
+    const token = await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: 'cli' } });
+    const headers = { authorization: `Bearer ${token.json().token}` };
+    const viaToken = await t.request({ method: 'GET', url: '/api/v1/me', headers });
+    expect(viaToken.headers['cache-control']).toBe('no-store');
+    const publicRoute = await t.request({ method: 'GET', url: '/api/v1/catalog/products', as: session });
+    expect(publicRoute.statusCode).toBe(200);
+    expect(publicRoute.headers['cache-control']).toBe('no-store');
+    const refused = await t.request({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer ovop_x' } });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
+  it('leaves public answers their own caching, for anonymous and signed-in callers alike', async () => {
+    const catalog = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
+    expect(catalog.statusCode).toBe(200);
+    expect(catalog.headers['cache-control']).toBeUndefined();
+    await t.app.files.put('products/photo-cache-test.webp', Buffer.from('RIFF'));
+    const session = await signedIn(t.app, await buildUser(t.database.db));
+    for (const as of [undefined, session]) {
+      const photo = await t.request({ method: 'GET', url: '/media/products/photo-cache-test.webp', as });
+      expect(photo.statusCode).toBe(200);
+      expect(photo.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
   it('turns malformed, oversized and unknown requests into problem+json, never a 500', async () => {
     const session = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
     const cases = [

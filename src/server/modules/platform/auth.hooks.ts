@@ -7,7 +7,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The one gate every request passes: it resolves who is calling, refuses routes that need a
- * signed-in user, and stops cross-site writes riding on the session cookie (CSRF).
+ * signed-in user, stops cross-site writes riding on the session cookie (CSRF), and keeps answers to
+ * a caller with credentials out of caches.
  */
 export function registerAuthHooks(app: FastifyInstance): void {
   app.decorateRequest('actor', null as unknown as UserActor);
@@ -20,6 +21,14 @@ export function registerAuthHooks(app: FastifyInstance): void {
     const actor = await resolveActor(app.db, { bearer, sessionSecret });
     request.actor = actor;
     if (access === 'user' && actor.kind !== 'user') throw unauthorized();
+  });
+  // An answer to a request that carries credentials may be the caller's alone (even on a public
+  // route): no browser or proxy cache keeps it. A route that chose its own policy keeps it — the
+  // same public photo for everyone, the app's index.html.
+  app.addHook('onSend', async (request, reply) => {
+    if (reply.hasHeader('cache-control')) return;
+    if (request.headers.authorization !== undefined || request.cookies[SESSION_COOKIE] !== undefined)
+      void reply.header('cache-control', 'no-store');
   });
 }
 

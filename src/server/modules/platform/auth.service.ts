@@ -5,6 +5,7 @@ import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/
 import { forbidden, notFound, tooManyRequests, unauthorized } from '../../http/errors.js';
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
+import { presentToken } from './credentials.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { menuOf } from './platform.policy.js';
 import {
@@ -12,10 +13,9 @@ import {
   throttleRepository,
   tokensRepository,
   usersRepository,
-  type TokenRow,
   type UserRow,
 } from './platform.repository.js';
-import type { CreateTokenBody, MeAnswer, SignInBody, TokenAnswer } from './platform.schemas.js';
+import type { CreateTokenBody, MeAnswer, SignInBody } from './platform.schemas.js';
 import { presentUser } from './users.service.js';
 
 export const SESSION_COOKIE = 'ovop_session';
@@ -121,17 +121,6 @@ export function me(ctx: Ctx): MeAnswer {
       groupId: g.groupId,
     })),
     ...menuOf(user),
-  };
-}
-
-export function presentToken(row: TokenRow): TokenAnswer {
-  return {
-    id: row.id,
-    name: row.name,
-    prefix: row.prefix,
-    createdAt: row.created_at.toISOString(),
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    lastUsedAt: row.last_used_at?.toISOString() ?? null,
   };
 }
 

@@ -207,6 +207,14 @@ export const tokensRepository = {
     await db.query('UPDATE api_tokens SET revoked_at = now() WHERE id = $1', [id]);
   },
 
+  /** Revokes every live token of the user, returning what it revoked. */
+  async revokeForUser(db: Queryable, userId: string): Promise<TokenRow[]> {
+    return db.query<TokenRow>(
+      `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING ${TOKEN_COLUMNS}`,
+      [userId],
+    );
+  },
+
   /** The live token's user; also stamps last use (at most once a minute, to spare writes). */
   async userOf(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
     const rows = await db.query<UserRow & { token_id: string; last_used_at: Date | null }>(

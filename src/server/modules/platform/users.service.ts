@@ -10,15 +10,10 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
+import { endCredentialsOf } from './credentials.js';
 import { abilities, can, scopeOf } from './authorize.js';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords.js';
-import {
-  ACCOUNT_SCOPE,
-  sessionsRepository,
-  usersRepository,
-  type AccountRow,
-  type UserRow,
-} from './platform.repository.js';
+import { ACCOUNT_SCOPE, usersRepository, type AccountRow, type UserRow } from './platform.repository.js';
 import { accountPolicy, accountSeenBy, accountTarget, mayInSomeProgram } from './platform.policy.js';
 import type { CreateUserBody, ListUsersQuery, PatchUserBody, UserAnswer } from './platform.schemas.js';
 
@@ -151,8 +146,8 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
     }
     if (Object.keys(changes).length === 0) return answerUser(actor, current);
     const row = await usersRepository.update(tx.db, id, changes);
-    // A new password or a disabled account ends every open session of that account.
-    if (changes.password_hash || input.disabled) await sessionsRepository.deleteForUser(tx.db, id);
+    // A new password or a disabled account ends every session and API token of that account.
+    if (changes.password_hash || input.disabled) await endCredentialsOf(tx, id);
     await recordAudit(tx.db, tx, {
       action: changes.password_hash ? 'user.update_password' : 'user.update',
       entity: 'user',

@@ -12,6 +12,13 @@ const account = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A personal API token made in the session, as the Authorization header that carries it. */
+async function tokenOf(session: Session): Promise<Record<string, string>> {
+  const r = await t.request({ method: 'POST', url: '/api/v1/tokens', as: session, payload: { name: 'laptop' } });
+  if (r.statusCode !== 201) throw new Error(`token: ${r.statusCode} ${r.body}`);
+  return { authorization: `Bearer ${r.json().token}` };
+}
+
 describe('accounts', () => {
   it('lets an admin create an account; the password is never returned nor stored in clear', async () => {
     const admin = await buildUser(t.database.db, { isAdmin: true });
@@ -200,6 +207,62 @@ describe('accounts', () => {
     // A new password ends the old sessions; the new password signs in.
     expect((await t.request({ method: 'GET', url: '/api/v1/me', as: session })).statusCode).toBe(401);
     await expect(signIn(t.app, user.email, 'Tenun-ikat-Sumba-2031')).resolves.toBeDefined();
+  });
+
+  it('revokes the API tokens made before a password change, and audits it', async () => {
+    const user = await buildUser(t.database.db);
+    const session = await signedIn(t.app, user);
+    const bearer = await tokenOf(session);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(200);
+    const changed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      as: session,
+      payload: { version: 1, password: 'Tenun-ikat-Sumba-2031', currentPassword: STRONG_PASSWORD },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+    const audit = await t.database.db.query<{ before: { tokens: { name: string }[] } }>(
+      `SELECT before FROM audit_log WHERE action = 'user.revoke_tokens' AND entity_id = $1`,
+      [user.id],
+    );
+    expect(audit.map((a) => a.before.tokens.map((tk) => tk.name))).toEqual([['laptop']]);
+  });
+
+  it('revokes the API tokens and ends the sessions of a user whose password an admin resets', async () => {
+    const admin = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
+    const user = await buildUser(t.database.db);
+    const userSession = await signedIn(t.app, user);
+    const bearer = await tokenOf(userSession);
+    const reset = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.id}`,
+      as: admin,
+      payload: { version: 1, password: 'Tenun-ikat-Sumba-2031' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', as: userSession })).statusCode).toBe(401);
+    expect(await t.database.db.query('SELECT 1 FROM api_tokens WHERE revoked_at IS NULL')).toHaveLength(0);
+  });
+
+  it("keeps a disabled account's API tokens revoked once it is enabled again", async () => {
+    const admin = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
+    const user = await buildUser(t.database.db);
+    const bearer = await tokenOf(await signedIn(t.app, user));
+    for (const [version, disabled] of [
+      [1, true],
+      [2, false],
+    ] as const) {
+      const r = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${user.id}`,
+        as: admin,
+        payload: { version, disabled },
+      });
+      expect(r.statusCode).toBe(200);
+    }
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
   });
 
   it('lets an admin disable an account, which ends its sessions and sign-ins', async () => {

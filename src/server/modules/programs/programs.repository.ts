@@ -126,6 +126,25 @@ export const programsRepository = {
     return rows[0]!;
   },
 
+  /** Whether the producer group is one of the program's (registry's read model). */
+  async groupInProgram(db: Queryable, programId: string, groupId: string): Promise<boolean> {
+    const rows = await db.query('SELECT 1 FROM registry_groups WHERE id = $1 AND program_id = $2', [
+      groupId,
+      programId,
+    ]);
+    return rows.length > 0;
+  },
+
+  /** Whether any grant of the program is narrowed to an area outside `country`. */
+  async hasAreaGrantsOutside(db: Queryable, programId: string, country: string): Promise<boolean> {
+    const rows = await db.query(
+      `SELECT 1 FROM role_grants g JOIN geography_areas a ON a.code = g.area_code
+       WHERE g.program_id = $1 AND a.country <> $2 LIMIT 1`,
+      [programId, country],
+    );
+    return rows.length > 0;
+  },
+
   async deleteGrant(db: Queryable, id: string): Promise<void> {
     await db.query('DELETE FROM role_grants WHERE id = $1', [id]);
   },

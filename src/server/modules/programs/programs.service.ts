@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
-import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
+import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -153,6 +153,12 @@ export async function patchProgram(
     const current = await programsRepository.byId(tx.db, id);
     if (!current) throw notFound('Program');
     assertVersion(current, base, () => answerProgram(tx.actor, current));
+    // A grant's area must stay in the program's country, so a move abroad waits for those grants to go.
+    if (input.country && input.country !== current.country)
+      if (await programsRepository.hasAreaGrantsOutside(tx.db, id, input.country))
+        throw ruleBroken('program-areas-in-use', `Role grants are narrowed to areas of ${current.country}.`, [
+          { path: 'country', message: `role grants are narrowed to areas of ${current.country}` },
+        ]);
     const row = await programsRepository.update(tx.db, id, {
       name: input.name ?? current.name,
       country: input.country ?? current.country,
@@ -183,20 +189,11 @@ export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBod
   if (groupRole && !input.groupId) throw invalid([{ path: 'groupId', message: `is required for ${input.role}` }]);
   if (!groupRole && input.groupId) throw invalid([{ path: 'groupId', message: `does not apply to ${input.role}` }]);
   return inTransaction(ctx, async (tx) => {
+    await lockRow(tx.db, 'programs', programId); // its country is read below and may not move meanwhile
     const program = await programsRepository.byId(tx.db, programId);
     if (!program) throw notFound('Program');
     if (!(await accountById(tx.db, input.userId))) throw invalid([{ path: 'userId', message: 'no such user' }]);
-    if (input.areaCode) {
-      const area = await getArea(tx, input.areaCode).catch(() => undefined);
-      if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
-      if (area.country !== program.country) {
-        throw ruleBroken(
-          'area-outside-program',
-          `Area ${input.areaCode} is not in the program's country ${program.country}.`,
-          [{ path: 'areaCode', message: `is not in ${program.country}` }],
-        );
-      }
-    }
+    await assertInProgram(tx, program, input);
     const grant = presentGrant(
       await programsRepository.insertGrant(tx.db, {
         id: uuidv7(),
@@ -210,6 +207,22 @@ export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBod
     await recordAudit(tx.db, tx, { action: 'role.grant', entity: 'role_grant', entityId: grant.id, after: grant });
     return grant;
   });
+}
+
+/**
+ * A grant's group and area must be the program's own: a group of another program would make its
+ * holder one of that group's staff (its market notices) through a program they do not work in.
+ * The answer does not tell whether the group exists elsewhere.
+ */
+async function assertInProgram(tx: TxCtx, program: ProgramRow, input: GrantRoleBody): Promise<void> {
+  if (input.groupId && !(await programsRepository.groupInProgram(tx.db, program.id, input.groupId)))
+    throw invalid([{ path: 'groupId', message: 'no such group in this program' }]);
+  if (input.areaCode) {
+    const area = await getArea(tx, input.areaCode).catch(() => undefined);
+    if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
+    if (area.country !== program.country)
+      throw invalid([{ path: 'areaCode', message: `is not an area of the program's country (${program.country})` }]);
+  }
 }
 
 export async function revokeRole(ctx: Ctx, programId: string, grantId: string): Promise<void> {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import type { Session } from '../../../../test/app.js';
-import { buildProgram, buildStaff, buildUser, signedIn } from '../../../../test/factories.js';
+import {
+  buildGroup,
+  buildProduct,
+  buildProgram,
+  buildStaff,
+  buildUser,
+  signIn,
+  signedIn,
+  STRONG_PASSWORD,
+} from '../../../../test/factories.js';
 
 const t = useTestApp();
 
@@ -15,6 +24,24 @@ const newProgram = (overrides: Record<string, unknown> = {}) => ({
   categories: [{ code: 'food', name: { id: 'Makanan', en: 'Food', ja: '食品' } }],
   ...overrides,
 });
+
+/** A buyer who signed up on the public page, signed in. */
+async function signUpBuyer(): Promise<Session> {
+  const email = `buyer-${Date.now()}@example.jp`;
+  const r = await t.request({
+    method: 'POST',
+    url: '/api/v1/buyers',
+    payload: {
+      email,
+      name: 'Sato Hanako',
+      password: STRONG_PASSWORD,
+      companyName: 'Oita Fine Foods K.K.',
+      country: 'JP',
+    },
+  });
+  if (r.statusCode !== 201) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
+  return signIn(t.app, email);
+}
 
 async function admin() {
   const user = await buildUser(t.database.db, { isAdmin: true });
@@ -363,7 +390,7 @@ describe('role grants', () => {
     expect(await t.database.db.query(`SELECT 1 FROM role_grants WHERE role <> 'program_manager'`)).toHaveLength(0);
   });
 
-  it('refuses an area outside the program country', async () => {
+  it('refuses an area outside the program country, naming the area and writing no grant', async () => {
     const session = await admin();
     const program = await buildProgram(t.database.db, { country: 'TH' });
     const user = await buildUser(t.database.db);
@@ -373,7 +400,66 @@ describe('role grants', () => {
       as: session,
       payload: { userId: user.id, role: 'facilitator', areaCode: '51.07' },
     });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].path).toBe('areaCode');
+    expect(await t.database.db.query('SELECT 1 FROM role_grants WHERE user_id = $1', [user.id])).toHaveLength(0);
+  });
+
+  it("refuses a grant on another program's group, so its market notices never reach the grantee", async () => {
+    const { user: manager, programId } = await buildStaff(t.database.db, 'program_manager');
+    const foreignGroup = await buildGroup(t.database.db);
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/programs/${programId}/roles`,
+      as: await signedIn(t.app, manager),
+      payload: { userId: manager.id, role: 'group_manager', groupId: foreignGroup.id },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([{ path: 'groupId', message: 'no such group in this program' }]);
+    expect(await t.database.db.query('SELECT 1 FROM role_grants WHERE group_id = $1', [foreignGroup.id])).toHaveLength(
+      0,
+    );
+
+    const product = await buildProduct(t.database.db, { groupId: foreignGroup.id });
+    const buyer = await signUpBuyer();
+    const inquiry = await t.request({
+      method: 'POST',
+      url: '/api/v1/inquiries',
+      as: buyer,
+      payload: { productId: product.id, kind: 'sample', quantity: '3', message: 'May we have 3 sample packs?' },
+    });
+    expect(inquiry.statusCode).toBe(201);
+    const notes = await t.request({ method: 'GET', url: '/api/v1/notifications', as: await signedIn(t.app, manager) });
+    expect(notes.json()).toMatchObject({ unread: 0, items: [] });
+  });
+
+  it("lets the program manager make a group manager of the program's own group", async () => {
+    const group = await buildGroup(t.database.db);
+    const { user: manager } = await buildStaff(t.database.db, 'program_manager', { programId: group.programId });
+    const candidate = await buildUser(t.database.db);
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/programs/${group.programId}/roles`,
+      as: await signedIn(t.app, manager),
+      payload: { userId: candidate.id, role: 'group_manager', groupId: group.id },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ role: 'group_manager', groupId: group.id, userId: candidate.id });
+  });
+
+  it("keeps a program's country while role grants are narrowed to its areas", async () => {
+    const session = await admin();
+    const { programId } = await buildStaff(t.database.db, 'facilitator', { areaCode: '51.07' });
+    const r = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/programs/${programId}`,
+      as: session,
+      payload: { version: 1, country: 'TH' },
+    });
     expect(r.statusCode).toBe(422);
+    expect(r.json().errors[0].path).toBe('country');
+    const program = await t.request({ method: 'GET', url: `/api/v1/programs/${programId}`, as: session });
+    expect(program.json().country).toBe('ID');
   });
 
   it('keeps program managers from appointing program managers, and others from granting at all', async () => {
