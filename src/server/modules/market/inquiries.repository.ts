@@ -154,10 +154,15 @@ export const inquiriesRepository = {
     await db.query(`UPDATE quotes SET status = 'accepted' WHERE id = $1`, [id]);
   },
 
-  /** The accounts that manage a producer group: they are told of its inquiries and orders. */
+  /**
+   * The accounts that manage a producer group: they are told of its inquiries and orders. Only
+   * grants in the group's own program count, so a grant made elsewhere can never receive them.
+   */
   async groupManagerIds(db: Queryable, groupId: string): Promise<string[]> {
     const rows = await db.query<{ user_id: string }>(
-      `SELECT DISTINCT user_id FROM programs_role_grants WHERE group_id = $1 AND role = 'group_manager' ORDER BY user_id`,
+      `SELECT DISTINCT r.user_id FROM programs_role_grants r
+       JOIN registry_groups g ON g.id = r.group_id AND g.program_id = r.program_id
+       WHERE r.group_id = $1 AND r.role = 'group_manager' ORDER BY r.user_id`,
       [groupId],
     );
     return rows.map((r) => r.user_id);
