@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyReply } from 'fastify';
+import type { Queryable } from '../db/database.js';
 import { conflict } from './errors.js';
 
 /** What a create answers: the record, and whether this call made it (201) or replayed it (200). */
@@ -31,10 +32,14 @@ export interface CreateOnce<Row, Out> {
  * is the same record (200, answered as stored); the same id with other content is a conflict
  * carrying the current record; an id of a record the caller may not see is a bare conflict — ids
  * travel on printed QR codes, so they are not secrets, and a create never answers with a
- * stranger's data. Runs inside the caller's transaction.
+ * stranger's data. Runs inside the caller's transaction (`db`), where it holds a lock on the id.
  */
-export async function createOnce<Row, Out>(spec: CreateOnce<Row, Out>): Promise<Created<Out>> {
+export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, Out>): Promise<Created<Out>> {
   if (spec.id) {
+    // Creates racing with the same id wait here for each other: the later one then finds the
+    // committed row and answers it as a replay (200), never a unique-key 409. On PostgreSQL each
+    // statement sees what committed before it, so `find` after the wait sees the winner's row.
+    await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [spec.id]);
     const existing = await spec.find(spec.id);
     if (existing) {
       if (!spec.visible(existing)) throw idInUse();

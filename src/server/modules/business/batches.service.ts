@@ -184,7 +184,7 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
       throw invalid([{ path: 'productId', message: 'no such product' }]);
     if (!can(actor, batchesPolicy, 'create', productTarget(product)))
       throw forbidden('You may not record batches of this product.');
-    const { record, created } = await createOnce({
+    const { record, created } = await createOnce(tx.db, {
       id: input.id,
       find: async (id) => {
         const row = await batchesRepository.byId(tx.db, id);

@@ -120,7 +120,7 @@ async function insertPosting(db: Tx, books: Books, book: LockedBook, id: string,
 /** Posts an entry with a client id once: the same id again is the same entry (or a conflict). */
 async function postOnce(db: Tx, books: Books, id: string | undefined, p: Posting): Promise<Created<PresentedEntry>> {
   const book = await ledgerRepository.lock(db, books.group.id);
-  return createOnce({
+  return createOnce(db, {
     id,
     find: (entryId) => ledgerRepository.entry(db, entryId),
     visible: (row) => row.group_id === books.group.id,
@@ -218,7 +218,7 @@ export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, b
     const book = await ledgerRepository.lock(tx.db, groupId);
     const original = await ledgerRepository.entry(tx.db, entryId);
     if (!original || original.group_id !== groupId) throw notFound('Journal entry');
-    return createOnce({
+    return createOnce(tx.db, {
       id: body.id,
       find: (id) => ledgerRepository.entry(tx.db, id),
       visible: (row) => row.group_id === groupId,

@@ -120,7 +120,7 @@ export async function sendInquiry(ctx: Ctx, input: CreateInquiryBody): Promise<C
     const buyer = await buyersRepository.byUser(tx.db, user.id);
     if (!buyer) throw forbidden('Only a buyer account may send inquiries; sign up as a buyer first.');
     const viewer = viewerOf(tx);
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: async (id) => {
         const row = await inquiriesRepository.byId(tx.db, id);

@@ -63,7 +63,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<Creat
   assertStrong(input.password, input.email, input.name);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, (tx) =>
-    createOnce({
+    createOnce(tx.db, {
       id: input.id,
       find: (id) => usersRepository.byId(tx.db, id),
       visible: (row) => mayRead(tx.actor, row),

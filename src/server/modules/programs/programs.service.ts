@@ -108,7 +108,7 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
       categories: input.categories ?? template?.categories ?? [],
       template_program_id: template?.id ?? null,
     };
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => programsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, programPolicy, 'read', programTarget(row.id)),

@@ -204,7 +204,7 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
     if (!scheme || scheme.program_id !== product.program_id)
       throw invalid([{ path: 'schemeId', message: "is not a rating scheme of the product's program" }]);
     const { id: _id, ...fields } = input;
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => assessmentsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, holderPolicy, 'read', target(row)),

@@ -116,7 +116,7 @@ export async function createCertification(
     authorize(tx.actor, holderPolicy, 'certify', holder.target);
     const { errors, expiresOn } = checkCertification(input);
     if (errors.length) throw invalid(errors);
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => certificationsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, certificationPolicy, 'read', target(row)),

@@ -126,7 +126,7 @@ export async function createScheme(ctx: Ctx, input: CreateSchemeBody): Promise<C
     authorize(actor, schemePolicy, 'update', programTarget(program.id));
     if (input.templateId && !template) throw invalid([{ path: 'templateId', message: 'no such template' }]);
     const definition = input.definition ?? schemeDefinition.parse(template!.definition);
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => schemesRepository.byId(tx.db, id),
       visible: (row) => can(actor, schemePolicy, 'read', programTarget(row.program_id)),

@@ -88,7 +88,7 @@ export async function registerGroup(ctx: Ctx, input: CreateGroupBody): Promise<C
       nib: input.legalIds.nib ?? null,
       contact: input.contact,
     };
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => groupsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, groupPolicy, 'read', groupTarget(row)),

@@ -143,7 +143,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       nationalId: given.nationalId ?? null,
       phone: given.phone ?? null,
     };
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => membersRepository.byId(tx.db, id),
       visible: (row) => row.group_id === groupId,

@@ -205,7 +205,7 @@ export async function createProduct(
       hsCode: input.hsCode ?? null,
       status: input.status,
     };
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => productsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, productPolicy, 'read', ofGroupTarget(row)),

@@ -92,7 +92,7 @@ export async function enrolVillage(ctx: Ctx, input: CreateVillageBody): Promise<
     }
     const profile = normalProfile(input.profile);
     const facilitatorId = input.facilitatorId ?? null;
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => villagesRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, villagePolicy, 'read', villageTarget(row)),

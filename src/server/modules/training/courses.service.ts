@@ -108,7 +108,7 @@ export async function createCourse(ctx: Ctx, input: CreateCourseBody): Promise<C
   authorizeOffer(ctx.actor, trainingProgramPolicy, 'createCourse', { programId: input.programId });
   const { id, programId, ...fields } = input;
   return inTransaction(ctx, (tx) =>
-    createOnce({
+    createOnce(tx.db, {
       id,
       find: (id) => coursesRepository.byId(tx.db, id),
       visible: (row) => offerAbilities(tx.actor, coursePolicy, { programId: row.program_id }).read,

@@ -67,7 +67,7 @@ export async function enrol(ctx: Ctx, sessionId: string, input: EnrolBody): Prom
       throw forbidden('You may enrol only members of your own area or group.');
     assertScheduled(session);
     const active = await enrolmentsRepository.activeFor(tx.db, sessionId, member.id);
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id ?? active?.id,
       find: (id) => enrolmentsRepository.byId(tx.db, id),
       visible: (row) => can(tx.actor, enrolmentPolicy, 'read', enrolmentTarget(row)),

@@ -104,7 +104,7 @@ export async function createSession(ctx: Ctx, input: CreateSessionBody): Promise
     if (input.trainerId !== user.id && !mayInOffer(tx.actor, trainingProgramPolicy, 'planForAnyTrainer', program))
       throw forbidden('A trainer plans sessions they run themselves.');
     const { id, ...fields } = input;
-    return createOnce({
+    return createOnce(tx.db, {
       id,
       find: (id) => sessionsRepository.byId(tx.db, id),
       visible: (row) => mayInOffer(tx.actor, sessionPolicy, 'read', sessionRecord(row)),

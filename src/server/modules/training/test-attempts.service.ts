@@ -58,7 +58,7 @@ export async function recordTestAttempt(
       throw invalid([
         { path: 'answers', message: `must answer all ${test.questions.length} questions (null for none)` },
       ]);
-    return createOnce({
+    return createOnce(tx.db, {
       id: input.id,
       find: (id) => attempts.byId(tx.db, id),
       // Another participant's attempt is not shown to whoever guesses its id.
