@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { buildGroup, buildStaff, buildUser, signedIn } from '../../../../test/factories.js';
 
+/** What the whole program's manager (and an admin) find in the menu, in its order. */
+const EVERY_STAFF_SCREEN = [
+  'programs',
+  'areas',
+  'villages',
+  'groups',
+  'assessments',
+  'schemes',
+  'training',
+  'batches',
+  'inquiries',
+  'orders',
+  'notifications',
+];
+
 const t = useTestApp();
 
 /** The menu `/me` answers for a user: the screens in order, and the groups whose books "books" opens. */
@@ -23,36 +38,12 @@ describe('the staff menu in /me', () => {
 
   it('lists every screen but the own-group books to an admin', async () => {
     const admin = await buildUser(t.database.db, { isAdmin: true });
-    expect((await menuOf(admin)).screens).toEqual([
-      'programs',
-      'areas',
-      'villages',
-      'groups',
-      'assessments',
-      'schemes',
-      'training',
-      'batches',
-      'inquiries',
-      'orders',
-      'notifications',
-    ]);
+    expect((await menuOf(admin)).screens).toEqual(EVERY_STAFF_SCREEN);
   });
 
   it('lists programs, assessments and schemes to a program manager', async () => {
     const { user } = await buildStaff(t.database.db, 'program_manager');
-    expect((await menuOf(user)).screens).toEqual([
-      'programs',
-      'areas',
-      'villages',
-      'groups',
-      'assessments',
-      'schemes',
-      'training',
-      'batches',
-      'inquiries',
-      'orders',
-      'notifications',
-    ]);
+    expect((await menuOf(user)).screens).toEqual(EVERY_STAFF_SCREEN);
   });
 
   it('lists assessments but no villages or batches to an assessor', async () => {
