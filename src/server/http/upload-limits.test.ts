@@ -27,7 +27,7 @@ async function filesUnder(folder: string): Promise<number> {
 }
 
 /** A file of exactly `size` bytes that starts as the given content (a real image or a PDF header). */
-const paddedTo = (head: Buffer, size: number) => Buffer.concat([head, Buffer.alloc(size - head.length)]);
+const paddedTo = (head: Buffer, size: number): Buffer => Buffer.concat([head, Buffer.alloc(size - head.length)]);
 
 interface UploadRoute {
   method: 'POST' | 'PUT';
@@ -143,7 +143,7 @@ function send(route: UploadRoute, data: Buffer, piece = data.length) {
       `Content-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
-  const pieces = [head];
+  const pieces: Buffer[] = [head];
   for (let at = 0; at < data.length; at += piece) pieces.push(data.subarray(at, at + piece));
   pieces.push(tail);
   return t.request({
