@@ -16,11 +16,11 @@ import { refuseUnstorableText } from './http/storable-text.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { marketRoutes, tradeRoutes } from './modules/market/index.js';
-import { notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
+import { actorOfAccount, notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
-import { qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
+import { qualityFileReaders, qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
-import { trainingRoutes } from './modules/training/index.js';
+import { trainingFileReaders, trainingRoutes } from './modules/training/index.js';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
 import { S3FileStorage } from './storage/s3-file-storage.js';
 import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
@@ -150,7 +150,10 @@ export async function buildApp({
   await app.register(marketRoutes);
   await app.register(tradeRoutes);
   await app.register(notificationsRoutes);
-  await app.register(mediaRoutes);
+  await app.register(mediaRoutes, {
+    privateFolders: { ...qualityFileReaders, ...trainingFileReaders },
+    accountActor: actorOfAccount,
+  });
   await app.register(webRoutes, webRoot ? { root: webRoot } : {});
   return app;
 }

@@ -3,14 +3,22 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 /**
  * Encrypts personal data (national id numbers, phones) at rest with AES-256-GCM, under a key
  * derived from OVOP_SECRET. A keyed hash lets the database find duplicates without the clear text.
+ * A third key, for nothing else, signs the short-lived links to private files.
  */
 export class PersonalDataCipher {
   readonly #key: Buffer;
   readonly #hashKey: Buffer;
+  readonly #linkKey: Buffer;
 
   constructor(secret: string) {
     this.#key = Buffer.from(hkdfSync('sha256', secret, 'ovop', 'personal-data encryption v1', 32));
     this.#hashKey = Buffer.from(hkdfSync('sha256', secret, 'ovop', 'personal-data lookup hash v1', 32));
+    this.#linkKey = Buffer.from(hkdfSync('sha256', secret, 'ovop', 'private file link signature v1', 32));
+  }
+
+  /** HMAC-SHA256 of a link's terms (see storage/media-links.ts), base64url. */
+  linkSignature(terms: string): string {
+    return createHmac('sha256', this.#linkKey).update(terms).digest('base64url');
   }
 
   encrypt(plain: string): string {

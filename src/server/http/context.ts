@@ -26,7 +26,8 @@ export interface UserActor {
   locale: string;
   isAdmin: boolean;
   grants: Grant[];
-  via: 'session' | 'token';
+  /** How the caller proved who they are; `link` is a signed link to a private file (read only). */
+  via: 'session' | 'token' | 'link';
 }
 
 export type Actor = UserActor | { kind: 'anonymous' };

@@ -1,6 +1,6 @@
 import type { MultipartFields } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { invalid, Problem } from './errors.js';
+import { invalid, Problem, tooLarge } from './errors.js';
 import { refuseUnstorableParts } from './storable-text.js';
 
 export interface UploadedFile {
@@ -10,8 +10,8 @@ export interface UploadedFile {
 }
 
 /**
- * The one file of a multipart request, read into memory up to `maxBytes` (past it the multipart
- * plugin answers 413), or a 400 naming the field when it is missing, empty, unreadable (no
+ * The one file of a multipart request, read into memory: a 413 naming the field when it is even
+ * one byte over `maxBytes`, or a 400 naming the field when it is missing, empty, unreadable (no
  * boundary, truncated, not multipart at all) or named with text that cannot be stored. What the
  * bytes are is for the caller to check from their content, never from the name or type the client
  * claims.
@@ -23,14 +23,29 @@ export async function uploadedFile(req: FastifyRequest, field: string, maxBytes:
   return { data, filename: file.filename, mimetype: file.mimetype };
 }
 
+const overLimit = (field: string, maxBytes: number) =>
+  tooLarge(`A file may be at most ${maxBytes} bytes.`, [{ path: field, message: `is larger than ${maxBytes} bytes` }]);
+
+/**
+ * Reads the file to its end. The parser stops passing bytes at the limit and marks the stream
+ * `truncated`; the plugin's own `toBuffer()` checks that mark only as each piece arrives, so a
+ * limit falling between two pieces of the body came back as a file cut to the limit. The mark is
+ * read here once the stream has ended, whatever the pieces were.
+ */
 async function readFile(req: FastifyRequest, field: string, maxBytes: number) {
   try {
-    const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+    const file = await req.file({ limits: { fileSize: maxBytes, files: 1 }, throwFileSizeLimit: false });
     if (!file) throw invalid([{ path: field, message: `is required (multipart field "${field}")` }]);
-    return { file, data: await file.toBuffer() };
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.file as AsyncIterable<Buffer>) chunks.push(chunk);
+    const data = Buffer.concat(chunks);
+    if (file.file.truncated || data.length > maxBytes) throw overLimit(field, maxBytes);
+    return { file, data };
   } catch (error) {
-    // A size limit keeps its own answer (413); any other failure to parse is the client's body.
-    if (error instanceof Problem || (error as { statusCode?: unknown }).statusCode === 413) throw error;
+    if (error instanceof Problem) throw error;
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw overLimit(field, maxBytes);
+    // The plugin's other limits (more files or parts than allowed) keep their own 413.
+    if ((error as { statusCode?: unknown }).statusCode === 413) throw error;
     throw invalid([{ path: field, message: 'is not a readable multipart/form-data upload' }]);
   }
 }

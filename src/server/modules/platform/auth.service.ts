@@ -92,6 +92,15 @@ export async function resolveActor(
   return { kind: 'anonymous' };
 }
 
+/**
+ * The account a signed file link was made for, as it stands now: its current grants (a revoked
+ * role no longer counts), or undefined when the account is disabled or gone.
+ */
+export async function actorOfAccount(db: Pick<Database, 'query'>, id: string): Promise<UserActor | undefined> {
+  const user = await usersRepository.byId(db, id);
+  return user && user.disabled_at === null ? actorFor(db, user, 'link') : undefined;
+}
+
 async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserActor['via']): Promise<UserActor> {
   return {
     kind: 'user',

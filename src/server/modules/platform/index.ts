@@ -18,6 +18,7 @@ export {
   type Target,
 } from './authorize.js';
 export { registerAuthHooks } from './auth.hooks.js';
+export { actorOfAccount } from './auth.service.js';
 export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';
 export { notify, type Notice } from './notifications.service.js';

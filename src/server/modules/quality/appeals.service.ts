@@ -8,6 +8,7 @@ import { assessmentsRepository } from './assessments.repository.js';
 import {
   abilitiesOn,
   answer,
+  answerFrom,
   details,
   presentAppeal,
   presentAssessment,
@@ -36,7 +37,7 @@ export async function fileAppeal(ctx: Ctx, id: string, reason: string) {
       entityId: id,
       after: presentAppeal(appeal),
     });
-    return answer(tx.db, tx.actor, updated);
+    return answer(tx, updated);
   });
 }
 
@@ -70,6 +71,6 @@ export async function decideAppeal(ctx: Ctx, id: string, appealId: string, input
       before: presentAssessment(row),
       after,
     });
-    return { ...after, abilities: await abilitiesOn(tx.db, tx.actor, updated) };
+    return answerFrom(tx, after, await abilitiesOn(tx.db, tx.actor, updated));
   });
 }

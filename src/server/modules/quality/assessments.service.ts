@@ -31,21 +31,31 @@ import type {
   ScoresBody,
 } from './quality.schemas.js';
 import { addMonths, checkGates, rate, unscoredCriteria } from './scoring.js';
+import { mediaUrl, type LinkSigner } from '../../storage/media-links.js';
 import { schemesRepository } from './schemes.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentEvidence(e: EvidenceRow) {
+/** Evidence as the audit log keeps it: where the file is stored, never a link. */
+export function evidenceFacts(e: EvidenceRow) {
   return {
     id: e.id,
     uploadedBy: e.uploaded_by,
     criterion: e.criterion,
-    url: `/media/${e.storage_key}`,
+    key: e.storage_key,
     contentType: e.content_type,
     byteSize: e.byte_size,
     createdAt: e.created_at.toISOString(),
   };
 }
+
+/** Evidence as answered: a link that opens the file for the caller for a few minutes. */
+const withLink = (signer: LinkSigner, { key, ...facts }: ReturnType<typeof evidenceFacts>) => ({
+  ...facts,
+  url: mediaUrl(signer, key),
+});
+
+export const presentEvidence = (signer: LinkSigner, e: EvidenceRow) => withLink(signer, evidenceFacts(e));
 
 export function presentAppeal(a: AppealRow) {
   return {
@@ -86,7 +96,7 @@ export function presentAssessment(
       comment: s.comment,
       scoredAt: s.scored_at.toISOString(),
     })),
-    evidence: more.evidence.map(presentEvidence),
+    evidence: more.evidence.map(evidenceFacts),
     result: row.result,
     stars: row.stars,
     validUntil: row.valid_until,
@@ -130,11 +140,28 @@ export async function abilitiesOn(db: Queryable, actor: Actor, row: AssessmentRo
   return assessmentAbilities(actor, { ...target(row), panelTier: row.panel_tier, status: row.status }, tier);
 }
 
-/** An assessment as answered: its details and the caller's abilities. */
-export async function answer(db: Queryable, actor: Actor, row: AssessmentRow) {
-  return { ...(await details(db, row)), abilities: await abilitiesOn(db, actor, row) };
+/** An assessment as answered: its details (evidence as links for the caller) and the caller's abilities. */
+export async function answer(ctx: Ctx | TxCtx, row: AssessmentRow) {
+  return answerFrom(ctx, await details(ctx.db, row), await abilitiesOn(ctx.db, ctx.actor, row));
 }
+
+/** The presented assessment with its evidence as links for the caller. */
+const withEvidenceLinks = (signer: LinkSigner, presented: PresentedAssessment) => ({
+  ...presented,
+  evidence: presented.evidence.map((e) => withLink(signer, e)),
+});
+
+export const answerFrom = <A>(signer: LinkSigner, presented: PresentedAssessment, abilities: A) => ({
+  ...withEvidenceLinks(signer, presented),
+  abilities,
+});
 type AssessmentAnswer = Awaited<ReturnType<typeof answer>>;
+
+/** Whether the actor may read the assessment: its staff, and assessors within their panel tier. */
+export async function mayReadAssessment(db: Queryable, actor: Actor, row: AssessmentRow): Promise<boolean> {
+  const panel = onPanel(actor, await tierOf(db, actor, row.program_id), row.panel_tier);
+  return can(panel, assessmentPolicy, 'read', target(row));
+}
 
 /**
  * An assessment the actor may see and do `action` on: 404 when they may not see it, 403 when they
@@ -168,7 +195,7 @@ export async function schemeOf(db: Queryable, row: AssessmentRow): Promise<Schem
 
 /** One assessment; a badge past its date is shown as it was given (readers of the badge hide it by date). */
 export async function getAssessment(ctx: Ctx, id: string): Promise<AssessmentAnswer> {
-  return answer(ctx.db, ctx.actor, await readAssessment(ctx, id));
+  return answer(ctx, await readAssessment(ctx, id));
 }
 
 /**
@@ -186,7 +213,7 @@ export async function listAssessments(ctx: Ctx, query: ListAssessmentsQuery) {
   const page = toPage(
     rows,
     query.limit,
-    (r) => presentAssessment(r),
+    (r) => withEvidenceLinks(ctx, presentAssessment(r)),
     (r) => [r.id],
   );
   return query.programId ? { ...page, abilities: qualityProgramAbilities(ctx.actor, query.programId) } : page;
@@ -216,7 +243,7 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
         assessedOn: row.assessed_on,
       }),
       input: fields,
-      present: (row) => answer(tx.db, tx.actor, row),
+      present: (row) => answer(tx, row),
       create: async (id) => {
         if (!scheme.latest)
           throw invalid([{ path: 'schemeId', message: 'has a newer version; enter with the latest' }]);
@@ -238,7 +265,7 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
           entityId: id,
           after: presentAssessment(row),
         });
-        return answer(tx.db, tx.actor, row);
+        return answer(tx, row);
       },
     });
   });
@@ -283,7 +310,7 @@ export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBo
       before: row.self_scores,
       after: scores,
     });
-    return answer(tx.db, tx.actor, updated);
+    return answer(tx, updated);
   });
 }
 
@@ -308,7 +335,7 @@ export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody)
       before: before.map((s) => ({ criterion: s.criterion, points: Number(s.points), comment: s.comment })),
       after: input.scores,
     });
-    return answer(tx.db, tx.actor, updated);
+    return answer(tx, updated);
   });
 }
 
@@ -383,6 +410,6 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
       entityId: id,
       after: { result, stars: result.stars, validUntil },
     });
-    return answer(tx.db, tx.actor, updated);
+    return answer(tx, updated);
   });
 }

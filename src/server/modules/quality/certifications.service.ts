@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
-import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import type { Queryable } from '../../db/database.js';
+import { inTransaction, type Ctx, type TxCtx, type UserActor } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -8,6 +9,7 @@ import { assertVersion } from '../../http/versioning.js';
 import { addDays, dateIn } from '../../../shared/dates.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { exportReadyProductIds, groupById, groupTarget, productById, productTarget } from '../registry/index.js';
+import { mediaUrl, recordIdOf, type LinkSigner } from '../../storage/media-links.js';
 import { attachmentType } from './attachments.js';
 import { checkCertification } from './certification-rules.js';
 import { certificationsRepository, type CertificationRow } from './certifications.repository.js';
@@ -21,7 +23,7 @@ const target = (row: CertificationRow) => ({
   groupId: row.group_id,
 });
 
-/** A certificate as the audit log keeps it. */
+/** A certificate as the audit log keeps it: where its document is stored, never a link. */
 function certificationFacts(row: CertificationRow) {
   return {
     id: row.id,
@@ -34,7 +36,7 @@ function certificationFacts(row: CertificationRow) {
     issuedOn: row.issued_on,
     expiresOn: row.expires_on,
     document: row.document_key
-      ? { url: `/media/${row.document_key}`, contentType: row.document_type, byteSize: row.document_size }
+      ? { key: row.document_key, contentType: row.document_type, byteSize: row.document_size }
       : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -42,11 +44,22 @@ function certificationFacts(row: CertificationRow) {
   };
 }
 
-/** A certificate as answered: its facts and what the actor may do with it (the list's edit/delete buttons). */
-const presentCertification = (row: CertificationRow, actor: Actor) => ({
-  ...certificationFacts(row),
-  abilities: abilities(actor, certificationPolicy, target(row)),
-});
+/**
+ * A certificate as answered: its facts, its document as a link that opens it for the caller for a
+ * few minutes, and what the actor may do with it (the list's edit/delete buttons).
+ */
+function presentCertification(row: CertificationRow, signer: LinkSigner) {
+  const { document, ...facts } = certificationFacts(row);
+  return {
+    ...facts,
+    document: document && {
+      url: mediaUrl(signer, document.key),
+      contentType: document.contentType,
+      byteSize: document.byteSize,
+    },
+    abilities: abilities(signer.actor, certificationPolicy, target(row)),
+  };
+}
 type PresentedCertification = ReturnType<typeof presentCertification>;
 
 /** A certificate the actor may see and do `action` on: 404 when they may not see it, 403 when they may not act. */
@@ -63,7 +76,7 @@ async function readCertification(
 }
 
 export async function getCertification(ctx: Ctx, id: string): Promise<PresentedCertification> {
-  return presentCertification(await readCertification(ctx, id), ctx.actor);
+  return presentCertification(await readCertification(ctx, id), ctx);
 }
 
 /** Certificates in the actor's scope; `expiringWithinDays` lists those that expire from today to N days ahead. */
@@ -85,7 +98,7 @@ export async function listCertifications(ctx: Ctx, query: ListCertificationsQuer
   return toPage(
     rows,
     query.limit,
-    (r) => presentCertification(r, ctx.actor),
+    (r) => presentCertification(r, ctx),
     (r) => [r.id],
   );
 }
@@ -138,7 +151,7 @@ export async function createCertification(
         issuedOn: input.issuedOn,
         expiresOn,
       },
-      present: (row) => presentCertification(row, tx.actor),
+      present: (row) => presentCertification(row, tx),
       create: async (id) => {
         const row = await certificationsRepository.insert(tx.db, {
           id,
@@ -158,7 +171,7 @@ export async function createCertification(
           entityId: id,
           after: certificationFacts(row),
         });
-        return presentCertification(row, tx.actor);
+        return presentCertification(row, tx);
       },
     });
   });
@@ -183,7 +196,7 @@ export async function patchCertification(
   return inTransaction(ctx, async (tx) => {
     await lockRow(tx.db, 'certifications', id);
     const current = await readCertification(tx, id, 'update');
-    assertVersion(current, base, () => presentCertification(current, tx.actor));
+    assertVersion(current, base, () => presentCertification(current, tx));
     const fields = {
       kind: current.kind,
       number: input.number ?? current.number,
@@ -209,7 +222,7 @@ export async function patchCertification(
       after: certificationFacts(row),
     });
     await settleCovered(tx, current);
-    return presentCertification(row, tx.actor);
+    return presentCertification(row, tx);
   });
 }
 
@@ -252,7 +265,7 @@ export async function attachCertificationDocument(ctx: Ctx, id: string, data: Bu
         before: certificationFacts(current),
         after: certificationFacts(row),
       });
-      return { replaced: current.document_key, after: presentCertification(row, tx.actor) };
+      return { replaced: current.document_key, after: presentCertification(row, tx) };
     }));
   } catch (error) {
     await ctx.files.delete(key);
@@ -260,4 +273,14 @@ export async function attachCertificationDocument(ctx: Ctx, id: string, data: Bu
   }
   if (replaced) await ctx.files.delete(replaced);
   return after;
+}
+
+/** Whether the reader may open a certificate's document: it is the current one, and they may read the certificate. */
+export async function mayReadCertificationDocument(
+  reader: { db: Queryable; actor: UserActor },
+  key: string,
+): Promise<boolean> {
+  const id = recordIdOf(key, 'certifications');
+  const row = id === undefined ? undefined : await certificationsRepository.byId(reader.db, id);
+  return !!row && row.document_key === key && can(reader.actor, certificationPolicy, 'read', target(row));
 }

@@ -1,11 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Queryable } from '../../db/database.js';
 import { lockRow } from '../../db/sql.js';
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type UserActor } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
+import { recordIdOf } from '../../storage/media-links.js';
 import { recordAudit, requireUser } from '../platform/index.js';
 import { attachmentType } from './attachments.js';
 import { assessmentsRepository } from './assessments.repository.js';
-import { assertOpen, presentEvidence, readAssessment, schemeOf } from './assessments.service.js';
+import {
+  assertOpen,
+  evidenceFacts,
+  mayReadAssessment,
+  presentEvidence,
+  readAssessment,
+  schemeOf,
+} from './assessments.service.js';
 import { criterionCodes } from './scoring.js';
 
 /** Evidence for the panel's scores (a photo of the premises, a lab report): assessors who may judge, and the program manager. */
@@ -34,17 +43,29 @@ export async function addEvidence(ctx: Ctx, id: string, upload: { data: Buffer; 
         byte_size: upload.data.length,
         storage_key: key,
       });
-      const presented = presentEvidence(row);
       await recordAudit(tx.db, tx, {
         action: 'assessment.evidence',
         entity: 'assessment',
         entityId: id,
-        after: presented,
+        after: evidenceFacts(row),
       });
-      return presented;
+      return presentEvidence(tx, row);
     });
   } catch (error) {
     await ctx.files.delete(key);
     throw error;
   }
+}
+
+/** Whether the reader may open an evidence file: it is on record, and they may read its assessment. */
+export async function mayReadEvidenceFile(reader: { db: Queryable; actor: UserActor }, key: string): Promise<boolean> {
+  const assessmentId = recordIdOf(key, 'assessments');
+  if (!assessmentId) return false;
+  const [row, evidence] = await Promise.all([
+    assessmentsRepository.byId(reader.db, assessmentId),
+    assessmentsRepository.evidence(reader.db, assessmentId),
+  ]);
+  return (
+    !!row && evidence.some((e) => e.storage_key === key) && (await mayReadAssessment(reader.db, reader.actor, row))
+  );
 }

@@ -1,8 +1,17 @@
 /** The quality module's public face: rating schemes, assessments, certifications, export readiness. */
 import type { Queryable } from '../../db/database.js';
 import { certificationsRepository } from './certifications.repository.js';
+import { mayReadCertificationDocument } from './certifications.service.js';
+import { mayReadEvidenceFile } from './evidence.service.js';
 
 export { qualityRoutes } from './quality.routes.js';
+
+/** The quality module's private files and who may read them (asked by `/media`). */
+export const qualityFileReaders = {
+  assessments: mayReadEvidenceFile,
+  certifications: mayReadCertificationDocument,
+};
+
 /** What the registry asks before a product becomes export-ready (passed to it by the app). */
 export { registryExportReadinessCheck } from './readiness.service.js';
 

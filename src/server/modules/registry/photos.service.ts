@@ -15,6 +15,12 @@ export const PHOTO_LIMITS = {
   /** Longest side of the stored photo and of its thumbnail, in pixels. */
   fullSize: 1600,
   thumbnailSize: 400,
+  /**
+   * Most pixels an upload may declare (40 MP, more than any phone camera takes): decoding costs
+   * memory by the declared size, so a few hundred bytes declaring 16,000 × 16,000 are refused from
+   * the header, before any decoding.
+   */
+  maxPixels: 40_000_000,
 } as const;
 
 const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -37,22 +43,31 @@ export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buff
   if (upload.data.length > PHOTO_LIMITS.maxBytes) {
     throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`);
   }
+  const notAnImage = () =>
+    invalid([{ path: 'photo', message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})` }]);
+  // The header alone: `metadata()` decodes no pixels.
   const meta = await sharp(upload.data)
     .metadata()
     .catch(() => undefined);
   const type = meta?.format ? FORMATS[meta.format] : undefined;
-  if (!type || !meta?.width || !meta.height) {
-    throw invalid([{ path: 'photo', message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})` }]);
+  if (!type || !meta?.width || !meta.height) throw notAnImage();
+  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) {
+    throw tooLarge(`A photo may have at most ${PHOTO_LIMITS.maxPixels / 1_000_000} megapixels.`, [
+      { path: 'photo', message: `is ${meta.width} × ${meta.height} pixels` },
+    ]);
   }
   // A cheap early refusal; the count that counts is taken again at commit, below.
   await assertRoomForPhoto(ctx, productId);
   const id = uuidv7();
   const resize = (size: number) =>
-    sharp(upload.data)
+    sharp(upload.data, { limitInputPixels: PHOTO_LIMITS.maxPixels })
       .rotate()
       .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80 });
-  const full = await resize(PHOTO_LIMITS.fullSize).toBuffer({ resolveWithObject: true });
+  // A header that reads well over pixels that do not (a cut or corrupt file) is still the client's file.
+  const full = await resize(PHOTO_LIMITS.fullSize)
+    .toBuffer({ resolveWithObject: true })
+    .catch(() => Promise.reject(notAnImage()));
   const thumbnail = await resize(PHOTO_LIMITS.thumbnailSize).toBuffer();
   const photo = {
     id,

@@ -1,10 +1,11 @@
 import type { Queryable } from '../../db/database.js';
 import type { CourseTest } from './training.schemas.js';
 
+/** A material as the course keeps it: where the file is stored (answers carry a signed link made when read). */
 export interface CourseFile {
   id: string;
   title: string;
-  url: string;
+  key: string;
   contentType: string;
   byteSize: number;
 }

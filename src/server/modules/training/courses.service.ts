@@ -1,16 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
+import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/context.js';
 import { conflict, invalid, notFound, tooLarge } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
+import { mediaUrl, recordIdOf, type LinkSigner } from '../../storage/media-links.js';
 import { recordAudit } from '../platform/index.js';
 import type { CourseAnswer } from '../../../shared/schemas/training.js';
 import { coursesRepository, type CourseRow, type CourseValues } from './courses.repository.js';
 import {
   authorizeOffer,
   coursePolicy,
+  mayInOffer,
   offerAbilities,
   trainingProgramPolicy,
   withoutAbilities,
@@ -21,9 +23,12 @@ import type { CourseTest, CreateCourseBody, ListCoursesQuery, PatchCourseBody } 
 export const withoutAnswers = (test: CourseTest | null) =>
   test && { questions: test.questions.map(({ text, choices }) => ({ text, choices })) };
 
-/** The answers to the tests only for those who may edit the course; the rest see the questions alone. */
-export function presentCourse(actor: Actor, row: CourseRow): CourseAnswer {
-  const abilities = offerAbilities(actor, coursePolicy, { programId: row.program_id });
+/**
+ * The answers to the tests only for those who may edit the course; the rest see the questions
+ * alone. Materials come as links that open them for the caller for a few minutes.
+ */
+export function presentCourse(signer: LinkSigner, row: CourseRow): CourseAnswer {
+  const abilities = offerAbilities(signer.actor, coursePolicy, { programId: row.program_id });
   const withAnswers = abilities.update;
   return {
     id: row.id,
@@ -33,7 +38,7 @@ export function presentCourse(actor: Actor, row: CourseRow): CourseAnswer {
     topic: row.topic,
     durationHours: row.duration_hours,
     links: row.links,
-    files: row.files,
+    files: row.files.map(({ key, ...file }) => ({ ...file, url: mediaUrl(signer, key) })),
     preTest: withAnswers ? row.pre_test : withoutAnswers(row.pre_test),
     postTest: withAnswers ? row.post_test : withoutAnswers(row.post_test),
     completionRule: {
@@ -46,6 +51,9 @@ export function presentCourse(actor: Actor, row: CourseRow): CourseAnswer {
     abilities,
   };
 }
+
+/** A course as the audit log keeps it: no abilities, and its materials by where they are stored, never by link. */
+const courseFacts = (row: CourseRow, course: CourseAnswer) => ({ ...withoutAbilities(course), files: row.files });
 
 /** A course the actor may do `action` with (404 when they may not read it, 403 when only read). */
 export async function readCourse(
@@ -60,7 +68,7 @@ export async function readCourse(
 }
 
 export async function getCourse(ctx: Ctx, id: string): Promise<CourseAnswer> {
-  return presentCourse(ctx.actor, await readCourse(ctx, id));
+  return presentCourse(ctx, await readCourse(ctx, id));
 }
 
 /** The program's courses, with what the caller may do in the program's training (write courses, plan sessions). */
@@ -71,7 +79,7 @@ export async function listCourses(ctx: Ctx, query: ListCoursesQuery) {
   const page = toPage(
     rows,
     query.limit,
-    (r) => presentCourse(ctx.actor, r),
+    (r) => presentCourse(ctx, r),
     (r) => [r.id],
   );
   return { ...page, abilities: offerAbilities(ctx.actor, trainingProgramPolicy, { programId: query.programId }) };
@@ -114,14 +122,15 @@ export async function createCourse(ctx: Ctx, input: CreateCourseBody): Promise<C
       visible: (row) => offerAbilities(tx.actor, coursePolicy, { programId: row.program_id }).read,
       stored: (row) => ({ programId: row.program_id, ...valuesOf(row) }),
       input: { programId, ...toValues(fields) },
-      present: (row) => presentCourse(tx.actor, row),
+      present: (row) => presentCourse(tx, row),
       create: async (id) => {
-        const course = presentCourse(tx.actor, await coursesRepository.insert(tx.db, id, programId, toValues(fields)));
+        const row = await coursesRepository.insert(tx.db, id, programId, toValues(fields));
+        const course = presentCourse(tx, row);
         await recordAudit(tx.db, tx, {
           action: 'course.create',
           entity: 'course',
           entityId: id,
-          after: withoutAbilities(course),
+          after: courseFacts(row, course),
         });
         return course;
       },
@@ -132,7 +141,7 @@ export async function createCourse(ctx: Ctx, input: CreateCourseBody): Promise<C
 export async function patchCourse(ctx: Ctx, id: string, base: number, input: PatchCourseBody) {
   return inTransaction(ctx, async (tx) => {
     const current = await readCourse(tx, id, 'update');
-    const before = presentCourse(tx.actor, current);
+    const before = presentCourse(tx, current);
     assertVersion(current, base, () => before);
     const { version: _version, completionRule, ...changes } = input;
     const values = valuesOf(current);
@@ -153,16 +162,16 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
       const now = await coursesRepository.byId(tx.db, id);
       if (!now) throw notFound('Course');
       throw conflict(`The record changed since version ${base}; it is now version ${now.version}.`, {
-        current: presentCourse(tx.actor, now),
+        current: presentCourse(tx, now),
       });
     }
-    const after = presentCourse(tx.actor, updated);
+    const after = presentCourse(tx, updated);
     await recordAudit(tx.db, tx, {
       action: 'course.update',
       entity: 'course',
       entityId: id,
-      before: withoutAbilities(before),
-      after: withoutAbilities(after),
+      before: courseFacts(current, before),
+      after: courseFacts(updated, after),
     });
     return after;
   });
@@ -186,16 +195,24 @@ export async function addMaterial(ctx: Ctx, id: string, upload: { data: Buffer; 
   // File first: a crash leaves at worst an unreferenced file, never a course pointing at nothing.
   await ctx.files.put(key, upload.data);
   return inTransaction(ctx, async (tx) => {
-    const file = {
-      id: fileId,
-      title: upload.title,
-      url: `/media/${key}`,
-      contentType: kind.type,
-      byteSize: upload.data.length,
-    };
+    const file = { id: fileId, title: upload.title, key, contentType: kind.type, byteSize: upload.data.length };
     const row = await coursesRepository.addFile(tx.db, id, file);
     if (!row) throw notFound('Course');
     await recordAudit(tx.db, tx, { action: 'course.material', entity: 'course', entityId: id, after: file });
-    return presentCourse(tx.actor, row);
+    return presentCourse(tx, row);
   });
+}
+
+/** Whether the reader may open a course material: it is on the course, and they may read the course. */
+export async function mayReadCourseMaterial(
+  reader: { db: Queryable; actor: UserActor },
+  key: string,
+): Promise<boolean> {
+  const id = recordIdOf(key, 'courses');
+  const row = id === undefined ? undefined : await coursesRepository.byId(reader.db, id);
+  return (
+    !!row &&
+    row.files.some((f) => f.key === key) &&
+    mayInOffer(reader.actor, coursePolicy, 'read', { programId: row.program_id })
+  );
 }

@@ -1,5 +1,11 @@
 /** The training module's public face: its routes, and the commands the demo seed runs. */
+import { mayReadCourseMaterial } from './courses.service.js';
+
 export { trainingRoutes } from './training.routes.js';
+
+/** The training module's private files and who may read them (asked by `/media`). */
+export const trainingFileReaders = { courses: mayReadCourseMaterial };
+
 export { createCourse } from './courses.service.js';
 export { createSession } from './sessions.service.js';
 export { enrol } from './enrolments.service.js';
