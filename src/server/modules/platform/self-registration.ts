@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import { inTransaction, type Ctx } from '../../http/context.js';
-import { conflict, invalid, tooManyRequests } from '../../http/errors.js';
+import { conflict, invalid } from '../../http/errors.js';
 import { recordAudit } from './audit.js';
 import { hashPassword, passwordWeakness } from './passwords.js';
-import { throttleRepository, usersRepository } from './platform.repository.js';
+import { usersRepository } from './platform.repository.js';
+import { countFailure, refuseWhileLocked } from './throttle.js';
 import { presentUser, type PresentedUser } from './users.service.js';
 
 /**
@@ -15,10 +16,15 @@ export const REGISTRATION_THROTTLE = { windowSeconds: 60 * 60, perIp: 10 } as co
 
 async function throttleRegistration(ctx: Ctx, ip: string): Promise<void> {
   const key = `register:${ip}`;
-  const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [key]);
-  if (lockedUntil)
-    throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - ctx.clock.now().getTime()) / 1000)));
-  await throttleRepository.fail(ctx.db, key, REGISTRATION_THROTTLE.perIp, REGISTRATION_THROTTLE.windowSeconds);
+  const now = ctx.clock.now();
+  await refuseWhileLocked(ctx.db, [key], now);
+  const { windowSeconds, perIp } = REGISTRATION_THROTTLE;
+  await countFailure(
+    ctx.db,
+    key,
+    { limit: perIp, windowSeconds, lockSeconds: windowSeconds, maxLockSeconds: windowSeconds },
+    now,
+  );
 }
 
 export interface OwnAccount {
