@@ -113,5 +113,13 @@ describe('duplicate national ids', () => {
     expect(seen.find((m) => m.id === other.json().id)!.possibleDuplicate).toBe(false);
     const one = await t.request({ method: 'GET', url: `/api/v1/members/${entered.json().id}`, as: programManager });
     expect(one.json()).toMatchObject({ possibleDuplicate: true, nationalId: REGISTERED });
+    // The flagged record stays editable for the manager who resolves it.
+    const renamed = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${entered.json().id}`,
+      as: manager,
+      payload: { version: 1, name: 'Ni Made Suastini (Banjar Kaler)' },
+    });
+    expect(renamed.statusCode).toBe(200);
   });
 });

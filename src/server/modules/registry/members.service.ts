@@ -202,7 +202,10 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
     const { version: _version, ...changes } = input;
     const fields: MemberFields = { ...fieldsOf(current, tx.cipher), ...changes };
     const values = toValues(fields, tx.cipher);
-    await assertNationalIdFree(tx, ofGroupTarget(current), values, id);
+    // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
+    if (values.national_id_hash !== current.national_id_hash) {
+      await assertNationalIdFree(tx, ofGroupTarget(current), values, id);
+    }
     const row = await membersRepository.update(tx.db, id, values);
     await recordAudit(tx.db, tx, {
       action: 'member.update',
