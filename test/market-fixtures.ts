@@ -40,8 +40,10 @@ export async function marketWorld(t: TestApp) {
         areaCode: profile.areaCode ?? null,
       },
     });
-    if (r.statusCode !== 201) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
-    return { ...(await signIn(t.app, email)), id: r.json().userId, email };
+    if (r.statusCode !== 202) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
+    const session = await signIn(t.app, email);
+    const me = await t.request({ method: 'GET', url: '/api/v1/me', as: session });
+    return { ...session, id: me.json().id as string, email };
   }
 
   /** A batch of a product, recorded by the admin. */

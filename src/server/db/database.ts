@@ -21,3 +21,34 @@ export interface Database extends Queryable {
 export function pgErrorCode(error: unknown): string | undefined {
   return (error as { code?: string } | null)?.code;
 }
+
+/**
+ * What a log may keep of a database error. The error itself carries its SQL text, its parameter
+ * values (PGlite) and a detail or message that may quote row values ("Failing row contains (…)",
+ * 'invalid input syntax for type integer: "…"'), so only these are kept: the SQL state, severity,
+ * the constraint, table, column and type it names, the server routine, and the call frames.
+ * Anything that is not a database error is returned as it is.
+ */
+export function loggableError(error: unknown): unknown {
+  const e = error as Partial<Record<string, unknown>> | null;
+  const code = pgErrorCode(error);
+  if (!(error instanceof Error) || !code || !/^[0-9A-Z]{5}$/.test(code) || typeof e?.severity !== 'string') {
+    return error;
+  }
+  const named = (key: string) => (typeof e[key] === 'string' ? { [key]: e[key] } : {});
+  return {
+    type: 'DatabaseError',
+    message: `database error, SQL state ${code}`,
+    code,
+    severity: e.severity,
+    ...named('constraint'),
+    ...named('table'),
+    ...named('column'),
+    ...named('dataType'),
+    ...named('routine'),
+    stack: (error.stack ?? '')
+      .split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n'),
+  };
+}

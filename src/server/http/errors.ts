@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { pgErrorCode } from '../db/database.js';
+import { loggableError, pgErrorCode } from '../db/database.js';
 
 export interface FieldError {
   path: string;
@@ -74,7 +74,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const code = status === 413 ? 'too-large' : status === 415 ? 'unsupported-media-type' : 'bad-request';
     return sendProblem(reply, new Problem(status, code, titleFor(status), error.message));
   }
-  request.log.error({ err: error }, 'unhandled error');
+  request.log.error({ err: loggableError(error) }, 'unhandled error');
   return sendProblem(reply, new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side.'));
 }
 

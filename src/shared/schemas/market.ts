@@ -32,6 +32,13 @@ export const registerBuyerBody = z.object({
 });
 export type RegisterBuyerBody = z.infer<typeof registerBuyerBody>;
 
+/**
+ * What a sign-up answers (202), the same whether or not the email already had an account: the
+ * person goes on by signing in with the password they chose.
+ */
+export const signUpAnswer = z.object({ email: z.string(), next: z.literal('sign-in') });
+export type SignUpAnswer = z.infer<typeof signUpAnswer>;
+
 export const patchBuyerBody = z
   .object({ version: version.optional(), companyName, country: countryCode, areaCode: areaCode.nullable() })
   .partial()

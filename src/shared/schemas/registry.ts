@@ -249,6 +249,8 @@ export const memberAnswer = z.object({
   nationalId: z.string().nullable(),
   phone: z.string().nullable(),
   personalData: z.enum(['clear', 'masked']),
+  /** Another member of the group has the same national id: known only with the NIK in clear, else null. */
+  possibleDuplicate: z.boolean().nullable(),
   ...record,
   abilities: abilitiesOf(MEMBER_ACTIONS),
 });

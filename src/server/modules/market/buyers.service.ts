@@ -2,9 +2,9 @@ import type { Queryable } from '../../db/database.js';
 import { anonymous, inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { assertVersion } from '../../http/versioning.js';
-import { recordAudit, registerOwnAccount, requireUser } from '../platform/index.js';
+import { recordAudit, registerOwnAccount, requireUser, signUpOwnAccount } from '../platform/index.js';
 import { buyersRepository, type BuyerRow } from './buyers.repository.js';
-import type { BuyerAnswer, PatchBuyerBody, RegisterBuyerBody } from './market.schemas.js';
+import type { BuyerAnswer, PatchBuyerBody, RegisterBuyerBody, SignUpAnswer } from './market.schemas.js';
 
 /** A buyer's own profile; only the buyer (and the groups they write to, in part) ever see it. */
 function presentBuyer(row: BuyerRow): BuyerAnswer {
@@ -30,34 +30,40 @@ async function areaOf(db: Queryable, country: string, code: string | null | unde
   return { areaCode: code, areaPath: area.path };
 }
 
+/** The buyer profile of a just-opened account, in its transaction (the area checked before). */
+function addProfile(ctx: Ctx, input: RegisterBuyerBody, area: Awaited<ReturnType<typeof areaOf>>) {
+  return async (tx: Queryable, user: { id: string }) => {
+    const buyer = presentBuyer(
+      await buyersRepository.insert(tx, {
+        userId: user.id,
+        companyName: input.companyName,
+        country: input.country,
+        ...area,
+      }),
+    );
+    await recordAudit(
+      tx,
+      { requestId: ctx.requestId, actor: anonymous },
+      { action: 'buyer.register', entity: 'buyer', entityId: user.id, after: buyer },
+    );
+    return buyer;
+  };
+}
+
 /**
- * Public sign-up: the account and its buyer profile in one transaction. `ip`, when given (the
- * public route), is rate limited. There is no client id: an email opens one account, once.
+ * The public sign-up, rate limited by address: the same answer whether or not the email already
+ * has an account (`signUpOwnAccount`), so the profile is checked first, for both alike.
  */
-export async function registerBuyer(ctx: Ctx, input: RegisterBuyerBody, ip?: string): Promise<BuyerAnswer> {
+export async function signUpBuyer(ctx: Ctx, input: RegisterBuyerBody, ip: string): Promise<SignUpAnswer> {
   if (ctx.actor.kind === 'user') throw forbidden('Sign out before opening another account.');
-  return registerOwnAccount(
-    ctx,
-    input,
-    async (tx, user) => {
-      const area = await areaOf(tx, input.country, input.areaCode);
-      const buyer = presentBuyer(
-        await buyersRepository.insert(tx, {
-          userId: user.id,
-          companyName: input.companyName,
-          country: input.country,
-          ...area,
-        }),
-      );
-      await recordAudit(
-        tx,
-        { requestId: ctx.requestId, actor: anonymous },
-        { action: 'buyer.register', entity: 'buyer', entityId: user.id, after: buyer },
-      );
-      return buyer;
-    },
-    ip,
-  );
+  const area = await areaOf(ctx.db, input.country, input.areaCode);
+  return signUpOwnAccount(ctx, input, addProfile(ctx, input, area), ip);
+}
+
+/** A buyer account and profile opened by trusted code (the demo seed); a taken email is a 409. */
+export async function registerBuyer(ctx: Ctx, input: RegisterBuyerBody): Promise<BuyerAnswer> {
+  const area = await areaOf(ctx.db, input.country, input.areaCode);
+  return registerOwnAccount(ctx, input, addProfile(ctx, input, area));
 }
 
 /** The signed-in user's buyer profile, or 404 when they are not a buyer. */

@@ -5,7 +5,7 @@ import { idParams, uuid } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
 import { sendCreated } from '../../http/create-once.js';
 import { baseVersion } from '../../http/versioning.js';
-import { getOwnBuyer, patchOwnBuyer, registerBuyer } from './buyers.service.js';
+import { getOwnBuyer, patchOwnBuyer, signUpBuyer } from './buyers.service.js';
 import {
   acceptQuote,
   addInquiryMessage,
@@ -26,10 +26,10 @@ export async function tradeRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     '/api/v1/buyers',
     {
-      schema: { body: s.registerBuyerBody, response: { 201: s.buyerAnswer }, tags: buyers },
+      schema: { body: s.registerBuyerBody, response: { 202: s.signUpAnswer }, tags: buyers },
       config: { access: 'public' },
     },
-    async (req, reply) => reply.code(201).send(await registerBuyer(ctxOf(req), req.body, req.ip)),
+    async (req, reply) => reply.code(202).send(await signUpBuyer(ctxOf(req), req.body, req.ip)),
   );
   r.get('/api/v1/buyers/me', { schema: { response: { 200: s.buyerAnswer }, tags: buyers }, config }, async (req) =>
     getOwnBuyer(ctxOf(req)),

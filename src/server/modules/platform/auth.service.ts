@@ -2,12 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
 import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/context.js';
-import { forbidden, notFound, tooManyRequests, unauthorized } from '../../http/errors.js';
+import { forbidden, notFound, unauthorized } from '../../http/errors.js';
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
 import { presentToken } from './credentials.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { menuOf } from './platform.policy.js';
+import { countFailure, refuseWhileLocked, type ThrottleRule } from './throttle.js';
 import {
   sessionsRepository,
   throttleRepository,
@@ -22,31 +23,51 @@ export const SESSION_COOKIE = 'ovop_session';
 export const SESSION_DAYS = 30;
 const TOKEN_PREFIX = 'ovop_';
 
-// Sign-in throttling: per account and per client address, counted in a sliding 15-minute window.
-export const THROTTLE = { windowSeconds: 15 * 60, perAccount: 5, perIp: 30 } as const;
+/**
+ * Sign-in throttling by account AND address, so that a stranger cannot lock anyone out
+ * (issue 12): only the address that fails is refused, never the account itself.
+ * - One account from one address: `perPair` failures lock that pair for `lockSeconds`, doubled at
+ *   each failure after a lock ends (at most `maxLockSeconds`). The owner elsewhere is not touched.
+ * - One address across accounts: `perIp` failures lock the address for every account, growing alike.
+ * - One account across addresses: past `perAccount` failures, each address is locked after its first
+ *   failure on that account. That slows a guesser with many addresses, yet the right password from
+ *   an address that has not failed is never refused.
+ * A successful sign-in forgets its pair's failures; all counts fade after `windowSeconds` of quiet.
+ */
+export const THROTTLE = {
+  windowSeconds: 15 * 60,
+  perPair: 5,
+  perIp: 30,
+  perAccount: 20,
+  lockSeconds: 60,
+  maxLockSeconds: 60 * 60,
+} as const;
+const rule = (limit: number): ThrottleRule => ({ ...THROTTLE, limit });
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 
 export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
-  const keys = { account: `account:${input.email.toLowerCase()}`, ip: `ip:${ip}` };
-  const lockedUntil = await throttleRepository.lockedUntil(ctx.db, [keys.account, keys.ip]);
-  if (lockedUntil)
-    throw tooManyRequests(Math.max(1, Math.ceil((lockedUntil.getTime() - ctx.clock.now().getTime()) / 1000)));
+  const email = input.email.toLowerCase();
+  const keys = { pair: `pair:${ip}:${email}`, ip: `ip:${ip}`, account: `account:${email}` };
+  const now = ctx.clock.now();
+  await refuseWhileLocked(ctx.db, [keys.pair, keys.ip], now);
 
   const user = await usersRepository.byEmail(ctx.db, input.email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || user.disabled_at) {
     await inTransaction(ctx, async (tx) => {
-      await throttleRepository.fail(tx.db, keys.account, THROTTLE.perAccount, THROTTLE.windowSeconds);
-      await throttleRepository.fail(tx.db, keys.ip, THROTTLE.perIp, THROTTLE.windowSeconds);
+      const accountFailures = await countFailure(tx.db, keys.account, rule(Infinity), now);
+      const pairLimit = accountFailures > THROTTLE.perAccount ? 1 : THROTTLE.perPair;
+      await countFailure(tx.db, keys.pair, rule(pairLimit), now);
+      await countFailure(tx.db, keys.ip, rule(THROTTLE.perIp), now);
     });
     throw unauthorized('The email or password is wrong.');
   }
   const secret = newSecret();
   const expiresAt = new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86_400_000);
   await inTransaction(ctx, async (tx) => {
-    await throttleRepository.clear(tx.db, keys.account);
+    await throttleRepository.clear(tx.db, keys.pair);
     await sessionsRepository.insert(tx.db, sha256(secret), user.id, expiresAt);
     const actor = await actorFor(tx.db, user, 'session');
     await recordAudit(

@@ -23,7 +23,7 @@ export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
-export { REGISTRATION_THROTTLE, registerOwnAccount } from './self-registration.js';
+export { REGISTRATION_THROTTLE, registerOwnAccount, signUpOwnAccount } from './self-registration.js';
 
 /** An account as other modules may see it: everything but its password hash. */
 export type Account = Omit<UserRow, 'password_hash'>;

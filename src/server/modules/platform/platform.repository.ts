@@ -234,27 +234,35 @@ export const tokensRepository = {
   },
 };
 
+/** Failure counters behind sign-in and sign-up throttling (see `throttle.ts`); times come from the caller's clock. */
 export const throttleRepository = {
-  async lockedUntil(db: Queryable, keys: string[]): Promise<Date | null> {
+  async lockedUntil(db: Queryable, keys: string[], now: Date): Promise<Date | null> {
     const rows = await db.query<{ until: Date | null }>(
-      'SELECT max(locked_until) AS until FROM sign_in_failures WHERE key = ANY($1::text[]) AND locked_until > now()',
-      [keys],
+      'SELECT max(locked_until) AS until FROM sign_in_failures WHERE key = ANY($1::text[]) AND locked_until > $2',
+      [keys, now],
     );
     return rows[0]?.until ?? null;
   },
 
-  /** Counts a failure in a window of `windowSeconds`; at `limit` failures the key locks for the window. */
-  async fail(db: Queryable, key: string, limit: number, windowSeconds: number): Promise<void> {
-    await db.query(
-      `INSERT INTO sign_in_failures AS f (key, failures, window_started_at) VALUES ($1, 1, now())
+  /**
+   * Counts one failure for `key` and answers how many it now holds; the count starts again once
+   * `windowSeconds` have passed since both the last failure and the end of the last lock.
+   */
+  async count(db: Queryable, key: string, now: Date, windowSeconds: number): Promise<number> {
+    const [row] = await db.query<{ failures: number }>(
+      `INSERT INTO sign_in_failures AS f (key, failures, last_failed_at) VALUES ($1, 1, $2)
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN f.window_started_at < now() - make_interval(secs => $3) THEN 1 ELSE f.failures + 1 END,
-         window_started_at = CASE WHEN f.window_started_at < now() - make_interval(secs => $3)
-                                  THEN now() ELSE f.window_started_at END,
-         locked_until = CASE WHEN f.window_started_at >= now() - make_interval(secs => $3) AND f.failures + 1 >= $2
-                             THEN now() + make_interval(secs => $3) ELSE f.locked_until END`,
-      [key, limit, windowSeconds],
+         failures = CASE WHEN greatest(f.last_failed_at, f.locked_until) < $2::timestamptz - make_interval(secs => $3)
+                         THEN 1 ELSE f.failures + 1 END,
+         last_failed_at = $2
+       RETURNING failures`,
+      [key, now, windowSeconds],
     );
+    return row!.failures;
+  },
+
+  async lock(db: Queryable, key: string, until: Date): Promise<void> {
+    await db.query('UPDATE sign_in_failures SET locked_until = $2 WHERE key = $1', [key, until]);
   },
 
   async clear(db: Queryable, key: string): Promise<void> {

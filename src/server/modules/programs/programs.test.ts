@@ -39,7 +39,7 @@ async function signUpBuyer(): Promise<Session> {
       country: 'JP',
     },
   });
-  if (r.statusCode !== 201) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
+  if (r.statusCode !== 202) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
   return signIn(t.app, email);
 }
 

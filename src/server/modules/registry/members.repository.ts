@@ -16,6 +16,8 @@ export interface MemberRow {
   national_id_encrypted: string | null;
   national_id_hash: string | null;
   phone_encrypted: string | null;
+  /** Another member of the group has the same national id (computed when read). */
+  possible_duplicate: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -23,12 +25,15 @@ export interface MemberRow {
 
 export type MemberValues = Omit<
   MemberRow,
-  'id' | 'group_id' | 'program_id' | 'area_path' | 'version' | 'created_at' | 'updated_at'
+  'id' | 'group_id' | 'program_id' | 'area_path' | 'possible_duplicate' | 'version' | 'created_at' | 'updated_at'
 >;
 
 /** A member with their group's program and area, from `members m` or a CTE named m. */
 const PRESENTED = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
-  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.version, m.created_at, m.updated_at`;
+  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted,
+  EXISTS (SELECT 1 FROM members d WHERE d.group_id = m.group_id AND d.national_id_hash = m.national_id_hash
+          AND d.id <> m.id) AS possible_duplicate,
+  m.version, m.created_at, m.updated_at`;
 const SELECT = `${PRESENTED} FROM members m JOIN producer_groups g ON g.id = m.group_id`;
 /** The written row (a CTE named m) as presented. */
 const FROM_WRITTEN = `${PRESENTED} FROM m JOIN producer_groups g ON g.id = m.group_id`;

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
-import { abilities, authorize, recordAudit } from '../platform/index.js';
+import { abilities, authorize, can, recordAudit, type Target } from '../platform/index.js';
 import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
@@ -29,7 +29,8 @@ function clearOf(row: MemberRow, cipher: PersonalDataCipher): Clear {
 
 /**
  * National id and phone in clear only for the program manager and the group's managers; masked for
- * everyone else, and always masked in the audit log.
+ * everyone else, and always masked in the audit log. Whether another member of the group has the
+ * same national id is personal data too: shown only with the NIK in clear, null otherwise.
  */
 export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear: boolean) {
   const personal = clearOf(row, cipher);
@@ -46,6 +47,7 @@ export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear:
     nationalId: personal.nationalId && (clear ? personal.nationalId : maskDigits(personal.nationalId)),
     phone: personal.phone && (clear ? personal.phone : maskDigits(personal.phone, 3)),
     personalData: clear ? ('clear' as const) : ('masked' as const),
+    possibleDuplicate: clear ? row.possible_duplicate : null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -152,7 +154,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       present: (row) => memberAnswer(tx, row),
       create: async (id) => {
         const values = toValues(fields, tx.cipher);
-        await assertNationalIdFree(tx, groupId, values, null);
+        await assertNationalIdFree(tx, groupTarget(group), values, null);
         const row = await membersRepository.insert(tx.db, id, groupId, values);
         await recordAudit(tx.db, tx, {
           action: 'member.add',
@@ -166,12 +168,18 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
   });
 }
 
-/** One national id per group (the hash compares without decrypting). */
-async function assertNationalIdFree(tx: TxCtx, groupId: string, values: MemberValues, exceptId: string | null) {
-  if (
-    values.national_id_hash &&
-    (await membersRepository.nationalIdTaken(tx.db, groupId, values.national_id_hash, exceptId))
-  ) {
+/**
+ * One national id per group, enforced only for those who may see national ids in clear. Refusing
+ * anyone else would answer "this NIK is registered here" to a reader who sees NIKs masked: a
+ * facilitator recovered a masked NIK by guessing (issue 12). So their entry is kept whatever it
+ * holds, and a duplicate is flagged (`possibleDuplicate`) to those who see NIKs in clear, who
+ * resolve it. The check runs with the group locked, so two such entries cannot both pass it.
+ */
+async function assertNationalIdFree(tx: TxCtx, target: Target, values: MemberValues, exceptId: string | null) {
+  if (!values.national_id_hash || !can(tx.actor, memberPolicy, 'seePersonalData', target)) return;
+  const groupId = target.groupId!;
+  await lockRow(tx.db, 'producer_groups', groupId);
+  if (await membersRepository.nationalIdTaken(tx.db, groupId, values.national_id_hash, exceptId)) {
     throw conflict('A member of this group already has this national id.', {
       errors: [{ path: 'nationalId', message: 'is already registered in this group' }],
     });
@@ -194,7 +202,10 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
     const { version: _version, ...changes } = input;
     const fields: MemberFields = { ...fieldsOf(current, tx.cipher), ...changes };
     const values = toValues(fields, tx.cipher);
-    await assertNationalIdFree(tx, current.group_id, values, id);
+    // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
+    if (values.national_id_hash !== current.national_id_hash) {
+      await assertNationalIdFree(tx, ofGroupTarget(current), values, id);
+    }
     const row = await membersRepository.update(tx.db, id, values);
     await recordAudit(tx.db, tx, {
       action: 'member.update',

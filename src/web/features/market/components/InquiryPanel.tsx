@@ -9,6 +9,7 @@ import {
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
 import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
@@ -36,6 +37,7 @@ function BuyerSignUp({ onDone }: { onDone: () => void }) {
     areaCode: '',
   });
   const form = useFormState();
+  const [existing, setExisting] = useState(false);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const submit = async (event: FormEvent) => {
@@ -45,9 +47,14 @@ function BuyerSignUp({ onDone }: { onDone: () => void }) {
       locale,
       areaCode: fields.country === 'ID' ? (orUndefined(fields.areaCode) ?? null) : null,
     };
+    setExisting(false);
     const ok = await form.submit(registerBuyerBody, body, async () => {
       await registerBuyer(body);
-      await signIn({ email: body.email, password: body.password });
+      // The sign-up answers alike for an email that already has an account; signing in tells.
+      await signIn({ email: body.email, password: body.password }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) setExisting(true);
+        throw error;
+      });
     });
     if (ok) onDone();
   };
@@ -94,6 +101,7 @@ function BuyerSignUp({ onDone }: { onDone: () => void }) {
           {(p) => <input {...p} value={fields.areaCode} onChange={set('areaCode')} placeholder="51.07" />}
         </Field>
       ) : null}
+      {existing ? <p role="alert">{t('buyer.signUpExisting')}</p> : null}
       <button type="submit" disabled={form.busy}>
         {t('buyer.signUpSubmit')}
       </button>

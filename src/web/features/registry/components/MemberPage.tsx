@@ -27,6 +27,7 @@ export default function MemberPage({ id }: { id: string }) {
           </p>
           <h1>{record.name}</h1>
           {record.personalData === 'masked' ? <p className="muted small">{t('members.masked')}</p> : null}
+          {record.possibleDuplicate ? <p role="status">{t('members.possibleDuplicate')}</p> : null}
           <section className="panel">
             <MemberForm key={record.version} groupId={record.groupId} member={record} onSaved={setCurrent} />
           </section>

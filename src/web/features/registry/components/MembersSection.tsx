@@ -24,6 +24,7 @@ export function MembersSection({ groupId, mayAdd }: { groupId: string; mayAdd: b
                 {m.phone ? ` · ${m.phone}` : ''}
                 {m.nationalId ? ` · ${m.nationalId}` : ''}
                 {m.leftOn ? ` · ${t('members.left', { date: formatDate(m.leftOn, locale) })}` : ''}
+                {m.possibleDuplicate ? ` · ${t('members.possibleDuplicate')}` : ''}
               </span>
             </Link>
           </li>
