@@ -44,7 +44,11 @@ describe('bodies nested deeper than any request needs', () => {
 
   it('still takes a body as deep as a rating scheme definition', async () => {
     const nested = { a: { b: [{ c: [{ d: { e: [1] } }] }] } };
-    const r = await t.request({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'x@example.id', password: 'p', nested } });
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'x@example.id', password: 'p', nested },
+    });
     expect(r.statusCode).not.toBe(500);
     expect(r.json().errors ?? []).not.toContainEqual(expect.objectContaining({ message: 'is nested too deeply' }));
   });

@@ -47,7 +47,10 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+  >;
 }
 
 /** Every operation the app documents, in the document's order. */
@@ -83,6 +86,22 @@ export const MULTIPART_FIELDS: Record<string, string> = {
   'PUT /api/v1/certifications/{id}/document': 'document',
   'POST /api/v1/courses/{id}/materials': 'file',
 };
+
+/** A multipart/form-data body carrying one file, as a browser sends an upload. */
+export function multipartBody(field: string, filename: string, type: string, data: Buffer) {
+  const boundary = 'ovopsecurityboundary';
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+          `Content-Type: ${type}\r\n\r\n`,
+      ),
+      data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
+}
 
 /**
  * One app and one database for the whole file, NOT emptied between tests: the security walks

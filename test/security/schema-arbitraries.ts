@@ -52,8 +52,7 @@ const NASTY_TEXT = [
 export const nastyText = fc.constantFrom(...NASTY_TEXT);
 
 const nestedArrays = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
-const nestedObjects = (depth: number): unknown =>
-  JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
+const nestedObjects = (depth: number): unknown => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth));
 
 /** JSON text nested deeper than any value should be (too deep to build as a value here). */
 export const DEEP_JSON = ['['.repeat(50_000) + ']'.repeat(50_000), '{"a":'.repeat(30_000) + '1' + '}'.repeat(30_000)];

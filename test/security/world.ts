@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Actor, Role, UserActor } from '../../src/server/http/context.js';
 import { grantsOf } from '../../src/server/modules/platform/index.js';
 import type { Session, TestApp } from '../app.js';
+import { multipartBody } from './openapi.js';
 import { buildStaff, buildUser, signedIn, STRONG_PASSWORD, signIn } from '../factories.js';
 import { allCriteria, OCOP_TEMPLATE_ID, salakChips, validPirt } from '../quality-fixtures.js';
 import { KARANGASEM, registryWorld, SIBETAN } from '../registry-fixtures.js';
@@ -39,7 +40,7 @@ async function recordsOf(
   shared: ProgramShared,
   group: { id: string; villageId: string },
   village: { id: string },
-  buyer: Session,
+  buyer: Session & { id: string },
 ) {
   const admin = w.admin;
   const call = async (method: 'POST' | 'PUT', url: string, as: Session, payload: object, status = [200, 201]) => {
@@ -92,8 +93,13 @@ async function recordsOf(
   await call('PUT', `/api/v1/assessments/${appealed.id}/self-assessment`, admin, scores(3));
   await call('PUT', `/api/v1/assessments/${appealed.id}/panel-scores`, admin, scores(2));
   await call('POST', `/api/v1/assessments/${appealed.id}/finalise`, admin, {});
-  const appeal = await call('POST', `/api/v1/assessments/${appealed.id}/appeals`, admin, { reason: 'Skor terlalu rendah' });
-  const enrolment = await call('POST', `/api/v1/sessions/${shared.session.id}/enrolments`, admin, { memberId: member.id });
+  const filed = await call('POST', `/api/v1/assessments/${appealed.id}/appeals`, admin, {
+    reason: 'Skor terlalu rendah',
+  });
+  const appeal = filed.appeals.at(-1) as { id: string };
+  const enrolment = await call('POST', `/api/v1/sessions/${shared.session.id}/enrolments`, admin, {
+    memberId: member.id,
+  });
   await call('PUT', `/api/v1/sessions/${shared.session.id}/attendance/${ONE_DAY}`, admin, {
     items: [{ memberId: member.id, present: true }],
   });
@@ -135,13 +141,26 @@ async function recordsOf(
     buyer,
     {},
   );
-  const target = await t.database.db.query<{ program_id: string; area_path: string }>(
-    'SELECT program_id, area_path FROM registry_groups WHERE id = $1',
+  const db = t.database.db;
+  const target = await db.query<{ program_id: string; area_path: string; area_code: string }>(
+    `SELECT g.program_id, g.area_path, v.area_code FROM registry_groups g JOIN villages v ON v.id = g.village_id
+     WHERE g.id = $1`,
     [group.id],
   );
+  // A village of the same district, not yet enrolled in the program: what enrolling acts on.
+  const unenrolled = await db.query<{ code: string }>(
+    `SELECT code FROM geography_areas a WHERE parent_code = $1
+     AND NOT EXISTS (SELECT 1 FROM villages v WHERE v.area_code = a.code AND v.program_id = $2) ORDER BY code LIMIT 1`,
+    [target[0]!.area_code.split('.').slice(0, 3).join('.'), w.program.id],
+  );
+  // An account holding a role in the program (a trainer): what account and staffing requests act on.
+  const { user: staff } = await buildStaff(db, 'trainer', { programId: w.program.id });
   return {
     programId: w.program.id,
     areaPath: target[0]!.area_path,
+    unenrolledVillage: unenrolled[0]!.code,
+    staff,
+    buyerId: buyer.id,
     village,
     group,
     product,
@@ -172,7 +191,11 @@ interface ProgramShared {
 export type Records = Awaited<ReturnType<typeof recordsOf>>;
 
 /** A program's offer: its rating scheme, a course and a one-day session with its trainer. */
-async function sharedOf(t: TestApp, w: Awaited<ReturnType<typeof registryWorld>>, trainerId: string): Promise<ProgramShared> {
+async function sharedOf(
+  t: TestApp,
+  w: Awaited<ReturnType<typeof registryWorld>>,
+  trainerId: string,
+): Promise<ProgramShared> {
   const scheme = await w.post('/api/v1/rating-schemes', { programId: w.program.id, templateId: OCOP_TEMPLATE_ID });
   const course = await w.post('/api/v1/courses', packagingCourse(w.program.id));
   const session = await w.post('/api/v1/sessions', {
@@ -187,7 +210,11 @@ async function sharedOf(t: TestApp, w: Awaited<ReturnType<typeof registryWorld>>
   return { program: w.program, scheme, course, session, trainer: { id: trainerId } };
 }
 
-async function actorOf(t: TestApp, user: { id: string; email: string; name: string }, isAdmin: boolean): Promise<Actor> {
+async function actorOf(
+  t: TestApp,
+  user: { id: string; email: string; name: string },
+  isAdmin: boolean,
+): Promise<Actor> {
   const actor: UserActor = {
     kind: 'user',
     id: user.id,
@@ -221,24 +248,47 @@ export async function securityWorld(t: TestApp) {
     { name: 'admin', session: await signedIn(t.app, adminUser), actor: await actorOf(t, adminUser, true) },
   ];
   const trainers: Record<string, string> = {};
-  for (const [label, w] of [['A', a], ['B', b]] as const) {
+  for (const [label, w] of [
+    ['A', a],
+    ['B', b],
+  ] as const) {
     for (const { role, narrow } of STAFF) {
       const scope =
         narrow === 'regency' ? { areaCode: KARANGASEM } : narrow === 'group' ? { groupId: w.groups.bali.id } : {};
       const { user } = await buildStaff(db, role, { programId: w.program.id, ...scope });
       if (role === 'trainer') trainers[label] = user.id;
-      callers.push({ name: `${role}:${label}`, session: await signedIn(t.app, user), actor: await actorOf(t, user, false) });
+      // Assessors sit on the national panel, so their panel tier never narrows what the policy says.
+      if (role === 'assessor') {
+        const r = await t.request({
+          method: 'PUT',
+          url: `/api/v1/programs/${w.program.id}/assessor-tiers`,
+          as: w.admin,
+          payload: { userId: user.id, tier: 'national' },
+        });
+        if (r.statusCode !== 200) throw new Error(`assessor tier: ${r.statusCode} ${r.body}`);
+      }
+      callers.push({
+        name: `${role}:${label}`,
+        session: await signedIn(t.app, user),
+        actor: await actorOf(t, user, false),
+      });
     }
   }
   const buyerEmail = `buyer-${Date.now()}@example.jp`;
   const signUp = await t.request({
     method: 'POST',
     url: '/api/v1/buyers',
-    payload: { email: buyerEmail, name: 'Sato Hanako', password: STRONG_PASSWORD, companyName: 'Oita Fine Foods', country: 'JP' },
+    payload: {
+      email: buyerEmail,
+      name: 'Sato Hanako',
+      password: STRONG_PASSWORD,
+      companyName: 'Oita Fine Foods',
+      country: 'JP',
+    },
   });
   if (signUp.statusCode !== 201) throw new Error(`buyer sign-up: ${signUp.statusCode} ${signUp.body}`);
-  const buyerSession = await signIn(t.app, buyerEmail);
   const buyerUser = { id: signUp.json().userId as string, email: buyerEmail, name: 'Sato Hanako' };
+  const buyerSession = { ...(await signIn(t.app, buyerEmail)), id: buyerUser.id };
   callers.push({ name: 'buyer', session: buyerSession, actor: await actorOf(t, buyerUser, false) });
 
   const sharedA = await sharedOf(t, a, trainers.A!);
@@ -248,7 +298,20 @@ export async function securityWorld(t: TestApp) {
     otherRegency: await recordsOf(t, a, sharedA, a.groups.lombok, a.villages.lombok, buyerSession),
     otherProgram: await recordsOf(t, b, sharedB, b.groups.bali, b.villages.bali, buyerSession),
   };
-  return { a, b, admin: callers[1]!.session!, adminUser, callers, records, buyer: buyerUser };
+  const admin = callers[1]!.session!;
+  /** Uploads a file as the admin; the answer's JSON. */
+  async function upload(url: string, field: string, data: Buffer): Promise<{ id: string }> {
+    const { payload, contentType } = multipartBody(field, 'file.png', 'image/png', data);
+    const r = await t.request({ method: 'POST', url, as: admin, payload, headers: { 'content-type': contentType } });
+    if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  }
+  const manager = callers.find((c) => c.name === 'group_manager:A')!.actor as UserActor;
+  const notices = await db.query<{ id: string }>('SELECT id FROM notifications WHERE user_id = $1 LIMIT 1', [
+    manager.id,
+  ]);
+  if (!notices[0]) throw new Error('the group manager received no notice');
+  return { a, b, admin, adminUser, callers, records, buyer: buyerUser, upload, managerNotice: notices[0].id };
 }
 
 export type SecurityWorld = Awaited<ReturnType<typeof securityWorld>>;
