@@ -898,11 +898,13 @@ async function walk(key: string): Promise<string[]> {
       const want = expected(entry.rule, caller, r);
       const got = observed(response);
       let wrong = got !== want;
+      let what = `expected ${want}, got ${response.statusCode}`;
       if (entry.rule.kind === 'list' && !wrong && got === 'pass' && response.statusCode === 200) {
         // A list names the place's record exactly when the caller may read it.
         const [p, , target] = entry.rule.check;
         const listed = response.body.includes(entry.rule.idOf(r));
         wrong = listed !== can(caller.actor, p, 'read', target(r));
+        what = listed ? 'lists a record it may not read' : 'leaves out a record it may read';
       } else if (entry.rule.kind === 'list' && got === 404 && want === 'pass') {
         // A list over a container the caller may not read may refuse it outright.
         const [p, , target] = entry.rule.check;
@@ -912,10 +914,7 @@ async function walk(key: string): Promise<string[]> {
         known.push(`${key} ${place} ${caller.name}: ${entry.known.finding}`);
         wrong = false;
       }
-      if (wrong)
-        found.push(
-          `${place} ${caller.name}: expected ${want}, got ${response.statusCode} ${response.body.slice(0, 160)}`,
-        );
+      if (wrong) found.push(`${place} ${caller.name}: ${what}: ${response.body.slice(0, 160)}`);
     }
   }
   return found;
