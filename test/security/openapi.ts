@@ -67,15 +67,6 @@ export function operationsOf(app: FastifyInstance): Operation[] {
   );
 }
 
-/** The path with its `{name}` placeholders filled (each value URL-encoded). */
-export function fillPath(path: string, values: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`no value for {${name}} in ${path}`);
-    return encodeURIComponent(value);
-  });
-}
-
 /**
  * The upload routes: their bodies are multipart (the document lists no body for them), each with
  * the form field that carries the file.
