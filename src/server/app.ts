@@ -79,6 +79,9 @@ export async function buildApp({
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // A URL the router cannot decode (400) or a path parameter over `maxParamLength` (414) is the
+    // client's, answered as problem+json like every other refusal (Fastify's own answer is plain JSON).
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.decorate('db', db);
   app.decorate('config', config);

@@ -1,0 +1,795 @@
+import type { Actor } from '../../src/server/http/context.js';
+import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
+import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
+import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
+import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
+import { programPolicy } from '../../src/server/modules/programs/programs.policy.js';
+import {
+  assessmentPolicy,
+  assessorTierPolicy,
+  certificationPolicy,
+  holderPolicy,
+  schemePolicy,
+} from '../../src/server/modules/quality/quality.policy.js';
+import {
+  groupPolicy,
+  memberPolicy,
+  productPolicy,
+  villagePolicy,
+} from '../../src/server/modules/registry/registry.policy.js';
+import {
+  certificatePolicy,
+  coursePolicy,
+  enrolmentPolicy,
+  learningRecordPolicy,
+  sessionPolicy,
+  trainingProgramPolicy,
+} from '../../src/server/modules/training/training.policy.js';
+import type { Session } from '../app.js';
+import { STRONG_PASSWORD } from '../factories.js';
+import { allCriteria, salakChips, validPirt } from '../quality-fixtures.js';
+import { right } from '../training-fixtures.js';
+import type { Place, Records, SecurityWorld } from './world.js';
+
+/**
+ * The authorization matrix's table: for every operation of the OpenAPI document, who gets past
+ * authorization, in the words of the module's own policy (`definePolicy` tables), and a request
+ * that acts on a record of a given place. `authorization-matrix.test.ts` walks it.
+ */
+
+/**
+ * A policy check: [policy, action, target, what a caller who may not read the target gets]. The
+ * last is 404 (`authorize`'s rule) unless the record is no secret: accounts answer 403 by design
+ * (users.service: account ids appear beside records everywhere), and so do areas to enrol.
+ */
+export type Check = readonly [Policy<string>, string, (r: Records) => Target, (403 | 404)?];
+
+/** What an operation expects of a caller. */
+export type Rule =
+  /** Anyone, signed in or not. */
+  | { kind: 'open' }
+  /** Anyone signed in; the answer is about their own things. */
+  | { kind: 'signedIn' }
+  /** Policy checks in the order the service makes them: the first that fails decides 404/403. */
+  | { kind: 'policy'; checks: readonly Check[] }
+  /** A list: answered to anyone signed in (or 404 to one who may not read its container), naming
+   *  the place's record exactly when the policy lets the caller read it. */
+  | { kind: 'list'; check: Check; idOf: (r: Records) => string; gate?: (actor: Actor) => boolean }
+  /** Only the named callers pass; everyone else signed in gets `refusal`. */
+  | { kind: 'only'; callers: (name: string, actor: Actor) => boolean; refusal: 403 | 404 }
+  /** Only callers without a session (opening an account). */
+  | { kind: 'anonymousOnly' };
+
+export interface Request {
+  url: string;
+  payload?: object;
+  multipart?: { field: string; filename: string; type: string; data: Buffer };
+}
+
+export interface Entry {
+  rule: Rule;
+  request: (r: Records, x: Helpers) => Request | Promise<Request>;
+  /**
+   * Answers that differ from the table and are reported, not yet fixed: each names its finding, and
+   * the lead removes it once the fix is merged. They are counted, never silently passed.
+   */
+  known?: { finding: string; callers: readonly string[]; status: number };
+  /** Operations on no place (the caller's own things, public pages) run once, with the in-scope records. */
+  places?: readonly Place[];
+}
+
+export interface Helpers {
+  w: SecurityWorld;
+  /** The session of the caller of that name. */
+  session(name: string): Session;
+  /** The record's current version, read by the admin (or by `as`): what a PATCH must name. */
+  version(url: string, as?: Session): Promise<number>;
+  /** POST as the admin, expecting 200/201; the answer's JSON. */
+  post(url: string, payload: object): Promise<{ id: string } & Record<string, unknown>>;
+  unique: string;
+  /** A small PNG to upload. */
+  png: Buffer;
+  /** A village code not used before, for a grant made only to be revoked. */
+  area(): string;
+}
+
+const grp = (r: Records): Target => ({ programId: r.programId, areaPath: r.areaPath, groupId: r.group.id });
+const vil = (r: Records): Target => ({ programId: r.programId, areaPath: r.areaPath });
+const prog = (r: Records): Target => programTarget(r.programId);
+const offer = (r: Records): Target => ({ ...programTarget(r.programId), ownerId: r.trainer.id });
+const participant = (r: Records): Target => ({ ...grp(r), ownerId: r.trainer.id });
+const trade = (r: Records): Target => ({ ...grp(r), ownerId: r.buyerId });
+const account = (r: Records): Target => accountTarget(r.staff.id, r.programId);
+
+const policy = (...checks: Check[]): Rule => ({ kind: 'policy', checks });
+const check = <A extends string>(
+  p: Policy<A>,
+  action: A,
+  target: (r: Records) => Target,
+  unseen: 403 | 404 = 404,
+): Check => [p as Policy<string>, action, target, unseen] as const;
+const list = <A extends string>(
+  p: Policy<A>,
+  target: (r: Records) => Target,
+  idOf: (r: Records) => string,
+  gate?: (a: Actor) => boolean,
+): Rule => ({
+  kind: 'list',
+  check: check(p, 'read' as A, target),
+  idOf,
+  gate,
+});
+const OPEN: Rule = { kind: 'open' };
+const SIGNED_IN: Rule = { kind: 'signedIn' };
+const ONCE = ['in'] as const;
+const isAdmin = (a: Actor) => a.kind === 'user' && a.isAdmin;
+/** Whether the actor may do an account action in some program of theirs (opening or listing accounts). */
+const inSomeProgram = (action: 'create' | 'read') => (a: Actor) =>
+  isAdmin(a) ||
+  (a.kind === 'user' &&
+    a.grants.some((g) => can(a, accountPolicy, action, { ...programTarget(g.programId), ownerId: null })));
+
+const memberBody = { name: 'Made Wirawan', sex: 'male', birthYear: 1980, joinedOn: '2024-01-01' };
+const money = (amount: string) => ({ amount, currency: 'IDR' });
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const sessionBody = (r: Records) => ({
+  courseId: r.course.id,
+  areaCode: '51.07.06.2004',
+  address: 'Balai Desa',
+  startsOn: '2026-04-06',
+  endsOn: '2026-04-06',
+  trainerId: r.trainer.id,
+  capacity: 20,
+});
+
+/** The declared outcome of every documented operation. */
+export const TABLE: Record<string, Entry> = {
+  'GET /health': { rule: OPEN, places: ONCE, request: () => ({ url: '/health' }) },
+  'POST /api/v1/auth/sign-in': {
+    rule: OPEN,
+    places: ONCE,
+    request: (r) => ({ url: '/api/v1/auth/sign-in', payload: { email: r.staff.email, password: STRONG_PASSWORD } }),
+  },
+  // Runs last of all (see the walk): it ends the caller's session.
+  'POST /api/v1/auth/sign-out': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/auth/sign-out' }) },
+  'GET /api/v1/me': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/me' }) },
+  'GET /api/v1/tokens': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/tokens' }) },
+  'POST /api/v1/tokens': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/tokens', payload: { name: 'CI' } }),
+  },
+  'DELETE /api/v1/tokens/{id}': {
+    // A token of the admin's own: nobody else learns it exists.
+    rule: { kind: 'only', callers: (name) => name === 'admin', refusal: 404 },
+    places: ONCE,
+    request: async (_, x) => ({ url: `/api/v1/tokens/${(await x.post('/api/v1/tokens', { name: 'CI' })).id}` }),
+  },
+  'GET /api/v1/users': {
+    rule: list(accountPolicy, account, (r) => r.staff.id, inSomeProgram('read')),
+    request: () => ({ url: '/api/v1/users' }),
+  },
+  'POST /api/v1/users': {
+    rule: { kind: 'only', callers: (_, a) => inSomeProgram('create')(a), refusal: 403 },
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/users',
+      payload: { email: `staff-${x.unique}@example.id`, name: 'Kadek Ayu', password: STRONG_PASSWORD },
+    }),
+  },
+  'GET /api/v1/users/{id}': {
+    rule: policy(check(accountPolicy, 'read', account, 403)),
+    request: (r) => ({ url: `/api/v1/users/${r.staff.id}` }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    // One's own account, or an admin's: everyone else 403 (accounts are no secret of a scope).
+    rule: { kind: 'only', callers: (_, a) => isAdmin(a), refusal: 403 },
+    request: async (r, x) => ({
+      url: `/api/v1/users/${r.staff.id}`,
+      payload: { version: await x.version(`/api/v1/users/${r.staff.id}`), name: 'Kadek Ayu' },
+    }),
+  },
+  'GET /api/v1/areas': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/areas?parent=51.07' }) },
+  'GET /api/v1/areas/{code}': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/areas/51.07' }) },
+  'GET /api/v1/areas/{code}/contains/{other}': {
+    rule: OPEN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/areas/51/contains/51.07' }),
+  },
+  'GET /api/v1/programs': {
+    rule: list(programPolicy, prog, (r) => r.programId),
+    request: () => ({ url: '/api/v1/programs' }),
+  },
+  'POST /api/v1/programs': {
+    rule: { kind: 'only', callers: (_, a) => isAdmin(a), refusal: 403 },
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/programs',
+      payload: { code: `OVOP-${x.unique.toUpperCase()}`, name: 'OVOP', country: 'ID', startedOn: '2026-01-01' },
+    }),
+  },
+  'GET /api/v1/programs/{id}': {
+    rule: policy(check(programPolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}` }),
+  },
+  'PATCH /api/v1/programs/{id}': {
+    rule: policy(check(programPolicy, 'update', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/programs/${r.programId}`,
+      payload: { version: await x.version(`/api/v1/programs/${r.programId}`), name: 'OVOP Indonesia (test)' },
+    }),
+  },
+  'GET /api/v1/programs/{id}/roles': {
+    rule: policy(check(programPolicy, 'listRoles', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/roles` }),
+  },
+  'POST /api/v1/programs/{id}/roles': {
+    rule: policy(check(programPolicy, 'grantRole', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/roles`,
+      payload: { userId: r.staff.id, role: 'assessor' },
+    }),
+  },
+  'DELETE /api/v1/programs/{id}/roles/{grantId}': {
+    rule: policy(check(programPolicy, 'revokeRole', prog)),
+    request: async (r, x) => {
+      // A fresh grant each time (one area each): the revoked one is gone.
+      const grant = await x.post(`/api/v1/programs/${r.programId}/roles`, {
+        userId: r.staff.id,
+        role: 'facilitator',
+        areaCode: x.area(),
+      });
+      return { url: `/api/v1/programs/${r.programId}/roles/${grant.id}` };
+    },
+  },
+  'GET /api/v1/villages': {
+    rule: list(villagePolicy, vil, (r) => r.village.id),
+    request: () => ({ url: '/api/v1/villages' }),
+  },
+  'POST /api/v1/villages': {
+    // The program must be visible; the area is public (geography), so a refusal there is 403.
+    rule: policy(check(programPolicy, 'read', prog), check(villagePolicy, 'enrol', vil, 403)),
+    request: (r) => ({ url: '/api/v1/villages', payload: { programId: r.programId, areaCode: r.unenrolledVillage } }),
+  },
+  'GET /api/v1/villages/{id}': {
+    rule: policy(check(villagePolicy, 'read', vil)),
+    request: (r) => ({ url: `/api/v1/villages/${r.village.id}` }),
+  },
+  'PATCH /api/v1/villages/{id}': {
+    rule: policy(check(villagePolicy, 'update', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/villages/${r.village.id}`,
+      payload: { version: await x.version(`/api/v1/villages/${r.village.id}`), profile: { notes: 'Salak' } },
+    }),
+  },
+  'GET /api/v1/groups': { rule: list(groupPolicy, grp, (r) => r.group.id), request: () => ({ url: '/api/v1/groups' }) },
+  'POST /api/v1/groups': {
+    rule: policy(check(villagePolicy, 'registerGroup', vil)),
+    request: (r, x) => ({
+      url: '/api/v1/groups',
+      payload: { programId: r.programId, villageId: r.village.id, name: `KWT ${x.unique}`, kind: 'women_group' },
+    }),
+  },
+  'GET /api/v1/groups/{id}': {
+    rule: policy(check(groupPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}` }),
+  },
+  'PATCH /api/v1/groups/{id}': {
+    rule: policy(check(groupPolicy, 'update', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/groups/${r.group.id}`,
+      payload: { version: await x.version(`/api/v1/groups/${r.group.id}`), contact: { address: 'Jl. Raya Sibetan' } },
+    }),
+  },
+  'GET /api/v1/groups/{id}/members': {
+    rule: policy(check(memberPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/members` }),
+  },
+  'POST /api/v1/groups/{id}/members': {
+    rule: policy(check(groupPolicy, 'addMember', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/members`, payload: memberBody }),
+  },
+  'GET /api/v1/members/{id}': {
+    rule: policy(check(memberPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/members/${r.member.id}` }),
+  },
+  'PATCH /api/v1/members/{id}': {
+    rule: policy(check(memberPolicy, 'update', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/members/${r.member.id}`,
+      payload: { version: await x.version(`/api/v1/members/${r.member.id}`), role: 'member' },
+    }),
+  },
+  'DELETE /api/v1/members/{id}': {
+    rule: policy(check(memberPolicy, 'delete', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/members/${(await x.post(`/api/v1/groups/${r.group.id}/members`, memberBody)).id}`,
+    }),
+  },
+  'GET /api/v1/products': {
+    rule: list(productPolicy, grp, (r) => r.product.id),
+    request: () => ({ url: '/api/v1/products' }),
+  },
+  'POST /api/v1/products': {
+    rule: policy(check(groupPolicy, 'addProduct', grp)),
+    request: (r) => ({ url: '/api/v1/products', payload: salakChips(r.group.id) }),
+  },
+  'GET /api/v1/products/{id}': {
+    rule: policy(check(productPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/products/${r.product.id}` }),
+  },
+  'PATCH /api/v1/products/{id}': {
+    rule: policy(check(productPolicy, 'update', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/products/${r.product.id}`,
+      payload: { version: await x.version(`/api/v1/products/${r.product.id}`), unit: '100 g' },
+    }),
+  },
+  'POST /api/v1/products/{id}/photos': {
+    rule: policy(check(productPolicy, 'addPhoto', grp)),
+    request: (r, x) => ({
+      url: `/api/v1/products/${r.product.id}/photos`,
+      multipart: { field: 'photo', filename: 'salak.png', type: 'image/png', data: x.png },
+    }),
+  },
+  'DELETE /api/v1/products/{id}/photos/{photoId}': {
+    rule: policy(check(productPolicy, 'removePhoto', grp)),
+    request: async (r, x) => {
+      // A product of its own each time: a product keeps at most ten photos.
+      const product = await x.post('/api/v1/products', salakChips(r.group.id));
+      const photo = await x.w.upload(`/api/v1/products/${product.id}/photos`, 'photo', x.png);
+      return { url: `/api/v1/products/${product.id}/photos/${photo.id}` };
+    },
+  },
+  'GET /api/v1/rating-schemes': {
+    rule: list(schemePolicy, prog, (r) => r.scheme.id),
+    request: () => ({ url: '/api/v1/rating-schemes' }),
+  },
+  'POST /api/v1/rating-schemes': {
+    rule: policy(check(schemePolicy, 'read', prog), check(schemePolicy, 'update', prog)),
+    request: (r) => ({
+      url: '/api/v1/rating-schemes',
+      payload: { programId: r.programId, definition: r.scheme.definition },
+    }),
+  },
+  'GET /api/v1/rating-schemes/{id}': {
+    rule: policy(check(schemePolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/rating-schemes/${r.scheme.id}` }),
+  },
+  'PATCH /api/v1/rating-schemes/{id}': {
+    rule: policy(check(schemePolicy, 'update', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/rating-schemes/${r.scheme.id}`,
+      payload: { version: await x.version(`/api/v1/rating-schemes/${r.scheme.id}`), definition: r.scheme.definition },
+    }),
+  },
+  'GET /api/v1/programs/{id}/assessor-tiers': {
+    rule: policy(check(assessorTierPolicy, 'list', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/assessor-tiers` }),
+  },
+  'PUT /api/v1/programs/{id}/assessor-tiers': {
+    rule: policy(check(assessorTierPolicy, 'set', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/assessor-tiers`,
+      payload: { userId: r.staff.id, tier: 'district' },
+    }),
+  },
+  'GET /api/v1/assessments': {
+    rule: list(assessmentPolicy, grp, (r) => r.assessment.id),
+    request: () => ({ url: '/api/v1/assessments' }),
+  },
+  'POST /api/v1/assessments': {
+    rule: policy(check(holderPolicy, 'enterInRound', grp)),
+    request: (r) => ({
+      url: '/api/v1/assessments',
+      payload: {
+        productId: r.product.id,
+        schemeId: r.scheme.id,
+        year: 2026,
+        panelTier: 'district',
+        assessedOn: '2026-03-01',
+      },
+    }),
+  },
+  'GET /api/v1/assessments/{id}': {
+    rule: policy(check(assessmentPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/assessments/${r.assessment.id}` }),
+  },
+  'PUT /api/v1/assessments/{id}/self-assessment': {
+    rule: policy(check(assessmentPolicy, 'selfAssess', grp)),
+    request: (r) => ({
+      url: `/api/v1/assessments/${r.assessment.id}/self-assessment`,
+      payload: { scores: allCriteria(r.scheme.definition, 3) },
+    }),
+  },
+  'PUT /api/v1/assessments/{id}/panel-scores': {
+    rule: policy(check(assessmentPolicy, 'score', grp)),
+    request: (r) => ({
+      url: `/api/v1/assessments/${r.assessment.id}/panel-scores`,
+      payload: { scores: allCriteria(r.scheme.definition, 3) },
+    }),
+  },
+  'POST /api/v1/assessments/{id}/evidence': {
+    rule: policy(check(assessmentPolicy, 'addEvidence', grp)),
+    request: (r, x) => ({
+      url: `/api/v1/assessments/${r.assessment.id}/evidence?criterion=${r.scheme.definition.parts[0]!.criteria[0]!.code}`,
+      multipart: { field: 'file', filename: 'foto.png', type: 'image/png', data: x.png },
+    }),
+  },
+  'POST /api/v1/assessments/{id}/finalise': {
+    rule: policy(check(assessmentPolicy, 'finalise', grp)),
+    request: (r) => ({ url: `/api/v1/assessments/${r.assessment.id}/finalise`, payload: { version: 1 } }),
+  },
+  'POST /api/v1/assessments/{id}/appeals': {
+    rule: policy(check(assessmentPolicy, 'appeal', grp)),
+    request: (r) => ({
+      url: `/api/v1/assessments/${r.assessment.id}/appeals`,
+      payload: { reason: 'Skor terlalu rendah' },
+    }),
+  },
+  'POST /api/v1/assessments/{id}/appeals/{appealId}/decision': {
+    rule: policy(check(assessmentPolicy, 'decideAppeal', grp)),
+    request: (r) => ({
+      url: `/api/v1/assessments/${r.appealed.id}/appeals/${r.appeal.id}/decision`,
+      payload: { decision: 'rejected', note: 'Skor sesuai bukti' },
+    }),
+  },
+  'GET /api/v1/certifications': {
+    rule: list(certificationPolicy, grp, (r) => r.certification.id),
+    request: () => ({ url: '/api/v1/certifications' }),
+  },
+  'POST /api/v1/certifications': {
+    rule: policy(check(holderPolicy, 'certify', grp)),
+    request: (r) => ({ url: '/api/v1/certifications', payload: validPirt(r.product.id) }),
+  },
+  'GET /api/v1/certifications/{id}': {
+    rule: policy(check(certificationPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/certifications/${r.certification.id}` }),
+  },
+  'PATCH /api/v1/certifications/{id}': {
+    rule: policy(check(certificationPolicy, 'update', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/certifications/${r.certification.id}`,
+      payload: {
+        version: await x.version(`/api/v1/certifications/${r.certification.id}`),
+        issuer: 'Pemerintah Kabupaten',
+      },
+    }),
+  },
+  'DELETE /api/v1/certifications/{id}': {
+    rule: policy(check(certificationPolicy, 'delete', grp)),
+    request: async (r, x) => ({
+      url: `/api/v1/certifications/${(await x.post('/api/v1/certifications', validPirt(r.product.id))).id}`,
+    }),
+  },
+  'PUT /api/v1/certifications/{id}/document': {
+    rule: policy(check(certificationPolicy, 'attachDocument', grp)),
+    request: (r) => ({
+      url: `/api/v1/certifications/${r.certification.id}/document`,
+      multipart: { field: 'document', filename: 'pirt.pdf', type: 'application/pdf', data: PDF },
+    }),
+  },
+  'GET /api/v1/products/{id}/export-readiness': {
+    rule: policy(check(productPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/products/${r.product.id}/export-readiness` }),
+  },
+  'GET /api/v1/groups/{id}/books': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/books` }),
+  },
+  'POST /api/v1/groups/{id}/accounts': {
+    rule: policy(check(booksPolicy, 'addAccount', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/accounts`,
+      payload: { code: '6-190', name: { id: 'Biaya lain' }, line: 'expenses' },
+    }),
+  },
+  'POST /api/v1/groups/{id}/transactions': {
+    rule: policy(check(booksPolicy, 'post', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/transactions`,
+      payload: { kind: 'cash_sale', date: '2026-03-06', amount: money('10000') },
+    }),
+  },
+  'GET /api/v1/groups/{id}/journal': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/journal` }),
+  },
+  'POST /api/v1/groups/{id}/journal': {
+    rule: policy(check(booksPolicy, 'post', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/journal`,
+      payload: {
+        date: '2026-03-07',
+        memo: 'Penyusutan',
+        lines: [
+          { accountCode: '6-107', debit: '100' },
+          { accountCode: '1-402', credit: '100' },
+        ],
+      },
+    }),
+  },
+  'GET /api/v1/groups/{id}/journal/{entryId}': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/journal/${r.entry.id}` }),
+  },
+  'POST /api/v1/groups/{id}/journal/{entryId}/reverse': {
+    rule: policy(check(booksPolicy, 'reverse', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/journal/${r.entry.id}/reverse`, payload: {} }),
+  },
+  'POST /api/v1/groups/{id}/periods/close': {
+    rule: policy(check(booksPolicy, 'closePeriod', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/periods/close`, payload: { month: '2026-01' } }),
+  },
+  'GET /api/v1/groups/{id}/reports/financial-position': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/financial-position?at=2026-03-31` }),
+  },
+  'GET /api/v1/groups/{id}/reports/income-statement': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/income-statement?from=2026-01-01&to=2026-03-31` }),
+  },
+  'GET /api/v1/groups/{id}/reports/notes': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/notes?from=2026-01-01&to=2026-03-31` }),
+  },
+  'GET /api/v1/groups/{id}/reports/statements': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/reports/statements?from=2026-01-01&to=2026-03-31&format=xlsx`,
+    }),
+  },
+  'POST /api/v1/hpp': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({
+      url: '/api/v1/hpp',
+      payload: { currency: 'IDR', units: '100', materials: [], markupPercent: '20' },
+    }),
+  },
+  'GET /api/v1/batches': {
+    rule: list(batchesPolicy, grp, (r) => r.batch.id),
+    request: () => ({ url: '/api/v1/batches' }),
+  },
+  'POST /api/v1/batches': {
+    rule: policy(check(batchesPolicy, 'read', grp), check(batchesPolicy, 'create', grp)),
+    request: (r, x) => ({
+      url: '/api/v1/batches',
+      payload: {
+        productId: r.product.id,
+        lotCode: `LOT-${x.unique.toUpperCase()}`,
+        quantity: '5',
+        producedOn: '2026-02-03',
+      },
+    }),
+  },
+  'GET /api/v1/batches/{id}': {
+    rule: policy(check(batchesPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/batches/${r.batch.id}` }),
+  },
+  'GET /api/v1/batches/{id}/movements': {
+    rule: policy(check(batchesPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/batches/${r.batch.id}/movements` }),
+  },
+  'POST /api/v1/batches/{id}/movements': {
+    rule: policy(check(batchesPolicy, 'recordMovement', grp)),
+    request: (r) => ({
+      url: `/api/v1/batches/${r.batch.id}/movements`,
+      payload: { kind: 'sample', quantity: '1', on: '2026-02-04' },
+    }),
+  },
+  'GET /api/v1/batches/{id}/label.png': {
+    rule: policy(check(batchesPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/batches/${r.batch.id}/label.png` }),
+  },
+  'GET /api/v1/batches/{id}/label.pdf': {
+    rule: policy(check(batchesPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/batches/${r.batch.id}/label.pdf` }),
+  },
+  'GET /api/v1/provenance/batches/{id}': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/provenance/batches/${r.batch.id}` }),
+  },
+  'GET /api/v1/courses': {
+    rule: list(coursePolicy, prog, (r) => r.course.id),
+    request: (r) => ({ url: `/api/v1/courses?programId=${r.programId}` }),
+  },
+  'POST /api/v1/courses': {
+    rule: policy(check(trainingProgramPolicy, 'createCourse', prog)),
+    request: (r) => ({
+      url: '/api/v1/courses',
+      payload: { programId: r.programId, title: { id: 'Pemasaran' }, topic: 'marketing', durationHours: 8 },
+    }),
+  },
+  'GET /api/v1/courses/{id}': {
+    rule: policy(check(coursePolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/courses/${r.course.id}` }),
+  },
+  'PATCH /api/v1/courses/{id}': {
+    rule: policy(check(coursePolicy, 'update', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/courses/${r.course.id}`,
+      payload: { version: await x.version(`/api/v1/courses/${r.course.id}`), durationHours: 16 },
+    }),
+  },
+  'POST /api/v1/courses/{id}/materials': {
+    rule: policy(check(coursePolicy, 'update', prog)),
+    request: (r) => ({
+      url: `/api/v1/courses/${r.course.id}/materials?title=Panduan`,
+      multipart: { field: 'file', filename: 'panduan.pdf', type: 'application/pdf', data: PDF },
+    }),
+  },
+  'GET /api/v1/sessions': {
+    rule: list(sessionPolicy, offer, (r) => r.session.id),
+    request: (r) => ({ url: `/api/v1/sessions?programId=${r.programId}` }),
+  },
+  'POST /api/v1/sessions': {
+    rule: policy(check(trainingProgramPolicy, 'planSession', prog)),
+    request: (r) => ({ url: '/api/v1/sessions', payload: sessionBody(r) }),
+  },
+  'GET /api/v1/sessions/{id}': {
+    rule: policy(check(sessionPolicy, 'read', offer)),
+    request: (r) => ({ url: `/api/v1/sessions/${r.session.id}` }),
+  },
+  'POST /api/v1/sessions/{id}/cancel': {
+    rule: policy(check(sessionPolicy, 'run', offer)),
+    request: async (r, x) => ({
+      url: `/api/v1/sessions/${(await x.post('/api/v1/sessions', sessionBody(r))).id}/cancel`,
+    }),
+  },
+  'GET /api/v1/sessions/{id}/enrolments': {
+    rule: list(enrolmentPolicy, participant, (r) => r.enrolment.id),
+    request: (r) => ({ url: `/api/v1/sessions/${r.session.id}/enrolments` }),
+  },
+  // The member is a choice named in the body: one outside the caller's scope is refused 403
+  // (enrolments.service; sessions.test.ts), as for areas to enrol.
+  'POST /api/v1/sessions/{id}/enrolments': {
+    rule: policy(check(sessionPolicy, 'enrol', offer), check(enrolmentPolicy, 'enrol', participant, 403)),
+    request: (r) => ({ url: `/api/v1/sessions/${r.session.id}/enrolments`, payload: { memberId: r.member.id } }),
+  },
+  'POST /api/v1/sessions/{id}/enrolments/{enrolmentId}/cancel': {
+    rule: policy(check(enrolmentPolicy, 'withdraw', participant)),
+    request: async (r, x) => {
+      const member = await x.post(`/api/v1/groups/${r.group.id}/members`, memberBody);
+      const enrolment = await x.post(`/api/v1/sessions/${r.session.id}/enrolments`, { memberId: member.id });
+      return { url: `/api/v1/sessions/${r.session.id}/enrolments/${enrolment.id}/cancel` };
+    },
+  },
+  'GET /api/v1/sessions/{id}/attendance/{date}': {
+    // The register names every participant: for those who keep it.
+    rule: policy(check(sessionPolicy, 'markAttendance', offer)),
+    request: (r) => ({ url: `/api/v1/sessions/${r.session.id}/attendance/2026-03-02` }),
+  },
+  'PUT /api/v1/sessions/{id}/attendance/{date}': {
+    rule: policy(check(sessionPolicy, 'markAttendance', offer)),
+    request: (r) => ({
+      url: `/api/v1/sessions/${r.session.id}/attendance/2026-03-02`,
+      payload: { items: [{ memberId: r.member.id, present: true }] },
+    }),
+  },
+  'GET /api/v1/sessions/{id}/tests/{kind}': {
+    rule: policy(check(sessionPolicy, 'read', offer)),
+    request: (r) => ({ url: `/api/v1/sessions/${r.session.id}/tests/post` }),
+  },
+  'POST /api/v1/sessions/{id}/enrolments/{enrolmentId}/tests/{kind}': {
+    rule: policy(check(enrolmentPolicy, 'recordTest', participant)),
+    request: (r) => ({
+      url: `/api/v1/sessions/${r.session.id}/enrolments/${r.enrolment.id}/tests/post`,
+      payload: { answers: right(5) },
+    }),
+  },
+  'GET /api/v1/certificates/{id}': {
+    rule: policy(check(certificatePolicy, 'read', participant)),
+    request: (r) => ({ url: `/api/v1/certificates/${r.certificateId}` }),
+  },
+  'GET /api/v1/certificates/{id}.pdf': {
+    rule: policy(check(certificatePolicy, 'read', participant)),
+    request: (r) => ({ url: `/api/v1/certificates/${r.certificateId}.pdf` }),
+  },
+  'GET /api/v1/certificates/{id}/verification': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/certificates/${r.certificateId}/verification` }),
+  },
+  'POST /api/v1/certificates/{id}/revoke': {
+    rule: policy(check(certificatePolicy, 'revoke', participant)),
+    request: (r) => ({ url: `/api/v1/certificates/${r.certificateId}/revoke` }),
+  },
+  'GET /api/v1/members/{id}/training': {
+    rule: policy(check(learningRecordPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/members/${r.member.id}/training` }),
+  },
+  'GET /api/v1/groups/{id}/training': {
+    rule: policy(check(learningRecordPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/training` }),
+  },
+  'GET /api/v1/programs/{id}/training-summary': {
+    rule: policy(check(trainingProgramPolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/training-summary` }),
+  },
+  'GET /api/v1/catalog/products': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/catalog/products' }) },
+  'GET /api/v1/catalog/products/{id}': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/catalog/products/${r.product.id}` }),
+  },
+  'POST /api/v1/buyers': {
+    rule: { kind: 'anonymousOnly' },
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/buyers',
+      payload: {
+        email: `buyer-${x.unique}@example.jp`,
+        name: 'Sato',
+        password: STRONG_PASSWORD,
+        companyName: 'Oita Foods',
+        country: 'JP',
+      },
+    }),
+  },
+  'GET /api/v1/buyers/me': {
+    rule: { kind: 'only', callers: (name) => name === 'buyer', refusal: 404 },
+    places: ONCE,
+    request: () => ({ url: '/api/v1/buyers/me' }),
+  },
+  'PATCH /api/v1/buyers/me': {
+    rule: { kind: 'only', callers: (name) => name === 'buyer', refusal: 404 },
+    places: ONCE,
+    request: async (_, x) => ({
+      url: '/api/v1/buyers/me',
+      payload: { version: await x.version('/api/v1/buyers/me', x.session('buyer')), companyName: 'Oita Fine Foods' },
+    }),
+  },
+  'GET /api/v1/inquiries': {
+    rule: list(inquiryPolicy, trade, (r) => r.inquiry.id),
+    request: () => ({ url: '/api/v1/inquiries' }),
+  },
+  'POST /api/v1/inquiries': {
+    rule: { kind: 'only', callers: (name) => name === 'buyer', refusal: 403 },
+    request: (r) => ({
+      url: '/api/v1/inquiries',
+      payload: { productId: r.product.id, kind: 'inquiry', message: 'Is it halal?' },
+    }),
+  },
+  'GET /api/v1/inquiries/{id}': {
+    rule: policy(check(inquiryPolicy, 'read', trade)),
+    request: (r) => ({ url: `/api/v1/inquiries/${r.inquiry.id}` }),
+  },
+  'POST /api/v1/inquiries/{id}/messages': {
+    rule: policy(check(inquiryPolicy, 'reply', trade)),
+    request: (r) => ({ url: `/api/v1/inquiries/${r.inquiry.id}/messages`, payload: { body: 'Terima kasih.' } }),
+  },
+  'POST /api/v1/inquiries/{id}/quotes': {
+    rule: policy(check(inquiryPolicy, 'quote', trade)),
+    request: (r) => ({
+      url: `/api/v1/inquiries/${r.inquiry.id}/quotes`,
+      payload: { unitPrice: money('12000'), quantity: '8', validUntil: '2099-12-31' },
+    }),
+  },
+  'POST /api/v1/inquiries/{id}/quotes/{quoteId}/accept': {
+    rule: policy(check(inquiryPolicy, 'accept', trade)),
+    known: {
+      finding: 'accept: the policy lets an admin accept (roles [], owner), the service lets only the buyer (403)',
+      callers: ['admin'],
+      status: 403,
+    },
+    request: (r) => ({ url: `/api/v1/inquiries/${r.inquiry.id}/quotes/${r.quoteId}/accept` }),
+  },
+  'GET /api/v1/orders': {
+    rule: list(orderPolicy, trade, (r) => r.order.id),
+    request: () => ({ url: '/api/v1/orders' }),
+  },
+  'GET /api/v1/orders/{id}': {
+    rule: policy(check(orderPolicy, 'read', trade)),
+    request: (r) => ({ url: `/api/v1/orders/${r.order.id}` }),
+  },
+  'POST /api/v1/orders/{id}/transitions': {
+    rule: policy(check(orderPolicy, 'move', trade)),
+    request: (r) => ({ url: `/api/v1/orders/${r.order.id}/transitions`, payload: { to: 'delivered' } }),
+  },
+  'GET /api/v1/notifications': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/notifications' }) },
+  'POST /api/v1/notifications/{id}/read': {
+    // A notice to the in-scope group's manager: theirs alone.
+    rule: { kind: 'only', callers: (name) => name === 'group_manager:A', refusal: 404 },
+    places: ONCE,
+    request: (_, x) => ({ url: `/api/v1/notifications/${x.w.managerNotice}/read` }),
+  },
+};
