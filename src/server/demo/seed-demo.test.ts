@@ -192,6 +192,7 @@ describe('the demo seed', () => {
     expect(warnings[0]).toContain('Nglanggeran');
   });
 
+  // Three CLI processes, each compiling the sources: a generous bound for a busy machine.
   it('runs as `ovop seed-demo`, printing the accounts once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ovop-seed-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -222,5 +223,5 @@ describe('the demo seed', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('exists already; nothing was added');
     expect(second.stdout).not.toContain('@demo.ovop.id');
-  });
+  }, 180_000);
 });
