@@ -34,6 +34,8 @@ export interface SoakResult {
   errors: number;
   errorExamples: string[];
   verdict: Verdict;
+  /** What the server logged at level error or above (for the console, not the report). */
+  serverErrors: string[];
   date: string;
   node: string;
   postgres: string;
@@ -230,10 +232,16 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       OVOP_IMPORT_AREAS_ON_START: 'false',
     });
     const measured = await runSoak(server, world, options);
+    const serverErrors = server
+      .output()
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line))
+      .slice(0, 5);
     const version = await fetchVersion(database.url);
     const result: SoakResult = {
       options,
       ...measured,
+      serverErrors,
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       node: process.version,
       postgres: version,
@@ -276,5 +284,6 @@ export function soakOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SoakOp
 if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await soak(soakOptionsFromEnv());
   console.log(renderSoakSection(result));
+  if (result.serverErrors.length) console.error(`The server logged:\n${result.serverErrors.join('\n')}`);
   if (result.errors > 0 || !result.verdict.flat) process.exitCode = 1;
 }
