@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog), written to docs/benchmarks.md.
+ * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog) and the soak, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
+import { renderSoakSection, soak, SOAK_SECTION_TITLE, soakOptionsFromEnv } from './soak.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ try {
   });
   writeFileSync(
     REPORT,
-    `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, BOOKS_SECTION_TITLE, CATALOG_SECTION_TITLE])}`,
+    `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, BOOKS_SECTION_TITLE, CATALOG_SECTION_TITLE, SOAK_SECTION_TITLE])}`,
   );
   console.log(report);
   step(`written to ${REPORT}`);
@@ -113,6 +114,9 @@ try {
   const section = renderCatalogSection(catalog);
   writeSection(section);
   console.log(section);
+  const soakOptions = soakOptionsFromEnv();
+  step(`soak: ${soakOptions.seconds} s of mixed load against a server process, RSS sampled`);
+  console.log(renderSoakSection(await soak(soakOptions)));
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
 }

@@ -5,13 +5,13 @@ import { Command } from 'commander';
 import { buildApp, fileStorageFor } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
-import type { Database } from './db/database.js';
+import { inOneTransaction, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
 import { systemContext } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { DEMO_PROGRAM } from './demo/demo-data.js';
-import { accountsTable, seedDemo } from './demo/seed-demo.js';
+import { accountsTable, seedDemo, type DemoSeedResult } from './demo/seed-demo.js';
 import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -40,13 +40,17 @@ async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   return true;
 }
 
-/** Seeds the demo program and prints its accounts (their passwords are shown this once). */
-async function runSeedDemo(db: Database, config: Config): Promise<void> {
-  const result = await seedDemo(db, {
+function seedDemoWith(db: Database, config: Config): Promise<DemoSeedResult> {
+  out(`Seeding the demo program ${DEMO_PROGRAM.code}…`);
+  return seedDemo(db, {
     secret: config.secret,
     files: fileStorageFor(config),
     warn: (line) => out(`warning: ${line}`),
   });
+}
+
+/** Reports a seeded demo and prints its accounts (their passwords are shown this once): only after it committed. */
+function announceDemo(result: DemoSeedResult): void {
   if (!result.created) {
     out(`The demo program ${DEMO_PROGRAM.code} exists already; nothing was added.`);
     return;
@@ -59,6 +63,24 @@ async function runSeedDemo(db: Database, config: Config): Promise<void> {
   out('  Demo accounts. These passwords are shown only once:');
   for (const line of accountsTable(result.accounts)) out(line);
   out('');
+}
+
+/**
+ * The first start of an embedded installation: Indonesia's areas and, unless a program was made
+ * already, the demo, in ONE transaction. A crash midway leaves neither, so the next start (which
+ * finds no areas) does it all again; a demo that fails on its own is rolled back to its savepoint
+ * with a warning, and the areas stay.
+ */
+async function firstStart(db: Database, config: Config): Promise<DemoSeedResult | null> {
+  return inOneTransaction(db, async (tx) => {
+    if (!(await importIndonesiaIfEmpty(tx))) return null;
+    const [programs] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM programs');
+    if (programs?.n) return null;
+    return seedDemoWith(tx, config).catch((error: unknown) => {
+      out(`warning: the demo program was not seeded: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+  });
 }
 
 async function announceAdmin(db: Database, config: Config): Promise<void> {
@@ -79,14 +101,10 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   await announceAdmin(db, config);
-  if (db.kind === 'pglite' && config.importAreasOnStart && (await importIndonesiaIfEmpty(db))) {
-    // A new embedded installation starts with something to look at, unless a program was made already.
-    const [programs] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM programs');
-    if (!programs?.n) {
-      await runSeedDemo(db, config).catch((error: unknown) =>
-        out(`warning: the demo program was not seeded: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
+  if (db.kind === 'pglite' && config.importAreasOnStart) {
+    // A new embedded installation starts with something to look at.
+    const demo = await firstStart(db, config);
+    if (demo) announceDemo(demo);
   }
   const app = await buildApp({ config, db });
   let closing = false;
@@ -160,7 +178,7 @@ program
 program
   .command('seed-demo')
   .description('add a demo program: five villages, their producer groups and products, and an account per role')
-  .action(() => withDatabase((db, config) => runSeedDemo(db, config)).catch(fail));
+  .action(() => withDatabase(async (db, config) => announceDemo(await seedDemoWith(db, config))).catch(fail));
 
 const users = program.command('users').description('manage accounts');
 users

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { inOneTransaction } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
 
 let t: TestDatabase;
@@ -64,6 +65,41 @@ describe('transactions', () => {
     );
     const [row] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tx_probe');
     expect(row!.n).toBe(30);
+  });
+});
+
+describe('one transaction around several commands', () => {
+  const probe = async () => (await t.db.query<{ n: number }>('SELECT n FROM tx_probe ORDER BY n')).map((r) => r.n);
+
+  it('commits every command together, and a command that fails undoes only its own writes', async () => {
+    await inOneTransaction(t.db, async (db) => {
+      await db.transaction((tx) => tx.query('INSERT INTO tx_probe (n) VALUES (1)'));
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO tx_probe (n) VALUES (2)');
+          throw new Error('this command fails');
+        }),
+      ).rejects.toThrow('this command fails');
+      await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO tx_probe (n) VALUES (3)');
+        await tx.query('INSERT INTO tx_probe (n) VALUES (4)');
+      });
+      await db.query('INSERT INTO tx_probe (n) VALUES (5)');
+    });
+    expect(await probe()).toEqual([1, 3, 4, 5]);
+  });
+
+  it('leaves nothing when the whole fails after its commands committed theirs', async () => {
+    await expect(
+      inOneTransaction(t.db, async (db) => {
+        await db.transaction((tx) => tx.query('INSERT INTO tx_probe (n) VALUES (1)'));
+        await inOneTransaction(db, (inner) =>
+          inner.transaction((tx) => tx.query('INSERT INTO tx_probe (n) VALUES (2)')),
+        );
+        throw new Error('crash after two commands');
+      }),
+    ).rejects.toThrow('crash after two commands');
+    expect(await probe()).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { testConfig, useTestApp } from '../../../test/app.js';
 import { createPostgresDatabase, postgresUrl } from '../../../test/database.js';
 import { signIn, testFiles } from '../../../test/factories.js';
 import { exitOf, runCli } from '../../../test/server-process.js';
+import type { Database, Queryable } from '../db/database.js';
 import { importAreas, readIndonesiaAreas } from '../modules/geography/index.js';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
 
@@ -27,6 +28,40 @@ async function importDemoRegencies() {
 async function seed(warnings: string[] = []) {
   return seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles, warn: (line) => warnings.push(line) });
 }
+
+/**
+ * The test database, but a statement matching `failOn` throws: a crash in the middle of the seed.
+ * Every query, inside a transaction or not, goes through the check.
+ */
+function failingAt(db: Database, failOn: RegExp): Database {
+  const check = (q: Queryable): Queryable['query'] =>
+    ((text: string, params?: readonly unknown[]) => {
+      if (failOn.test(text)) return Promise.reject(new Error(`injected failure at ${String(failOn)}`));
+      return q.query(text, params);
+    }) as Queryable['query'];
+  return {
+    kind: db.kind,
+    query: check(db),
+    transaction: (fn) => db.transaction((tx) => fn({ query: check(tx) })),
+    close: () => db.close(),
+  };
+}
+
+const DEMO_TABLES = [
+  'programs',
+  'users',
+  'role_grants',
+  'villages',
+  'producer_groups',
+  'members',
+  'products',
+  'courses',
+  'journal_entries',
+  'batches',
+  'buyers',
+  'inquiries',
+  'quotes',
+];
 
 const count = async (table: string) =>
   (await t.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
@@ -130,6 +165,24 @@ describe('the demo seed', () => {
     expect(await Promise.all(tables.map(count))).toEqual(before);
   });
 
+  it('leaves nothing behind when it fails midway, and a rerun builds the whole demo with its passwords', async () => {
+    await importDemoRegencies();
+    const audited = await count('audit_log');
+    const failing = failingAt(t.database.db, /INSERT INTO quotes/);
+    await expect(
+      seedDemo(failing, { secret: testConfig.secret, files: testFiles, warn: () => undefined }),
+    ).rejects.toThrow('injected failure');
+    for (const table of DEMO_TABLES) expect({ table, rows: await count(table) }).toEqual({ table, rows: 0 });
+    expect(await count('audit_log')).toBe(audited);
+
+    const again = created(await seed());
+    expect(again).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9 });
+    expect(again.accounts).toHaveLength(8);
+    for (const a of again.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(await count('batches')).toBe(2);
+    expect(await count('quotes')).toBe(1);
+  });
+
   it('skips, with a warning, the villages whose area is not imported', async () => {
     const warnings: string[] = [];
     const result = created(await seed(warnings));
@@ -139,6 +192,7 @@ describe('the demo seed', () => {
     expect(warnings[0]).toContain('Nglanggeran');
   });
 
+  // Three CLI processes, each compiling the sources: a generous bound for a busy machine.
   it('runs as `ovop seed-demo`, printing the accounts once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ovop-seed-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -169,5 +223,5 @@ describe('the demo seed', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('exists already; nothing was added');
     expect(second.stdout).not.toContain('@demo.ovop.id');
-  });
+  }, 180_000);
 });

@@ -2,10 +2,14 @@
  * `ovop seed-demo`: a demo program to look around in, built through the same services the API
  * uses (programs, accounts, registry), acting as the system. Running it again adds nothing: the
  * program's code marks the demo as done.
+ *
+ * The whole demo is one transaction (each service's own transaction becomes a savepoint inside
+ * it): a failure or a crash midway leaves nothing, so the next run builds it whole and prints every
+ * password. The seed writes no files, so nothing in storage can outlive a rolled-back demo.
  */
 import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
-import type { Database } from '../db/database.js';
+import { inOneTransaction, type Database } from '../db/database.js';
 import { systemContext, type Ctx } from '../http/context.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { ruleBroken } from '../http/errors.js';
@@ -40,10 +44,17 @@ export type DemoSeedResult =
       skipped: string[];
     };
 
-export async function seedDemo(
-  db: Database,
-  options: { secret: string; files: FileStorage; warn?: (line: string) => void },
-): Promise<DemoSeedResult> {
+export interface SeedDemoOptions {
+  secret: string;
+  files: FileStorage;
+  warn?: (line: string) => void;
+}
+
+export function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
+  return inOneTransaction(db, (tx) => seedDemoWhole(tx, options));
+}
+
+async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
   const existing = await programByCode(db, DEMO_PROGRAM.code);
   if (existing) return { created: false, programId: existing.id };
   const [areas] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");

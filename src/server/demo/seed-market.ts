@@ -5,6 +5,7 @@
  * services the API uses.
  */
 import { randomBytes } from 'node:crypto';
+import { addDays, dateIn } from '../../shared/dates.js';
 import { anonymous, type Ctx, type UserActor } from '../http/context.js';
 import { createBatch } from '../modules/business/index.js';
 import { registerBuyer, sendInquiry, sendQuote } from '../modules/market/index.js';
@@ -24,11 +25,11 @@ export async function seedMarket(
   ctx: Ctx,
   programId: string,
   options: { groupId: string | undefined },
-  today = new Date(),
 ): Promise<DemoAccount[]> {
   if (!options.groupId) return [];
   // Dates follow the day the demo is seeded, so its stock is fresh whenever someone tries it.
-  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const today = dateIn(ctx.clock.now());
+  const day = (offset: number) => addDays(today, offset);
   const products = await ctx.db.query<{ id: string; status: string }>(
     'SELECT id, status FROM products WHERE program_id = $1 AND group_id = $2 ORDER BY status DESC, id',
     [programId, options.groupId],
