@@ -86,7 +86,7 @@ function inquiryAbilities(viewer: Viewer, row: InquiryRow, quotes: QuoteRow[]): 
     read: may.read,
     reply: may.reply && row.status !== 'closed',
     quote: may.quote && side === 'group' && !settled,
-    accept: may.accept && side === 'buyer' && open !== undefined && open.valid_until >= viewer.today,
+    accept: may.accept && open !== undefined && open.valid_until >= viewer.today,
   };
 }
 
@@ -304,8 +304,6 @@ export async function acceptQuote(ctx: Ctx, id: string, quoteId: string): Promis
     const row = await lockedInquiry(tx, id);
     const target = tradeTarget(row);
     authorize(tx.actor, inquiryPolicy, 'accept', target);
-    if (sideOf(tx.actor, inquiryPolicy, 'accept', target) !== 'buyer')
-      throw forbidden('Only the buyer accepts a quote.');
     const quote = await inquiriesRepository.quoteById(tx.db, quoteId);
     if (!quote || quote.inquiry_id !== id) throw notFound('Quote');
     if (quote.status !== 'open')

@@ -11,7 +11,8 @@ export const inquiryPolicy = definePolicy('Inquiry', {
   read: { roles: ['program_manager', 'facilitator', 'group_manager', 'group_member'], owner: true },
   reply: { roles: ['program_manager', 'facilitator', 'group_manager'], owner: true },
   quote: ['program_manager', 'facilitator', 'group_manager'],
-  accept: { roles: [], owner: true },
+  /** Accepting a quote places an order in the buyer's name: the buyer alone, no admin for them. */
+  accept: { roles: [], ownerOnly: true },
 });
 
 export const orderPolicy = definePolicy('Order', {

@@ -104,6 +104,26 @@ describe('authorize', () => {
     expect(answer(owner, 'withdraw', own)).toBe(404);
   });
 
+  it('lets only the owner do an owner-only action: no admin, no staff speaks for them', () => {
+    const commitment = definePolicy('Offer', {
+      read: { roles: ['program_manager'], owner: true },
+      accept: { roles: [], ownerOnly: true },
+    });
+    const own = { ...inKarangasem, ownerId: ME };
+    const others = { ...inKarangasem, ownerId: OTHER };
+    const columns = { program: 'program_id', path: 'area_path', group: null, owner: 'buyer_id' };
+    expect(can(user([]), commitment, 'accept', own)).toBe(true);
+    expect(can(user([], true), commitment, 'accept', others)).toBe(false);
+    expect(can(user([grant({ role: 'program_manager' })]), commitment, 'accept', others)).toBe(false);
+    expect(can(user([]), commitment, 'accept', { ...inKarangasem, ownerId: null })).toBe(false);
+    expect(can(user([], true), commitment, 'read', others)).toBe(true);
+    expect(scopeOf(user([], true), commitment, 'accept', columns).render()).toEqual({
+      text: 'buyer_id = $1',
+      params: [ME],
+    });
+    expect(scopeOf(anonymous, commitment, 'accept', columns).render().text).toBe('false');
+  });
+
   it('tells a group grant from an area grant from a program-wide grant', () => {
     const group = user([grant({ role: 'group_manager', groupId: G1 })]);
     const area = user([grant({ role: 'facilitator', areaPath: '/51/51.07/' })]);

@@ -20,6 +20,11 @@ export interface Rule {
   /** The account that owns the record (a buyer and their inquiry) may do it, whatever its roles. */
   readonly owner?: boolean;
   /**
+   * Only the owner, nobody speaking for them, a platform admin included: a buyer's own commitment
+   * (accepting a quote places an order in their name).
+   */
+  readonly ownerOnly?: boolean;
+  /**
    * A grant of one of the roles anywhere in the record's program is enough, narrowed to an area or
    * a group or not: for records of the program as a whole (the program itself, its catalogue of
    * courses) that everyone working in the program reads. Without it a grant must reach the record.
@@ -71,6 +76,7 @@ export function definePolicy<const A extends string>(
 }
 
 function ruleAllows(actor: Actor, rule: Rule, target: Target): boolean {
+  if (rule.ownerOnly) return actor.kind === 'user' && !!target.ownerId && target.ownerId === actor.id;
   if (isAdmin(actor)) return true;
   if (actor.kind !== 'user') return false;
   if (rule.owner && target.ownerId && target.ownerId === actor.id) return true;
@@ -127,6 +133,9 @@ export function scopeOf<A extends string>(actor: Actor, policy: Policy<A>, actio
 }
 
 function conditionFor(actor: Actor, rule: Rule, columns: ScopeColumns): Sql {
+  if (rule.ownerOnly) {
+    return actor.kind === 'user' && columns.owner ? sql`${rawSql(columns.owner)} = ${actor.id}` : rawSql('false');
+  }
   if (isAdmin(actor)) return rawSql('true');
   if (actor.kind !== 'user') return rawSql('false');
   const parts: Sql[] = [];
