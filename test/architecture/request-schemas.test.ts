@@ -1,9 +1,10 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { buildApp } from '../../src/server/app.js';
-import { testConfig } from '../app.js';
+import { ORIGIN, testConfig, type Session } from '../app.js';
 import { openTestDatabase, type TestDatabase } from '../database.js';
+import { buildUser, signedIn } from '../factories.js';
 
 const routes = vi.hoisted(() => [] as RouteOptions[]);
 vi.mock('fastify', async (importOriginal) =>
@@ -59,6 +60,32 @@ export function objectsIn(schema: unknown, at: string, seen = new Set<unknown>()
   }
 }
 
+/** Path parameters every route of the API takes: ids, a calendar date, an area code, a test kind. */
+const PARAM_SAMPLES = ['01900000-0000-7000-8000-000000000000', '2026-01-15', '51', 'pre'];
+
+/** A valid value for each path parameter of the route (the first sample its schema accepts). */
+function sampleUrl(route: RouteOptions): string {
+  const params = (route.schema as { params?: z.ZodObject } | undefined)?.params;
+  return route.url.replace(/:(\w+)/g, (_, name: string) => {
+    const field = params?.shape[name];
+    const sample = PARAM_SAMPLES.find((value) => !field || field.safeParse(value).success);
+    if (sample === undefined) throw new Error(`${nameOf(route)}: no sample for :${name}; add one to PARAM_SAMPLES`);
+    return sample;
+  });
+}
+
+/**
+ * A body with one unknown key, `zzz`. A body that is a union keyed by a discriminator (the simple
+ * transactions' `kind`) gets its first option's key, so the unknown key is judged by a real option.
+ */
+function bodyWithUnknownKey(route: RouteOptions): Record<string, unknown> {
+  const def = defOf(bodySchemaOf(route));
+  if (def.type !== 'union' || typeof def.discriminator !== 'string') return { zzz: 1 };
+  const first = (def.options as z.ZodObject[])[0]!;
+  const key = defOf(first.shape[def.discriminator]) as unknown as { values: unknown[] };
+  return { [def.discriminator]: key.values[0], zzz: 1 };
+}
+
 const methodsOf = (route: RouteOptions) => [route.method].flat().filter((m) => m !== 'HEAD');
 const nameOf = (route: RouteOptions) => `${methodsOf(route).join(',')} ${route.url}`;
 const bodySchemaOf = (route: RouteOptions) => (route.schema as { body?: unknown } | undefined)?.body;
@@ -74,6 +101,20 @@ describe('request contracts', () => {
     app = await buildApp({ config: testConfig, db: database.db, logger: false });
     await app.ready();
   });
+
+  /** Rows in every table of the database, by table. */
+  async function rowCounts(): Promise<Record<string, number>> {
+    const tables = await database.db.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables
+        WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of tables) {
+      const [row] = await database.db.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`);
+      counts[name] = Number(row!.n);
+    }
+    return counts;
+  }
 
   afterAll(async () => {
     await app?.close();
@@ -114,5 +155,29 @@ describe('request contracts', () => {
         ),
       );
     expect(strict, `strict objects in response schemas (a 500 on any extra field):\n${strict.join('\n')}`).toEqual([]);
+  });
+
+  it('answers a body with an unknown key with a 400 naming it on every route, and writes nothing', async () => {
+    const admin: Session = await signedIn(app, await buildUser(database.db, { isAdmin: true }));
+    const before = await rowCounts();
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const route of bodyRoutes()) {
+      for (const method of methodsOf(route)) {
+        const r = await app.inject({
+          method: method as 'POST',
+          url: sampleUrl(route),
+          headers: { host: 'localhost:3000', origin: ORIGIN, ...admin.headers },
+          payload: bodyWithUnknownKey(route),
+        });
+        tried++;
+        const errors = (r.json() as { errors?: { path: string; message: string }[] }).errors ?? [];
+        if (r.statusCode !== 400 || !errors.some((e) => e.path === 'zzz' && e.message === 'is not a known field'))
+          wrong.push(`${method} ${route.url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(30);
+    expect(wrong, `routes that did not name the unknown key:\n${wrong.join('\n')}`).toEqual([]);
+    expect(await rowCounts()).toEqual(before);
   });
 });
