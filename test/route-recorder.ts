@@ -7,7 +7,7 @@ type FastifyModule = typeof import('fastify');
  * buildApp() creates its own instance and registers the modules before it returns, so the onRoute
  * hook has to be there from the instance's creation.
  */
-export function recordingFastify(fastify: FastifyModule, routes: RouteOptions[]): FastifyModule {
+export function recordingFastify(fastify: FastifyModule, routes: RouteOptions[]): object {
   const create = ((options?: Parameters<FastifyModule['default']>[0]) => {
     const app: FastifyInstance = fastify.default(options);
     app.addHook('onRoute', (route) => {
