@@ -1,8 +1,30 @@
 import { z } from 'zod';
+import { dateIn } from './dates.js';
 
 /** Shapes every module shares: ids, dates, versions. One definition each. */
 export const uuid = z.uuid();
-export const isoDate = z.iso.date();
+
+/**
+ * A calendar date a client sends, from `from` to `to` (both included): a slip such as 0001-01-01
+ * or 9999-12-31 is refused, naming the field. ISO dates compare as text.
+ */
+export const dateBetween = (from: string, to: string) =>
+  z.iso
+    .date({ abort: true })
+    .refine((date) => date >= from, { message: `must be on or after ${from}`, abort: true })
+    .refine((date) => date <= to, { message: `must be on or before ${to}`, abort: true });
+
+/** Any date in a request: 1900-01-01 to 2100-12-31, unless its field asks for less (`pastDate`). */
+export const isoDate = dateBetween('1900-01-01', '2100-12-31');
+
+/** The calendar date somewhere on earth is at most this (UTC+14): no one's today is refused as future. */
+const latestToday = () => dateIn(new Date(), 'Pacific/Kiritimati');
+
+/** A date that has happened (a group's founding): 1900-01-01 up to today. */
+export const pastDate = isoDate.refine((date) => date <= latestToday(), 'is in the future');
+
+/** A date in an answer: whatever is stored is shown, in or out of the ranges requests allow. */
+export const isoDateAnswer = z.iso.date();
 export const version = z.number().int().min(1);
 export const email = z
   .email()

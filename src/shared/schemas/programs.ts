@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   abilitiesOf,
   isoDate,
+  isoDateAnswer,
   localizedAnswer,
   localizedText,
   pageOf,
@@ -96,7 +97,7 @@ export const programAnswer = z.object({
   country: z.string(),
   currency: z.string(),
   locales: z.array(z.string()),
-  startedOn: isoDate,
+  startedOn: isoDateAnswer,
   categories: z.array(z.object({ code: z.string(), name: localizedAnswer })),
   templateProgramId: uuid.nullable(),
   version: z.number().int(),

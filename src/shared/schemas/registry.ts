@@ -7,6 +7,7 @@ import {
   moneyAnswer,
   pageOf,
   pageQuery,
+  pastDate,
   personName,
   timestamp,
   uuid,
@@ -64,7 +65,7 @@ const contact = z
 const groupFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(GROUP_KINDS),
-  foundedOn: isoDate.nullable().optional(),
+  foundedOn: pastDate.nullable().optional(),
   legalIds: z.object({ nib: nib.optional() }).strict().default({}),
   contact: contact.default({}),
 };
@@ -82,7 +83,7 @@ export const patchGroupBody = z
     version: version.optional(),
     name: groupFields.name,
     kind: groupFields.kind,
-    foundedOn: isoDate.nullable(),
+    foundedOn: pastDate.nullable(),
     legalIds: z.object({ nib: nib.optional() }).strict(),
     contact,
   })

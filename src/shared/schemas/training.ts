@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   abilitiesOf,
   isoDate,
+  isoDateAnswer,
   localizedAnswer,
   localizedText,
   pageOf,
@@ -204,8 +205,8 @@ export const sessionAnswer = z.object({
   programId: z.string(),
   area: z.object({ code: z.string(), name: z.string() }),
   address: z.string(),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainer: z.object({ id: z.string(), name: z.string() }),
   capacity: z.number().int(),
   status: z.enum(['scheduled', 'cancelled']),
@@ -248,7 +249,7 @@ export const cancelledEnrolmentAnswer = z.object({ enrolment: enrolmentAnswer, p
 export type CancelledEnrolmentAnswer = z.infer<typeof cancelledEnrolmentAnswer>;
 
 export const attendanceSheetAnswer = z.object({
-  date: isoDate,
+  date: isoDateAnswer,
   items: z.array(
     z.object({
       enrolmentId: z.string(),
@@ -287,8 +288,8 @@ export const certificateAnswer = z.object({
   verificationCode: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer, topic: z.string() }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
   programName: z.string(),
   issuedAt: timestamp,
@@ -306,11 +307,11 @@ export const verificationAnswer = z.object({
   verificationCode: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
   programName: z.string(),
-  issuedOn: isoDate,
+  issuedOn: isoDateAnswer,
 });
 export type VerificationAnswer = z.infer<typeof verificationAnswer>;
 
@@ -318,8 +319,8 @@ const completedCourse = z.object({
   certificateId: z.string(),
   sessionId: z.string(),
   course: z.object({ title: localizedAnswer, topic: z.string() }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
 });
 export const memberTrainingAnswer = z.object({
