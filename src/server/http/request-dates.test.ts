@@ -61,7 +61,7 @@ describe('dates in requests', () => {
     const future = addDays(dateIn(new Date(), 'UTC'), 2);
     expectRefused(await group('1899-12-31'), { path: 'foundedOn', message: TOO_EARLY });
     expectRefused(await group(future), { path: 'foundedOn', message: 'is in the future' });
-    expectRefused(await group('2101-01-01'), { path: 'foundedOn', message: TOO_LATE });
+    expectRefused(await group('2101-01-01'), { path: 'foundedOn', message: 'is in the future' });
     expectCreated(await group('1900-01-01'));
     expectCreated(await group(dateIn(new Date(), 'Asia/Jayapura')));
   });
