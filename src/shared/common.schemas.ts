@@ -1,8 +1,40 @@
 import { z } from 'zod';
+import { dateIn } from './dates.js';
 
 /** Shapes every module shares: ids, dates, versions. One definition each. */
 export const uuid = z.uuid();
-export const isoDate = z.iso.date();
+
+/** The shape of an ISO date; whether the day exists is `z.iso.date()`'s to say. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date a client sends, from `from` to `to` (both included; `to` may be computed, such
+ * as today): a slip such as 0001-01-01 or 9999-12-31 is refused, naming the field. ISO dates
+ * compare as text. One message per field: a date that is no date gets only the format's.
+ */
+export const dateBetween = (
+  from: string,
+  to: string | (() => string),
+  afterTo = typeof to === 'string' ? `must be on or before ${to}` : 'is too late',
+) =>
+  z.iso.date().superRefine((date, ctx) => {
+    if (!DATE_SHAPE.test(date)) return;
+    if (date < from) ctx.addIssue({ code: 'custom', message: `must be on or after ${from}`, input: date });
+    else if (date > (typeof to === 'function' ? to() : to))
+      ctx.addIssue({ code: 'custom', message: afterTo, input: date });
+  });
+
+/** Any date in a request: 1900-01-01 to 2100-12-31, unless its field asks for less (`pastDate`). */
+export const isoDate = dateBetween('1900-01-01', '2100-12-31');
+
+/** The calendar date somewhere on earth is at most this (UTC+14): no one's today is refused as future. */
+const latestToday = () => dateIn(new Date(), 'Pacific/Kiritimati');
+
+/** A date that has happened (a group's founding): 1900-01-01 up to today. */
+export const pastDate = dateBetween('1900-01-01', latestToday, 'is in the future');
+
+/** A date in an answer: whatever is stored is shown, in or out of the ranges requests allow. */
+export const isoDateAnswer = z.iso.date();
 export const version = z.number().int().min(1);
 export const email = z
   .email()

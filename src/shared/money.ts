@@ -20,7 +20,7 @@ export function minorDigits(currency: string): number {
 
 export const decimalAmount = z.string().regex(/^\d{1,13}(\.\d{1,4})?$/, 'must be a decimal string such as "12900.00"');
 
-export const money = z.object({
+export const money = z.strictObject({
   amount: decimalAmount,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
 });

@@ -4,22 +4,11 @@ import { buildApp } from '../../src/server/app.js';
 import { testConfig } from '../app.js';
 import { openTestDatabase, type TestDatabase } from '../database.js';
 
-/*
- * Every route, as Fastify registers it: buildApp() creates its own Fastify instance and registers
- * the modules before it returns, so an onRoute hook is added at creation, through this mock.
- */
+/** Every route, as Fastify registers it (buildApp() creates its own instance: see route-recorder). */
 const routes = vi.hoisted(() => [] as RouteOptions[]);
-vi.mock('fastify', async (importOriginal) => {
-  const fastify = await importOriginal<typeof import('fastify')>();
-  const create = ((options?: Parameters<typeof fastify.default>[0]) => {
-    const app = fastify.default(options);
-    app.addHook('onRoute', (route) => {
-      routes.push(route);
-    });
-    return app;
-  }) as typeof fastify.default;
-  return { ...fastify, default: create };
-});
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../route-recorder.js')).recordingFastify(await importOriginal(), routes),
+);
 
 const isSuccess = (status: string) => /^2(\d\d|xx)$/i.test(status);
 const methodsOf = (route: RouteOptions) => [route.method].flat().filter((m) => m !== 'HEAD');

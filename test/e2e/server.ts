@@ -72,7 +72,8 @@ export async function apiSession(url: string, credentials: { email: string; pass
   const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify(credentials),
+    // Only the two fields sign-in declares: the people passed in carry their name and area too.
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
   });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const cookie = signIn.headers

@@ -61,10 +61,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof Problem) return sendProblem(reply, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
-    const errors = error.validation.map((issue) => ({
-      path: fieldPath(where, issue.instancePath),
-      message: issue.message ?? 'is invalid',
-    }));
+    const errors = error.validation.flatMap((issue): FieldError[] =>
+      issue.keyword === 'unrecognized_keys'
+        ? unknownKeys(issue.params).map((key) => ({
+            path: fieldPath(where, `${issue.instancePath.replace(/\/$/, '')}/${key}`),
+            message: UNKNOWN_FIELD,
+          }))
+        : [{ path: fieldPath(where, issue.instancePath), message: issue.message ?? 'is invalid' }],
+    );
     return sendProblem(reply, invalid(errors));
   }
   const known = fromDatabase(error);
@@ -76,6 +80,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   request.log.error({ err: loggableError(error) }, 'unhandled error');
   return sendProblem(reply, new Problem(500, 'internal', 'Internal error', 'Something went wrong on our side.'));
+}
+
+const UNKNOWN_FIELD = 'is not a known field';
+
+/** A strict object's unknown keys (zod's `unrecognized_keys` issue): each is named as its own field. */
+function unknownKeys(params: Record<string, unknown>): string[] {
+  return Array.isArray(params.keys) ? params.keys.map(String) : [];
 }
 
 /** 'body' fields are named as they are sent ('email'); others carry their place ('query.limit'). */

@@ -22,7 +22,7 @@ const lotCode = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'must be 1–40 letters, digits, . _ / or -');
 
-export const createBatchBody = z.object({
+export const createBatchBody = z.strictObject({
   id: uuid.optional(),
   productId: uuid,
   lotCode,
@@ -32,7 +32,7 @@ export const createBatchBody = z.object({
   costPerUnit: money.nullable().optional(),
   /** The batches this run consumed, and how much of each (genealogy). */
   inputs: z
-    .array(z.object({ batchId: uuid, quantity }))
+    .array(z.strictObject({ batchId: uuid, quantity }))
     .max(20)
     .refine((l) => new Set(l.map((i) => i.batchId)).size === l.length, 'names a batch twice')
     .default([]),
@@ -49,7 +49,7 @@ export const listBatchesQuery = pageQuery.extend({
 });
 export type ListBatchesQuery = z.infer<typeof listBatchesQuery>;
 
-export const recordMovementBody = z.object({
+export const recordMovementBody = z.strictObject({
   kind: z.enum(MANUAL_MOVEMENTS),
   quantity,
   on: isoDate,

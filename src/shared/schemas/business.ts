@@ -39,18 +39,18 @@ const base = { id: uuid.optional(), date: isoDate, amount, memo };
  * `costOfGoods` on a sale also moves that cost from finished goods into cost of goods sold.
  */
 export const simpleTransactionBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional() }),
-  z.object({
+  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional() }),
+  z.strictObject({
     kind: z.literal('credit_sale'),
     ...base,
     customer: z.string().trim().max(200).optional(),
     costOfGoods: amount.optional(),
   }),
-  z.object({ kind: z.literal('payment_received'), ...base, via }),
-  z.object({ kind: z.literal('material_purchase'), ...base, settlement }),
+  z.strictObject({ kind: z.literal('payment_received'), ...base, via }),
+  z.strictObject({ kind: z.literal('material_purchase'), ...base, settlement }),
   /** Raw materials made into finished goods, at their cost. */
-  z.object({ kind: z.literal('production'), ...base }),
-  z.object({
+  z.strictObject({ kind: z.literal('production'), ...base }),
+  z.strictObject({
     kind: z.literal('expense'),
     ...base,
     via,
@@ -61,12 +61,12 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
       .regex(/^6-\d{3}$/, 'must be an expense account such as 6-104')
       .optional(),
   }),
-  z.object({ kind: z.literal('supplier_paid'), ...base, via }),
-  z.object({ kind: z.literal('owner_capital'), ...base, via }),
-  z.object({ kind: z.literal('owner_drawing'), ...base, via }),
-  z.object({ kind: z.literal('loan_received'), ...base, via }),
-  z.object({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
-  z.object({ kind: z.literal('asset_bought'), ...base, settlement }),
+  z.strictObject({ kind: z.literal('supplier_paid'), ...base, via }),
+  z.strictObject({ kind: z.literal('owner_capital'), ...base, via }),
+  z.strictObject({ kind: z.literal('owner_drawing'), ...base, via }),
+  z.strictObject({ kind: z.literal('loan_received'), ...base, via }),
+  z.strictObject({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
+  z.strictObject({ kind: z.literal('asset_bought'), ...base, settlement }),
 ]);
 export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
 export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
@@ -74,13 +74,13 @@ export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) =>
 const accountCode = z.string().regex(/^[1-6]-\d{3}$/, 'must be an account code such as 1-101');
 
 export const journalLineBody = z
-  .object({ accountCode, debit: decimalAmount.optional(), credit: decimalAmount.optional() })
+  .strictObject({ accountCode, debit: decimalAmount.optional(), credit: decimalAmount.optional() })
   .refine((l) => (l.debit === undefined) !== (l.credit === undefined), {
     message: 'needs either a debit or a credit',
     path: ['debit'],
   });
 
-export const journalEntryBody = z.object({
+export const journalEntryBody = z.strictObject({
   id: uuid.optional(),
   date: isoDate,
   memo: z.string().trim().min(1).max(500),
@@ -88,7 +88,7 @@ export const journalEntryBody = z.object({
 });
 export type JournalEntryBody = z.infer<typeof journalEntryBody>;
 
-export const reverseEntryBody = z.object({
+export const reverseEntryBody = z.strictObject({
   id: uuid.optional(),
   date: isoDate.optional(),
   memo: z.string().trim().max(500).optional(),
@@ -102,7 +102,7 @@ export const journalQuery = pageQuery.extend({
 });
 export type JournalQuery = z.infer<typeof journalQuery>;
 
-export const addAccountBody = z.object({
+export const addAccountBody = z.strictObject({
   code: accountCode,
   name: localizedText(200),
   line: z
@@ -125,7 +125,7 @@ export const addAccountBody = z.object({
 });
 export type AddAccountBody = z.infer<typeof addAccountBody>;
 
-export const closePeriodBody = z.object({
+export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
 });
@@ -139,8 +139,8 @@ export const periodQuery = z.object({
 export const statementsQuery = periodQuery.extend({ format: z.enum(['pdf', 'xlsx']) });
 
 /** Cost of production (HPP) for one production run: direct materials + direct labour + overhead. */
-const costItem = z.object({ name: z.string().trim().min(1).max(200), amount: decimalAmount });
-export const hppBody = z.object({
+const costItem = z.strictObject({ name: z.string().trim().min(1).max(200), amount: decimalAmount });
+export const hppBody = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
   units: z
     .string()

@@ -20,7 +20,7 @@ import { areaCode, countryCode } from './geography.js';
 // ---- buyers ------------------------------------------------------------------------------------
 const companyName = z.string().trim().min(1).max(200);
 
-export const registerBuyerBody = z.object({
+export const registerBuyerBody = z.strictObject({
   email,
   name: personName,
   password: z.string().min(1).max(256),
@@ -64,7 +64,7 @@ export const INQUIRY_KINDS = ['inquiry', 'sample', 'quotation'] as const;
 export const INQUIRY_STATUSES = ['open', 'answered', 'quoted', 'ordered', 'closed'] as const;
 const messageText = z.string().trim().min(1).max(4000);
 
-export const createInquiryBody = z.object({
+export const createInquiryBody = z.strictObject({
   id: uuid.optional(),
   productId: uuid,
   kind: z.enum(INQUIRY_KINDS),
@@ -79,10 +79,10 @@ export const listInquiriesQuery = pageQuery.extend({
 });
 export type ListInquiriesQuery = z.infer<typeof listInquiriesQuery>;
 
-export const inquiryMessageBody = z.object({ body: messageText });
+export const inquiryMessageBody = z.strictObject({ body: messageText });
 export type InquiryMessageBody = z.infer<typeof inquiryMessageBody>;
 
-export const quoteBody = z.object({
+export const quoteBody = z.strictObject({
   unitPrice: money,
   quantity,
   validUntil: isoDate,
@@ -145,11 +145,11 @@ export const listOrdersQuery = pageQuery.extend({
 });
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
 
-export const orderTransitionBody = z.object({
+export const orderTransitionBody = z.strictObject({
   to: z.enum(ORDER_STATUSES),
   /** On confirming: which batches to reserve from; without it, the earliest expiry first (FIFO). */
   allocations: z
-    .array(z.object({ batchId: uuid, quantity }))
+    .array(z.strictObject({ batchId: uuid, quantity }))
     .min(1)
     .max(20)
     .refine((l) => new Set(l.map((a) => a.batchId)).size === l.length, 'names a batch twice')

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { abilitiesOf, pageOf, timestamp, uuid } from '../common.schemas.js';
 import { ROLES } from '../roles.js';
 
-export const signInBody = z.object({
+export const signInBody = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(256),
 });

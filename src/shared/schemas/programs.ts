@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   abilitiesOf,
   isoDate,
+  isoDateAnswer,
   localizedAnswer,
   localizedText,
   pageOf,
@@ -23,7 +24,7 @@ const locale = z.string().refine((v) => {
   }
 }, 'is not a canonical BCP 47 locale such as id, en or ja');
 
-export const category = z.object({
+export const category = z.strictObject({
   code: z.string().regex(/^[a-z0-9_]{2,40}$/, 'must be 2–40 lowercase letters, digits or _'),
   name: localizedText(100),
 });
@@ -44,7 +45,7 @@ const programFields = {
     .refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'has a category code twice'),
 };
 
-export const createProgramBody = z.object({
+export const createProgramBody = z.strictObject({
   id: uuid.optional(),
   code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'must be 2–40 capital letters, digits, - or _'),
   /** Copy locales, currency and categories from this program when they are not given. */
@@ -65,7 +66,7 @@ export type PatchProgramBody = z.infer<typeof patchProgramBody>;
 export const listProgramsQuery = pageQuery;
 export type ListProgramsQuery = z.infer<typeof listProgramsQuery>;
 
-export const grantRoleBody = z.object({
+export const grantRoleBody = z.strictObject({
   userId: uuid,
   role: z.enum(ROLES),
   areaCode: areaCode.optional(),
@@ -96,7 +97,7 @@ export const programAnswer = z.object({
   country: z.string(),
   currency: z.string(),
   locales: z.array(z.string()),
-  startedOn: isoDate,
+  startedOn: isoDateAnswer,
   categories: z.array(z.object({ code: z.string(), name: localizedAnswer })),
   templateProgramId: uuid.nullable(),
   version: z.number().int(),

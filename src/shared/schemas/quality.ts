@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { abilitiesOf, isoDate, localizedText, pageOf, pageQuery, timestamp, uuid, version } from '../common.schemas.js';
+import {
+  abilitiesOf,
+  isoDate,
+  localizedAnswer,
+  localizedText,
+  pageOf,
+  pageQuery,
+  timestamp,
+  uuid,
+  version,
+} from '../common.schemas.js';
 
 export const PANEL_TIERS = ['district', 'province', 'national'] as const;
 export type PanelTier = (typeof PANEL_TIERS)[number];
@@ -13,8 +23,8 @@ const tier = z.enum(PANEL_TIERS);
 const stars = z.number().int().min(1).max(5);
 
 // ---- rating schemes ----------------------------------------------------------------------------
-const level = z.object({ points: z.number().min(0).max(1000), descriptor: localizedText(500) });
-const criterion = z.object({
+const level = z.strictObject({ points: z.number().min(0).max(1000), descriptor: localizedText(500) });
+const criterion = z.strictObject({
   code,
   name: localizedText(300),
   /** What the criterion contributes to the total at its best level. */
@@ -25,14 +35,14 @@ const criterion = z.object({
     .max(10)
     .refine((l) => new Set(l.map((x) => x.points)).size === l.length, 'has two levels with the same points'),
 });
-const part = z.object({
+const part = z.strictObject({
   code,
   name: localizedText(200),
   /** Marks data a program must adjust before use (e.g. sections whose official figures are unverified). */
   placeholder: z.boolean().optional(),
   criteria: z.array(criterion).min(1).max(60),
 });
-const gate = z.object({
+const gate = z.strictObject({
   code,
   name: localizedText(200),
   /** Met when any one of these is valid on the assessment date. */
@@ -40,14 +50,14 @@ const gate = z.object({
   /** Only products of these program categories must pass (e.g. food permits); all products when absent. */
   categories: z.array(code).max(50).optional(),
   onFail: z.discriminatedUnion('effect', [
-    z.object({ effect: z.literal('block') }),
-    z.object({ effect: z.literal('cap'), maxStars: stars }),
+    z.strictObject({ effect: z.literal('block') }),
+    z.strictObject({ effect: z.literal('cap'), maxStars: stars }),
   ]),
 });
-const threshold = z.object({ stars, minPercent: z.number().min(0).max(100) });
+const threshold = z.strictObject({ stars, minPercent: z.number().min(0).max(100) });
 
 export const schemeDefinition = z
-  .object({
+  .strictObject({
     name: localizedText(200),
     description: localizedText(2000).optional(),
     validityMonths: z.number().int().min(1).max(120).default(24),
@@ -57,7 +67,7 @@ export const schemeDefinition = z
     /** Score (percent of the maximum) to stars; below the lowest threshold no star is awarded. */
     thresholds: z.array(threshold).min(1).max(5),
     /** The panel tier that may award each star level. */
-    starTiers: z.object({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
+    starTiers: z.strictObject({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
@@ -84,7 +94,7 @@ export const schemeDefinition = z
 export type SchemeDefinition = z.output<typeof schemeDefinition>;
 
 export const createSchemeBody = z
-  .object({
+  .strictObject({
     id: uuid.optional(),
     programId: uuid,
     /** Copy a shipped template; `definition` then may be left out. */
@@ -107,11 +117,11 @@ export const listSchemesQuery = pageQuery.extend({
 export type ListSchemesQuery = z.infer<typeof listSchemesQuery>;
 
 // ---- assessor tiers ----------------------------------------------------------------------------
-export const setAssessorTierBody = z.object({ userId: uuid, tier });
+export const setAssessorTierBody = z.strictObject({ userId: uuid, tier });
 export type SetAssessorTierBody = z.infer<typeof setAssessorTierBody>;
 
 // ---- assessments -------------------------------------------------------------------------------
-export const createAssessmentBody = z.object({
+export const createAssessmentBody = z.strictObject({
   id: uuid.optional(),
   productId: uuid,
   schemeId: uuid,
@@ -121,12 +131,12 @@ export const createAssessmentBody = z.object({
 });
 export type CreateAssessmentBody = z.infer<typeof createAssessmentBody>;
 
-const score = z.object({
+const score = z.strictObject({
   criterion: code,
   points: z.number().min(0).max(1000),
   comment: z.string().trim().max(2000).optional(),
 });
-export const scoresBody = z.object({
+export const scoresBody = z.strictObject({
   version: version.optional(),
   scores: z
     .array(score)
@@ -136,7 +146,7 @@ export const scoresBody = z.object({
 });
 export type ScoresBody = z.infer<typeof scoresBody>;
 
-export const finaliseBody = z.object({ version: version.optional() });
+export const finaliseBody = z.strictObject({ version: version.optional() });
 
 export const listAssessmentsQuery = pageQuery.extend({
   programId: uuid.optional(),
@@ -146,8 +156,8 @@ export const listAssessmentsQuery = pageQuery.extend({
 });
 export type ListAssessmentsQuery = z.infer<typeof listAssessmentsQuery>;
 
-export const appealBody = z.object({ reason: z.string().trim().min(1).max(4000) });
-export const decideAppealBody = z.object({
+export const appealBody = z.strictObject({ reason: z.string().trim().min(1).max(4000) });
+export const decideAppealBody = z.strictObject({
   decision: z.enum(['upheld', 'rejected']),
   note: z.string().trim().min(1).max(4000),
 });
@@ -163,7 +173,7 @@ const certificationFields = {
   expiresOn: isoDate.nullable().optional(),
 };
 export const createCertificationBody = z
-  .object({ id: uuid.optional(), productId: uuid.optional(), groupId: uuid.optional(), ...certificationFields })
+  .strictObject({ id: uuid.optional(), productId: uuid.optional(), groupId: uuid.optional(), ...certificationFields })
   .refine((b) => b.productId || b.groupId, {
     path: ['productId'],
     message: 'or groupId is required',
@@ -204,6 +214,44 @@ export type QualityProgramAbilities = z.infer<typeof qualityProgramAbilities>;
 
 /** What a caller may do with a scheme version (a shipped template: read only). */
 export const SCHEME_ACTIONS = ['read', 'update'] as const;
+
+/** A definition as stored: the shape of `schemeDefinition`, without its request rules. */
+const schemeDefinitionAnswer = z.object({
+  name: localizedAnswer,
+  description: localizedAnswer.optional(),
+  validityMonths: z.number().int(),
+  selfAssessmentRequired: z.boolean(),
+  parts: z.array(
+    z.object({
+      code: z.string(),
+      name: localizedAnswer,
+      placeholder: z.boolean().optional(),
+      criteria: z.array(
+        z.object({
+          code: z.string(),
+          name: localizedAnswer,
+          weight: z.number(),
+          levels: z.array(z.object({ points: z.number(), descriptor: localizedAnswer })),
+        }),
+      ),
+    }),
+  ),
+  gates: z.array(
+    z.object({
+      code: z.string(),
+      name: localizedAnswer,
+      anyOf: z.array(z.enum(GATE_REQUIREMENTS)),
+      categories: z.array(z.string()).optional(),
+      onFail: z.discriminatedUnion('effect', [
+        z.object({ effect: z.literal('block') }),
+        z.object({ effect: z.literal('cap'), maxStars: z.number().int() }),
+      ]),
+    }),
+  ),
+  thresholds: z.array(z.object({ stars: z.number().int(), minPercent: z.number() })),
+  starTiers: z.object({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
+});
+
 export const schemeAnswer = z.object({
   id: z.string(),
   familyId: z.string(),
@@ -211,7 +259,7 @@ export const schemeAnswer = z.object({
   templateId: z.string().nullable(),
   template: z.boolean(),
   latest: z.boolean(),
-  definition: schemeDefinition,
+  definition: schemeDefinitionAnswer,
   version: z.number().int(),
   createdAt: timestamp,
   updatedAt: timestamp,

@@ -7,6 +7,7 @@ import {
   moneyAnswer,
   pageOf,
   pageQuery,
+  pastDate,
   personName,
   timestamp,
   uuid,
@@ -22,14 +23,14 @@ export const PRODUCT_STATUSES = ['draft', 'ready', 'export_ready'] as const;
 const count = z.number().int().min(0).max(10_000_000);
 
 // ---- villages -------------------------------------------------------------------------------
-export const villageProfile = z.object({
+export const villageProfile = z.strictObject({
   population: count.nullable().optional(),
   households: count.nullable().optional(),
   potentials: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
   notes: z.string().trim().max(4000).nullable().optional(),
 });
 
-export const createVillageBody = z.object({
+export const createVillageBody = z.strictObject({
   id: uuid.optional(),
   programId: uuid,
   areaCode,
@@ -64,12 +65,17 @@ const contact = z
 const groupFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(GROUP_KINDS),
-  foundedOn: isoDate.nullable().optional(),
+  foundedOn: pastDate.nullable().optional(),
   legalIds: z.object({ nib: nib.optional() }).strict().default({}),
   contact: contact.default({}),
 };
 
-export const createGroupBody = z.object({ id: uuid.optional(), programId: uuid, villageId: uuid, ...groupFields });
+export const createGroupBody = z.strictObject({
+  id: uuid.optional(),
+  programId: uuid,
+  villageId: uuid,
+  ...groupFields,
+});
 export type CreateGroupBody = z.infer<typeof createGroupBody>;
 
 export const patchGroupBody = z
@@ -77,7 +83,7 @@ export const patchGroupBody = z
     version: version.optional(),
     name: groupFields.name,
     kind: groupFields.kind,
-    foundedOn: isoDate.nullable(),
+    foundedOn: pastDate.nullable(),
     legalIds: z.object({ nib: nib.optional() }).strict(),
     contact,
   })
@@ -120,7 +126,7 @@ const memberFields = {
     .optional(),
 };
 
-export const createMemberBody = z.object({ id: uuid.optional(), ...memberFields });
+export const createMemberBody = z.strictObject({ id: uuid.optional(), ...memberFields });
 export type CreateMemberBody = z.infer<typeof createMemberBody>;
 
 export const patchMemberBody = z
@@ -161,7 +167,7 @@ const productFields = {
   status: z.enum(PRODUCT_STATUSES).default('draft'),
 };
 
-export const createProductBody = z.object({ id: uuid.optional(), groupId: uuid, ...productFields });
+export const createProductBody = z.strictObject({ id: uuid.optional(), groupId: uuid, ...productFields });
 export type CreateProductBody = z.infer<typeof createProductBody>;
 
 export const patchProductBody = z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   abilitiesOf,
   isoDate,
+  isoDateAnswer,
   localizedAnswer,
   localizedText,
   pageOf,
@@ -32,20 +33,20 @@ const percent = z.number().int().min(0).max(100);
 
 // ---- courses -----------------------------------------------------------------------------------
 const question = z
-  .object({
+  .strictObject({
     text: localizedText(1000),
     choices: z.array(localizedText(300)).min(2).max(8),
     /** The index of the right choice; the server scores, participants never see it. */
     answer: z.number().int().min(0),
   })
   .refine((q) => q.answer < q.choices.length, { path: ['answer'], message: 'is not one of the choices' });
-export const courseTest = z.object({ questions: z.array(question).min(1).max(50) });
+export const courseTest = z.strictObject({ questions: z.array(question).min(1).max(50) });
 export type CourseTest = z.infer<typeof courseTest>;
 
-const link = z.object({ title: z.string().trim().min(1).max(200), url: z.url().max(2000) });
+const link = z.strictObject({ title: z.string().trim().min(1).max(200), url: z.url().max(2000) });
 
 /** Completion (DESIGN §3.5): attendance and post-test score at or above these; 80 % and 60 % by default. */
-export const completionRule = z.object({
+export const completionRule = z.strictObject({
   minAttendancePercent: percent.default(80),
   minPostTestPercent: percent.default(60),
 });
@@ -62,7 +63,7 @@ const courseFields = {
   completionRule: completionRule.default({ minAttendancePercent: 80, minPostTestPercent: 60 }),
 };
 
-export const createCourseBody = z.object({ id: uuid.optional(), programId: uuid, ...courseFields });
+export const createCourseBody = z.strictObject({ id: uuid.optional(), programId: uuid, ...courseFields });
 export type CreateCourseBody = z.infer<typeof createCourseBody>;
 
 export const patchCourseBody = z
@@ -75,7 +76,7 @@ export const patchCourseBody = z
     links: z.array(link).max(30),
     preTest: courseTest.nullable(),
     postTest: courseTest.nullable(),
-    completionRule: z.object({ minAttendancePercent: percent, minPostTestPercent: percent }),
+    completionRule: z.strictObject({ minAttendancePercent: percent, minPostTestPercent: percent }),
   })
   .partial()
   .strict();
@@ -86,7 +87,7 @@ export type ListCoursesQuery = z.infer<typeof listCoursesQuery>;
 
 // ---- sessions ----------------------------------------------------------------------------------
 export const createSessionBody = z
-  .object({
+  .strictObject({
     id: uuid.optional(),
     courseId: uuid,
     areaCode,
@@ -109,17 +110,17 @@ export const listSessionsQuery = pageQuery.extend({
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 
-export const enrolBody = z.object({ id: uuid.optional(), memberId: uuid });
+export const enrolBody = z.strictObject({ id: uuid.optional(), memberId: uuid });
 export type EnrolBody = z.infer<typeof enrolBody>;
 
 export const enrolmentParams = z.object({ id: uuid, enrolmentId: uuid });
 
 // ---- attendance and tests ----------------------------------------------------------------------
 export const attendanceParams = z.object({ id: uuid, date: isoDate });
-export const attendanceBody = z.object({
+export const attendanceBody = z.strictObject({
   items: z
     .array(
-      z.object({
+      z.strictObject({
         memberId: uuid,
         present: z.boolean(),
         /**
@@ -137,7 +138,7 @@ export type AttendanceBody = z.infer<typeof attendanceBody>;
 
 export const testParams = z.object({ id: uuid, enrolmentId: uuid, kind: z.enum(TEST_KINDS) });
 export const sessionTestParams = z.object({ id: uuid, kind: z.enum(TEST_KINDS) });
-export const testAttemptBody = z.object({
+export const testAttemptBody = z.strictObject({
   id: uuid.optional(),
   /** The index of the chosen choice per question, in the course's order; null for unanswered. */
   answers: z.array(z.number().int().min(0).max(7).nullable()).min(1).max(50),
@@ -204,8 +205,8 @@ export const sessionAnswer = z.object({
   programId: z.string(),
   area: z.object({ code: z.string(), name: z.string() }),
   address: z.string(),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainer: z.object({ id: z.string(), name: z.string() }),
   capacity: z.number().int(),
   status: z.enum(['scheduled', 'cancelled']),
@@ -248,7 +249,7 @@ export const cancelledEnrolmentAnswer = z.object({ enrolment: enrolmentAnswer, p
 export type CancelledEnrolmentAnswer = z.infer<typeof cancelledEnrolmentAnswer>;
 
 export const attendanceSheetAnswer = z.object({
-  date: isoDate,
+  date: isoDateAnswer,
   items: z.array(
     z.object({
       enrolmentId: z.string(),
@@ -287,8 +288,8 @@ export const certificateAnswer = z.object({
   verificationCode: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer, topic: z.string() }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
   programName: z.string(),
   issuedAt: timestamp,
@@ -306,11 +307,11 @@ export const verificationAnswer = z.object({
   verificationCode: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
   programName: z.string(),
-  issuedOn: isoDate,
+  issuedOn: isoDateAnswer,
 });
 export type VerificationAnswer = z.infer<typeof verificationAnswer>;
 
@@ -318,8 +319,8 @@ const completedCourse = z.object({
   certificateId: z.string(),
   sessionId: z.string(),
   course: z.object({ title: localizedAnswer, topic: z.string() }),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: isoDateAnswer,
+  endsOn: isoDateAnswer,
   trainerName: z.string(),
 });
 export const memberTrainingAnswer = z.object({

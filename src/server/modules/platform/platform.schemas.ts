@@ -5,7 +5,7 @@ import { pageQuery } from '../../http/pagination.js';
 
 export * from '../../../shared/schemas/platform.js';
 
-export const createUserBody = z.object({
+export const createUserBody = z.strictObject({
   id: uuid.optional(),
   email,
   name: personName,
@@ -31,7 +31,7 @@ export type PatchUserBody = z.infer<typeof patchUserBody>;
 export const listUsersQuery = pageQuery.extend({ email: z.email().optional() });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
-export const createTokenBody = z.object({
+export const createTokenBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });

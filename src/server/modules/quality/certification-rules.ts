@@ -22,6 +22,12 @@ const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; messa
 export const PIRT_MAX_MONTHS = 60;
 
 /**
+ * No certificate runs for decades: the longest-lived (halal, SNI) are renewed within a few years,
+ * so an expiry past this is a slip of the year, not a validity.
+ */
+export const MAX_VALIDITY_MONTHS = 30 * 12;
+
+/**
  * An FDA food facility registration lapses at the end of each even year: it is renewed between
  * October and December of every even year (21 CFR 1.230; DOMAIN.md). One made in an odd year runs
  * to the end of the next year.
@@ -59,5 +65,8 @@ export function checkCertification(c: CertificationInput): { errors: FieldError[
   }
   if (expiresOn !== null && expiresOn <= c.issuedOn)
     errors.push({ path: 'expiresOn', message: 'must be after issuedOn' });
+  const longest = addMonths(c.issuedOn, MAX_VALIDITY_MONTHS);
+  if (expiresOn !== null && expiresOn > longest && !errors.some((e) => e.path === 'expiresOn'))
+    errors.push({ path: 'expiresOn', message: `may be at most 30 years after issuedOn (${longest})` });
   return { errors, expiresOn };
 }

@@ -48,7 +48,15 @@ describe('producer groups', () => {
       },
     });
     expect(r.statusCode).toBe(400);
-    expect(paths(r)).toEqual(['contact', 'contact.email', 'foundedOn', 'kind', 'legalIds.nib', 'name', 'villageId']);
+    expect(paths(r)).toEqual([
+      'contact.email',
+      'contact.fax',
+      'foundedOn',
+      'kind',
+      'legalIds.nib',
+      'name',
+      'villageId',
+    ]);
   });
 
   it('refuses a village of another program or outside the facilitator area', async () => {
