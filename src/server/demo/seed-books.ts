@@ -28,6 +28,8 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
       date: `${first}-05`,
       amount: rp(8_500_000),
       settlement: 'bank',
+      lifeMonths: 60,
+      residualValue: rp(500_000),
       memo: 'Mesin vacuum frying 5 kg',
     },
   ];
