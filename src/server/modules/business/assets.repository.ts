@@ -20,10 +20,7 @@ const COLUMNS = `a.id, a.group_id, a.name, a.acquired_on, a.cost_minor::text AS 
   a.residual_minor::text AS residual_minor, a.life_months, a.purchase_entry_id, a.disposed_on`;
 
 export const assetsRepository = {
-  async insert(
-    db: Queryable,
-    a: Omit<AssetRow, 'disposed_on' | 'depreciated_minor' | 'last_month'>,
-  ): Promise<void> {
+  async insert(db: Queryable, a: Omit<AssetRow, 'disposed_on' | 'depreciated_minor' | 'last_month'>): Promise<void> {
     await db.query(
       `INSERT INTO fixed_assets (id, group_id, name, acquired_on, cost_minor, residual_minor, life_months, purchase_entry_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -46,10 +43,12 @@ export const assetsRepository = {
   },
 
   async recordDepreciation(db: Queryable, assetId: string, month: string, amount: bigint, entryId: string) {
-    await db.query(
-      `INSERT INTO asset_depreciation (asset_id, month, amount_minor, entry_id) VALUES ($1, $2, $3, $4)`,
-      [assetId, month, amount.toString(), entryId],
-    );
+    await db.query(`INSERT INTO asset_depreciation (asset_id, month, amount_minor, entry_id) VALUES ($1, $2, $3, $4)`, [
+      assetId,
+      month,
+      amount.toString(),
+      entryId,
+    ]);
   },
 
   async dispose(db: Queryable, assetId: string, on: string, entryId: string): Promise<void> {

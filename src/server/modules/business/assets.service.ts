@@ -148,7 +148,9 @@ export async function listAssets(ctx: Ctx, groupId: string, at: string | undefin
     const date = at ?? dateIn(tx.clock.now());
     const currency = books.book.currency;
     const rows = (await assetsRepository.list(tx.db, groupId, monthOf(date))).filter((a) => a.acquired_on <= date);
-    const items = rows.map((a) => presentAsset({ ...a, disposed_on: a.disposed_on && a.disposed_on <= date ? a.disposed_on : null }, currency));
+    const items = rows.map((a) =>
+      presentAsset({ ...a, disposed_on: a.disposed_on && a.disposed_on <= date ? a.disposed_on : null }, currency),
+    );
     const live = rows.filter((a) => !(a.disposed_on && a.disposed_on <= date));
     const cost = live.reduce((s, a) => s + BigInt(a.cost_minor), 0n);
     const accumulated = live.reduce((s, a) => s + BigInt(a.depreciated_minor), 0n);

@@ -152,7 +152,7 @@ export const batchesRepository = {
       `WITH b AS (
          INSERT INTO batches (id, program_id, group_id, product_id, area_path, lot_code, quantity, unit, produced_on,
            expires_on, cost_per_unit_minor, currency, stock, notes, cost_minor, costs, value_minor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13, $14, $15, coalesce($14, 0))
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13, $14::bigint, $15, coalesce($14::bigint, 0))
          RETURNING *)
        SELECT ${COLUMNS} FROM b JOIN registry_products p ON p.id = b.product_id`,
       [

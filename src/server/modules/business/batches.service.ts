@@ -119,9 +119,11 @@ const inputRun = (input: CreateBatchBody) =>
       : null,
     costs: input.costs
       ? {
-          materials: toMinor(input.costs.materials?.amount ?? '0', input.costs.materials?.currency ?? 'IDR')?.toString() ?? '',
+          materials:
+            toMinor(input.costs.materials?.amount ?? '0', input.costs.materials?.currency ?? 'IDR')?.toString() ?? '',
           labour: toMinor(input.costs.labour?.amount ?? '0', input.costs.labour?.currency ?? 'IDR')?.toString() ?? '',
-          overhead: toMinor(input.costs.overhead?.amount ?? '0', input.costs.overhead?.currency ?? 'IDR')?.toString() ?? '',
+          overhead:
+            toMinor(input.costs.overhead?.amount ?? '0', input.costs.overhead?.currency ?? 'IDR')?.toString() ?? '',
         }
       : null,
     inputs: input.inputs,
@@ -295,9 +297,16 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
             entryId: entry?.id ?? null,
           },
           ...consumed.flatMap((c) =>
-            movementsOf([c], 'consumed', input.producedOn, actor.id, entryOf.get(c.batch.group_id) ?? entry?.id ?? null, {
-              consumedBy: id,
-            }),
+            movementsOf(
+              [c],
+              'consumed',
+              input.producedOn,
+              actor.id,
+              entryOf.get(c.batch.group_id) ?? entry?.id ?? null,
+              {
+                consumedBy: id,
+              },
+            ),
           ),
         ]);
         await recordAudit(tx.db, tx, {

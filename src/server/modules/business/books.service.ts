@@ -33,17 +33,20 @@ async function unopenedBooks(db: Tx, group: GroupRow) {
   return {
     book: { group_id: group.id, currency: program.currency, closed_through: null } satisfies BookRow,
     chart,
-    accounts: chart.map((a): AccountRow => ({
-      id: templateAccountId(group.id, a.code),
-      group_id: group.id,
-      code: a.code,
-      name: a.name,
-      type: typeOfCode(a.code),
-      line: a.line,
-      contra: a.contra ?? false,
-      role: a.role,
-      overdraft: false,
-    })),
+    accounts: chart
+      .map((a): AccountRow => ({
+        id: templateAccountId(group.id, a.code),
+        group_id: group.id,
+        code: a.code,
+        name: a.name,
+        type: typeOfCode(a.code),
+        line: a.line,
+        contra: a.contra ?? false,
+        role: a.role,
+        overdraft: false,
+      }))
+      // In code order, as stored charts are read.
+      .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
 

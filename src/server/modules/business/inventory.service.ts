@@ -293,7 +293,10 @@ export async function inventoryCheck(ctx: Ctx, groupId: string, on: string | und
       on: date,
       currency,
       tracksBatches: tracks,
-      books: { materials: fromMinor(balanceOf('materials'), currency), finishedGoods: fromMinor(finishedGoods, currency) },
+      books: {
+        materials: fromMinor(balanceOf('materials'), currency),
+        finishedGoods: fromMinor(finishedGoods, currency),
+      },
       stock: {
         value: fromMinor(stockValue, currency),
         batches: batches

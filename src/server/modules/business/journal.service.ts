@@ -17,7 +17,14 @@ import { groupById } from '../registry/index.js';
 import { recordAssetBought } from './assets.service.js';
 import { batchesRepository } from './batches.repository.js';
 import { booksFor, chartOf, openBooks, type Books } from './books.service.js';
-import { movementsOf, movesProduction, pickForSale, returnStockOf, takeStock, tracksBatches } from './inventory.service.js';
+import {
+  movementsOf,
+  movesProduction,
+  pickForSale,
+  returnStockOf,
+  takeStock,
+  tracksBatches,
+} from './inventory.service.js';
 import { ledgerRepository, type LineRow } from './ledger.repository.js';
 import {
   accountFor,
@@ -46,7 +53,11 @@ async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoo
     costOfGoods: costOfGoods ?? typed,
     interest: 'interest' in t && t.interest ? minorOf(t.interest, currency, 'interest') : 0n,
   };
-  const paths = { amount: 'amount', costOfGoods: costOfGoods === undefined ? 'costOfGoods' : 'items', interest: 'interest' };
+  const paths = {
+    amount: 'amount',
+    costOfGoods: costOfGoods === undefined ? 'costOfGoods' : 'items',
+    interest: 'interest',
+  };
   return planTransaction(t, amounts.costOfGoods > 0n)
     .map((l) => {
       const account = accountFor(accounts, l.account, t.kind === 'expense' && t.accountCode ? 'accountCode' : 'kind');
@@ -275,7 +286,12 @@ export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entr
     memo,
     details,
     source: { type: input.sourceType, id: input.sourceId },
-    lines: await linesOf(db, books, t, input.costOfGoods ? minorOf(input.costOfGoods, book.currency, 'costOfGoods') : 0n),
+    lines: await linesOf(
+      db,
+      books,
+      t,
+      input.costOfGoods ? minorOf(input.costOfGoods, book.currency, 'costOfGoods') : 0n,
+    ),
     actorId: input.actorId,
   });
   if (input.sourceType === 'order') await batchesRepository.linkOrderMovements(db, input.sourceId, record.id);
