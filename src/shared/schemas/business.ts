@@ -223,6 +223,8 @@ export const booksAnswer = z.object({
   closedThrough: z.string().nullable(),
   closings: z.array(z.object({ closedThrough: z.string(), closedBy: z.string(), closedAt: timestamp })),
   accounts: z.array(accountAnswer),
+  /** Whether the group records production batches: then a sale names the products it sold (`items`). */
+  tracksBatches: z.boolean(),
   abilities: bookAbilities,
 });
 export type BooksAnswer = z.infer<typeof booksAnswer>;

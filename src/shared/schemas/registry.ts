@@ -118,6 +118,8 @@ const memberFields = {
     .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
     .nullable()
     .optional(),
+  /** The account this member signs in with (set by the group's managers or program staff). */
+  userId: uuid.nullable().optional(),
 };
 
 export const createMemberBody = z.object({ id: uuid.optional(), ...memberFields });
@@ -135,6 +137,7 @@ export const patchMemberBody = z
     leftOn: isoDate.nullable(),
     nationalId: memberFields.nationalId.unwrap().unwrap().nullable(),
     phone: memberFields.phone.unwrap().unwrap().nullable(),
+    userId: uuid.nullable(),
   })
   .partial()
   .strict();
@@ -196,7 +199,7 @@ export type ListProductsQuery = z.infer<typeof listProductsQuery>;
  */
 export const VILLAGE_ACTIONS = ['read', 'update', 'enrol', 'registerGroup'] as const;
 export const GROUP_ACTIONS = ['read', 'update', 'addMember', 'addProduct'] as const;
-export const MEMBER_ACTIONS = ['read', 'update', 'delete', 'seePersonalData'] as const;
+export const MEMBER_ACTIONS = ['read', 'update', 'delete', 'seePersonalData', 'linkAccount'] as const;
 export const PRODUCT_ACTIONS = ['read', 'update', 'addPhoto', 'removePhoto'] as const;
 
 const record = { version: z.number().int(), createdAt: timestamp, updatedAt: timestamp };
@@ -249,6 +252,8 @@ export const memberAnswer = z.object({
   nationalId: z.string().nullable(),
   phone: z.string().nullable(),
   personalData: z.enum(['clear', 'masked']),
+  /** The account this member signs in with, if linked. */
+  userId: z.string().nullable(),
   ...record,
   abilities: abilitiesOf(MEMBER_ACTIONS),
 });

@@ -85,27 +85,102 @@ describe('dates', () => {
 });
 
 describe('who posts', () => {
-  it('lets the member who is the group treasurer post, and an ordinary member only read', async () => {
+  /** An account with a group_member grant on the group, linked to a new member record holding `role`. */
+  async function officer(w: Awaited<ReturnType<typeof world>>, groupId: string, name: string, role: string) {
+    const user = await buildUser(t.database.db, { name });
+    await w.alsoGrant(user.id, 'group_member', { groupId });
+    const member = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${groupId}/members`,
+      as: w.admin,
+      payload: { name, sex: 'female', birthYear: 1975, role, joinedOn: '2012-03-15', userId: user.id },
+    });
+    expect(member.statusCode, member.body).toBe(201);
+    expect(member.json().userId).toBe(user.id);
+    return signedIn(t.app, user);
+  }
+  const body = { kind: 'owner_capital', date: '2026-03-02', amount: rp('1000') };
+  const books = (groupId: string, as: Session) => t.request({ url: `/api/v1/groups/${groupId}/books`, as });
+
+  it('lets the member whose account is linked to the group treasurer post', async () => {
     const w = await world();
     const bali = w.groups.bali.id;
-    const add = (name: string, role: string) =>
-      w.post(`/api/v1/groups/${bali}/members`, { name, sex: 'female', birthYear: 1975, role, joinedOn: '2012-03-15' });
-    await add('Ni Made Suartini', 'treasurer');
-    await add('Ni Luh Sari', 'member');
-    const account = async (name: string, groupId: string) => {
-      const user = await buildUser(t.database.db, { name });
-      await w.alsoGrant(user.id, 'group_member', { groupId });
-      return signedIn(t.app, user);
-    };
-    const treasurer = await account('Ni Made Suartini', bali);
-    const member = await account('Ni Luh Sari', bali);
-    const body = { kind: 'owner_capital', date: '2026-03-02', amount: rp('1000') };
-    expect((await w.post('transactions', body, treasurer)).statusCode).toBe(201);
+    const treasurer = await officer(w, bali, 'Ni Made Suartini', 'treasurer');
+    const r = await w.post('transactions', body, treasurer);
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await books(bali, treasurer)).json().abilities).toMatchObject({ read: true, post: true, reverse: true });
+  });
+
+  it('lets a member without an office read the books but not post', async () => {
+    const w = await world();
+    const bali = w.groups.bali.id;
+    const member = await officer(w, bali, 'Ni Luh Sari', 'member');
     expect((await w.post('transactions', body, member)).statusCode).toBe(403);
-    const books = (as: Session) => t.request({ url: `/api/v1/groups/${bali}/books`, as });
-    expect((await books(treasurer)).json().abilities).toMatchObject({ post: true, reverse: true });
-    expect((await books(member)).json().abilities).toMatchObject({ read: true, post: false });
-    const lombokTreasurer = await account('Ni Made Suartini', w.groups.lombok.id);
-    expect((await w.post('transactions', body, lombokTreasurer)).statusCode).toBe(404);
+    const read = await books(bali, member);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().abilities).toMatchObject({ read: true, post: false, reverse: false });
+  });
+
+  it('does not take an office from the name: an unlinked account named like the treasurer only reads', async () => {
+    const w = await world();
+    const bali = w.groups.bali.id;
+    await officer(w, bali, 'Ni Made Suartini', 'treasurer');
+    const namesake = await buildUser(t.database.db, { name: 'Ni Made Suartini' });
+    await w.alsoGrant(namesake.id, 'group_member', { groupId: bali });
+    expect((await w.post('transactions', body, await signedIn(t.app, namesake))).statusCode).toBe(403);
+  });
+
+  it('does not let the treasurer of one group post in another group', async () => {
+    const w = await world();
+    const lombok = w.groups.lombok.id;
+    const treasurer = await officer(w, w.groups.bali.id, 'Ni Made Suartini', 'treasurer');
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${lombok}/transactions`,
+      as: treasurer,
+      payload: body,
+    });
+    expect(r.statusCode).toBe(404);
+  });
+
+  it('does not let the treasurer of group A post in group B where they are only a member', async () => {
+    const w = await world();
+    const lombok = w.groups.lombok.id;
+    const user = await buildUser(t.database.db, { name: 'Ni Made Suartini' });
+    await w.alsoGrant(user.id, 'group_member', { groupId: w.groups.bali.id });
+    await w.alsoGrant(user.id, 'group_member', { groupId: lombok });
+    const link = (groupId: string, role: string) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/groups/${groupId}/members`,
+        as: w.admin,
+        payload: {
+          name: 'Ni Made Suartini',
+          sex: 'female',
+          birthYear: 1975,
+          role,
+          joinedOn: '2012-03-15',
+          userId: user.id,
+        },
+      });
+    expect((await link(w.groups.bali.id, 'treasurer')).statusCode).toBe(201);
+    expect((await link(lombok, 'member')).statusCode).toBe(201);
+    const session = await signedIn(t.app, user);
+    expect((await w.post('transactions', body, session)).statusCode).toBe(201);
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${lombok}/transactions`,
+      as: session,
+      payload: body,
+    });
+    expect(r.statusCode).toBe(403);
+  });
+
+  it('follows the program setting: when only the chair keeps the books, the treasurer reads', async () => {
+    const w = await world();
+    const bali = w.groups.bali.id;
+    const treasurer = await officer(w, bali, 'Ni Made Suartini', 'treasurer');
+    await t.database.db.query(`UPDATE programs SET bookkeeping_offices = '{chair}' WHERE id = $1`, [w.program.id]);
+    expect((await w.post('transactions', body, treasurer)).statusCode).toBe(403);
   });
 });

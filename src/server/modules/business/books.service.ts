@@ -4,12 +4,13 @@ import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { abilities, authorize, can } from '../platform/index.js';
 import { bookkeepingOfficesOf, programById } from '../programs/index.js';
-import { groupById, groupTarget, type GroupRow } from '../registry/index.js';
+import { groupById, groupTarget, officeOf, type GroupRow } from '../registry/index.js';
 import type { AddAccountBody } from '../../../shared/schemas/business.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
 import { booksPolicy, officerBooksPolicy, type BookAction } from './business.policy.js';
 import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
+import { batchesRepository } from './batches.repository.js';
 import { ledgerRepository, type AccountRow, type BookRow } from './ledger.repository.js';
 
 export interface Books {
@@ -89,11 +90,15 @@ export async function booksFor(tx: TxCtx, groupId: string, action: BookAction): 
   return { group, book: (await unopenedBooks(tx.db, group)).book, opened: false };
 }
 
-/** Whether the actor is a member of the group holding an office the program lets keep the books. */
+/**
+ * Whether the actor's account is linked to a member of the group who holds an office the program
+ * lets keep the books (chair and treasurer by default).
+ */
 async function keepsBooksByOffice(tx: TxCtx, group: GroupRow): Promise<boolean> {
   if (tx.actor.kind !== 'user') return false;
-  const offices = await bookkeepingOfficesOf(tx.db, group.program_id);
-  return offices.length > 0 && ledgerRepository.holdsOffice(tx.db, group.id, tx.actor.name, offices);
+  const office = await officeOf(tx.db, group.id, tx.actor.id, dateIn(tx.clock.now()));
+  if (!office) return false;
+  return (await bookkeepingOfficesOf(tx.db, group.program_id)).includes(office);
 }
 
 /** What the actor may do with the books: as a manager or facilitator, or as the group's officer. */
@@ -156,6 +161,8 @@ export async function presentBooks(tx: TxCtx, books: Books) {
       const b = byAccount.get(a.id);
       return presentAccount(a, b ? signedBalance(a, BigInt(b.debit), BigInt(b.credit)) : 0n, books.book.currency);
     }),
+    /** Whether the group records production batches: then a sale names what it sold (`items`). */
+    tracksBatches: await batchesRepository.tracksBatches(tx.db, groupId),
     abilities: await bookAbilities(tx, books.group),
   };
 }

@@ -296,19 +296,6 @@ export const ledgerRepository = {
     return book!;
   },
 
-  /**
-   * Whether the group has a current member of this name holding one of `offices` (registry's
-   * roster): how a member's account is known to be the group's treasurer or chair.
-   */
-  async holdsOffice(db: Queryable, groupId: string, name: string, offices: string[]): Promise<boolean> {
-    const rows = await db.query(
-      `SELECT 1 FROM registry_members WHERE group_id = $1 AND left_on IS NULL AND role = ANY($3::text[])
-         AND lower(btrim(name)) = lower(btrim($2)) LIMIT 1`,
-      [groupId, name, offices],
-    );
-    return rows.length > 0;
-  },
-
   async closings(db: Queryable, groupId: string) {
     return db.query<{ closed_through: string; closed_by: string; closed_at: Date }>(
       `SELECT to_char(closed_through, 'YYYY-MM-DD') AS closed_through, closed_by, closed_at FROM ledger_closings
