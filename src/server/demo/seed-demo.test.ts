@@ -175,5 +175,6 @@ describe('the demo seed', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('exists already; nothing was added');
     expect(second.stdout).not.toContain('@demo.ovop.id');
-  });
+    // Two processes that import areas and seed a database: a generous bound on a busy machine.
+  }, 180_000);
 });
