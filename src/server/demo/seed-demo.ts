@@ -103,7 +103,7 @@ export async function seedDemo(
   const trainerId = users.get('trainer@demo.ovop.id')!.id;
   await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
   const salak = groups.get('salak');
-  await seedBooks(ctx, salak && { groupId: salak, productId: chips.get(salak)! });
+  await seedBooks(ctx, salak ? { groupId: salak, productId: chips.get(salak)! } : undefined);
   const accounts: DemoAccount[] = DEMO_USERS.map((u) => ({
     role: u.role,
     email: u.email,
