@@ -5,7 +5,7 @@ import { createOnce } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { addDays } from '../../../shared/dates.js';
-import { fromMinor, type Money } from '../../../shared/money.js';
+import type { Money } from '../../../shared/money.js';
 import type {
   JournalEntryBody,
   JournalQuery,

@@ -128,7 +128,7 @@ async function guardBalances(db: Tx, groupId: string, currency: string, p: Posti
     const debitNormal = d.account.type === 'asset';
     const atDate = BigInt(h?.at_date ?? '0') * (debitNormal ? 1n : -1n);
     const later = debitNormal ? h?.min_after : h?.max_after;
-    const laterNatural = later == null ? undefined : BigInt(later) * (debitNormal ? 1n : -1n);
+    const laterNatural = later === null || later === undefined ? undefined : BigInt(later) * (debitNormal ? 1n : -1n);
     const balance = laterNatural !== undefined && laterNatural < atDate ? laterNatural : atDate;
     if (d.minor <= balance) continue;
     const guard = GUARDED_LINES[d.account.line]!;
