@@ -164,6 +164,43 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.context().close();
   });
 
+  it('records a tool bought with its useful life, so it is depreciated month by month', async () => {
+    const treasurer = await apiSession(baseUrl, TREASURER);
+    const groups = await treasurer<{ items: { id: string }[] }>('GET', '/api/v1/groups');
+    const groupId = groups.items[0]!.id;
+    // UTC's date is never after Jakarta's, so the server takes it as today or earlier.
+    const today = new Date().toISOString().slice(0, 10);
+    await treasurer('POST', `/api/v1/groups/${groupId}/transactions`, {
+      kind: 'owner_capital',
+      date: today,
+      amount: { amount: '1000000', currency: 'IDR' },
+      via: 'cash',
+    });
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, TREASURER);
+    await page.goto(`/app/groups/${groupId}/books`);
+    await page.getByRole('button', { name: 'Beli alat' }).tap();
+    const form = page.getByRole('form', { name: 'Beli alat' });
+    await form.waitFor();
+    await form.getByLabel('Harga alat').fill('600000');
+    await form.getByLabel('Catatan').fill('Sealer kemasan');
+    // Without a useful life the form does not send: the field says what is missing.
+    await form.getByRole('button', { name: 'Simpan catatan' }).tap();
+    await page.locator('#f-lifeMonths-error').waitFor();
+    await form.getByLabel('Umur manfaat (bulan)').fill('24');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'books-asset-form-id');
+    await form.getByRole('button', { name: 'Simpan catatan' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Beli alat' }).waitFor();
+    await expect.poll(async () => await seen(page.getByTestId('balance-cash'))).toBe('Kas Rp 400.000');
+    const assets = await treasurer<{ items: { lifeMonths: number; cost: { amount: string } }[] }>(
+      'GET',
+      `/api/v1/groups/${groupId}/assets`,
+    );
+    expect(assets.items).toMatchObject([{ lifeMonths: 24, cost: { amount: '600000.00' } }]);
+    await page.context().close();
+  });
+
   it('shows a group member the books without the buttons to record or reverse', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, MEMBER);

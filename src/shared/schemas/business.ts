@@ -11,6 +11,7 @@ import {
   uuid,
 } from '../common.schemas.js';
 import { decimalAmount, money } from '../money.js';
+import { quantity } from '../quantity.js';
 
 /** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
 
@@ -28,23 +29,33 @@ export const EXPENSE_CATEGORIES = [
   'transport',
   'packaging_marketing',
   'rent',
-  'depreciation',
   'other_expenses',
 ] as const;
 
 const base = { id: uuid.optional(), date: isoDate, amount, memo };
 
 /**
+ * What a sale took from stock, for a group that tracks batches: the cost of goods comes from the
+ * batches (first to expire first, or the named batch), never from a typed number.
+ */
+const saleItems = z
+  .array(z.strictObject({ productId: uuid, quantity, batchId: uuid.optional() }))
+  .min(1)
+  .max(20)
+  .optional();
+
+/**
  * The transactions a treasurer records with one tap; each posts a balanced entry for them.
  * `costOfGoods` on a sale also moves that cost from finished goods into cost of goods sold.
  */
 export const simpleTransactionBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional() }),
+  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional(), items: saleItems }),
   z.strictObject({
     kind: z.literal('credit_sale'),
     ...base,
     customer: z.string().trim().max(200).optional(),
     costOfGoods: amount.optional(),
+    items: saleItems,
   }),
   z.strictObject({ kind: z.literal('payment_received'), ...base, via }),
   z.strictObject({ kind: z.literal('material_purchase'), ...base, settlement }),
@@ -66,7 +77,14 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('owner_drawing'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_received'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
-  z.strictObject({ kind: z.literal('asset_bought'), ...base, settlement }),
+  /** A fixed asset, depreciated straight-line over its useful life down to its residual value. */
+  z.strictObject({
+    kind: z.literal('asset_bought'),
+    ...base,
+    settlement,
+    lifeMonths: z.number().int().min(1).max(600),
+    residualValue: money.optional(),
+  }),
 ]);
 export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
 export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
@@ -122,8 +140,28 @@ export const addAccountBody = z.strictObject({
       'expenses',
     ])
     .optional(),
+  /** A bank account the group may take below zero (an overdraft facility). */
+  overdraft: z.boolean().optional(),
 });
 export type AddAccountBody = z.infer<typeof addAccountBody>;
+
+/** Depreciation of every fixed asset posted through a month (once per asset and month). */
+export const depreciationBody = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+});
+
+/** A fixed asset sold or scrapped: its cost and depreciation leave the books, with the gain or loss. */
+export const disposeAssetBody = z.strictObject({
+  id: uuid.optional(),
+  date: isoDate,
+  /** What it was sold for; none when scrapped. */
+  proceeds: money.optional(),
+  via,
+  memo,
+});
+export type DisposeAssetBody = z.infer<typeof disposeAssetBody>;
+
+export const inventoryCheckQuery = z.strictObject({ on: isoDate.optional() });
 
 export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
@@ -172,6 +210,8 @@ export const accountAnswer = z.object({
   line: z.string(),
   contra: z.boolean(),
   role: z.string().nullable(),
+  /** A bank account the group may take below zero. */
+  overdraft: z.boolean(),
   /** The account's balance on its own side, today. */
   balance: moneyAnswer.optional(),
 });
@@ -183,6 +223,8 @@ export const booksAnswer = z.object({
   closedThrough: z.string().nullable(),
   closings: z.array(z.object({ closedThrough: z.string(), closedBy: z.string(), closedAt: timestamp })),
   accounts: z.array(accountAnswer),
+  /** Whether the group records production batches: then a sale names the products it sold (`items`). */
+  tracksBatches: z.boolean(),
   abilities: bookAbilities,
 });
 export type BooksAnswer = z.infer<typeof booksAnswer>;
@@ -209,11 +251,74 @@ export const journalEntryAnswer = z.object({
     }),
   ),
   total: moneyAnswer,
+  /** What the reader should know: a sale that posted no cost of goods has a profit that excludes it. */
+  notices: z.array(z.enum(['profit-excludes-cost-of-goods'])),
   postedBy: z.string(),
   postedAt: timestamp,
 });
 export type JournalEntryAnswer = z.infer<typeof journalEntryAnswer>;
 export const journalPage = pageOf(journalEntryAnswer);
+
+/** A fixed asset: cost, depreciation so far and net book value at a date (SAK EMKM: shown net). */
+export const assetAnswer = z.object({
+  id: z.string(),
+  name: z.string(),
+  acquiredOn: z.string(),
+  lifeMonths: z.number().int(),
+  cost: moneyAnswer,
+  residualValue: moneyAnswer,
+  /** The straight-line charge of a full month. */
+  monthlyDepreciation: moneyAnswer,
+  accumulatedDepreciation: moneyAnswer,
+  netBookValue: moneyAnswer,
+  /** The last month depreciation was posted for; null before the first. */
+  depreciatedThrough: z.string().nullable(),
+  disposedOn: z.string().nullable(),
+});
+export type AssetAnswer = z.infer<typeof assetAnswer>;
+
+export const assetsAnswer = z.object({
+  groupId: z.string(),
+  at: z.string(),
+  currency: z.string(),
+  items: z.array(assetAnswer),
+  totals: z.object({ cost: moneyAnswer, accumulatedDepreciation: moneyAnswer, netBookValue: moneyAnswer }),
+});
+export type AssetsAnswer = z.infer<typeof assetsAnswer>;
+
+/** Depreciation posted through a month: one entry per asset and month not posted before. */
+export const depreciationAnswer = z.object({
+  month: z.string(),
+  entries: z.array(journalEntryAnswer),
+  assets: z.array(assetAnswer),
+});
+
+/** The books' inventory beside the valuation of stock on hand at cost, on a date. */
+export const inventoryCheckAnswer = z.object({
+  groupId: z.string(),
+  on: z.string(),
+  currency: z.string(),
+  /** Whether the group records production batches (then the books' finished goods are its stock). */
+  tracksBatches: z.boolean(),
+  books: z.object({ materials: moneyAnswer, finishedGoods: moneyAnswer }),
+  stock: z.object({
+    value: moneyAnswer,
+    batches: z.array(
+      z.object({
+        batchId: z.string(),
+        lotCode: z.string(),
+        productName: localizedAnswer,
+        stock: z.string(),
+        unit: z.string(),
+        value: moneyAnswer,
+      }),
+    ),
+  }),
+  /** Books' finished goods less stock valuation: zero when the two ledgers agree. */
+  difference: moneyAnswer,
+  agrees: z.boolean(),
+});
+export type InventoryCheckAnswer = z.infer<typeof inventoryCheckAnswer>;
 
 /** One line of a statement and the accounts behind it. */
 export const reportLineAnswer = z.object({

@@ -6,14 +6,18 @@ import * as s from '../../../shared/schemas/business.js';
 import { ctxOf } from '../../http/context.js';
 import { sendCreated } from '../../http/create-once.js';
 import { fileAnswer } from '../../http/responses.js';
-import { addAccount, closePeriod, getBooks } from './books.service.js';
+import { addAccount, getBooks } from './books.service.js';
+import { closePeriod } from './closing.service.js';
+import { disposeAsset, listAssets, postDepreciation } from './assets.service.js';
 import { computeHpp } from './hpp.js';
+import { inventoryCheck } from './inventory.service.js';
 import { getJournalEntry, listJournal, postJournalEntry, recordTransaction, reverseEntry } from './journal.service.js';
 import { getFinancialPosition, getIncomeStatement } from './reports.service.js';
 import { getNotes, getStatementsDocument } from './statements.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const entryParams = z.object({ id: uuid, entryId: uuid });
+const assetParams = z.object({ id: uuid, assetId: uuid });
 /** A create with a client id: 201 when posted now, 200 when the same one was posted before. */
 const created = <T extends z.ZodType>(answer: T) => ({ 201: answer, 200: answer });
 
@@ -77,6 +81,35 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/groups/:id/periods/close',
     { schema: { params: idParams, body: s.closePeriodBody, response: { 200: s.booksAnswer }, tags }, config },
     async (req) => closePeriod(ctxOf(req), req.params.id, req.body.month),
+  );
+
+  // ---- fixed assets and stock ------------------------------------------------------------------
+  r.get(
+    '/api/v1/groups/:id/assets',
+    { schema: { params: idParams, querystring: s.positionQuery, response: { 200: s.assetsAnswer }, tags }, config },
+    async (req) => listAssets(ctxOf(req), req.params.id, req.query.at),
+  );
+  r.post(
+    '/api/v1/groups/:id/depreciation',
+    { schema: { params: idParams, body: s.depreciationBody, response: { 200: s.depreciationAnswer }, tags }, config },
+    async (req) => postDepreciation(ctxOf(req), req.params.id, req.body.month),
+  );
+  r.post(
+    '/api/v1/groups/:id/assets/:assetId/dispose',
+    {
+      schema: { params: assetParams, body: s.disposeAssetBody, response: created(s.journalEntryAnswer), tags },
+      config,
+    },
+    async (req, reply) =>
+      sendCreated(reply, await disposeAsset(ctxOf(req), req.params.id, req.params.assetId, req.body)),
+  );
+  r.get(
+    '/api/v1/groups/:id/books/inventory-check',
+    {
+      schema: { params: idParams, querystring: s.inventoryCheckQuery, response: { 200: s.inventoryCheckAnswer }, tags },
+      config,
+    },
+    async (req) => inventoryCheck(ctxOf(req), req.params.id, req.query.on),
   );
 
   // ---- reports (SAK EMKM) ----------------------------------------------------------------------

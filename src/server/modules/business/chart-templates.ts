@@ -47,6 +47,9 @@ export const ACCOUNT_ROLES = [
   'interest',
   'depreciation',
   'other_expenses',
+  'labour_absorbed',
+  'overhead_absorbed',
+  'inventory_loss',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -158,6 +161,29 @@ const INDONESIA: TemplateAccount[] = [
     role: 'other_expenses',
     line: 'expenses',
     name: { id: 'Beban lain-lain', en: 'Other expenses', ja: '雑費' },
+  },
+  // Perpetual inventory (issue 13): a production run absorbs direct labour and factory overhead
+  // into finished goods at the batch's cost; these contra accounts carry what was absorbed, so the
+  // wages and overhead paid become cost of goods sold only when the goods are sold.
+  {
+    code: '5-201',
+    role: 'labour_absorbed',
+    line: 'cost_of_goods',
+    contra: true,
+    name: { id: 'Tenaga kerja langsung dibebankan ke produk', en: 'Direct labour absorbed', ja: '直接労務費振替' },
+  },
+  {
+    code: '5-202',
+    role: 'overhead_absorbed',
+    line: 'cost_of_goods',
+    contra: true,
+    name: { id: 'Overhead pabrik dibebankan ke produk', en: 'Factory overhead absorbed', ja: '製造間接費振替' },
+  },
+  {
+    code: '6-150',
+    role: 'inventory_loss',
+    line: 'expenses',
+    name: { id: 'Beban persediaan rusak', en: 'Spoiled stock', ja: '棚卸減耗損' },
   },
 ];
 

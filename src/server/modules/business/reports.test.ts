@@ -35,6 +35,7 @@ async function salakYear(w: Awaited<ReturnType<typeof world>>) {
     date: '2026-01-10',
     amount: rp('8500000'),
     settlement: 'bank',
+    lifeMonths: 60,
     memo: 'Mesin vacuum frying',
   });
   await w.record({ kind: 'material_purchase', date: '2026-02-01', amount: rp('600000'), memo: 'Salak 60 kg' });
@@ -195,6 +196,16 @@ describe('the books under a random year of transactions', () => {
     field in simpleTransactionBody.options.find((option) => option.shape.kind.value === kind)!.shape;
   const money = (minor: bigint) => rp(`${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`);
   const dateOf = (day: number) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+  /** The postings the books refuse with a reason (issue 13): a balance below zero, a date after today. */
+  const GUARDS = [
+    'insufficient-balance',
+    'more-than-owed',
+    'more-than-receivable',
+    'stock-insufficient',
+    'date-in-future',
+  ];
+  const refused = (r: { statusCode: number; json(): { type?: string } }) =>
+    r.statusCode === 422 && GUARDS.includes(String(r.json().type).replace('/problems/', ''));
 
   it('keeps the statement of financial position balanced after 1,000 transactions and reversals', async () => {
     const w = await world();
@@ -227,8 +238,10 @@ describe('the books under a random year of transactions', () => {
               ? { costOfGoods: money(tx.extra) }
               : {}),
             ...(tx.extra && tx.kind === 'loan_repaid' ? { interest: money(tx.extra) } : {}),
+            ...(tx.kind === 'asset_bought' ? { lifeMonths: 36 } : {}),
           };
           const r = await t.request({ method: 'POST', url: `${url}/transactions`, as: w.admin, payload: body });
+          if (refused(r)) continue;
           if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);
           posted++;
           last = r.json().number;
@@ -239,6 +252,7 @@ describe('the books under a random year of transactions', () => {
               as: w.admin,
               payload: { date: body.date },
             });
+            if (refused(rev)) continue;
             if (rev.statusCode !== 201) throw new Error(`${rev.statusCode} ${rev.body}`);
             posted++;
             last = rev.json().number;
@@ -259,7 +273,8 @@ describe('the books under a random year of transactions', () => {
         const undistributed =
           yearEnd.equity.lines.find((l: { line: string }) => l.line === 'accumulated_profit')?.amount ?? rp('0.00');
         expect(undistributed.amount).toBe(income.profit.amount.replace(/^-0\.00$/, '0.00'));
-        // Entries are numbered without gaps, in the order they were posted.
+        // Entries are numbered without gaps, in the order they were posted (a refused one takes no number).
+        expect(posted).toBeGreaterThan(TXS / 10);
         expect(last).toBe(posted);
       }),
       { numRuns: 1, endOnFailure: true },

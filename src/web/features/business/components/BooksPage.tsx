@@ -113,6 +113,7 @@ export default function BooksPage({ id }: { id: string }) {
                   currency={books.currency}
                   kind={kind}
                   closedThrough={books.closedThrough}
+                  tracksBatches={books.tracksBatches}
                   onCancel={() => setKind(null)}
                   onSaved={(entry) => {
                     setSaved(entry);
