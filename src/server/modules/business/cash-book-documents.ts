@@ -46,7 +46,10 @@ export async function cashBookPdf(book: CashBook, group: GroupRow, wanted: Repor
       doc.moveDown(0.25);
     };
     const money = (m: Parameters<typeof formatMoney>[0] | null) => (m ? formatMoney(m, locale) : '');
-    row(['date', 'description', 'moneyIn', 'moneyOut', 'balance'].map((k) => label(k, locale)), true);
+    row(
+      ['date', 'description', 'moneyIn', 'moneyOut', 'balance'].map((k) => label(k, locale)),
+      true,
+    );
     row([formatDay(book.from, locale), label('opening', locale), '', '', money(book.opening)]);
     for (const r of book.rows)
       row([formatDay(r.date, locale), describe(r, locale), money(r.moneyIn), money(r.moneyOut), money(r.balance)]);

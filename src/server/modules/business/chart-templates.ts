@@ -177,7 +177,12 @@ const INDONESIA: TemplateAccount[] = [
     name: { id: 'Beban kemasan dan pemasaran', en: 'Packaging and marketing', ja: '包装・販売促進費' },
   },
   { code: '6-105', role: 'rent', line: 'expenses', name: { id: 'Beban sewa', en: 'Rent', ja: '賃借料' } },
-  { code: '6-106', role: 'interest', line: 'finance_costs', name: { id: 'Beban bunga', en: 'Interest', ja: '支払利息' } },
+  {
+    code: '6-106',
+    role: 'interest',
+    line: 'finance_costs',
+    name: { id: 'Beban bunga', en: 'Interest', ja: '支払利息' },
+  },
   {
     code: '6-107',
     role: 'depreciation',

@@ -1,5 +1,6 @@
 import { localized } from '../../../shared/localized.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
+import { LOCALE_TAG } from './report-format.js';
 import { label, noteTexts, type ReportLocale } from './report-labels.js';
 import type { Statements, StatementLineAmount } from './reports.service.js';
 
@@ -66,6 +67,12 @@ export function statementLines(s: Statements) {
   };
 }
 
+/** "rupiah Indonesia (IDR)" in the reader's language. */
+function currencyName(code: string, locale: ReportLocale): string {
+  const name = new Intl.DisplayNames([LOCALE_TAG[locale]], { type: 'currency' }).of(code) ?? code;
+  return `${name} (${code === 'IDR' && locale === 'id' ? 'Rp' : code})`;
+}
+
 /**
  * The notes to the financial statements SAK EMKM requires: who the entity is, that the statements
  * follow SAK EMKM, the basis of preparation, the accounting policies, and the accounts behind each
@@ -78,7 +85,7 @@ export function notesOf(s: Statements, locale: ReportLocale) {
     kind: label(s.group.kind, locale),
     village: s.group.village_name,
     nib: s.group.nib,
-    currency: s.book.currency,
+    currency: currencyName(s.book.currency, locale),
     cooperative,
   });
   const lines = statementLines(s);

@@ -62,7 +62,12 @@ function positionRows(s: Statements, locale: ReportLocale): Row[] {
 function incomeRows(s: Statements, locale: ReportLocale): Row[] {
   const i = s.income;
   const lines = statementLines(s).income;
-  const of = (key: string, sign: string) => lineRows(lines.filter((l) => l.line === key), locale, sign);
+  const of = (key: string, sign: string) =>
+    lineRows(
+      lines.filter((l) => l.line === key),
+      locale,
+      sign,
+    );
   const total = (key: string, now: Money, then: Money): Row => ({
     text: label(key, locale),
     amount: now,
@@ -114,7 +119,9 @@ function drawTable(doc: PdfDoc, fonts: PdfFonts, rows: Row[], locale: ReportLoca
   if (columns) {
     const y = doc.y;
     doc.font(fonts.bold).fontSize(9);
-    columns.forEach((c, i) => doc.text(c, left + textWidth + i * amountWidth, y, { width: amountWidth, align: 'right' }));
+    columns.forEach((c, i) =>
+      doc.text(c, left + textWidth + i * amountWidth, y, { width: amountWidth, align: 'right' }),
+    );
     doc.moveDown(0.4);
   }
   for (const row of rows) {
@@ -263,7 +270,9 @@ export async function statementsXlsx(s: Statements, locale: ReportLocale): Promi
     ws.addRow([block.placeAndDay]);
     for (const c of block.columns) ws.addRow([`${c.title} (${c.role}): ${c.name ?? ''}`]);
   };
-  sign(sheet(label('sheetPosition', locale), label('position', locale), h.at, h.positionColumns, positionRows(s, locale)));
+  sign(
+    sheet(label('sheetPosition', locale), label('position', locale), h.at, h.positionColumns, positionRows(s, locale)),
+  );
   sign(sheet(label('sheetIncome', locale), label('income', locale), h.period, h.incomeColumns, incomeRows(s, locale)));
   const notes = notesOf(s, locale);
   const ws = sheet(label('sheetNotes', locale), label('notes', locale), h.period, h.positionColumns, [], 90);

@@ -105,7 +105,12 @@ async function positionAt(db: Queryable, books: Books, at: string) {
     const minor = onSide(account, debitBefore + debit, creditBefore + credit);
     addTo(lines, account.line, { code: account.code, name: account.name, minor }, minor);
   }
-  addTo(lines, retainedLine, { code: '', name: cooperative ? PRIOR_YEARS_SHU : PRIOR_YEARS, minor: priorProfit }, priorProfit);
+  addTo(
+    lines,
+    retainedLine,
+    { code: '', name: cooperative ? PRIOR_YEARS_SHU : PRIOR_YEARS, minor: priorProfit },
+    priorProfit,
+  );
   sortAccounts(lines);
   const assets = pick(lines, POSITION_LINES.asset);
   const liabilities = pick(lines, POSITION_LINES.liability);

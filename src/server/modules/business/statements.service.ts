@@ -40,7 +40,11 @@ export async function getStatementsDocument(
 }
 
 /** The cash book ("buku kas") of one month as a PDF or a workbook, with the figures the screen shows. */
-export async function getCashBookDocument(ctx: Ctx, groupId: string, query: CashBookQuery & { format: 'pdf' | 'xlsx' }) {
+export async function getCashBookDocument(
+  ctx: Ctx,
+  groupId: string,
+  query: CashBookQuery & { format: 'pdf' | 'xlsx' },
+) {
   const { book, group } = await inTransaction(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     return { group: books.group, book: await computeCashBook(tx.db, books, query, dateIn(tx.clock.now())) };
