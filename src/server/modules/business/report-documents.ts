@@ -147,6 +147,8 @@ function drawTable(doc: PdfDoc, fonts: PdfFonts, rows: Row[], locale: ReportLoca
         .stroke();
     doc.moveDown(0.2);
   }
+  // The amounts were drawn last: the next text starts at the margin again.
+  doc.x = left;
 }
 
 function drawSignatures(doc: PdfDoc, fonts: PdfFonts, s: Statements, locale: ReportLocale) {
