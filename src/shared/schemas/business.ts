@@ -158,10 +158,12 @@ export const cashBookQuery = z.object({
     .string()
     .regex(/^1-\d{3}$/, 'must be a cash or bank account code such as 1-101')
     .optional(),
-  locale: z.enum(['id', 'en', 'ja']).default('id'),
 });
 export type CashBookQuery = z.infer<typeof cashBookQuery>;
-export const cashBookFileQuery = cashBookQuery.extend({ format: z.enum(['pdf', 'xlsx']) });
+export const cashBookFileQuery = cashBookQuery.extend({
+  format: z.enum(['pdf', 'xlsx']),
+  locale: z.enum(['id', 'en', 'ja']).default('id'),
+});
 
 /** Cost of production (HPP) for one production run: direct materials + direct labour + overhead. */
 const costItem = z.object({ name: z.string().trim().min(1).max(200), amount: decimalAmount });

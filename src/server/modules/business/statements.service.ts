@@ -43,7 +43,7 @@ export async function getStatementsDocument(
 export async function getCashBookDocument(
   ctx: Ctx,
   groupId: string,
-  query: CashBookQuery & { format: 'pdf' | 'xlsx' },
+  query: CashBookQuery & { format: 'pdf' | 'xlsx'; locale: ReportLocale },
 ) {
   const { book, group } = await inTransaction(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
