@@ -101,6 +101,18 @@ describe('the treasurer’s cash book on a phone', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-after-sale-id');
 
+    // The cash book: the money that moved, from the month's opening balance, with the balance after.
+    await page.getByRole('link', { name: 'Kas masuk & keluar' }).click();
+    await page.getByRole('heading', { name: 'Kas masuk & keluar', level: 1 }).waitFor();
+    const cashRow = page.getByTestId('cash-row').first();
+    await cashRow.waitFor();
+    expect(await seen(cashRow)).toContain('+ Rp 129.000');
+    expect(await seen(cashRow)).toContain('Saldo Rp 129.000');
+    expect(await seen(page.getByTestId('cash-closing'))).toContain('Rp 129.000');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'cash-book-id');
+    await page.goto(`/app/groups/${groupId}/books`);
+
     // Closing last month: a sale dated in it is refused, and the form says why in plain words.
     await page.getByRole('button', { name: /^Tutup buku bulan/ }).tap();
     await page.getByRole('button', { name: 'Ya, tutup buku' }).tap();
@@ -125,7 +137,8 @@ describe('the treasurer’s cash book on a phone', () => {
     const income = page.getByTestId('income-statement');
     await income.waitFor();
     const revenue = income.getByRole('row', { name: /^Penjualan/ }).first();
-    expect(await seen(revenue)).toBe('Penjualan Rp 129.000');
+    // This year beside last year (nothing then).
+    expect(await seen(revenue)).toBe('Penjualan Rp 129.000 Rp 0');
     expect(await seen(income.getByRole('row', { name: /Laba \(rugi\) bersih/ }))).toContain('Rp 129.000');
     await page.getByTestId('financial-position').waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
@@ -144,6 +157,9 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.getByTestId('hpp-price').waitFor();
     expect(await seen(page.getByTestId('hpp-per-unit'))).toBe('Rp 10.000');
     expect(await seen(page.getByTestId('hpp-price'))).toBe('Rp 12.900');
+    expect(await seen(page.getByTestId('hpp-percentages'))).toBe(
+      'Mark-up 29% dari HPP = margin 22,48% dari harga jual.',
+    );
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'hpp-id');
 

@@ -132,12 +132,22 @@ export const addAccountBody = z.strictObject({
       'other_assets',
       'trade_payables',
       'bank_loans',
+      'member_savings',
+      'shu_funds',
       'other_liabilities',
       'equity',
+      'principal_savings',
+      'mandatory_savings',
+      'drawings',
+      'reserves',
+      'retained_earnings',
+      'undistributed_shu',
       'revenue',
       'other_income',
       'cost_of_goods',
       'expenses',
+      'finance_costs',
+      'tax_expense',
     ])
     .optional(),
   /** A bank account the group may take below zero (an overdraft facility). */
@@ -176,22 +186,61 @@ export const periodQuery = z.object({
 });
 export const statementsQuery = periodQuery.extend({ format: z.enum(['pdf', 'xlsx']) });
 
+/** The cash book of one month (default: this month) for one cash or bank account, or all of them. */
+export const cashBookQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03')
+    .optional(),
+  accountCode: z
+    .string()
+    .regex(/^1-\d{3}$/, 'must be a cash or bank account code such as 1-101')
+    .optional(),
+});
+export type CashBookQuery = z.infer<typeof cashBookQuery>;
+export const cashBookFileQuery = cashBookQuery.extend({
+  format: z.enum(['pdf', 'xlsx']),
+  locale: z.enum(['id', 'en', 'ja']).default('id'),
+});
+
 /** Cost of production (HPP) for one production run: direct materials + direct labour + overhead. */
 const costItem = z.strictObject({ name: z.string().trim().min(1).max(200), amount: decimalAmount });
-export const hppBody = z.strictObject({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
-  units: z
-    .string()
-    .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
-    .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
-  materials: z.array(costItem).max(100).default([]),
-  labour: z.array(costItem).max(100).default([]),
-  overhead: z.array(costItem).max(100).default([]),
-  /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
-  markupPercent: z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"'),
-  /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
-  roundTo: decimalAmount.optional(),
-});
+/** The highest mark-up on cost the calculator accepts: above 1,000 % is a typing mistake, not a price. */
+export const MAX_MARKUP_PERCENT = 1000;
+export const hppBody = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+    units: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
+      .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
+    materials: z.array(costItem).max(100).default([]),
+    labour: z.array(costItem).max(100).default([]),
+    overhead: z.array(costItem).max(100).default([]),
+    /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
+    markupPercent: z
+      .string()
+      .regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"')
+      .refine((p) => Number(p) <= MAX_MARKUP_PERCENT, `must be at most ${MAX_MARKUP_PERCENT} (a mark-up on cost)`)
+      .optional(),
+    /**
+     * Or the margin on the selling price, in percent: 22.48 turns Rp 10,000 into Rp 12,900. At most
+     * 90.9, the margin a 1,000 % mark-up gives.
+     */
+    marginPercent: z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percent below 100 such as "22.5"')
+      .refine((p) => Number(p) * (100 + MAX_MARKUP_PERCENT) <= 100 * MAX_MARKUP_PERCENT, {
+        message: 'must be at most 90.9 (a mark-up of 1000 % on cost)',
+      })
+      .optional(),
+    /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
+    roundTo: decimalAmount.optional(),
+  })
+  .refine((b) => (b.markupPercent === undefined) !== (b.marginPercent === undefined), {
+    message: 'give either a mark-up on cost or a margin on price',
+    path: ['markupPercent'],
+  });
 export type HppBody = z.infer<typeof hppBody>;
 
 /*
@@ -329,47 +378,101 @@ export const reportLineAnswer = z.object({
 export type ReportLineAnswer = z.infer<typeof reportLineAnswer>;
 const reportSection = z.object({ lines: z.array(reportLineAnswer), total: moneyAnswer });
 
-export const financialPositionAnswer = z.object({
-  groupId: z.string(),
+/** The statement of financial position at one date (the answer carries last year's beside it). */
+const positionCore = z.object({
   at: z.string(),
-  currency: z.string(),
   assets: reportSection,
   liabilities: reportSection,
+  /** Capital (Modal), drawings (Prive), retained earnings (Saldo laba) and this year's profit. */
   equity: reportSection,
   liabilitiesAndEquity: moneyAnswer,
   balanced: z.boolean(),
 });
+export const financialPositionAnswer = positionCore.extend({
+  groupId: z.string(),
+  currency: z.string(),
+  /** The same statement one year earlier: the comparative column. */
+  previous: positionCore,
+});
 export type FinancialPositionAnswer = z.infer<typeof financialPositionAnswer>;
 
-export const incomeStatementAnswer = z.object({
-  groupId: z.string(),
+/** The income statement of one period (SAK EMKM lines). */
+const incomeCore = z.object({
   from: z.string(),
   to: z.string(),
-  currency: z.string(),
   revenue: reportLineAnswer,
   costOfGoods: reportLineAnswer,
   grossProfit: moneyAnswer,
   otherIncome: reportLineAnswer,
+  /** Operating expenses by nature (beban usaha). */
   expenses: reportLineAnswer,
+  /** Interest (beban keuangan). */
+  financeCosts: reportLineAnswer,
+  profitBeforeTax: moneyAnswer,
+  taxExpense: reportLineAnswer,
   profit: moneyAnswer,
 });
+export const incomeStatementAnswer = incomeCore.extend({
+  groupId: z.string(),
+  currency: z.string(),
+  /** The same period one year earlier: the comparative column. */
+  previous: incomeCore,
+});
 export type IncomeStatementAnswer = z.infer<typeof incomeStatementAnswer>;
+
+const accountRef = z.object({ code: z.string(), name: localizedAnswer });
+/** A month of the cash book: opening balance, each movement with the balance after it, closing. */
+export const cashBookAnswer = z.object({
+  groupId: z.string(),
+  currency: z.string(),
+  month: z.string(),
+  from: z.string(),
+  to: z.string(),
+  accounts: z.array(accountRef),
+  choices: z.array(accountRef),
+  opening: moneyAnswer,
+  rows: z.array(
+    z.object({
+      entryId: z.string(),
+      number: z.number().int(),
+      date: z.string(),
+      kind: z.string(),
+      memo: z.string(),
+      reverses: z.string().nullable(),
+      moneyIn: moneyAnswer.nullable(),
+      moneyOut: moneyAnswer.nullable(),
+      balance: moneyAnswer,
+    }),
+  ),
+  totalIn: moneyAnswer,
+  totalOut: moneyAnswer,
+  closing: moneyAnswer,
+});
+export type CashBookAnswer = z.infer<typeof cashBookAnswer>;
 
 /** The notes to the statements, in the reader's language. */
 export const notesAnswer = z.object({
   groupId: z.string(),
   from: z.string(),
   to: z.string(),
+  /** The comparative period: the same dates one year earlier. */
+  previousFrom: z.string(),
+  previousTo: z.string(),
   locale: z.string(),
   sections: z.array(z.object({ key: z.string(), title: z.string(), paragraphs: z.array(z.string()) })),
+  /** Every line of both statements with the accounts behind it, this period and the previous. */
   details: z.array(
     z.object({
+      statement: z.enum(['position', 'income']),
       line: z.string(),
       title: z.string(),
       amount: moneyAnswer,
-      accounts: z.array(z.object({ code: z.string(), name: z.string(), amount: moneyAnswer })),
+      previous: moneyAnswer,
+      accounts: z.array(z.object({ code: z.string(), name: z.string(), amount: moneyAnswer, previous: moneyAnswer })),
     }),
   ),
+  /** Who prepares (the treasurer) and approves (the chair) the statements; null when the group has none. */
+  signatures: z.object({ preparedBy: z.string().nullable(), approvedBy: z.string().nullable() }),
   closedThrough: z.string().nullable(),
 });
 export type NotesAnswer = z.infer<typeof notesAnswer>;
@@ -379,7 +482,12 @@ export const hppAnswer = z.object({
   units: z.string(),
   totals: costParts,
   perUnit: costParts,
+  /** The mark-up on cost: as entered, or the one the entered margin gives. */
   markupPercent: z.string(),
+  /** The margin on the selling price at the suggested price (after rounding), two decimals. */
+  marginPercent: z.string(),
+  /** Which of the two the user entered. */
+  basis: z.enum(['markup', 'margin']),
   suggestedPrice: moneyAnswer,
   /** Profit per unit at the suggested price. */
   marginPerUnit: moneyAnswer,

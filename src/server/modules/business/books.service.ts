@@ -30,7 +30,7 @@ const templateAccountId = (groupId: string, code: string) => uuidv5(`${groupId}/
 async function unopenedBooks(db: Tx, group: GroupRow) {
   const program = await programById(db, group.program_id);
   if (!program) throw notFound('Program');
-  const chart = chartTemplate(program.country);
+  const chart = chartTemplate(program.country, group.kind);
   return {
     book: { group_id: group.id, currency: program.currency, closed_through: null } satisfies BookRow,
     chart,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, uuid } from '../../../shared/common.schemas.js';
@@ -13,13 +13,22 @@ import { computeHpp } from './hpp.js';
 import { inventoryCheck } from './inventory.service.js';
 import { getJournalEntry, listJournal, postJournalEntry, recordTransaction, reverseEntry } from './journal.service.js';
 import { getFinancialPosition, getIncomeStatement } from './reports.service.js';
-import { getNotes, getStatementsDocument } from './statements.service.js';
+import { getCashBook } from './cash-book.service.js';
+import { getCashBookDocument, getNotes, getStatementsDocument } from './statements.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const entryParams = z.object({ id: uuid, entryId: uuid });
 const assetParams = z.object({ id: uuid, assetId: uuid });
 /** A create with a client id: 201 when posted now, 200 when the same one was posted before. */
 const created = <T extends z.ZodType>(answer: T) => ({ 201: answer, 200: answer });
+
+/** A document for the browser to save, never to keep in a shared cache. */
+const sendFile = (reply: FastifyReply, file: { contentType: string; filename: string; body: Buffer }) =>
+  reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
 
 /** Bookkeeping routes: validate → service (which authorizes) → present. */
 export async function businessRoutes(app: FastifyInstance): Promise<void> {
@@ -145,14 +154,25 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
       },
       config,
     },
-    async (req, reply) => {
-      const file = await getStatementsDocument(ctxOf(req), req.params.id, req.query);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.body);
+    async (req, reply) => sendFile(reply, await getStatementsDocument(ctxOf(req), req.params.id, req.query)),
+  );
+  r.get(
+    '/api/v1/groups/:id/reports/cash-book',
+    { schema: { params: idParams, querystring: s.cashBookQuery, response: { 200: s.cashBookAnswer }, tags }, config },
+    async (req) => getCashBook(ctxOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/v1/groups/:id/reports/cash-book/file',
+    {
+      schema: {
+        params: idParams,
+        querystring: s.cashBookFileQuery,
+        response: { 200: fileAnswer(`application/pdf or ${XLSX}`) },
+        tags,
+      },
+      config,
     },
+    async (req, reply) => sendFile(reply, await getCashBookDocument(ctxOf(req), req.params.id, req.query)),
   );
 
   // ---- cost of production ------------------------------------------------------------------------
