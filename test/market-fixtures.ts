@@ -46,8 +46,24 @@ export async function marketWorld(t: TestApp) {
     return { ...session, id: me.json().id as string, email };
   }
 
-  /** A batch of a product, recorded by the admin. */
+  /**
+   * A batch of a product, recorded by the admin. A costed batch consumes raw materials at its
+   * cost, so the group's books first receive them (contributed by the owners).
+   */
   async function batch(productId: string, fields: Record<string, unknown> = {}) {
+    const cost = fields.costPerUnit as { amount: string } | undefined;
+    if (cost) {
+      const groupId = productId === products.bali.id ? w.groups.bali.id : w.groups.lombok.id;
+      const total = (Number(cost.amount) * Number(fields.quantity ?? '10')).toFixed(2);
+      await w.post(`/api/v1/groups/${groupId}/journal`, {
+        date: '2026-01-15',
+        memo: 'Bahan baku dari anggota',
+        lines: [
+          { accountCode: '1-301', debit: total },
+          { accountCode: '3-101', credit: total },
+        ],
+      });
+    }
     return w.post('/api/v1/batches', {
       productId,
       lotCode: `LOT-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,

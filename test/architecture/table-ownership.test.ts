@@ -33,6 +33,8 @@ const OWNERS: Record<string, string[]> = {
     'batches',
     'batch_inputs',
     'stock_movements',
+    'fixed_assets',
+    'asset_depreciation',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };

@@ -101,6 +101,18 @@ describe('the treasurer’s cash book on a phone', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-after-sale-id');
 
+    // The cash book: the money that moved, from the month's opening balance, with the balance after.
+    await page.getByRole('link', { name: 'Kas masuk & keluar' }).click();
+    await page.getByRole('heading', { name: 'Kas masuk & keluar', level: 1 }).waitFor();
+    const cashRow = page.getByTestId('cash-row').first();
+    await cashRow.waitFor();
+    expect(await seen(cashRow)).toContain('+ Rp 129.000');
+    expect(await seen(cashRow)).toContain('Saldo Rp 129.000');
+    expect(await seen(page.getByTestId('cash-closing'))).toContain('Rp 129.000');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'cash-book-id');
+    await page.goto(`/app/groups/${groupId}/books`);
+
     // Closing last month: a sale dated in it is refused, and the form says why in plain words.
     await page.getByRole('button', { name: /^Tutup buku bulan/ }).tap();
     await page.getByRole('button', { name: 'Ya, tutup buku' }).tap();
@@ -125,7 +137,8 @@ describe('the treasurer’s cash book on a phone', () => {
     const income = page.getByTestId('income-statement');
     await income.waitFor();
     const revenue = income.getByRole('row', { name: /^Penjualan/ }).first();
-    expect(await seen(revenue)).toBe('Penjualan Rp 129.000');
+    // This year beside last year (nothing then).
+    expect(await seen(revenue)).toBe('Penjualan Rp 129.000 Rp 0');
     expect(await seen(income.getByRole('row', { name: /Laba \(rugi\) bersih/ }))).toContain('Rp 129.000');
     await page.getByTestId('financial-position').waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
@@ -144,6 +157,9 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.getByTestId('hpp-price').waitFor();
     expect(await seen(page.getByTestId('hpp-per-unit'))).toBe('Rp 10.000');
     expect(await seen(page.getByTestId('hpp-price'))).toBe('Rp 12.900');
+    expect(await seen(page.getByTestId('hpp-percentages'))).toBe(
+      'Mark-up 29% dari HPP = margin 22,48% dari harga jual.',
+    );
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'hpp-id');
 
@@ -161,6 +177,43 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.getByRole('button', { name: '現金で売れた' }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-ja');
+    await page.context().close();
+  });
+
+  it('records a tool bought with its useful life, so it is depreciated month by month', async () => {
+    const treasurer = await apiSession(baseUrl, TREASURER);
+    const groups = await treasurer<{ items: { id: string }[] }>('GET', '/api/v1/groups');
+    const groupId = groups.items[0]!.id;
+    // UTC's date is never after Jakarta's, so the server takes it as today or earlier.
+    const today = new Date().toISOString().slice(0, 10);
+    await treasurer('POST', `/api/v1/groups/${groupId}/transactions`, {
+      kind: 'owner_capital',
+      date: today,
+      amount: { amount: '1000000', currency: 'IDR' },
+      via: 'cash',
+    });
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, TREASURER);
+    await page.goto(`/app/groups/${groupId}/books`);
+    await page.getByRole('button', { name: 'Beli alat' }).tap();
+    const form = page.getByRole('form', { name: 'Beli alat' });
+    await form.waitFor();
+    await form.getByLabel('Harga alat').fill('600000');
+    await form.getByLabel('Catatan').fill('Sealer kemasan');
+    // Without a useful life the form does not send: the field says what is missing.
+    await form.getByRole('button', { name: 'Simpan catatan' }).tap();
+    await page.locator('#f-lifeMonths-error').waitFor();
+    await form.getByLabel('Umur manfaat (bulan)').fill('24');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'books-asset-form-id');
+    await form.getByRole('button', { name: 'Simpan catatan' }).tap();
+    await page.getByRole('status').filter({ hasText: 'Beli alat' }).waitFor();
+    await expect.poll(async () => await seen(page.getByTestId('balance-cash'))).toBe('Kas Rp 400.000');
+    const assets = await treasurer<{ items: { lifeMonths: number; cost: { amount: string } }[] }>(
+      'GET',
+      `/api/v1/groups/${groupId}/assets`,
+    );
+    expect(assets.items).toMatchObject([{ lifeMonths: 24, cost: { amount: '600000.00' } }]);
     await page.context().close();
   });
 

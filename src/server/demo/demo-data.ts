@@ -33,6 +33,8 @@ export interface DemoUser {
   areaCode?: string;
   /** The key of a demo group (below) for group roles. */
   group?: string;
+  /** The member of that group (by name) whose record is linked to this account: their office acts for it. */
+  member?: string;
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -41,8 +43,20 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'facilitator.ntb@demo.ovop.id', name: 'Lalu Hendra Pratama', role: 'facilitator', areaCode: '52' },
   { email: 'assessor@demo.ovop.id', name: 'Dewi Anggraini', role: 'assessor' },
   { email: 'trainer@demo.ovop.id', name: 'Bambang Setiawan', role: 'trainer' },
-  { email: 'group.manager@demo.ovop.id', name: 'I Wayan Sudarma', role: 'group_manager', group: 'salak' },
-  { email: 'group.member@demo.ovop.id', name: 'Ni Made Suartini', role: 'group_member', group: 'salak' },
+  {
+    email: 'group.manager@demo.ovop.id',
+    name: 'I Wayan Sudarma',
+    role: 'group_manager',
+    group: 'salak',
+    member: 'I Wayan Sudarma',
+  },
+  {
+    email: 'group.member@demo.ovop.id',
+    name: 'Ni Made Suartini',
+    role: 'group_member',
+    group: 'salak',
+    member: 'Ni Made Suartini',
+  },
 ];
 
 export interface DemoMember {

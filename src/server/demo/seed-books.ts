@@ -1,11 +1,13 @@
 /**
  * The demo's books: three months of the Sibetan salak-chips group as its treasurer would record
- * them — members' capital, a KUR bank loan, a vacuum fryer, then each month salak bought, chips
- * made and sold at Rp 12,900 a pack (the DOMAIN.md price; materials are Rp 6,000 of its Rp 10,000
- * cost, wages and overhead are booked as expenses), wages and electricity. The first of the three months is closed. Posted through the same service the API uses.
+ * them — members' capital, a KUR bank loan, a vacuum fryer depreciated month by month, then each
+ * month salak and pouches bought, a production batch of 100 packs at the DOMAIN.md cost of Rp 10,000
+ * a pack (Rp 6,000 materials, Rp 2,500 labour, Rp 1,500 overhead), all of it sold at Rp 12,900 out of
+ * that batch, wages and electricity paid. The first of the three months is closed. Posted through
+ * the same services the API uses; no balance goes below zero.
  */
 import type { Ctx } from '../http/context.js';
-import { closeBooksThrough, recordTransaction } from '../modules/business/index.js';
+import { closeBooksThrough, createBatch, postDepreciation, recordTransaction } from '../modules/business/index.js';
 import type { SimpleTransactionBody } from '../../shared/schemas/business.js';
 
 const rp = (amount: number) => ({ amount: `${amount}.00`, currency: 'IDR' });
@@ -16,11 +18,34 @@ function monthBefore(today: Date, back: number): string {
   return d.toISOString().slice(0, 7);
 }
 
-export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = ctx.clock.now()): Promise<number> {
-  if (!groupId) return 0;
+/** Six months after a month's 8th: how long vacuum-fried chips keep. */
+function sixMonthsAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1 + 6, 8)).toISOString().slice(0, 10);
+}
+
+/** What the group and its chips product are, for the demo's books. */
+export interface BooksGroup {
+  groupId: string;
+  /** The salak chips: each month's production batch and sales. */
+  productId: string;
+}
+
+export async function seedBooks(ctx: Ctx, salak: BooksGroup | undefined, today = ctx.clock.now()): Promise<number> {
+  if (!salak) return 0;
+  const { groupId, productId } = salak;
   const months = [3, 2, 1].map((back) => monthBefore(today, back));
   const first = months[0]!;
-  const entries: SimpleTransactionBody[] = [
+  // Everything is dated as of the seed's own "today", which a test may set.
+  const asOfToday: Ctx = { ...ctx, clock: { now: () => today } };
+  let posted = 0;
+  const record = async (entries: SimpleTransactionBody[]) => {
+    for (const entry of entries) {
+      await recordTransaction(asOfToday, groupId, entry);
+      posted++;
+    }
+  };
+  const opening: SimpleTransactionBody[] = [
     { kind: 'owner_capital', date: `${first}-02`, amount: rp(5_000_000), via: 'cash', memo: 'Iuran modal 10 anggota' },
     { kind: 'loan_received', date: `${first}-03`, amount: rp(10_000_000), via: 'bank', memo: 'KUR BRI Unit Selat' },
     {
@@ -28,11 +53,14 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
       date: `${first}-05`,
       amount: rp(8_500_000),
       settlement: 'bank',
+      lifeMonths: 60,
+      residualValue: rp(500_000),
       memo: 'Mesin vacuum frying 5 kg',
     },
   ];
+  await record(opening);
   for (const month of months) {
-    entries.push(
+    const before: SimpleTransactionBody[] = [
       {
         kind: 'material_purchase',
         date: `${month}-06`,
@@ -47,7 +75,6 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
         settlement: 'credit',
         memo: 'Standing pouch 100 pcs',
       },
-      { kind: 'production', date: `${month}-08`, amount: rp(600_000), memo: '100 pak keripik salak 100 g' },
       {
         kind: 'expense',
         date: `${month}-08`,
@@ -56,19 +83,34 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
         category: 'wages',
         memo: 'Upah 4 orang',
       },
+    ];
+    await record(before);
+    // The month's run: its cost (HPP) moves materials, labour and overhead into finished goods.
+    await createBatch(asOfToday, {
+      productId,
+      lotCode: `KSS-${month.replace('-', '')}`,
+      quantity: '100',
+      producedOn: `${month}-08`,
+      expiresOn: sixMonthsAfter(month),
+      costs: { materials: rp(600_000), labour: rp(250_000), overhead: rp(150_000) },
+      inputs: [],
+      notes: '100 pak keripik salak 100 g',
+    });
+    posted++;
+    const after: SimpleTransactionBody[] = [
       {
         kind: 'cash_sale',
         date: `${month}-12`,
-        amount: rp(645_000),
+        amount: rp(903_000),
         via: 'cash',
-        costOfGoods: rp(300_000),
-        memo: '50 pak, pasar Amlapura',
+        items: [{ productId, quantity: '70' }],
+        memo: '70 pak, pasar Amlapura',
       },
       {
         kind: 'credit_sale',
         date: `${month}-15`,
         amount: rp(387_000),
-        costOfGoods: rp(180_000),
+        items: [{ productId, quantity: '30' }],
         memo: '30 pak, toko oleh-oleh',
       },
       {
@@ -82,7 +124,7 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
       {
         kind: 'expense',
         date: `${month}-27`,
-        amount: rp(120_000),
+        amount: rp(150_000),
         via: 'cash',
         category: 'utilities',
         memo: 'Listrik dan gas',
@@ -95,10 +137,12 @@ export async function seedBooks(ctx: Ctx, groupId: string | undefined, today = c
         via: 'bank',
         memo: 'Angsuran KUR',
       },
-    );
+    ];
+    await record(after);
   }
-  for (const entry of entries) await recordTransaction(ctx, groupId, entry);
-  // The books close as of the seed's own "today", which a test may set.
-  await closeBooksThrough({ ...ctx, clock: { now: () => today } }, groupId, first);
-  return entries.length;
+  // The fryer's depreciation of every month so far, then the first month closed.
+  const depreciation = await postDepreciation(asOfToday, groupId, months[2]!);
+  posted += depreciation.entries.length;
+  await closeBooksThrough(asOfToday, groupId, first);
+  return posted;
 }

@@ -119,6 +119,11 @@ describe('the demo seed', () => {
         .items.map((p: { name: { id: string } }) => p.name.id)
         .sort(),
     ).toEqual(['Dodol Salak', 'Keripik Salak Sibetan']);
+    // The group member's account is linked to the group's treasurer, Ni Made Suartini: she keeps the books.
+    expect(result.accounts.find((a) => a.email === 'group.member@demo.ovop.id')).toMatchObject({ office: 'treasurer' });
+    const [salak] = (await t.request({ method: 'GET', url: '/api/v1/groups', as: member })).json().items;
+    const books = await t.request({ method: 'GET', url: `/api/v1/groups/${salak.id}/books`, as: member });
+    expect(books.json().abilities).toMatchObject({ read: true, post: true });
     const manager = await signIn(t.app, 'manager@demo.ovop.id', password('manager@demo.ovop.id'));
     const all = await t.request({ method: 'GET', url: '/api/v1/products?limit=100', as: manager });
     expect(all.json().items).toHaveLength(9);
@@ -179,7 +184,7 @@ describe('the demo seed', () => {
     expect(again).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9 });
     expect(again.accounts).toHaveLength(8);
     for (const a of again.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    expect(await count('batches')).toBe(2);
+    expect(await count('batches')).toBe(5); // two for the market, three months of chips for the books
     expect(await count('quotes')).toBe(1);
   });
 
@@ -218,10 +223,12 @@ describe('the demo seed', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('Seeded the demo program OVOP-ID-DEMO: 3 villages');
     expect(first.stdout).toMatch(/group\.manager@demo\.ovop\.id\s+[A-Za-z0-9_-]{16}/);
+    expect(first.stdout).toMatch(/group_member\s+treasurer\s+group\.member@demo\.ovop\.id/);
     expect(first.stdout).toContain('warning: skipped Nglanggeran');
     const second = await run(['seed-demo']);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('exists already; nothing was added');
     expect(second.stdout).not.toContain('@demo.ovop.id');
+    // Two processes that import areas and seed a database: a generous bound on a busy machine.
   }, 180_000);
 });

@@ -28,6 +28,8 @@ export interface DemoAccount {
   email: string;
   /** Null when the account existed already (its password is left as it was). */
   password: string | null;
+  /** The office in its group of the member linked to this account (e.g. treasurer), if any. */
+  office?: string;
 }
 
 export type DemoSeedResult =
@@ -81,6 +83,8 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
   }
 
   const groups = new Map<string, string>();
+  /** Each group's first product (the salak group's chips), by group id. */
+  const chips = new Map<string, string>();
   const counts = { villages: 0, groups: 0, members: 0, products: 0 };
   const skipped: string[] = [];
   for (const v of DEMO_VILLAGES) {
@@ -89,8 +93,12 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
       skipped.push(v.areaCode);
       continue;
     }
-    const added = await village(ctx, program.id, v, v.facilitator ? users.get(v.facilitator)!.id : null);
+    const linked = new Map(
+      DEMO_USERS.filter((u) => u.group === v.group.key && u.member).map((u) => [u.member!, users.get(u.email)!.id]),
+    );
+    const added = await village(ctx, program.id, v, v.facilitator ? users.get(v.facilitator)!.id : null, linked);
     groups.set(v.group.key, added.groupId);
+    if (added.firstProductId) chips.set(added.groupId, added.firstProductId);
     counts.villages++;
     counts.groups++;
     counts.members += added.members;
@@ -105,11 +113,13 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
 
   const trainerId = users.get('trainer@demo.ovop.id')!.id;
   await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
-  await seedBooks(ctx, groups.get('salak'));
+  const salak = groups.get('salak');
+  await seedBooks(ctx, salak ? { groupId: salak, productId: chips.get(salak)! } : undefined);
   const accounts: DemoAccount[] = DEMO_USERS.map((u) => ({
     role: u.role,
     email: u.email,
     password: users.get(u.email)!.password,
+    ...(u.member ? { office: officeIn(u.group!, u.member) } : {}),
   }));
   accounts.push(...(await seedMarket(ctx, program.id, { groupId: groups.get('salak') })));
   return { created: true, programId: program.id, accounts, ...counts, skipped };
@@ -127,7 +137,14 @@ async function account(ctx: Ctx, email: string, name: string): Promise<{ id: str
 /** The registry's dependencies, as the app gives them. */
 const registry: RegistryDeps = { exportReadiness: registryExportReadinessCheck };
 
-async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorId: string | null) {
+/** A village, its group, its members (some linked to demo accounts, by member name) and its products. */
+async function village(
+  ctx: Ctx,
+  programId: string,
+  v: DemoVillage,
+  facilitatorId: string | null,
+  linked: Map<string, string>,
+) {
   const { record: enrolled } = await enrolVillage(ctx, {
     programId,
     areaCode: v.areaCode,
@@ -145,10 +162,11 @@ async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorI
     contact: {},
   });
   for (const member of g.members) {
-    await addMember(ctx, group.id, { ...member, disability: false });
+    await addMember(ctx, group.id, { ...member, disability: false, userId: linked.get(member.name) ?? null });
   }
+  const productIds: string[] = [];
   for (const p of g.products) {
-    await createProduct(ctx, registry, {
+    const { record: product } = await createProduct(ctx, registry, {
       groupId: group.id,
       name: p.name,
       description: p.description,
@@ -160,14 +178,27 @@ async function village(ctx: Ctx, programId: string, v: DemoVillage, facilitatorI
       hsCode: p.hsCode ?? null,
       status: p.status,
     });
+    productIds.push(product.id);
   }
-  return { groupId: group.id, members: g.members.length, products: g.products.length };
+  return {
+    groupId: group.id,
+    firstProductId: productIds[0],
+    members: g.members.length,
+    products: g.products.length,
+  };
+}
+
+/** The office a demo member holds in a demo group. */
+function officeIn(groupKey: string, memberName: string): string | undefined {
+  const group = DEMO_VILLAGES.find((v) => v.group.key === groupKey)?.group;
+  return group?.members.find((m) => m.name === memberName)?.role;
 }
 
 /** The accounts as a small table, for the one time their passwords are shown. */
 export function accountsTable(accounts: DemoAccount[]): string[] {
-  const rows = accounts.map((a) => [a.role, a.email, a.password ?? '(existing account, unchanged)']);
-  const widths = [0, 1, 2].map((i) => Math.max(...[['role', 'email', 'password'], ...rows].map((r) => r[i]!.length)));
+  const head = ['role', 'office', 'email', 'password'];
+  const rows = accounts.map((a) => [a.role, a.office ?? '', a.email, a.password ?? '(existing account, unchanged)']);
+  const widths = head.map((_, i) => Math.max(...[head, ...rows].map((r) => r[i]!.length)));
   const line = (r: string[]) => `  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
-  return [line(['role', 'email', 'password']), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }

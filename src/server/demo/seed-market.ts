@@ -1,5 +1,6 @@
 /**
- * The demo's market: two batches of the Sibetan salak group (the chips, and a dodol run that
+ * The demo's market: two batches of the Sibetan salak group (the chips at their cost of
+ * production, its materials, wages and energy recorded in the books first, and a dodol run that
  * reworks broken chips — an input batch, so the provenance page shows a genealogy), a buyer from
  * Oita, and that buyer's request for quotation, answered with a quote. Built through the same
  * services the API uses.
@@ -7,10 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, dateIn } from '../../shared/dates.js';
 import { anonymous, type Ctx, type UserActor } from '../http/context.js';
-import { createBatch } from '../modules/business/index.js';
+import { createBatch, recordTransaction } from '../modules/business/index.js';
 import { registerBuyer, sendInquiry, sendQuote } from '../modules/market/index.js';
 import { productById } from '../modules/registry/index.js';
 import { accountByEmail } from '../modules/platform/index.js';
+import type { SimpleTransactionBody } from '../../shared/schemas/business.js';
 import type { DemoAccount } from './seed-demo.js';
 
 const BUYER = {
@@ -37,13 +39,28 @@ export async function seedMarket(
   const chips = products.find((p) => p.status === 'ready');
   const dodol = products.find((p) => p.status === 'draft');
   if (!chips) return [];
+  // The harvest run's materials, wages and energy, paid before it is recorded at its cost (HPP).
+  const rp = (amount: number) => ({ amount: `${amount}.00`, currency: 'IDR' });
+  const run: SimpleTransactionBody[] = [
+    { kind: 'material_purchase', date: day(-16), amount: rp(2_400_000), settlement: 'cash', memo: 'Salak 240 kg' },
+    {
+      kind: 'material_purchase',
+      date: day(-16),
+      amount: rp(1_200_000),
+      settlement: 'credit',
+      memo: 'Minyak dan standing pouch 600 pcs',
+    },
+    { kind: 'expense', date: day(-14), amount: rp(1_500_000), via: 'cash', category: 'wages', memo: 'Upah panen raya' },
+    { kind: 'expense', date: day(-14), amount: rp(900_000), via: 'cash', category: 'utilities', memo: 'Listrik, gas' },
+  ];
+  for (const entry of run) await recordTransaction(ctx, options.groupId, entry);
   const { batch } = await createBatch(ctx, {
     productId: chips.id,
     lotCode: 'KSS-2603-01',
     quantity: '600',
     producedOn: day(-14),
     expiresOn: day(170),
-    costPerUnit: { amount: '10000.00', currency: 'IDR' },
+    costs: { materials: rp(3_600_000), labour: rp(1_500_000), overhead: rp(900_000) },
     inputs: [],
     notes: 'Panen raya; goreng vakum 3 hari.',
   });

@@ -29,8 +29,8 @@ export const forbidden = (detail = 'This is outside your access.') =>
 export const notFound = (what: string) => new Problem(404, 'not-found', 'Not found', `${what} not found.`);
 export const conflict = (detail: string, extra?: Record<string, unknown>) =>
   new Problem(409, 'conflict', 'Conflict', detail, undefined, extra);
-export const ruleBroken = (code: string, detail: string, errors?: FieldError[]) =>
-  new Problem(422, code, 'Rule refused', detail, errors);
+export const ruleBroken = (code: string, detail: string, errors?: FieldError[], extra?: Record<string, unknown>) =>
+  new Problem(422, code, 'Rule refused', detail, errors, extra);
 export const tooLarge = (detail: string, errors?: FieldError[]) =>
   new Problem(413, 'too-large', 'Too large', detail, errors);
 export const tooManyRequests = (retryAfterSeconds: number) =>

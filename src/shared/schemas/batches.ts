@@ -14,7 +14,16 @@ import { quantity } from '../quantity.js';
 
 /** Movements a person records by hand; produced, consumed, reserved and released follow from other commands. */
 export const MANUAL_MOVEMENTS = ['sold', 'spoiled', 'sample'] as const;
-export const MOVEMENT_KINDS = ['produced', 'sold', 'spoiled', 'sample', 'consumed', 'reserved', 'released'] as const;
+export const MOVEMENT_KINDS = [
+  'produced',
+  'sold',
+  'spoiled',
+  'sample',
+  'consumed',
+  'reserved',
+  'released',
+  'returned',
+] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
 const lotCode = z
@@ -30,6 +39,15 @@ export const createBatchBody = z.strictObject({
   producedOn: isoDate,
   expiresOn: isoDate.nullable().optional(),
   costPerUnit: money.nullable().optional(),
+  /**
+   * The run's cost of production (HPP: direct materials + direct labour + factory overhead), in
+   * total. Materials come out of raw materials; labour and overhead are absorbed. Input batches add
+   * their own value. Without it, `costPerUnit` × quantity is taken as the materials' cost.
+   */
+  costs: z
+    .object({ materials: money.optional(), labour: money.optional(), overhead: money.optional() })
+    .nullable()
+    .optional(),
   /** The batches this run consumed, and how much of each (genealogy). */
   inputs: z
     .array(z.strictObject({ batchId: uuid, quantity }))
@@ -77,6 +95,13 @@ export const batchAnswer = z.object({
   producedOn: z.string(),
   expiresOn: z.string().nullable(),
   costPerUnit: moneyAnswer.nullable(),
+  /** The run's total cost and its parts (inputs: what input batches brought). */
+  cost: moneyAnswer.nullable(),
+  costs: z
+    .object({ materials: moneyAnswer, labour: moneyAnswer, overhead: moneyAnswer, inputs: moneyAnswer })
+    .nullable(),
+  /** What the stock on hand is worth at cost. */
+  value: moneyAnswer,
   stock: z.string(),
   reserved: z.string(),
   available: z.string(),

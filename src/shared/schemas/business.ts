@@ -11,6 +11,7 @@ import {
   uuid,
 } from '../common.schemas.js';
 import { decimalAmount, money } from '../money.js';
+import { quantity } from '../quantity.js';
 
 /** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
 
@@ -28,23 +29,33 @@ export const EXPENSE_CATEGORIES = [
   'transport',
   'packaging_marketing',
   'rent',
-  'depreciation',
   'other_expenses',
 ] as const;
 
 const base = { id: uuid.optional(), date: isoDate, amount, memo };
 
 /**
+ * What a sale took from stock, for a group that tracks batches: the cost of goods comes from the
+ * batches (first to expire first, or the named batch), never from a typed number.
+ */
+const saleItems = z
+  .array(z.strictObject({ productId: uuid, quantity, batchId: uuid.optional() }))
+  .min(1)
+  .max(20)
+  .optional();
+
+/**
  * The transactions a treasurer records with one tap; each posts a balanced entry for them.
  * `costOfGoods` on a sale also moves that cost from finished goods into cost of goods sold.
  */
 export const simpleTransactionBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional() }),
+  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional(), items: saleItems }),
   z.strictObject({
     kind: z.literal('credit_sale'),
     ...base,
     customer: z.string().trim().max(200).optional(),
     costOfGoods: amount.optional(),
+    items: saleItems,
   }),
   z.strictObject({ kind: z.literal('payment_received'), ...base, via }),
   z.strictObject({ kind: z.literal('material_purchase'), ...base, settlement }),
@@ -66,7 +77,14 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('owner_drawing'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_received'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
-  z.strictObject({ kind: z.literal('asset_bought'), ...base, settlement }),
+  /** A fixed asset, depreciated straight-line over its useful life down to its residual value. */
+  z.strictObject({
+    kind: z.literal('asset_bought'),
+    ...base,
+    settlement,
+    lifeMonths: z.number().int().min(1).max(600),
+    residualValue: money.optional(),
+  }),
 ]);
 export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
 export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
@@ -114,16 +132,46 @@ export const addAccountBody = z.strictObject({
       'other_assets',
       'trade_payables',
       'bank_loans',
+      'member_savings',
+      'shu_funds',
       'other_liabilities',
       'equity',
+      'principal_savings',
+      'mandatory_savings',
+      'drawings',
+      'reserves',
+      'retained_earnings',
+      'undistributed_shu',
       'revenue',
       'other_income',
       'cost_of_goods',
       'expenses',
+      'finance_costs',
+      'tax_expense',
     ])
     .optional(),
+  /** A bank account the group may take below zero (an overdraft facility). */
+  overdraft: z.boolean().optional(),
 });
 export type AddAccountBody = z.infer<typeof addAccountBody>;
+
+/** Depreciation of every fixed asset posted through a month (once per asset and month). */
+export const depreciationBody = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+});
+
+/** A fixed asset sold or scrapped: its cost and depreciation leave the books, with the gain or loss. */
+export const disposeAssetBody = z.strictObject({
+  id: uuid.optional(),
+  date: isoDate,
+  /** What it was sold for; none when scrapped. */
+  proceeds: money.optional(),
+  via,
+  memo,
+});
+export type DisposeAssetBody = z.infer<typeof disposeAssetBody>;
+
+export const inventoryCheckQuery = z.strictObject({ on: isoDate.optional() });
 
 export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
@@ -138,22 +186,61 @@ export const periodQuery = z.object({
 });
 export const statementsQuery = periodQuery.extend({ format: z.enum(['pdf', 'xlsx']) });
 
+/** The cash book of one month (default: this month) for one cash or bank account, or all of them. */
+export const cashBookQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03')
+    .optional(),
+  accountCode: z
+    .string()
+    .regex(/^1-\d{3}$/, 'must be a cash or bank account code such as 1-101')
+    .optional(),
+});
+export type CashBookQuery = z.infer<typeof cashBookQuery>;
+export const cashBookFileQuery = cashBookQuery.extend({
+  format: z.enum(['pdf', 'xlsx']),
+  locale: z.enum(['id', 'en', 'ja']).default('id'),
+});
+
 /** Cost of production (HPP) for one production run: direct materials + direct labour + overhead. */
 const costItem = z.strictObject({ name: z.string().trim().min(1).max(200), amount: decimalAmount });
-export const hppBody = z.strictObject({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
-  units: z
-    .string()
-    .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
-    .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
-  materials: z.array(costItem).max(100).default([]),
-  labour: z.array(costItem).max(100).default([]),
-  overhead: z.array(costItem).max(100).default([]),
-  /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
-  markupPercent: z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"'),
-  /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
-  roundTo: decimalAmount.optional(),
-});
+/** The highest mark-up on cost the calculator accepts: above 1,000 % is a typing mistake, not a price. */
+export const MAX_MARKUP_PERCENT = 1000;
+export const hppBody = z
+  .strictObject({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+    units: z
+      .string()
+      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
+      .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
+    materials: z.array(costItem).max(100).default([]),
+    labour: z.array(costItem).max(100).default([]),
+    overhead: z.array(costItem).max(100).default([]),
+    /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
+    markupPercent: z
+      .string()
+      .regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"')
+      .refine((p) => Number(p) <= MAX_MARKUP_PERCENT, `must be at most ${MAX_MARKUP_PERCENT} (a mark-up on cost)`)
+      .optional(),
+    /**
+     * Or the margin on the selling price, in percent: 22.48 turns Rp 10,000 into Rp 12,900. At most
+     * 90.9, the margin a 1,000 % mark-up gives.
+     */
+    marginPercent: z
+      .string()
+      .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percent below 100 such as "22.5"')
+      .refine((p) => Number(p) * (100 + MAX_MARKUP_PERCENT) <= 100 * MAX_MARKUP_PERCENT, {
+        message: 'must be at most 90.9 (a mark-up of 1000 % on cost)',
+      })
+      .optional(),
+    /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
+    roundTo: decimalAmount.optional(),
+  })
+  .refine((b) => (b.markupPercent === undefined) !== (b.marginPercent === undefined), {
+    message: 'give either a mark-up on cost or a margin on price',
+    path: ['markupPercent'],
+  });
 export type HppBody = z.infer<typeof hppBody>;
 
 /*
@@ -172,6 +259,8 @@ export const accountAnswer = z.object({
   line: z.string(),
   contra: z.boolean(),
   role: z.string().nullable(),
+  /** A bank account the group may take below zero. */
+  overdraft: z.boolean(),
   /** The account's balance on its own side, today. */
   balance: moneyAnswer.optional(),
 });
@@ -183,6 +272,8 @@ export const booksAnswer = z.object({
   closedThrough: z.string().nullable(),
   closings: z.array(z.object({ closedThrough: z.string(), closedBy: z.string(), closedAt: timestamp })),
   accounts: z.array(accountAnswer),
+  /** Whether the group records production batches: then a sale names the products it sold (`items`). */
+  tracksBatches: z.boolean(),
   abilities: bookAbilities,
 });
 export type BooksAnswer = z.infer<typeof booksAnswer>;
@@ -209,11 +300,74 @@ export const journalEntryAnswer = z.object({
     }),
   ),
   total: moneyAnswer,
+  /** What the reader should know: a sale that posted no cost of goods has a profit that excludes it. */
+  notices: z.array(z.enum(['profit-excludes-cost-of-goods'])),
   postedBy: z.string(),
   postedAt: timestamp,
 });
 export type JournalEntryAnswer = z.infer<typeof journalEntryAnswer>;
 export const journalPage = pageOf(journalEntryAnswer);
+
+/** A fixed asset: cost, depreciation so far and net book value at a date (SAK EMKM: shown net). */
+export const assetAnswer = z.object({
+  id: z.string(),
+  name: z.string(),
+  acquiredOn: z.string(),
+  lifeMonths: z.number().int(),
+  cost: moneyAnswer,
+  residualValue: moneyAnswer,
+  /** The straight-line charge of a full month. */
+  monthlyDepreciation: moneyAnswer,
+  accumulatedDepreciation: moneyAnswer,
+  netBookValue: moneyAnswer,
+  /** The last month depreciation was posted for; null before the first. */
+  depreciatedThrough: z.string().nullable(),
+  disposedOn: z.string().nullable(),
+});
+export type AssetAnswer = z.infer<typeof assetAnswer>;
+
+export const assetsAnswer = z.object({
+  groupId: z.string(),
+  at: z.string(),
+  currency: z.string(),
+  items: z.array(assetAnswer),
+  totals: z.object({ cost: moneyAnswer, accumulatedDepreciation: moneyAnswer, netBookValue: moneyAnswer }),
+});
+export type AssetsAnswer = z.infer<typeof assetsAnswer>;
+
+/** Depreciation posted through a month: one entry per asset and month not posted before. */
+export const depreciationAnswer = z.object({
+  month: z.string(),
+  entries: z.array(journalEntryAnswer),
+  assets: z.array(assetAnswer),
+});
+
+/** The books' inventory beside the valuation of stock on hand at cost, on a date. */
+export const inventoryCheckAnswer = z.object({
+  groupId: z.string(),
+  on: z.string(),
+  currency: z.string(),
+  /** Whether the group records production batches (then the books' finished goods are its stock). */
+  tracksBatches: z.boolean(),
+  books: z.object({ materials: moneyAnswer, finishedGoods: moneyAnswer }),
+  stock: z.object({
+    value: moneyAnswer,
+    batches: z.array(
+      z.object({
+        batchId: z.string(),
+        lotCode: z.string(),
+        productName: localizedAnswer,
+        stock: z.string(),
+        unit: z.string(),
+        value: moneyAnswer,
+      }),
+    ),
+  }),
+  /** Books' finished goods less stock valuation: zero when the two ledgers agree. */
+  difference: moneyAnswer,
+  agrees: z.boolean(),
+});
+export type InventoryCheckAnswer = z.infer<typeof inventoryCheckAnswer>;
 
 /** One line of a statement and the accounts behind it. */
 export const reportLineAnswer = z.object({
@@ -224,47 +378,101 @@ export const reportLineAnswer = z.object({
 export type ReportLineAnswer = z.infer<typeof reportLineAnswer>;
 const reportSection = z.object({ lines: z.array(reportLineAnswer), total: moneyAnswer });
 
-export const financialPositionAnswer = z.object({
-  groupId: z.string(),
+/** The statement of financial position at one date (the answer carries last year's beside it). */
+const positionCore = z.object({
   at: z.string(),
-  currency: z.string(),
   assets: reportSection,
   liabilities: reportSection,
+  /** Capital (Modal), drawings (Prive), retained earnings (Saldo laba) and this year's profit. */
   equity: reportSection,
   liabilitiesAndEquity: moneyAnswer,
   balanced: z.boolean(),
 });
+export const financialPositionAnswer = positionCore.extend({
+  groupId: z.string(),
+  currency: z.string(),
+  /** The same statement one year earlier: the comparative column. */
+  previous: positionCore,
+});
 export type FinancialPositionAnswer = z.infer<typeof financialPositionAnswer>;
 
-export const incomeStatementAnswer = z.object({
-  groupId: z.string(),
+/** The income statement of one period (SAK EMKM lines). */
+const incomeCore = z.object({
   from: z.string(),
   to: z.string(),
-  currency: z.string(),
   revenue: reportLineAnswer,
   costOfGoods: reportLineAnswer,
   grossProfit: moneyAnswer,
   otherIncome: reportLineAnswer,
+  /** Operating expenses by nature (beban usaha). */
   expenses: reportLineAnswer,
+  /** Interest (beban keuangan). */
+  financeCosts: reportLineAnswer,
+  profitBeforeTax: moneyAnswer,
+  taxExpense: reportLineAnswer,
   profit: moneyAnswer,
 });
+export const incomeStatementAnswer = incomeCore.extend({
+  groupId: z.string(),
+  currency: z.string(),
+  /** The same period one year earlier: the comparative column. */
+  previous: incomeCore,
+});
 export type IncomeStatementAnswer = z.infer<typeof incomeStatementAnswer>;
+
+const accountRef = z.object({ code: z.string(), name: localizedAnswer });
+/** A month of the cash book: opening balance, each movement with the balance after it, closing. */
+export const cashBookAnswer = z.object({
+  groupId: z.string(),
+  currency: z.string(),
+  month: z.string(),
+  from: z.string(),
+  to: z.string(),
+  accounts: z.array(accountRef),
+  choices: z.array(accountRef),
+  opening: moneyAnswer,
+  rows: z.array(
+    z.object({
+      entryId: z.string(),
+      number: z.number().int(),
+      date: z.string(),
+      kind: z.string(),
+      memo: z.string(),
+      reverses: z.string().nullable(),
+      moneyIn: moneyAnswer.nullable(),
+      moneyOut: moneyAnswer.nullable(),
+      balance: moneyAnswer,
+    }),
+  ),
+  totalIn: moneyAnswer,
+  totalOut: moneyAnswer,
+  closing: moneyAnswer,
+});
+export type CashBookAnswer = z.infer<typeof cashBookAnswer>;
 
 /** The notes to the statements, in the reader's language. */
 export const notesAnswer = z.object({
   groupId: z.string(),
   from: z.string(),
   to: z.string(),
+  /** The comparative period: the same dates one year earlier. */
+  previousFrom: z.string(),
+  previousTo: z.string(),
   locale: z.string(),
   sections: z.array(z.object({ key: z.string(), title: z.string(), paragraphs: z.array(z.string()) })),
+  /** Every line of both statements with the accounts behind it, this period and the previous. */
   details: z.array(
     z.object({
+      statement: z.enum(['position', 'income']),
       line: z.string(),
       title: z.string(),
       amount: moneyAnswer,
-      accounts: z.array(z.object({ code: z.string(), name: z.string(), amount: moneyAnswer })),
+      previous: moneyAnswer,
+      accounts: z.array(z.object({ code: z.string(), name: z.string(), amount: moneyAnswer, previous: moneyAnswer })),
     }),
   ),
+  /** Who prepares (the treasurer) and approves (the chair) the statements; null when the group has none. */
+  signatures: z.object({ preparedBy: z.string().nullable(), approvedBy: z.string().nullable() }),
   closedThrough: z.string().nullable(),
 });
 export type NotesAnswer = z.infer<typeof notesAnswer>;
@@ -274,7 +482,12 @@ export const hppAnswer = z.object({
   units: z.string(),
   totals: costParts,
   perUnit: costParts,
+  /** The mark-up on cost: as entered, or the one the entered margin gives. */
   markupPercent: z.string(),
+  /** The margin on the selling price at the suggested price (after rounding), two decimals. */
+  marginPercent: z.string(),
+  /** Which of the two the user entered. */
+  basis: z.enum(['markup', 'margin']),
   suggestedPrice: moneyAnswer,
   /** Profit per unit at the suggested price. */
   marginPerUnit: moneyAnswer,

@@ -124,6 +124,8 @@ const memberFields = {
     .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
     .nullable()
     .optional(),
+  /** The account this member signs in with (set by the group's managers or program staff). */
+  userId: uuid.nullable().optional(),
 };
 
 export const createMemberBody = z.strictObject({ id: uuid.optional(), ...memberFields });
@@ -141,6 +143,7 @@ export const patchMemberBody = z
     leftOn: isoDate.nullable(),
     nationalId: memberFields.nationalId.unwrap().unwrap().nullable(),
     phone: memberFields.phone.unwrap().unwrap().nullable(),
+    userId: uuid.nullable(),
   })
   .partial()
   .strict();
@@ -202,7 +205,7 @@ export type ListProductsQuery = z.infer<typeof listProductsQuery>;
  */
 export const VILLAGE_ACTIONS = ['read', 'update', 'enrol', 'registerGroup'] as const;
 export const GROUP_ACTIONS = ['read', 'update', 'addMember', 'addProduct'] as const;
-export const MEMBER_ACTIONS = ['read', 'update', 'delete', 'seePersonalData'] as const;
+export const MEMBER_ACTIONS = ['read', 'update', 'delete', 'seePersonalData', 'linkAccount'] as const;
 export const PRODUCT_ACTIONS = ['read', 'update', 'addPhoto', 'removePhoto'] as const;
 
 const record = { version: z.number().int(), createdAt: timestamp, updatedAt: timestamp };
@@ -257,6 +260,8 @@ export const memberAnswer = z.object({
   personalData: z.enum(['clear', 'masked']),
   /** Another member of the group has the same national id: known only with the NIK in clear, else null. */
   possibleDuplicate: z.boolean().nullable(),
+  /** The account this member signs in with, if linked. */
+  userId: z.string().nullable(),
   ...record,
   abilities: abilitiesOf(MEMBER_ACTIONS),
 });

@@ -5,7 +5,7 @@ import { Header } from '../components/Header';
 import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
-import { BatchesPage, BooksPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
+import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
 import { AreasPage } from '../features/geography';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
 import {
@@ -87,6 +87,7 @@ function StaffRoutes() {
       </Route>
       <Route path="/books" component={MyBooksPage} />
       <Route path="/groups/:id/books">{(p) => <BooksPage id={p.id} />}</Route>
+      <Route path="/groups/:id/cash-book">{(p) => <CashBookPage id={p.id} />}</Route>
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
       <Route path="/notifications" component={NotificationsPage} />

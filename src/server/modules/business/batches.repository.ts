@@ -18,6 +18,15 @@ export interface BatchRow {
   produced_on: string;
   expires_on: string | null;
   cost_per_unit_minor: string | null;
+  cost_minor: string | null;
+  costs: {
+    from: 'breakdown' | 'per-unit' | 'inputs';
+    materials: string;
+    labour: string;
+    overhead: string;
+    inputs: string;
+  } | null;
+  value_minor: string;
   currency: string;
   stock: string;
   reserved: string;
@@ -44,6 +53,7 @@ export interface MovementRow {
   consumed_by_batch_id: string | null;
   note: string | null;
   created_at: Date;
+  cost_minor?: string;
 }
 
 export type BatchValues = Pick<
@@ -59,12 +69,14 @@ export type BatchValues = Pick<
   | 'produced_on'
   | 'expires_on'
   | 'cost_per_unit_minor'
+  | 'cost_minor'
+  | 'costs'
   | 'currency'
   | 'notes'
 >;
 
 const COLUMNS = `b.id, b.program_id, b.group_id, b.product_id, b.area_path, p.name AS product_name, b.lot_code, b.quantity,
-  b.unit, b.produced_on, b.expires_on, b.cost_per_unit_minor, b.currency, b.stock, b.reserved, b.notes, b.version,
+  b.unit, b.produced_on, b.expires_on, b.cost_per_unit_minor, b.cost_minor, b.costs, b.value_minor, b.currency, b.stock, b.reserved, b.notes, b.version,
   b.created_at, b.updated_at`;
 const FROM = 'batches b JOIN registry_products p ON p.id = b.product_id';
 
@@ -139,8 +151,8 @@ export const batchesRepository = {
     const rows = await db.query<BatchRow>(
       `WITH b AS (
          INSERT INTO batches (id, program_id, group_id, product_id, area_path, lot_code, quantity, unit, produced_on,
-           expires_on, cost_per_unit_minor, currency, stock, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13)
+           expires_on, cost_per_unit_minor, currency, stock, notes, cost_minor, costs, value_minor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $7, $13, $14::bigint, $15, coalesce($14::bigint, 0))
          RETURNING *)
        SELECT ${COLUMNS} FROM b JOIN registry_products p ON p.id = b.product_id`,
       [
@@ -157,6 +169,8 @@ export const batchesRepository = {
         b.cost_per_unit_minor,
         b.currency,
         b.notes,
+        b.cost_minor,
+        b.costs && JSON.stringify(b.costs),
       ],
     );
     return rows[0]!;
@@ -188,14 +202,22 @@ export const batchesRepository = {
     );
   },
 
-  /** Changes stock and reservation by signed deltas (the table's CHECKs refuse anything negative); answers the batch. */
-  async adjust(db: Queryable, id: string, delta: { stock?: string; reserved?: string }): Promise<BatchRow> {
+  /**
+   * Changes stock, reservation and value on hand by signed deltas (the table's CHECKs refuse
+   * anything negative); answers the batch.
+   */
+  async adjust(
+    db: Queryable,
+    id: string,
+    delta: { stock?: string; reserved?: string; value?: bigint },
+  ): Promise<BatchRow> {
     const rows = await db.query<BatchRow>(
       `WITH b AS (
-         UPDATE batches SET stock = stock + $2::numeric, reserved = reserved + $3::numeric, updated_at = now()
+         UPDATE batches SET stock = stock + $2::numeric, reserved = reserved + $3::numeric,
+           value_minor = value_minor + $4::bigint, updated_at = now()
          WHERE id = $1 RETURNING *)
        SELECT ${COLUMNS} FROM b JOIN registry_products p ON p.id = b.product_id`,
-      [id, delta.stock ?? '0', delta.reserved ?? '0'],
+      [id, delta.stock ?? '0', delta.reserved ?? '0', (delta.value ?? 0n).toString()],
     );
     return rows[0]!;
   },
@@ -212,13 +234,16 @@ export const batchesRepository = {
       consumedBy?: string | null;
       note?: string | null;
       actorId: string | null;
+      costMinor?: bigint;
+      entryId?: string | null;
     }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await db.query(
-      `INSERT INTO stock_movements (id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, actor_id)
+      `INSERT INTO stock_movements (id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, actor_id,
+         cost_minor, entry_id)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[], $5::date[], $6::uuid[], $7::uuid[],
-         $8::text[], $9::uuid[])`,
+         $8::text[], $9::uuid[], $10::bigint[], $11::uuid[])`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.batchId),
@@ -229,7 +254,57 @@ export const batchesRepository = {
         rows.map((r) => r.consumedBy ?? null),
         rows.map((r) => r.note ?? null),
         rows.map((r) => r.actorId),
+        rows.map((r) => (r.costMinor ?? 0n).toString()),
+        rows.map((r) => r.entryId ?? null),
       ],
+    );
+  },
+
+  /** Marks the sold movements of an order, not yet linked, as posted by an entry. */
+  async linkOrderMovements(db: Queryable, orderId: string, entryId: string): Promise<void> {
+    await db.query(
+      `UPDATE stock_movements SET entry_id = $2 WHERE order_id = $1 AND kind = 'sold' AND entry_id IS NULL`,
+      [orderId, entryId],
+    );
+  },
+
+  /** The movements out of stock whose cost an entry posted (what reversing it puts back). */
+  async movementsOfEntry(db: Queryable, entryId: string): Promise<MovementRow[]> {
+    return db.query<MovementRow>(
+      `SELECT id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id,
+         note, created_at, cost_minor::text AS cost_minor
+       FROM stock_movements WHERE entry_id = $1 ORDER BY id`,
+      [entryId],
+    );
+  },
+
+  async tracksBatches(db: Queryable, groupId: string): Promise<boolean> {
+    return (await db.query(`SELECT 1 FROM batches WHERE group_id = $1 LIMIT 1`, [groupId])).length > 0;
+  },
+
+  /**
+   * The group's batches with their stock and value on a date: what was produced by then less what
+   * left by then, each movement at the cost it moved.
+   */
+  async valuation(db: Queryable, groupId: string, on: string) {
+    return db.query<{
+      id: string;
+      lot_code: string;
+      product_name: Localized;
+      unit: string;
+      stock: string;
+      value_minor: string;
+    }>(
+      `SELECT b.id, b.lot_code, p.name AS product_name, b.unit,
+         sum(CASE WHEN m.kind IN ('produced', 'returned') THEN m.quantity ELSE -m.quantity END)::text AS stock,
+         sum(CASE WHEN m.kind IN ('produced', 'returned') THEN m.cost_minor ELSE -m.cost_minor END)::text AS value_minor
+       FROM batches b JOIN registry_products p ON p.id = b.product_id
+       JOIN stock_movements m ON m.batch_id = b.id AND m.on_date <= $2::date
+         AND m.kind IN ('produced', 'returned', 'sold', 'spoiled', 'sample', 'consumed')
+       WHERE b.group_id = $1
+       GROUP BY b.id, b.lot_code, p.name, b.unit
+       ORDER BY b.lot_code`,
+      [groupId, on],
     );
   },
 

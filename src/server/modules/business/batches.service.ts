@@ -10,6 +10,7 @@ import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../share
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { productById, productTarget } from '../registry/index.js';
 import { batchesPolicy } from './business.policy.js';
+import { movementsOf, postProduction, postStockOut, takeStock, type StockTake } from './inventory.service.js';
 import { batchesRepository, type BatchInputRow, type BatchRow, type MovementRow } from './batches.repository.js';
 import type { CreateBatchBody, ListBatchesQuery, RecordMovementBody } from './batches.schemas.js';
 
@@ -34,6 +35,16 @@ export function presentBatch(row: BatchRow, inputs: BatchInputRow[] = []) {
     producedOn: row.produced_on,
     expiresOn: row.expires_on,
     costPerUnit: row.cost_per_unit_minor === null ? null : fromMinor(row.cost_per_unit_minor, row.currency),
+    cost: row.cost_minor === null ? null : fromMinor(row.cost_minor, row.currency),
+    costs: row.costs
+      ? {
+          materials: fromMinor(row.costs.materials, row.currency),
+          labour: fromMinor(row.costs.labour, row.currency),
+          overhead: fromMinor(row.costs.overhead, row.currency),
+          inputs: fromMinor(row.costs.inputs, row.currency),
+        }
+      : null,
+    value: fromMinor(row.value_minor, row.currency),
     stock: fromMilli(stock),
     reserved: fromMilli(reserved),
     available: fromMilli(stock - reserved),
@@ -63,6 +74,7 @@ const sameRun = (r: {
   producedOn: string;
   expiresOn: string | null;
   cost: { minor: string; currency: string } | null;
+  costs: { materials: string; labour: string; overhead: string } | null;
   inputs: { batchId: string; quantity: string }[];
   notes: string | null;
 }) => ({
@@ -80,7 +92,14 @@ const storedRun = ({ row, inputs }: { row: BatchRow; inputs: BatchInputRow[] }) 
     quantity: row.quantity,
     producedOn: row.produced_on,
     expiresOn: row.expires_on,
-    cost: row.cost_per_unit_minor === null ? null : { minor: row.cost_per_unit_minor, currency: row.currency },
+    cost:
+      row.costs?.from === 'breakdown' || row.cost_per_unit_minor === null
+        ? null
+        : { minor: row.cost_per_unit_minor, currency: row.currency },
+    costs:
+      row.costs?.from === 'breakdown'
+        ? { materials: row.costs.materials, labour: row.costs.labour, overhead: row.costs.overhead }
+        : null,
     inputs: inputs.map((i) => ({ batchId: i.input_batch_id, quantity: i.quantity })),
     notes: row.notes,
   });
@@ -96,6 +115,15 @@ const inputRun = (input: CreateBatchBody) =>
       ? {
           minor: toMinor(input.costPerUnit.amount, input.costPerUnit.currency)?.toString() ?? 'not an amount',
           currency: input.costPerUnit.currency,
+        }
+      : null,
+    costs: input.costs
+      ? {
+          materials:
+            toMinor(input.costs.materials?.amount ?? '0', input.costs.materials?.currency ?? 'IDR')?.toString() ?? '',
+          labour: toMinor(input.costs.labour?.amount ?? '0', input.costs.labour?.currency ?? 'IDR')?.toString() ?? '',
+          overhead:
+            toMinor(input.costs.overhead?.amount ?? '0', input.costs.overhead?.currency ?? 'IDR')?.toString() ?? '',
         }
       : null,
     inputs: input.inputs,
@@ -197,13 +225,22 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
       create: async (id) => {
         if (input.expiresOn && input.expiresOn < input.producedOn)
           throw invalid([{ path: 'expiresOn', message: 'is before the production date' }]);
-        const cost = costMinor(input.costPerUnit, product.currency);
+        refuseFuture(tx, input.producedOn, 'producedOn');
+        if (input.costs && input.costPerUnit)
+          throw invalid([{ path: 'costPerUnit', message: 'is derived from costs; send one or the other' }]);
+        const perUnit = costMinor(input.costPerUnit, product.currency);
+        const parts = runCostsOf(input, product.currency, perUnit);
         if (await batchesRepository.byLotCode(tx.db, product.group_id, input.lotCode)) {
           throw conflict(`The group already has a batch with lot code ${input.lotCode}.`, {
             errors: [{ path: 'lotCode', message: 'is already used in this group' }],
           });
         }
         const consumed = await consumeInputs(tx.db, actor, input);
+        const own = consumed.filter((c) => c.batch.group_id === product.group_id);
+        const inputs = own.reduce((sum, c) => sum + c.costMinor, 0n);
+        const total = parts.materials + parts.labour + parts.overhead + inputs;
+        const costed = parts.from !== null || inputs > 0n;
+        const quantityMilli = toMilli(input.quantity);
         const row = await batchesRepository.insert(tx.db, {
           id,
           program_id: product.program_id,
@@ -215,11 +252,39 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
           unit: product.unit,
           produced_on: input.producedOn,
           expires_on: input.expiresOn ?? null,
-          cost_per_unit_minor: cost,
+          cost_per_unit_minor:
+            perUnit ?? (costed ? ((total * 2000n + quantityMilli) / (quantityMilli * 2n)).toString() : null),
+          cost_minor: costed ? total.toString() : null,
+          costs: costed
+            ? {
+                from: parts.from ?? 'inputs',
+                materials: parts.materials.toString(),
+                labour: parts.labour.toString(),
+                overhead: parts.overhead.toString(),
+                inputs: inputs.toString(),
+              }
+            : null,
           currency: product.currency,
           notes: input.notes ?? null,
         });
-        const inputs = await batchesRepository.insertInputs(tx.db, id, input.inputs);
+        const entry = await postProduction(tx, row, { ...parts, inputs }, actor.id);
+        // Input batches of another group leave its stock as that group's cost of goods.
+        const elsewhere = new Map<string, StockTake[]>();
+        for (const c of consumed.filter((c) => c.batch.group_id !== product.group_id))
+          elsewhere.set(c.batch.group_id, [...(elsewhere.get(c.batch.group_id) ?? []), c]);
+        const entryOf = new Map<string, string | null>();
+        for (const [groupId, takes] of elsewhere) {
+          const posted = await postStockOut(tx, groupId, takes, {
+            kind: 'consumed',
+            on: input.producedOn,
+            datePath: 'producedOn',
+            memo: `Bahan untuk ${input.lotCode}`,
+            actorId: actor.id,
+            quantityPath: 'inputs',
+          });
+          entryOf.set(groupId, posted?.id ?? null);
+        }
+        const inputRows = await batchesRepository.insertInputs(tx.db, id, input.inputs);
         await batchesRepository.insertMovements(tx.db, [
           {
             id: uuidv7(),
@@ -228,32 +293,77 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
             quantity: input.quantity,
             on: input.producedOn,
             actorId: actor.id,
+            costMinor: costed ? total : 0n,
+            entryId: entry?.id ?? null,
           },
-          ...consumed.map((c) => ({
-            id: uuidv7(),
-            batchId: c.batchId,
-            kind: 'consumed',
-            quantity: c.quantity,
-            on: input.producedOn,
-            consumedBy: id,
-            actorId: actor.id,
-          })),
+          ...consumed.flatMap((c) =>
+            movementsOf(
+              [c],
+              'consumed',
+              input.producedOn,
+              actor.id,
+              entryOf.get(c.batch.group_id) ?? entry?.id ?? null,
+              {
+                consumedBy: id,
+              },
+            ),
+          ),
         ]);
         await recordAudit(tx.db, tx, {
           action: 'batch.create',
           entity: 'batch',
           entityId: id,
-          after: presentBatch(row, inputs),
+          after: presentBatch(row, inputRows),
         });
-        return batchAnswer(actor, row, inputs);
+        return batchAnswer(actor, row, inputRows);
       },
     });
     return { batch: record, created };
   });
 }
 
+/** Dates after today are refused for stock: it moves on the day it moves. */
+function refuseFuture(tx: TxCtx, date: string, path: string) {
+  const today = dateIn(tx.clock.now());
+  if (date > today)
+    throw ruleBroken('date-in-future', `${date} is after today (${today}).`, [
+      { path, message: `is after today (${today})` },
+    ]);
+}
+
+/** The run's costs in minor units: the breakdown, or the cost per unit × quantity as materials. */
+function runCostsOf(input: CreateBatchBody, currency: string, perUnit: string | null) {
+  if (input.costs) {
+    const part = (key: 'materials' | 'labour' | 'overhead') => {
+      const m = input.costs![key];
+      if (!m) return 0n;
+      const errors: FieldError[] = [];
+      if (m.currency !== currency) errors.push({ path: `costs.${key}.currency`, message: `must be ${currency}` });
+      const minor = toMinor(m.amount, currency);
+      if (minor === undefined) errors.push({ path: `costs.${key}.amount`, message: `has too many decimals` });
+      if (errors.length) throw invalid(errors);
+      return minor!;
+    };
+    return {
+      from: 'breakdown' as const,
+      materials: part('materials'),
+      labour: part('labour'),
+      overhead: part('overhead'),
+      materialsPath: 'costs.materials',
+    };
+  }
+  const materials = perUnit === null ? 0n : lineTotalMinor(BigInt(perUnit), toMilli(input.quantity));
+  return {
+    from: perUnit === null ? null : ('per-unit' as const),
+    materials,
+    labour: 0n,
+    overhead: 0n,
+    materialsPath: 'costPerUnit',
+  };
+}
+
 /** Locks the input batches, checks each has enough available and was made first, and takes the stock. */
-async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody) {
+async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody): Promise<StockTake[]> {
   const locked = await batchesRepository.lock(
     tx,
     input.inputs.map((i) => i.batchId),
@@ -279,9 +389,10 @@ async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody) {
   });
   if (broken.length)
     throw ruleBroken('stock-insufficient', 'An input batch cannot supply what this run consumed.', broken);
-  for (const wanted of input.inputs)
-    await batchesRepository.adjust(tx, wanted.batchId, { stock: `-${wanted.quantity}` });
-  return input.inputs;
+  return takeStock(
+    tx,
+    input.inputs.map((wanted) => ({ batch: locked.find((b) => b.id === wanted.batchId)!, quantity: wanted.quantity })),
+  );
 }
 
 /** Sold at the market stall, spoiled, or given as samples: stock leaves the batch, never below what is reserved. */
@@ -298,21 +409,26 @@ export async function recordMovement(ctx: Ctx, id: string, input: RecordMovement
         'stock-insufficient',
         `Only ${fromMilli(available)} ${row.unit} of lot ${row.lot_code} are available.`,
         [{ path: 'quantity', message: `is more than the ${fromMilli(available)} available` }],
+        { amount: quantityText(input.quantity), balance: fromMilli(available) },
       );
     }
     if (input.on < row.produced_on) throw invalid([{ path: 'on', message: 'is before the batch was produced' }]);
-    const changed = await batchesRepository.adjust(tx.db, id, { stock: `-${input.quantity}` });
-    await batchesRepository.insertMovements(tx.db, [
-      {
-        id: uuidv7(),
-        batchId: id,
-        kind: input.kind,
-        quantity: input.quantity,
-        on: input.on,
-        note: input.note ?? null,
-        actorId: actor.id,
-      },
-    ]);
+    refuseFuture(tx, input.on, 'on');
+    const takes = await takeStock(tx.db, [{ batch: row, quantity: input.quantity }]);
+    const changed = takes[0]!.after;
+    // The cost leaves finished goods with the stock: cost of goods, a loss, or marketing.
+    const entry = await postStockOut(tx, row.group_id, takes, {
+      kind: input.kind,
+      on: input.on,
+      datePath: 'on',
+      memo: `${input.kind} ${quantityText(input.quantity)} ${row.unit} ${row.lot_code}`,
+      actorId: actor.id,
+      quantityPath: 'quantity',
+    });
+    await batchesRepository.insertMovements(
+      tx.db,
+      movementsOf(takes, input.kind, input.on, actor.id, entry?.id ?? null, { note: input.note ?? null }),
+    );
     await recordAudit(tx.db, tx, {
       action: `batch.${input.kind}`,
       entity: 'batch',
@@ -448,25 +564,16 @@ export async function sellStock(
     tx,
     allocations.map((a) => a.batchId),
   );
-  for (const a of allocations)
-    await batchesRepository.adjust(tx, a.batchId, { stock: `-${a.quantity}`, reserved: `-${a.quantity}` });
-  await batchesRepository.insertMovements(
+  const takes = await takeStock(
     tx,
-    allocations.map((a) => ({
-      id: uuidv7(),
-      batchId: a.batchId,
-      kind: 'sold',
-      quantity: a.quantity,
-      on,
-      orderId,
-      actorId,
-    })),
+    allocations.map((a) => ({ batch: batches.find((b) => b.id === a.batchId)!, quantity: a.quantity })),
+    true,
   );
-  if (batches.length === 0 || batches.some((b) => b.cost_per_unit_minor === null)) return null;
-  let cost = 0n;
-  for (const a of allocations) {
-    const batch = batches.find((b) => b.id === a.batchId)!;
-    cost += lineTotalMinor(BigInt(batch.cost_per_unit_minor!), toMilli(a.quantity));
-  }
-  return fromMinor(cost, batches[0]!.currency);
+  // recordSale links these movements to the sale's entry.
+  await batchesRepository.insertMovements(tx, movementsOf(takes, 'sold', on, actorId, null, { orderId }));
+  if (batches.length === 0) return null;
+  return fromMinor(
+    takes.reduce((sum, t) => sum + t.costMinor, 0n),
+    batches[0]!.currency,
+  );
 }

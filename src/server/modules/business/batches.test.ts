@@ -15,11 +15,24 @@ async function stockOf(w: MarketWorld, id: string) {
   return r.json() as { stock: string; reserved: string; available: string };
 }
 
+/** Raw materials in the group's books (contributed by the owners), for a costed run to consume. */
+async function stockMaterials(w: MarketWorld, groupId: string, amount: string) {
+  await w.post(`/api/v1/groups/${groupId}/journal`, {
+    date: '2026-01-15',
+    memo: 'Bahan baku dari anggota',
+    lines: [
+      { accountCode: '1-301', debit: amount },
+      { accountCode: '3-101', credit: amount },
+    ],
+  });
+}
+
 describe('batches', () => {
   it('records a production run that consumes an input batch, as a stock movement on the input', async () => {
     const w = await marketWorld(t);
     const salak = await w.post('/api/v1/products', freshSalak(w.groups.bali.id));
     const harvest = await w.batch(salak.id, { lotCode: 'SLK-2026-01', quantity: '100', producedOn: '2026-01-20' });
+    await stockMaterials(w, w.groups.bali.id, '2405000');
     const r = await t.request({
       method: 'POST',
       url: '/api/v1/batches',

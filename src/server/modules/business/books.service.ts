@@ -1,15 +1,16 @@
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
-import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
-import { abilities, authorize, requireUser } from '../platform/index.js';
-import { programById } from '../programs/index.js';
-import { groupById, groupTarget, type GroupRow } from '../registry/index.js';
+import { conflict, invalid, notFound } from '../../http/errors.js';
+import { abilities, authorize, can } from '../platform/index.js';
+import { bookkeepingOfficesOf, programById } from '../programs/index.js';
+import { groupById, groupTarget, officeOf, type GroupRow } from '../registry/index.js';
 import type { AddAccountBody } from '../../../shared/schemas/business.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
-import { booksPolicy, type BookAction } from './business.policy.js';
+import { booksPolicy, officerBooksPolicy, type BookAction } from './business.policy.js';
 import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
+import { batchesRepository } from './batches.repository.js';
 import { ledgerRepository, type AccountRow, type BookRow } from './ledger.repository.js';
 
 export interface Books {
@@ -29,20 +30,24 @@ const templateAccountId = (groupId: string, code: string) => uuidv5(`${groupId}/
 async function unopenedBooks(db: Tx, group: GroupRow) {
   const program = await programById(db, group.program_id);
   if (!program) throw notFound('Program');
-  const chart = chartTemplate(program.country);
+  const chart = chartTemplate(program.country, group.kind);
   return {
     book: { group_id: group.id, currency: program.currency, closed_through: null } satisfies BookRow,
     chart,
-    accounts: chart.map((a): AccountRow => ({
-      id: templateAccountId(group.id, a.code),
-      group_id: group.id,
-      code: a.code,
-      name: a.name,
-      type: typeOfCode(a.code),
-      line: a.line,
-      contra: a.contra ?? false,
-      role: a.role,
-    })),
+    accounts: chart
+      .map((a): AccountRow => ({
+        id: templateAccountId(group.id, a.code),
+        group_id: group.id,
+        code: a.code,
+        name: a.name,
+        type: typeOfCode(a.code),
+        line: a.line,
+        contra: a.contra ?? false,
+        role: a.role,
+        overdraft: false,
+      }))
+      // In code order, as stored charts are read.
+      .sort((a, b) => a.code.localeCompare(b.code)),
   };
 }
 
@@ -52,8 +57,11 @@ async function unopenedBooks(db: Tx, group: GroupRow) {
  */
 export async function openBooks(db: Tx, group: GroupRow): Promise<BookRow> {
   const existing = await ledgerRepository.book(db, group.id);
-  if (existing) return existing;
   const { book, accounts } = await unopenedBooks(db, group);
+  if (existing) {
+    await ledgerRepository.addMissingRoles(db, group.id, accounts);
+    return existing;
+  }
   const opened = await ledgerRepository.open(db, book, accounts);
   if (opened) return opened;
   // Another command opened them between our look and our insert; its books are the books.
@@ -69,11 +77,39 @@ export async function openBooks(db: Tx, group: GroupRow): Promise<BookRow> {
 export async function booksFor(tx: TxCtx, groupId: string, action: BookAction): Promise<Books> {
   const group = await groupById(tx.db, groupId);
   if (!group) throw notFound('Producer group');
-  authorize(tx.actor, booksPolicy, action, groupTarget(group));
+  const target = groupTarget(group);
+  const officer =
+    action !== 'read' &&
+    !can(tx.actor, booksPolicy, action, target) &&
+    can(tx.actor, officerBooksPolicy, action, target) &&
+    (await keepsBooksByOffice(tx, group));
+  if (!officer) authorize(tx.actor, booksPolicy, action, target);
   if (action !== 'read') return { group, book: await openBooks(tx.db, group), opened: true };
   const stored = await ledgerRepository.book(tx.db, groupId);
   if (stored) return { group, book: stored, opened: true };
   return { group, book: (await unopenedBooks(tx.db, group)).book, opened: false };
+}
+
+/**
+ * Whether the actor's account is linked to a member of the group who holds an office the program
+ * lets keep the books (chair and treasurer by default).
+ */
+async function keepsBooksByOffice(tx: TxCtx, group: GroupRow): Promise<boolean> {
+  if (tx.actor.kind !== 'user') return false;
+  const office = await officeOf(tx.db, group.id, tx.actor.id, dateIn(tx.clock.now()));
+  if (!office) return false;
+  return (await bookkeepingOfficesOf(tx.db, group.program_id)).includes(office);
+}
+
+/** What the actor may do with the books: as a manager or facilitator, or as the group's officer. */
+export async function bookAbilities(tx: TxCtx, group: GroupRow) {
+  const target = groupTarget(group);
+  const base = abilities(tx.actor, booksPolicy, target);
+  if (!can(tx.actor, officerBooksPolicy, 'post', target) || !(await keepsBooksByOffice(tx, group))) return base;
+  const officer = abilities(tx.actor, officerBooksPolicy, target);
+  return Object.fromEntries(
+    Object.entries(base).map(([action, allowed]) => [action, allowed || officer[action as BookAction]]),
+  ) as typeof base;
 }
 
 /** The group's chart of accounts: as stored, or the template it will open with. */
@@ -91,6 +127,7 @@ export function presentAccount(row: AccountRow, balanceMinor: bigint | undefined
     line: row.line,
     contra: row.contra,
     role: row.role,
+    overdraft: row.overdraft,
     ...(balanceMinor === undefined ? {} : { balance: fromMinor(balanceMinor, currency) }),
   };
 }
@@ -103,7 +140,7 @@ export function signedBalance(account: Pick<AccountRow, 'type' | 'contra'>, debi
 }
 
 /** The books' settings, closings and chart with each account's balance today, and what the reader may do. */
-async function presentBooks(tx: TxCtx, books: Books) {
+export async function presentBooks(tx: TxCtx, books: Books) {
   const groupId = books.group.id;
   const today = dateIn(tx.clock.now());
   // One connection per transaction: its queries go one after another.
@@ -124,7 +161,9 @@ async function presentBooks(tx: TxCtx, books: Books) {
       const b = byAccount.get(a.id);
       return presentAccount(a, b ? signedBalance(a, BigInt(b.debit), BigInt(b.credit)) : 0n, books.book.currency);
     }),
-    abilities: abilities(tx.actor, booksPolicy, groupTarget(books.group)),
+    /** Whether the group records production batches: then a sale names what it sold (`items`). */
+    tracksBatches: await batchesRepository.tracksBatches(tx.db, groupId),
+    abilities: await bookAbilities(tx, books.group),
   };
 }
 
@@ -143,14 +182,20 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
         { path: 'line', message: `must be one of ${LINES_OF_TYPE[type].join(', ')} for a ${body.code} account` },
       ]);
     }
+    const line = body.line ?? DEFAULT_LINE[type];
+    // Only a bank account may be an overdraft: the deliberate way to take money below zero.
+    if (body.overdraft && line !== 'cash_and_equivalents') {
+      throw invalid([{ path: 'overdraft', message: 'is only for a cash or bank account (line cash_and_equivalents)' }]);
+    }
     const added = await ledgerRepository.addAccount(tx.db, {
       id: uuidv7(),
       group_id: groupId,
       code: body.code,
       name: body.name,
       type,
-      line: body.line ?? DEFAULT_LINE[type],
+      line,
       contra: false,
+      overdraft: body.overdraft ?? false,
     });
     if (!added) throw conflict(`Account ${body.code} already exists in this group's chart.`);
     return presentAccount(added, 0n, book.currency);
@@ -161,28 +206,4 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
 export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
-}
-
-/**
- * Closes the books through the end of a month: no entry may be dated in it or before it again.
- * Months close in order — closing March closes every month before it — and never ahead of today.
- */
-export async function closePeriod(ctx: Ctx, groupId: string, month: string) {
-  return inTransaction(ctx, async (tx) => {
-    const books = await booksFor(tx, groupId, 'closePeriod');
-    const book = await ledgerRepository.lock(tx.db, groupId);
-    const through = lastDayOf(month);
-    if (book.closed_through && through <= book.closed_through) {
-      throw ruleBroken('period-already-closed', `The books are already closed through ${book.closed_through}.`, [
-        { path: 'month', message: `is already closed (through ${book.closed_through})` },
-      ]);
-    }
-    if (through >= dateIn(tx.clock.now())) {
-      throw ruleBroken('period-not-ended', `${month} has not ended yet; a month closes after its last day.`, [
-        { path: 'month', message: 'has not ended yet' },
-      ]);
-    }
-    const closed = await ledgerRepository.close(tx.db, groupId, through, requireUser(tx.actor).id);
-    return presentBooks(tx, { ...books, book: closed });
-  });
 }

@@ -20,6 +20,19 @@ export const booksPolicy = definePolicy('Producer group', {
 export type BookAction = keyof typeof booksPolicy.rules;
 
 /**
+ * A group member who holds one of the group's bookkeeping offices (the program's setting: chair and
+ * treasurer by default) keeps its books like its managers; `books.service` checks the office.
+ * Other members only read (issue 13).
+ */
+export const officerBooksPolicy = definePolicy('Producer group', {
+  read: ['group_member'],
+  post: ['group_member'],
+  reverse: ['group_member'],
+  closePeriod: ['group_member'],
+  addAccount: ['group_member'],
+});
+
+/**
  * Who may see and change a group's production batches (DESIGN §2): the program manager also
  * records runs, for groups that bring their paperwork to the office. `consume` is taking stock
  * from a batch as the input of another run.

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, uuid } from '../../../shared/common.schemas.js';
@@ -6,16 +6,29 @@ import * as s from '../../../shared/schemas/business.js';
 import { ctxOf } from '../../http/context.js';
 import { sendCreated } from '../../http/create-once.js';
 import { fileAnswer } from '../../http/responses.js';
-import { addAccount, closePeriod, getBooks } from './books.service.js';
+import { addAccount, getBooks } from './books.service.js';
+import { closePeriod } from './closing.service.js';
+import { disposeAsset, listAssets, postDepreciation } from './assets.service.js';
 import { computeHpp } from './hpp.js';
+import { inventoryCheck } from './inventory.service.js';
 import { getJournalEntry, listJournal, postJournalEntry, recordTransaction, reverseEntry } from './journal.service.js';
 import { getFinancialPosition, getIncomeStatement } from './reports.service.js';
-import { getNotes, getStatementsDocument } from './statements.service.js';
+import { getCashBook } from './cash-book.service.js';
+import { getCashBookDocument, getNotes, getStatementsDocument } from './statements.service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const entryParams = z.object({ id: uuid, entryId: uuid });
+const assetParams = z.object({ id: uuid, assetId: uuid });
 /** A create with a client id: 201 when posted now, 200 when the same one was posted before. */
 const created = <T extends z.ZodType>(answer: T) => ({ 201: answer, 200: answer });
+
+/** A document for the browser to save, never to keep in a shared cache. */
+const sendFile = (reply: FastifyReply, file: { contentType: string; filename: string; body: Buffer }) =>
+  reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
 
 /** Bookkeeping routes: validate → service (which authorizes) → present. */
 export async function businessRoutes(app: FastifyInstance): Promise<void> {
@@ -79,6 +92,35 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
     async (req) => closePeriod(ctxOf(req), req.params.id, req.body.month),
   );
 
+  // ---- fixed assets and stock ------------------------------------------------------------------
+  r.get(
+    '/api/v1/groups/:id/assets',
+    { schema: { params: idParams, querystring: s.positionQuery, response: { 200: s.assetsAnswer }, tags }, config },
+    async (req) => listAssets(ctxOf(req), req.params.id, req.query.at),
+  );
+  r.post(
+    '/api/v1/groups/:id/depreciation',
+    { schema: { params: idParams, body: s.depreciationBody, response: { 200: s.depreciationAnswer }, tags }, config },
+    async (req) => postDepreciation(ctxOf(req), req.params.id, req.body.month),
+  );
+  r.post(
+    '/api/v1/groups/:id/assets/:assetId/dispose',
+    {
+      schema: { params: assetParams, body: s.disposeAssetBody, response: created(s.journalEntryAnswer), tags },
+      config,
+    },
+    async (req, reply) =>
+      sendCreated(reply, await disposeAsset(ctxOf(req), req.params.id, req.params.assetId, req.body)),
+  );
+  r.get(
+    '/api/v1/groups/:id/books/inventory-check',
+    {
+      schema: { params: idParams, querystring: s.inventoryCheckQuery, response: { 200: s.inventoryCheckAnswer }, tags },
+      config,
+    },
+    async (req) => inventoryCheck(ctxOf(req), req.params.id, req.query.on),
+  );
+
   // ---- reports (SAK EMKM) ----------------------------------------------------------------------
   r.get(
     '/api/v1/groups/:id/reports/financial-position',
@@ -112,14 +154,25 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
       },
       config,
     },
-    async (req, reply) => {
-      const file = await getStatementsDocument(ctxOf(req), req.params.id, req.query);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.body);
+    async (req, reply) => sendFile(reply, await getStatementsDocument(ctxOf(req), req.params.id, req.query)),
+  );
+  r.get(
+    '/api/v1/groups/:id/reports/cash-book',
+    { schema: { params: idParams, querystring: s.cashBookQuery, response: { 200: s.cashBookAnswer }, tags }, config },
+    async (req) => getCashBook(ctxOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/v1/groups/:id/reports/cash-book/file',
+    {
+      schema: {
+        params: idParams,
+        querystring: s.cashBookFileQuery,
+        response: { 200: fileAnswer(`application/pdf or ${XLSX}`) },
+        tags,
+      },
+      config,
     },
+    async (req, reply) => sendFile(reply, await getCashBookDocument(ctxOf(req), req.params.id, req.query)),
   );
 
   // ---- cost of production ------------------------------------------------------------------------

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.js';
+import { buildUser, signedIn } from '../../../../test/factories.js';
 import { hppBody } from '../../../shared/schemas/business.js';
 import { computeHpp } from './hpp.js';
 
@@ -78,5 +80,65 @@ describe('cost of production (HPP)', () => {
 
   it('refuses zero units', () => {
     expect(hppBody.safeParse({ currency: 'IDR', units: '0', markupPercent: '10' }).success).toBe(false);
+  });
+});
+
+describe('mark-up and margin', () => {
+  const salak = {
+    currency: 'IDR',
+    units: '100',
+    materials: [{ name: 'Salak, minyak, kemasan', amount: '600000' }],
+    labour: [{ name: 'Upah', amount: '250000' }],
+    overhead: [{ name: 'Gas dan penyusutan', amount: '150000' }],
+  };
+
+  it('says what margin on price a mark-up on cost gives', () => {
+    const result = run({ ...salak, markupPercent: '29' });
+    expect(result).toMatchObject({ basis: 'markup', markupPercent: '29', marginPercent: '22.48' });
+    expect(result.suggestedPrice.amount).toBe('12900.00');
+  });
+
+  it('prices from a margin on price and says the mark-up on cost it means', () => {
+    const result = run({ ...salak, marginPercent: '20' });
+    // 10,000 ÷ (1 − 0.20) = 12,500: a 25 % mark-up.
+    expect(result).toMatchObject({ basis: 'margin', markupPercent: '25.00', marginPercent: '20.00' });
+    expect(result.suggestedPrice.amount).toBe('12500.00');
+  });
+
+  it('refuses a mark-up above 1,000 %, a margin that means one, and both or neither', () => {
+    const errors = (body: object) => {
+      const parsed = hppBody.safeParse({ ...salak, ...body });
+      return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+    };
+    expect(errors({ markupPercent: '1000' })).toEqual([]);
+    expect(errors({ markupPercent: '1000.01' })).toEqual(['markupPercent']);
+    expect(errors({ markupPercent: '2900' })).toEqual(['markupPercent']);
+    expect(errors({ marginPercent: '90.90' })).toEqual([]);
+    expect(errors({ marginPercent: '90.91' })).toEqual(['marginPercent']);
+    expect(errors({})).toEqual(['markupPercent']);
+    expect(errors({ markupPercent: '10', marginPercent: '10' })).toEqual(['markupPercent']);
+  });
+});
+
+describe('POST /api/v1/hpp', () => {
+  const t = useTestApp();
+
+  it('answers 400 naming markupPercent for an absurd mark-up', async () => {
+    const user = await signedIn(t.app, await buildUser(t.database.db));
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/hpp',
+      as: user,
+      payload: { currency: 'IDR', units: '10', materials: [{ name: 'x', amount: '1000' }], markupPercent: '2900' },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors).toEqual([expect.objectContaining({ path: 'markupPercent' })]);
+    const ok = await t.request({
+      method: 'POST',
+      url: '/api/v1/hpp',
+      as: user,
+      payload: { currency: 'IDR', units: '10', materials: [{ name: 'x', amount: '1000' }], markupPercent: '1000' },
+    });
+    expect(ok.json()).toMatchObject({ suggestedPrice: { amount: '1100.00' }, marginPercent: '90.91' });
   });
 });

@@ -7,12 +7,18 @@ import { invalid } from '../../http/errors.js';
  * for one production run, divided by the units it made (DOMAIN.md). The suggested price adds a
  * mark-up on that cost. Exact arithmetic on integer minor units; a per-unit cost that does not
  * divide evenly rounds half up, and a price rounds up so it never falls below cost plus mark-up.
+ *
+ * The price comes from either a mark-up on cost (price = cost × (1 + m)) or a margin on price
+ * (price = cost ÷ (1 − g)); the answer gives both, so no one mistakes a 29 % mark-up for a 29 % margin
+ * (it is a 22.48 % margin).
  */
 export interface HppResult {
   units: string;
   totals: { materials: Money; labour: Money; overhead: Money; total: Money };
   perUnit: { materials: Money; labour: Money; overhead: Money; total: Money };
   markupPercent: string;
+  marginPercent: string;
+  basis: 'markup' | 'margin';
   suggestedPrice: Money;
   /** Profit per unit at the suggested price. */
   marginPerUnit: Money;
@@ -28,6 +34,13 @@ function fraction(decimal: string): [bigint, bigint] {
 /** numerator / denominator, rounded half up (both positive). */
 const divideHalfUp = (n: bigint, d: bigint) => (2n * n + d) / (2n * d);
 const divideUp = (n: bigint, d: bigint) => (n + d - 1n) / d;
+
+/** part ÷ whole in percent with two decimals, rounded half up ("22.48"); "0.00" of nothing. */
+function percentOf(part: bigint, whole: bigint): string {
+  if (whole === 0n) return '0.00';
+  const hundredths = divideHalfUp(part * 10_000n, whole);
+  return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
 
 export function computeHpp(input: HppBody): HppResult {
   const { currency } = input;
@@ -45,8 +58,14 @@ export function computeHpp(input: HppBody): HppResult {
   const per = (minor: bigint) => divideHalfUp(minor * unitsD, unitsN);
   const perUnitTotal = per(total);
 
-  const [markupN, markupD] = fraction(input.markupPercent);
-  let price = divideUp(perUnitTotal * (100n * markupD + markupN), 100n * markupD);
+  let price: bigint;
+  if (input.marginPercent !== undefined) {
+    const [marginN, marginD] = fraction(input.marginPercent);
+    price = divideUp(perUnitTotal * 100n * marginD, 100n * marginD - marginN);
+  } else {
+    const [markupN, markupD] = fraction(input.markupPercent ?? '0');
+    price = divideUp(perUnitTotal * (100n * markupD + markupN), 100n * markupD);
+  }
   if (input.roundTo) {
     const step = toMinor(input.roundTo, currency);
     if (!step) throw invalid([{ path: 'roundTo', message: `must be a positive amount in ${currency}` }]);
@@ -62,7 +81,9 @@ export function computeHpp(input: HppBody): HppResult {
       overhead: m(per(totals.overhead)),
       total: m(perUnitTotal),
     },
-    markupPercent: input.markupPercent,
+    markupPercent: input.markupPercent ?? percentOf(price - perUnitTotal, perUnitTotal),
+    marginPercent: percentOf(price - perUnitTotal, price),
+    basis: input.marginPercent !== undefined ? 'margin' : 'markup',
     suggestedPrice: m(price),
     marginPerUnit: m(price - perUnitTotal),
   };

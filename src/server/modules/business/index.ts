@@ -1,7 +1,8 @@
 /** The business module's public face: a producer group's books, cost of production, batches. */
 export { businessRoutes } from './business.routes.js';
 export { recordSale, recordTransaction } from './journal.service.js';
-export { closePeriod as closeBooksThrough } from './books.service.js';
+export { closePeriod as closeBooksThrough } from './closing.service.js';
+export { postDepreciation } from './assets.service.js';
 export { batchesRoutes } from './batches.routes.js';
 export { reserveStock, releaseStock, sellStock } from './batches.service.js';
 export { createBatch } from './batches.service.js';

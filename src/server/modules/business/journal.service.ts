@@ -1,10 +1,11 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
-import { createOnce, type Created } from '../../http/create-once.js';
+import { createOnce } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { dateIn } from '../../../shared/dates.js';
-import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { addDays } from '../../../shared/dates.js';
+import type { Money } from '../../../shared/money.js';
 import type {
   JournalEntryBody,
   JournalQuery,
@@ -13,172 +14,112 @@ import type {
 } from '../../../shared/schemas/business.js';
 import { requireUser } from '../platform/index.js';
 import { groupById } from '../registry/index.js';
+import { recordAssetBought } from './assets.service.js';
+import { batchesRepository } from './batches.repository.js';
 import { booksFor, chartOf, openBooks, type Books } from './books.service.js';
 import {
-  ledgerRepository,
-  type AccountRow,
-  type EntryRow,
-  type LineRow,
-  type LockedBook,
-  type NewLine,
-} from './ledger.repository.js';
-import { planTransaction, type AccountRef } from './simple-transactions.js';
+  movementsOf,
+  movesProduction,
+  pickForSale,
+  returnStockOf,
+  takeStock,
+  tracksBatches,
+} from './inventory.service.js';
+import { ledgerRepository, type LineRow } from './ledger.repository.js';
+import {
+  accountFor,
+  insertPosting,
+  minorOf,
+  postOnce,
+  presentEntry,
+  presentStored,
+  type PostedLine,
+  type Posting,
+} from './posting.js';
+import { planTransaction } from './simple-transactions.js';
 
-export function presentEntry(row: EntryRow, lines: LineRow[], currency: string) {
-  const money = (minor: string) => (minor === '0' ? null : fromMinor(minor, currency));
-  return {
-    id: row.id,
-    groupId: row.group_id,
-    number: row.entry_no,
-    date: row.entry_date,
-    kind: row.kind,
-    memo: row.memo,
-    details: row.details,
-    source: row.source_type && row.source_id ? { type: row.source_type, id: row.source_id } : null,
-    reverses: row.reverses_id,
-    reversedBy: row.reversed_by,
-    lines: lines.map((l) => ({
-      accountCode: l.code,
-      accountName: l.name,
-      debit: money(l.debit),
-      credit: money(l.credit),
-    })),
-    total: fromMinor(
-      lines.reduce((sum, l) => sum + BigInt(l.debit), 0n),
-      currency,
-    ),
-    postedBy: row.posted_by,
-    postedAt: row.posted_at.toISOString(),
+export { presentEntry, type PresentedEntry } from './posting.js';
+
+/**
+ * The balanced lines a simple transaction posts, from the group's chart; `costOfGoods` (minor) is
+ * the cost the batches gave, when the sale took stock.
+ */
+async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoods?: bigint): Promise<PostedLine[]> {
+  const accounts = await ledgerRepository.accounts(db, books.group.id);
+  const currency = books.book.currency;
+  const typed = 'costOfGoods' in t && t.costOfGoods ? minorOf(t.costOfGoods, currency, 'costOfGoods') : 0n;
+  const amounts = {
+    amount: minorOf(t.amount, currency, 'amount'),
+    costOfGoods: costOfGoods ?? typed,
+    interest: 'interest' in t && t.interest ? minorOf(t.interest, currency, 'interest') : 0n,
   };
-}
-export type PresentedEntry = ReturnType<typeof presentEntry>;
-
-interface Posting {
-  date: string;
-  kind: string;
-  memo: string;
-  details: Record<string, unknown>;
-  source?: { type: string; id: string } | undefined;
-  reverses?: string | undefined;
-  lines: NewLine[];
-  actorId: string;
-}
-
-/** What makes two postings with the same id the same posting (offline retries send them twice). */
-const contentOf = (p: Pick<Posting, 'kind' | 'date' | 'memo' | 'details'>) => ({
-  kind: p.kind,
-  date: p.date,
-  memo: p.memo,
-  details: p.details,
-});
-const storedContent = (row: EntryRow) => contentOf({ ...row, date: row.entry_date });
-
-async function presentStored(db: Tx, row: EntryRow, currency: string): Promise<PresentedEntry> {
-  return presentEntry(row, await ledgerRepository.lines(db, [row.id]), currency);
+  const paths = {
+    amount: 'amount',
+    costOfGoods: costOfGoods === undefined ? 'costOfGoods' : 'items',
+    interest: 'interest',
+  };
+  return planTransaction(t, amounts.costOfGoods > 0n)
+    .map((l) => {
+      const account = accountFor(accounts, l.account, t.kind === 'expense' && t.accountCode ? 'accountCode' : 'kind');
+      if ('code' in l.account && account.type !== 'expense') {
+        throw invalid([{ path: 'accountCode', message: 'must be an expense account' }]);
+      }
+      const value = amounts[l.of];
+      return {
+        accountId: account.id,
+        debit: l.side === 'debit' ? value : 0n,
+        credit: l.side === 'credit' ? value : 0n,
+        path: paths[l.of],
+      };
+    })
+    .filter((l) => l.debit !== 0n || l.credit !== 0n);
 }
 
 /**
- * The one way an entry reaches the books, under the books' lock (`lock`): refused in a closed
- * period or when debits and credits differ, numbered without gaps.
+ * For a group that records batches, stock and its cost come from them: a sale names what it took
+ * (`items`), never a typed cost, and production is recorded as a batch. Answers the cost taken.
  */
-async function insertPosting(db: Tx, books: Books, book: LockedBook, id: string, p: Posting): Promise<PresentedEntry> {
-  if (book.closed_through && p.date <= book.closed_through) {
-    throw ruleBroken('period-closed', `The books are closed through ${book.closed_through}; date the entry after it.`, [
-      { path: 'date', message: `falls in a closed period (closed through ${book.closed_through})` },
-    ]);
-  }
-  const debits = p.lines.reduce((s, l) => s + l.debit, 0n);
-  const credits = p.lines.reduce((s, l) => s + l.credit, 0n);
-  if (debits !== credits) {
+async function stockOfTransaction(tx: TxCtx, books: Books, t: SimpleTransactionBody) {
+  const tracks = await tracksBatches(tx.db, books.group.id);
+  const items = 'items' in t ? t.items : undefined;
+  if (tracks && 'costOfGoods' in t && t.costOfGoods) {
     throw ruleBroken(
-      'unbalanced',
-      `Debits (${fromMinor(debits, book.currency).amount}) and credits (${fromMinor(credits, book.currency).amount}) must be equal.`,
-      [{ path: 'lines', message: 'debits and credits differ' }],
+      'cost-from-batches',
+      'This group records batches: the cost of goods comes from the batches a sale takes. Name them in items.',
+      [{ path: 'costOfGoods', message: 'comes from the batches; name the products sold in items instead' }],
     );
   }
-  const { entry, lines } = await ledgerRepository.insertEntry(
-    db,
-    {
-      id,
-      group_id: books.group.id,
-      entry_no: book.next_entry_no,
-      entry_date: p.date,
-      kind: p.kind,
-      memo: p.memo,
-      details: p.details,
-      source_type: p.source?.type ?? null,
-      source_id: p.source?.id ?? null,
-      reverses_id: p.reverses ?? null,
-      posted_by: p.actorId,
-    },
-    p.lines,
-  );
-  await ledgerRepository.advanceEntryNumber(db, books.group.id);
-  return presentEntry(entry, lines, book.currency);
-}
-
-/** Posts an entry with a client id once: the same id again is the same entry (or a conflict). */
-async function postOnce(db: Tx, books: Books, id: string | undefined, p: Posting): Promise<Created<PresentedEntry>> {
-  const book = await ledgerRepository.lock(db, books.group.id);
-  return createOnce(db, {
-    id,
-    find: (entryId) => ledgerRepository.entry(db, entryId),
-    visible: (row) => row.group_id === books.group.id,
-    stored: storedContent,
-    input: contentOf(p),
-    present: (row) => presentStored(db, row, book.currency),
-    create: (entryId) => insertPosting(db, books, book, entryId, p),
-  });
-}
-
-/** Money in the books' currency as minor units, or a 400 naming the field. */
-function minorOf(m: Money, currency: string, path: string): bigint {
-  if (m.currency !== currency) {
-    throw invalid([{ path: `${path}.currency`, message: `must be ${currency}, the currency of these books` }]);
+  if (tracks && t.kind === 'production') {
+    throw ruleBroken('production-from-batches', 'This group records batches: record production as a batch.', [
+      { path: 'kind', message: 'is recorded as a production batch in this group' },
+    ]);
   }
-  const minor = toMinor(m.amount, currency);
-  if (minor === undefined)
-    throw invalid([{ path: `${path}.amount`, message: `has more decimals than ${currency} allows` }]);
-  return minor;
-}
-
-function accountFor(accounts: AccountRow[], ref: AccountRef, path: string): AccountRow {
-  const found = 'role' in ref ? accounts.find((a) => a.role === ref.role) : accounts.find((a) => a.code === ref.code);
-  if (!found) throw invalid([{ path, message: `names no account in this group's chart` }]);
-  return found;
-}
-
-/** The balanced lines a simple transaction posts, from the group's chart. */
-async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody): Promise<NewLine[]> {
-  const accounts = await ledgerRepository.accounts(db, books.group.id);
-  const currency = books.book.currency;
-  const amounts = {
-    amount: minorOf(t.amount, currency, 'amount'),
-    costOfGoods: 'costOfGoods' in t && t.costOfGoods ? minorOf(t.costOfGoods, currency, 'costOfGoods') : 0n,
-    interest: 'interest' in t && t.interest ? minorOf(t.interest, currency, 'interest') : 0n,
-  };
-  return planTransaction(t).map((l) => {
-    const account = accountFor(accounts, l.account, t.kind === 'expense' && t.accountCode ? 'accountCode' : 'kind');
-    if ('code' in l.account && account.type !== 'expense') {
-      throw invalid([{ path: 'accountCode', message: 'must be an expense account' }]);
-    }
-    const value = amounts[l.of];
-    return { accountId: account.id, debit: l.side === 'debit' ? value : 0n, credit: l.side === 'credit' ? value : 0n };
-  });
+  if (!items) return undefined;
+  const picked = await pickForSale(tx.db, books.group.id, items, t.date);
+  return takeStock(tx.db, picked);
 }
 
 /** Records a one-tap transaction (cash sale, expense …) as the balanced entry it stands for. */
 export async function recordTransaction(ctx: Ctx, groupId: string, t: SimpleTransactionBody) {
   return inTransaction(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'post');
+    const actorId = requireUser(tx.actor).id;
     const { id, kind, date, memo, ...details } = t;
-    return postOnce(tx.db, books, id, {
-      date,
-      kind,
-      memo,
-      details,
-      lines: await linesOf(tx.db, books, t),
-      actorId: requireUser(tx.actor).id,
+    return postOnce(tx, books, id, { kind, date, memo, details }, async (entryId) => {
+      const takes = await stockOfTransaction(tx, books, t);
+      const cost = takes?.reduce((s, x) => s + x.costMinor, 0n);
+      return {
+        date,
+        kind,
+        memo,
+        details,
+        lines: await linesOf(tx.db, books, t, cost),
+        actorId,
+        afterwards: async () => {
+          if (takes) await batchesRepository.insertMovements(tx.db, movementsOf(takes, 'sold', date, actorId, entryId));
+          if (t.kind === 'asset_bought') await recordAssetBought(tx, books, entryId, t);
+        },
+      } satisfies Posting;
     });
   });
 }
@@ -194,23 +135,28 @@ export async function postJournalEntry(ctx: Ctx, groupId: string, body: JournalE
       const side = l.debit !== undefined ? 'debit' : 'credit';
       const minor = minorOf({ amount: (l.debit ?? l.credit)!, currency }, currency, `lines.${i}.${side}`);
       if (minor === 0n) throw invalid([{ path: `lines.${i}.${side}`, message: 'must be more than zero' }]);
-      return { accountId: account.id, debit: side === 'debit' ? minor : 0n, credit: side === 'credit' ? minor : 0n };
+      return {
+        accountId: account.id,
+        debit: side === 'debit' ? minor : 0n,
+        credit: side === 'credit' ? minor : 0n,
+        path: `lines.${i}.${side}`,
+      };
     });
-    return postOnce(tx.db, books, body.id, {
-      date: body.date,
-      kind: 'journal',
-      memo: body.memo,
-      details: { lines: body.lines },
+    const content = { date: body.date, kind: 'journal', memo: body.memo, details: { lines: body.lines } };
+    return postOnce(tx, books, body.id, content, async () => ({
+      ...content,
       lines,
       actorId: requireUser(tx.actor).id,
-    });
+    }));
   });
 }
 
 /**
  * Corrects a posted entry the only way the books allow: a new entry with debits and credits
- * swapped. A reversal's id names it: sent again (perhaps a day later, with no date) it is the
- * reversal already posted, whatever else the retry carries.
+ * swapped, and any stock it took put back. Dated as asked, else on the original's date when that
+ * period is open, else on the first open day; `details.dated` says which. A reversal's id names it:
+ * sent again (perhaps a day later, with no date) it is the reversal already posted, whatever else
+ * the retry carries.
  */
 export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, body: ReverseEntryBody) {
   return inTransaction(ctx, async (tx) => {
@@ -235,19 +181,30 @@ export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, b
             current: reversal && (await presentStored(tx.db, reversal, book.currency)),
           });
         }
+        if (movesProduction(original.kind)) {
+          throw ruleBroken(
+            'reversal-of-production',
+            'A production batch stays in the books; record its stock as spoiled to take it out.',
+          );
+        }
         const lines = (await ledgerRepository.lines(tx.db, [entryId])).map((l) => ({
           accountId: l.account_id,
           debit: BigInt(l.credit),
           credit: BigInt(l.debit),
         }));
-        return insertPosting(tx.db, books, book, id, {
-          date: body.date ?? dateIn(tx.clock.now()),
+        const open = !book.closed_through || original.entry_date > book.closed_through;
+        const dated = body.date ? 'as-asked' : open ? 'original-date' : 'first-open-day';
+        const date = body.date ?? (open ? original.entry_date : addDays(book.closed_through!, 1));
+        const actorId = requireUser(tx.actor).id;
+        return insertPosting(tx, books, book, id, {
+          date,
           kind: 'reversal',
           memo: body.memo ?? original.memo,
-          details: { reversesNumber: original.entry_no },
+          details: { reversesNumber: original.entry_no, dated },
           reverses: entryId,
           lines,
-          actorId: requireUser(tx.actor).id,
+          actorId,
+          afterwards: () => returnStockOf(tx, entryId, id, date, actorId),
         });
       },
     });
@@ -314,24 +271,30 @@ export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entr
   const db = tx.db;
   const group = await groupById(db, input.groupId);
   if (!group) throw notFound('Producer group');
-  const book = await openBooks(db, group);
+  const books = { group, book: await openBooks(db, group), opened: true };
   const posted = await ledgerRepository.entryBySource(db, input.sourceType, input.sourceId);
   if (posted) return { entryId: posted.id };
-  const books = { group, book, opened: true };
   const t: SimpleTransactionBody =
     input.settlement === 'cash'
       ? { kind: 'cash_sale', date: input.on, amount: input.amount, memo: input.memo, via: 'cash', ...cost(input) }
       : { kind: 'credit_sale', date: input.on, amount: input.amount, memo: input.memo, ...cost(input) };
   const { kind, date, memo, ...details } = t;
-  const { record } = await postOnce(db, books, undefined, {
+  const book = await ledgerRepository.lock(db, group.id);
+  const record = await insertPosting(tx, books, book, uuidv7(), {
     date,
     kind,
     memo,
     details,
     source: { type: input.sourceType, id: input.sourceId },
-    lines: await linesOf(db, books, t),
+    lines: await linesOf(
+      db,
+      books,
+      t,
+      input.costOfGoods ? minorOf(input.costOfGoods, book.currency, 'costOfGoods') : 0n,
+    ),
     actorId: input.actorId,
   });
+  if (input.sourceType === 'order') await batchesRepository.linkOrderMovements(db, input.sourceId, record.id);
   return { entryId: record.id };
 }
 

@@ -10,6 +10,8 @@ export interface AccountRow {
   line: string;
   contra: boolean;
   role: string | null;
+  /** A bank account the group may deliberately take below zero. */
+  overdraft: boolean;
 }
 
 export interface BookRow {
@@ -45,6 +47,14 @@ export interface LineRow {
   name: Record<string, string>;
   debit: string;
   credit: string;
+}
+
+/** An account's debit-minus-credit balance on a date, and its lowest and highest balance on any later date. */
+export interface HeadroomRow {
+  account_id: string;
+  at_date: string;
+  min_after: string | null;
+  max_after: string | null;
 }
 
 /** Debit and credit totals of one account over a range of dates. */
@@ -95,6 +105,40 @@ export const ledgerRepository = {
     return opened;
   },
 
+  /**
+   * Adds the template accounts a chart opened before them lacks (a role added to the template
+   * later); an account the group holds under the same code or role stays as it is.
+   */
+  async addMissingRoles(db: Queryable, groupId: string, chart: AccountRow[]): Promise<void> {
+    await db.query(
+      `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra, role)
+       SELECT a.id, $1, a.code, a.name, a.type, a.line, a.contra, a.role
+       FROM jsonb_to_recordset($2::jsonb)
+         AS a(id uuid, code text, name jsonb, type text, line text, contra boolean, role text)
+       WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.group_id = $1 AND (x.role = a.role OR x.code = a.code))
+       ON CONFLICT DO NOTHING`,
+      [groupId, JSON.stringify(chart)],
+    );
+  },
+
+  /** Per account: the balance on `on`, and the lowest and highest balance at the end of any later day. */
+  async headroom(db: Queryable, groupId: string, accountIds: string[], on: string): Promise<HeadroomRow[]> {
+    return db.query<HeadroomRow>(
+      `WITH daily AS (
+         SELECT account_id, entry_date, sum(debit - credit) AS delta FROM journal_lines
+         WHERE group_id = $1 AND account_id = ANY($2::uuid[]) GROUP BY account_id, entry_date),
+       run AS (
+         SELECT account_id, entry_date, sum(delta) OVER (PARTITION BY account_id ORDER BY entry_date) AS bal FROM daily)
+       SELECT a.id AS account_id,
+         coalesce((SELECT r.bal FROM run r WHERE r.account_id = a.id AND r.entry_date <= $3::date
+                   ORDER BY r.entry_date DESC LIMIT 1), 0)::text AS at_date,
+         (SELECT min(r.bal) FROM run r WHERE r.account_id = a.id AND r.entry_date > $3::date)::text AS min_after,
+         (SELECT max(r.bal) FROM run r WHERE r.account_id = a.id AND r.entry_date > $3::date)::text AS max_after
+       FROM unnest($2::uuid[]) AS a(id)`,
+      [groupId, accountIds, on],
+    );
+  },
+
   /** Locks a group's books until the transaction ends: postings to one group go one at a time. */
   async lock(db: Queryable, groupId: string): Promise<LockedBook> {
     const rows = await db.query<LockedBook>(
@@ -111,17 +155,19 @@ export const ledgerRepository = {
 
   async accounts(db: Queryable, groupId: string): Promise<AccountRow[]> {
     return db.query<AccountRow>(
-      `SELECT id, group_id, code, name, type, line, contra, role FROM ledger_accounts WHERE group_id = $1 ORDER BY code`,
+      `SELECT id, group_id, code, name, type, line, contra, role, overdraft FROM ledger_accounts WHERE group_id = $1
+       ORDER BY code`,
       [groupId],
     );
   },
 
   async addAccount(db: Queryable, a: Omit<AccountRow, 'role'>): Promise<AccountRow | undefined> {
     const rows = await db.query<AccountRow>(
-      `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra, overdraft)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (group_id, code) DO NOTHING
-       RETURNING id, group_id, code, name, type, line, contra, role`,
-      [a.id, a.group_id, a.code, JSON.stringify(a.name), a.type, a.line, a.contra],
+       RETURNING id, group_id, code, name, type, line, contra, role, overdraft`,
+      [a.id, a.group_id, a.code, JSON.stringify(a.name), a.type, a.line, a.contra, a.overdraft],
     );
     return rows[0];
   },

@@ -6,11 +6,14 @@ import { fromMinor, type Money } from '../../../shared/money.js';
 import { booksFor, type Books } from './books.service.js';
 import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
 import { ledgerRepository, type AccountRow } from './ledger.repository.js';
+import { reportsRepository } from './reports.repository.js';
 
 /**
  * The SAK EMKM statements (statement of financial position, income statement, notes) computed from
  * the journal: one grouped sum over the report index, then exact bigint arithmetic. No closing
- * entries are needed: profit not yet moved to retained earnings shows as its own equity line.
+ * entries are needed: the financial year is the calendar year, and at read time the profit of past
+ * years rolls into retained earnings (saldo laba) while this year's shows as its own equity line
+ * (laba tahun berjalan). Each statement carries the same statement one year earlier beside it.
  */
 interface AccountAmount {
   code: string;
@@ -25,30 +28,32 @@ interface LineAmount {
 
 /** Assets and costs grow on the debit side; liabilities, equity and revenue on the credit side. */
 const DEBIT_SIDE: ReadonlySet<AccountType> = new Set(['asset', 'cost_of_goods', 'expense']);
+const INCOME_TYPES: ReadonlySet<AccountType> = new Set(['revenue', 'cost_of_goods', 'expense']);
 
-async function amountsByLine(
-  db: Queryable,
-  groupId: string,
-  from: string | null,
-  to: string,
-): Promise<{ accounts: AccountRow[]; lines: Map<string, LineAmount> }> {
-  const accounts = await ledgerRepository.accounts(db, groupId);
-  const balances = await ledgerRepository.balances(db, groupId, from, to);
-  const byId = new Map(accounts.map((a) => [a.id, a]));
-  const lines = new Map<string, LineAmount>();
-  for (const b of balances) {
-    const account = byId.get(b.account_id)!;
-    const net = BigInt(b.debit) - BigInt(b.credit);
-    const minor = DEBIT_SIDE.has(account.type) ? net : -net;
-    if (minor === 0n) continue;
-    const line = lines.get(account.line) ?? { line: account.line, minor: 0n, accounts: [] };
-    line.minor += minor;
-    line.accounts.push({ code: account.code, name: account.name, minor });
-    lines.set(account.line, line);
-  }
-  for (const line of lines.values()) line.accounts.sort((a, b) => a.code.localeCompare(b.code));
-  return { accounts, lines };
+/** What profit of past years is called beside the posted retained earnings, in the notes. */
+const PRIOR_YEARS = {
+  id: 'Laba tahun-tahun sebelumnya',
+  en: 'Profit of prior years',
+  ja: '前期までの利益',
+};
+const PRIOR_YEARS_SHU = { id: 'SHU tahun-tahun sebelumnya', en: 'SHU of prior years', ja: '前期までの剰余金' };
+
+function addTo(lines: Map<string, LineAmount>, key: string, account: AccountAmount | null, minor: bigint) {
+  if (minor === 0n) return;
+  const line = lines.get(key) ?? { line: key, minor: 0n, accounts: [] };
+  line.minor += minor;
+  if (account) line.accounts.push(account);
+  lines.set(key, line);
 }
+
+const sortAccounts = (lines: Map<string, LineAmount>) => {
+  for (const line of lines.values()) line.accounts.sort((a, b) => a.code.localeCompare(b.code));
+  return lines;
+};
+
+/** An account's amount on its statement side: debits less credits for assets and costs, else the reverse. */
+const onSide = (account: AccountRow, debit: bigint, credit: bigint) =>
+  DEBIT_SIDE.has(account.type) ? debit - credit : credit - debit;
 
 const sum = (lines: LineAmount[]) => lines.reduce((s, l) => s + l.minor, 0n);
 
@@ -67,20 +72,56 @@ function present(currency: string) {
 const pick = (lines: Map<string, LineAmount>, keys: readonly string[]) =>
   keys.map((k) => lines.get(k)).filter((l): l is LineAmount => !!l);
 
-export async function computeFinancialPosition(db: Queryable, books: Books, at: string) {
-  const { lines } = await amountsByLine(db, books.group.id, null, at);
+const isCooperative = (books: Books) => books.group.kind === 'cooperative';
+
+/** The same day one year earlier (29 February falls back to the 28th): the comparative period. */
+export function yearBefore(date: string): string {
+  const year = String(Number(date.slice(0, 4)) - 1).padStart(4, '0');
+  const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+async function positionAt(db: Queryable, books: Books, at: string) {
+  const groupId = books.group.id;
+  const yearStart = `${at.slice(0, 4)}-01-01`;
+  const accounts = await ledgerRepository.accounts(db, groupId);
+  const balances = await reportsRepository.balancesSplit(db, groupId, yearStart, at);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const cooperative = isCooperative(books);
+  const retainedLine = accounts.find((a) => a.role === 'retained_earnings')?.line ?? 'retained_earnings';
+  const lines = new Map<string, LineAmount>();
+  let priorProfit = 0n;
+  let currentProfit = 0n;
+  for (const b of balances) {
+    const account = byId.get(b.account_id)!;
+    const [debitBefore, creditBefore, debit, credit] = [b.debit_before, b.credit_before, b.debit, b.credit].map(
+      BigInt,
+    ) as [bigint, bigint, bigint, bigint];
+    if (INCOME_TYPES.has(account.type)) {
+      priorProfit += creditBefore - debitBefore;
+      currentProfit += credit - debit;
+      continue;
+    }
+    const minor = onSide(account, debitBefore + debit, creditBefore + credit);
+    addTo(lines, account.line, { code: account.code, name: account.name, minor }, minor);
+  }
+  addTo(
+    lines,
+    retainedLine,
+    { code: '', name: cooperative ? PRIOR_YEARS_SHU : PRIOR_YEARS, minor: priorProfit },
+    priorProfit,
+  );
+  sortAccounts(lines);
   const assets = pick(lines, POSITION_LINES.asset);
   const liabilities = pick(lines, POSITION_LINES.liability);
   const equity = pick(lines, POSITION_LINES.equity);
-  const earnings = sum(pick(lines, ['revenue', 'other_income'])) - sum(pick(lines, ['cost_of_goods', 'expenses']));
-  if (earnings !== 0n) equity.push({ line: 'accumulated_profit', minor: earnings, accounts: [] });
+  // This year's profit is printed even when nil: the reader looks for the line.
+  equity.push({ line: cooperative ? 'current_shu' : 'current_profit', minor: currentProfit, accounts: [] });
   const p = present(books.book.currency);
   const totalAssets = sum(assets);
   const totalClaims = sum(liabilities) + sum(equity);
   return {
-    groupId: books.group.id,
     at,
-    currency: books.book.currency,
     assets: { lines: assets.map(p.line), total: p.m(totalAssets) },
     liabilities: { lines: liabilities.map(p.line), total: p.m(sum(liabilities)) },
     equity: { lines: equity.map(p.line), total: p.m(sum(equity)) },
@@ -89,25 +130,51 @@ export async function computeFinancialPosition(db: Queryable, books: Books, at: 
   };
 }
 
-export async function computeIncomeStatement(db: Queryable, books: Books, from: string, to: string) {
-  const { lines } = await amountsByLine(db, books.group.id, from, to);
-  const [revenue, otherIncome, costOfGoods, expenses] = INCOME_LINES.map(
+async function incomeOver(db: Queryable, books: Books, from: string, to: string) {
+  const accounts = await ledgerRepository.accounts(db, books.group.id);
+  const balances = await ledgerRepository.balances(db, books.group.id, from, to);
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const lines = new Map<string, LineAmount>();
+  for (const b of balances) {
+    const account = byId.get(b.account_id)!;
+    if (!INCOME_TYPES.has(account.type)) continue;
+    const minor = onSide(account, BigInt(b.debit), BigInt(b.credit));
+    addTo(lines, account.line, { code: account.code, name: account.name, minor }, minor);
+  }
+  sortAccounts(lines);
+  const [revenue, costOfGoods, otherIncome, expenses, financeCosts, taxExpense] = INCOME_LINES.map(
     (k) => lines.get(k) ?? { line: k, minor: 0n, accounts: [] },
-  ) as [LineAmount, LineAmount, LineAmount, LineAmount];
+  ) as [LineAmount, LineAmount, LineAmount, LineAmount, LineAmount, LineAmount];
   const gross = revenue.minor - costOfGoods.minor;
+  const beforeTax = gross + otherIncome.minor - expenses.minor - financeCosts.minor;
   const p = present(books.book.currency);
   return {
-    groupId: books.group.id,
     from,
     to,
-    currency: books.book.currency,
     revenue: p.line(revenue),
     costOfGoods: p.line(costOfGoods),
     grossProfit: p.m(gross),
     otherIncome: p.line(otherIncome),
     expenses: p.line(expenses),
-    profit: p.m(gross + otherIncome.minor - expenses.minor),
+    financeCosts: p.line(financeCosts),
+    profitBeforeTax: p.m(beforeTax),
+    taxExpense: p.line(taxExpense),
+    profit: p.m(beforeTax - taxExpense.minor),
   };
+}
+
+/** The statement of financial position at a date, beside the same date one year earlier. */
+export async function computeFinancialPosition(db: Queryable, books: Books, at: string) {
+  const current = await positionAt(db, books, at);
+  const previous = await positionAt(db, books, yearBefore(at));
+  return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
+}
+
+/** The income statement of a period, beside the same period one year earlier. */
+export async function computeIncomeStatement(db: Queryable, books: Books, from: string, to: string) {
+  const current = await incomeOver(db, books, from, to);
+  const previous = await incomeOver(db, books, yearBefore(from), yearBefore(to));
+  return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 
 /** A report period: `to` defaults to today, `from` to the first of January of `to`'s year. */
@@ -129,10 +196,24 @@ export async function getIncomeStatement(ctx: Ctx, groupId: string, query: { fro
   return inTransaction(ctx, async (tx) => computeIncomeStatement(tx.db, await booksFor(tx, groupId, 'read'), from, to));
 }
 
-/** Everything SAK EMKM asks for one period, for the notes and the printed statements. */
+/**
+ * Everything SAK EMKM asks for one period, for the notes and the printed statements: the position
+ * at the period's end, the income statement, both with last year's figures, and who signs them.
+ */
 export async function computeStatements(db: Queryable, books: Books, from: string, to: string) {
   const position = await computeFinancialPosition(db, books, to);
   const income = await computeIncomeStatement(db, books, from, to);
-  return { group: books.group, book: books.book, position, income };
+  const officers = await reportsRepository.officers(db, books.group.id, to);
+  return {
+    group: books.group,
+    book: books.book,
+    position,
+    income,
+    signatures: {
+      preparedBy: officers.find((o) => o.role === 'treasurer')?.name ?? null,
+      approvedBy: officers.find((o) => o.role === 'chair')?.name ?? null,
+    },
+  };
 }
 export type Statements = Awaited<ReturnType<typeof computeStatements>>;
+export type StatementLineAmount = Statements['position']['assets']['lines'][number];

@@ -28,15 +28,22 @@ const payment = (settlement: 'cash' | 'bank' | 'credit') =>
   settlement === 'credit' ? r('payables') : money(settlement);
 
 /** Selling from stock also moves its cost from finished goods to cost of goods sold. */
-const costOfSale = (t: { costOfGoods?: unknown }): PlannedLine[] =>
-  t.costOfGoods ? [debit(r('cost_of_goods'), 'costOfGoods'), credit(r('finished_goods'), 'costOfGoods')] : [];
+const costOfSale = (withCost: boolean): PlannedLine[] =>
+  withCost ? [debit(r('cost_of_goods'), 'costOfGoods'), credit(r('finished_goods'), 'costOfGoods')] : [];
 
-export function planTransaction(t: SimpleTransactionBody): PlannedLine[] {
+/**
+ * The lines of a transaction. A sale carries its cost of goods when `withCost`: a typed cost
+ * (groups without batches) or the cost of the batches it took.
+ */
+export function planTransaction(
+  t: SimpleTransactionBody,
+  withCost = 'costOfGoods' in t && t.costOfGoods !== undefined,
+): PlannedLine[] {
   switch (t.kind) {
     case 'cash_sale':
-      return [debit(money(t.via)), credit(r('sales')), ...costOfSale(t)];
+      return [debit(money(t.via)), credit(r('sales')), ...costOfSale(withCost)];
     case 'credit_sale':
-      return [debit(r('receivables')), credit(r('sales')), ...costOfSale(t)];
+      return [debit(r('receivables')), credit(r('sales')), ...costOfSale(withCost)];
     case 'payment_received':
       return [debit(money(t.via)), credit(r('receivables'))];
     case 'material_purchase':

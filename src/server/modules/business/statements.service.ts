@@ -1,6 +1,9 @@
 import { inTransaction, type Ctx } from '../../http/context.js';
 import { dateIn } from '../../../shared/dates.js';
+import type { CashBookQuery } from '../../../shared/schemas/business.js';
 import { booksFor } from './books.service.js';
+import { cashBookPdf, cashBookXlsx } from './cash-book-documents.js';
+import { computeCashBook } from './cash-book.service.js';
 import { notesOf } from './notes.js';
 import { statementsPdf, statementsXlsx } from './report-documents.js';
 import type { ReportLocale } from './report-labels.js';
@@ -34,4 +37,20 @@ export async function getStatementsDocument(
   return query.format === 'pdf'
     ? { contentType: 'application/pdf', filename: name, body: await statementsPdf(statements, query.locale) }
     : { contentType: XLSX, filename: name, body: await statementsXlsx(statements, query.locale) };
+}
+
+/** The cash book ("buku kas") of one month as a PDF or a workbook, with the figures the screen shows. */
+export async function getCashBookDocument(
+  ctx: Ctx,
+  groupId: string,
+  query: CashBookQuery & { format: 'pdf' | 'xlsx'; locale: ReportLocale },
+) {
+  const { book, group } = await inTransaction(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'read');
+    return { group: books.group, book: await computeCashBook(tx.db, books, query, dateIn(tx.clock.now())) };
+  });
+  const name = `buku-kas-${book.month}.${query.format}`;
+  return query.format === 'pdf'
+    ? { contentType: 'application/pdf', filename: name, body: await cashBookPdf(book, group, query.locale) }
+    : { contentType: XLSX, filename: name, body: await cashBookXlsx(book, group, query.locale) };
 }

@@ -16,3 +16,6 @@ export const programById = (db: Queryable, id: string): Promise<ProgramRow | und
 /** A program by its code (the demo seed finds its program so). */
 export const programByCode = (db: Queryable, code: string): Promise<ProgramRow | undefined> =>
   repository.byCode(db, code);
+/** The group offices (chair, treasurer …) whose holders keep their group's books in a program. */
+export const bookkeepingOfficesOf = (db: Queryable, programId: string): Promise<string[]> =>
+  repository.bookkeepingOffices(db, programId);

@@ -47,6 +47,15 @@ export const programsRepository = {
     return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE id = $1`, [id]))[0];
   },
 
+  /** The group offices that keep the books in a program's groups (chair and treasurer by default). */
+  async bookkeepingOffices(db: Queryable, id: string): Promise<string[]> {
+    const rows = await db.query<{ offices: string[] }>(
+      `SELECT bookkeeping_offices AS offices FROM programs WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.offices ?? [];
+  },
+
   async byCode(db: Queryable, code: string): Promise<ProgramRow | undefined> {
     return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE code = $1`, [code]))[0];
   },

@@ -61,12 +61,18 @@ describe('abilities in registry answers', () => {
       birthYear: 1985,
       joinedOn: '2020-01-01',
     });
-    expect(added.abilities).toEqual({ read: true, update: true, delete: true, seePersonalData: true });
+    expect(added.abilities).toEqual({
+      read: true,
+      update: true,
+      delete: true,
+      seePersonalData: true,
+      linkAccount: true,
+    });
     const facilitator = await w.as('facilitator', { areaCode: KARANGASEM });
     const byFacilitator = await t.request({ method: 'GET', url: `/api/v1/members/${added.id}`, as: facilitator });
     expect(byFacilitator.json()).toMatchObject({
       personalData: 'masked',
-      abilities: { read: true, update: true, delete: true, seePersonalData: false },
+      abilities: { read: true, update: true, delete: true, seePersonalData: false, linkAccount: true },
     });
     const trainer = await w.as('trainer');
     const list = await t.request({ method: 'GET', url: `/api/v1/groups/${w.groups.bali.id}/members`, as: trainer });
@@ -75,6 +81,7 @@ describe('abilities in registry answers', () => {
       update: false,
       delete: false,
       seePersonalData: false,
+      linkAccount: false,
     });
   });
 

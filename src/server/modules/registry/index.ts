@@ -1,6 +1,7 @@
 /** The registry module's public face: villages, producer groups, members, products. */
 import type { Queryable } from '../../db/database.js';
 import { groupsRepository as groups } from './groups.repository.js';
+import { membersRepository as members } from './members.repository.js';
 import { productsRepository as products } from './products.repository.js';
 export { registryRoutes } from './registry.routes.js';
 export { enrolVillage } from './villages.service.js';
@@ -19,3 +20,9 @@ export const groupById = (db: Queryable, id: string) => groups.byId(db, id);
 export const productById = (db: Queryable, id: string) => products.byId(db, id);
 /** The photos of some products, in their order. */
 export const productPhotos = (db: Queryable, productIds: string[]) => products.photos(db, productIds);
+/**
+ * The office (chair, secretary, treasurer or plain member) that the member of a group linked to an
+ * account holds on `today`, or null when the account is not linked to a current member of it.
+ */
+export const officeOf = (db: Queryable, groupId: string, userId: string, today: string) =>
+  members.officeOf(db, groupId, userId, today);

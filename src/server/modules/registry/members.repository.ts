@@ -18,6 +18,8 @@ export interface MemberRow {
   phone_encrypted: string | null;
   /** Another member of the group has the same national id (computed when read). */
   possible_duplicate: boolean;
+  /** The account this member signs in with, if linked. */
+  user_id: string | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -30,7 +32,7 @@ export type MemberValues = Omit<
 
 /** A member with their group's program and area, from `members m` or a CTE named m. */
 const PRESENTED = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
-  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted,
+  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.user_id,
   EXISTS (SELECT 1 FROM members d WHERE d.group_id = m.group_id AND d.national_id_hash = m.national_id_hash
           AND d.id <> m.id) AS possible_duplicate,
   m.version, m.created_at, m.updated_at`;
@@ -49,6 +51,7 @@ const COLUMNS = [
   'national_id_encrypted',
   'national_id_hash',
   'phone_encrypted',
+  'user_id',
 ] as const satisfies readonly (keyof MemberValues)[];
 
 export const membersRepository = {
@@ -76,6 +79,24 @@ export const membersRepository = {
       [groupId, hash, exceptId],
     );
     return rows.length > 0;
+  },
+
+  async accountTaken(db: Queryable, groupId: string, userId: string, exceptId: string | null): Promise<boolean> {
+    const rows = await db.query(
+      'SELECT 1 FROM members WHERE group_id = $1 AND user_id = $2 AND ($3::uuid IS NULL OR id <> $3)',
+      [groupId, userId, exceptId],
+    );
+    return rows.length > 0;
+  },
+
+  /** The office of the member of a group linked to an account, while a member on `today`. */
+  async officeOf(db: Queryable, groupId: string, userId: string, today: string): Promise<MemberRow['role'] | null> {
+    const rows = await db.query<{ role: MemberRow['role'] }>(
+      `SELECT role FROM members WHERE group_id = $1 AND user_id = $2 AND joined_on <= $3::date
+         AND (left_on IS NULL OR left_on > $3::date)`,
+      [groupId, userId, today],
+    );
+    return rows[0]?.role ?? null;
   },
 
   async insert(db: Queryable, id: string, groupId: string, m: MemberValues): Promise<MemberRow> {

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
-import { abilities, authorize, can, recordAudit, type Target } from '../platform/index.js';
+import { abilities, accountById, authorize, can, recordAudit, type Target } from '../platform/index.js';
 import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
@@ -48,6 +48,7 @@ export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear:
     phone: personal.phone && (clear ? personal.phone : maskDigits(personal.phone, 3)),
     personalData: clear ? ('clear' as const) : ('masked' as const),
     possibleDuplicate: clear ? row.possible_duplicate : null,
+    userId: row.user_id,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -95,6 +96,7 @@ interface MemberFields {
   leftOn: string | null;
   nationalId: string | null;
   phone: string | null;
+  userId: string | null;
 }
 
 /** Checks what a schema cannot see alone, then encrypts the personal data for storage. */
@@ -117,6 +119,7 @@ function toValues(fields: MemberFields, cipher: PersonalDataCipher): MemberValue
     national_id_encrypted: fields.nationalId ? cipher.encrypt(fields.nationalId) : null,
     national_id_hash: fields.nationalId ? cipher.lookupHash(fields.nationalId) : null,
     phone_encrypted: fields.phone ? cipher.encrypt(fields.phone) : null,
+    user_id: fields.userId,
   };
 }
 
@@ -130,6 +133,7 @@ function fieldsOf(row: MemberRow, cipher: PersonalDataCipher): MemberFields {
     joinedOn: row.joined_on,
     leftOn: row.left_on,
     ...clearOf(row, cipher),
+    userId: row.user_id,
   };
 }
 
@@ -144,6 +148,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       leftOn: given.leftOn ?? null,
       nationalId: given.nationalId ?? null,
       phone: given.phone ?? null,
+      userId: given.userId ?? null,
     };
     return createOnce(tx.db, {
       id: input.id,
@@ -155,6 +160,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       create: async (id) => {
         const values = toValues(fields, tx.cipher);
         await assertNationalIdFree(tx, groupTarget(group), values, null);
+        if (values.user_id) await assertAccountLinkable(tx, groupTarget(group), groupId, values, null);
         const row = await membersRepository.insert(tx.db, id, groupId, values);
         await recordAudit(tx.db, tx, {
           action: 'member.add',
@@ -186,6 +192,29 @@ async function assertNationalIdFree(tx: TxCtx, target: Target, values: MemberVal
   }
 }
 
+/**
+ * A member record links to an account only by those who may link accounts, to an account that
+ * exists, and to one member record per group.
+ */
+async function assertAccountLinkable(
+  tx: TxCtx,
+  target: Target,
+  groupId: string,
+  values: MemberValues,
+  exceptId: string | null,
+) {
+  authorize(tx.actor, memberPolicy, 'linkAccount', target);
+  if (!values.user_id) return;
+  if (!(await accountById(tx.db, values.user_id))) {
+    throw invalid([{ path: 'userId', message: 'is not an account' }]);
+  }
+  if (await membersRepository.accountTaken(tx.db, groupId, values.user_id, exceptId)) {
+    throw conflict('Another member of this group is already linked to this account.', {
+      errors: [{ path: 'userId', message: 'is already linked to another member of this group' }],
+    });
+  }
+}
+
 /** The member, locked for this change, once the actor may do `action` with them. */
 async function memberFor(tx: TxCtx, id: string, action: 'update' | 'delete'): Promise<MemberRow> {
   await lockRow(tx.db, 'members', id);
@@ -205,6 +234,9 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
     // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
     if (values.national_id_hash !== current.national_id_hash) {
       await assertNationalIdFree(tx, ofGroupTarget(current), values, id);
+    }
+    if (values.user_id !== current.user_id) {
+      await assertAccountLinkable(tx, ofGroupTarget(current), current.group_id, values, id);
     }
     const row = await membersRepository.update(tx.db, id, values);
     await recordAudit(tx.db, tx, {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
+import { buildUser } from '../../../../test/factories.js';
 import { KARANGASEM, LOMBOK_BARAT, paths, registryWorld } from '../../../../test/registry-fixtures.js';
 import { nikProblem } from './nik.js';
 
@@ -243,5 +244,65 @@ describe('members', () => {
     expect([first.statusCode, replay.statusCode]).toEqual([201, 200]);
     const different = await t.request({ method: 'POST', url, as: w.admin, payload: { ...payload, phone: '+628111' } });
     expect(different.statusCode).toBe(409);
+  });
+});
+
+describe('a member linked to an account', () => {
+  it('links a member record to the account its person signs in with, one record per account in a group', async () => {
+    const w = await registryWorld(t);
+    const user = await buildUser(t.database.db, { name: 'Ni Made Suastini' });
+    const manager = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const url = `/api/v1/groups/${w.groups.bali.id}/members`;
+    const added = await t.request({ method: 'POST', url, as: manager, payload: member({ userId: user.id }) });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ userId: user.id, abilities: { linkAccount: true } });
+    const again = await t.request({
+      method: 'POST',
+      url,
+      as: manager,
+      payload: member({ name: 'Ni Luh Sari', nationalId: null, role: 'member', userId: user.id }),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(paths(again)).toEqual(['userId']);
+    const unlinked = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/members/${added.json().id}`,
+      as: manager,
+      payload: { version: 1, userId: null },
+    });
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect(unlinked.json().userId).toBeNull();
+  });
+
+  it('refuses an account that does not exist, naming userId', async () => {
+    const w = await registryWorld(t);
+    const r = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${w.groups.bali.id}/members`,
+      as: w.admin,
+      payload: member({ userId: '01900000-0000-7000-8000-000000000001' }),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(paths(r)).toEqual(['userId']);
+  });
+
+  it('lets neither a group member link an account nor a manager of another group', async () => {
+    const w = await registryWorld(t);
+    const user = await buildUser(t.database.db);
+    const url = `/api/v1/groups/${w.groups.bali.id}/members`;
+    const added = await t.request({ method: 'POST', url, as: w.admin, payload: member() });
+    const patch = (as: Awaited<ReturnType<typeof w.as>>) =>
+      t.request({
+        method: 'PATCH',
+        url: `/api/v1/members/${added.json().id}`,
+        as,
+        payload: { version: 1, userId: user.id },
+      });
+    expect((await patch(await w.as('group_member', { groupId: w.groups.bali.id }))).statusCode).toBe(403);
+    expect((await patch(await w.as('group_manager', { groupId: w.groups.lombok.id }))).statusCode).toBe(404);
+    const row = await t.database.db.query<{ user_id: string | null }>('SELECT user_id FROM members WHERE id = $1', [
+      added.json().id,
+    ]);
+    expect(row[0]!.user_id).toBeNull();
   });
 });

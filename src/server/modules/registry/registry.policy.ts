@@ -35,6 +35,11 @@ export const memberPolicy = definePolicy('Member', {
   delete: GROUP_KEEPERS,
   /** National id and phone in clear: the program manager and the group's managers; masked for everyone else. */
   seePersonalData: ['program_manager', 'group_manager'],
+  /**
+   * Link a member record to the account its person signs in with: the office the member holds
+   * (treasurer, chair …) then acts for that account, e.g. keeping the group's books.
+   */
+  linkAccount: ['program_manager', 'facilitator', 'group_manager'],
 });
 
 export const productPolicy = definePolicy('Product', {

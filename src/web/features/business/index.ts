@@ -5,6 +5,7 @@ export const BatchesPage = lazy(() => import('./components/BatchesPage'));
 export const MyBooksPage = lazy(() => import('./components/MyBooksPage'));
 export const BooksPage = lazy(() => import('./components/BooksPage'));
 export const ReportsPage = lazy(() => import('./components/ReportsPage'));
+export const CashBookPage = lazy(() => import('./components/CashBookPage'));
 export const HppPage = lazy(() => import('./components/HppPage'));
 
 export { BooksLinks } from './components/BooksLinks';

@@ -9,7 +9,7 @@ import { both, useResource } from '../../../lib/use-resource';
 import { getBooks } from '../api/books';
 import type { TransactionKind } from '../api/journal';
 import { ClosePeriod } from './ClosePeriod';
-import { accountName, JournalList } from './JournalList';
+import { accountName, JournalList, useHeadline } from './JournalList';
 import { KIND_GROUPS } from './transaction-kinds';
 import { TransactionForm } from './TransactionForm';
 
@@ -68,6 +68,7 @@ export default function BooksPage({ id }: { id: string }) {
   const [kind, setKind] = useState<TransactionKind | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState<JournalEntryAnswer | null>(null);
+  const headline = useHeadline();
 
   /** Balances reload in place (the old ones stay until the new arrive); the journal starts again. */
   const changed = () => {
@@ -84,6 +85,7 @@ export default function BooksPage({ id }: { id: string }) {
     <Loaded resource={both(loadedGroup, loadedBooks)}>
       {([group, books]) => {
         const may = books.abilities;
+        const moneyCodes = books.accounts.filter((a) => a.line === 'cash_and_equivalents').map((a) => a.code);
         return (
           <>
             <p className="trail small">
@@ -101,7 +103,7 @@ export default function BooksPage({ id }: { id: string }) {
                 {t('books.saved', {
                   number: saved.number,
                   kind: t(`books.kind.${saved.kind}`),
-                  amount: formatMoney(saved.total, locale),
+                  amount: headline(saved, moneyCodes),
                 })}
               </p>
             ) : null}
@@ -113,6 +115,7 @@ export default function BooksPage({ id }: { id: string }) {
                   currency={books.currency}
                   kind={kind}
                   closedThrough={books.closedThrough}
+                  tracksBatches={books.tracksBatches}
                   onCancel={() => setKind(null)}
                   onSaved={(entry) => {
                     setSaved(entry);
@@ -128,6 +131,11 @@ export default function BooksPage({ id }: { id: string }) {
             )}
             <ul className="menu">
               <li>
+                <Link href={`/groups/${id}/cash-book`} className="button secondary">
+                  {t('books.toCashBook')}
+                </Link>
+              </li>
+              <li>
                 <Link href={`/groups/${id}/reports`} className="button secondary">
                   {t('books.toReports')}
                 </Link>
@@ -138,7 +146,13 @@ export default function BooksPage({ id }: { id: string }) {
                 </Link>
               </li>
             </ul>
-            <JournalList groupId={id} version={version} mayReverse={may.reverse} onChanged={changed} />
+            <JournalList
+              groupId={id}
+              version={version}
+              mayReverse={may.reverse}
+              moneyCodes={moneyCodes}
+              onChanged={changed}
+            />
             {may.closePeriod ? <ClosePeriod books={books} onClosed={changed} /> : null}
           </>
         );

@@ -15,9 +15,13 @@ interface Item {
   name: string;
   amount: string;
 }
+type Basis = 'markup' | 'margin';
 interface Draft {
   units: string;
+  /** Whether the user gives a mark-up on cost or a margin on the selling price. */
+  basis: Basis;
   markupPercent: string;
+  marginPercent: string;
   roundTo: string;
   materials: Item[];
   labour: Item[];
@@ -33,7 +37,9 @@ const item = (name: string, amount: string): Item => ({ key: nextKey++, name, am
  */
 const example = (t: (key: string) => string): Draft => ({
   units: '100',
+  basis: 'markup',
   markupPercent: '29',
+  marginPercent: '22.5',
   roundTo: '100',
   materials: [item(t('hpp.example.salak'), '600000'), item(t('hpp.example.oil'), '150000')],
   labour: [item(t('hpp.example.wages'), '150000')],
@@ -46,7 +52,9 @@ const bodyOf = (draft: Draft, currency: string): HppRequest => {
   return {
     currency,
     units: draft.units.trim(),
-    markupPercent: draft.markupPercent.trim(),
+    ...(draft.basis === 'markup'
+      ? { markupPercent: draft.markupPercent.trim().replace(',', '.') }
+      : { marginPercent: draft.marginPercent.trim().replace(',', '.') }),
     ...(draft.roundTo ? { roundTo: draft.roundTo } : {}),
     materials: items(draft.materials),
     labour: items(draft.labour),
@@ -114,6 +122,7 @@ function ItemRows(props: {
 
 function Result({ result }: { result: HppAnswer }) {
   const { t, locale } = useI18n();
+  const percent = (value: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(value));
   return (
     <section className="panel hpp-result" aria-labelledby="hpp-result-title" data-testid="hpp-result">
       <h2 id="hpp-result-title">{t('hpp.result')}</h2>
@@ -145,10 +154,13 @@ function Result({ result }: { result: HppAnswer }) {
         </tbody>
       </table>
       <p className="price-line">
-        {t('hpp.suggested', { percent: result.markupPercent })}{' '}
+        {t('hpp.suggested')}{' '}
         <strong className="big-amount" data-testid="hpp-price">
           {formatMoney(result.suggestedPrice, locale)}
         </strong>
+      </p>
+      <p data-testid="hpp-percentages">
+        {t('hpp.both', { markup: percent(result.markupPercent), margin: percent(result.marginPercent) })}
       </p>
       <p className="muted">{t('hpp.margin', { amount: formatMoney(result.marginPerUnit, locale) })}</p>
     </section>
@@ -198,21 +210,57 @@ export default function HppPage() {
             onChange={(items) => setDraft((d) => ({ ...d, [part]: items }))}
           />
         ))}
+        <fieldset className="field">
+          <legend>{t('hpp.basis')}</legend>
+          <div className="segmented">
+            {(['markup', 'margin'] as const).map((b) => (
+              <label key={b} className="choice">
+                <input
+                  type="radio"
+                  name="basis"
+                  value={b}
+                  checked={draft.basis === b}
+                  onChange={() => setDraft((d) => ({ ...d, basis: b }))}
+                />
+                {t(`hpp.basis.${b}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="pair">
-          <Field
-            label={t('hpp.markup')}
-            name="markupPercent"
-            error={form.errors.markupPercent ? t('hpp.markupError') : undefined}
-          >
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                value={draft.markupPercent}
-                onChange={(e) => setDraft((d) => ({ ...d, markupPercent: e.target.value }))}
-              />
-            )}
-          </Field>
+          {draft.basis === 'markup' ? (
+            <Field
+              label={t('hpp.markup')}
+              name="markupPercent"
+              hint={t('hpp.markupHint')}
+              error={form.errors.markupPercent ? t('hpp.markupError') : undefined}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  value={draft.markupPercent}
+                  onChange={(e) => setDraft((d) => ({ ...d, markupPercent: e.target.value }))}
+                />
+              )}
+            </Field>
+          ) : (
+            <Field
+              label={t('hpp.marginInput')}
+              name="marginPercent"
+              hint={t('hpp.marginHint')}
+              error={form.errors.marginPercent ? t('hpp.marginError') : undefined}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode="decimal"
+                  value={draft.marginPercent}
+                  onChange={(e) => setDraft((d) => ({ ...d, marginPercent: e.target.value }))}
+                />
+              )}
+            </Field>
+          )}
           <Field
             label={t('hpp.roundTo')}
             name="roundTo"

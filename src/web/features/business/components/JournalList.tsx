@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
-import { ApiError } from '../../../lib/http';
+import { ApiError, type Money } from '../../../lib/http';
 import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import type { JournalEntryAnswer } from '../../../../shared/schemas/business';
@@ -9,6 +9,34 @@ import { ruleKey } from './rule-message';
 
 export const accountName = (name: Record<string, string>, locale: string) =>
   name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
+
+/**
+ * The money an entry moved in or out of the cash and bank accounts (debits less credits there),
+ * not its total: a 645,000 cash sale with 300,000 cost of goods moved 645,000. Amounts of one
+ * currency share their decimals, so they add as integers of their smallest unit.
+ */
+export function cashMoved(entry: JournalEntryAnswer, moneyCodes: readonly string[]): Money {
+  const digits = entry.total.amount.split('.')[1]?.length ?? 0;
+  const units = (m: Money | null) => (m ? BigInt(m.amount.replace('.', '')) : 0n);
+  const net = entry.lines
+    .filter((l) => moneyCodes.includes(l.accountCode))
+    .reduce((sum, l) => sum + units(l.debit) - units(l.credit), 0n);
+  const text = (net < 0n ? -net : net).toString().padStart(digits + 1, '0');
+  const amount = digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+  return { amount: net < 0n ? `-${amount}` : amount, currency: entry.total.currency };
+}
+
+/** "Uang masuk Rp 645.000", "Uang keluar Rp 75.000", or the entry's total when no money moved. */
+export function useHeadline() {
+  const { t, locale } = useI18n();
+  return (entry: JournalEntryAnswer, moneyCodes: readonly string[]) => {
+    const moved = cashMoved(entry, moneyCodes);
+    if (/^0+(\.0+)?$/.test(moved.amount)) return t('books.noMoney', { amount: formatMoney(entry.total, locale) });
+    if (moved.amount.startsWith('-'))
+      return t('books.moneyOut', { amount: formatMoney({ ...moved, amount: moved.amount.slice(1) }, locale) });
+    return t('books.moneyIn', { amount: formatMoney(moved, locale) });
+  };
+}
 
 /** Asks once more, then posts the reversing entry (its id made when asked, so a retry posts once). */
 function ReverseControl({
@@ -69,14 +97,17 @@ function EntryItem({
   groupId,
   entry,
   mayReverse,
+  moneyCodes,
   onChanged,
 }: {
   groupId: string;
   entry: JournalEntryAnswer;
   mayReverse: boolean;
+  moneyCodes: readonly string[];
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
+  const headline = useHeadline();
   const kindKey = `books.kind.${entry.kind}`;
   const kindLabel = t(kindKey) === kindKey ? entry.kind : t(kindKey);
   const reversesNumber = entry.details.reversesNumber;
@@ -86,7 +117,7 @@ function EntryItem({
         <span className="entry-kind">
           #{entry.number} · {kindLabel}
         </span>
-        <span className="entry-total">{formatMoney(entry.total, locale)}</span>
+        <span className="entry-total">{headline(entry, moneyCodes)}</span>
       </div>
       <p className="muted small entry-meta">
         {formatDate(entry.date, locale)}
@@ -127,7 +158,14 @@ function EntryItem({
 }
 
 /** The journal, newest first, a page at a time; each entry with its lines. */
-export function JournalList(props: { groupId: string; version: number; mayReverse: boolean; onChanged: () => void }) {
+export function JournalList(props: {
+  groupId: string;
+  version: number;
+  mayReverse: boolean;
+  /** The cash and bank accounts: an entry's headline is the money it moved there. */
+  moneyCodes: readonly string[];
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const list = usePagedList(`journal-${props.groupId}-${props.version}`, (cursor, signal) =>
     listJournal(props.groupId, cursor, signal),
@@ -145,6 +183,7 @@ export function JournalList(props: { groupId: string; version: number; mayRevers
             groupId={props.groupId}
             entry={entry}
             mayReverse={props.mayReverse}
+            moneyCodes={props.moneyCodes}
             onChanged={props.onChanged}
           />
         ))}

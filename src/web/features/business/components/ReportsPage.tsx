@@ -14,52 +14,118 @@ import type {
 import { getFinancialPosition, getIncomeStatement, getNotes, statementsUrl } from '../api/reports';
 import { accountName } from './JournalList';
 
-/** A statement line, then the accounts behind it, indented. */
-function LineRows({ line, sign = '' }: { line: ReportLineAnswer; sign?: string }) {
+type Section = { lines: ReportLineAnswer[]; total: Money };
+
+/** Each line either year shows, in the statement's order: this year's line beside last year's. */
+function paired(current: ReportLineAnswer[], previous: ReportLineAnswer[]) {
+  const keys = [...current, ...previous].map((l) => l.line).filter((k, i, all) => all.indexOf(k) === i);
+  return keys.map((key) => ({
+    key,
+    line: current.find((l) => l.line === key),
+    previous: previous.find((l) => l.line === key),
+  }));
+}
+
+/** A statement line beside last year's, then the accounts behind it, indented. */
+function LineRows(props: {
+  line?: ReportLineAnswer | undefined;
+  previous?: ReportLineAnswer | undefined;
+  sign?: string;
+}) {
   const { t, locale } = useI18n();
+  const { line, previous, sign = '' } = props;
+  const shown = (line ?? previous)!;
+  const nil = (m?: Money) => (m ? formatMoney(m, locale) : '–');
+  const codes = [...(line?.accounts ?? []), ...(previous?.accounts ?? [])]
+    .map((a) => a.code)
+    .filter((c, i, all) => all.indexOf(c) === i)
+    .sort();
   return (
     <>
       <tr className="line-row">
         <th scope="row">
           {sign}
-          {t(`books.line.${line.line}`)}
+          {t(`books.line.${shown.line}`)}
         </th>
-        <td>{formatMoney(line.amount, locale)}</td>
+        <td>{nil(line?.amount)}</td>
+        <td className="previous">{nil(previous?.amount)}</td>
       </tr>
-      {line.accounts.map((a) => (
-        <tr key={a.code} className="account-row">
-          <th scope="row">
-            <span className="muted small">{a.code}</span> {accountName(a.name, locale)}
-          </th>
-          <td className="muted">{formatMoney(a.amount, locale)}</td>
-        </tr>
-      ))}
+      {codes.map((code) => {
+        const now = line?.accounts.find((a) => a.code === code);
+        const then = previous?.accounts.find((a) => a.code === code);
+        return (
+          <tr key={code || 'computed'} className="account-row">
+            <th scope="row">
+              <span className="muted small">{code}</span> {accountName((now ?? then)!.name, locale)}
+            </th>
+            <td className="muted">{nil(now?.amount)}</td>
+            <td className="previous">{nil(then?.amount)}</td>
+          </tr>
+        );
+      })}
     </>
   );
 }
 
-function TotalRow({ label, amount }: { label: string; amount: Money }) {
+function TotalRow({ label, amount, previous }: { label: string; amount: Money; previous: Money }) {
   const { locale } = useI18n();
   return (
     <tr className="total-row">
       <th scope="row">{label}</th>
       <td>{formatMoney(amount, locale)}</td>
+      <td className="previous">{formatMoney(previous, locale)}</td>
     </tr>
   );
 }
 
-function IncomeTable({ data }: { data: IncomeStatementAnswer }) {
+/** The column headings: this period and the same period a year earlier. */
+function Columns({ current, previous }: { current: string; previous: string }) {
+  const { t } = useI18n();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span className="visually-hidden">{t('reports.line')}</span>
+        </th>
+        <th scope="col" className="num">
+          {current}
+        </th>
+        <th scope="col" className="num previous">
+          {previous}
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
+const yearOf = (from: string, to: string, locale: string) =>
+  from.slice(5) === '01-01' && to.slice(5) === '12-31' && from.slice(0, 4) === to.slice(0, 4)
+    ? from.slice(0, 4)
+    : formatDate(to, locale);
+
+function IncomeTable({ data, cooperative }: { data: IncomeStatementAnswer; cooperative: boolean }) {
   const { t, locale } = useI18n();
+  const p = data.previous;
   return (
     <table className="breakdown report" data-testid="income-statement">
       <caption>{t('reports.period', { from: formatDate(data.from, locale), to: formatDate(data.to, locale) })}</caption>
+      <Columns current={yearOf(data.from, data.to, locale)} previous={yearOf(p.from, p.to, locale)} />
       <tbody>
-        <LineRows line={data.revenue} />
-        <LineRows line={data.costOfGoods} sign="− " />
-        <TotalRow label={t('reports.grossProfit')} amount={data.grossProfit} />
-        {data.otherIncome.accounts.length ? <LineRows line={data.otherIncome} sign="+ " /> : null}
-        <LineRows line={data.expenses} sign="− " />
-        <TotalRow label={t('reports.profit')} amount={data.profit} />
+        <LineRows line={data.revenue} previous={p.revenue} />
+        <LineRows line={data.costOfGoods} previous={p.costOfGoods} sign="− " />
+        <TotalRow label={t('reports.grossProfit')} amount={data.grossProfit} previous={p.grossProfit} />
+        {data.otherIncome.accounts.length || p.otherIncome.accounts.length ? (
+          <LineRows line={data.otherIncome} previous={p.otherIncome} sign="+ " />
+        ) : null}
+        <LineRows line={data.expenses} previous={p.expenses} sign="− " />
+        <LineRows line={data.financeCosts} previous={p.financeCosts} sign="− " />
+        <TotalRow label={t('reports.profitBeforeTax')} amount={data.profitBeforeTax} previous={p.profitBeforeTax} />
+        <LineRows line={data.taxExpense} previous={p.taxExpense} sign="− " />
+        <TotalRow
+          label={t(cooperative ? 'reports.profitShu' : 'reports.profit')}
+          amount={data.profit}
+          previous={p.profit}
+        />
       </tbody>
     </table>
   );
@@ -67,27 +133,33 @@ function IncomeTable({ data }: { data: IncomeStatementAnswer }) {
 
 function PositionTable({ data }: { data: FinancialPositionAnswer }) {
   const { t, locale } = useI18n();
-  const section = (title: string, part: { lines: ReportLineAnswer[]; total: Money }, totalLabel: string) => (
+  const section = (title: string, part: Section, before: Section, totalLabel: string) => (
     <tbody>
       <tr className="section-row">
-        <th scope="rowgroup" colSpan={2}>
+        <th scope="rowgroup" colSpan={3}>
           {title}
         </th>
       </tr>
-      {part.lines.map((l) => (
-        <LineRows key={l.line} line={l} />
+      {paired(part.lines, before.lines).map((l) => (
+        <LineRows key={l.key} line={l.line} previous={l.previous} />
       ))}
-      <TotalRow label={totalLabel} amount={part.total} />
+      <TotalRow label={totalLabel} amount={part.total} previous={before.total} />
     </tbody>
   );
+  const p = data.previous;
   return (
     <table className="breakdown report" data-testid="financial-position">
       <caption>{t('reports.at', { date: formatDate(data.at, locale) })}</caption>
-      {section(t('reports.assets'), data.assets, t('reports.totalAssets'))}
-      {section(t('reports.liabilities'), data.liabilities, t('reports.totalLiabilities'))}
-      {section(t('reports.equity'), data.equity, t('reports.totalEquity'))}
+      <Columns current={formatDate(data.at, locale)} previous={formatDate(p.at, locale)} />
+      {section(t('reports.assets'), data.assets, p.assets, t('reports.totalAssets'))}
+      {section(t('reports.liabilities'), data.liabilities, p.liabilities, t('reports.totalLiabilities'))}
+      {section(t('reports.equity'), data.equity, p.equity, t('reports.totalEquity'))}
       <tbody>
-        <TotalRow label={t('reports.totalClaims')} amount={data.liabilitiesAndEquity} />
+        <TotalRow
+          label={t('reports.totalClaims')}
+          amount={data.liabilitiesAndEquity}
+          previous={p.liabilitiesAndEquity}
+        />
       </tbody>
     </table>
   );
@@ -115,23 +187,32 @@ function NotesSection({ groupId, from, to }: { groupId: string; from: string; to
           <h3>{t('reports.notesDetails')}</h3>
           <table className="breakdown report">
             {notes.data.details.map((d) => (
-              <tbody key={d.line}>
+              <tbody key={`${d.statement}-${d.line}`}>
                 <tr className="line-row">
                   <th scope="row">{d.title}</th>
                   <td>{formatMoney(d.amount, locale)}</td>
+                  <td className="previous">{formatMoney(d.previous, locale)}</td>
                 </tr>
                 {d.accounts.map((a) => (
-                  <tr key={a.code} className="account-row">
+                  <tr key={a.code || 'computed'} className="account-row">
                     <th scope="row">
                       <span className="muted small">{a.code}</span> {a.name}
                     </th>
                     <td className="muted">{formatMoney(a.amount, locale)}</td>
+                    <td className="previous">{formatMoney(a.previous, locale)}</td>
                   </tr>
                 ))}
               </tbody>
             ))}
           </table>
         </section>
+      ) : null}
+      {notes.data ? (
+        <p className="muted small" data-testid="signatures">
+          {t('reports.preparedBy', { name: notes.data.signatures.preparedBy ?? '—' })}
+          {' · '}
+          {t('reports.approvedBy', { name: notes.data.signatures.approvedBy ?? '—' })}
+        </p>
       ) : null}
     </details>
   );
@@ -196,7 +277,11 @@ export default function ReportsPage({ id }: { id: string }) {
               </p>
             ) : null}
             {income.error ? <p role="alert">{t('error.load')}</p> : null}
-            {income.data ? <IncomeTable data={income.data} /> : <p role="status">{t('state.loading')}</p>}
+            {income.data ? (
+              <IncomeTable data={income.data} cooperative={group.kind === 'cooperative'} />
+            ) : (
+              <p role="status">{t('state.loading')}</p>
+            )}
             <div className="downloads">
               <span className="muted small">{t('reports.download')}</span>
               <a className="button secondary" href={download('pdf')} download data-testid="download-pdf">

@@ -4,10 +4,13 @@ import {
   simpleTransactionBody,
   type JournalEntryAnswer,
 } from '../../../../shared/schemas/business';
+import { localized } from '../../../../shared/localized';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { listProducts } from '../../registry';
 import { recordTransaction, type SimpleTransaction, type TransactionKind } from '../api/journal';
 import { MoneyInput } from './MoneyInput';
 import { ruleKey } from './rule-message';
@@ -20,6 +23,8 @@ interface Props {
   currency: string;
   kind: TransactionKind;
   closedThrough: string | null;
+  /** The group records production batches: a sale names the product and quantity sold, not a cost. */
+  tracksBatches: boolean;
   onSaved: (entry: JournalEntryAnswer) => void;
   onCancel: () => void;
 }
@@ -34,6 +39,9 @@ const blank = () => ({
   customer: '',
   category: 'other_expenses' as Category,
   interest: '',
+  lifeMonths: '',
+  productId: '',
+  quantity: '',
 });
 
 function Choices<T extends string>(props: {
@@ -69,7 +77,7 @@ function Choices<T extends string>(props: {
  * The short form behind one tap: date (today), amount, a note, and what this kind needs. Its id is
  * made once, when the form opens, so a double tap or a retry after a lost answer posts only once.
  */
-export function TransactionForm({ groupId, currency, kind, closedThrough, onSaved, onCancel }: Props) {
+export function TransactionForm({ groupId, currency, kind, closedThrough, tracksBatches, onSaved, onCancel }: Props) {
   const { t, locale } = useI18n();
   const [id] = useState(() => crypto.randomUUID());
   const [draft, setDraft] = useState(blank);
@@ -78,7 +86,16 @@ export function TransactionForm({ groupId, currency, kind, closedThrough, onSave
   const [fromServer, setFromServer] = useState(false);
   const form = useFormState();
   const spec = kindSpec(kind);
-  const has = (field: (typeof spec.fields)[number]) => spec.fields.includes(field);
+  const sale = spec.fields.includes('costOfGoods');
+  // In a group that records batches the cost of goods comes from the batches the sale takes.
+  const has = (field: (typeof spec.fields)[number]) =>
+    spec.fields.includes(field) && !(field === 'costOfGoods' && tracksBatches);
+  const withItems = sale && tracksBatches;
+  const products = useResource(withItems ? `sale-products-${groupId}` : null, (signal) =>
+    listProducts({ groupId }, undefined, signal),
+  );
+  const productList = products.data?.items ?? [];
+  const product = productList.find((p) => p.id === draft.productId) ?? productList[0];
   const patch = (fields: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...fields }));
   const money = (amount: string) => ({ amount, currency });
 
@@ -98,6 +115,8 @@ export function TransactionForm({ groupId, currency, kind, closedThrough, onSave
       ...(has('customer') && draft.customer.trim() ? { customer: draft.customer.trim() } : {}),
       ...(has('costOfGoods') && draft.costOfGoods ? { costOfGoods: money(draft.costOfGoods) } : {}),
       ...(has('interest') && draft.interest ? { interest: money(draft.interest) } : {}),
+      ...(has('lifeMonths') ? { lifeMonths: Number(draft.lifeMonths) } : {}),
+      ...(withItems ? { items: [{ productId: product?.id ?? '', quantity: draft.quantity.trim() }] } : {}),
     } as SimpleTransaction;
     await form.submit(simpleTransactionBody, body, async () => {
       try {
@@ -195,6 +214,60 @@ export function TransactionForm({ groupId, currency, kind, closedThrough, onSave
           onChange={(settlement) => patch({ settlement })}
           label={(v) => t(`books.via.${v}`)}
         />
+      ) : null}
+      {withItems ? (
+        <>
+          <Field
+            label={t('books.field.product')}
+            name="items.0.productId"
+            error={firstUnder(form.errors, 'items.0.productId')}
+          >
+            {(p) => (
+              <select {...p} value={product?.id ?? ''} onChange={(e) => patch({ productId: e.target.value })}>
+                {productList.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {localized(item.name, locale)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('books.field.quantity', { unit: product?.unit ?? '' })}
+            name="items.0.quantity"
+            error={firstUnder(form.errors, 'items.0.quantity')}
+            hint={t('books.hint.items')}
+          >
+            {(p) => (
+              <input
+                {...p}
+                inputMode="decimal"
+                value={draft.quantity}
+                onChange={(e) => patch({ quantity: e.target.value })}
+              />
+            )}
+          </Field>
+        </>
+      ) : null}
+      {has('lifeMonths') ? (
+        <Field
+          label={t('books.field.lifeMonths')}
+          name="lifeMonths"
+          error={form.errors.lifeMonths}
+          hint={t('books.hint.lifeMonths')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={600}
+              inputMode="numeric"
+              value={draft.lifeMonths}
+              onChange={(e) => patch({ lifeMonths: e.target.value })}
+            />
+          )}
+        </Field>
       ) : null}
       {has('costOfGoods') ? (
         <Field

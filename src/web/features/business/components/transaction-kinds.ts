@@ -1,7 +1,7 @@
 import type { TransactionKind } from '../api/journal';
 
 /** The extra fields a one-tap transaction asks for, beyond date, amount and memo. */
-export type KindField = 'via' | 'settlement' | 'costOfGoods' | 'customer' | 'category' | 'interest';
+export type KindField = 'via' | 'settlement' | 'costOfGoods' | 'customer' | 'category' | 'interest' | 'lifeMonths';
 
 export interface KindSpec {
   kind: TransactionKind;
@@ -30,7 +30,7 @@ export const KIND_GROUPS: { key: 'in' | 'out' | 'other'; kinds: KindSpec[] }[] =
       { kind: 'supplier_paid', fields: ['via'] },
       { kind: 'owner_drawing', fields: ['via'] },
       { kind: 'loan_repaid', fields: ['interest', 'via'] },
-      { kind: 'asset_bought', fields: ['settlement'] },
+      { kind: 'asset_bought', fields: ['settlement', 'lifeMonths'] },
     ],
   },
   {

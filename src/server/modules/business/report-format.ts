@@ -1,0 +1,37 @@
+import type { Money } from '../../../shared/money.js';
+import type { ReportLocale } from './report-labels.js';
+
+/** How each language writes money and dates on the printed statements (Intl, each locale's own way). */
+export const LOCALE_TAG: Record<ReportLocale, string> = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' };
+
+/**
+ * "Rp 15.210.000" in Indonesian, "IDR 15,210,000" in English, the currency's own sign where a
+ * language has one. Rupiah are printed whole when they have no sen; other amounts keep their digits.
+ * Spaces are plain so a reader that copies the text gets what it sees.
+ */
+export function formatMoney(m: Money, locale: ReportLocale): string {
+  const [, fraction = ''] = m.amount.split('.');
+  const digits = m.currency === 'IDR' && /^0*$/.test(fraction) ? 0 : fraction.length;
+  return new Intl.NumberFormat(LOCALE_TAG[locale], {
+    style: 'currency',
+    currency: m.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
+    .format(Number(m.amount))
+    .replace(/\u00a0|\u202f/g, ' ');
+}
+
+/** "31 Desember 2026", "31 December 2026", "2026年12月31日": a calendar day, no time zone shift. */
+export function formatDay(isoDate: string, locale: ReportLocale): string {
+  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** A column heading for a period: its year when it is one whole calendar year, else its last day. */
+export function periodHeading(from: string, to: string, locale: ReportLocale): string {
+  return from.slice(5) === '01-01' && to.slice(5) === '12-31' && from.slice(0, 4) === to.slice(0, 4)
+    ? from.slice(0, 4)
+    : formatDay(to, locale);
+}
