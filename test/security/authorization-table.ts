@@ -521,6 +521,33 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(booksPolicy, 'closePeriod', grp)),
     request: (r) => ({ url: `/api/v1/groups/${r.group.id}/periods/close`, payload: { month: '2026-01' } }),
   },
+  'GET /api/v1/groups/{id}/assets': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/assets` }),
+  },
+  'POST /api/v1/groups/{id}/depreciation': {
+    rule: policy(check(booksPolicy, 'post', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/depreciation`, payload: { month: '2026-02' } }),
+  },
+  'POST /api/v1/groups/{id}/assets/{assetId}/dispose': {
+    rule: policy(check(booksPolicy, 'post', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/assets/${r.asset.id}/dispose`,
+      payload: { date: '2026-03-10', proceeds: money('2000000'), via: 'cash' },
+    }),
+  },
+  'GET /api/v1/groups/{id}/books/inventory-check': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/books/inventory-check?on=2026-03-31` }),
+  },
+  'GET /api/v1/groups/{id}/reports/cash-book': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/cash-book?month=2026-03` }),
+  },
+  'GET /api/v1/groups/{id}/reports/cash-book/file': {
+    rule: policy(check(booksPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/cash-book/file?month=2026-03&format=xlsx` }),
+  },
   'GET /api/v1/groups/{id}/reports/financial-position': {
     rule: policy(check(booksPolicy, 'read', grp)),
     request: (r) => ({ url: `/api/v1/groups/${r.group.id}/reports/financial-position?at=2026-03-31` }),

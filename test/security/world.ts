@@ -70,6 +70,24 @@ async function recordsOf(
       { accountCode: '1-402', credit: '50000' },
     ],
   });
+  // A fixed asset, bought with capital paid in: for depreciation and disposal.
+  const rupiah = (amount: string) => ({ amount, currency: 'IDR' });
+  await w.post(`/api/v1/groups/${group.id}/transactions`, {
+    kind: 'owner_capital',
+    date: '2026-01-02',
+    amount: rupiah('10000000'),
+    via: 'cash',
+  });
+  await w.post(`/api/v1/groups/${group.id}/transactions`, {
+    kind: 'asset_bought',
+    date: '2026-01-03',
+    amount: rupiah('2400000'),
+    settlement: 'cash',
+    lifeMonths: 24,
+    memo: 'Mesin penggoreng',
+  });
+  const assets = await t.request({ url: `/api/v1/groups/${group.id}/assets`, as: admin });
+  const asset = { id: (assets.json() as { items: { id: string }[] }).items[0]!.id };
   const certification = await w.post('/api/v1/certifications', validPirt(product.id));
   const enter = () =>
     w.post('/api/v1/assessments', {
@@ -167,6 +185,7 @@ async function recordsOf(
     member,
     batch,
     entry,
+    asset,
     certification,
     assessment,
     appealed,

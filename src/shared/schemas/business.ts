@@ -324,7 +324,6 @@ export const assetAnswer = z.object({
   depreciatedThrough: z.string().nullable(),
   disposedOn: z.string().nullable(),
 });
-export type AssetAnswer = z.infer<typeof assetAnswer>;
 
 export const assetsAnswer = z.object({
   groupId: z.string(),
@@ -333,7 +332,6 @@ export const assetsAnswer = z.object({
   items: z.array(assetAnswer),
   totals: z.object({ cost: moneyAnswer, accumulatedDepreciation: moneyAnswer, netBookValue: moneyAnswer }),
 });
-export type AssetsAnswer = z.infer<typeof assetsAnswer>;
 
 /** Depreciation posted through a month: one entry per asset and month not posted before. */
 export const depreciationAnswer = z.object({
@@ -367,7 +365,6 @@ export const inventoryCheckAnswer = z.object({
   difference: moneyAnswer,
   agrees: z.boolean(),
 });
-export type InventoryCheckAnswer = z.infer<typeof inventoryCheckAnswer>;
 
 /** One line of a statement and the accounts behind it. */
 export const reportLineAnswer = z.object({

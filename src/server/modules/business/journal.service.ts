@@ -38,7 +38,6 @@ import {
 } from './posting.js';
 import { planTransaction } from './simple-transactions.js';
 
-export { presentEntry, type PresentedEntry } from './posting.js';
 
 /**
  * The balanced lines a simple transaction posts, from the group's chart; `costOfGoods` (minor) is
