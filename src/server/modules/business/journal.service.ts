@@ -38,7 +38,6 @@ import {
 } from './posting.js';
 import { planTransaction } from './simple-transactions.js';
 
-
 /**
  * The balanced lines a simple transaction posts, from the group's chart; `costOfGoods` (minor) is
  * the cost the batches gave, when the sale took stock.
