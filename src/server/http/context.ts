@@ -79,6 +79,18 @@ export function inTransaction<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promi
   return ctx.db.transaction((db) => fn({ ...ctx, db, inTransaction: true }));
 }
 
+/**
+ * A read whose several queries must agree (a report's accounts and its balances): one snapshot of
+ * the database from its first statement (REPEATABLE READ, READ ONLY), so a posting that commits
+ * between two of its queries is seen by neither or both.
+ */
+export function inSnapshot<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (db) => {
+    await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return fn({ ...ctx, db, inTransaction: true });
+  });
+}
+
 /** Who may reach a route at all; finer scope rules live in each module's policy. */
 export type Access = 'public' | 'user';
 

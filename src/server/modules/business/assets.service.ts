@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { inSnapshot, inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { addDays, dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
@@ -143,7 +143,7 @@ export async function postDepreciation(ctx: Ctx, groupId: string, month: string)
 
 /** The group's fixed assets at a date: cost, depreciation posted through its month, net book value. */
 export async function listAssets(ctx: Ctx, groupId: string, at: string | undefined) {
-  return inTransaction(ctx, async (tx) => {
+  return inSnapshot(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     const date = at ?? dateIn(tx.clock.now());
     const currency = books.book.currency;

@@ -1,6 +1,6 @@
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
-import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { inSnapshot, inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { abilities, authorize, can } from '../platform/index.js';
 import { bookkeepingOfficesOf, programById } from '../programs/index.js';
@@ -168,7 +168,7 @@ export async function presentBooks(tx: TxCtx, books: Books) {
 }
 
 export async function getBooks(ctx: Ctx, groupId: string) {
-  return inTransaction(ctx, async (tx) => presentBooks(tx, await booksFor(tx, groupId, 'read')));
+  return inSnapshot(ctx, async (tx) => presentBooks(tx, await booksFor(tx, groupId, 'read')));
 }
 
 /** A group's own account, e.g. 6-108 Beban sertifikasi halal. */

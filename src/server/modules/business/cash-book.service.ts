@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/database.js';
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inSnapshot, type Ctx } from '../../http/context.js';
 import { invalid } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
@@ -67,7 +67,7 @@ export async function computeCashBook(db: Tx, books: Books, query: CashBookQuery
 export type CashBook = Awaited<ReturnType<typeof computeCashBook>>;
 
 export async function getCashBook(ctx: Ctx, groupId: string, query: CashBookQuery) {
-  return inTransaction(ctx, async (tx) =>
+  return inSnapshot(ctx, async (tx) =>
     computeCashBook(tx.db, await booksFor(tx, groupId, 'read'), query, dateIn(tx.clock.now())),
   );
 }

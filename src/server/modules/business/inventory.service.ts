@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
-import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { inSnapshot, type Ctx, type TxCtx } from '../../http/context.js';
 import { invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
@@ -271,7 +271,7 @@ export const movesProduction = (kind: string) => kind === 'production_batch';
  * books should equal the batches' value (zero difference); raw materials are shown from the books.
  */
 export async function inventoryCheck(ctx: Ctx, groupId: string, on: string | undefined) {
-  return inTransaction(ctx, async (tx) => {
+  return inSnapshot(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     const date = on ?? dateIn(tx.clock.now());
     const currency = books.book.currency;

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
-import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { inSnapshot, inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce } from '../../http/create-once.js';
 import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -210,7 +210,7 @@ export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, b
 }
 
 export async function listJournal(ctx: Ctx, groupId: string, query: JournalQuery) {
-  return inTransaction(ctx, async (tx) => {
+  return inSnapshot(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     const accountId = query.accountCode
       ? accountFor(await chartOf(tx.db, books), { code: query.accountCode }, 'query.accountCode').id
@@ -239,7 +239,7 @@ export async function listJournal(ctx: Ctx, groupId: string, query: JournalQuery
 }
 
 export async function getJournalEntry(ctx: Ctx, groupId: string, entryId: string) {
-  return inTransaction(ctx, async (tx) => {
+  return inSnapshot(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     const row = await ledgerRepository.entry(tx.db, entryId);
     if (!row || row.group_id !== groupId) throw notFound('Journal entry');

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inSnapshot, type Ctx } from '../../http/context.js';
 import { dateIn } from '../../../shared/dates.js';
 import { invalid } from '../../http/errors.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
@@ -186,14 +186,14 @@ export function periodOf(query: { from?: string | undefined; to?: string | undef
 }
 
 export async function getFinancialPosition(ctx: Ctx, groupId: string, at?: string) {
-  return inTransaction(ctx, async (tx) =>
+  return inSnapshot(ctx, async (tx) =>
     computeFinancialPosition(tx.db, await booksFor(tx, groupId, 'read'), at ?? dateIn(tx.clock.now())),
   );
 }
 
 export async function getIncomeStatement(ctx: Ctx, groupId: string, query: { from?: string; to?: string }) {
   const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
-  return inTransaction(ctx, async (tx) => computeIncomeStatement(tx.db, await booksFor(tx, groupId, 'read'), from, to));
+  return inSnapshot(ctx, async (tx) => computeIncomeStatement(tx.db, await booksFor(tx, groupId, 'read'), from, to));
 }
 
 /**

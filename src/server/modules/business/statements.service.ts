@@ -1,4 +1,4 @@
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inSnapshot, type Ctx } from '../../http/context.js';
 import { dateIn } from '../../../shared/dates.js';
 import type { CashBookQuery } from '../../../shared/schemas/business.js';
 import { booksFor } from './books.service.js';
@@ -17,7 +17,7 @@ interface PeriodQuery {
 
 async function statementsFor(ctx: Ctx, groupId: string, query: PeriodQuery) {
   const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
-  return inTransaction(ctx, async (tx) => computeStatements(tx.db, await booksFor(tx, groupId, 'read'), from, to));
+  return inSnapshot(ctx, async (tx) => computeStatements(tx.db, await booksFor(tx, groupId, 'read'), from, to));
 }
 
 export async function getNotes(ctx: Ctx, groupId: string, query: PeriodQuery) {
@@ -45,7 +45,7 @@ export async function getCashBookDocument(
   groupId: string,
   query: CashBookQuery & { format: 'pdf' | 'xlsx'; locale: ReportLocale },
 ) {
-  const { book, group } = await inTransaction(ctx, async (tx) => {
+  const { book, group } = await inSnapshot(ctx, async (tx) => {
     const books = await booksFor(tx, groupId, 'read');
     return { group: books.group, book: await computeCashBook(tx.db, books, query, dateIn(tx.clock.now())) };
   });
