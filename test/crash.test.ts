@@ -154,8 +154,8 @@ const WHOLE_DEMO = {
   products: 9,
   courses: 3,
   training_certificates: 1,
-  journal_entries: 33,
-  batches: 2,
+  journal_entries: 42,
+  batches: 5,
   buyers: 1,
   quotes: 1,
 };
