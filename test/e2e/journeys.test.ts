@@ -412,7 +412,8 @@ describe('web journeys on a phone', () => {
     await page.getByRole('link', { name: /Gaya OCOP Vietnam/ }).click();
     await page.getByRole('heading', { name: 'Gaya OCOP Vietnam' }).waitFor();
     const versions = page.getByTestId('scheme-versions').getByRole('listitem');
-    expect(await versions.allTextContents()).toEqual([expect.stringMatching(/Versi 1 · terbaru/)]);
+    // The history loads after the scheme: wait for it rather than read it once.
+    await expect.poll(() => versions.allTextContents()).toEqual([expect.stringMatching(/Versi 1 · terbaru/)]);
 
     const fiveStars = page.getByRole('group', { name: '5 bintang' }).getByLabel('Nilai minimum (%)');
     expect(await fiveStars.inputValue()).toBe('90');
