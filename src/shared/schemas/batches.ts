@@ -45,7 +45,7 @@ export const createBatchBody = z.strictObject({
    * their own value. Without it, `costPerUnit` × quantity is taken as the materials' cost.
    */
   costs: z
-    .object({ materials: money.optional(), labour: money.optional(), overhead: money.optional() })
+    .strictObject({ materials: money.optional(), labour: money.optional(), overhead: money.optional() })
     .nullable()
     .optional(),
   /** The batches this run consumed, and how much of each (genealogy). */

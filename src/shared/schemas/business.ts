@@ -221,7 +221,7 @@ export const hppBody = z
     markupPercent: z
       .string()
       .regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"')
-      .refine((p) => Number(p) <= MAX_MARKUP_PERCENT, `must be at most ${MAX_MARKUP_PERCENT} (a mark-up on cost)`)
+      .refine((p) => Number(p) <= MAX_MARKUP_PERCENT, `must be ${MAX_MARKUP_PERCENT} or less: a mark-up on cost`)
       .optional(),
     /**
      * Or the margin on the selling price, in percent: 22.48 turns Rp 10,000 into Rp 12,900. At most
@@ -231,7 +231,7 @@ export const hppBody = z
       .string()
       .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percent below 100 such as "22.5"')
       .refine((p) => Number(p) * (100 + MAX_MARKUP_PERCENT) <= 100 * MAX_MARKUP_PERCENT, {
-        message: 'must be at most 90.9 (a mark-up of 1000 % on cost)',
+        message: 'must be 90.9 or less: the margin of a 1000 % mark-up on cost',
       })
       .optional(),
     /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
