@@ -199,19 +199,20 @@ const INDONESIA: TemplateAccount[] = [
     name: { id: 'Beban lain-lain', en: 'Other expenses', ja: '雑費' },
   },
   // Perpetual inventory (issue 13): a production run absorbs direct labour and factory overhead
-  // into finished goods at the batch's cost; these contra accounts carry what was absorbed, so the
-  // wages and overhead paid become cost of goods sold only when the goods are sold.
+  // into finished goods at the batch's cost; these contra accounts carry what was absorbed. They sit
+  // under operating expenses, beside the wages and overhead they offset, so that cost of goods sold
+  // shows the goods' full cost when they are sold and gross profit is never above revenue.
   {
     code: '5-201',
     role: 'labour_absorbed',
-    line: 'cost_of_goods',
+    line: 'expenses',
     contra: true,
     name: { id: 'Tenaga kerja langsung dibebankan ke produk', en: 'Direct labour absorbed', ja: '直接労務費振替' },
   },
   {
     code: '5-202',
     role: 'overhead_absorbed',
-    line: 'cost_of_goods',
+    line: 'expenses',
     contra: true,
     name: { id: 'Overhead pabrik dibebankan ke produk', en: 'Factory overhead absorbed', ja: '製造間接費振替' },
   },
