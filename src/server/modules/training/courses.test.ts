@@ -156,8 +156,7 @@ describe('courses', () => {
         method: 'POST',
         url: `/api/v1/courses/${course.id}/materials?title=Modul%201`,
         as: w.trainer,
-        payload: multipart(data),
-        headers: { ...w.trainer.headers, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+        payload: handout(data),
       });
     const pdf = await upload(Buffer.from('%PDF-1.4\n%fake handout\n'));
     expect(pdf.statusCode).toBe(201);
@@ -175,13 +174,9 @@ describe('courses', () => {
   });
 });
 
-const BOUNDARY = 'ovop-boundary';
-function multipart(data: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="modul.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    data,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
+/** The form a browser sends for a handout chosen as modul.pdf. */
+function handout(data: Buffer): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(data)], { type: 'application/pdf' }), 'modul.pdf');
+  return form;
 }
