@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { query, sql } from '../../db/sql.js';
+import { joinSql, query, rawSql, sql } from '../../db/sql.js';
 
 /** Debit and credit totals of one account before a date and from it through another. */
 export interface SplitBalanceRow {
@@ -30,19 +30,40 @@ export interface CashMovementRow {
 /** The report queries: read-only, one grouped pass over the report index each. */
 export const reportsRepository = {
   /**
-   * Per account, totals before `split` and from `split` through `to`: the statement of financial
-   * position splits profit of past years (retained earnings) from this year's in one pass.
+   * Per account and per cut, totals before the cut's `split` and from `split` through its `to`: a
+   * statement of financial position splits profit of past years (retained earnings) from this
+   * year's, and its comparative column needs the same a year earlier. All cuts come from ONE pass
+   * over the group's lines, answered in the order of `cuts`.
    */
-  async balancesSplit(db: Queryable, groupId: string, split: string, to: string): Promise<SplitBalanceRow[]> {
-    return query<SplitBalanceRow>(
+  async balancesSplit(
+    db: Queryable,
+    groupId: string,
+    cuts: readonly { split: string; to: string }[],
+  ): Promise<SplitBalanceRow[][]> {
+    const last = cuts.reduce((latest, c) => (c.to > latest ? c.to : latest), cuts[0]!.to);
+    const columns = cuts.map(
+      ({ split, to }, i) =>
+        sql`coalesce(sum(debit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS ${rawSql(`debit_before_${i}`)},
+          coalesce(sum(credit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS ${rawSql(`credit_before_${i}`)},
+          coalesce(sum(debit) FILTER (WHERE entry_date >= ${split}::date AND entry_date <= ${to}::date), 0)::text
+            AS ${rawSql(`debit_${i}`)},
+          coalesce(sum(credit) FILTER (WHERE entry_date >= ${split}::date AND entry_date <= ${to}::date), 0)::text
+            AS ${rawSql(`credit_${i}`)}`,
+    );
+    const rows = await query<Record<string, string>>(
       db,
-      sql`SELECT account_id,
-          coalesce(sum(debit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS debit_before,
-          coalesce(sum(credit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS credit_before,
-          coalesce(sum(debit) FILTER (WHERE entry_date >= ${split}::date), 0)::text AS debit,
-          coalesce(sum(credit) FILTER (WHERE entry_date >= ${split}::date), 0)::text AS credit
-        FROM journal_lines WHERE group_id = ${groupId} AND entry_date <= ${to}::date
+      sql`SELECT account_id, ${joinSql(columns, ', ')}
+        FROM journal_lines WHERE group_id = ${groupId} AND entry_date <= ${last}::date
         GROUP BY account_id`,
+    );
+    return cuts.map((_, i) =>
+      rows.map((r) => ({
+        account_id: r.account_id!,
+        debit_before: r[`debit_before_${i}`]!,
+        credit_before: r[`credit_before_${i}`]!,
+        debit: r[`debit_${i}`]!,
+        credit: r[`credit_${i}`]!,
+      })),
     );
   },
 

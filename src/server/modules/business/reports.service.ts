@@ -6,7 +6,7 @@ import { fromMinor, type Money } from '../../../shared/money.js';
 import { booksFor, type Books } from './books.service.js';
 import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
 import { ledgerRepository, type AccountRow } from './ledger.repository.js';
-import { reportsRepository } from './reports.repository.js';
+import { reportsRepository, type SplitBalanceRow } from './reports.repository.js';
 
 /**
  * The SAK EMKM statements (statement of financial position, income statement, notes) computed from
@@ -81,11 +81,11 @@ export function yearBefore(date: string): string {
   return `${year}-${monthDay}`;
 }
 
-async function positionAt(db: Queryable, books: Books, at: string) {
-  const groupId = books.group.id;
-  const yearStart = `${at.slice(0, 4)}-01-01`;
-  const accounts = await ledgerRepository.accounts(db, groupId);
-  const balances = await reportsRepository.balancesSplit(db, groupId, yearStart, at);
+/** The first day of a date's calendar year: where this year's profit starts. */
+const yearStartOf = (date: string) => `${date.slice(0, 4)}-01-01`;
+
+/** The statement of financial position at a date, from each account's totals split at its year's start. */
+function positionAt(books: Books, accounts: AccountRow[], balances: SplitBalanceRow[], at: string) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const cooperative = isCooperative(books);
   const retainedLine = accounts.find((a) => a.role === 'retained_earnings')?.line ?? 'retained_earnings';
@@ -130,9 +130,8 @@ async function positionAt(db: Queryable, books: Books, at: string) {
   };
 }
 
-async function incomeOver(db: Queryable, books: Books, from: string, to: string) {
-  const accounts = await ledgerRepository.accounts(db, books.group.id);
-  const balances = await ledgerRepository.balances(db, books.group.id, from, to);
+/** The income statement of [from, to], from each account's totals in that period. */
+function incomeOver(books: Books, accounts: AccountRow[], balances: SplitBalanceRow[], from: string, to: string) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const lines = new Map<string, LineAmount>();
   for (const b of balances) {
@@ -165,15 +164,27 @@ async function incomeOver(db: Queryable, books: Books, from: string, to: string)
 
 /** The statement of financial position at a date, beside the same date one year earlier. */
 export async function computeFinancialPosition(db: Queryable, books: Books, at: string) {
-  const current = await positionAt(db, books, at);
-  const previous = await positionAt(db, books, yearBefore(at));
+  const before = yearBefore(at);
+  const accounts = await ledgerRepository.accounts(db, books.group.id);
+  const [now, then] = await reportsRepository.balancesSplit(db, books.group.id, [
+    { split: yearStartOf(at), to: at },
+    { split: yearStartOf(before), to: before },
+  ]);
+  const current = positionAt(books, accounts, now!, at);
+  const previous = positionAt(books, accounts, then!, before);
   return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 
 /** The income statement of a period, beside the same period one year earlier. */
 export async function computeIncomeStatement(db: Queryable, books: Books, from: string, to: string) {
-  const current = await incomeOver(db, books, from, to);
-  const previous = await incomeOver(db, books, yearBefore(from), yearBefore(to));
+  const [fromBefore, toBefore] = [yearBefore(from), yearBefore(to)];
+  const accounts = await ledgerRepository.accounts(db, books.group.id);
+  const [now, then] = await reportsRepository.balancesSplit(db, books.group.id, [
+    { split: from, to },
+    { split: fromBefore, to: toBefore },
+  ]);
+  const current = incomeOver(books, accounts, now!, from, to);
+  const previous = incomeOver(books, accounts, then!, fromBefore, toBefore);
   return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 
