@@ -33,14 +33,19 @@ export const reportsRepository = {
    * Per account and per cut, totals before the cut's `split` and from `split` through its `to`: a
    * statement of financial position splits profit of past years (retained earnings) from this
    * year's, and its comparative column needs the same a year earlier. All cuts come from ONE pass
-   * over the group's lines, answered in the order of `cuts`.
+   * over the group's lines, answered in the order of `cuts`. With `periodOnly` nothing before the
+   * earliest split is read, so the totals before a split are partial: for an income statement, which
+   * reads only its periods.
    */
   async balancesSplit(
     db: Queryable,
     groupId: string,
     cuts: readonly { split: string; to: string }[],
+    { periodOnly = false } = {},
   ): Promise<SplitBalanceRow[][]> {
     const last = cuts.reduce((latest, c) => (c.to > latest ? c.to : latest), cuts[0]!.to);
+    const first = cuts.reduce((earliest, c) => (c.split < earliest ? c.split : earliest), cuts[0]!.split);
+    const since = periodOnly ? sql` AND entry_date >= ${first}::date` : sql``;
     const columns = cuts.map(
       ({ split, to }, i) =>
         sql`coalesce(sum(debit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS ${rawSql(`debit_before_${i}`)},
@@ -53,7 +58,7 @@ export const reportsRepository = {
     const rows = await query<Record<string, string>>(
       db,
       sql`SELECT account_id, ${joinSql(columns, ', ')}
-        FROM journal_lines WHERE group_id = ${groupId} AND entry_date <= ${last}::date
+        FROM journal_lines WHERE group_id = ${groupId} AND entry_date <= ${last}::date${since}
         GROUP BY account_id`,
     );
     return cuts.map((_, i) =>

@@ -179,10 +179,15 @@ export async function computeFinancialPosition(db: Queryable, books: Books, at: 
 export async function computeIncomeStatement(db: Queryable, books: Books, from: string, to: string) {
   const [fromBefore, toBefore] = [yearBefore(from), yearBefore(to)];
   const accounts = await ledgerRepository.accounts(db, books.group.id);
-  const [now, then] = await reportsRepository.balancesSplit(db, books.group.id, [
-    { split: from, to },
-    { split: fromBefore, to: toBefore },
-  ]);
+  const [now, then] = await reportsRepository.balancesSplit(
+    db,
+    books.group.id,
+    [
+      { split: from, to },
+      { split: fromBefore, to: toBefore },
+    ],
+    { periodOnly: true },
+  );
   const current = incomeOver(books, accounts, now!, from, to);
   const previous = incomeOver(books, accounts, then!, fromBefore, toBefore);
   return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
