@@ -64,15 +64,20 @@ function reportDemo(result: DemoSeedResult): DemoAccount[] {
   return result.accounts;
 }
 
-/** Prints the one-time passwords in one framed block, after saving them to an owner-only file. */
-function showPasswords(config: Config, passwords: OneTimePasswords): void {
-  if (!hasPasswords(passwords)) return;
-  let file: string | null = null;
+/** Saves the one-time passwords to an owner-only file in the data folder: its path, or null. */
+function savePasswordsFile(config: Config, passwords: OneTimePasswords): string | null {
+  if (!hasPasswords(passwords)) return null;
   try {
-    file = savePasswords(config.dataDir, passwords, new Date());
+    return savePasswords(config.dataDir, passwords, new Date());
   } catch (error) {
     out(`warning: the passwords were not saved: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
   }
+}
+
+/** Prints the one-time passwords in one framed block, naming the file that keeps them. */
+function showPasswords(passwords: OneTimePasswords, file: string | null): void {
+  if (!hasPasswords(passwords)) return;
   for (const line of passwordsBlock(passwords, file)) out(line);
 }
 
@@ -110,6 +115,8 @@ export async function serve(): Promise<void> {
     const demo = await firstStart(db, config);
     if (demo) passwords.demo = reportDemo(demo);
   }
+  // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
+  const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
   const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
   let closing = false;
@@ -122,10 +129,15 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if (passwordsFile) process.stderr.write(`The one-time passwords of this start are in ${passwordsFile}\n`);
+    throw error;
+  }
   out(`OVOP ${VERSION} on ${db.kind} at http://${config.host}:${config.port}`);
   // Last, once the server is listening: nothing printed at start-up comes after them.
-  showPasswords(config, passwords);
+  showPasswords(passwords, passwordsFile);
 }
 
 function fail(error: unknown): never {
@@ -186,9 +198,10 @@ program
   .command('seed-demo')
   .description('add a demo program: five villages, their producer groups and products, and an account per role')
   .action(() =>
-    withDatabase(async (db, config) =>
-      showPasswords(config, { demo: reportDemo(await seedDemoWith(db, config)) }),
-    ).catch(fail),
+    withDatabase(async (db, config) => {
+      const passwords = { demo: reportDemo(await seedDemoWith(db, config)) };
+      showPasswords(passwords, savePasswordsFile(config, passwords));
+    }).catch(fail),
   );
 
 const users = program.command('users').description('manage accounts');
