@@ -317,7 +317,7 @@ function verdict(r: ReplayResult): string {
     `used up to ${cpu.toFixed(0)} s of CPU for a replay (${ms(cpu / r.options.records)} a record), so on ${cores} ` +
     `otherwise idle cores a replay could take no less than about ${bound.toFixed(0)} s before PostgreSQL's share` +
     (bound > 10
-      ? ': one request per record cannot meet the goal; a batch of records per request (one transaction each) would.'
+      ? ': one request per record cannot meet the goal on this machine, measured under this load (CPU time per request grows on a crowded machine); what remains is fewer requests, records sent in batches (not measured here).'
       : `; the rest of the time is waiting: the machine's other load (the load average above) and PostgreSQL.`)
   );
 }
