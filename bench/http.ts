@@ -18,6 +18,7 @@ export const benchConfig: Config = {
   adminPassword: undefined,
   secret: 'bench-secret-that-is-long-enough-for-ovop',
   logLevel: 'silent',
+  logFormat: 'json',
   trustProxy: false,
   importAreasOnStart: false,
   s3: undefined,

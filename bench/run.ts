@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog) and the soak, written to docs/benchmarks.md.
+ * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog), the soak and the outbox replay, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
+import { outboxReplay, renderReplaySection, REPLAY_SECTION_TITLE, replayOptionsFromEnv } from './outbox-replay.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
 import { renderSoakSection, soak, SOAK_SECTION_TITLE, soakOptionsFromEnv } from './soak.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,7 +94,13 @@ try {
   });
   writeFileSync(
     REPORT,
-    `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, BOOKS_SECTION_TITLE, CATALOG_SECTION_TITLE, SOAK_SECTION_TITLE])}`,
+    `${report.trimEnd()}\n${keptSections([
+      WEB_SECTION_TITLE,
+      BOOKS_SECTION_TITLE,
+      CATALOG_SECTION_TITLE,
+      SOAK_SECTION_TITLE,
+      REPLAY_SECTION_TITLE,
+    ])}`,
   );
   console.log(report);
   step(`written to ${REPORT}`);
@@ -117,6 +124,9 @@ try {
   const soakOptions = soakOptionsFromEnv();
   step(`soak: ${soakOptions.seconds} s of mixed load against a server process, RSS sampled`);
   console.log(renderSoakSection(await soak(soakOptions)));
+  const replayOptions = replayOptionsFromEnv();
+  step(`outbox replay: ${replayOptions.records} queued records sent twice to a server process`);
+  console.log(renderReplaySection(await outboxReplay(replayOptions)));
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
 }

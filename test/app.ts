@@ -16,6 +16,7 @@ export const testConfig: Config = {
   adminPassword: undefined,
   secret: 'test-secret-that-is-long-enough-for-ovop',
   logLevel: 'silent',
+  logFormat: 'json',
   trustProxy: false,
   importAreasOnStart: false,
   s3: undefined,

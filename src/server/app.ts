@@ -24,7 +24,7 @@ import { trainingFileReaders, trainingRoutes } from './modules/training/index.js
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
 import { S3FileStorage } from './storage/s3-file-storage.js';
 import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
-import { webRoutes } from './web.routes.js';
+import { notFoundPage, webRoutes } from './web.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -91,9 +91,12 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, notFound(`${request.method} ${request.url.split('?')[0]}`)),
-  );
+  // An unknown page address gets the web app's own not-found page; the API keeps problem+json.
+  const pageNotFound = notFoundPage(webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (pageNotFound(request, reply)) return reply;
+    return sendProblem(reply, notFound(`${request.method} ${request.url.split('?')[0]}`));
+  });
 
   // Every API route must say who may reach it; a route that forgets is a start-up error, not a leak.
   app.addHook('onRoute', (route) => {

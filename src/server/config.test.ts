@@ -20,6 +20,16 @@ describe('configuration', () => {
     });
   });
 
+  it('keeps request logs quiet and readable on the embedded start, and at info in JSON lines with PostgreSQL', () => {
+    const dir = tempDir();
+    expect(loadConfig({ OVOP_DATA_DIR: dir })).toMatchObject({ logLevel: 'warn', logFormat: 'text' });
+    const server = { DATABASE_URL: 'postgres://localhost/ovop', OVOP_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(server)).toMatchObject({ logLevel: 'info', logFormat: 'json' });
+    const asked = { OVOP_DATA_DIR: dir, OVOP_LOG_LEVEL: 'info', OVOP_LOG_FORMAT: 'json' };
+    expect(loadConfig(asked)).toMatchObject({ logLevel: 'info', logFormat: 'json' });
+    expect(() => loadConfig({ OVOP_DATA_DIR: dir, OVOP_LOG_FORMAT: 'xml' })).toThrow(/OVOP_LOG_FORMAT/);
+  });
+
   it('names every bad variable', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', OVOP_ADMIN_EMAIL: 'nope', OVOP_LOG_LEVEL: 'loud' });

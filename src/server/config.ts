@@ -16,7 +16,16 @@ const envSchema = z.object({
   OVOP_ADMIN_EMAIL: z.email().optional(),
   OVOP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   OVOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  OVOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Request logs: quiet (`warn`) by default on the embedded start, so the first start's one-time
+   * passwords are not buried under request lines; `info` by default with PostgreSQL (a server).
+   */
+  OVOP_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /**
+   * `json`: pino's JSON lines, for a log collector (the default with PostgreSQL); `text`: one short
+   * readable line per entry (the default on the embedded start).
+   */
+  OVOP_LOG_FORMAT: z.enum(['text', 'json']).optional(),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind TLS termination). */
   OVOP_TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -43,7 +52,8 @@ export interface Config {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   secret: string;
-  logLevel: z.infer<typeof envSchema>['OVOP_LOG_LEVEL'];
+  logLevel: NonNullable<z.infer<typeof envSchema>['OVOP_LOG_LEVEL']>;
+  logFormat: NonNullable<z.infer<typeof envSchema>['OVOP_LOG_FORMAT']>;
   trustProxy: boolean;
   importAreasOnStart: boolean;
   s3: S3Settings | undefined;
@@ -82,7 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: e.OVOP_ADMIN_EMAIL,
     adminPassword: e.OVOP_ADMIN_PASSWORD,
     secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),
-    logLevel: e.OVOP_LOG_LEVEL,
+    logLevel: e.OVOP_LOG_LEVEL ?? (e.DATABASE_URL ? 'info' : 'warn'),
+    logFormat: e.OVOP_LOG_FORMAT ?? (e.DATABASE_URL ? 'json' : 'text'),
     trustProxy: e.OVOP_TRUST_PROXY,
     importAreasOnStart: e.OVOP_IMPORT_AREAS_ON_START,
     s3,

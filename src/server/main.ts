@@ -11,7 +11,9 @@ import { openDatabase } from './db/open.js';
 import { systemContext } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { DEMO_PROGRAM } from './demo/demo-data.js';
-import { accountsTable, seedDemo, type DemoSeedResult } from './demo/seed-demo.js';
+import { seedDemo, type DemoAccount, type DemoSeedResult } from './demo/seed-demo.js';
+import { hasPasswords, passwordsBlock, savePasswords, type OneTimePasswords } from './first-start-passwords.js';
+import { textLogStream } from './http/text-log.js';
 import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -49,20 +51,34 @@ function seedDemoWith(db: Database, config: Config): Promise<DemoSeedResult> {
   });
 }
 
-/** Reports a seeded demo and prints its accounts (their passwords are shown this once): only after it committed. */
-function announceDemo(result: DemoSeedResult): void {
+/** Reports a seeded demo (only after it committed); its accounts' passwords go to the one block. */
+function reportDemo(result: DemoSeedResult): DemoAccount[] {
   if (!result.created) {
     out(`The demo program ${DEMO_PROGRAM.code} exists already; nothing was added.`);
-    return;
+    return [];
   }
   out(
     `Seeded the demo program ${DEMO_PROGRAM.code}: ${result.villages} villages, ${result.groups} producer groups, ` +
       `${result.members} members, ${result.products} products.`,
   );
-  out('');
-  out('  Demo accounts. These passwords are shown only once:');
-  for (const line of accountsTable(result.accounts)) out(line);
-  out('');
+  return result.accounts;
+}
+
+/** Saves the one-time passwords to an owner-only file in the data folder: its path, or null. */
+function savePasswordsFile(config: Config, passwords: OneTimePasswords): string | null {
+  if (!hasPasswords(passwords)) return null;
+  try {
+    return savePasswords(config.dataDir, passwords, new Date());
+  } catch (error) {
+    out(`warning: the passwords were not saved: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+/** Prints the one-time passwords in one framed block, naming the file that keeps them. */
+function showPasswords(passwords: OneTimePasswords, file: string | null): void {
+  if (!hasPasswords(passwords)) return;
+  for (const line of passwordsBlock(passwords, file)) out(line);
 }
 
 /**
@@ -83,30 +99,26 @@ async function firstStart(db: Database, config: Config): Promise<DemoSeedResult 
   });
 }
 
-async function announceAdmin(db: Database, config: Config): Promise<void> {
+async function createAdmin(db: Database, config: Config): Promise<OneTimePasswords['admin']> {
   const admin = await ensureFirstAdmin(db, { email: config.adminEmail, password: config.adminPassword });
-  if (!admin) return;
-  if (admin.generatedPassword) {
-    out('');
-    out('  A platform admin was created. This password is shown only once:');
-    out(`    email:    ${admin.email}`);
-    out(`    password: ${admin.generatedPassword}`);
-    out('');
-  } else {
-    out(`A platform admin was created for ${admin.email}.`);
-  }
+  if (!admin) return undefined;
+  if (!admin.generatedPassword) out(`A platform admin was created for ${admin.email}.`);
+  return { email: admin.email, password: admin.generatedPassword ?? null };
 }
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
-  await announceAdmin(db, config);
+  const passwords: OneTimePasswords = { admin: await createAdmin(db, config) };
   if (db.kind === 'pglite' && config.importAreasOnStart) {
     // A new embedded installation starts with something to look at.
     const demo = await firstStart(db, config);
-    if (demo) announceDemo(demo);
+    if (demo) passwords.demo = reportDemo(demo);
   }
-  const app = await buildApp({ config, db });
+  // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
+  const passwordsFile = savePasswordsFile(config, passwords);
+  const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
+  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -117,8 +129,15 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if (passwordsFile) process.stderr.write(`The one-time passwords of this start are in ${passwordsFile}\n`);
+    throw error;
+  }
   out(`OVOP ${VERSION} on ${db.kind} at http://${config.host}:${config.port}`);
+  // Last, once the server is listening: nothing printed at start-up comes after them.
+  showPasswords(passwords, passwordsFile);
 }
 
 function fail(error: unknown): never {
@@ -178,7 +197,12 @@ program
 program
   .command('seed-demo')
   .description('add a demo program: five villages, their producer groups and products, and an account per role')
-  .action(() => withDatabase(async (db, config) => announceDemo(await seedDemoWith(db, config))).catch(fail));
+  .action(() =>
+    withDatabase(async (db, config) => {
+      const passwords = { demo: reportDemo(await seedDemoWith(db, config)) };
+      showPasswords(passwords, savePasswordsFile(config, passwords));
+    }).catch(fail),
+  );
 
 const users = program.command('users').description('manage accounts');
 users

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** dist/web, whether the server runs from dist/server or from src/server. */
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -10,15 +10,40 @@ const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 /** The web app's pages: each is the same index.html, which routes in the browser. */
 const PAGES = ['/', '/catalog', '/p/*', '/b/*', '/verify/*', '/app', '/app/*'];
 
+/** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
+const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;
+
+/** The built web app's shell, or null when it has not been built. */
+function readIndex(root: string): Buffer | null {
+  const file = join(root, 'index.html');
+  return existsSync(file) ? readFileSync(file) : null;
+}
+
+const sendPage = (reply: FastifyReply, page: Buffer) =>
+  reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+
+/**
+ * The answer to an unknown page address (a GET of anything outside /api, /media, /assets and
+ * /health): 404 with the web app's shell, which shows its not-found page in the reader's language.
+ * Null when the address is not a page or the web app is not built (then problem+json answers).
+ */
+export function notFoundPage(root: string = DEFAULT_ROOT): (request: FastifyRequest, reply: FastifyReply) => boolean {
+  const page = readIndex(root);
+  return (request, reply) => {
+    if (!page || (request.method !== 'GET' && request.method !== 'HEAD') || NOT_PAGES.test(request.url)) return false;
+    void sendPage(reply.code(404), page);
+    return true;
+  };
+}
+
 /**
  * Serves the built web app: hashed assets cached for a year, index.html never cached. /api,
  * /media and /health keep their own answers (and problem+json 404s).
  */
 export async function webRoutes(app: FastifyInstance, options: { root?: string }): Promise<void> {
   const root = options.root ?? DEFAULT_ROOT;
-  const indexFile = join(root, 'index.html');
-  if (!existsSync(indexFile)) return;
-  const index = readFileSync(indexFile);
+  const index = readIndex(root);
+  if (!index) return;
 
   await app.register(fastifyStatic, {
     root: join(root, 'assets'),
@@ -31,7 +56,7 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
   });
   for (const url of PAGES) {
     app.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index),
+      sendPage(reply, index),
     );
   }
 }

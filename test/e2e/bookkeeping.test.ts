@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, phonePage, screenshot } from './browser.js';
+import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
 import { ADMIN, apiSession } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -71,7 +71,7 @@ describe('the treasurer’s cash book on a phone', () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, TREASURER);
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Buku kas' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Buku kas' }).click();
     await page.getByRole('heading', { name: 'Buku kas', level: 1 }).waitFor();
     expect(page.url()).toBe(`${baseUrl}/app/groups/${groupId}/books`);
     expect(await seen(page.getByTestId('balance-cash'))).toBe('Kas Rp 0');
@@ -173,7 +173,7 @@ describe('the treasurer’s cash book on a phone', () => {
     expect(await page.getByRole('button', { name: 'Batalkan catatan' }).count()).toBe(0);
     await screenshot(page, 'books-reversed-id');
 
-    await page.getByTestId('language').selectOption('ja');
+    await chooseLanguage(page, 'ja');
     await page.getByRole('button', { name: '現金で売れた' }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-ja');
@@ -220,7 +220,7 @@ describe('the treasurer’s cash book on a phone', () => {
   it('shows a group member the books without the buttons to record or reverse', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, MEMBER);
-    await page.getByRole('navigation').getByRole('link', { name: 'Buku kas' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Buku kas' }).click();
     await page.getByTestId('journal-entry').first().waitFor();
     await page.getByText('Anda bisa melihat buku ini').waitFor();
     expect(await page.getByRole('button', { name: 'Penjualan tunai' }).count()).toBe(0);

@@ -33,3 +33,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** No element sticks out past the viewport's right edge. */
 export const hasNoHorizontalScroll = (page: Page) =>
   page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
+
+/**
+ * The main navigation, with the top bar's menu opened first when the screen is narrow enough to
+ * hide it behind the menu button (a phone); on a wide screen the links are in the bar already.
+ */
+export async function menu(page: Page) {
+  const button = page.getByRole('button', { name: /^(Menu|メニュー)$/ });
+  await page.locator('header.bar').waitFor();
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  return page.getByRole('navigation');
+}
+
+/** Switches the interface language with the switcher in the top bar's menu. */
+export async function chooseLanguage(page: Page, locale: 'id' | 'en' | 'ja'): Promise<void> {
+  await menu(page);
+  await page.getByTestId('language').selectOption(locale);
+}
+
+/** The top bar's height in CSS pixels. */
+export async function barHeight(page: Page): Promise<number> {
+  const box = await page.locator('header.bar').boundingBox();
+  if (!box) throw new Error('no top bar');
+  return box.height;
+}

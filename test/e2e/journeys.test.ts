@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, phonePage, screenshot } from './browser.js';
+import {
+  barHeight,
+  chooseLanguage,
+  hasNoHorizontalScroll,
+  launchChromium,
+  menu,
+  phonePage,
+  screenshot,
+} from './browser.js';
 import { OCOP_TEMPLATE_ID } from '../../src/server/modules/quality/scheme-templates.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
@@ -47,8 +55,14 @@ describe('web journeys on a phone', () => {
   it('lets a Karangasem facilitator enrol a village, register a women group with three members and a product with a photo, and mark it ready', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, FACILITATORS.karangasem);
+    // The top bar: at most 56 px on the phone with its menu closed, one row (as tall) at 1280 px.
+    expect(await barHeight(page)).toBeLessThanOrEqual(56);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('navigation').getByRole('link', { name: 'Desa' }).waitFor();
+    expect(await barHeight(page)).toBeLessThanOrEqual(56);
+    await page.setViewportSize({ width: 360, height: 740 });
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Desa' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Desa' }).click();
     await page.getByRole('button', { name: 'Daftarkan desa' }).click();
     await page.getByLabel('Desa (wilayah)').fill('Sibetan');
     await page.getByRole('button', { name: 'Cari' }).click();
@@ -133,7 +147,7 @@ describe('web journeys on a phone', () => {
     await page.getByText('Para ibu di Sibetan').waitFor();
     await screenshot(page, 'product-id');
 
-    await page.getByTestId('language').selectOption('ja');
+    await chooseLanguage(page, 'ja');
     await page.getByRole('heading', { name: 'シベタンのサラク・ドドル' }).waitFor();
     await page.getByText('シベタンの女性たちが').waitFor();
     await page.getByText('KWT Salak Sibetan Lestari').waitFor();
@@ -153,14 +167,14 @@ describe('web journeys on a phone', () => {
   it('keeps a Lombok Barat facilitator from seeing the Karangasem group, in the list or by its address', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, FACILITATORS.lombokBarat);
-    await page.getByRole('navigation').getByRole('link', { name: 'Kelompok' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Kelompok' }).click();
     await page.getByTestId('groups-empty').waitFor();
     expect(await page.getByText('KWT Salak Sibetan Lestari').count()).toBe(0);
 
     await page.goto(`/app/groups/${made.groupId}`);
     await page.getByTestId('not-found').waitFor();
 
-    await page.getByTestId('language').selectOption('ja');
+    await chooseLanguage(page, 'ja');
     await page.getByRole('heading', { name: '見つかりません' }).waitFor();
     await page.goto('/app/groups/new');
     await page.getByLabel('グループ名').waitFor();
@@ -172,7 +186,7 @@ describe('web journeys on a phone', () => {
   it('lets the admin create a program, fix its field errors, and grant a facilitator a regency in it', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, ADMIN);
-    await page.getByRole('navigation').getByRole('link', { name: 'Program' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Program' }).click();
     await page.getByText('Program baru').click();
     await page.getByLabel('Kode program').fill('ntb 2027');
     await page.getByLabel('Nama program').fill('OVOP Nusa Tenggara Barat 2027');
@@ -199,7 +213,7 @@ describe('web journeys on a phone', () => {
   it('lets staff drill down the areas from province to village, and search them by name', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, FACILITATORS.karangasem);
-    await page.getByRole('navigation').getByRole('link', { name: 'Wilayah' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Wilayah' }).click();
     await page.getByRole('button', { name: /^BALI|^Bali/ }).click();
     await page.getByRole('button', { name: /KARANGASEM/i }).click();
     await page.getByRole('button', { name: /BEBANDEM/i }).click();
@@ -296,7 +310,7 @@ describe('web journeys on a phone', () => {
 
     const page = await phonePage(browser, baseUrl);
     await signIn(page, assessor);
-    await page.getByRole('navigation').getByRole('link', { name: 'Penilaian' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Penilaian' }).click();
     await page.getByRole('link', { name: /Penilaian 2026/ }).click();
     const form = page.getByRole('form', { name: 'Formulir nilai' });
     await form.waitFor();
@@ -318,13 +332,13 @@ describe('web journeys on a phone', () => {
     await first.getByRole('link', { name: /Bukti 1 \(PNG/ }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'scoring-form-id');
-    await page.getByTestId('language').selectOption('ja');
+    await chooseLanguage(page, 'ja');
     await page.getByRole('button', { name: '点数を送信' }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'scoring-form-ja');
     await page.getByRole('button', { name: '点数を送信' }).click();
     await page.getByText('点数を保存しました。').waitFor();
-    await page.getByTestId('language').selectOption('id');
+    await chooseLanguage(page, 'id');
     await page.context().close();
 
     const final = await pm<{ stars: number; status: string }>(
@@ -336,7 +350,7 @@ describe('web journeys on a phone', () => {
 
     const mine = await phonePage(browser, baseUrl);
     await signIn(mine, chair);
-    await mine.getByRole('navigation').getByRole('link', { name: 'Kelompok' }).click();
+    await (await menu(mine)).getByRole('link', { name: 'Kelompok' }).click();
     await mine.getByRole('link', { name: /KWT Salak Sibetan/ }).click();
     await mine
       .getByRole('list', { name: 'Hasil penilaian kelompok' })
@@ -347,11 +361,11 @@ describe('web journeys on a phone', () => {
     await mine.getByText(/Berlaku sampai/).waitFor();
     expect(await hasNoHorizontalScroll(mine)).toBe(true);
     await screenshot(mine, 'result-id');
-    await mine.getByTestId('language').selectOption('ja');
+    await chooseLanguage(mine, 'ja');
     await mine.getByRole('heading', { name: '評価結果' }).waitFor();
     expect(await hasNoHorizontalScroll(mine)).toBe(true);
     await screenshot(mine, 'result-ja');
-    await mine.getByTestId('language').selectOption('id');
+    await chooseLanguage(mine, 'id');
     await mine.getByLabel('Alasan banding').fill('Kemasan baru belum dilihat panel.');
     await mine.getByRole('button', { name: 'Ajukan banding' }).click();
     await mine.getByText('Menunggu keputusan pengelola program').waitFor();
@@ -393,7 +407,7 @@ describe('web journeys on a phone', () => {
 
     const page = await phonePage(browser, baseUrl);
     await signIn(page, MANAGER);
-    await page.getByRole('navigation').getByRole('link', { name: 'Skema penilaian' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Skema penilaian' }).click();
     await page.getByRole('heading', { name: 'Skema penilaian', level: 1 }).waitFor();
 
     const putu = page
@@ -455,13 +469,13 @@ describe('web journeys on a phone', () => {
     expect(old).toMatchObject({ version: 1, latest: false });
     expect(old.definition.thresholds).toContainEqual({ stars: 5, minPercent: 90 });
 
-    await page.getByTestId('language').selectOption('ja');
+    await chooseLanguage(page, 'ja');
     await page.getByRole('heading', { name: '版の履歴' }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'scheme-editor-ja');
-    await page.getByTestId('language').selectOption('id');
+    await chooseLanguage(page, 'id');
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Penilaian', exact: true }).click();
+    await (await menu(page)).getByRole('link', { name: 'Penilaian', exact: true }).click();
     await page.getByRole('link', { name: 'Daftarkan produk ke penilaian' }).click();
     await page.getByLabel('Produk', { exact: true }).selectOption({ label: 'Dodol Salak Sibetan' });
     await expect.poll(() => page.getByLabel('Skema penilaian (versi terbaru)').inputValue()).toBe(newId);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, phonePage, screenshot } from './browser.js';
+import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -132,8 +132,7 @@ describe('the market on a phone', () => {
 
     const manager = await phonePage(browser, baseUrl);
     await signIn(manager, MANAGER);
-    const nav = manager.getByRole('navigation');
-    await nav.getByRole('link', { name: 'Notifikasi (1)' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Notifikasi (1)' }).click();
     const notice = 'Pertanyaan baru tentang Keripik Salak Manis dari Oita Fine Foods K.K.';
     await manager.getByRole('link', { name: notice }).waitFor();
     expect(await manager.locator('li.unread').count()).toBe(1);
@@ -142,14 +141,14 @@ describe('the market on a phone', () => {
     await manager.getByRole('link', { name: notice }).click();
     await manager.getByText('Could you quote 500 packs for our shop at Oita airport?').waitFor();
     expect(manager.url()).toMatch(/\/app\/inquiries\/[0-9a-f-]{36}$/);
-    await nav.getByRole('link', { name: 'Notifikasi (1)' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Notifikasi (1)' }).click();
     await manager.getByRole('link', { name: notice }).waitFor();
     await manager.getByRole('button', { name: 'Tandai sudah dibaca' }).click();
-    await nav.getByRole('link', { name: 'Notifikasi', exact: true }).waitFor();
+    await (await menu(manager)).getByRole('link', { name: 'Notifikasi', exact: true }).waitFor();
     expect(await manager.locator('li.unread').count()).toBe(0);
     expect(await manager.getByRole('button', { name: 'Tandai sudah dibaca' }).count()).toBe(0);
     await screenshot(manager, 'market-notifications-read-id');
-    await manager.getByRole('navigation').getByRole('link', { name: 'Pertanyaan pembeli' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Pertanyaan pembeli' }).click();
     await manager.getByRole('link', { name: /Keripik Salak Manis/ }).click();
     await manager.getByText('Could you quote 500 packs for our shop at Oita airport?').waitFor();
     expect(await manager.locator('main').innerText()).toContain('Oita Fine Foods K.K.');
@@ -160,7 +159,7 @@ describe('the market on a phone', () => {
     expect(await hasNoHorizontalScroll(manager)).toBe(true);
     await screenshot(manager, 'market-inbox-quote-id');
 
-    await manager.getByRole('navigation').getByRole('link', { name: 'Batch produksi' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Batch produksi' }).click();
     await manager.getByText('KSM-2603-01').waitFor();
     const label = manager.getByRole('link', { name: 'Cetak label lot KSM-2603-01' });
     expect(await label.getAttribute('href')).toBe(`/api/v1/batches/${made.batchId}/label.pdf?locale=id`);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pdfQrCodes } from '../documents.js';
-import { hasNoHorizontalScroll, launchChromium, phonePage, screenshot } from './browser.js';
+import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
 import { apiSession, seedTrainingSession, TRAINER } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -25,7 +25,7 @@ describe('training on a phone', () => {
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: /Halo/ }).waitFor();
 
-    await page.getByRole('navigation').getByRole('link', { name: 'Pelatihan' }).click();
+    await (await menu(page)).getByRole('link', { name: 'Pelatihan' }).click();
     await page.getByRole('link', { name: /Kemasan dan label pangan olahan/ }).click();
     await page.getByRole('heading', { name: 'Peserta', exact: true }).waitFor();
     await page.getByText('Baiq Rahmawati').waitFor();

@@ -14,7 +14,6 @@ export const DEMO_PROGRAM = {
   country: 'ID',
   currency: 'IDR',
   locales: ['id', 'en', 'ja'],
-  startedOn: '2026-01-01',
   categories: [
     { code: 'food', name: { id: 'Makanan', en: 'Food', ja: '食品' } },
     { code: 'beverages', name: { id: 'Minuman', en: 'Beverages', ja: '飲料' } },

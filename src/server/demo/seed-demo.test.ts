@@ -160,6 +160,35 @@ describe('the demo seed', () => {
     expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
   });
 
+  it('dates everything from the day of seeding: on a 2028 clock there are upcoming sessions and nothing is dated later than today', async () => {
+    await importDemoRegencies();
+    const today = '2028-05-10';
+    const clock = { now: () => new Date(`${today}T03:00:00Z`) };
+    created(await seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles, clock }));
+    const one = async (text: string) => (await t.database.db.query<{ v: string | number }>(text, [today]))[0]!.v;
+    expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE starts_on > $1::date')).toBe(1);
+    expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE ends_on < $1::date')).toBe(1);
+    // The books, attendance and production refuse dates after today; a programme starts before its books.
+    const latest = [
+      'SELECT max(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL',
+      'SELECT max(day)::text AS v FROM attendance WHERE $1::date IS NOT NULL',
+      'SELECT max(produced_on)::text AS v FROM batches WHERE $1::date IS NOT NULL',
+      'SELECT max(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL',
+    ];
+    for (const text of latest) {
+      const date = await one(text);
+      expect({ text, date: date <= today }).toEqual({ text, date: true });
+      expect(String(date).slice(0, 4)).toMatch(/^202[78]$/);
+    }
+    expect(await one('SELECT min(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL')).toBe('2028-01-01');
+    expect(await one('SELECT count(*)::int AS v FROM quotes WHERE valid_until >= $1::date')).toBe(1);
+    expect(await one('SELECT count(*)::int AS v FROM batches WHERE expires_on > $1::date')).toBe(5);
+    const [certificate] = await t.database.db.query<{ id: string; ends_on: string }>(
+      'SELECT id, ends_on::text FROM training_certificates',
+    );
+    expect(certificate!.ends_on).toBe('2028-04-12');
+  });
+
   it('adds nothing when it runs again', async () => {
     await importDemoRegencies();
     await seed();

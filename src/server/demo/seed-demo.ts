@@ -10,7 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import { inOneTransaction, type Database } from '../db/database.js';
-import { systemContext, type Ctx } from '../http/context.js';
+import { systemContext, type Clock, type Ctx } from '../http/context.js';
+import { addDays, dateIn } from '../../shared/dates.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
@@ -50,6 +51,8 @@ export interface SeedDemoOptions {
   secret: string;
   files: FileStorage;
   warn?: (line: string) => void;
+  /** "Today" for the demo's dates (sessions, books, batches, quotes); the system clock by default. */
+  clock?: Clock;
 }
 
 export function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
@@ -68,8 +71,11 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
     requestId: 'seed-demo',
     cipher: new PersonalDataCipher(options.secret),
     files: options.files,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
-  const { record: program } = await createProgram(ctx, DEMO_PROGRAM);
+  // The program began before the first of the books' three months (see seed-books.ts).
+  const startedOn = `${addDays(dateIn(ctx.clock.now()), -130).slice(0, 7)}-01`;
+  const { record: program } = await createProgram(ctx, { ...DEMO_PROGRAM, startedOn });
 
   const users = new Map<string, { id: string; password: string | null }>();
   for (const u of DEMO_USERS) users.set(u.email, await account(ctx, u.email, u.name));

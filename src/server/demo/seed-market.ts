@@ -54,9 +54,11 @@ export async function seedMarket(
     { kind: 'expense', date: day(-14), amount: rp(900_000), via: 'cash', category: 'utilities', memo: 'Listrik, gas' },
   ];
   for (const entry of run) await recordTransaction(ctx, options.groupId, entry);
+  // Lot codes name the run's year and month (KSS-YYMM-01), like the group's own labels.
+  const lot = (prefix: string, date: string) => `${prefix}-${date.slice(2, 4)}${date.slice(5, 7)}-01`;
   const { batch } = await createBatch(ctx, {
     productId: chips.id,
-    lotCode: 'KSS-2603-01',
+    lotCode: lot('KSS', day(-14)),
     quantity: '600',
     producedOn: day(-14),
     expiresOn: day(170),
@@ -67,12 +69,12 @@ export async function seedMarket(
   if (dodol) {
     await createBatch(ctx, {
       productId: dodol.id,
-      lotCode: 'DDL-2603-01',
+      lotCode: lot('DDL', day(-11)),
       quantity: '40',
       producedOn: day(-11),
       expiresOn: day(80),
       inputs: [{ batchId: batch.id, quantity: '25' }],
-      notes: 'Dari keripik yang patah pada lot KSS-2603-01.',
+      notes: `Dari keripik yang patah pada lot ${lot('KSS', day(-14))}.`,
     });
   }
 
@@ -104,7 +106,7 @@ export async function seedMarket(
   await sendQuote(ctx, inquiry.id, {
     unitPrice: { amount: '12000.00', currency: product.currency },
     quantity: '500',
-    validUntil: '2027-03-31',
+    validUntil: day(90),
     note: 'Harga termasuk kemasan ekspor; kirim dari Denpasar.',
   });
   return [{ role: 'buyer', email: BUYER.email, password }];

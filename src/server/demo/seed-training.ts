@@ -1,8 +1,10 @@
 /**
- * The demo's training: three courses (packaging, bookkeeping, selling online), one finished
- * packaging session in Sibetan with its participants, attendance and post-test, and so one issued
- * certificate. Built through the training services, acting as the system.
+ * The demo's training: three courses (packaging, bookkeeping, selling online), a packaging session
+ * in Sibetan that finished a month before the day of seeding, with its participants, attendance and
+ * post-test, and so one issued certificate, and a bookkeeping session two weeks ahead. Built through
+ * the training services, acting as the system.
  */
+import { addDays, dateIn } from '../../shared/dates.js';
 import type { Ctx } from '../http/context.js';
 import { createCourse, createSession, enrol, recordAttendance, recordTestAttempt } from '../modules/training/index.js';
 
@@ -93,12 +95,16 @@ export async function seedTraining(
     const completionRule = { minAttendancePercent: 80, minPostTestPercent: 60 };
     courses.push((await createCourse(ctx, { programId, ...c, completionRule })).record);
   }
+  // Dates follow the day of seeding: one session finished a month ago, two still to come.
+  const today = dateIn(ctx.clock.now());
+  const day = (offset: number) => addDays(today, offset);
+  const days = [day(-30), day(-29), day(-28)];
   const { record: session } = await createSession(ctx, {
     courseId: courses[0]!.id,
     areaCode: place.areaCode,
     address: 'Balai Banjar Dukuh, Sibetan',
-    startsOn: '2026-02-09',
-    endsOn: '2026-02-11',
+    startsOn: days[0]!,
+    endsOn: days[2]!,
     trainerId: place.trainerId,
     capacity: 20,
   });
@@ -107,9 +113,9 @@ export async function seedTraining(
   ]);
   const enrolments = [];
   for (const m of members) enrolments.push((await enrol(ctx, session.id, { memberId: m.id })).record);
-  for (const [day, date] of ['2026-02-09', '2026-02-10', '2026-02-11'].entries()) {
+  for (const [n, date] of days.entries()) {
     // Everyone came every day, but the last participant missed the first two days.
-    const items = members.map((m, i) => ({ memberId: m.id, present: i < members.length - 1 || day === 2 }));
+    const items = members.map((m, i) => ({ memberId: m.id, present: i < members.length - 1 || n === 2 }));
     await recordAttendance(ctx, session.id, date, { items });
   }
   const first = enrolments[0];
@@ -118,8 +124,8 @@ export async function seedTraining(
     courseId: courses[1]!.id,
     areaCode: place.areaCode,
     address: 'Kantor Desa Sibetan',
-    startsOn: '2026-06-15',
-    endsOn: '2026-06-16',
+    startsOn: day(14),
+    endsOn: day(15),
     trainerId: place.trainerId,
     capacity: 25,
   });

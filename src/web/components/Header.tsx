@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { currentTheme, setTheme } from '../lib/theme';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
@@ -36,20 +36,48 @@ export function ThemeToggle() {
   );
 }
 
-/** The bar on every page: the name, the caller's links, the language and the theme. */
-export function Header({ children }: { children?: ReactNode }) {
+/**
+ * The bar on every page: the name, a slot for short status (such as what waits to be sent), and the
+ * caller's links with the language and the theme. On a phone those sit behind one menu button, in a
+ * panel that opens below the bar; on a wide screen they show in the bar's one row.
+ */
+export function Header({ children, status }: { children?: ReactNode; status?: ReactNode }) {
   const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  // Following a link closes the panel; so does Escape, returning focus to the menu button.
+  const closeOnLink = (e: MouseEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('a')) setOpen(false);
+  };
+  const closeOnEscape = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    document.getElementById('bar-menu')?.focus();
+  };
   return (
-    <header className="bar">
+    <header className="bar" onKeyDown={closeOnEscape}>
       <Link href="~/" className="brand">
         OVOP
       </Link>
-      <nav aria-label={t('shell.nav')} className="bar-nav">
-        {children}
-      </nav>
-      <div className="bar-tools">
-        <LanguageSwitcher />
-        <ThemeToggle />
+      <div className="bar-status">{status}</div>
+      <button
+        type="button"
+        id="bar-menu"
+        className="icon bar-menu"
+        aria-label={t('shell.menu')}
+        aria-expanded={open}
+        aria-controls="bar-panel"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">{open ? '✕' : '☰'}</span>
+      </button>
+      <div id="bar-panel" className="bar-panel" data-open={open} onClick={closeOnLink}>
+        <nav aria-label={t('shell.nav')} className="bar-nav">
+          {children}
+        </nav>
+        <div className="bar-tools">
+          <LanguageSwitcher />
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -7,6 +7,7 @@ import { formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { computeHpp, type HppRequest } from '../api/hpp';
 import { MoneyInput } from './MoneyInput';
+import { cardRows } from '../../../components/card-table';
 
 type Part = 'materials' | 'labour' | 'overhead';
 const PARTS: Part[] = ['materials', 'labour', 'overhead'];
@@ -126,7 +127,7 @@ function Result({ result }: { result: HppAnswer }) {
   return (
     <section className="panel hpp-result" aria-labelledby="hpp-result-title" data-testid="hpp-result">
       <h2 id="hpp-result-title">{t('hpp.result')}</h2>
-      <table className="breakdown">
+      <table className="breakdown cards" ref={cardRows}>
         <thead>
           <tr>
             <th scope="col">{t('hpp.col.part')}</th>

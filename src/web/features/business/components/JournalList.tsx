@@ -6,6 +6,7 @@ import { usePagedList } from '../../../lib/use-resource';
 import type { JournalEntryAnswer } from '../../../../shared/schemas/business';
 import { listJournal, reverseEntry } from '../api/journal';
 import { ruleKey } from './rule-message';
+import { cardRows } from '../../../components/card-table';
 
 export const accountName = (name: Record<string, string>, locale: string) =>
   name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
@@ -125,7 +126,7 @@ function EntryItem({
         {typeof reversesNumber === 'number' ? ` · ${t('books.reverses', { number: reversesNumber })}` : ''}
       </p>
       {entry.reversedBy ? <p className="badge muted-badge">{t('books.reversed')}</p> : null}
-      <table className="breakdown entry-lines">
+      <table className="breakdown entry-lines cards" ref={cardRows}>
         <caption className="visually-hidden">{t('books.linesOf', { number: entry.number })}</caption>
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getTrainingSummary } from '../api/training-summary';
 import { TopicLabel } from './TopicLabel';
+import { cardRows } from '../../../components/card-table';
 
 /** Trained people by topic and sex, within the caller's area (the server narrows it). */
 export function TrainingSummaryTable({ programId }: { programId: string }) {
@@ -9,7 +10,7 @@ export function TrainingSummaryTable({ programId }: { programId: string }) {
   const summary = useResource(`training-summary-${programId}`, (signal) => getTrainingSummary(programId, signal));
   if (!summary.data) return null;
   return (
-    <table className="breakdown">
+    <table className="breakdown cards" ref={cardRows}>
       <caption>{t('training.summary')}</caption>
       <thead>
         <tr>
