@@ -81,3 +81,29 @@ export const moneyAnswer = z.object({ amount: z.string(), currency: z.string() }
 
 /** A timestamp as ISO 8601 text. */
 export const timestamp = z.string();
+
+/** A field error in a problem: the path, a stable code and its parameters, and the server's sentence. */
+export const fieldErrorAnswer = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+/**
+ * Every refusal, as application/problem+json (RFC 9457): `type` names the kind, `code` the reason
+ * (a key of `problem-codes.ts`, translated by the web), `params` what its sentence needs; `detail`
+ * and field `message`s are in the language `Accept-Language` asks for (English without it).
+ */
+export const problemAnswer = z.object({
+  type: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(fieldErrorAnswer).optional(),
+  current: z.unknown().optional(),
+  retryAfter: z.number().optional(),
+  instance: z.string(),
+});

@@ -327,9 +327,12 @@ export function issueCode(issue: IssueLike): { code: FieldCode; params: ErrorPar
     }
     case 'invalid_format':
       return { code: named ?? FORMATS[issue.format ?? ''] ?? 'invalid_format', params: {} };
-    case 'invalid_type':
-      if (issue.input === undefined) return { code: 'required', params: {} };
+    case 'invalid_type': {
+      // zod leaves the input out of its issues unless asked; its own sentence then says what came.
+      const absent = 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
+      if (absent) return { code: 'required', params: {} };
       return { code: issue.expected === 'int' ? 'not_integer' : 'invalid_type', params: {} };
+    }
     case 'invalid_value':
       return { code: 'invalid_value', params: { values: (issue.values ?? []).map(String).join(', ') } };
     case 'unrecognized_keys':
