@@ -68,6 +68,7 @@ async function screens(browser: Browser, url: string, locale: Locale, ids: { gro
   await p.getByRole('heading', { level: 1 }).first().waitFor();
 
   await p.goto(`/app/groups/${ids.groupId}`);
+  await p.getByRole('button', { name: label.add }).click();
   const form = p.locator('form').filter({ has: p.getByRole('button', { name: label.add }) });
   await form.getByRole('button', { name: label.add }).click();
   await form.locator('.error').first().waitFor();

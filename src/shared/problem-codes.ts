@@ -262,12 +262,6 @@ export type ErrorParams = Record<string, string | number>;
 /** A catalogue: one sentence per code, `{name}` for a parameter. */
 export type ErrorTexts = Record<`error.${ErrorCode}`, string>;
 
-/** A code with its parameters: what the web translates, and what the server renders for a language. */
-export interface Coded {
-  code: ErrorCode;
-  params?: ErrorParams;
-}
-
 /** Fills `{name}` with the parameter's value; a missing one stays visible as `{name}`. */
 export function fillParams(text: string, params: ErrorParams = {}): string {
   return text.replace(/\{(\w+)\}/g, (all, name: string) => (name in params ? String(params[name]) : all));

@@ -3,7 +3,7 @@ import { errorsId } from '../../shared/messages/errors.id.js';
 import { errorsJa } from '../../shared/messages/errors.ja.js';
 import { fillParams, type ErrorCode, type ErrorParams, type ErrorTexts } from '../../shared/problem-codes.js';
 
-export type ErrorLanguage = 'id' | 'en' | 'ja';
+type ErrorLanguage = 'id' | 'en' | 'ja';
 
 const CATALOGUES: Record<ErrorLanguage, ErrorTexts> = { id: errorsId, en: errorsEn, ja: errorsJa };
 

@@ -38,7 +38,7 @@ const overLimit = (field: string, maxBytes: number) =>
   );
 
 /** A limit as people state it: 8388608 bytes → 8, 1.5 MiB → 1.5. */
-export const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /**
  * Reads the file to its end. The parser stops passing bytes at the limit and marks the stream

@@ -33,7 +33,7 @@ const WARNING_CODES: Record<string, FieldCode> = {
 };
 const englishWarning = (key: string) => (en.translations.warnings as Record<string, string>)[key];
 
-export interface PasswordWeakness {
+interface PasswordWeakness {
   code: FieldCode;
   params?: Record<string, number>;
   message: string;
