@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './problem-codes.js';
 import { dateIn } from './dates.js';
 
 /** Shapes every module shares: ids, dates, versions. One definition each. */
@@ -12,16 +13,17 @@ const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
  * as today): a slip such as 0001-01-01 or 9999-12-31 is refused, naming the field. ISO dates
  * compare as text. One message per field: a date that is no date gets only the format's.
  */
-export const dateBetween = (
-  from: string,
-  to: string | (() => string),
-  afterTo = typeof to === 'string' ? `must be on or before ${to}` : 'is too late',
-) =>
+export const dateBetween = (from: string, to: string | (() => string), afterTo?: string) =>
   z.iso.date().superRefine((date, ctx) => {
     if (!DATE_SHAPE.test(date)) return;
-    if (date < from) ctx.addIssue({ code: 'custom', message: `must be on or after ${from}`, input: date });
-    else if (date > (typeof to === 'function' ? to() : to))
-      ctx.addIssue({ code: 'custom', message: afterTo, input: date });
+    const latest = typeof to === 'function' ? to() : to;
+    if (date < from) {
+      const params = { code: 'date_too_early', minimum: from };
+      ctx.addIssue({ code: 'custom', message: `must be on or after ${from}`, params, input: date });
+    } else if (date > latest) {
+      const params = afterTo ? {} : { code: 'date_too_late', maximum: latest };
+      ctx.addIssue({ code: 'custom', message: afterTo ?? `must be on or before ${latest}`, params, input: date });
+    }
   });
 
 /** Any date in a request: 1900-01-01 to 2100-12-31, unless its field asks for less (`pastDate`). */
@@ -31,7 +33,7 @@ export const isoDate = dateBetween('1900-01-01', '2100-12-31');
 const latestToday = () => dateIn(new Date(), 'Pacific/Kiritimati');
 
 /** A date that has happened (a group's founding): 1900-01-01 up to today. */
-export const pastDate = dateBetween('1900-01-01', latestToday, 'is in the future');
+export const pastDate = dateBetween('1900-01-01', latestToday, coded('in_future', 'is in the future'));
 
 /** A date in an answer: whatever is stored is shown, in or out of the ranges requests allow. */
 export const isoDateAnswer = z.iso.date();
@@ -46,8 +48,11 @@ export const idParams = z.object({ id: uuid });
 /** Text in several languages, keyed by locale: `{"id":"Keripik salak","en":"Salak chips"}`. */
 export const localizedText = (max = 200) =>
   z
-    .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'is not a locale'), z.string().trim().min(1).max(max))
-    .refine((v) => Object.keys(v).length > 0, 'needs at least one language');
+    .record(
+      z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, coded('not_a_locale', 'is not a locale')),
+      z.string().trim().min(1).max(max),
+    )
+    .refine((v) => Object.keys(v).length > 0, coded('one_language_needed', 'needs at least one language'));
 
 /** Lists: `?limit=` (default 50, max 500) and an opaque `?cursor=` from the previous page's `nextCursor`. */
 export const pageQuery = z.object({
@@ -76,3 +81,29 @@ export const moneyAnswer = z.object({ amount: z.string(), currency: z.string() }
 
 /** A timestamp as ISO 8601 text. */
 export const timestamp = z.string();
+
+/** A field error in a problem: the path, a stable code and its parameters, and the server's sentence. */
+export const fieldErrorAnswer = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+/**
+ * Every refusal, as application/problem+json (RFC 9457): `type` names the kind, `code` the reason
+ * (a key of `problem-codes.ts`, translated by the web), `params` what its sentence needs; `detail`
+ * and field `message`s are in the language `Accept-Language` asks for (English without it).
+ */
+export const problemAnswer = z.object({
+  type: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(fieldErrorAnswer).optional(),
+  current: z.unknown().optional(),
+  retryAfter: z.number().optional(),
+  instance: z.string(),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './problem-codes.js';
 
 /**
  * Money is exact: a decimal string on the wire ("12900.00"), integer minor units in the database.
@@ -18,11 +19,13 @@ export function minorDigits(currency: string): number {
   return ISO_4217_MINOR_DIGITS[currency] ?? 2;
 }
 
-export const decimalAmount = z.string().regex(/^\d{1,13}(\.\d{1,4})?$/, 'must be a decimal string such as "12900.00"');
+export const decimalAmount = z
+  .string()
+  .regex(/^\d{1,13}(\.\d{1,4})?$/, coded('not_a_decimal', 'must be a decimal string such as "12900.00"'));
 
 export const money = z.strictObject({
   amount: decimalAmount,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+  currency: z.string().regex(/^[A-Z]{3}$/, coded('not_a_currency_code', 'must be an ISO 4217 code')),
 });
 export type Money = z.infer<typeof money>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from './problem-codes.js';
 
 /**
  * Quantities of goods are exact decimals in the product's unit ("12.5" packs of 100 g, "40" kg):
@@ -9,8 +10,8 @@ const SCALE = 10n ** BigInt(QUANTITY_DECIMALS);
 
 export const quantity = z
   .string()
-  .regex(/^\d{1,12}(\.\d{1,3})?$/, 'must be a decimal string such as "120" or "12.5"')
-  .refine((v) => /[1-9]/.test(v), 'must be more than zero');
+  .regex(/^\d{1,12}(\.\d{1,3})?$/, coded('not_a_quantity', 'must be a decimal string such as "120" or "12.5"'))
+  .refine((v) => /[1-9]/.test(v), coded('more_than_zero', 'must be more than zero'));
 
 /** "12.5" → 12500n; the database's "12.500" reads the same. */
 export function toMilli(value: string): bigint {

@@ -25,7 +25,7 @@ describe('bodies nested deeper than any request needs', () => {
         payload: deep,
       });
       expectProblem(r, 400);
-      expect(r.json().errors).toEqual([{ path: '(body)', message: 'is nested too deeply' }]);
+      expect(r.json().errors).toEqual([expect.objectContaining({ path: '(body)', message: 'is nested too deeply' })]);
     }
   });
 
@@ -39,7 +39,7 @@ describe('bodies nested deeper than any request needs', () => {
       payload: `{"code":"OVOP-X","name":${'{"a":'.repeat(30_000)}1${'}'.repeat(30_000)}}`,
     });
     expectProblem(r, 400);
-    expect(r.json().errors).toEqual([{ path: 'name', message: 'is nested too deeply' }]);
+    expect(r.json().errors).toEqual([expect.objectContaining({ path: 'name', message: 'is nested too deeply' })]);
   });
 
   it('still takes a body as deep as a rating scheme definition', async () => {

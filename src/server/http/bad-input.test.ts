@@ -30,7 +30,7 @@ describe('text that PostgreSQL cannot store', () => {
       const r = await t.request({ method: 'GET', url });
       expect(r.statusCode, url).toBe(400);
       expectCleanProblem(r);
-      expect(r.json().errors).toEqual([{ path: 'query.q', message: UNSTORABLE }]);
+      expect(r.json().errors).toEqual([{ path: 'query.q', code: 'not_storable', params: {}, message: UNSTORABLE }]);
     }
   });
 
@@ -38,7 +38,7 @@ describe('text that PostgreSQL cannot store', () => {
     const r = await t.request({ method: 'GET', url: '/api/v1/areas/51%00' });
     expect(r.statusCode).toBe(400);
     expectCleanProblem(r);
-    expect(r.json().errors).toEqual([{ path: 'params.code', message: UNSTORABLE }]);
+    expect(r.json().errors).toEqual([{ path: 'params.code', code: 'not_storable', params: {}, message: UNSTORABLE }]);
   });
 
   it('refuses a NUL or a lone surrogate in a body field by its path and writes nothing', async () => {
@@ -52,7 +52,7 @@ describe('text that PostgreSQL cannot store', () => {
     });
     expect(group.statusCode).toBe(400);
     expectCleanProblem(group);
-    expect(group.json().errors).toEqual([{ path: 'name', message: UNSTORABLE }]);
+    expect(group.json().errors).toEqual([{ path: 'name', code: 'not_storable', params: {}, message: UNSTORABLE }]);
     expect(await t.database.db.query('SELECT id FROM producer_groups')).toHaveLength(groups.length);
 
     const product = await t.request({
@@ -174,6 +174,8 @@ describe('a bad upload', () => {
     const r = await t.request({ method: 'POST', url, as: session, payload: form });
     expect(r.statusCode).toBe(400);
     expectCleanProblem(r);
-    expect(r.json().errors).toEqual([{ path: 'photo.filename', message: UNSTORABLE }]);
+    expect(r.json().errors).toEqual([
+      { path: 'photo.filename', code: 'not_storable', params: {}, message: UNSTORABLE },
+    ]);
   });
 });

@@ -45,7 +45,11 @@ export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, 
       if (!spec.visible(existing)) throw idInUse();
       const record = await spec.present(existing);
       if (!isDeepStrictEqual(spec.stored(existing), spec.input))
-        throw conflict('Another record already has this id with different content.', { current: record });
+        throw conflict(
+          'Another record already has this id with different content.',
+          { current: record },
+          { code: 'id-other-content' },
+        );
       return { record, created: false };
     }
   }
@@ -53,7 +57,8 @@ export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, 
 }
 
 /** An id already taken by a record the caller may not see: a conflict that says nothing about it. */
-export const idInUse = () => conflict('This id is already in use; create the record with another id.');
+export const idInUse = () =>
+  conflict('This id is already in use; create the record with another id.', {}, { code: 'id-in-use' });
 
 /** Sends a create's answer: 201 when made now, 200 when replayed. */
 export function sendCreated<T>(reply: FastifyReply, { record, created }: Created<T>): FastifyReply {

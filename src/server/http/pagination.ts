@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): string[
   } catch {
     // fall through to the error below
   }
-  throw invalid([{ path: 'query.cursor', message: 'is not a cursor this list gave out' }]);
+  throw invalid([{ path: 'query.cursor', code: 'bad_cursor', message: 'is not a cursor this list gave out' }]);
 }
 
 /** Lists fetch limit + 1 rows: the extra row only tells whether a next page exists. */

@@ -24,7 +24,8 @@ function unstorablePaths(value: unknown, path: string): string[] {
   return [...badKey, ...entries.flatMap(([key, item]) => unstorablePaths(item, at(key)))];
 }
 
-const toErrors = (paths: string[], message = UNSTORABLE): FieldError[] => paths.map((path) => ({ path, message }));
+const toErrors = (paths: string[], message = UNSTORABLE): FieldError[] =>
+  paths.map((path) => ({ path, code: 'not_storable', message }));
 
 /**
  * Deeper than any request of the API needs (a rating scheme's definition is six levels deep).

@@ -27,7 +27,9 @@ describe('unknown fields in a request body', () => {
     expect(r.statusCode, r.body).toBe(400);
     expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(r.json()).toMatchObject({ type: '/problems/validation' });
-    expect(r.json().errors).toEqual([{ path: 'foundedon', message: 'is not a known field' }]);
+    expect(r.json().errors).toEqual([
+      { path: 'foundedon', code: 'unknown_field', params: {}, message: 'is not a known field' },
+    ]);
     expect(await count('producer_groups')).toBe(before);
   });
 
@@ -41,8 +43,8 @@ describe('unknown fields in a request body', () => {
     });
     expect(r.statusCode, r.body).toBe(400);
     expect(r.json().errors).toEqual([
-      { path: 'price.tax', message: 'is not a known field' },
-      { path: 'price.zzz', message: 'is not a known field' },
+      { path: 'price.tax', code: 'unknown_field', params: {}, message: 'is not a known field' },
+      { path: 'price.zzz', code: 'unknown_field', params: {}, message: 'is not a known field' },
     ]);
     expect(await count('products')).toBe(0);
   });

@@ -18,13 +18,27 @@ export interface UploadedFile {
  */
 export async function uploadedFile(req: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile> {
   const { file, data } = await readFile(req, field, maxBytes);
-  if (data.length === 0) throw invalid([{ path: field, message: 'is empty' }]);
+  if (data.length === 0) throw invalid([{ path: field, code: 'required', message: 'is empty' }]);
   refuseUnstorableParts({ [`${field}.filename`]: file.filename, ...textFields(file.fields) });
   return { data, filename: file.filename, mimetype: file.mimetype };
 }
 
 const overLimit = (field: string, maxBytes: number) =>
-  tooLarge(`A file may be at most ${maxBytes} bytes.`, [{ path: field, message: `is larger than ${maxBytes} bytes` }]);
+  tooLarge(
+    `A file may be at most ${maxBytes} bytes.`,
+    { code: 'too-large', params: { maxMegabytes: megabytes(maxBytes) } },
+    [
+      {
+        path: field,
+        code: 'file_too_large',
+        params: { maxMegabytes: megabytes(maxBytes) },
+        message: `is larger than ${maxBytes} bytes`,
+      },
+    ],
+  );
+
+/** A limit as people state it: 8388608 bytes → 8, 1.5 MiB → 1.5. */
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /**
  * Reads the file to its end. The parser stops passing bytes at the limit and marks the stream
@@ -35,7 +49,8 @@ const overLimit = (field: string, maxBytes: number) =>
 async function readFile(req: FastifyRequest, field: string, maxBytes: number) {
   try {
     const file = await req.file({ limits: { fileSize: maxBytes, files: 1 }, throwFileSizeLimit: false });
-    if (!file) throw invalid([{ path: field, message: `is required (multipart field "${field}")` }]);
+    if (!file)
+      throw invalid([{ path: field, code: 'file_missing', message: `is required (multipart field "${field}")` }]);
     const chunks: Buffer[] = [];
     for await (const chunk of file.file as AsyncIterable<Buffer>) chunks.push(chunk);
     const data = Buffer.concat(chunks);
@@ -46,7 +61,7 @@ async function readFile(req: FastifyRequest, field: string, maxBytes: number) {
     if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw overLimit(field, maxBytes);
     // The plugin's other limits (more files or parts than allowed) keep their own 413.
     if ((error as { statusCode?: unknown }).statusCode === 413) throw error;
-    throw invalid([{ path: field, message: 'is not a readable multipart/form-data upload' }]);
+    throw invalid([{ path: field, code: 'not_multipart', message: 'is not a readable multipart/form-data upload' }]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -29,7 +30,7 @@ export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 const lotCode = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, 'must be 1–40 letters, digits, . _ / or -');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, coded('not_a_lot_code', 'must be 1–40 letters, digits, . _ / or -'));
 
 export const createBatchBody = z.strictObject({
   id: uuid.optional(),
@@ -52,7 +53,7 @@ export const createBatchBody = z.strictObject({
   inputs: z
     .array(z.strictObject({ batchId: uuid, quantity }))
     .max(20)
-    .refine((l) => new Set(l.map((i) => i.batchId)).size === l.length, 'names a batch twice')
+    .refine((l) => new Set(l.map((i) => i.batchId)).size === l.length, coded('listed_twice', 'names a batch twice'))
     .default([]),
   notes: z.string().trim().max(2000).nullable().optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -16,7 +17,11 @@ import { quantity } from '../quantity.js';
 /** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
 
 /** A positive amount in the books' currency. */
-const amount = money.refine((m) => /[1-9]/.test(m.amount), { message: 'must be more than zero', path: ['amount'] });
+const amount = money.refine((m) => /[1-9]/.test(m.amount), {
+  message: 'must be more than zero',
+  params: { code: 'more_than_zero' },
+  path: ['amount'],
+});
 const memo = z.string().trim().max(500).default('');
 /** Where money came from or went: the cash box or the bank account. */
 const via = z.enum(['cash', 'bank']).default('cash');
@@ -69,7 +74,7 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
     /** A group's own 6-xxx expense account, instead of a category. */
     accountCode: z
       .string()
-      .regex(/^6-\d{3}$/, 'must be an expense account such as 6-104')
+      .regex(/^6-\d{3}$/, coded('not_an_expense_account', 'must be an expense account such as 6-104'))
       .optional(),
   }),
   z.strictObject({ kind: z.literal('supplier_paid'), ...base, via }),
@@ -89,12 +94,15 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
 export type SimpleTransactionBody = z.infer<typeof simpleTransactionBody>;
 export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) => o.shape.kind.value);
 
-const accountCode = z.string().regex(/^[1-6]-\d{3}$/, 'must be an account code such as 1-101');
+const accountCode = z
+  .string()
+  .regex(/^[1-6]-\d{3}$/, coded('not_an_account_code', 'must be an account code such as 1-101'));
 
 export const journalLineBody = z
   .strictObject({ accountCode, debit: decimalAmount.optional(), credit: decimalAmount.optional() })
   .refine((l) => (l.debit === undefined) !== (l.credit === undefined), {
     message: 'needs either a debit or a credit',
+    params: { code: 'debit_or_credit' },
     path: ['debit'],
   });
 
@@ -157,7 +165,7 @@ export type AddAccountBody = z.infer<typeof addAccountBody>;
 
 /** Depreciation of every fixed asset posted through a month (once per asset and month). */
 export const depreciationBody = z.strictObject({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, coded('not_a_month', 'must be a month such as 2026-03')),
 });
 
 /** A fixed asset sold or scrapped: its cost and depreciation leave the books, with the gain or loss. */
@@ -175,7 +183,7 @@ export const inventoryCheckQuery = z.strictObject({ on: isoDate.optional() });
 
 export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, coded('not_a_month', 'must be a month such as 2026-03')),
 });
 
 export const positionQuery = z.object({ at: isoDate.optional(), locale: z.enum(['id', 'en', 'ja']).default('id') });
@@ -190,11 +198,11 @@ export const statementsQuery = periodQuery.extend({ format: z.enum(['pdf', 'xlsx
 export const cashBookQuery = z.object({
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03')
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, coded('not_a_month', 'must be a month such as 2026-03'))
     .optional(),
   accountCode: z
     .string()
-    .regex(/^1-\d{3}$/, 'must be a cash or bank account code such as 1-101')
+    .regex(/^1-\d{3}$/, coded('not_a_cash_account', 'must be a cash or bank account code such as 1-101'))
     .optional(),
 });
 export type CashBookQuery = z.infer<typeof cashBookQuery>;
@@ -209,18 +217,18 @@ const costItem = z.strictObject({ name: z.string().trim().min(1).max(200), amoun
 export const MAX_MARKUP_PERCENT = 1000;
 export const hppBody = z
   .strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+    currency: z.string().regex(/^[A-Z]{3}$/, coded('not_a_currency_code', 'must be an ISO 4217 code')),
     units: z
       .string()
-      .regex(/^\d{1,9}(\.\d{1,3})?$/, 'must be a number of units such as "100"')
-      .refine((u) => /[1-9]/.test(u), 'must be more than zero'),
+      .regex(/^\d{1,9}(\.\d{1,3})?$/, coded('not_a_quantity', 'must be a number of units such as "100"'))
+      .refine((u) => /[1-9]/.test(u), coded('more_than_zero', 'must be more than zero')),
     materials: z.array(costItem).max(100).default([]),
     labour: z.array(costItem).max(100).default([]),
     overhead: z.array(costItem).max(100).default([]),
     /** Mark-up on cost, in percent: 29 turns Rp 10,000 into Rp 12,900. */
     markupPercent: z
       .string()
-      .regex(/^\d{1,4}(\.\d{1,2})?$/, 'must be a percent such as "29"')
+      .regex(/^\d{1,4}(\.\d{1,2})?$/, coded('not_a_percent', 'must be a percent such as "29"'))
       .refine((p) => Number(p) <= MAX_MARKUP_PERCENT, `must be ${MAX_MARKUP_PERCENT} or less: a mark-up on cost`)
       .optional(),
     /**
@@ -229,9 +237,10 @@ export const hppBody = z
      */
     marginPercent: z
       .string()
-      .regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percent below 100 such as "22.5"')
+      .regex(/^\d{1,2}(\.\d{1,2})?$/, coded('not_a_percent', 'must be a percent below 100 such as "22.5"'))
       .refine((p) => Number(p) * (100 + MAX_MARKUP_PERCENT) <= 100 * MAX_MARKUP_PERCENT, {
         message: 'must be 90.9 or less: the margin of a 1000 % mark-up on cost',
+        params: { code: 'margin_too_high', maximum: 90.9 },
       })
       .optional(),
     /** Round the suggested price up to a multiple of this amount (e.g. "100" rupiah); none when absent. */
@@ -239,6 +248,7 @@ export const hppBody = z
   })
   .refine((b) => (b.markupPercent === undefined) !== (b.marginPercent === undefined), {
     message: 'give either a mark-up on cost or a margin on price',
+    params: { code: 'markup_or_margin' },
     path: ['markupPercent'],
   });
 export type HppBody = z.infer<typeof hppBody>;

@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import { pageOf, pageQuery } from '../common.schemas.js';
 
 /** Area codes are the country's own (Kemendagri: '11.01.01.2001'); '/' is reserved for paths. */
-export const areaCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'is not an area code');
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as ID');
+export const areaCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, coded('not_an_area_code', 'is not an area code'));
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, coded('not_a_country_code', 'must be an ISO 3166-1 alpha-2 code such as ID'));
 
 export const listAreasQuery = pageQuery.extend({
   parent: areaCode.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   email,
@@ -152,7 +153,7 @@ export const orderTransitionBody = z.strictObject({
     .array(z.strictObject({ batchId: uuid, quantity }))
     .min(1)
     .max(20)
-    .refine((l) => new Set(l.map((a) => a.batchId)).size === l.length, 'names a batch twice')
+    .refine((l) => new Set(l.map((a) => a.batchId)).size === l.length, coded('listed_twice', 'names a batch twice'))
     .optional(),
   note: z.string().trim().max(1000).optional(),
 });
@@ -205,7 +206,7 @@ export const catalogQuery = pageQuery.extend({
   area: areaCode.optional(),
   category: z
     .string()
-    .regex(/^[a-z0-9_]{2,40}$/, 'is not a category code')
+    .regex(/^[a-z0-9_]{2,40}$/, coded('not_a_category_code', 'is not a category code'))
     .optional(),
   minStars: z.coerce.number().int().min(1).max(5).optional(),
   /** true: export-ready products only; false: those ready to sell but not (yet) export-ready. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -16,38 +17,45 @@ import { areaCode, countryCode } from './geography.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-const locale = z.string().refine((v) => {
-  try {
-    return Intl.getCanonicalLocales(v)[0] === v;
-  } catch {
-    return false;
-  }
-}, 'is not a canonical BCP 47 locale such as id, en or ja');
+const locale = z.string().refine(
+  (v) => {
+    try {
+      return Intl.getCanonicalLocales(v)[0] === v;
+    } catch {
+      return false;
+    }
+  },
+  coded('not_a_locale', 'is not a canonical BCP 47 locale such as id, en or ja'),
+);
 
 export const category = z.strictObject({
-  code: z.string().regex(/^[a-z0-9_]{2,40}$/, 'must be 2–40 lowercase letters, digits or _'),
+  code: z.string().regex(/^[a-z0-9_]{2,40}$/, coded('not_a_code_lower', 'must be 2–40 lowercase letters, digits or _')),
   name: localizedText(100),
 });
 
 const programFields = {
   name: z.string().trim().min(1).max(200),
   country: countryCode,
-  currency: z.string().refine((v) => CURRENCIES.has(v), 'is not an ISO 4217 currency code'),
+  currency: z
+    .string()
+    .refine((v) => CURRENCIES.has(v), coded('not_a_currency_code', 'is not an ISO 4217 currency code')),
   locales: z
     .array(locale)
     .min(1)
     .max(20)
-    .refine((l) => new Set(l).size === l.length, 'has a locale twice'),
+    .refine((l) => new Set(l).size === l.length, coded('listed_twice', 'has a locale twice')),
   startedOn: isoDate,
   categories: z
     .array(category)
     .max(100)
-    .refine((c) => new Set(c.map((x) => x.code)).size === c.length, 'has a category code twice'),
+    .refine((c) => new Set(c.map((x) => x.code)).size === c.length, coded('listed_twice', 'has a category code twice')),
 };
 
 export const createProgramBody = z.strictObject({
   id: uuid.optional(),
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'must be 2–40 capital letters, digits, - or _'),
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, coded('not_a_code_upper', 'must be 2–40 capital letters, digits, - or _')),
   /** Copy locales, currency and categories from this program when they are not given. */
   templateProgramId: uuid.optional(),
   ...programFields,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -18,7 +19,9 @@ export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 /** What a gate may ask for: a certificate kind, or the group's business licence (NIB). */
 export const GATE_REQUIREMENTS = [...CERTIFICATION_KINDS, 'nib'] as const;
 
-const code = z.string().regex(/^[a-z0-9_.-]{1,40}$/, 'must be 1–40 lowercase letters, digits, _ . or -');
+const code = z
+  .string()
+  .regex(/^[a-z0-9_.-]{1,40}$/, coded('not_a_slug', 'must be 1–40 lowercase letters, digits, _ . or -'));
 const tier = z.enum(PANEL_TIERS);
 const stars = z.number().int().min(1).max(5);
 
@@ -33,7 +36,10 @@ const criterion = z.strictObject({
     .array(level)
     .min(2)
     .max(10)
-    .refine((l) => new Set(l.map((x) => x.points)).size === l.length, 'has two levels with the same points'),
+    .refine((l) => new Set(l.map((x) => x.points)).size === l.length, {
+      message: 'has two levels with the same points',
+      params: { code: 'levels_same_points' },
+    }),
 });
 const part = z.strictObject({
   code,
@@ -74,21 +80,42 @@ export const schemeDefinition = z
     d.parts.forEach((p, i) =>
       p.criteria.forEach((c, j) => {
         if (seen.has(c.code))
-          ctx.addIssue({ code: 'custom', path: ['parts', i, 'criteria', j, 'code'], message: 'is used twice' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['parts', i, 'criteria', j, 'code'],
+            message: 'is used twice',
+            params: { code: 'used_twice' },
+          });
         seen.add(c.code);
       }),
     );
     const gates = new Set<string>();
     d.gates.forEach((g, i) => {
-      if (gates.has(g.code)) ctx.addIssue({ code: 'custom', path: ['gates', i, 'code'], message: 'is used twice' });
+      if (gates.has(g.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gates', i, 'code'],
+          message: 'is used twice',
+          params: { code: 'used_twice' },
+        });
       gates.add(g.code);
     });
     const sorted = [...d.thresholds].sort((a, b) => b.stars - a.stars);
     if (new Set(sorted.map((t) => t.stars)).size !== sorted.length)
-      ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'has a star level twice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds'],
+        message: 'has a star level twice',
+        params: { code: 'star_level_twice' },
+      });
     for (let i = 1; i < sorted.length; i++) {
       if (sorted[i]!.minPercent >= sorted[i - 1]!.minPercent)
-        ctx.addIssue({ code: 'custom', path: ['thresholds'], message: 'must ask less for fewer stars' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['thresholds'],
+          message: 'must ask less for fewer stars',
+          params: { code: 'thresholds_order' },
+        });
     }
   });
 export type SchemeDefinition = z.output<typeof schemeDefinition>;
@@ -101,7 +128,11 @@ export const createSchemeBody = z
     templateId: uuid.optional(),
     definition: schemeDefinition.optional(),
   })
-  .refine((b) => b.templateId || b.definition, { path: ['definition'], message: 'is required without templateId' });
+  .refine((b) => b.templateId || b.definition, {
+    path: ['definition'],
+    message: 'is required without templateId',
+    params: { code: 'required_without_template' },
+  });
 export type CreateSchemeBody = z.infer<typeof createSchemeBody>;
 
 export const patchSchemeBody = z.object({ version: version.optional(), definition: schemeDefinition }).strict();
@@ -142,7 +173,10 @@ export const scoresBody = z.strictObject({
     .array(score)
     .min(1)
     .max(200)
-    .refine((s) => new Set(s.map((x) => x.criterion)).size === s.length, 'has a criterion twice'),
+    .refine((s) => new Set(s.map((x) => x.criterion)).size === s.length, {
+      message: 'has a criterion twice',
+      params: { code: 'criterion_twice' },
+    }),
 });
 export type ScoresBody = z.infer<typeof scoresBody>;
 
@@ -177,6 +211,7 @@ export const createCertificationBody = z
   .refine((b) => b.productId || b.groupId, {
     path: ['productId'],
     message: 'or groupId is required',
+    params: { code: 'product_or_group' },
     // Named together with any other invalid field, not only once the rest is valid.
     when: (p) => typeof p.value === 'object' && p.value !== null,
   });

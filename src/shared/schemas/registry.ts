@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -50,12 +51,12 @@ export type ListVillagesQuery = z.infer<typeof listVillagesQuery>;
 
 // ---- producer groups -------------------------------------------------------------------------
 /** NIB (Nomor Induk Berusaha), Indonesia's business id from OSS: 13 digits. */
-const nib = z.string().regex(/^\d{13}$/, 'must be the 13-digit NIB');
+const nib = z.string().regex(/^\d{13}$/, coded('not_a_nib', 'must be the 13-digit NIB'));
 const contact = z
   .object({
     phone: z
       .string()
-      .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
+      .regex(/^\+?[0-9 ()-]{6,20}$/, coded('not_a_phone', 'is not a phone number'))
       .optional(),
     email: z.email().optional(),
     address: z.string().trim().max(500).optional(),
@@ -108,7 +109,7 @@ const memberFields = {
     .number()
     .int()
     .min(1900)
-    .refine((y) => y <= thisYear(), 'is in the future'),
+    .refine((y) => y <= thisYear(), { message: 'is in the future', params: { code: 'in_future' } }),
   disability: z.boolean().default(false),
   role: z.enum(MEMBER_ROLES).default('member'),
   joinedOn: isoDate,
@@ -116,12 +117,12 @@ const memberFields = {
   /** Indonesia's NIK: 16 digits; checked against sex and birth year in the service. */
   nationalId: z
     .string()
-    .regex(/^\d{16}$/, 'must be the 16-digit NIK')
+    .regex(/^\d{16}$/, coded('nik_digits', 'must be the 16-digit NIK'))
     .nullable()
     .optional(),
   phone: z
     .string()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
+    .regex(/^\+?[0-9 ()-]{6,20}$/, coded('not_a_phone', 'is not a phone number'))
     .nullable()
     .optional(),
   /** The account this member signs in with (set by the group's managers or program staff). */
@@ -164,7 +165,7 @@ const productFields = {
   /** Harmonized System code: 4 digits, optionally with subheadings (e.g. 0409, 1905.31). */
   hsCode: z
     .string()
-    .regex(/^\d{4}(\.\d{2}){0,2}$|^\d{6,10}$/, 'is not an HS code such as 0409 or 1905.31')
+    .regex(/^\d{4}(\.\d{2}){0,2}$|^\d{6,10}$/, coded('not_an_hs_code', 'is not an HS code such as 0409 or 1905.31'))
     .nullable()
     .optional(),
   status: z.enum(PRODUCT_STATUSES).default('draft'),

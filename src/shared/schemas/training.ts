@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../problem-codes.js';
 import {
   abilitiesOf,
   isoDate,
@@ -28,7 +29,9 @@ export type TestKind = (typeof TEST_KINDS)[number];
 export const ENROLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 
-const topic = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be a topic such as marketing or your own slug');
+const topic = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, coded('not_a_topic', 'must be a topic such as marketing or your own slug'));
 const percent = z.number().int().min(0).max(100);
 
 // ---- courses -----------------------------------------------------------------------------------
@@ -39,7 +42,11 @@ const question = z
     /** The index of the right choice; the server scores, participants never see it. */
     answer: z.number().int().min(0),
   })
-  .refine((q) => q.answer < q.choices.length, { path: ['answer'], message: 'is not one of the choices' });
+  .refine((q) => q.answer < q.choices.length, {
+    path: ['answer'],
+    message: 'is not one of the choices',
+    params: { code: 'not_a_choice' },
+  });
 export const courseTest = z.strictObject({ questions: z.array(question).min(1).max(50) });
 export type CourseTest = z.infer<typeof courseTest>;
 
@@ -97,8 +104,16 @@ export const createSessionBody = z
     trainerId: uuid,
     capacity: z.number().int().min(1).max(1000),
   })
-  .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'is before startsOn' })
-  .refine((s) => daysBetween(s.startsOn, s.endsOn) <= 60, { path: ['endsOn'], message: 'is more than 60 days on' });
+  .refine((s) => s.endsOn >= s.startsOn, {
+    path: ['endsOn'],
+    message: 'is before startsOn',
+    params: { code: 'before_start' },
+  })
+  .refine((s) => daysBetween(s.startsOn, s.endsOn) <= 60, {
+    path: ['endsOn'],
+    message: 'is more than 60 days on',
+    params: { code: 'span_too_long', days: 60 },
+  });
 export type CreateSessionBody = z.infer<typeof createSessionBody>;
 
 export const listSessionsQuery = pageQuery.extend({
@@ -132,7 +147,10 @@ export const attendanceBody = z.strictObject({
     )
     .min(1)
     .max(1000)
-    .refine((items) => new Set(items.map((i) => i.memberId)).size === items.length, 'names a member twice'),
+    .refine(
+      (items) => new Set(items.map((i) => i.memberId)).size === items.length,
+      coded('listed_twice', 'names a member twice'),
+    ),
 });
 export type AttendanceBody = z.infer<typeof attendanceBody>;
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { onRequestFailed } from '../lib/http';
+import { problemText, problemTitle } from '../lib/problem-text';
 import { useI18n } from '../i18n/i18n';
 
 interface Toast {
@@ -10,7 +11,7 @@ interface Toast {
 
 let nextId = 1;
 
-/** Shows each failed request's problem (title and detail) for a few seconds. */
+/** Shows each failed request's problem for a few seconds, in the reader's language (from its code). */
 export function Toaster() {
   const { t } = useI18n();
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -18,11 +19,12 @@ export function Toaster() {
     () =>
       onRequestFailed((error) => {
         const id = nextId++;
-        const { title, detail } = error.problem;
+        const title = problemTitle(error.problem, t);
+        const detail = problemText(error.problem, t);
         setToasts((list) => [...list.slice(-2), { id, title, detail }]);
         setTimeout(() => setToasts((list) => list.filter((toast) => toast.id !== id)), 8000);
       }),
-    [],
+    [t],
   );
   return (
     <div className="toasts" role="status" aria-live="polite">

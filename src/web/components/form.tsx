@@ -1,26 +1,31 @@
 import { useState, type ReactNode } from 'react';
 import type { z } from 'zod';
+import { issueCode, type IssueLike } from '../../shared/problem-codes';
 import { useI18n } from '../i18n/i18n';
 import { ApiError } from '../lib/http';
+import { fieldText, type Translate } from '../lib/problem-text';
 
 export type Errors = Record<string, string>;
 
-/** Field errors from the same zod schema the server validates with, keyed by dotted path. */
-export function schemaErrors(schema: z.ZodType, value: unknown): Errors {
+/**
+ * Field errors from the same zod schema the server validates with, keyed by dotted path, each
+ * worded from its code (the same codes the server sends) in the reader's language.
+ */
+export function schemaErrors(schema: z.ZodType, value: unknown, t: Translate): Errors {
   const result = schema.safeParse(value);
   if (result.success) return {};
   const errors: Errors = {};
   for (const issue of result.error.issues) {
     const path = issue.path.join('.');
-    errors[path] ??= issue.message;
+    errors[path] ??= fieldText({ ...issueCode(issue as IssueLike), message: issue.message }, t);
   }
   return errors;
 }
 
-/** The server's own field errors (problem+json `errors`), keyed the same way. */
-export function problemErrors(error: ApiError): Errors {
+/** The server's own field errors (problem+json `errors`), keyed the same way and translated by code. */
+export function problemErrors(error: ApiError, t: Translate): Errors {
   const errors: Errors = {};
-  for (const e of error.problem.errors ?? []) errors[e.path.replace(/^body\./, '')] ??= e.message;
+  for (const e of error.problem.errors ?? []) errors[e.path.replace(/^body\./, '')] ??= fieldText(e, t);
   return errors;
 }
 
@@ -37,11 +42,12 @@ export interface FormState<C> {
 }
 
 export function useFormState<C = unknown>(): FormState<C> {
+  const { t } = useI18n();
   const [errors, setErrors] = useState<Errors>({});
   const [conflict, setConflict] = useState<C | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (schema: z.ZodType, value: unknown, send: () => Promise<void>) => {
-    const local = schemaErrors(schema, value);
+    const local = schemaErrors(schema, value, t);
     setErrors(local);
     if (Object.keys(local).length) return false;
     setBusy(true);
@@ -52,7 +58,7 @@ export function useFormState<C = unknown>(): FormState<C> {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.status === 409 && error.problem.current) setConflict(error.problem.current as C);
-      setErrors(problemErrors(error));
+      setErrors(problemErrors(error, t));
       return false;
     } finally {
       setBusy(false);

@@ -28,9 +28,25 @@ export function initialLocale(): Locale {
   return 'id';
 }
 
+/**
+ * The error catalogue (`src/shared/messages`, the texts the server also answers with) is its own
+ * chunk per language: a screen needs it only once something fails, so the first paint never waits
+ * for it. Until it arrives, an error shows the server's text, already in the language asked for.
+ */
+const errorLoaders: Record<Locale, () => Promise<Messages>> = {
+  id: () => import('../../shared/messages/errors.id').then((m) => m.errorsId),
+  en: () => import('../../shared/messages/errors.en').then((m) => m.errorsEn),
+  ja: () => import('../../shared/messages/errors.ja').then((m) => m.errorsJa),
+};
+
 export async function loadMessages(locale: Locale): Promise<Messages> {
   return (await loaders[locale]()).default;
 }
+
+const loadAllMessages = async (locale: Locale): Promise<Messages> => {
+  const [messages, errors] = await Promise.all([loadMessages(locale), errorLoaders[locale]()]);
+  return { ...errors, ...messages };
+};
 
 interface I18n {
   locale: Locale;
@@ -45,8 +61,16 @@ export function I18nProvider(props: { locale: Locale; messages: Messages; childr
   useEffect(() => {
     document.documentElement.lang = state.locale;
   }, [state.locale]);
+  useEffect(() => {
+    const locale = state.locale;
+    void errorLoaders[locale]().then(
+      (errors) =>
+        setState((now) => (now.locale === locale ? { locale, messages: { ...errors, ...now.messages } } : now)),
+      () => undefined, // offline before the chunk came: errors keep the server's wording
+    );
+  }, [state.locale]);
   const setLocale = useCallback(async (locale: Locale) => {
-    const messages = await loadMessages(locale);
+    const messages = await loadAllMessages(locale);
     try {
       localStorage.setItem(STORAGE_KEY, locale);
     } catch {

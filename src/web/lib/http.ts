@@ -10,19 +10,12 @@
  * operations only through its `index.ts`.
  */
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+import type { z } from 'zod';
+import type { fieldErrorAnswer, problemAnswer } from '../../shared/common.schemas';
 
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  current?: unknown;
-}
+export type FieldError = z.infer<typeof fieldErrorAnswer>;
+/** A problem as the server sends it; a failure that never reached it (status 0) has only some of it. */
+export type Problem = Partial<z.infer<typeof problemAnswer>> & { title: string; status: number };
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -60,7 +53,8 @@ interface RequestOptions {
 }
 
 export async function api<T>(path: string, { method = 'GET', body, quiet, signal }: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its refusals in the interface's language (for clients that show them as they are).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': interfaceLanguage() };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -72,7 +66,12 @@ export async function api<T>(path: string, { method = 'GET', body, quiet, signal
     response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    const error = new ApiError({ title: 'Network error', status: 0, detail: 'The server could not be reached.' });
+    const error = new ApiError({
+      code: 'network',
+      title: 'Network error',
+      status: 0,
+      detail: 'The server could not be reached.',
+    });
     // A caller that retries by itself (attendance saves) says so through `quiet`, as for any failure.
     if (!quiet?.(error)) for (const listener of failureListeners) listener(error);
     throw error;
@@ -90,6 +89,8 @@ export async function api<T>(path: string, { method = 'GET', body, quiet, signal
   }
   return data as T;
 }
+
+const interfaceLanguage = () => (typeof document === 'undefined' ? '' : document.documentElement.lang) || 'id';
 
 export interface Page<T> {
   items: T[];

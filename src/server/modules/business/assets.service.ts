@@ -47,7 +47,10 @@ export async function recordAssetBought(
   const currency = books.book.currency;
   const cost = minorOf(t.amount, currency, 'amount');
   const residual = t.residualValue ? minorOf(t.residualValue, currency, 'residualValue') : 0n;
-  if (residual >= cost) throw invalid([{ path: 'residualValue', message: 'must be less than what the asset cost' }]);
+  if (residual >= cost)
+    throw invalid([
+      { path: 'residualValue', code: 'residual_too_high', message: 'must be less than what the asset cost' },
+    ]);
   await assetsRepository.insert(tx.db, {
     id: uuidv7(),
     group_id: books.group.id,
@@ -132,7 +135,12 @@ export async function postDepreciation(ctx: Ctx, groupId: string, month: string)
     const current = monthOf(dateIn(tx.clock.now()));
     if (month > current) {
       throw ruleBroken('date-in-future', `${month} has not begun; depreciation is posted up to this month.`, [
-        { path: 'month', message: `is after this month (${current})` },
+        {
+          path: 'month',
+          code: 'after_this_month',
+          params: { month: current },
+          message: `is after this month (${current})`,
+        },
       ]);
     }
     const entries = await depreciateThrough(tx, books, book, month);
@@ -181,9 +189,24 @@ export async function disposeAsset(ctx: Ctx, groupId: string, assetId: string, b
     const content = { kind: 'asset_disposed', date: body.date, memo: body.memo, details: { assetId, ...body } };
     delete (content.details as { id?: string }).id;
     return postOnce(tx, books, body.id, content, async (entryId, book) => {
-      if (found.disposed_on) throw conflict(`${found.name} was disposed of on ${found.disposed_on}.`);
+      if (found.disposed_on)
+        throw conflict(
+          `${found.name} was disposed of on ${found.disposed_on}.`,
+          {},
+          {
+            code: 'asset-disposed',
+            params: { name: found.name, date: found.disposed_on },
+          },
+        );
       if (body.date < found.acquired_on)
-        throw invalid([{ path: 'date', message: `is before the asset was bought (${found.acquired_on})` }]);
+        throw invalid([
+          {
+            path: 'date',
+            code: 'before_acquired',
+            params: { date: found.acquired_on },
+            message: `is before the asset was bought (${found.acquired_on})`,
+          },
+        ]);
       await depreciateThrough(tx, books, book, addMonths(monthOf(body.date), -1), assetId);
       const [asset] = await assetsRepository.list(tx.db, groupId, null, assetId);
       const currency = book.currency;

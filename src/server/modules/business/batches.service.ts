@@ -5,7 +5,7 @@ import { dateIn } from '../../../shared/dates.js';
 import { createOnce } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
-import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
 import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { productById, productTarget } from '../registry/index.js';
@@ -192,10 +192,21 @@ export async function listMovements(ctx: Ctx, id: string, query: { limit: number
 function costMinor(cost: Money | null | undefined, currency: string): string | null {
   if (!cost) return null;
   const errors: FieldError[] = [];
-  if (cost.currency !== currency) errors.push({ path: 'costPerUnit.currency', message: `must be ${currency}` });
+  if (cost.currency !== currency)
+    errors.push({
+      path: 'costPerUnit.currency',
+      code: 'wrong_currency',
+      params: { currency },
+      message: `must be ${currency}`,
+    });
   const minor = toMinor(cost.amount, cost.currency);
   if (minor === undefined)
-    errors.push({ path: 'costPerUnit.amount', message: `has more decimals than ${currency} allows` });
+    errors.push({
+      path: 'costPerUnit.amount',
+      code: 'money_decimals',
+      params: { currency, decimals: minorDigits(currency) },
+      message: `has more decimals than ${currency} allows`,
+    });
   if (errors.length) throw invalid(errors);
   return minor!.toString();
 }
@@ -209,7 +220,7 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
   return inTransaction(ctx, async (tx) => {
     const product = await productById(tx.db, input.productId);
     if (!product || !can(actor, batchesPolicy, 'read', productTarget(product)))
-      throw invalid([{ path: 'productId', message: 'no such product' }]);
+      throw invalid([{ path: 'productId', code: 'unknown_reference', message: 'no such product' }]);
     if (!can(actor, batchesPolicy, 'create', productTarget(product)))
       throw forbidden('You may not record batches of this product.');
     const { record, created } = await createOnce(tx.db, {
@@ -224,16 +235,22 @@ export async function createBatch(ctx: Ctx, input: CreateBatchBody): Promise<{ b
       present: ({ row, inputs }) => batchAnswer(actor, row, inputs),
       create: async (id) => {
         if (input.expiresOn && input.expiresOn < input.producedOn)
-          throw invalid([{ path: 'expiresOn', message: 'is before the production date' }]);
+          throw invalid([{ path: 'expiresOn', code: 'before_production', message: 'is before the production date' }]);
         refuseFuture(tx, input.producedOn, 'producedOn');
         if (input.costs && input.costPerUnit)
-          throw invalid([{ path: 'costPerUnit', message: 'is derived from costs; send one or the other' }]);
+          throw invalid([
+            { path: 'costPerUnit', code: 'cost_derived', message: 'is derived from costs; send one or the other' },
+          ]);
         const perUnit = costMinor(input.costPerUnit, product.currency);
         const parts = runCostsOf(input, product.currency, perUnit);
         if (await batchesRepository.byLotCode(tx.db, product.group_id, input.lotCode)) {
-          throw conflict(`The group already has a batch with lot code ${input.lotCode}.`, {
-            errors: [{ path: 'lotCode', message: 'is already used in this group' }],
-          });
+          throw conflict(
+            `The group already has a batch with lot code ${input.lotCode}.`,
+            {
+              errors: [{ path: 'lotCode', code: 'taken', message: 'is already used in this group' }],
+            },
+            { code: 'lot-code-taken', params: { lotCode: input.lotCode } },
+          );
         }
         const consumed = await consumeInputs(tx.db, actor, input);
         const own = consumed.filter((c) => c.batch.group_id === product.group_id);
@@ -327,7 +344,7 @@ function refuseFuture(tx: TxCtx, date: string, path: string) {
   const today = dateIn(tx.clock.now());
   if (date > today)
     throw ruleBroken('date-in-future', `${date} is after today (${today}).`, [
-      { path, message: `is after today (${today})` },
+      { path, code: 'after_today', params: { today }, message: `is after today (${today})` },
     ]);
 }
 
@@ -338,9 +355,21 @@ function runCostsOf(input: CreateBatchBody, currency: string, perUnit: string | 
       const m = input.costs![key];
       if (!m) return 0n;
       const errors: FieldError[] = [];
-      if (m.currency !== currency) errors.push({ path: `costs.${key}.currency`, message: `must be ${currency}` });
+      if (m.currency !== currency)
+        errors.push({
+          path: `costs.${key}.currency`,
+          code: 'wrong_currency',
+          params: { currency },
+          message: `must be ${currency}`,
+        });
       const minor = toMinor(m.amount, currency);
-      if (minor === undefined) errors.push({ path: `costs.${key}.amount`, message: `has too many decimals` });
+      if (minor === undefined)
+        errors.push({
+          path: `costs.${key}.amount`,
+          code: 'money_decimals',
+          params: { currency, decimals: minorDigits(currency) },
+          message: `has too many decimals`,
+        });
       if (errors.length) throw invalid(errors);
       return minor!;
     };
@@ -372,9 +401,13 @@ async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody): 
   input.inputs.forEach((wanted, i) => {
     const batch = locked.find((b) => b.id === wanted.batchId);
     if (!batch || !can(actor, batchesPolicy, 'read', batchTarget(batch))) {
-      errors.push({ path: `inputs.${i}.batchId`, message: 'no such batch' });
+      errors.push({ path: `inputs.${i}.batchId`, code: 'unknown_reference', message: 'no such batch' });
     } else if (!can(actor, batchesPolicy, 'consume', batchTarget(batch))) {
-      errors.push({ path: `inputs.${i}.batchId`, message: 'is a batch you may not take stock from' });
+      errors.push({
+        path: `inputs.${i}.batchId`,
+        code: 'batch_not_yours',
+        message: 'is a batch you may not take stock from',
+      });
     }
   });
   if (errors.length) throw invalid(errors);
@@ -383,9 +416,14 @@ async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody): 
     const batch = locked.find((b) => b.id === wanted.batchId)!;
     const available = toMilli(batch.stock) - toMilli(batch.reserved);
     if (toMilli(wanted.quantity) > available)
-      broken.push({ path: `inputs.${i}.quantity`, message: `only ${fromMilli(available)} ${batch.unit} available` });
+      broken.push({
+        path: `inputs.${i}.quantity`,
+        code: 'stock_short',
+        params: { available: `${fromMilli(available)} ${batch.unit}` },
+        message: `only ${fromMilli(available)} ${batch.unit} available`,
+      });
     if (batch.produced_on > input.producedOn)
-      broken.push({ path: `inputs.${i}.batchId`, message: 'was produced after this batch' });
+      broken.push({ path: `inputs.${i}.batchId`, code: 'produced_later', message: 'was produced after this batch' });
   });
   if (broken.length)
     throw ruleBroken('stock-insufficient', 'An input batch cannot supply what this run consumed.', broken);
@@ -408,11 +446,19 @@ export async function recordMovement(ctx: Ctx, id: string, input: RecordMovement
       throw ruleBroken(
         'stock-insufficient',
         `Only ${fromMilli(available)} ${row.unit} of lot ${row.lot_code} are available.`,
-        [{ path: 'quantity', message: `is more than the ${fromMilli(available)} available` }],
+        [
+          {
+            path: 'quantity',
+            code: 'stock_short',
+            params: { available: fromMilli(available) },
+            message: `is more than the ${fromMilli(available)} available`,
+          },
+        ],
         { amount: quantityText(input.quantity), balance: fromMilli(available) },
       );
     }
-    if (input.on < row.produced_on) throw invalid([{ path: 'on', message: 'is before the batch was produced' }]);
+    if (input.on < row.produced_on)
+      throw invalid([{ path: 'on', code: 'before_production', message: 'is before the batch was produced' }]);
     refuseFuture(tx, input.on, 'on');
     const takes = await takeStock(tx.db, [{ batch: row, quantity: input.quantity }]);
     const changed = takes[0]!.after;
@@ -472,18 +518,34 @@ export async function reserveStock(
     named.forEach((a, i) => {
       const batch = batches.find((b) => b.id === a.batchId);
       if (!batch || batch.product_id !== order.productId || batch.group_id !== order.groupId)
-        errors.push({ path: `allocations.${i}.batchId`, message: "is not a batch of this order's product" });
+        errors.push({
+          path: `allocations.${i}.batchId`,
+          code: 'not_allowed_here',
+          message: "is not a batch of this order's product",
+        });
       else if (batch.expires_on !== null && batch.expires_on < on)
-        errors.push({ path: `allocations.${i}.batchId`, message: `expired on ${batch.expires_on}` });
+        errors.push({
+          path: `allocations.${i}.batchId`,
+          code: 'batch_expired',
+          params: { date: batch.expires_on },
+          message: `expired on ${batch.expires_on}`,
+        });
       else if (toMilli(a.quantity) > toMilli(batch.stock) - toMilli(batch.reserved))
         errors.push({
           path: `allocations.${i}.quantity`,
+          code: 'stock_short',
+          params: { available: fromMilli(toMilli(batch.stock) - toMilli(batch.reserved)) },
           message: `only ${fromMilli(toMilli(batch.stock) - toMilli(batch.reserved))} available`,
         });
     });
     const total = named.reduce((sum, a) => sum + toMilli(a.quantity), 0n);
     if (total !== wanted)
-      errors.push({ path: 'allocations', message: `must add up to the ordered ${fromMilli(wanted)}` });
+      errors.push({
+        path: 'allocations',
+        code: 'allocations_sum',
+        params: { wanted: fromMilli(wanted) },
+        message: `must add up to the ordered ${fromMilli(wanted)}`,
+      });
     if (errors.length) throw ruleBroken('stock-insufficient', 'The named batches cannot supply this order.', errors);
     allocations = named;
   } else {
@@ -506,7 +568,12 @@ export async function reserveStock(
     if (left > 0n) {
       const available = fromMilli(wanted - left);
       throw ruleBroken('stock-insufficient', `Only ${available} are available of the ${fromMilli(wanted)} ordered.`, [
-        { path: 'quantity', message: `is more than the ${available} available` },
+        {
+          path: 'quantity',
+          code: 'stock_short',
+          params: { available },
+          message: `is more than the ${available} available`,
+        },
       ]);
     }
   }

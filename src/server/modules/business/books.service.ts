@@ -179,13 +179,24 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
     // An account adds up into a line of its own class: a 1-xxx account is never revenue.
     if (body.line && !LINES_OF_TYPE[type].includes(body.line)) {
       throw invalid([
-        { path: 'line', message: `must be one of ${LINES_OF_TYPE[type].join(', ')} for a ${body.code} account` },
+        {
+          path: 'line',
+          code: 'account_line',
+          params: { lines: LINES_OF_TYPE[type].join(', ') },
+          message: `must be one of ${LINES_OF_TYPE[type].join(', ')} for a ${body.code} account`,
+        },
       ]);
     }
     const line = body.line ?? DEFAULT_LINE[type];
     // Only a bank account may be an overdraft: the deliberate way to take money below zero.
     if (body.overdraft && line !== 'cash_and_equivalents') {
-      throw invalid([{ path: 'overdraft', message: 'is only for a cash or bank account (line cash_and_equivalents)' }]);
+      throw invalid([
+        {
+          path: 'overdraft',
+          code: 'overdraft_cash_only',
+          message: 'is only for a cash or bank account (line cash_and_equivalents)',
+        },
+      ]);
     }
     const added = await ledgerRepository.addAccount(tx.db, {
       id: uuidv7(),
@@ -197,7 +208,12 @@ export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody
       contra: false,
       overdraft: body.overdraft ?? false,
     });
-    if (!added) throw conflict(`Account ${body.code} already exists in this group's chart.`);
+    if (!added)
+      throw conflict(
+        `Account ${body.code} already exists in this group's chart.`,
+        {},
+        { code: 'account-exists', params: { code: body.code } },
+      );
     return presentAccount(added, 0n, book.currency);
   });
 }

@@ -22,7 +22,13 @@ export async function computeCashBook(db: Tx, books: Books, query: CashBookQuery
   const money = chart.filter((a) => a.line === 'cash_and_equivalents');
   const chosen = query.accountCode ? money.filter((a) => a.code === query.accountCode) : money;
   if (!chosen.length) {
-    throw invalid([{ path: 'query.accountCode', message: 'must be a cash or bank account of this group (1-1xx)' }]);
+    throw invalid([
+      {
+        path: 'query.accountCode',
+        code: 'not_a_cash_account',
+        message: 'must be a cash or bank account of this group (1-1xx)',
+      },
+    ]);
   }
   const ids = chosen.map((a) => a.id);
   const opening = books.opened ? await reportsRepository.netBefore(db, books.group.id, ids, from) : 0n;

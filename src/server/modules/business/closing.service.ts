@@ -17,14 +17,29 @@ export async function closePeriod(ctx: Ctx, groupId: string, month: string) {
     const book = await ledgerRepository.lock(tx.db, groupId);
     const through = lastDayOf(month);
     if (book.closed_through && through <= book.closed_through) {
-      throw ruleBroken('period-already-closed', `The books are already closed through ${book.closed_through}.`, [
-        { path: 'month', message: `is already closed (through ${book.closed_through})` },
-      ]);
+      throw ruleBroken(
+        'period-already-closed',
+        `The books are already closed through ${book.closed_through}.`,
+        [
+          {
+            path: 'month',
+            code: 'period_closed',
+            params: { closedThrough: book.closed_through },
+            message: `is already closed (through ${book.closed_through})`,
+          },
+        ],
+        {},
+        { closedThrough: book.closed_through },
+      );
     }
     if (through >= dateIn(tx.clock.now())) {
-      throw ruleBroken('period-not-ended', `${month} has not ended yet; a month closes after its last day.`, [
-        { path: 'month', message: 'has not ended yet' },
-      ]);
+      throw ruleBroken(
+        'period-not-ended',
+        `${month} has not ended yet; a month closes after its last day.`,
+        [{ path: 'month', code: 'period_not_ended', message: 'has not ended yet' }],
+        {},
+        { month },
+      );
     }
     // A month closes with its depreciation posted (SAK EMKM: assets shown net of it).
     await depreciateThrough(tx, books, book, month);

@@ -1,4 +1,4 @@
-import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
 import type { HppBody } from '../../../shared/schemas/business.js';
 import { invalid } from '../../http/errors.js';
 
@@ -48,7 +48,14 @@ export function computeHpp(input: HppBody): HppResult {
     input[field].reduce((total, item, i) => {
       const minor = toMinor(item.amount, currency);
       if (minor === undefined) {
-        throw invalid([{ path: `${field}.${i}.amount`, message: `has more decimals than ${currency} allows` }]);
+        throw invalid([
+          {
+            path: `${field}.${i}.amount`,
+            code: 'money_decimals',
+            params: { currency, decimals: minorDigits(currency) },
+            message: `has more decimals than ${currency} allows`,
+          },
+        ]);
       }
       return total + minor;
     }, 0n);
@@ -68,7 +75,15 @@ export function computeHpp(input: HppBody): HppResult {
   }
   if (input.roundTo) {
     const step = toMinor(input.roundTo, currency);
-    if (!step) throw invalid([{ path: 'roundTo', message: `must be a positive amount in ${currency}` }]);
+    if (!step)
+      throw invalid([
+        {
+          path: 'roundTo',
+          code: 'positive_amount',
+          params: { currency },
+          message: `must be a positive amount in ${currency}`,
+        },
+      ]);
     price = divideUp(price, step) * step;
   }
   const m = (minor: bigint) => fromMinor(minor, currency);

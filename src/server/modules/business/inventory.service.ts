@@ -91,7 +91,11 @@ export async function pickForSale(
           a.id.localeCompare(b.id),
       );
     if (item.batchId && batches.length === 0) {
-      errors.push({ path: `items.${i}.batchId`, message: "is not a batch of this group's product" });
+      errors.push({
+        path: `items.${i}.batchId`,
+        code: 'not_allowed_here',
+        message: "is not a batch of this group's product",
+      });
       continue;
     }
     let left = toMilli(item.quantity);
@@ -100,7 +104,14 @@ export async function pickForSale(
       throw ruleBroken(
         'stock-insufficient',
         `Only ${fromMilli(held)} are in stock on ${on}; this sale takes ${fromMilli(left)}.`,
-        [{ path: `items.${i}.quantity`, message: `is more than the ${fromMilli(held)} in stock` }],
+        [
+          {
+            path: `items.${i}.quantity`,
+            code: 'stock_short',
+            params: { available: fromMilli(held) },
+            message: `is more than the ${fromMilli(held)} in stock`,
+          },
+        ],
         { amount: fromMilli(left), balance: fromMilli(held) },
       );
     }

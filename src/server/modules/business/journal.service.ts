@@ -60,7 +60,7 @@ async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoo
     .map((l) => {
       const account = accountFor(accounts, l.account, t.kind === 'expense' && t.accountCode ? 'accountCode' : 'kind');
       if ('code' in l.account && account.type !== 'expense') {
-        throw invalid([{ path: 'accountCode', message: 'must be an expense account' }]);
+        throw invalid([{ path: 'accountCode', code: 'not_an_expense_account', message: 'must be an expense account' }]);
       }
       const value = amounts[l.of];
       return {
@@ -84,12 +84,18 @@ async function stockOfTransaction(tx: TxCtx, books: Books, t: SimpleTransactionB
     throw ruleBroken(
       'cost-from-batches',
       'This group records batches: the cost of goods comes from the batches a sale takes. Name them in items.',
-      [{ path: 'costOfGoods', message: 'comes from the batches; name the products sold in items instead' }],
+      [
+        {
+          path: 'costOfGoods',
+          code: 'cost_from_batches',
+          message: 'comes from the batches; name the products sold in items instead',
+        },
+      ],
     );
   }
   if (tracks && t.kind === 'production') {
     throw ruleBroken('production-from-batches', 'This group records batches: record production as a batch.', [
-      { path: 'kind', message: 'is recorded as a production batch in this group' },
+      { path: 'kind', code: 'production_as_batch', message: 'is recorded as a production batch in this group' },
     ]);
   }
   if (!items) return undefined;
@@ -132,7 +138,8 @@ export async function postJournalEntry(ctx: Ctx, groupId: string, body: JournalE
       const account = accountFor(accounts, { code: l.accountCode }, `lines.${i}.accountCode`);
       const side = l.debit !== undefined ? 'debit' : 'credit';
       const minor = minorOf({ amount: (l.debit ?? l.credit)!, currency }, currency, `lines.${i}.${side}`);
-      if (minor === 0n) throw invalid([{ path: `lines.${i}.${side}`, message: 'must be more than zero' }]);
+      if (minor === 0n)
+        throw invalid([{ path: `lines.${i}.${side}`, code: 'more_than_zero', message: 'must be more than zero' }]);
       return {
         accountId: account.id,
         debit: side === 'debit' ? minor : 0n,
@@ -175,9 +182,13 @@ export async function reverseEntry(ctx: Ctx, groupId: string, entryId: string, b
         }
         if (original.reversed_by) {
           const reversal = await ledgerRepository.entry(tx.db, original.reversed_by);
-          throw conflict(`Entry #${original.entry_no} is already reversed.`, {
-            current: reversal && (await presentStored(tx.db, reversal, book.currency)),
-          });
+          throw conflict(
+            `Entry #${original.entry_no} is already reversed.`,
+            {
+              current: reversal && (await presentStored(tx.db, reversal, book.currency)),
+            },
+            { code: 'entry-reversed', params: { entryNo: original.entry_no } },
+          );
         }
         if (movesProduction(original.kind)) {
           throw ruleBroken(

@@ -1,10 +1,11 @@
+import type { ProblemCode } from '../../../shared/problem-codes.js';
 import type { Tx } from '../../db/database.js';
 import type { TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
 import { invalid, ruleBroken } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { localized } from '../../../shared/localized.js';
-import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
 import type { Books } from './books.service.js';
 import type { AccountRef } from './simple-transactions.js';
 import {
@@ -88,7 +89,7 @@ export async function presentStored(db: Tx, row: EntryRow, currency: string): Pr
  * Accounts that may never hold a balance on the wrong side: money (unless flagged as an
  * overdraft), receivables, stock, and what is owed to suppliers. Each refusal has its own code.
  */
-const GUARDED_LINES: Record<string, { code: string; says: string }> = {
+const GUARDED_LINES: Record<string, { code: ProblemCode; says: string }> = {
   cash_and_equivalents: { code: 'insufficient-balance', says: 'holds' },
   receivables: { code: 'more-than-receivable', says: 'has receivable' },
   inventory: { code: 'stock-insufficient', says: 'holds' },
@@ -138,8 +139,16 @@ async function guardBalances(db: Tx, groupId: string, currency: string, p: Posti
     throw ruleBroken(
       guard.code,
       `${name} ${guard.says} ${held.amount} ${currency} on ${p.date}${laterNatural !== undefined && laterNatural < atDate ? ' or later' : ''}; this posting takes ${amount.amount}.`,
-      [{ path: d.path, message: `${amount.amount} is more than the ${held.amount} ${name} ${guard.says}` }],
+      [
+        {
+          path: d.path,
+          code: 'over_balance',
+          params: { amount: amount.amount, held: held.amount },
+          message: `${amount.amount} is more than the ${held.amount} ${name} ${guard.says}`,
+        },
+      ],
       { amount, balance: held, account: d.account.code },
+      { account: name, held: `${held.amount} ${currency}`, amount: `${amount.amount} ${currency}` },
     );
   }
 }
@@ -160,13 +169,24 @@ export async function insertPosting(
   const today = dateIn(tx.clock.now());
   if (p.date > today) {
     throw ruleBroken('date-in-future', `${p.date} is after today (${today}); record it on the day it happens.`, [
-      { path: datePath, message: `is after today (${today})` },
+      { path: datePath, code: 'after_today', params: { today }, message: `is after today (${today})` },
     ]);
   }
   if (book.closed_through && p.date <= book.closed_through) {
-    throw ruleBroken('period-closed', `The books are closed through ${book.closed_through}; date the entry after it.`, [
-      { path: datePath, message: `falls in a closed period (closed through ${book.closed_through})` },
-    ]);
+    throw ruleBroken(
+      'period-closed',
+      `The books are closed through ${book.closed_through}; date the entry after it.`,
+      [
+        {
+          path: datePath,
+          code: 'period_closed',
+          params: { closedThrough: book.closed_through },
+          message: `falls in a closed period (closed through ${book.closed_through})`,
+        },
+      ],
+      {},
+      { closedThrough: book.closed_through },
+    );
   }
   const debits = p.lines.reduce((s, l) => s + l.debit, 0n);
   const credits = p.lines.reduce((s, l) => s + l.credit, 0n);
@@ -174,7 +194,7 @@ export async function insertPosting(
     throw ruleBroken(
       'unbalanced',
       `Debits (${fromMinor(debits, book.currency).amount}) and credits (${fromMinor(credits, book.currency).amount}) must be equal.`,
-      [{ path: 'lines', message: 'debits and credits differ' }],
+      [{ path: 'lines', code: 'unbalanced_lines', message: 'debits and credits differ' }],
     );
   }
   await guardBalances(tx.db, books.group.id, book.currency, p);
@@ -227,17 +247,31 @@ export async function postOnce(
 /** Money in the books' currency as minor units, or a 400 naming the field. */
 export function minorOf(m: Money, currency: string, path: string): bigint {
   if (m.currency !== currency) {
-    throw invalid([{ path: `${path}.currency`, message: `must be ${currency}, the currency of these books` }]);
+    throw invalid([
+      {
+        path: `${path}.currency`,
+        code: 'wrong_currency',
+        params: { currency },
+        message: `must be ${currency}, the currency of these books`,
+      },
+    ]);
   }
   const minor = toMinor(m.amount, currency);
   if (minor === undefined)
-    throw invalid([{ path: `${path}.amount`, message: `has more decimals than ${currency} allows` }]);
+    throw invalid([
+      {
+        path: `${path}.amount`,
+        code: 'money_decimals',
+        params: { currency, decimals: minorDigits(currency) },
+        message: `has more decimals than ${currency} allows`,
+      },
+    ]);
   return minor;
 }
 
 export function accountFor(accounts: AccountRow[], ref: AccountRef, path: string): AccountRow {
   const found = 'role' in ref ? accounts.find((a) => a.role === ref.role) : accounts.find((a) => a.code === ref.code);
-  if (!found) throw invalid([{ path, message: `names no account in this group's chart` }]);
+  if (!found) throw invalid([{ path, code: 'unknown_account', message: `names no account in this group's chart` }]);
   return found;
 }
 

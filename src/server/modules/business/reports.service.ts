@@ -197,7 +197,7 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
 export function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {
   const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw invalid([{ path: 'query.from', message: 'must not be after `to`' }]);
+  if (from > to) throw invalid([{ path: 'query.from', code: 'from_after_to', message: 'must not be after `to`' }]);
   return { from, to };
 }
 

@@ -128,7 +128,9 @@ describe('refusing a broken file', () => {
   it('refuses an unknown parent with its line, importing nothing', async () => {
     const before = await countAreas();
     const errors = await refusedImport('TL', `${TIMOR}TL-BA.02,TL-XX,post,Laga\n`);
-    expect(errors).toEqual([{ path: 'line 10.parent_code', message: 'unknown parent "TL-XX"' }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'line 10.parent_code', message: 'unknown parent "TL-XX"' }),
+    ]);
     expect(await countAreas()).toBe(before);
     expect(await countAreas(t.database.db, 'TL')).toBe(0);
   });
@@ -136,7 +138,9 @@ describe('refusing a broken file', () => {
   it('refuses duplicate codes, naming both lines', async () => {
     const before = await countAreas();
     const errors = await refusedImport('TL', `${TIMOR}TL-DI.01,TL-BA,post,Cristo Rei again\n`);
-    expect(errors).toEqual([{ path: 'line 10.code', message: 'duplicates the code on line 3' }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'line 10.code', message: 'duplicates the code on line 3' }),
+    ]);
     expect(await countAreas()).toBe(before);
   });
 
@@ -144,32 +148,36 @@ describe('refusing a broken file', () => {
     const before = await countAreas();
     const errors = await refusedImport('TL', `${TIMOR}TL-A,TL-B,post,A\nTL-B,TL-A,post,B\n`);
     expect(errors).toEqual([
-      { path: 'line 10.parent_code', message: '"TL-A" is part of a cycle' },
-      { path: 'line 11.parent_code', message: '"TL-B" is part of a cycle' },
+      expect.objectContaining({ path: 'line 10.parent_code', message: '"TL-A" is part of a cycle' }),
+      expect.objectContaining({ path: 'line 11.parent_code', message: '"TL-B" is part of a cycle' }),
     ]);
     expect(await countAreas()).toBe(before);
   });
 
   it('refuses an area that is its own parent', async () => {
     const errors = await refusedImport('TL', 'code,parent_code,level,name\nTL-A,TL-A,post,A\n');
-    expect(errors).toEqual([{ path: 'line 2.parent_code', message: '"TL-A" is part of a cycle' }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'line 2.parent_code', message: '"TL-A" is part of a cycle' }),
+    ]);
   });
 
   it('refuses a file without the expected header', async () => {
     expect(parseAreasCsv('code,parent,level,name\nTL-DI,,municipality,Díli\n')).toEqual({
       rows: [],
-      errors: [{ path: 'line 1', message: 'the header must be code,parent_code,level,name' }],
+      errors: [expect.objectContaining({ path: 'line 1', message: 'the header must be code,parent_code,level,name' })],
     });
     const errors = await refusedImport('TL', 'kode,induk,tingkat,nama\nTL-DI,,municipality,Díli\n');
-    expect(errors).toEqual([{ path: 'line 1', message: 'the header must be code,parent_code,level,name' }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'line 1', message: 'the header must be code,parent_code,level,name' }),
+    ]);
     expect(await countAreas(t.database.db, 'TL')).toBe(0);
   });
 
   it('refuses rows with the wrong number of columns, importing none of the good rows', async () => {
     const text = `${TIMOR}TL-BA.02,TL-BA,post\nTL-BA.03,TL-BA,post,Laga,extra\n`;
     expect(parseAreasCsv(text).errors).toEqual([
-      { path: 'line 10', message: 'has 3 columns, expected 4' },
-      { path: 'line 11', message: 'has 5 columns, expected 4' },
+      expect.objectContaining({ path: 'line 10', message: 'has 3 columns, expected 4' }),
+      expect.objectContaining({ path: 'line 11', message: 'has 5 columns, expected 4' }),
     ]);
     await refusedImport('TL', text);
     expect(await countAreas(t.database.db, 'TL')).toBe(0);
@@ -177,7 +185,7 @@ describe('refusing a broken file', () => {
 
   it('refuses text that is not CSV', async () => {
     expect(parseAreasCsv('code,parent_code,level,name\n"TL-DI,,municipality,Díli\n').errors).toEqual([
-      { path: 'file', message: expect.stringMatching(/^is not valid CSV/) },
+      expect.objectContaining({ path: 'file', message: expect.stringMatching(/^is not valid CSV/) }),
     ]);
   });
 
@@ -187,9 +195,9 @@ describe('refusing a broken file', () => {
       'code,parent_code,level,name\nTL/DI,,municipality,Díli\nTL-BA,,,Baucau\nTL-LA,,municipality,\n',
     );
     expect(errors).toEqual([
-      { path: 'line 2.code', message: '"TL/DI" is not a valid area code' },
-      { path: 'line 3.level', message: 'is empty' },
-      { path: 'line 4.name', message: 'is empty' },
+      expect.objectContaining({ path: 'line 2.code', message: '"TL/DI" is not a valid area code' }),
+      expect.objectContaining({ path: 'line 3.level', message: 'is empty' }),
+      expect.objectContaining({ path: 'line 4.name', message: 'is empty' }),
     ]);
   });
 
@@ -200,8 +208,8 @@ describe('refusing a broken file', () => {
       'code,parent_code,level,name\n51.07,,municipality,Not Karangasem\nTL-X,51,post,Under Bali\n',
     );
     expect(errors).toEqual([
-      { path: 'line 2.code', message: '"51.07" already belongs to country ID' },
-      { path: 'line 3.parent_code', message: 'parent "51" belongs to country ID' },
+      expect.objectContaining({ path: 'line 2.code', message: '"51.07" already belongs to country ID' }),
+      expect.objectContaining({ path: 'line 3.parent_code', message: 'parent "51" belongs to country ID' }),
     ]);
     expect(await countAreas()).toBe(before);
     const karangasem = await t.request({ method: 'GET', url: '/api/v1/areas/51.07' });
@@ -284,7 +292,9 @@ describe('re-parenting areas in a later import', () => {
     await importAreas(t.database.db, 'TL', parsed(TIMOR));
     const before = await t.database.db.query('SELECT code, parent_code, path FROM areas ORDER BY code');
     const errors = await refusedImport('TL', 'code,parent_code,level,name\nTL-DI,TL-DI.01.001,municipality,Díli\n');
-    expect(errors).toEqual([{ path: 'line 2.parent_code', message: '"TL-DI" is part of a cycle' }]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'line 2.parent_code', message: '"TL-DI" is part of a cycle' }),
+    ]);
     expect(await t.database.db.query('SELECT code, parent_code, path FROM areas ORDER BY code')).toEqual(before);
   });
 });
@@ -320,9 +330,9 @@ describe('planning an import', () => {
     );
     expect(areas).toEqual([]);
     expect(errors).toEqual([
-      { path: 'line 2.name', message: 'is longer than 200 characters' },
-      { path: 'line 4.code', message: 'duplicates the code on line 2' },
-      { path: 'line 3.parent_code', message: 'unknown parent "nowhere"' },
+      expect.objectContaining({ path: 'line 2.name', message: 'is longer than 200 characters' }),
+      expect.objectContaining({ path: 'line 4.code', message: 'duplicates the code on line 2' }),
+      expect.objectContaining({ path: 'line 3.parent_code', message: 'unknown parent "nowhere"' }),
     ]);
   });
 });

@@ -36,28 +36,63 @@ export function planAreaImport(
   for (const row of inputs) {
     const at = `line ${row.line}`;
     if (!areaCode.safeParse(row.code).success)
-      errors.push({ path: `${at}.code`, message: `"${row.code}" is not a valid area code` });
+      errors.push({
+        path: `${at}.code`,
+        code: 'area_code_invalid',
+        params: { code: row.code },
+        message: `"${row.code}" is not a valid area code`,
+      });
     if (row.parentCode !== null && !areaCode.safeParse(row.parentCode).success) {
-      errors.push({ path: `${at}.parent_code`, message: `"${row.parentCode}" is not a valid area code` });
+      errors.push({
+        path: `${at}.parent_code`,
+        code: 'area_code_invalid',
+        params: { code: row.parentCode },
+        message: `"${row.parentCode}" is not a valid area code`,
+      });
     }
-    if (!row.level) errors.push({ path: `${at}.level`, message: 'is empty' });
-    if (!row.name) errors.push({ path: `${at}.name`, message: 'is empty' });
-    if (row.name.length > 200) errors.push({ path: `${at}.name`, message: 'is longer than 200 characters' });
+    if (!row.level) errors.push({ path: `${at}.level`, code: 'required', message: 'is empty' });
+    if (!row.name) errors.push({ path: `${at}.name`, code: 'required', message: 'is empty' });
+    if (row.name.length > 200)
+      errors.push({
+        path: `${at}.name`,
+        code: 'too_big_string',
+        params: { maximum: 200 },
+        message: 'is longer than 200 characters',
+      });
     const first = byCode.get(row.code);
-    if (first) errors.push({ path: `${at}.code`, message: `duplicates the code on line ${first.line}` });
+    if (first)
+      errors.push({
+        path: `${at}.code`,
+        code: 'duplicate_line',
+        params: { line: first.line },
+        message: `duplicates the code on line ${first.line}`,
+      });
     else byCode.set(row.code, row);
     const other = existing.get(row.code);
     if (other && other.country !== country) {
-      errors.push({ path: `${at}.code`, message: `"${row.code}" already belongs to country ${other.country}` });
+      errors.push({
+        path: `${at}.code`,
+        code: 'area_other_country',
+        params: { code: row.code, country: other.country },
+        message: `"${row.code}" already belongs to country ${other.country}`,
+      });
     }
   }
   for (const row of byCode.values()) {
     if (row.parentCode === null || byCode.has(row.parentCode)) continue;
     const parent = existing.get(row.parentCode);
-    if (!parent) errors.push({ path: `line ${row.line}.parent_code`, message: `unknown parent "${row.parentCode}"` });
+    if (!parent)
+      errors.push({
+        path: `line ${row.line}.parent_code`,
+        code: 'unknown_parent',
+        params: { code: row.parentCode },
+        message: `unknown parent "${row.parentCode}"`,
+      });
     else if (parent.country !== country) {
       errors.push({
         path: `line ${row.line}.parent_code`,
+        code: 'area_other_country',
+        params: { code: row.parentCode, country: parent.country },
         message: `parent "${row.parentCode}" belongs to country ${parent.country}`,
       });
     }
@@ -89,7 +124,12 @@ export function planAreaImport(
     const placed = new Set(areas.map((a) => a.code));
     for (const row of byCode.values()) {
       if (!placed.has(row.code))
-        errors.push({ path: `line ${row.line}.parent_code`, message: `"${row.code}" is part of a cycle` });
+        errors.push({
+          path: `line ${row.line}.parent_code`,
+          code: 'area_cycle',
+          params: { code: row.code },
+          message: `"${row.code}" is part of a cycle`,
+        });
     }
     return { areas: [], errors };
   }
@@ -138,18 +178,29 @@ export function parseAreasCsv(text: string): { rows: AreaInput[]; errors: FieldE
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    return { rows: [], errors: [{ path: 'file', message: `is not valid CSV: ${(error as Error).message}` }] };
+    return {
+      rows: [],
+      errors: [{ path: 'file', code: 'csv_invalid', message: `is not valid CSV: ${(error as Error).message}` }],
+    };
   }
   const header = records[0]?.map((h) => h.toLowerCase());
   if (!header || header.join(',') !== 'code,parent_code,level,name') {
-    return { rows: [], errors: [{ path: 'line 1', message: 'the header must be code,parent_code,level,name' }] };
+    return {
+      rows: [],
+      errors: [{ path: 'line 1', code: 'csv_header', message: 'the header must be code,parent_code,level,name' }],
+    };
   }
   const rows: AreaInput[] = [];
   const errors: FieldError[] = [];
   records.slice(1).forEach((r, i) => {
     const line = i + 2;
     if (r.length !== 4) {
-      errors.push({ path: `line ${line}`, message: `has ${r.length} columns, expected 4` });
+      errors.push({
+        path: `line ${line}`,
+        code: 'csv_columns',
+        params: { count: r.length },
+        message: `has ${r.length} columns, expected 4`,
+      });
       return;
     }
     const [code, parent, level, name] = r as [string, string, string, string];

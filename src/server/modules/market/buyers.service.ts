@@ -25,8 +25,9 @@ function presentBuyer(row: BuyerRow): BuyerAnswer {
 async function areaOf(db: Queryable, country: string, code: string | null | undefined) {
   if (!code) return { areaCode: null, areaPath: null };
   const area = await buyersRepository.area(db, code);
-  if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
-  if (area.country !== country) throw invalid([{ path: 'areaCode', message: `is not in ${country}` }]);
+  if (!area) throw invalid([{ path: 'areaCode', code: 'unknown_reference', message: 'no such area' }]);
+  if (area.country !== country)
+    throw invalid([{ path: 'areaCode', code: 'not_in_country', params: { country }, message: `is not in ${country}` }]);
   return { areaCode: code, areaPath: area.path };
 }
 
@@ -55,7 +56,8 @@ function addProfile(ctx: Ctx, input: RegisterBuyerBody, area: Awaited<ReturnType
  * has an account (`signUpOwnAccount`), so the profile is checked first, for both alike.
  */
 export async function signUpBuyer(ctx: Ctx, input: RegisterBuyerBody, ip: string): Promise<SignUpAnswer> {
-  if (ctx.actor.kind === 'user') throw forbidden('Sign out before opening another account.');
+  if (ctx.actor.kind === 'user')
+    throw forbidden('Sign out before opening another account.', { code: 'signed-in-already' });
   const area = await areaOf(ctx.db, input.country, input.areaCode);
   return signUpOwnAccount(ctx, input, addProfile(ctx, input, area), ip);
 }

@@ -79,7 +79,8 @@ async function lookups(db: Queryable, rows: CatalogRow[]) {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const badCursor = () => invalid([{ path: 'query.cursor', message: 'is not a cursor this list gave out' }]);
+const badCursor = () =>
+  invalid([{ path: 'query.cursor', code: 'bad_cursor', message: 'is not a cursor this list gave out' }]);
 
 function idCursor(cursor: string | undefined): string | null {
   const id = decodeCursor(cursor, 1)?.[0] ?? null;
@@ -136,7 +137,7 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
   let path: string | undefined;
   if (query.area) {
     path = await areaPath(ctx.db, query.area);
-    if (!path) throw invalid([{ path: 'query.area', message: 'no such area' }]);
+    if (!path) throw invalid([{ path: 'query.area', code: 'unknown_reference', message: 'no such area' }]);
   }
   const filter: CatalogFilter = {
     today: dateIn(ctx.clock.now()),

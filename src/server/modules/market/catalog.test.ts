@@ -424,7 +424,7 @@ describe('public catalog', () => {
   it('refuses an area that does not exist with 400', async () => {
     const response = await list('?area=99.99');
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ path: 'query.area', message: 'no such area' }]);
+    expect(response.json().errors).toEqual([expect.objectContaining({ path: 'query.area', message: 'no such area' })]);
   });
 
   it('never shows members, national ids, phone numbers, group contacts or legal ids', async () => {

@@ -5,7 +5,7 @@ import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { dateIn } from '../../../shared/dates.js';
-import { fromMinor, toMinor } from '../../../shared/money.js';
+import { fromMinor, minorDigits, toMinor } from '../../../shared/money.js';
 import { quantityText } from '../../../shared/quantity.js';
 import { abilities, authorize, can, notify, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { productById } from '../registry/index.js';
@@ -118,7 +118,8 @@ export async function sendInquiry(ctx: Ctx, input: CreateInquiryBody): Promise<C
   const user = requireUser(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const buyer = await buyersRepository.byUser(tx.db, user.id);
-    if (!buyer) throw forbidden('Only a buyer account may send inquiries; sign up as a buyer first.');
+    if (!buyer)
+      throw forbidden('Only a buyer account may send inquiries; sign up as a buyer first.', { code: 'buyer-only' });
     const viewer = viewerOf(tx);
     return createOnce(tx.db, {
       id: input.id,
@@ -143,7 +144,7 @@ export async function sendInquiry(ctx: Ctx, input: CreateInquiryBody): Promise<C
       create: async (id) => {
         const product = await productById(tx.db, input.productId);
         if (!product || product.status === 'draft')
-          throw invalid([{ path: 'productId', message: 'is not a product in the catalog' }]);
+          throw invalid([{ path: 'productId', code: 'not_allowed_here', message: 'is not a product in the catalog' }]);
         const row = await inquiriesRepository.insert(tx.db, {
           id,
           program_id: product.program_id,
@@ -258,14 +259,24 @@ export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise
     const target = tradeTarget(row);
     const user = authorize(tx.actor, inquiryPolicy, 'quote', target);
     if (sideOf(tx.actor, inquiryPolicy, 'quote', target) !== 'group')
-      throw forbidden('Only the producer group quotes.');
+      throw forbidden('Only the producer group quotes.', { code: 'producer-quotes-only' });
     const currency = row.product_currency;
     const minor = toMinor(input.unitPrice.amount, input.unitPrice.currency);
     if (input.unitPrice.currency !== currency)
-      throw invalid([{ path: 'unitPrice.currency', message: `must be ${currency}` }]);
+      throw invalid([
+        { path: 'unitPrice.currency', code: 'wrong_currency', params: { currency }, message: `must be ${currency}` },
+      ]);
     if (minor === undefined)
-      throw invalid([{ path: 'unitPrice.amount', message: `has more decimals than ${currency} allows` }]);
-    if (input.validUntil < dateIn(tx.clock.now())) throw invalid([{ path: 'validUntil', message: 'is in the past' }]);
+      throw invalid([
+        {
+          path: 'unitPrice.amount',
+          code: 'money_decimals',
+          params: { currency, decimals: minorDigits(currency) },
+          message: `has more decimals than ${currency} allows`,
+        },
+      ]);
+    if (input.validUntil < dateIn(tx.clock.now()))
+      throw invalid([{ path: 'validUntil', code: 'in_past', message: 'is in the past' }]);
     if (row.status === 'ordered' || row.status === 'closed')
       throw ruleBroken('inquiry-closed', `This inquiry is already ${row.status}; it takes no new quote.`);
     await inquiriesRepository.insertQuote(tx.db, {

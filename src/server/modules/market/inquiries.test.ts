@@ -44,7 +44,7 @@ describe('buyers', () => {
       payload: { version: 1, areaCode: '51.07' },
     });
     expect(wrongArea.statusCode).toBe(400);
-    expect(wrongArea.json().errors).toEqual([{ path: 'areaCode', message: 'is not in JP' }]);
+    expect(wrongArea.json().errors).toEqual([expect.objectContaining({ path: 'areaCode', message: 'is not in JP' })]);
     const moved = await t.request({
       method: 'PATCH',
       url: '/api/v1/buyers/me',
@@ -132,7 +132,9 @@ describe('inquiries', () => {
       });
     const onDraft = await ask(buyer, draft.id);
     expect(onDraft.statusCode).toBe(400);
-    expect(onDraft.json().errors).toEqual([{ path: 'productId', message: 'is not a product in the catalog' }]);
+    expect(onDraft.json().errors).toEqual([
+      expect.objectContaining({ path: 'productId', message: 'is not a product in the catalog' }),
+    ]);
     expect((await ask(w.managers.lombok, w.products.bali.id)).statusCode).toBe(403);
     expect((await ask(undefined, w.products.bali.id)).statusCode).toBe(401);
     const count = await t.database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM inquiries');
@@ -236,7 +238,7 @@ describe('inquiries', () => {
         payload: { unitPrice: { amount: price, currency }, quantity: '200', validUntil: '2099-01-01' },
       });
     expect((await quote('12000', 'USD')).json().errors).toEqual([
-      { path: 'unitPrice.currency', message: 'must be IDR' },
+      expect.objectContaining({ path: 'unitPrice.currency', message: 'must be IDR' }),
     ]);
     const first = (await quote('12500.00')).json().quotes[0];
     const second = await quote('12000.50');

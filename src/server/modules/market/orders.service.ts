@@ -188,12 +188,18 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
     const sides = TRANSITIONS[row.status][input.to];
     if (!sides) {
       throw ruleBroken('illegal-transition', `An order cannot move from ${row.status} to ${input.to}.`, [
-        { path: 'to', message: `cannot follow ${row.status}` },
+        { path: 'to', code: 'status_transition', params: { from: row.status }, message: `cannot follow ${row.status}` },
       ]);
     }
-    if (!sides.includes(side)) throw forbidden(`The ${side} may not move an order to ${input.to}.`);
+    if (!sides.includes(side))
+      throw forbidden(`The ${side} may not move an order to ${input.to}.`, {
+        code: 'order-move-refused',
+        params: { side, to: input.to },
+      });
     if (input.allocations && input.to !== 'confirmed')
-      throw invalid([{ path: 'allocations', message: 'are named only when confirming' }]);
+      throw invalid([
+        { path: 'allocations', code: 'allocations_on_confirm', message: 'are named only when confirming' },
+      ]);
     const held = await ordersRepository.allocations(tx.db, [id]);
     const before = presentOrder(row, held);
     let saleEntryId: string | undefined;

@@ -97,13 +97,15 @@ describe('orders', () => {
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors).toEqual([
-      { path: 'allocations.0.batchId', message: "is not a batch of this order's product" },
+      expect.objectContaining({ path: 'allocations.0.batchId', message: "is not a batch of this order's product" }),
     ]);
     const short = await move(w.managers.bali, order.id, {
       to: 'confirmed',
       allocations: [{ batchId: a.id, quantity: '3' }],
     });
-    expect(short.json().errors).toEqual([{ path: 'allocations', message: 'must add up to the ordered 4' }]);
+    expect(short.json().errors).toEqual([
+      expect.objectContaining({ path: 'allocations', message: 'must add up to the ordered 4' }),
+    ]);
     const ok = await move(w.managers.bali, order.id, {
       to: 'confirmed',
       allocations: [{ batchId: a.id, quantity: '4' }],
@@ -125,7 +127,9 @@ describe('orders', () => {
       allocations: [{ batchId: expired.id, quantity: '4' }],
     });
     expect(named.statusCode).toBe(422);
-    expect(named.json().errors).toEqual([{ path: 'allocations.0.batchId', message: 'expired on 2025-07-01' }]);
+    expect(named.json().errors).toEqual([
+      expect.objectContaining({ path: 'allocations.0.batchId', message: 'expired on 2025-07-01' }),
+    ]);
     const fifo = await move(w.managers.bali, order.id, { to: 'confirmed' });
     expect(fifo.statusCode).toBe(422);
     const fresh = await w.batch(w.products.bali.id, { quantity: '5' });
@@ -143,7 +147,7 @@ describe('orders', () => {
     expect(shipEarly.json()).toMatchObject({
       type: '/problems/illegal-transition',
       detail: 'An order cannot move from placed to shipped.',
-      errors: [{ path: 'to', message: 'cannot follow placed' }],
+      errors: [expect.objectContaining({ path: 'to', message: 'cannot follow placed' })],
     });
     expect((await move(w.managers.bali, order.id, { to: 'placed' })).statusCode).toBe(422);
     expect((await move(buyer, order.id, { to: 'confirmed' })).statusCode).toBe(403);

@@ -36,7 +36,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header === undefined) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".', { code: 'bearer-malformed' });
   return match[1];
 }
 
@@ -48,14 +48,15 @@ function assertSameOrigin(request: FastifyRequest, hasSessionCookie: boolean): v
   const origin = request.headers.origin;
   const fetchSite = request.headers['sec-fetch-site'];
   if (origin !== undefined) {
-    if (!sameOrigin(origin, `${request.protocol}://${request.host}`)) throw forbidden('Cross-site request refused.');
+    if (!sameOrigin(origin, `${request.protocol}://${request.host}`))
+      throw forbidden('Cross-site request refused.', { code: 'cross-site' });
     return;
   }
   if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    throw forbidden('Cross-site request refused.');
+    throw forbidden('Cross-site request refused.', { code: 'cross-site' });
   }
   if (hasSessionCookie && fetchSite === undefined) {
-    throw forbidden('A cookie-authenticated write must carry an Origin header.');
+    throw forbidden('A cookie-authenticated write must carry an Origin header.', { code: 'origin-missing' });
   }
 }
 

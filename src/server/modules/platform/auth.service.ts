@@ -62,7 +62,7 @@ export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
       await countFailure(tx.db, keys.pair, rule(pairLimit), now);
       await countFailure(tx.db, keys.ip, rule(THROTTLE.perIp), now);
     });
-    throw unauthorized('The email or password is wrong.');
+    throw unauthorized('The email or password is wrong.', { code: 'wrong-credentials' });
   }
   const secret = newSecret();
   const expiresAt = new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86_400_000);
@@ -102,7 +102,7 @@ export async function resolveActor(
     const user = credentials.bearer.startsWith(TOKEN_PREFIX)
       ? await tokensRepository.userOf(db, sha256(credentials.bearer))
       : undefined;
-    if (!user) throw unauthorized('The API token is unknown, expired or revoked.');
+    if (!user) throw unauthorized('The API token is unknown, expired or revoked.', { code: 'token-unknown' });
     return actorFor(db, user, 'token');
   }
   if (credentials.sessionSecret !== undefined) {
@@ -157,7 +157,8 @@ export function me(ctx: Ctx): MeAnswer {
 /** A personal API token: shown once in full, stored only as its SHA-256. */
 export async function createToken(ctx: Ctx, input: CreateTokenBody) {
   const user = requireUser(ctx.actor);
-  if (user.via === 'token') throw forbidden('A token cannot create tokens; sign in.');
+  if (user.via === 'token')
+    throw forbidden('A token cannot create tokens; sign in.', { code: 'token-cannot-create-tokens' });
   const token = `${TOKEN_PREFIX}${newSecret()}`;
   const expiresAt = input.expiresInDays ? new Date(ctx.clock.now().getTime() + input.expiresInDays * 86_400_000) : null;
   return inTransaction(ctx, async (tx) => {

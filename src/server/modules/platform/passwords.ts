@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
+import type { FieldCode } from '../../../shared/problem-codes.js';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); @node-rs/argon2 defaults to argon2id.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -9,8 +10,34 @@ const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 const strength = new ZxcvbnFactory({
   dictionary: { ...common.dictionary, ...en.dictionary },
   graphs: common.adjacencyGraphs,
-  translations: en.translations,
 });
+
+/** zxcvbn's warnings (its translation keys, given when no translations are set) → our codes. */
+const WARNING_CODES: Record<string, FieldCode> = {
+  straightRow: 'password_keyboard',
+  keyPattern: 'password_keyboard',
+  simpleRepeat: 'password_repeats',
+  extendedRepeat: 'password_repeats',
+  sequences: 'password_sequence',
+  recentYears: 'password_dates',
+  dates: 'password_dates',
+  topTen: 'password_common',
+  topHundred: 'password_common',
+  common: 'password_common',
+  similarToCommon: 'password_common',
+  pwned: 'password_common',
+  wordByItself: 'password_words',
+  namesByThemselves: 'password_words',
+  commonNames: 'password_words',
+  userInputs: 'password_personal',
+};
+const englishWarning = (key: string) => (en.translations.warnings as Record<string, string>)[key];
+
+interface PasswordWeakness {
+  code: FieldCode;
+  params?: Record<string, number>;
+  message: string;
+}
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
 
@@ -35,17 +62,26 @@ export const MIN_PASSWORD_LENGTH = 10;
  * Why a password is refused, or null when it is acceptable: long enough and not guessable from
  * common-password lists, keyboard patterns, or the account's own email and name (zxcvbn score ≥ 3).
  */
-export function passwordWeakness(password: string, userInputs: string[] = []): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 256) return 'must be at most 256 characters';
+export function passwordWeakness(password: string, userInputs: string[] = []): PasswordWeakness | null {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    const message = `must be at least ${MIN_PASSWORD_LENGTH} characters`;
+    return { code: 'password_too_short', params: { minimum: MIN_PASSWORD_LENGTH }, message };
+  }
+  if (password.length > 256) {
+    return { code: 'password_too_long', params: { maximum: 256 }, message: 'must be at most 256 characters' };
+  }
   const lowered = password.toLowerCase();
   const personal = userInputs.flatMap((s) => [s.toLowerCase(), s.toLowerCase().split('@')[0] ?? '']);
   if (personal.some((s) => s.length >= 4 && lowered.includes(s))) {
-    return 'must not contain your email or name';
+    return { code: 'password_personal', message: 'must not contain your email or name' };
   }
   const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[@.\s_-]+/)).filter((s) => s.length >= 3);
   const result = strength.check(password, inputs);
   if (result.score >= 3) return null;
-  const reason = result.feedback.warning ?? result.feedback.suggestions[0];
-  return `is too easy to guess${reason ? ` (${reason})` : ''}`;
+  const warning = result.feedback.warning ?? '';
+  const reason = englishWarning(warning);
+  return {
+    code: WARNING_CODES[warning] ?? 'password_guessable',
+    message: `is too easy to guess${reason ? ` (${reason})` : ''}`,
+  };
 }

@@ -82,9 +82,13 @@ export async function registerOwnAccount<T>(
   const passwordHash = await strongPasswordHash(input);
   return inTransaction({ ...ctx, actor: anonymous }, async (tx) => {
     if (await usersRepository.byEmail(tx.db, input.email)) {
-      throw conflict('An account with this email already exists.', {
-        errors: [{ path: 'email', message: 'is taken' }],
-      });
+      throw conflict(
+        'An account with this email already exists.',
+        {
+          errors: [{ path: 'email', code: 'taken', message: 'is taken' }],
+        },
+        { code: 'email-taken' },
+      );
     }
     return openAccount(tx, input, passwordHash, withAccount);
   });
@@ -92,7 +96,7 @@ export async function registerOwnAccount<T>(
 
 async function strongPasswordHash(input: OwnAccount): Promise<string> {
   const weakness = passwordWeakness(input.password, [input.email, input.name]);
-  if (weakness) throw invalid([{ path: 'password', message: weakness }]);
+  if (weakness) throw invalid([{ path: 'password', ...weakness }]);
   return hashPassword(input.password);
 }
 

@@ -52,7 +52,7 @@ function refuseUnless(allowed: boolean, detail: string): void {
 
 function assertStrong(password: string, email: string, name: string): void {
   const weakness = passwordWeakness(password, [email, name]);
-  if (weakness) throw invalid([{ path: 'password', message: weakness }]);
+  if (weakness) throw invalid([{ path: 'password', ...weakness }]);
 }
 
 export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<Created<UserAnswer>> {
@@ -73,9 +73,13 @@ export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<Creat
       present: (row) => answerUser(tx.actor, row),
       create: async (id) => {
         if (await usersRepository.byEmail(tx.db, input.email)) {
-          throw conflict('An account with this email already exists.', {
-            errors: [{ path: 'email', message: 'is taken' }],
-          });
+          throw conflict(
+            'An account with this email already exists.',
+            {
+              errors: [{ path: 'email', code: 'taken', message: 'is taken' }],
+            },
+            { code: 'email-taken' },
+          );
         }
         const row = await usersRepository.insert(tx.db, {
           id,
@@ -139,7 +143,7 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
     if (input.disabled !== undefined) changes.disabled_at = input.disabled ? tx.clock.now() : null;
     if (input.password !== undefined) {
       if (actor.id === id && !(await verifyPassword(current.password_hash, input.currentPassword ?? ''))) {
-        throw invalid([{ path: 'currentPassword', message: 'is wrong' }]);
+        throw invalid([{ path: 'currentPassword', code: 'wrong_password', message: 'is wrong' }]);
       }
       assertStrong(input.password, current.email, input.name ?? current.name);
       changes.password_hash = await hashPassword(input.password);
@@ -172,7 +176,7 @@ export async function ensureFirstAdmin(
   const generatedPassword = wanted.password ? null : randomBytes(18).toString('base64url');
   const password = wanted.password ?? generatedPassword!;
   const weakness = passwordWeakness(password, [email]);
-  if (weakness) throw new ConfigError(`Invalid configuration:\n  OVOP_ADMIN_PASSWORD: ${weakness}`);
+  if (weakness) throw new ConfigError(`Invalid configuration:\n  OVOP_ADMIN_PASSWORD: ${weakness.message}`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const existing = await usersRepository.byEmail(tx, email);

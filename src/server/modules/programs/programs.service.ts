@@ -86,17 +86,23 @@ export async function getProgram(ctx: Ctx, id: string): Promise<ProgramAnswer> {
 /** Creates a program, optionally from another as a template (replication to a new country). */
 export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise<Created<ProgramAnswer>> {
   requireUser(ctx.actor);
-  if (!mayCreateProgram(ctx.actor)) throw forbidden('Only a platform admin may do this.');
+  if (!mayCreateProgram(ctx.actor)) throw forbidden('Only a platform admin may do this.', { code: 'admin-only' });
   return inTransaction(ctx, async (tx) => {
     const template = input.templateProgramId
       ? await programsRepository.byId(tx.db, input.templateProgramId)
       : undefined;
     if (input.templateProgramId && !template)
-      throw invalid([{ path: 'templateProgramId', message: 'no such program' }]);
+      throw invalid([{ path: 'templateProgramId', code: 'unknown_reference', message: 'no such program' }]);
     const currency = input.currency ?? template?.currency;
     const locales = input.locales ?? template?.locales;
-    if (!currency) throw invalid([{ path: 'currency', message: 'is required without a template' }]);
-    if (!locales) throw invalid([{ path: 'locales', message: 'is required without a template' }]);
+    if (!currency)
+      throw invalid([
+        { path: 'currency', code: 'required_without_template', message: 'is required without a template' },
+      ]);
+    if (!locales)
+      throw invalid([
+        { path: 'locales', code: 'required_without_template', message: 'is required without a template' },
+      ]);
     // What is stored, from the input with the template's values filled in.
     const values = {
       code: input.code,
@@ -126,7 +132,11 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
       present: (row) => answerProgram(tx.actor, row),
       create: async (id) => {
         if (await programsRepository.byCode(tx.db, input.code)) {
-          throw conflict('A program with this code exists.', { errors: [{ path: 'code', message: 'is taken' }] });
+          throw conflict(
+            'A program with this code exists.',
+            { errors: [{ path: 'code', code: 'taken', message: 'is taken' }] },
+            { code: 'program-code-taken' },
+          );
         }
         const row = await programsRepository.insert(tx.db, { id, ...values });
         await recordAudit(tx.db, tx, {
@@ -156,9 +166,19 @@ export async function patchProgram(
     // A grant's area must stay in the program's country, so a move abroad waits for those grants to go.
     if (input.country && input.country !== current.country)
       if (await programsRepository.hasAreaGrantsOutside(tx.db, id, input.country))
-        throw ruleBroken('program-areas-in-use', `Role grants are narrowed to areas of ${current.country}.`, [
-          { path: 'country', message: `role grants are narrowed to areas of ${current.country}` },
-        ]);
+        throw ruleBroken(
+          'program-areas-in-use',
+          `Role grants are narrowed to areas of ${current.country}.`,
+          [
+            {
+              path: 'country',
+              code: 'not_allowed_here',
+              message: `role grants are narrowed to areas of ${current.country}`,
+            },
+          ],
+          {},
+          { country: current.country },
+        );
     const row = await programsRepository.update(tx.db, id, {
       name: input.name ?? current.name,
       country: input.country ?? current.country,
@@ -186,13 +206,30 @@ export async function listGrants(ctx: Ctx, programId: string) {
 export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBody) {
   authorize(ctx.actor, programPolicy, staffingAction(input.role, 'grant'), programTarget(programId));
   const groupRole = GROUP_ROLES.includes(input.role);
-  if (groupRole && !input.groupId) throw invalid([{ path: 'groupId', message: `is required for ${input.role}` }]);
-  if (!groupRole && input.groupId) throw invalid([{ path: 'groupId', message: `does not apply to ${input.role}` }]);
+  if (groupRole && !input.groupId)
+    throw invalid([
+      {
+        path: 'groupId',
+        code: 'required_for_role',
+        params: { role: input.role },
+        message: `is required for ${input.role}`,
+      },
+    ]);
+  if (!groupRole && input.groupId)
+    throw invalid([
+      {
+        path: 'groupId',
+        code: 'not_for_role',
+        params: { role: input.role },
+        message: `does not apply to ${input.role}`,
+      },
+    ]);
   return inTransaction(ctx, async (tx) => {
     await lockRow(tx.db, 'programs', programId); // its country is read below and may not move meanwhile
     const program = await programsRepository.byId(tx.db, programId);
     if (!program) throw notFound('Program');
-    if (!(await accountById(tx.db, input.userId))) throw invalid([{ path: 'userId', message: 'no such user' }]);
+    if (!(await accountById(tx.db, input.userId)))
+      throw invalid([{ path: 'userId', code: 'unknown_reference', message: 'no such user' }]);
     await assertInProgram(tx, program, input);
     const grant = presentGrant(
       await programsRepository.insertGrant(tx.db, {
@@ -216,12 +253,19 @@ export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBod
  */
 async function assertInProgram(tx: TxCtx, program: ProgramRow, input: GrantRoleBody): Promise<void> {
   if (input.groupId && !(await programsRepository.groupInProgram(tx.db, program.id, input.groupId)))
-    throw invalid([{ path: 'groupId', message: 'no such group in this program' }]);
+    throw invalid([{ path: 'groupId', code: 'unknown_reference', message: 'no such group in this program' }]);
   if (input.areaCode) {
     const area = await getArea(tx, input.areaCode).catch(() => undefined);
-    if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
+    if (!area) throw invalid([{ path: 'areaCode', code: 'unknown_reference', message: 'no such area' }]);
     if (area.country !== program.country)
-      throw invalid([{ path: 'areaCode', message: `is not an area of the program's country (${program.country})` }]);
+      throw invalid([
+        {
+          path: 'areaCode',
+          code: 'not_in_country',
+          params: { country: program.country },
+          message: `is not an area of the program's country (${program.country})`,
+        },
+      ]);
   }
 }
 

@@ -23,7 +23,15 @@ export async function fileAppeal(ctx: Ctx, id: string, reason: string) {
     await lockRow(tx.db, 'assessments', id);
     const row = await readAssessment(tx, id, 'appeal');
     if (row.status !== 'finalised')
-      throw ruleBroken('not-appealable', `Only a final rating can be appealed; this one is ${row.status}.`);
+      throw ruleBroken(
+        'not-appealable',
+        `Only a final rating can be appealed; this one is ${row.status}.`,
+        undefined,
+        undefined,
+        {
+          status: row.status,
+        },
+      );
     const appeal = await assessmentsRepository.insertAppeal(tx.db, {
       id: uuidv7(),
       assessmentId: id,
@@ -53,7 +61,8 @@ export async function decideAppeal(ctx: Ctx, id: string, appealId: string, input
     const row = await readAssessment(tx, id, 'decideAppeal');
     const appeal = (await assessmentsRepository.appeals(tx.db, id)).find((a) => a.id === appealId);
     if (!appeal) throw notFound('Appeal');
-    if (appeal.decision !== null) throw conflict('This appeal has been decided.', { current: presentAppeal(appeal) });
+    if (appeal.decision !== null)
+      throw conflict('This appeal has been decided.', { current: presentAppeal(appeal) }, { code: 'appeal-decided' });
     await assessmentsRepository.decideAppeal(tx.db, appealId, { ...input, by: user.id });
     let updated;
     if (input.decision === 'upheld') {

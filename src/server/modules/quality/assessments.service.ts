@@ -182,7 +182,10 @@ export async function readAssessment(
     !can(panel, assessmentPolicy, action, target(row)) &&
     can(ctx.actor, assessmentPolicy, action, target(row))
   )
-    throw forbidden(`Only assessors of the ${row.panel_tier} panel tier or above may judge this assessment.`);
+    throw forbidden(`Only assessors of the ${row.panel_tier} panel tier or above may judge this assessment.`, {
+      code: 'panel-tier-too-low',
+      params: { tier: row.panel_tier },
+    });
   authorize(panel, assessmentPolicy, action, target(row));
   return row;
 }
@@ -225,11 +228,13 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
   return inTransaction(ctx, async (tx) => {
     const product = await productById(tx.db, input.productId);
     if (!product || !can(tx.actor, holderPolicy, 'read', productTarget(product)))
-      throw invalid([{ path: 'productId', message: 'no such product' }]);
+      throw invalid([{ path: 'productId', code: 'unknown_reference', message: 'no such product' }]);
     authorize(tx.actor, holderPolicy, 'enterInRound', productTarget(product));
     const scheme = await schemesRepository.byId(tx.db, input.schemeId);
     if (!scheme || scheme.program_id !== product.program_id)
-      throw invalid([{ path: 'schemeId', message: "is not a rating scheme of the product's program" }]);
+      throw invalid([
+        { path: 'schemeId', code: 'not_allowed_here', message: "is not a rating scheme of the product's program" },
+      ]);
     const { id: _id, ...fields } = input;
     return createOnce(tx.db, {
       id: input.id,
@@ -246,7 +251,9 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
       present: (row) => answer(tx, row),
       create: async (id) => {
         if (!scheme.latest)
-          throw invalid([{ path: 'schemeId', message: 'has a newer version; enter with the latest' }]);
+          throw invalid([
+            { path: 'schemeId', code: 'scheme_outdated', message: 'has a newer version; enter with the latest' },
+          ]);
         const row = await assessmentsRepository.insert(tx.db, {
           id,
           program_id: product.program_id,
@@ -277,10 +284,17 @@ function checkScores(def: SchemeDefinition, scores: ScoresBody['scores']): void 
   const errors: FieldError[] = [];
   scores.forEach((s, i) => {
     const c = criteria.get(s.criterion);
-    if (!c) errors.push({ path: `scores.${i}.criterion`, message: 'is not a criterion of the scheme' });
+    if (!c)
+      errors.push({
+        path: `scores.${i}.criterion`,
+        code: 'not_allowed_here',
+        message: 'is not a criterion of the scheme',
+      });
     else if (!c.levels.some((l) => l.points === s.points))
       errors.push({
         path: `scores.${i}.points`,
+        code: 'level_not_allowed',
+        params: { levels: c.levels.map((l) => l.points).join(', ') },
         message: `must be one of the criterion's levels (${c.levels.map((l) => l.points).join(', ')})`,
       });
   });
@@ -289,7 +303,15 @@ function checkScores(def: SchemeDefinition, scores: ScoresBody['scores']): void 
 
 export function assertOpen(row: AssessmentRow): void {
   if (row.status !== 'open')
-    throw ruleBroken('assessment-closed', `The assessment is ${row.status}; scores can no longer change.`);
+    throw ruleBroken(
+      'assessment-closed',
+      `The assessment is ${row.status}; scores can no longer change.`,
+      undefined,
+      undefined,
+      {
+        status: row.status,
+      },
+    );
 }
 
 /** The group's own scores, by the manager of the product's group, before the panel (OCOP: self-assessment first). */
@@ -378,7 +400,7 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
       throw ruleBroken(
         'criteria-unscored',
         'Every criterion needs a panel score before the rating is final.',
-        missing.map((c) => ({ path: `scores.${c}`, message: 'has no panel score' })),
+        missing.map((c) => ({ path: `scores.${c}`, code: 'no_panel_score', message: 'has no panel score' })),
       );
     const [product, group, certs] = await Promise.all([
       productById(tx.db, row.product_id),

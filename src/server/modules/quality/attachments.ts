@@ -12,9 +12,12 @@ const SIGNATURES: { type: string; ext: string; magic: number[] }[] = [
 /** The file's real type, judged by its first bytes rather than by the type the client declared. */
 export function attachmentType(data: Buffer, field: string): { type: string; ext: string } {
   if (data.length > ATTACHMENT_MAX_BYTES) {
-    throw tooLarge(`A file may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`);
+    throw tooLarge(`A file may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`, {
+      code: 'too-large',
+      params: { maxMegabytes: ATTACHMENT_MAX_BYTES / 1024 / 1024 },
+    });
   }
   const match = SIGNATURES.find((s) => s.magic.every((byte, i) => data[i] === byte));
-  if (!match) throw invalid([{ path: field, message: 'must be a PDF, JPEG or PNG file' }]);
+  if (!match) throw invalid([{ path: field, code: 'file_type_document', message: 'must be a PDF, JPEG or PNG file' }]);
   return match;
 }

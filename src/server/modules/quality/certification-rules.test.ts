@@ -48,7 +48,7 @@ describe('certification rules', () => {
     const sni = { kind: 'sni' as const, number: 'SNI 01-3545-2013', issuedOn: '2026-01-05' };
     expect(paths(checkCertification({ ...sni, expiresOn: '2056-01-05' }))).toEqual([]);
     expect(checkCertification({ ...sni, expiresOn: '2056-01-06' }).errors).toEqual([
-      { path: 'expiresOn', message: 'may be at most 30 years after issuedOn (2056-01-05)' },
+      expect.objectContaining({ path: 'expiresOn', message: 'may be at most 30 years after issuedOn (2056-01-05)' }),
     ]);
     expect(
       paths(checkCertification({ ...sni, kind: 'halal', number: 'ID35110000123450123', expiresOn: '2100-12-31' })),

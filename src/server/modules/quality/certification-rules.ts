@@ -1,3 +1,4 @@
+import type { FieldCode } from '../../../shared/problem-codes.js';
 import type { FieldError } from '../../http/errors.js';
 import type { CertificationKind } from './quality.schemas.js';
 import { addMonths } from './scoring.js';
@@ -6,16 +7,28 @@ import { addMonths } from './scoring.js';
  * Number formats and validity rules per certificate kind, pure. Kinds without a known public
  * format (SNI, organic, other) take any number.
  */
-const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; message: string }>> = {
+const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; code: FieldCode; message: string }>> = {
   // SPP-IRT (BPOM Reg. 22/2018): 15 digits, the last two the year the permit ends, often written
   // after a hyphen ("2063204010541-25").
-  pirt: { pattern: /^\d{13}-?\d{2}$/, message: 'must be the 15-digit P-IRT number, e.g. 2063204010541-25' },
+  pirt: {
+    pattern: /^\d{13}-?\d{2}$/,
+    code: 'pirt_number',
+    message: 'must be the 15-digit P-IRT number, e.g. 2063204010541-25',
+  },
   // BPOM distribution permit for processed food made in Indonesia: "MD" and 12 digits.
-  bpom_md: { pattern: /^MD ?\d{12}$/, message: 'must be "MD" and 12 digits' },
+  bpom_md: { pattern: /^MD ?\d{12}$/, code: 'bpom_md_number', message: 'must be "MD" and 12 digits' },
   // BPJPH halal certificate: "ID" and digits.
-  halal: { pattern: /^ID\d{8,24}$/, message: 'must be "ID" and digits (BPJPH certificate number)' },
+  halal: {
+    pattern: /^ID\d{8,24}$/,
+    code: 'halal_number',
+    message: 'must be "ID" and digits (BPJPH certificate number)',
+  },
   // US FDA food facility registration: 11 digits.
-  fda_registration: { pattern: /^\d{11}$/, message: 'must be the 11-digit FDA registration number' },
+  fda_registration: {
+    pattern: /^\d{11}$/,
+    code: 'fda_number',
+    message: 'must be the 11-digit FDA registration number',
+  },
 };
 
 /** SPP-IRT is valid at most 5 years (BPOM Reg. 22/2018). */
@@ -48,25 +61,45 @@ export interface CertificationInput {
 export function checkCertification(c: CertificationInput): { errors: FieldError[]; expiresOn: string | null } {
   const errors: FieldError[] = [];
   const format = NUMBER_FORMATS[c.kind];
-  if (format && !format.pattern.test(c.number)) errors.push({ path: 'number', message: format.message });
+  if (format && !format.pattern.test(c.number))
+    errors.push({ path: 'number', code: format.code, message: format.message });
   let expiresOn = c.expiresOn ?? null;
   if (c.kind === 'fda_registration') {
     const due = fdaRegistrationExpiry(c.issuedOn);
     if (expiresOn !== null && expiresOn !== due)
-      errors.push({ path: 'expiresOn', message: `must be ${due}: FDA registrations end with each even year` });
+      errors.push({
+        path: 'expiresOn',
+        code: 'fda_expiry',
+        params: { due },
+        message: `must be ${due}: FDA registrations end with each even year`,
+      });
     expiresOn = due;
   }
   if (c.kind === 'pirt') {
     const latest = addMonths(c.issuedOn, PIRT_MAX_MONTHS);
     if (expiresOn === null)
-      errors.push({ path: 'expiresOn', message: 'is required for a P-IRT (valid at most 5 years)' });
+      errors.push({
+        path: 'expiresOn',
+        code: 'pirt_expiry_required',
+        message: 'is required for a P-IRT (valid at most 5 years)',
+      });
     else if (expiresOn > latest)
-      errors.push({ path: 'expiresOn', message: `may be at most 5 years after issuedOn (${latest})` });
+      errors.push({
+        path: 'expiresOn',
+        code: 'expiry_too_late',
+        params: { years: 5, latest },
+        message: `may be at most 5 years after issuedOn (${latest})`,
+      });
   }
   if (expiresOn !== null && expiresOn <= c.issuedOn)
-    errors.push({ path: 'expiresOn', message: 'must be after issuedOn' });
+    errors.push({ path: 'expiresOn', code: 'expires_before_issued', message: 'must be after issuedOn' });
   const longest = addMonths(c.issuedOn, MAX_VALIDITY_MONTHS);
   if (expiresOn !== null && expiresOn > longest && !errors.some((e) => e.path === 'expiresOn'))
-    errors.push({ path: 'expiresOn', message: `may be at most 30 years after issuedOn (${longest})` });
+    errors.push({
+      path: 'expiresOn',
+      code: 'expiry_too_late',
+      params: { years: 30, latest: longest },
+      message: `may be at most 30 years after issuedOn (${longest})`,
+    });
   return { errors, expiresOn };
 }

@@ -108,14 +108,14 @@ async function holderOf(tx: TxCtx, input: { productId?: string | undefined; grou
   if (input.productId) {
     const product = await productById(tx.db, input.productId);
     if (!product || !can(tx.actor, holderPolicy, 'read', productTarget(product)))
-      throw invalid([{ path: 'productId', message: 'no such product' }]);
+      throw invalid([{ path: 'productId', code: 'unknown_reference', message: 'no such product' }]);
     if (input.groupId && input.groupId !== product.group_id)
-      throw invalid([{ path: 'groupId', message: "is not the product's group" }]);
+      throw invalid([{ path: 'groupId', code: 'not_allowed_here', message: "is not the product's group" }]);
     return { target: productTarget(product), productId: product.id };
   }
   const group = await groupById(tx.db, input.groupId!);
   if (!group || !can(tx.actor, holderPolicy, 'read', groupTarget(group)))
-    throw invalid([{ path: 'groupId', message: 'no such producer group' }]);
+    throw invalid([{ path: 'groupId', code: 'unknown_reference', message: 'no such producer group' }]);
   return { target: groupTarget(group), productId: null };
 }
 

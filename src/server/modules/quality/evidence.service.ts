@@ -24,7 +24,7 @@ export async function addEvidence(ctx: Ctx, id: string, upload: { data: Buffer; 
   const found = await readAssessment(ctx, id, 'addEvidence');
   assertOpen(found);
   if (upload.criterion !== null && !criterionCodes(await schemeOf(ctx.db, found)).includes(upload.criterion))
-    throw invalid([{ path: 'query.criterion', message: 'is not a criterion of the scheme' }]);
+    throw invalid([{ path: 'query.criterion', code: 'not_allowed_here', message: 'is not a criterion of the scheme' }]);
   const { type, ext } = attachmentType(upload.data, 'file');
   const evidenceId = uuidv7();
   const key = `assessments/${id}/${evidenceId}.${ext}`;

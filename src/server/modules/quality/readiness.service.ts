@@ -43,7 +43,12 @@ export async function registryExportReadinessCheck(
   return markets.flatMap((m) =>
     m.checks
       .filter((c) => c.ok === false)
-      .map((c): FieldError => ({ path: `exportReadiness.${m.market}.${c.code}`, message: c.reason })),
+      .map((c): FieldError => ({
+        path: `exportReadiness.${m.market}.${c.code}`,
+        code: 'export_readiness',
+        params: { reason: c.reason },
+        message: c.reason,
+      })),
   );
 }
 

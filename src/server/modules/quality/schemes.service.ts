@@ -122,9 +122,10 @@ export async function createScheme(ctx: Ctx, input: CreateSchemeBody): Promise<C
   return inTransaction(ctx, async (tx) => {
     const program = await programById(tx.db, input.programId);
     if (!program || !can(actor, schemePolicy, 'read', programTarget(program.id)))
-      throw invalid([{ path: 'programId', message: 'no such program' }]);
+      throw invalid([{ path: 'programId', code: 'unknown_reference', message: 'no such program' }]);
     authorize(actor, schemePolicy, 'update', programTarget(program.id));
-    if (input.templateId && !template) throw invalid([{ path: 'templateId', message: 'no such template' }]);
+    if (input.templateId && !template)
+      throw invalid([{ path: 'templateId', code: 'unknown_reference', message: 'no such template' }]);
     const definition = input.definition ?? schemeDefinition.parse(template!.definition);
     return createOnce(tx.db, {
       id: input.id,
@@ -176,7 +177,11 @@ export async function patchScheme(
     authorize(tx.actor, schemePolicy, 'update', programTarget(current.program_id));
     const before = presentScheme(current, tx.actor);
     if (!current.latest) {
-      throw conflict(`Version ${current.version} has been superseded; edit the latest version.`, { current: before });
+      throw conflict(
+        `Version ${current.version} has been superseded; edit the latest version.`,
+        { current: before },
+        { code: 'version-conflict', params: { base, version: current.version } },
+      );
     }
     assertVersion(current, base, () => before);
     let row: SchemeRow;
@@ -220,7 +225,7 @@ export async function setAssessorTier(ctx: Ctx, programId: string, input: SetAss
   return inTransaction(ctx, async (tx) => {
     const grants = await grantsOf(tx.db, input.userId);
     if (!grants.some((g) => g.programId === programId && g.role === 'assessor'))
-      throw invalid([{ path: 'userId', message: 'is not an assessor of this program' }]);
+      throw invalid([{ path: 'userId', code: 'not_an_assessor', message: 'is not an assessor of this program' }]);
     const before = await schemesRepository.tierOf(tx.db, programId, input.userId);
     await schemesRepository.setTier(tx.db, programId, input.userId, input.tier);
     const after = { programId, userId: input.userId, tier: input.tier };

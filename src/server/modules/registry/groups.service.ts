@@ -74,10 +74,10 @@ export async function registerGroup(ctx: Ctx, input: CreateGroupBody): Promise<C
   return inTransaction(ctx, async (tx) => {
     const village = await villagesRepository.byId(tx.db, input.villageId);
     if (!village || !can(tx.actor, villagePolicy, 'read', villageTarget(village))) {
-      throw invalid([{ path: 'villageId', message: 'no such village' }]);
+      throw invalid([{ path: 'villageId', code: 'unknown_reference', message: 'no such village' }]);
     }
     if (village.program_id !== input.programId) {
-      throw invalid([{ path: 'villageId', message: 'is not enrolled in this program' }]);
+      throw invalid([{ path: 'villageId', code: 'not_allowed_here', message: 'is not enrolled in this program' }]);
     }
     if (!can(tx.actor, villagePolicy, 'registerGroup', villageTarget(village)))
       throw forbidden('You may not register groups in this village.');

@@ -3,7 +3,7 @@ import type { PersonalDataCipher } from '../../crypto/personal-data.js';
 import { maskDigits } from '../../crypto/personal-data.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { conflict, invalid, notFound } from '../../http/errors.js';
+import { conflict, invalid, notFound, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
@@ -101,12 +101,13 @@ interface MemberFields {
 
 /** Checks what a schema cannot see alone, then encrypts the personal data for storage. */
 function toValues(fields: MemberFields, cipher: PersonalDataCipher): MemberValues {
-  const errors = [];
+  const errors: FieldError[] = [];
   if (fields.nationalId) {
     const problem = nikProblem(fields.nationalId, fields.sex, fields.birthYear);
-    if (problem) errors.push({ path: 'nationalId', message: problem });
+    if (problem) errors.push({ path: 'nationalId', ...problem });
   }
-  if (fields.leftOn && fields.leftOn < fields.joinedOn) errors.push({ path: 'leftOn', message: 'is before joinedOn' });
+  if (fields.leftOn && fields.leftOn < fields.joinedOn)
+    errors.push({ path: 'leftOn', code: 'before_joined', message: 'is before joinedOn' });
   if (errors.length) throw invalid(errors);
   return {
     name: fields.name,
@@ -186,9 +187,13 @@ async function assertNationalIdFree(tx: TxCtx, target: Target, values: MemberVal
   const groupId = target.groupId!;
   await lockRow(tx.db, 'producer_groups', groupId);
   if (await membersRepository.nationalIdTaken(tx.db, groupId, values.national_id_hash, exceptId)) {
-    throw conflict('A member of this group already has this national id.', {
-      errors: [{ path: 'nationalId', message: 'is already registered in this group' }],
-    });
+    throw conflict(
+      'A member of this group already has this national id.',
+      {
+        errors: [{ path: 'nationalId', code: 'taken', message: 'is already registered in this group' }],
+      },
+      { code: 'national-id-taken' },
+    );
   }
 }
 
@@ -206,12 +211,16 @@ async function assertAccountLinkable(
   authorize(tx.actor, memberPolicy, 'linkAccount', target);
   if (!values.user_id) return;
   if (!(await accountById(tx.db, values.user_id))) {
-    throw invalid([{ path: 'userId', message: 'is not an account' }]);
+    throw invalid([{ path: 'userId', code: 'unknown_reference', message: 'is not an account' }]);
   }
   if (await membersRepository.accountTaken(tx.db, groupId, values.user_id, exceptId)) {
-    throw conflict('Another member of this group is already linked to this account.', {
-      errors: [{ path: 'userId', message: 'is already linked to another member of this group' }],
-    });
+    throw conflict(
+      'Another member of this group is already linked to this account.',
+      {
+        errors: [{ path: 'userId', code: 'taken', message: 'is already linked to another member of this group' }],
+      },
+      { code: 'account-linked' },
+    );
   }
 }
 

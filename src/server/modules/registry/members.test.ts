@@ -27,12 +27,16 @@ describe('the NIK check', () => {
   it('accepts a number that fits the member and explains one that does not', () => {
     expect(nikProblem(NIK_WOMAN, 'female', 1985)).toBeNull();
     expect(nikProblem(NIK_MAN, 'male', 1978)).toBeNull();
-    expect(nikProblem(NIK_WOMAN, 'male', 1985)).toMatch(/woman/);
-    expect(nikProblem(NIK_WOMAN, 'female', 1986)).toMatch(/birth year/);
-    expect(nikProblem('5107061308850000', 'male', 1985)).toMatch(/serial/);
-    expect(nikProblem('5107063213850001', 'male', 1985)).toMatch(/month/);
-    expect(nikProblem('5107067201850001', 'female', 1985)).toMatch(/day/);
-    expect(nikProblem('0107061708780002', 'male', 1978)).toMatch(/province/);
+    expect(nikProblem(NIK_WOMAN, 'male', 1985)).toMatchObject({ code: 'nik_encodes_woman', message: /woman/ });
+    expect(nikProblem(NIK_WOMAN, 'female', 1986)).toMatchObject({
+      code: 'nik_birth_year_mismatch',
+      params: { encoded: '85', birthYear: 1986 },
+      message: /birth year/,
+    });
+    expect(nikProblem('5107061308850000', 'male', 1985)).toMatchObject({ code: 'nik_serial_zero', message: /serial/ });
+    expect(nikProblem('5107063213850001', 'male', 1985)).toMatchObject({ code: 'nik_month', message: /month/ });
+    expect(nikProblem('5107067201850001', 'female', 1985)).toMatchObject({ code: 'nik_day', message: /day/ });
+    expect(nikProblem('0107061708780002', 'male', 1978)).toMatchObject({ code: 'nik_province', message: /province/ });
   });
 });
 

@@ -41,10 +41,20 @@ async function productFor(ctx: Ctx | TxCtx, productId: string, action: 'addPhoto
 export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buffer; mimetype: string }) {
   await productFor(ctx, productId, 'addPhoto');
   if (upload.data.length > PHOTO_LIMITS.maxBytes) {
-    throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`);
+    throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`, {
+      code: 'photo-too-large',
+      params: { maxMegabytes: PHOTO_LIMITS.maxBytes / 1024 / 1024 },
+    });
   }
   const notAnImage = () =>
-    invalid([{ path: 'photo', message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})` }]);
+    invalid([
+      {
+        path: 'photo',
+        code: 'file_type_photo',
+        params: { got: upload.mimetype },
+        message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})`,
+      },
+    ]);
   // The header alone: `metadata()` decodes no pixels.
   const meta = await sharp(upload.data)
     .metadata()
@@ -52,9 +62,18 @@ export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buff
   const type = meta?.format ? FORMATS[meta.format] : undefined;
   if (!type || !meta?.width || !meta.height) throw notAnImage();
   if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) {
-    throw tooLarge(`A photo may have at most ${PHOTO_LIMITS.maxPixels / 1_000_000} megapixels.`, [
-      { path: 'photo', message: `is ${meta.width} × ${meta.height} pixels` },
-    ]);
+    throw tooLarge(
+      `A photo may have at most ${PHOTO_LIMITS.maxPixels / 1_000_000} megapixels.`,
+      { code: 'photo-too-many-pixels', params: { maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 } },
+      [
+        {
+          path: 'photo',
+          code: 'photo_pixels',
+          params: { width: meta.width, height: meta.height, maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 },
+          message: `is ${meta.width} × ${meta.height} pixels`,
+        },
+      ],
+    );
   }
   // A cheap early refusal; the count that counts is taken again at commit, below.
   await assertRoomForPhoto(ctx, productId);
@@ -99,7 +118,15 @@ export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buff
 
 async function assertRoomForPhoto(ctx: Ctx | TxCtx, productId: string): Promise<void> {
   if ((await productsRepository.countPhotos(ctx.db, productId)) >= PHOTO_LIMITS.perProduct) {
-    throw ruleBroken('too-many-photos', `A product may have at most ${PHOTO_LIMITS.perProduct} photos.`);
+    throw ruleBroken(
+      'too-many-photos',
+      `A product may have at most ${PHOTO_LIMITS.perProduct} photos.`,
+      undefined,
+      undefined,
+      {
+        maximum: PHOTO_LIMITS.perProduct,
+      },
+    );
   }
 }
 

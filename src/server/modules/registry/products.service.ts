@@ -5,7 +5,7 @@ import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../..
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
-import { fromMinor, toMinor, type Money } from '../../../shared/money.js';
+import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { programById } from '../programs/index.js';
 import { groupsRepository } from './groups.repository.js';
@@ -134,22 +134,39 @@ function toValues(fields: ProductFields, program: { currency: string; categories
   if (!program.categories.some((c) => c.code === fields.category)) {
     errors.push({
       path: 'category',
+      code: 'invalid_value',
+      params: { values: program.categories.map((c) => c.code).join(', ') },
       message: `is not one of the program's categories (${program.categories.map((c) => c.code).join(', ')})`,
     });
   }
   if (fields.price.currency !== program.currency)
-    errors.push({ path: 'price.currency', message: `must be ${program.currency}` });
+    errors.push({
+      path: 'price.currency',
+      code: 'wrong_currency',
+      params: { currency: program.currency },
+      message: `must be ${program.currency}`,
+    });
   const minor = toMinor(fields.price.amount, fields.price.currency);
   if (minor === undefined)
-    errors.push({ path: 'price.amount', message: `has more decimals than ${fields.price.currency} allows` });
+    errors.push({
+      path: 'price.amount',
+      code: 'money_decimals',
+      params: { currency: fields.price.currency, decimals: minorDigits(fields.price.currency) },
+      message: `has more decimals than ${fields.price.currency} allows`,
+    });
   if (errors.length) throw invalid(errors);
   const ruleErrors: FieldError[] = [];
   if (fields.status !== 'draft' && Object.keys(fields.description).length === 0) {
-    ruleErrors.push({ path: 'description', message: 'is needed before a product is ready to sell' });
+    ruleErrors.push({
+      path: 'description',
+      code: 'needed_to_sell',
+      message: 'is needed before a product is ready to sell',
+    });
   }
   if (fields.status === 'export_ready') {
-    if (!fields.name.en) ruleErrors.push({ path: 'name.en', message: 'is needed for export' });
-    if (!fields.hsCode) ruleErrors.push({ path: 'hsCode', message: 'is needed for export' });
+    if (!fields.name.en)
+      ruleErrors.push({ path: 'name.en', code: 'needed_for_export', message: 'is needed for export' });
+    if (!fields.hsCode) ruleErrors.push({ path: 'hsCode', code: 'needed_for_export', message: 'is needed for export' });
   }
   if (ruleErrors.length) throw ruleBroken('product-not-ready', `A product cannot be ${fields.status} yet.`, ruleErrors);
   return {
@@ -191,7 +208,7 @@ export async function createProduct(
   return inTransaction(ctx, async (tx) => {
     const group = await groupsRepository.byId(tx.db, input.groupId);
     if (!group || !can(tx.actor, groupPolicy, 'read', groupTarget(group)))
-      throw invalid([{ path: 'groupId', message: 'no such producer group' }]);
+      throw invalid([{ path: 'groupId', code: 'unknown_reference', message: 'no such producer group' }]);
     if (!can(tx.actor, groupPolicy, 'addProduct', groupTarget(group)))
       throw forbidden('You may not add products to this group.');
     const fields: ProductFields = {

@@ -72,7 +72,7 @@ export async function listVillages(ctx: Ctx, query: ListVillagesQuery) {
 /** The materialised path of an area named in a request, or a 400 naming the field. */
 export async function pathOf(db: Queryable, code: string, field: string): Promise<string> {
   const path = await areaPath(db, code);
-  if (path === undefined) throw invalid([{ path: field, message: 'no such area' }]);
+  if (path === undefined) throw invalid([{ path: field, code: 'unknown_reference', message: 'no such area' }]);
   return path;
 }
 
@@ -82,13 +82,13 @@ export async function enrolVillage(ctx: Ctx, input: CreateVillageBody): Promise<
   return inTransaction(ctx, async (tx) => {
     const program = await programById(tx.db, input.programId);
     if (!program || !worksInProgram(tx.actor, program.id)) {
-      throw invalid([{ path: 'programId', message: 'no such program' }]);
+      throw invalid([{ path: 'programId', code: 'unknown_reference', message: 'no such program' }]);
     }
     const area = await getArea(tx, input.areaCode).catch(() => undefined);
-    if (!area) throw invalid([{ path: 'areaCode', message: 'no such area' }]);
+    if (!area) throw invalid([{ path: 'areaCode', code: 'unknown_reference', message: 'no such area' }]);
     const path = await pathOf(tx.db, input.areaCode, 'areaCode');
     if (!can(tx.actor, villagePolicy, 'enrol', { programId: program.id, areaPath: path })) {
-      throw forbidden('This area is outside your scope.');
+      throw forbidden('This area is outside your scope.', { code: 'outside-scope' });
     }
     const profile = normalProfile(input.profile);
     const facilitatorId = input.facilitatorId ?? null;
@@ -107,18 +107,27 @@ export async function enrolVillage(ctx: Ctx, input: CreateVillageBody): Promise<
       create: async (id) => {
         if (area.country !== program.country) {
           throw ruleBroken('area-outside-program', `Area ${area.code} is not in the program's country.`, [
-            { path: 'areaCode', message: `is not in ${program.country}` },
+            {
+              path: 'areaCode',
+              code: 'not_in_country',
+              params: { country: program.country },
+              message: `is not in ${program.country}`,
+            },
           ]);
         }
         if (area.childCount > 0) {
           throw ruleBroken('not-a-village', `${area.name} is a ${area.level}; enrol one of its villages.`, [
-            { path: 'areaCode', message: 'is not a village-level area' },
+            { path: 'areaCode', code: 'not_village_level', message: 'is not a village-level area' },
           ]);
         }
         if (await villagesRepository.byArea(tx.db, program.id, area.code)) {
-          throw conflict('This village is already enrolled in the program.', {
-            errors: [{ path: 'areaCode', message: 'is already enrolled' }],
-          });
+          throw conflict(
+            'This village is already enrolled in the program.',
+            {
+              errors: [{ path: 'areaCode', code: 'taken', message: 'is already enrolled' }],
+            },
+            { code: 'village-enrolled' },
+          );
         }
         await assertFacilitator(tx, facilitatorId, program.id, path);
         const row = await villagesRepository.insert(tx.db, {
@@ -187,5 +196,11 @@ async function assertFacilitator(tx: TxCtx, userId: string | null, programId: st
       g.programId === programId && g.role === 'facilitator' && (g.areaPath === null || path.startsWith(g.areaPath)),
   );
   if (!covers)
-    throw invalid([{ path: 'facilitatorId', message: 'is not a facilitator of this program for this area' }]);
+    throw invalid([
+      {
+        path: 'facilitatorId',
+        code: 'not_a_facilitator',
+        message: 'is not a facilitator of this program for this area',
+      },
+    ]);
 }

@@ -1,6 +1,6 @@
 import { dateIn } from '../../../shared/dates.js';
 import { inTransaction, type Ctx } from '../../http/context.js';
-import { invalid, notFound } from '../../http/errors.js';
+import { invalid, notFound, type FieldError } from '../../http/errors.js';
 import { recordAudit, requireUser } from '../platform/index.js';
 import { attendanceRepository, type SheetRow } from './attendance.repository.js';
 import { settleCertificates } from './certificates.service.js';
@@ -25,7 +25,12 @@ const presentSheet = (date: string, rows: SheetRow[]) => ({
 function assertDayOf(session: { starts_on: string; ends_on: string }, date: string): void {
   if (!sessionDays(session.starts_on, session.ends_on).includes(date))
     throw invalid([
-      { path: 'params.date', message: `is not a day of the session (${session.starts_on} to ${session.ends_on})` },
+      {
+        path: 'params.date',
+        code: 'not_a_session_day',
+        params: { from: session.starts_on, to: session.ends_on },
+        message: `is not a day of the session (${session.starts_on} to ${session.ends_on})`,
+      },
     ]);
 }
 
@@ -60,18 +65,19 @@ export async function recordAttendance(ctx: Ctx, sessionId: string, date: string
     assertScheduled(session);
     assertDayOf(session, date);
     const now = tx.clock.now();
-    if (date > dateIn(now, EARLIEST_ZONE)) throw invalid([{ path: 'params.date', message: 'is later than today' }]);
+    if (date > dateIn(now, EARLIEST_ZONE))
+      throw invalid([{ path: 'params.date', code: 'in_future', message: 'is later than today' }]);
     const latestTap = now.getTime() + MAX_CLOCK_AHEAD_MS;
     const memberIds = input.items.map((i) => i.memberId);
     const enrolments = new Map(
       (await enrolmentsRepository.byMembers(tx.db, sessionId, memberIds)).map((e) => [e.member_id, e.id]),
     );
-    const errors = input.items.flatMap((item, i) => [
+    const errors = input.items.flatMap((item, i): FieldError[] => [
       ...(enrolments.has(item.memberId)
         ? []
-        : [{ path: `items.${i}.memberId`, message: 'is not enrolled in the session' }]),
+        : [{ path: `items.${i}.memberId`, code: 'not_enrolled' as const, message: 'is not enrolled in the session' }]),
       ...(item.markedAt && Date.parse(item.markedAt) > latestTap
-        ? [{ path: `items.${i}.markedAt`, message: 'is in the future' }]
+        ? [{ path: `items.${i}.markedAt`, code: 'in_future' as const, message: 'is in the future' }]
         : []),
     ]);
     if (errors.length) throw invalid(errors);

@@ -161,9 +161,13 @@ export async function patchCourse(ctx: Ctx, id: string, base: number, input: Pat
     if (!updated) {
       const now = await coursesRepository.byId(tx.db, id);
       if (!now) throw notFound('Course');
-      throw conflict(`The record changed since version ${base}; it is now version ${now.version}.`, {
-        current: presentCourse(tx, now),
-      });
+      throw conflict(
+        `The record changed since version ${base}; it is now version ${now.version}.`,
+        {
+          current: presentCourse(tx, now),
+        },
+        { code: 'version-conflict', params: { base, version: now.version } },
+      );
     }
     const after = presentCourse(tx, updated);
     await recordAudit(tx.db, tx, {
@@ -187,9 +191,13 @@ const SIGNATURES = [
 
 export async function addMaterial(ctx: Ctx, id: string, upload: { data: Buffer; title: string }) {
   await readCourse(ctx, id, 'update');
-  if (upload.data.length > MATERIAL_MAX_BYTES) throw tooLarge('A file may be at most 8 MB.');
+  if (upload.data.length > MATERIAL_MAX_BYTES)
+    throw tooLarge('A file may be at most 8 MB.', {
+      code: 'too-large',
+      params: { maxMegabytes: MATERIAL_MAX_BYTES / 1024 / 1024 },
+    });
   const kind = SIGNATURES.find((s) => s.magic.every((byte, i) => upload.data[i] === byte));
-  if (!kind) throw invalid([{ path: 'file', message: 'must be a PDF, JPEG or PNG file' }]);
+  if (!kind) throw invalid([{ path: 'file', code: 'file_type_document', message: 'must be a PDF, JPEG or PNG file' }]);
   const fileId = uuidv7();
   const key = `courses/${id}/${fileId}.${kind.ext}`;
   // File first: a crash leaves at worst an unreferenced file, never a course pointing at nothing.

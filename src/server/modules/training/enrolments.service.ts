@@ -61,10 +61,10 @@ export async function enrol(ctx: Ctx, sessionId: string, input: EnrolBody): Prom
     const { session, course } = await sessionAndCourse(tx, sessionId, 'enrol');
     const member = await enrolmentsRepository.member(tx.db, input.memberId, dateIn(tx.clock.now()));
     if (!member || member.program_id !== session.program_id)
-      throw invalid([{ path: 'memberId', message: 'no such member in the program' }]);
+      throw invalid([{ path: 'memberId', code: 'unknown_reference', message: 'no such member in the program' }]);
     // The session is the caller's to enrol in; the member is a choice they make within their scope.
     if (!can(tx.actor, enrolmentPolicy, 'enrol', participantTarget(member, session.trainer_id)))
-      throw forbidden('You may enrol only members of your own area or group.');
+      throw forbidden('You may enrol only members of your own area or group.', { code: 'outside-scope' });
     assertScheduled(session);
     const active = await enrolmentsRepository.activeFor(tx.db, sessionId, member.id);
     return createOnce(tx.db, {
@@ -75,8 +75,8 @@ export async function enrol(ctx: Ctx, sessionId: string, input: EnrolBody): Prom
       input: { sessionId, memberId: member.id },
       present: (row) => presentEnrolment(tx.actor, row, session, course),
       create: async (id) => {
-        if (active) throw conflict('The member is already enrolled in this session.');
-        if (!member.active) throw invalid([{ path: 'memberId', message: 'has left the group' }]);
+        if (active) throw conflict('The member is already enrolled in this session.', {}, { code: 'already-enrolled' });
+        if (!member.active) throw invalid([{ path: 'memberId', code: 'member_left', message: 'has left the group' }]);
         const full = (await enrolmentsRepository.countEnrolled(tx.db, sessionId)) >= session.capacity;
         const row = await enrolmentsRepository.insert(tx.db, {
           id,

@@ -1,7 +1,7 @@
 import { createOnce, type Created } from '../../http/create-once.js';
 import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import type { Queryable } from '../../db/database.js';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
+import { conflict, forbidden, invalid, notFound, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { areaPath } from '../geography/index.js';
 import { recordAudit, requireUser } from '../platform/index.js';
@@ -97,12 +97,12 @@ export async function createSession(ctx: Ctx, input: CreateSessionBody): Promise
   const user = requireUser(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const course = await readCourse(tx, input.courseId).catch(() => {
-      throw invalid([{ path: 'courseId', message: 'no such course' }]);
+      throw invalid([{ path: 'courseId', code: 'unknown_reference', message: 'no such course' }]);
     });
     const program = { programId: course.program_id };
     authorizeOffer(tx.actor, trainingProgramPolicy, 'planSession', program);
     if (input.trainerId !== user.id && !mayInOffer(tx.actor, trainingProgramPolicy, 'planForAnyTrainer', program))
-      throw forbidden('A trainer plans sessions they run themselves.');
+      throw forbidden('A trainer plans sessions they run themselves.', { code: 'trainer-plans-own-sessions' });
     const { id, ...fields } = input;
     return createOnce(tx.db, {
       id,
@@ -112,11 +112,11 @@ export async function createSession(ctx: Ctx, input: CreateSessionBody): Promise
       input: fields,
       present: (row) => presentSession(tx.actor, row),
       create: async (id) => {
-        const errors = [];
+        const errors: FieldError[] = [];
         const path = await areaPath(tx.db, input.areaCode);
-        if (!path) errors.push({ path: 'areaCode', message: 'no such area' });
+        if (!path) errors.push({ path: 'areaCode', code: 'unknown_reference', message: 'no such area' });
         if (!(await sessionsRepository.isTrainer(tx.db, course.program_id, input.trainerId)))
-          errors.push({ path: 'trainerId', message: 'is not a trainer of the program' });
+          errors.push({ path: 'trainerId', code: 'not_a_trainer', message: 'is not a trainer of the program' });
         if (errors.length) throw invalid(errors);
         const row = await sessionsRepository.insert(tx.db, id, {
           course_id: course.id,
@@ -162,5 +162,5 @@ export async function cancelSession(ctx: Ctx, id: string): Promise<SessionAnswer
 }
 
 export function assertScheduled(session: SessionRow): void {
-  if (session.status === 'cancelled') throw conflict('The session is cancelled.');
+  if (session.status === 'cancelled') throw conflict('The session is cancelled.', {}, { code: 'session-cancelled' });
 }

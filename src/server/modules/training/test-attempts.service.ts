@@ -56,7 +56,12 @@ export async function recordTestAttempt(
     if (!test) throw ruleBroken('no-test', `The course has no ${kind}-test.`);
     if (input.answers.length !== test.questions.length)
       throw invalid([
-        { path: 'answers', message: `must answer all ${test.questions.length} questions (null for none)` },
+        {
+          path: 'answers',
+          code: 'answers_count',
+          params: { count: test.questions.length },
+          message: `must answer all ${test.questions.length} questions (null for none)`,
+        },
       ]);
     return createOnce(tx.db, {
       id: input.id,
@@ -68,7 +73,8 @@ export async function recordTestAttempt(
       present: presentAttempt,
       create: async (id) => {
         assertScheduled(session);
-        if (enrolment.status !== 'enrolled') throw conflict('Only an enrolled participant takes the tests.');
+        if (enrolment.status !== 'enrolled')
+          throw conflict('Only an enrolled participant takes the tests.', {}, { code: 'not-enrolled' });
         const { correct, total } = scoreTest(test, input.answers);
         const row = await attempts.insert(tx.db, {
           id,

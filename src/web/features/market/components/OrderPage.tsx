@@ -4,6 +4,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
+import { problemText } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
 import type { OrderAnswer, OrderStatus } from '../../../../shared/schemas/market';
 import { getOrder, moveOrder } from '../api/orders';
@@ -38,7 +39,7 @@ export default function OrderPage({ id }: { id: string }) {
             await moveOrder(order.id, to);
             setTick((n) => n + 1);
           } catch (error) {
-            if (error instanceof ApiError) setRefused(error.problem.detail ?? error.problem.title);
+            if (error instanceof ApiError) setRefused(problemText(error.problem, t));
             else throw error;
           } finally {
             setBusy(false);

@@ -3,6 +3,7 @@ import { signInBody } from '../../../../shared/schemas/platform';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
+import { problemText } from '../../../lib/problem-text';
 import { signIn } from '../api/session';
 
 interface SignInFormProps {
@@ -27,7 +28,7 @@ export function SignInForm({ onSignedIn, label, idPrefix }: SignInFormProps) {
       try {
         await signIn(fields);
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) setFailure(error.problem.detail ?? error.problem.title);
+        if (error instanceof ApiError && error.status === 401) setFailure(problemText(error.problem, t));
         throw error;
       }
     });
