@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Header } from '../components/Header';
+import { Header, OutboxBadge } from '../components/Header';
 import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
@@ -19,9 +19,12 @@ import {
 } from '../features/platform';
 import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
+import { OfflineShell, OutboxPage, useWaitingCount } from '../features/offline';
 import { GroupsPage, MemberPage, VillagePage, VillagesPage } from '../features/registry';
 import { AttendancePage, SessionPage, TestPage, TrainingPage } from '../features/training';
 import { useI18n } from '../i18n/i18n';
+import { setOutboxUser } from '../lib/outbox/outbox';
+import { forgetCachedAnswers } from '../lib/pwa';
 import { useResource } from '../lib/use-resource';
 import { GroupScreen } from './GroupScreen';
 import { ProductScreen } from './ProductScreen';
@@ -35,6 +38,7 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
   const { t } = useI18n();
   const { me, unread } = useSession();
   const [location] = useLocation();
+  const waiting = useWaitingCount();
   const label = (item: string) =>
     item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
   return (
@@ -47,6 +51,7 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
           {label(item)}
         </Link>
       ))}
+      <OutboxBadge count={waiting} />
       <button type="button" className="link" onClick={() => void signOut().then(onSignedOut)}>
         {t('nav.signOut')}
       </button>
@@ -91,6 +96,7 @@ function StaffRoutes() {
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
       <Route path="/notifications" component={NotificationsPage} />
+      <Route path="/outbox" component={OutboxPage} />
       <Route component={NotFound} />
     </Switch>
   );
@@ -135,8 +141,14 @@ export default function StaffApp() {
         }}
       >
         <Header>
-          <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
+          <StaffNav
+            onSignedOut={() =>
+              // What this phone kept for the user stays in the outbox, sent at their next sign-in.
+              void Promise.all([setOutboxUser(null), forgetCachedAnswers()]).then(() => setSession((s) => s + 1))
+            }
+          />
         </Header>
+        <OfflineShell userId={me.data.id} programId={program?.id} />
         <main id="main" className="page">
           <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
             <Suspense fallback={<Loading />}>

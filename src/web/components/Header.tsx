@@ -36,6 +36,22 @@ export function ThemeToggle() {
   );
 }
 
+/** How many records wait on this phone to be sent; opens the outbox. Nothing when none wait. */
+export function OutboxBadge({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count === 0) return null;
+  return (
+    <Link
+      href="/outbox"
+      className="outbox-badge"
+      aria-label={t('offline.waiting', { count })}
+      data-testid="outbox-badge"
+    >
+      ⇅ {count}
+    </Link>
+  );
+}
+
 /** The bar on every page: the name, the caller's links, the language and the theme. */
 export function Header({ children }: { children?: ReactNode }) {
   const { t } = useI18n();

@@ -1,0 +1,63 @@
+import { withQuery } from '../../lib/http';
+import { dateIn } from '../../../shared/dates';
+
+/**
+ * The signed-in user's working set for offline reading: the lists and records their field screens
+ * open, fetched by the very URLs those screens ask for, so the service worker's cache (network
+ * first) answers them when there is no network. What the server lets the user read is all that
+ * comes back: each list is already narrowed to their scope.
+ */
+const MAX_GROUPS = 60;
+const MAX_SESSIONS = 30;
+
+interface Listed {
+  items?: { id: string; startsOn?: string; endsOn?: string }[];
+}
+
+async function get(url: string): Promise<Listed | undefined> {
+  try {
+    const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    return response.ok ? ((await response.json()) as Listed) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` over `items`, a few at a time (a phone on 2G should not open fifty connections). */
+async function inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, size = 4): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+let running: Promise<void> | null = null;
+
+export function downloadWorkingSet(programId: string | undefined): Promise<void> {
+  running ??= download(programId).finally(() => (running = null));
+  return running;
+}
+
+async function download(programId: string | undefined): Promise<void> {
+  if (!programId) return;
+  const today = dateIn(new Date());
+  const [, groups, sessions] = await Promise.all([
+    get(withQuery('/api/v1/villages', { programId })),
+    get(withQuery('/api/v1/groups', { programId })),
+    get(withQuery('/api/v1/sessions', { programId, limit: 200 })),
+  ]);
+  await inBatches((groups?.items ?? []).slice(0, MAX_GROUPS), async ({ id }) => {
+    await Promise.all([
+      get(`/api/v1/groups/${id}`),
+      get(`/api/v1/groups/${id}/members`),
+      get(withQuery('/api/v1/products', { groupId: id })),
+      get(`/api/v1/groups/${id}/books`),
+    ]);
+  });
+  const current = (sessions?.items ?? []).filter((s) => (s.endsOn ?? today) >= today).slice(0, MAX_SESSIONS);
+  await inBatches(current, async ({ id, startsOn }) => {
+    const day = startsOn && startsOn > today ? startsOn : today;
+    await Promise.all([
+      get(`/api/v1/sessions/${id}`),
+      get(`/api/v1/sessions/${id}/enrolments`),
+      get(`/api/v1/sessions/${id}/attendance/${day}`),
+    ]);
+  });
+}
