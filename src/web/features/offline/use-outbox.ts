@@ -27,3 +27,15 @@ export function usePendingRecord(clientId: string | null): OutboxRecord | undefi
   const records = useOutboxRecords();
   return clientId ? records?.find((r) => r.clientId === clientId && r.state !== 'synced') : undefined;
 }
+
+/** Records waiting to be added under a parent (the members typed for a group), not yet arrived. */
+export function usePendingChildren(parentId: string, kind: OutboxRecord['kind']): OutboxRecord[] {
+  const records = useOutboxRecords();
+  return records?.filter((r) => r.dependsOn === parentId && r.kind === kind && r.state !== 'synced') ?? [];
+}
+
+/** Writes to one address not yet arrived (a day's attendance taps), oldest first. */
+export function usePendingWrites(url: string | null): OutboxRecord[] {
+  const records = useOutboxRecords();
+  return records?.filter((r) => r.url === url && r.state !== 'synced') ?? [];
+}

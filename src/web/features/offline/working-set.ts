@@ -49,6 +49,7 @@ async function download(programId: string | undefined): Promise<void> {
       get(`/api/v1/groups/${id}/members`),
       get(withQuery('/api/v1/products', { groupId: id })),
       get(`/api/v1/groups/${id}/books`),
+      get(withQuery(`/api/v1/groups/${id}/journal`, { limit: 20 })),
     ]);
   });
   const current = (sessions?.items ?? []).filter((s) => (s.endsOn ?? today) >= today).slice(0, MAX_SESSIONS);
