@@ -28,6 +28,26 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<unknown>, siz
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
+/** The service worker must be serving the page, or what is fetched is not kept. */
+async function controlled(): Promise<void> {
+  if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
+  await new Promise<void>((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+    setTimeout(resolve, 20_000);
+  });
+}
+
+const DOWNLOADED_AT = 'ovop.workingSetAt';
+
+/** When the working set was last downloaded on this phone (shown on the outbox screen). */
+export function workingSetDownloadedAt(): string | null {
+  try {
+    return localStorage.getItem(DOWNLOADED_AT);
+  } catch {
+    return null;
+  }
+}
+
 let running: Promise<void> | null = null;
 
 export function downloadWorkingSet(programId: string | undefined): Promise<void> {
@@ -37,8 +57,11 @@ export function downloadWorkingSet(programId: string | undefined): Promise<void>
 
 async function download(programId: string | undefined): Promise<void> {
   if (!programId) return;
+  await controlled();
   const today = dateIn(new Date());
-  const [, groups, sessions] = await Promise.all([
+  const [, , , groups, sessions] = await Promise.all([
+    get('/api/v1/me'),
+    get('/api/v1/programs'),
     get(withQuery('/api/v1/villages', { programId })),
     get(withQuery('/api/v1/groups', { programId })),
     get(withQuery('/api/v1/sessions', { programId, limit: 200 })),
@@ -61,4 +84,10 @@ async function download(programId: string | undefined): Promise<void> {
       get(`/api/v1/sessions/${id}/attendance/${day}`),
     ]);
   });
+  try {
+    localStorage.setItem(DOWNLOADED_AT, new Date().toISOString());
+    window.dispatchEvent(new Event('ovop:working-set'));
+  } catch {
+    // the time is only shown
+  }
 }

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { OutboxRecord, OutboxState } from '../../../lib/outbox/db';
 import { clearSynced, discard, exportUnsynced, flushOutbox, keepMine, resend } from '../../../lib/outbox/outbox';
+import { usePrograms } from '../../programs';
 import { useOutboxRecords } from '../use-outbox';
+import { downloadWorkingSet, workingSetDownloadedAt } from '../working-set';
 import { RecordFixer } from './RecordFixer';
 import { ConflictChoice } from './ConflictChoice';
 
@@ -61,13 +63,22 @@ function RecordItem({ record }: { record: OutboxRecord }) {
 
 /** Everything recorded on this phone, by state: what waits, what was refused, what clashed, what arrived. */
 export default function OutboxPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { program } = usePrograms();
   const records = useOutboxRecords();
   const [sending, setSending] = useState(false);
+  const [downloadedAt, setDownloadedAt] = useState(workingSetDownloadedAt);
+  useEffect(() => {
+    const update = () => setDownloadedAt(workingSetDownloadedAt());
+    window.addEventListener('ovop:working-set', update);
+    return () => window.removeEventListener('ovop:working-set', update);
+  }, []);
+  // Sends what waits, then fetches the working set again for offline reading.
   const syncNow = async () => {
     setSending(true);
     try {
       await flushOutbox();
+      await downloadWorkingSet(program?.id);
     } finally {
       setSending(false);
     }
@@ -76,6 +87,15 @@ export default function OutboxPage() {
     <>
       <h1>{t('outbox.title')}</h1>
       <p className="muted">{navigator.onLine ? t('outbox.online') : t('outbox.offline')}</p>
+      <p className="small" data-testid="working-set">
+        {downloadedAt
+          ? t('outbox.downloadedAt', {
+              time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+                new Date(downloadedAt),
+              ),
+            })
+          : t('outbox.notDownloaded')}
+      </p>
       <div className="inline wrap">
         <button type="button" onClick={() => void syncNow()} disabled={sending}>
           {t('outbox.syncNow')}
