@@ -20,7 +20,7 @@ let registered = false;
  * switch does not touch.
  */
 export function registerServiceWorker(): void {
-  if (registered || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  if (registered || !('serviceWorker' in navigator)) return;
   registered = true;
   const wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => {
