@@ -138,6 +138,11 @@ describe('the field app without a network', () => {
     const fieldContext = await phone();
     let page = await fieldContext.newPage();
     await signInForTheField(page, FIELD);
+    // The day's screens opened once in the morning, with signal.
+    await page.goto(`/app/sessions/${world.sessionId}/attendance`);
+    await page.getByRole('list', { name: 'Kehadiran' }).getByRole('button').first().waitFor();
+    await page.goto(`/app/groups/${world.groupId}`);
+    await page.getByRole('heading', { name: 'KWT Tenun Ikat Offline' }).waitFor();
     const restoreField = await cutNetwork(fieldContext);
 
     // A new group, registered with no network: it opens under its client id.
@@ -177,6 +182,8 @@ describe('the field app without a network', () => {
     // Attendance for today's session, read from the working set.
     await page.goto(`/app/sessions/${world.sessionId}/attendance`);
     const sheet = page.getByRole('list', { name: 'Kehadiran' });
+    await sheet.getByRole('button').first().waitFor();
+    await screenshot(page, 'offline-attendance');
     for (const m of world.enrolled) await sheet.getByRole('button', { name: new RegExp(m.name) }).tap();
     await expect.poll(() => sheet.locator('[data-state="onDevice"]').count()).toBe(2);
 
@@ -196,8 +203,10 @@ describe('the field app without a network', () => {
     const treasurerContext = await phone();
     let books = await treasurerContext.newPage();
     await signInForTheField(books, TREASURER);
-    const restoreTreasurer = await cutNetwork(treasurerContext);
     await books.goto(`/app/groups/${world.groupId}/books`);
+    await books.getByRole('button', { name: 'Penjualan tunai' }).waitFor();
+    const restoreTreasurer = await cutNetwork(treasurerContext);
+    await books.reload();
     for (const [amount, memo] of [
       ['10000', 'Kain tenun kecil'],
       ['25000', 'Selendang'],
@@ -216,6 +225,8 @@ describe('the field app without a network', () => {
     await books.close();
     page = await fieldContext.newPage();
     await page.goto('/app/outbox');
+    await page.getByRole('heading', { name: 'Kotak keluar' }).waitFor();
+    await screenshot(page, 'offline-outbox-reopened');
     // 1 group + 20 members + 1 product + 1 photo + 2 attendance taps + 1 group edit.
     await expect.poll(() => records(page, 'to-post').count()).toBe(23);
     expect(await records(page, 'to-update').count()).toBe(3);
