@@ -280,6 +280,9 @@ export const photoAnswer = z.object({
 });
 export type PhotoAnswer = z.infer<typeof photoAnswer>;
 
+/** A photo upload may carry the client's id for it: sent again (offline outbox), it is stored once. */
+export const photoUploadQuery = z.object({ id: uuid.optional() });
+
 export const productAnswer = z.object({
   id: z.string(),
   programId: z.string(),

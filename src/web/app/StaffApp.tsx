@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Header } from '../components/Header';
+import { Header, OutboxBadge } from '../components/Header';
 import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
@@ -19,9 +19,12 @@ import {
 } from '../features/platform';
 import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
+import { OfflineShell, OutboxPage, useWaitingCount } from '../features/offline';
 import { GroupsPage, MemberPage, VillagePage, VillagesPage } from '../features/registry';
 import { AttendancePage, SessionPage, TestPage, TrainingPage } from '../features/training';
 import { useI18n } from '../i18n/i18n';
+import { setOutboxUser } from '../lib/outbox/outbox';
+import { forgetCachedAnswers } from '../lib/pwa';
 import { useResource } from '../lib/use-resource';
 import { GroupScreen } from './GroupScreen';
 import { ProductScreen } from './ProductScreen';
@@ -52,6 +55,11 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
       </button>
     </>
   );
+}
+
+/** How many records wait on this phone, beside the menu button so a phone shows it without opening the menu. */
+function WaitingBadge() {
+  return <OutboxBadge count={useWaitingCount()} />;
 }
 
 function StaffRoutes() {
@@ -91,6 +99,7 @@ function StaffRoutes() {
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
       <Route path="/notifications" component={NotificationsPage} />
+      <Route path="/outbox" component={OutboxPage} />
       <Route component={NotFound} />
     </Switch>
   );
@@ -134,9 +143,15 @@ export default function StaffApp() {
           mayCreateProgram: programs.data.abilities.create,
         }}
       >
-        <Header>
-          <StaffNav onSignedOut={() => setSession((s) => s + 1)} />
+        <Header status={<WaitingBadge />}>
+          <StaffNav
+            onSignedOut={() =>
+              // What this phone kept for the user stays in the outbox, sent at their next sign-in.
+              void Promise.all([setOutboxUser(null), forgetCachedAnswers()]).then(() => setSession((s) => s + 1))
+            }
+          />
         </Header>
+        <OfflineShell userId={me.data.id} programId={program?.id} />
         <main id="main" className="page">
           <ErrorBoundary fallback={(reset) => <ScreenError onRetry={reset} />}>
             <Suspense fallback={<Loading />}>

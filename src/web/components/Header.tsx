@@ -36,6 +36,22 @@ export function ThemeToggle() {
   );
 }
 
+/** How many records wait on this phone to be sent; opens the outbox. Nothing when none wait. */
+export function OutboxBadge({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count === 0) return null;
+  return (
+    <Link
+      href="/outbox"
+      className="outbox-badge"
+      aria-label={t('offline.waiting', { count })}
+      data-testid="outbox-badge"
+    >
+      ⇅ {count}
+    </Link>
+  );
+}
+
 /**
  * The bar on every page: the name, a slot for short status (such as what waits to be sent), and the
  * caller's links with the language and the theme. On a phone those sit behind one menu button, in a

@@ -73,7 +73,9 @@ export async function api<T>(path: string, { method = 'GET', body, quiet, signal
       detail: 'The server could not be reached.',
     });
     // A caller that retries by itself (attendance saves) says so through `quiet`, as for any failure.
-    if (!quiet?.(error)) for (const listener of failureListeners) listener(error);
+    // Offline, the screen says so itself (the outbox keeps writes): no toast for every read.
+    if (!quiet?.(error) && globalThis.navigator?.onLine !== false)
+      for (const listener of failureListeners) listener(error);
     throw error;
   }
   if (response.status === 204) return undefined as T;

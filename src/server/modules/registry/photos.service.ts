@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce } from '../../http/create-once.js';
 import { invalid, notFound, ruleBroken, tooLarge } from '../../http/errors.js';
 import { authorize, recordAudit } from '../platform/index.js';
 import { productsRepository } from './products.repository.js';
@@ -36,9 +37,15 @@ async function productFor(ctx: Ctx | TxCtx, productId: string, action: 'addPhoto
 /**
  * Stores a product photo: the bytes must really be a JPEG, PNG or WebP (checked by decoding, not
  * by the declared type); it is turned upright, re-encoded as WebP without its metadata (no GPS
- * position of a producer's home leaks) and given a thumbnail for cheap phones.
+ * position of a producer's home leaks) and given a thumbnail for cheap phones. Under a client id
+ * (`clientId`), a photo sent again to the same product is that photo (200), never a second one.
  */
-export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buffer; mimetype: string }) {
+export async function addPhoto(
+  ctx: Ctx,
+  productId: string,
+  upload: { data: Buffer; mimetype: string },
+  clientId?: string,
+) {
   await productFor(ctx, productId, 'addPhoto');
   if (upload.data.length > PHOTO_LIMITS.maxBytes) {
     throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`, {
@@ -75,9 +82,10 @@ export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buff
       ],
     );
   }
-  // A cheap early refusal; the count that counts is taken again at commit, below.
-  await assertRoomForPhoto(ctx, productId);
-  const id = uuidv7();
+  // A cheap early refusal (not for a replay, which adds nothing); the count that counts is taken
+  // again at commit, below.
+  if (!clientId || !(await productsRepository.photoById(ctx.db, clientId))) await assertRoomForPhoto(ctx, productId);
+  const id = clientId ?? uuidv7();
   const resize = (size: number) =>
     sharp(upload.data, { limitInputPixels: PHOTO_LIMITS.maxPixels })
       .rotate()
@@ -101,18 +109,29 @@ export async function addPhoto(ctx: Ctx, productId: string, upload: { data: Buff
   return inTransaction(ctx, async (tx) => {
     // The product is held so that two uploads racing for the last place cannot both pass the count.
     await lockRow(tx.db, 'products', productId);
-    await assertRoomForPhoto(tx, productId);
-    // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
-    await tx.files.put(photo.storage_key, full.data);
-    await tx.files.put(photo.thumbnail_key, thumbnail);
-    const stored = await productsRepository.insertPhoto(tx.db, photo);
-    await recordAudit(tx.db, tx, {
-      action: 'product.photo_add',
-      entity: 'product',
-      entityId: productId,
-      after: presentPhoto(stored),
+    return createOnce(tx.db, {
+      id: clientId,
+      find: (photoId) => productsRepository.photoById(tx.db, photoId),
+      // A photo's bytes are re-encoded, so a replay is the same id on the same product.
+      visible: (row) => row.product_id === productId,
+      stored: (row) => ({ productId: row.product_id }),
+      input: { productId },
+      present: presentPhoto,
+      create: async () => {
+        await assertRoomForPhoto(tx, productId);
+        // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
+        await tx.files.put(photo.storage_key, full.data);
+        await tx.files.put(photo.thumbnail_key, thumbnail);
+        const stored = await productsRepository.insertPhoto(tx.db, photo);
+        await recordAudit(tx.db, tx, {
+          action: 'product.photo_add',
+          entity: 'product',
+          entityId: productId,
+          after: presentPhoto(stored),
+        });
+        return presentPhoto(stored);
+      },
     });
-    return presentPhoto(stored);
   });
 }
 

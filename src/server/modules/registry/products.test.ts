@@ -17,10 +17,11 @@ const salakChips = (groupId: string, overrides: Record<string, unknown> = {}) =>
   ...overrides,
 });
 
-async function upload(session: Session, productId: string, data: Buffer, type = 'image/jpeg') {
+async function upload(session: Session, productId: string, data: Buffer, type = 'image/jpeg', clientId?: string) {
   const form = new FormData();
   form.append('photo', new Blob([new Uint8Array(data)], { type }), 'photo');
-  return t.request({ method: 'POST', url: `/api/v1/products/${productId}/photos`, as: session, payload: form });
+  const query = clientId ? `?id=${clientId}` : '';
+  return t.request({ method: 'POST', url: `/api/v1/products/${productId}/photos${query}`, as: session, payload: form });
 }
 
 describe('products', () => {
@@ -303,6 +304,29 @@ describe('product photos', () => {
     const outsider = await upload(await w.as('facilitator', { areaCode: LOMBOK_BARAT }), product.id, png, 'image/png');
     expect(outsider.statusCode).toBe(404);
     expect(await t.database.db.query('SELECT 1 FROM product_photos')).toHaveLength(0);
+  });
+
+  it('stores a photo sent again under its client id once, answering the replay with 200', async () => {
+    const w = await registryWorld(t);
+    const create = (groupId: string) =>
+      t.request({ method: 'POST', url: '/api/v1/products', as: w.admin, payload: salakChips(groupId) });
+    const product = (await create(w.groups.bali.id)).json();
+    const other = (await create(w.groups.bali.id)).json();
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#0b6e4f' } })
+      .png()
+      .toBuffer();
+    const clientId = '0199a6a2-3f4b-7c3d-8e9f-0a1b2c3d4e5f';
+    const first = await upload(w.admin, product.id, png, 'image/png', clientId);
+    expect(first.statusCode).toBe(201);
+    expect(first.json().id).toBe(clientId);
+    const replay = await upload(w.admin, product.id, png, 'image/png', clientId);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    expect(await t.database.db.query('SELECT 1 FROM product_photos')).toHaveLength(1);
+    // The same id on another product is another record: refused, nothing stored.
+    const elsewhere = await upload(w.admin, other.id, png, 'image/png', clientId);
+    expect(elsewhere.statusCode).toBe(409);
+    expect(await t.database.db.query('SELECT 1 FROM product_photos')).toHaveLength(1);
   });
 
   it('refuses a photo over the size limit with 413', async () => {

@@ -159,15 +159,16 @@ export async function registryRoutes(app: FastifyInstance, deps: RegistryDeps): 
     {
       schema: {
         params: idParams,
+        querystring: s.photoUploadQuery,
         consumes: ['multipart/form-data'],
-        response: { 201: s.photoAnswer },
+        response: { 201: s.photoAnswer, 200: s.photoAnswer },
         tags: ['products'],
       },
       config,
     },
     async (req, reply) => {
       const { data, mimetype } = await uploadedFile(req, 'photo', PHOTO_LIMITS.maxBytes);
-      return reply.code(201).send(await addPhoto(ctxOf(req), req.params.id, { data, mimetype }));
+      return sendCreated(reply, await addPhoto(ctxOf(req), req.params.id, { data, mimetype }, req.query.id));
     },
   );
   r.delete(

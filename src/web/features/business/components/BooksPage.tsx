@@ -11,6 +11,7 @@ import type { TransactionKind } from '../api/journal';
 import { ClosePeriod } from './ClosePeriod';
 import { accountName, JournalList, useHeadline } from './JournalList';
 import { KIND_GROUPS } from './transaction-kinds';
+import { SavedOnDevice } from '../../offline';
 import { TransactionForm } from './TransactionForm';
 
 /** Cash box and bank at the top: what the treasurer counts against. */
@@ -68,6 +69,7 @@ export default function BooksPage({ id }: { id: string }) {
   const [kind, setKind] = useState<TransactionKind | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState<JournalEntryAnswer | null>(null);
+  const [queued, setQueued] = useState(false);
   const headline = useHeadline();
 
   /** Balances reload in place (the old ones stay until the new arrive); the journal starts again. */
@@ -77,6 +79,7 @@ export default function BooksPage({ id }: { id: string }) {
   };
   const pick = (next: TransactionKind) => {
     setSaved(null);
+    setQueued(false);
     setKind(next);
     setFormKey((k) => k + 1);
   };
@@ -107,6 +110,7 @@ export default function BooksPage({ id }: { id: string }) {
                 })}
               </p>
             ) : null}
+            {queued ? <SavedOnDevice /> : null}
             {may.post ? (
               kind ? (
                 <TransactionForm
@@ -121,6 +125,10 @@ export default function BooksPage({ id }: { id: string }) {
                     setSaved(entry);
                     setKind(null);
                     changed();
+                  }}
+                  onQueued={() => {
+                    setQueued(true);
+                    setKind(null);
                   }}
                 />
               ) : (

@@ -26,6 +26,8 @@ interface Props {
   /** The group records production batches: a sale names the product and quantity sold, not a cost. */
   tracksBatches: boolean;
   onSaved: (entry: JournalEntryAnswer) => void;
+  /** Kept on the phone (no network): it is posted when the network is back. */
+  onQueued: () => void;
   onCancel: () => void;
 }
 
@@ -77,7 +79,16 @@ function Choices<T extends string>(props: {
  * The short form behind one tap: date (today), amount, a note, and what this kind needs. Its id is
  * made once, when the form opens, so a double tap or a retry after a lost answer posts only once.
  */
-export function TransactionForm({ groupId, currency, kind, closedThrough, tracksBatches, onSaved, onCancel }: Props) {
+export function TransactionForm({
+  groupId,
+  currency,
+  kind,
+  closedThrough,
+  tracksBatches,
+  onSaved,
+  onQueued,
+  onCancel,
+}: Props) {
   const { t, locale } = useI18n();
   const [id] = useState(() => crypto.randomUUID());
   const [draft, setDraft] = useState(blank);
@@ -117,10 +128,12 @@ export function TransactionForm({ groupId, currency, kind, closedThrough, tracks
       ...(has('interest') && draft.interest ? { interest: money(draft.interest) } : {}),
       ...(has('lifeMonths') ? { lifeMonths: Number(draft.lifeMonths) } : {}),
       ...(withItems ? { items: [{ productId: product?.id ?? '', quantity: draft.quantity.trim() }] } : {}),
-    } as SimpleTransaction;
+    } as SimpleTransaction & { id: string };
     await form.submit(simpleTransactionBody, body, async () => {
       try {
-        onSaved(await recordTransaction(groupId, body));
+        const sent = await recordTransaction(groupId, body);
+        if (sent.queued) onQueued();
+        else onSaved(sent.data);
       } catch (error) {
         setRule(ruleKey(error));
         setFromServer(true);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createGroupBody, GroupAnswer } from '../../../../shared/schemas/registry';
-import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
+import { sendOrQueue } from '../../../lib/outbox/outbox';
 
 export type CreateGroup = z.input<typeof createGroupBody>;
 
@@ -17,8 +17,23 @@ export const listGroups = (query: GroupFilters, cursor?: string, signal?: AbortS
 export const getGroup = (id: string, signal?: AbortSignal) =>
   api<GroupAnswer>(`/api/v1/groups/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
-export const registerGroup = (body: CreateGroup) =>
-  api<GroupAnswer>('/api/v1/groups', { method: 'POST', body, quiet: formQuiet });
+/** Through the outbox: sent now, or kept on the phone until the network is back. */
+export const registerGroup = (body: CreateGroup & { id: string }) =>
+  sendOrQueue<GroupAnswer>({
+    clientId: body.id,
+    kind: 'group',
+    label: body.name,
+    method: 'POST',
+    url: '/api/v1/groups',
+    body,
+  });
 
-export const patchGroup = (id: string, body: Record<string, unknown>) =>
-  api<GroupAnswer>(`/api/v1/groups/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+export const patchGroup = (id: string, label: string, body: Record<string, unknown>) =>
+  sendOrQueue<GroupAnswer>({
+    clientId: crypto.randomUUID(),
+    kind: 'group-edit',
+    label,
+    method: 'PATCH',
+    url: `/api/v1/groups/${id}`,
+    body,
+  });

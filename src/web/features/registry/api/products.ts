@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createProductBody, PhotoAnswer, ProductAnswer } from '../../../../shared/schemas/registry';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
+import { sendOrQueue } from '../../../lib/outbox/outbox';
 
 export type CreateProduct = z.input<typeof createProductBody>;
 
@@ -11,15 +12,34 @@ export const listProducts = (query: { groupId?: string; programId?: string }, cu
 export const getProduct = (id: string, signal?: AbortSignal) =>
   api<ProductAnswer>(`/api/v1/products/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
-export const createProduct = (body: CreateProduct) =>
-  api<ProductAnswer>('/api/v1/products', { method: 'POST', body, quiet: formQuiet });
+/** Through the outbox; a product of a group registered offline waits for the group. */
+export const createProduct = (body: CreateProduct & { id: string }) =>
+  sendOrQueue<ProductAnswer>({
+    clientId: body.id,
+    kind: 'product',
+    label: body.name.id ?? Object.values(body.name)[0] ?? '',
+    method: 'POST',
+    url: '/api/v1/products',
+    body,
+    dependsOn: body.groupId,
+  });
 
 export const patchProduct = (id: string, body: Record<string, unknown>) =>
   api<ProductAnswer>(`/api/v1/products/${id}`, { method: 'PATCH', body, quiet: formQuiet });
 
-/** Multipart upload, field "photo". */
+/**
+ * Multipart upload, field "photo", under a client id (a replay is stored once). Through the outbox:
+ * the photo waits there as a Blob, after its product when that is still waiting too.
+ */
 export const uploadPhoto = (productId: string, file: File) => {
-  const body = new FormData();
-  body.append('photo', file);
-  return api<PhotoAnswer>(`/api/v1/products/${productId}/photos`, { method: 'POST', body });
+  const clientId = crypto.randomUUID();
+  return sendOrQueue<PhotoAnswer>({
+    clientId,
+    kind: 'photo',
+    label: file.name,
+    method: 'POST',
+    url: `/api/v1/products/${productId}/photos?id=${clientId}`,
+    files: [{ field: 'photo', name: file.name, blob: file }],
+    dependsOn: productId,
+  });
 };

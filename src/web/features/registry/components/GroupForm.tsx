@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { createGroupBody, GROUP_KINDS, patchGroupBody, type GroupAnswer } from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
@@ -6,6 +6,7 @@ import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
+import { SavedOnDevice } from '../../offline';
 import { patchGroup, registerGroup } from '../api/groups';
 import { listVillages } from '../api/villages';
 
@@ -20,13 +21,25 @@ const draftOf = (g: GroupAnswer | null, villageId: string) => ({
   address: g?.contact.address ?? '',
 });
 
-/** Registers a producer group, or edits one (sending the version it was based on). */
-export function GroupForm({ group, onSaved }: { group: GroupAnswer | null; onSaved: (g: GroupAnswer) => void }) {
+/**
+ * Registers a producer group, or edits one (sending the version it was based on). Without a network
+ * the write waits in the outbox; a new group then opens under its client id (`onQueued`).
+ */
+export function GroupForm({
+  group,
+  onSaved,
+  onQueued,
+}: {
+  group: GroupAnswer | null;
+  onSaved: (g: GroupAnswer) => void;
+  onQueued?: (id: string) => void;
+}) {
   const { t } = useI18n();
   const { program } = usePrograms();
   const villageParam = new URLSearchParams(location.search).get('village') ?? '';
   const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
   const form = useFormState<GroupAnswer>();
+  const [queued, setQueued] = useState(false);
   const villages = useResource(group || !program ? null : `villages-${program.id}`, (signal) =>
     listVillages({ programId: program!.id }, undefined, signal),
   );
@@ -47,13 +60,19 @@ export function GroupForm({ group, onSaved }: { group: GroupAnswer | null; onSav
     if (base) {
       const body = { version: base.version, ...fields };
       await form.submit(patchGroupBody, body, async () => {
-        const saved = await patchGroup(base.id, body);
-        setBase(saved);
-        onSaved(saved);
+        const sent = await patchGroup(base.id, draft.name, body);
+        setQueued(sent.queued);
+        if (sent.queued) return;
+        setBase(sent.data);
+        onSaved(sent.data);
       });
     } else {
       const body = { id: crypto.randomUUID(), programId: program?.id ?? '', villageId: draft.villageId, ...fields };
-      await form.submit(createGroupBody, body, async () => onSaved(await registerGroup(body)));
+      await form.submit(createGroupBody, body, async () => {
+        const sent = await registerGroup(body);
+        if (sent.queued) onQueued?.(body.id);
+        else onSaved(sent.data);
+      });
     }
   };
 
@@ -68,6 +87,7 @@ export function GroupForm({ group, onSaved }: { group: GroupAnswer | null; onSav
           }}
         />
       ) : null}
+      {queued ? <SavedOnDevice /> : null}
       {!base ? (
         <Field label={t('groups.village')} name="villageId" error={form.errors.villageId}>
           {(p) => (

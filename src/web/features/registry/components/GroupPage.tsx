@@ -4,6 +4,7 @@ import type { GroupAnswer } from '../../../../shared/schemas/registry';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { usePagedList, useResource } from '../../../lib/use-resource';
+import { usePendingRecord } from '../../offline';
 import { getGroup } from '../api/groups';
 import { listProducts } from '../api/products';
 import { GroupForm } from './GroupForm';
@@ -51,12 +52,29 @@ export default function GroupPage({ id, actions, sections }: { id: string | null
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const group = useResource(id, (signal) => getGroup(id!, signal));
+  const pending = usePendingRecord(id);
   const [saved, setSaved] = useState(false);
   if (id === null) {
+    const open = (groupId: string) => navigate(`/groups/${groupId}`, { replace: true });
     return (
       <>
         <h1>{t('groups.new')}</h1>
-        <GroupForm group={null} onSaved={(g) => navigate(`/groups/${g.id}`, { replace: true })} />
+        <GroupForm group={null} onSaved={(g) => open(g.id)} onQueued={open} />
+      </>
+    );
+  }
+  // Registered on this phone and not yet sent: its members and products can be added meanwhile.
+  if (pending?.kind === 'group' && !group.data) {
+    return (
+      <>
+        <h1>{pending.label}</h1>
+        <p className="panel warning" role="status">
+          {t('offline.pendingRecord')}
+        </p>
+        <MembersSection groupId={pending.clientId} mayAdd />
+        <Link href={`/products/new?group=${pending.clientId}`} className="button">
+          {t('products.new')}
+        </Link>
       </>
     );
   }

@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   createMemberBody,
   MEMBER_ROLES,
@@ -10,6 +10,7 @@ import { ConflictNotice, Field, orNull, useFormState } from '../../../components
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
+import { SavedOnDevice } from '../../offline';
 import { addMember, patchMember, type CreateMember } from '../api/members';
 
 const draftOf = (m: MemberAnswer | null) => ({
@@ -41,6 +42,7 @@ export function MemberForm({
   const { t } = useI18n();
   const { draft, set, patch, base, setBase, reset } = useDraft(member, draftOf);
   const form = useFormState<MemberAnswer>();
+  const [queued, setQueued] = useState(false);
   const editable = base === null || base.abilities.update;
 
   const submit = async (event: FormEvent) => {
@@ -65,9 +67,11 @@ export function MemberForm({
       });
     } else {
       const body = { id: crypto.randomUUID(), ...fields };
-      const ok = await form.submit(createMemberBody, body, async () =>
-        onSaved(await addMember(groupId, body as CreateMember)),
-      );
+      const ok = await form.submit(createMemberBody, body, async () => {
+        const sent = await addMember(groupId, body as CreateMember & { id: string });
+        setQueued(sent.queued);
+        if (!sent.queued) onSaved(sent.data);
+      });
       if (ok) patch(draftOf(null));
     }
   };
@@ -83,6 +87,7 @@ export function MemberForm({
           }}
         />
       ) : null}
+      {queued ? <SavedOnDevice /> : null}
       <fieldset className="plain" disabled={!editable}>
         <Field label={t('members.name')} name="m-name" error={form.errors.name}>
           {(p) => <input {...p} value={draft.name} onChange={set('name')} autoComplete="off" />}

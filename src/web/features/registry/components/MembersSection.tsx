@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
+import { usePendingChildren } from '../../offline';
 import { listMembers } from '../api/members';
 import { MemberForm } from './MemberForm';
 
@@ -11,6 +12,7 @@ export function MembersSection({ groupId, mayAdd }: { groupId: string; mayAdd: b
   const { t, locale } = useI18n();
   const list = usePagedList(`members-${groupId}`, (cursor, signal) => listMembers(groupId, cursor, signal));
   const [adding, setAdding] = useState(false);
+  const pending = usePendingChildren(groupId, 'member');
   return (
     <section className="panel" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
@@ -27,6 +29,12 @@ export function MembersSection({ groupId, mayAdd }: { groupId: string; mayAdd: b
                 {m.possibleDuplicate ? ` · ${t('members.possibleDuplicate')}` : ''}
               </span>
             </Link>
+          </li>
+        ))}
+        {pending.map((r) => (
+          <li key={r.clientId} className="row-button" data-testid="pending-member">
+            <span>{r.label}</span>
+            <span className="muted small">{t(`outbox.state.${r.state}`)}</span>
           </li>
         ))}
       </ul>

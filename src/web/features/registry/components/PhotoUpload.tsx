@@ -1,16 +1,28 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import { uploadPhoto } from '../api/products';
-import type { ProductAnswer } from '../../../../shared/schemas/registry';
+import type { PhotoAnswer } from '../../../../shared/schemas/registry';
+import { SavedOnDevice } from '../../offline';
 
 /** The product's photos; choose one, see it, send it (multipart field "photo"), for those who may. */
-export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; onUploaded: () => void }) {
+export function PhotoUpload({
+  productId,
+  stored,
+  mayAdd,
+  onUploaded,
+}: {
+  productId: string;
+  stored: PhotoAnswer[];
+  mayAdd: boolean;
+  onUploaded: () => void;
+}) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [photos, setPhotos] = useState(product.photos);
-  useEffect(() => setPhotos(product.photos), [product.photos]);
+  const [queued, setQueued] = useState(false);
+  const [photos, setPhotos] = useState(stored);
+  useEffect(() => setPhotos(stored), [stored]);
   useEffect(() => {
     if (!file) return;
     const url = URL.createObjectURL(file);
@@ -21,11 +33,12 @@ export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; o
     if (!file) return;
     setBusy(true);
     try {
-      const photo = await uploadPhoto(product.id, file);
-      setPhotos((list) => [...list, photo]);
+      const sent = await uploadPhoto(productId, file);
+      setQueued(sent.queued);
+      if (!sent.queued) setPhotos((list) => [...list, sent.data]);
       setFile(null);
       setPreview(null);
-      onUploaded();
+      if (!sent.queued) onUploaded();
     } finally {
       setBusy(false);
     }
@@ -40,7 +53,8 @@ export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; o
           </li>
         ))}
       </ul>
-      {product.abilities.addPhoto ? (
+      {queued ? <SavedOnDevice /> : null}
+      {mayAdd ? (
         <>
           <label className="button file-button">
             {t('products.choosePhoto')}

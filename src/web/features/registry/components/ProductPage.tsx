@@ -12,6 +12,7 @@ import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
+import { usePendingRecord } from '../../offline';
 import { PhotoUpload } from './PhotoUpload';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
@@ -29,10 +30,12 @@ function ProductForm({
   product,
   groupId,
   onSaved,
+  onQueued,
 }: {
   product: ProductAnswer | null;
   groupId: string;
   onSaved: (p: ProductAnswer) => void;
+  onQueued?: (id: string) => void;
 }) {
   const { t, locale } = useI18n();
   const { program } = usePrograms();
@@ -83,7 +86,11 @@ function ProductForm({
         ...(Object.keys(description).length ? { description } : {}),
         ...(Object.keys(story).length ? { story } : {}),
       };
-      await form.submit(createProductBody, body, async () => onSaved(await createProduct(body)));
+      await form.submit(createProductBody, body, async () => {
+        const sent = await createProduct(body);
+        if (sent.queued) onQueued?.(body.id);
+        else onSaved(sent.data);
+      });
     }
   };
   const textError = (key: string) =>
@@ -195,6 +202,7 @@ export default function ProductPage({ id, sections }: { id: string | null } & Pr
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const product = useResource(id, (signal) => getProduct(id!, signal));
+  const pending = usePendingRecord(id);
   const [current, setCurrent] = useState<ProductAnswer | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => setCurrent(null), [id]);
@@ -207,7 +215,20 @@ export default function ProductPage({ id, sections }: { id: string | null } & Pr
           product={null}
           groupId={groupParam}
           onSaved={(p) => navigate(`/products/${p.id}`, { replace: true })}
+          onQueued={(productId) => navigate(`/products/${productId}`, { replace: true })}
         />
+      </>
+    );
+  }
+  // Created on this phone and not yet sent: its photos can be taken meanwhile and wait after it.
+  if (pending?.kind === 'product' && !product.data) {
+    return (
+      <>
+        <h1>{pending.label}</h1>
+        <p className="panel warning" role="status">
+          {t('offline.pendingRecord')}
+        </p>
+        <PhotoUpload productId={pending.clientId} stored={[]} mayAdd onUploaded={() => product.reload()} />
       </>
     );
   }
@@ -228,7 +249,12 @@ export default function ProductPage({ id, sections }: { id: string | null } & Pr
               </>
             ) : null}
           </p>
-          <PhotoUpload product={record} onUploaded={() => product.reload()} />
+          <PhotoUpload
+            productId={record.id}
+            stored={record.photos}
+            mayAdd={record.abilities.addPhoto}
+            onUploaded={() => product.reload()}
+          />
           <ProductForm
             key={record.version}
             product={record}

@@ -1,4 +1,5 @@
 import { ApiError, api } from '../../../lib/http';
+import { enqueue } from '../../../lib/outbox/outbox';
 import type { AttendanceBody, AttendanceSheetAnswer } from '../../../../shared/schemas/training';
 
 export const getAttendance = (sessionId: string, date: string, signal?: AbortSignal) =>
@@ -32,3 +33,25 @@ export async function putAttendance(
     }
   }
 }
+
+export const attendanceUrl = (sessionId: string, date: string) => `/api/v1/sessions/${sessionId}/attendance/${date}`;
+
+/**
+ * A mark made without a network, or whose retries all failed to reach the server: kept in the
+ * outbox (IndexedDB), sent when the network is back. The PUT is idempotent and carries `markedAt`,
+ * so it may arrive in any order with other taps.
+ */
+export const keepAttendanceOnDevice = (
+  sessionId: string,
+  date: string,
+  label: string,
+  items: AttendanceBody['items'],
+) =>
+  enqueue({
+    clientId: crypto.randomUUID(),
+    kind: 'attendance',
+    label,
+    method: 'PUT',
+    url: attendanceUrl(sessionId, date),
+    body: { items },
+  });

@@ -3,12 +3,14 @@ import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday, today } from '../../../lib/format';
+import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
-import { getAttendance, putAttendance } from '../api/attendance';
+import { attendanceUrl, getAttendance, keepAttendanceOnDevice, putAttendance } from '../api/attendance';
+import { usePendingWrites } from '../../offline';
 import { getSession } from '../api/sessions';
 import { localized } from '../../../../shared/localized';
 
-type SaveState = 'saved' | 'pending' | 'failed';
+type SaveState = 'saved' | 'pending' | 'failed' | 'onDevice';
 interface Mark {
   present: boolean | null;
   state: SaveState;
@@ -43,22 +45,50 @@ export default function AttendancePage({ id }: { id: string }) {
     setMarks(Object.fromEntries(sheet.data.items.map((i) => [i.memberId, { present: i.present, state: 'saved' }])));
   }, [sheet.data]);
 
-  const save = async (memberId: string, present: boolean) => {
+  // Taps kept on this phone (offline, even across a reload) until the outbox has sent them.
+  const onDevice = new Map<string, boolean>();
+  for (const r of usePendingWrites(day ? attendanceUrl(id, day) : null)) {
+    for (const item of (r.body as { items: { memberId: string; present: boolean }[] }).items) {
+      onDevice.set(item.memberId, item.present);
+    }
+  }
+
+  const save = async (memberId: string, present: boolean, name: string) => {
     const tap = (taps.current[memberId] ?? 0) + 1;
     taps.current[memberId] = tap;
     // When the tap happened, sent with every retry of it: the server keeps the newest tap.
     const markedAt = new Date().toISOString();
-    setMarks((m) => ({ ...m, [memberId]: { present, state: 'pending' } }));
+    const items = [{ memberId, present, markedAt }];
+    const settle = (state: SaveState) => {
+      if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state } }));
+    };
+    setMarks((m) => ({ ...m, [memberId]: { present, state: navigator.onLine ? 'pending' : 'onDevice' } }));
+    if (!navigator.onLine) {
+      await keepAttendanceOnDevice(id, day!, name, items);
+      return;
+    }
     try {
-      await putAttendance(id, day!, [{ memberId, present, markedAt }]);
-      if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'saved' } }));
-    } catch {
-      if (taps.current[memberId] === tap) setMarks((m) => ({ ...m, [memberId]: { present, state: 'failed' } }));
+      await putAttendance(id, day!, items);
+      settle('saved');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 0) {
+        await keepAttendanceOnDevice(id, day!, name, items);
+        settle('onDevice');
+      } else settle('failed');
     }
   };
 
   const items = sheet.data?.items ?? [];
-  const states = Object.values(marks);
+  const markOf = (memberId: string, stored: boolean | null): Mark => {
+    const tapped = marks[memberId];
+    if (tapped?.state === 'pending' || tapped?.state === 'failed') return tapped;
+    const kept = onDevice.get(memberId);
+    if (kept !== undefined) return { present: kept, state: 'onDevice' };
+    // Kept on the phone a moment ago and no longer in the outbox: it has arrived.
+    if (tapped?.state === 'onDevice') return { ...tapped, state: 'saved' };
+    return tapped ?? { present: stored, state: 'saved' };
+  };
+  const states = items.map((i) => markOf(i.memberId, i.present));
   const present = states.filter((m) => m.present).length;
   const unsaved = states.filter((m) => m.state !== 'saved').length;
   const shown = session.data && day ? { course: session.data.course, day } : undefined;
@@ -94,7 +124,7 @@ export default function AttendancePage({ id }: { id: string }) {
           </p>
           <ul className="attendance-grid" aria-label={t('attendance.title')}>
             {items.map((i) => {
-              const mark = marks[i.memberId] ?? { present: i.present, state: 'saved' as const };
+              const mark = markOf(i.memberId, i.present);
               return (
                 <li key={i.memberId}>
                   <button
@@ -102,7 +132,7 @@ export default function AttendancePage({ id }: { id: string }) {
                     className={`attendance-toggle ${mark.present ? 'present' : ''}`}
                     aria-pressed={mark.present === true}
                     data-state={mark.state}
-                    onClick={() => void save(i.memberId, !mark.present)}
+                    onClick={() => void save(i.memberId, !mark.present, i.name)}
                   >
                     <span className="name">{i.name}</span>
                     <span className="small">

@@ -1,0 +1,43 @@
+import type { Problem } from '../http';
+import type { OutboxRecord, OutboxState } from './db';
+
+/** Pauses between attempts: 5 s doubling to 30 min, so a phone on 2G does not drain its battery. */
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+/** The state a record waits in before it is sent: a create, or a change of something that exists. */
+export const waitingState = (record: Pick<OutboxRecord, 'method'>): OutboxState =>
+  record.method === 'POST' ? 'to-post' : 'to-update';
+
+export const isWaiting = (state: OutboxState) => state === 'to-post' || state === 'to-update';
+
+/** Counted in the header's badge: everything not yet arrived. */
+export const isUnsynced = (state: OutboxState) => state !== 'synced';
+
+/** What an attempt's outcome does to the record. `status` 0 means the network failed. */
+export function afterAttempt(
+  record: Pick<OutboxRecord, 'method' | 'attempts'>,
+  status: number,
+  problem: Problem | undefined,
+  now: number,
+): Partial<OutboxRecord> & { state: OutboxState } {
+  if (status >= 200 && status < 300) return { state: 'synced', attempts: record.attempts + 1, problem: undefined };
+  if (status === 409) return { state: 'conflict', attempts: record.attempts + 1, ...(problem ? { problem } : {}) };
+  // Refused for what it says (invalid, a rule broken, not allowed, gone): the user must look at it.
+  if ([400, 403, 404, 413, 422].includes(status)) {
+    return { state: 'error', attempts: record.attempts + 1, ...(problem ? { problem } : {}) };
+  }
+  // Network down, signed out (401: sent again after sign-in), server trouble: try again later.
+  const attempts = record.attempts + 1;
+  return { state: waitingState(record), attempts, nextAttemptAt: now + backoffMs(attempts) };
+}
+
+/**
+ * Whether a waiting record may be sent now: its time has come and what it depends on has arrived.
+ * A record whose parent is refused or in conflict waits with it.
+ */
+export function isReady(record: OutboxRecord, now: number, parentState: OutboxState | undefined): boolean {
+  if (!isWaiting(record.state) || record.nextAttemptAt > now) return false;
+  return record.dependsOn === undefined || parentState === undefined || parentState === 'synced';
+}

@@ -1,0 +1,280 @@
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot } from './browser.js';
+import { ADMIN, apiSession } from './server.js';
+
+// Chromium's offline emulation does not reach a service worker's own requests; with these events
+// on, the journey cuts them too (see cutNetwork), so the worker is as offline as the page.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+const baseUrl = inject('baseUrl');
+const programId = inject('programId');
+let browser: Browser;
+
+const FIELD = { email: 'komang@ovop.test', password: 'Pendamping-Offline-2026!', name: 'Komang Ardana' };
+const TREASURER = { email: 'sukerti.offline@ovop.test', password: 'Bendahara-Offline-2026!' };
+const MEMBERS = Array.from({ length: 20 }, (_, i) => `Ni Luh Offline ${String(i + 1).padStart(2, '0')}`);
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * A village and a group of their own in Karangasem, a facilitator who also trains, a session today
+ * with two of the group's members enrolled, and the group's treasurer.
+ */
+async function seed() {
+  const admin = await apiSession(baseUrl, ADMIN);
+  const areas = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07.04');
+  const areaCode = areas.items.at(-1)!.code;
+  const village = await admin<{ id: string }>('POST', '/api/v1/villages', { programId, areaCode });
+  const group = await admin<{ id: string; version: number }>('POST', '/api/v1/groups', {
+    programId,
+    villageId: village.id,
+    name: 'KWT Tenun Ikat Offline',
+    kind: 'women_group',
+  });
+  const field = await admin<{ id: string }>('POST', '/api/v1/users', FIELD);
+  await admin('POST', `/api/v1/programs/${programId}/roles`, {
+    userId: field.id,
+    role: 'facilitator',
+    areaCode: '51.07',
+  });
+  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: field.id, role: 'trainer' });
+  const treasurer = await admin<{ id: string }>('POST', '/api/v1/users', { ...TREASURER, name: 'Ni Made Sukerti' });
+  await admin('POST', `/api/v1/programs/${programId}/roles`, {
+    userId: treasurer.id,
+    role: 'group_manager',
+    groupId: group.id,
+  });
+  const enrolled = [];
+  for (const name of ['Ni Wayan Rai', 'Ni Nyoman Sari']) {
+    enrolled.push(
+      await admin<{ id: string; name: string }>('POST', `/api/v1/groups/${group.id}/members`, {
+        name,
+        sex: 'female',
+        birthYear: 1985,
+        joinedOn: '2025-01-01',
+      }),
+    );
+  }
+  const course = await admin<{ id: string }>('POST', '/api/v1/courses', {
+    programId,
+    title: { id: 'Pewarnaan alami tenun' },
+    topic: 'production',
+    durationHours: 4,
+  });
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Jakarta' });
+  const session = await admin<{ id: string }>('POST', '/api/v1/sessions', {
+    courseId: course.id,
+    areaCode,
+    address: 'Balai banjar',
+    startsOn: today,
+    endsOn: today,
+    trainerId: field.id,
+    capacity: 20,
+  });
+  for (const m of enrolled) await admin('POST', `/api/v1/sessions/${session.id}/enrolments`, { memberId: m.id });
+  return { admin, groupId: group.id, sessionId: session.id, today, enrolled };
+}
+
+/** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
+async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
+  const fromWorker = (route: Route) =>
+    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
+  await context.route('**', fromWorker);
+  await context.setOffline(true);
+  return async () => {
+    await context.unroute('**', fromWorker);
+    await context.setOffline(false);
+  };
+}
+
+async function phone(): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 360, height: 800 },
+    hasTouch: true,
+    baseURL: baseUrl,
+    serviceWorkers: 'allow',
+  });
+}
+
+/** Signs in online, waits for the service worker to serve the page and the working set to be kept. */
+async function signInForTheField(page: Page, who: { email: string; password: string }) {
+  await page.goto('/app');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('heading', { name: /Halo/ }).waitFor();
+  type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
+  await page.waitForFunction(
+    () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
+    undefined,
+    {
+      timeout: 60_000,
+    },
+  );
+  // Served by the worker now: the signed-in answers and the working set land in its cache.
+  await page.reload();
+  await page.getByRole('heading', { name: /Halo/ }).waitFor();
+  await page.goto('/app/outbox');
+  await page.getByTestId('working-set').filter({ hasText: 'diunduh' }).waitFor({ timeout: 60_000 });
+}
+
+const records = (page: Page, state: string) => page.locator(`[data-testid="outbox-record"][data-state="${state}"]`);
+
+describe('the field app without a network', () => {
+  it('keeps every record made offline through a reload and sends each exactly once when the network returns', async () => {
+    const world = await seed();
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#8b4513' } })
+      .png()
+      .toBuffer();
+
+    // The facilitator, on a phone that has been online once.
+    const fieldContext = await phone();
+    let page = await fieldContext.newPage();
+    await signInForTheField(page, FIELD);
+    // The day's screens opened once in the morning, with signal.
+    await page.goto(`/app/sessions/${world.sessionId}/attendance`);
+    await page.getByRole('list', { name: 'Kehadiran' }).getByRole('button').first().waitFor();
+    await page.goto(`/app/groups/${world.groupId}`);
+    await page.getByRole('heading', { name: 'KWT Tenun Ikat Offline' }).waitFor();
+    const restoreField = await cutNetwork(fieldContext);
+
+    // A new group, registered with no network: it opens under its client id.
+    await page.goto('/app/groups/new');
+    await page.getByLabel('Desa').selectOption({ index: 1 });
+    await page.getByLabel('Nama kelompok').fill('KWT Anyaman Bambu Baru');
+    await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
+    await page.getByRole('heading', { name: 'KWT Anyaman Bambu Baru' }).waitFor();
+    await page.getByText('Belum terkirim').waitFor();
+    const newGroupId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // Twenty members of that group, each kept on the phone.
+    await page.getByRole('button', { name: 'Tambah anggota' }).click();
+    const memberForm = page.getByRole('form', { name: 'Data anggota' });
+    for (const name of MEMBERS) {
+      await memberForm.getByLabel('Nama', { exact: true }).fill(name);
+      await memberForm.getByLabel('Tahun lahir').fill('1990');
+      await memberForm.getByRole('button', { name: 'Tambah anggota' }).click();
+      await page.getByTestId('pending-member').filter({ hasText: name }).waitFor();
+    }
+    expect(await page.getByTestId('pending-member').count()).toBe(20);
+    await screenshot(page, 'offline-members-pending');
+
+    // A product of the new group, and its photo.
+    await page.getByRole('link', { name: 'Produk baru' }).click();
+    await page.getByLabel('Nama produk').fill('Keranjang bambu anyam');
+    await page.getByLabel('Satuan').fill('buah');
+    await page.getByLabel(/^Harga/).fill('75000');
+    await page.getByRole('button', { name: 'Simpan produk' }).click();
+    await page.getByRole('heading', { name: 'Keranjang bambu anyam' }).waitFor();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'keranjang.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Unggah foto' }).click();
+    await page.getByTestId('saved-on-device').waitFor();
+
+    // Attendance for today's session, read from the working set.
+    await page.goto(`/app/sessions/${world.sessionId}/attendance`);
+    const sheet = page.getByRole('list', { name: 'Kehadiran' });
+    await sheet.getByRole('button').first().waitFor();
+    await screenshot(page, 'offline-attendance');
+    for (const m of world.enrolled) await sheet.getByRole('button', { name: new RegExp(m.name) }).tap();
+    await expect.poll(() => sheet.locator('[data-state="onDevice"]').count()).toBe(2);
+
+    // An edit of the seeded group, while the office renames it on the server meanwhile.
+    await page.goto(`/app/groups/${world.groupId}`);
+    await page.getByText('Ubah data kelompok').click();
+    await page.getByLabel('Nama kelompok').fill('KWT Tenun Ikat Sidemen');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByTestId('saved-on-device').waitFor();
+    const current = await world.admin<{ version: number }>('GET', `/api/v1/groups/${world.groupId}`);
+    await world.admin('PATCH', `/api/v1/groups/${world.groupId}`, {
+      version: current.version,
+      name: 'KWT Tenun Ikat (kantor)',
+    });
+
+    // The treasurer, on another phone: three transactions with no network.
+    const treasurerContext = await phone();
+    let books = await treasurerContext.newPage();
+    await signInForTheField(books, TREASURER);
+    await books.goto(`/app/groups/${world.groupId}/books`);
+    await books.getByRole('button', { name: 'Penjualan tunai' }).waitFor();
+    const restoreTreasurer = await cutNetwork(treasurerContext);
+    await books.reload();
+    for (const [amount, memo] of [
+      ['10000', 'Kain tenun kecil'],
+      ['25000', 'Selendang'],
+      ['40000', 'Kamben'],
+    ] as const) {
+      await books.getByRole('button', { name: 'Penjualan tunai' }).tap();
+      const form = books.getByRole('form', { name: 'Penjualan tunai' });
+      await form.getByLabel('Uang yang diterima').fill(amount);
+      await form.getByLabel('Catatan').fill(memo);
+      await form.getByRole('button', { name: 'Simpan catatan' }).click();
+      await books.getByTestId('saved-on-device').waitFor();
+    }
+
+    // Both phones closed and opened again, still offline: everything is there, waiting.
+    await page.close();
+    await books.close();
+    page = await fieldContext.newPage();
+    await page.goto('/app/outbox');
+    await page.getByRole('heading', { name: 'Kotak keluar' }).waitFor();
+    await screenshot(page, 'offline-outbox-reopened');
+    // 1 group + 20 members + 1 product + 1 photo + 2 attendance taps + 1 group edit.
+    await expect.poll(() => records(page, 'to-post').count()).toBe(23);
+    expect(await records(page, 'to-update').count()).toBe(3);
+    await page.getByTestId('outbox-badge').filter({ hasText: '26' }).waitFor();
+    await screenshot(page, 'offline-outbox-pending');
+    books = await treasurerContext.newPage();
+    await books.goto('/app/outbox');
+    await expect.poll(() => records(books, 'to-post').count()).toBe(3);
+
+    // Nothing reached the server meanwhile.
+    const admin = world.admin;
+    expect((await admin<{ items: unknown[] }>('GET', `/api/v1/groups/${world.groupId}/journal`)).items).toHaveLength(0);
+
+    // The network returns: each phone sends what it kept.
+    await restoreField();
+    await restoreTreasurer();
+    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(25);
+    await expect.poll(() => records(books, 'synced').count(), { timeout: 60_000 }).toBe(3);
+
+    // The edit met the office's newer version: both shown, the facilitator keeps theirs.
+    const conflict = page.getByTestId('outbox-conflict');
+    await conflict.waitFor();
+    await conflict.getByText('KWT Tenun Ikat (kantor)').waitFor();
+    await conflict.getByText('KWT Tenun Ikat Sidemen').waitFor();
+    await screenshot(page, 'offline-conflict');
+    await conflict.getByRole('button', { name: 'Pakai versi saya' }).click();
+    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(26);
+
+    // Everything arrived exactly once.
+    const group = await admin<{ name: string }>('GET', `/api/v1/groups/${world.groupId}`);
+    expect(group.name).toBe('KWT Tenun Ikat Sidemen');
+    const members = await admin<{ items: { name: string }[] }>('GET', `/api/v1/groups/${newGroupId}/members?limit=100`);
+    expect(members.items.map((m) => m.name).sort()).toEqual(MEMBERS);
+    const products = await admin<{ items: { id: string; photos: unknown[] }[] }>(
+      'GET',
+      `/api/v1/products?groupId=${newGroupId}`,
+    );
+    expect(products.items).toHaveLength(1);
+    const product = await admin<{ photos: unknown[] }>('GET', `/api/v1/products/${products.items[0]!.id}`);
+    expect(product.photos).toHaveLength(1);
+    const attendance = await admin<{ items: { present: boolean | null }[] }>(
+      'GET',
+      `/api/v1/sessions/${world.sessionId}/attendance/${world.today}`,
+    );
+    expect(attendance.items.filter((i) => i.present)).toHaveLength(2);
+    const journal = await admin<{ items: { memo: string }[] }>('GET', `/api/v1/groups/${world.groupId}/journal`);
+    expect(journal.items.map((e) => e.memo).sort()).toEqual(['Kain tenun kecil', 'Kamben', 'Selendang']);
+    await fieldContext.close();
+    await treasurerContext.close();
+  });
+});
