@@ -173,6 +173,16 @@ export type DisposeAssetBody = z.infer<typeof disposeAssetBody>;
 
 export const inventoryCheckQuery = z.strictObject({ on: isoDate.optional() });
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03');
+
+/** The books' settings: the UMKM final tax from a month, or null to turn it off. */
+export const booksSettingsBody = z.strictObject({ finalTaxFrom: month.nullable() });
+export type BooksSettingsBody = z.infer<typeof booksSettingsBody>;
+
+/** "Bayar PPh final": the month's final tax accrued (if not yet) and paid from cash or bank. */
+export const finalTaxPaymentBody = z.strictObject({ id: uuid.optional(), month, date: isoDate, via, memo });
+export type FinalTaxPaymentBody = z.infer<typeof finalTaxPaymentBody>;
+
 export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03'),
@@ -248,7 +258,7 @@ export type HppBody = z.infer<typeof hppBody>;
  */
 
 /** What the caller may do with a group's books (server decides, web shows the buttons). */
-export const BOOK_ACTIONS = ['read', 'post', 'reverse', 'closePeriod', 'addAccount'] as const;
+export const BOOK_ACTIONS = ['read', 'post', 'reverse', 'closePeriod', 'addAccount', 'settings'] as const;
 export const bookAbilities = abilitiesOf(BOOK_ACTIONS);
 
 export const accountAnswer = z.object({
@@ -274,6 +284,8 @@ export const booksAnswer = z.object({
   accounts: z.array(accountAnswer),
   /** Whether the group records production batches: then a sale names the products it sold (`items`). */
   tracksBatches: z.boolean(),
+  /** The first month (`YYYY-MM`) the UMKM final tax (0.5 % of turnover) applies to; null when off. */
+  finalTaxFrom: z.string().nullable(),
   abilities: bookAbilities,
 });
 export type BooksAnswer = z.infer<typeof booksAnswer>;
@@ -408,6 +420,11 @@ const incomeCore = z.object({
   profitBeforeTax: moneyAnswer,
   taxExpense: reportLineAnswer,
   profit: moneyAnswer,
+  /**
+   * The UMKM final tax of the period when the group uses it: the turnover it is due on, the tax
+   * (0.5 %, month by month) and how much of it is posted; null when the group does not use it.
+   */
+  finalTax: z.object({ from: z.string(), turnover: moneyAnswer, due: moneyAnswer, posted: moneyAnswer }).nullable(),
 });
 export const incomeStatementAnswer = incomeCore.extend({
   groupId: z.string(),

@@ -4,6 +4,7 @@ import { dateIn } from '../../../shared/dates.js';
 import { invalid } from '../../http/errors.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
 import { booksFor, type Books } from './books.service.js';
+import { finalTaxOver } from './final-tax.service.js';
 import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
 import { ledgerRepository, type AccountRow } from './ledger.repository.js';
 import { reportsRepository } from './reports.repository.js';
@@ -160,6 +161,7 @@ async function incomeOver(db: Queryable, books: Books, from: string, to: string)
     profitBeforeTax: p.m(beforeTax),
     taxExpense: p.line(taxExpense),
     profit: p.m(beforeTax - taxExpense.minor),
+    finalTax: await finalTaxOver(db, books, from, to),
   };
 }
 
