@@ -33,6 +33,16 @@ export const EXPENSE_CATEGORIES = [
 ] as const;
 
 const base = { id: uuid.optional(), date: isoDate, amount, memo };
+/** The cooperative member whose savings these are (a name, as the treasurer writes it in the book). */
+const member = z.string().trim().max(200).optional();
+
+/** The one-tap kinds only a cooperative (koperasi) records: its members' savings. */
+export const COOPERATIVE_KINDS = [
+  'principal_savings_received',
+  'mandatory_savings_received',
+  'voluntary_savings_received',
+  'voluntary_savings_withdrawn',
+] as const;
 
 /**
  * What a sale took from stock, for a group that tracks batches: the cost of goods comes from the
@@ -77,6 +87,14 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('owner_drawing'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_received'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
+  /*
+   * A cooperative's members' savings (koperasi only): simpanan pokok and wajib are paid in and kept
+   * while one is a member; simpanan sukarela is paid in and may be withdrawn, never beyond what is held.
+   */
+  z.strictObject({ kind: z.literal('principal_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('mandatory_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('voluntary_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('voluntary_savings_withdrawn'), ...base, via, member }),
   /** A fixed asset, depreciated straight-line over its useful life down to its residual value. */
   z.strictObject({
     kind: z.literal('asset_bought'),
