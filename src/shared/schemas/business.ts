@@ -353,7 +353,11 @@ export const assetAnswer = z.object({
   /** The last month depreciation was posted for; null before the first. */
   depreciatedThrough: z.string().nullable(),
   disposedOn: z.string().nullable(),
+  /** Whether the reader may sell or scrap it (keeps the books, and it is not disposed of yet). */
+  abilities: abilitiesOf(['read', 'dispose']),
 });
+/** What the reader may do with the fixed assets: post depreciation (those who keep the books). */
+const assetsAbilities = abilitiesOf(['read', 'depreciate']);
 
 export const assetsAnswer = z.object({
   groupId: z.string(),
@@ -361,6 +365,7 @@ export const assetsAnswer = z.object({
   currency: z.string(),
   items: z.array(assetAnswer),
   totals: z.object({ cost: moneyAnswer, accumulatedDepreciation: moneyAnswer, netBookValue: moneyAnswer }),
+  abilities: assetsAbilities,
 });
 
 /** Depreciation posted through a month: one entry per asset and month not posted before. */
@@ -368,6 +373,7 @@ export const depreciationAnswer = z.object({
   month: z.string(),
   entries: z.array(journalEntryAnswer),
   assets: z.array(assetAnswer),
+  abilities: assetsAbilities,
 });
 
 /** The books' inventory beside the valuation of stock on hand at cost, on a date. */
@@ -394,6 +400,8 @@ export const inventoryCheckAnswer = z.object({
   /** Books' finished goods less stock valuation: zero when the two ledgers agree. */
   difference: moneyAnswer,
   agrees: z.boolean(),
+  /** Whether the reader may post to the books (record stock out, correct an entry). */
+  abilities: abilitiesOf(['read', 'post']),
 });
 
 /** One line of a statement and the accounts behind it. */
