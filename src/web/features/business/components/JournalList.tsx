@@ -5,7 +5,7 @@ import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import type { JournalEntryAnswer } from '../../../../shared/schemas/business';
 import { listJournal, reverseEntry } from '../api/journal';
-import { ruleKey } from './rule-message';
+import { ruleKey, ruleValues } from './rule-message';
 
 export const accountName = (name: Record<string, string>, locale: string) =>
   name[locale] ?? name.id ?? Object.values(name)[0] ?? '';
@@ -48,10 +48,11 @@ function ReverseControl({
   entry: JournalEntryAnswer;
   onReversed: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [amounts, setAmounts] = useState({ amount: '', balance: '' });
   if (!asking) {
     return (
       <button type="button" className="secondary small" onClick={() => setAsking(crypto.randomUUID())}>
@@ -69,6 +70,7 @@ function ReverseControl({
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setProblem(ruleKey(error) ?? 'books.rule.other');
+      setAmounts(ruleValues(error, locale));
     } finally {
       setBusy(false);
     }
@@ -78,7 +80,7 @@ function ReverseControl({
       <p>{t('books.reverseConfirm', { number: entry.number })}</p>
       {problem ? (
         <p className="error" role="alert">
-          {t(problem, { date: '' })}
+          {t(problem, { date: '', ...amounts })}
         </p>
       ) : null}
       <div className="inline wrap">
