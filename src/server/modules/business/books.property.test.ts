@@ -105,7 +105,6 @@ describe('the books under random months of production, sales and closings', () =
       { numRuns: RUNS, endOnFailure: true },
     );
     // The runs did reach the paths under test: batches made, sold from, spoiled, depreciated, reversed.
-    console.info('books property steps', JSON.stringify(Object.fromEntries(stats)));
     if (RUNS >= 30) {
       for (const op of ['batch', 'sale', 'order', 'ship', 'loss', 'asset', 'reverse', 'close'])
         expect(stats.get(op), op).toBeGreaterThan(0);
