@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import type { Config } from '../src/server/config.js';
+import type { Clock } from '../src/server/http/context.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
 export const testConfig: Config = {
@@ -37,13 +38,13 @@ export interface Session {
 
 /**
  * One app and one database for the whole test file, emptied before each test. Use in a
- * describe() or at the top of a test file.
+ * describe() or at the top of a test file. A test that moves "today" passes its own clock.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(options: { clock?: Clock } = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    ctx.app = await buildApp({ config: testConfig, db: ctx.database.db, logger: false });
+    ctx.app = await buildApp({ config: testConfig, db: ctx.database.db, logger: false, clock: options.clock });
     await ctx.app.ready();
     ctx.request = ({ as, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { host: 'localhost:3000', origin: ORIGIN, ...as?.headers, ...headers } });

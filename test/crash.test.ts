@@ -154,7 +154,7 @@ const WHOLE_DEMO = {
   products: 9,
   courses: 3,
   training_certificates: 1,
-  journal_entries: 42,
+  journal_entries: 65,
   batches: 5,
   buyers: 1,
   quotes: 1,

@@ -177,6 +177,18 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.getByRole('button', { name: '現金で売れた' }).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-ja');
+
+    // The cash book and the reports in Japanese, on the same 360 px phone: nothing scrolls sideways.
+    await page.goto(`/app/groups/${groupId}/cash-book`);
+    await page.getByTestId('cash-row').first().waitFor();
+    await page.getByTestId('cash-closing').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await screenshot(page, 'cash-book-ja');
+    await page.goto(`/app/groups/${groupId}/reports`);
+    await page.getByTestId('income-statement').waitFor();
+    await page.getByTestId('financial-position').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await screenshot(page, 'reports-ja');
     await page.context().close();
   });
 
@@ -204,6 +216,9 @@ describe('the treasurer’s cash book on a phone', () => {
     await form.getByRole('button', { name: 'Simpan catatan' }).tap();
     await page.locator('#f-lifeMonths-error').waitFor();
     await form.getByLabel('Umur manfaat (bulan)').fill('24');
+    const residual = form.getByLabel('Nilai sisa (boleh kosong)');
+    await residual.fill('120000');
+    expect(await residual.inputValue()).toBe('120.000');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-asset-form-id');
     await form.getByRole('button', { name: 'Simpan catatan' }).tap();
@@ -213,7 +228,15 @@ describe('the treasurer’s cash book on a phone', () => {
       'GET',
       `/api/v1/groups/${groupId}/assets`,
     );
-    expect(assets.items).toMatchObject([{ lifeMonths: 24, cost: { amount: '600000.00' } }]);
+    // Straight line down to the residual value: (600,000 − 120,000) / 24 = 20,000 a month.
+    expect(assets.items).toMatchObject([
+      {
+        lifeMonths: 24,
+        cost: { amount: '600000.00' },
+        residualValue: { amount: '120000.00' },
+        monthlyDepreciation: { amount: '20000.00' },
+      },
+    ]);
     await page.context().close();
   });
 

@@ -521,6 +521,17 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(booksPolicy, 'closePeriod', grp)),
     request: (r) => ({ url: `/api/v1/groups/${r.group.id}/periods/close`, payload: { month: '2026-01' } }),
   },
+  'PUT /api/v1/groups/{id}/books/settings': {
+    rule: policy(check(booksPolicy, 'settings', grp)),
+    request: (r) => ({ url: `/api/v1/groups/${r.group.id}/books/settings`, payload: { finalTaxFrom: '2026-01' } }),
+  },
+  'POST /api/v1/groups/{id}/final-tax/payments': {
+    rule: policy(check(booksPolicy, 'post', grp)),
+    request: (r) => ({
+      url: `/api/v1/groups/${r.group.id}/final-tax/payments`,
+      payload: { month: '2026-02', date: '2026-03-10' },
+    }),
+  },
   'GET /api/v1/groups/{id}/assets': {
     rule: policy(check(booksPolicy, 'read', grp)),
     request: (r) => ({ url: `/api/v1/groups/${r.group.id}/assets` }),

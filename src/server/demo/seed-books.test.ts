@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { buildProduct, system } from '../../../test/factories.js';
+import { buildGroup, buildProduct, system } from '../../../test/factories.js';
 import { listAssets } from '../modules/business/assets.service.js';
 import { inventoryCheck } from '../modules/business/inventory.service.js';
 import { getFinancialPosition, getIncomeStatement } from '../modules/business/reports.service.js';
-import { seedBooks } from './seed-books.js';
+import { seedBooks, seedCooperativeBooks } from './seed-books.js';
 
 const t = useTestApp();
 
@@ -61,5 +61,34 @@ describe('demo books', () => {
       [product.groupId],
     );
     expect(negative).toEqual([]);
+  });
+
+  it('records the cooperative’s members’ savings and its final tax, balanced', async () => {
+    const db = t.database.db;
+    const koperasi = await buildGroup(db, { name: 'Kelompok Batik Tulis Kauman' });
+    // The factory registers a farmer group; this one is a koperasi before its books open.
+    await db.query(`UPDATE producer_groups SET kind = 'cooperative' WHERE id = $1`, [koperasi.id]);
+    const ctx = { ...system(db), clock: { now: () => new Date('2026-11-28T03:00:00Z') } };
+    const members = ['Siti Khotijah', 'Ahmad Rifai', 'Muhammad Fauzan', 'Nur Laila'];
+    const posted = await seedCooperativeBooks(ctx, { groupId: koperasi.id, members }, ctx.clock.now());
+    // 4 simpanan pokok, 1 sukarela in, 5 a month, 1 sukarela out, August's final tax and its payment.
+    expect(posted).toBe(23);
+    const [entries] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM journal_entries WHERE group_id = $1',
+      [koperasi.id],
+    );
+    expect(entries!.n).toBe(posted);
+    const position = await getFinancialPosition(ctx, koperasi.id, '2026-10-31');
+    expect(position.balanced).toBe(true);
+    const amountOf = (line: string) =>
+      [...position.liabilities.lines, ...position.equity.lines].find((l) => l.line === line)?.amount.amount;
+    expect(amountOf('principal_savings')).toBe('400000.00');
+    expect(amountOf('mandatory_savings')).toBe('240000.00');
+    expect(amountOf('member_savings')).toBe('150000.00');
+    const august = await getIncomeStatement(ctx, koperasi.id, { from: '2026-08-01', to: '2026-08-31' });
+    expect(august.revenue.amount.amount).toBe('2400000.00');
+    expect(august.taxExpense.amount.amount).toBe('12000.00');
+    // Accrued and paid: nothing of August's tax is left owed.
+    expect(amountOf('other_liabilities')).toBeUndefined();
   });
 });

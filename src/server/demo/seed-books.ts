@@ -7,7 +7,14 @@
  * the same services the API uses; no balance goes below zero.
  */
 import type { Ctx } from '../http/context.js';
-import { closeBooksThrough, createBatch, postDepreciation, recordTransaction } from '../modules/business/index.js';
+import {
+  closeBooksThrough,
+  createBatch,
+  payFinalTax,
+  postDepreciation,
+  recordTransaction,
+  setBooksSettings,
+} from '../modules/business/index.js';
 import type { SimpleTransactionBody } from '../../shared/schemas/business.js';
 
 const rp = (amount: number) => ({ amount: `${amount}.00`, currency: 'IDR' });
@@ -145,4 +152,94 @@ export async function seedBooks(ctx: Ctx, salak: BooksGroup | undefined, today =
   posted += depreciation.entries.length;
   await closeBooksThrough(asOfToday, groupId, first);
   return posted;
+}
+
+/**
+ * The demo cooperative's books (the Kauman batik koperasi): three months of members' savings —
+ * simpanan pokok from each of the four members on joining the books, simpanan wajib every month,
+ * one member's simpanan sukarela paid in and partly taken out — and of batik made and sold (cloth,
+ * wax and dyes bought on credit, four cloths a month sold at Rp 600,000). A koperasi pays the UMKM
+ * final tax from the first rupiah (docs/books-tax.md), so its books use it from the first month:
+ * that month's 0.5 % is posted when the month closes and paid early in the next.
+ */
+export async function seedCooperativeBooks(
+  ctx: Ctx,
+  cooperative: { groupId: string; members: string[] } | undefined,
+  today = ctx.clock.now(),
+): Promise<number> {
+  if (!cooperative) return 0;
+  const { groupId, members } = cooperative;
+  const months = [3, 2, 1].map((back) => monthBefore(today, back));
+  const [first, second, third] = months as [string, string, string];
+  const asOfToday: Ctx = { ...ctx, clock: { now: () => today } };
+  let posted = 0;
+  const record = async (entries: SimpleTransactionBody[]) => {
+    for (const entry of entries) {
+      await recordTransaction(asOfToday, groupId, entry);
+      posted++;
+    }
+  };
+  await setBooksSettings(asOfToday, groupId, { finalTaxFrom: first });
+  await record(
+    members.map((member) => ({
+      kind: 'principal_savings_received',
+      date: `${first}-02`,
+      amount: rp(100_000),
+      via: 'cash',
+      member,
+      memo: 'Simpanan pokok',
+    })),
+  );
+  await record([
+    {
+      kind: 'voluntary_savings_received',
+      date: `${first}-03`,
+      amount: rp(250_000),
+      via: 'cash',
+      member: members.at(-1),
+      memo: 'Simpanan sukarela',
+    },
+  ]);
+  for (const month of months) {
+    await record([
+      {
+        kind: 'mandatory_savings_received',
+        date: `${month}-05`,
+        amount: rp(20_000 * members.length),
+        via: 'cash',
+        memo: `Simpanan wajib ${members.length} anggota`,
+      },
+      {
+        kind: 'material_purchase',
+        date: `${month}-06`,
+        amount: rp(1_200_000),
+        settlement: 'credit',
+        memo: 'Kain mori, malam, pewarna alam',
+      },
+      { kind: 'production', date: `${month}-08`, amount: rp(1_200_000), memo: '4 kain batik tulis' },
+      {
+        kind: 'cash_sale',
+        date: `${month}-12`,
+        amount: rp(2_400_000),
+        via: 'cash',
+        costOfGoods: rp(1_200_000),
+        memo: '4 kain batik tulis Jlamprang',
+      },
+      { kind: 'supplier_paid', date: `${month}-20`, amount: rp(1_200_000), via: 'cash', memo: 'Bayar kain dan malam' },
+    ]);
+  }
+  await record([
+    {
+      kind: 'voluntary_savings_withdrawn',
+      date: `${third}-15`,
+      amount: rp(100_000),
+      via: 'cash',
+      member: members.at(-1),
+      memo: 'Ambil simpanan sukarela',
+    },
+  ]);
+  // The first month closes with its final tax posted; the tax is paid on the 10th of the next.
+  await closeBooksThrough(asOfToday, groupId, first);
+  await payFinalTax(asOfToday, groupId, { month: first, date: `${second}-10`, via: 'cash', memo: '' });
+  return posted + 2;
 }

@@ -20,7 +20,7 @@ import { createProgram, grantRole, programByCode } from '../modules/programs/ind
 import { registryExportReadinessCheck } from '../modules/quality/index.js';
 import { addMember, createProduct, enrolVillage, registerGroup, type RegistryDeps } from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
-import { seedBooks } from './seed-books.js';
+import { seedBooks, seedCooperativeBooks } from './seed-books.js';
 import { seedMarket } from './seed-market.js';
 import { seedTraining } from './seed-training.js';
 
@@ -121,6 +121,14 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
   await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
   const salak = groups.get('salak');
   await seedBooks(ctx, salak ? { groupId: salak, productId: chips.get(salak)! } : undefined);
+  // The cooperative records its members' savings (and pays the UMKM final tax).
+  const koperasi = DEMO_VILLAGES.find((v) => v.group.kind === 'cooperative' && groups.has(v.group.key));
+  await seedCooperativeBooks(
+    ctx,
+    koperasi
+      ? { groupId: groups.get(koperasi.group.key)!, members: koperasi.group.members.map((x) => x.name) }
+      : undefined,
+  );
   const accounts: DemoAccount[] = DEMO_USERS.map((u) => ({
     role: u.role,
     email: u.email,

@@ -38,6 +38,16 @@ export const EXPENSE_CATEGORIES = [
 ] as const;
 
 const base = { id: uuid.optional(), date: isoDate, amount, memo };
+/** The cooperative member whose savings these are (a name, as the treasurer writes it in the book). */
+const member = z.string().trim().max(200).optional();
+
+/** The one-tap kinds only a cooperative (koperasi) records: its members' savings. */
+export const COOPERATIVE_KINDS = [
+  'principal_savings_received',
+  'mandatory_savings_received',
+  'voluntary_savings_received',
+  'voluntary_savings_withdrawn',
+] as const;
 
 /**
  * What a sale took from stock, for a group that tracks batches: the cost of goods comes from the
@@ -82,6 +92,14 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('owner_drawing'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_received'), ...base, via }),
   z.strictObject({ kind: z.literal('loan_repaid'), ...base, via, interest: amount.optional() }),
+  /*
+   * A cooperative's members' savings (koperasi only): simpanan pokok and wajib are paid in and kept
+   * while one is a member; simpanan sukarela is paid in and may be withdrawn, never beyond what is held.
+   */
+  z.strictObject({ kind: z.literal('principal_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('mandatory_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('voluntary_savings_received'), ...base, via, member }),
+  z.strictObject({ kind: z.literal('voluntary_savings_withdrawn'), ...base, via, member }),
   /** A fixed asset, depreciated straight-line over its useful life down to its residual value. */
   z.strictObject({
     kind: z.literal('asset_bought'),
@@ -181,6 +199,16 @@ export type DisposeAssetBody = z.infer<typeof disposeAssetBody>;
 
 export const inventoryCheckQuery = z.strictObject({ on: isoDate.optional() });
 
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-03');
+
+/** The books' settings: the UMKM final tax from a month, or null to turn it off. */
+export const booksSettingsBody = z.strictObject({ finalTaxFrom: month.nullable() });
+export type BooksSettingsBody = z.infer<typeof booksSettingsBody>;
+
+/** "Bayar PPh final": the month's final tax accrued (if not yet) and paid from cash or bank. */
+export const finalTaxPaymentBody = z.strictObject({ id: uuid.optional(), month, date: isoDate, via, memo });
+export type FinalTaxPaymentBody = z.infer<typeof finalTaxPaymentBody>;
+
 export const closePeriodBody = z.strictObject({
   /** The last month to close, `YYYY-MM`; every earlier month closes with it. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, coded('not_a_month', 'must be a month such as 2026-03')),
@@ -258,7 +286,7 @@ export type HppBody = z.infer<typeof hppBody>;
  */
 
 /** What the caller may do with a group's books (server decides, web shows the buttons). */
-export const BOOK_ACTIONS = ['read', 'post', 'reverse', 'closePeriod', 'addAccount'] as const;
+export const BOOK_ACTIONS = ['read', 'post', 'reverse', 'closePeriod', 'addAccount', 'settings'] as const;
 export const bookAbilities = abilitiesOf(BOOK_ACTIONS);
 
 export const accountAnswer = z.object({
@@ -284,6 +312,8 @@ export const booksAnswer = z.object({
   accounts: z.array(accountAnswer),
   /** Whether the group records production batches: then a sale names the products it sold (`items`). */
   tracksBatches: z.boolean(),
+  /** The first month (`YYYY-MM`) the UMKM final tax (0.5 % of turnover) applies to; null when off. */
+  finalTaxFrom: z.string().nullable(),
   abilities: bookAbilities,
 });
 export type BooksAnswer = z.infer<typeof booksAnswer>;
@@ -333,7 +363,11 @@ export const assetAnswer = z.object({
   /** The last month depreciation was posted for; null before the first. */
   depreciatedThrough: z.string().nullable(),
   disposedOn: z.string().nullable(),
+  /** Whether the reader may sell or scrap it (keeps the books, and it is not disposed of yet). */
+  abilities: abilitiesOf(['read', 'dispose']),
 });
+/** What the reader may do with the fixed assets: post depreciation (those who keep the books). */
+const assetsAbilities = abilitiesOf(['read', 'depreciate']);
 
 export const assetsAnswer = z.object({
   groupId: z.string(),
@@ -341,6 +375,7 @@ export const assetsAnswer = z.object({
   currency: z.string(),
   items: z.array(assetAnswer),
   totals: z.object({ cost: moneyAnswer, accumulatedDepreciation: moneyAnswer, netBookValue: moneyAnswer }),
+  abilities: assetsAbilities,
 });
 
 /** Depreciation posted through a month: one entry per asset and month not posted before. */
@@ -348,6 +383,7 @@ export const depreciationAnswer = z.object({
   month: z.string(),
   entries: z.array(journalEntryAnswer),
   assets: z.array(assetAnswer),
+  abilities: assetsAbilities,
 });
 
 /** The books' inventory beside the valuation of stock on hand at cost, on a date. */
@@ -374,6 +410,8 @@ export const inventoryCheckAnswer = z.object({
   /** Books' finished goods less stock valuation: zero when the two ledgers agree. */
   difference: moneyAnswer,
   agrees: z.boolean(),
+  /** Whether the reader may post to the books (record stock out, correct an entry). */
+  abilities: abilitiesOf(['read', 'post']),
 });
 
 /** One line of a statement and the accounts behind it. */
@@ -418,6 +456,11 @@ const incomeCore = z.object({
   profitBeforeTax: moneyAnswer,
   taxExpense: reportLineAnswer,
   profit: moneyAnswer,
+  /**
+   * The UMKM final tax of the period when the group uses it: the turnover it is due on, the tax
+   * (0.5 %, month by month) and how much of it is posted; null when the group does not use it.
+   */
+  finalTax: z.object({ from: z.string(), turnover: moneyAnswer, due: moneyAnswer, posted: moneyAnswer }).nullable(),
 });
 export const incomeStatementAnswer = incomeCore.extend({
   groupId: z.string(),

@@ -6,7 +6,7 @@ import { fromMinor } from '../../../shared/money.js';
 import type { DisposeAssetBody, SimpleTransactionBody } from '../../../shared/schemas/business.js';
 import { requireUser } from '../platform/index.js';
 import { assetsRepository, type AssetRow } from './assets.repository.js';
-import { booksFor, lastDayOf, type Books } from './books.service.js';
+import { bookAbilities, booksFor, lastDayOf, type Books } from './books.service.js';
 import { ledgerRepository, type LockedBook } from './ledger.repository.js';
 import { accountFor, insertPosting, line, minorOf, postOnce, type PresentedEntry } from './posting.js';
 
@@ -63,7 +63,10 @@ export async function recordAssetBought(
   });
 }
 
-export function presentAsset(row: AssetRow, currency: string) {
+/** What the reader may do with the assets, from what they may do with the books. */
+const assetsAbilities = (books: { post: boolean }) => ({ read: true, depreciate: books.post });
+
+export function presentAsset(row: AssetRow, currency: string, books: { post: boolean }) {
   const cost = BigInt(row.cost_minor);
   const accumulated = BigInt(row.depreciated_minor);
   return {
@@ -78,6 +81,7 @@ export function presentAsset(row: AssetRow, currency: string) {
     netBookValue: fromMinor(row.disposed_on ? 0n : cost - accumulated, currency),
     depreciatedThrough: row.last_month,
     disposedOn: row.disposed_on,
+    abilities: { read: true, dispose: books.post && !row.disposed_on },
   };
 }
 
@@ -145,7 +149,13 @@ export async function postDepreciation(ctx: Ctx, groupId: string, month: string)
     }
     const entries = await depreciateThrough(tx, books, book, month);
     const assets = await assetsRepository.list(tx.db, groupId, null);
-    return { month, entries, assets: assets.map((a) => presentAsset(a, book.currency)) };
+    const may = await bookAbilities(tx, books.group);
+    return {
+      month,
+      entries,
+      assets: assets.map((a) => presentAsset(a, book.currency, may)),
+      abilities: assetsAbilities(may),
+    };
   });
 }
 
@@ -156,8 +166,14 @@ export async function listAssets(ctx: Ctx, groupId: string, at: string | undefin
     const date = at ?? dateIn(tx.clock.now());
     const currency = books.book.currency;
     const rows = (await assetsRepository.list(tx.db, groupId, monthOf(date))).filter((a) => a.acquired_on <= date);
+    const may = await bookAbilities(tx, books.group);
     const items = rows.map((a) =>
-      presentAsset({ ...a, disposed_on: a.disposed_on && a.disposed_on <= date ? a.disposed_on : null }, currency),
+      presentAsset(
+        { ...a, disposed_on: a.disposed_on && a.disposed_on <= date ? a.disposed_on : null },
+        currency,
+        // Disposed of at any date (even after `date`): no second disposal.
+        { post: may.post && !a.disposed_on },
+      ),
     );
     const live = rows.filter((a) => !(a.disposed_on && a.disposed_on <= date));
     const cost = live.reduce((s, a) => s + BigInt(a.cost_minor), 0n);
@@ -172,6 +188,7 @@ export async function listAssets(ctx: Ctx, groupId: string, at: string | undefin
         accumulatedDepreciation: fromMinor(accumulated, currency),
         netBookValue: fromMinor(cost - accumulated, currency),
       },
+      abilities: assetsAbilities(may),
     };
   });
 }

@@ -32,7 +32,12 @@ async function unopenedBooks(db: Tx, group: GroupRow) {
   if (!program) throw notFound('Program');
   const chart = chartTemplate(program.country, group.kind);
   return {
-    book: { group_id: group.id, currency: program.currency, closed_through: null } satisfies BookRow,
+    book: {
+      group_id: group.id,
+      currency: program.currency,
+      closed_through: null,
+      final_tax_from: null,
+    } satisfies BookRow,
     chart,
     accounts: chart
       .map((a): AccountRow => ({
@@ -163,6 +168,7 @@ export async function presentBooks(tx: TxCtx, books: Books) {
     }),
     /** Whether the group records production batches: then a sale names what it sold (`items`). */
     tracksBatches: await batchesRepository.tracksBatches(tx.db, groupId),
+    finalTaxFrom: books.book.final_tax_from,
     abilities: await bookAbilities(tx, books.group),
   };
 }

@@ -16,6 +16,8 @@ export const booksPolicy = definePolicy('Producer group', {
   reverse: KEEPERS,
   closePeriod: KEEPERS,
   addAccount: KEEPERS,
+  /** The books' settings: the UMKM final tax. */
+  settings: KEEPERS,
 });
 export type BookAction = keyof typeof booksPolicy.rules;
 
@@ -30,6 +32,7 @@ export const officerBooksPolicy = definePolicy('Producer group', {
   reverse: ['group_member'],
   closePeriod: ['group_member'],
   addAccount: ['group_member'],
+  settings: ['group_member'],
 });
 
 /**

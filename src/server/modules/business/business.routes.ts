@@ -8,6 +8,7 @@ import { sendCreated } from '../../http/create-once.js';
 import { fileAnswer } from '../../http/responses.js';
 import { addAccount, getBooks } from './books.service.js';
 import { closePeriod } from './closing.service.js';
+import { payFinalTax, setBooksSettings } from './final-tax.service.js';
 import { disposeAsset, listAssets, postDepreciation } from './assets.service.js';
 import { computeHpp } from './hpp.js';
 import { inventoryCheck } from './inventory.service.js';
@@ -40,6 +41,19 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/groups/:id/books',
     { schema: { params: idParams, response: { 200: s.booksAnswer }, tags }, config },
     async (req) => getBooks(ctxOf(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/groups/:id/books/settings',
+    { schema: { params: idParams, body: s.booksSettingsBody, response: { 200: s.booksAnswer }, tags }, config },
+    async (req) => setBooksSettings(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/groups/:id/final-tax/payments',
+    {
+      schema: { params: idParams, body: s.finalTaxPaymentBody, response: created(s.journalEntryAnswer), tags },
+      config,
+    },
+    async (req, reply) => sendCreated(reply, await payFinalTax(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/v1/groups/:id/accounts',

@@ -57,6 +57,7 @@ export const ACCOUNT_ROLES = [
   'equipment',
   'accumulated_depreciation',
   'payables',
+  'tax_payable',
   'bank_loans',
   'owner_capital',
   'drawings',
@@ -126,6 +127,12 @@ const INDONESIA: TemplateAccount[] = [
     role: 'payables',
     line: 'trade_payables',
     name: { id: 'Utang usaha', en: 'Trade payables', ja: '買掛金' },
+  },
+  {
+    code: '2-102',
+    role: 'tax_payable',
+    line: 'other_liabilities',
+    name: { id: 'Utang pajak (PPh final)', en: 'Tax payable (final income tax)', ja: '未払法人税等（最終課税）' },
   },
   {
     code: '2-201',

@@ -3,13 +3,14 @@ import { ruleBroken } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { requireUser } from '../platform/index.js';
 import { depreciateThrough } from './assets.service.js';
+import { accrueFinalTax } from './final-tax.service.js';
 import { booksFor, lastDayOf, presentBooks } from './books.service.js';
 import { ledgerRepository } from './ledger.repository.js';
 
 /**
  * Closes the books through the end of a month: no entry may be dated in it or before it again.
  * Months close in order — closing March closes every month before it — and never ahead of today.
- * Depreciation of every month through it is posted first.
+ * Depreciation of every month through it is posted first, and the UMKM final tax when the group uses it.
  */
 export async function closePeriod(ctx: Ctx, groupId: string, month: string) {
   return inTransaction(ctx, async (tx) => {
@@ -43,6 +44,7 @@ export async function closePeriod(ctx: Ctx, groupId: string, month: string) {
     }
     // A month closes with its depreciation posted (SAK EMKM: assets shown net of it).
     await depreciateThrough(tx, books, book, month);
+    await accrueFinalTax(tx, books, book, month);
     const closed = await ledgerRepository.close(tx.db, groupId, through, requireUser(tx.actor).id);
     return presentBooks(tx, { ...books, book: closed });
   });

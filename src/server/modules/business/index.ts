@@ -3,6 +3,7 @@ export { businessRoutes } from './business.routes.js';
 export { recordSale, recordTransaction } from './journal.service.js';
 export { closePeriod as closeBooksThrough } from './closing.service.js';
 export { postDepreciation } from './assets.service.js';
+export { payFinalTax, setBooksSettings } from './final-tax.service.js';
 export { batchesRoutes } from './batches.routes.js';
 export { reserveStock, releaseStock, sellStock } from './batches.service.js';
 export { createBatch } from './batches.service.js';

@@ -8,7 +8,7 @@ import { fromMilli, toMilli } from '../../../shared/quantity.js';
 import { groupById } from '../registry/index.js';
 import type { AccountRole } from './chart-templates.js';
 import { batchesRepository, type BatchRow } from './batches.repository.js';
-import { booksFor, openBooks, signedBalance, type Books } from './books.service.js';
+import { bookAbilities, booksFor, openBooks, signedBalance, type Books } from './books.service.js';
 import { ledgerRepository, type AccountRow, type LockedBook } from './ledger.repository.js';
 import { accountFor, insertPosting, line, type PostedLine, type Posting, type PresentedEntry } from './posting.js';
 
@@ -324,6 +324,7 @@ export async function inventoryCheck(ctx: Ctx, groupId: string, on: string | und
       difference: fromMinor(finishedGoods - stockValue, currency),
       // A group without batches keeps finished goods in the books alone: nothing to agree with.
       agrees: !tracks || finishedGoods === stockValue,
+      abilities: { read: true, post: (await bookAbilities(tx, books.group)).post },
     };
   });
 }

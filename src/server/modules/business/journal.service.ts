@@ -6,11 +6,12 @@ import { conflict, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { addDays } from '../../../shared/dates.js';
 import type { Money } from '../../../shared/money.js';
-import type {
-  JournalEntryBody,
-  JournalQuery,
-  ReverseEntryBody,
-  SimpleTransactionBody,
+import {
+  COOPERATIVE_KINDS,
+  type JournalEntryBody,
+  type JournalQuery,
+  type ReverseEntryBody,
+  type SimpleTransactionBody,
 } from '../../../shared/schemas/business.js';
 import { requireUser } from '../platform/index.js';
 import { groupById } from '../registry/index.js';
@@ -43,6 +44,11 @@ import { planTransaction } from './simple-transactions.js';
  * the cost the batches gave, when the sale took stock.
  */
 async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoods?: bigint): Promise<PostedLine[]> {
+  if ((COOPERATIVE_KINDS as readonly string[]).includes(t.kind) && books.group.kind !== 'cooperative') {
+    throw ruleBroken('cooperative-only', `${t.kind} is a cooperative's members' savings; this group is not one.`, [
+      { path: 'kind', message: 'is only for a cooperative (koperasi)' },
+    ]);
+  }
   const accounts = await ledgerRepository.accounts(db, books.group.id);
   const currency = books.book.currency;
   const typed = 'costOfGoods' in t && t.costOfGoods ? minorOf(t.costOfGoods, currency, 'costOfGoods') : 0n;

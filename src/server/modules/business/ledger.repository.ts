@@ -18,6 +18,8 @@ export interface BookRow {
   group_id: string;
   currency: string;
   closed_through: string | null;
+  /** The first month (`YYYY-MM`) the UMKM final tax applies to; null when the group does not use it. */
+  final_tax_from: string | null;
 }
 
 /** The books as held by `lock`, with the number the next entry takes. */
@@ -77,7 +79,7 @@ const ENTRY = `SELECT e.id, e.group_id, e.entry_no, to_char(e.entry_date, 'YYYY-
 export const ledgerRepository = {
   async book(db: Queryable, groupId: string): Promise<BookRow | undefined> {
     const rows = await db.query<BookRow>(
-      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through
+      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from
        FROM ledger_books WHERE group_id = $1`,
       [groupId],
     );
@@ -91,7 +93,7 @@ export const ledgerRepository = {
   async open(db: Queryable, book: BookRow, chart: AccountRow[]): Promise<BookRow | undefined> {
     const [opened] = await db.query<BookRow>(
       `INSERT INTO ledger_books (group_id, currency) VALUES ($1, $2) ON CONFLICT DO NOTHING
-       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through`,
+       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from`,
       [book.group_id, book.currency],
     );
     if (!opened) return undefined;
@@ -142,7 +144,7 @@ export const ledgerRepository = {
   /** Locks a group's books until the transaction ends: postings to one group go one at a time. */
   async lock(db: Queryable, groupId: string): Promise<LockedBook> {
     const rows = await db.query<LockedBook>(
-      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, next_entry_no
+      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from, next_entry_no
        FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
       [groupId],
     );
@@ -285,7 +287,7 @@ export const ledgerRepository = {
   async close(db: Queryable, groupId: string, through: string, actorId: string): Promise<BookRow> {
     const [book] = await db.query<BookRow>(
       `UPDATE ledger_books SET closed_through = $2 WHERE group_id = $1
-       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through`,
+       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from`,
       [groupId, through],
     );
     await db.query(`INSERT INTO ledger_closings (group_id, closed_through, closed_by) VALUES ($1, $2, $3)`, [
@@ -294,6 +296,49 @@ export const ledgerRepository = {
       actorId,
     ]);
     return book!;
+  },
+
+  /** Turns the UMKM final tax on from a month (`YYYY-MM`) or off (null); answers the books as they are now. */
+  async setFinalTax(db: Queryable, groupId: string, from: string | null): Promise<BookRow> {
+    const [book] = await db.query<BookRow>(
+      `UPDATE ledger_books SET final_tax_from = $2::date WHERE group_id = $1
+       RETURNING group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from`,
+      [groupId, from === null ? null : `${from}-01`],
+    );
+    return book!;
+  },
+
+  /**
+   * Per month from `from` through `to`: turnover (revenue-line credits less debits) and the final
+   * tax already accrued for it (entries of kind `final_tax`, not reversed, by `details.month`).
+   */
+  async finalTaxMonths(
+    db: Queryable,
+    groupId: string,
+    from: string,
+    to: string,
+  ): Promise<{ month: string; turnover: string; accrued: string; paid: string }[]> {
+    return db.query(
+      `WITH turnover AS (
+         SELECT to_char(l.entry_date, 'YYYY-MM') AS month, sum(l.credit - l.debit) AS minor
+         FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
+         WHERE l.group_id = $1 AND a.line = 'revenue' AND l.entry_date >= $2::date AND l.entry_date <= $3::date
+         GROUP BY 1),
+       taxed AS (
+         SELECT e.details->>'month' AS month,
+           sum(l.debit) FILTER (WHERE e.kind = 'final_tax' AND a.line = 'tax_expense') AS accrued,
+           sum(l.debit) FILTER (WHERE e.kind = 'final_tax_paid' AND a.role = 'tax_payable') AS paid
+         FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
+         WHERE e.group_id = $1 AND e.kind IN ('final_tax', 'final_tax_paid') AND e.reverses_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_id = e.id)
+         GROUP BY 1)
+       SELECT coalesce(t.month, x.month) AS month, coalesce(t.minor, 0)::text AS turnover,
+         coalesce(x.accrued, 0)::text AS accrued, coalesce(x.paid, 0)::text AS paid
+       FROM turnover t FULL JOIN taxed x ON x.month = t.month
+       WHERE coalesce(t.month, x.month) BETWEEN to_char($2::date, 'YYYY-MM') AND to_char($3::date, 'YYYY-MM')
+       ORDER BY 1`,
+      [groupId, from, to],
+    );
   },
 
   async closings(db: Queryable, groupId: string) {

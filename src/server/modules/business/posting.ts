@@ -87,13 +87,14 @@ export async function presentStored(db: Tx, row: EntryRow, currency: string): Pr
 
 /**
  * Accounts that may never hold a balance on the wrong side: money (unless flagged as an
- * overdraft), receivables, stock, and what is owed to suppliers. Each refusal has its own code.
+ * overdraft), receivables, stock, what is owed to suppliers, and members' voluntary savings. Each refusal has its own code.
  */
 const GUARDED_LINES: Record<string, { code: ProblemCode; says: string }> = {
   cash_and_equivalents: { code: 'insufficient-balance', says: 'holds' },
   receivables: { code: 'more-than-receivable', says: 'has receivable' },
   inventory: { code: 'stock-insufficient', says: 'holds' },
   trade_payables: { code: 'more-than-owed', says: 'owes suppliers' },
+  member_savings: { code: 'more-than-saved', says: 'holds in members’ voluntary savings' },
 };
 
 /**

@@ -4,6 +4,7 @@ import { dateIn } from '../../../shared/dates.js';
 import { invalid } from '../../http/errors.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
 import { booksFor, type Books } from './books.service.js';
+import { finalTaxOver } from './final-tax.service.js';
 import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
 import { ledgerRepository, type AccountRow } from './ledger.repository.js';
 import { reportsRepository, type SplitBalanceRow } from './reports.repository.js';
@@ -159,6 +160,7 @@ function incomeOver(books: Books, accounts: AccountRow[], balances: SplitBalance
     profitBeforeTax: p.m(beforeTax),
     taxExpense: p.line(taxExpense),
     profit: p.m(beforeTax - taxExpense.minor),
+    finalTax: await finalTaxOver(db, books, from, to),
   };
 }
 

@@ -72,5 +72,13 @@ export function planTransaction(
         : [debit(r('bank_loans')), credit(money(t.via))];
     case 'asset_bought':
       return [debit(r('equipment')), credit(payment(t.settlement))];
+    case 'principal_savings_received':
+      return [debit(money(t.via)), credit(r('principal_savings'))];
+    case 'mandatory_savings_received':
+      return [debit(money(t.via)), credit(r('mandatory_savings'))];
+    case 'voluntary_savings_received':
+      return [debit(money(t.via)), credit(r('voluntary_savings'))];
+    case 'voluntary_savings_withdrawn':
+      return [debit(r('voluntary_savings')), credit(money(t.via))];
   }
 }

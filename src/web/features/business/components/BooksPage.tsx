@@ -10,8 +10,9 @@ import { getBooks } from '../api/books';
 import type { TransactionKind } from '../api/journal';
 import { ClosePeriod } from './ClosePeriod';
 import { accountName, JournalList, useHeadline } from './JournalList';
-import { KIND_GROUPS } from './transaction-kinds';
 import { SavedOnDevice } from '../../offline';
+import { FinalTax } from './FinalTax';
+import { kindGroupsFor } from './transaction-kinds';
 import { TransactionForm } from './TransactionForm';
 
 /** Cash box and bank at the top: what the treasurer counts against. */
@@ -37,12 +38,12 @@ function Balances({ books }: { books: BooksAnswer }) {
   );
 }
 
-function TapGrid({ onPick }: { onPick: (kind: TransactionKind) => void }) {
+function TapGrid({ cooperative, onPick }: { cooperative: boolean; onPick: (kind: TransactionKind) => void }) {
   const { t } = useI18n();
   return (
     <section aria-labelledby="record-title">
       <h2 id="record-title">{t('books.recordTitle')}</h2>
-      {KIND_GROUPS.map((group) => (
+      {kindGroupsFor(cooperative).map((group) => (
         <div key={group.key} className={`tap-group tap-${group.key}`}>
           <h3 className="tap-heading">{t(`books.group.${group.key}`)}</h3>
           <ul className="tap-grid">
@@ -132,7 +133,7 @@ export default function BooksPage({ id }: { id: string }) {
                   }}
                 />
               ) : (
-                <TapGrid onPick={pick} />
+                <TapGrid cooperative={group.kind === 'cooperative'} onPick={pick} />
               )
             ) : (
               <p className="muted small">{t('books.readOnly')}</p>
@@ -161,6 +162,7 @@ export default function BooksPage({ id }: { id: string }) {
               moneyCodes={moneyCodes}
               onChanged={changed}
             />
+            {may.settings || (may.post && books.finalTaxFrom) ? <FinalTax books={books} onChanged={changed} /> : null}
             {may.closePeriod ? <ClosePeriod books={books} onClosed={changed} /> : null}
           </>
         );

@@ -5,7 +5,7 @@ import { formatDate, formatMoney, localToday } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import type { JournalEntryAnswer } from '../../../../shared/schemas/business';
 import { listJournal, reverseEntry } from '../api/journal';
-import { ruleKey } from './rule-message';
+import { ruleKey, ruleValues } from './rule-message';
 import { cardRows } from '../../../components/card-table';
 
 export const accountName = (name: Record<string, string>, locale: string) =>
@@ -49,10 +49,11 @@ function ReverseControl({
   entry: JournalEntryAnswer;
   onReversed: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [asking, setAsking] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [amounts, setAmounts] = useState({ amount: '', balance: '' });
   if (!asking) {
     return (
       <button type="button" className="secondary small" onClick={() => setAsking(crypto.randomUUID())}>
@@ -70,6 +71,7 @@ function ReverseControl({
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setProblem(ruleKey(error) ?? 'books.rule.other');
+      setAmounts(ruleValues(error, locale));
     } finally {
       setBusy(false);
     }
@@ -79,7 +81,7 @@ function ReverseControl({
       <p>{t('books.reverseConfirm', { number: entry.number })}</p>
       {problem ? (
         <p className="error" role="alert">
-          {t(problem, { date: '' })}
+          {t(problem, { date: '', ...amounts })}
         </p>
       ) : null}
       <div className="inline wrap">

@@ -282,6 +282,15 @@ export default function ReportsPage({ id }: { id: string }) {
             ) : (
               <p role="status">{t('state.loading')}</p>
             )}
+            {income.data?.finalTax ? (
+              <p className="muted small" data-testid="final-tax-due">
+                {t('books.finalTax.due', {
+                  due: formatMoney(income.data.finalTax.due, locale),
+                  turnover: formatMoney(income.data.finalTax.turnover, locale),
+                  posted: formatMoney(income.data.finalTax.posted, locale),
+                })}
+              </p>
+            ) : null}
             <div className="downloads">
               <span className="muted small">{t('reports.download')}</span>
               <a className="button secondary" href={download('pdf')} download data-testid="download-pdf">

@@ -13,7 +13,7 @@ import { useResource } from '../../../lib/use-resource';
 import { listProducts } from '../../registry';
 import { recordTransaction, type SimpleTransaction, type TransactionKind } from '../api/journal';
 import { MoneyInput } from './MoneyInput';
-import { ruleKey } from './rule-message';
+import { ruleKey, ruleValues } from './rule-message';
 import { kindSpec } from './transaction-kinds';
 
 type Category = (typeof EXPENSE_CATEGORIES)[number];
@@ -42,6 +42,8 @@ const blank = () => ({
   category: 'other_expenses' as Category,
   interest: '',
   lifeMonths: '',
+  residualValue: '',
+  member: '',
   productId: '',
   quantity: '',
 });
@@ -93,6 +95,7 @@ export function TransactionForm({
   const [id] = useState(() => crypto.randomUUID());
   const [draft, setDraft] = useState(blank);
   const [rule, setRule] = useState<string | null>(null);
+  const [ruleAmounts, setRuleAmounts] = useState({ amount: '', balance: '' });
   /** Whether the field errors came back from the server (shown as it worded them) or from the schema here. */
   const [fromServer, setFromServer] = useState(false);
   const form = useFormState();
@@ -127,6 +130,8 @@ export function TransactionForm({
       ...(has('costOfGoods') && draft.costOfGoods ? { costOfGoods: money(draft.costOfGoods) } : {}),
       ...(has('interest') && draft.interest ? { interest: money(draft.interest) } : {}),
       ...(has('lifeMonths') ? { lifeMonths: Number(draft.lifeMonths) } : {}),
+      ...(has('residualValue') && draft.residualValue ? { residualValue: money(draft.residualValue) } : {}),
+      ...(has('member') && draft.member.trim() ? { member: draft.member.trim() } : {}),
       ...(withItems ? { items: [{ productId: product?.id ?? '', quantity: draft.quantity.trim() }] } : {}),
     } as SimpleTransaction & { id: string };
     await form.submit(simpleTransactionBody, body, async () => {
@@ -136,6 +141,7 @@ export function TransactionForm({
         else onSaved(sent.data);
       } catch (error) {
         setRule(ruleKey(error));
+        setRuleAmounts(ruleValues(error, locale));
         setFromServer(true);
         throw error;
       }
@@ -164,7 +170,7 @@ export function TransactionForm({
       <p className="muted small">{t(`books.kindHint.${kind}`)}</p>
       {rule ? (
         <p className="panel warning" role="alert">
-          {t(rule, { date: closedThrough ? formatDate(closedThrough, locale) : '' })}
+          {t(rule, { date: closedThrough ? formatDate(closedThrough, locale) : '', ...ruleAmounts })}
         </p>
       ) : null}
       <Field label={t('books.field.date')} name="date" error={dateError}>
@@ -173,6 +179,11 @@ export function TransactionForm({
       <Field label={t(`books.amountLabel.${kind}`)} name="amount" error={amountError('amount')}>
         {(p) => <MoneyInput {...p} currency={currency} value={draft.amount} onChange={(amount) => patch({ amount })} />}
       </Field>
+      {has('member') ? (
+        <Field label={t('books.field.member')} name="member" error={form.errors.member}>
+          {(p) => <input {...p} value={draft.member} onChange={(e) => patch({ member: e.target.value })} />}
+        </Field>
+      ) : null}
       {has('customer') ? (
         <Field label={t('books.field.customer')} name="customer" error={form.errors.customer}>
           {(p) => <input {...p} value={draft.customer} onChange={(e) => patch({ customer: e.target.value })} />}
@@ -282,6 +293,23 @@ export function TransactionForm({
           )}
         </Field>
       ) : null}
+      {has('residualValue') ? (
+        <Field
+          label={t('books.field.residualValue')}
+          name="residualValue"
+          error={amountError('residualValue')}
+          hint={t('books.hint.residualValue')}
+        >
+          {(p) => (
+            <MoneyInput
+              {...p}
+              currency={currency}
+              value={draft.residualValue}
+              onChange={(residualValue) => patch({ residualValue })}
+            />
+          )}
+        </Field>
+      ) : null}
       {has('costOfGoods') ? (
         <Field
           label={t('books.field.costOfGoods')}
@@ -316,4 +344,12 @@ export function TransactionForm({
 
 /** Kinds whose money comes in (the cash or bank it lands in), as opposed to going out. */
 const isIn = (kind: TransactionKind) =>
-  ['cash_sale', 'payment_received', 'owner_capital', 'loan_received'].includes(kind);
+  [
+    'cash_sale',
+    'payment_received',
+    'owner_capital',
+    'loan_received',
+    'principal_savings_received',
+    'mandatory_savings_received',
+    'voluntary_savings_received',
+  ].includes(kind);

@@ -1,7 +1,16 @@
 import type { TransactionKind } from '../api/journal';
 
 /** The extra fields a one-tap transaction asks for, beyond date, amount and memo. */
-export type KindField = 'via' | 'settlement' | 'costOfGoods' | 'customer' | 'category' | 'interest' | 'lifeMonths';
+export type KindField =
+  | 'via'
+  | 'settlement'
+  | 'costOfGoods'
+  | 'customer'
+  | 'category'
+  | 'interest'
+  | 'lifeMonths'
+  | 'residualValue'
+  | 'member';
 
 export interface KindSpec {
   kind: TransactionKind;
@@ -10,9 +19,10 @@ export interface KindSpec {
 
 /**
  * The one-tap buttons, grouped the way a treasurer thinks about them: money coming in, money going
- * out, and what moves no money today (a sale on credit, materials made into goods).
+ * out, and what moves no money today (a sale on credit, materials made into goods). A cooperative
+ * records its members' savings instead of owners' capital and drawings.
  */
-export const KIND_GROUPS: { key: 'in' | 'out' | 'other'; kinds: KindSpec[] }[] = [
+export const KIND_GROUPS: { key: 'in' | 'out' | 'other' | 'savings'; kinds: KindSpec[] }[] = [
   {
     key: 'in',
     kinds: [
@@ -30,7 +40,7 @@ export const KIND_GROUPS: { key: 'in' | 'out' | 'other'; kinds: KindSpec[] }[] =
       { kind: 'supplier_paid', fields: ['via'] },
       { kind: 'owner_drawing', fields: ['via'] },
       { kind: 'loan_repaid', fields: ['interest', 'via'] },
-      { kind: 'asset_bought', fields: ['settlement', 'lifeMonths'] },
+      { kind: 'asset_bought', fields: ['settlement', 'lifeMonths', 'residualValue'] },
     ],
   },
   {
@@ -40,7 +50,26 @@ export const KIND_GROUPS: { key: 'in' | 'out' | 'other'; kinds: KindSpec[] }[] =
       { kind: 'production', fields: [] },
     ],
   },
+  {
+    key: 'savings',
+    kinds: [
+      { kind: 'principal_savings_received', fields: ['member', 'via'] },
+      { kind: 'mandatory_savings_received', fields: ['member', 'via'] },
+      { kind: 'voluntary_savings_received', fields: ['member', 'via'] },
+      { kind: 'voluntary_savings_withdrawn', fields: ['member', 'via'] },
+    ],
+  },
 ];
+
+/** Kinds a cooperative has no accounts for (it has members' savings), and the kinds only it records. */
+const OWNERS: readonly TransactionKind[] = ['owner_capital', 'owner_drawing'];
+
+/** The tap groups for a group: a cooperative gets the savings and no owners' capital or drawings. */
+export const kindGroupsFor = (cooperative: boolean) =>
+  KIND_GROUPS.filter((g) => (g.key === 'savings') === cooperative || g.key !== 'savings').map((g) => ({
+    ...g,
+    kinds: cooperative ? g.kinds.filter((k) => !OWNERS.includes(k.kind)) : g.kinds,
+  }));
 
 export const kindSpec = (kind: TransactionKind): KindSpec =>
   KIND_GROUPS.flatMap((g) => g.kinds).find((k) => k.kind === kind)!;
