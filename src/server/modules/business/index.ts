@@ -6,3 +6,6 @@ export { postDepreciation } from './assets.service.js';
 export { batchesRoutes } from './batches.routes.js';
 export { reserveStock, releaseStock, sellStock } from './batches.service.js';
 export { createBatch } from './batches.service.js';
+
+/** What waits in the books for the caller, for the home screen. */
+export { businessTasks } from './tasks.service.js';
