@@ -37,7 +37,8 @@ export async function qualityTasks(ctx: Ctx, programId: string): Promise<Quality
   // The policy over the panel's view of the caller, per panel tier: their tier in this one program decides.
   const panel = sql`(${joinSql(
     PANEL_TIERS.map(
-      (t) => sql`(a.panel_tier = ${t} AND ${scopeOf(onPanel(ctx.actor, tier, t), assessmentPolicy, 'score', ASSESSMENTS)})`,
+      (t) =>
+        sql`(a.panel_tier = ${t} AND ${scopeOf(onPanel(ctx.actor, tier, t), assessmentPolicy, 'score', ASSESSMENTS)})`,
     ),
     ' OR ',
   )})`;
