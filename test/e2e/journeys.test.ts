@@ -108,11 +108,19 @@ describe('web journeys on a phone', () => {
 
     await page.getByLabel('Status').selectOption({ label: 'Siap ekspor' });
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    // Publishing is reviewed first: the dialog shows what the catalog will show.
+    await page.getByRole('dialog', { name: 'Ubah status menjadi “Siap ekspor”?' }).waitFor();
+    await page.getByRole('button', { name: 'Ya, tampilkan di katalog' }).click();
     await expect.poll(() => page.locator('#f-hsCode-error').textContent()).toBe('is needed for export');
     expect(await page.getByTestId('product-status').textContent()).toBe('Draf');
 
     await page.getByLabel('Status').selectOption({ label: 'Siap jual' });
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    // Cancelling the review keeps the product a draft; going ahead publishes it.
+    await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+    expect(await page.getByTestId('product-status').textContent()).toBe('Draf');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByRole('button', { name: 'Ya, tampilkan di katalog' }).click();
     await expect.poll(() => page.getByTestId('product-status').textContent()).toBe('Siap jual');
     await page.context().close();
   });
