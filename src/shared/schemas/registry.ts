@@ -226,7 +226,8 @@ export const villageAnswer = z.object({
   abilities: abilitiesOf(VILLAGE_ACTIONS),
 });
 export type VillageAnswer = z.infer<typeof villageAnswer>;
-export const villagePage = pageOf(villageAnswer);
+/** Villages as listed; `abilities.enrol`: whether the caller may enrol a village somewhere in the program. */
+export const villagePage = pageOf(villageAnswer).extend({ abilities: abilitiesOf(['enrol']) });
 
 export const groupAnswer = z.object({
   id: z.string(),
@@ -242,7 +243,8 @@ export const groupAnswer = z.object({
   abilities: abilitiesOf(GROUP_ACTIONS),
 });
 export type GroupAnswer = z.infer<typeof groupAnswer>;
-export const groupPage = pageOf(groupAnswer);
+/** Groups as listed; `abilities.create`: whether the caller may register a group somewhere in the program. */
+export const groupPage = pageOf(groupAnswer).extend({ abilities: abilitiesOf(['create']) });
 
 export const memberAnswer = z.object({
   id: z.string(),

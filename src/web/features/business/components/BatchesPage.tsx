@@ -177,11 +177,11 @@ export default function BatchesPage() {
           }}
           onCancel={() => setAdding(false)}
         />
-      ) : (
+      ) : list.first?.abilities.create ? (
         <button type="button" onClick={() => setAdding(true)}>
           {t('batches.new')}
         </button>
-      )}
+      ) : null}
       <Loaded resource={{ data: list.items, error: list.error }}>
         {(items) =>
           items.length === 0 ? (
