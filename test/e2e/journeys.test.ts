@@ -94,7 +94,8 @@ describe('web journeys on a phone', () => {
     await page.getByLabel('Deskripsi').fill('シベタン村のサラクで作った保存料なしのお菓子。');
     await page.getByLabel('Cerita').fill('シベタンの女性たちが収穫期のサラクを手作業で加工しています。');
     await page.getByLabel('Satuan').fill('bungkus 250 g');
-    await page.getByLabel(/Harga/).fill('25000');
+    // Written the Indonesian way: a dot groups the thousands.
+    await page.getByLabel(/Harga/).fill('25.000');
     await page.getByRole('button', { name: 'Simpan produk' }).click();
     await page.getByTestId('product-status').waitFor();
     made.productId = page.url().split('/').at(-1)!;

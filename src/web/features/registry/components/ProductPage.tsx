@@ -14,6 +14,7 @@ import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
 import { PhotoUpload } from './PhotoUpload';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
 
@@ -184,7 +185,14 @@ function ProductForm({
           name="amount"
           error={form.errors['price.amount'] ?? form.errors.price}
         >
-          {(p) => <input {...p} inputMode="decimal" value={fields.amount} onChange={set('amount')} />}
+          {(p) => (
+            <MoneyInput
+              {...p}
+              currency={currency}
+              value={fields.amount}
+              onChange={(amount) => setFields({ ...fields, amount })}
+            />
+          )}
         </Field>
         <Field label={t('products.capacity')} name="capacity" error={form.errors.capacityPerMonth}>
           {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
