@@ -20,6 +20,9 @@ export const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_grou
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'member'] as const;
 export const PRODUCT_STATUSES = ['draft', 'ready', 'export_ready'] as const;
 
+/** The largest product photo the server takes (the web shrinks bigger ones before sending). */
+export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+
 const count = z.number().int().min(0).max(10_000_000);
 
 // ---- villages -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BatchAnswer, batchPage, createBatchBody } from '../../../../shared/schemas/batches';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
+import { api, withQuery } from '../../../lib/http';
 
 export type CreateBatch = z.input<typeof createBatchBody>;
 /** A page of batches, with whether the caller may record one (`abilities.create`). */

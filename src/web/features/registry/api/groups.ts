@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createGroupBody, GroupAnswer, groupPage } from '../../../../shared/schemas/registry';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
+import { api, withQuery } from '../../../lib/http';
 
 export type CreateGroup = z.input<typeof createGroupBody>;
 /** A page of groups, with whether the caller may register a group (`abilities.create`). */

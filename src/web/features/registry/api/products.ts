@@ -21,5 +21,10 @@ export const patchProduct = (id: string, body: Record<string, unknown>) =>
 export const uploadPhoto = (productId: string, file: File) => {
   const body = new FormData();
   body.append('photo', file);
-  return api<PhotoAnswer>(`/api/v1/products/${productId}/photos`, { method: 'POST', body });
+  // Refusals show beside the picker (PhotoUpload), not as a toast.
+  return api<PhotoAnswer>(`/api/v1/products/${productId}/photos`, {
+    method: 'POST',
+    body,
+    quiet: (e) => [400, 413, 422].includes(e.status),
+  });
 };

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createVillageBody, VillageAnswer, villagePage } from '../../../../shared/schemas/registry';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
+import { api, withQuery } from '../../../lib/http';
 
 export type CreateVillage = z.input<typeof createVillageBody>;
 

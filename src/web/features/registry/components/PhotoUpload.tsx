@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
+import { PhotoTooLarge, shrinkPhoto } from '../../../lib/photo-resize';
 import { uploadPhoto } from '../api/products';
-import type { ProductAnswer } from '../../../../shared/schemas/registry';
+import { PHOTO_MAX_BYTES, type ProductAnswer } from '../../../../shared/schemas/registry';
+
+const MAX_MB = PHOTO_MAX_BYTES / 1024 / 1024;
 
 /** The product's photos; choose one, see it, send it (multipart field "photo"), for those who may. */
 export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; onUploaded: () => void }) {
@@ -9,6 +13,8 @@ export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; o
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Stays until another photo is chosen: a refusal the user must read, never a passing toast.
+  const [problem, setProblem] = useState<string | null>(null);
   const [photos, setPhotos] = useState(product.photos);
   useEffect(() => setPhotos(product.photos), [product.photos]);
   useEffect(() => {
@@ -17,15 +23,33 @@ export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; o
     setPreview(url);
     return () => URL.revokeObjectURL(url);
   }, [file]);
+  const choose = async (chosen: File | null) => {
+    setProblem(null);
+    setFile(null);
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      setFile(await shrinkPhoto(chosen, PHOTO_MAX_BYTES));
+    } catch (error) {
+      if (!(error instanceof PhotoTooLarge)) throw error;
+      setProblem(t('products.photoTooLarge', { size: (error.bytes / 1024 / 1024).toFixed(1), max: MAX_MB }));
+    } finally {
+      setBusy(false);
+    }
+  };
   const send = async () => {
     if (!file) return;
     setBusy(true);
+    setProblem(null);
     try {
       const photo = await uploadPhoto(product.id, file);
       setPhotos((list) => [...list, photo]);
       setFile(null);
       setPreview(null);
       onUploaded();
+    } catch (error) {
+      if (!(error instanceof ApiError) || ![400, 413, 422].includes(error.status)) throw error;
+      setProblem(error.status === 413 ? t('products.photoRefusedSize', { max: MAX_MB }) : t('products.photoRefused'));
     } finally {
       setBusy(false);
     }
@@ -48,9 +72,18 @@ export function PhotoUpload({ product, onUploaded }: { product: ProductAnswer; o
               type="file"
               className="visually-hidden"
               accept="image/jpeg,image/png,image/webp"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              aria-describedby="photo-limit"
+              onChange={(e) => void choose(e.target.files?.[0] ?? null)}
             />
           </label>
+          <p id="photo-limit" className="muted small">
+            {t('products.photoLimit', { max: MAX_MB })}
+          </p>
+          {problem ? (
+            <p className="error" role="alert" data-testid="photo-problem">
+              {problem}
+            </p>
+          ) : null}
           {file ? <p className="small">{file.name}</p> : null}
           {preview ? <img className="preview" src={preview} alt={t('products.preview')} /> : null}
           <button type="button" onClick={() => void send()} disabled={!file || busy}>
