@@ -9,6 +9,7 @@ import {
 import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { useUnsavedGuard } from '../../../components/use-unsaved-guard';
 import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -58,6 +59,8 @@ function ProductForm({
   const editable = base === null || base.abilities.update;
 
   const confirm = useConfirm();
+  const [initial] = useState(() => JSON.stringify([texts, fields]));
+  useUnsavedGuard(editable && !form.busy && JSON.stringify([texts, fields]) !== initial);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Ready and export-ready products show in the public catalog: publishing is reviewed first.
