@@ -108,7 +108,8 @@ describe('web journeys on a phone', () => {
     await page.getByLabel('Deskripsi').fill('シベタン村のサラクで作った保存料なしのお菓子。');
     await page.getByLabel('Cerita').fill('シベタンの女性たちが収穫期のサラクを手作業で加工しています。');
     await page.getByLabel('Satuan').fill('bungkus 250 g');
-    await page.getByLabel(/Harga/).fill('25000');
+    // Written the Indonesian way: a dot groups the thousands.
+    await page.getByLabel(/Harga/).fill('25.000');
     await page.getByRole('button', { name: 'Simpan produk' }).click();
     await page.getByTestId('product-status').waitFor();
     made.productId = page.url().split('/').at(-1)!;
@@ -122,11 +123,19 @@ describe('web journeys on a phone', () => {
 
     await page.getByLabel('Status').selectOption({ label: 'Siap ekspor' });
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    // Publishing is reviewed first: the dialog shows what the catalog will show.
+    await page.getByRole('dialog', { name: 'Ubah status menjadi “Siap ekspor”?' }).waitFor();
+    await page.getByRole('button', { name: 'Ya, tampilkan di katalog' }).click();
     await expect.poll(() => page.locator('#f-hsCode-error').textContent()).toBe('is needed for export');
     expect(await page.getByTestId('product-status').textContent()).toBe('Draf');
 
     await page.getByLabel('Status').selectOption({ label: 'Siap jual' });
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    // Cancelling the review keeps the product a draft; going ahead publishes it.
+    await page.getByRole('dialog').getByRole('button', { name: 'Batal' }).click();
+    expect(await page.getByTestId('product-status').textContent()).toBe('Draf');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByRole('button', { name: 'Ya, tampilkan di katalog' }).click();
     await expect.poll(() => page.getByTestId('product-status').textContent()).toBe('Siap jual');
     await page.context().close();
   });

@@ -153,6 +153,8 @@ export const TABLE: Record<string, Entry> = {
   // Runs last of all (see the walk): it ends the caller's session.
   'POST /api/v1/auth/sign-out': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/auth/sign-out' }) },
   'GET /api/v1/me': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/me' }) },
+  // What waits for the caller in the place's program: counted within their scope (home.test.ts), answered to anyone signed in.
+  'GET /api/v1/me/tasks': { rule: SIGNED_IN, request: (r) => ({ url: `/api/v1/me/tasks?programId=${r.programId}` }) },
   'GET /api/v1/tokens': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': {
     rule: SIGNED_IN,

@@ -116,7 +116,8 @@ export const batchAnswer = z.object({
   abilities: batchAbilities,
 });
 export type BatchAnswer = z.infer<typeof batchAnswer>;
-export const batchPage = pageOf(batchAnswer);
+/** Batches as listed; `abilities.create`: whether the caller may record a batch for some group. */
+export const batchPage = pageOf(batchAnswer).extend({ abilities: abilitiesOf(['create']) });
 
 export const movementAnswer = z.object({
   id: z.string(),

@@ -21,6 +21,9 @@ export const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_grou
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'member'] as const;
 export const PRODUCT_STATUSES = ['draft', 'ready', 'export_ready'] as const;
 
+/** The largest product photo the server takes (the web shrinks bigger ones before sending). */
+export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
+
 const count = z.number().int().min(0).max(10_000_000);
 
 // ---- villages -------------------------------------------------------------------------------
@@ -227,7 +230,8 @@ export const villageAnswer = z.object({
   abilities: abilitiesOf(VILLAGE_ACTIONS),
 });
 export type VillageAnswer = z.infer<typeof villageAnswer>;
-export const villagePage = pageOf(villageAnswer);
+/** Villages as listed; `abilities.enrol`: whether the caller may enrol a village somewhere in the program. */
+export const villagePage = pageOf(villageAnswer).extend({ abilities: abilitiesOf(['enrol']) });
 
 export const groupAnswer = z.object({
   id: z.string(),
@@ -243,7 +247,8 @@ export const groupAnswer = z.object({
   abilities: abilitiesOf(GROUP_ACTIONS),
 });
 export type GroupAnswer = z.infer<typeof groupAnswer>;
-export const groupPage = pageOf(groupAnswer);
+/** Groups as listed; `abilities.create`: whether the caller may register a group somewhere in the program. */
+export const groupPage = pageOf(groupAnswer).extend({ abilities: abilitiesOf(['create']) });
 
 export const memberAnswer = z.object({
   id: z.string(),

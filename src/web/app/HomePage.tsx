@@ -2,11 +2,18 @@ import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../features/platform';
 import { usePrograms } from '../features/programs';
+import type { Role } from '../../shared/roles';
+import { HomeTasks } from './HomeTasks';
 
 export default function HomePage() {
   const { t } = useI18n();
   const { me } = useSession();
   const { programs, program, setProgramId } = usePrograms();
+  // An admin sees the program as its manager does.
+  const roles: Role[] = [
+    ...(me.isAdmin ? (['program_manager'] as const) : []),
+    ...me.roles.filter((r) => r.programId === program?.id).map((r) => r.role),
+  ];
   return (
     <>
       <h1>{t('home.title', { name: me.name })}</h1>
@@ -28,6 +35,8 @@ export default function HomePage() {
       ) : (
         <p>{t('home.noProgram')}</p>
       )}
+      {program ? <HomeTasks programId={program.id} roles={roles} keepsBooks={me.bookGroups.length > 0} /> : null}
+      {/* Records not synced yet: the offline outbox's summary takes its place here. */}
       <h2>{t('home.roles')}</h2>
       <ul>
         {me.isAdmin ? <li>{t('role.admin')}</li> : null}

@@ -53,9 +53,9 @@ export function useResource<T>(key: string | null, fetcher: (signal: AbortSignal
 }
 
 /** A cursor-paginated list: the first page, then "load more" appends the next. */
-export function usePagedList<T>(
+export function usePagedList<T, P extends Page<T> = Page<T>>(
   key: string | null,
-  fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<P & Page<T>>,
 ) {
   const first = useResource(key, (signal) => fetchPage(undefined, signal));
   const [more, setMore] = useState<{ key: string | null; items: T[]; cursor: string | null }>({
@@ -81,5 +81,15 @@ export function usePagedList<T>(
     setMore({ key: null, items: [], cursor: null });
     first.reload();
   };
-  return { items, error: first.error, loading: first.loading, nextCursor, loadMore, loadingMore, reload };
+  // `first`: the first page as answered, with what the list says beside its items (its `abilities`).
+  return {
+    items,
+    first: first.data,
+    error: first.error,
+    loading: first.loading,
+    nextCursor,
+    loadMore,
+    loadingMore,
+    reload,
+  };
 }

@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } f
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
 import { fromMilli, lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
-import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { abilities, authorize, can, canSomewhere, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { productById, productTarget } from '../registry/index.js';
 import { batchesPolicy } from './business.policy.js';
 import { movementsOf, postProduction, postStockOut, takeStock, type StockTake } from './inventory.service.js';
@@ -174,12 +174,13 @@ export async function listBatches(ctx: Ctx, query: ListBatchesQuery) {
     ctx.db,
     rows.map((r) => r.id),
   );
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (r) => batchAnswer(ctx.actor, r, inputs),
     (r) => [r.id],
   );
+  return { ...page, abilities: { create: canSomewhere(ctx.actor, batchesPolicy, 'create', query.programId) } };
 }
 
 export async function listMovements(ctx: Ctx, id: string, query: { limit: number; cursor?: string | undefined }) {

@@ -92,22 +92,34 @@ export async function payFinalTax(ctx: Ctx, groupId: string, body: FinalTaxPayme
     };
     return postOnce(tx, books, body.id, content, async (_entryId, book) => {
       if (!book.final_tax_from || body.month < book.final_tax_from) {
-        throw ruleBroken('final-tax-off', `This group does not use the UMKM final tax for ${body.month}.`, [
-          { path: 'month', message: 'is not under the final tax (books settings)' },
-        ]);
+        throw ruleBroken(
+          'final-tax-off',
+          `This group does not use the UMKM final tax for ${body.month}.`,
+          [{ path: 'month', code: 'not_under_final_tax', message: 'is not under the final tax (books settings)' }],
+          {},
+          { month: body.month },
+        );
       }
       if (lastDayOf(body.month) >= dateIn(tx.clock.now())) {
-        throw ruleBroken('period-not-ended', `${body.month} has not ended yet; its tax is paid after its last day.`, [
-          { path: 'month', message: 'has not ended yet' },
-        ]);
+        throw ruleBroken(
+          'period-not-ended',
+          `${body.month} has not ended yet; its tax is paid after its last day.`,
+          [{ path: 'month', code: 'period_not_ended', message: 'has not ended yet' }],
+          {},
+          { month: body.month },
+        );
       }
       await accrueFinalTax(tx, books, book, body.month);
       const [m] = await ledgerRepository.finalTaxMonths(tx.db, groupId, `${body.month}-01`, lastDayOf(body.month));
       const owed = BigInt(m?.accrued ?? '0') - BigInt(m?.paid ?? '0');
       if (owed <= 0n) {
-        throw ruleBroken('final-tax-nothing-due', `Nothing is owed in final tax for ${body.month}.`, [
-          { path: 'month', message: 'has no final tax left to pay' },
-        ]);
+        throw ruleBroken(
+          'final-tax-nothing-due',
+          `Nothing is owed in final tax for ${body.month}.`,
+          [{ path: 'month', code: 'no_final_tax_due', message: 'has no final tax left to pay' }],
+          {},
+          { month: body.month },
+        );
       }
       const accounts = await ledgerRepository.accounts(tx.db, groupId);
       return {

@@ -7,3 +7,6 @@ export { payFinalTax, setBooksSettings } from './final-tax.service.js';
 export { batchesRoutes } from './batches.routes.js';
 export { reserveStock, releaseStock, sellStock } from './batches.service.js';
 export { createBatch } from './batches.service.js';
+
+/** What waits in the books for the caller, for the home screen. */
+export { businessTasks } from './tasks.service.js';

@@ -132,7 +132,14 @@ function positionAt(books: Books, accounts: AccountRow[], balances: SplitBalance
 }
 
 /** The income statement of [from, to], from each account's totals in that period. */
-function incomeOver(books: Books, accounts: AccountRow[], balances: SplitBalanceRow[], from: string, to: string) {
+function incomeOver(
+  books: Books,
+  accounts: AccountRow[],
+  balances: SplitBalanceRow[],
+  from: string,
+  to: string,
+  finalTax: Awaited<ReturnType<typeof finalTaxOver>>,
+) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const lines = new Map<string, LineAmount>();
   for (const b of balances) {
@@ -160,7 +167,7 @@ function incomeOver(books: Books, accounts: AccountRow[], balances: SplitBalance
     profitBeforeTax: p.m(beforeTax),
     taxExpense: p.line(taxExpense),
     profit: p.m(beforeTax - taxExpense.minor),
-    finalTax: await finalTaxOver(db, books, from, to),
+    finalTax,
   };
 }
 
@@ -190,8 +197,15 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
     ],
     { periodOnly: true },
   );
-  const current = incomeOver(books, accounts, now!, from, to);
-  const previous = incomeOver(books, accounts, then!, fromBefore, toBefore);
+  const current = incomeOver(books, accounts, now!, from, to, await finalTaxOver(db, books, from, to));
+  const previous = incomeOver(
+    books,
+    accounts,
+    then!,
+    fromBefore,
+    toBefore,
+    await finalTaxOver(db, books, fromBefore, toBefore),
+  );
   return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 

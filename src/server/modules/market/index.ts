@@ -4,3 +4,6 @@ export { tradeRoutes } from './orders.routes.js';
 export { searchCatalog } from './catalog.service.js';
 export { registerBuyer } from './buyers.service.js';
 export { sendInquiry, sendQuote } from './inquiries.service.js';
+
+/** What waits in the market for the caller, for the home screen. */
+export { marketTasks } from './tasks.service.js';

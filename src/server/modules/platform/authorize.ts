@@ -109,6 +109,25 @@ export function authorize<A extends string>(
   return user;
 }
 
+/**
+ * Whether the actor may do `action` on some record of the policy's kind in the program (without
+ * one, in any program they hold a role in): a grant of one of the action's roles there, however
+ * narrowed. For a list's create button (register a group, record a batch); where exactly, the
+ * record's own place decides when it is made.
+ */
+export function canSomewhere<A extends string>(
+  actor: Actor,
+  policy: Policy<A>,
+  action: A,
+  programId?: string,
+): boolean {
+  if (isAdmin(actor)) return true;
+  if (actor.kind !== 'user') return false;
+  const rule: Rule = { ...policy.rules[action], anywhere: true };
+  const programs = programId ? [programId] : [...new Set(actor.grants.map((g) => g.programId))];
+  return programs.some((p) => ruleAllows(actor, rule, programTarget(p)));
+}
+
 /** Every action of the policy with whether the actor may do it: what a response tells the web. */
 export function abilities<A extends string>(actor: Actor, policy: Policy<A>, target: Target): Record<A, boolean> {
   return Object.fromEntries(

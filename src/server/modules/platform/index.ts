@@ -8,6 +8,7 @@ export {
   abilities,
   authorize,
   can,
+  canSomewhere,
   definePolicy,
   programTarget,
   scopeOf,

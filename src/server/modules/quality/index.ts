@@ -24,3 +24,6 @@ export async function publicCertifications(db: Queryable, productId: string, on:
   const rows = await certificationsRepository.validFor(db, productId, on);
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }
+
+/** What waits in the quality work for the caller, for the home screen. */
+export { qualityTasks } from './tasks.service.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
+import { buildStaff, signedIn } from '../../../../test/factories.js';
 import { KARANGASEM, registryWorld } from '../../../../test/registry-fixtures.js';
 import { GROUP_ACTIONS, MEMBER_ACTIONS, PRODUCT_ACTIONS, VILLAGE_ACTIONS } from '../../../shared/schemas/registry.js';
 import { setProductBadge } from './product-standing.js';
@@ -124,5 +125,45 @@ describe('a product’s star badge', () => {
       product.id,
     ]);
     expect(row!.stars).toBe(4);
+  });
+});
+
+describe('abilities of registry lists', () => {
+  it('offer enrolling villages, registering groups and recording batches only to roles that may', async () => {
+    const w = await registryWorld(t);
+    const roles = {
+      admin: w.admin,
+      programManager: await w.as('program_manager'),
+      baliFacilitator: await w.as('facilitator', { areaCode: KARANGASEM }),
+      assessor: await w.as('assessor'),
+      trainer: await w.as('trainer'),
+      groupManager: await w.as('group_manager', { groupId: w.groups.bali.id }),
+      groupMember: await w.as('group_member', { groupId: w.groups.bali.id }),
+      otherProgram: await signedIn(t.app, (await buildStaff(t.database.db, 'program_manager')).user),
+    };
+    const offered: Record<string, [boolean, boolean, boolean]> = {};
+    for (const [name, as] of Object.entries(roles)) {
+      const get = async (url: string) => {
+        const r = await t.request({ method: 'GET', url: `${url}?programId=${w.program.id}`, as });
+        expect(r.statusCode, url).toBe(200);
+        return r.json().abilities as Record<string, boolean>;
+      };
+      offered[name] = [
+        (await get('/api/v1/villages')).enrol!,
+        (await get('/api/v1/groups')).create!,
+        (await get('/api/v1/batches')).create!,
+      ];
+    }
+    expect(offered).toEqual({
+      admin: [true, true, true],
+      programManager: [true, true, true],
+      baliFacilitator: [true, true, true],
+      assessor: [false, false, false],
+      trainer: [false, false, false],
+      groupManager: [false, false, true],
+      groupMember: [false, false, false],
+      // A program manager of another program is offered nothing in this one.
+      otherProgram: [false, false, false],
+    });
   });
 });

@@ -4,7 +4,7 @@ import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
-import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { abilities, authorize, can, canSomewhere, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { groupsRepository, type GroupRow, type GroupValues } from './groups.repository.js';
 import { groupPolicy, groupTarget, villagePolicy, villageTarget } from './registry.policy.js';
 import type { CreateGroupBody, ListGroupsQuery, PatchGroupBody } from './registry.schemas.js';
@@ -61,12 +61,13 @@ export async function listGroups(ctx: Ctx, query: ListGroupsQuery) {
   const areaPath = query.area ? await pathOf(ctx.db, query.area, 'query.area') : undefined;
   const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
   const rows = await groupsRepository.list(ctx.db, scope, { ...query, areaPath, after });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (r) => groupAnswer(ctx.actor, r),
     (r) => [r.id],
   );
+  return { ...page, abilities: { create: canSomewhere(ctx.actor, villagePolicy, 'registerGroup', query.programId) } };
 }
 
 export async function registerGroup(ctx: Ctx, input: CreateGroupBody): Promise<Created<GroupAnswer>> {

@@ -26,3 +26,6 @@ export const productPhotos = (db: Queryable, productIds: string[]) => products.p
  */
 export const officeOf = (db: Queryable, groupId: string, userId: string, today: string) =>
   members.officeOf(db, groupId, userId, today);
+
+/** What waits in the registry for the caller, for the home screen. */
+export { registryTasks } from './tasks.service.js';

@@ -6,11 +6,12 @@ import { createOnce } from '../../http/create-once.js';
 import { invalid, notFound, ruleBroken, tooLarge } from '../../http/errors.js';
 import { authorize, recordAudit } from '../platform/index.js';
 import { productsRepository } from './products.repository.js';
+import { PHOTO_MAX_BYTES } from '../../../shared/schemas/registry.js';
 import { presentPhoto } from './products.service.js';
 import { ofGroupTarget, productPolicy } from './registry.policy.js';
 
 export const PHOTO_LIMITS = {
-  maxBytes: 8 * 1024 * 1024,
+  maxBytes: PHOTO_MAX_BYTES,
   perProduct: 10,
   types: ['image/jpeg', 'image/png', 'image/webp'],
   /** Longest side of the stored photo and of its thumbnail, in pixels. */

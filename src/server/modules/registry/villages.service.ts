@@ -6,7 +6,16 @@ import { conflict, forbidden, invalid, notFound, ruleBroken } from '../../http/e
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { areaPath, getArea } from '../geography/index.js';
-import { abilities, authorize, can, grantsOf, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import {
+  abilities,
+  authorize,
+  can,
+  canSomewhere,
+  grantsOf,
+  recordAudit,
+  requireUser,
+  scopeOf,
+} from '../platform/index.js';
 import { programById, worksInProgram } from '../programs/index.js';
 import { villagePolicy, villageTarget } from './registry.policy.js';
 import type { CreateVillageBody, ListVillagesQuery, PatchVillageBody } from './registry.schemas.js';
@@ -61,12 +70,13 @@ export async function listVillages(ctx: Ctx, query: ListVillagesQuery) {
     after,
     limit: query.limit,
   });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
     (r) => villageAnswer(ctx.actor, r),
     (r) => [r.id],
   );
+  return { ...page, abilities: { enrol: canSomewhere(ctx.actor, villagePolicy, 'enrol', query.programId) } };
 }
 
 /** The materialised path of an area named in a request, or a 400 naming the field. */

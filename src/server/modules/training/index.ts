@@ -11,3 +11,6 @@ export { createSession } from './sessions.service.js';
 export { enrol } from './enrolments.service.js';
 export { recordAttendance } from './attendance.service.js';
 export { recordTestAttempt } from './test-attempts.service.js';
+
+/** What waits in training for the caller, for the home screen. */
+export { trainingTasks } from './tasks.service.js';

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
-import type { BatchAnswer, createBatchBody } from '../../../../shared/schemas/batches';
+import type { BatchAnswer, batchPage, createBatchBody } from '../../../../shared/schemas/batches';
 import { formQuiet } from '../../../components/form';
-import { api, withQuery, type Page } from '../../../lib/http';
+import { api, withQuery } from '../../../lib/http';
 
 export type CreateBatch = z.input<typeof createBatchBody>;
+/** A page of batches, with whether the caller may record one (`abilities.create`). */
+export type BatchPage = z.infer<typeof batchPage>;
 
 export const listBatches = (
   query: { groupId?: string; productId?: string; available?: 'true' },
   cursor?: string,
   signal?: AbortSignal,
-) => api<Page<BatchAnswer>>(withQuery('/api/v1/batches', { ...query, cursor }), { signal });
+) => api<BatchPage>(withQuery('/api/v1/batches', { ...query, cursor }), { signal });
 
 export const createBatch = (body: CreateBatch) =>
   api<BatchAnswer>('/api/v1/batches', { method: 'POST', body, quiet: formQuiet });

@@ -8,6 +8,7 @@ import { formatDate, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { listProducts } from '../../registry';
 import { createBatch, labelPdfUrl, listBatches } from '../api/batches';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 const nameIn = (text: Record<string, string>, locale: string) =>
   text[locale] ?? text.id ?? Object.values(text)[0] ?? '';
@@ -90,7 +91,14 @@ function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: 
         error={form.errors['costPerUnit.amount'] ?? form.errors['costPerUnit.currency']}
         hint={t('batches.costHint')}
       >
-        {(p) => <input {...p} inputMode="decimal" value={fields.cost} onChange={set('cost')} />}
+        {(p) => (
+          <MoneyInput
+            {...p}
+            currency={product?.price.currency ?? 'IDR'}
+            value={fields.cost}
+            onChange={(cost) => setFields({ ...fields, cost })}
+          />
+        )}
       </Field>
       <Field label={t('batches.input')} name="batch-input" error={form.errors['inputs.0.batchId']}>
         {(p) => (
@@ -177,11 +185,11 @@ export default function BatchesPage() {
           }}
           onCancel={() => setAdding(false)}
         />
-      ) : (
+      ) : list.first?.abilities.create ? (
         <button type="button" onClick={() => setAdding(true)}>
           {t('batches.new')}
         </button>
-      )}
+      ) : null}
       <Loaded resource={{ data: list.items, error: list.error }}>
         {(items) =>
           items.length === 0 ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useConfirm } from '../../../components/ConfirmDialog';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { formatDate, localToday } from '../../../lib/format';
@@ -21,17 +22,24 @@ const monthName = (month: string, locale: string) =>
 export function ClosePeriod({ books, onClosed }: { books: BooksAnswer; onClosed: (books: BooksAnswer) => void }) {
   const { t, locale } = useI18n();
   const [month, setMonth] = useState(lastMonth);
-  const [asking, setAsking] = useState(false);
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const allClosed = books.closedThrough !== null && books.closedThrough.slice(0, 7) >= lastMonth();
+  const ask = async () => {
+    const sure = await confirm.ask({
+      title: t('books.close.title'),
+      body: <p>{t('books.close.confirm', { month: monthName(month, locale) })}</p>,
+      confirm: t('books.close.yes'),
+    });
+    if (sure) await close();
+  };
   const close = async () => {
     setBusy(true);
     setProblem(null);
     try {
       onClosed(await closePeriod(books.groupId, month));
-      setAsking(false);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       setProblem(ruleKey(error) ?? 'books.rule.other');
@@ -53,10 +61,7 @@ export function ClosePeriod({ books, onClosed }: { books: BooksAnswer; onClosed:
             type="month"
             value={month}
             max={lastMonth()}
-            onChange={(e) => {
-              setMonth(e.target.value);
-              setAsking(false);
-            }}
+            onChange={(e) => setMonth(e.target.value)}
           />
         </div>
       )}
@@ -65,23 +70,12 @@ export function ClosePeriod({ books, onClosed }: { books: BooksAnswer; onClosed:
           {t(problem, { date: books.closedThrough ? formatDate(books.closedThrough, locale) : '' })}
         </p>
       ) : null}
-      {allClosed ? null : !asking ? (
-        <button type="button" disabled={!valid} onClick={() => setAsking(true)}>
+      {allClosed ? null : (
+        <button type="button" disabled={!valid || busy} onClick={() => void ask()}>
           {t('books.close.action', { month: valid ? monthName(month, locale) : '…' })}
         </button>
-      ) : (
-        <div className="panel warning" role="alertdialog" aria-label={t('books.close.title')}>
-          <p>{t('books.close.confirm', { month: monthName(month, locale) })}</p>
-          <div className="inline wrap">
-            <button type="button" disabled={busy} onClick={() => void close()}>
-              {t('books.close.yes')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setAsking(false)}>
-              {t('action.cancel')}
-            </button>
-          </div>
-        </div>
       )}
+      {confirm.dialog}
     </section>
   );
 }

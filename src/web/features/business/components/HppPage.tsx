@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { computeHpp, type HppRequest } from '../api/hpp';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { cardRows } from '../../../components/card-table';
 
 type Part = 'materials' | 'labour' | 'overhead';

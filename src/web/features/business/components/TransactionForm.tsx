@@ -12,7 +12,7 @@ import { formatDate, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { listProducts } from '../../registry';
 import { recordTransaction, type SimpleTransaction, type TransactionKind } from '../api/journal';
-import { MoneyInput } from './MoneyInput';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { ruleKey, ruleValues } from './rule-message';
 import { kindSpec } from './transaction-kinds';
 

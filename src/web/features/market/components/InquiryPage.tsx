@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { acceptQuote, getInquiry, sendMessage, sendQuote } from '../api/inquiries';
 import { localized } from '../../../../shared/localized';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 function MessageForm({ inquiry, onSaved }: { inquiry: InquiryAnswer; onSaved: () => void }) {
   const { t } = useI18n();
@@ -58,7 +59,14 @@ function QuoteForm({ inquiry, currency, onSaved }: { inquiry: InquiryAnswer; cur
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('quote.form')} className="panel">
       <h2>{t('quote.form')}</h2>
       <Field label={t('quote.unitPrice', { currency })} name="quote-price" error={form.errors['unitPrice.amount']}>
-        {(p) => <input {...p} inputMode="decimal" value={fields.price} onChange={set('price')} />}
+        {(p) => (
+          <MoneyInput
+            {...p}
+            currency={currency}
+            value={fields.price}
+            onChange={(price) => setFields({ ...fields, price })}
+          />
+        )}
       </Field>
       <Field label={t('quote.quantity', { unit: inquiry.unit })} name="quote-quantity" error={form.errors.quantity}>
         {(p) => <input {...p} inputMode="decimal" value={fields.quantity} onChange={set('quantity')} />}

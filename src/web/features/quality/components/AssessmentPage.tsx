@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/schemas/quality';
 import { useSession } from '../../platform';
 import { Field, useFormState } from '../../../components/form';
+import { useConfirm } from '../../../components/ConfirmDialog';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
@@ -348,6 +349,7 @@ export default function AssessmentPage({ id }: { id: string }) {
   const [tick, setTick] = useState(0);
   const [current, setCurrent] = useState<AssessmentAnswer | null>(null);
   const [saved, setSaved] = useState(false);
+  const confirm = useConfirm();
   const loaded = useResource(`assessment-${id}-${tick}`, (signal) => getAssessment(id, signal));
   const record = current ?? loaded.data;
   const scheme = useResource(record ? `scheme-${record.schemeId}` : null, (signal) =>
@@ -362,7 +364,12 @@ export default function AssessmentPage({ id }: { id: string }) {
       {([assessment, { definition }]) => {
         const may = assessment.abilities;
         const finalise = async () => {
-          setCurrent(await finaliseAssessment(assessment.id, assessment.version));
+          const sure = await confirm.ask({
+            title: t('assess.finaliseConfirm.title'),
+            body: <p>{t('assess.finaliseConfirm.body')}</p>,
+            confirm: t('assess.finalise'),
+          });
+          if (sure) setCurrent(await finaliseAssessment(assessment.id, assessment.version));
         };
         const scored = new Set(assessment.panelScores.map((s) => s.criterion));
         const allScored = definition.parts.every((p) => p.criteria.every((c) => scored.has(c.code)));
@@ -413,6 +420,7 @@ export default function AssessmentPage({ id }: { id: string }) {
                     <button type="button" disabled={!allScored} onClick={() => void finalise()}>
                       {t('assess.finalise')}
                     </button>
+                    {confirm.dialog}
                   </section>
                 ) : null}
               </>

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import type { createGroupBody, GroupAnswer } from '../../../../shared/schemas/registry';
-import { api, withQuery, type Page } from '../../../lib/http';
+import type { createGroupBody, GroupAnswer, groupPage } from '../../../../shared/schemas/registry';
+import { api, withQuery } from '../../../lib/http';
 import { sendOrQueue } from '../../../lib/outbox/outbox';
 
 export type CreateGroup = z.input<typeof createGroupBody>;
+/** A page of groups, with whether the caller may register a group (`abilities.create`). */
+export type GroupPage = z.infer<typeof groupPage>;
 
 export interface GroupFilters {
   programId?: string | undefined;
@@ -12,7 +14,7 @@ export interface GroupFilters {
 }
 
 export const listGroups = (query: GroupFilters, cursor?: string, signal?: AbortSignal) =>
-  api<Page<GroupAnswer>>(withQuery('/api/v1/groups', { ...query, cursor }), { signal });
+  api<GroupPage>(withQuery('/api/v1/groups', { ...query, cursor }), { signal });
 
 export const getGroup = (id: string, signal?: AbortSignal) =>
   api<GroupAnswer>(`/api/v1/groups/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });

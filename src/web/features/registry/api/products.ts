@@ -29,7 +29,8 @@ export const patchProduct = (id: string, body: Record<string, unknown>) =>
 
 /**
  * Multipart upload, field "photo", under a client id (a replay is stored once). Through the outbox:
- * the photo waits there as a Blob, after its product when that is still waiting too.
+ * the photo waits there as a Blob, after its product when that is still waiting too. A refusal is
+ * thrown to the picker (PhotoUpload), which shows it beside the photo, not as a toast.
  */
 export const uploadPhoto = (productId: string, file: File) => {
   const clientId = crypto.randomUUID();

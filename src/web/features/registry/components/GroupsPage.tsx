@@ -17,9 +17,11 @@ export default function GroupsPage() {
   return (
     <>
       <h1>{t('groups.title')}</h1>
-      <Link href="/groups/new" className="button">
-        {t('groups.new')}
-      </Link>
+      {list.first?.abilities.create ? (
+        <Link href="/groups/new" className="button">
+          {t('groups.new')}
+        </Link>
+      ) : null}
       <form
         className="filters"
         onSubmit={(e) => {

@@ -8,12 +8,15 @@ import {
 } from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
+import { useConfirm } from '../../../components/ConfirmDialog';
+import { useUnsavedGuard } from '../../../components/use-unsaved-guard';
 import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct } from '../api/products';
 import { usePendingRecord } from '../../offline';
 import { PhotoUpload } from './PhotoUpload';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 type Texts = Record<Locale, { name: string; description: string; story: string }>;
 
@@ -58,8 +61,37 @@ function ProductForm({
   const currency = base?.price.currency ?? program?.currency ?? 'IDR';
   const editable = base === null || base.abilities.update;
 
+  const confirm = useConfirm();
+  const [initial] = useState(() => JSON.stringify([texts, fields]));
+  useUnsavedGuard(editable && !form.busy && JSON.stringify([texts, fields]) !== initial);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Ready and export-ready products show in the public catalog: publishing is reviewed first.
+    if (fields.status !== 'draft' && fields.status !== (base?.status ?? 'draft')) {
+      const name = localized(texts, 'name');
+      const sure = await confirm.ask({
+        title: t('products.publishConfirm.title', { status: t(`status.${fields.status}`) }),
+        body: (
+          <>
+            <p>{t('products.publishConfirm.body')}</p>
+            <ul>
+              <li>
+                {t('products.name')}: <strong>{name[locale] ?? Object.values(name)[0] ?? '…'}</strong>
+              </li>
+              <li>
+                {t('products.price', { currency })}: <strong>{fields.amount.trim() || '…'}</strong>
+                {fields.unit.trim() ? ` / ${fields.unit.trim()}` : ''}
+              </li>
+              <li>
+                {t('products.photos')}: <strong>{base?.photos.length ?? 0}</strong>
+              </li>
+            </ul>
+          </>
+        ),
+        confirm: t('products.publishConfirm.action'),
+      });
+      if (!sure) return;
+    }
     const description = localized(texts, 'description');
     const story = localized(texts, 'story');
     const common = {
@@ -163,7 +195,14 @@ function ProductForm({
           name="amount"
           error={form.errors['price.amount'] ?? form.errors.price}
         >
-          {(p) => <input {...p} inputMode="decimal" value={fields.amount} onChange={set('amount')} />}
+          {(p) => (
+            <MoneyInput
+              {...p}
+              currency={currency}
+              value={fields.amount}
+              onChange={(amount) => setFields({ ...fields, amount })}
+            />
+          )}
         </Field>
         <Field label={t('products.capacity')} name="capacity" error={form.errors.capacityPerMonth}>
           {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
@@ -188,6 +227,7 @@ function ProductForm({
           {base ? t('action.save') : t('products.create')}
         </button>
       ) : null}
+      {confirm.dialog}
     </form>
   );
 }

@@ -53,11 +53,11 @@ export default function VillagesPage() {
       <h1>{t('villages.title')}</h1>
       {enrolling ? (
         <EnrolForm programId={program.id} />
-      ) : (
+      ) : list.first?.abilities.enrol ? (
         <button type="button" onClick={() => setEnrolling(true)}>
           {t('villages.enrol')}
         </button>
-      )}
+      ) : null}
       <Loaded resource={{ data: list.items, error: list.error }}>
         {(items) =>
           items.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
 import { listGroups, listMembers } from '../../registry';
 import { enrolBody, type SessionAnswer } from '../../../../shared/schemas/training';
@@ -12,6 +13,7 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
   const [groupId, setGroupId] = useState('');
   const [memberId, setMemberId] = useState('');
   const [notice, setNotice] = useState('');
+  const [already, setAlready] = useState(false);
   const form = useFormState();
   const groups = useResource(`enrol-groups-${session.programId}`, (signal) =>
     listGroups({ programId: session.programId }, undefined, signal),
@@ -22,9 +24,18 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { id: crypto.randomUUID(), memberId };
+    setNotice('');
+    setAlready(false);
     await form.submit(enrolBody, body, async () => {
-      const enrolment = await enrol(session.id, body);
-      setNotice(t(`enrolment.${enrolment.status}`));
+      try {
+        const enrolment = await enrol(session.id, body);
+        setNotice(t(`enrolment.${enrolment.status}`));
+      } catch (error) {
+        // 409: the member already holds a place or a waitlist spot in this session; nothing was added.
+        if (!(error instanceof ApiError) || error.status !== 409) throw error;
+        setAlready(true);
+        return;
+      }
       setMemberId('');
       onEnrolled();
     });
@@ -46,7 +57,15 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
       </Field>
       <Field label={t('training.member')} name="enrol-member" error={form.errors.memberId}>
         {(p) => (
-          <select {...p} value={memberId} onChange={(e) => setMemberId(e.target.value)} disabled={!groupId}>
+          <select
+            {...p}
+            value={memberId}
+            onChange={(e) => {
+              setMemberId(e.target.value);
+              setAlready(false);
+            }}
+            disabled={!groupId}
+          >
             <option value="">—</option>
             {members.data?.items.map((m) => (
               <option key={m.id} value={m.id}>
@@ -59,6 +78,11 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
       <button type="submit" disabled={form.busy || !memberId}>
         {t('training.enrol')}
       </button>
+      {already ? (
+        <p role="alert" className="error small">
+          {t('enrolment.already', { name: members.data?.items.find((m) => m.id === memberId)?.name ?? '' })}
+        </p>
+      ) : null}
       {notice ? (
         <p role="status" className="small">
           {notice}

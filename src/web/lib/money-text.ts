@@ -1,14 +1,12 @@
-import type { InputHTMLAttributes } from 'react';
-import { minorDigits } from '../../../../shared/money';
-import { useI18n } from '../../../i18n/i18n';
+import { minorDigits } from '../../shared/money';
 
-interface MoneyInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
-  /** The amount as the API sends it: a plain decimal string ("129000", "12.5"), or '' when empty. */
-  value: string;
-  currency: string;
-  onChange: (amount: string) => void;
-}
+/**
+ * Amounts as people write them, and back: the one parser of every money field (price, cash book,
+ * cost of production, quotes, batch costs). "15.000" in Indonesian, "15,000" in English and
+ * Japanese and plain "15000" all read as 15000; exact, no floats.
+ */
 
+/** The reader's grouping and decimal marks (id: "15.000,5"; en, ja: "15,000.5"). */
 function separators(locale: string) {
   const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
   return {
@@ -50,23 +48,4 @@ export function parseAmount(text: string, locale: string, currency: string): str
   const [whole = '', fraction] = cleaned.split('.');
   const trimmed = whole.replace(/^0+(?=\d)/, '');
   return fraction === undefined ? trimmed : `${trimmed || '0'}.${fraction.slice(0, digits)}`;
-}
-
-/** An amount field with the currency in front and thousands separators as the reader writes them. */
-export function MoneyInput({ value, currency, onChange, ...rest }: MoneyInputProps) {
-  const { locale } = useI18n();
-  return (
-    <span className="money-input">
-      <span className="money-symbol" aria-hidden="true">
-        {currencySymbol(currency, locale)}
-      </span>
-      <input
-        {...rest}
-        inputMode={minorDigits(currency) > 0 ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        value={displayAmount(value, locale)}
-        onChange={(e) => onChange(parseAmount(e.target.value, locale, currency))}
-      />
-    </span>
-  );
 }

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * Warns before a form with unsaved edits is left: closing or reloading the tab (`beforeunload`),
+ * following a link inside the app (wouter navigates without unloading), and Back (`popstate`,
+ * undone by pushing the form's address again when the user stays).
+ */
+export function useUnsavedGuard(dirty: boolean) {
+  const { t } = useI18n();
+  useEffect(() => {
+    if (!dirty) return;
+    const message = t('form.unsaved');
+    const here = window.location.href;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+    };
+    const onClick = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link || event.defaultPrevented || (link as HTMLAnchorElement).target === '_blank') return;
+      if (!window.confirm(message)) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    const onPopState = () => {
+      if (!window.confirm(message)) window.history.pushState(null, '', here);
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('click', onClick, true);
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, [dirty, t]);
+}
