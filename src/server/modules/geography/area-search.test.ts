@@ -76,7 +76,12 @@ describe('searching areas by name', () => {
 
     const { user } = await buildStaff(t.database.db, 'program_manager');
     const whole = await search('q=Selat&level=village&scope=mine', await signedIn(t.app, user));
-    expect(whole.filter((h) => h.name === 'Selat').map((h) => h.code).sort()).toEqual(villagesNamed('Selat').sort());
+    expect(
+      whole
+        .filter((h) => h.name === 'Selat')
+        .map((h) => h.code)
+        .sort(),
+    ).toEqual(villagesNamed('Selat').sort());
     expect(whole.every((h) => h.inScope)).toBe(true);
   });
 

@@ -25,7 +25,12 @@ export interface AreaHitRow extends AreaRow {
 
 /** Whether `a.path` lies under one of the given paths (an empty list: nothing). */
 const underAny = (paths: readonly string[]): Sql =>
-  paths.length ? sql`(${joinSql(paths.map((p) => sql`a.path LIKE ${likePrefix(p)}`), ' OR ')})` : rawSql('false');
+  paths.length
+    ? sql`(${joinSql(
+        paths.map((p) => sql`a.path LIKE ${likePrefix(p)}`),
+        ' OR ',
+      )})`
+    : rawSql('false');
 
 export const areasRepository = {
   async byCode(db: Queryable, code: string): Promise<AreaRow | undefined> {
@@ -44,7 +49,14 @@ export const areasRepository = {
    */
   async search(
     db: Queryable,
-    f: { q: string; level?: string | undefined; country?: string | undefined; scopePaths: string[] | null; mineOnly: boolean; limit: number },
+    f: {
+      q: string;
+      level?: string | undefined;
+      country?: string | undefined;
+      scopePaths: string[] | null;
+      mineOnly: boolean;
+      limit: number;
+    },
   ): Promise<AreaHitRow[]> {
     const inScope = f.scopePaths === null ? rawSql('true') : underAny(f.scopePaths);
     const lowered = f.q.toLowerCase();

@@ -46,9 +46,7 @@ export async function searchAreas(ctx: { db: Queryable; actor: Actor }, query: S
     limit: query.limit,
   });
   return {
-    items: rows.map(
-      (r): AreaHitAnswer => ({ ...presentArea(r), ancestors: r.ancestors, inScope: r.in_scope }),
-    ),
+    items: rows.map((r): AreaHitAnswer => ({ ...presentArea(r), ancestors: r.ancestors, inScope: r.in_scope })),
   };
 }
 
