@@ -19,8 +19,7 @@ export const programPolicy = definePolicy('Program', {
 export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
   role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';
 
-/** Roles held in one producer group: a grant of them names the group (and no area). */
-export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
+export { GROUP_ROLES } from '../../../shared/roles.js';
 
 /** Creating a program is an admin's: there is no program yet to hold a role in. */
 export const mayCreateProgram = (actor: Actor): boolean => actor.kind === 'user' && actor.isAdmin;
