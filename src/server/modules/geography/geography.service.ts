@@ -29,7 +29,7 @@ export async function listAreas(ctx: { db: Queryable }, query: ListAreasQuery) {
  * The area paths the actor works in, for ranking search hits: null when nothing narrows them (an
  * admin, or a grant over a whole program); their area grants' paths otherwise (none for a buyer).
  */
-export function scopePathsOf(actor: Actor): string[] | null {
+function scopePathsOf(actor: Actor): string[] | null {
   if (actor.kind !== 'user') return [];
   if (actor.isAdmin || actor.grants.some((g) => g.areaCode === null && g.groupId === null)) return null;
   return [...new Set(actor.grants.flatMap((g) => (g.areaPath ? [g.areaPath] : [])))];

@@ -10,7 +10,7 @@ import type { AcceptInvitationBody } from './platform.schemas.js';
 import { assertStrong, presentUser } from './users.service.js';
 
 /** How long an invitation link works. */
-export const INVITATION_DAYS = 7;
+const INVITATION_DAYS = 7;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 

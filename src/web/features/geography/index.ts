@@ -4,4 +4,4 @@ import { lazy } from 'react';
 export const AreasPage = lazy(() => import('./components/AreasPage'));
 
 export { AreaPicker, areaLabel } from './components/AreaPicker';
-export { Combobox, type ComboboxOption } from './components/Combobox';
+export { Combobox } from './components/Combobox';
