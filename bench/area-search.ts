@@ -10,6 +10,8 @@ import { areasRepository } from '../src/server/modules/geography/geography.repos
 import { readIndonesiaAreas } from '../src/server/modules/geography/index.js';
 import { createPostgresDatabase, postgresUrl } from '../test/database.js';
 import { timeCopy } from './import.js';
+import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
+import { writeSection } from './sections.js';
 
 if (!postgresUrl) {
   console.error('Run under scripts/with-postgres.mjs, or set OVOP_TEST_DATABASE_URL.');
@@ -33,7 +35,8 @@ try {
     'full name, any level': (name: string) => ({ q: name }),
   } as const;
   const scope = { none: null, 'facilitator of one regency': ['/32/32.02/'] } as const;
-  console.log(`${rows.length} areas; ${ROUNDS} searches per case`);
+  const lines = [`${rows.length} areas; ${ROUNDS} searches per case`, ''];
+  console.log(lines[0]);
   for (const [scopeName, scopePaths] of Object.entries(scope)) {
     for (const [caseName, make] of Object.entries(cases)) {
       const times: number[] = [];
@@ -49,9 +52,22 @@ try {
       }
       times.sort((a, b) => a - b);
       const at = (p: number) => times[Math.floor(p * (times.length - 1))]!.toFixed(1);
-      console.log(`${scopeName} · ${caseName}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+      const line = `${scopeName} · ${caseName}: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
+      console.log(line);
+      lines.push(`- ${line}`);
     }
   }
+  writeSection(
+    [
+      AREA_SEARCH_SECTION_TITLE,
+      '',
+      '`node scripts/with-postgres.mjs tsx bench/area-search.ts`: the picker search (`GET /api/v1/areas/search`)',
+      "as a repository call on PostgreSQL 15, the trigram index on lower(name), ranked with the caller's areas first.",
+      'Goal: p50 ≤ 30 ms.',
+      '',
+      ...lines,
+    ].join('\n'),
+  );
 } finally {
   await db.close();
   await created.drop();

@@ -2,6 +2,7 @@
  * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog) and the soak, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
+import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
@@ -93,7 +94,13 @@ try {
   });
   writeFileSync(
     REPORT,
-    `${report.trimEnd()}\n${keptSections([WEB_SECTION_TITLE, BOOKS_SECTION_TITLE, CATALOG_SECTION_TITLE, SOAK_SECTION_TITLE])}`,
+    `${report.trimEnd()}\n${keptSections([
+      WEB_SECTION_TITLE,
+      BOOKS_SECTION_TITLE,
+      CATALOG_SECTION_TITLE,
+      SOAK_SECTION_TITLE,
+      AREA_SEARCH_SECTION_TITLE,
+    ])}`,
   );
   console.log(report);
   step(`written to ${REPORT}`);
