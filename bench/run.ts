@@ -2,6 +2,7 @@
  * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog), the soak and the outbox replay, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
+import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
 import { outboxReplay, renderReplaySection, REPLAY_SECTION_TITLE, replayOptionsFromEnv } from './outbox-replay.js';
@@ -100,6 +101,7 @@ try {
       CATALOG_SECTION_TITLE,
       SOAK_SECTION_TITLE,
       REPLAY_SECTION_TITLE,
+      AREA_SEARCH_SECTION_TITLE,
     ])}`,
   );
   console.log(report);

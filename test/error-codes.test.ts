@@ -197,9 +197,11 @@ describe('problems over HTTP', () => {
     expect(plain.json()).toMatchObject({
       type: '/problems/unauthorized',
       code: 'wrong-credentials',
-      detail: 'The email or password is wrong.',
+      detail: 'The email or phone number, or the password, is wrong.',
     });
-    expect((await attempt('id-ID')).json()).toMatchObject({ detail: 'Email atau kata sandi salah.' });
-    expect((await attempt('ja')).json()).toMatchObject({ detail: 'メールアドレスまたはパスワードが違います。' });
+    expect((await attempt('id-ID')).json()).toMatchObject({ detail: 'Email/nomor HP atau kata sandi salah.' });
+    expect((await attempt('ja')).json()).toMatchObject({
+      detail: 'メールアドレス・電話番号またはパスワードが違います。',
+    });
   });
 });

@@ -20,14 +20,15 @@ const unique = () => randomBytes(4).toString('hex');
 export const STRONG_PASSWORD = 'kopi-salak-Karangasem-2026';
 
 export async function buildUser(db: Database, overrides: { email?: string; name?: string; isAdmin?: boolean } = {}) {
+  const email = overrides.email ?? `user-${unique()}@example.id`;
   const { record: user } = await createUser(system(db), {
-    email: overrides.email ?? `user-${unique()}@example.id`,
+    email,
     name: overrides.name ?? 'Ni Luh Putu Sari',
     password: STRONG_PASSWORD,
     locale: 'id',
     isAdmin: overrides.isAdmin ?? false,
   });
-  return user;
+  return { ...user, email }; // made with an email, so it has one
 }
 
 export async function buildProgram(db: Database, overrides: { code?: string; country?: string } = {}) {

@@ -8,3 +8,6 @@ export const ROLES = [
   'group_member',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles held in one producer group: a grant of them names the group (and no area). */
+export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];

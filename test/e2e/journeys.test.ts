@@ -65,8 +65,7 @@ describe('web journeys on a phone', () => {
     await (await menu(page)).getByRole('link', { name: 'Desa' }).click();
     await page.getByRole('button', { name: 'Daftarkan desa' }).click();
     await page.getByLabel('Desa (wilayah)').fill('Sibetan');
-    await page.getByRole('button', { name: 'Cari' }).click();
-    await page.getByRole('button', { name: /51\.07\.06\.2004/ }).click();
+    await page.getByRole('option', { name: /^Sibetan — Bebandem, Kabupaten Karangasem, Bali/ }).click();
     await page.getByLabel('Jumlah penduduk').fill('5120');
     await page.getByLabel('Potensi').fill('salak, kopi');
     await page.getByRole('button', { name: 'Daftarkan desa ini' }).click();
@@ -207,11 +206,11 @@ describe('web journeys on a phone', () => {
     await page.getByRole('button', { name: 'Buat program' }).click();
     await page.getByRole('heading', { name: 'OVOP Nusa Tenggara Barat 2027' }).waitFor();
 
-    await page.getByLabel('Email pengguna').fill(FACILITATORS.lombokBarat.email);
+    await page.getByLabel('Pengguna', { exact: true }).fill(FACILITATORS.lombokBarat.email);
+    await page.getByRole('option', { name: new RegExp(FACILITATORS.lombokBarat.email) }).click();
     await page.getByLabel('Peran', { exact: true }).selectOption('facilitator');
     await page.getByLabel('Wilayah (boleh kosong)').fill('Lombok Barat');
-    await page.getByRole('button', { name: 'Cari', exact: true }).click();
-    await page.getByRole('button', { name: /52\.01$/ }).click();
+    await page.getByRole('option', { name: /^Kabupaten Lombok Barat — Nusa Tenggara Barat/ }).click();
     await page.getByRole('button', { name: 'Berikan peran' }).click();
     await page.getByText(`${FACILITATORS.lombokBarat.name} (${FACILITATORS.lombokBarat.email})`).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);

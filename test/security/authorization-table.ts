@@ -3,7 +3,7 @@ import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/bu
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
 import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
-import { programPolicy } from '../../src/server/modules/programs/programs.policy.js';
+import { invitationPolicy, programPolicy } from '../../src/server/modules/programs/programs.policy.js';
 import {
   assessmentPolicy,
   assessorTierPolicy,
@@ -192,6 +192,11 @@ export const TABLE: Record<string, Entry> = {
     }),
   },
   'GET /api/v1/areas': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/areas?parent=51.07' }) },
+  'GET /api/v1/areas/search': {
+    rule: OPEN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/areas/search?q=Sibetan&scope=mine' }),
+  },
   'GET /api/v1/areas/{code}': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/areas/51.07' }) },
   'GET /api/v1/areas/{code}/contains/{other}': {
     rule: OPEN,
@@ -231,6 +236,35 @@ export const TABLE: Record<string, Entry> = {
       url: `/api/v1/programs/${r.programId}/roles`,
       payload: { userId: r.staff.id, role: 'assessor' },
     }),
+  },
+  'POST /api/v1/programs/{id}/invitations': {
+    rule: policy(check(programPolicy, 'read', prog), check(invitationPolicy, 'invite', grp)),
+    request: (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/invitations`,
+      payload: {
+        name: 'Ni Made Sri',
+        email: `invited-${x.unique}@example.id`,
+        role: 'group_member',
+        groupId: r.group.id,
+      },
+    }),
+  },
+  // A link is the credential: whoever holds a fresh one sets the password, signed in or not.
+  'POST /api/v1/invitations/accept': {
+    rule: OPEN,
+    places: ONCE,
+    request: async (r, x) => {
+      const made = await x.post(`/api/v1/programs/${r.programId}/invitations`, {
+        name: 'Kadek Ayu',
+        email: `accepting-${x.unique}@example.id`,
+        role: 'trainer',
+      });
+      const path = (made.invitation as { path: string }).path;
+      return {
+        url: '/api/v1/invitations/accept',
+        payload: { token: path.slice(path.indexOf('#') + 1), password: STRONG_PASSWORD },
+      };
+    },
   },
   'DELETE /api/v1/programs/{id}/roles/{grantId}': {
     rule: policy(check(programPolicy, 'revokeRole', prog)),

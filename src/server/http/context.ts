@@ -21,7 +21,7 @@ export interface Grant {
 export interface UserActor {
   kind: 'user';
   id: string;
-  email: string;
+  email: string | null;
   name: string;
   locale: string;
   isAdmin: boolean;

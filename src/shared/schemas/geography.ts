@@ -18,6 +18,16 @@ export const listAreasQuery = pageQuery.extend({
 });
 export type ListAreasQuery = z.infer<typeof listAreasQuery>;
 
+/** A search by name for a picker: `scope=mine` keeps only areas inside the caller's own grants. */
+export const searchAreasQuery = z.object({
+  q: z.string().trim().min(2).max(100),
+  level: z.string().min(1).max(40).optional(),
+  country: countryCode.optional(),
+  scope: z.enum(['all', 'mine']).default('all'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchAreasQuery = z.infer<typeof searchAreasQuery>;
+
 export const areaParams = z.object({ code: areaCode });
 export const containsParams = z.object({ code: areaCode, other: areaCode });
 
@@ -40,3 +50,12 @@ export const areaDetailAnswer = areaAnswer.extend({ ancestors: z.array(areaAnswe
 export type AreaDetailAnswer = z.infer<typeof areaDetailAnswer>;
 
 export const areaContainsAnswer = z.object({ ancestor: z.string(), descendant: z.string(), contains: z.boolean() });
+
+/** An area's ancestor as a search hit names it: enough for "Sukamaju — Cibadak, Kab. Sukabumi, Jawa Barat". */
+export const areaTrailStep = z.object({ code: z.string(), name: z.string(), level: z.string() });
+
+/** A search hit: the area, its ancestors from the root down, and whether it lies in the caller's scope. */
+export const areaHitAnswer = areaAnswer.extend({ ancestors: z.array(areaTrailStep), inScope: z.boolean() });
+export type AreaHitAnswer = z.infer<typeof areaHitAnswer>;
+export const areaSearchAnswer = z.object({ items: z.array(areaHitAnswer) });
+export type AreaSearchAnswer = z.infer<typeof areaSearchAnswer>;

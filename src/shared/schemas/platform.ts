@@ -1,11 +1,45 @@
 import { z } from 'zod';
 import { abilitiesOf, pageOf, timestamp, uuid } from '../common.schemas.js';
+import { normalizePhone } from '../phone.js';
 import { ROLES } from '../roles.js';
 
-export const signInBody = z.strictObject({
-  email: z.email().max(254),
+/** A phone number as people write it (`0812-3456-7890`), kept as E.164 (`+6281234567890`). */
+export const phoneNumber = z
+  .string()
+  .max(30)
+  .transform((v, ctx) => {
+    const e164 = normalizePhone(v);
+    if (e164 === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a phone number (such as 0812 3456 7890)',
+        params: { code: 'not_a_phone' },
+      });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
+/** Setting one's password through an invitation link (the secret from the link's fragment). */
+export const acceptInvitationBody = z.strictObject({
+  token: z.string().min(20).max(100),
   password: z.string().min(1).max(256),
 });
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
+export const acceptedInvitationAnswer = z.object({ login: z.string() });
+
+/** Sign-in by email or by phone number (many people have no email): exactly one of the two. */
+export const signInBody = z
+  .strictObject({
+    email: z.email().max(254).optional(),
+    phone: z.string().trim().min(1).max(30).optional(),
+    password: z.string().min(1).max(256),
+  })
+  .refine((b) => (b.email === undefined) !== (b.phone === undefined), {
+    message: 'give an email or a phone number',
+    path: ['email'],
+    params: { code: 'email_or_phone' },
+  });
 export type SignInBody = z.infer<typeof signInBody>;
 
 /*
@@ -15,11 +49,14 @@ export type SignInBody = z.infer<typeof signInBody>;
 /** What the caller may do with an account: see it, change its name, locale and password, its rights. */
 export const userAbilities = abilitiesOf(['read', 'update', 'administer']);
 
-/** An account (never its password or hash). */
+/** An account (never its password or hash): an email, a phone number (E.164) or both. */
 export const userAnswer = z.object({
   id: uuid,
-  email: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   name: z.string(),
+  /** Invited and not yet signed up: no password set through the invitation link. */
+  invited: z.boolean(),
   locale: z.string(),
   isAdmin: z.boolean(),
   disabled: z.boolean(),
@@ -59,7 +96,7 @@ export type StaffScreen = (typeof STAFF_SCREENS)[number];
  */
 export const meAnswer = z.object({
   id: uuid,
-  email: z.string(),
+  email: z.string().nullable(),
   name: z.string(),
   locale: z.string(),
   isAdmin: z.boolean(),

@@ -5,15 +5,19 @@ import {
   isoDate,
   isoDateAnswer,
   localizedAnswer,
+  email,
   localizedText,
   pageOf,
+  personName,
   pageQuery,
   timestamp,
   uuid,
   version,
 } from '../common.schemas.js';
+import { UI_LOCALES } from '../locales.js';
 import { ROLES } from '../roles.js';
-import { areaCode, countryCode } from './geography.js';
+import { areaCode, areaTrailStep, countryCode } from './geography.js';
+import { phoneNumber } from './platform.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -82,6 +86,27 @@ export const grantRoleBody = z.strictObject({
 });
 export type GrantRoleBody = z.infer<typeof grantRoleBody>;
 
+/**
+ * Bringing a person in: their name, a phone number and/or an email (at least one), the role and
+ * where it holds (an area, or a group for group roles).
+ */
+export const invitePersonBody = z
+  .strictObject({
+    name: personName,
+    phone: phoneNumber.optional(),
+    email: email.optional(),
+    locale: z.enum(UI_LOCALES).default('id'),
+    role: z.enum(ROLES),
+    areaCode: areaCode.optional(),
+    groupId: uuid.optional(),
+  })
+  .refine((b) => b.phone !== undefined || b.email !== undefined, {
+    message: 'give a phone number or an email',
+    path: ['phone'],
+    params: { code: 'email_or_phone' },
+  });
+export type InvitePersonBody = z.infer<typeof invitePersonBody>;
+
 export const grantParams = z.object({ id: uuid, grantId: uuid });
 
 /*
@@ -119,16 +144,34 @@ export type ProgramAnswer = z.infer<typeof programAnswer>;
 export const programPage = pageOf(programAnswer).extend({ abilities: abilitiesOf(['create']) });
 export type ProgramPageAnswer = z.infer<typeof programPage>;
 
-/** A role grant with the account's email and name. */
+/**
+ * A role grant with the account's name, email and phone, and where it holds by name: the area
+ * with its ancestors (root first), or the group with its village.
+ */
 export const grantAnswer = z.object({
   id: uuid,
   programId: uuid,
   userId: uuid,
-  user: z.object({ email: z.string(), name: z.string() }),
+  user: z.object({ email: z.string().nullable(), phone: z.string().nullable(), name: z.string() }),
   role: z.enum(ROLES),
   areaCode: z.string().nullable(),
+  area: areaTrailStep.extend({ ancestors: z.array(areaTrailStep) }).nullable(),
   groupId: uuid.nullable(),
+  group: z.object({ id: uuid, name: z.string(), villageName: z.string().nullable() }).nullable(),
   createdAt: timestamp,
 });
 export type GrantAnswer = z.infer<typeof grantAnswer>;
 export const grantList = z.object({ items: z.array(grantAnswer) });
+
+/**
+ * A person brought in: their account and role. `invitation` is the link to hand over (path with its
+ * secret in the fragment), or null when the account signs in already and simply holds the role now.
+ */
+export const invitationAnswer = z.object({
+  userId: uuid,
+  role: z.enum(ROLES),
+  areaCode: z.string().nullable(),
+  groupId: uuid.nullable(),
+  invitation: z.object({ path: z.string(), expiresAt: timestamp }).nullable(),
+});
+export type InvitationAnswer = z.infer<typeof invitationAnswer>;

@@ -100,6 +100,8 @@ export const listGroupsQuery = pageQuery.extend({
   villageId: uuid.optional(),
   area: areaCode.optional(),
   kind: z.enum(GROUP_KINDS).optional(),
+  /** Part of the name, for a picker. */
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type ListGroupsQuery = z.infer<typeof listGroupsQuery>;
 

@@ -7,6 +7,7 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
 import { CatalogPage, ProductStoryPage } from '../features/market';
+import { InvitationPage } from '../features/platform';
 import { useI18n } from '../i18n/i18n';
 
 /** Staff screens are their own chunks: public visitors never download them. */
@@ -45,6 +46,7 @@ export function App() {
               <Switch>
                 <Route path="/" component={CatalogPage} />
                 <Route path="/catalog" component={CatalogPage} />
+                <Route path="/invitation" component={InvitationPage} />
                 <Route path="/p/:id">{(params) => <ProductStoryPage id={params.id} />}</Route>
                 <Route path="/b/:id">
                   {(params) => (

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likeContaining, likePrefix, sql, Where } from '../../db/sql.js';
+import { joinSql, likeContaining, likePrefix, query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
 
 export interface AreaRow {
   code: string;
@@ -17,6 +17,21 @@ export interface AreaListRow extends AreaRow {
 
 const COLUMNS = 'code, country, parent_code, level, depth, name, path';
 
+/** An area found by name, with its ancestors (root first) and whether it lies in the caller's scope. */
+export interface AreaHitRow extends AreaRow {
+  in_scope: boolean;
+  ancestors: { code: string; name: string; level: string }[];
+}
+
+/** Whether `a.path` lies under one of the given paths (an empty list: nothing). */
+const underAny = (paths: readonly string[]): Sql =>
+  paths.length
+    ? sql`(${joinSql(
+        paths.map((p) => sql`a.path LIKE ${likePrefix(p)}`),
+        ' OR ',
+      )})`
+    : rawSql('false');
+
 export const areasRepository = {
   async byCode(db: Queryable, code: string): Promise<AreaRow | undefined> {
     const rows = await db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas WHERE code = $1`, [code]);
@@ -25,6 +40,48 @@ export const areasRepository = {
 
   async byCodes(db: Queryable, codes: string[]): Promise<AreaRow[]> {
     return db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas WHERE code = ANY($1::text[])`, [codes]);
+  },
+
+  /**
+   * Areas whose name contains `q`, ranked: inside `scopePaths` first (when given), then the name
+   * exactly, then names that start with `q`, then shallower areas, then by name. The trigram index
+   * on lower(name) finds the candidates; ancestors come from the materialised path in one join.
+   */
+  async search(
+    db: Queryable,
+    f: {
+      q: string;
+      level?: string | undefined;
+      country?: string | undefined;
+      scopePaths: string[] | null;
+      mineOnly: boolean;
+      limit: number;
+    },
+  ): Promise<AreaHitRow[]> {
+    const inScope = f.scopePaths === null ? rawSql('true') : underAny(f.scopePaths);
+    const lowered = f.q.toLowerCase();
+    return query<AreaHitRow>(
+      db,
+      sql`WITH hits AS (
+         SELECT a.code, a.country, a.parent_code, a.level, a.depth, a.name, a.path, ${inScope} AS in_scope
+         FROM areas a
+         WHERE lower(a.name) LIKE ${likeContaining(lowered)}
+           AND (${f.level ?? null}::text IS NULL OR a.level = ${f.level ?? null})
+           AND (${f.country ?? null}::text IS NULL OR a.country = ${f.country ?? null})
+           AND (${!f.mineOnly} OR ${inScope})
+         ORDER BY in_scope DESC, lower(a.name) = ${lowered} DESC, lower(a.name) LIKE ${likePrefix(lowered)} DESC,
+                  a.depth, a.name, a.code
+         LIMIT ${f.limit})
+       SELECT h.*,
+              coalesce((SELECT json_agg(json_build_object('code', p.code, 'name', p.name, 'level', p.level)
+                                        ORDER BY p.depth)
+                        FROM areas p
+                        WHERE p.code = ANY(string_to_array(trim(BOTH '/' FROM h.path), '/')) AND p.code <> h.code),
+                       '[]'::json) AS ancestors
+       FROM hits h
+       ORDER BY h.in_scope DESC, lower(h.name) = ${lowered} DESC, lower(h.name) LIKE ${likePrefix(lowered)} DESC,
+                h.depth, h.name, h.code`,
+    );
   },
 
   async childCount(db: Queryable, code: string): Promise<number> {

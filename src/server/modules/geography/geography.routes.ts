@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/context.js';
 import * as s from './geography.schemas.js';
-import { areaContains, getArea, listAreas } from './geography.service.js';
+import { areaContains, getArea, listAreas, searchAreas } from './geography.service.js';
 
 /** Administrative areas are public reference data (Kemendagri codes): readable without signing in. */
 export async function geographyRoutes(app: FastifyInstance): Promise<void> {
@@ -13,6 +13,11 @@ export async function geographyRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/areas',
     { schema: { querystring: s.listAreasQuery, response: { 200: s.areaPage }, tags }, config },
     async (req) => listAreas(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/areas/search',
+    { schema: { querystring: s.searchAreasQuery, response: { 200: s.areaSearchAnswer }, tags }, config },
+    async (req) => searchAreas(ctxOf(req), req.query),
   );
   r.get(
     '/api/v1/areas/:code',

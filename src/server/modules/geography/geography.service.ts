@@ -1,12 +1,12 @@
 import { pathCodes } from '../../../shared/area-path.js';
 import type { Database, Queryable } from '../../db/database.js';
-import { systemActor } from '../../http/context.js';
+import { systemActor, type Actor } from '../../http/context.js';
 import { invalid, notFound, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { recordAudit } from '../platform/index.js';
 import { planAreaImport } from './area-import.js';
 import { areasRepository, type AreaListRow, type AreaRow } from './geography.repository.js';
-import type { AreaInput, ListAreasQuery } from './geography.schemas.js';
+import type { AreaHitAnswer, AreaInput, ListAreasQuery, SearchAreasQuery } from './geography.schemas.js';
 
 const BATCH = 5_000;
 
@@ -23,6 +23,31 @@ export async function listAreas(ctx: { db: Queryable }, query: ListAreasQuery) {
     (r: AreaListRow) => ({ ...presentArea(r), childCount: r.child_count }),
     (r) => [r.code],
   );
+}
+
+/**
+ * The area paths the actor works in, for ranking search hits: null when nothing narrows them (an
+ * admin, or a grant over a whole program); their area grants' paths otherwise (none for a buyer).
+ */
+function scopePathsOf(actor: Actor): string[] | null {
+  if (actor.kind !== 'user') return [];
+  if (actor.isAdmin || actor.grants.some((g) => g.areaCode === null && g.groupId === null)) return null;
+  return [...new Set(actor.grants.flatMap((g) => (g.areaPath ? [g.areaPath] : [])))];
+}
+
+/** Areas by name for a picker, each with its ancestors; those in the caller's scope first. */
+export async function searchAreas(ctx: { db: Queryable; actor: Actor }, query: SearchAreasQuery) {
+  const rows = await areasRepository.search(ctx.db, {
+    q: query.q,
+    level: query.level,
+    country: query.country,
+    scopePaths: scopePathsOf(ctx.actor),
+    mineOnly: query.scope === 'mine',
+    limit: query.limit,
+  });
+  return {
+    items: rows.map((r): AreaHitAnswer => ({ ...presentArea(r), ancestors: r.ancestors, inScope: r.in_scope })),
+  };
 }
 
 /** An area with its ancestors from the root down, in one round of queries (no walk up the tree). */

@@ -7,6 +7,7 @@ import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
 import { presentToken } from './credentials.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { normalizePhone } from '../../../shared/phone.js';
 import { menuOf } from './platform.policy.js';
 import { countFailure, refuseWhileLocked, type ThrottleRule } from './throttle.js';
 import {
@@ -47,14 +48,26 @@ const rule = (limit: number): ThrottleRule => ({ ...THROTTLE, limit });
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 
+/** The account a sign-in names, by email or by phone number (as written: `0812…` is `+62812…`). */
+async function accountNamed(ctx: Ctx, input: SignInBody): Promise<{ login: string; user: UserRow | undefined }> {
+  if (input.email !== undefined) {
+    const login = input.email.toLowerCase();
+    return { login, user: await usersRepository.byEmail(ctx.db, login) };
+  }
+  const phone = normalizePhone(input.phone ?? '');
+  // A number that cannot be one is throttled by what was typed, and finds no account.
+  return { login: phone ?? input.phone ?? '', user: phone ? await usersRepository.byPhone(ctx.db, phone) : undefined };
+}
+
 export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
-  const email = input.email.toLowerCase();
-  const keys = { pair: `pair:${ip}:${email}`, ip: `ip:${ip}`, account: `account:${email}` };
+  const { login, user } = await accountNamed(ctx, input);
+  const keys = { pair: `pair:${ip}:${login}`, ip: `ip:${ip}`, account: `account:${login}` };
   const now = ctx.clock.now();
   await refuseWhileLocked(ctx.db, [keys.pair, keys.ip], now);
 
-  const user = await usersRepository.byEmail(ctx.db, input.email);
-  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  // An invited account that has not set its password yet cannot sign in; it takes as long to refuse.
+  const hash = user?.password_hash ?? (await dummyPasswordHash());
+  const ok = (await verifyPassword(hash, input.password)) && !!user?.password_hash;
   if (!user || !ok || user.disabled_at) {
     await inTransaction(ctx, async (tx) => {
       const accountFailures = await countFailure(tx.db, keys.account, rule(Infinity), now);
@@ -62,7 +75,7 @@ export async function signIn(ctx: Ctx, input: SignInBody, ip: string) {
       await countFailure(tx.db, keys.pair, rule(pairLimit), now);
       await countFailure(tx.db, keys.ip, rule(THROTTLE.perIp), now);
     });
-    throw unauthorized('The email or password is wrong.', { code: 'wrong-credentials' });
+    throw unauthorized('The email or phone number, or the password, is wrong.', { code: 'wrong-credentials' });
   }
   const secret = newSecret();
   const expiresAt = new Date(ctx.clock.now().getTime() + SESSION_DAYS * 86_400_000);

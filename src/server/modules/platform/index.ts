@@ -22,6 +22,7 @@ export { registerAuthHooks } from './auth.hooks.js';
 export { actorOfAccount } from './auth.service.js';
 export { platformRoutes } from './platform.routes.js';
 export { ensureFirstAdmin, createUser } from './users.service.js';
+export { openInvitedAccount } from './invitations.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
 export { REGISTRATION_THROTTLE, registerOwnAccount, signUpOwnAccount } from './self-registration.js';

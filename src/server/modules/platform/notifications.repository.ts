@@ -12,14 +12,14 @@ export interface NotificationRow {
 
 export interface Recipient {
   id: string;
-  email: string;
+  email: string | null;
   locale: string;
 }
 
 const COLUMNS = 'id, user_id, kind, params, link, read_at, created_at';
 
 export const notificationsRepository = {
-  /** The accounts to tell, skipping disabled ones. */
+  /** The accounts to tell, skipping disabled ones; `email` null for an account with only a phone. */
   async recipients(db: Queryable, userIds: string[]): Promise<Recipient[]> {
     return db.query<Recipient>(
       'SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY id',

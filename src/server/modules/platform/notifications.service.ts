@@ -38,7 +38,10 @@ export async function notify(tx: Queryable, notice: Notice): Promise<void> {
   );
   await notificationsRepository.insertEmails(
     tx,
-    recipients.map((r) => ({ id: uuidv7(), userId: r.id, to: r.email, kind: notice.kind, ...notice.email(r.locale) })),
+    // An account with only a phone number gets the in-app notice alone.
+    recipients.flatMap((r) =>
+      r.email ? [{ id: uuidv7(), userId: r.id, to: r.email, kind: notice.kind, ...notice.email(r.locale) }] : [],
+    ),
   );
 }
 

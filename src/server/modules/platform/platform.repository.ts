@@ -1,13 +1,16 @@
 import type { Queryable } from '../../db/database.js';
-import { query, rawSql, sql, type Sql } from '../../db/sql.js';
+import { likeContaining, query, rawSql, sql, type Sql } from '../../db/sql.js';
 import type { Grant, Role } from '../../http/context.js';
 import { WHOLE_PROGRAM_PATH, type ScopeColumns } from './authorize.js';
 
 export interface UserRow {
   id: string;
-  email: string;
+  email: string | null;
+  /** E.164, '+62…'. */
+  phone: string | null;
   name: string;
-  password_hash: string;
+  /** Null until an invited person sets their password. */
+  password_hash: string | null;
   locale: string;
   is_admin: boolean;
   disabled_at: Date | null;
@@ -31,7 +34,8 @@ export interface AccountRow extends UserRow {
   program_ids: string[];
 }
 
-const USER_COLUMNS = 'id, email, name, password_hash, locale, is_admin, disabled_at, version, created_at, updated_at';
+const USER_COLUMNS =
+  'id, email, phone, name, password_hash, locale, is_admin, disabled_at, version, created_at, updated_at';
 const ACCOUNT_COLUMNS = rawSql(
   `${USER_COLUMNS.split(', ')
     .map((c) => `u.${c}`)
@@ -50,6 +54,9 @@ export const ACCOUNT_SCOPE: ScopeColumns = {
   owner: 'u.id',
 };
 
+/** Accounts are listed by email, those with only a phone by their number. */
+const LOGIN_ORDER = rawSql('coalesce(lower(u.email), u.phone)');
+
 export const usersRepository = {
   async byId(db: Queryable, id: string): Promise<AccountRow | undefined> {
     return (await query<AccountRow>(db, sql`SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.id = ${id}`))[0];
@@ -60,14 +67,27 @@ export const usersRepository = {
     return rows[0];
   },
 
+  async byPhone(db: Queryable, phone: string): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE phone = $1`, [phone]);
+    return rows[0];
+  },
+
   async insert(
     db: Queryable,
-    user: { id: string; email: string; name: string; passwordHash: string; locale: string; isAdmin: boolean },
+    user: {
+      id: string;
+      email: string | null;
+      phone?: string | null;
+      name: string;
+      passwordHash: string | null;
+      locale: string;
+      isAdmin: boolean;
+    },
   ): Promise<AccountRow> {
     const rows = await db.query<AccountRow>(
-      `INSERT INTO users (id, email, name, password_hash, locale, is_admin)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${USER_COLUMNS}, ARRAY[]::uuid[] AS program_ids`,
-      [user.id, user.email, user.name, user.passwordHash, user.locale, user.isAdmin],
+      `INSERT INTO users (id, email, phone, name, password_hash, locale, is_admin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${USER_COLUMNS}, ARRAY[]::uuid[] AS program_ids`,
+      [user.id, user.email, user.phone ?? null, user.name, user.passwordHash, user.locale, user.isAdmin],
     );
     return rows[0]!;
   },
@@ -98,8 +118,15 @@ export const usersRepository = {
   /** The accounts in `scope` (a condition on `ACCOUNT_SCOPE`'s columns), by email. */
   async list(
     db: Queryable,
-    filter: { scope: Sql; email?: string | undefined; after: string | null; limit: number },
+    filter: {
+      scope: Sql;
+      email?: string | undefined;
+      q?: string | undefined;
+      after: string | null;
+      limit: number;
+    },
   ): Promise<AccountRow[]> {
+    const q = filter.q ? likeContaining(filter.q.toLowerCase()) : null;
     return query<AccountRow>(
       db,
       sql`SELECT ${ACCOUNT_COLUMNS} FROM users u
@@ -108,8 +135,9 @@ export const usersRepository = {
                               UNION ALL SELECT g.program_id FROM programs_role_grants g WHERE g.user_id = u.id) seen
                WHERE ${filter.scope})
          AND (${filter.email ?? null}::text IS NULL OR lower(u.email) = lower(${filter.email ?? null}))
-         AND (${filter.after}::text IS NULL OR lower(u.email) > ${filter.after})
-       ORDER BY lower(u.email) LIMIT ${filter.limit + 1}`,
+         AND (${q}::text IS NULL OR lower(u.name) LIKE ${q} OR lower(u.email) LIKE ${q} OR u.phone LIKE ${q})
+         AND (${filter.after}::text IS NULL OR ${LOGIN_ORDER} > ${filter.after})
+       ORDER BY ${LOGIN_ORDER} LIMIT ${filter.limit + 1}`,
     );
   },
 
@@ -267,5 +295,39 @@ export const throttleRepository = {
 
   async clear(db: Queryable, key: string): Promise<void> {
     await db.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);
+  },
+};
+
+export interface InvitationRow {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+}
+
+/** Invitation links: only the SHA-256 of a link's secret is kept; one open link per account. */
+export const invitationsRepository = {
+  /** Replaces the account's open link (if any) with a new one. */
+  async replace(
+    db: Queryable,
+    i: { id: string; userId: string; tokenHash: string; invitedBy: string; expiresAt: Date },
+  ): Promise<InvitationRow> {
+    await db.query('DELETE FROM invitations WHERE user_id = $1 AND used_at IS NULL', [i.userId]);
+    const rows = await db.query<InvitationRow>(
+      `INSERT INTO invitations (id, user_id, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id, user_id, expires_at`,
+      [i.id, i.userId, i.tokenHash, i.invitedBy, i.expiresAt],
+    );
+    return rows[0]!;
+  },
+
+  /** Uses the open, unexpired link with this hash, once: a second use (or a racing one) finds nothing. */
+  async use(db: Queryable, tokenHash: string, now: Date): Promise<InvitationRow | undefined> {
+    const rows = await db.query<InvitationRow>(
+      `UPDATE invitations SET used_at = $2
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
+       RETURNING id, user_id, expires_at`,
+      [tokenHash, now],
+    );
+    return rows[0];
   },
 };

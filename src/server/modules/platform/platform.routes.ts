@@ -6,6 +6,7 @@ import { sendCreated } from '../../http/create-once.js';
 import { noContent } from '../../http/responses.js';
 import { baseVersion } from '../../http/versioning.js';
 import { createToken, listTokens, me, revokeToken, SESSION_COOKIE, signIn, signOut } from './auth.service.js';
+import { acceptInvitation } from './invitations.js';
 import * as s from './platform.schemas.js';
 import { createUser, getUser, listUsers, patchUser } from './users.service.js';
 
@@ -37,6 +38,15 @@ export async function platformRoutes(app: FastifyInstance): Promise<void> {
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
+  );
+
+  r.post(
+    '/api/v1/invitations/accept',
+    {
+      schema: { body: s.acceptInvitationBody, response: { 200: s.acceptedInvitationAnswer }, tags: ['auth'] },
+      config: { access: 'public' },
+    },
+    async (req) => acceptInvitation(ctxOf(req), req.body),
   );
 
   r.get('/api/v1/me', { schema: { response: { 200: s.meAnswer }, tags: ['auth'] }, config: user }, async (req) =>

@@ -28,7 +28,11 @@ export const patchUserBody = z
   .strict();
 export type PatchUserBody = z.infer<typeof patchUserBody>;
 
-export const listUsersQuery = pageQuery.extend({ email: z.email().optional() });
+/** `q`: part of a name, an email or a phone number (for pickers). */
+export const listUsersQuery = pageQuery.extend({
+  email: z.email().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const createTokenBody = z.strictObject({

@@ -146,8 +146,9 @@ const SIGN_UP_ATTEMPT: Record<string, { subject: string; body: string }> = {
 /** The owner of an email someone tried to sign up with hears of it, in their language. */
 async function tellOwnerOfSignUp(tx: TxCtx, owner: UserRow): Promise<void> {
   const text = SIGN_UP_ATTEMPT[owner.locale] ?? SIGN_UP_ATTEMPT.en!;
+  // Found by its email, so it has one.
   await notificationsRepository.insertEmails(tx.db, [
-    { id: uuidv7(), userId: owner.id, to: owner.email, kind: 'account.sign_up_attempt', ...text },
+    { id: uuidv7(), userId: owner.id, to: owner.email!, kind: 'account.sign_up_attempt', ...text },
   ]);
   await recordAudit(tx.db, tx, { action: 'user.sign_up_attempt', entity: 'user', entityId: owner.id });
 }

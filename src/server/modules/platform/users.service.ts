@@ -22,7 +22,9 @@ export function presentUser(row: UserRow) {
   return {
     id: row.id,
     email: row.email,
+    phone: row.phone,
     name: row.name,
+    invited: row.password_hash === null,
     locale: row.locale,
     isAdmin: row.is_admin,
     disabled: row.disabled_at !== null,
@@ -50,8 +52,11 @@ function refuseUnless(allowed: boolean, detail: string): void {
   if (!allowed) throw forbidden(detail);
 }
 
-function assertStrong(password: string, email: string, name: string): void {
-  const weakness = passwordWeakness(password, [email, name]);
+export function assertStrong(password: string, ...personal: (string | null)[]): void {
+  const weakness = passwordWeakness(
+    password,
+    personal.filter((p): p is string => p !== null),
+  );
   if (weakness) throw invalid([{ path: 'password', ...weakness }]);
 }
 
@@ -103,6 +108,7 @@ export async function listUsers(ctx: Ctx, query: ListUsersQuery) {
   const rows = await usersRepository.list(ctx.db, {
     scope: scopeOf(ctx.actor, accountPolicy, 'read', ACCOUNT_SCOPE),
     email: query.email,
+    q: query.q,
     after,
     limit: query.limit,
   });
@@ -110,7 +116,7 @@ export async function listUsers(ctx: Ctx, query: ListUsersQuery) {
     rows,
     query.limit,
     (row) => answerUser(ctx.actor, row),
-    (r) => [r.email.toLowerCase()],
+    (r) => [r.email?.toLowerCase() ?? r.phone ?? ''],
   );
 }
 
@@ -142,10 +148,12 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
     if (input.isAdmin !== undefined) changes.is_admin = input.isAdmin;
     if (input.disabled !== undefined) changes.disabled_at = input.disabled ? tx.clock.now() : null;
     if (input.password !== undefined) {
-      if (actor.id === id && !(await verifyPassword(current.password_hash, input.currentPassword ?? ''))) {
+      const currentOk =
+        current.password_hash !== null && (await verifyPassword(current.password_hash, input.currentPassword ?? ''));
+      if (actor.id === id && !currentOk) {
         throw invalid([{ path: 'currentPassword', code: 'wrong_password', message: 'is wrong' }]);
       }
-      assertStrong(input.password, current.email, input.name ?? current.name);
+      assertStrong(input.password, current.email, current.phone, input.name ?? current.name);
       changes.password_hash = await hashPassword(input.password);
     }
     if (Object.keys(changes).length === 0) return answerUser(actor, current);

@@ -19,8 +19,23 @@ export const programPolicy = definePolicy('Program', {
 export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
   role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';
 
-/** Roles held in one producer group: a grant of them names the group (and no area). */
-export const GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
+export { GROUP_ROLES } from '../../../shared/roles.js';
 
 /** Creating a program is an admin's: there is no program yet to hold a role in. */
 export const mayCreateProgram = (actor: Actor): boolean => actor.kind === 'user' && actor.isAdmin;
+
+/**
+ * Bringing a person into the program (their account and one role) at a place: an area subtree, a
+ * producer group, or the whole program (`programTarget`). Program managers and facilitators do it
+ * where their grants reach; only a manager brings in a facilitator, only an admin a program manager.
+ */
+export const invitationPolicy = definePolicy('Place', {
+  read: ['program_manager', 'facilitator'],
+  invite: ['program_manager', 'facilitator'],
+  inviteFacilitator: ['program_manager'],
+  appointManager: [],
+});
+
+/** The action that bringing someone in with `role` needs. */
+export const invitingAction = (role: Role) =>
+  role === 'program_manager' ? 'appointManager' : role === 'facilitator' ? 'inviteFacilitator' : 'invite';

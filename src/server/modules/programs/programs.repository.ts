@@ -26,8 +26,14 @@ export interface GrantRow {
   area_code: string | null;
   group_id: string | null;
   created_at: Date;
-  user_email: string;
+  user_email: string | null;
+  user_phone: string | null;
   user_name: string;
+  area_name: string | null;
+  area_level: string | null;
+  area_ancestors: { code: string; name: string; level: string }[];
+  group_name: string | null;
+  village_name: string | null;
 }
 
 const COLUMNS =
@@ -37,8 +43,19 @@ const rawColumns = rawSql(COLUMNS);
 /** The columns of `scopeOf(actor, programPolicy, …)` in `list`: a program is its own whole. */
 export const PROGRAM_SCOPE: ScopeColumns = { program: 'id', path: WHOLE_PROGRAM_PATH, group: null };
 
+/** A grant with its account, and its area (with ancestors) or group (with village) by name. */
 const GRANT_COLUMNS = `g.id, g.program_id, g.user_id, g.role, g.area_code, g.group_id, g.created_at,
-  u.email AS user_email, u.name AS user_name`;
+  u.email AS user_email, u.phone AS user_phone, u.name AS user_name,
+  a.name AS area_name, a.level AS area_level,
+  coalesce((SELECT json_agg(json_build_object('code', p.code, 'name', p.name, 'level', p.level) ORDER BY p.depth)
+            FROM geography_areas p
+            WHERE p.code = ANY(string_to_array(trim(BOTH '/' FROM a.path), '/')) AND p.code <> a.code), '[]'::json)
+    AS area_ancestors,
+  rg.name AS group_name, va.name AS village_name`;
+const GRANT_JOINS = `JOIN platform_accounts u ON u.id = g.user_id
+  LEFT JOIN geography_areas a ON a.code = g.area_code
+  LEFT JOIN registry_groups rg ON rg.id = g.group_id
+  LEFT JOIN geography_areas va ON va.code = rg.village_code`;
 
 export type ProgramValues = Omit<ProgramRow, 'version' | 'created_at' | 'updated_at'>;
 
@@ -106,7 +123,7 @@ export const programsRepository = {
   async grants(db: Queryable, programId: string): Promise<GrantRow[]> {
     return db.query<GrantRow>(
       `SELECT ${GRANT_COLUMNS}
-       FROM role_grants g JOIN platform_accounts u ON u.id = g.user_id
+       FROM role_grants g ${GRANT_JOINS}
        WHERE g.program_id = $1 ORDER BY g.created_at, g.id`,
       [programId],
     );
@@ -115,7 +132,7 @@ export const programsRepository = {
   async grantById(db: Queryable, programId: string, id: string): Promise<GrantRow | undefined> {
     const rows = await db.query<GrantRow>(
       `SELECT ${GRANT_COLUMNS}
-       FROM role_grants g JOIN platform_accounts u ON u.id = g.user_id WHERE g.program_id = $1 AND g.id = $2`,
+       FROM role_grants g ${GRANT_JOINS} WHERE g.program_id = $1 AND g.id = $2`,
       [programId, id],
     );
     return rows[0];
@@ -129,10 +146,32 @@ export const programsRepository = {
       `WITH g AS (
          INSERT INTO role_grants (id, program_id, user_id, role, area_code, group_id)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING *)
-       SELECT ${GRANT_COLUMNS} FROM g JOIN platform_accounts u ON u.id = g.user_id`,
+       SELECT ${GRANT_COLUMNS} FROM g ${GRANT_JOINS}`,
       [g.id, g.programId, g.userId, g.role, g.areaCode, g.groupId],
     );
     return rows[0]!;
+  },
+
+  /** Adds a grant unless the account holds it already (bringing someone in twice changes nothing). */
+  async insertGrantIfNew(
+    db: Queryable,
+    g: { id: string; programId: string; userId: string; role: Role; areaCode: string | null; groupId: string | null },
+  ): Promise<{ id: string } | undefined> {
+    const rows = await db.query<{ id: string }>(
+      `INSERT INTO role_grants (id, program_id, user_id, role, area_code, group_id)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [g.id, g.programId, g.userId, g.role, g.areaCode, g.groupId],
+    );
+    return rows[0];
+  },
+
+  /** The area paths of the program's groups among `ids` (registry's read model). */
+  async groupPaths(db: Queryable, programId: string, ids: string[]): Promise<Map<string, string>> {
+    const rows = await db.query<{ id: string; area_path: string }>(
+      'SELECT id, area_path FROM registry_groups WHERE program_id = $1 AND id = ANY($2::uuid[])',
+      [programId, ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.area_path]));
   },
 
   /** Whether the producer group is one of the program's (registry's read model). */

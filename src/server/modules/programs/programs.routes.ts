@@ -5,6 +5,7 @@ import { ctxOf } from '../../http/context.js';
 import { sendCreated } from '../../http/create-once.js';
 import { noContent } from '../../http/responses.js';
 import { baseVersion } from '../../http/versioning.js';
+import { invitePerson } from './invitations.service.js';
 import * as s from './programs.schemas.js';
 import {
   createProgram,
@@ -51,6 +52,11 @@ export async function programsRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/programs/:id/roles',
     { schema: { params: idParams, body: s.grantRoleBody, response: { 201: s.grantAnswer }, tags }, config },
     async (req, reply) => reply.code(201).send(await grantRole(ctxOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/programs/:id/invitations',
+    { schema: { params: idParams, body: s.invitePersonBody, response: { 201: s.invitationAnswer }, tags }, config },
+    async (req, reply) => reply.code(201).send(await invitePerson(ctxOf(req), req.params.id, req.body)),
   );
   r.delete(
     '/api/v1/programs/:id/roles/:grantId',

@@ -55,10 +55,16 @@ export function presentGrant(row: GrantRow): GrantAnswer {
     id: row.id,
     programId: row.program_id,
     userId: row.user_id,
-    user: { email: row.user_email, name: row.user_name },
+    user: { email: row.user_email, phone: row.user_phone, name: row.user_name },
     role: row.role,
     areaCode: row.area_code,
+    area:
+      row.area_code && row.area_name && row.area_level
+        ? { code: row.area_code, name: row.area_name, level: row.area_level, ancestors: row.area_ancestors }
+        : null,
     groupId: row.group_id,
+    group:
+      row.group_id && row.group_name ? { id: row.group_id, name: row.group_name, villageName: row.village_name } : null,
     createdAt: row.created_at.toISOString(),
   };
 }

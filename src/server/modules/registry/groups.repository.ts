@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
+import { likeContaining, query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
 import type { GROUP_KINDS } from './registry.schemas.js';
 
 export interface GroupRow {
@@ -43,6 +43,8 @@ export const groupsRepository = {
       villageId?: string | undefined;
       areaPath?: string | undefined;
       kind?: string | undefined;
+      /** Part of the group's name (a picker's search). */
+      q?: string | undefined;
       after: string | null;
       limit: number;
     },
@@ -53,6 +55,7 @@ export const groupsRepository = {
     where.equal('g.village_id', f.villageId);
     where.under('g.area_path', f.areaPath);
     where.equal('g.kind', f.kind);
+    if (f.q) where.and(sql`lower(g.name) LIKE ${likeContaining(f.q.toLowerCase())}`);
     if (f.after) where.and(sql`g.id > ${f.after}`);
     return db.query<GroupRow>(`${SELECT} WHERE ${where} ORDER BY g.id LIMIT ${where.bind(f.limit + 1)}`, params);
   },

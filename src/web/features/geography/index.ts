@@ -1,6 +1,7 @@
-/** Geography's public face: the area tree screen and a picker for an area. */
+/** Geography's public face: the area tree screen, a picker for an area, and the search box pickers share. */
 import { lazy } from 'react';
 
 export const AreasPage = lazy(() => import('./components/AreasPage'));
 
-export { AreaPicker } from './components/AreaPicker';
+export { AreaPicker, areaLabel } from './components/AreaPicker';
+export { Combobox } from './components/Combobox';

@@ -1,4 +1,4 @@
-import type { AreaDetailAnswer, AreaListItem } from '../../../../shared/schemas/geography';
+import type { AreaDetailAnswer, AreaListItem, AreaSearchAnswer } from '../../../../shared/schemas/geography';
 import { api, withQuery, type Page } from '../../../lib/http';
 
 export interface AreaQuery {
@@ -12,3 +12,9 @@ export const listAreas = (query: AreaQuery, cursor?: string, signal?: AbortSigna
 
 export const getArea = (code: string, signal?: AbortSignal) =>
   api<AreaDetailAnswer>(`/api/v1/areas/${encodeURIComponent(code)}`, { signal });
+
+/** Areas by name with their ancestors, the user's own first (`scope: 'mine'`: only theirs). */
+export const searchAreas = (
+  query: { q: string; level?: string | undefined; scope?: 'mine' | 'all' },
+  signal?: AbortSignal,
+) => api<AreaSearchAnswer>(withQuery('/api/v1/areas/search', { ...query, limit: 20 }), { signal, quiet: () => true });

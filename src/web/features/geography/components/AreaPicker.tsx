@@ -1,79 +1,62 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { AreaHitAnswer } from '../../../../shared/schemas/geography';
 import { useI18n } from '../../../i18n/i18n';
-import type { AreaListItem } from '../../../../shared/schemas/geography';
-import { listAreas } from '../api/areas';
+import { getArea, searchAreas } from '../api/areas';
+import { Combobox } from './Combobox';
 
 interface Props {
   id: string;
-  level?: string;
+  /** Only areas of this level (villages to enrol, regencies for a grant …). */
+  level?: string | undefined;
+  /** `mine`: only areas inside the user's own grants; otherwise theirs come first. */
+  scope?: 'mine' | 'all';
   value: string;
-  onChange: (code: string, area?: AreaListItem) => void;
-  invalid?: boolean;
+  onChange: (code: string, area?: AreaHitAnswer) => void;
+  invalid?: boolean | undefined;
 }
 
-/** Finds an area by name (or takes its code): a search box and a list of matches to pick from. */
-export function AreaPicker({ id, level, value, onChange, invalid }: Props) {
+/** "Sukamaju — Cibadak, Kabupaten Sukabumi, Jawa Barat": the name, then its ancestors nearest first. */
+export function areaLabel(area: { name: string; ancestors: { name: string }[] }): string {
+  const trail = area.ancestors
+    .map((a) => a.name)
+    .reverse()
+    .join(', ');
+  return trail ? `${area.name} — ${trail}` : area.name;
+}
+
+/** Finds an area by name, the user's own areas first, each named with its ancestors. */
+export function AreaPicker({ id, level, scope = 'all', value, onChange, invalid }: Props) {
   const { t } = useI18n();
-  const [q, setQ] = useState('');
-  const [matches, setMatches] = useState<AreaListItem[] | null>(null);
-  const [chosen, setChosen] = useState<AreaListItem | null>(null);
-  const find = async () => {
-    if (!q.trim()) return;
-    const page = await listAreas({ q: q.trim(), level });
-    setMatches(page.items);
-  };
+  const [label, setLabel] = useState('');
+  // A value set from outside (a record being edited) is named from the server.
+  useEffect(() => {
+    if (!value) {
+      setLabel('');
+      return;
+    }
+    const controller = new AbortController();
+    getArea(value, controller.signal).then(
+      (area) => setLabel(areaLabel(area)),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [value]);
   return (
-    <div className="picker">
-      <div className="inline">
-        <input
-          id={id}
-          type="search"
-          value={q}
-          aria-invalid={invalid}
-          placeholder={t('areas.searchPlaceholder')}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              void find();
-            }
-          }}
-        />
-        <button type="button" onClick={() => void find()}>
-          {t('action.find')}
-        </button>
-      </div>
-      {value ? (
-        <p className="small" data-testid="picked-area">
-          {t('areas.chosen')}: <strong>{chosen?.name ?? value}</strong> ({value})
-        </p>
-      ) : null}
-      {matches ? (
-        matches.length === 0 ? (
-          <p className="small">{t('state.empty')}</p>
-        ) : (
-          <ul className="rows">
-            {matches.map((area) => (
-              <li key={area.code}>
-                <button
-                  type="button"
-                  className="row-button"
-                  onClick={() => {
-                    setChosen(area);
-                    setMatches(null);
-                    onChange(area.code, area);
-                  }}
-                >
-                  <span>{area.name}</span>
-                  <span className="muted small">
-                    {t(`level.${area.level}`)} · {area.code}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )
-      ) : null}
-    </div>
+    <Combobox<AreaHitAnswer>
+      id={id}
+      chosenLabel={label}
+      invalid={invalid}
+      placeholder={t('areas.searchPlaceholder')}
+      search={async (q, signal) => (await searchAreas({ q, level, scope }, signal)).items}
+      toOption={(area) => ({
+        key: area.code,
+        label: areaLabel(area),
+        detail: `${t(`level.${area.level}`)}${area.inScope && scope === 'all' ? ` · ${t('picker.yourArea')}` : ''}`,
+      })}
+      onPick={(area) => {
+        if (area) setLabel(areaLabel(area));
+        onChange(area?.code ?? '', area ?? undefined);
+      }}
+    />
   );
 }

@@ -11,6 +11,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
+import { AreaPicker } from '../../geography';
 import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
 import { sendInquiry } from '../api/inquiries';
@@ -98,7 +99,14 @@ function BuyerSignUp({ onDone }: { onDone: () => void }) {
       </Field>
       {fields.country === 'ID' ? (
         <Field label={t('buyer.area')} name="buyer-area" error={form.errors.areaCode} hint={t('buyer.areaHint')}>
-          {(p) => <input {...p} value={fields.areaCode} onChange={set('areaCode')} placeholder="51.07" />}
+          {(p) => (
+            <AreaPicker
+              id={p.id}
+              value={fields.areaCode}
+              onChange={(areaCode) => setFields({ ...fields, areaCode })}
+              invalid={p['aria-invalid']}
+            />
+          )}
         </Field>
       ) : null}
       {existing ? <p role="alert">{t('buyer.signUpExisting')}</p> : null}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { looksLikePhone } from '../../../../shared/phone';
 import { signInBody } from '../../../../shared/schemas/platform';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
@@ -14,7 +15,10 @@ interface SignInFormProps {
   idPrefix?: string;
 }
 
-/** Email and password, checked with the server's own schema; a refused sign-in is said above the button. */
+/**
+ * Email or phone number, and password, checked with the server's own schema; a refused sign-in is
+ * said above the button. What has no `@` is sent as a phone number (`0812…` is read as `+62812…`).
+ */
 export function SignInForm({ onSignedIn, label, idPrefix }: SignInFormProps) {
   const { t } = useI18n();
   const [fields, setFields] = useState({ email: '', password: '' });
@@ -24,9 +28,13 @@ export function SignInForm({ onSignedIn, label, idPrefix }: SignInFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
-    const ok = await form.submit(signInBody, fields, async () => {
+    const login = fields.email.trim();
+    const body = looksLikePhone(login)
+      ? { phone: login, password: fields.password }
+      : { email: login, password: fields.password };
+    const ok = await form.submit(signInBody, body, async () => {
       try {
-        await signIn(fields);
+        await signIn(body);
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) setFailure(problemText(error.problem, t));
         throw error;
@@ -36,11 +44,12 @@ export function SignInForm({ onSignedIn, label, idPrefix }: SignInFormProps) {
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
-      <Field label={t('signIn.email')} name={name('email')} error={form.errors.email}>
+      <Field label={t('signIn.email')} name={name('email')} error={form.errors.email ?? form.errors.phone}>
         {(p) => (
           <input
             {...p}
-            type="email"
+            type="text"
+            inputMode="email"
             autoComplete="username"
             value={fields.email}
             onChange={(e) => setFields({ ...fields, email: e.target.value })}

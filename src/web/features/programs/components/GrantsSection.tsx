@@ -1,64 +1,75 @@
 import { useState, type FormEvent } from 'react';
 import { grantRoleBody, type ProgramAnswer } from '../../../../shared/schemas/programs';
-import { ROLES } from '../../../../shared/roles';
+import { GROUP_ROLES, ROLES } from '../../../../shared/roles';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { AreaPicker } from '../../geography';
-import { grantRole, listGrants, revokeRole } from '../api/grants';
-import { findUserByEmail } from '../api/users';
+import { AreaPicker, areaLabel } from '../../geography';
+import { grantRole, listGrants, revokeRole, type Grant } from '../api/grants';
+import { GroupPicker, UserPicker } from './Pickers';
 
 function GrantForm({ programId, onGranted }: { programId: string; onGranted: () => void }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
+  const [userId, setUserId] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('facilitator');
   const [areaCode, setAreaCode] = useState('');
   const [groupId, setGroupId] = useState('');
+  const [round, setRound] = useState(0);
   const form = useFormState();
-  const [unknownUser, setUnknownUser] = useState(false);
+  const groupRole = GROUP_ROLES.includes(role);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setUnknownUser(false);
-    const user = email.trim() ? (await findUserByEmail(email.trim()).catch(() => null))?.items[0] : undefined;
-    if (email.trim() && !user) {
-      setUnknownUser(true);
-      return;
-    }
-    const body = { userId: user?.id ?? '', role, areaCode: orUndefined(areaCode), groupId: orUndefined(groupId) };
+    const body = groupRole
+      ? { userId, role, groupId: orUndefined(groupId) }
+      : { userId, role, areaCode: orUndefined(areaCode) };
     const ok = await form.submit(grantRoleBody, body, async () => {
       await grantRole(programId, body);
     });
     if (ok) {
-      setEmail('');
+      setUserId('');
       setAreaCode('');
       setGroupId('');
+      setRound(round + 1); // empties the pickers
       onGranted();
     }
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('programs.grant')}>
-      <Field
-        label={t('programs.userEmail')}
-        name="grant-email"
-        error={unknownUser ? t('programs.noSuchUser') : form.errors.userId}
-      >
-        {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+    <form key={round} onSubmit={(e) => void submit(e)} noValidate aria-label={t('programs.grant')}>
+      <Field label={t('programs.user')} name="grant-user" error={form.errors.userId}>
+        {(p) => <UserPicker id={p.id} onChange={(u) => setUserId(u?.id ?? '')} invalid={p['aria-invalid']} />}
       </Field>
       <Field label={t('programs.role')} name="grant-role" error={form.errors.role}>
         {(p) => <EnumSelect {...p} values={ROLES} value={role} messages="role" onChange={setRole} />}
       </Field>
-      <Field label={t('programs.area')} name="grant-area" error={form.errors.areaCode}>
-        {(p) => <AreaPicker id={p.id} value={areaCode} onChange={setAreaCode} invalid={p['aria-invalid']} />}
-      </Field>
-      <Field label={t('programs.groupId')} name="grant-group" error={form.errors.groupId}>
-        {(p) => <input {...p} value={groupId} onChange={(e) => setGroupId(e.target.value)} />}
-      </Field>
+      {groupRole ? (
+        <Field label={t('programs.group')} name="grant-group" error={form.errors.groupId}>
+          {(p) => (
+            <GroupPicker
+              id={p.id}
+              programId={programId}
+              onChange={(g) => setGroupId(g?.id ?? '')}
+              invalid={p['aria-invalid']}
+            />
+          )}
+        </Field>
+      ) : (
+        <Field label={t('programs.area')} name="grant-area" error={form.errors.areaCode}>
+          {(p) => <AreaPicker id={p.id} value={areaCode} onChange={setAreaCode} invalid={p['aria-invalid']} />}
+        </Field>
+      )}
       <button type="submit" disabled={form.busy}>
         {t('programs.grant')}
       </button>
     </form>
   );
+}
+
+/** Where a grant holds, by name: "Kabupaten Karangasem — Bali", or a group with its village. */
+export function grantPlace(g: Grant): string {
+  if (g.group) return g.group.villageName ? `${g.group.name} — ${g.group.villageName}` : g.group.name;
+  if (g.area) return areaLabel(g.area);
+  return '';
 }
 
 /** Who holds which role in a program, for those who may see it; granting and revoking for those who may. */
@@ -75,12 +86,11 @@ export function GrantsSection({ programId, abilities }: { programId: string; abi
         {grants.data?.items.map((g) => (
           <li key={g.id} className="row-static">
             <span>
-              {g.user.name} ({g.user.email})
+              {g.user.name} ({[g.user.email, g.user.phone].filter(Boolean).join(' · ')})
             </span>
             <span className="muted small">
               {t(`role.${g.role}`)}
-              {g.areaCode ? ` · ${g.areaCode}` : ''}
-              {g.groupId ? ` · ${g.groupId}` : ''}
+              {grantPlace(g) ? ` · ${grantPlace(g)}` : ` · ${t('programs.wholeProgram')}`}
             </span>
             {abilities.revokeRole ? (
               <button

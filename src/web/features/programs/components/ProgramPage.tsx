@@ -4,12 +4,15 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getProgram } from '../api/programs';
+import { useSession } from '../../platform';
 import { GrantsSection } from './GrantsSection';
+import { InvitePanel, mayInvite } from './InvitePanel';
 import { ProgramForm } from './ProgramForm';
 
 export default function ProgramPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { reloadPrograms } = usePrograms();
+  const { me } = useSession();
   const program = useResource(id, (signal) => getProgram(id, signal));
   return (
     <Loaded resource={program}>
@@ -26,6 +29,7 @@ export default function ProgramPage({ id }: { id: string }) {
             </details>
           ) : null}
           <GrantsSection programId={p.id} abilities={p.abilities} />
+          {mayInvite(me, p.id) ? <InvitePanel programId={p.id} /> : null}
         </>
       )}
     </Loaded>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { GROUP_KINDS } from '../../../../shared/schemas/registry';
+import { AreaPicker } from '../../geography';
 import { usePrograms } from '../../programs';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
@@ -29,14 +30,10 @@ export default function GroupsPage() {
           setFilters({ area: draft.area.trim() || undefined, kind: draft.kind || undefined });
         }}
       >
-        <label className="grow">
-          <span>{t('groups.filterArea')}</span>
-          <input
-            value={draft.area}
-            onChange={(e) => setDraft({ ...draft, area: e.target.value })}
-            placeholder="51.07"
-          />
-        </label>
+        <div className="grow">
+          <label htmlFor="groups-area">{t('groups.filterArea')}</label>
+          <AreaPicker id="groups-area" value={draft.area} onChange={(area) => setDraft({ ...draft, area })} />
+        </div>
         <label>
           <span>{t('groups.kind')}</span>
           <select value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>

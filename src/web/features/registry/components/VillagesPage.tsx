@@ -30,7 +30,14 @@ function EnrolForm({ programId }: { programId: string }) {
       <h2 id="enrol-title">{t('villages.enrol')}</h2>
       <Field label={t('villages.area')} name="areaCode" error={form.errors.areaCode}>
         {(p) => (
-          <AreaPicker id={p.id} level="village" value={areaCode} onChange={setAreaCode} invalid={p['aria-invalid']} />
+          <AreaPicker
+            id={p.id}
+            level="village"
+            scope="mine"
+            value={areaCode}
+            onChange={setAreaCode}
+            invalid={p['aria-invalid']}
+          />
         )}
       </Field>
       <ProfileFields value={profile} onChange={setProfile} errors={form.errors} />

@@ -4,6 +4,7 @@ import { createSessionBody, type CourseAnswer } from '../../../../shared/schemas
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
+import { AreaPicker } from '../../geography';
 import { listGrants } from '../../programs';
 import { createSession } from '../api/sessions';
 
@@ -93,8 +94,16 @@ export function SessionForm(props: {
           )}
         </Field>
       ) : null}
-      <Field label={t('training.areaCode')} name="session-area" error={form.errors.areaCode} hint="51.07.06.2004">
-        {(p) => <input {...p} value={fields.areaCode} onChange={set('areaCode')} />}
+      <Field label={t('training.areaCode')} name="session-area" error={form.errors.areaCode}>
+        {(p) => (
+          <AreaPicker
+            id={p.id}
+            level="village"
+            value={fields.areaCode}
+            onChange={(areaCode) => setFields({ ...fields, areaCode })}
+            invalid={p['aria-invalid']}
+          />
+        )}
       </Field>
       <Field label={t('training.address')} name="session-address" error={form.errors.address}>
         {(p) => <input {...p} value={fields.address} onChange={set('address')} />}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { invitePersonBody, type InvitationAnswer } from '../../../../shared/schemas/programs';
+import { GROUP_ROLES, type Role } from '../../../../shared/roles';
+import { EnumSelect } from '../../../components/EnumSelect';
+import { Field, orUndefined, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { AreaPicker } from '../../geography';
+import type { Me } from '../../platform';
+import { invitePerson } from '../api/invitations';
+import { InvitationLink } from './InvitationLink';
+import { GroupPicker } from './Pickers';
+
+/** The roles a person is brought in with from the app (a program manager is appointed by an admin). */
+const INVITED_ROLES = ['group_manager', 'group_member', 'trainer', 'assessor', 'facilitator'] as const;
+
+/**
+ * Whether to offer the panel: to admins and to the program's managers and facilitators. Where a
+ * role holds is the server's to check, place by place (it refuses beyond the inviter's grants).
+ */
+export const mayInvite = (me: Me, programId: string): boolean =>
+  me.isAdmin ||
+  me.roles.some((r) => r.programId === programId && (r.role === 'program_manager' || r.role === 'facilitator'));
+
+const EMPTY = { name: '', phone: '', email: '', areaCode: '', groupId: '' };
+
+/**
+ * Brings a person into the program: their name, phone and/or email, a role and where it holds
+ * (an area the inviter works in, or a group). The server refuses what the inviter may not do.
+ * On a group's page the group is fixed.
+ */
+export function InvitePanel({ programId, group }: { programId: string; group?: { id: string; name: string } }) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState(EMPTY);
+  const [role, setRole] = useState<(typeof INVITED_ROLES)[number]>(group ? 'group_manager' : 'trainer');
+  const [done, setDone] = useState<{ answer: InvitationAnswer; name: string; phone: string | undefined } | null>(null);
+  const [round, setRound] = useState(0);
+  const form = useFormState();
+  const groupRole = GROUP_ROLES.includes(role as Role);
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
+    setFields({ ...fields, [key]: e.target.value });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name: fields.name,
+      phone: orUndefined(fields.phone),
+      email: orUndefined(fields.email),
+      role,
+      ...(groupRole
+        ? { groupId: group?.id ?? orUndefined(fields.groupId) }
+        : { areaCode: orUndefined(fields.areaCode) }),
+    };
+    let answer: InvitationAnswer | undefined;
+    const ok = await form.submit(invitePersonBody, body, async () => {
+      answer = await invitePerson(programId, body);
+    });
+    if (ok && answer) {
+      setDone({ answer, name: fields.name, phone: body.phone });
+      setFields(EMPTY);
+      setRound(round + 1);
+    }
+  };
+  const roles = group ? INVITED_ROLES.filter((r) => GROUP_ROLES.includes(r)) : INVITED_ROLES;
+  return (
+    <section className="panel" aria-labelledby="invite-title">
+      <h2 id="invite-title">{group ? t('invite.titleGroup', { group: group.name }) : t('invite.title')}</h2>
+      <p className="small muted">{t('invite.intro')}</p>
+      <form key={round} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
+        <Field label={t('invite.name')} name="invite-name" error={form.errors.name}>
+          {(p) => <input {...p} autoComplete="off" value={fields.name} onChange={set('name')} />}
+        </Field>
+        <Field label={t('invite.phone')} name="invite-phone" error={form.errors.phone} hint="0812 3456 7890">
+          {(p) => <input {...p} type="tel" inputMode="tel" value={fields.phone} onChange={set('phone')} />}
+        </Field>
+        <Field label={t('invite.email')} name="invite-email" error={form.errors.email} hint={t('invite.emailHint')}>
+          {(p) => <input {...p} type="email" value={fields.email} onChange={set('email')} />}
+        </Field>
+        <Field label={t('programs.role')} name="invite-role" error={form.errors.role}>
+          {(p) => <EnumSelect {...p} values={roles} value={role} messages="role" onChange={setRole} />}
+        </Field>
+        {groupRole && !group ? (
+          <Field label={t('programs.group')} name="invite-group" error={form.errors.groupId}>
+            {(p) => (
+              <GroupPicker
+                id={p.id}
+                programId={programId}
+                onChange={(g) => setFields((f) => ({ ...f, groupId: g?.id ?? '' }))}
+                invalid={p['aria-invalid']}
+              />
+            )}
+          </Field>
+        ) : null}
+        {!groupRole ? (
+          <Field label={t('invite.area')} name="invite-area" error={form.errors.areaCode}>
+            {(p) => (
+              <AreaPicker
+                id={p.id}
+                scope="mine"
+                value={fields.areaCode}
+                onChange={(areaCode) => setFields((f) => ({ ...f, areaCode }))}
+                invalid={p['aria-invalid']}
+              />
+            )}
+          </Field>
+        ) : null}
+        <button type="submit" disabled={form.busy}>
+          {t('invite.submit')}
+        </button>
+      </form>
+      {done ? <InvitationLink answer={done.answer} name={done.name} phone={done.phone} /> : null}
+    </section>
+  );
+}
