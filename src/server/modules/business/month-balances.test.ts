@@ -1,0 +1,290 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/app.js';
+import { booksWorld, rp, salakYear, type BooksWorld } from '../../../../test/books-fixtures.js';
+import type { Queryable } from '../../db/database.js';
+import { addDays } from '../../../shared/dates.js';
+import { ledgerRepository, splitRange } from './ledger.repository.js';
+import { reportsRepository } from './reports.repository.js';
+import { yearBefore } from './reports.service.js';
+
+const t = useTestApp();
+const RUNS = Number(process.env.OVOP_MONTHS_RUNS ?? 6);
+
+/** Month balances that differ from a naive recount of every journal line (none when kept right). */
+async function drift(db: Queryable) {
+  return db.query(
+    `WITH naive AS (
+       SELECT group_id, account_id, date_trunc('month', entry_date)::date AS month, sum(debit) AS debit,
+         sum(credit) AS credit
+       FROM journal_lines GROUP BY 1, 2, 3)
+     SELECT group_id, account_id, to_char(month, 'YYYY-MM') AS month, n.debit::text AS naive_debit,
+       m.debit::text AS kept_debit, n.credit::text AS naive_credit, m.credit::text AS kept_credit
+     FROM naive n FULL JOIN ledger_month_balances m USING (group_id, account_id, month)
+     WHERE n.debit IS DISTINCT FROM m.debit OR n.credit IS DISTINCT FROM m.credit`,
+  );
+}
+
+/** The statements' query before month balances: one full scan of the group's lines (the oracle). */
+async function fullScan(db: Queryable, groupId: string, cuts: { split: string; to: string }[]) {
+  const last = cuts.reduce((latest, c) => (c.to > latest ? c.to : latest), cuts[0]!.to);
+  const columns = cuts.map(
+    (_, i) => `coalesce(sum(debit) FILTER (WHERE entry_date < $${3 + 2 * i}::date), 0)::text AS debit_before_${i},
+      coalesce(sum(credit) FILTER (WHERE entry_date < $${3 + 2 * i}::date), 0)::text AS credit_before_${i},
+      coalesce(sum(debit) FILTER (WHERE entry_date >= $${3 + 2 * i}::date AND entry_date <= $${4 + 2 * i}::date), 0)::text
+        AS debit_${i},
+      coalesce(sum(credit) FILTER (WHERE entry_date >= $${3 + 2 * i}::date AND entry_date <= $${4 + 2 * i}::date), 0)::text
+        AS credit_${i}`,
+  );
+  const rows = await db.query<Record<string, string>>(
+    `SELECT account_id, ${columns.join(', ')} FROM journal_lines WHERE group_id = $1 AND entry_date <= $2::date
+     GROUP BY account_id`,
+    [groupId, last, ...cuts.flatMap((c) => [c.split, c.to])],
+  );
+  return cuts.map((_, i) =>
+    rows.map((r) => ({
+      account_id: r.account_id!,
+      debit_before: r[`debit_before_${i}`]!,
+      credit_before: r[`credit_before_${i}`]!,
+      debit: r[`debit_${i}`]!,
+      credit: r[`credit_${i}`]!,
+    })),
+  );
+}
+
+/** Per account, its non-zero figures: rows of accounts with nothing in range drop out. */
+const figures = <R extends { account_id: string }>(rows: R[], keys: readonly (keyof R & string)[]) =>
+  Object.fromEntries(
+    rows
+      .map((r) => [r.account_id, keys.map((k) => String(r[k])).join(' ')] as const)
+      .filter(([, v]) => v.split(' ').some((x) => x !== '0'))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+const SPLIT_KEYS = ['debit_before', 'credit_before', 'debit', 'credit'] as const;
+
+const cashIds = async (db: Queryable, groupId: string) =>
+  (
+    await db.query<{ id: string }>(
+      `SELECT id FROM ledger_accounts WHERE group_id = $1 AND line = 'cash_and_equivalents'`,
+      [groupId],
+    )
+  ).map((r) => r.id);
+
+/** Every way the reports read the books at a date and over a period equals the full scan. */
+async function expectSameAsFullScan(db: Queryable, groupId: string, at: string, from: string) {
+  const yearStart = (d: string) => `${d.slice(0, 4)}-01-01`;
+  const positionCuts = [
+    { split: yearStart(at), to: at },
+    { split: yearStart(yearBefore(at)), to: yearBefore(at) },
+  ];
+  const kept = await reportsRepository.balancesSplit(db, groupId, positionCuts);
+  const naive = await fullScan(db, groupId, positionCuts);
+  for (const i of [0, 1])
+    expect(figures(kept[i]!, SPLIT_KEYS), `position ${at}`).toEqual(figures(naive[i]!, SPLIT_KEYS));
+
+  const [lo, hi] = from <= at ? [from, at] : [at, from];
+  const periodCuts = [
+    { split: lo, to: hi },
+    { split: yearBefore(lo), to: yearBefore(hi) },
+  ];
+  const keptPeriod = await reportsRepository.balancesSplit(db, groupId, periodCuts, { periodOnly: true });
+  const naivePeriod = await fullScan(db, groupId, periodCuts);
+  for (const i of [0, 1]) {
+    expect(figures(keptPeriod[i]!, ['debit', 'credit']), `period ${lo}..${hi}`).toEqual(
+      figures(naivePeriod[i]!, ['debit', 'credit']),
+    );
+  }
+
+  const open = await ledgerRepository.balances(db, groupId, null, at);
+  expect(figures(open, ['debit', 'credit']), `balances through ${at}`).toEqual(
+    figures(
+      naive[0]!.map((r) => ({
+        account_id: r.account_id,
+        debit: String(BigInt(r.debit_before) + BigInt(r.debit)),
+        credit: String(BigInt(r.credit_before) + BigInt(r.credit)),
+      })),
+      ['debit', 'credit'],
+    ),
+  );
+  const ranged = await ledgerRepository.balances(db, groupId, lo, hi);
+  expect(figures(ranged, ['debit', 'credit']), `balances ${lo}..${hi}`).toEqual(
+    figures(naivePeriod[0]!, ['debit', 'credit']),
+  );
+
+  const ids = await cashIds(db, groupId);
+  const [naiveNet] = await db.query<{ net: string }>(
+    `SELECT coalesce(sum(debit) - sum(credit), 0)::text AS net FROM journal_lines
+     WHERE group_id = $1 AND account_id = ANY($2::uuid[]) AND entry_date < $3::date`,
+    [groupId, ids, at],
+  );
+  expect(await reportsRepository.netBefore(db, groupId, ids, at), `cash before ${at}`).toBe(BigInt(naiveNet!.net));
+}
+
+describe('splitting a range into whole months and edge days', () => {
+  it('reads whole months from the balances and only the days around them from the lines', () => {
+    expect(splitRange({ from: '2026-01-15', to: '2026-04-10' })).toEqual({
+      months: ['2026-02-01', '2026-04-01'],
+      lines: [
+        ['2026-01-15', '2026-02-01'],
+        ['2026-04-01', '2026-04-11'],
+      ],
+    });
+    expect(splitRange({ from: '2026-01-01', to: '2026-12-31' })).toEqual({
+      months: ['2026-01-01', '2027-01-01'],
+      lines: [],
+    });
+    expect(splitRange({ from: null, to: '2026-03-31' })).toEqual({ months: [null, '2026-04-01'], lines: [] });
+    expect(splitRange({ from: null, to: '2026-03-30' })).toEqual({
+      months: [null, '2026-03-01'],
+      lines: [['2026-03-01', '2026-03-31']],
+    });
+    expect(splitRange({ from: '2026-03-02', to: '2026-03-30' })).toEqual({
+      months: null,
+      lines: [['2026-03-02', '2026-03-31']],
+    });
+    expect(splitRange({ from: '2026-03-02', to: '2026-03-01' })).toEqual({ months: null, lines: [] });
+  });
+});
+
+describe('monthly balances of the journal', () => {
+  it('equal a recount of the lines after postings and a reversal, month by month', async () => {
+    const w = await booksWorld(t);
+    await salakYear(w);
+    const journal = (await w.get('journal')).json();
+    const sale = journal.items.find((e: { kind: string }) => e.kind === 'cash_sale');
+    const reversed = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${w.group}/journal/${sale.id}/reverse`,
+      as: w.manager,
+      payload: {},
+    });
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    const db = t.database.db;
+    const [kept] = await db.query<{ n: number; months: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT month)::int AS months FROM ledger_month_balances WHERE group_id = $1`,
+      [w.group],
+    );
+    expect(kept!.months).toBe(3);
+    expect(kept!.n).toBeGreaterThan(10);
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('lose no posting when many post to one group and month at once', async () => {
+    const w = await booksWorld(t);
+    await w.record({ kind: 'owner_capital', date: '2026-03-01', amount: rp('1000000'), memo: 'Modal' });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.request({
+          method: 'POST',
+          url: `/api/v1/groups/${w.group}/transactions`,
+          as: w.manager,
+          payload: {
+            kind: 'cash_sale',
+            date: `2026-03-${String(2 + i).padStart(2, '0')}`,
+            amount: rp(`${1000 + i}`),
+            memo: `Jual ${i}`,
+          },
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 201));
+    const db = t.database.db;
+    const [cash] = await db.query<{ debit: string }>(
+      `SELECT m.debit::text AS debit FROM ledger_month_balances m JOIN ledger_accounts a ON a.id = m.account_id
+       WHERE m.group_id = $1 AND a.role = 'cash' AND m.month = '2026-03-01'`,
+      [w.group],
+    );
+    // Capital 1,000,000 and twelve sales of 1,000 + i rupiah, in minor units.
+    expect(cash!.debit).toBe(String((1_000_000 + 12 * 1000 + 66) * 100));
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('lose no line when transactions write lines of one account and month side by side, past the books lock', async () => {
+    const w = await booksWorld(t);
+    await w.record({ kind: 'owner_capital', date: '2026-03-01', amount: rp('1000000'), memo: 'Modal' });
+    const db = t.database.db;
+    const [user] = await db.query<{ id: string }>('SELECT id FROM users LIMIT 1');
+    const accounts = await db.query<{ id: string; role: string }>(
+      `SELECT id, role FROM ledger_accounts WHERE group_id = $1 AND role IN ('cash', 'sales')`,
+      [w.group],
+    );
+    const role = (r: string) => accounts.find((a) => a.role === r)!.id;
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await tx.query(
+            `INSERT INTO journal_entries (id, group_id, entry_no, entry_date, kind, memo, posted_by)
+             SELECT gen_random_uuid(), $1, 1000 + $2 * 10 + s, date '2026-03-05' + s, 'journal', 'side by side', $3
+             FROM generate_series(0, 4) s`,
+            [w.group, i, user!.id],
+          );
+          await tx.query(
+            `INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
+             SELECT e.id, s.n, CASE WHEN s.n = 1 THEN $3::uuid ELSE $4::uuid END,
+               CASE WHEN s.n = 1 THEN 100 ELSE 0 END, CASE WHEN s.n = 2 THEN 100 ELSE 0 END, e.group_id, e.entry_date
+             FROM journal_entries e CROSS JOIN (VALUES (1), (2)) AS s(n)
+             WHERE e.group_id = $1 AND e.entry_no BETWEEN 1000 + $2 * 10 AND 1004 + $2 * 10`,
+            [w.group, i, role('cash'), role('sales')],
+          );
+        }),
+      ),
+    );
+    const [sales] = await db.query<{ credit: string }>(
+      `SELECT credit::text FROM ledger_month_balances WHERE account_id = $1 AND month = '2026-03-01'`,
+      [role('sales')],
+    );
+    expect(sales!.credit).toBe(String(8 * 5 * 100));
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('cannot drift: a posted line is never changed or deleted', async () => {
+    const w = await booksWorld(t);
+    await salakYear(w);
+    const db = t.database.db;
+    await expect(db.query(`UPDATE journal_lines SET debit = debit + 1 WHERE debit > 0`)).rejects.toThrow(
+      /never changed/,
+    );
+    await expect(db.query(`DELETE FROM journal_lines`)).rejects.toThrow(/never changed/);
+    expect(await drift(db)).toEqual([]);
+  });
+});
+
+const posting = fc.record({
+  kind: fc.constantFrom('owner_capital', 'cash_sale', 'expense', 'owner_drawing', 'material_purchase'),
+  day: fc.integer({ min: 0, max: 690 }),
+  amount: fc.integer({ min: 1, max: 5_000_000 }),
+});
+
+async function post(w: BooksWorld, p: { kind: string; day: number; amount: number }) {
+  const date = addDays('2025-01-01', p.day);
+  const payload: Record<string, unknown> = { kind: p.kind, date, amount: rp(String(p.amount)), memo: 'acak' };
+  const r = await t.request({ method: 'POST', url: `/api/v1/groups/${w.group}/transactions`, as: w.manager, payload });
+  // A guard may refuse a spend beyond the cash held: refused postings write nothing.
+  if (r.statusCode !== 201) expect(r.statusCode, r.body).toBe(422);
+}
+
+describe('statements from monthly balances', () => {
+  it('equal the full scan of the lines at random dates, after random postings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(posting, { minLength: 3, maxLength: 15 }),
+        fc.array(fc.tuple(fc.integer({ min: -400, max: 760 }), fc.integer({ min: -400, max: 760 })), {
+          minLength: 3,
+          maxLength: 6,
+        }),
+        async (postings, dates) => {
+          await t.database.reset();
+          const w = await booksWorld(t);
+          await w.record({ kind: 'owner_capital', date: '2025-01-01', amount: rp('20000000'), memo: 'Modal' });
+          for (const p of postings) await post(w, p);
+          expect(await drift(t.database.db)).toEqual([]);
+          for (const [a, b] of dates) {
+            await expectSameAsFullScan(t.database.db, w.group, addDays('2025-01-01', a), addDays('2025-01-01', b));
+          }
+        },
+      ),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+  }, 600_000);
+});
