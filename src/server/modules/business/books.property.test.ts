@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildProduct, buildUser, signedIn } from '../../../../test/factories.js';
+import { drift, expectSameAsFullScan } from '../../../../test/ledger-oracle.js';
 
 const t = useTestApp();
 const RUNS = Number(process.env.OVOP_BOOKS_RUNS ?? 30);
@@ -227,5 +228,8 @@ class Run {
       [this.groupId, at],
     );
     expect(wrongSide, at).toEqual([]);
+    // The month balances equal a recount of the lines, and every figure read from them the full scan.
+    expect(await drift(t.database.db), at).toEqual([]);
+    await expectSameAsFullScan(t.database.db, this.groupId, at, dayOf(Number(at.slice(5, 7)) * 11));
   }
 }
