@@ -4,6 +4,7 @@ import { useTestApp } from '../../../../test/app.js';
 import { booksWorld, rp, salakYear, type BooksWorld } from '../../../../test/books-fixtures.js';
 import { drift, expectSameAsFullScan } from '../../../../test/ledger-oracle.js';
 import { addDays } from '../../../shared/dates.js';
+import { migrate } from '../../db/migrate.js';
 import { splitRange } from './ledger.repository.js';
 
 const t = useTestApp();
@@ -123,6 +124,25 @@ describe('monthly balances of the journal', () => {
       [role('sales')],
     );
     expect(sales!.credit).toBe(String(8 * 5 * 100));
+    expect(await drift(db)).toEqual([]);
+  });
+
+  it('are filled from the lines already posted when the migration runs', async () => {
+    const w = await booksWorld(t);
+    await salakYear(w);
+    const db = t.database.db;
+    // Back to the schema before month balances, with the lines posted, then the migration again.
+    await db.query('DROP TRIGGER journal_lines_month_balances ON journal_lines');
+    await db.query('DROP FUNCTION ledger_month_balances_add()');
+    await db.query('DROP TABLE ledger_month_balances');
+    await db.query('DROP INDEX journal_lines_group_date');
+    await db.query(`DELETE FROM schema_migrations WHERE name = '0018_ledger_month_balances.sql'`);
+    expect(await migrate(db)).toEqual(['0018_ledger_month_balances.sql']);
+    const [kept] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM ledger_month_balances WHERE group_id = $1',
+      [w.group],
+    );
+    expect(kept!.n).toBeGreaterThan(10);
     expect(await drift(db)).toEqual([]);
   });
 
