@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildProduct, buildUser, signIn, signedIn, STRONG_PASSWORD } from '../../../../test/factories.js';
+import { drift, expectSameAsFullScan } from '../../../../test/ledger-oracle.js';
 
 /** "Today" follows the run's steps, so an order ships on the day of its step (the server dates a shipment today). */
 let today = new Date('2026-01-01T05:00:00Z');
@@ -331,5 +332,8 @@ class Run {
       [this.groupId, at],
     );
     expect(wrongSide, at).toEqual([]);
+    // The month balances equal a recount of the lines, and every figure read from them the full scan.
+    expect(await drift(t.database.db), at).toEqual([]);
+    await expectSameAsFullScan(t.database.db, this.groupId, at, dayOf(Number(at.slice(5, 7)) * 11));
   }
 }

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/database.js';
+import { joinSql, query, rawSql, sql, type Sql } from '../../db/sql.js';
+import { addDays } from '../../../shared/dates.js';
 import type { AccountType } from './chart-templates.js';
 
 export interface AccountRow {
@@ -70,6 +72,93 @@ export interface NewLine {
   accountId: string;
   debit: bigint;
   credit: bigint;
+}
+
+/** Dates from `from` (null: since the books began) through `to`, both included. */
+export interface DateRange {
+  from: string | null;
+  to: string;
+}
+
+/** Half-open [start, end) spans of dates; a null start is open. */
+type Span = [start: string | null, end: string];
+
+const firstOfNextMonth = (date: string) => {
+  const [y, m] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m!, 1)).toISOString().slice(0, 10);
+};
+
+/**
+ * How a range is read: the whole calendar months inside it from ledger_month_balances, and the
+ * days before the first and after the last whole month from journal_lines.
+ */
+export function splitRange({ from, to }: DateRange): { months: Span | null; lines: Span[] } {
+  const after = addDays(to, 1);
+  if (from !== null && from >= after) return { months: null, lines: [] };
+  const end = `${after.slice(0, 7)}-01`;
+  const start = from === null || from.endsWith('-01') ? from : firstOfNextMonth(from);
+  if (start !== null && start >= end) return { months: null, lines: [[from, after]] };
+  const lines: Span[] = [];
+  if (from !== null && from < start!) lines.push([from, start!]);
+  if (end < after) lines.push([end, after]);
+  return { months: [start, end], lines };
+}
+
+/** Spans joined where they overlap or touch, so that no line is read twice. */
+function mergeSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && (span[0] === null || span[0] <= last[1])) last[1] = span[1] > last[1] ? span[1] : last[1];
+    else merged.push([...span]);
+  }
+  return merged;
+}
+
+const within = (column: string, [start, end]: Span) =>
+  start === null
+    ? sql`${rawSql(column)} < ${end}::date`
+    : sql`${rawSql(column)} >= ${start}::date AND ${rawSql(column)} < ${end}::date`;
+
+/**
+ * Per account, debit and credit totals over each range (columns `debit_<i>` and `credit_<i>`, as
+ * text), in one query: whole months from ledger_month_balances, the edge days from journal_lines.
+ * With `accountIds`, only those accounts.
+ */
+export async function rangeTotals(
+  db: Queryable,
+  groupId: string,
+  ranges: readonly DateRange[],
+  accountIds?: readonly string[],
+): Promise<Record<string, string>[]> {
+  const splits = ranges.map(splitRange);
+  const accounts = accountIds ? sql` AND account_id = ANY(${accountIds}::uuid[])` : sql``;
+  const monthSpans = splits.flatMap((s) => (s.months ? [s.months] : []));
+  const sources: Sql[] = [];
+  if (monthSpans.length) {
+    const end = monthSpans.reduce((latest, [, e]) => (e > latest ? e : latest), monthSpans[0]![1]);
+    sources.push(sql`SELECT account_id, month AS day, true AS whole, debit, credit FROM ledger_month_balances
+      WHERE group_id = ${groupId}${accounts} AND month < ${end}::date`);
+  }
+  for (const span of mergeSpans(splits.flatMap((s) => s.lines))) {
+    sources.push(sql`SELECT account_id, entry_date AS day, false AS whole, debit::numeric, credit::numeric
+      FROM journal_lines WHERE group_id = ${groupId}${accounts} AND ${within('entry_date', span)}`);
+  }
+  if (!sources.length) return [];
+  const columns = splits.map(({ months, lines }, i) => {
+    const parts = [
+      ...(months ? [sql`(whole AND ${within('day', months)})`] : []),
+      ...lines.map((span) => sql`(NOT whole AND ${within('day', span)})`),
+    ];
+    const condition = parts.length ? joinSql(parts, ' OR ') : sql`false`;
+    return sql`coalesce(sum(debit) FILTER (WHERE ${condition}), 0)::text AS ${rawSql(`debit_${i}`)},
+      coalesce(sum(credit) FILTER (WHERE ${condition}), 0)::text AS ${rawSql(`credit_${i}`)}`;
+  });
+  return query<Record<string, string>>(
+    db,
+    sql`SELECT account_id, ${joinSql(columns, ', ')} FROM (${joinSql(sources, ' UNION ALL ')}) x GROUP BY account_id`,
+  );
 }
 
 const ENTRY = `SELECT e.id, e.group_id, e.entry_no, to_char(e.entry_date, 'YYYY-MM-DD') AS entry_date, e.kind, e.memo,
@@ -275,12 +364,8 @@ export const ledgerRepository = {
 
   /** Debit and credit totals per account for entries dated in [from, to]; from may be open. */
   async balances(db: Queryable, groupId: string, from: string | null, to: string): Promise<BalanceRow[]> {
-    return db.query<BalanceRow>(
-      `SELECT account_id, sum(debit)::text AS debit, sum(credit)::text AS credit FROM journal_lines
-       WHERE group_id = $1 AND entry_date <= $3 AND ($2::date IS NULL OR entry_date >= $2::date)
-       GROUP BY account_id`,
-      [groupId, from, to],
-    );
+    const rows = await rangeTotals(db, groupId, [{ from, to }]);
+    return rows.map((r) => ({ account_id: r.account_id!, debit: r.debit_0!, credit: r.credit_0! }));
   },
 
   /** Closes the books through a date and records who did; answers the books as closed. */

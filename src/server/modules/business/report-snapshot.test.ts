@@ -13,13 +13,14 @@ const rp = (amount: string) => ({ amount, currency: 'IDR' });
 
 /**
  * The database as a report sees it, with `between` run (and committed, on another connection) just
- * before the report's first query of journal lines: after it has read the chart of accounts.
+ * before the report's first query of balances (month balances or journal lines): after it has read the
+ * chart of accounts.
  */
 function interleaved(db: Database, between: () => Promise<void>): Database {
   let done = false;
   const hooked = (q: Queryable): Queryable['query'] =>
     (async (text: string, params?: readonly unknown[]) => {
-      if (!done && /FROM journal_lines/.test(text)) {
+      if (!done && /FROM (journal_lines|ledger_month_balances)/.test(text)) {
         done = true;
         await between();
       }

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/database.js';
-import { joinSql, query, rawSql, sql } from '../../db/sql.js';
+import { query, sql } from '../../db/sql.js';
+import { addDays } from '../../../shared/dates.js';
+import { rangeTotals, type DateRange } from './ledger.repository.js';
 
 /** Debit and credit totals of one account before a date and from it through another. */
 export interface SplitBalanceRow {
@@ -32,10 +34,10 @@ export const reportsRepository = {
   /**
    * Per account and per cut, totals before the cut's `split` and from `split` through its `to`: a
    * statement of financial position splits profit of past years (retained earnings) from this
-   * year's, and its comparative column needs the same a year earlier. All cuts come from ONE pass
-   * over the group's lines, answered in the order of `cuts`. With `periodOnly` nothing before the
-   * earliest split is read, so the totals before a split are partial: for an income statement, which
-   * reads only its periods.
+   * year's, and its comparative column needs the same a year earlier. All cuts come from ONE query,
+   * answered in the order of `cuts`: whole months from the month balances, the days around them
+   * from the lines. With `periodOnly` the totals before a split are not read and answer zero: for
+   * an income statement, which reads only its periods.
    */
   async balancesSplit(
     db: Queryable,
@@ -43,32 +45,23 @@ export const reportsRepository = {
     cuts: readonly { split: string; to: string }[],
     { periodOnly = false } = {},
   ): Promise<SplitBalanceRow[][]> {
-    const last = cuts.reduce((latest, c) => (c.to > latest ? c.to : latest), cuts[0]!.to);
-    const first = cuts.reduce((earliest, c) => (c.split < earliest ? c.split : earliest), cuts[0]!.split);
-    const since = periodOnly ? sql` AND entry_date >= ${first}::date` : sql``;
-    const columns = cuts.map(
-      ({ split, to }, i) =>
-        sql`coalesce(sum(debit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS ${rawSql(`debit_before_${i}`)},
-          coalesce(sum(credit) FILTER (WHERE entry_date < ${split}::date), 0)::text AS ${rawSql(`credit_before_${i}`)},
-          coalesce(sum(debit) FILTER (WHERE entry_date >= ${split}::date AND entry_date <= ${to}::date), 0)::text
-            AS ${rawSql(`debit_${i}`)},
-          coalesce(sum(credit) FILTER (WHERE entry_date >= ${split}::date AND entry_date <= ${to}::date), 0)::text
-            AS ${rawSql(`credit_${i}`)}`,
-    );
-    const rows = await query<Record<string, string>>(
-      db,
-      sql`SELECT account_id, ${joinSql(columns, ', ')}
-        FROM journal_lines WHERE group_id = ${groupId} AND entry_date <= ${last}::date${since}
-        GROUP BY account_id`,
-    );
+    const ranges: DateRange[] = cuts.flatMap(({ split, to }) => [
+      ...(periodOnly ? [] : [{ from: null, to: addDays(split, -1) }]),
+      { from: split, to },
+    ]);
+    const rows = await rangeTotals(db, groupId, ranges);
+    const width = periodOnly ? 1 : 2;
     return cuts.map((_, i) =>
-      rows.map((r) => ({
-        account_id: r.account_id!,
-        debit_before: r[`debit_before_${i}`]!,
-        credit_before: r[`credit_before_${i}`]!,
-        debit: r[`debit_${i}`]!,
-        credit: r[`credit_${i}`]!,
-      })),
+      rows.map((r) => {
+        const at = i * width;
+        return {
+          account_id: r.account_id!,
+          debit_before: periodOnly ? '0' : r[`debit_${at}`]!,
+          credit_before: periodOnly ? '0' : r[`credit_${at}`]!,
+          debit: r[`debit_${at + width - 1}`]!,
+          credit: r[`credit_${at + width - 1}`]!,
+        };
+      }),
     );
   },
 
@@ -85,12 +78,8 @@ export const reportsRepository = {
 
   /** Debits less credits on some accounts dated before a day: the cash book's opening balance. */
   async netBefore(db: Queryable, groupId: string, accountIds: string[], before: string): Promise<bigint> {
-    const [row] = await query<{ net: string }>(
-      db,
-      sql`SELECT coalesce(sum(debit) - sum(credit), 0)::text AS net FROM journal_lines
-        WHERE group_id = ${groupId} AND account_id = ANY(${accountIds}::uuid[]) AND entry_date < ${before}::date`,
-    );
-    return BigInt(row?.net ?? '0');
+    const rows = await rangeTotals(db, groupId, [{ from: null, to: addDays(before, -1) }], accountIds);
+    return rows.reduce((net, r) => net + BigInt(r.debit_0!) - BigInt(r.credit_0!), 0n);
   },
 
   /** Each entry in [from, to] that moved money on some accounts, oldest first, with what it moved. */
