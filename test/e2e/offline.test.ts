@@ -142,7 +142,7 @@ describe('the field app without a network', () => {
     await page.goto(`/app/sessions/${world.sessionId}/attendance`);
     await page.getByRole('list', { name: 'Kehadiran' }).getByRole('button').first().waitFor();
     await page.goto(`/app/groups/${world.groupId}`);
-    await page.getByRole('heading', { name: 'KWT Tenun Ikat Offline' }).waitFor();
+    await page.getByRole('heading', { name: 'KWT Tenun Ikat Offline', level: 1 }).waitFor();
     const restoreField = await cutNetwork(fieldContext);
 
     // A new group, registered with no network: it opens under its client id.
@@ -150,7 +150,7 @@ describe('the field app without a network', () => {
     await page.getByLabel('Desa').selectOption({ index: 1 });
     await page.getByLabel('Nama kelompok').fill('KWT Anyaman Bambu Baru');
     await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
-    await page.getByRole('heading', { name: 'KWT Anyaman Bambu Baru' }).waitFor();
+    await page.getByRole('heading', { name: 'KWT Anyaman Bambu Baru', level: 1 }).waitFor();
     await page.getByText('Belum terkirim').waitFor();
     const newGroupId = new URL(page.url()).pathname.split('/').pop()!;
 
@@ -172,7 +172,7 @@ describe('the field app without a network', () => {
     await page.getByLabel('Satuan').fill('buah');
     await page.getByLabel(/^Harga/).fill('75000');
     await page.getByRole('button', { name: 'Simpan produk' }).click();
-    await page.getByRole('heading', { name: 'Keranjang bambu anyam' }).waitFor();
+    await page.getByRole('heading', { name: 'Keranjang bambu anyam', level: 1 }).waitFor();
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'keranjang.png', mimeType: 'image/png', buffer: png });
@@ -185,7 +185,7 @@ describe('the field app without a network', () => {
     await sheet.getByRole('button').first().waitFor();
     await screenshot(page, 'offline-attendance');
     for (const m of world.enrolled) await sheet.getByRole('button', { name: new RegExp(m.name) }).tap();
-    await expect.poll(() => sheet.locator('[data-state="onDevice"]').count()).toBe(2);
+    await expect.poll(() => sheet.locator('[data-state="onDevice"]').count(), { timeout: 60_000 }).toBe(2);
 
     // An edit of the seeded group, while the office renames it on the server meanwhile.
     await page.goto(`/app/groups/${world.groupId}`);
@@ -228,13 +228,13 @@ describe('the field app without a network', () => {
     await page.getByRole('heading', { name: 'Kotak keluar' }).waitFor();
     await screenshot(page, 'offline-outbox-reopened');
     // 1 group + 20 members + 1 product + 1 photo + 2 attendance taps + 1 group edit.
-    await expect.poll(() => records(page, 'to-post').count()).toBe(23);
+    await expect.poll(() => records(page, 'to-post').count(), { timeout: 60_000 }).toBe(23);
     expect(await records(page, 'to-update').count()).toBe(3);
     await page.getByTestId('outbox-badge').filter({ hasText: '26' }).waitFor();
     await screenshot(page, 'offline-outbox-pending');
     books = await treasurerContext.newPage();
     await books.goto('/app/outbox');
-    await expect.poll(() => records(books, 'to-post').count()).toBe(3);
+    await expect.poll(() => records(books, 'to-post').count(), { timeout: 60_000 }).toBe(3);
 
     // Nothing reached the server meanwhile.
     const admin = world.admin;
