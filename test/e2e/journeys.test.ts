@@ -206,12 +206,14 @@ describe('web journeys on a phone', () => {
     await page.getByRole('button', { name: 'Buat program' }).click();
     await page.getByRole('heading', { name: 'OVOP Nusa Tenggara Barat 2027' }).waitFor();
 
-    await page.getByLabel('Pengguna', { exact: true }).fill(FACILITATORS.lombokBarat.email);
+    // The grant form, beside the invitation form that asks for a role too.
+    const grant = page.getByRole('form', { name: 'Berikan peran' });
+    await grant.getByLabel('Pengguna', { exact: true }).fill(FACILITATORS.lombokBarat.email);
     await page.getByRole('option', { name: new RegExp(FACILITATORS.lombokBarat.email) }).click();
-    await page.getByLabel('Peran', { exact: true }).selectOption('facilitator');
-    await page.getByLabel('Wilayah (boleh kosong)').fill('Lombok Barat');
+    await grant.getByLabel('Peran', { exact: true }).selectOption('facilitator');
+    await grant.getByLabel('Wilayah (boleh kosong)').fill('Lombok Barat');
     await page.getByRole('option', { name: /^Kabupaten Lombok Barat — Nusa Tenggara Barat/ }).click();
-    await page.getByRole('button', { name: 'Berikan peran' }).click();
+    await grant.getByRole('button', { name: 'Berikan peran' }).click();
     await page.getByText(`${FACILITATORS.lombokBarat.name} (${FACILITATORS.lombokBarat.email})`).waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'program-id');

@@ -62,7 +62,7 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
   const roles = group ? INVITED_ROLES.filter((r) => GROUP_ROLES.includes(r)) : INVITED_ROLES;
   return (
     <section className="panel" aria-labelledby="invite-title">
-      <h2 id="invite-title">{group ? t('invite.titleGroup', { group: group.name }) : t('invite.title')}</h2>
+      <h2 id="invite-title">{group ? t('invite.titleGroup') : t('invite.title')}</h2>
       <p className="small muted">{t('invite.intro')}</p>
       <form key={round} onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
         <Field label={t('invite.name')} name="invite-name" error={form.errors.name}>
