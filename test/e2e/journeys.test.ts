@@ -89,11 +89,13 @@ describe('web journeys on a phone', () => {
       { name: 'Ni Komang Wulan', year: '1995', role: 'Anggota' },
     ];
     await page.getByRole('button', { name: 'Tambah anggota' }).click();
+    // The member form, beside the form that invites the group's officers (it asks for a name too).
+    const memberForm = page.getByRole('form', { name: 'Data anggota' });
     for (const m of members) {
-      await page.getByLabel('Nama', { exact: true }).fill(m.name);
-      await page.getByLabel('Tahun lahir').fill(m.year);
-      await page.getByLabel('Peran dalam kelompok').selectOption({ label: m.role });
-      await page.getByRole('button', { name: 'Tambah anggota' }).click();
+      await memberForm.getByLabel('Nama', { exact: true }).fill(m.name);
+      await memberForm.getByLabel('Tahun lahir').fill(m.year);
+      await memberForm.getByLabel('Peran dalam kelompok').selectOption({ label: m.role });
+      await memberForm.getByRole('button', { name: 'Tambah anggota' }).click();
       await page.getByRole('link', { name: new RegExp(m.name) }).waitFor();
     }
     await expect.poll(() => page.getByRole('list', { name: 'Anggota' }).getByRole('listitem').count()).toBe(3);
@@ -445,7 +447,7 @@ describe('web journeys on a phone', () => {
     await page.getByRole('group', { name: '4 bintang' }).getByLabel('Nilai minimum (%)').fill('96');
     await page.getByRole('button', { name: 'Simpan skema' }).click();
     await page.getByText('1 isian perlu diperbaiki.').waitFor();
-    await page.getByText('must ask less for fewer stars').waitFor();
+    await page.getByText('Nilai minimum untuk bintang yang lebih sedikit harus lebih rendah.').waitFor();
     await page.getByRole('group', { name: '4 bintang' }).getByLabel('Nilai minimum (%)').fill('75');
 
     await page.getByText('Organisasi produksi').first().click();

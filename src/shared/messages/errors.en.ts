@@ -135,7 +135,7 @@ export const errorsEn: ErrorTexts = {
   'error.levels_same_points': 'Two levels have the same points.',
   'error.criterion_twice': 'A criterion appears twice.',
   'error.star_level_twice': 'A star level appears twice.',
-  'error.thresholds_order': 'Fewer stars must ask for less.',
+  'error.thresholds_order': 'A lower star level must need a lower score.',
   'error.required_without_template': 'Required when no template is chosen.',
   'error.product_or_group': 'Choose a product or a group.',
   'error.not_a_choice': 'Is not one of the choices.',

@@ -135,7 +135,7 @@ export const errorsId: ErrorTexts = {
   'error.levels_same_points': 'Dua tingkat punya poin yang sama.',
   'error.criterion_twice': 'Ada kriteria yang muncul dua kali.',
   'error.star_level_twice': 'Ada tingkat bintang yang muncul dua kali.',
-  'error.thresholds_order': 'Bintang lebih sedikit harus meminta lebih sedikit.',
+  'error.thresholds_order': 'Nilai minimum untuk bintang yang lebih sedikit harus lebih rendah.',
   'error.required_without_template': 'Wajib diisi bila tidak memilih templat.',
   'error.product_or_group': 'Pilih produk atau kelompok.',
   'error.not_a_choice': 'Bukan salah satu pilihan.',
