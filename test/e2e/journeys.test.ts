@@ -127,7 +127,7 @@ describe('web journeys on a phone', () => {
     // Publishing is reviewed first: the dialog shows what the catalog will show.
     await page.getByRole('dialog', { name: 'Ubah status menjadi “Siap ekspor”?' }).waitFor();
     await page.getByRole('button', { name: 'Ya, tampilkan di katalog' }).click();
-    await expect.poll(() => page.locator('#f-hsCode-error').textContent()).toBe('is needed for export');
+    await expect.poll(() => page.locator('#f-hsCode-error').textContent()).toBe('Perlu diisi untuk ekspor.');
     expect(await page.getByTestId('product-status').textContent()).toBe('Draf');
 
     await page.getByLabel('Status').selectOption({ label: 'Siap jual' });

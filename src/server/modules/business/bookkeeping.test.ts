@@ -493,8 +493,8 @@ describe('what the books answer tells the web', () => {
   it('carries what each role may do with the books, and nothing for a facilitator of another regency', async () => {
     const w = await world();
     const bali = w.groups.bali.id;
-    const keeper = { read: true, post: true, reverse: true, closePeriod: true, addAccount: true };
-    const reader = { read: true, post: false, reverse: false, closePeriod: false, addAccount: false };
+    const keeper = { read: true, post: true, reverse: true, closePeriod: true, addAccount: true, settings: true };
+    const reader = { read: true, post: false, reverse: false, closePeriod: false, addAccount: false, settings: false };
     const cases: [string, Session, object][] = [
       ['group manager', w.manager, keeper],
       ['facilitator of its regency', await w.as('facilitator', { areaCode: '51.07' }), keeper],
