@@ -238,7 +238,7 @@ describe('web journeys on a phone', () => {
     await page.context().close();
   });
 
-  it('lets a facilitator record that a member left, and shows a failed upload in a toast', async () => {
+  it('lets a facilitator record that a member left, and shows why an upload failed beside the picker', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, FACILITATORS.karangasem);
     await page.goto(`/app/groups/${made.groupId}`);
@@ -256,9 +256,10 @@ describe('web journeys on a phone', () => {
       buffer: Buffer.from('this is text, not a picture'),
     });
     await page.getByRole('button', { name: 'Unggah foto' }).click();
-    const toast = page.locator('.toast');
-    await toast.waitFor();
-    expect(await toast.textContent()).toContain('Invalid request');
+    // The refusal stays beside the picker, in Indonesian, until another photo is chosen.
+    const problem = page.getByTestId('photo-problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('Foto ini tidak dapat dibaca');
     await page.context().close();
   });
 
