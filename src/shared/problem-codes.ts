@@ -87,7 +87,7 @@ export const PROBLEM_CODES = {
   'more-than-saved': ['account', 'held', 'amount'],
   'final-tax-off': ['month'],
   'final-tax-nothing-due': ['month'],
-  'cooperative-only': ['kind'],
+  'cooperative-only': [],
   unbalanced: [],
   'cost-from-batches': [],
 } as const satisfies Record<string, readonly string[]>;

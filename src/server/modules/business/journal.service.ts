@@ -45,13 +45,9 @@ import { planTransaction } from './simple-transactions.js';
  */
 async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoods?: bigint): Promise<PostedLine[]> {
   if ((COOPERATIVE_KINDS as readonly string[]).includes(t.kind) && books.group.kind !== 'cooperative') {
-    throw ruleBroken(
-      'cooperative-only',
-      `${t.kind} is a cooperative's members' savings; this group is not one.`,
-      [{ path: 'kind', code: 'cooperative_only', message: 'is only for a cooperative (koperasi)' }],
-      {},
-      { kind: t.kind },
-    );
+    throw ruleBroken('cooperative-only', `${t.kind} is a cooperative's members' savings; this group is not one.`, [
+      { path: 'kind', code: 'cooperative_only', message: 'is only for a cooperative (koperasi)' },
+    ]);
   }
   const accounts = await ledgerRepository.accounts(db, books.group.id);
   const currency = books.book.currency;
