@@ -32,7 +32,9 @@ describe('the HTTP surface', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const signIn = doc.paths['/api/v1/auth/sign-in'].post.requestBody.content['application/json'].schema;
-    expect(signIn.required).toEqual(expect.arrayContaining(['email', 'password']));
+    // One signs in with an email or a phone number (either), and always a password.
+    expect(signIn.required).toEqual(['password']);
+    expect(Object.keys(signIn.properties)).toEqual(expect.arrayContaining(['email', 'phone', 'password']));
     const docs = await t.request({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
