@@ -7,13 +7,14 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
 import { CatalogPage, ProductStoryPage } from '../features/market';
-import { InvitationPage } from '../features/platform';
 import { useI18n } from '../i18n/i18n';
 
 /** Staff screens are their own chunks: public visitors never download them. */
 const StaffApp = lazy(() => import('./StaffApp'));
 /** The pages a batch's and a certificate's QR codes open come with their feature, on demand. */
 const ProvenancePage = lazy(() => import('../features/business').then((m) => ({ default: m.ProvenancePage })));
+// The platform feature holds the sign-in form and its schema: the public pages load it only when asked.
+const InvitationPage = lazy(() => import('../features/platform').then((m) => ({ default: m.InvitationPage })));
 const VerifyPage = lazy(() => import('../features/training').then((m) => ({ default: m.VerifyPage })));
 
 function PublicNav() {
