@@ -44,6 +44,7 @@ const OWNERS: Record<string, string[]> = {
     'stock_movements',
     'fixed_assets',
     'asset_depreciation',
+    'ledger_month_balances',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
