@@ -11,7 +11,8 @@ import {
   recordAudit,
   type Target,
 } from '../platform/index.js';
-import { GROUP_ROLES, invitationPolicy, invitingAction, programPolicy } from './programs.policy.js';
+import { invitationPolicy, invitingAction, programPolicy } from './programs.policy.js';
+import { assertGroupFitsRole } from './programs.service.js';
 import { programsRepository } from './programs.repository.js';
 import type { InvitationAnswer, InvitePersonBody } from './programs.schemas.js';
 
@@ -23,25 +24,7 @@ import type { InvitationAnswer, InvitePersonBody } from './programs.schemas.js';
  */
 export async function invitePerson(ctx: Ctx, programId: string, input: InvitePersonBody): Promise<InvitationAnswer> {
   authorize(ctx.actor, programPolicy, 'read', programTarget(programId));
-  const groupRole = GROUP_ROLES.includes(input.role);
-  if (groupRole && !input.groupId)
-    throw invalid([
-      {
-        path: 'groupId',
-        code: 'required_for_role',
-        params: { role: input.role },
-        message: `is required for ${input.role}`,
-      },
-    ]);
-  if (!groupRole && input.groupId)
-    throw invalid([
-      {
-        path: 'groupId',
-        code: 'not_for_role',
-        params: { role: input.role },
-        message: `does not apply to ${input.role}`,
-      },
-    ]);
+  assertGroupFitsRole(input.role, input.groupId);
   const program = await programsRepository.byId(ctx.db, programId);
   if (!program) throw notFound('Program');
   const place = await placeOf(ctx, programId, program.country, input);

@@ -209,27 +209,20 @@ export async function listGrants(ctx: Ctx, programId: string) {
   return { items: (await programsRepository.grants(ctx.db, programId)).map(presentGrant) };
 }
 
+/** A group's roles need a group; every other role must not name one. */
+export function assertGroupFitsRole(role: GrantRoleBody['role'], groupId: string | undefined): void {
+  const groupRole = GROUP_ROLES.includes(role);
+  if (groupRole && !groupId)
+    throw invalid([
+      { path: 'groupId', code: 'required_for_role', params: { role }, message: `is required for ${role}` },
+    ]);
+  if (!groupRole && groupId)
+    throw invalid([{ path: 'groupId', code: 'not_for_role', params: { role }, message: `does not apply to ${role}` }]);
+}
+
 export async function grantRole(ctx: Ctx, programId: string, input: GrantRoleBody) {
   authorize(ctx.actor, programPolicy, staffingAction(input.role, 'grant'), programTarget(programId));
-  const groupRole = GROUP_ROLES.includes(input.role);
-  if (groupRole && !input.groupId)
-    throw invalid([
-      {
-        path: 'groupId',
-        code: 'required_for_role',
-        params: { role: input.role },
-        message: `is required for ${input.role}`,
-      },
-    ]);
-  if (!groupRole && input.groupId)
-    throw invalid([
-      {
-        path: 'groupId',
-        code: 'not_for_role',
-        params: { role: input.role },
-        message: `does not apply to ${input.role}`,
-      },
-    ]);
+  assertGroupFitsRole(input.role, input.groupId);
   return inTransaction(ctx, async (tx) => {
     await lockRow(tx.db, 'programs', programId); // its country is read below and may not move meanwhile
     const program = await programsRepository.byId(tx.db, programId);
