@@ -25,7 +25,8 @@ afterAll(async () => {
 
 /**
  * A village and a group of their own in Karangasem, a facilitator who also trains, a session today
- * with two of the group's members enrolled, and the group's treasurer.
+ * with two of the group's members enrolled (a third is not yet), the group's treasurer, and a
+ * weavers' group beside it with a batch of cloth in stock.
  */
 async function seed() {
   const admin = await apiSession(baseUrl, ADMIN);
@@ -79,7 +80,42 @@ async function seed() {
     capacity: 20,
   });
   for (const m of enrolled) await admin('POST', `/api/v1/sessions/${session.id}/enrolments`, { memberId: m.id });
-  return { admin, groupId: group.id, sessionId: session.id, today, enrolled };
+  const newcomer = await admin<{ id: string; name: string }>('POST', `/api/v1/groups/${group.id}/members`, {
+    name: 'Ni Ketut Ayu',
+    sex: 'female',
+    birthYear: 1992,
+    joinedOn: '2025-01-01',
+  });
+  // In a group of its own: a group that keeps batches records its sales with the batches they take.
+  const weavers = await admin<{ id: string }>('POST', '/api/v1/groups', {
+    programId,
+    villageId: village.id,
+    name: 'KWT Tenun Songket Offline',
+    kind: 'women_group',
+  });
+  const cloth = await admin<{ id: string }>('POST', '/api/v1/products', {
+    groupId: weavers.id,
+    name: { id: 'Kain songket' },
+    category: 'craft',
+    unit: 'lembar',
+    price: { amount: '350000', currency: 'IDR' },
+  });
+  const batch = await admin<{ id: string }>('POST', '/api/v1/batches', {
+    productId: cloth.id,
+    lotCode: 'SGK-2601',
+    quantity: '12',
+    producedOn: '2026-01-20',
+  });
+  return {
+    admin,
+    groupId: group.id,
+    sessionId: session.id,
+    today,
+    enrolled,
+    newcomer,
+    weaversId: weavers.id,
+    batchId: batch.id,
+  };
 }
 
 /** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
@@ -143,6 +179,8 @@ describe('the field app without a network', () => {
     await page.getByRole('list', { name: 'Kehadiran' }).getByRole('button').first().waitFor();
     await page.goto(`/app/groups/${world.groupId}`);
     await page.getByRole('heading', { name: 'KWT Tenun Ikat Offline', level: 1 }).waitFor();
+    await page.goto(`/app/batches?group=${world.weaversId}`);
+    await page.getByText('SGK-2601').waitFor();
     const restoreField = await cutNetwork(fieldContext);
 
     // A new group, registered with no network: it opens under its client id.
@@ -187,6 +225,26 @@ describe('the field app without a network', () => {
     for (const m of world.enrolled) await sheet.getByRole('button', { name: new RegExp(m.name) }).tap();
     await expect.poll(() => sheet.locator('[data-state="onDevice"]').count(), { timeout: 60_000 }).toBe(2);
 
+    // One more participant enrolled in the session, and two pieces of cloth sold from the batch.
+    await page.goto(`/app/sessions/${world.sessionId}`);
+    const enrolForm = page.getByRole('form', { name: 'Daftarkan peserta' });
+    await enrolForm.getByLabel('Kelompok').selectOption({ label: 'KWT Tenun Ikat Offline' });
+    await enrolForm.getByLabel('Anggota').selectOption({ label: world.newcomer.name });
+    await enrolForm.getByRole('button', { name: 'Daftarkan peserta' }).click();
+    await enrolForm.getByTestId('saved-on-device').waitFor();
+    await page.getByTestId('pending-enrolment').filter({ hasText: world.newcomer.name }).waitFor();
+    await page.goto(`/app/batches?group=${world.weaversId}`);
+    await page.getByRole('button', { name: 'Catat stok keluar lot SGK-2601' }).click();
+    const stockOut = page.getByRole('form', { name: 'Catat stok keluar lot SGK-2601' });
+    await stockOut.getByLabel('Jumlah keluar (lembar)').fill('2');
+    // A link away from the half-typed form asks first; staying keeps what was typed.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByTestId('outbox-badge').click();
+    expect(new URL(page.url()).pathname).toBe('/app/batches');
+    await stockOut.getByRole('button', { name: 'Simpan stok keluar' }).click();
+    await page.getByTestId('saved-on-device').waitFor();
+    await page.getByTestId('pending-movement').waitFor();
+
     // An edit of the seeded group, while the office renames it on the server meanwhile.
     await page.goto(`/app/groups/${world.groupId}`);
     await page.getByText('Ubah data kelompok').click();
@@ -227,10 +285,11 @@ describe('the field app without a network', () => {
     await page.goto('/app/outbox');
     await page.getByRole('heading', { name: 'Kotak keluar' }).waitFor();
     await screenshot(page, 'offline-outbox-reopened');
-    // 1 group + 20 members + 1 product + 1 photo + 2 attendance taps + 1 group edit.
-    await expect.poll(() => records(page, 'to-post').count(), { timeout: 60_000 }).toBe(23);
+    // 1 group + 20 members + 1 product + 1 photo + 1 enrolment + 1 stock movement;
+    // 2 attendance taps + 1 group edit.
+    await expect.poll(() => records(page, 'to-post').count(), { timeout: 60_000 }).toBe(25);
     expect(await records(page, 'to-update').count()).toBe(3);
-    await page.getByTestId('outbox-badge').filter({ hasText: '26' }).waitFor();
+    await page.getByTestId('outbox-badge').filter({ hasText: '28' }).waitFor();
     await screenshot(page, 'offline-outbox-pending');
     books = await treasurerContext.newPage();
     await books.goto('/app/outbox');
@@ -243,7 +302,7 @@ describe('the field app without a network', () => {
     // The network returns: each phone sends what it kept.
     await restoreField();
     await restoreTreasurer();
-    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(25);
+    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(27);
     await expect.poll(() => records(books, 'synced').count(), { timeout: 60_000 }).toBe(3);
 
     // The edit met the office's newer version: both shown, the facilitator keeps theirs.
@@ -253,7 +312,7 @@ describe('the field app without a network', () => {
     await conflict.getByText('KWT Tenun Ikat Sidemen').waitFor();
     await screenshot(page, 'offline-conflict');
     await conflict.getByRole('button', { name: 'Pakai versi saya' }).click();
-    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(26);
+    await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(28);
 
     // Everything arrived exactly once.
     const group = await admin<{ name: string }>('GET', `/api/v1/groups/${world.groupId}`);
@@ -274,6 +333,20 @@ describe('the field app without a network', () => {
     expect(attendance.items.filter((i) => i.present)).toHaveLength(2);
     const journal = await admin<{ items: { memo: string }[] }>('GET', `/api/v1/groups/${world.groupId}/journal`);
     expect(journal.items.map((e) => e.memo).sort()).toEqual(['Kain tenun kecil', 'Kamben', 'Selendang']);
+    const enrolments = await admin<{ items: { member: { name: string } }[] }>(
+      'GET',
+      `/api/v1/sessions/${world.sessionId}/enrolments`,
+    );
+    expect(enrolments.items.map((e) => e.member.name).sort()).toEqual([
+      'Ni Ketut Ayu',
+      'Ni Nyoman Sari',
+      'Ni Wayan Rai',
+    ]);
+    const moves = await admin<{ items: { kind: string; quantity: string }[] }>(
+      'GET',
+      `/api/v1/batches/${world.batchId}/movements`,
+    );
+    expect(moves.items.map((m) => `${m.kind} ${m.quantity}`).sort()).toEqual(['produced 12', 'sold 2']);
     await fieldContext.close();
     await treasurerContext.close();
   });

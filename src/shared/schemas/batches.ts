@@ -69,6 +69,8 @@ export const listBatchesQuery = pageQuery.extend({
 export type ListBatchesQuery = z.infer<typeof listBatchesQuery>;
 
 export const recordMovementBody = z.strictObject({
+  /** The client's id for the movement: a movement sent again under it (an outbox replay) is recorded once. */
+  id: uuid.optional(),
   kind: z.enum(MANUAL_MOVEMENTS),
   quantity,
   on: isoDate,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
  * following a link inside the app (wouter navigates without unloading), and Back (`popstate`,
  * undone by pushing the form's address again when the user stays).
  */
-export function useUnsavedGuard(dirty: boolean) {
+function useUnsavedGuard(dirty: boolean) {
   const { t } = useI18n();
   useEffect(() => {
     if (!dirty) return;
@@ -35,4 +35,20 @@ export function useUnsavedGuard(dirty: boolean) {
       window.removeEventListener('popstate', onPopState);
     };
   }, [dirty, t]);
+}
+
+/**
+ * The guard over a form's typed values: on while they differ from where the form started. Call the
+ * returned `markClean()` when a submit went through (to the server or into the outbox) or the form
+ * was reloaded with the server's version: the values it shows next, kept or cleared for the next
+ * record, are its new starting point, so a submitted form is left without asking.
+ */
+export function useUnsavedValues(values: unknown, active = true): () => void {
+  const now = JSON.stringify(values);
+  const [start, setStart] = useState<string | null>(now);
+  useEffect(() => {
+    if (start === null) setStart(now);
+  }, [start, now]);
+  useUnsavedGuard(active && start !== null && now !== start);
+  return useCallback(() => setStart(null), []);
 }

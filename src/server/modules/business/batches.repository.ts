@@ -308,6 +308,16 @@ export const batchesRepository = {
     );
   },
 
+  async movementById(db: Queryable, id: string): Promise<MovementRow | undefined> {
+    return (
+      await db.query<MovementRow>(
+        `SELECT id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, created_at
+         FROM stock_movements WHERE id = $1`,
+        [id],
+      )
+    )[0];
+  },
+
   async movements(db: Queryable, batchId: string, f: { after: string | null; limit: number }): Promise<MovementRow[]> {
     return db.query<MovementRow>(
       `SELECT id, batch_id, kind, quantity, on_date, order_id, consumed_by_batch_id, note, created_at

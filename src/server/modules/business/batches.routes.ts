@@ -44,8 +44,16 @@ export async function batchesRoutes(app: FastifyInstance): Promise<void> {
   );
   r.post(
     '/api/v1/batches/:id/movements',
-    { schema: { params: idParams, body: s.recordMovementBody, response: { 201: s.batchAnswer }, tags }, config },
-    async (req, reply) => reply.code(201).send(await recordMovement(ctxOf(req), req.params.id, req.body)),
+    {
+      schema: {
+        params: idParams,
+        body: s.recordMovementBody,
+        response: { 201: s.batchAnswer, 200: s.batchAnswer },
+        tags,
+      },
+      config,
+    },
+    async (req, reply) => sendCreated(reply, await recordMovement(ctxOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/batches/:id/label.png',

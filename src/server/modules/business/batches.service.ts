@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../../db/database.js';
 import { inTransaction, type Ctx, type TxCtx, type UserActor } from '../../http/context.js';
 import { dateIn } from '../../../shared/dates.js';
-import { createOnce } from '../../http/create-once.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/money.js';
@@ -434,56 +434,97 @@ async function consumeInputs(tx: Tx, actor: UserActor, input: CreateBatchBody): 
   );
 }
 
-/** Sold at the market stall, spoiled, or given as samples: stock leaves the batch, never below what is reserved. */
-export async function recordMovement(ctx: Ctx, id: string, input: RecordMovementBody): Promise<BatchAnswer> {
+/** What makes two movements sent under the same id the same movement. */
+const sameMovement = (m: { batchId: string; kind: string; quantity: string; on: string; note: string | null }) => ({
+  ...m,
+  quantity: quantityText(m.quantity),
+});
+
+/**
+ * Sold at the market stall, spoiled, or given as samples: stock leaves the batch, never below what
+ * is reserved. Under the client's id a movement sent again (an outbox replay after a lost answer)
+ * is recorded once and answered with the batch as it is now (200).
+ */
+export async function recordMovement(
+  ctx: Ctx,
+  batchId: string,
+  input: RecordMovementBody,
+): Promise<Created<BatchAnswer>> {
   return inTransaction(ctx, async (tx: TxCtx) => {
     const actor = requireUser(tx.actor);
-    const [row] = await batchesRepository.lock(tx.db, [id]);
+    const [row] = await batchesRepository.lock(tx.db, [batchId]);
     if (!row) throw notFound('Batch');
     authorize(actor, batchesPolicy, 'recordMovement', batchTarget(row));
-    const inputs = await batchesRepository.inputs(tx.db, [id]);
-    const available = toMilli(row.stock) - toMilli(row.reserved);
-    if (toMilli(input.quantity) > available) {
-      throw ruleBroken(
-        'stock-insufficient',
-        `Only ${fromMilli(available)} ${row.unit} of lot ${row.lot_code} are available.`,
-        [
-          {
-            path: 'quantity',
-            code: 'stock_short',
-            params: { available: fromMilli(available) },
-            message: `is more than the ${fromMilli(available)} available`,
-          },
-        ],
-        { amount: quantityText(input.quantity), balance: fromMilli(available) },
-      );
-    }
-    if (input.on < row.produced_on)
-      throw invalid([{ path: 'on', code: 'before_production', message: 'is before the batch was produced' }]);
-    refuseFuture(tx, input.on, 'on');
-    const takes = await takeStock(tx.db, [{ batch: row, quantity: input.quantity }]);
-    const changed = takes[0]!.after;
-    // The cost leaves finished goods with the stock: cost of goods, a loss, or marketing.
-    const entry = await postStockOut(tx, row.group_id, takes, {
-      kind: input.kind,
-      on: input.on,
-      datePath: 'on',
-      memo: `${input.kind} ${quantityText(input.quantity)} ${row.unit} ${row.lot_code}`,
-      actorId: actor.id,
-      quantityPath: 'quantity',
+    const inputs = await batchesRepository.inputs(tx.db, [batchId]);
+    return createOnce(tx.db, {
+      id: input.id,
+      find: async (id) => {
+        const movement = await batchesRepository.movementById(tx.db, id);
+        if (!movement) return undefined;
+        const batch = movement.batch_id === row.id ? row : await batchesRepository.byId(tx.db, movement.batch_id);
+        return batch && { movement, batch };
+      },
+      visible: ({ batch }) => can(actor, batchesPolicy, 'read', batchTarget(batch)),
+      stored: ({ movement: m }) =>
+        sameMovement({ batchId: m.batch_id, kind: m.kind, quantity: m.quantity, on: m.on_date, note: m.note }),
+      input: sameMovement({
+        batchId,
+        kind: input.kind,
+        quantity: input.quantity,
+        on: input.on,
+        note: input.note ?? null,
+      }),
+      present: async ({ batch }) =>
+        batchAnswer(actor, batch, batch.id === row.id ? inputs : await batchesRepository.inputs(tx.db, [batch.id])),
+      create: async (id) => {
+        const available = toMilli(row.stock) - toMilli(row.reserved);
+        if (toMilli(input.quantity) > available) {
+          throw ruleBroken(
+            'stock-insufficient',
+            `Only ${fromMilli(available)} ${row.unit} of lot ${row.lot_code} are available.`,
+            [
+              {
+                path: 'quantity',
+                code: 'stock_short',
+                params: { available: fromMilli(available) },
+                message: `is more than the ${fromMilli(available)} available`,
+              },
+            ],
+            { amount: quantityText(input.quantity), balance: fromMilli(available) },
+          );
+        }
+        if (input.on < row.produced_on)
+          throw invalid([{ path: 'on', code: 'before_production', message: 'is before the batch was produced' }]);
+        refuseFuture(tx, input.on, 'on');
+        const takes = await takeStock(tx.db, [{ batch: row, quantity: input.quantity }]);
+        const changed = takes[0]!.after;
+        // The cost leaves finished goods with the stock: cost of goods, a loss, or marketing.
+        const entry = await postStockOut(tx, row.group_id, takes, {
+          kind: input.kind,
+          on: input.on,
+          datePath: 'on',
+          memo: `${input.kind} ${quantityText(input.quantity)} ${row.unit} ${row.lot_code}`,
+          actorId: actor.id,
+          quantityPath: 'quantity',
+        });
+        const moved = movementsOf(takes, input.kind, input.on, actor.id, entry?.id ?? null, {
+          note: input.note ?? null,
+        });
+        // One batch, one take: the movement carries the client's id.
+        await batchesRepository.insertMovements(
+          tx.db,
+          moved.map((m) => ({ ...m, id })),
+        );
+        await recordAudit(tx.db, tx, {
+          action: `batch.${input.kind}`,
+          entity: 'batch',
+          entityId: batchId,
+          before: presentBatch(row, inputs),
+          after: presentBatch(changed, inputs),
+        });
+        return batchAnswer(actor, changed, inputs);
+      },
     });
-    await batchesRepository.insertMovements(
-      tx.db,
-      movementsOf(takes, input.kind, input.on, actor.id, entry?.id ?? null, { note: input.note ?? null }),
-    );
-    await recordAudit(tx.db, tx, {
-      action: `batch.${input.kind}`,
-      entity: 'batch',
-      entityId: id,
-      before: presentBatch(row, inputs),
-      after: presentBatch(changed, inputs),
-    });
-    return batchAnswer(actor, changed, inputs);
   });
 }
 

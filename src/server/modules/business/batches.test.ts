@@ -198,6 +198,35 @@ describe('batches', () => {
     expect((await move('0.001')).statusCode).toBe(422);
   });
 
+  it('records a movement sent twice under one client id once, and refuses that id for another movement', async () => {
+    const w = await marketWorld(t);
+    const batch = await w.batch(w.products.bali.id, { quantity: '10' });
+    const id = '0b6f3c1e-2d4a-4c8e-9f10-3a5b7c9d1e2f';
+    const move = (payload: Record<string, unknown>) =>
+      t.request({ method: 'POST', url: `/api/v1/batches/${batch.id}/movements`, as: w.managers.bali, payload });
+    const sold = { id, kind: 'sold', quantity: '4', on: '2026-02-10', note: 'Pasar Amlapura' };
+    const first = await move(sold);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ stock: '6' });
+    // The stock has moved on meanwhile: the replay still answers, and takes nothing more.
+    await move({ kind: 'spoiled', quantity: '6', on: '2026-02-11' });
+    const replay = await move({ ...sold, quantity: '4.000' });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ id: batch.id, stock: '0' });
+    const other = await move({ ...sold, kind: 'sample', quantity: '1' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'id-other-content', current: { id: batch.id } });
+    const rows = await t.database.db.query('SELECT kind, quantity::text FROM stock_movements WHERE id = $1', [id]);
+    expect(rows).toEqual([{ kind: 'sold', quantity: '4.000' }]);
+    const moves = await t.request({ method: 'GET', url: `/api/v1/batches/${batch.id}/movements`, as: w.admin });
+    expect(
+      moves
+        .json()
+        .items.map((m: { kind: string }) => m.kind)
+        .sort(),
+    ).toEqual(['produced', 'sold', 'spoiled']);
+  });
+
   it('tells each reader what they may do with a batch', async () => {
     const w = await marketWorld(t);
     const batch = await w.batch(w.products.bali.id);

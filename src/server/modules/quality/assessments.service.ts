@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Queryable } from '../../db/database.js';
 import { lockRow, sql } from '../../db/sql.js';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
@@ -314,12 +315,34 @@ export function assertOpen(row: AssessmentRow): void {
     );
 }
 
+/** Scores as a replay compares them: by criterion, points as numbers, a missing comment as null. */
+const scoreSet = (
+  scores: { criterion: string; points: number | string; comment?: string | null | undefined }[],
+  withComments = false,
+) =>
+  scores
+    .map((s) => ({
+      criterion: s.criterion,
+      points: Number(s.points),
+      ...(withComments ? { comment: s.comment ?? null } : {}),
+    }))
+    .sort((a, b) => a.criterion.localeCompare(b.criterion));
+
+/**
+ * Scores are set as a whole (PUT). Sent again after its answer was lost (the field app's outbox),
+ * a PUT carries the version it was based on, stale by then: when it sets what is already stored it
+ * is that replay, and is answered as stored instead of as a conflict.
+ */
+const isReplay = (row: AssessmentRow, base: number | undefined, stored: unknown, sent: unknown) =>
+  base !== undefined && base !== row.version && isDeepStrictEqual(stored, sent);
+
 /** The group's own scores, by the manager of the product's group, before the panel (OCOP: self-assessment first). */
 export async function recordSelfAssessment(ctx: Ctx, id: string, input: ScoresBody) {
   const user = requireUser(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     await lockRow(tx.db, 'assessments', id);
     const row = await readAssessment(tx, id, 'selfAssess');
+    if (isReplay(row, input.version, scoreSet(row.self_scores ?? []), scoreSet(input.scores))) return answer(tx, row);
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
     checkScores(await schemeOf(tx.db, row), input.scores);
@@ -342,13 +365,14 @@ export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody)
   return inTransaction(ctx, async (tx) => {
     await lockRow(tx.db, 'assessments', id);
     const row = await readAssessment(tx, id, 'score');
+    const before = (await assessmentsRepository.panelScores(tx.db, id)).filter((s) => s.assessor_id === user.id);
+    if (isReplay(row, input.version, scoreSet(before, true), scoreSet(input.scores, true))) return answer(tx, row);
     if (input.version !== undefined) assertVersion(row, input.version, () => presentAssessment(row));
     assertOpen(row);
     const def = await schemeOf(tx.db, row);
     if (def.selfAssessmentRequired && !row.self_assessed_at)
       throw ruleBroken('self-assessment-first', 'The group assesses itself before the panel scores.');
     checkScores(def, input.scores);
-    const before = (await assessmentsRepository.panelScores(tx.db, id)).filter((s) => s.assessor_id === user.id);
     const updated = await assessmentsRepository.upsertPanelScores(tx.db, id, user.id, input.scores);
     await recordAudit(tx.db, tx, {
       action: 'assessment.panel_score',

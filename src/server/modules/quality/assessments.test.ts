@@ -153,6 +153,46 @@ describe('assessments', () => {
     expect(final.json()).toMatchObject({ stars: 4, result: { scoreStars: 5, tierMaxStars: 4 } });
   });
 
+  it('answer scores sent again on a stale version as stored when they are the same, and as a conflict when not', async () => {
+    const w = await qualityWorld(t);
+    const scheme = await w.scheme(OCOP_TEMPLATE_ID);
+    const a = await enter(w, scheme.id);
+    const url = `/api/v1/assessments/${a.id}`;
+    const send = (path: string, version: number, scores: unknown) =>
+      t.request({ method: 'PUT', url: `${url}/${path}`, as: w.admin, payload: { version, scores } });
+    const self = allCriteria(scheme.definition, 3);
+    const selfSaved = await send('self-assessment', a.version, self);
+    expect(selfSaved.statusCode).toBe(200);
+    // The same PUT again (its answer was lost): the version it carries is stale, the scores are stored.
+    const selfReplay = await send('self-assessment', a.version, [...self].reverse());
+    expect(selfReplay.statusCode).toBe(200);
+    expect(selfReplay.json().version).toBe(selfSaved.json().version);
+
+    const scores = allCriteria(scheme.definition, 2).map((s, i) => (i === 0 ? { ...s, comment: 'Label rapi' } : s));
+    const base = selfSaved.json().version as number;
+    const saved = await send('panel-scores', base, scores);
+    expect(saved.statusCode).toBe(200);
+    const replay = await send('panel-scores', base, scores);
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().version).toBe(saved.json().version);
+    const changed = await send(
+      'panel-scores',
+      base,
+      scores.map((s, i) => (i === 0 ? { ...s, comment: 'Lain' } : s)),
+    );
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json()).toMatchObject({ code: 'version-conflict', current: { version: saved.json().version } });
+    const audit = await t.database.db.query<{ action: string }>(
+      'SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id',
+      [a.id],
+    );
+    expect(audit.map((e) => e.action)).toEqual([
+      'assessment.create',
+      'assessment.self_assess',
+      'assessment.panel_score',
+    ]);
+  });
+
   it('record appeals and their decisions; an upheld appeal reopens scoring', async () => {
     const w = await qualityWorld(t);
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);

@@ -133,6 +133,31 @@ describe('training sessions', () => {
     });
   });
 
+  it('enrol once under a client id sent twice, and refuse a second enrolment of the same member', async () => {
+    const w = await trainingWorld(t);
+    const session = await w.session();
+    const [sari, rai] = [await w.member(w.groups.bali.id), await w.member(w.groups.bali.id)];
+    const url = `/api/v1/sessions/${session.id}/enrolments`;
+    const id = '5d1c9e2a-7b3f-4e6a-8c2d-1f0a9b8c7d6e';
+    const first = await w.request('POST', url, w.admin, { id, memberId: sari.id });
+    expect(first.statusCode).toBe(201);
+    const replay = await w.request('POST', url, w.admin, { id, memberId: sari.id });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toMatchObject({ id, status: 'enrolled' });
+    const other = await w.request('POST', url, w.admin, { id, memberId: rai.id });
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'id-other-content', current: { id } });
+    // Another id for a member already in the session: the form says "already enrolled".
+    const again = await w.request('POST', url, w.admin, {
+      id: '6e2d0f3b-8c4a-4f7b-9d3e-2a1b0c9d8e7f',
+      memberId: sari.id,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already-enrolled');
+    const rows = await t.database.db.query('SELECT id FROM enrolments WHERE session_id = $1', [session.id]);
+    expect(rows).toEqual([{ id }]);
+  });
+
   it('hold capacity when many enrol at the same moment', async () => {
     const w = await trainingWorld(t);
     const session = await w.session({ capacity: 3 });

@@ -4,4 +4,4 @@ import { lazy } from 'react';
 export const OutboxPage = lazy(() => import('./components/OutboxPage'));
 export { OfflineShell } from './components/OfflineShell';
 export { SavedOnDevice } from './components/SavedOnDevice';
-export { usePendingChildren, usePendingRecord, usePendingWrites, useWaitingCount } from './use-outbox';
+export { usePendingChildren, usePendingKind, usePendingRecord, usePendingWrites, useWaitingCount } from './use-outbox';

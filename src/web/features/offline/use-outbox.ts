@@ -34,6 +34,12 @@ export function usePendingChildren(parentId: string, kind: OutboxRecord['kind'])
   return records?.filter((r) => r.dependsOn === parentId && r.kind === kind && r.state !== 'synced') ?? [];
 }
 
+/** Records of one kind not yet arrived (the groups registered on this phone), oldest first. */
+export function usePendingKind(kind: OutboxRecord['kind']): OutboxRecord[] {
+  const records = useOutboxRecords();
+  return records?.filter((r) => r.kind === kind && r.state !== 'synced') ?? [];
+}
+
 /** Writes to one address not yet arrived (a day's attendance taps), oldest first. */
 export function usePendingWrites(url: string | null): OutboxRecord[] {
   const records = useOutboxRecords();

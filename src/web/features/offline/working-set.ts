@@ -73,6 +73,7 @@ async function download(programId: string | undefined): Promise<void> {
       get(withQuery('/api/v1/products', { groupId: id })),
       get(`/api/v1/groups/${id}/books`),
       get(withQuery(`/api/v1/groups/${id}/journal`, { limit: 20 })),
+      get(withQuery('/api/v1/batches', { groupId: id })),
     ]);
   });
   const current = (sessions?.items ?? []).filter((s) => (s.endsOn ?? today) >= today).slice(0, MAX_SESSIONS);

@@ -17,7 +17,11 @@ export type OutboxKind =
   | 'photo'
   | 'attendance'
   | 'transaction'
-  | 'enrolment';
+  | 'enrolment'
+  | 'batch'
+  | 'stock-movement'
+  | 'scores'
+  | 'self-scores';
 
 export interface OutboxFile {
   field: string;

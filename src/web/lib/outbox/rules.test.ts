@@ -45,6 +45,15 @@ describe('the outbox rules', () => {
     });
   });
 
+  it('counts a queued enrolment of a member already in the session as arrived, and no other conflict', () => {
+    const already = { title: 'Conflict', status: 409, code: 'already-enrolled' as const };
+    const enrolment = record({ kind: 'enrolment', url: '/api/v1/sessions/s1/enrolments' });
+    expect(afterAttempt(enrolment, 409, already, 0)).toMatchObject({ state: 'synced', problem: already });
+    const other = { title: 'Conflict', status: 409, code: 'id-other-content' as const };
+    expect(afterAttempt(enrolment, 409, other, 0).state).toBe('conflict');
+    expect(afterAttempt(record(), 409, already, 0).state).toBe('conflict');
+  });
+
   it('holds a record until its time has come and its parent has arrived', () => {
     const child = record({ dependsOn: 'g1' });
     expect(isReady(child, 10, 'to-post')).toBe(false);

@@ -1,5 +1,5 @@
 import type { Problem } from '../http';
-import type { OutboxRecord, OutboxState } from './db';
+import type { OutboxKind, OutboxRecord, OutboxState } from './db';
 
 /** Pauses between attempts: 5 s doubling to 30 min, so a phone on 2G does not drain its battery. */
 export function backoffMs(attempts: number): number {
@@ -15,14 +15,26 @@ export const isWaiting = (state: OutboxState) => state === 'to-post' || state ==
 /** Counted in the header's badge: everything not yet arrived. */
 export const isUnsynced = (state: OutboxState) => state !== 'synced';
 
+/**
+ * Refusals that say the record's purpose is met already: an enrolment queued for a member who is in
+ * that session by now (enrolled from another phone, or the same enrolment tapped twice offline).
+ * The form shows the same answer as "already enrolled"; the outbox counts it as arrived.
+ */
+const ALREADY_THERE: Partial<Record<OutboxKind, string>> = { enrolment: 'already-enrolled' };
+
+export const isAlreadyThere = (record: Pick<OutboxRecord, 'kind'>, problem: Problem | undefined) =>
+  problem?.status === 409 && problem.code !== undefined && ALREADY_THERE[record.kind] === problem.code;
+
 /** What an attempt's outcome does to the record. `status` 0 means the network failed. */
 export function afterAttempt(
-  record: Pick<OutboxRecord, 'method' | 'attempts'>,
+  record: Pick<OutboxRecord, 'method' | 'attempts' | 'kind'>,
   status: number,
   problem: Problem | undefined,
   now: number,
 ): Partial<OutboxRecord> & { state: OutboxState } {
   if (status >= 200 && status < 300) return { state: 'synced', attempts: record.attempts + 1, problem: undefined };
+  // Kept with its answer, so the outbox screen can say it was there already.
+  if (isAlreadyThere(record, problem)) return { state: 'synced', attempts: record.attempts + 1, problem };
   if (status === 409) return { state: 'conflict', attempts: record.attempts + 1, ...(problem ? { problem } : {}) };
   // Refused for what it says (invalid, a rule broken, not allowed, gone): the user must look at it.
   if ([400, 403, 404, 413, 422].includes(status)) {

@@ -1,19 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import { createBatchBody, type BatchAnswer } from '../../../../shared/schemas/batches';
 import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
+import { SavedOnDevice, usePendingWrites } from '../../offline';
 import { listProducts } from '../../registry';
-import { createBatch, labelPdfUrl, listBatches } from '../api/batches';
+import { createBatch, labelPdfUrl, listBatches, movementsUrl } from '../api/batches';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { MovementForm } from './MovementForm';
 
 const nameIn = (text: Record<string, string>, locale: string) =>
   text[locale] ?? text.id ?? Object.values(text)[0] ?? '';
 
-function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: () => void; onCancel: () => void }) {
+/** A production run: the batch and its stock in. Through the outbox: `onSaved(true)` when kept on the phone. */
+function BatchForm({
+  groupId,
+  onSaved,
+  onCancel,
+}: {
+  groupId?: string;
+  onSaved: (queued: boolean) => void;
+  onCancel: () => void;
+}) {
   const { t, locale } = useI18n();
   const products = useResource(`batch-products-${groupId ?? ''}`, (signal) =>
     listProducts(groupId ? { groupId } : {}, undefined, signal),
@@ -32,6 +44,7 @@ function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: 
     inputQuantity: '',
   });
   const form = useFormState();
+  const markClean = useUnsavedValues(fields);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const items = products.data?.items ?? [];
@@ -50,10 +63,12 @@ function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: 
         fields.cost.trim() && product ? { amount: fields.cost.trim(), currency: product.price.currency } : null,
       inputs: fields.inputId ? [{ batchId: fields.inputId, quantity: fields.inputQuantity.trim() }] : [],
     };
-    const ok = await form.submit(createBatchBody, body, async () => {
-      await createBatch(body);
+    const label = `${body.lotCode} · ${product ? nameIn(product.name, locale) : ''}`;
+    await form.submit(createBatchBody, body, async () => {
+      const saved = await createBatch(label, body);
+      markClean();
+      onSaved(saved.queued);
     });
-    if (ok) onSaved();
   };
 
   return (
@@ -129,8 +144,15 @@ function BatchForm({ groupId, onSaved, onCancel }: { groupId?: string; onSaved: 
   );
 }
 
-function BatchRow({ batch }: { batch: BatchAnswer }) {
+/** One batch: its stock, what it was made from, its labels, and stock out recorded by hand. */
+function BatchRow({ batch: listed }: { batch: BatchAnswer }) {
   const { t, locale } = useI18n();
+  const [batch, setBatch] = useState(listed);
+  useEffect(() => setBatch(listed), [listed]);
+  const [moving, setMoving] = useState(false);
+  const [queued, setQueued] = useState(false);
+  // Stock out kept on this phone, shown under the batch until it arrives.
+  const pending = usePendingWrites(movementsUrl(batch.id));
   return (
     <li className="row-static">
       <span>
@@ -146,7 +168,40 @@ function BatchRow({ batch }: { batch: BatchAnswer }) {
           {t('batches.madeFrom', { lots: batch.inputs.map((i) => `${i.lotCode} (${i.quantity})`).join(', ') })}
         </span>
       ) : null}
+      {pending.map((r) => (
+        <span key={r.clientId} className="small" data-testid="pending-movement">
+          {r.label} · {t(`outbox.state.${r.state}`)}
+        </span>
+      ))}
+      {queued ? <SavedOnDevice /> : null}
+      {moving ? (
+        <MovementForm
+          batch={batch}
+          onSaved={(b) => {
+            setBatch(b);
+            setMoving(false);
+          }}
+          onQueued={() => {
+            setQueued(true);
+            setMoving(false);
+          }}
+          onCancel={() => setMoving(false)}
+        />
+      ) : null}
       <span className="inline wrap">
+        {batch.abilities.recordMovement && !moving ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setQueued(false);
+              setMoving(true);
+            }}
+            aria-label={t('movements.recordOf', { lot: batch.lotCode })}
+          >
+            {t('movements.record')}
+          </button>
+        ) : null}
         <a
           className="button secondary"
           href={labelPdfUrl(batch.id, locale)}
@@ -170,25 +225,46 @@ export default function BatchesPage() {
   const groupId = new URLSearchParams(useSearch()).get('group') ?? undefined;
   const [tick, setTick] = useState(0);
   const [adding, setAdding] = useState(false);
+  const [queued, setQueued] = useState(false);
   const list = usePagedList(`batches-${groupId ?? ''}-${tick}`, (cursor, signal) =>
     listBatches(groupId ? { groupId } : {}, cursor, signal),
   );
+  // Batches recorded on this phone and not sent yet.
+  const pending = usePendingWrites('/api/v1/batches');
   return (
     <>
       <h1>{t('batches.title')}</h1>
+      {queued ? <SavedOnDevice /> : null}
       {adding ? (
         <BatchForm
           {...(groupId ? { groupId } : {})}
-          onSaved={() => {
+          onSaved={(kept) => {
             setAdding(false);
+            setQueued(kept);
             setTick((n) => n + 1);
           }}
           onCancel={() => setAdding(false)}
         />
       ) : list.first?.abilities.create ? (
-        <button type="button" onClick={() => setAdding(true)}>
+        <button
+          type="button"
+          onClick={() => {
+            setQueued(false);
+            setAdding(true);
+          }}
+        >
           {t('batches.new')}
         </button>
+      ) : null}
+      {pending.length ? (
+        <ul className="rows" aria-label={t('batches.onDevice')}>
+          {pending.map((r) => (
+            <li key={r.clientId} className="row-static" data-testid="pending-batch">
+              <span>{r.label}</span>
+              <span className="muted small">{t(`outbox.state.${r.state}`)}</span>
+            </li>
+          ))}
+        </ul>
       ) : null}
       <Loaded resource={{ data: list.items, error: list.error }}>
         {(items) =>

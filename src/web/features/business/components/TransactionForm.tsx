@@ -7,6 +7,7 @@ import {
 import { localized } from '../../../../shared/localized';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, firstUnder, useFormState } from '../../../components/form';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -99,6 +100,7 @@ export function TransactionForm({
   /** Whether the field errors came back from the server (shown as it worded them) or from the schema here. */
   const [fromServer, setFromServer] = useState(false);
   const form = useFormState();
+  const markClean = useUnsavedValues(draft);
   const spec = kindSpec(kind);
   const sale = spec.fields.includes('costOfGoods');
   // In a group that records batches the cost of goods comes from the batches the sale takes.
@@ -136,9 +138,10 @@ export function TransactionForm({
     } as SimpleTransaction & { id: string };
     await form.submit(simpleTransactionBody, body, async () => {
       try {
-        const sent = await recordTransaction(groupId, body);
-        if (sent.queued) onQueued();
-        else onSaved(sent.data);
+        const saved = await recordTransaction(groupId, body);
+        markClean();
+        if (saved.queued) onQueued();
+        else onSaved(saved.data);
       } catch (error) {
         setRule(ruleKey(error));
         setRuleAmounts(ruleValues(error, locale));

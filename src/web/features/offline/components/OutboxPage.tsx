@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n/i18n';
 import type { OutboxRecord, OutboxState } from '../../../lib/outbox/db';
 import { clearSynced, discard, exportUnsynced, flushOutbox, keepMine, resend } from '../../../lib/outbox/outbox';
+import { isAlreadyThere } from '../../../lib/outbox/rules';
 import { usePrograms } from '../../programs';
 import { useOutboxRecords } from '../use-outbox';
 import { downloadWorkingSet, workingSetDownloadedAt } from '../working-set';
@@ -31,6 +32,9 @@ function RecordItem({ record }: { record: OutboxRecord }) {
           {record.attempts > 1 ? ` · ${t('outbox.attempts', { count: record.attempts })}` : ''}
         </span>
       </div>
+      {record.state === 'synced' && isAlreadyThere(record, record.problem) ? (
+        <p className="muted small">{t('outbox.alreadyThere')}</p>
+      ) : null}
       {record.state === 'error' ? (
         <>
           <p className="error" role="alert">

@@ -3,6 +3,7 @@ import { invitePersonBody, type InvitationAnswer } from '../../../../shared/sche
 import { GROUP_ROLES, type Role } from '../../../../shared/roles';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { AreaPicker } from '../../geography';
 import type { Me } from '../../platform';
@@ -35,6 +36,7 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
   const [done, setDone] = useState<{ answer: InvitationAnswer; name: string; phone: string | undefined } | null>(null);
   const [round, setRound] = useState(0);
   const form = useFormState();
+  const markClean = useUnsavedValues(fields);
   const groupRole = GROUP_ROLES.includes(role as Role);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
@@ -57,6 +59,7 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
       setDone({ answer, name: fields.name, phone: body.phone });
       setFields(EMPTY);
       setRound(round + 1);
+      markClean();
     }
   };
   const roles = group ? INVITED_ROLES.filter((r) => GROUP_ROLES.includes(r)) : INVITED_ROLES;

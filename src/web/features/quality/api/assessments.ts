@@ -8,6 +8,7 @@ import type {
 } from '../../../../shared/schemas/quality';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery } from '../../../lib/http';
+import { sendOrReplace } from '../../../lib/outbox/natural-key';
 
 export const listAssessments = (
   query: { programId?: string; productId?: string; groupId?: string },
@@ -31,11 +32,31 @@ export const uploadEvidence = (assessmentId: string, file: File, criterion: stri
   });
 };
 
-export const recordPanelScores = (id: string, body: ScoresBody) =>
-  api<AssessmentAnswer>(`/api/v1/assessments/${id}/panel-scores`, { method: 'PUT', body, quiet: formQuiet });
+/** The outbox key of one user's scores of one assessment, in one of its two forms. */
+export const scoresKey = (assessmentId: string, form: 'panel' | 'self', userId: string) =>
+  `${form === 'self' ? 'self-scores' : 'scores'}:${assessmentId}:${userId}`;
 
-export const recordSelfAssessment = (id: string, body: ScoresBody) =>
-  api<AssessmentAnswer>(`/api/v1/assessments/${id}/self-assessment`, { method: 'PUT', body, quiet: formQuiet });
+/**
+ * The scores of one form: the assessor's own panel scores, or the group's self-assessment. Through
+ * the outbox under a natural key (the assessment, the form, the user): a save made while an earlier
+ * one still waits on the phone replaces it. Sent again after a lost answer, the same scores are
+ * recognised by the server (200) although their version is stale by then.
+ */
+export const recordScores = (
+  assessmentId: string,
+  form: 'panel' | 'self',
+  userId: string,
+  label: string,
+  body: ScoresBody,
+) =>
+  sendOrReplace<AssessmentAnswer>({
+    clientId: scoresKey(assessmentId, form, userId),
+    kind: form === 'self' ? 'self-scores' : 'scores',
+    label,
+    method: 'PUT',
+    url: `/api/v1/assessments/${assessmentId}/${form === 'self' ? 'self-assessment' : 'panel-scores'}`,
+    body,
+  });
 
 export const finaliseAssessment = (id: string, version: number) =>
   api<AssessmentAnswer>(`/api/v1/assessments/${id}/finalise`, { method: 'POST', body: { version } });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import {
   appealBody,
@@ -6,22 +6,25 @@ import {
   scoresBody,
   type AppealAnswer,
   type AssessmentAnswer,
+  type ScoresBody,
 } from '../../../../shared/schemas/quality';
 import { useSession } from '../../platform';
 import { Field, useFormState } from '../../../components/form';
 import { useConfirm } from '../../../components/ConfirmDialog';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { both, useResource } from '../../../lib/use-resource';
 import { Stars } from '../../../components/Stars';
+import { SavedOnDevice, usePendingRecord } from '../../offline';
 import {
   decideAppeal,
   fileAppeal,
   finaliseAssessment,
   getAssessment,
-  recordPanelScores,
-  recordSelfAssessment,
+  recordScores,
+  scoresKey,
 } from '../api/assessments';
 import { getScheme, type SchemeDefinition } from '../api/schemes';
 import { CriterionEvidence } from './CriterionEvidence';
@@ -29,7 +32,10 @@ import { SchemeView, useText } from './SchemeView';
 
 type Draft = Record<string, { points: string; comment: string }>;
 
-/** One radio group per criterion, grouped by part; a comment each. Sends the panel scores. */
+/**
+ * One radio group per criterion, grouped by part; a comment each. Sends the panel scores (or the
+ * self-assessment) through the outbox: without a network they are kept on the phone.
+ */
 function ScoringForm({
   assessment,
   definition,
@@ -42,7 +48,7 @@ function ScoringForm({
   self: boolean;
   onSaved: (a: AssessmentAnswer) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const text = useText();
   const [draft, setDraft] = useState<Draft>(() =>
@@ -55,6 +61,20 @@ function ScoringForm({
     ),
   );
   const form = useFormState<AssessmentAnswer>();
+  const markClean = useUnsavedValues(draft);
+  const [queued, setQueued] = useState(false);
+  // Scores kept on this phone and not sent yet are what the form shows, not the older ones read.
+  const pending = usePendingRecord(scoresKey(assessment.id, self ? 'self' : 'panel', me.id));
+  const [adopted, setAdopted] = useState(false);
+  useEffect(() => {
+    if (!pending || adopted) return;
+    setAdopted(true);
+    const kept = (pending.body as ScoresBody).scores;
+    setDraft(
+      Object.fromEntries(kept.map((s) => [s.criterion, { points: String(s.points), comment: s.comment ?? '' }])),
+    );
+    markClean();
+  }, [pending, adopted, markClean]);
   const [missing, setMissing] = useState<string[]>([]);
   const [evidence, setEvidence] = useState(assessment.evidence);
   const criteria = definition.parts.flatMap((p) => p.criteria);
@@ -76,8 +96,13 @@ function ScoringForm({
         return { criterion: c.code, points: Number(d.points), ...(comment ? { comment } : {}) };
       }),
     };
-    const send = self ? recordSelfAssessment : recordPanelScores;
-    await form.submit(scoresBody, body, async () => onSaved(await send(assessment.id, body)));
+    const label = `${t('assess.heading', { year: assessment.year })} · ${formatDate(assessment.assessedOn, locale)}`;
+    await form.submit(scoresBody, body, async () => {
+      const saved = await recordScores(assessment.id, self ? 'self' : 'panel', me.id, label, body);
+      markClean();
+      setQueued(saved.queued);
+      if (!saved.queued) onSaved(saved.data);
+    });
   };
 
   return (
@@ -159,6 +184,7 @@ function ScoringForm({
       <button type="submit" disabled={form.busy}>
         {self ? t('assess.submitSelf') : t('assess.submitScores')}
       </button>
+      {queued || pending ? <SavedOnDevice /> : null}
     </form>
   );
 }

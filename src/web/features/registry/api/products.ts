@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { createProductBody, PhotoAnswer, ProductAnswer } from '../../../../shared/schemas/registry';
-import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
 import { sendOrQueue } from '../../../lib/outbox/outbox';
 
@@ -9,8 +8,10 @@ export type CreateProduct = z.input<typeof createProductBody>;
 export const listProducts = (query: { groupId?: string; programId?: string }, cursor?: string, signal?: AbortSignal) =>
   api<Page<ProductAnswer>>(withQuery('/api/v1/products', { ...query, cursor }), { signal });
 
+export const productUrl = (id: string) => `/api/v1/products/${id}`;
+
 export const getProduct = (id: string, signal?: AbortSignal) =>
-  api<ProductAnswer>(`/api/v1/products/${id}`, { signal, quiet: (e) => e.status === 404 || e.status === 400 });
+  api<ProductAnswer>(productUrl(id), { signal, quiet: (e) => e.status === 404 || e.status === 400 });
 
 /** Through the outbox; a product of a group registered offline waits for the group. */
 export const createProduct = (body: CreateProduct & { id: string }) =>
@@ -24,8 +25,20 @@ export const createProduct = (body: CreateProduct & { id: string }) =>
     dependsOn: body.groupId,
   });
 
-export const patchProduct = (id: string, body: Record<string, unknown>) =>
-  api<ProductAnswer>(`/api/v1/products/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+/**
+ * Through the outbox, with the version the edit was based on: a newer version on the server makes
+ * it a conflict, shown there with both versions. An edit of a product still waiting waits after it.
+ */
+export const patchProduct = (id: string, label: string, body: Record<string, unknown>) =>
+  sendOrQueue<ProductAnswer>({
+    clientId: crypto.randomUUID(),
+    kind: 'product-edit',
+    label,
+    method: 'PATCH',
+    url: productUrl(id),
+    body,
+    dependsOn: id,
+  });
 
 /**
  * Multipart upload, field "photo", under a client id (a replay is stored once). Through the outbox:

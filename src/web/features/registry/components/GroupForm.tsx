@@ -4,6 +4,7 @@ import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { SavedOnDevice } from '../../offline';
@@ -40,6 +41,7 @@ export function GroupForm({
   const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
   const form = useFormState<GroupAnswer>();
   const [queued, setQueued] = useState(false);
+  const markClean = useUnsavedValues(draft);
   const villages = useResource(group || !program ? null : `villages-${program.id}`, (signal) =>
     listVillages({ programId: program!.id }, undefined, signal),
   );
@@ -60,18 +62,20 @@ export function GroupForm({
     if (base) {
       const body = { version: base.version, ...fields };
       await form.submit(patchGroupBody, body, async () => {
-        const sent = await patchGroup(base.id, draft.name, body);
-        setQueued(sent.queued);
-        if (sent.queued) return;
-        setBase(sent.data);
-        onSaved(sent.data);
+        const saved = await patchGroup(base.id, draft.name, body);
+        markClean();
+        setQueued(saved.queued);
+        if (saved.queued) return;
+        setBase(saved.data);
+        onSaved(saved.data);
       });
     } else {
       const body = { id: crypto.randomUUID(), programId: program?.id ?? '', villageId: draft.villageId, ...fields };
       await form.submit(createGroupBody, body, async () => {
-        const sent = await registerGroup(body);
-        if (sent.queued) onQueued?.(body.id);
-        else onSaved(sent.data);
+        const saved = await registerGroup(body);
+        markClean();
+        if (saved.queued) onQueued?.(body.id);
+        else onSaved(saved.data);
       });
     }
   };
@@ -84,6 +88,7 @@ export function GroupForm({
           onReload={() => {
             reset(form.conflict);
             form.clearConflict();
+            markClean();
           }}
         />
       ) : null}

@@ -8,6 +8,7 @@ import {
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
 import { useDraft } from '../../../components/use-draft';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { today } from '../../../lib/format';
 import { SavedOnDevice } from '../../offline';
@@ -44,6 +45,7 @@ export function MemberForm({
   const form = useFormState<MemberAnswer>();
   const [queued, setQueued] = useState(false);
   const editable = base === null || base.abilities.update;
+  const markClean = useUnsavedValues(draft, editable);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,17 +64,21 @@ export function MemberForm({
       const body = { version: base.version, ...fields };
       await form.submit(patchMemberBody, body, async () => {
         const saved = await patchMember(base.id, body);
+        markClean();
         setBase(saved);
         onSaved(saved);
       });
     } else {
       const body = { id: crypto.randomUUID(), ...fields };
       const ok = await form.submit(createMemberBody, body, async () => {
-        const sent = await addMember(groupId, body as CreateMember & { id: string });
-        setQueued(sent.queued);
-        if (!sent.queued) onSaved(sent.data);
+        const added = await addMember(groupId, body as CreateMember & { id: string });
+        setQueued(added.queued);
+        if (!added.queued) onSaved(added.data);
       });
-      if (ok) patch(draftOf(null));
+      if (ok) {
+        patch(draftOf(null));
+        markClean();
+      }
     }
   };
 
@@ -84,6 +90,7 @@ export function MemberForm({
           onReload={() => {
             reset(form.conflict);
             form.clearConflict();
+            markClean();
           }}
         />
       ) : null}

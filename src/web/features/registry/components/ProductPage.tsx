@@ -9,12 +9,12 @@ import {
 import { usePrograms } from '../../programs';
 import { ConflictNotice, Field, numberOrNull, orNull, useFormState } from '../../../components/form';
 import { useConfirm } from '../../../components/ConfirmDialog';
-import { useUnsavedGuard } from '../../../components/use-unsaved-guard';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { Loaded } from '../../../components/Loaded';
 import { LOCALES, useI18n, type Locale } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { createProduct, getProduct, patchProduct } from '../api/products';
-import { usePendingRecord } from '../../offline';
+import { createProduct, getProduct, patchProduct, productUrl } from '../api/products';
+import { SavedOnDevice, usePendingRecord, usePendingWrites } from '../../offline';
 import { PhotoUpload } from './PhotoUpload';
 import { MoneyInput } from '../../../components/MoneyInput';
 
@@ -62,8 +62,10 @@ function ProductForm({
   const editable = base === null || base.abilities.update;
 
   const confirm = useConfirm();
-  const [initial] = useState(() => JSON.stringify([texts, fields]));
-  useUnsavedGuard(editable && !form.busy && JSON.stringify([texts, fields]) !== initial);
+  const markClean = useUnsavedValues([texts, fields], editable && !form.busy);
+  const [queued, setQueued] = useState(false);
+  // An edit kept on this phone, from now or before a reload, is still to be sent.
+  const waiting = usePendingWrites(base ? productUrl(base.id) : null).length > 0;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     // Ready and export-ready products show in the public catalog: publishing is reviewed first.
@@ -103,12 +105,16 @@ function ProductForm({
       hsCode: orNull(fields.hsCode),
       status: fields.status,
     };
+    const label = common.name.id ?? Object.values(common.name)[0] ?? '';
     if (base) {
       const body = { version: base.version, ...common, description, story };
       await form.submit(patchProductBody, body, async () => {
-        const saved = await patchProduct(base.id, body);
-        setBase(saved);
-        onSaved(saved);
+        const saved = await patchProduct(base.id, label, body);
+        markClean();
+        setQueued(saved.queued);
+        if (saved.queued) return;
+        setBase(saved.data);
+        onSaved(saved.data);
       });
     } else {
       const body = {
@@ -119,9 +125,10 @@ function ProductForm({
         ...(Object.keys(story).length ? { story } : {}),
       };
       await form.submit(createProductBody, body, async () => {
-        const sent = await createProduct(body);
-        if (sent.queued) onQueued?.(body.id);
-        else onSaved(sent.data);
+        const created = await createProduct(body);
+        markClean();
+        if (created.queued) onQueued?.(body.id);
+        else onSaved(created.data);
       });
     }
   };
@@ -146,6 +153,7 @@ function ProductForm({
               status: current.status,
             });
             form.clearConflict();
+            markClean();
           }}
         />
       ) : null}
@@ -227,6 +235,7 @@ function ProductForm({
           {base ? t('action.save') : t('products.create')}
         </button>
       ) : null}
+      {queued || waiting ? <SavedOnDevice /> : null}
       {confirm.dialog}
     </form>
   );

@@ -1,5 +1,5 @@
-import { formQuiet } from '../../../components/form';
 import { api } from '../../../lib/http';
+import { sendOrQueue } from '../../../lib/outbox/outbox';
 import type {
   CancelledEnrolmentAnswer,
   EnrolBody,
@@ -7,11 +7,26 @@ import type {
   EnrolmentListAnswer,
 } from '../../../../shared/schemas/training';
 
-export const listEnrolments = (sessionId: string, signal?: AbortSignal) =>
-  api<EnrolmentListAnswer>(`/api/v1/sessions/${sessionId}/enrolments`, { signal });
+export const enrolmentsUrl = (sessionId: string) => `/api/v1/sessions/${sessionId}/enrolments`;
 
-export const enrol = (sessionId: string, body: EnrolBody) =>
-  api<EnrolmentAnswer>(`/api/v1/sessions/${sessionId}/enrolments`, { method: 'POST', body, quiet: formQuiet });
+export const listEnrolments = (sessionId: string, signal?: AbortSignal) =>
+  api<EnrolmentListAnswer>(enrolmentsUrl(sessionId), { signal });
+
+/**
+ * Through the outbox, under the client's id (a replay is answered 200). A member registered offline
+ * is enrolled after it arrives. A member already in the session is refused (409 already-enrolled):
+ * the form says so; the outbox counts it as arrived (lib/outbox/rules.ts).
+ */
+export const enrol = (sessionId: string, label: string, body: EnrolBody & { id: string }) =>
+  sendOrQueue<EnrolmentAnswer>({
+    clientId: body.id,
+    kind: 'enrolment',
+    label,
+    method: 'POST',
+    url: enrolmentsUrl(sessionId),
+    body,
+    dependsOn: body.memberId,
+  });
 
 export const cancelEnrolment = (sessionId: string, enrolmentId: string) =>
-  api<CancelledEnrolmentAnswer>(`/api/v1/sessions/${sessionId}/enrolments/${enrolmentId}/cancel`, { method: 'POST' });
+  api<CancelledEnrolmentAnswer>(`${enrolmentsUrl(sessionId)}/${enrolmentId}/cancel`, { method: 'POST' });

@@ -3,33 +3,70 @@ import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
+import { SavedOnDevice, usePendingChildren, usePendingKind } from '../../offline';
 import { listGroups, listMembers } from '../../registry';
+import { localized } from '../../../../shared/localized';
 import { enrolBody, type SessionAnswer } from '../../../../shared/schemas/training';
 import { enrol } from '../api/enrolments';
 
-/** Enrol a member of a group the caller reaches; the server decides a place or the waitlist. */
+interface Choice {
+  id: string;
+  name: string;
+  /** Registered on this phone, not sent yet. */
+  onDevice?: boolean;
+}
+
+const onDevice = (r: { clientId: string; label: string }): Choice => ({
+  id: r.clientId,
+  name: r.label,
+  onDevice: true,
+});
+
+/**
+ * Enrol a member of a group the caller reaches; the server decides a place or the waitlist. Groups
+ * and members registered on this phone and not sent yet can be chosen too: the enrolment waits for
+ * them in the outbox, as it waits for the network.
+ */
 export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onEnrolled: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [groupId, setGroupId] = useState('');
   const [memberId, setMemberId] = useState('');
   const [notice, setNotice] = useState('');
   const [already, setAlready] = useState(false);
+  const [queued, setQueued] = useState(false);
   const form = useFormState();
   const groups = useResource(`enrol-groups-${session.programId}`, (signal) =>
     listGroups({ programId: session.programId }, undefined, signal),
   );
-  const members = useResource(groupId ? `enrol-members-${groupId}` : null, (signal) =>
+  const pendingGroups = usePendingKind('group');
+  const pendingMembers = usePendingChildren(groupId, 'member');
+  const groupChoices: Choice[] = [
+    ...(groups.data?.items ?? []),
+    ...pendingGroups
+      .filter((r) => (r.body as { programId?: string } | undefined)?.programId === session.programId)
+      .map(onDevice),
+  ];
+  // A group still on this phone has no members on the server yet: only those waiting with it.
+  const groupOnDevice = groupChoices.find((g) => g.id === groupId)?.onDevice ?? false;
+  const members = useResource(groupId && !groupOnDevice ? `enrol-members-${groupId}` : null, (signal) =>
     listMembers(groupId, undefined, signal),
   );
+  const memberChoices: Choice[] = [...(members.data?.items ?? []), ...pendingMembers.map(onDevice)];
+  const shown = (c: Choice) => (c.onDevice ? `${c.name} (${t('offline.notSent')})` : c.name);
+  const memberName = (id: string) => memberChoices.find((m) => m.id === id)?.name ?? '';
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { id: crypto.randomUUID(), memberId };
+    const label = `${memberName(memberId)} · ${localized(session.course.title, locale)}`;
     setNotice('');
     setAlready(false);
+    setQueued(false);
     await form.submit(enrolBody, body, async () => {
       try {
-        const enrolment = await enrol(session.id, body);
-        setNotice(t(`enrolment.${enrolment.status}`));
+        const sent = await enrol(session.id, label, body);
+        if (sent.queued) setQueued(true);
+        else setNotice(t(`enrolment.${sent.data.status}`));
       } catch (error) {
         // 409: the member already holds a place or a waitlist spot in this session; nothing was added.
         if (!(error instanceof ApiError) || error.status !== 409) throw error;
@@ -47,9 +84,9 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
         {(p) => (
           <select {...p} value={groupId} onChange={(e) => setGroupId(e.target.value)}>
             <option value="">—</option>
-            {groups.data?.items.map((g) => (
+            {groupChoices.map((g) => (
               <option key={g.id} value={g.id}>
-                {g.name}
+                {shown(g)}
               </option>
             ))}
           </select>
@@ -67,9 +104,9 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
             disabled={!groupId}
           >
             <option value="">—</option>
-            {members.data?.items.map((m) => (
+            {memberChoices.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.name}
+                {shown(m)}
               </option>
             ))}
           </select>
@@ -80,7 +117,7 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
       </button>
       {already ? (
         <p role="alert" className="error small">
-          {t('enrolment.already', { name: members.data?.items.find((m) => m.id === memberId)?.name ?? '' })}
+          {t('enrolment.already', { name: memberName(memberId) })}
         </p>
       ) : null}
       {notice ? (
@@ -88,6 +125,7 @@ export function EnrolForm({ session, onEnrolled }: { session: SessionAnswer; onE
           {notice}
         </p>
       ) : null}
+      {queued ? <SavedOnDevice /> : null}
     </form>
   );
 }

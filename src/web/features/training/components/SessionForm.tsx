@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { localized } from '../../../../shared/localized';
 import { createSessionBody, type CourseAnswer } from '../../../../shared/schemas/training';
 import { Field, useFormState } from '../../../components/form';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { AreaPicker } from '../../geography';
@@ -40,6 +41,7 @@ export function SessionForm(props: {
     capacity: '30',
   });
   const form = useFormState();
+  const markClean = useUnsavedValues(fields, open);
   const trainerId =
     fields.trainerId ||
     (trainers.length && !trainers.some(([id]) => id === props.userId) ? trainers[0]![0] : props.userId);
@@ -63,6 +65,7 @@ export function SessionForm(props: {
     };
     await form.submit(createSessionBody, body, async () => {
       await createSession(body);
+      markClean();
       setOpen(false);
       props.onSaved();
     });

@@ -4,9 +4,10 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { certificatePdfUrl } from '../api/certificates';
-import { cancelEnrolment, listEnrolments } from '../api/enrolments';
+import { cancelEnrolment, enrolmentsUrl, listEnrolments } from '../api/enrolments';
 import { getSession } from '../api/sessions';
 import { localized } from '../../../../shared/localized';
+import { usePendingWrites } from '../../offline';
 import { EnrolForm } from './EnrolForm';
 import { TopicLabel } from './TopicLabel';
 
@@ -15,6 +16,8 @@ export default function SessionPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const session = useResource(`session-${id}`, (signal) => getSession(id, signal));
   const enrolments = useResource(`enrolments-${id}`, (signal) => listEnrolments(id, signal));
+  // Enrolments kept on this phone, shown until they arrive.
+  const pending = usePendingWrites(enrolmentsUrl(id));
   const reload = () => {
     session.reload();
     enrolments.reload();
@@ -47,7 +50,9 @@ export default function SessionPage({ id }: { id: string }) {
           ) : null}
           <section className="panel" aria-labelledby="participants-title">
             <h2 id="participants-title">{t('training.participants')}</h2>
-            {enrolments.data?.items.length === 0 ? <p className="muted">{t('training.noParticipants')}</p> : null}
+            {enrolments.data?.items.length === 0 && !pending.length ? (
+              <p className="muted">{t('training.noParticipants')}</p>
+            ) : null}
             <ul className="rows">
               {enrolments.data?.items.map((e) => (
                 <li key={e.id} className="row-static">
@@ -79,6 +84,12 @@ export default function SessionPage({ id }: { id: string }) {
                       </button>
                     ) : null}
                   </span>
+                </li>
+              ))}
+              {pending.map((r) => (
+                <li key={r.clientId} className="row-static" data-testid="pending-enrolment">
+                  <span>{r.label}</span>
+                  <span className="muted small">{t(`outbox.state.${r.state}`)}</span>
                 </li>
               ))}
             </ul>
