@@ -9,5 +9,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // A busy machine (CI shares its cores) can take seconds to render an upload: polls wait for the
+    // condition up to 30 s instead of vitest's 1 s, and return as soon as it holds.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
