@@ -45,6 +45,7 @@ const OWNERS: Record<string, string[]> = {
     'fixed_assets',
     'asset_depreciation',
     'ledger_month_balances',
+    'sales_month_totals',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };

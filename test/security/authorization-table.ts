@@ -155,6 +155,13 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/me': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/me' }) },
   // What waits for the caller in the place's program: counted within their scope (home.test.ts), answered to anyone signed in.
   'GET /api/v1/me/tasks': { rule: SIGNED_IN, request: (r) => ({ url: `/api/v1/me/tasks?programId=${r.programId}` }) },
+  // Indicator definitions are public; their values are counted within the caller's scope
+  // (test/impact.property.test.ts), so a caller with no grant there gets no rows, not a refusal.
+  'GET /api/v1/indicators': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/indicators' }) },
+  'GET /api/v1/impact': {
+    rule: SIGNED_IN,
+    request: (r) => ({ url: `/api/v1/impact?indicator=members&programId=${r.programId}&period=2026` }),
+  },
   'GET /api/v1/tokens': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': {
     rule: SIGNED_IN,

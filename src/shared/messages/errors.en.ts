@@ -242,4 +242,12 @@ export const errorsEn: ErrorTexts = {
   'error.csv_invalid': 'Is not valid CSV.',
   'error.csv_header': 'The header must be code,parent_code,level,name.',
   'error.csv_columns': 'Has {count} columns; 4 expected.',
+  'error.indicator-unknown': 'There is no indicator "{indicator}".',
+  'error.area-level-unknown': 'This country has no area level "{level}".',
+  'error.area-level-above': 'The level "{level}" is not below the chosen area.',
+  'error.breakdown-not-allowed': 'The indicator "{indicator}" cannot be broken down by "{dimension}".',
+  'error.too-many-periods': 'A series has at most {maximum} periods.',
+  'error.not_a_period': 'Must be a period such as 2026, 2026Q1, 2026-03 or 2026-01-01..2026-06-30.',
+  'error.not_an_indicator': 'Is not an indicator code.',
+  'error.not_an_area_level': 'Is not an area level.',
 };

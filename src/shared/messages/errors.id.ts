@@ -244,4 +244,12 @@ export const errorsId: ErrorTexts = {
   'error.csv_invalid': 'Bukan CSV yang sah.',
   'error.csv_header': 'Judul kolom harus code,parent_code,level,name.',
   'error.csv_columns': 'Ada {count} kolom; seharusnya 4.',
+  'error.indicator-unknown': 'Indikator "{indicator}" tidak dikenal.',
+  'error.area-level-unknown': 'Tingkat wilayah "{level}" tidak ada di negara ini.',
+  'error.area-level-above': 'Tingkat "{level}" tidak berada di bawah wilayah yang dipilih.',
+  'error.breakdown-not-allowed': 'Indikator "{indicator}" tidak dapat dirinci menurut "{dimension}".',
+  'error.too-many-periods': 'Satu deret paling banyak {maximum} periode.',
+  'error.not_a_period': 'Harus periode seperti 2026, 2026Q1, 2026-03 atau 2026-01-01..2026-06-30.',
+  'error.not_an_indicator': 'Bukan kode indikator.',
+  'error.not_an_area_level': 'Bukan tingkat wilayah.',
 };

@@ -242,4 +242,12 @@ export const errorsJa: ErrorTexts = {
   'error.csv_invalid': '正しい CSV ではありません。',
   'error.csv_header': '見出しは code,parent_code,level,name にしてください。',
   'error.csv_columns': '列が {count} 個あります。4 個必要です。',
+  'error.indicator-unknown': '指標「{indicator}」はありません。',
+  'error.area-level-unknown': 'この国には地域の階層「{level}」がありません。',
+  'error.area-level-above': '階層「{level}」は選んだ地域より下にありません。',
+  'error.breakdown-not-allowed': '指標「{indicator}」は「{dimension}」別に分けられません。',
+  'error.too-many-periods': '1 つの系列は {maximum} 期間までです。',
+  'error.not_a_period': '2026、2026Q1、2026-03、2026-01-01..2026-06-30 のような期間にしてください。',
+  'error.not_an_indicator': '指標のコードではありません。',
+  'error.not_an_area_level': '地域の階層ではありません。',
 };
