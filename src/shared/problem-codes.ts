@@ -95,6 +95,8 @@ export const PROBLEM_CODES = {
   'area-level-above': ['level'],
   'breakdown-not-allowed': ['dimension', 'indicator'],
   'too-many-periods': ['maximum'],
+  'target-exists': [],
+  'at-risk-above-on-track': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export const FIELD_CODES = {

@@ -47,6 +47,7 @@ const OWNERS: Record<string, string[]> = {
     'ledger_month_balances',
     'sales_month_totals',
   ],
+  impact: ['impact_settings', 'impact_targets'],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
 

@@ -247,6 +247,8 @@ export const errorsEn: ErrorTexts = {
   'error.area-level-above': 'The level "{level}" is not below the chosen area.',
   'error.breakdown-not-allowed': 'The indicator "{indicator}" cannot be broken down by "{dimension}".',
   'error.too-many-periods': 'A series has at most {maximum} periods.',
+  'error.target-exists': 'This indicator already has a target for that area, period and breakdown.',
+  'error.at-risk-above-on-track': 'The at-risk threshold must not be above the on-track one.',
   'error.not_a_period': 'Must be a period such as 2026, 2026Q1, 2026-03 or 2026-01-01..2026-06-30.',
   'error.not_an_indicator': 'Is not an indicator code.',
   'error.not_an_area_level': 'Is not an area level.',

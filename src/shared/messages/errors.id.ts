@@ -249,6 +249,8 @@ export const errorsId: ErrorTexts = {
   'error.area-level-above': 'Tingkat "{level}" tidak berada di bawah wilayah yang dipilih.',
   'error.breakdown-not-allowed': 'Indikator "{indicator}" tidak dapat dirinci menurut "{dimension}".',
   'error.too-many-periods': 'Satu deret paling banyak {maximum} periode.',
+  'error.target-exists': 'Indikator ini sudah punya target untuk wilayah, periode, dan rincian itu.',
+  'error.at-risk-above-on-track': 'Batas "berisiko" tidak boleh di atas batas "sesuai jalur".',
   'error.not_a_period': 'Harus periode seperti 2026, 2026Q1, 2026-03 atau 2026-01-01..2026-06-30.',
   'error.not_an_indicator': 'Bukan kode indikator.',
   'error.not_an_area_level': 'Bukan tingkat wilayah.',

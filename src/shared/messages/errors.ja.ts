@@ -247,6 +247,8 @@ export const errorsJa: ErrorTexts = {
   'error.area-level-above': '階層「{level}」は選んだ地域より下にありません。',
   'error.breakdown-not-allowed': '指標「{indicator}」は「{dimension}」別に分けられません。',
   'error.too-many-periods': '1 つの系列は {maximum} 期間までです。',
+  'error.target-exists': 'この指標には、その地域・期間・内訳の目標がすでにあります。',
+  'error.at-risk-above-on-track': '「要注意」の基準は「順調」の基準より上にできません。',
   'error.not_a_period': '2026、2026Q1、2026-03、2026-01-01..2026-06-30 のような期間にしてください。',
   'error.not_an_indicator': '指標のコードではありません。',
   'error.not_an_area_level': '地域の階層ではありません。',

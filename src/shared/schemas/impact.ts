@@ -104,3 +104,72 @@ export const impactAnswer = z.object({
   rows: z.array(impactRow),
 });
 export type ImpactAnswer = z.infer<typeof impactAnswer>;
+
+/** A decimal number as text (a target of 1500 villagers, Rp 2.500.000.000 of sales). */
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,15}(\.\d{1,4})?$/, coded('not_a_decimal', 'must be a number such as 1500 or 2500000.50'));
+
+/** One breakdown cell a target is for (`{"sex":"female"}`); empty for the whole value. */
+const breakdown = z.partialRecord(z.enum(DIMENSIONS), z.string().trim().min(1).max(40));
+
+export const TARGET_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'met', 'missed'] as const;
+
+export const createTargetBody = z.strictObject({
+  id: uuid.optional(),
+  indicator: impactQuery.shape.indicator,
+  area: areaCode.optional(),
+  period,
+  breakdown: breakdown.default({}),
+  baseline: decimal,
+  target: decimal,
+  note: z.string().trim().max(500).default(''),
+});
+export type CreateTargetBody = z.infer<typeof createTargetBody>;
+
+export const patchTargetBody = z.strictObject({
+  version: z.number().int().min(1).optional(),
+  baseline: decimal.optional(),
+  target: decimal.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type PatchTargetBody = z.infer<typeof patchTargetBody>;
+
+export const targetAnswer = z.object({
+  id: uuid,
+  programId: uuid,
+  indicator: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }).nullable(),
+  period: z.object({ name: z.string(), from: z.iso.date(), to: z.iso.date() }),
+  breakdown: z.record(z.string(), z.string()),
+  baseline: z.string(),
+  target: z.string(),
+  /** The indicator's value now, counted over the target's whole area. */
+  actual: z.string(),
+  /** (actual − baseline) / (target − baseline), 0 to 1 and beyond; null before any change is asked (target = baseline). */
+  progress: z.number().nullable(),
+  /** The share of the period gone by: the progress expected by now. */
+  expected: z.number(),
+  status: z.enum(TARGET_STATUSES),
+  note: z.string(),
+  version: z.number().int(),
+  abilities: z.object({ read: z.boolean(), manage: z.boolean() }),
+});
+export type TargetAnswer = z.infer<typeof targetAnswer>;
+export const targetList = z.object({ items: z.array(targetAnswer), abilities: z.object({ manage: z.boolean() }) });
+
+export const impactSettingsBody = z.strictObject({
+  version: z.number().int().min(1).optional(),
+  suppressBelow: z.number().int().min(1).max(100).optional(),
+  onTrackFrom: z.number().gt(0).max(2).optional(),
+  atRiskFrom: z.number().gt(0).max(2).optional(),
+});
+export const impactSettingsAnswer = z.object({
+  programId: uuid,
+  suppressBelow: z.number().int(),
+  onTrackFrom: z.number(),
+  atRiskFrom: z.number(),
+  version: z.number().int(),
+});
+export type ImpactSettingsAnswer = z.infer<typeof impactSettingsAnswer>;
