@@ -203,6 +203,10 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(targetPolicy, 'manage', prog)),
     request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-settings`, payload: { suppressBelow: 5 } }),
   },
+  'GET /api/v1/public/impact': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/public/impact?indicator=members&programId=${r.programId}&period=2026&by=sex` }),
+  },
   'GET /api/v1/impact': {
     rule: SIGNED_IN,
     request: (r) => ({ url: `/api/v1/impact?indicator=members&programId=${r.programId}&period=2026` }),

@@ -77,6 +77,9 @@ export const impactQuery = z.object({
 });
 export type ImpactQuery = z.infer<typeof impactQuery>;
 
+/** The public impact page's question: one program's figures, for anyone. */
+export const publicImpactQuery = impactQuery.extend({ programId: uuid });
+
 export const impactRow = z.object({
   /** The area the value belongs to (the asked area, or one of its areas at `level`). */
   area: z.object({ code: z.string(), name: z.string() }).nullable(),

@@ -6,7 +6,7 @@ import { noContent } from '../../http/responses.js';
 import { baseVersion } from '../../http/versioning.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/impact.js';
-import { impactValues, listIndicators } from './impact.service.js';
+import { impactValues, listIndicators, publicImpactValues } from './impact.service.js';
 import {
   createTarget,
   getImpactSettings,
@@ -31,6 +31,14 @@ export async function impactRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/impact',
     { schema: { querystring: s.impactQuery, response: { 200: s.impactAnswer }, tags }, config },
     async (req) => impactValues(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/public/impact',
+    {
+      schema: { querystring: s.publicImpactQuery, response: { 200: s.impactAnswer }, tags },
+      config: { access: 'public' },
+    },
+    async (req) => publicImpactValues(ctxOf(req), req.query),
   );
   r.get(
     '/api/v1/programs/:id/targets',

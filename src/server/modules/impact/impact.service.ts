@@ -4,6 +4,7 @@ import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
 import type { ImpactAnswer, ImpactQuery, ImpactRow } from '../../../shared/schemas/impact.js';
 import { PERIOD_PATTERN } from '../../../shared/schemas/impact.js';
+import { rawSql, type Sql } from '../../db/sql.js';
 import { requireUser, scopeOf } from '../platform/index.js';
 import {
   areaByCode,
@@ -16,6 +17,7 @@ import {
 } from './impact.repository.js';
 import { impactPolicy } from './impact.policy.js';
 import { INDICATORS, indicatorByCode, presentIndicator } from './indicators.js';
+import { DEFAULT_SUPPRESS_BELOW, targetsRepository } from './targets.repository.js';
 
 export const listIndicators = () => ({ items: INDICATORS.map(presentIndicator) });
 
@@ -74,6 +76,13 @@ export function bucketsOf(period: string, every: ImpactQuery['every']): Bucket[]
   return out;
 }
 
+/** A count of people below the threshold is shown as "<5" (value null); money in the currency's major unit. */
+function shownValue(r: { value: string; currency: string | null }, suppressBelow: number) {
+  if (r.currency) return { value: fromMinor(r.value, r.currency).amount, suppressed: false };
+  const n = Number(r.value);
+  return n > 0 && n < suppressBelow ? { value: null, suppressed: true } : { value: r.value, suppressed: false };
+}
+
 const wholeMonths = (buckets: Bucket[]) =>
   buckets.every((b) => b.from.endsWith('-01') && b.to === monthEnd(Number(b.to.slice(0, 4)), Number(b.to.slice(5, 7))));
 
@@ -86,6 +95,42 @@ const pathDepth = (path: string) => path.split('/').filter(Boolean).length - 1;
  */
 export async function impactValues(ctx: Ctx, q: ImpactQuery): Promise<ImpactAnswer> {
   const actor = requireUser(ctx.actor);
+  const grantsShallow =
+    actor.isAdmin ||
+    actor.grants.every(
+      (g) => g.groupId === null && (g.areaPath === null || pathDepth(g.areaPath) <= SALES_SUMMARY_DEPTH),
+    );
+  return computeImpact(ctx, q, {
+    scope: scopeOf(actor, impactPolicy, 'read', { program: 'f.program_id', path: 'f.area_path', group: null }),
+    scopeAboveSummary: grantsShallow,
+    suppressBelow: 0,
+  });
+}
+
+/**
+ * A program's figures for everyone (its public impact page): the whole program, no personal data,
+ * and every count of people below the program's threshold (default 5) shown as "<5" — a cell that
+ * small could point at a person.
+ */
+export async function publicImpactValues(ctx: Ctx, q: ImpactQuery & { programId: string }): Promise<ImpactAnswer> {
+  const settings = await targetsRepository.settings(ctx.db, q.programId);
+  return computeImpact(ctx, q, {
+    scope: rawSql('true'),
+    scopeAboveSummary: true,
+    suppressBelow: settings?.suppress_below ?? DEFAULT_SUPPRESS_BELOW,
+  });
+}
+
+interface Audience {
+  /** Which facts the reader may count (alias f). */
+  scope: Sql;
+  /** Whether that scope is whole regencies or more, so the monthly summary can answer it. */
+  scopeAboveSummary: boolean;
+  /** Counts of people below this are suppressed (0: none). */
+  suppressBelow: number;
+}
+
+async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Promise<ImpactAnswer> {
   const indicator = indicatorByCode(q.indicator);
   if (!indicator) {
     throw ruleBroken(
@@ -126,17 +171,12 @@ export async function impactValues(ctx: Ctx, q: ImpactQuery): Promise<ImpactAnsw
   }
   const period = periodRange(q.period);
   const buckets = indicator.periodType === 'current' ? [{ name: q.period, ...period }] : bucketsOf(q.period, q.every);
-  const grantsShallow =
-    actor.isAdmin ||
-    actor.grants.every(
-      (g) => g.groupId === null && (g.areaPath === null || pathDepth(g.areaPath) <= SALES_SUMMARY_DEPTH),
-    );
   const fromSummary =
     indicator.source === 'sales' &&
     wholeMonths(buckets) &&
     (depth === undefined || depth <= SALES_SUMMARY_DEPTH) &&
     (!area || area.depth <= SALES_SUMMARY_DEPTH) &&
-    grantsShallow;
+    audience.scopeAboveSummary;
   const rows = await indicatorValues(ctx.db, {
     indicator,
     buckets,
@@ -144,7 +184,7 @@ export async function impactValues(ctx: Ctx, q: ImpactQuery): Promise<ImpactAnsw
     programId: q.programId,
     areaPath: area?.path,
     depth,
-    scope: scopeOf(actor, impactPolicy, 'read', { program: 'f.program_id', path: 'f.area_path', group: null }),
+    scope: audience.scope,
     today: dateIn(ctx.clock.now()),
     fromSummary,
   });
@@ -158,8 +198,7 @@ export async function impactValues(ctx: Ctx, q: ImpactQuery): Promise<ImpactAnsw
         : { code: r.area!, name: names.get(r.area!) ?? r.area! },
     period: buckets[r.bucket]!.name,
     by: r.dims,
-    value: r.currency ? fromMinor(r.value, r.currency).amount : r.value,
-    suppressed: false,
+    ...shownValue(r, indicator.suppressible ? audience.suppressBelow : 0),
     currency: r.currency,
   }));
   return {

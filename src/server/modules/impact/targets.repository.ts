@@ -1,6 +1,9 @@
 import type { Queryable } from '../../db/database.js';
 import { query, rawSql, sql, type Sql } from '../../db/sql.js';
 
+/** Counts of people below this are shown as "<5" to audiences outside the caller's scope, unless the program says otherwise. */
+export const DEFAULT_SUPPRESS_BELOW = 5;
+
 export interface TargetRow {
   id: string;
   program_id: string;

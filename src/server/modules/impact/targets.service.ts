@@ -25,14 +25,14 @@ import { areaByCode } from './impact.repository.js';
 import { impactValues, periodRange } from './impact.service.js';
 import { targetPolicy } from './impact.policy.js';
 import { indicatorByCode } from './indicators.js';
-import { targetsRepository, type SettingsRow, type TargetRow } from './targets.repository.js';
+import { DEFAULT_SUPPRESS_BELOW, targetsRepository, type SettingsRow, type TargetRow } from './targets.repository.js';
 
 export interface StatusRule {
   onTrackFrom: number;
   atRiskFrom: number;
 }
 
-export const DEFAULT_SETTINGS = { suppressBelow: 5, onTrackFrom: 0.9, atRiskFrom: 0.7 };
+export const DEFAULT_SETTINGS = { suppressBelow: DEFAULT_SUPPRESS_BELOW, onTrackFrom: 0.9, atRiskFrom: 0.7 };
 
 const days = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

@@ -172,3 +172,33 @@ describe('targets', () => {
     expect(set.json()).toMatchObject({ onTrackFrom: 0.6, atRiskFrom: 0.5, version: 2 });
   });
 });
+
+describe('the public impact page', () => {
+  it('shows a program’s figures to anyone, with counts of people below the threshold as "<5"', async () => {
+    const w = await world();
+    const url = (by: string) => `/api/v1/public/impact?indicator=members&programId=${w.programId}&period=2027&by=${by}`;
+    const bySex = await t.request({ method: 'GET', url: url('sex') });
+    expect(bySex.statusCode, bySex.body).toBe(200);
+    expect(bySex.json().rows).toEqual([
+      expect.objectContaining({ by: { sex: 'female' }, value: '7', suppressed: false }),
+      expect.objectContaining({ by: { sex: 'male' }, value: null, suppressed: true }),
+    ]);
+    // The program's own staff see the same cell as it is.
+    const inScope = await t.request({
+      method: 'GET',
+      url: `/api/v1/impact?indicator=members&programId=${w.programId}&period=2027&by=sex`,
+      as: w.manager,
+    });
+    expect(inScope.json().rows).toContainEqual(expect.objectContaining({ by: { sex: 'male' }, value: '3' }));
+
+    // A program that sets its threshold at 3 shows the 3.
+    await t.request({
+      method: 'PUT',
+      url: `/api/v1/programs/${w.programId}/impact-settings`,
+      as: w.manager,
+      payload: { suppressBelow: 3 },
+    });
+    const lower = await t.request({ method: 'GET', url: url('sex') });
+    expect(lower.json().rows).toContainEqual(expect.objectContaining({ by: { sex: 'male' }, value: '3' }));
+  });
+});
