@@ -15,6 +15,7 @@ import { seedDemo, type DemoAccount, type DemoSeedResult } from './demo/seed-dem
 import { hasPasswords, passwordsBlock, savePasswords, type OneTimePasswords } from './first-start-passwords.js';
 import { textLogStream } from './http/text-log.js';
 import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
+import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
 
@@ -191,6 +192,22 @@ program
       out(
         `Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`,
       );
+    }).catch(fail),
+  );
+
+program
+  .command('impact')
+  .description('indicators: `ovop impact rebuild` recomputes every summary they read from the facts')
+  .command('rebuild')
+  .description('recompute the indicator summaries (the monthly sales per regency) from the facts')
+  .action(() =>
+    withDatabase(async (db) => {
+      const started = Date.now();
+      const written = await rebuildSummaries(db);
+      const rows = Object.entries(written)
+        .map(([table, n]) => `${table}: ${n} rows`)
+        .join(', ');
+      out(`Rebuilt ${rows} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }).catch(fail),
   );
 

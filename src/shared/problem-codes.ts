@@ -90,6 +90,13 @@ export const PROBLEM_CODES = {
   'cooperative-only': [],
   unbalanced: [],
   'cost-from-batches': [],
+  'indicator-unknown': ['indicator'],
+  'area-level-unknown': ['level'],
+  'area-level-above': ['level'],
+  'breakdown-not-allowed': ['dimension', 'indicator'],
+  'too-many-periods': ['maximum'],
+  'target-exists': [],
+  'at-risk-above-on-track': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export const FIELD_CODES = {
@@ -263,6 +270,9 @@ export const FIELD_CODES = {
   csv_invalid: [],
   csv_header: [],
   csv_columns: ['count'],
+  not_a_period: [],
+  not_an_indicator: [],
+  not_an_area_level: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -45,7 +45,9 @@ const OWNERS: Record<string, string[]> = {
     'fixed_assets',
     'asset_depreciation',
     'ledger_month_balances',
+    'sales_month_totals',
   ],
+  impact: ['impact_settings', 'impact_targets'],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
+import { targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
 import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
 import { invitationPolicy, programPolicy } from '../../src/server/modules/programs/programs.policy.js';
@@ -143,6 +144,17 @@ const sessionBody = (r: Records) => ({
 });
 
 /** The declared outcome of every documented operation. */
+/** A fresh target at the place's village (its own period each time: one target per area and period). */
+let targetYear = 2100;
+const placedTarget = (r: Records, x: Helpers) =>
+  x.post(`/api/v1/programs/${r.programId}/targets`, {
+    indicator: 'members',
+    area: r.villageCode,
+    period: String(targetYear--),
+    baseline: '0',
+    target: '10',
+  });
+
 export const TABLE: Record<string, Entry> = {
   'GET /health': { rule: OPEN, places: ONCE, request: () => ({ url: '/health' }) },
   'POST /api/v1/auth/sign-in': {
@@ -155,6 +167,50 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/me': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/me' }) },
   // What waits for the caller in the place's program: counted within their scope (home.test.ts), answered to anyone signed in.
   'GET /api/v1/me/tasks': { rule: SIGNED_IN, request: (r) => ({ url: `/api/v1/me/tasks?programId=${r.programId}` }) },
+  // Indicator definitions are public; their values are counted within the caller's scope
+  // (test/impact.property.test.ts), so a caller with no grant there gets no rows, not a refusal.
+  'GET /api/v1/indicators': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/indicators' }) },
+  // Targets: listed to anyone signed in, each only where their grant reaches its area (targets.test.ts);
+  // set, changed and removed by the whole program's manager.
+  'GET /api/v1/programs/{id}/targets': {
+    rule: SIGNED_IN,
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/targets` }),
+  },
+  'POST /api/v1/programs/{id}/targets': {
+    rule: policy(check(targetPolicy, 'manage', prog)),
+    // A village of its own each time: one target per indicator, area and period.
+    request: (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/targets`,
+      payload: { indicator: 'members', area: x.area(), period: '2027', baseline: '0', target: '10' },
+    }),
+  },
+  'PATCH /api/v1/targets/{id}': {
+    rule: policy(check(targetPolicy, 'manage', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/targets/${(await placedTarget(r, x)).id}`,
+      payload: { version: 1, target: '12' },
+    }),
+  },
+  'DELETE /api/v1/targets/{id}': {
+    rule: policy(check(targetPolicy, 'manage', vil)),
+    request: async (r, x) => ({ url: `/api/v1/targets/${(await placedTarget(r, x)).id}` }),
+  },
+  'GET /api/v1/programs/{id}/impact-settings': {
+    rule: SIGNED_IN,
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-settings` }),
+  },
+  'PUT /api/v1/programs/{id}/impact-settings': {
+    rule: policy(check(targetPolicy, 'manage', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-settings`, payload: { suppressBelow: 5 } }),
+  },
+  'GET /api/v1/public/impact': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/public/impact?indicator=members&programId=${r.programId}&period=2026&by=sex` }),
+  },
+  'GET /api/v1/impact': {
+    rule: SIGNED_IN,
+    request: (r) => ({ url: `/api/v1/impact?indicator=members&programId=${r.programId}&period=2026` }),
+  },
   'GET /api/v1/tokens': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': {
     rule: SIGNED_IN,

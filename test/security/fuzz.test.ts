@@ -148,7 +148,9 @@ const requestOf = (op: Operation): fc.Arbitrary<FuzzRequest> =>
 
 const LEAKS: [string, RegExp][] = [
   ['a stack trace', /\bat (?:async )?[\w$.<>[\] ]+ \(|\bat (?:file|node):|\n\s+at /],
-  ['SQL text', /SELECT |INSERT | FROM |syntax error/i],
+  // Keywords as the code writes its SQL (upper case), so prose such as "counted from the birth year" in
+  // an indicator's definition is not taken for a query.
+  ['SQL text', /\bSELECT |\bINSERT | FROM |syntax error/],
   ['the database name', /postgres/i],
   ['a file path', /(?:\/[\w.@-]+)+\.(?:[cm]?[jt]sx?)\b|node_modules|\/(?:work|home|tmp|usr|var)\/[\w.-]/],
 ];

@@ -176,6 +176,7 @@ async function recordsOf(
   return {
     programId: w.program.id,
     areaPath: target[0]!.area_path,
+    villageCode: target[0]!.area_code,
     unenrolledVillage: unenrolled[0]!.code,
     staff,
     buyerId: buyer.id,

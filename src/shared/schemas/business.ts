@@ -13,6 +13,8 @@ import {
 } from '../common.schemas.js';
 import { decimalAmount, money } from '../money.js';
 import { quantity } from '../quantity.js';
+import { countryCode } from './geography.js';
+import { MARKETS } from './market.js';
 
 /** Bookkeeping requests (DESIGN §3.6): simple transactions, journal entries, reports, HPP. */
 
@@ -60,14 +62,29 @@ const saleItems = z
   .optional();
 
 /**
+ * Where a sale was made, for the program's figures: in the village's own province (local), elsewhere
+ * in the country (national) or abroad (export, with the buyer's country when known).
+ */
+const sold = { market: z.enum(MARKETS).default('local'), destination: countryCode.optional() };
+export type SaleMarket = (typeof MARKETS)[number];
+
+/**
  * The transactions a treasurer records with one tap; each posts a balanced entry for them.
  * `costOfGoods` on a sale also moves that cost from finished goods into cost of goods sold.
  */
 export const simpleTransactionBody = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('cash_sale'), ...base, via, costOfGoods: amount.optional(), items: saleItems }),
+  z.strictObject({
+    kind: z.literal('cash_sale'),
+    ...base,
+    ...sold,
+    via,
+    costOfGoods: amount.optional(),
+    items: saleItems,
+  }),
   z.strictObject({
     kind: z.literal('credit_sale'),
     ...base,
+    ...sold,
     customer: z.string().trim().max(200).optional(),
     costOfGoods: amount.optional(),
     items: saleItems,

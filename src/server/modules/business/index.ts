@@ -10,3 +10,4 @@ export { createBatch } from './batches.service.js';
 
 /** What waits in the books for the caller, for the home screen. */
 export { businessTasks } from './tasks.service.js';
+export { rebuildSalesSummary } from './sales-summary.js';

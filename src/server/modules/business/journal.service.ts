@@ -11,6 +11,7 @@ import {
   type JournalEntryBody,
   type JournalQuery,
   type ReverseEntryBody,
+  type SaleMarket,
   type SimpleTransactionBody,
 } from '../../../shared/schemas/business.js';
 import { requireUser } from '../platform/index.js';
@@ -275,6 +276,9 @@ export interface SaleToRecord {
   sourceId: string;
   costOfGoods?: Money | null;
   actorId: string;
+  /** Where it was sold (an order's market); an export names the buyer's country. */
+  market: SaleMarket;
+  destination?: string | undefined;
 }
 
 /**
@@ -289,10 +293,11 @@ export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entr
   const books = { group, book: await openBooks(db, group), opened: true };
   const posted = await ledgerRepository.entryBySource(db, input.sourceType, input.sourceId);
   if (posted) return { entryId: posted.id };
+  const sold = { market: input.market, ...(input.destination ? { destination: input.destination } : {}) };
   const t: SimpleTransactionBody =
     input.settlement === 'cash'
-      ? { kind: 'cash_sale', date: input.on, amount: input.amount, memo: input.memo, via: 'cash', ...cost(input) }
-      : { kind: 'credit_sale', date: input.on, amount: input.amount, memo: input.memo, ...cost(input) };
+      ? { kind: 'cash_sale', date: input.on, amount: input.amount, memo: input.memo, via: 'cash', ...sold, ...cost(input) }
+      : { kind: 'credit_sale', date: input.on, amount: input.amount, memo: input.memo, ...sold, ...cost(input) };
   const { kind, date, memo, ...details } = t;
   const book = await ledgerRepository.lock(db, group.id);
   const record = await insertPosting(tx, books, book, uuidv7(), {

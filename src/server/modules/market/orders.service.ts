@@ -223,6 +223,8 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
         sourceId: id,
         costOfGoods,
         actorId: actor.id,
+        market: row.market,
+        destination: row.market === 'export' ? row.buyer_country : undefined,
       }));
     } else if (input.to === 'cancelled' && row.status === 'confirmed') {
       await releaseStock(tx, id, before.allocations, actor.id);

@@ -1,0 +1,209 @@
+import type { Queryable } from '../../db/database.js';
+import { joinSql, likePrefix, query, rawSql, sql, type Sql } from '../../db/sql.js';
+import type { Dimension } from '../../../shared/schemas/impact.js';
+import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
+
+/**
+ * Indicator values from the facts other modules publish (registry_groups, registry_members,
+ * registry_products, business_sales, business_sales_months; never their tables). One query per
+ * read: the periods come in as arrays and are joined, the area of each fact is cut at the asked
+ * level with `split_part` on its materialised path, and breakdowns are GROUP BY columns.
+ */
+
+/** One period of a series: its name and its first and last day. */
+export interface Bucket {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export interface ValuesQuery {
+  indicator: Indicator;
+  buckets: Bucket[];
+  by: Dimension[];
+  /** Only facts of this program. */
+  programId: string | undefined;
+  /** Only facts inside this area (its materialised path). */
+  areaPath: string | undefined;
+  /** Group by the area at this depth of the tree (0: provinces); undefined for one value. */
+  depth: number | undefined;
+  /** The caller's scope over the facts' `program_id` and `area_path` (alias f). */
+  scope: Sql;
+  /** Today, for values that keep no history (a product's status, a rating's validity). */
+  today: string;
+  /** Read sales from the monthly summary: the buckets are whole months and nothing asks below its level. */
+  fromSummary: boolean;
+}
+
+export interface ValueRow {
+  bucket: number;
+  area: string | null;
+  dims: Record<string, string>;
+  /** A count, or money in minor units. */
+  value: string;
+  currency: string | null;
+}
+
+/** The summary keeps sales per area at this depth (0-based) of the tree and above: a regency in Indonesia. */
+export const SALES_SUMMARY_DEPTH = 1;
+
+const ageBand = (birthYear: string) =>
+  `CASE ${AGE_BANDS.filter((b) => b.below !== Infinity)
+    .map((b) => `WHEN extract(year FROM b.until)::int - ${birthYear} < ${b.below} THEN '${b.band}'`)
+    .join(' ')} ELSE '${AGE_BANDS.at(-1)!.band}' END`;
+
+/** Each source's breakdowns as SQL over its facts (alias f) and the period (alias b). */
+const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>>> = {
+  members: {
+    sex: 'f.sex',
+    age_band: ageBand('f.birth_year'),
+    disability: "CASE WHEN f.disability THEN 'yes' ELSE 'no' END",
+  },
+  groups: { kind: 'f.kind' },
+  villages: {},
+  products: {
+    status: 'f.status',
+    stars: "CASE WHEN f.stars IS NOT NULL AND f.stars_valid_until >= b.today THEN f.stars::text ELSE 'none' END",
+  },
+  sales: {
+    market: 'f.market',
+    channel: 'f.channel',
+    destination: "CASE WHEN f.destination = '' THEN 'none' ELSE f.destination END",
+    sex: "CASE WHEN f.led_by = '' THEN 'unknown' ELSE f.led_by END",
+  },
+};
+
+/** A chair of the group in office on the period's last day, of this sex. */
+const chairOn = (sex: string) =>
+  `EXISTS (SELECT 1 FROM registry_members c WHERE c.group_id = f.id AND c.role = 'chair' AND c.sex = '${sex}'
+     AND c.joined_on <= b.until AND (c.left_on IS NULL OR c.left_on > b.until))`;
+
+/** What each source counts, from which facts, and which facts count in a period. */
+function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: string; currency: string } {
+  switch (q.indicator.source) {
+    case 'members':
+      return {
+        from: 'registry_members f',
+        inPeriod: 'f.joined_on <= b.until AND (f.left_on IS NULL OR f.left_on > b.until)',
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'groups':
+      return {
+        from: 'registry_groups f',
+        inPeriod: `f.created_at::date <= b.until${q.indicator.where?.led_by ? ` AND ${chairOn(q.indicator.where.led_by[0]!)}` : ''}`,
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'villages':
+      return {
+        from: 'registry_groups f',
+        inPeriod: `EXISTS (SELECT 1 FROM registry_members m WHERE m.group_id = f.id AND m.joined_on <= b.until
+                     AND (m.left_on IS NULL OR m.left_on > b.until))`,
+        measure: 'count(DISTINCT f.village_code)',
+        currency: 'NULL::text',
+      };
+    case 'products':
+      return { from: 'registry_products f', inPeriod: 'true', measure: 'count(*)', currency: 'NULL::text' };
+    case 'sales':
+      return q.fromSummary
+        ? {
+            from: 'business_sales_months f',
+            inPeriod: 'f.month >= b.since AND f.month <= b.until',
+            measure: 'sum(f.amount)',
+            currency: 'f.currency',
+          }
+        : {
+            from: 'business_sales f',
+            inPeriod: 'f.entry_date >= b.since AND f.entry_date <= b.until',
+            measure: 'sum(f.amount)',
+            currency: 'f.currency',
+          };
+  }
+}
+
+/** The indicator's own narrowing (`where`) as SQL over its source's breakdown columns. */
+function whereSql(q: ValuesQuery): Sql[] {
+  const columns = DIMENSION_SQL[q.indicator.source];
+  return Object.entries(q.indicator.where ?? {}).flatMap(([dimension, values]) => {
+    if (dimension === 'led_by' && q.indicator.source === 'groups') return []; // in `inPeriod`
+    const column = columns[dimension as Dimension];
+    if (!column) throw new Error(`${q.indicator.code}: no column for ${dimension}`);
+    return [sql`${rawSql(column)} = ANY(${[...values!]}::text[])`];
+  });
+}
+
+export async function indicatorValues(db: Queryable, q: ValuesQuery): Promise<ValueRow[]> {
+  const source = sourceSql(q);
+  const columns = DIMENSION_SQL[q.indicator.source];
+  const dims = q.by.map((d, i) => ({ name: d, as: `d${i}`, column: columns[d]! }));
+  const area = q.depth === undefined ? 'NULL::text' : `split_part(f.area_path, '/', ${q.depth + 2})`;
+  const conditions: Sql[] = [rawSql(source.inPeriod), q.scope, ...whereSql(q)];
+  if (q.programId) conditions.push(sql`f.program_id = ${q.programId}`);
+  if (q.areaPath) conditions.push(sql`f.area_path LIKE ${likePrefix(q.areaPath)}`);
+  const select = [
+    'b.i AS bucket',
+    `${area} AS area`,
+    ...dims.map((d) => `${d.column} AS ${d.as}`),
+    `${source.measure}::text AS value`,
+    `${source.currency} AS currency`,
+  ].join(', ');
+  const groupBy = ['b.i', `${area}`, ...dims.map((d) => d.column), source.currency].join(', ');
+  const rows = await query<Record<string, string | number | null>>(
+    db,
+    sql`SELECT ${rawSql(select)}
+        FROM unnest(${q.buckets.map((b) => b.from)}::date[], ${q.buckets.map((b) => b.to)}::date[])
+               WITH ORDINALITY AS b0(since, until, i)
+        CROSS JOIN LATERAL (SELECT b0.since, b0.until, b0.i - 1 AS i, ${q.today}::date AS today) b
+        JOIN ${rawSql(source.from)} ON ${joinSql(conditions, ' AND ')}
+        GROUP BY ${rawSql(groupBy)}
+        ORDER BY 1, 2`,
+  );
+  return rows.map((r) => ({
+    bucket: Number(r.bucket),
+    area: (r.area as string | null) ?? null,
+    dims: Object.fromEntries(dims.map((d) => [d.name, String(r[d.as])])),
+    value: String(r.value),
+    currency: (r.currency as string | null) ?? null,
+  }));
+}
+
+/** The depth of an area level in a country (`regency` → 1 in Indonesia), if the country has it. */
+export async function levelDepth(db: Queryable, country: string, level: string): Promise<number | undefined> {
+  const rows = await db.query<{ depth: number }>(
+    'SELECT depth FROM geography_areas WHERE country = $1 AND level = $2 LIMIT 1',
+    [country, level],
+  );
+  return rows[0]?.depth;
+}
+
+export interface AreaRow {
+  code: string;
+  name: string;
+  level: string;
+  depth: number;
+  path: string;
+  country: string;
+}
+
+export async function areaByCode(db: Queryable, code: string): Promise<AreaRow | undefined> {
+  const rows = await db.query<AreaRow>(
+    'SELECT code, name, level, depth, path, country FROM geography_areas WHERE code = $1',
+    [code],
+  );
+  return rows[0];
+}
+
+export async function areaNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM geography_areas WHERE code = ANY($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function programCountry(db: Queryable, programId: string): Promise<string | undefined> {
+  const rows = await db.query<{ country: string }>('SELECT country FROM programs_programs WHERE id = $1', [programId]);
+  return rows[0]?.country;
+}

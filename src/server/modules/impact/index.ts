@@ -1,0 +1,3 @@
+/** The impact module's public face: indicators computed from what the other modules publish. */
+export { impactRoutes } from './impact.routes.js';
+export { rebuildSummaries } from './rebuild.js';

@@ -1,0 +1,166 @@
+import type { Dimension, IndicatorAnswer } from '../../../shared/schemas/impact.js';
+
+/**
+ * The standard indicator set, as data: what each counts, in id/en/ja, how a period applies, the
+ * breakdowns it allows, and which facts it is computed from (`source`, narrowed by `where`). The
+ * computations live in impact.repository.ts, one per source; docs/indicators.md explains each
+ * definition for the people who report them.
+ */
+export type Source = 'members' | 'groups' | 'villages' | 'products' | 'sales';
+
+export interface Indicator extends IndicatorAnswer {
+  source: Source;
+  /** Only facts whose dimension has one of these values (export sales: market = export). */
+  where?: Partial<Record<Dimension | 'led_by', readonly string[]>>;
+}
+
+export const INDICATORS: readonly Indicator[] = [
+  {
+    code: 'villages_active',
+    name: { id: 'Desa dengan kelompok aktif', en: 'Villages with an active group', ja: '活動中のグループがある村' },
+    definition: {
+      id: 'Desa yang pada akhir periode memiliki sedikitnya satu kelompok produsen dengan sedikitnya satu anggota aktif.',
+      en: 'Villages that, on the last day of the period, have at least one producer group with at least one active member.',
+      ja: '期間の最終日に、現役の会員が 1 人以上いる生産者グループが 1 つ以上ある村の数。',
+    },
+    unit: 'villages',
+    periodType: 'stock',
+    disaggregations: [],
+    suppressible: false,
+    source: 'villages',
+  },
+  {
+    code: 'producer_groups',
+    name: { id: 'Kelompok produsen', en: 'Producer groups', ja: '生産者グループ' },
+    definition: {
+      id: 'Kelompok produsen yang terdaftar dalam program sampai akhir periode (menurut tanggal pendaftaran).',
+      en: 'Producer groups registered in the program by the last day of the period (by their registration date).',
+      ja: '期間の最終日までにプログラムに登録された生産者グループの数（登録日による）。',
+    },
+    unit: 'groups',
+    periodType: 'stock',
+    disaggregations: ['kind'],
+    suppressible: false,
+    source: 'groups',
+  },
+  {
+    code: 'women_led_groups',
+    name: { id: 'Kelompok yang dipimpin perempuan', en: 'Women-led groups', ja: '女性が代表のグループ' },
+    definition: {
+      id: 'Kelompok produsen yang pada akhir periode diketuai oleh seorang perempuan.',
+      en: 'Producer groups chaired by a woman on the last day of the period.',
+      ja: '期間の最終日に女性が代表（会長）を務める生産者グループの数。',
+    },
+    unit: 'groups',
+    periodType: 'stock',
+    disaggregations: ['kind'],
+    suppressible: false,
+    source: 'groups',
+    where: { led_by: ['female'] },
+  },
+  {
+    code: 'members',
+    name: {
+      id: 'Anggota kelompok (warga desa terlibat)',
+      en: 'Group members (villagers involved)',
+      ja: 'グループの会員（参加した村人）',
+    },
+    definition: {
+      id: 'Anggota kelompok produsen yang aktif pada akhir periode: sudah bergabung dan belum keluar. Umur dihitung dari tahun lahir pada tahun akhir periode.',
+      en: 'Members of producer groups active on the last day of the period: joined and not yet left. Age is counted from the birth year in the year the period ends.',
+      ja: '期間の最終日に在籍している生産者グループの会員（入会済みで未退会）。年齢は期間の終わる年と生まれ年から数えます。',
+    },
+    unit: 'people',
+    periodType: 'stock',
+    disaggregations: ['sex', 'age_band', 'disability'],
+    suppressible: true,
+    source: 'members',
+  },
+  {
+    code: 'products_ready',
+    name: { id: 'Produk siap jual', en: 'Products ready to sell', ja: '販売準備のできた商品' },
+    definition: {
+      id: 'Produk berstatus siap jual atau siap ekspor, saat ini (status produk tidak menyimpan riwayat).',
+      en: 'Products marked ready to sell or export-ready, today (a product’s status keeps no history).',
+      ja: '販売準備済みまたは輸出準備済みの商品の数（現在。商品の状態は履歴を持ちません）。',
+    },
+    unit: 'products',
+    periodType: 'current',
+    disaggregations: ['status', 'stars'],
+    suppressible: false,
+    source: 'products',
+    where: { status: ['ready', 'export_ready'] },
+  },
+  {
+    code: 'products_rated',
+    name: { id: 'Produk menurut bintang', en: 'Products by star rating', ja: '星の数ごとの商品' },
+    definition: {
+      id: 'Produk dengan peringkat bintang yang masih berlaku hari ini, menurut jumlah bintang.',
+      en: 'Products whose star rating is still valid today, by number of stars.',
+      ja: '今日も有効な星の格付けを持つ商品の数（星の数ごと）。',
+    },
+    unit: 'products',
+    periodType: 'current',
+    disaggregations: ['stars'],
+    suppressible: false,
+    source: 'products',
+    where: { stars: ['1', '2', '3', '4', '5'] },
+  },
+  {
+    code: 'export_ready_products',
+    name: { id: 'Produk siap ekspor', en: 'Export-ready products', ja: '輸出準備のできた商品' },
+    definition: {
+      id: 'Produk berstatus siap ekspor hari ini.',
+      en: 'Products marked export-ready today.',
+      ja: '今日、輸出準備済みの商品の数。',
+    },
+    unit: 'products',
+    periodType: 'current',
+    disaggregations: ['stars'],
+    suppressible: false,
+    source: 'products',
+    where: { status: ['export_ready'] },
+  },
+  {
+    code: 'sales_revenue',
+    name: { id: 'Omzet penjualan', en: 'Sales revenue', ja: '売上高' },
+    definition: {
+      id: 'Penjualan yang dibukukan kelompok pada periode itu (penjualan satu sentuh dan pesanan pembeli), dikurangi pembatalannya; menurut pasar (lokal: provinsi sendiri; nasional; ekspor), saluran, dan jenis kelamin ketua kelompok saat menjual.',
+      en: 'Sales the groups booked in the period (one-tap sales and buyer orders) less their reversals; by market (local: the own province; national; export), channel, and the sex of the group’s chair when selling.',
+      ja: '期間中にグループが帳簿に記帳した売上（ワンタップ販売とバイヤーの注文）から取消を引いた額。市場（地元：同じ州、国内、輸出）、販売経路、販売時のグループ代表の性別ごと。',
+    },
+    unit: 'money',
+    periodType: 'flow',
+    disaggregations: ['market', 'channel', 'sex', 'destination'],
+    suppressible: false,
+    source: 'sales',
+  },
+  {
+    code: 'export_sales',
+    name: { id: 'Penjualan ekspor', en: 'Export sales', ja: '輸出売上' },
+    definition: {
+      id: 'Penjualan ke pembeli di luar negeri pada periode itu, menurut negara tujuan.',
+      en: 'Sales to buyers abroad in the period, by destination country.',
+      ja: '期間中の海外のバイヤーへの売上（仕向け国ごと）。',
+    },
+    unit: 'money',
+    periodType: 'flow',
+    disaggregations: ['destination', 'channel', 'sex'],
+    suppressible: false,
+    source: 'sales',
+    where: { market: ['export'] },
+  },
+];
+
+export const indicatorByCode = (code: string): Indicator | undefined => INDICATORS.find((i) => i.code === code);
+
+/** What the API shows of an indicator: everything but how it is computed. */
+export const presentIndicator = ({ source: _source, where: _where, ...shown }: Indicator): IndicatorAnswer => shown;
+
+/** Age bands (years, on the period's last year): under 25, 25–34, 35–54, 55 and over. */
+export const AGE_BANDS = [
+  { band: '<25', below: 25 },
+  { band: '25-34', below: 35 },
+  { band: '35-54', below: 55 },
+  { band: '55+', below: Infinity },
+] as const;
