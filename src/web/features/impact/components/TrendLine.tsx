@@ -12,6 +12,8 @@ export function TrendLine({ values, label }: { values: (number | null)[]; label:
     const element = box.current;
     if (!element) return undefined;
     const x = values.map((_, i) => i + 1);
+    // A canvas does not resolve `currentColor`: the line takes the box's own colour (the theme's accent).
+    const stroke = getComputedStyle(element).color;
     const plot = new uPlot(
       {
         width: Math.max(element.clientWidth, 120),
@@ -22,7 +24,7 @@ export function TrendLine({ values, label }: { values: (number | null)[]; label:
         select: { show: false, left: 0, top: 0, width: 0, height: 0 },
         scales: { x: { time: false }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.25)] } },
         axes: [{ show: false }, { show: false }],
-        series: [{}, { stroke: 'currentColor', width: 2, points: { show: false } }],
+        series: [{}, { stroke, width: 2, points: { show: false } }],
       },
       [x, values],
       element,
