@@ -23,6 +23,22 @@ interface CardProps {
   target: TargetAnswer | undefined;
 }
 
+/**
+ * One number per month of the year up to this month: a month with no row counted nothing (0), a
+ * suppressed one is a gap. Money in several currencies draws the first currency's line only.
+ */
+function monthlySeries(rows: ImpactRow[], year: string): (number | null)[] {
+  const now = new Date().toISOString().slice(0, 7);
+  const last = now.startsWith(year) ? Number(now.slice(5, 7)) : 12;
+  const currency = rows[0]?.currency ?? null;
+  const byMonth = new Map(rows.filter((r) => r.currency === currency).map((r) => [r.period, r]));
+  return Array.from({ length: last }, (_, i) => {
+    const row = byMonth.get(`${year}-${String(i + 1).padStart(2, '0')}`);
+    if (!row) return 0;
+    return row.suppressed || row.value === null ? null : Number(row.value);
+  });
+}
+
 /** A target's progress against the share of the year gone by, with its status in words. */
 function TargetProgress({ target, currency }: { target: TargetAnswer; currency: string | null }) {
   const { t, locale } = useI18n();
@@ -85,10 +101,7 @@ export function IndicatorCard({ indicator, programId, area, year, target }: Card
   const dimension = CARD_BREAKDOWN[indicator.code];
   const by = dimension && indicator.disaggregations.includes(dimension) ? dimension : undefined;
   const split = useResource(by ? `by|${key}` : null, (signal) => getValues({ ...base, by }, signal));
-  const thisMonth = new Date().toISOString().slice(0, 7);
-  const series = (months.data?.rows ?? [])
-    .filter((row) => row.period <= thisMonth || !row.period.startsWith(year))
-    .map((row) => (row.suppressed || row.value === null ? null : Number(row.value)));
+  const series = months.data ? monthlySeries(months.data.rows, year) : [];
   const rows = value.data?.rows ?? [];
   const currency = rows[0]?.currency ?? null;
 
