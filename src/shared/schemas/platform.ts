@@ -75,6 +75,7 @@ export type SignInAnswer = z.infer<typeof signInAnswer>;
 /** The staff app's screens, in menu order (the web names each `nav.<screen>`). */
 export const STAFF_SCREENS = [
   'programs',
+  'impact',
   'areas',
   'villages',
   'groups',

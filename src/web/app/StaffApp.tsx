@@ -7,6 +7,7 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
 import { AreasPage } from '../features/geography';
+import { ImpactPage } from '../features/impact';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
 import {
   getMe,
@@ -66,6 +67,7 @@ function StaffRoutes() {
   return (
     <Switch>
       <Route path="/" component={HomePage} />
+      <Route path="/impact" component={ImpactPage} />
       <Route path="/areas" component={AreasPage} />
       <Route path="/programs" component={ProgramsPage} />
       <Route path="/programs/:id">{(p) => <ProgramPage id={p.id} />}</Route>

@@ -5,6 +5,7 @@ import { buildGroup, buildStaff, buildUser, signedIn } from '../../../../test/fa
 /** What the whole program's manager (and an admin) find in the menu, in its order. */
 const EVERY_STAFF_SCREEN = [
   'programs',
+  'impact',
   'areas',
   'villages',
   'groups',
@@ -28,10 +29,10 @@ async function menuOf(user: { email: string }) {
 }
 
 describe('the staff menu in /me', () => {
-  it('lists a facilitator’s areas, villages, groups, training, batches and inquiries, not programs or schemes', async () => {
+  it('lists a facilitator’s dashboard, areas, villages, groups, training, batches and inquiries, not programs or schemes', async () => {
     const { user } = await buildStaff(t.database.db, 'facilitator', { areaCode: '51.07' });
     expect(await menuOf(user)).toEqual({
-      screens: ['areas', 'villages', 'groups', 'training', 'batches', 'inquiries', 'orders', 'notifications'],
+      screens: ['impact', 'areas', 'villages', 'groups', 'training', 'batches', 'inquiries', 'orders', 'notifications'],
       bookGroups: [],
     });
   });
@@ -46,11 +47,24 @@ describe('the staff menu in /me', () => {
     expect((await menuOf(user)).screens).toEqual(EVERY_STAFF_SCREEN);
   });
 
-  it('lists assessments but no villages or batches to an assessor', async () => {
+  it('lists the dashboard and assessments but no villages or batches to an assessor', async () => {
     const { user } = await buildStaff(t.database.db, 'assessor');
     expect((await menuOf(user)).screens).toEqual([
+      'impact',
       'groups',
       'assessments',
+      'training',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
+  });
+
+  it('lists the dashboard and training to a trainer, not areas or villages', async () => {
+    const { user } = await buildStaff(t.database.db, 'trainer');
+    expect((await menuOf(user)).screens).toEqual([
+      'impact',
+      'groups',
       'training',
       'inquiries',
       'orders',

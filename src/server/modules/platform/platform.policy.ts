@@ -56,6 +56,8 @@ type Audience = readonly Role[] | 'everyone' | 'ownGroups';
 /** The staff menu, decided here once: the web shows what `/me` lists, in `STAFF_SCREENS` order. */
 const SCREEN_AUDIENCES: Record<StaffScreen, Audience> = {
   programs: ['program_manager'],
+  /** The program's dashboard: everyone who works across its villages, each within their grant's area. */
+  impact: ['program_manager', 'facilitator', 'assessor', 'trainer'],
   areas: ['program_manager', 'facilitator'],
   villages: ['program_manager', 'facilitator'],
   groups: ROLES,

@@ -1,0 +1,4 @@
+/** Impact's public face: the program dashboard, a staff screen of its own chunk (with its charts). */
+import { lazy } from 'react';
+
+export const ImpactPage = lazy(() => import('./components/ImpactPage'));

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
+import { ADMIN, apiSession, ROOT } from './server.js';
+
+const baseUrl = inject('baseUrl');
+const programId = inject('programId');
+const MANAGER = { email: 'made.dasbor@ovop.test', password: 'Dasbor-Program-2026!', name: 'Made Wirawan' };
+const SHOTS = join(ROOT, 'docs', 'screens', 'impact');
+let browser: Browser;
+
+/** A program manager of the whole program, and a group of six villagers in a village of Karangasem, Bali. */
+async function seedDashboard() {
+  const admin = await apiSession(baseUrl, ADMIN);
+  const user = await admin<{ id: string }>('POST', '/api/v1/users', {
+    email: MANAGER.email,
+    name: MANAGER.name,
+    password: MANAGER.password,
+  });
+  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
+  const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07');
+  const villages = await admin<{ items: { code: string }[] }>(
+    'GET',
+    `/api/v1/areas?parent=${districts.items[0]!.code}`,
+  );
+  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
+    programId,
+    areaCode: villages.items[0]!.code,
+  });
+  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
+    programId,
+    villageId: village.id,
+    name: 'KWT Anyaman Lontar Tenganan',
+    kind: 'women_group',
+  });
+  const people = [
+    ['Ni Wayan Sukerti', 'female'],
+    ['Ni Made Rasmini', 'female'],
+    ['Ni Nyoman Sari', 'female'],
+    ['Ni Ketut Suarni', 'female'],
+    ['I Gede Artawan', 'male'],
+    ['I Komang Budiasa', 'male'],
+  ];
+  for (const [name, sex] of people) {
+    await admin('POST', `/api/v1/groups/${group.id}/members`, { name, sex, birthYear: 1985, joinedOn: '2025-06-01' });
+  }
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the program dashboard on a phone', () => {
+  it('shows a manager the members, drills from Indonesia to a regency of Bali, and sets a target there', async () => {
+    await seedDashboard();
+    const page = await phonePage(browser, baseUrl);
+    await page.goto('/app');
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Kata sandi').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: /Halo/ }).waitFor();
+
+    await (await menu(page)).getByRole('link', { name: 'Dasbor' }).click();
+    await page.getByRole('heading', { name: 'Dasbor program', level: 1 }).waitFor();
+    const members = page.getByTestId('indicator-members');
+    const figure = members.getByTestId('figure');
+    await expect.poll(() => figure.textContent()).toMatch(/^\d/);
+    expect(Number((await figure.textContent())!.match(/^[\d.]+/)![0].replace(/\./g, ''))).toBeGreaterThanOrEqual(6);
+    await members.getByRole('table').getByRole('rowheader', { name: 'Perempuan' }).waitFor();
+
+    const trail = page.getByRole('navigation', { name: 'Wilayah' });
+    await page.getByRole('list', { name: 'Menurut Provinsi' }).getByRole('button', { name: /Bali/ }).click();
+    await trail.getByText('Bali').waitFor();
+    await page
+      .getByRole('list', { name: 'Menurut Kabupaten/Kota' })
+      .getByRole('button', { name: /Karangasem/ })
+      .click();
+    await trail.getByText('Karangasem').waitFor();
+    expect(await trail.getByRole('button').allTextContents()).toEqual(['Indonesia', 'Bali']);
+    await expect.poll(() => figure.textContent()).toMatch(/^6/);
+
+    // A refusal shows beside its field, in Indonesian; then a target for members in Karangasem.
+    const form = page.getByRole('form', { name: 'Tetapkan target' });
+    await form.getByLabel('Indikator').selectOption({ label: 'Anggota kelompok (warga desa terlibat)' });
+    await form.getByLabel('Nilai awal').fill('0');
+    await form.getByLabel('Target', { exact: true }).fill('sepuluh');
+    await form.getByRole('button', { name: 'Simpan target' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).not.toMatch(/must|decimal/i);
+    await form.getByLabel('Target', { exact: true }).fill('10');
+    await form.getByRole('button', { name: 'Simpan target' }).click();
+    await form.getByRole('status').filter({ hasText: 'Target tersimpan.' }).waitFor();
+    const status = members.getByTestId('target-status');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(/^(Belum dimulai|Sesuai rencana|Berisiko|Tertinggal|Tercapai)$/);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await shoot(page, 'dashboard-id');
+
+    await chooseLanguage(page, 'ja');
+    await page.getByRole('heading', { name: 'プログラムのダッシュボード', level: 1 }).waitFor();
+    await members.getByTestId('target-status').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await shoot(page, 'dashboard-ja');
+    await page.context().close();
+  });
+});
