@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from './phone.js';
+import { normalizePhone, phoneText } from './phone.js';
 
 describe('normalizing phone numbers', () => {
   it.each([
@@ -20,4 +20,16 @@ describe('normalizing phone numbers', () => {
       expect(normalizePhone(written)).toBeNull();
     },
   );
+});
+
+describe('writing phone numbers', () => {
+  it.each([
+    ['+6281234567890', '0812 3456 7890'],
+    ['+628123456789', '0812 3456 789'],
+    ['+62361234567', '0361234567'],
+    ['+819012345678', '+819012345678'],
+  ])('writes %s as %s', (e164, written) => {
+    expect(phoneText(e164)).toBe(written);
+    expect(normalizePhone(written)).toBe(e164);
+  });
 });

@@ -18,3 +18,13 @@ export function normalizePhone(input: string): string | null {
 
 /** Whether a sign-in name is a phone number rather than an email: it has no `@`. */
 export const looksLikePhone = (login: string): boolean => !login.includes('@');
+
+/**
+ * A kept number as Indonesians write it: a mobile `+6281234567890` as `0812 3456 7890` (groups of
+ * four from the trunk 0), another Indonesian number with its trunk 0; a foreign number as kept.
+ */
+export function phoneText(e164: string): string {
+  if (!e164.startsWith('+62')) return e164;
+  const national = `0${e164.slice(3)}`;
+  return national.startsWith('08') ? (national.match(/.{1,4}/g) ?? []).join(' ') : national;
+}

@@ -2,15 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { applyStoredTheme } from './lib/theme';
-import { I18nProvider, initialLocale, loadMessages } from './i18n/i18n';
+import { I18nProvider, loadStoredLocale } from './i18n/i18n';
 import './styles.css';
 
 applyStoredTheme();
-const locale = initialLocale();
-const messages = await loadMessages(locale);
+await loadStoredLocale();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider locale={locale} messages={messages}>
+    <I18nProvider>
       <App />
     </I18nProvider>
   </StrictMode>,

@@ -123,6 +123,14 @@ export const programAbilities = abilitiesOf([
   'appointManager',
 ]);
 
+/**
+ * The roles the caller may bring a person in with, somewhere in the program (where exactly, their own
+ * grants decide: the areas and groups they work in). `wholeProgram`: also for the program as a
+ * whole, naming no area. Group roles always name a group, so never the whole program.
+ */
+export const invitableRole = z.object({ role: z.enum(ROLES), wholeProgram: z.boolean() });
+export type InvitableRole = z.infer<typeof invitableRole>;
+
 export const programAnswer = z.object({
   id: uuid,
   code: z.string(),
@@ -137,6 +145,8 @@ export const programAnswer = z.object({
   createdAt: timestamp,
   updatedAt: timestamp,
   abilities: programAbilities,
+  /** Whom the caller may invite into the program (`POST /programs/:id/invitations`); empty: nobody. */
+  invitable: z.array(invitableRole),
 });
 export type ProgramAnswer = z.infer<typeof programAnswer>;
 

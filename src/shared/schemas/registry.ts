@@ -246,7 +246,8 @@ export const groupAnswer = z.object({
   legalIds: z.object({ nib: z.string().optional() }),
   contact: z.object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }),
   ...record,
-  abilities: abilitiesOf(GROUP_ACTIONS),
+  /** The group policy's actions, and `invite`: whether the caller may bring a person into the group (programs' rule). */
+  abilities: abilitiesOf([...GROUP_ACTIONS, 'invite']),
 });
 export type GroupAnswer = z.infer<typeof groupAnswer>;
 /** Groups as listed; `abilities.create`: whether the caller may register a group somewhere in the program. */

@@ -7,10 +7,10 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
 import { CatalogPage, ProductStoryPage } from '../features/market';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, withMessages } from '../i18n/i18n';
 
-/** Staff screens are their own chunks: public visitors never download them. */
-const StaffApp = lazy(() => import('./StaffApp'));
+/** Staff screens are their own chunks, their messages too: public visitors never download them. */
+const StaffApp = lazy(() => withMessages('staff', import('./StaffApp')));
 /** The pages a batch's and a certificate's QR codes open come with their feature, on demand. */
 const ProvenancePage = lazy(() => import('../features/business').then((m) => ({ default: m.ProvenancePage })));
 // The platform feature holds the sign-in form and its schema: the public pages load it only when asked.

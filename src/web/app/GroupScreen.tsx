@@ -1,13 +1,11 @@
 import { BooksLinks } from '../features/business';
-import { useSession } from '../features/platform';
-import { InvitePanel, mayInvite } from '../features/programs';
+import { InvitePanel } from '../features/programs';
 import { GroupQuality } from '../features/quality';
 import { GroupPage } from '../features/registry';
 import { GroupTrainingSection } from '../features/training';
 
 /** A producer group's page: the registry's record, with its books, quality and training beside it. */
 export function GroupScreen({ id }: { id: string | null }) {
-  const { me } = useSession();
   return (
     <GroupPage
       id={id}
@@ -16,7 +14,7 @@ export function GroupScreen({ id }: { id: string | null }) {
         <>
           <GroupQuality groupId={group.id} />
           <GroupTrainingSection groupId={group.id} />
-          {mayInvite(me, group.programId) ? <InvitePanel programId={group.programId} group={group} /> : null}
+          {group.abilities.invite ? <InvitePanel programId={group.programId} group={group} /> : null}
         </>
       )}
     />

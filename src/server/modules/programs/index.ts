@@ -6,6 +6,7 @@ import { programPolicy } from './programs.policy.js';
 import { programsRepository as repository, type ProgramRow } from './programs.repository.js';
 export { programsRoutes } from './programs.routes.js';
 export { createProgram, grantRole } from './programs.service.js';
+export { mayInviteIntoGroup } from './programs.policy.js';
 
 /** Whether the actor works in the program at all (any role, however narrowed): who may name it in a request. */
 export const worksInProgram = (actor: Actor, programId: string): boolean =>

@@ -1,13 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ORIGIN, useTestApp, type Session } from '../../../../test/app.js';
-import { buildGroup, buildProgram, buildStaff, signedIn, STRONG_PASSWORD } from '../../../../test/factories.js';
+import {
+  buildGroup,
+  buildProgram,
+  buildStaff,
+  buildUser,
+  signedIn,
+  STRONG_PASSWORD,
+  system,
+} from '../../../../test/factories.js';
+import { grantRole } from './programs.service.js';
 
 const t = useTestApp();
 afterEach(() => vi.restoreAllMocks());
 
 const NEW_PASSWORD = 'Salak-manis-Sibetan-77';
 
-async function staff(role: 'program_manager' | 'facilitator' | 'group_manager', programId: string, place = {}) {
+async function staff(
+  role: 'program_manager' | 'facilitator' | 'group_manager' | 'group_member',
+  programId: string,
+  place = {},
+) {
   const { user } = await buildStaff(t.database.db, role, { programId, ...place });
   return signedIn(t.app, user);
 }
@@ -234,5 +247,67 @@ describe('who may bring people in', () => {
     expect(again.json().invitation).toBeNull();
     // The manager's link still works.
     expect((await accept(tokenOf(made.json().invitation.path))).statusCode).toBe(200);
+  });
+});
+
+describe('what the invite panel is told', () => {
+  const programOf = (as: Session, programId: string) =>
+    t.request({ method: 'GET', url: `/api/v1/programs/${programId}`, as });
+  const groupOf = (as: Session, groupId: string) => t.request({ method: 'GET', url: `/api/v1/groups/${groupId}`, as });
+
+  it('tells a group member they may invite nobody, on the program and on their group', async () => {
+    const program = await buildProgram(t.database.db);
+    const group = await buildGroup(t.database.db, { programId: program.id });
+    const member = await staff('group_member', program.id, { groupId: group.id });
+    const seen = await programOf(member, program.id);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().invitable).toEqual([]);
+    expect((await groupOf(member, group.id)).json().abilities.invite).toBe(false);
+  });
+
+  it('tells a program manager every role but their own, anywhere in the program, and that they may invite into a group', async () => {
+    const program = await buildProgram(t.database.db);
+    const group = await buildGroup(t.database.db, { programId: program.id });
+    const manager = await staff('program_manager', program.id);
+    expect((await programOf(manager, program.id)).json().invitable).toEqual([
+      { role: 'facilitator', wholeProgram: true },
+      { role: 'assessor', wholeProgram: true },
+      { role: 'trainer', wholeProgram: true },
+      { role: 'group_manager', wholeProgram: false },
+      { role: 'group_member', wholeProgram: false },
+    ]);
+    expect((await groupOf(manager, group.id)).json().abilities.invite).toBe(true);
+  });
+
+  it('tells a facilitator of a regency the roles they may give there, not a facilitator, and not for the whole program', async () => {
+    const program = await buildProgram(t.database.db);
+    const group = await buildGroup(t.database.db, { programId: program.id });
+    const facilitator = await staff('facilitator', program.id, { areaCode: '51.07' });
+    expect((await programOf(facilitator, program.id)).json().invitable).toEqual([
+      { role: 'assessor', wholeProgram: false },
+      { role: 'trainer', wholeProgram: false },
+      { role: 'group_manager', wholeProgram: false },
+      { role: 'group_member', wholeProgram: false },
+    ]);
+    expect((await groupOf(facilitator, group.id)).json().abilities.invite).toBe(true);
+  });
+
+  it('tells an admin they may appoint a program manager too', async () => {
+    const program = await buildProgram(t.database.db);
+    const admin = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
+    const roles = (await programOf(admin, program.id)).json().invitable;
+    expect(roles[0]).toEqual({ role: 'program_manager', wholeProgram: true });
+    expect(roles).toHaveLength(6);
+  });
+
+  it('tells someone who reads a group through another role that they may not invite into it', async () => {
+    const program = await buildProgram(t.database.db);
+    const lombok = await buildGroup(t.database.db, { programId: program.id, areaCode: '52.01.03.2009' });
+    const { user } = await buildStaff(t.database.db, 'facilitator', { programId: program.id, areaCode: '51.07' });
+    await grantRole(system(t.database.db), program.id, { userId: user.id, role: 'trainer', areaCode: '52.01' });
+    const session = await signedIn(t.app, user);
+    const seen = await groupOf(session, lombok.id);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().abilities.invite).toBe(false);
   });
 });

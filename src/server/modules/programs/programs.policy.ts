@@ -1,5 +1,7 @@
 import { ROLES, type Actor, type Role } from '../../http/context.js';
-import { definePolicy } from '../platform/index.js';
+import type { InvitableRole } from '../../../shared/schemas/programs.js';
+import { GROUP_ROLES } from '../../../shared/roles.js';
+import { can, canSomewhere, definePolicy, programTarget, type Target } from '../platform/index.js';
 
 /**
  * Who may do what with a program (its target is `programTarget(id)`: the program as a whole).
@@ -19,7 +21,7 @@ export const programPolicy = definePolicy('Program', {
 export const staffingAction = (role: Role, change: 'grant' | 'revoke') =>
   role === 'program_manager' ? 'appointManager' : change === 'grant' ? 'grantRole' : 'revokeRole';
 
-export { GROUP_ROLES } from '../../../shared/roles.js';
+export { GROUP_ROLES };
 
 /** Creating a program is an admin's: there is no program yet to hold a role in. */
 export const mayCreateProgram = (actor: Actor): boolean => actor.kind === 'user' && actor.isAdmin;
@@ -39,3 +41,18 @@ export const invitationPolicy = definePolicy('Place', {
 /** The action that bringing someone in with `role` needs. */
 export const invitingAction = (role: Role) =>
   role === 'program_manager' ? 'appointManager' : role === 'facilitator' ? 'inviteFacilitator' : 'invite';
+
+/**
+ * The roles the actor may bring a person in with somewhere in the program, each with whether also for
+ * the program as a whole: what the web's invite panel offers (the service checks the place itself).
+ */
+export const invitableRoles = (actor: Actor, programId: string): InvitableRole[] =>
+  ROLES.filter((role) => canSomewhere(actor, invitationPolicy, invitingAction(role), programId)).map((role) => ({
+    role,
+    wholeProgram:
+      !GROUP_ROLES.includes(role) && can(actor, invitationPolicy, invitingAction(role), programTarget(programId)),
+  }));
+
+/** Whether the actor may bring a person into a producer group (as its manager or a member), the group as `target`. */
+export const mayInviteIntoGroup = (actor: Actor, target: Target): boolean =>
+  can(actor, invitationPolicy, 'invite', target);

@@ -16,7 +16,7 @@ import {
   requireUser,
   scopeOf,
 } from '../platform/index.js';
-import { GROUP_ROLES, mayCreateProgram, programPolicy, staffingAction } from './programs.policy.js';
+import { GROUP_ROLES, invitableRoles, mayCreateProgram, programPolicy, staffingAction } from './programs.policy.js';
 import { PROGRAM_SCOPE, programsRepository, type GrantRow, type ProgramRow } from './programs.repository.js';
 import type {
   CreateProgramBody,
@@ -47,7 +47,11 @@ export function presentProgram(row: ProgramRow) {
 
 /** A program as the actor gets it: its facts and what they may do with it. */
 export function answerProgram(actor: Actor, row: ProgramRow): ProgramAnswer {
-  return { ...presentProgram(row), abilities: abilities(actor, programPolicy, programTarget(row.id)) };
+  return {
+    ...presentProgram(row),
+    abilities: abilities(actor, programPolicy, programTarget(row.id)),
+    invitable: invitableRoles(actor, row.id),
+  };
 }
 
 export function presentGrant(row: GrantRow): GrantAnswer {

@@ -23,7 +23,7 @@ describe('abilities in registry answers', () => {
     const facilitator = await w.as('facilitator', { areaCode: KARANGASEM });
     const own = await t.request({ method: 'GET', url: `/api/v1/groups/${w.groups.bali.id}`, as: facilitator });
     expect(own.statusCode).toBe(200);
-    expect(own.json().abilities).toEqual({ read: true, update: true, addMember: true, addProduct: true });
+    expect(own.json().abilities).toEqual({ read: true, update: true, addMember: true, addProduct: true, invite: true });
     const other = await t.request({ method: 'GET', url: `/api/v1/groups/${w.groups.lombok.id}`, as: facilitator });
     expect(other.statusCode).toBe(404);
     const list = await t.request({ method: 'GET', url: '/api/v1/groups', as: facilitator });
@@ -41,7 +41,13 @@ describe('abilities in registry answers', () => {
     }
     const member = await w.as('group_member', { groupId: w.groups.bali.id });
     const own = await t.request({ method: 'GET', url: `/api/v1/groups/${w.groups.bali.id}`, as: member });
-    expect(own.json().abilities).toEqual({ read: true, update: false, addMember: false, addProduct: false });
+    expect(own.json().abilities).toEqual({
+      read: true,
+      update: false,
+      addMember: false,
+      addProduct: false,
+      invite: false,
+    });
   });
 
   it('show an assessor a village to read but not to change, and a facilitator one to change', async () => {

@@ -5,6 +5,7 @@ import { forbidden, invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { abilities, authorize, can, canSomewhere, recordAudit, requireUser, scopeOf } from '../platform/index.js';
+import { mayInviteIntoGroup } from '../programs/index.js';
 import { groupsRepository, type GroupRow, type GroupValues } from './groups.repository.js';
 import { groupPolicy, groupTarget, villagePolicy, villageTarget } from './registry.policy.js';
 import type { CreateGroupBody, ListGroupsQuery, PatchGroupBody } from './registry.schemas.js';
@@ -32,7 +33,10 @@ export function presentGroup(row: GroupRow) {
 /** A group as the actor gets it: with what they may do with it. */
 export const groupAnswer = (actor: Actor, row: GroupRow) => ({
   ...presentGroup(row),
-  abilities: abilities(actor, groupPolicy, groupTarget(row)),
+  abilities: {
+    ...abilities(actor, groupPolicy, groupTarget(row)),
+    invite: mayInviteIntoGroup(actor, groupTarget(row)),
+  },
 });
 type GroupAnswer = ReturnType<typeof groupAnswer>;
 

@@ -7,4 +7,4 @@ export const ProgramPage = lazy(() => import('./components/ProgramPage'));
 export { listPrograms } from './api/programs';
 export { listGrants, type Grant } from './api/grants';
 export { ProgramContext, usePrograms } from './program-context';
-export { InvitePanel, mayInvite } from './components/InvitePanel';
+export { InvitePanel } from './components/InvitePanel';

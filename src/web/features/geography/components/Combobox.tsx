@@ -4,8 +4,8 @@ import { useI18n } from '../../../i18n/i18n';
 export interface ComboboxOption {
   key: string;
   label: string;
-  /** Context under the label: an area's ancestors, a group's village, a user's phone and roles. */
-  detail?: string;
+  /** Context under the label, a line each: an area's ancestors, a group's village, a user's phone and roles. */
+  detail?: string | readonly string[];
 }
 
 interface Props<T> {
@@ -137,7 +137,11 @@ export function Combobox<T>({
               }}
             >
               <span>{option.label}</span>
-              {option.detail ? <span className="muted small">{option.detail}</span> : null}
+              {[option.detail ?? []].flat().map((line, n) => (
+                <span key={n} className="muted small">
+                  {line}
+                </span>
+              ))}
             </li>
           );
         })}

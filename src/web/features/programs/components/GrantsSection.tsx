@@ -7,9 +7,17 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { AreaPicker, areaLabel } from '../../geography';
 import { grantRole, listGrants, revokeRole, type Grant } from '../api/grants';
-import { GroupPicker, UserPicker } from './Pickers';
+import { contactText, GroupPicker, UserPicker } from './Pickers';
 
-function GrantForm({ programId, onGranted }: { programId: string; onGranted: () => void }) {
+function GrantForm({
+  programId,
+  grants,
+  onGranted,
+}: {
+  programId: string;
+  grants: readonly Grant[];
+  onGranted: () => void;
+}) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('facilitator');
@@ -37,7 +45,9 @@ function GrantForm({ programId, onGranted }: { programId: string; onGranted: () 
   return (
     <form key={round} onSubmit={(e) => void submit(e)} noValidate aria-label={t('programs.grant')}>
       <Field label={t('programs.user')} name="grant-user" error={form.errors.userId}>
-        {(p) => <UserPicker id={p.id} onChange={(u) => setUserId(u?.id ?? '')} invalid={p['aria-invalid']} />}
+        {(p) => (
+          <UserPicker id={p.id} grants={grants} onChange={(u) => setUserId(u?.id ?? '')} invalid={p['aria-invalid']} />
+        )}
       </Field>
       <Field label={t('programs.role')} name="grant-role" error={form.errors.role}>
         {(p) => <EnumSelect {...p} values={ROLES} value={role} messages="role" onChange={setRole} />}
@@ -86,7 +96,7 @@ export function GrantsSection({ programId, abilities }: { programId: string; abi
         {grants.data?.items.map((g) => (
           <li key={g.id} className="row-static">
             <span>
-              {g.user.name} ({[g.user.email, g.user.phone].filter(Boolean).join(' · ')})
+              {g.user.name} ({contactText(g.user)})
             </span>
             <span className="muted small">
               {t(`role.${g.role}`)}
@@ -104,7 +114,9 @@ export function GrantsSection({ programId, abilities }: { programId: string; abi
           </li>
         ))}
       </ul>
-      {abilities.grantRole ? <GrantForm programId={programId} onGranted={grants.reload} /> : null}
+      {abilities.grantRole ? (
+        <GrantForm programId={programId} grants={grants.data?.items ?? []} onGranted={grants.reload} />
+      ) : null}
     </section>
   );
 }

@@ -1,43 +1,52 @@
 import { useState, type FormEvent } from 'react';
-import { invitePersonBody, type InvitationAnswer } from '../../../../shared/schemas/programs';
+import { invitePersonBody, type InvitableRole, type InvitationAnswer } from '../../../../shared/schemas/programs';
 import { GROUP_ROLES, type Role } from '../../../../shared/roles';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { AreaPicker } from '../../geography';
-import type { Me } from '../../platform';
 import { invitePerson } from '../api/invitations';
 import { InvitationLink } from './InvitationLink';
 import { GroupPicker } from './Pickers';
 
-/** The roles a person is brought in with from the app (a program manager is appointed by an admin). */
-const INVITED_ROLES = ['group_manager', 'group_member', 'trainer', 'assessor', 'facilitator'] as const;
+/** On a group's page: the group's own roles, which always name the group. */
+const GROUP_INVITABLE: InvitableRole[] = GROUP_ROLES.map((role) => ({ role, wholeProgram: false }));
 
-/**
- * Whether to offer the panel: to admins and to the program's managers and facilitators. Where a
- * role holds is the server's to check, place by place (it refuses beyond the inviter's grants).
- */
-export const mayInvite = (me: Me, programId: string): boolean =>
-  me.isAdmin ||
-  me.roles.some((r) => r.programId === programId && (r.role === 'program_manager' || r.role === 'facilitator'));
+const areaNamed = invitePersonBody.refine((b) => b.areaCode !== undefined, {
+  message: 'name an area you work in',
+  path: ['areaCode'],
+  params: { code: 'required' },
+});
 
 const EMPTY = { name: '', phone: '', email: '', areaCode: '', groupId: '' };
 
 /**
  * Brings a person into the program: their name, phone and/or email, a role and where it holds
- * (an area the inviter works in, or a group). The server refuses what the inviter may not do.
- * On a group's page the group is fixed.
+ * (an area the inviter works in, or a group). The roles offered are the server's answer to whom the
+ * inviter may bring in (`invitable` of the program); the server still refuses a place beyond their
+ * grants. On a group's page the group is fixed, and the page shows the panel by the group's
+ * `abilities.invite`.
  */
-export function InvitePanel({ programId, group }: { programId: string; group?: { id: string; name: string } }) {
+export function InvitePanel({
+  programId,
+  invitable = GROUP_INVITABLE,
+  group,
+}: {
+  programId: string;
+  invitable?: InvitableRole[];
+  group?: { id: string; name: string };
+}) {
   const { t } = useI18n();
   const [fields, setFields] = useState(EMPTY);
-  const [role, setRole] = useState<(typeof INVITED_ROLES)[number]>(group ? 'group_manager' : 'trainer');
+  const roles = invitable.map((r) => r.role);
+  const [role, setRole] = useState<Role>(roles.includes('trainer') ? 'trainer' : roles[0]!);
   const [done, setDone] = useState<{ answer: InvitationAnswer; name: string; phone: string | undefined } | null>(null);
   const [round, setRound] = useState(0);
   const form = useFormState();
   const markClean = useUnsavedValues(fields);
-  const groupRole = GROUP_ROLES.includes(role as Role);
+  const groupRole = GROUP_ROLES.includes(role);
+  const wholeProgram = invitable.find((r) => r.role === role)?.wholeProgram ?? false;
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const submit = async (event: FormEvent) => {
@@ -52,7 +61,9 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
         : { areaCode: orUndefined(fields.areaCode) }),
     };
     let answer: InvitationAnswer | undefined;
-    const ok = await form.submit(invitePersonBody, body, async () => {
+    // Who may not bring someone in for the whole program names an area: said here, not by a refusal.
+    const schema = wholeProgram || groupRole ? invitePersonBody : areaNamed;
+    const ok = await form.submit(schema, body, async () => {
       answer = await invitePerson(programId, body);
     });
     if (ok && answer) {
@@ -62,7 +73,6 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
       markClean();
     }
   };
-  const roles = group ? INVITED_ROLES.filter((r) => GROUP_ROLES.includes(r)) : INVITED_ROLES;
   return (
     <section className="panel" aria-labelledby="invite-title">
       <h2 id="invite-title">{group ? t('invite.titleGroup') : t('invite.title')}</h2>
@@ -93,7 +103,12 @@ export function InvitePanel({ programId, group }: { programId: string; group?: {
           </Field>
         ) : null}
         {!groupRole ? (
-          <Field label={t('invite.area')} name="invite-area" error={form.errors.areaCode}>
+          <Field
+            label={t('invite.area')}
+            name="invite-area"
+            error={form.errors.areaCode}
+            hint={wholeProgram ? t('invite.areaWholeProgram') : t('invite.areaMine')}
+          >
             {(p) => (
               <AreaPicker
                 id={p.id}

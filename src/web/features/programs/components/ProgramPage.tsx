@@ -4,15 +4,13 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getProgram } from '../api/programs';
-import { useSession } from '../../platform';
 import { GrantsSection } from './GrantsSection';
-import { InvitePanel, mayInvite } from './InvitePanel';
+import { InvitePanel } from './InvitePanel';
 import { ProgramForm } from './ProgramForm';
 
 export default function ProgramPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { reloadPrograms } = usePrograms();
-  const { me } = useSession();
   const program = useResource(id, (signal) => getProgram(id, signal));
   return (
     <Loaded resource={program}>
@@ -29,7 +27,7 @@ export default function ProgramPage({ id }: { id: string }) {
             </details>
           ) : null}
           <GrantsSection programId={p.id} abilities={p.abilities} />
-          {mayInvite(me, p.id) ? <InvitePanel programId={p.id} /> : null}
+          {p.invitable.length ? <InvitePanel programId={p.id} invitable={p.invitable} /> : null}
         </>
       )}
     </Loaded>
