@@ -8,6 +8,7 @@ import { localized } from '../../../../shared/localized';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, firstUnder, useFormState } from '../../../components/form';
 import { useUnsavedValues } from '../../../components/use-unsaved-guard';
+import { COUNTRIES, countryName } from '../../../lib/countries';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, localToday } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -37,6 +38,8 @@ const blank = () => ({
   amount: '',
   memo: '',
   via: 'cash' as 'cash' | 'bank',
+  market: 'local' as 'local' | 'national' | 'export',
+  destination: 'JP',
   settlement: 'cash' as 'cash' | 'bank' | 'credit',
   costOfGoods: '',
   customer: '',
@@ -125,6 +128,8 @@ export function TransactionForm({
       date: draft.date,
       amount: money(draft.amount),
       memo: draft.memo,
+      ...(has('market') ? { market: draft.market } : {}),
+      ...(has('market') && draft.market === 'export' ? { destination: draft.destination } : {}),
       ...(has('via') ? { via: draft.via } : {}),
       ...(has('settlement') ? { settlement: draft.settlement } : {}),
       ...(has('category') ? { category: draft.category } : {}),
@@ -190,6 +195,29 @@ export function TransactionForm({
       {has('customer') ? (
         <Field label={t('books.field.customer')} name="customer" error={form.errors.customer}>
           {(p) => <input {...p} value={draft.customer} onChange={(e) => patch({ customer: e.target.value })} />}
+        </Field>
+      ) : null}
+      {has('market') ? (
+        <Choices
+          legend={t('books.market.legend')}
+          name="market"
+          values={['local', 'national', 'export'] as const}
+          value={draft.market}
+          onChange={(market) => patch({ market })}
+          label={(v) => t(`books.market.${v}`)}
+        />
+      ) : null}
+      {has('market') && draft.market === 'export' ? (
+        <Field label={t('books.field.destination')} name="destination" error={form.errors.destination}>
+          {(p) => (
+            <select {...p} value={draft.destination} onChange={(e) => patch({ destination: e.target.value })}>
+              {COUNTRIES.filter((c) => c !== 'ID').map((c) => (
+                <option key={c} value={c}>
+                  {countryName(c, locale)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       ) : null}
       {has('category') ? (

@@ -2,6 +2,7 @@ import type { TransactionKind } from '../api/journal';
 
 /** The extra fields a one-tap transaction asks for, beyond date, amount and memo. */
 export type KindField =
+  | 'market'
   | 'via'
   | 'settlement'
   | 'costOfGoods'
@@ -26,7 +27,7 @@ export const KIND_GROUPS: { key: 'in' | 'out' | 'other' | 'savings'; kinds: Kind
   {
     key: 'in',
     kinds: [
-      { kind: 'cash_sale', fields: ['via', 'costOfGoods'] },
+      { kind: 'cash_sale', fields: ['market', 'via', 'costOfGoods'] },
       { kind: 'payment_received', fields: ['via'] },
       { kind: 'owner_capital', fields: ['via'] },
       { kind: 'loan_received', fields: ['via'] },
@@ -46,7 +47,7 @@ export const KIND_GROUPS: { key: 'in' | 'out' | 'other' | 'savings'; kinds: Kind
   {
     key: 'other',
     kinds: [
-      { kind: 'credit_sale', fields: ['customer', 'costOfGoods'] },
+      { kind: 'credit_sale', fields: ['market', 'customer', 'costOfGoods'] },
       { kind: 'production', fields: [] },
     ],
   },

@@ -9,6 +9,7 @@ import {
 import { Field, orUndefined, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
+import { COUNTRIES, countryName } from '../../../lib/countries';
 import { ApiError } from '../../../lib/http';
 import { useResource } from '../../../lib/use-resource';
 import { AreaPicker } from '../../geography';
@@ -16,16 +17,6 @@ import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
 import { sendInquiry } from '../api/inquiries';
 
-/** Countries buyers most often come from; any ISO code is accepted by the API. */
-const COUNTRIES = ['ID', 'JP', 'SG', 'MY', 'TH', 'VN', 'KR', 'CN', 'TW', 'AU', 'NL', 'DE', 'FR', 'GB', 'US', 'AE'];
-
-function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 function BuyerSignUp({ onDone }: { onDone: () => void }) {
   const { t, locale } = useI18n();
