@@ -263,6 +263,11 @@ export const FIELD_CODES = {
   csv_invalid: [],
   csv_header: [],
   csv_columns: ['count'],
+  outline_file_invalid: [],
+  outline_no_code: ['property'],
+  outline_geometry: [],
+  outline_unknown_area: ['code', 'level'],
+  outline_covers_outlined: ['code'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

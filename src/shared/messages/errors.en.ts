@@ -242,4 +242,9 @@ export const errorsEn: ErrorTexts = {
   'error.csv_invalid': 'Is not valid CSV.',
   'error.csv_header': 'The header must be code,parent_code,level,name.',
   'error.csv_columns': 'Has {count} columns; 4 expected.',
+  'error.outline_file_invalid': 'Is not a GeoJSON or TopoJSON file of outlines.',
+  'error.outline_no_code': 'Has no "{property}" property naming its area.',
+  'error.outline_geometry': 'Is not a polygon or multipolygon in longitude and latitude.',
+  'error.outline_unknown_area': '"{code}" is not a known area at level {level}.',
+  'error.outline_covers_outlined': '"{code}" has an outline of its own.',
 };

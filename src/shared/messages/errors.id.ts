@@ -244,4 +244,9 @@ export const errorsId: ErrorTexts = {
   'error.csv_invalid': 'Bukan CSV yang sah.',
   'error.csv_header': 'Judul kolom harus code,parent_code,level,name.',
   'error.csv_columns': 'Ada {count} kolom; seharusnya 4.',
+  'error.outline_file_invalid': 'Bukan berkas GeoJSON atau TopoJSON berisi batas wilayah.',
+  'error.outline_no_code': 'Tidak punya properti "{property}" yang menyebut wilayahnya.',
+  'error.outline_geometry': 'Bukan poligon atau multipoligon dalam bujur dan lintang.',
+  'error.outline_unknown_area': '"{code}" bukan wilayah yang dikenal pada tingkat {level}.',
+  'error.outline_covers_outlined': '"{code}" sudah punya batas wilayah sendiri.',
 };

@@ -242,4 +242,9 @@ export const errorsJa: ErrorTexts = {
   'error.csv_invalid': '正しい CSV ではありません。',
   'error.csv_header': '見出しは code,parent_code,level,name にしてください。',
   'error.csv_columns': '列が {count} 個あります。4 個必要です。',
+  'error.outline_file_invalid': '境界線の GeoJSON または TopoJSON ファイルではありません。',
+  'error.outline_no_code': '地域を示す "{property}" プロパティがありません。',
+  'error.outline_geometry': '経度・緯度によるポリゴンまたはマルチポリゴンではありません。',
+  'error.outline_unknown_area': '"{code}" はレベル {level} の既知の地域ではありません。',
+  'error.outline_covers_outlined': '"{code}" には独自の境界線があります。',
 };
