@@ -82,7 +82,10 @@ export const topologyAnswer = z.object({
   objects: z.object({
     areas: z.object({ type: z.literal('GeometryCollection'), geometries: z.array(topologyGeometry) }),
   }),
-  arcs: z.array(z.array(z.tuple([z.number(), z.number()]))),
+  // Each arc: [x, y] steps on the quantized grid, the first absolute and the rest relative to the one
+  // before (TopoJSON's delta encoding). Left unchecked element by element: tens of thousands of points
+  // that the import built.
+  arcs: z.array(z.unknown()).describe('arcs: arrays of [dx, dy] integer steps'),
 });
 
 /** An area of the level without an outline of its own; `within`: the outline that holds its land, if any. */
