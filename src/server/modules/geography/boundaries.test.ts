@@ -1,8 +1,16 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { geoBounds, geoContains } from 'd3-geo';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
-import { describe, expect, it } from 'vitest';
+import { topology } from 'topojson-server';
+import { afterEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
+import { createPostgresDatabase, postgresUrl } from '../../../../test/database.js';
+import { exitOf, runCli } from '../../../../test/server-process.js';
+import { PgliteDatabase } from '../../db/pglite.js';
+import { PostgresDatabase } from '../../db/postgres.js';
 import { Problem } from '../../http/errors.js';
 import type { OutlineInput } from './boundary-import.js';
 import { importBoundaries, importIndonesiaOutlines } from './boundaries.service.js';
@@ -194,4 +202,99 @@ describe('GET /api/v1/areas/boundaries', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain('query.country');
   });
+});
+
+describe('the import-boundaries command', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  const geojson = (features: [string, Polygon][], property = 'code') =>
+    ({
+      type: 'FeatureCollection',
+      features: features.map(([code, geometry]) => ({ type: 'Feature', properties: { [property]: code }, geometry })),
+    }) as FeatureCollection;
+
+  it(
+    'imports outlines after the areas, refuses a file naming an unknown code, and replaces the set',
+    { timeout: 300_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ovop-boundaries-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const env: Record<string, string> = { OVOP_DATA_DIR: join(dir, 'data'), OVOP_IMPORT_AREAS_ON_START: 'false' };
+      let databaseUrl: string | undefined;
+      if (postgresUrl) {
+        const created = await createPostgresDatabase();
+        cleanups.push(created.drop);
+        databaseUrl = created.url;
+        env.DATABASE_URL = created.url;
+        env.OVOP_SECRET = 'a-test-secret-of-at-least-32-characters';
+      }
+      const run = async (args: string[]) => {
+        const child = runCli(args, env);
+        let stdout = '';
+        let stderr = '';
+        child.stdout?.on('data', (d) => (stdout += String(d)));
+        child.stderr?.on('data', (d) => (stderr += String(d)));
+        const { code } = await exitOf(child);
+        return { code, stdout, stderr };
+      };
+      const licence = ['--level', 'province', '--licence', 'CC BY 4.0', '--attribution', 'Outlines © Test Survey'];
+
+      // Indonesia's areas come with the shipped outlines of the provinces imported.
+      const areas = await run(['import-areas', '--country', 'ID', '--provinces', '51,52']);
+      expect(areas.stderr).toBe('');
+      expect(areas.stdout).toMatch(/Stored 2 province outlines for ID \(\d+ KB as TopoJSON\)\./);
+
+      const refused = join(dir, 'refused.geojson');
+      writeFileSync(
+        refused,
+        JSON.stringify(
+          geojson([
+            ['51', BALI],
+            ['99', LOMBOK],
+          ]),
+        ),
+      );
+      const no = await run(['import-boundaries', '--file', refused, ...licence]);
+      expect(no.code).toBe(1);
+      expect(no.stderr).toContain('names 1 code(s) that are not areas at level province: 99; nothing was imported');
+      expect(no.stderr).toContain('outlines[1].code: "99" is not a known area at level province');
+
+      const survey = join(dir, 'survey.topojson');
+      const topo = topology(
+        {
+          provinces: geojson(
+            [
+              ['51', BALI],
+              ['52', LOMBOK],
+            ],
+            'kode',
+          ),
+        },
+        1e4,
+      );
+      writeFileSync(survey, JSON.stringify(topo));
+      const yes = await run(['import-boundaries', '--file', survey, '--code-property', 'kode', ...licence]);
+      expect(yes.stderr).toBe('');
+      expect(yes.code).toBe(0);
+      expect(yes.stdout).toMatch(/Stored 2 province outlines for ID/);
+
+      const db = databaseUrl
+        ? await PostgresDatabase.open(databaseUrl, 1)
+        : await PgliteDatabase.open(join(dir, 'data', 'pglite'));
+      try {
+        expect(await db.query('SELECT licence, attribution, source FROM boundary_sets')).toEqual([
+          { licence: 'CC BY 4.0', attribution: 'Outlines © Test Survey', source: 'survey.topojson' },
+        ]);
+        expect(await db.query('SELECT area_code FROM boundaries ORDER BY area_code')).toEqual([
+          { area_code: '51' },
+          { area_code: '52' },
+        ]);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
