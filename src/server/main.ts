@@ -210,22 +210,22 @@ program
       const country = opts.country.toUpperCase();
       const started = Date.now();
       let result;
+      let outlines: BoundaryImportResult | undefined;
       if (opts.csv) {
         const { rows, errors } = parseAreasCsv(readFileSync(opts.csv, 'utf8'));
         result = await importAreas(db, country, rows, errors);
       } else if (country === 'ID') {
-        const provinces = opts.provinces?.split(',');
-        result = await importAreas(db, 'ID', readIndonesiaAreas(provinces));
-        reportOutlines(await importIndonesiaOutlines(db, provinces));
+        result = await importAreas(db, 'ID', readIndonesiaAreas(opts.provinces?.split(',')));
       } else {
         throw new ConfigError(`No built-in areas for ${country}: pass --csv FILE`);
       }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (country === 'ID' && !opts.csv) outlines = await importIndonesiaOutlines(db, opts.provinces?.split(','));
       const levels = Object.entries(result.byLevel)
         .map(([level, n]) => `${n} ${level}`)
         .join(', ');
-      out(
-        `Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`,
-      );
+      out(`Imported ${result.rows} rows for ${country} in ${seconds} s (now: ${levels}).`);
+      if (outlines) reportOutlines(outlines);
     }).catch(fail),
   );
 
