@@ -41,20 +41,24 @@ export const boundariesRepository = {
 
   /**
    * The first `limit` areas of a country's level (by code) without an outline, each with the
-   * outline that covers its land (if any) and the count of all such areas.
+   * outline that covers its land (if any) and the count of all such areas. The covering outline is
+   * looked up for the rows kept only (a village level may leave tens of thousands without one).
    */
   async unoutlined(db: Queryable, country: string, level: string, limit: number): Promise<UnoutlinedRow[]> {
     return db.query<UnoutlinedRow>(
-      `SELECT a.code, a.name,
+      `WITH missing AS (
+         SELECT a.code, a.name, count(*) OVER ()::int AS total
+         FROM areas a
+         WHERE a.country = $1 AND a.level = $2
+           AND NOT EXISTS (SELECT 1 FROM boundaries b WHERE b.area_code = a.code)
+         ORDER BY a.code
+         LIMIT $3)
+       SELECT m.code, m.name, m.total,
               (SELECT b.area_code FROM boundaries b
-               WHERE b.country = a.country AND b.level = a.level AND a.code = ANY(b.covers)
-               ORDER BY b.area_code LIMIT 1) AS within,
-              count(*) OVER ()::int AS total
-       FROM areas a
-       WHERE a.country = $1 AND a.level = $2
-         AND NOT EXISTS (SELECT 1 FROM boundaries b WHERE b.area_code = a.code)
-       ORDER BY a.code
-       LIMIT $3`,
+               WHERE b.country = $1 AND b.level = $2 AND m.code = ANY(b.covers)
+               ORDER BY b.area_code LIMIT 1) AS within
+       FROM missing m
+       ORDER BY m.code`,
       [country, level, limit],
     );
   },
