@@ -127,7 +127,8 @@ async function demoState(db: Database) {
     `SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.ovop.id'`,
   );
   const [areas] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM areas WHERE country = 'ID'`);
-  return { counts, demoUsers: users!.n, areas: areas!.n };
+  const [outlines] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM boundaries WHERE country = 'ID'`);
+  return { counts, demoUsers: users!.n, areas: areas!.n, outlines: outlines!.n };
 }
 
 type DemoState = Awaited<ReturnType<typeof demoState>>;
@@ -160,6 +161,8 @@ const WHOLE_DEMO = {
   quotes: 1,
 };
 const INDONESIA = 91_599;
+/** Natural Earth's 33 provinces (boundaries/README.md). */
+const PROVINCE_OUTLINES = 33;
 
 describe.skipIf(postgresUrl)('kill -9 during the first start on the embedded database', () => {
   it(
@@ -176,6 +179,8 @@ describe.skipIf(postgresUrl)('kill -9 during the first start on the embedded dat
         const demo = expectWholeOrAbsent(state, WHOLE_DEMO);
         // The areas go with the demo: all of Indonesia or none of it.
         expect([0, INDONESIA]).toContain(state.areas);
+        // The province outlines go with the areas.
+        expect(state.outlines).toBe(state.areas === INDONESIA ? PROVINCE_OUTLINES : 0);
         if (demo === 'whole') expect(state.areas).toBe(INDONESIA);
         else expect(output).not.toMatch(/@demo\.ovop\.id/);
         seen.push(`${demo}/${state.areas}`);
@@ -188,6 +193,7 @@ describe.skipIf(postgresUrl)('kill -9 during the first start on the embedded dat
       const state = await inspect(where, demoState);
       expect(expectWholeOrAbsent(state, WHOLE_DEMO)).toBe('whole');
       expect(state.areas).toBe(INDONESIA);
+      expect(state.outlines).toBe(PROVINCE_OUTLINES);
     },
     5 * BOUND_MS,
   );

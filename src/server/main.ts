@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { buildApp, fileStorageFor } from './app.js';
@@ -14,7 +15,15 @@ import { DEMO_PROGRAM } from './demo/demo-data.js';
 import { seedDemo, type DemoAccount, type DemoSeedResult } from './demo/seed-demo.js';
 import { hasPasswords, passwordsBlock, savePasswords, type OneTimePasswords } from './first-start-passwords.js';
 import { textLogStream } from './http/text-log.js';
-import { importAreas, parseAreasCsv, readIndonesiaAreas } from './modules/geography/index.js';
+import {
+  importAreas,
+  importBoundaries,
+  importIndonesiaOutlines,
+  parseAreasCsv,
+  parseOutlineFile,
+  readIndonesiaAreas,
+  type BoundaryImportResult,
+} from './modules/geography/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -32,7 +41,17 @@ async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>,
   }
 }
 
-/** Imports Indonesia into an empty database; true when it did (the first start). */
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/** One line on an imported set of outlines: how many, how big, and what has none. */
+function reportOutlines(result: BoundaryImportResult): void {
+  const left = result.unoutlined ? `; ${result.unoutlined} without one (${result.covered} within another's)` : '';
+  out(
+    `Stored ${result.outlines} ${result.level} outlines for ${result.country} (${kilobytes(result.bytes)} as TopoJSON)${left}.`,
+  );
+}
+
+/** Imports Indonesia into an empty database, with its province outlines; true when it did (the first start). */
 async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
   if ((row?.n ?? 0) > 0) return false;
@@ -40,7 +59,20 @@ async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   const started = Date.now();
   const result = await importAreas(db, 'ID', readIndonesiaAreas());
   out(`Imported ${result.rows} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  reportOutlines(await importIndonesiaOutlines(db));
   return true;
+}
+
+/**
+ * An installation whose areas came before the outlines did gets Indonesia's province outlines on
+ * its next start (one look-up when they are there).
+ */
+async function importIndonesiaOutlinesIfMissing(db: Database): Promise<void> {
+  const [row] = await db.query<{ areas: boolean; outlines: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM areas WHERE country = 'ID' AND level = 'province') AS areas,
+            EXISTS (SELECT 1 FROM boundary_sets WHERE country = 'ID' AND level = 'province') AS outlines`,
+  );
+  if (row?.areas && !row.outlines) reportOutlines(await importIndonesiaOutlines(db));
 }
 
 function seedDemoWith(db: Database, config: Config): Promise<DemoSeedResult> {
@@ -115,6 +147,7 @@ export async function serve(): Promise<void> {
     // A new embedded installation starts with something to look at.
     const demo = await firstStart(db, config);
     if (demo) passwords.demo = reportDemo(demo);
+    else await importIndonesiaOutlinesIfMissing(db);
   }
   // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
   const passwordsFile = savePasswordsFile(config, passwords);
@@ -178,6 +211,7 @@ program
       const country = opts.country.toUpperCase();
       const started = Date.now();
       let result;
+      let outlines: BoundaryImportResult | undefined;
       if (opts.csv) {
         const { rows, errors } = parseAreasCsv(readFileSync(opts.csv, 'utf8'));
         result = await importAreas(db, country, rows, errors);
@@ -186,12 +220,13 @@ program
       } else {
         throw new ConfigError(`No built-in areas for ${country}: pass --csv FILE`);
       }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (country === 'ID' && !opts.csv) outlines = await importIndonesiaOutlines(db, opts.provinces?.split(','));
       const levels = Object.entries(result.byLevel)
         .map(([level, n]) => `${n} ${level}`)
         .join(', ');
-      out(
-        `Imported ${result.rows} rows for ${country} in ${((Date.now() - started) / 1000).toFixed(1)} s (now: ${levels}).`,
-      );
+      out(`Imported ${result.rows} rows for ${country} in ${seconds} s (now: ${levels}).`);
+      if (outlines) reportOutlines(outlines);
     }).catch(fail),
   );
 
@@ -209,6 +244,36 @@ program
         .join(', ');
       out(`Rebuilt ${rows} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }).catch(fail),
+  );
+
+program
+  .command('import-boundaries')
+  .description(
+    "import area outlines keyed by area code from GeoJSON or TopoJSON (simplified beforehand); replaces the level's set",
+  )
+  .requiredOption('--file <file>', 'a GeoJSON FeatureCollection or a TopoJSON topology')
+  .requiredOption('--level <level>', 'the level of the areas outlined, e.g. province or regency')
+  .requiredOption('--licence <licence>', "the data's licence, e.g. 'CC BY 4.0' or 'Public domain'")
+  .requiredOption('--attribution <text>', 'the credit the licence asks for, shown beside the map')
+  .option('--source <text>', 'where the outlines come from (default: the file name)')
+  .option('--code-property <name>', 'the feature property holding the area code', 'code')
+  .option('--object <name>', 'TopoJSON: the object to read when the topology has several')
+  .action(
+    (opts: {
+      file: string;
+      level: string;
+      licence: string;
+      attribution: string;
+      source?: string;
+      codeProperty: string;
+      object?: string;
+    }) =>
+      withDatabase(async (db) => {
+        const { outlines, errors } = parseOutlineFile(readFileSync(opts.file, 'utf8'), opts);
+        const { level, licence, attribution } = opts;
+        const source = opts.source ?? basename(opts.file);
+        reportOutlines(await importBoundaries(db, { level, licence, attribution, source, outlines }, errors));
+      }).catch(fail),
   );
 
 program

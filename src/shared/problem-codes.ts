@@ -273,6 +273,11 @@ export const FIELD_CODES = {
   not_a_period: [],
   not_an_indicator: [],
   not_an_area_level: [],
+  outline_file_invalid: [],
+  outline_no_code: ['property'],
+  outline_geometry: [],
+  outline_unknown_area: ['code', 'level'],
+  outline_covers_outlined: ['code'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

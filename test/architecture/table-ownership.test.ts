@@ -19,7 +19,7 @@ const OWNERS: Record<string, string[]> = {
     'email_outbox',
     'invitations',
   ],
-  geography: ['areas'],
+  geography: ['areas', 'boundary_sets', 'boundaries'],
   programs: ['programs', 'role_grants'],
   registry: ['villages', 'producer_groups', 'members', 'products', 'product_photos'],
   quality: [

@@ -253,6 +253,11 @@ export const TABLE: Record<string, Entry> = {
     places: ONCE,
     request: () => ({ url: '/api/v1/areas/search?q=Sibetan&scope=mine' }),
   },
+  'GET /api/v1/areas/boundaries': {
+    rule: OPEN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/areas/boundaries?country=ID&level=province' }),
+  },
   'GET /api/v1/areas/{code}': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/areas/51.07' }) },
   'GET /api/v1/areas/{code}/contains/{other}': {
     rule: OPEN,

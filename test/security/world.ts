@@ -1,7 +1,9 @@
 import sharp from 'sharp';
 import type { Actor, Role, UserActor } from '../../src/server/http/context.js';
+import { importIndonesiaOutlines } from '../../src/server/modules/geography/index.js';
 import { grantsOf } from '../../src/server/modules/platform/index.js';
 import type { Session, TestApp } from '../app.js';
+import { FIXTURE_PROVINCES } from '../database.js';
 import { multipartBody } from './openapi.js';
 import { buildStaff, buildUser, signedIn, STRONG_PASSWORD, signIn } from '../factories.js';
 import { allCriteria, OCOP_TEMPLATE_ID, salakChips, validPirt } from '../quality-fixtures.js';
@@ -260,6 +262,8 @@ const STAFF: { role: Role; narrow: 'program' | 'regency' | 'group' }[] = [
 
 export async function securityWorld(t: TestApp) {
   const db = t.database.db;
+  // The map's outlines of the fixture's provinces (public reference data, like the areas).
+  await importIndonesiaOutlines(db, FIXTURE_PROVINCES);
   const a = await registryWorld(t);
   const b = await registryWorld(t);
   const adminUser = await buildUser(db, { isAdmin: true });

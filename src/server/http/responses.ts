@@ -8,3 +8,6 @@ export const fileAnswer = (mediaType: string) => z.unknown().describe(`a file: $
 
 /** No body (204). */
 export const noContent = z.null().describe('no content');
+
+/** No body (304): the copy the caller named in If-None-Match is still current. */
+export const notModified = z.null().describe('not modified');

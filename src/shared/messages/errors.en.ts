@@ -252,4 +252,9 @@ export const errorsEn: ErrorTexts = {
   'error.not_a_period': 'Must be a period such as 2026, 2026Q1, 2026-03 or 2026-01-01..2026-06-30.',
   'error.not_an_indicator': 'Is not an indicator code.',
   'error.not_an_area_level': 'Is not an area level.',
+  'error.outline_file_invalid': 'Is not a GeoJSON or TopoJSON file of outlines.',
+  'error.outline_no_code': 'Has no "{property}" property naming its area.',
+  'error.outline_geometry': 'Is not a polygon or multipolygon in longitude and latitude.',
+  'error.outline_unknown_area': '"{code}" is not a known area at level {level}.',
+  'error.outline_covers_outlined': '"{code}" has an outline of its own.',
 };

@@ -254,4 +254,9 @@ export const errorsId: ErrorTexts = {
   'error.not_a_period': 'Harus periode seperti 2026, 2026Q1, 2026-03 atau 2026-01-01..2026-06-30.',
   'error.not_an_indicator': 'Bukan kode indikator.',
   'error.not_an_area_level': 'Bukan tingkat wilayah.',
+  'error.outline_file_invalid': 'Bukan berkas GeoJSON atau TopoJSON berisi batas wilayah.',
+  'error.outline_no_code': 'Tidak punya properti "{property}" yang menyebut wilayahnya.',
+  'error.outline_geometry': 'Bukan poligon atau multipoligon dalam bujur dan lintang.',
+  'error.outline_unknown_area': '"{code}" bukan wilayah yang dikenal pada tingkat {level}.',
+  'error.outline_covers_outlined': '"{code}" sudah punya batas wilayah sendiri.',
 };

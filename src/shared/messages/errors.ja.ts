@@ -252,4 +252,9 @@ export const errorsJa: ErrorTexts = {
   'error.not_a_period': '2026、2026Q1、2026-03、2026-01-01..2026-06-30 のような期間にしてください。',
   'error.not_an_indicator': '指標のコードではありません。',
   'error.not_an_area_level': '地域の階層ではありません。',
+  'error.outline_file_invalid': '境界線の GeoJSON または TopoJSON ファイルではありません。',
+  'error.outline_no_code': '地域を示す "{property}" プロパティがありません。',
+  'error.outline_geometry': '経度・緯度によるポリゴンまたはマルチポリゴンではありません。',
+  'error.outline_unknown_area': '"{code}" はレベル {level} の既知の地域ではありません。',
+  'error.outline_covers_outlined': '"{code}" には独自の境界線があります。',
 };

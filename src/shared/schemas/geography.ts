@@ -59,3 +59,47 @@ export const areaHitAnswer = areaAnswer.extend({ ancestors: z.array(areaTrailSte
 export type AreaHitAnswer = z.infer<typeof areaHitAnswer>;
 export const areaSearchAnswer = z.object({ items: z.array(areaHitAnswer) });
 export type AreaSearchAnswer = z.infer<typeof areaSearchAnswer>;
+
+// ---- area outlines (boundaries) ------------------------------------------------------------------
+/** The outlines of one country's areas at one level, for a map. */
+export const boundariesQuery = z.object({ country: countryCode, level: z.string().min(1).max(40) });
+export type BoundariesQuery = z.infer<typeof boundariesQuery>;
+
+/**
+ * A TopoJSON topology (quantized: integer arcs with a transform). Its one object, `areas`, is a
+ * GeometryCollection whose geometries carry the area code as `id`; topojson-client's `feature()`
+ * turns it back into GeoJSON features for d3-geo.
+ */
+const topologyGeometry = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  id: z.string(),
+  arcs: z.array(z.unknown()),
+});
+export const topologyAnswer = z.object({
+  type: z.literal('Topology'),
+  bbox: z.array(z.number()).optional(),
+  transform: z.object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }),
+  objects: z.object({
+    areas: z.object({ type: z.literal('GeometryCollection'), geometries: z.array(topologyGeometry) }),
+  }),
+  // Each arc: [x, y] steps on the quantized grid, the first absolute and the rest relative to the one
+  // before (TopoJSON's delta encoding). Left unchecked element by element: tens of thousands of points
+  // that the import built.
+  arcs: z.array(z.unknown()).describe('arcs: arrays of [dx, dy] integer steps'),
+});
+
+/** An area of the level without an outline of its own; `within`: the outline that holds its land, if any. */
+export const unoutlinedArea = z.object({ code: z.string(), name: z.string(), within: z.string().nullable() });
+
+export const boundariesAnswer = z.object({
+  country: z.string(),
+  level: z.string(),
+  licence: z.string(),
+  attribution: z.string(),
+  source: z.string(),
+  topology: topologyAnswer,
+  /** The first areas of the level (by code) that have no outline, and how many there are in all. */
+  missing: z.array(unoutlinedArea),
+  missingCount: z.number().int(),
+});
+export type BoundariesAnswer = z.infer<typeof boundariesAnswer>;

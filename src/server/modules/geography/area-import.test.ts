@@ -338,52 +338,57 @@ describe('planning an import', () => {
 });
 
 describe('the import-areas command', () => {
-  it('imports a CSV file, and refuses a broken one with line-numbered errors and nothing written', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ovop-import-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const env: Record<string, string> = { OVOP_DATA_DIR: join(dir, 'data'), OVOP_IMPORT_AREAS_ON_START: 'false' };
-    let databaseUrl: string | undefined;
-    if (postgresUrl) {
-      const created = await createPostgresDatabase();
-      cleanups.push(created.drop);
-      databaseUrl = created.url;
-      env.DATABASE_URL = created.url;
-      env.OVOP_SECRET = 'a-test-secret-of-at-least-32-characters';
-    }
-    const run = async (file: string) => {
-      const child = runCli(['import-areas', '--csv', file, '--country', 'tl'], env);
-      let stdout = '';
-      let stderr = '';
-      child.stdout?.on('data', (d) => (stdout += String(d)));
-      child.stderr?.on('data', (d) => (stderr += String(d)));
-      const { code } = await exitOf(child);
-      return { code, stdout, stderr };
-    };
+  // Spawns the command line: a loaded machine takes its time, so the bound is generous.
+  it(
+    'imports a CSV file, and refuses a broken one with line-numbered errors and nothing written',
+    { timeout: 600_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ovop-import-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const env: Record<string, string> = { OVOP_DATA_DIR: join(dir, 'data'), OVOP_IMPORT_AREAS_ON_START: 'false' };
+      let databaseUrl: string | undefined;
+      if (postgresUrl) {
+        const created = await createPostgresDatabase();
+        cleanups.push(created.drop);
+        databaseUrl = created.url;
+        env.DATABASE_URL = created.url;
+        env.OVOP_SECRET = 'a-test-secret-of-at-least-32-characters';
+      }
+      const run = async (file: string) => {
+        const child = runCli(['import-areas', '--csv', file, '--country', 'tl'], env);
+        let stdout = '';
+        let stderr = '';
+        child.stdout?.on('data', (d) => (stdout += String(d)));
+        child.stderr?.on('data', (d) => (stderr += String(d)));
+        const { code } = await exitOf(child);
+        return { code, stdout, stderr };
+      };
 
-    const broken = join(dir, 'broken.csv');
-    writeFileSync(broken, `${TIMOR}TL-BA.02,TL-XX,post,Laga\nTL-BA.03,TL-BA,post\n`);
-    const refused = await run(broken);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('nothing was imported');
-    expect(refused.stderr).toContain('line 11: has 3 columns, expected 4');
+      const broken = join(dir, 'broken.csv');
+      writeFileSync(broken, `${TIMOR}TL-BA.02,TL-XX,post,Laga\nTL-BA.03,TL-BA,post\n`);
+      const refused = await run(broken);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('nothing was imported');
+      expect(refused.stderr).toContain('line 11: has 3 columns, expected 4');
 
-    const good = join(dir, 'timor.csv');
-    writeFileSync(good, TIMOR);
-    const imported = await run(good);
-    expect(imported.stderr).toBe('');
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/Imported 8 rows for TL in [\d.]+ s \(now: /);
+      const good = join(dir, 'timor.csv');
+      writeFileSync(good, TIMOR);
+      const imported = await run(good);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toMatch(/Imported 8 rows for TL in [\d.]+ s \(now: /);
 
-    const db = databaseUrl
-      ? await PostgresDatabase.open(databaseUrl, 1)
-      : await PgliteDatabase.open(join(dir, 'data', 'pglite'));
-    try {
-      expect(await countAreas(db)).toBe(8);
-      expect(await countAreas(db, 'TL')).toBe(8);
-    } finally {
-      await db.close();
-    }
-  });
+      const db = databaseUrl
+        ? await PostgresDatabase.open(databaseUrl, 1)
+        : await PgliteDatabase.open(join(dir, 'data', 'pglite'));
+      try {
+        expect(await countAreas(db)).toBe(8);
+        expect(await countAreas(db, 'TL')).toBe(8);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
 
 describe('importing all of Indonesia', () => {

@@ -2,3 +2,5 @@
 export { geographyRoutes } from './geography.routes.js';
 export { areaPath, getArea, importAreas } from './geography.service.js';
 export { parseAreasCsv, readIndonesiaAreas } from './area-import.js';
+export { importBoundaries, importIndonesiaOutlines, type BoundaryImportResult } from './boundaries.service.js';
+export { parseOutlineFile } from './boundary-import.js';
