@@ -296,7 +296,15 @@ export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entr
   const sold = { market: input.market, ...(input.destination ? { destination: input.destination } : {}) };
   const t: SimpleTransactionBody =
     input.settlement === 'cash'
-      ? { kind: 'cash_sale', date: input.on, amount: input.amount, memo: input.memo, via: 'cash', ...sold, ...cost(input) }
+      ? {
+          kind: 'cash_sale',
+          date: input.on,
+          amount: input.amount,
+          memo: input.memo,
+          via: 'cash',
+          ...sold,
+          ...cost(input),
+        }
       : { kind: 'credit_sale', date: input.on, amount: input.amount, memo: input.memo, ...sold, ...cost(input) };
   const { kind, date, memo, ...details } = t;
   const book = await ledgerRepository.lock(db, group.id);

@@ -6,6 +6,6 @@ export const NotificationsPage = lazy(() => import('./components/NotificationsPa
 export { SignInPage } from './components/SignInPage';
 export { SignInForm } from './components/SignInForm';
 export const InvitationPage = lazy(() => import('./components/InvitationPage'));
-export { getMe, signIn, signOut, type Me } from './api/session';
+export { getMe, signIn, signOut } from './api/session';
 export { listNotifications } from './api/notifications';
 export { SessionContext, useSession } from './session-context';

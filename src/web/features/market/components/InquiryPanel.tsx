@@ -17,7 +17,6 @@ import { signIn, SignInForm } from '../../platform';
 import { getOwnBuyer, registerBuyer } from '../api/buyers';
 import { sendInquiry } from '../api/inquiries';
 
-
 function BuyerSignUp({ onDone }: { onDone: () => void }) {
   const { t, locale } = useI18n();
   const [fields, setFields] = useState({
