@@ -35,7 +35,7 @@ import { ProductScreen } from './ProductScreen';
 // index loads everything it exports eagerly, so only small pieces and the public pages are eager.
 const HomePage = lazy(() => import('./HomePage'));
 
-function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
+function StaffNav() {
   const { t } = useI18n();
   const { me, unread } = useSession();
   const [location] = useLocation();
@@ -51,10 +51,16 @@ function StaffNav({ onSignedOut }: { onSignedOut: () => void }) {
           {label(item)}
         </Link>
       ))}
-      <button type="button" className="link" onClick={() => void signOut().then(onSignedOut)}>
-        {t('nav.signOut')}
-      </button>
     </>
+  );
+}
+
+function SignOutButton({ onSignedOut }: { onSignedOut: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="link sign-out" onClick={() => void signOut().then(onSignedOut)}>
+      {t('nav.signOut')}
+    </button>
   );
 }
 
@@ -145,13 +151,18 @@ export default function StaffApp() {
           mayCreateProgram: programs.data.abilities.create,
         }}
       >
-        <Header status={<WaitingBadge />}>
-          <StaffNav
-            onSignedOut={() =>
-              // What this phone kept for the user stays in the outbox, sent at their next sign-in.
-              void Promise.all([setOutboxUser(null), forgetCachedAnswers()]).then(() => setSession((s) => s + 1))
-            }
-          />
+        <Header
+          status={<WaitingBadge />}
+          tools={
+            <SignOutButton
+              onSignedOut={() =>
+                // What this phone kept for the user stays in the outbox, sent at their next sign-in.
+                void Promise.all([setOutboxUser(null), forgetCachedAnswers()]).then(() => setSession((s) => s + 1))
+              }
+            />
+          }
+        >
+          <StaffNav />
         </Header>
         <OfflineShell userId={me.data.id} programId={program?.id} />
         <main id="main" className="page">

@@ -57,7 +57,16 @@ export function OutboxBadge({ count }: { count: number }) {
  * caller's links with the language and the theme. On a phone those sit behind one menu button, in a
  * panel that opens below the bar; on a wide screen they show in the bar's one row.
  */
-export function Header({ children, status }: { children?: ReactNode; status?: ReactNode }) {
+export function Header({
+  children,
+  status,
+  tools,
+}: {
+  children?: ReactNode;
+  status?: ReactNode;
+  /** Beside the language and the theme, always in view on a wide screen (signing out). */
+  tools?: ReactNode;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   // Following a link closes the panel; so does Escape, returning focus to the menu button.
@@ -91,6 +100,7 @@ export function Header({ children, status }: { children?: ReactNode; status?: Re
           {children}
         </nav>
         <div className="bar-tools">
+          {tools}
           <LanguageSwitcher />
           <ThemeToggle />
         </div>

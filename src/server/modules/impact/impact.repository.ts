@@ -73,10 +73,10 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
   },
 };
 
-/** A chair of the group in office on the period's last day, of this sex. */
+/** A chair of the group in office on the day a stock is counted (`asof`: the period's last day, or today), of this sex. */
 const chairOn = (sex: string) =>
   `EXISTS (SELECT 1 FROM registry_members c WHERE c.group_id = f.id AND c.role = 'chair' AND c.sex = '${sex}'
-     AND c.joined_on <= b.until AND (c.left_on IS NULL OR c.left_on > b.until))`;
+     AND c.joined_on <= b.asof AND (c.left_on IS NULL OR c.left_on > b.asof))`;
 
 /** What each source counts, from which facts, and which facts count in a period. */
 function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: string; currency: string } {
@@ -84,22 +84,22 @@ function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: s
     case 'members':
       return {
         from: 'registry_members f',
-        inPeriod: 'f.joined_on <= b.until AND (f.left_on IS NULL OR f.left_on > b.until)',
+        inPeriod: 'f.joined_on <= b.asof AND (f.left_on IS NULL OR f.left_on > b.asof)',
         measure: 'count(*)',
         currency: 'NULL::text',
       };
     case 'groups':
       return {
         from: 'registry_groups f',
-        inPeriod: `f.created_at::date <= b.until${q.indicator.where?.led_by ? ` AND ${chairOn(q.indicator.where.led_by[0]!)}` : ''}`,
+        inPeriod: `f.created_at::date <= b.asof${q.indicator.where?.led_by ? ` AND ${chairOn(q.indicator.where.led_by[0]!)}` : ''}`,
         measure: 'count(*)',
         currency: 'NULL::text',
       };
     case 'villages':
       return {
         from: 'registry_groups f',
-        inPeriod: `EXISTS (SELECT 1 FROM registry_members m WHERE m.group_id = f.id AND m.joined_on <= b.until
-                     AND (m.left_on IS NULL OR m.left_on > b.until))`,
+        inPeriod: `EXISTS (SELECT 1 FROM registry_members m WHERE m.group_id = f.id AND m.joined_on <= b.asof
+                     AND (m.left_on IS NULL OR m.left_on > b.asof))`,
         measure: 'count(DISTINCT f.village_code)',
         currency: 'NULL::text',
       };
@@ -154,7 +154,8 @@ export async function indicatorValues(db: Queryable, q: ValuesQuery): Promise<Va
     sql`SELECT ${rawSql(select)}
         FROM unnest(${q.buckets.map((b) => b.from)}::date[], ${q.buckets.map((b) => b.to)}::date[])
                WITH ORDINALITY AS b0(since, until, i)
-        CROSS JOIN LATERAL (SELECT b0.since, b0.until, b0.i - 1 AS i, ${q.today}::date AS today) b
+        CROSS JOIN LATERAL (SELECT b0.since, b0.until, b0.i - 1 AS i, ${q.today}::date AS today,
+                                   LEAST(b0.until, ${q.today}::date) AS asof) b
         JOIN ${rawSql(source.from)} ON ${joinSql(conditions, ' AND ')}
         GROUP BY ${rawSql(groupBy)}
         ORDER BY 1, 2`,

@@ -18,7 +18,7 @@ export function registerAuthHooks(app: FastifyInstance): void {
     const access = request.routeOptions.config.access;
     if (!SAFE_METHODS.has(request.method) && bearer === undefined)
       assertSameOrigin(request, sessionSecret !== undefined);
-    const actor = await resolveActor(app.db, { bearer, sessionSecret });
+    const actor = await resolveActor(app.db, { bearer, sessionSecret }, app.clock.now());
     request.actor = actor;
     if (access === 'user' && actor.kind !== 'user') throw unauthorized();
   });

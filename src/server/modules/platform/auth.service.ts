@@ -106,20 +106,24 @@ export async function signOut(ctx: Ctx, sessionSecret: string | undefined): Prom
   });
 }
 
-/** Who is calling: a session cookie or a bearer token, else anonymous. A bad credential is a 401. */
+/**
+ * Who is calling: a session cookie or a bearer token, else anonymous. A bad credential is a 401.
+ * `now` is the app's clock, the one that set the session's expiry.
+ */
 export async function resolveActor(
   db: Database,
   credentials: { sessionSecret?: string | undefined; bearer?: string | undefined },
+  now: Date,
 ): Promise<Actor> {
   if (credentials.bearer !== undefined) {
     const user = credentials.bearer.startsWith(TOKEN_PREFIX)
-      ? await tokensRepository.userOf(db, sha256(credentials.bearer))
+      ? await tokensRepository.userOf(db, sha256(credentials.bearer), now)
       : undefined;
     if (!user) throw unauthorized('The API token is unknown, expired or revoked.', { code: 'token-unknown' });
     return actorFor(db, user, 'token');
   }
   if (credentials.sessionSecret !== undefined) {
-    const user = await sessionsRepository.userOf(db, sha256(credentials.sessionSecret));
+    const user = await sessionsRepository.userOf(db, sha256(credentials.sessionSecret), now);
     // An expired cookie is simply no session: public pages keep working.
     if (user) return actorFor(db, user, 'session');
   }

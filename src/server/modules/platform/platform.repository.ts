@@ -180,14 +180,14 @@ export const sessionsRepository = {
     ]);
   },
 
-  async userOf(db: Queryable, idHash: string): Promise<UserRow | undefined> {
+  async userOf(db: Queryable, idHash: string, now: Date): Promise<UserRow | undefined> {
     const rows = await db.query<UserRow>(
       `SELECT ${USER_COLUMNS.split(', ')
         .map((c) => `u.${c}`)
         .join(', ')}
        FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
-      [idHash],
+       WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+      [idHash, now],
     );
     return rows[0];
   },
@@ -244,15 +244,15 @@ export const tokensRepository = {
   },
 
   /** The live token's user; also stamps last use (at most once a minute, to spare writes). */
-  async userOf(db: Queryable, tokenHash: string): Promise<UserRow | undefined> {
+  async userOf(db: Queryable, tokenHash: string, now: Date): Promise<UserRow | undefined> {
     const rows = await db.query<UserRow & { token_id: string; last_used_at: Date | null }>(
       `SELECT ${USER_COLUMNS.split(', ')
         .map((c) => `u.${c}`)
         .join(', ')}, t.id AS token_id, t.last_used_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
-         AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,
-      [tokenHash],
+         AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL`,
+      [tokenHash, now],
     );
     const row = rows[0];
     if (row && (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000)) {
