@@ -107,7 +107,10 @@ export const meAnswer = z.object({
       role: z.enum(ROLES),
       programId: uuid,
       areaCode: z.string().nullable(),
+      /** The area's name ("Kabupaten Karangasem"), for the person reading their roles. */
+      areaName: z.string().nullable(),
       groupId: uuid.nullable(),
+      groupName: z.string().nullable(),
     }),
   ),
   screens: z.array(z.enum(STAFF_SCREENS)),

@@ -43,7 +43,8 @@ export default function HomePage() {
         {me.roles.map((r) => (
           <li key={r.id}>
             {t(`role.${r.role}`)}
-            {r.areaCode ? ` · ${r.areaCode}` : ''}
+            {r.groupName ? ` · ${r.groupName}` : ''}
+            {r.areaCode ? ` · ${r.areaName ?? r.areaCode}` : ''}
           </li>
         ))}
       </ul>

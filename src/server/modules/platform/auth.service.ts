@@ -11,6 +11,7 @@ import { normalizePhone } from '../../../shared/phone.js';
 import { menuOf } from './platform.policy.js';
 import { countFailure, refuseWhileLocked, type ThrottleRule } from './throttle.js';
 import {
+  placeNames,
   sessionsRepository,
   throttleRepository,
   tokensRepository,
@@ -152,8 +153,13 @@ async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserAct
   };
 }
 
-export function me(ctx: Ctx): MeAnswer {
+export async function me(ctx: Ctx): Promise<MeAnswer> {
   const user = requireUser(ctx.actor);
+  const names = await placeNames(
+    ctx.db,
+    user.grants.flatMap((g) => (g.areaCode ? [g.areaCode] : [])),
+    user.grants.flatMap((g) => (g.groupId ? [g.groupId] : [])),
+  );
   return {
     id: user.id,
     email: user.email,
@@ -165,7 +171,9 @@ export function me(ctx: Ctx): MeAnswer {
       role: g.role,
       programId: g.programId,
       areaCode: g.areaCode,
+      areaName: g.areaCode ? (names.areas.get(g.areaCode) ?? null) : null,
       groupId: g.groupId,
+      groupName: g.groupId ? (names.groups.get(g.groupId) ?? null) : null,
     })),
     ...menuOf(user),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig, useTestApp } from '../../../../test/app.js';
 import { buildApp } from '../../app.js';
-import { buildUser, signIn, STRONG_PASSWORD } from '../../../../test/factories.js';
+import { buildGroup, buildStaff, buildUser, signIn, STRONG_PASSWORD } from '../../../../test/factories.js';
 import { THROTTLE } from './auth.service.js';
 
 const t = useTestApp();
@@ -94,6 +94,30 @@ describe('sign-in and sessions', () => {
     const anonymous = await t.request({ method: 'GET', url: '/api/v1/me' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json()).toMatchObject({ type: '/problems/unauthorized', status: 401 });
+  });
+
+  it('names the area and the group of each role, so nobody reads a raw code', async () => {
+    const group = await buildGroup(t.database.db, { name: 'KWT Sekar Jagat' });
+    const facilitator = await buildStaff(t.database.db, 'facilitator', {
+      programId: group.programId,
+      areaCode: '51.07',
+    });
+    const manager = await buildStaff(t.database.db, 'group_manager', { programId: group.programId, groupId: group.id });
+    const [area] = await t.database.db.query<{ name: string }>("SELECT name FROM geography_areas WHERE code = '51.07'");
+    const roles = async (user: { email: string | null }) =>
+      (await t.request({ method: 'GET', url: '/api/v1/me', as: await signIn(t.app, user.email!) })).json().roles;
+    expect(await roles(facilitator.user)).toEqual([
+      expect.objectContaining({ role: 'facilitator', areaCode: '51.07', areaName: area!.name, groupName: null }),
+    ]);
+    expect(area!.name).toMatch(/Karangasem/);
+    expect(await roles(manager.user)).toEqual([
+      expect.objectContaining({
+        role: 'group_manager',
+        groupId: group.id,
+        groupName: 'KWT Sekar Jagat',
+        areaName: null,
+      }),
+    ]);
   });
 
   it('ends the session on sign-out', async () => {

@@ -171,6 +171,28 @@ export const usersRepository = {
   },
 };
 
+/** The names a person reads beside their roles: each granted area's and group's. */
+export async function placeNames(
+  db: Queryable,
+  areaCodes: string[],
+  groupIds: string[],
+): Promise<{ areas: Map<string, string>; groups: Map<string, string> }> {
+  const areas = areaCodes.length
+    ? await db.query<{ code: string; name: string }>('SELECT code, name FROM geography_areas WHERE code = ANY($1)', [
+        areaCodes,
+      ])
+    : [];
+  const groups = groupIds.length
+    ? await db.query<{ id: string; name: string }>('SELECT id, name FROM registry_groups WHERE id = ANY($1)', [
+        groupIds,
+      ])
+    : [];
+  return {
+    areas: new Map(areas.map((a) => [a.code, a.name])),
+    groups: new Map(groups.map((g) => [g.id, g.name])),
+  };
+}
+
 export const sessionsRepository = {
   async insert(db: Queryable, idHash: string, userId: string, expiresAt: Date): Promise<void> {
     await db.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
