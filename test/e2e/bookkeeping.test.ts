@@ -88,6 +88,16 @@ describe('the treasurer’s cash book on a phone', () => {
     await form.getByLabel('Catatan').fill('10 bungkus keripik salak, pasar Bebandem');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-cash-sale-form-id');
+    // Cancel on a typed form asks first: "stay" keeps what was typed.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await form.getByRole('button', { name: 'Batal' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/belum disimpan/i);
+    expect(await amount.inputValue()).toBe('129.000');
     // A double tap sends the same client-made id twice: the books hold one entry.
     await form.getByRole('button', { name: 'Simpan catatan' }).dblclick();
 
@@ -126,7 +136,10 @@ describe('the treasurer’s cash book on a phone', () => {
     await page.locator('#f-date-error').waitFor();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'books-period-closed-id');
+    // Dropping the refused sale: Cancel asks, and "leave" closes the form.
+    page.once('dialog', (dialog) => void dialog.accept());
     await form.getByRole('button', { name: 'Batal' }).tap();
+    await form.waitFor({ state: 'detached' });
 
     const treasurer = await apiSession(baseUrl, TREASURER);
     const journal = await treasurer<{ items: unknown[] }>('GET', `/api/v1/groups/${groupId}/journal`);

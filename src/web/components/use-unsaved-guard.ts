@@ -41,14 +41,22 @@ function useUnsavedGuard(dirty: boolean) {
  * The guard over a form's typed values: on while they differ from where the form started. Call the
  * returned `markClean()` when a submit went through (to the server or into the outbox) or the form
  * was reloaded with the server's version: the values it shows next, kept or cleared for the next
- * record, are its new starting point, so a submitted form is left without asking.
+ * record, are its new starting point, so a submitted form is left without asking. A form's own
+ * Cancel asks `confirmLeave()` first: true when nothing was typed or the user agrees to drop it.
  */
-export function useUnsavedValues(values: unknown, active = true): () => void {
+export function useUnsavedValues(
+  values: unknown,
+  active = true,
+): { markClean: () => void; confirmLeave: () => boolean } {
+  const { t } = useI18n();
   const now = JSON.stringify(values);
   const [start, setStart] = useState<string | null>(now);
   useEffect(() => {
     if (start === null) setStart(now);
   }, [start, now]);
-  useUnsavedGuard(active && start !== null && now !== start);
-  return useCallback(() => setStart(null), []);
+  const dirty = active && start !== null && now !== start;
+  useUnsavedGuard(dirty);
+  const markClean = useCallback(() => setStart(null), []);
+  const confirmLeave = useCallback(() => !dirty || window.confirm(t('form.unsaved')), [dirty, t]);
+  return { markClean, confirmLeave };
 }

@@ -44,7 +44,7 @@ function BatchForm({
     inputQuantity: '',
   });
   const form = useFormState();
-  const markClean = useUnsavedValues(fields);
+  const { markClean, confirmLeave } = useUnsavedValues(fields);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   const items = products.data?.items ?? [];
@@ -136,7 +136,7 @@ function BatchForm({
         <button type="submit" disabled={form.busy || !product}>
           {t('batches.save')}
         </button>
-        <button type="button" className="link" onClick={onCancel}>
+        <button type="button" className="link" onClick={() => confirmLeave() && onCancel()}>
           {t('action.cancel')}
         </button>
       </div>

@@ -27,7 +27,7 @@ export function MovementForm({
   const { t } = useI18n();
   const [fields, setFields] = useState({ kind: 'sold' as Kind, quantity: '', on: today(), note: '' });
   const form = useFormState();
-  const markClean = useUnsavedValues(fields);
+  const { markClean, confirmLeave } = useUnsavedValues(fields);
   const set = (key: 'quantity' | 'on' | 'note') => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
 
@@ -86,7 +86,7 @@ export function MovementForm({
         <button type="submit" disabled={form.busy}>
           {t('movements.save')}
         </button>
-        <button type="button" className="link" onClick={onCancel}>
+        <button type="button" className="link" onClick={() => confirmLeave() && onCancel()}>
           {t('action.cancel')}
         </button>
       </div>

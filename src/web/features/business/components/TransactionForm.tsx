@@ -103,7 +103,7 @@ export function TransactionForm({
   /** Whether the field errors came back from the server (shown as it worded them) or from the schema here. */
   const [fromServer, setFromServer] = useState(false);
   const form = useFormState();
-  const markClean = useUnsavedValues(draft);
+  const { markClean, confirmLeave } = useUnsavedValues(draft);
   const spec = kindSpec(kind);
   const sale = spec.fields.includes('costOfGoods');
   // In a group that records batches the cost of goods comes from the batches the sale takes.
@@ -365,7 +365,7 @@ export function TransactionForm({
         <button type="submit" disabled={form.busy}>
           {form.busy ? t('books.saving') : t('books.record')}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button type="button" className="secondary" onClick={() => confirmLeave() && onCancel()}>
           {t('action.cancel')}
         </button>
       </div>

@@ -44,7 +44,7 @@ export function InvitePanel({
   const [done, setDone] = useState<{ answer: InvitationAnswer; name: string; phone: string | undefined } | null>(null);
   const [round, setRound] = useState(0);
   const form = useFormState();
-  const markClean = useUnsavedValues(fields);
+  const { markClean } = useUnsavedValues(fields);
   const groupRole = GROUP_ROLES.includes(role);
   const wholeProgram = invitable.find((r) => r.role === role)?.wholeProgram ?? false;
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>

@@ -61,7 +61,7 @@ function ScoringForm({
     ),
   );
   const form = useFormState<AssessmentAnswer>();
-  const markClean = useUnsavedValues(draft);
+  const { markClean } = useUnsavedValues(draft);
   const [queued, setQueued] = useState(false);
   // Scores kept on this phone and not sent yet are what the form shows, not the older ones read.
   const pending = usePendingRecord(scoresKey(assessment.id, self ? 'self' : 'panel', me.id));

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/schemas/quality';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useDraft } from '../../../components/use-draft';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
@@ -44,6 +45,7 @@ function CertificationForm({
   const { t } = useI18n();
   const { draft: fields, set, patch, base, reset } = useDraft(certification, draftOf);
   const form = useFormState<CertificationAnswer>();
+  const { markClean, confirmLeave } = useUnsavedValues(fields);
   const prefix = base ? `cert-${base.id}` : 'cert-new';
 
   const submit = async (event: FormEvent) => {
@@ -58,12 +60,14 @@ function CertificationForm({
       const body = { version: base.version, ...common };
       await form.submit(patchCertificationBody, body, async () => {
         await patchCertification(base.id, body);
+        markClean();
         onSaved();
       });
     } else {
       const body = { id: crypto.randomUUID(), ...holder, kind: fields.kind, ...common };
       await form.submit(createCertificationBody, body, async () => {
         await createCertification(body);
+        markClean();
         onSaved();
       });
     }
@@ -76,6 +80,7 @@ function CertificationForm({
           version={form.conflict.version}
           onReload={() => {
             reset(form.conflict);
+            markClean();
             form.clearConflict();
           }}
         />
@@ -118,7 +123,7 @@ function CertificationForm({
         <button type="submit" disabled={form.busy}>
           {base ? t('action.save') : t('certs.add')}
         </button>
-        <button type="button" className="link" onClick={onCancel}>
+        <button type="button" className="link" onClick={() => confirmLeave() && onCancel()}>
           {t('action.cancel')}
         </button>
       </div>

@@ -41,7 +41,7 @@ export function GroupForm({
   const { draft, set, patch, base, setBase, reset } = useDraft(group, (g) => draftOf(g, villageParam));
   const form = useFormState<GroupAnswer>();
   const [queued, setQueued] = useState(false);
-  const markClean = useUnsavedValues(draft);
+  const { markClean } = useUnsavedValues(draft);
   const villages = useResource(group || !program ? null : `villages-${program.id}`, (signal) =>
     listVillages({ programId: program!.id }, undefined, signal),
   );

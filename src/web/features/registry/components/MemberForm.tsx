@@ -45,7 +45,7 @@ export function MemberForm({
   const form = useFormState<MemberAnswer>();
   const [queued, setQueued] = useState(false);
   const editable = base === null || base.abilities.update;
-  const markClean = useUnsavedValues(draft, editable);
+  const { markClean } = useUnsavedValues(draft, editable);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -62,7 +62,7 @@ function ProductForm({
   const editable = base === null || base.abilities.update;
 
   const confirm = useConfirm();
-  const markClean = useUnsavedValues([texts, fields], editable && !form.busy);
+  const { markClean } = useUnsavedValues([texts, fields], editable && !form.busy);
   const [queued, setQueued] = useState(false);
   // An edit kept on this phone, from now or before a reload, is still to be sent.
   const waiting = usePendingWrites(base ? productUrl(base.id) : null).length > 0;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { createCourseBody, TRAINING_TOPICS } from '../../../../shared/schemas/training';
 import { Field, firstUnder, useFormState } from '../../../components/form';
+import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
 import { createCourse } from '../api/courses';
 
@@ -10,6 +11,7 @@ export function CourseForm({ programId, onSaved }: { programId: string; onSaved:
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState({ titleId: '', titleEn: '', topic: 'marketing', hours: '8' });
   const form = useFormState();
+  const { markClean, confirmLeave } = useUnsavedValues(fields, open);
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
   if (!open)
@@ -31,6 +33,7 @@ export function CourseForm({ programId, onSaved }: { programId: string; onSaved:
     };
     await form.submit(createCourseBody, body, async () => {
       await createCourse(body);
+      markClean();
       setOpen(false);
       onSaved();
     });
@@ -61,7 +64,7 @@ export function CourseForm({ programId, onSaved }: { programId: string; onSaved:
         <button type="submit" disabled={form.busy}>
           {t('action.save')}
         </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        <button type="button" className="secondary" onClick={() => confirmLeave() && setOpen(false)}>
           {t('action.cancel')}
         </button>
       </p>

@@ -41,7 +41,7 @@ export function SessionForm(props: {
     capacity: '30',
   });
   const form = useFormState();
-  const markClean = useUnsavedValues(fields, open);
+  const { markClean, confirmLeave } = useUnsavedValues(fields, open);
   const trainerId =
     fields.trainerId ||
     (trainers.length && !trainers.some(([id]) => id === props.userId) ? trainers[0]![0] : props.userId);
@@ -124,7 +124,7 @@ export function SessionForm(props: {
         <button type="submit" disabled={form.busy}>
           {t('action.save')}
         </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        <button type="button" className="secondary" onClick={() => confirmLeave() && setOpen(false)}>
           {t('action.cancel')}
         </button>
       </p>
