@@ -24,6 +24,9 @@ interface World {
   actors: { name: string; session: Session; paths: string[] | null }[];
   admin: Session;
   villages: string[];
+  /** Two courses of different topics, and the trainer who runs their sessions. */
+  courses: { id: string; topic: string }[];
+  trainerId: string;
 }
 
 async function world(): Promise<World> {
@@ -68,7 +71,17 @@ async function world(): Promise<World> {
     await actor('facilitator of a district', 'facilitator', villages[0]!.split('.').slice(0, 3).join('.')),
     await actor('facilitator of NTB', 'facilitator', '52'),
   ];
-  return { programId, groups, actors, admin, villages };
+  const courses: World['courses'] = [];
+  for (const topic of ['marketing', 'packaging']) {
+    const [course] = await db.query<{ id: string }>(
+      `INSERT INTO courses (id, program_id, title, topic, duration_hours, min_attendance_percent, min_post_test_percent)
+       VALUES (gen_random_uuid(), $1, '{"id":"Kursus"}', $2, 12, 80, 60) RETURNING id`,
+      [programId, topic],
+    );
+    courses.push({ id: course!.id, topic });
+  }
+  const trainerId = (await buildUser(db)).id;
+  return { programId, groups, actors, admin, villages, courses, trainerId };
 }
 
 const dayUpTo = (last: number) =>
@@ -111,6 +124,33 @@ const write = fc.oneof(
     validUntil: day,
   }),
   fc.record({ op: fc.constant('registered' as const), group: fc.nat(), on: day }),
+  fc.record({
+    op: fc.constant('certification' as const),
+    group: fc.nat(),
+    kind: fc.constantFrom('pirt', 'halal', 'bpom_md'),
+    issuedOn: day,
+    // None printed, a day 1 to 500 days later, or the last day of a period or today (valid through it).
+    expiresOn: fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: 1, max: 500 }),
+      fc.constantFrom('2025-12-31', '2026-02-28', '2026-06-30', TODAY),
+    ),
+  }),
+  fc.record({
+    op: fc.constant('enrolment' as const),
+    // Few members and a few shared start days, so one person often holds two places in one period.
+    member: fc.nat({ max: 2 }),
+    course: fc.nat(),
+    startsOn: fc.oneof(day, fc.constantFrom('2025-07-14', '2026-02-10', '2026-02-24')),
+    status: fc.constantFrom('enrolled', 'enrolled', 'enrolled', 'waitlisted', 'cancelled'),
+    sessionCancelled: fc.constantFrom(false, false, false, true),
+  }),
+  fc.record({
+    op: fc.constant('completion' as const),
+    enrolment: fc.nat(),
+    on: pastDay,
+    revoked: fc.boolean(),
+  }),
 );
 type Write = typeof write extends fc.Arbitrary<infer W> ? W : never;
 
@@ -125,6 +165,9 @@ const ALLOWED: Record<string, string[]> = {
   export_ready_products: ['stars'],
   sales_revenue: ['market', 'channel', 'sex', 'destination'],
   export_sales: ['destination', 'channel', 'sex'],
+  certifications_valid: ['cert_kind'],
+  training_participants: ['sex', 'topic'],
+  training_completions: ['sex', 'topic'],
 };
 
 const INDICATOR_CODES = [
@@ -137,8 +180,23 @@ const INDICATOR_CODES = [
   'export_ready_products',
   'sales_revenue',
   'export_sales',
+  'certifications_valid',
+  'training_participants',
+  'training_completions',
 ];
-const DIMENSIONS = ['sex', 'age_band', 'disability', 'kind', 'status', 'stars', 'market', 'channel', 'destination'];
+const DIMENSIONS = [
+  'sex',
+  'age_band',
+  'disability',
+  'kind',
+  'status',
+  'stars',
+  'market',
+  'channel',
+  'destination',
+  'cert_kind',
+  'topic',
+];
 /** A read: mostly breakdowns the indicator allows, now and then one it does not (refused, 422). */
 const read = fc.constantFrom(...INDICATOR_CODES).chain((indicator) =>
   fc.record({
@@ -204,10 +262,81 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
          VALUES (gen_random_uuid(), $1, $2, $3, '{"id":"Produk"}', '{}', '{}', 'food', 'pak', 1000, 'IDR', $4, $5, $6, '')`,
         [w.programId, group.id, group.path, op.status, op.stars, op.stars === null ? null : op.validUntil],
       );
-    } else {
+    } else if (op.op === 'registered') {
       await db.query('UPDATE producer_groups SET created_at = $2 WHERE id = $1', [group.id, `${op.on}T03:00:00Z`]);
+    } else if (op.op === 'certification') {
+      await db.query(
+        `INSERT INTO certifications (id, program_id, group_id, area_path, kind, number, issuer, issued_on, expires_on)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, 'No. 1', 'Dinas Kesehatan', $5, $6)`,
+        [w.programId, group.id, group.path, op.kind, op.issuedOn, expiry(op.issuedOn, op.expiresOn)],
+      );
+    } else if (op.op === 'enrolment') {
+      const [member] = await db.query<{ id: string; group_id: string; area_path: string }>(
+        `SELECT m.id, m.group_id, g.area_path FROM members m JOIN producer_groups g ON g.id = m.group_id
+         WHERE g.program_id = $1 ORDER BY m.id OFFSET $2 LIMIT 1`,
+        [w.programId, op.member % Math.max(1, await count('members'))],
+      );
+      if (!member) continue;
+      const course = w.courses[op.course % w.courses.length]!;
+      const [session] = await db.query<{ id: string }>(
+        `INSERT INTO training_sessions (id, course_id, program_id, area_code, area_path, address, starts_on, ends_on,
+           trainer_id, capacity, status)
+         VALUES (gen_random_uuid(), $1, $2, '51', '/51/', 'Balai desa', $3, $3, $4, 20, $5) RETURNING id`,
+        [course.id, w.programId, op.startsOn, w.trainerId, op.sessionCancelled ? 'cancelled' : 'scheduled'],
+      );
+      await db.query(
+        `INSERT INTO enrolments (id, session_id, member_id, program_id, group_id, area_path, status)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6)`,
+        [session!.id, member.id, w.programId, member.group_id, member.area_path, op.status],
+      );
+    } else {
+      const [enrolment] = await db.query<Row>(
+        `SELECT e.*, c.topic FROM enrolments e JOIN training_sessions s ON s.id = e.session_id
+         JOIN courses c ON c.id = s.course_id WHERE e.program_id = $1 ORDER BY e.id OFFSET $2 LIMIT 1`,
+        [w.programId, op.enrolment % Math.max(1, await count('enrolments'))],
+      );
+      if (!enrolment) continue;
+      // One standing certificate per enrolment: a second is skipped, as the training module refuses it.
+      await db.query(
+        `INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id, group_id, area_path,
+           verification_code, participant_name, course_title, topic, starts_on, ends_on, trainer_name, program_name,
+           issued_at, revoked_at, revoked_reason)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, gen_random_uuid()::text, 'Peserta', '{"id":"Kursus"}', $7,
+           $8, $8, 'Pelatih', 'Program', $9, $10, $11)
+         ON CONFLICT DO NOTHING`,
+        [
+          enrolment.id,
+          enrolment.session_id,
+          enrolment.member_id,
+          w.programId,
+          enrolment.group_id,
+          enrolment.area_path,
+          enrolment.topic,
+          op.on,
+          `${op.on}T03:00:00Z`,
+          op.revoked ? `${op.on}T04:00:00Z` : null,
+          op.revoked ? 'withdrawn' : null,
+        ],
+      );
     }
   }
+
+  async function count(table: 'members' | 'enrolments'): Promise<number> {
+    const [row] = await db.query<{ n: number }>(
+      table === 'members'
+        ? 'SELECT count(*)::int AS n FROM members m JOIN producer_groups g ON g.id = m.group_id WHERE g.program_id = $1'
+        : 'SELECT count(*)::int AS n FROM enrolments WHERE program_id = $1',
+      [w.programId],
+    );
+    return row!.n;
+  }
+}
+
+/** A certificate's expiry after its issue day (the table requires it), or none. */
+function expiry(issuedOn: string, expires: number | string | null): string | null {
+  if (expires === null) return null;
+  if (typeof expires === 'number') return addDays(issuedOn, expires);
+  return expires > issuedOn ? expires : addDays(issuedOn, 30);
 }
 
 function addDays(date: string, days: number): string {
@@ -258,11 +387,22 @@ async function recount(w: World, q: Read): Promise<Map<string, string>> {
     : undefined;
   const depth = q.level ? DEPTH[q.level] : undefined;
   const out = new Map<string, bigint>();
-  const add = (bucket: number, path: string, dims: Record<string, string>, value: bigint) => {
-    if (!inScope(actor.paths, path) || (areaPath && !path.startsWith(areaPath))) return;
+  const keyOf = (bucket: number, path: string, dims: Record<string, string>) => {
+    if (!inScope(actor.paths, path) || (areaPath && !path.startsWith(areaPath))) return undefined;
     const area = depth === undefined ? (q.area ?? '-') : segment(path, depth);
-    const key = [bs[bucket]!.name, area, ...q.by.map((d) => dims[d])].join('|');
-    out.set(key, (out.get(key) ?? 0n) + value);
+    return [bs[bucket]!.name, area, ...q.by.map((d) => dims[d])].join('|');
+  };
+  const add = (bucket: number, path: string, dims: Record<string, string>, value: bigint) => {
+    const key = keyOf(bucket, path, dims);
+    if (key !== undefined) out.set(key, (out.get(key) ?? 0n) + value);
+  };
+  // People counted once per row of the answer, however many places or certificates they hold there.
+  const seenPeople = new Set<string>();
+  const addPerson = (bucket: number, path: string, dims: Record<string, string>, person: string) => {
+    const key = keyOf(bucket, path, dims);
+    if (key === undefined || seenPeople.has(`${key}#${person}`)) return;
+    seenPeople.add(`${key}#${person}`);
+    out.set(key, (out.get(key) ?? 0n) + 1n);
   };
   const members = await db.query<Row>(
     `SELECT m.*, to_char(m.joined_on, 'YYYY-MM-DD') AS joined, to_char(m.left_on, 'YYYY-MM-DD') AS left_,
@@ -305,6 +445,38 @@ async function recount(w: World, q: Read): Promise<Map<string, string>> {
       }
     }
   });
+  if (q.indicator === 'certifications_valid') {
+    const certifications = await db.query<Row>(
+      `SELECT kind, area_path, to_char(issued_on, 'YYYY-MM-DD') AS issued, to_char(expires_on, 'YYYY-MM-DD') AS expires
+       FROM certifications WHERE program_id = $1`,
+      [w.programId],
+    );
+    bs.forEach((b, i) => {
+      const on = b.to < TODAY ? b.to : TODAY;
+      for (const c of certifications) {
+        if ((c.issued as string) > on || (c.expires !== null && (c.expires as string) < on)) continue;
+        add(i, c.area_path as string, { cert_kind: c.kind as string }, 1n);
+      }
+    });
+  }
+  if (q.indicator === 'training_participants' || q.indicator === 'training_completions') {
+    const facts = await db.query<Row>(
+      q.indicator === 'training_participants'
+        ? `SELECT e.member_id, e.area_path, m.sex, c.topic, to_char(s.starts_on, 'YYYY-MM-DD') AS on_
+           FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses c ON c.id = s.course_id
+           JOIN members m ON m.id = e.member_id
+           WHERE e.program_id = $1 AND e.status = 'enrolled' AND s.status = 'scheduled'`
+        : `SELECT t.member_id, t.area_path, m.sex, t.topic, to_char(t.issued_at, 'YYYY-MM-DD') AS on_
+           FROM training_certificates t JOIN members m ON m.id = t.member_id
+           WHERE t.program_id = $1 AND t.revoked_at IS NULL`,
+      [w.programId],
+    );
+    for (const f of facts) {
+      const i = bs.findIndex((b) => b.from <= (f.on_ as string) && (f.on_ as string) <= b.to);
+      const dims = { sex: f.sex as string, topic: f.topic as string };
+      if (i >= 0) addPerson(i, f.area_path as string, dims, f.member_id as string);
+    }
+  }
   if (current) {
     const products = await db.query<Row>(
       `SELECT status, stars, to_char(stars_valid_until, 'YYYY-MM-DD') AS valid, area_path FROM products WHERE program_id = $1`,

@@ -16,11 +16,13 @@ export const DIMENSIONS = [
   'market',
   'channel',
   'destination',
+  'cert_kind',
+  'topic',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** What a value counts: people, groups, villages, products, or money in the program's currency. */
-export const UNITS = ['people', 'groups', 'villages', 'products', 'money'] as const;
+/** What a value counts: people, groups, villages, products, certificates, or money in the program's currency. */
+export const UNITS = ['people', 'groups', 'villages', 'products', 'certificates', 'money'] as const;
 
 /**
  * How a period applies: a `stock` is counted on the last day of each period (members on 31 March);

@@ -5,7 +5,8 @@ import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
 
 /**
  * Indicator values from the facts other modules publish (registry_groups, registry_members,
- * registry_products, business_sales, business_sales_months; never their tables). One query per
+ * registry_products, business_sales, business_sales_months, quality_certifications,
+ * training_participations, training_completions; never their tables). One query per
  * read: the periods come in as arrays and are joined, the area of each fact is cut at the asked
  * level with `split_part` on its materialised path, and breakdowns are GROUP BY columns.
  */
@@ -71,7 +72,13 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
     destination: "CASE WHEN f.destination = '' THEN 'none' ELSE f.destination END",
     sex: "CASE WHEN f.led_by = '' THEN 'unknown' ELSE f.led_by END",
   },
+  certifications: { cert_kind: 'f.kind' },
+  participations: { sex: 'p.sex', topic: 'f.topic' },
+  completions: { sex: 'p.sex', topic: 'f.topic' },
 };
+
+/** A training fact with its participant (alias p) for the breakdown by sex. */
+const withParticipant = (view: string) => `(${view} f JOIN registry_members p ON p.id = f.member_id)`;
 
 /** A chair of the group in office on the day a stock is counted (`asof`: the period's last day, or today), of this sex. */
 const chairOn = (sex: string) =>
@@ -119,6 +126,27 @@ function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: s
             measure: 'sum(f.amount)',
             currency: 'f.currency',
           };
+    case 'certifications':
+      return {
+        from: 'quality_certifications f',
+        inPeriod: 'f.issued_on <= b.asof AND (f.expires_on IS NULL OR f.expires_on >= b.asof)',
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'participations':
+      return {
+        from: withParticipant('training_participations'),
+        inPeriod: 'f.starts_on >= b.since AND f.starts_on <= b.until',
+        measure: 'count(DISTINCT f.member_id)',
+        currency: 'NULL::text',
+      };
+    case 'completions':
+      return {
+        from: withParticipant('training_completions'),
+        inPeriod: 'f.issued_on >= b.since AND f.issued_on <= b.until',
+        measure: 'count(DISTINCT f.member_id)',
+        currency: 'NULL::text',
+      };
   }
 }
 

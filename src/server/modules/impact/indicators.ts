@@ -6,7 +6,8 @@ import type { Dimension, IndicatorAnswer } from '../../../shared/schemas/impact.
  * computations live in impact.repository.ts, one per source; docs/indicators.md explains each
  * definition for the people who report them.
  */
-export type Source = 'members' | 'groups' | 'villages' | 'products' | 'sales';
+export type Source =
+  'members' | 'groups' | 'villages' | 'products' | 'sales' | 'certifications' | 'participations' | 'completions';
 
 export interface Indicator extends IndicatorAnswer {
   source: Source;
@@ -149,6 +150,52 @@ export const INDICATORS: readonly Indicator[] = [
     suppressible: false,
     source: 'sales',
     where: { market: ['export'] },
+  },
+  {
+    code: 'certifications_valid',
+    name: { id: 'Sertifikasi yang berlaku', en: 'Valid certifications', ja: '有効な認証' },
+    definition: {
+      id: 'Sertifikasi kelompok dan produk (PIRT, BPOM MD, halal, SNI, organik, FDA, lainnya) yang berlaku pada akhir periode: sudah terbit dan belum habis masa berlakunya.',
+      en: 'Certifications of groups and products (PIRT, BPOM MD, halal, SNI, organic, FDA, other) valid on the last day of the period: issued by then and not yet expired.',
+      ja: '期間の最終日に有効なグループ・製品の認証（PIRT、BPOM MD、ハラール、SNI、有機、FDA、その他）：発行済みで有効期限内のもの。',
+    },
+    unit: 'certificates',
+    periodType: 'stock',
+    disaggregations: ['cert_kind'],
+    suppressible: false,
+    source: 'certifications',
+  },
+  {
+    code: 'training_participants',
+    name: { id: 'Peserta pelatihan', en: 'Training participants', ja: '研修の参加者' },
+    definition: {
+      id: 'Anggota kelompok yang mendapat tempat di sesi pelatihan yang dimulai dalam periode (tidak termasuk daftar tunggu dan sesi batal); setiap orang dihitung sekali, juga per topik.',
+      en: 'Group members with a place in a training session that starts in the period (not waitlisted, not in a cancelled session); each person counted once, also within each topic.',
+      ja: '期間中に始まる研修セッションに席を得たグループ会員（キャンセル待ち・中止のセッションを除く）。各人は 1 回だけ数え、トピック別でも同様。',
+    },
+    unit: 'people',
+    periodType: 'flow',
+    disaggregations: ['sex', 'topic'],
+    suppressible: true,
+    source: 'participations',
+  },
+  {
+    code: 'training_completions',
+    name: {
+      id: 'Lulus pelatihan (bersertifikat)',
+      en: 'Training completions (certified)',
+      ja: '研修の修了者（修了証あり）',
+    },
+    definition: {
+      id: 'Anggota kelompok yang menerima sertifikat pelatihan dalam periode dan sertifikatnya masih berlaku (tidak ditarik); setiap orang dihitung sekali, juga per topik.',
+      en: 'Group members issued a training certificate in the period that still stands (not withdrawn or revoked); each person counted once, also within each topic.',
+      ja: '期間中に研修修了証が発行され、取り消されていないグループ会員。各人は 1 回だけ数え、トピック別でも同様。',
+    },
+    unit: 'people',
+    periodType: 'flow',
+    disaggregations: ['sex', 'topic'],
+    suppressible: true,
+    source: 'completions',
   },
 ];
 

@@ -7,12 +7,25 @@ import { TrendLine } from './TrendLine';
 import { decimalText, valueText } from './value-text';
 
 /** The one breakdown a card shows, for the indicators that allow it. */
-const CARD_BREAKDOWN: Record<string, 'sex' | 'market'> = { members: 'sex', sales_revenue: 'market' };
+type CardDimension = 'sex' | 'market' | 'stars' | 'cert_kind';
+const CARD_BREAKDOWN: Record<string, CardDimension> = {
+  members: 'sex',
+  sales_revenue: 'market',
+  products_rated: 'stars',
+  certifications_valid: 'cert_kind',
+  training_participants: 'sex',
+  training_completions: 'sex',
+};
 
-/** Breakdown values with a text of their own; anything else reads as "unknown". */
-const KNOWN_VALUES: Record<string, readonly string[]> = {
-  sex: ['female', 'male'],
-  market: ['local', 'national', 'export'],
+/** Breakdown values with a text of their own, and where it is; anything else reads as "unknown". */
+const KNOWN_VALUES: Record<CardDimension, { values: readonly string[]; key: (value: string) => string }> = {
+  sex: { values: ['female', 'male'], key: (v) => `sex.${v}` },
+  market: { values: ['local', 'national', 'export'], key: (v) => `impact.market.${v}` },
+  stars: { values: ['1', '2', '3', '4', '5'], key: (v) => `impact.stars.${v}` },
+  cert_kind: {
+    values: ['pirt', 'bpom_md', 'halal', 'sni', 'organic', 'fda_registration', 'other'],
+    key: (v) => `certKind.${v}`,
+  },
 };
 
 interface CardProps {
@@ -61,12 +74,11 @@ function TargetProgress({ target, currency }: { target: TargetAnswer; currency: 
   );
 }
 
-function Breakdown({ rows, by, name }: { rows: ImpactRow[]; by: 'sex' | 'market'; name: string }) {
+function Breakdown({ rows, by, name }: { rows: ImpactRow[]; by: CardDimension; name: string }) {
   const { t, locale } = useI18n();
+  const known = KNOWN_VALUES[by];
   const label = (value: string | undefined) =>
-    value && KNOWN_VALUES[by]?.includes(value)
-      ? t(by === 'sex' ? `sex.${value}` : `impact.market.${value}`)
-      : t('impact.unknown');
+    value && known.values.includes(value) ? t(known.key(value)) : t('impact.unknown');
   return (
     <table className="breakdown compact" ref={cardRows}>
       <caption className="small">{t('impact.breakdown', { name, by: t(`impact.by.${by}`) })}</caption>
