@@ -27,6 +27,9 @@ interface World {
   /** Two courses of different topics, and the trainer who runs their sessions. */
   courses: { id: string; topic: string }[];
   trainerId: string;
+  /** Three buyers, and one product of each group they ask about and order. */
+  buyers: string[];
+  products: string[];
 }
 
 async function world(): Promise<World> {
@@ -81,7 +84,28 @@ async function world(): Promise<World> {
     courses.push({ id: course!.id, topic });
   }
   const trainerId = (await buildUser(db)).id;
-  return { programId, groups, actors, admin, villages, courses, trainerId };
+  const buyers: string[] = [];
+  for (const country of ['JP', 'ID', 'SG']) {
+    const user = await buildUser(db);
+    await db.query('INSERT INTO buyers (user_id, company_name, country) VALUES ($1, $2, $3)', [
+      user.id,
+      `Pembeli ${country}`,
+      country,
+    ]);
+    buyers.push(user.id);
+  }
+  const products: string[] = [];
+  for (const group of groups) {
+    const [product] = await db.query<{ id: string }>(
+      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit, price_minor,
+         currency, status, search_text)
+       VALUES (gen_random_uuid(), $1, $2, $3, '{"id":"Produk"}', '{}', '{}', 'food', 'pak', 1000, 'IDR', 'draft', '')
+       RETURNING id`,
+      [programId, group.id, group.path],
+    );
+    products.push(product!.id);
+  }
+  return { programId, groups, actors, admin, villages, courses, trainerId, buyers, products };
 }
 
 const dayUpTo = (last: number) =>
@@ -146,6 +170,23 @@ const write = fc.oneof(
     sessionCancelled: fc.constantFrom(false, false, false, true),
   }),
   fc.record({
+    op: fc.constant('inquiry' as const),
+    group: fc.nat(),
+    buyer: fc.nat(),
+    on: pastDay,
+    // Quoted that day or up to two months later, now and then twice (the first quote counts).
+    quotes: fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 2 }),
+  }),
+  fc.record({
+    op: fc.constant('order' as const),
+    group: fc.nat(),
+    // Few buyers, so one often orders twice in a period.
+    buyer: fc.nat({ max: 2 }),
+    on: fc.oneof(pastDay, fc.constantFrom('2026-02-10', '2026-02-24')),
+    market: fc.constantFrom('local', 'national', 'export'),
+    cancelled: fc.constantFrom(false, false, true),
+  }),
+  fc.record({
     op: fc.constant('completion' as const),
     enrolment: fc.nat(),
     on: pastDay,
@@ -168,6 +209,10 @@ const ALLOWED: Record<string, string[]> = {
   certifications_valid: ['cert_kind'],
   training_participants: ['sex', 'topic'],
   training_completions: ['sex', 'topic'],
+  buyer_inquiries: [],
+  inquiries_quoted: [],
+  orders_placed: ['market'],
+  buyers_ordering: ['market'],
 };
 
 const INDICATOR_CODES = [
@@ -183,6 +228,10 @@ const INDICATOR_CODES = [
   'certifications_valid',
   'training_participants',
   'training_completions',
+  'buyer_inquiries',
+  'inquiries_quoted',
+  'orders_placed',
+  'buyers_ordering',
 ];
 const DIMENSIONS = [
   'sex',
@@ -264,6 +313,40 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
       );
     } else if (op.op === 'registered') {
       await db.query('UPDATE producer_groups SET created_at = $2 WHERE id = $1', [group.id, `${op.on}T03:00:00Z`]);
+    } else if (op.op === 'inquiry' || op.op === 'order') {
+      const i = ('group' in op ? op.group : 0) % w.groups.length;
+      const buyer = w.buyers[op.buyer % w.buyers.length]!;
+      if (op.op === 'inquiry') {
+        const [inquiry] = await db.query<{ id: string }>(
+          `INSERT INTO inquiries (id, program_id, group_id, product_id, area_path, buyer_id, kind, status, created_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'quotation', 'open', $6) RETURNING id`,
+          [w.programId, group.id, w.products[i], group.path, buyer, `${op.on}T03:00:00Z`],
+        );
+        for (const after of op.quotes) {
+          await db.query(
+            `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, quantity, valid_until, status, author_id,
+               created_at)
+             VALUES (gen_random_uuid(), $1, 10000, 'IDR', 10, $2, 'open', $3, $4)`,
+            [inquiry!.id, addDays(op.on, after + 30), buyer, `${addDays(op.on, after)}T05:00:00Z`],
+          );
+        }
+      } else {
+        await db.query(
+          `INSERT INTO orders (id, program_id, group_id, product_id, area_path, buyer_id, quantity, unit, unit_price_minor,
+             total_minor, currency, market, status, placed_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 10, 'pak', 10000, 100000, 'IDR', $6, $7, $8)`,
+          [
+            w.programId,
+            group.id,
+            w.products[i],
+            group.path,
+            buyer,
+            op.market,
+            op.cancelled ? 'cancelled' : 'placed',
+            `${op.on}T03:00:00Z`,
+          ],
+        );
+      }
     } else if (op.op === 'certification') {
       await db.query(
         `INSERT INTO certifications (id, program_id, group_id, area_path, kind, number, issuer, issued_on, expires_on)
@@ -477,6 +560,33 @@ async function recount(w: World, q: Read): Promise<Map<string, string>> {
       if (i >= 0) addPerson(i, f.area_path as string, dims, f.member_id as string);
     }
   }
+  if (q.indicator === 'buyer_inquiries' || q.indicator === 'inquiries_quoted') {
+    const inquiries = await db.query<Row>(
+      `SELECT i.area_path, to_char(i.created_at, 'YYYY-MM-DD') AS received,
+              (SELECT to_char(min(q.created_at), 'YYYY-MM-DD') FROM quotes q WHERE q.inquiry_id = i.id) AS quoted
+       FROM inquiries i WHERE i.program_id = $1`,
+      [w.programId],
+    );
+    for (const inquiry of inquiries) {
+      const on = (q.indicator === 'buyer_inquiries' ? inquiry.received : inquiry.quoted) as string | null;
+      const i = on === null ? -1 : bs.findIndex((b) => b.from <= on && on <= b.to);
+      if (i >= 0) add(i, inquiry.area_path as string, {}, 1n);
+    }
+  }
+  if (q.indicator === 'orders_placed' || q.indicator === 'buyers_ordering') {
+    const orders = await db.query<Row>(
+      `SELECT area_path, buyer_id, market, to_char(placed_at, 'YYYY-MM-DD') AS on_
+       FROM orders WHERE program_id = $1 AND status <> 'cancelled'`,
+      [w.programId],
+    );
+    for (const o of orders) {
+      const i = bs.findIndex((b) => b.from <= (o.on_ as string) && (o.on_ as string) <= b.to);
+      if (i < 0) continue;
+      const dims = { market: o.market as string };
+      if (q.indicator === 'orders_placed') add(i, o.area_path as string, dims, 1n);
+      else addPerson(i, o.area_path as string, dims, o.buyer_id as string);
+    }
+  }
   if (current) {
     const products = await db.query<Row>(
       `SELECT status, stars, to_char(stars_valid_until, 'YYYY-MM-DD') AS valid, area_path FROM products WHERE program_id = $1`,
@@ -564,7 +674,7 @@ describe('impact: every indicator equals a naive recount, in scope, right after 
     let nonEmpty = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(write, { minLength: 5, maxLength: 25 }),
+        fc.array(write, { minLength: 8, maxLength: 30 }),
         fc.array(read, { minLength: 8, maxLength: 14 }),
         async (writes, reads) => {
           await apply(w, writes, sales);

@@ -21,8 +21,18 @@ export const DIMENSIONS = [
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** What a value counts: people, groups, villages, products, certificates, or money in the program's currency. */
-export const UNITS = ['people', 'groups', 'villages', 'products', 'certificates', 'money'] as const;
+/** What a value counts: people, groups, villages, products, certificates, buyers' inquiries and orders, buyers, or money in the program's currency. */
+export const UNITS = [
+  'people',
+  'groups',
+  'villages',
+  'products',
+  'certificates',
+  'inquiries',
+  'orders',
+  'buyers',
+  'money',
+] as const;
 
 /**
  * How a period applies: a `stock` is counted on the last day of each period (members on 31 March);

@@ -6,7 +6,7 @@ import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
 /**
  * Indicator values from the facts other modules publish (registry_groups, registry_members,
  * registry_products, business_sales, business_sales_months, quality_certifications,
- * training_participations, training_completions; never their tables). One query per
+ * training_participations, training_completions, market_inquiries, market_orders; never their tables). One query per
  * read: the periods come in as arrays and are joined, the area of each fact is cut at the asked
  * level with `split_part` on its materialised path, and breakdowns are GROUP BY columns.
  */
@@ -75,6 +75,10 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
   certifications: { cert_kind: 'f.kind' },
   participations: { sex: 'p.sex', topic: 'f.topic' },
   completions: { sex: 'p.sex', topic: 'f.topic' },
+  inquiries: {},
+  quoted: {},
+  orders: { market: 'f.market' },
+  buyers: { market: 'f.market' },
 };
 
 /** A training fact with its participant (alias p) for the breakdown by sex. */
@@ -145,6 +149,28 @@ function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: s
         from: withParticipant('training_completions'),
         inPeriod: 'f.issued_on >= b.since AND f.issued_on <= b.until',
         measure: 'count(DISTINCT f.member_id)',
+        currency: 'NULL::text',
+      };
+    case 'inquiries':
+      return {
+        from: 'market_inquiries f',
+        inPeriod: 'f.received_on >= b.since AND f.received_on <= b.until',
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'quoted':
+      return {
+        from: 'market_inquiries f',
+        inPeriod: 'f.quoted_on >= b.since AND f.quoted_on <= b.until',
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'orders':
+    case 'buyers':
+      return {
+        from: 'market_orders f',
+        inPeriod: "f.placed_on >= b.since AND f.placed_on <= b.until AND f.status <> 'cancelled'",
+        measure: q.indicator.source === 'orders' ? 'count(*)' : 'count(DISTINCT f.buyer_id)',
         currency: 'NULL::text',
       };
   }

@@ -7,7 +7,18 @@ import type { Dimension, IndicatorAnswer } from '../../../shared/schemas/impact.
  * definition for the people who report them.
  */
 export type Source =
-  'members' | 'groups' | 'villages' | 'products' | 'sales' | 'certifications' | 'participations' | 'completions';
+  | 'members'
+  | 'groups'
+  | 'villages'
+  | 'products'
+  | 'sales'
+  | 'certifications'
+  | 'participations'
+  | 'completions'
+  | 'inquiries'
+  | 'quoted'
+  | 'orders'
+  | 'buyers';
 
 export interface Indicator extends IndicatorAnswer {
   source: Source;
@@ -196,6 +207,62 @@ export const INDICATORS: readonly Indicator[] = [
     disaggregations: ['sex', 'topic'],
     suppressible: true,
     source: 'completions',
+  },
+  {
+    code: 'buyer_inquiries',
+    name: { id: 'Pertanyaan pembeli', en: 'Buyer inquiries', ja: 'バイヤーからの問い合わせ' },
+    definition: {
+      id: 'Pertanyaan, permintaan sampel dan permintaan penawaran dari pembeli yang masuk dalam periode. Awal corong: pertanyaan → penawaran → pesanan.',
+      en: 'Inquiries, sample requests and requests for quotation from buyers received in the period. The top of the funnel: inquiries → quotes → orders.',
+      ja: '期間中に届いたバイヤーからの問い合わせ・サンプル依頼・見積依頼の数。問い合わせ → 見積 → 注文の入口。',
+    },
+    unit: 'inquiries',
+    periodType: 'flow',
+    disaggregations: [],
+    suppressible: false,
+    source: 'inquiries',
+  },
+  {
+    code: 'inquiries_quoted',
+    name: { id: 'Pertanyaan yang diberi penawaran', en: 'Inquiries quoted', ja: '見積を出した問い合わせ' },
+    definition: {
+      id: 'Pertanyaan pembeli yang penawaran pertamanya dikirim dalam periode.',
+      en: 'Buyer inquiries whose first quote was sent in the period.',
+      ja: '最初の見積を期間中に送った問い合わせの数。',
+    },
+    unit: 'inquiries',
+    periodType: 'flow',
+    disaggregations: [],
+    suppressible: false,
+    source: 'quoted',
+  },
+  {
+    code: 'orders_placed',
+    name: { id: 'Pesanan pembeli', en: 'Buyer orders placed', ja: 'バイヤーの注文' },
+    definition: {
+      id: 'Pesanan pembeli yang dibuat dalam periode dan tidak dibatalkan, menurut pasar.',
+      en: 'Buyer orders placed in the period and not cancelled, by market.',
+      ja: '期間中に出され、キャンセルされていないバイヤーの注文の数（販売先別）。',
+    },
+    unit: 'orders',
+    periodType: 'flow',
+    disaggregations: ['market'],
+    suppressible: false,
+    source: 'orders',
+  },
+  {
+    code: 'buyers_ordering',
+    name: { id: 'Pembeli yang memesan', en: 'Buyers ordering', ja: '注文したバイヤー' },
+    definition: {
+      id: 'Pembeli (saluran penjualan) berbeda yang membuat sedikitnya satu pesanan dalam periode yang tidak dibatalkan; setiap pembeli dihitung sekali, juga per pasar.',
+      en: 'Distinct buyers (sales outlets) with at least one order placed in the period and not cancelled; each buyer counted once, also within each market.',
+      ja: '期間中にキャンセルされていない注文を 1 件以上出した異なるバイヤー（販路）の数。各バイヤーは 1 回だけ数え、販売先別でも同様。',
+    },
+    unit: 'buyers',
+    periodType: 'flow',
+    disaggregations: ['market'],
+    suppressible: false,
+    source: 'buyers',
   },
 ];
 

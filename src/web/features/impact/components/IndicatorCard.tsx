@@ -15,6 +15,7 @@ const CARD_BREAKDOWN: Record<string, CardDimension> = {
   certifications_valid: 'cert_kind',
   training_participants: 'sex',
   training_completions: 'sex',
+  orders_placed: 'market',
 };
 
 /** Breakdown values with a text of their own, and where it is; anything else reads as "unknown". */

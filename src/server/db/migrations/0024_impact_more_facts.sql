@@ -1,5 +1,5 @@
--- Certifications and training as facts a program reports (docs/indicators.md): the quality and
--- training modules publish them here; the impact module reads these views, never their tables.
+-- Certifications, training and the market as facts a program reports (docs/indicators.md): the quality,
+-- training and market modules publish them here; the impact module reads these views, never their tables.
 
 -- quality: each certification of a group or product, with its kind and the days it holds.
 CREATE VIEW quality_certifications AS
@@ -21,3 +21,13 @@ CREATE VIEW training_completions AS
   SELECT id, member_id, program_id, group_id, area_path, topic, issued_at::date AS issued_on
   FROM training_certificates
   WHERE revoked_at IS NULL;
+
+-- market: each buyer's inquiry with the day it came and the day its first quote went out, and each
+-- order with the day it was placed and its market. Buyers appear by id only, to count them.
+CREATE VIEW market_inquiries AS
+  SELECT i.id, i.program_id, i.group_id, i.area_path, i.buyer_id, i.created_at::date AS received_on,
+         (SELECT min(q.created_at)::date FROM quotes q WHERE q.inquiry_id = i.id) AS quoted_on
+  FROM inquiries i;
+CREATE VIEW market_orders AS
+  SELECT id, program_id, group_id, area_path, buyer_id, market, status, placed_at::date AS placed_on
+  FROM orders;
