@@ -141,6 +141,12 @@ const write = fc.oneof(
   }),
   fc.record({ op: fc.constant('reverse' as const), sale: fc.nat() }),
   fc.record({
+    op: fc.constant('expense' as const),
+    group: fc.nat(),
+    on: pastDay,
+    amount: fc.integer({ min: 1_000, max: 3_000_000 }),
+  }),
+  fc.record({
     op: fc.constant('product' as const),
     group: fc.nat(),
     status: fc.constantFrom('draft', 'ready', 'export_ready'),
@@ -206,6 +212,7 @@ const ALLOWED: Record<string, string[]> = {
   export_ready_products: ['stars'],
   sales_revenue: ['market', 'channel', 'sex', 'destination'],
   export_sales: ['destination', 'channel', 'sex'],
+  group_profit: [],
   certifications_valid: ['cert_kind'],
   training_participants: ['sex', 'topic'],
   training_completions: ['sex', 'topic'],
@@ -225,6 +232,7 @@ const INDICATOR_CODES = [
   'export_ready_products',
   'sales_revenue',
   'export_sales',
+  'group_profit',
   'certifications_valid',
   'training_participants',
   'training_completions',
@@ -293,6 +301,20 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
       });
       expect(r.statusCode, r.body).toBe(201);
       sales.push({ group: group.id, id: r.json<{ id: string }>().id });
+    } else if (op.op === 'expense') {
+      const r = await t.request({
+        method: 'POST',
+        url: `/api/v1/groups/${group.id}/transactions`,
+        as: w.admin,
+        payload: {
+          kind: 'expense',
+          category: 'utilities',
+          date: op.on,
+          amount: { amount: `${op.amount}.00`, currency: 'IDR' },
+        },
+      });
+      // Cash never goes below zero: an expense the till cannot pay that day is refused and writes nothing.
+      if (r.statusCode !== 201) expect(r.json<{ code: string }>().code, r.body).toBe('insufficient-balance');
     } else if (op.op === 'reverse') {
       const sale = sales[op.sale % Math.max(1, sales.length)];
       if (!sale) continue;
@@ -302,8 +324,10 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
         as: w.admin,
         payload: {},
       });
-      // A sale reversed already is refused (409) and changes nothing.
-      expect([201, 409], r.body).toContain(r.statusCode);
+      // A sale reversed already is refused (409), and so is one whose cash was spent since (422): either
+      // changes nothing.
+      if (r.statusCode === 422) expect(r.json<{ code: string }>().code, r.body).toBe('insufficient-balance');
+      else expect([201, 409], r.body).toContain(r.statusCode);
     } else if (op.op === 'product') {
       await db.query(
         `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit, price_minor,
@@ -624,12 +648,29 @@ async function recount(w: World, q: Read): Promise<Map<string, string>> {
       if (i >= 0) add(i, l.area_path as string, dims, BigInt(l.credit as string) - BigInt(l.debit as string));
     }
   }
-  const money = q.indicator.includes('sales');
+  if (q.indicator === 'group_profit') {
+    const lines = await db.query<Row>(
+      `SELECT l.credit, l.debit, to_char(l.entry_date, 'YYYY-MM-DD') AS on_, g.area_path
+       FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
+       JOIN producer_groups g ON g.id = l.group_id
+       WHERE a.type IN ('revenue', 'cost_of_goods', 'expense') AND g.program_id = $1`,
+      [w.programId],
+    );
+    for (const l of lines) {
+      const i = bs.findIndex((b) => b.from <= (l.on_ as string) && (l.on_ as string) <= b.to);
+      if (i >= 0) add(i, l.area_path as string, {}, BigInt(l.credit as string) - BigInt(l.debit as string));
+    }
+  }
+  const money = q.indicator.includes('sales') || q.indicator === 'group_profit';
+  const decimal = (v: bigint) => {
+    const abs = v < 0n ? -v : v;
+    return `${v < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`.replace(/\.00$/, '');
+  };
   return new Map(
     [...out]
       // A recount of nothing is no row (a sale and its reversal in one period leave a row of 0).
       .filter(([, v]) => v !== 0n || money)
-      .map(([k, v]) => [k, money ? `${v / 100n}.${String(v % 100n).padStart(2, '0')}`.replace(/\.00$/, '') : `${v}`]),
+      .map(([k, v]) => [k, money ? decimal(v) : `${v}`]),
   );
 }
 

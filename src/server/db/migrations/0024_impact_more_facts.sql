@@ -31,3 +31,21 @@ CREATE VIEW market_inquiries AS
 CREATE VIEW market_orders AS
   SELECT id, program_id, group_id, area_path, buyer_id, market, status, placed_at::date AS placed_on
   FROM orders;
+
+-- business: each group's profit (revenue less the cost of goods sold and expenses, as its income
+-- statement shows it) per month from the month balances the books keep, and per entry for periods
+-- that start or end inside a month. Money in minor units of the books' currency.
+CREATE VIEW business_profit_months AS
+  SELECT m.group_id, g.program_id, g.area_path, m.month, b.currency, sum(m.credit - m.debit) AS amount
+  FROM ledger_month_balances m
+  JOIN ledger_accounts a ON a.id = m.account_id AND a.type IN ('revenue', 'cost_of_goods', 'expense')
+  JOIN ledger_books b ON b.group_id = m.group_id
+  JOIN registry_groups g ON g.id = m.group_id
+  GROUP BY m.group_id, g.program_id, g.area_path, m.month, b.currency;
+CREATE VIEW business_profit_entries AS
+  SELECT l.entry_id, l.group_id, g.program_id, g.area_path, l.entry_date, b.currency, sum(l.credit - l.debit) AS amount
+  FROM journal_lines l
+  JOIN ledger_accounts a ON a.id = l.account_id AND a.type IN ('revenue', 'cost_of_goods', 'expense')
+  JOIN ledger_books b ON b.group_id = l.group_id
+  JOIN registry_groups g ON g.id = l.group_id
+  GROUP BY l.entry_id, l.group_id, g.program_id, g.area_path, l.entry_date, b.currency;

@@ -6,7 +6,8 @@ import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
 /**
  * Indicator values from the facts other modules publish (registry_groups, registry_members,
  * registry_products, business_sales, business_sales_months, quality_certifications,
- * training_participations, training_completions, market_inquiries, market_orders; never their tables). One query per
+ * training_participations, training_completions, market_inquiries, market_orders, business_profit_months,
+ * business_profit_entries; never their tables). One query per
  * read: the periods come in as arrays and are joined, the area of each fact is cut at the asked
  * level with `split_part` on its materialised path, and breakdowns are GROUP BY columns.
  */
@@ -32,7 +33,10 @@ export interface ValuesQuery {
   scope: Sql;
   /** Today, for values that keep no history (a product's status, a rating's validity). */
   today: string;
-  /** Read sales from the monthly summary: the buckets are whole months and nothing asks below its level. */
+  /**
+   * Read money from its monthly sums: sales when the buckets are whole months and nothing asks below
+   * the summary's level; profit when the buckets are whole months.
+   */
   fromSummary: boolean;
 }
 
@@ -79,6 +83,7 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
   quoted: {},
   orders: { market: 'f.market' },
   buyers: { market: 'f.market' },
+  profit: {},
 };
 
 /** A training fact with its participant (alias p) for the breakdown by sex. */
@@ -151,6 +156,20 @@ function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: s
         measure: 'count(DISTINCT f.member_id)',
         currency: 'NULL::text',
       };
+    case 'profit':
+      return q.fromSummary
+        ? {
+            from: 'business_profit_months f',
+            inPeriod: 'f.month >= b.since AND f.month <= b.until',
+            measure: 'sum(f.amount)',
+            currency: 'f.currency',
+          }
+        : {
+            from: 'business_profit_entries f',
+            inPeriod: 'f.entry_date >= b.since AND f.entry_date <= b.until',
+            measure: 'sum(f.amount)',
+            currency: 'f.currency',
+          };
     case 'inquiries':
       return {
         from: 'market_inquiries f',

@@ -172,11 +172,12 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
   const period = periodRange(q.period);
   const buckets = indicator.periodType === 'current' ? [{ name: q.period, ...period }] : bucketsOf(q.period, q.every);
   const fromSummary =
-    indicator.source === 'sales' &&
-    wholeMonths(buckets) &&
-    (depth === undefined || depth <= SALES_SUMMARY_DEPTH) &&
-    (!area || area.depth <= SALES_SUMMARY_DEPTH) &&
-    audience.scopeAboveSummary;
+    (indicator.source === 'profit' && wholeMonths(buckets)) ||
+    (indicator.source === 'sales' &&
+      wholeMonths(buckets) &&
+      (depth === undefined || depth <= SALES_SUMMARY_DEPTH) &&
+      (!area || area.depth <= SALES_SUMMARY_DEPTH) &&
+      audience.scopeAboveSummary);
   const rows = await indicatorValues(ctx.db, {
     indicator,
     buckets,

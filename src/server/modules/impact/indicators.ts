@@ -18,7 +18,8 @@ export type Source =
   | 'inquiries'
   | 'quoted'
   | 'orders'
-  | 'buyers';
+  | 'buyers'
+  | 'profit';
 
 export interface Indicator extends IndicatorAnswer {
   source: Source;
@@ -161,6 +162,20 @@ export const INDICATORS: readonly Indicator[] = [
     suppressible: false,
     source: 'sales',
     where: { market: ['export'] },
+  },
+  {
+    code: 'group_profit',
+    name: { id: 'Laba kelompok', en: 'Group profit', ja: 'グループの利益' },
+    definition: {
+      id: 'Laba bersih kelompok dalam periode seperti pada laporan laba rugi masing-masing: pendapatan dikurangi harga pokok penjualan dan beban (termasuk penyusutan dan pajak final UMKM yang dibukukan). Rugi dihitung negatif.',
+      en: "The groups' net profit in the period as each one's income statement shows it: revenue less the cost of goods sold and expenses (depreciation and the UMKM final tax included once posted). A loss counts as negative.",
+      ja: '期間中の各グループの損益計算書どおりの純利益：収益から売上原価と費用（計上済みの減価償却・UMKM 最終税を含む）を差し引いたもの。損失はマイナスとして数える。',
+    },
+    unit: 'money',
+    periodType: 'flow',
+    disaggregations: [],
+    suppressible: false,
+    source: 'profit',
   },
   {
     code: 'certifications_valid',
