@@ -60,6 +60,16 @@ export function AreaMap({ indicator, programId, country, path, year, onOpen }: A
           const currency = rows[0]?.currency ?? null;
           const shade = (value: number | null) => (value === null ? null : classOf(value, breaks));
           const byCode = new Map(rows.map((row) => [row.area.code, row]));
+          const text = (n: number) => decimalText(String(n), currency, locale);
+          // Whole counts read as "0–1", "2–3", "8 and more"; money and fractions as "0 to under 2".
+          const whole = currency === null && [...numbers, ...breaks].every(Number.isInteger);
+          const legendText = (i: number) => {
+            const from = breaks[i]!;
+            const to = breaks[i + 1]!;
+            if (i === SHADES.length - 1) return t('impact.map.from', { from: text(from) });
+            if (!whole) return t('impact.map.range', { from: text(from), to: text(to) });
+            return to - 1 === from ? text(from) : t('impact.map.span', { from: text(from), to: text(to - 1) });
+          };
           const sorted = [...rows].sort((a, b) => (numberOf(b) ?? -Infinity) - (numberOf(a) ?? -Infinity));
           return (
             <OutlinesOrNote outlines={outlines.data} failed={outlines.error !== undefined} levelName={levelName}>
@@ -110,12 +120,7 @@ export function AreaMap({ indicator, programId, country, path, year, onOpen }: A
                           {SHADES.map((fill, i) => (
                             <li key={fill}>
                               <span className="swatch" style={{ background: fill }} aria-hidden="true" />
-                              {i === SHADES.length - 1
-                                ? t('impact.map.from', { from: decimalText(String(breaks[i]), currency, locale) })
-                                : t('impact.map.range', {
-                                    from: decimalText(String(breaks[i]), currency, locale),
-                                    to: decimalText(String(breaks[i + 1]), currency, locale),
-                                  })}
+                              {legendText(i)}
                             </li>
                           ))}
                           <li>
@@ -133,7 +138,12 @@ export function AreaMap({ indicator, programId, country, path, year, onOpen }: A
                       {rows.length === 0 ? (
                         <p className="muted">{t('impact.noAreas')}</p>
                       ) : (
-                        <AreaTable caption={title} rows={tableRows} onOpen={deeper ? onOpen : undefined} />
+                        <AreaTable
+                          caption={title}
+                          rows={tableRows}
+                          swatches={set !== null}
+                          onOpen={deeper ? onOpen : undefined}
+                        />
                       )}
                       {others > 0 ? (
                         <p className="small muted">{t('impact.map.others', { count: others, level: levelName })}</p>
@@ -150,7 +160,9 @@ export function AreaMap({ indicator, programId, country, path, year, onOpen }: A
                           ))}
                         </ul>
                       ) : null}
-                      {deeper && rows.length > 0 ? <p className="small muted">{t('impact.map.tapHint')}</p> : null}
+                      {deeper && rows.length > 0 ? (
+                        <p className="small muted">{t(set ? 'impact.map.tapHint' : 'impact.map.tapHintTable')}</p>
+                      ) : null}
                     </div>
                   </div>
                 );

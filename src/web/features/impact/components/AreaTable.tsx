@@ -14,6 +14,8 @@ export interface TableRow {
 interface TableProps {
   caption: string;
   rows: TableRow[];
+  /** The map's colours beside each name: only where a map with its legend is shown. */
+  swatches: boolean;
   /** Opens an area (drills down); absent at the lowest level. */
   onOpen: ((area: AreaStep) => void) | undefined;
 }
@@ -22,11 +24,12 @@ interface TableProps {
  * The map's numbers as a table, highest first: the accessible equivalent of the map (a caption, a
  * row header per area, its value), and the way to drill by keyboard — each area name is a button.
  */
-export function AreaTable({ caption, rows, onOpen }: TableProps) {
+export function AreaTable({ caption, rows, swatches, onOpen }: TableProps) {
   const { t, locale } = useI18n();
   return (
     <table className="area-table">
-      <caption>{caption}</caption>
+      {/* The section's heading says the same on screen; the caption names the table for a screen reader. */}
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('impact.map.area')}</th>
@@ -39,7 +42,7 @@ export function AreaTable({ caption, rows, onOpen }: TableProps) {
         {rows.map(({ row, fill, unoutlined }) => (
           <tr key={row.area.code} data-area={row.area.code}>
             <th scope="row">
-              <span className="swatch" style={{ background: fill }} aria-hidden="true" />
+              {swatches ? <span className="swatch" style={{ background: fill }} aria-hidden="true" /> : null}
               {onOpen ? (
                 <button
                   type="button"
