@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
 import { ADMIN, apiSession, ROOT } from './server.js';
@@ -45,10 +45,25 @@ async function seedMap() {
 /** "1.234" (Indonesian grouping) or "1,234" as a number. */
 const numberIn = (text: string | null) => Number(text?.match(/[\d.,]+/)?.[0].replace(/[.,]/g, ''));
 
+/** Cuts the network for the page and the service worker alike; returns the function that restores it. */
+async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
+  const fromWorker = (route: Route) =>
+    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
+  await context.route('**', fromWorker);
+  await context.setOffline(true);
+  return async () => {
+    await context.unroute('**', fromWorker);
+    await context.setOffline(false);
+  };
+}
+
 const shade = (map: Locator, code: string) => map.locator(`svg path[data-area="${code}"]`).getAttribute('data-shade');
+
+let admin: Awaited<ReturnType<typeof seedMap>>;
 
 beforeAll(async () => {
   browser = await launchChromium();
+  admin = await seedMap();
 });
 afterAll(async () => {
   await browser?.close();
@@ -56,7 +71,6 @@ afterAll(async () => {
 
 describe('the dashboard map on a phone', () => {
   it('shades Bali, lists the same number in its table, and drills into Bali from the table', async () => {
-    const admin = await seedMap();
     const page = await phonePage(browser, baseUrl);
     await page.goto('/app');
     await page.getByLabel('Email').fill(MANAGER.email);
@@ -128,5 +142,44 @@ describe('the dashboard map on a phone', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await map.screenshot({ path: join(SHOTS, 'map-ja.png') });
     await page.context().close();
+  });
+
+  it('draws the map from the service worker cache when the phone is offline, and tapping Bali on the map drills down', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      baseURL: baseUrl,
+      serviceWorkers: 'allow',
+    });
+    const page = await context.newPage();
+    await page.goto('/app');
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Kata sandi').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: /Halo/ }).waitFor();
+    type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
+    await page.waitForFunction(
+      () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.reload();
+    await (await menu(page)).getByRole('link', { name: 'Dasbor' }).click();
+    const map = page.getByTestId('area-map');
+    await expect.poll(() => shade(map, '51')).toMatch(/^[0-4]$/);
+    await map.getByText(/Natural Earth/).waitFor();
+
+    const restore = await cutNetwork(context);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dasbor program', level: 1 }).waitFor();
+    await expect.poll(() => shade(map, '51')).toMatch(/^[0-4]$/);
+    await map.getByRole('table').getByRole('row', { name: /Bali/ }).waitFor();
+    await map.getByText(/Natural Earth/).waitFor();
+    await restore();
+
+    await map.locator('svg path[data-area="51"]').click();
+    await page.getByRole('navigation', { name: 'Wilayah' }).getByText('Bali').waitFor();
+    await map.getByTestId('no-outlines').waitFor();
+    await context.close();
   });
 });

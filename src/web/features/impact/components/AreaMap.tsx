@@ -176,8 +176,9 @@ export function AreaMap({ indicator, programId, country, path, year, onOpen }: A
 }
 
 /**
- * The outlines once loaded, or null with a line saying the level has none (no set imported, or it
- * could not be loaded): the table then stands alone.
+ * The outlines once loaded, or null with a line saying why there is no map: the level has no
+ * outlines (none imported), or they could not be loaded (offline before they were ever kept). The
+ * table then stands alone.
  */
 function OutlinesOrNote({
   outlines,
@@ -195,7 +196,11 @@ function OutlinesOrNote({
   const set = outlines ?? null;
   return (
     <>
-      {set ? null : (
+      {set ? null : failed ? (
+        <p className="muted" data-testid="no-map">
+          {t('impact.map.noMap')}
+        </p>
+      ) : (
         <p className="muted" data-testid="no-outlines">
           {t('impact.map.noOutlines', { level: levelName })}
         </p>
