@@ -5,6 +5,7 @@ import { both, useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
 import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
+import { AreaMap } from './AreaMap';
 import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
@@ -94,6 +95,14 @@ export default function ImpactPage() {
                 indicator={drillIndicator}
                 onIndicator={setDrillIndicator}
                 programId={program.id}
+                path={path}
+                year={year}
+                onOpen={(step) => setPath([...path, step])}
+              />
+              <AreaMap
+                indicator={items.find((i) => i.code === drillIndicator)}
+                programId={program.id}
+                country={program.country}
                 path={path}
                 year={year}
                 onOpen={(step) => setPath([...path, step])}
