@@ -5,6 +5,7 @@ import { both, useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
 import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
+import { Dhis2Section } from './Dhis2Section';
 import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
@@ -110,6 +111,7 @@ export default function ImpactPage() {
                   onSaved={targets.reload}
                 />
               ) : null}
+              {targetList.abilities.manage ? <Dhis2Section programId={program.id} indicators={items} /> : null}
             </>
           );
         }}
