@@ -40,11 +40,14 @@ export function Dhis2Mapping({
   mapping,
   indicators,
   onSaved,
+  onReload,
 }: {
   programId: string;
   mapping: Dhis2MappingAnswer;
   indicators: IndicatorAnswer[];
   onSaved: () => void;
+  /** Loads the mapping as it now stands, dropping what was typed (after a conflict). */
+  onReload: () => void;
 }) {
   const { t, locale } = useI18n();
   const id = useId();
@@ -93,7 +96,7 @@ export function Dhis2Mapping({
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('impact.dhis2.mapping')}>
       <h3>{t('impact.dhis2.mapping')}</h3>
-      {form.conflict ? <ConflictNotice version={form.conflict.version} onReload={onSaved} /> : null}
+      {form.conflict ? <ConflictNotice version={form.conflict.version} onReload={onReload} /> : null}
       <Field label={t('impact.dhis2.periodType')} name={`${id}-period-type`} error={form.errors.periodType}>
         {(p) => (
           <select {...p} value={periodType} onChange={(e) => setPeriodType(e.target.value as Dhis2PeriodType)}>

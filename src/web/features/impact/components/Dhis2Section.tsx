@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import type { IndicatorAnswer } from '../../../../shared/schemas/impact';
 import { useI18n } from '../../../i18n/i18n';
@@ -12,6 +13,8 @@ export function Dhis2Section({ programId, indicators }: { programId: string; ind
   const { t, locale } = useI18n();
   const mapping = useResource(`dhis2-mapping|${programId}`, (signal) => getDhis2Mapping(programId, signal));
   const server = useResource(`dhis2-server|${programId}`, (signal) => getDhis2Server(programId, signal));
+  // The forms keep what was typed across a save; a conflict's "load the current" starts them afresh.
+  const [fresh, setFresh] = useState(0);
   const pushes = useResource(`dhis2-pushes|${programId}`, (signal) => listDhis2Pushes(programId, signal));
   return (
     <section className="panel" aria-label="DHIS2">
@@ -21,13 +24,17 @@ export function Dhis2Section({ programId, indicators }: { programId: string; ind
         {([[m, s], history]) => (
           <>
             <Dhis2Mapping
-              key={m.version}
+              key={fresh}
               programId={programId}
               mapping={m}
               indicators={indicators}
               onSaved={mapping.reload}
+              onReload={() => {
+                setFresh(fresh + 1);
+                mapping.reload();
+              }}
             />
-            <Dhis2Server key={s.version} programId={programId} server={s} onSaved={server.reload} />
+            <Dhis2Server programId={programId} server={s} onSaved={server.reload} />
             <Dhis2PushForm programId={programId} onPushed={pushes.reload} />
             <h3>{t('impact.dhis2.history')}</h3>
             {history.items.length === 0 ? (
