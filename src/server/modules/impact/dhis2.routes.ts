@@ -3,15 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/context.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/dhis2.js';
-import {
-  dataValueSet,
-  getDhis2Mapping,
-  getDhis2Server,
-  listDhis2Pushes,
-  pushToDhis2,
-  putDhis2Mapping,
-  putDhis2Server,
-} from './dhis2.service.js';
+import { dataValueSet, getDhis2Mapping, putDhis2Mapping } from './dhis2.service.js';
+import { getDhis2Server, listDhis2Pushes, pushToDhis2, putDhis2Server } from './dhis2.push.js';
 
 const tags = ['impact'];
 const config = { access: 'user' } as const;
