@@ -16,7 +16,7 @@ import { refuseUnstorableText } from './http/storable-text.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { homeRoutes } from './modules/home/index.js';
-import { impactRoutes } from './modules/impact/index.js';
+import { dhis2Routes, impactRoutes } from './modules/impact/index.js';
 import { marketRoutes, tradeRoutes } from './modules/market/index.js';
 import { actorOfAccount, notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { programsRoutes } from './modules/programs/index.js';
@@ -160,6 +160,7 @@ export async function buildApp({
   await app.register(notificationsRoutes);
   await app.register(homeRoutes);
   await app.register(impactRoutes);
+  await app.register(dhis2Routes);
   await app.register(mediaRoutes, {
     privateFolders: { ...qualityFileReaders, ...trainingFileReaders },
     accountActor: actorOfAccount,

@@ -97,6 +97,13 @@ export const PROBLEM_CODES = {
   'too-many-periods': ['maximum'],
   'target-exists': [],
   'at-risk-above-on-track': [],
+  'dhis2-period-type': ['periodType'],
+  'dhis2-nothing-mapped': [],
+  'dhis2-not-configured': [],
+  // DHIS2 did not take a push (502)
+  'dhis2-unreachable': [],
+  'dhis2-refused': ['status'],
+  'dhis2-answer-unreadable': ['status'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const FIELD_CODES = {
@@ -169,6 +176,9 @@ export const FIELD_CODES = {
   in_future: [],
   in_past: [],
   after_today: ['today'],
+  // DHIS2 exchange
+  not_this_period_type: ['periodType'],
+  secret_needed: [],
   // NIK (Dukcapil)
   nik_digits: [],
   nik_province: [],

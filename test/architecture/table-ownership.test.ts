@@ -47,7 +47,14 @@ const OWNERS: Record<string, string[]> = {
     'ledger_month_balances',
     'sales_month_totals',
   ],
-  impact: ['impact_settings', 'impact_targets'],
+  impact: [
+    'impact_settings',
+    'impact_targets',
+    'impact_dhis2_settings',
+    'impact_dhis2_data_elements',
+    'impact_dhis2_org_units',
+    'impact_dhis2_pushes',
+  ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
+import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
 import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
@@ -202,6 +203,43 @@ export const TABLE: Record<string, Entry> = {
   'PUT /api/v1/programs/{id}/impact-settings': {
     rule: policy(check(targetPolicy, 'manage', prog)),
     request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-settings`, payload: { suppressBelow: 5 } }),
+  },
+  // The DHIS2 exchange: the program as a whole, read by those whose grant covers it, set up and
+  // pushed by the whole program's manager (dhis2.test.ts). Without a mapping or a server the answer
+  // is a 422 past authorization; nothing leaves for a DHIS2.
+  'GET /api/v1/programs/{id}/dhis2/mapping': {
+    rule: policy(check(dhis2Policy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/dhis2/mapping` }),
+  },
+  'PUT /api/v1/programs/{id}/dhis2/mapping': {
+    rule: policy(check(dhis2Policy, 'manage', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/dhis2/mapping`,
+      payload: { periodType: 'Yearly', dataElements: [], orgUnits: [] },
+    }),
+  },
+  'GET /api/v1/programs/{id}/dhis2/server': {
+    rule: policy(check(dhis2Policy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/dhis2/server` }),
+  },
+  'PUT /api/v1/programs/{id}/dhis2/server': {
+    rule: policy(check(dhis2Policy, 'manage', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/dhis2/server`,
+      payload: { baseUrl: 'https://dhis2.invalid', auth: 'token', secret: 'd2pat_test' },
+    }),
+  },
+  'GET /api/v1/programs/{id}/dhis2/data-value-sets': {
+    rule: policy(check(dhis2Policy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/dhis2/data-value-sets?period=2026` }),
+  },
+  'POST /api/v1/programs/{id}/dhis2/push': {
+    rule: policy(check(dhis2Policy, 'manage', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/dhis2/push?period=2026` }),
+  },
+  'GET /api/v1/programs/{id}/dhis2/pushes': {
+    rule: policy(check(dhis2Policy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/dhis2/pushes` }),
   },
   'GET /api/v1/public/impact': {
     rule: OPEN,

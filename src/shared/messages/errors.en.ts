@@ -257,4 +257,12 @@ export const errorsEn: ErrorTexts = {
   'error.outline_geometry': 'Is not a polygon or multipolygon in longitude and latitude.',
   'error.outline_unknown_area': '"{code}" is not a known area at level {level}.',
   'error.outline_covers_outlined': '"{code}" has an outline of its own.',
+  'error.dhis2-period-type': 'The program reports to DHIS2 by {periodType} periods.',
+  'error.dhis2-nothing-mapped': 'Map at least one indicator and one area to DHIS2 first.',
+  'error.dhis2-not-configured': 'Set the program’s DHIS2 server first.',
+  'error.dhis2-unreachable': 'DHIS2 could not be reached, or did not answer in time. Nothing was sent.',
+  'error.dhis2-refused': 'DHIS2 refused the data (HTTP {status}): check the account and its password or token.',
+  'error.dhis2-answer-unreadable': 'DHIS2 answered without an import summary (HTTP {status}).',
+  'error.not_this_period_type': 'Must be a {periodType} period, as the program reports to DHIS2.',
+  'error.secret_needed': 'A new address or account needs its password or token.',
 };

@@ -259,4 +259,12 @@ export const errorsId: ErrorTexts = {
   'error.outline_geometry': 'Bukan poligon atau multipoligon dalam bujur dan lintang.',
   'error.outline_unknown_area': '"{code}" bukan wilayah yang dikenal pada tingkat {level}.',
   'error.outline_covers_outlined': '"{code}" sudah punya batas wilayah sendiri.',
+  'error.dhis2-period-type': 'Program melapor ke DHIS2 dengan periode {periodType}.',
+  'error.dhis2-nothing-mapped': 'Petakan dulu sedikitnya satu indikator dan satu wilayah ke DHIS2.',
+  'error.dhis2-not-configured': 'Atur dulu server DHIS2 program ini.',
+  'error.dhis2-unreachable': 'DHIS2 tidak dapat dihubungi atau tidak menjawab tepat waktu. Tidak ada yang terkirim.',
+  'error.dhis2-refused': 'DHIS2 menolak data (HTTP {status}): periksa akun dan kata sandi atau tokennya.',
+  'error.dhis2-answer-unreadable': 'DHIS2 menjawab tanpa ringkasan impor (HTTP {status}).',
+  'error.not_this_period_type': 'Harus periode {periodType}, sesuai cara program melapor ke DHIS2.',
+  'error.secret_needed': 'Alamat atau akun baru perlu kata sandi atau tokennya.',
 };

@@ -257,4 +257,13 @@ export const errorsJa: ErrorTexts = {
   'error.outline_geometry': '経度・緯度によるポリゴンまたはマルチポリゴンではありません。',
   'error.outline_unknown_area': '"{code}" はレベル {level} の既知の地域ではありません。',
   'error.outline_covers_outlined': '"{code}" には独自の境界線があります。',
+  'error.dhis2-period-type': 'このプログラムは DHIS2 に {periodType} の期間で報告します。',
+  'error.dhis2-nothing-mapped': 'まず指標と地域をそれぞれ 1 つ以上 DHIS2 に対応づけてください。',
+  'error.dhis2-not-configured': 'まずプログラムの DHIS2 サーバーを設定してください。',
+  'error.dhis2-unreachable': 'DHIS2 に接続できないか、時間内に応答がありませんでした。何も送信されていません。',
+  'error.dhis2-refused':
+    'DHIS2 がデータを拒否しました（HTTP {status}）。アカウントとパスワードまたはトークンを確認してください。',
+  'error.dhis2-answer-unreadable': 'DHIS2 の応答にインポート概要がありませんでした（HTTP {status}）。',
+  'error.not_this_period_type': 'プログラムの DHIS2 報告に合わせ、{periodType} の期間にしてください。',
+  'error.secret_needed': '新しいアドレスやアカウントには、そのパスワードまたはトークンが必要です。',
 };

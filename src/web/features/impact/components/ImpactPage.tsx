@@ -6,6 +6,7 @@ import { usePrograms } from '../../programs';
 import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
 import { AreaMap } from './AreaMap';
+import { Dhis2Section } from './Dhis2Section';
 import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
@@ -119,6 +120,7 @@ export default function ImpactPage() {
                   onSaved={targets.reload}
                 />
               ) : null}
+              {targetList.abilities.manage ? <Dhis2Section programId={program.id} indicators={items} /> : null}
             </>
           );
         }}
