@@ -42,11 +42,16 @@ export function classBreaks(values: number[]): number[] {
   const low = Math.min(0, ...values);
   const high = Math.max(0, ...values);
   let step = niceStep((high - low) / CLASSES);
-  let start = Math.floor(low / step) * step;
-  // Flooring the start may leave the top value above the last bound: widen the step once more.
-  if (start + CLASSES * step < high) {
+  // The first bound at or below the lowest value (a loss, a tiny negative that divides to -0), and a
+  // step wide enough for the top value to stay within the last bound: widened until it does.
+  const startFor = (size: number) => {
+    const start = Math.floor(low / size) * size;
+    return start > low ? start - size : start;
+  };
+  let start = startFor(step);
+  while (start + CLASSES * step < high) {
     step = niceStep((high - start) / CLASSES + step / 2);
-    start = Math.floor(low / step) * step;
+    start = startFor(step);
   }
   return Array.from({ length: CLASSES + 1 }, (_, i) => start + i * step);
 }
