@@ -5,6 +5,7 @@ import { both, useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
 import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
+import { Downloads } from './Downloads';
 import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
@@ -97,6 +98,14 @@ export default function ImpactPage() {
                 path={path}
                 year={year}
                 onOpen={(step) => setPath([...path, step])}
+              />
+              <Downloads
+                indicators={items}
+                indicator={drillIndicator}
+                programId={program.id}
+                area={area?.code}
+                depth={path.length}
+                year={year}
               />
               {targetList.abilities.manage ? (
                 <TargetForm
