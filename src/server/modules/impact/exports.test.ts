@@ -208,7 +208,7 @@ describe('the program’s impact report as a PDF', () => {
     const count = members.rows[0]!.value!;
     expect(text).toMatch(
       new RegExp(
-        `Anggota\\s+kelompok\\s+\\(warga\\s+desa\\s+terlibat\\)\\s+${count}\\s+0\\s+20\\s+50%\\s+sesuai jalur`,
+        `Anggota\\s+kelompok\\s+\\(warga\\s+desa\\s+terlibat\\)\\s+${count}\\s+0\\s+20\\s+50%\\s+Sesuai rencana`,
       ),
     );
     expect(text).toContain(Number(sales.rows[0]!.value).toLocaleString('id-ID'));
