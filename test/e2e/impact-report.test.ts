@@ -30,6 +30,30 @@ describe('the impact report on a phone', () => {
     const user = await admin<{ id: string }>('POST', '/api/v1/users', { ...MANAGER });
     await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
     const program = await admin<{ name: string }>('GET', `/api/v1/programs/${programId}`);
+    // A group of four weavers in Karangasem, so the program has members to report.
+    const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07');
+    const villages = await admin<{ items: { code: string }[] }>(
+      'GET',
+      `/api/v1/areas?parent=${districts.items[0]!.code}`,
+    );
+    const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
+      programId,
+      areaCode: villages.items.at(-1)!.code,
+    });
+    const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
+      programId,
+      villageId: village.id,
+      name: 'KWT Tenun Ikat Sidemen',
+      kind: 'women_group',
+    });
+    for (const [name, sex] of [
+      ['Ni Luh Sudiani', 'female'],
+      ['Ni Kadek Wartini', 'female'],
+      ['Ni Putu Ariani', 'female'],
+      ['I Wayan Sudarma', 'male'],
+    ]) {
+      await admin('POST', `/api/v1/groups/${group.id}/members`, { name, sex, birthYear: 1982, joinedOn: '2025-03-01' });
+    }
 
     const page = await phonePage(browser, baseUrl);
     await page.goto('/app');
@@ -42,6 +66,7 @@ describe('the impact report on a phone', () => {
     const figure = page.getByTestId('indicator-members').getByTestId('figure');
     await expect.poll(() => figure.textContent()).toMatch(/^\d/);
     const shown = (await figure.textContent())!.match(/^[\d.]+/)![0];
+    expect(Number(shown.replace(/\./g, ''))).toBeGreaterThanOrEqual(4);
 
     const link = page.getByTestId('impact-report-pdf');
     await link.scrollIntoViewIfNeeded();
