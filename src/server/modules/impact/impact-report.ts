@@ -173,7 +173,7 @@ export async function impactReportPdf(data: ReportData, wanted: ExportLang): Pro
     doc.addPage();
     doc.font(fonts.bold).fontSize(14).text(label('indicators', l));
     doc.moveDown(0.5);
-    const widths = [0.32, 0.18, 0.12, 0.12, 0.1, 0.16].map((f) => f * width);
+    const widths = [0.3, 0.18, 0.13, 0.13, 0.1, 0.16].map((f) => f * width);
     const rows: Parameters<typeof table>[3] = [
       {
         cells: ['indicator', 'value', 'baseline', 'target', 'progress', 'status'].map((k) => label(k as 'value', l)),
