@@ -2,7 +2,7 @@ import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
-import { targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
+import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
 import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
 import { invitationPolicy, programPolicy } from '../../src/server/modules/programs/programs.policy.js';
@@ -121,6 +121,12 @@ const list = <A extends string>(
   idOf,
   gate,
 });
+/** The program's indicators read anywhere in it (`canSomewhere`): who may have its impact report. */
+const impactSomewhere: Policy<'read'> = {
+  ...impactPolicy,
+  rules: { read: { ...impactPolicy.rules.read, anywhere: true } },
+};
+
 const OPEN: Rule = { kind: 'open' };
 const SIGNED_IN: Rule = { kind: 'signedIn' };
 const ONCE = ['in'] as const;
@@ -248,6 +254,24 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/impact': {
     rule: SIGNED_IN,
     request: (r) => ({ url: `/api/v1/impact?indicator=members&programId=${r.programId}&period=2026` }),
+  },
+  // The same views as files (exports.test.ts): the same scope as the JSON, and the public one open.
+  'GET /api/v1/impact/export': {
+    rule: SIGNED_IN,
+    request: (r) => ({
+      url: `/api/v1/impact/export?indicator=members&programId=${r.programId}&period=2026&format=csv`,
+    }),
+  },
+  'GET /api/v1/public/impact/export': {
+    rule: OPEN,
+    request: (r) => ({
+      url: `/api/v1/public/impact/export?indicator=members&programId=${r.programId}&period=2026&by=sex&format=csv`,
+    }),
+  },
+  // The report: to whoever reads the program's indicators somewhere in it, with their part's figures.
+  'GET /api/v1/programs/{id}/impact-report.pdf': {
+    rule: policy(check(impactSomewhere, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-report.pdf?period=2026` }),
   },
   'GET /api/v1/tokens': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/tokens' }) },
   'POST /api/v1/tokens': {

@@ -188,3 +188,17 @@ export const impactSettingsAnswer = z.object({
   version: z.number().int(),
 });
 export type ImpactSettingsAnswer = z.infer<typeof impactSettingsAnswer>;
+
+/** The languages an export is written in. */
+export const EXPORT_LANGS = ['id', 'en', 'ja'] as const;
+const lang = z.enum(EXPORT_LANGS).optional();
+
+/**
+ * Any view of `GET /api/v1/impact` as a file: `format=csv` (UTF-8 with a byte-order mark, RFC 4180)
+ * or `format=xlsx`, in `lang` (else the Accept-Language header, else Indonesian).
+ */
+export const impactExportQuery = impactQuery.extend({ format: z.enum(['csv', 'xlsx']), lang });
+export const publicImpactExportQuery = impactExportQuery.extend({ programId: uuid });
+
+/** A program's impact report for one period as a PDF, optionally for one area of it. */
+export const impactReportQuery = z.object({ period, area: areaCode.optional(), lang });

@@ -6,6 +6,7 @@ import { noContent } from '../../http/responses.js';
 import { baseVersion } from '../../http/versioning.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/impact.js';
+import { impactExportRoutes } from './exports.routes.js';
 import { impactValues, listIndicators, publicImpactValues } from './impact.service.js';
 import {
   createTarget,
@@ -84,4 +85,5 @@ export async function impactRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => putImpactSettings(ctxOf(req), req.params.id, req.body),
   );
+  await impactExportRoutes(app);
 }

@@ -40,3 +40,13 @@ export const createTarget = (programId: string, body: CreateTargetBody) =>
 
 export const patchTarget = (id: string, body: PatchTargetBody) =>
   api<TargetAnswer>(`/api/v1/targets/${encodeURIComponent(id)}`, { method: 'PATCH', body, quiet: formQuiet });
+
+/** The same view as `getValues` as a file to save: CSV or XLSX, in `lang`. */
+export const impactExportUrl = (query: ValuesQuery & { format: 'csv' | 'xlsx'; lang: string }) =>
+  withQuery('/api/v1/impact/export', { ...query });
+
+/** The program's impact report for a period (and an area of it) as a PDF, in `lang`. */
+export const impactReportUrl = (
+  programId: string,
+  query: { period: string; area?: string | undefined; lang: string },
+) => withQuery(`/api/v1/programs/${encodeURIComponent(programId)}/impact-report.pdf`, { ...query });

@@ -7,6 +7,7 @@ import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
 import { AreaMap } from './AreaMap';
 import { Dhis2Section } from './Dhis2Section';
+import { Downloads } from './Downloads';
 import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
@@ -107,6 +108,14 @@ export default function ImpactPage() {
                 path={path}
                 year={year}
                 onOpen={(step) => setPath([...path, step])}
+              />
+              <Downloads
+                indicators={items}
+                indicator={drillIndicator}
+                programId={program.id}
+                area={area?.code}
+                depth={path.length}
+                year={year}
               />
               {targetList.abilities.manage ? (
                 <TargetForm
