@@ -75,10 +75,15 @@ describe('the demo seed', () => {
   it('builds five villages with their groups, members and products, and an account per role', async () => {
     await importDemoRegencies();
     const result = created(await seed());
-    expect(result).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9, skipped: [] });
+    expect(result).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9, skipped: [] });
     expect(await count('villages')).toBe(5);
     expect(await count('producer_groups')).toBe(5);
-    expect(await count('members')).toBe(23);
+    expect(await count('members')).toBe(41);
+    // 23 founders and 18 who joined over the demo's two years, two of whom have left since.
+    const [left] = await t.database.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM members WHERE left_on IS NOT NULL',
+    );
+    expect(left!.n).toBe(2);
     const statuses = await t.database.db.query<{ status: string; n: number }>(
       'SELECT status, count(*)::int AS n FROM products GROUP BY status ORDER BY status',
     );
@@ -210,7 +215,7 @@ describe('the demo seed', () => {
     expect(await count('audit_log')).toBe(audited);
 
     const again = created(await seed());
-    expect(again).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9 });
+    expect(again).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9 });
     expect(again.accounts).toHaveLength(8);
     for (const a of again.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(await count('batches')).toBe(5); // two for the market, three months of chips for the books
