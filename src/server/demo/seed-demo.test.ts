@@ -173,7 +173,8 @@ describe('the demo seed', () => {
     const one = async (text: string) => (await t.database.db.query<{ v: string | number }>(text, [today]))[0]!.v;
     expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE starts_on > $1::date')).toBe(1);
     expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE ends_on < $1::date')).toBe(1);
-    // The books, attendance and production refuse dates after today; a programme starts before its books.
+    // The books, attendance and production refuse dates after today; the program and its history
+    // began two years before.
     const latest = [
       'SELECT max(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL',
       'SELECT max(day)::text AS v FROM attendance WHERE $1::date IS NOT NULL',
@@ -183,9 +184,15 @@ describe('the demo seed', () => {
     for (const text of latest) {
       const date = await one(text);
       expect({ text, date: date <= today }).toEqual({ text, date: true });
-      expect(String(date).slice(0, 4)).toMatch(/^202[78]$/);
+      expect(String(date).slice(0, 4)).toMatch(/^202[678]$/);
     }
-    expect(await one('SELECT min(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL')).toBe('2028-01-01');
+    expect(await one('SELECT min(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL')).toBe('2026-05-01');
+    expect(await one('SELECT min(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL')).toBe(
+      '2026-05-01',
+    );
+    expect(await one('SELECT max(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL')).toMatch(
+      /^2028-0[45]-/,
+    );
     expect(await one('SELECT count(*)::int AS v FROM quotes WHERE valid_until >= $1::date')).toBe(1);
     expect(await one('SELECT count(*)::int AS v FROM batches WHERE expires_on > $1::date')).toBe(5);
     const [certificate] = await t.database.db.query<{ id: string; ends_on: string }>(

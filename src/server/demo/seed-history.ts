@@ -265,9 +265,8 @@ export async function addNewcomers(ctx: Ctx, groupId: string, key: string, today
 
 /**
  * Posts a group's history to its books: its members' capital the month it was registered, then
- * each quarter its materials bought (from the cash box, else the bank) and made into goods, and
- * every month goods sold — at the market for cash, to other provinces and abroad by bank transfer.
- * Answers the entries posted.
+ * each quarter its materials bought and made into goods, and every month goods sold — at the
+ * market, to other provinces and, later, abroad. Answers the entries posted.
  */
 export async function seedSalesHistory(ctx: Ctx, groupId: string, key: string, today = ctx.clock.now()) {
   const h = HISTORY[key];
@@ -293,35 +292,25 @@ export async function seedSalesHistory(ctx: Ctx, groupId: string, key: string, t
         }
       : { kind: 'owner_capital', ...opening, memo: 'Modal awal dari anggota' },
   );
-  let cash = capital;
   for (const [i, s] of months.entries()) {
     if (i % 3 === 0) {
+      // Paid from the cash box: the capital and the profit so far always cover a quarter's materials.
       const cost = quarterCost(i);
-      const fromCash = Math.min(cash, cost);
-      // What the cash box cannot pay goes from the bank, where the other provinces' payments arrive.
-      const paid: [via: 'cash' | 'bank', amount: number][] = [
-        ['cash', fromCash],
-        ['bank', cost - fromCash],
-      ];
-      for (const [via, amount] of paid) {
-        if (amount <= 0) continue;
-        entries.push({
-          kind: 'material_purchase',
-          date: `${s.month}-03`,
-          amount: rp(amount),
-          settlement: via,
-          memo: h.memo.materials,
-        });
-      }
-      cash -= fromCash;
+      entries.push({
+        kind: 'material_purchase',
+        date: `${s.month}-03`,
+        amount: rp(cost),
+        settlement: 'cash',
+        memo: h.memo.materials,
+      });
       entries.push({ kind: 'production', date: `${s.month}-05`, amount: rp(cost), memo: h.memo.production });
     }
     // The month's cost of goods follows the sales, market by market; the last sale takes the rest.
     const total = s.local + s.national + s.export;
     const sold = [
-      { market: 'local' as const, amount: s.local, day: 14, via: 'cash' as const, memo: h.memo.local },
-      { market: 'national' as const, amount: s.national, day: 20, via: 'bank' as const, memo: h.memo.national },
-      { market: 'export' as const, amount: s.export, day: 24, via: 'bank' as const, memo: h.memo.export },
+      { market: 'local' as const, amount: s.local, day: 14, memo: h.memo.local },
+      { market: 'national' as const, amount: s.national, day: 20, memo: h.memo.national },
+      { market: 'export' as const, amount: s.export, day: 24, memo: h.memo.export },
     ].filter((x) => x.amount > 0);
     let costLeft = s.cost;
     sold.forEach((x, i) => {
@@ -331,13 +320,12 @@ export async function seedSalesHistory(ctx: Ctx, groupId: string, key: string, t
         kind: 'cash_sale',
         date: `${s.month}-${x.day}`,
         amount: rp(x.amount),
-        via: x.via,
+        via: 'cash',
         market: x.market,
         ...(x.market === 'export' ? { destination: s.destination } : {}),
         costOfGoods: rp(cost),
         memo: x.memo,
       });
-      if (x.via === 'cash') cash += x.amount;
     });
   }
   for (const entry of entries) await recordTransaction(asOfToday, groupId, entry);
