@@ -16,14 +16,9 @@ import {
   setBooksSettings,
 } from '../modules/business/index.js';
 import type { SimpleTransactionBody } from '../../shared/schemas/business.js';
+import { monthBefore } from './seed-history.js';
 
 const rp = (amount: number) => ({ amount: `${amount}.00`, currency: 'IDR' });
-
-/** The first day of the month `back` months before today's, as YYYY-MM. */
-function monthBefore(today: Date, back: number): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
-  return d.toISOString().slice(0, 7);
-}
 
 /** Six months after a month's 8th: how long vacuum-fried chips keep. */
 function sixMonthsAfter(month: string): string {

@@ -75,10 +75,15 @@ describe('the demo seed', () => {
   it('builds five villages with their groups, members and products, and an account per role', async () => {
     await importDemoRegencies();
     const result = created(await seed());
-    expect(result).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9, skipped: [] });
+    expect(result).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9, skipped: [] });
     expect(await count('villages')).toBe(5);
     expect(await count('producer_groups')).toBe(5);
-    expect(await count('members')).toBe(23);
+    expect(await count('members')).toBe(41);
+    // 23 founders and 18 who joined over the demo's two years, two of whom have left since.
+    const [left] = await t.database.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM members WHERE left_on IS NOT NULL',
+    );
+    expect(left!.n).toBe(2);
     const statuses = await t.database.db.query<{ status: string; n: number }>(
       'SELECT status, count(*)::int AS n FROM products GROUP BY status ORDER BY status',
     );
@@ -168,7 +173,8 @@ describe('the demo seed', () => {
     const one = async (text: string) => (await t.database.db.query<{ v: string | number }>(text, [today]))[0]!.v;
     expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE starts_on > $1::date')).toBe(1);
     expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE ends_on < $1::date')).toBe(1);
-    // The books, attendance and production refuse dates after today; a programme starts before its books.
+    // The books, attendance and production refuse dates after today; the program and its history
+    // began two years before.
     const latest = [
       'SELECT max(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL',
       'SELECT max(day)::text AS v FROM attendance WHERE $1::date IS NOT NULL',
@@ -178,9 +184,15 @@ describe('the demo seed', () => {
     for (const text of latest) {
       const date = await one(text);
       expect({ text, date: date <= today }).toEqual({ text, date: true });
-      expect(String(date).slice(0, 4)).toMatch(/^202[78]$/);
+      expect(String(date).slice(0, 4)).toMatch(/^202[678]$/);
     }
-    expect(await one('SELECT min(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL')).toBe('2028-01-01');
+    expect(await one('SELECT min(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL')).toBe('2026-05-01');
+    expect(await one('SELECT min(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL')).toBe(
+      '2026-05-01',
+    );
+    expect(await one('SELECT max(entry_date)::text AS v FROM journal_entries WHERE $1::date IS NOT NULL')).toMatch(
+      /^2028-0[45]-/,
+    );
     expect(await one('SELECT count(*)::int AS v FROM quotes WHERE valid_until >= $1::date')).toBe(1);
     expect(await one('SELECT count(*)::int AS v FROM batches WHERE expires_on > $1::date')).toBe(5);
     const [certificate] = await t.database.db.query<{ id: string; ends_on: string }>(
@@ -210,7 +222,7 @@ describe('the demo seed', () => {
     expect(await count('audit_log')).toBe(audited);
 
     const again = created(await seed());
-    expect(again).toMatchObject({ villages: 5, groups: 5, members: 23, products: 9 });
+    expect(again).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9 });
     expect(again.accounts).toHaveLength(8);
     for (const a of again.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(await count('batches')).toBe(5); // two for the market, three months of chips for the books

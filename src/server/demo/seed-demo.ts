@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
 import { inOneTransaction, type Database } from '../db/database.js';
 import { systemContext, type Clock, type Ctx } from '../http/context.js';
-import { addDays, dateIn } from '../../shared/dates.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { ruleBroken } from '../http/errors.js';
 import { areaPath } from '../modules/geography/index.js';
@@ -21,6 +20,7 @@ import { registryExportReadinessCheck } from '../modules/quality/index.js';
 import { addMember, createProduct, enrolVillage, registerGroup, type RegistryDeps } from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
 import { seedBooks, seedCooperativeBooks } from './seed-books.js';
+import { addNewcomers, monthBefore, registeredAt, seedSalesHistory } from './seed-history.js';
 import { seedMarket } from './seed-market.js';
 import { seedTraining } from './seed-training.js';
 
@@ -73,8 +73,8 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
     files: options.files,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  // The program began before the first of the books' three months (see seed-books.ts).
-  const startedOn = `${addDays(dateIn(ctx.clock.now()), -130).slice(0, 7)}-01`;
+  // The program began two years ago, when its first groups registered (see seed-history.ts).
+  const startedOn = `${monthBefore(ctx.clock.now(), 24)}-01`;
   const { record: program } = await createProgram(ctx, { ...DEMO_PROGRAM, startedOn });
 
   const users = new Map<string, { id: string; password: string | null }>();
@@ -116,6 +116,9 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
     if (!groupId) continue;
     await grantRole(ctx, program.id, { userId: users.get(u.email)!.id, role: u.role, groupId });
   }
+
+  // Two years of sales of every group, before the detailed books close their oldest months.
+  for (const [key, groupId] of groups) await seedSalesHistory(ctx, groupId, key);
 
   const trainerId = users.get('trainer@demo.ovop.id')!.id;
   await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
@@ -175,9 +178,14 @@ async function village(
     legalIds: {},
     contact: {},
   });
+  // Registered in the program on its own day of the last two years (groups are counted from it).
+  const registered = registeredAt(g.key, ctx.clock.now());
+  if (registered)
+    await ctx.db.query('UPDATE producer_groups SET created_at = $2 WHERE id = $1', [group.id, registered]);
   for (const member of g.members) {
     await addMember(ctx, group.id, { ...member, disability: false, userId: linked.get(member.name) ?? null });
   }
+  const newcomers = await addNewcomers(ctx, group.id, g.key);
   const productIds: string[] = [];
   for (const p of g.products) {
     const { record: product } = await createProduct(ctx, registry, {
@@ -197,7 +205,7 @@ async function village(
   return {
     groupId: group.id,
     firstProductId: productIds[0],
-    members: g.members.length,
+    members: g.members.length + newcomers,
     products: g.products.length,
   };
 }
