@@ -1,10 +1,11 @@
 /**
- * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog), the soak and the outbox replay, written to docs/benchmarks.md.
+ * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog, impact), the soak and the outbox replay, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
 import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
+import { IMPACT_SECTION_TITLE, impactScaleFromEnv, renderImpactSection, runImpactBench } from './impact.js';
 import { outboxReplay, renderReplaySection, REPLAY_SECTION_TITLE, replayOptionsFromEnv } from './outbox-replay.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
 import { renderSoakSection, soak, SOAK_SECTION_TITLE, soakOptionsFromEnv } from './soak.js';
@@ -99,6 +100,7 @@ try {
       WEB_SECTION_TITLE,
       BOOKS_SECTION_TITLE,
       CATALOG_SECTION_TITLE,
+      IMPACT_SECTION_TITLE,
       SOAK_SECTION_TITLE,
       REPLAY_SECTION_TITLE,
       AREA_SEARCH_SECTION_TITLE,
@@ -123,6 +125,18 @@ try {
   const section = renderCatalogSection(catalog);
   writeSection(section);
   console.log(section);
+  const impactScale = impactScaleFromEnv();
+  step(
+    `impact: sales by market × sex over ${impactScale.postgres * 10_000_000} journal lines on PostgreSQL, ${impactScale.pglite * 10_000_000} on PGlite (OVOP_IMPACT_BENCH_SCALE)`,
+  );
+  const impact = renderImpactSection(
+    await runImpactBench([
+      { engine: 'PGlite', db: pglite, scale: impactScale.pglite },
+      { engine: 'PostgreSQL', db: postgres.db, scale: impactScale.postgres },
+    ]),
+  );
+  writeSection(impact);
+  console.log(impact);
   const soakOptions = soakOptionsFromEnv();
   step(`soak: ${soakOptions.seconds} s of mixed load against a server process, RSS sampled`);
   console.log(renderSoakSection(await soak(soakOptions)));
