@@ -360,7 +360,15 @@ describe('role grants', () => {
     expect(grant.json()).toMatchObject({ role: 'facilitator', areaCode: '51.07', userId: facilitator.id });
     const me = await t.request({ method: 'GET', url: '/api/v1/me', as: await signedIn(t.app, facilitator) });
     expect(me.json().roles).toEqual([
-      { id: grant.json().id, role: 'facilitator', programId, areaCode: '51.07', groupId: null },
+      {
+        id: grant.json().id,
+        role: 'facilitator',
+        programId,
+        areaCode: '51.07',
+        areaName: 'Kabupaten Karangasem',
+        groupId: null,
+        groupName: null,
+      },
     ]);
     const list = await t.request({ method: 'GET', url: `/api/v1/programs/${programId}/roles`, as: session });
     expect(
