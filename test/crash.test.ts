@@ -205,8 +205,8 @@ describe.runIf(postgresUrl)('kill -9 during `ovop seed-demo` on PostgreSQL', () 
     async () => {
       const where = await installation();
       await runToEnd(['import-areas', '--country', 'ID', '--provinces', FIXTURE_PROVINCES.join(',')], where.env);
-      // Bali and NTB hold three of the five demo villages; the cooperative's books are elsewhere.
-      const whole = { ...WHOLE_DEMO, villages: 3, producer_groups: 3, members: 13, products: 5, journal_entries: 42 };
+      // Bali and NTB hold three of the five demo villages, with two years of history; the cooperative’s books are elsewhere.
+      const whole = { ...WHOLE_DEMO, villages: 3, producer_groups: 3, members: 21, products: 5, journal_entries: 196 };
       for (let round = 0; round < ROUNDS; round++) {
         const output = await killWhenPrinted(['seed-demo'], where.env, /Seeding the demo program/);
         expect(output).not.toMatch(/@demo\.ovop\.id/);
