@@ -38,13 +38,15 @@ export interface Session {
 
 /**
  * One app and one database for the whole test file, emptied before each test. Use in a
- * describe() or at the top of a test file. A test that moves "today" passes its own clock.
+ * describe() or at the top of a test file. A test that moves "today" passes its own clock; one that
+ * needs a route of its own (a probe) adds it with `routes` before the app is ready.
  */
-export function useTestApp(options: { clock?: Clock } = {}): TestApp {
+export function useTestApp(options: { clock?: Clock; routes?: (app: FastifyInstance) => void } = {}): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
     ctx.app = await buildApp({ config: testConfig, db: ctx.database.db, logger: false, clock: options.clock });
+    options.routes?.(ctx.app);
     await ctx.app.ready();
     ctx.request = ({ as, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { host: 'localhost:3000', origin: ORIGIN, ...as?.headers, ...headers } });

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
 import { systemClock, type Clock } from './http/context.js';
+import { batchRoutes } from './http/batch.routes.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
 import { refuseUnstorableText } from './http/storable-text.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
@@ -161,6 +162,7 @@ export async function buildApp({
   await app.register(homeRoutes);
   await app.register(impactRoutes);
   await app.register(dhis2Routes);
+  await app.register(batchRoutes);
   await app.register(mediaRoutes, {
     privateFolders: { ...qualityFileReaders, ...trainingFileReaders },
     accountActor: actorOfAccount,

@@ -26,6 +26,7 @@ export const PROBLEM_CODES = {
   'bearer-malformed': [],
   'cross-site': [],
   'origin-missing': [],
+  'not-in-batch': [],
   'token-cannot-create-tokens': [],
   'admin-only': [],
   'signed-in-already': [],
@@ -152,6 +153,7 @@ export const FIELD_CODES = {
   // refinements
   used_twice: [],
   listed_twice: [],
+  not_batchable: [],
   not_a_locale: [],
   not_a_code_lower: [],
   not_a_code_upper: [],

@@ -299,11 +299,18 @@ describe('the field app without a network', () => {
     const admin = world.admin;
     expect((await admin<{ items: unknown[] }>('GET', `/api/v1/groups/${world.groupId}/journal`)).items).toHaveLength(0);
 
-    // The network returns: each phone sends what it kept.
+    // The network returns: each phone sends what it kept, many records to a request (the batch).
+    const sent: string[] = [];
+    fieldContext.on('request', (r) => {
+      if (r.method() !== 'GET') sent.push(new URL(r.url()).pathname);
+    });
     await restoreField();
     await restoreTreasurer();
     await expect.poll(() => records(page, 'synced').count(), { timeout: 60_000 }).toBe(27);
     await expect.poll(() => records(books, 'synced').count(), { timeout: 60_000 }).toBe(3);
+    // The 20 members went together, after their group: no request per member.
+    expect(sent.filter((path) => path.endsWith('/members'))).toEqual([]);
+    expect(sent.filter((path) => path === '/api/v1/batch').length).toBeGreaterThanOrEqual(2);
 
     // The edit met the office's newer version: both shown, the facilitator keeps theirs.
     const conflict = page.getByTestId('outbox-conflict');

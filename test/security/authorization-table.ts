@@ -172,6 +172,15 @@ export const TABLE: Record<string, Entry> = {
   // Runs last of all (see the walk): it ends the caller's session.
   'POST /api/v1/auth/sign-out': { rule: OPEN, places: ONCE, request: () => ({ url: '/api/v1/auth/sign-out' }) },
   'GET /api/v1/me': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/me' }) },
+  // A batch is taken from anyone signed in; each request inside passes its own route's rules as the
+  // caller (batch.test.ts shows none reaches outside the caller's scope). Here: one the caller may not see.
+  'POST /api/v1/batch': {
+    rule: SIGNED_IN,
+    request: (r) => ({
+      url: '/api/v1/batch',
+      payload: { requests: [{ id: 'g', method: 'PATCH', url: `/api/v1/groups/${r.group.id}`, body: { version: 1 } }] },
+    }),
+  },
   // What waits for the caller in the place's program: counted within their scope (home.test.ts), answered to anyone signed in.
   'GET /api/v1/me/tasks': { rule: SIGNED_IN, request: (r) => ({ url: `/api/v1/me/tasks?programId=${r.programId}` }) },
   // Indicator definitions are public; their values are counted within the caller's scope

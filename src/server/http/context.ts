@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
@@ -110,9 +111,19 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Inside one request of a batch (`POST /api/v1/batch`): who sent the batch, resolved once, and the
+ * batch's one transaction. The routes of the batch's requests run as any request, with these.
+ */
+export interface BatchScope {
+  actor: UserActor;
+  db: Database;
+}
+export const batchScope = new AsyncLocalStorage<BatchScope>();
+
 export function ctxOf(request: FastifyRequest): Ctx {
   return {
-    db: request.server.db,
+    db: batchScope.getStore()?.db ?? request.server.db,
     actor: request.actor,
     requestId: request.id,
     cipher: request.server.cipher,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { UserActor } from '../../http/context.js';
+import { batchScope, type UserActor } from '../../http/context.js';
 import { forbidden, unauthorized } from '../../http/errors.js';
 import { resolveActor, SESSION_COOKIE } from './auth.service.js';
 
@@ -13,6 +13,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuthHooks(app: FastifyInstance): void {
   app.decorateRequest('actor', null as unknown as UserActor);
   app.addHook('onRequest', async (request) => {
+    // A request inside a batch acts as whoever sent the batch, checked once at its door.
+    const batch = batchScope.getStore();
+    if (batch) {
+      if (request.routeOptions.config.access !== 'user')
+        throw forbidden('Only the API of signed-in users can be reached inside a batch.', { code: 'not-in-batch' });
+      request.actor = batch.actor;
+      return;
+    }
     const bearer = bearerOf(request);
     const sessionSecret = request.cookies[SESSION_COOKIE];
     const access = request.routeOptions.config.access;

@@ -1,6 +1,7 @@
 import { outboxDb, type OutboxFile, type OutboxKind, type OutboxRecord } from './db';
 import { afterAttempt, isReady, isUnsynced, waitingState } from './rules';
-import { attempt, problemError } from './send';
+import { batchable, planBatch, type Planned, type RecordOutcome } from '../../../shared/batch-plan';
+import { attempt, attemptBatch, problemError } from './send';
 
 export interface OutboxWrite {
   clientId: string;
@@ -92,26 +93,57 @@ async function flushOnce(): Promise<number> {
   await releaseStaleClaims(userId);
   let arrived = 0;
   for (;;) {
-    const record = await claimNext(userId);
-    if (!record) return arrived;
-    const outcome = await attempt(record);
-    const next = afterAttempt(record, outcome.status, outcome.problem, Date.now());
-    await outboxDb.records.update(record.clientId, next);
-    if (next.state === 'synced') arrived++;
+    const claimed = await claimNext(userId);
+    if (!claimed) return arrived;
+    const records = claimed.flatMap((p) => p.records) as OutboxRecord[];
+    const outcomes =
+      records.length === 1
+        ? new Map<string, RecordOutcome>([[records[0]!.clientId, await attempt(records[0]!)]])
+        : ((await attemptBatch(claimed)) ?? (await eachAlone(records)));
+    let offline = false;
+    for (const record of records) {
+      const outcome = outcomes.get(record.clientId) ?? 'again';
+      if (outcome === 'again') {
+        await outboxDb.records.update(record.clientId, { state: waitingState(record), nextAttemptAt: 0 });
+        continue;
+      }
+      const next = afterAttempt(record, outcome.status, outcome.problem, Date.now());
+      await outboxDb.records.update(record.clientId, next);
+      if (next.state === 'synced') arrived++;
+      offline ||= outcome.status === 0;
+    }
     // The network is down: the rest would fail the same way.
-    if (outcome.status === 0) return arrived;
+    if (offline) return arrived;
   }
 }
 
-async function claimNext(userId: string): Promise<OutboxRecord | undefined> {
+/** Records of a batch the server would not take as one: sent one by one, as each would be alone. */
+async function eachAlone(records: OutboxRecord[]): Promise<Map<string, RecordOutcome>> {
+  const out = new Map<string, RecordOutcome>();
+  for (const record of records) out.set(record.clientId, await attempt(record));
+  return out;
+}
+
+/**
+ * Claims the next records to send (state uploading) inside a transaction, so the page and the
+ * service worker never send the same one at once: the oldest ready record alone when it carries a
+ * photo, else as many ready records as one batch holds, oldest first, parents before children.
+ */
+async function claimNext(userId: string): Promise<Planned[] | undefined> {
   return outboxDb.transaction('rw', outboxDb.records, async () => {
     const now = Date.now();
     const mine = await outboxDb.records.where('userId').equals(userId).sortBy('createdAt');
     const states = new Map(mine.map((r) => [r.clientId, r.state]));
-    const ready = mine.find((r) => isReady(r, now, r.dependsOn ? states.get(r.dependsOn) : undefined));
-    if (!ready) return undefined;
-    await outboxDb.records.update(ready.clientId, { state: 'uploading', claimedAt: now });
-    return ready;
+    const ready = mine.filter((r) => isReady(r, now, r.dependsOn ? states.get(r.dependsOn) : undefined));
+    const first = ready[0];
+    if (!first) return undefined;
+    const plan: Planned[] = batchable(first)
+      ? planBatch(ready)
+      : [{ request: { id: first.clientId, method: first.method, url: first.url }, records: [first] }];
+    for (const record of plan.flatMap((p) => p.records)) {
+      await outboxDb.records.update(record.clientId, { state: 'uploading', claimedAt: now });
+    }
+    return plan;
   });
 }
 

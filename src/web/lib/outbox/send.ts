@@ -1,4 +1,6 @@
 import { ApiError, type Problem } from '../http';
+import type { BatchAnswer } from '../../../shared/schemas/batch';
+import { outcomesOf, type Planned, type RecordOutcome } from '../../../shared/batch-plan';
 import type { OutboxRecord } from './db';
 
 export interface Attempt {
@@ -36,3 +38,37 @@ export async function attempt(record: Pick<OutboxRecord, 'method' | 'url' | 'bod
 
 export const problemError = (outcome: Attempt) =>
   new ApiError(outcome.problem ?? { title: 'Error', status: outcome.status });
+
+/**
+ * One attempt at a batch: each record's outcome, as if it had been sent alone. When the batch itself
+ * fails (network, signed out, server trouble) every record takes that answer; when the server does
+ * not take the batch as such (an older server, a body it refuses whole), `undefined`: send them alone.
+ */
+export async function attemptBatch(plan: Planned[]): Promise<Map<string, RecordOutcome> | undefined> {
+  const whole = (outcome: RecordOutcome) => new Map(plan.flatMap((p) => p.records.map((r) => [r.clientId, outcome])));
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/batch', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ requests: plan.map((p) => p.request) }),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return whole({ status: 0 });
+  }
+  if (response.status === 401 || response.status === 429 || response.status >= 500) {
+    const problem = (await response.json().catch(() => undefined)) as Problem | undefined;
+    return whole({ status: response.status, problem: { title: 'Error', ...problem, status: response.status } });
+  }
+  if (!response.ok) return undefined;
+  const { results } = (await response.json()) as BatchAnswer;
+  const answers = new Map(results.map((r) => [r.id, r]));
+  const out = new Map<string, RecordOutcome>();
+  for (const p of plan) {
+    const answer = answers.get(p.request.id);
+    if (answer) for (const [id, outcome] of outcomesOf(p, answer)) out.set(id, outcome);
+    else for (const r of p.records) out.set(r.clientId, 'again');
+  }
+  return out;
+}

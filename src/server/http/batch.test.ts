@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { BATCH_MAX_REQUESTS } from '../../shared/schemas/batch.js';
+import { useTestApp, type Session } from '../../../test/app.js';
+import { KARANGASEM, registryWorld } from '../../../test/registry-fixtures.js';
+import { ctxOf, inTransaction } from './context.js';
+import { ruleBroken } from './errors.js';
+
+/**
+ * Probes of what a batch does with a request that fails after it wrote: one that writes a row and
+ * then is refused, one whose statement fails in the database (which aborts a transaction).
+ */
+function probes(app: FastifyInstance) {
+  app.post('/api/v1/test-probe/half-written', { config: { access: 'user' } }, async (req) =>
+    inTransaction(ctxOf(req), async (tx) => {
+      await tx.db.query(`INSERT INTO batch_probe (note) VALUES ('half-written')`);
+      throw ruleBroken('outside-scope', 'Refused after writing.');
+    }),
+  );
+  app.post('/api/v1/test-probe/database-error', { config: { access: 'user' } }, async (req) => {
+    await ctxOf(req).db.query(`INSERT INTO batch_probe (note) VALUES ('before the error')`);
+    await ctxOf(req).db.query('SELECT 1 / 0');
+    return {};
+  });
+  app.post('/api/v1/test-probe/written', { config: { access: 'user' } }, async (req) => {
+    await ctxOf(req).db.query(`INSERT INTO batch_probe (note) VALUES ('written')`);
+    return {};
+  });
+}
+
+const t = useTestApp({ routes: probes });
+
+const batch = (as: Session | undefined, requests: object[], headers: Record<string, string> = {}) =>
+  t.request({ method: 'POST', url: '/api/v1/batch', ...(as ? { as } : {}), headers, payload: { requests } });
+
+const member = (groupId: string, id: string, name: string, birthYear: number) => ({
+  id,
+  method: 'POST',
+  url: `/api/v1/groups/${groupId}/members`,
+  body: { id, name, sex: 'female', birthYear, joinedOn: '2026-01-05' },
+});
+
+async function membersOf(groupId: string) {
+  const rows = await t.database.db.query<{ id: string }>('SELECT id FROM members WHERE group_id = $1', [groupId]);
+  return rows.map((r) => r.id);
+}
+
+describe('POST /api/v1/batch', () => {
+  it('answers each request as it would be answered alone, in order, and keeps exactly what was accepted', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const [a, b, bad] = [randomUUID(), randomUUID(), randomUUID()];
+    const r = await batch(manager, [
+      member(groupId, a, 'Ni Made Sari', 1988),
+      member(groupId, bad, 'Ni Kadek Ayu', 1850),
+      member(groupId, a, 'Ni Made Sari', 1988),
+      member(groupId, a, 'Ni Made Lain', 1988),
+      member(groupId, b, 'I Wayan Putu', 1979),
+    ]);
+    expect(r.statusCode).toBe(200);
+    const results = r.json().results as { id: string; status: number; body: Record<string, unknown> }[];
+    expect(results.map((x) => [x.id, x.status])).toEqual([
+      [a, 201],
+      [bad, 400],
+      // The same create again is a replay; the same id with other content a conflict carrying the record.
+      [a, 200],
+      [a, 409],
+      [b, 201],
+    ]);
+    expect(results[0]!.body.name).toBe('Ni Made Sari');
+    expect((results[1]!.body.errors as { path: string }[]).map((e) => e.path)).toEqual(['birthYear']);
+    expect((results[3]!.body.current as { name: string }).name).toBe('Ni Made Sari');
+    expect((await membersOf(groupId)).sort()).toEqual([a, b].sort());
+  });
+
+  it('leaves nothing of a request refused after it wrote, and goes on after a database error', async () => {
+    await t.database.db.query('CREATE TABLE IF NOT EXISTS batch_probe (note text NOT NULL)');
+    await t.database.db.query('DELETE FROM batch_probe');
+    const w = await registryWorld(t);
+    const manager = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const r = await batch(manager, [
+      { id: '1', method: 'POST', url: '/api/v1/test-probe/half-written' },
+      { id: '2', method: 'POST', url: '/api/v1/test-probe/database-error' },
+      { id: '3', method: 'POST', url: '/api/v1/test-probe/written' },
+    ]);
+    expect(r.statusCode).toBe(200);
+    expect((r.json().results as { status: number }[]).map((x) => x.status)).toEqual([422, 500, 200]);
+    const notes = await t.database.db.query<{ note: string }>('SELECT note FROM batch_probe');
+    expect(notes.map((n) => n.note)).toEqual(['written']);
+  });
+
+  it('lets no request inside reach outside the caller’s scope', async () => {
+    const w = await registryWorld(t);
+    const facilitator = await w.as('facilitator', { areaCode: KARANGASEM });
+    const group = (villageId: string, name: string) => {
+      const id = randomUUID();
+      return {
+        id,
+        method: 'POST',
+        url: '/api/v1/groups',
+        body: { id, programId: w.program.id, villageId, name, kind: 'women_group' },
+      };
+    };
+    const inLombok = group(w.villages.lombok.id as string, 'KWT Lombok');
+    const inBali = group(w.villages.bali.id as string, 'KWT Bali');
+    const lombokMember = member(w.groups.lombok.id as string, randomUUID(), 'Baiq Nurul', 1990);
+    const r = await batch(facilitator, [inLombok, inBali, lombokMember]);
+    const results = r.json().results as { status: number; body: { errors?: { code: string }[] } }[];
+    // As alone: a village outside the scope is unknown to the caller, a group outside it not found.
+    expect(results.map((x) => x.status)).toEqual([400, 201, 404]);
+    expect(results[0]!.body.errors?.[0]?.code).toBe('unknown_reference');
+    for (const [i, alone] of [inLombok, lombokMember].entries()) {
+      const answer = await t.request({ method: 'POST', url: alone.url, as: facilitator, payload: alone.body });
+      expect(answer.statusCode).toBe(results[i * 2]!.status);
+    }
+    const made = await t.database.db.query<{ name: string }>(
+      `SELECT name FROM producer_groups WHERE name IN ('KWT Lombok', 'KWT Bali')`,
+    );
+    expect(made.map((g) => g.name)).toEqual(['KWT Bali']);
+    expect(await membersOf(w.groups.lombok.id as string)).toEqual([]);
+  });
+
+  it('is refused at its door: signed out, cross-site, nested, public routes inside, too many requests', async () => {
+    const w = await registryWorld(t);
+    const manager = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const one = member(w.groups.bali.id as string, randomUUID(), 'Ni Luh', 1990);
+    expect((await batch(undefined, [one])).statusCode).toBe(401);
+    const crossSite = await batch(manager, [one], { origin: 'https://evil.example' });
+    expect([crossSite.statusCode, crossSite.json().code]).toEqual([403, 'cross-site']);
+    const nested = await batch(manager, [{ id: 'n', method: 'POST', url: '/api/v1/batch', body: { requests: [one] } }]);
+    expect(nested.statusCode).toBe(400);
+    const signIn = await batch(manager, [
+      { id: 's', method: 'POST', url: '/api/v1/auth/sign-in', body: { email: 'a@b.c', password: 'x' } },
+    ]);
+    expect(signIn.json().results[0].status).toBe(403);
+    expect(signIn.json().results[0].body.code).toBe('not-in-batch');
+    const tooMany = await batch(
+      manager,
+      Array.from({ length: BATCH_MAX_REQUESTS + 1 }, () => one),
+    );
+    expect(tooMany.statusCode).toBe(400);
+    expect(await membersOf(w.groups.bali.id as string)).toEqual([]);
+  });
+
+  it('answers each request in the language of the batch', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const r = await batch(manager, [member(groupId, randomUUID(), 'Ni Luh', 1850)], { 'accept-language': 'id' });
+    const [answer] = r.json().results as { status: number; body: { errors: { code: string; message: string }[] } }[];
+    expect(answer!.status).toBe(400);
+    const english = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${groupId}/members`,
+      as: manager,
+      headers: { 'accept-language': 'en' },
+      payload: member(groupId, randomUUID(), 'Ni Luh', 1850).body,
+    });
+    expect(answer!.body.errors[0]!.code).toBe(english.json().errors[0].code);
+    expect(answer!.body.errors[0]!.message).not.toBe(english.json().errors[0].message);
+  });
+});
