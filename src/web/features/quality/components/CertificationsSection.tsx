@@ -1,3 +1,4 @@
+import { useConfirm } from '../../../components/ConfirmDialog';
 import { useState, type FormEvent } from 'react';
 import {
   CERTIFICATION_KINDS,
@@ -213,8 +214,14 @@ export function CertificationsSection({
     setTick((n) => n + 1);
     onChanged?.();
   };
+  const { ask, dialog } = useConfirm();
   const remove = async (c: CertificationAnswer) => {
-    if (!confirm(t('certs.confirmDelete', { number: c.number }))) return;
+    const sure = await ask({
+      title: t('certs.delete', { number: c.number }),
+      body: t('certs.confirmDelete', { number: c.number }),
+      confirm: t('action.delete'),
+    });
+    if (!sure) return;
     await deleteCertification(c.id);
     changed();
   };
@@ -222,6 +229,7 @@ export function CertificationsSection({
   return (
     <section className="panel" aria-labelledby="certs-title">
       <h2 id="certs-title">{t('certs.title')}</h2>
+      {dialog}
       {own.error || group.error ? <p role="alert">{t('error.load')}</p> : null}
       {own.data && items.length === 0 ? <p className="muted">{t('certs.none')}</p> : null}
       <ul className="rows" aria-label={t('certs.title')}>
