@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Database } from '../../db/database.js';
-import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/context.js';
+import { inTransaction, type Actor, type Ctx, type Grant, type UserActor } from '../../http/context.js';
 import { forbidden, notFound, unauthorized } from '../../http/errors.js';
 import { requireUser } from './access.js';
 import { recordAudit } from './audit.js';
@@ -140,7 +140,11 @@ export async function actorOfAccount(db: Pick<Database, 'query'>, id: string): P
   return user && user.disabled_at === null ? actorFor(db, user, 'link') : undefined;
 }
 
-async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserActor['via']): Promise<UserActor> {
+async function actorFor(
+  db: Pick<Database, 'query'>,
+  user: UserRow & { grants?: Grant[] },
+  via: UserActor['via'],
+): Promise<UserActor> {
   return {
     kind: 'user',
     id: user.id,
@@ -148,7 +152,7 @@ async function actorFor(db: Pick<Database, 'query'>, user: UserRow, via: UserAct
     name: user.name,
     locale: user.locale,
     isAdmin: user.is_admin,
-    grants: await usersRepository.grantsOf(db, user.id),
+    grants: user.grants ?? (await usersRepository.grantsOf(db, user.id)),
     via,
   };
 }

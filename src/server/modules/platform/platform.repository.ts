@@ -57,6 +57,14 @@ export const ACCOUNT_SCOPE: ScopeColumns = {
 /** Accounts are listed by email, those with only a phone by their number. */
 const LOGIN_ORDER = rawSql('coalesce(lower(u.email), u.phone)');
 
+/** A user row with their grants as `grantsOf` answers them. */
+export type WithGrants<T> = T & { grants: Grant[] };
+
+/** The grants of the user `u` of the same statement, as `grantsOf` orders and names them. */
+const GRANTS_OF_U = `(SELECT coalesce(json_agg(json_build_object('id', g.id, 'programId', g.program_id, 'role', g.role,
+    'areaCode', g.area_code, 'areaPath', a.path, 'groupId', g.group_id) ORDER BY g.created_at, g.id), '[]'::json)
+  FROM programs_role_grants g LEFT JOIN geography_areas a ON a.code = g.area_code WHERE g.user_id = u.id) AS grants`;
+
 export const usersRepository = {
   async byId(db: Queryable, id: string): Promise<AccountRow | undefined> {
     return (await query<AccountRow>(db, sql`SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.id = ${id}`))[0];
@@ -146,6 +154,7 @@ export const usersRepository = {
     return rows.length > 0;
   },
 
+  /** The user's grants, oldest first (`GRANTS_OF_U` gives the same beside a session's or token's user). */
   async grantsOf(db: Queryable, userId: string): Promise<Grant[]> {
     const rows = await db.query<{
       id: string;
@@ -202,11 +211,12 @@ export const sessionsRepository = {
     ]);
   },
 
-  async userOf(db: Queryable, idHash: string, now: Date): Promise<UserRow | undefined> {
-    const rows = await db.query<UserRow>(
+  /** The live session's user with their grants, in one statement (it runs on every request). */
+  async userOf(db: Queryable, idHash: string, now: Date): Promise<WithGrants<UserRow> | undefined> {
+    const rows = await db.query<WithGrants<UserRow>>(
       `SELECT ${USER_COLUMNS.split(', ')
         .map((c) => `u.${c}`)
-        .join(', ')}
+        .join(', ')}, ${GRANTS_OF_U}
        FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
       [idHash, now],
@@ -266,11 +276,11 @@ export const tokensRepository = {
   },
 
   /** The live token's user; also stamps last use (at most once a minute, to spare writes). */
-  async userOf(db: Queryable, tokenHash: string, now: Date): Promise<UserRow | undefined> {
-    const rows = await db.query<UserRow & { token_id: string; last_used_at: Date | null }>(
+  async userOf(db: Queryable, tokenHash: string, now: Date): Promise<WithGrants<UserRow> | undefined> {
+    const rows = await db.query<WithGrants<UserRow> & { token_id: string; last_used_at: Date | null }>(
       `SELECT ${USER_COLUMNS.split(', ')
         .map((c) => `u.${c}`)
-        .join(', ')}, t.id AS token_id, t.last_used_at
+        .join(', ')}, ${GRANTS_OF_U}, t.id AS token_id, t.last_used_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
          AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled_at IS NULL`,
