@@ -57,14 +57,28 @@ async function unopenedBooks(db: Tx, group: GroupRow) {
 }
 
 /**
+ * Groups whose stored chart held every account of this process's templates when last looked at.
+ * Accounts are never removed, and only a look that added nothing is noted (an addition may yet roll
+ * back), so a group noted here needs no look again until the next start brings new templates.
+ * Spares each posting two statements (the program, the look).
+ */
+const chartsComplete = new Set<string>();
+const CHARTS_NOTED = 100_000;
+function noteChartComplete(groupId: string) {
+  if (chartsComplete.size >= CHARTS_NOTED) chartsComplete.clear();
+  chartsComplete.add(groupId);
+}
+
+/**
  * Opens a group's books with its country's chart, inside the first command that writes to them.
  * Reads never open them: they answer the books as they would open.
  */
 export async function openBooks(db: Tx, group: GroupRow): Promise<BookRow> {
   const existing = await ledgerRepository.book(db, group.id);
+  if (existing && chartsComplete.has(group.id)) return existing;
   const { book, accounts } = await unopenedBooks(db, group);
   if (existing) {
-    await ledgerRepository.addMissingRoles(db, group.id, accounts);
+    if ((await ledgerRepository.addMissingRoles(db, group.id, accounts)) === 0) noteChartComplete(group.id);
     return existing;
   }
   const opened = await ledgerRepository.open(db, book, accounts);

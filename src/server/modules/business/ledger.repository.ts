@@ -198,18 +198,21 @@ export const ledgerRepository = {
 
   /**
    * Adds the template accounts a chart opened before them lacks (a role added to the template
-   * later); an account the group holds under the same code or role stays as it is.
+   * later); an account the group holds under the same code or role stays as it is. Answers how
+   * many it added.
    */
-  async addMissingRoles(db: Queryable, groupId: string, chart: AccountRow[]): Promise<void> {
-    await db.query(
+  async addMissingRoles(db: Queryable, groupId: string, chart: AccountRow[]): Promise<number> {
+    const added = await db.query(
       `INSERT INTO ledger_accounts (id, group_id, code, name, type, line, contra, role)
        SELECT a.id, $1, a.code, a.name, a.type, a.line, a.contra, a.role
        FROM jsonb_to_recordset($2::jsonb)
          AS a(id uuid, code text, name jsonb, type text, line text, contra boolean, role text)
        WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts x WHERE x.group_id = $1 AND (x.role = a.role OR x.code = a.code))
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
       [groupId, JSON.stringify(chart)],
     );
+    return added.length;
   },
 
   /** Per account: the balance on `on`, and the lowest and highest balance at the end of any later day. */

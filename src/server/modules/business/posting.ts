@@ -55,7 +55,8 @@ export function presentEntry(row: EntryRow, lines: LineRow[], currency: string) 
 export type PresentedEntry = ReturnType<typeof presentEntry>;
 
 /** A line to post, with the request field its amount came from (named when a guard refuses it). */
-export type PostedLine = NewLine & { path?: string };
+/** A line to post; `account` is the account as read in this command, when the line was made from it. */
+export type PostedLine = NewLine & { path?: string; account?: AccountRow };
 
 export interface Posting {
   date: string;
@@ -103,7 +104,9 @@ const GUARDED_LINES: Record<string, { code: ProblemCode; says: string }> = {
  * postings racing for the last rupiah are checked one after the other.
  */
 async function guardBalances(db: Tx, groupId: string, currency: string, p: Posting): Promise<void> {
-  const accounts = new Map((await ledgerRepository.accounts(db, groupId)).map((a) => [a.id, a]));
+  // The accounts the lines were made from, read in this transaction; the chart only when a line came without.
+  const known = p.lines.every((l) => l.account) ? p.lines.map((l) => l.account!) : undefined;
+  const accounts = new Map((known ?? (await ledgerRepository.accounts(db, groupId))).map((a) => [a.id, a]));
   const decrease = new Map<string, { account: AccountRow; minor: bigint; path: string }>();
   for (const l of p.lines) {
     const account = accounts.get(l.accountId);
@@ -279,6 +282,7 @@ export function accountFor(accounts: AccountRow[], ref: AccountRef, path: string
 /** A debit or a credit of `minor` to an account, from the request field `path`. */
 export const line = (account: AccountRow, side: 'debit' | 'credit', minor: bigint, path?: string): PostedLine => ({
   accountId: account.id,
+  account,
   debit: side === 'debit' ? minor : 0n,
   credit: side === 'credit' ? minor : 0n,
   ...(path ? { path } : {}),
