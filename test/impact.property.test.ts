@@ -61,6 +61,15 @@ async function world(): Promise<World> {
       group.id,
     ]);
     groups.push({ id: group.id, path: row!.area_path });
+    // A few members from the start, a different number in each group, so that a figure per member
+    // has people to divide by and the groups' shares differ.
+    for (let n = 0; n <= i; n++) {
+      await db.query(
+        `INSERT INTO members (id, group_id, name, sex, birth_year, role, joined_on)
+         VALUES (gen_random_uuid(), $1, 'Anggota', $2, 1980, 'member', '2025-01-01')`,
+        [group.id, n % 2 ? 'male' : 'female'],
+      );
+    }
   }
   const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
   const actor = async (name: string, role: 'program_manager' | 'facilitator', areaCode?: string) => {
