@@ -50,6 +50,7 @@ const OWNERS: Record<string, string[]> = {
   impact: [
     'impact_settings',
     'impact_targets',
+    'impact_class_rules',
     'impact_dhis2_settings',
     'impact_dhis2_data_elements',
     'impact_dhis2_org_units',

@@ -146,4 +146,44 @@ describe('the program dashboard on a phone', () => {
     await shoot(page, 'dashboard-ja');
     await page.context().close();
   });
+
+  it('lets the manager set the program’s naik kelas rule, refusing a rule without a condition', async () => {
+    const page = await phonePage(browser, baseUrl);
+    await page.goto('/app');
+    await page.getByLabel('Email').fill(MANAGER.email);
+    await page.getByLabel('Kata sandi').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: /Halo/ }).waitFor();
+    await (await menu(page)).getByRole('link', { name: 'Dasbor' }).click();
+    const form = page.getByRole('form', { name: 'Aturan naik kelas' });
+    await form.waitFor();
+    const conditions = ['Bintang naik', 'Sertifikasi baru', 'Ekspor pertama', 'Omzet naik'];
+    for (const name of conditions) expect(await form.getByLabel(name).isChecked()).toBe(true);
+    expect(await form.getByLabel(/Kenaikan omzet minimal/).inputValue()).toBe('20');
+
+    // Nothing ticked: refused beside the conditions, in Indonesian.
+    for (const name of conditions) await form.getByLabel(name).uncheck();
+    await form.getByRole('button', { name: 'Simpan aturan' }).click();
+    const refusal = form.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).not.toMatch(/too_small|array|must/i);
+
+    await form.getByLabel('Omzet naik').check();
+    await form.getByLabel('Ekspor pertama').check();
+    await form.getByLabel(/Kenaikan omzet minimal/).fill('35');
+    await form.getByRole('button', { name: 'Simpan aturan' }).click();
+    await form.getByRole('status').filter({ hasText: 'Aturan disimpan.' }).waitFor();
+    const admin = await apiSession(baseUrl, ADMIN);
+    await expect
+      .poll(() =>
+        admin<{ conditions: string[]; revenueGrowthPercent: number }>(
+          'GET',
+          `/api/v1/programs/${programId}/naik-kelas-rule`,
+        ),
+      )
+      .toMatchObject({ conditions: ['first_export', 'revenue_up'], revenueGrowthPercent: 35 });
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await form.screenshot({ path: join(SHOTS, 'naik-kelas-rule-id.png') });
+    await page.context().close();
+  });
 });

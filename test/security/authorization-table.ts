@@ -219,6 +219,19 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(targetPolicy, 'manage', prog)),
     request: (r) => ({ url: `/api/v1/programs/${r.programId}/impact-settings`, payload: { suppressBelow: 5 } }),
   },
+  // The naik kelas rule: program data beside the settings, read by anyone signed in, set by the whole
+  // program's manager (class-rules.test.ts: a facilitator or another program's manager cannot).
+  'GET /api/v1/programs/{id}/naik-kelas-rule': {
+    rule: SIGNED_IN,
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/naik-kelas-rule` }),
+  },
+  'PUT /api/v1/programs/{id}/naik-kelas-rule': {
+    rule: policy(check(targetPolicy, 'manage', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/naik-kelas-rule`,
+      payload: { conditions: ['stars_up', 'revenue_up'], revenueGrowthPercent: 25 },
+    }),
+  },
   // The DHIS2 exchange: the program as a whole, read by those whose grant covers it, set up and
   // pushed by the whole program's manager (dhis2.test.ts). Without a mapping or a server the answer
   // is a 422 past authorization; nothing leaves for a DHIS2.

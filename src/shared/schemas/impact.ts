@@ -18,10 +18,14 @@ export const DIMENSIONS = [
   'destination',
   'cert_kind',
   'topic',
+  'condition',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
-/** What a value counts: people, groups, villages, products, certificates, buyers' inquiries and orders, buyers, or money in the program's currency. */
+/**
+ * What a value counts: people, groups, villages, products, certificates, buyers' inquiries and orders, buyers,
+ * money in the program's currency, or money per group member.
+ */
 export const UNITS = [
   'people',
   'groups',
@@ -32,6 +36,7 @@ export const UNITS = [
   'orders',
   'buyers',
   'money',
+  'money_per_member',
 ] as const;
 
 /**
@@ -188,6 +193,34 @@ export const impactSettingsAnswer = z.object({
   version: z.number().int(),
 });
 export type ImpactSettingsAnswer = z.infer<typeof impactSettingsAnswer>;
+
+/**
+ * The conditions that make a producer group "naik kelas" (move up a class) in a period; a program
+ * chooses which count (docs/indicators.md): its best star rating rose, it gained a certification, it
+ * made its first export, its sales grew by the program's percentage on the same span a year before.
+ */
+export const CLASS_CONDITIONS = ['stars_up', 'new_certification', 'first_export', 'revenue_up'] as const;
+export type ClassCondition = (typeof CLASS_CONDITIONS)[number];
+
+export const classRuleBody = z.strictObject({
+  version: z.number().int().min(1).optional(),
+  conditions: z
+    .array(z.enum(CLASS_CONDITIONS))
+    .min(1)
+    .refine((c) => new Set(c).size === c.length, coded('listed_twice', 'lists a condition twice')),
+  revenueGrowthPercent: z.number().int().min(1).max(1000),
+});
+export type ClassRuleBody = z.infer<typeof classRuleBody>;
+export const classRuleAnswer = z.object({
+  programId: uuid,
+  conditions: z.array(z.enum(CLASS_CONDITIONS)),
+  revenueGrowthPercent: z.number().int(),
+  /** True while the program keeps the default rule (all four conditions, 20 %). */
+  isDefault: z.boolean(),
+  version: z.number().int(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type ClassRuleAnswer = z.infer<typeof classRuleAnswer>;
 
 /** The languages an export is written in. */
 export const EXPORT_LANGS = ['id', 'en', 'ja'] as const;

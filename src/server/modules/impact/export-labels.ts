@@ -56,6 +56,7 @@ const LABELS = {
   'unit.villages': { id: 'desa', en: 'villages', ja: '村' },
   'unit.products': { id: 'produk', en: 'products', ja: '商品' },
   'unit.money': { id: 'uang', en: 'money', ja: '金額' },
+  'unit.money_per_member': { id: 'uang per anggota', en: 'money per member', ja: '会員 1 人あたりの金額' },
   'every.none': { id: 'satu nilai', en: 'one value', ja: '一つの値' },
   'every.month': { id: 'per bulan', en: 'by month', ja: '月別' },
   'every.quarter': { id: 'per triwulan', en: 'by quarter', ja: '四半期別' },
@@ -69,6 +70,7 @@ const LABELS = {
   'dim.market': { id: 'Pasar', en: 'Market', ja: '市場' },
   'dim.channel': { id: 'Saluran', en: 'Channel', ja: '販売経路' },
   'dim.destination': { id: 'Tujuan', en: 'Destination', ja: '仕向け先' },
+  'dim.condition': { id: 'Syarat naik kelas', en: 'Naik kelas condition', ja: 'クラスアップの条件' },
 } as const satisfies Record<string, Record<ExportLang, string>>;
 
 export function label(key: keyof typeof LABELS, lang: ExportLang, params: Record<string, string | number> = {}) {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import { joinSql, likePrefix, query, rawSql, sql, type Sql } from '../../db/sql.js';
 import type { Dimension } from '../../../shared/schemas/impact.js';
+import { CLASS_CONDITIONS } from '../../../shared/schemas/impact.js';
 import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
 
 /**
@@ -84,7 +85,47 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
   orders: { market: 'f.market' },
   buyers: { market: 'f.market' },
   profit: {},
+  naik_kelas: { condition: 'k.cond' },
+  income_per_member: {},
 };
+
+/** The naik kelas conditions, and the rule a program without its own keeps (migration 0026). */
+const CONDITIONS = `ARRAY[${CLASS_CONDITIONS.map((c) => `'${c}'`).join(', ')}]::text[]`;
+export const DEFAULT_REVENUE_GROWTH_PERCENT = 20;
+
+/** The day a year before (29 February → 28 February). */
+const yearBefore = (day: string) => `(${day} - interval '1 year')::date`;
+
+/**
+ * Whether group f met condition k.cond in period b under its program's rule r (docs/indicators.md):
+ * its best star award in the period is above its best before; a certification of the group or its
+ * products was issued in the period; its first export (a sales line to export with a credit, or an export
+ * order not cancelled) falls in the period; its sales in the period are at least (100 + X) % of those in
+ * the same span a year before, which must be above zero.
+ */
+const CLASS_MET = `CASE k.cond
+  WHEN 'stars_up' THEN EXISTS (
+    SELECT 1 FROM quality_star_awards s
+    WHERE s.group_id = f.id AND s.awarded_on >= b.since AND s.awarded_on <= b.until
+      AND s.stars > COALESCE((SELECT max(p.stars) FROM quality_star_awards p
+                              WHERE p.group_id = f.id AND p.awarded_on < b.since), 0))
+  WHEN 'new_certification' THEN EXISTS (
+    SELECT 1 FROM quality_certifications c
+    WHERE c.group_id = f.id AND c.issued_on >= b.since AND c.issued_on <= b.until)
+  WHEN 'first_export' THEN (
+    SELECT min(x.on_) FROM (
+      SELECT s.entry_date AS on_ FROM business_sales_lines s WHERE s.group_id = f.id AND s.market = 'export' AND s.amount > 0
+      UNION ALL
+      SELECT o.placed_on FROM market_orders o WHERE o.group_id = f.id AND o.market = 'export' AND o.status <> 'cancelled'
+    ) x) BETWEEN b.since AND b.until
+  WHEN 'revenue_up' THEN (
+    SELECT y.before > 0
+       AND y.now * 100 >= y.before * (100 + COALESCE(r.revenue_growth_percent, ${DEFAULT_REVENUE_GROWTH_PERCENT}))
+    FROM (SELECT COALESCE(sum(s.amount) FILTER (WHERE s.entry_date >= b.since), 0) AS now,
+                 COALESCE(sum(s.amount) FILTER (WHERE s.entry_date <= ${yearBefore('b.until')}), 0) AS before
+          FROM business_sales_lines s
+          WHERE s.group_id = f.id AND s.entry_date >= ${yearBefore('b.since')} AND s.entry_date <= b.until) y)
+END`;
 
 /** A training fact with its participant (alias p) for the breakdown by sex. */
 const withParticipant = (view: string) => `(${view} f JOIN registry_members p ON p.id = f.member_id)`;
@@ -95,7 +136,14 @@ const chairOn = (sex: string) =>
      AND c.joined_on <= b.asof AND (c.left_on IS NULL OR c.left_on > b.asof))`;
 
 /** What each source counts, from which facts, and which facts count in a period. */
-function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: string; currency: string } {
+function sourceSql(q: ValuesQuery): {
+  from: string;
+  inPeriod: string;
+  measure: string;
+  currency: string;
+  /** Per fact and period, what the measure adds up (alias x). */
+  lateral?: string;
+} {
   switch (q.indicator.source) {
     case 'members':
       return {
@@ -170,6 +218,32 @@ function sourceSql(q: ValuesQuery): { from: string; inPeriod: string; measure: s
             measure: 'sum(f.amount)',
             currency: 'f.currency',
           };
+    case 'naik_kelas':
+      // One row per group and condition the program counts; the total counts each group once.
+      return {
+        from: `(registry_groups f CROSS JOIN unnest(${CONDITIONS}) AS k(cond)
+                LEFT JOIN impact_class_rules r ON r.program_id = f.program_id)`,
+        inPeriod: `k.cond = ANY(COALESCE(r.conditions, ${CONDITIONS})) AND COALESCE(${CLASS_MET}, false)`,
+        measure: 'count(DISTINCT f.id)',
+        currency: 'NULL::text',
+      };
+    case 'income_per_member': {
+      const profit = q.fromSummary
+        ? `SELECT sum(p.amount) FROM business_profit_months p
+           WHERE p.group_id = f.group_id AND p.month >= b.since AND p.month <= b.until`
+        : `SELECT sum(p.amount) FROM business_profit_entries p
+           WHERE p.group_id = f.group_id AND p.entry_date >= b.since AND p.entry_date <= b.until`;
+      // The sum of the groups' profit over the sum of their active members, in minor units (no value without members).
+      return {
+        from: 'business_group_books f',
+        inPeriod: 'true',
+        lateral: `CROSS JOIN LATERAL (SELECT COALESCE((${profit}), 0) AS profit,
+          (SELECT count(*) FROM registry_members m WHERE m.group_id = f.group_id AND m.joined_on <= b.asof
+             AND (m.left_on IS NULL OR m.left_on > b.asof)) AS members) x`,
+        measure: 'CASE WHEN sum(x.members) > 0 THEN round(sum(x.profit) / sum(x.members)) END',
+        currency: 'f.currency',
+      };
+    }
     case 'inquiries':
       return {
         from: 'market_inquiries f',
@@ -230,16 +304,19 @@ export async function indicatorValues(db: Queryable, q: ValuesQuery): Promise<Va
         CROSS JOIN LATERAL (SELECT b0.since, b0.until, b0.i - 1 AS i, ${q.today}::date AS today,
                                    LEAST(b0.until, ${q.today}::date) AS asof) b
         JOIN ${rawSql(source.from)} ON ${joinSql(conditions, ' AND ')}
+        ${rawSql(source.lateral ?? '')}
         GROUP BY ${rawSql(groupBy)}
         ORDER BY 1, 2`,
   );
-  return rows.map((r) => ({
-    bucket: Number(r.bucket),
-    area: (r.area as string | null) ?? null,
-    dims: Object.fromEntries(dims.map((d) => [d.name, String(r[d.as])])),
-    value: String(r.value),
-    currency: (r.currency as string | null) ?? null,
-  }));
+  return rows
+    .filter((r) => r.value !== null)
+    .map((r) => ({
+      bucket: Number(r.bucket),
+      area: (r.area as string | null) ?? null,
+      dims: Object.fromEntries(dims.map((d) => [d.name, String(r[d.as])])),
+      value: String(r.value),
+      currency: (r.currency as string | null) ?? null,
+    }));
 }
 
 /** The depth of an area level in a country (`regency` → 1 in Indonesia), if the country has it. */

@@ -6,6 +6,7 @@ import { noContent } from '../../http/responses.js';
 import { baseVersion } from '../../http/versioning.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/impact.js';
+import { getClassRule, putClassRule } from './class-rules.service.js';
 import { impactExportRoutes } from './exports.routes.js';
 import { impactValues, listIndicators, publicImpactValues } from './impact.service.js';
 import {
@@ -84,6 +85,16 @@ export async function impactRoutes(app: FastifyInstance): Promise<void> {
       config,
     },
     async (req) => putImpactSettings(ctxOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/v1/programs/:id/naik-kelas-rule',
+    { schema: { params: idParams, response: { 200: s.classRuleAnswer }, tags }, config },
+    async (req) => getClassRule(ctxOf(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/programs/:id/naik-kelas-rule',
+    { schema: { params: idParams, body: s.classRuleBody, response: { 200: s.classRuleAnswer }, tags }, config },
+    async (req) => putClassRule(ctxOf(req), req.params.id, req.body),
   );
   await impactExportRoutes(app);
 }

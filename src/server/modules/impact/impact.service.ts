@@ -172,7 +172,7 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
   const period = periodRange(q.period);
   const buckets = indicator.periodType === 'current' ? [{ name: q.period, ...period }] : bucketsOf(q.period, q.every);
   const fromSummary =
-    (indicator.source === 'profit' && wholeMonths(buckets)) ||
+    ((indicator.source === 'profit' || indicator.source === 'income_per_member') && wholeMonths(buckets)) ||
     (indicator.source === 'sales' &&
       wholeMonths(buckets) &&
       (depth === undefined || depth <= SALES_SUMMARY_DEPTH) &&

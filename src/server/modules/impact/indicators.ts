@@ -19,7 +19,9 @@ export type Source =
   | 'quoted'
   | 'orders'
   | 'buyers'
-  | 'profit';
+  | 'profit'
+  | 'naik_kelas'
+  | 'income_per_member';
 
 export interface Indicator extends IndicatorAnswer {
   source: Source;
@@ -278,6 +280,34 @@ export const INDICATORS: readonly Indicator[] = [
     disaggregations: ['market'],
     suppressible: false,
     source: 'buyers',
+  },
+  {
+    code: 'groups_naik_kelas',
+    name: { id: 'Kelompok naik kelas', en: 'Groups moving up a class', ja: 'クラスが上がったグループ' },
+    definition: {
+      id: 'Kelompok produsen yang dalam periode memenuhi sedikitnya satu syarat yang dipilih program (aturan naik kelas): peringkat bintang tertinggi produknya naik dibanding sebelum periode; memperoleh sertifikasi baru (terbit dalam periode); melakukan ekspor pertama kalinya (penjualan atau pesanan ekspor pertama); atau omzet penjualannya naik sedikitnya X % dibanding rentang yang sama setahun sebelumnya (yang setahun sebelumnya harus di atas nol). Bawaan: keempat syarat, X = 20. Menurut syarat, satu kelompok dapat muncul di beberapa syarat; totalnya menghitung setiap kelompok sekali.',
+      en: 'Producer groups that, in the period, meet one or more of the conditions the program chose, its naik kelas rule: the best star rating of its products rose above the best before the period; it gained a new certification (issued in the period); it made its first export ever (its first export sale or export order); or its sales revenue rose by at least X % on the same span a year before (which must be above zero). Default: all four conditions, X = 20. By condition, one group may count under several; the total counts each group once.',
+      ja: '期間中に、プログラムが選んだ条件（クラスアップの規則）の少なくとも 1 つを満たした生産者グループの数：商品の最高の星の数が期間前の最高を上回った、新しい認証を得た（期間中に発行）、初めて輸出した（最初の輸出売上または輸出注文）、売上高が 1 年前の同じ期間より X % 以上増えた（1 年前がゼロより大きいこと）。既定：4 つの条件すべて、X = 20。条件別では 1 つのグループが複数の条件に数えられることがあり、合計では各グループを 1 回だけ数えます。',
+    },
+    unit: 'groups',
+    periodType: 'flow',
+    disaggregations: ['condition'],
+    suppressible: false,
+    source: 'naik_kelas',
+  },
+  {
+    code: 'income_per_member',
+    name: { id: 'Pendapatan per anggota', en: 'Income per member', ja: '会員 1 人あたりの所得' },
+    definition: {
+      id: 'Laba kelompok dalam periode (seperti Laba kelompok) dibagi anggota aktif pada akhir periode (seperti Anggota kelompok), atas kelompok yang memiliki pembukuan di wilayah itu: jumlah laba semua kelompok itu dibagi jumlah anggota aktifnya, bukan rata-rata per kelompok. Dibulatkan ke satuan mata uang terkecil; tanpa nilai bila tidak ada anggota aktif.',
+      en: "The groups' profit in the period (as Group profit) divided by their members active on the last day of the period (as Group members), over the groups that keep books in the area: the sum of those groups' profit over the sum of their active members, not an average of each group's ratio. Rounded to the currency's minor unit; no value when there are no active members.",
+      ja: '期間中のグループの利益（「グループの利益」と同じ）を、期間の最終日に在籍する会員数（「グループの会員」と同じ）で割った値。地域内で帳簿をつけているグループについて、利益の合計を在籍会員数の合計で割ります（グループごとの比率の平均ではありません）。通貨の最小単位に丸め、在籍会員がいないときは値なし。',
+    },
+    unit: 'money_per_member',
+    periodType: 'flow',
+    disaggregations: [],
+    suppressible: false,
+    source: 'income_per_member',
   },
 ];
 

@@ -6,6 +6,7 @@ import { usePrograms } from '../../programs';
 import { listIndicators, listTargets } from '../api/impact';
 import { AreaDrill, type AreaStep } from './AreaDrill';
 import { AreaMap } from './AreaMap';
+import { ClassRuleSection } from './ClassRuleForm';
 import { Dhis2Section } from './Dhis2Section';
 import { Downloads } from './Downloads';
 import { IndicatorCard } from './IndicatorCard';
@@ -129,6 +130,7 @@ export default function ImpactPage() {
                   onSaved={targets.reload}
                 />
               ) : null}
+              {targetList.abilities.manage ? <ClassRuleSection programId={program.id} /> : null}
               {targetList.abilities.manage ? <Dhis2Section programId={program.id} indicators={items} /> : null}
             </>
           );

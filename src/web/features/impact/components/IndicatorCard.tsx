@@ -1,4 +1,9 @@
-import type { ImpactRow, IndicatorAnswer, TargetAnswer } from '../../../../shared/schemas/impact';
+import {
+  CLASS_CONDITIONS,
+  type ImpactRow,
+  type IndicatorAnswer,
+  type TargetAnswer,
+} from '../../../../shared/schemas/impact';
 import { cardRows } from '../../../components/card-table';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
@@ -7,7 +12,7 @@ import { TrendLine } from './TrendLine';
 import { decimalText, valueText } from './value-text';
 
 /** The one breakdown a card shows, for the indicators that allow it. */
-type CardDimension = 'sex' | 'market' | 'stars' | 'cert_kind';
+type CardDimension = 'sex' | 'market' | 'stars' | 'cert_kind' | 'condition';
 const CARD_BREAKDOWN: Record<string, CardDimension> = {
   members: 'sex',
   sales_revenue: 'market',
@@ -16,6 +21,7 @@ const CARD_BREAKDOWN: Record<string, CardDimension> = {
   training_participants: 'sex',
   training_completions: 'sex',
   orders_placed: 'market',
+  groups_naik_kelas: 'condition',
 };
 
 /** Breakdown values with a text of their own, and where it is; anything else reads as "unknown". */
@@ -27,6 +33,7 @@ const KNOWN_VALUES: Record<CardDimension, { values: readonly string[]; key: (val
     values: ['pirt', 'bpom_md', 'halal', 'sni', 'organic', 'fda_registration', 'other'],
     key: (v) => `certKind.${v}`,
   },
+  condition: { values: CLASS_CONDITIONS, key: (v) => `impact.condition.${v}` },
 };
 
 interface CardProps {
