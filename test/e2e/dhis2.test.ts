@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startDhis2Double, type Dhis2Double } from '../dhis2-double.js';
 import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
-import { ADMIN, apiSession } from './server.js';
+import { seedImpactWorld } from './server.js';
 
 const baseUrl = inject('baseUrl');
 const programId = inject('programId');
@@ -11,38 +11,19 @@ let browser: Browser;
 let dhis2: Dhis2Double;
 
 /** A whole-program manager, and a group of three villagers in Karangasem, Bali. */
-async function seed() {
-  const admin = await apiSession(baseUrl, ADMIN);
-  const user = await admin<{ id: string }>('POST', '/api/v1/users', {
-    email: MANAGER.email,
-    name: MANAGER.name,
-    password: MANAGER.password,
-  });
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
-  const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07');
-  const villages = await admin<{ items: { code: string }[] }>(
-    'GET',
-    `/api/v1/areas?parent=${districts.items[0]!.code}`,
-  );
-  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
-    programId,
-    areaCode: villages.items[1]!.code,
-  });
-  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
-    programId,
-    villageId: village.id,
-    name: 'KWT Tenun Ikat Sidemen',
-    kind: 'women_group',
-  });
-  for (const name of ['Ni Luh Sriani', 'Ni Kadek Ayu', 'Ni Putu Wulan']) {
-    await admin('POST', `/api/v1/groups/${group.id}/members`, {
+const seed = () =>
+  seedImpactWorld(baseUrl, programId, {
+    manager: MANAGER,
+    regency: '51.07',
+    village: 1,
+    group: 'KWT Tenun Ikat Sidemen',
+    members: ['Ni Luh Sriani', 'Ni Kadek Ayu', 'Ni Putu Wulan'].map((name) => ({
       name,
       sex: 'female',
       birthYear: 1990,
       joinedOn: '2025-06-01',
-    });
-  }
-}
+    })),
+  });
 
 beforeAll(async () => {
   browser = await launchChromium();

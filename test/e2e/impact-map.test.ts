@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
-import { ADMIN, apiSession, ROOT } from './server.js';
+import { ROOT, seedImpactWorld } from './server.js';
 
 const baseUrl = inject('baseUrl');
 const programId = inject('programId');
@@ -12,35 +12,16 @@ const SHOTS = join(ROOT, 'docs', 'screens', 'impact');
 let browser: Browser;
 
 /** A program manager, and a group of five villagers in a village of Badung, Bali. */
-async function seedMap() {
-  const admin = await apiSession(baseUrl, ADMIN);
-  const user = await admin<{ id: string }>('POST', '/api/v1/users', {
-    email: MANAGER.email,
-    name: MANAGER.name,
-    password: MANAGER.password,
+const seedMap = () =>
+  seedImpactWorld(baseUrl, programId, {
+    manager: MANAGER,
+    regency: '51.03',
+    village: 0,
+    group: 'Kelompok Tenun Endek Mengwi',
+    members: ['Ni Luh Sukarmini', 'Ni Kadek Ayu', 'Ni Putu Widiastuti', 'I Wayan Sudarta', 'I Made Yasa'].map(
+      (name) => ({ name, sex: name.startsWith('Ni ') ? 'female' : 'male', birthYear: 1990, joinedOn: '2025-03-01' }),
+    ),
   });
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
-  const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.03');
-  const villages = await admin<{ items: { code: string }[] }>(
-    'GET',
-    `/api/v1/areas?parent=${districts.items[0]!.code}`,
-  );
-  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
-    programId,
-    areaCode: villages.items[0]!.code,
-  });
-  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
-    programId,
-    villageId: village.id,
-    name: 'Kelompok Tenun Endek Mengwi',
-    kind: 'women_group',
-  });
-  for (const name of ['Ni Luh Sukarmini', 'Ni Kadek Ayu', 'Ni Putu Widiastuti', 'I Wayan Sudarta', 'I Made Yasa']) {
-    const sex = name.startsWith('Ni ') ? 'female' : 'male';
-    await admin('POST', `/api/v1/groups/${group.id}/members`, { name, sex, birthYear: 1990, joinedOn: '2025-03-01' });
-  }
-  return admin;
-}
 
 /** "1.234" (Indonesian grouping) or "1,234" as a number. */
 const numberIn = (text: string | null) => Number(text?.match(/[\d.,]+/)?.[0].replace(/[.,]/g, ''));

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pdfText } from '../documents.js';
 import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
-import { ADMIN, apiSession, ROOT } from './server.js';
+import { ROOT, seedImpactWorld } from './server.js';
 
 const baseUrl = inject('baseUrl');
 const programId = inject('programId');
@@ -17,6 +18,63 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** pdf.js as unpdf ships it: one module with its worker inside, so a page can use it without a worker file. */
+const PDFJS = readFileSync(join(dirname(createRequire(import.meta.url).resolve('unpdf')), 'pdfjs.mjs'));
+const VIEWER = `<!doctype html><meta charset="utf-8"><body style="margin:0;background:#fff">
+<canvas id="page" style="display:block"></canvas><pre id="text"></pre>
+<script type="module">
+  const { getDocument } = await import('/pdfjs.mjs');
+  const data = new Uint8Array(await (await fetch('/report.pdf')).arrayBuffer());
+  const pdf = await getDocument({ data, isEvalSupported: false }).promise;
+  const page = await pdf.getPage(1);
+  const viewport = page.getViewport({ scale: 1.5 });
+  const canvas = document.getElementById('page');
+  canvas.width = viewport.width;
+  canvas.height = viewport.height;
+  const context = canvas.getContext('2d');
+  await page.render({ canvasContext: context, canvas, viewport }).promise;
+  const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200) inked++;
+  const text = (await page.getTextContent()).items.map((item) => item.str).join(' ');
+  document.getElementById('text').textContent = text;
+  document.body.dataset.inked = String(inked / (canvas.width * canvas.height));
+  document.body.dataset.pages = String(pdf.numPages);
+</script>`;
+
+/**
+ * Draws a PDF's first page in Chromium with pdf.js, served from this test on an origin of its own
+ * (no service worker, no app): answers the page's text layer and the share of inked pixels, and
+ * saves the drawn page as `name`.png.
+ */
+async function renderFirstPage(pdf: Buffer, name: string) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 960, height: 1300 } });
+  await context.route('http://report.test/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/pdfjs.mjs') return route.fulfill({ body: PDFJS, contentType: 'text/javascript' });
+    if (path === '/report.pdf') return route.fulfill({ body: pdf, contentType: 'application/pdf' });
+    return route.fulfill({ body: VIEWER, contentType: 'text/html' });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('http://report.test/');
+  // Drawn, or failed: the page says which.
+  await expect
+    .poll(async () => (errors.length > 0 ? -1 : page.locator('body[data-pages]').count()), { timeout: 60_000 })
+    .not.toBe(0);
+  expect(errors).toEqual([]);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator('#page').screenshot({ path: join(SHOTS, `${name}.png`) });
+  const drawn = {
+    text: (await page.locator('#text').textContent())!.replace(/\s+/g, ' '),
+    inked: Number(await page.locator('body').getAttribute('data-inked')),
+    width: await page.locator('#page').evaluate((c) => (c as { width: number }).width),
+  };
+  await context.close();
+  return drawn;
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
 });
@@ -26,34 +84,22 @@ afterAll(async () => {
 
 describe('the impact report on a phone', () => {
   it('lets a program manager download the year’s PDF, which carries the program and the members shown', async () => {
-    const admin = await apiSession(baseUrl, ADMIN);
-    const user = await admin<{ id: string }>('POST', '/api/v1/users', { ...MANAGER });
-    await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
-    const program = await admin<{ name: string }>('GET', `/api/v1/programs/${programId}`);
     // A group of four weavers in Karangasem, so the program has members to report.
-    const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07');
-    const villages = await admin<{ items: { code: string }[] }>(
-      'GET',
-      `/api/v1/areas?parent=${districts.items[0]!.code}`,
-    );
-    const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
-      programId,
-      areaCode: villages.items.at(-1)!.code,
+    const admin = await seedImpactWorld(baseUrl, programId, {
+      manager: MANAGER,
+      regency: '51.07',
+      village: -1,
+      group: 'KWT Tenun Ikat Sidemen',
+      members: (
+        [
+          ['Ni Luh Sudiani', 'female'],
+          ['Ni Kadek Wartini', 'female'],
+          ['Ni Putu Ariani', 'female'],
+          ['I Wayan Sudarma', 'male'],
+        ] as const
+      ).map(([name, sex]) => ({ name, sex, birthYear: 1982, joinedOn: '2025-03-01' })),
     });
-    const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
-      programId,
-      villageId: village.id,
-      name: 'KWT Tenun Ikat Sidemen',
-      kind: 'women_group',
-    });
-    for (const [name, sex] of [
-      ['Ni Luh Sudiani', 'female'],
-      ['Ni Kadek Wartini', 'female'],
-      ['Ni Putu Ariani', 'female'],
-      ['I Wayan Sudarma', 'male'],
-    ]) {
-      await admin('POST', `/api/v1/groups/${group.id}/members`, { name, sex, birthYear: 1982, joinedOn: '2025-03-01' });
-    }
+    const program = await admin<{ name: string }>('GET', `/api/v1/programs/${programId}`);
 
     const page = await phonePage(browser, baseUrl);
     await page.goto('/app');
@@ -91,6 +137,22 @@ describe('the impact report on a phone', () => {
     await jaLink.scrollIntoViewIfNeeded();
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await shoot(page, 'downloads-ja');
+    const [jaDownload] = await Promise.all([page.waitForEvent('download'), jaLink.click()]);
+    const jaPdf = readFileSync((await jaDownload.path())!);
     await page.context().close();
+
+    // Both reports' first pages as Chromium draws them: ink on the page, the title and the program
+    // in the text layer.
+    for (const [file, lang, title] of [
+      [pdf, 'id', 'Laporan Dampak'],
+      [jaPdf, 'ja', 'インパクト報告書'],
+    ] as const) {
+      const drawn = await renderFirstPage(file, `report-${lang}-page1`);
+      expect(drawn.width).toBeGreaterThanOrEqual(850);
+      expect(drawn.inked).toBeGreaterThan(0.005);
+      expect(drawn.inked).toBeLessThan(0.5);
+      expect(drawn.text).toContain(title);
+      expect(drawn.text).toContain(program.name);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
-import { ADMIN, apiSession, ROOT } from './server.js';
+import { ADMIN, apiSession, ROOT, seedImpactWorld } from './server.js';
 
 const baseUrl = inject('baseUrl');
 const programId = inject('programId');
@@ -12,41 +12,23 @@ const SHOTS = join(ROOT, 'docs', 'screens', 'impact');
 let browser: Browser;
 
 /** A program manager of the whole program, and a group of six villagers in a village of Karangasem, Bali. */
-async function seedDashboard() {
-  const admin = await apiSession(baseUrl, ADMIN);
-  const user = await admin<{ id: string }>('POST', '/api/v1/users', {
-    email: MANAGER.email,
-    name: MANAGER.name,
-    password: MANAGER.password,
+const seedDashboard = () =>
+  seedImpactWorld(baseUrl, programId, {
+    manager: MANAGER,
+    regency: '51.07',
+    village: 0,
+    group: 'KWT Anyaman Lontar Tenganan',
+    members: (
+      [
+        ['Ni Wayan Sukerti', 'female'],
+        ['Ni Made Rasmini', 'female'],
+        ['Ni Nyoman Sari', 'female'],
+        ['Ni Ketut Suarni', 'female'],
+        ['I Gede Artawan', 'male'],
+        ['I Komang Budiasa', 'male'],
+      ] as const
+    ).map(([name, sex]) => ({ name, sex, birthYear: 1985, joinedOn: '2025-06-01' })),
   });
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
-  const districts = await admin<{ items: { code: string }[] }>('GET', '/api/v1/areas?parent=51.07');
-  const villages = await admin<{ items: { code: string }[] }>(
-    'GET',
-    `/api/v1/areas?parent=${districts.items[0]!.code}`,
-  );
-  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
-    programId,
-    areaCode: villages.items[0]!.code,
-  });
-  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
-    programId,
-    villageId: village.id,
-    name: 'KWT Anyaman Lontar Tenganan',
-    kind: 'women_group',
-  });
-  const people = [
-    ['Ni Wayan Sukerti', 'female'],
-    ['Ni Made Rasmini', 'female'],
-    ['Ni Nyoman Sari', 'female'],
-    ['Ni Ketut Suarni', 'female'],
-    ['I Gede Artawan', 'male'],
-    ['I Komang Budiasa', 'male'],
-  ];
-  for (const [name, sex] of people) {
-    await admin('POST', `/api/v1/groups/${group.id}/members`, { name, sex, birthYear: 1985, joinedOn: '2025-06-01' });
-  }
-}
 
 /**
  * Karangasem's members today, counted the naive way through the registry's own lists: every group of

@@ -203,3 +203,43 @@ export async function seedTrainingSession(url: string, programId: string) {
   });
   return { sessionId: session.id, members, enrolmentIds: enrolments.map((e) => e.id), today };
 }
+
+/** What an impact journey needs: a program manager of the whole program and one group with members. */
+export interface ImpactWorld {
+  manager: { email: string; password: string; name: string };
+  /** The regency whose first district holds the village (`51.07`, Karangasem). */
+  regency: string;
+  /** Which village of that district, as `Array.at` counts (−1: the last). */
+  village: number;
+  group: string;
+  /** Each member's name, sex, birth year and the day they joined. */
+  members: { name: string; sex: 'female' | 'male'; birthYear: number; joinedOn: string }[];
+}
+
+/**
+ * A program manager of the whole program, a village enrolled in the program, a women's group
+ * registered there and its members, all through the API as an admin; answers the admin's client.
+ */
+export async function seedImpactWorld(url: string, programId: string, world: ImpactWorld) {
+  const admin = await apiSession(url, ADMIN);
+  const { email, name, password } = world.manager;
+  const user = await admin<{ id: string }>('POST', '/api/v1/users', { email, name, password });
+  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
+  const districts = await admin<{ items: { code: string }[] }>('GET', `/api/v1/areas?parent=${world.regency}`);
+  const villages = await admin<{ items: { code: string }[] }>(
+    'GET',
+    `/api/v1/areas?parent=${districts.items[0]!.code}`,
+  );
+  const village = await admin<{ id: string }>('POST', '/api/v1/villages', {
+    programId,
+    areaCode: villages.items.at(world.village)!.code,
+  });
+  const group = await admin<{ id: string }>('POST', '/api/v1/groups', {
+    programId,
+    villageId: village.id,
+    name: world.group,
+    kind: 'women_group',
+  });
+  for (const member of world.members) await admin('POST', `/api/v1/groups/${group.id}/members`, member);
+  return admin;
+}

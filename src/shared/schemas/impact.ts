@@ -106,8 +106,13 @@ export const impactRow = z.object({
   by: z.record(z.string(), z.string()),
   /** A decimal number (money in the currency's major unit); null when suppressed. */
   value: z.string().nullable(),
-  /** True when the count is below the threshold and shown as "<5". */
+  /** True when the count is hidden from this reader: below the threshold ("<5"), or complementary. */
   suppressed: z.boolean(),
+  /**
+   * True when the count is not small itself but hidden so that the breakdown's total cannot reveal a
+   * small one beside it (shown as "x").
+   */
+  complementary: z.boolean(),
   /** Money's currency; null for counts. */
   currency: z.string().nullable(),
 });

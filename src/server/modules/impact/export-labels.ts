@@ -22,9 +22,9 @@ const LABELS = {
   made: { id: 'Dibuat', en: 'Made', ja: '作成日' },
   suppression: { id: 'Penyamaran', en: 'Suppression', ja: '秘匿' },
   suppressedPublic: {
-    id: 'Jumlah orang di bawah {n} ditampilkan sebagai "<{n}": sel sekecil itu dapat menunjuk seseorang.',
-    en: 'Counts of people below {n} are shown as "<{n}": a cell that small could point at a person.',
-    ja: '{n} 人未満の人数は「<{n}」と表示します。それほど小さな数は個人を特定しうるためです。',
+    id: 'Jumlah orang di bawah {n} ditampilkan sebagai "<{n}": sel sekecil itu dapat menunjuk seseorang. Bila sebuah rincian hanya punya satu sel seperti itu, sel terkecil berikutnya ditampilkan sebagai "x", agar totalnya tidak membukanya.',
+    en: 'Counts of people below {n} are shown as "<{n}": a cell that small could point at a person. When a breakdown has only one such cell, its next smallest cell is shown as "x", so that the total cannot reveal it.',
+    ja: '{n} 人未満の人数は「<{n}」と表示します。それほど小さな数は個人を特定しうるためです。内訳にそのような欄が一つしかないときは、合計から逆算されないよう、次に小さい欄も「x」と表示します。',
   },
   suppressedNone: {
     id: 'Angka dihitung dalam wilayah kewenangan Anda dan tidak disamarkan; halaman publik menampilkan jumlah orang di bawah {n} sebagai "<{n}".',

@@ -34,7 +34,7 @@ function cells(f: ImpactFile) {
     area: r.area ?? { code: '', name: f.answer.area?.name ?? label('wholeCountry', f.lang) },
     period: r.period,
     by: f.answer.by.map((d) => r.by[d] ?? ''),
-    value: r.suppressed ? suppressedText(f) : r.value,
+    value: r.complementary ? 'x' : r.suppressed ? suppressedText(f) : r.value,
     currency: r.currency ?? '',
   }));
 }

@@ -17,6 +17,7 @@ import {
 } from './impact.repository.js';
 import { impactPolicy } from './impact.policy.js';
 import { INDICATORS, indicatorByCode, presentIndicator } from './indicators.js';
+import { suppressCells } from './suppression.js';
 import { DEFAULT_SUPPRESS_BELOW, targetsRepository } from './targets.repository.js';
 
 export const listIndicators = () => ({ items: INDICATORS.map(presentIndicator) });
@@ -76,12 +77,9 @@ export function bucketsOf(period: string, every: ImpactQuery['every']): Bucket[]
   return out;
 }
 
-/** A count of people below the threshold is shown as "<5" (value null); money in the currency's major unit. */
-function shownValue(r: { value: string; currency: string | null }, suppressBelow: number) {
-  if (r.currency) return { value: fromMinor(r.value, r.currency).amount, suppressed: false };
-  const n = Number(r.value);
-  return n > 0 && n < suppressBelow ? { value: null, suppressed: true } : { value: r.value, suppressed: false };
-}
+/** Money in the currency's major unit; counts as they are. */
+const valueOf = (r: { value: string; currency: string | null }) =>
+  r.currency ? fromMinor(r.value, r.currency).amount : r.value;
 
 const wholeMonths = (buckets: Bucket[]) =>
   buckets.every((b) => b.from.endsWith('-01') && b.to === monthEnd(Number(b.to.slice(0, 4)), Number(b.to.slice(5, 7))));
@@ -190,7 +188,18 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
     fromSummary,
   });
   const names = await areaNames(ctx.db, [...new Set(rows.flatMap((r) => (r.area ? [r.area] : [])))]);
-  const shown: ImpactRow[] = rows.map((r) => ({
+  // Areas at a level add up to the asked area, and each breakdown to its total: those are the
+  // dimensions complementary suppression works along. Periods and currencies only set cells apart.
+  const threshold = indicator.suppressible ? audience.suppressBelow : 0;
+  const hidden = suppressCells(
+    rows.map((r) => ({
+      keys: [r.area ?? '', String(r.bucket), ...q.by.map((d) => r.dims[d] ?? '')],
+      count: r.currency ? null : Number(r.value),
+    })),
+    threshold,
+    [...(depth === undefined ? [] : [0]), ...q.by.map((_, i) => i + 2)],
+  );
+  const shown: ImpactRow[] = rows.map((r, i) => ({
     area:
       depth === undefined
         ? area
@@ -199,7 +208,9 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
         : { code: r.area!, name: names.get(r.area!) ?? r.area! },
     period: buckets[r.bucket]!.name,
     by: r.dims,
-    ...shownValue(r, indicator.suppressible ? audience.suppressBelow : 0),
+    value: hidden[i] ? null : valueOf(r),
+    suppressed: hidden[i] !== null,
+    complementary: hidden[i] === 'complement',
     currency: r.currency,
   }));
   return {

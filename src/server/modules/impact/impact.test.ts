@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { buildGroup, buildStaff, buildVillage, signedIn, SIBETAN } from '../../../../test/factories.js';
@@ -179,10 +180,13 @@ describe('the public impact page', () => {
     const url = (by: string) => `/api/v1/public/impact?indicator=members&programId=${w.programId}&period=2027&by=${by}`;
     const bySex = await t.request({ method: 'GET', url: url('sex') });
     expect(bySex.statusCode, bySex.body).toBe(200);
+    // 3 men alone would be 10 − 7: the 7 women are hidden with them ("x").
     expect(bySex.json().rows).toEqual([
-      expect.objectContaining({ by: { sex: 'female' }, value: '7', suppressed: false }),
-      expect.objectContaining({ by: { sex: 'male' }, value: null, suppressed: true }),
+      expect.objectContaining({ by: { sex: 'female' }, value: null, suppressed: true, complementary: true }),
+      expect.objectContaining({ by: { sex: 'male' }, value: null, suppressed: true, complementary: false }),
     ]);
+    const total = await t.request({ method: 'GET', url: url('') });
+    expect(total.json().rows).toEqual([expect.objectContaining({ value: '10', suppressed: false })]);
     // The program's own staff see the same cell as it is.
     const inScope = await t.request({
       method: 'GET',
@@ -200,5 +204,62 @@ describe('the public impact page', () => {
     });
     const lower = await t.request({ method: 'GET', url: url('sex') });
     expect(lower.json().rows).toContainEqual(expect.objectContaining({ by: { sex: 'male' }, value: '3' }));
+  });
+});
+
+describe('complementary suppression on the public page', () => {
+  const VILLAGES = [SIBETAN, '51.07.04.1004', '51.07.08.2009'];
+  const SEXES = ['female', 'male'] as const;
+  type Row = { area: { code: string } | null; by: { sex?: string }; value: string | null; suppressed: boolean };
+
+  /** Whether a hidden cell of a breakdown could be worked out from its total and its shown cells. */
+  const derivable = (line: Row[], total: Row | undefined) =>
+    total !== undefined && total.value !== null && line.filter((c) => c.value === null).length === 1;
+
+  it('never leaves one hidden cell in a breakdown whose total is shown', async () => {
+    const counts = fc.array(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 2, maxLength: 2 }), {
+      minLength: 3,
+      maxLength: 3,
+    });
+    await fc.assert(
+      fc.asyncProperty(counts, async (counts) => {
+        const db = t.database.db;
+        const { programId } = await buildStaff(db, 'program_manager');
+        for (const [v, code] of VILLAGES.entries()) {
+          const group = await buildGroup(db, { village: await buildVillage(db, { programId, areaCode: code }) });
+          for (const [s, sex] of SEXES.entries()) {
+            await db.query(
+              `INSERT INTO members (id, group_id, name, sex, birth_year, role, joined_on)
+               SELECT gen_random_uuid(), $1, 'Anggota', $2, 1980, 'member', '2026-02-01'
+                 FROM generate_series(1, $3::int)`,
+              [group.id, sex, counts[v]![s]!],
+            );
+          }
+        }
+        const get = async (query: string) => {
+          const res = await t.request({
+            method: 'GET',
+            url: `/api/v1/public/impact?indicator=members&programId=${programId}&period=2027&area=51.07${query}`,
+          });
+          expect(res.statusCode, res.body).toBe(200);
+          return res.json().rows as Row[];
+        };
+        const [whole] = await get('');
+        const byVillage = await get('&level=village');
+        const bySex = await get('&by=sex');
+        // The villages add up to the regency, the sexes to everyone.
+        expect(derivable(byVillage, whole)).toBe(false);
+        expect(derivable(bySex, whole)).toBe(false);
+        for (const r of [whole!, ...byVillage, ...bySex]) {
+          const n = Number(r.value);
+          if (!r.suppressed) expect(n === 0 || n >= 5).toBe(true);
+        }
+        // Every small count is hidden, whoever else is.
+        const small = counts.flat().filter((n) => n > 0 && n < 5).length;
+        const cells = await get('&level=village&by=sex');
+        expect(cells.filter((r) => r.suppressed).length).toBeGreaterThanOrEqual(small);
+      }),
+      { numRuns: 12 },
+    );
   });
 });

@@ -32,6 +32,7 @@ describe('the map legend', () => {
       by,
       value: '1',
       suppressed: false,
+      complementary: false,
       currency,
     });
     const rows = areaRows([row('51', 'IDR'), row('52', 'IDR'), row('52', 'USD'), row('53', 'IDR', { sex: 'female' })]);

@@ -8,10 +8,16 @@ export const thisYear = () => String(new Date().getFullYear());
 /** The levels of the area tree below the country, in order (Indonesia: province → village). */
 export const LEVELS = ['province', 'regency', 'district', 'village'] as const;
 
-/** A value as the reader writes numbers: money with its currency, counts grouped, "<5" when suppressed. */
-export function valueText(row: Pick<ImpactRow, 'value' | 'suppressed' | 'currency'> | undefined, locale: string) {
+/**
+ * A value as the reader writes numbers: money with its currency, counts grouped, "<5" when below the
+ * threshold, "x" when hidden so that a total cannot reveal a small cell beside it.
+ */
+export function valueText(
+  row: (Pick<ImpactRow, 'value' | 'suppressed' | 'currency'> & { complementary?: boolean }) | undefined,
+  locale: string,
+) {
   if (!row) return '0';
-  if (row.suppressed) return '<5';
+  if (row.suppressed) return row.complementary ? 'x' : '<5';
   if (row.value === null) return '—';
   if (row.currency) return formatMoney({ amount: row.value, currency: row.currency }, locale);
   return displayAmount(row.value.replace(/\.0+$/, ''), locale);
