@@ -10,7 +10,8 @@
  * alternating rounds: one at a time into groups all over the country, and by several posters at once
  * into groups of one province, in one market, all of them adding to the same province rows.
  *
- * The scale is `OVOP_IMPACT_BENCH_SCALE` (1 = full size, default 0.1) for PostgreSQL and
+ * The scale is `OVOP_IMPACT_BENCH_SCALE` (1 = full size, default 0.1; several separated by commas,
+ * each in its own database) for PostgreSQL and
  * `OVOP_IMPACT_BENCH_PGLITE_SCALE` (default a tenth of it) for PGlite.
  * Alone: `node scripts/with-postgres.mjs npx tsx bench/impact.ts`; writes its section of
  * docs/benchmarks.md (or the file named by `OVOP_IMPACT_BENCH_REPORT`). `OVOP_IMPACT_BENCH_ENGINES=postgres`
@@ -53,11 +54,16 @@ const REGENCY = '35.07'; // Kabupaten Malang
 const step = (what: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-export function impactScaleFromEnv(): { postgres: number; pglite: number } {
-  const postgres = Number(process.env.OVOP_IMPACT_BENCH_SCALE ?? '0.1');
+/**
+ * `OVOP_IMPACT_BENCH_SCALE` is one scale or several separated by commas ("0.1,1"): the standalone
+ * run measures PostgreSQL at each in a fresh database, `npm run bench` at the first.
+ */
+export function impactScaleFromEnv(): { postgres: number; postgresScales: number[]; pglite: number } {
+  const postgresScales = (process.env.OVOP_IMPACT_BENCH_SCALE ?? '0.1').split(',').map(Number);
+  const postgres = postgresScales[0]!;
   const pglite = Number(process.env.OVOP_IMPACT_BENCH_PGLITE_SCALE ?? String(postgres / 10));
-  if (!(postgres > 0 && postgres <= 1 && pglite > 0 && pglite <= 1)) throw new Error('a scale is in (0, 1]');
-  return { postgres, pglite };
+  if (![...postgresScales, pglite].every((s) => s > 0 && s <= 1)) throw new Error('a scale is in (0, 1]');
+  return { postgres, postgresScales, pglite };
 }
 
 interface Sizes {
@@ -476,12 +482,14 @@ async function standalone() {
       engines.push({ engine: 'PGlite', db: pglite, scale: scale.pglite });
     }
     if (!only || only === 'postgres') {
-      const created = await createPostgresDatabase();
-      cleanups.push(created.drop);
-      const postgres = await PostgresDatabase.open(created.url);
-      cleanups.push(() => postgres.close());
-      await migrate(postgres);
-      engines.push({ engine: 'PostgreSQL', db: postgres, scale: scale.postgres });
+      for (const postgresScale of scale.postgresScales) {
+        const created = await createPostgresDatabase();
+        cleanups.push(created.drop);
+        const postgres = await PostgresDatabase.open(created.url);
+        cleanups.push(() => postgres.close());
+        await migrate(postgres);
+        engines.push({ engine: 'PostgreSQL', db: postgres, scale: postgresScale });
+      }
     }
     // Each engine's figures are written as soon as they are in.
     const results: ImpactEngineResult[] = [];
