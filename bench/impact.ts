@@ -2,13 +2,16 @@
  * The impact module's sales figures at national scale (issue #15): every village of Indonesia,
  * 200,000 producer groups, 2,000,000 members and 10,000,000 journal lines of sales at scale 1.
  * Reads of sales by market × sex, month by month for a year, nationally, for a province and for a
- * regency, through the real service (`impactValues`, which reads the monthly summary
- * `sales_month_totals`) side by side in the same run with the same query over the line-level facts
- * (`business_sales`, a GROUP BY over journal_lines); then sales posted one at a time through the
- * business module's posting path (`recordTransaction`) on the loaded tables, with the summary's
- * trigger enabled and disabled in alternating rounds.
+ * regency, through the real service (`impactValues`, which reads the monthly summaries: per province
+ * `sales_month_provinces` for national and province reads, per regency `sales_month_totals` below)
+ * side by side in the same run with the same query over the line-level facts (`business_sales`, a
+ * GROUP BY over journal_lines); then sales posted through the business module's posting path
+ * (`recordTransaction`) on the loaded tables, with the summaries' trigger enabled and disabled in
+ * alternating rounds: one at a time into groups all over the country, and by several posters at once
+ * into groups of one province, in one market, all of them adding to the same province rows.
  *
- * The scale is `OVOP_IMPACT_BENCH_SCALE` (1 = full size, default 0.1) for PostgreSQL and
+ * The scale is `OVOP_IMPACT_BENCH_SCALE` (1 = full size, default 0.1; several separated by commas,
+ * each in its own database) for PostgreSQL and
  * `OVOP_IMPACT_BENCH_PGLITE_SCALE` (default a tenth of it) for PGlite.
  * Alone: `node scripts/with-postgres.mjs npx tsx bench/impact.ts`; writes its section of
  * docs/benchmarks.md (or the file named by `OVOP_IMPACT_BENCH_REPORT`). `OVOP_IMPACT_BENCH_ENGINES=postgres`
@@ -43,17 +46,24 @@ const WARMUP = 3;
 /** Postings per round and rounds, alternating with and without the summary's trigger. */
 const POSTINGS = 100;
 const ROUNDS = 4;
+/** Posters at once (each its own connection and transactions) into one province. */
+const POSTERS = 4;
 const YEAR = '2025';
 const PROVINCE = '35'; // Jawa Timur, the province with the most villages
 const REGENCY = '35.07'; // Kabupaten Malang
 const step = (what: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
-export function impactScaleFromEnv(): { postgres: number; pglite: number } {
-  const postgres = Number(process.env.OVOP_IMPACT_BENCH_SCALE ?? '0.1');
+/**
+ * `OVOP_IMPACT_BENCH_SCALE` is one scale or several separated by commas ("0.1,1"): the standalone
+ * run measures PostgreSQL at each in a fresh database, `npm run bench` at the first.
+ */
+export function impactScaleFromEnv(): { postgres: number; postgresScales: number[]; pglite: number } {
+  const postgresScales = (process.env.OVOP_IMPACT_BENCH_SCALE ?? '0.1').split(',').map(Number);
+  const postgres = postgresScales[0]!;
   const pglite = Number(process.env.OVOP_IMPACT_BENCH_PGLITE_SCALE ?? String(postgres / 10));
-  if (!(postgres > 0 && postgres <= 1 && pglite > 0 && pglite <= 1)) throw new Error('a scale is in (0, 1]');
-  return { postgres, pglite };
+  if (![...postgresScales, pglite].every((s) => s > 0 && s <= 1)) throw new Error('a scale is in (0, 1]');
+  return { postgres, postgresScales, pglite };
 }
 
 interface Sizes {
@@ -63,8 +73,16 @@ interface Sizes {
   lines: number;
 }
 
+interface PostingRate {
+  withSummary: number;
+  withoutSummary: number;
+  postings: number;
+}
+
 interface ReadTiming {
   name: string;
+  /** The summary `impactValues` reads for it. */
+  summaryTable: string;
   rows: number;
   summary: { p50: number; p95: number };
   naive: { p50: number; p95: number };
@@ -76,9 +94,11 @@ export interface ImpactEngineResult {
   sizes: Sizes;
   fillSeconds: number;
   rebuildSeconds: number;
-  summaryRows: number;
+  summaryRows: { regencies: number; provinces: number };
   reads: ReadTiming[];
-  posting: { withSummary: number; withoutSummary: number; postings: number };
+  posting: PostingRate;
+  /** POSTERS at once into groups of one province, one market. */
+  concurrent: PostingRate;
   agree: boolean;
 }
 
@@ -212,6 +232,7 @@ const naiveRead = (db: Database, programId: string, areaPath: string | undefined
     scope: sql`true`,
     today: new Date().toISOString().slice(0, 10),
     fromSummary: false,
+    salesByProvince: false,
   });
 };
 
@@ -264,40 +285,56 @@ async function measureReads(
     }
     const summary = await timed(async () => (await impactValues(ctx, query)).rows.length);
     const naive = await timed(async () => (await naiveRead(db, programId, s.path, s.depth)).length);
-    reads.push({ name: s.name, rows: summary.rows, summary, naive });
+    // What impactValues picks for an admin: per province unless a regency is asked or grouped by.
+    const summaryTable = (s.depth ?? 0) <= 0 && !s.area?.includes('.') ? 'sales_month_provinces' : 'sales_month_totals';
+    reads.push({ name: s.name, summaryTable, rows: summary.rows, summary, naive });
     step(`${s.name}: summary p50 ${summary.p50.toFixed(1)} ms, lines p50 ${naive.p50.toFixed(1)} ms`);
   }
   return { reads, agree };
 }
 
-/** Cash sales posted one at a time through `recordTransaction`, in rounds alternating the summary's trigger. */
-async function measurePosting(db: Database, ctx: Ctx, groups: number) {
-  const picked = Array.from({ length: 50 }, (_, i) => Math.floor((i * groups) / 50) + 1);
-  const ids = await db.query<{ id: string }>("SELECT md5('g' || n)::uuid::text AS id FROM unnest($1::int[]) n", [
-    picked,
-  ]);
+/**
+ * Cash sales posted through `recordTransaction` into `groupIds`, by `posters` loops at once, in
+ * rounds alternating the summaries' trigger; `market` fixed, or one in three of each.
+ */
+async function measurePosting(
+  db: Database,
+  ctx: Ctx,
+  groupIds: string[],
+  posters: number,
+  market?: 'local' | 'national' | 'export',
+): Promise<PostingRate> {
   let n = 0;
-  const post = () =>
-    recordTransaction(
+  const post = () => {
+    const i = n++;
+    const m = market ?? (['local', 'national', 'export'] as const)[i % 3]!;
+    return recordTransaction(
       ctx,
-      ids[n++ % ids.length]!.id,
+      groupIds[i % groupIds.length]!,
       simpleTransactionBody.parse({
         kind: 'cash_sale',
         date: '2026-11-02',
-        amount: { amount: `${15000 + (n % 97) * 500}.00`, currency: 'IDR' },
-        market: (['local', 'national', 'export'] as const)[n % 3],
-        ...(n % 3 === 2 ? { destination: 'JP' } : {}),
+        amount: { amount: `${15000 + (i % 97) * 500}.00`, currency: 'IDR' },
+        market: m,
+        ...(m === 'export' ? { destination: 'JP' } : {}),
+      }),
+    );
+  };
+  const postMany = (count: number) =>
+    Promise.all(
+      Array.from({ length: posters }, async (_, p) => {
+        for (let i = p; i < count; i += posters) await post();
       }),
     );
   // Warm-up: each picked group's chart is completed on its first posting.
-  for (let i = 0; i < ids.length; i++) await post();
+  for (let i = 0; i < groupIds.length; i++) await post();
   const seconds = { with: 0, without: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of ['with', 'without'] as const) {
       if (mode === 'without')
         await db.query('ALTER TABLE journal_lines DISABLE TRIGGER journal_lines_sales_month_totals');
       const t0 = performance.now();
-      for (let i = 0; i < POSTINGS; i++) await post();
+      await postMany(POSTINGS);
       seconds[mode] += (performance.now() - t0) / 1000;
       if (mode === 'without')
         await db.query('ALTER TABLE journal_lines ENABLE TRIGGER journal_lines_sales_month_totals');
@@ -305,6 +342,20 @@ async function measurePosting(db: Database, ctx: Ctx, groups: number) {
   }
   const postings = POSTINGS * ROUNDS;
   return { withSummary: postings / seconds.with, withoutSummary: postings / seconds.without, postings };
+}
+
+/** 50 groups spread over the country's list, and 50 of one province. */
+async function postingGroups(db: Database, programId: string, groups: number) {
+  const picked = Array.from({ length: 50 }, (_, i) => Math.floor((i * groups) / 50) + 1);
+  const spread = await db.query<{ id: string }>("SELECT md5('g' || n)::uuid::text AS id FROM unnest($1::int[]) n", [
+    picked,
+  ]);
+  const province = await db.query<{ id: string }>(
+    `SELECT g.id::text AS id FROM producer_groups g JOIN areas a ON a.code = $2
+     WHERE g.program_id = $1 AND g.area_path LIKE a.path || '%' ORDER BY g.id LIMIT 50`,
+    [programId, PROVINCE],
+  );
+  return { spread: spread.map((r) => r.id), province: province.map((r) => r.id) };
 }
 
 export async function runImpactBench(
@@ -334,20 +385,44 @@ export async function runImpactBench(
       'producer_groups',
       'villages',
       'sales_month_totals',
+      'sales_month_provinces',
     ]) {
       await db.query(`VACUUM ANALYZE ${table}`);
     }
-    step(`${engine}: ${summaryRows} summary rows in ${rebuildSeconds.toFixed(1)} s; reading`);
+    step(
+      `${engine}: ${summaryRows.regencies} regency and ${summaryRows.provinces} province summary rows in ${rebuildSeconds.toFixed(1)} s; reading`,
+    );
     const { reads, agree } = await measureReads(db, ctx, program.id);
     step(`${engine}: posting`);
-    const posting = await measurePosting(db, ctx, sizes.groups);
+    const groupIds = await postingGroups(db, program.id, sizes.groups);
+    const posting = await measurePosting(db, ctx, groupIds.spread, 1);
     step(`${engine}: ${posting.withSummary.toFixed(1)} postings/s with, ${posting.withoutSummary.toFixed(1)} without`);
-    results.push({ engine, scale, sizes, fillSeconds, rebuildSeconds, summaryRows, reads, posting, agree });
+    const concurrent = await measurePosting(db, ctx, groupIds.province, POSTERS, 'local');
+    step(
+      `${engine}: ${POSTERS} at once into province ${PROVINCE}: ${concurrent.withSummary.toFixed(1)} postings/s with, ${concurrent.withoutSummary.toFixed(1)} without`,
+    );
+    results.push({
+      engine,
+      scale,
+      sizes,
+      fillSeconds,
+      rebuildSeconds,
+      summaryRows,
+      reads,
+      posting,
+      concurrent,
+      agree,
+    });
   }
   return results;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+function postingLine(p: PostingRate): string {
+  const cost = (p.withoutSummary / p.withSummary - 1) * 100;
+  return `${p.withSummary.toFixed(1)} sales/s with the summaries, ${p.withoutSummary.toFixed(1)} without: ${cost > 0 ? `the summaries cost ${cost.toFixed(0)} % more time per posting` : `no cost measurable (${cost.toFixed(0)} %, within the noise of a shared machine)`}`;
+}
 
 export function renderImpactSection(results: ImpactEngineResult[]): string {
   const lines = [
@@ -356,31 +431,33 @@ export function renderImpactSection(results: ImpactEngineResult[]): string {
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`bench/impact.ts\` (issue #15). The full size is every`,
     'village of Indonesia, 200,000 producer groups, 2,000,000 members and 10,000,000 journal lines of sales; **the runs',
     'below are scaled down** (the scale of each engine is in its heading), on a shared machine with 2 cores and other',
-    'jobs running. Data written in bulk SQL (sales spread over 2024–2026, three markets, the chair’s sex), the summary',
+    'jobs running. Data written in bulk SQL (sales spread over 2024–2026, three markets, the chair’s sex), the summaries',
     'filled by `rebuildSalesSummary`, then VACUUM ANALYZE. Each read is the sales of 2025 month by month, by market × sex',
     `(\`sales_revenue\`), asked ${RUNS} times after ${WARMUP} warm-ups (a read over the lines stops after ${MIN_RUNS} once`,
-    `it has taken ${BUDGET_MS / 1000} s): through \`impactValues\` as an admin (the monthly`,
-    'summary `sales_month_totals`) and, in the same run, the same query over the lines (`business_sales`, a GROUP BY',
-    'over journal_lines joined to entries, accounts and groups). Milliseconds p50 / p95. Posting: cash sales one at a',
-    `time through \`recordTransaction\` (the business module’s posting path, its own transaction each) into 50 groups of`,
-    `the loaded tables, ${ROUNDS} rounds of ${POSTINGS} with the summary’s trigger and ${POSTINGS} with it disabled, alternating.`,
+    `it has taken ${BUDGET_MS / 1000} s): through \`impactValues\` as an admin (from the monthly summary named in the`,
+    'table: per province `sales_month_provinces` or per regency `sales_month_totals`) and, in the same run, the same',
+    'query over the lines (`business_sales`, a GROUP BY over journal_lines joined to entries, accounts and groups).',
+    'Milliseconds p50 / p95. Posting: cash sales through `recordTransaction` (the business module’s posting path, its own',
+    `transaction each) on the loaded tables, ${ROUNDS} rounds of ${POSTINGS} with the summaries’ trigger and ${POSTINGS} with it disabled,`,
+    `alternating: one at a time into 50 groups over the country, and by ${POSTERS} posters at once into 50 groups of province`,
+    `${PROVINCE}, all in the local market (every posting adds to one of the same two province rows).`,
     'Goals (issue #15, at full size): reads ≥ 50× faster than the lines and p95 ≤ 50 ms; posting cost of the summary ≤ 40 %.',
     '',
   ];
   for (const r of results) {
-    const cost = (r.posting.withoutSummary / r.posting.withSummary - 1) * 100;
     lines.push(
       `### ${r.engine}, scale ${r.scale} (${fmt(r.sizes.villages)} villages, ${fmt(r.sizes.groups)} groups, ${fmt(r.sizes.members)} members, ${fmt(r.sizes.lines)} lines)`,
       '',
-      '| read (2025 by month × market × sex) | rows | summary p50 / p95 | lines p50 / p95 | lines ÷ summary (p50) |',
-      '|---|---:|---:|---:|---:|',
+      '| read (2025 by month × market × sex) | summary | rows | summary p50 / p95 | lines p50 / p95 | lines ÷ summary (p50) |',
+      '|---|---|---:|---:|---:|---:|',
       ...r.reads.map(
         (t) =>
-          `| ${t.name} | ${t.rows} | ${t.summary.p50.toFixed(1)} / ${t.summary.p95.toFixed(1)} | ${t.naive.p50.toFixed(1)} / ${t.naive.p95.toFixed(1)} | ${(t.naive.p50 / t.summary.p50).toFixed(0)}× |`,
+          `| ${t.name} | ${t.summaryTable} | ${t.rows} | ${t.summary.p50.toFixed(1)} / ${t.summary.p95.toFixed(1)} | ${t.naive.p50.toFixed(1)} / ${t.naive.p95.toFixed(1)} | ${(t.naive.p50 / t.summary.p50).toFixed(0)}× |`,
       ),
       '',
-      `- Posting (${r.posting.postings} each): ${r.posting.withSummary.toFixed(1)} sales/s with the summary, ${r.posting.withoutSummary.toFixed(1)} without: ${cost > 0 ? `the summary costs ${cost.toFixed(0)} % more time per posting` : `no cost measurable (${cost.toFixed(0)} %, within the noise of a shared machine)`}.`,
-      `- Written in ${r.fillSeconds.toFixed(0)} s; the summary rebuilt from the lines in ${r.rebuildSeconds.toFixed(1)} s (${fmt(r.summaryRows)} rows).`,
+      `- Posting one at a time (${r.posting.postings} each): ${postingLine(r.posting)}.`,
+      `- Posting ${POSTERS} at once into province ${PROVINCE} (${r.concurrent.postings} each): ${postingLine(r.concurrent)}.`,
+      `- Written in ${r.fillSeconds.toFixed(0)} s; the summaries rebuilt from the lines in ${r.rebuildSeconds.toFixed(1)} s (${fmt(r.summaryRows.regencies)} regency rows, ${fmt(r.summaryRows.provinces)} province rows).`,
       `- The summary and the lines ${r.agree ? 'gave the same rows and totals' : 'DISAGREED'} for every read.`,
       '',
     );
@@ -405,12 +482,14 @@ async function standalone() {
       engines.push({ engine: 'PGlite', db: pglite, scale: scale.pglite });
     }
     if (!only || only === 'postgres') {
-      const created = await createPostgresDatabase();
-      cleanups.push(created.drop);
-      const postgres = await PostgresDatabase.open(created.url);
-      cleanups.push(() => postgres.close());
-      await migrate(postgres);
-      engines.push({ engine: 'PostgreSQL', db: postgres, scale: scale.postgres });
+      for (const postgresScale of scale.postgresScales) {
+        const created = await createPostgresDatabase();
+        cleanups.push(created.drop);
+        const postgres = await PostgresDatabase.open(created.url);
+        cleanups.push(() => postgres.close());
+        await migrate(postgres);
+        engines.push({ engine: 'PostgreSQL', db: postgres, scale: postgresScale });
+      }
     }
     // Each engine's figures are written as soon as they are in.
     const results: ImpactEngineResult[] = [];

@@ -8,8 +8,8 @@ import { buildGroup, buildStaff, buildUser, buildVillage, signedIn } from './fac
  * Every indicator, at every level, for every period shape and breakdown, equals a naive recount
  * from the base tables (members, producer_groups, products, journal_entries/lines) done here in
  * plain TypeScript; in the caller's scope; right after each write (a write shows in the next read).
- * The summary the sales are read from on the way (sales_month_totals) and its rebuild give the
- * same figures.
+ * The summaries the sales are read from on the way (sales_month_totals per regency,
+ * sales_month_provinces per province) and their rebuild give the same figures.
  */
 /** Inside the generated dates, so a running period's stock is counted today and not on its last day. */
 const TODAY = '2026-09-15';
@@ -943,16 +943,25 @@ describe('impact: every indicator equals a naive recount, in scope, right after 
       ),
       { numRuns: RUNS },
     );
-    // The rebuild recomputes the same summary from the facts.
-    const summary = () =>
+    // The rebuild recomputes the same summaries from the facts.
+    const summary = (table: string) =>
       t.database.db.query(
         `SELECT program_id, area_path, month::text, market, channel, destination, led_by, currency, amount::text
-         FROM sales_month_totals WHERE amount <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+         FROM ${table} WHERE amount <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
       );
-    const kept = await summary();
+    const kept = await summary('sales_month_totals');
+    const keptProvinces = await summary('sales_month_provinces');
     expect(kept.length).toBeGreaterThan(0);
-    expect(await rebuildSummaries(t.database.db)).toEqual({ sales_month_totals: expect.any(Number) });
-    expect(await summary()).toEqual(kept);
+    // Two provinces (Bali, NTB): fewer rows than per regency, every one of them cut at the province.
+    expect(keptProvinces.length).toBeGreaterThan(0);
+    expect(keptProvinces.length).toBeLessThanOrEqual(kept.length);
+    expect(keptProvinces.every((r) => /^\/5[12]\/$/.test(String(r.area_path)))).toBe(true);
+    expect(await rebuildSummaries(t.database.db)).toEqual({
+      sales_month_totals: expect.any(Number),
+      sales_month_provinces: expect.any(Number),
+    });
+    expect(await summary('sales_month_totals')).toEqual(kept);
+    expect(await summary('sales_month_provinces')).toEqual(keptProvinces);
     // The comparisons were many and most of them of something.
     expect(compared).toBeGreaterThan(RUNS * 2);
     expect(nonEmpty).toBeGreaterThan(compared / 3);

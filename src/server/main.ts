@@ -234,7 +234,7 @@ program
   .command('impact')
   .description('indicators: `ovop impact rebuild` recomputes every summary they read from the facts')
   .command('rebuild')
-  .description('recompute the indicator summaries (the monthly sales per regency) from the facts')
+  .description('recompute the indicator summaries (the monthly sales per regency and per province) from the facts')
   .action(() =>
     withDatabase(async (db) => {
       const started = Date.now();

@@ -46,6 +46,7 @@ const OWNERS: Record<string, string[]> = {
     'asset_depreciation',
     'ledger_month_balances',
     'sales_month_totals',
+    'sales_month_provinces',
   ],
   impact: [
     'impact_settings',

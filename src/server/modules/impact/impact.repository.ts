@@ -6,11 +6,11 @@ import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
 
 /**
  * Indicator values from the facts other modules publish (registry_groups, registry_members,
- * registry_products, business_sales, business_sales_months, quality_certifications,
- * training_participations, training_completions, market_inquiries, market_orders, business_profit_months,
- * business_profit_entries; never their tables). One query per
- * read: the periods come in as arrays and are joined, the area of each fact is cut at the asked
- * level with `split_part` on its materialised path, and breakdowns are GROUP BY columns.
+ * registry_products, business_sales, business_sales_months, business_sales_province_months,
+ * quality_certifications, training_participations, training_completions, market_inquiries, market_orders,
+ * business_profit_months, business_profit_entries; never their tables). One query per read: the
+ * periods come in as arrays and are joined, the area of each fact is cut at the asked level with
+ * `split_part` on its materialised path, and breakdowns are GROUP BY columns.
  */
 
 /** One period of a series: its name and its first and last day. */
@@ -39,6 +39,11 @@ export interface ValuesQuery {
    * the summary's level; profit when the buckets are whole months.
    */
   fromSummary: boolean;
+  /**
+   * With `fromSummary`, read sales from the per-province summary: nothing is asked, grouped or scoped
+   * below a province (a national or a province read).
+   */
+  salesByProvince: boolean;
 }
 
 export interface ValueRow {
@@ -52,6 +57,8 @@ export interface ValueRow {
 
 /** The summary keeps sales per area at this depth (0-based) of the tree and above: a regency in Indonesia. */
 export const SALES_SUMMARY_DEPTH = 1;
+/** The coarser summary keeps them per area at this depth: a province. */
+export const SALES_PROVINCE_SUMMARY_DEPTH = 0;
 
 const ageBand = (birthYear: string) =>
   `CASE ${AGE_BANDS.filter((b) => b.below !== Infinity)
@@ -172,7 +179,7 @@ function sourceSql(q: ValuesQuery): {
     case 'sales':
       return q.fromSummary
         ? {
-            from: 'business_sales_months f',
+            from: q.salesByProvince ? 'business_sales_province_months f' : 'business_sales_months f',
             inPeriod: 'f.month >= b.since AND f.month <= b.until',
             measure: 'sum(f.amount)',
             currency: 'f.currency',

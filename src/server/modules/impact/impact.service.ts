@@ -12,6 +12,7 @@ import {
   indicatorValues,
   levelDepth,
   programCountry,
+  SALES_PROVINCE_SUMMARY_DEPTH,
   SALES_SUMMARY_DEPTH,
   type Bucket,
 } from './impact.repository.js';
@@ -93,14 +94,15 @@ const pathDepth = (path: string) => path.split('/').filter(Boolean).length - 1;
  */
 export async function impactValues(ctx: Ctx, q: ImpactQuery): Promise<ImpactAnswer> {
   const actor = requireUser(ctx.actor);
-  const grantsShallow =
-    actor.isAdmin ||
-    actor.grants.every(
-      (g) => g.groupId === null && (g.areaPath === null || pathDepth(g.areaPath) <= SALES_SUMMARY_DEPTH),
-    );
+  const scopeDepth = actor.isAdmin
+    ? -1
+    : Math.max(
+        -1,
+        ...actor.grants.map((g) => (g.groupId !== null ? Infinity : g.areaPath === null ? -1 : pathDepth(g.areaPath))),
+      );
   return computeImpact(ctx, q, {
     scope: scopeOf(actor, impactPolicy, 'read', { program: 'f.program_id', path: 'f.area_path', group: null }),
-    scopeAboveSummary: grantsShallow,
+    scopeDepth,
     suppressBelow: 0,
   });
 }
@@ -114,7 +116,7 @@ export async function publicImpactValues(ctx: Ctx, q: ImpactQuery & { programId:
   const settings = await targetsRepository.settings(ctx.db, q.programId);
   return computeImpact(ctx, q, {
     scope: rawSql('true'),
-    scopeAboveSummary: true,
+    scopeDepth: -1,
     suppressBelow: settings?.suppress_below ?? DEFAULT_SUPPRESS_BELOW,
   });
 }
@@ -122,8 +124,11 @@ export async function publicImpactValues(ctx: Ctx, q: ImpactQuery & { programId:
 interface Audience {
   /** Which facts the reader may count (alias f). */
   scope: Sql;
-  /** Whether that scope is whole regencies or more, so the monthly summary can answer it. */
-  scopeAboveSummary: boolean;
+  /**
+   * The deepest level (0: provinces) that scope cuts the tree at: -1 when it takes whole programs,
+   * Infinity when it names groups. A summary answers only a scope made of its whole areas.
+   */
+  scopeDepth: number;
   /** Counts of people below this are suppressed (0: none). */
   suppressBelow: number;
 }
@@ -169,13 +174,18 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
   }
   const period = periodRange(q.period);
   const buckets = indicator.periodType === 'current' ? [{ name: q.period, ...period }] : bucketsOf(q.period, q.every);
+  // The coarsest summary of sales that holds the asked area, level and the reader's scope whole:
+  // per province (0), per regency (1), or none (the lines).
+  const salesSummaryDepth = (summaryDepth: number) =>
+    indicator.source === 'sales' &&
+    wholeMonths(buckets) &&
+    (depth === undefined || depth <= summaryDepth) &&
+    (!area || area.depth <= summaryDepth) &&
+    audience.scopeDepth <= summaryDepth;
+  const salesByProvince = salesSummaryDepth(SALES_PROVINCE_SUMMARY_DEPTH);
   const fromSummary =
     ((indicator.source === 'profit' || indicator.source === 'income_per_member') && wholeMonths(buckets)) ||
-    (indicator.source === 'sales' &&
-      wholeMonths(buckets) &&
-      (depth === undefined || depth <= SALES_SUMMARY_DEPTH) &&
-      (!area || area.depth <= SALES_SUMMARY_DEPTH) &&
-      audience.scopeAboveSummary);
+    salesSummaryDepth(SALES_SUMMARY_DEPTH);
   const rows = await indicatorValues(ctx.db, {
     indicator,
     buckets,
@@ -186,6 +196,7 @@ async function computeImpact(ctx: Ctx, q: ImpactQuery, audience: Audience): Prom
     scope: audience.scope,
     today: dateIn(ctx.clock.now()),
     fromSummary,
+    salesByProvince,
   });
   const names = await areaNames(ctx.db, [...new Set(rows.flatMap((r) => (r.area ? [r.area] : [])))]);
   // Areas at a level add up to the asked area, and each breakdown to its total: those are the

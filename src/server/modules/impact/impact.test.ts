@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { buildGroup, buildStaff, buildVillage, signedIn, SIBETAN } from '../../../../test/factories.js';
+import { buildGroup, buildStaff, buildUser, buildVillage, signedIn, SIBETAN } from '../../../../test/factories.js';
 import { targetStatus } from './targets.service.js';
 
 const RULE = { onTrackFrom: 0.9, atRiskFrom: 0.7 };
@@ -261,5 +261,90 @@ describe('complementary suppression on the public page', () => {
       }),
       { numRuns: 12 },
     );
+  });
+});
+
+describe('sales read from the monthly sums', () => {
+  it('adds up the province sums for whole provinces and keeps a regency facilitator to their regency', async () => {
+    const db = t.database.db;
+    const { programId, user: manager } = await buildStaff(db, 'program_manager');
+    const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
+    const villageIn = async (pattern: string) =>
+      (
+        await db.query<{ code: string }>(
+          "SELECT code FROM areas WHERE level = 'village' AND code LIKE $1 ORDER BY code LIMIT 1",
+          [pattern],
+        )
+      )[0]!.code;
+    // Karangasem (51.07) 100,000, Bangli (51.04) 20,000, both in Bali; Lombok Barat (52.01) 3,000.
+    for (const [areaCode, amount] of [
+      [SIBETAN, '100000.00'],
+      [await villageIn('51.04.%'), '20000.00'],
+      [await villageIn('52.01.%'), '3000.00'],
+    ] as const) {
+      const group = await buildGroup(db, { village: await buildVillage(db, { programId, areaCode }) });
+      const sold = await t.request({
+        method: 'POST',
+        url: `/api/v1/groups/${group.id}/transactions`,
+        as: admin,
+        payload: { kind: 'cash_sale', date: '2027-03-10', amount: { amount, currency: 'IDR' }, market: 'local' },
+      });
+      expect(sold.statusCode, sold.body).toBe(201);
+    }
+    // Kept in the postings: one row per province, none for the country.
+    expect(
+      await db.query(
+        'SELECT area_path, amount::text FROM sales_month_provinces WHERE program_id = $1 ORDER BY area_path',
+        [programId],
+      ),
+    ).toEqual([
+      { area_path: '/51/', amount: '12000000' },
+      { area_path: '/52/', amount: '300000' },
+    ]);
+
+    const sales = async (as: Awaited<ReturnType<typeof signedIn>>, level?: string) => {
+      const r = await t.request({
+        method: 'GET',
+        url: `/api/v1/impact?indicator=sales_revenue&programId=${programId}&period=2027${level ? `&level=${level}` : ''}`,
+        as,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r
+        .json<{ rows: { area: { code: string } | null; value: string }[] }>()
+        .rows.map((row) => [row.area?.code ?? '-', row.value]);
+    };
+    expect(await sales(await signedIn(t.app, manager))).toEqual([['-', '123000.00']]);
+    expect(await sales(await signedIn(t.app, manager), 'province')).toEqual([
+      ['51', '120000.00'],
+      ['52', '3000.00'],
+    ]);
+    const facilitator = async (areaCode: string) =>
+      signedIn(t.app, (await buildStaff(db, 'facilitator', { programId, areaCode })).user);
+    const bali = await facilitator('51');
+    expect(await sales(bali)).toEqual([['-', '120000.00']]);
+    expect(await sales(await facilitator('52'), 'province')).toEqual([['52', '3000.00']]);
+    // A grant below a province cannot be answered from the province sums: Karangasem's alone.
+    const karangasem = await facilitator('51.07');
+    expect(await sales(karangasem)).toEqual([['-', '100000.00']]);
+    expect(await sales(karangasem, 'province')).toEqual([['51', '100000.00']]);
+
+    // A reversal shows in the next read, at every level.
+    const [entry] = await db.query<{ id: string; group_id: string }>(
+      `SELECT e.id, e.group_id FROM journal_entries e JOIN producer_groups g ON g.id = e.group_id
+       WHERE g.program_id = $1 AND g.area_path LIKE '/52/%' AND e.kind = 'cash_sale'`,
+      [programId],
+    );
+    const reversed = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${entry!.group_id}/journal/${entry!.id}/reverse`,
+      as: admin,
+      payload: { date: '2027-03-11', memo: 'salah catat' },
+    });
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    expect(await sales(bali)).toEqual([['-', '120000.00']]);
+    expect(await sales(await signedIn(t.app, manager), 'province')).toEqual([
+      ['51', '120000.00'],
+      ['52', '0.00'],
+    ]);
   });
 });
