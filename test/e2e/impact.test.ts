@@ -153,7 +153,10 @@ describe('the program dashboard on a phone', () => {
     await form.getByLabel('Omzet naik').check();
     await form.getByLabel('Ekspor pertama').check();
     await form.getByLabel(/Kenaikan omzet minimal/).fill('35');
+    // The saved rule is read again after the save; the "saved" line must outlast that reload.
+    const reread = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith('/naik-kelas-rule'));
     await form.getByRole('button', { name: 'Simpan aturan' }).click();
+    await reread;
     await form.getByRole('status').filter({ hasText: 'Aturan disimpan.' }).waitFor();
     const admin = await apiSession(baseUrl, ADMIN);
     await expect

@@ -20,13 +20,14 @@ import { getClassRule, putClassRule } from '../api/class-rule';
  */
 export function ClassRuleSection({ programId }: { programId: string }) {
   const rule = useResource(`class-rule|${programId}`, (signal) => getClassRule(programId, signal));
-  // The form keeps what was ticked across a save; a conflict's "load the current" starts it afresh.
+  // The form keeps what was ticked, and its "saved" line, across a save's reload (so its key is not
+  // the version); a conflict's "load the current" starts it afresh.
   const [fresh, setFresh] = useState(0);
   return (
     <Loaded resource={rule}>
       {(r) => (
         <ClassRuleForm
-          key={`${fresh}|${r.version}`}
+          key={fresh}
           programId={programId}
           rule={r}
           onReload={() => {
