@@ -154,7 +154,7 @@ const WHOLE_DEMO = {
   members: 41,
   products: 9,
   courses: 3,
-  training_certificates: 1,
+  training_certificates: 8,
   journal_entries: 327,
   batches: 5,
   buyers: 1,

@@ -154,13 +154,16 @@ describe('the demo seed', () => {
     expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
   });
 
-  it('plans training in Sibetan with one participant certified, and that certificate verifies', async () => {
+  it('plans training in Sibetan, with two years of past sessions and their certificates, and the latest verifies', async () => {
     await importDemoRegencies();
     await seed();
     expect(await count('courses')).toBe(3);
-    expect(await count('training_sessions')).toBe(2);
-    const [certificate] = await t.database.db.query<{ id: string }>('SELECT id FROM training_certificates');
-    expect(await count('training_certificates')).toBe(1);
+    // Three past sessions (seed-history.ts), last month's and the coming one.
+    expect(await count('training_sessions')).toBe(5);
+    const [certificate] = await t.database.db.query<{ id: string }>(
+      'SELECT id FROM training_certificates ORDER BY ends_on DESC, id LIMIT 1',
+    );
+    expect(await count('training_certificates')).toBe(8);
     const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificate!.id}/verification` });
     expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
   });
@@ -172,7 +175,7 @@ describe('the demo seed', () => {
     created(await seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles, clock }));
     const one = async (text: string) => (await t.database.db.query<{ v: string | number }>(text, [today]))[0]!.v;
     expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE starts_on > $1::date')).toBe(1);
-    expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE ends_on < $1::date')).toBe(1);
+    expect(await one('SELECT count(*)::int AS v FROM training_sessions WHERE ends_on < $1::date')).toBe(4);
     // The books, attendance and production refuse dates after today; the program and its history
     // began two years before.
     const latest = [
@@ -196,7 +199,7 @@ describe('the demo seed', () => {
     expect(await one('SELECT count(*)::int AS v FROM quotes WHERE valid_until >= $1::date')).toBe(1);
     expect(await one('SELECT count(*)::int AS v FROM batches WHERE expires_on > $1::date')).toBe(5);
     const [certificate] = await t.database.db.query<{ id: string; ends_on: string }>(
-      'SELECT id, ends_on::text FROM training_certificates',
+      'SELECT id, ends_on::text FROM training_certificates ORDER BY ends_on DESC, id LIMIT 1',
     );
     expect(certificate!.ends_on).toBe('2028-04-12');
   });

@@ -1,12 +1,14 @@
 /**
  * The demo's training: three courses (packaging, bookkeeping, selling online), a packaging session
  * in Sibetan that finished a month before the day of seeding, with its participants, attendance and
- * post-test, and so one issued certificate, and a bookkeeping session two weeks ahead. Built through
- * the training services, acting as the system.
+ * post-test, and so one issued certificate, and a bookkeeping session two weeks ahead — after the
+ * group's past sessions of the two years before (seed-history.ts). Built through the training
+ * services, acting as the system.
  */
 import { addDays, dateIn } from '../../shared/dates.js';
 import type { Ctx } from '../http/context.js';
 import { createCourse, createSession, enrol, recordAttendance, recordTestAttempt } from '../modules/training/index.js';
+import { seedTrainingHistory } from './seed-history.js';
 
 const choices = (id: string[], en: string[], ja: string[]) =>
   id.map((_, i) => ({ id: id[i]!, en: en[i]!, ja: ja[i]! }));
@@ -95,6 +97,12 @@ export async function seedTraining(
     const completionRule = { minAttendancePercent: 80, minPostTestPercent: 60 };
     courses.push((await createCourse(ctx, { programId, ...c, completionRule })).record);
   }
+  const withTests = courses.map((c, i) => ({ id: c.id, postTest: COURSES[i]!.postTest !== undefined }));
+  await seedTrainingHistory(ctx, withTests, {
+    trainerId: place.trainerId,
+    groupId: place.groupId,
+    areaCode: place.areaCode,
+  });
   // Dates follow the day of seeding: one session finished a month ago, two still to come.
   const today = dateIn(ctx.clock.now());
   const day = (offset: number) => addDays(today, offset);

@@ -1,5 +1,7 @@
+import { localizedLabels, type DocLang } from '../../documents/index.js';
+
 /** The words printed on the statements and notes, in the platform's three languages. */
-export type ReportLocale = 'id' | 'en' | 'ja';
+export type ReportLocale = DocLang;
 
 const LABELS = {
   statements: { id: 'Laporan Keuangan', en: 'Financial Statements', ja: '財務諸表' },
@@ -102,8 +104,10 @@ const LABELS = {
   enterprise: { id: 'usaha perorangan', en: 'individual enterprise', ja: '個人事業' },
 } as const satisfies Record<string, Record<ReportLocale, string>>;
 
-export const label = (key: string, locale: ReportLocale): string =>
-  (LABELS as Record<string, Record<ReportLocale, string>>)[key]?.[locale] ?? key;
+const words = localizedLabels(LABELS);
+
+/** A line's or a heading's words; a key with none (an account's own code) is printed as it is. */
+export const label = (key: string, locale: ReportLocale): string => words.labelOr(key, locale, key);
 
 /** The fixed paragraphs of the notes; the entity's own facts are filled in. */
 export function noteTexts(

@@ -1,4 +1,5 @@
 import { EXPORT_LANGS } from '../../../shared/schemas/impact.js';
+import { localizedLabels } from '../../documents/index.js';
 
 /** The words of the impact exports (CSV, XLSX, the PDF report), in the platform's three languages. */
 export type ExportLang = (typeof EXPORT_LANGS)[number];
@@ -73,13 +74,12 @@ const LABELS = {
   'dim.condition': { id: 'Syarat naik kelas', en: 'Naik kelas condition', ja: 'クラスアップの条件' },
 } as const satisfies Record<string, Record<ExportLang, string>>;
 
-export function label(key: keyof typeof LABELS, lang: ExportLang, params: Record<string, string | number> = {}) {
-  return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+const words = localizedLabels(LABELS);
+
+export const label = words.label;
 
 /** A dynamic key (`status.on_track`, `dim.sex`): its words, or the key's last part when there are none. */
-export const labelOf = (key: string, lang: ExportLang) =>
-  key in LABELS ? label(key as keyof typeof LABELS, lang) : key.split('.').pop()!;
+export const labelOf = (key: string, lang: ExportLang) => words.labelOr(key, lang, key.split('.').pop()!);
 
 /** The asked language: `lang`, else the best of Accept-Language the platform writes, else Indonesian. */
 export function exportLang(asked: ExportLang | undefined, acceptLanguage: string | undefined): ExportLang {
