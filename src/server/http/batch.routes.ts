@@ -27,8 +27,13 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       const results: BatchAnswer['results'] = [];
       await app.db.transaction(async (tx) => {
         const db = withinBatch(tx, app.db.kind);
-        for (const r of req.body.requests) {
-          await tx.query('SAVEPOINT batch_request');
+        const requests = req.body.requests;
+        // One savepoint, always open before the next request: kept after a rollback to it, and
+        // renewed after a success in the same round trip as its release (PostgreSQL takes the two
+        // in one simple query; PGlite answers in-process, so it is sent two). The commit releases
+        // the last one.
+        await tx.query('SAVEPOINT batch_request');
+        for (const [i, r] of requests.entries()) {
           // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
           const res = await batchScope.run(
             { actor, db },
@@ -40,15 +45,23 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
                 ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body) }),
               }),
           );
-          await tx.query(
-            res.statusCode < 400 ? 'RELEASE SAVEPOINT batch_request' : 'ROLLBACK TO SAVEPOINT batch_request',
-          );
+          if (res.statusCode >= 400) await tx.query('ROLLBACK TO SAVEPOINT batch_request');
+          else if (i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
           results.push({ id: r.id, status: res.statusCode, body: res.body === '' ? null : res.json() });
         }
       });
       return { results };
     },
   );
+}
+
+/** Closes the savepoint of a request that succeeded and opens the next request's. */
+async function renewSavepoint(tx: Tx, kind: Database['kind']): Promise<void> {
+  if (kind === 'postgres') await tx.query('RELEASE SAVEPOINT batch_request; SAVEPOINT batch_request');
+  else {
+    await tx.query('RELEASE SAVEPOINT batch_request');
+    await tx.query('SAVEPOINT batch_request');
+  }
 }
 
 /**

@@ -11,13 +11,15 @@ import { fromMinor } from '../../../shared/money.js';
 import { booksPolicy, officerBooksPolicy, type BookAction } from './business.policy.js';
 import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
 import { batchesRepository } from './batches.repository.js';
-import { ledgerRepository, type AccountRow, type BookRow } from './ledger.repository.js';
+import { ledgerRepository, type AccountRow, type BookRow, type LockedBook } from './ledger.repository.js';
 
 export interface Books {
   group: GroupRow;
   book: BookRow;
   /** False until the first write opens them: until then a reader sees the template chart, all zero. */
   opened: boolean;
+  /** The books already locked by this command (a posting's lock, taken as they were opened). */
+  locked?: LockedBook;
 }
 
 /**
@@ -75,7 +77,23 @@ function noteChartComplete(groupId: string) {
  */
 export async function openBooks(db: Tx, group: GroupRow): Promise<BookRow> {
   const existing = await ledgerRepository.book(db, group.id);
-  if (existing && chartsComplete.has(group.id)) return existing;
+  return existing && chartsComplete.has(group.id) ? existing : completeBooks(db, group, existing);
+}
+
+/**
+ * The books for a command that posts: opened as `openBooks` does, and locked for the posting. Books
+ * already open with a complete chart are read and locked in one statement, the lock a posting takes
+ * anyway (always before any batch's lock, so postings never wait on each other in a circle).
+ */
+async function booksToPost(db: Tx, group: GroupRow): Promise<Pick<Books, 'book' | 'locked'>> {
+  if (chartsComplete.has(group.id)) {
+    const locked = await ledgerRepository.lockIfOpen(db, group.id);
+    if (locked) return { book: locked, locked };
+  }
+  return { book: await openBooks(db, group) };
+}
+
+async function completeBooks(db: Tx, group: GroupRow, existing: BookRow | undefined): Promise<BookRow> {
   const { book, accounts } = await unopenedBooks(db, group);
   if (existing) {
     if ((await ledgerRepository.addMissingRoles(db, group.id, accounts)) === 0) noteChartComplete(group.id);
@@ -103,6 +121,7 @@ export async function booksFor(tx: TxCtx, groupId: string, action: BookAction): 
     can(tx.actor, officerBooksPolicy, action, target) &&
     (await keepsBooksByOffice(tx, group));
   if (!officer) authorize(tx.actor, booksPolicy, action, target);
+  if (action === 'post') return { group, ...(await booksToPost(tx.db, group)), opened: true };
   if (action !== 'read') return { group, book: await openBooks(tx.db, group), opened: true };
   const stored = await ledgerRepository.book(tx.db, groupId);
   if (stored) return { group, book: stored, opened: true };

@@ -72,6 +72,7 @@ async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoo
       const value = amounts[l.of];
       return {
         accountId: account.id,
+        account,
         debit: l.side === 'debit' ? value : 0n,
         credit: l.side === 'credit' ? value : 0n,
         path: paths[l.of],

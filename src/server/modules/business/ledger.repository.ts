@@ -235,16 +235,17 @@ export const ledgerRepository = {
 
   /** Locks a group's books until the transaction ends: postings to one group go one at a time. */
   async lock(db: Queryable, groupId: string): Promise<LockedBook> {
+    return (await this.lockIfOpen(db, groupId))!;
+  },
+
+  /** The books locked for a posting, or nothing when they are not open yet. */
+  async lockIfOpen(db: Queryable, groupId: string): Promise<LockedBook | undefined> {
     const rows = await db.query<LockedBook>(
       `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from, next_entry_no
        FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
       [groupId],
     );
-    return rows[0]!;
-  },
-
-  async advanceEntryNumber(db: Queryable, groupId: string): Promise<void> {
-    await db.query(`UPDATE ledger_books SET next_entry_no = next_entry_no + 1 WHERE group_id = $1`, [groupId]);
+    return rows[0];
   },
 
   async accounts(db: Queryable, groupId: string): Promise<AccountRow[]> {
@@ -267,17 +268,33 @@ export const ledgerRepository = {
   },
 
   /** Writes an entry and its lines; answers them as read back (the lines with their accounts). */
+  /**
+   * Writes an entry, its lines and the books' next entry number in one statement; answers the entry
+   * and its lines with their accounts' codes and names.
+   */
   async insertEntry(
     db: Queryable,
     e: Omit<EntryRow, 'posted_at' | 'reversed_by'>,
     lines: NewLine[],
   ): Promise<{ entry: EntryRow; lines: LineRow[] }> {
-    const [entry] = await db.query<EntryRow>(
-      `INSERT INTO journal_entries (id, group_id, entry_no, entry_date, kind, memo, details, source_type, source_id,
-         reverses_id, posted_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING id, group_id, entry_no, to_char(entry_date, 'YYYY-MM-DD') AS entry_date, kind, memo, details,
-         source_type, source_id, reverses_id, NULL::uuid AS reversed_by, posted_by, posted_at`,
+    const rows = await db.query<EntryRow & { line: LineRow | null }>(
+      `WITH entry AS (
+         INSERT INTO journal_entries (id, group_id, entry_no, entry_date, kind, memo, details, source_type, source_id,
+           reverses_id, posted_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING id, group_id, entry_no, to_char(entry_date, 'YYYY-MM-DD') AS entry_date, kind, memo, details,
+           source_type, source_id, reverses_id, NULL::uuid AS reversed_by, posted_by, posted_at),
+       ins AS (
+         INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
+         SELECT $1, l.n, l.account_id, l.debit, l.credit, $2, $4
+         FROM unnest($12::uuid[], $13::bigint[], $14::bigint[]) WITH ORDINALITY AS l(account_id, debit, credit, n)
+         RETURNING entry_id, line_no, account_id, debit, credit),
+       numbered AS (UPDATE ledger_books SET next_entry_no = next_entry_no + 1 WHERE group_id = $2)
+       SELECT entry.*, CASE WHEN ins.line_no IS NULL THEN NULL ELSE json_build_object(
+           'entry_id', ins.entry_id, 'line_no', ins.line_no, 'account_id', ins.account_id, 'code', a.code,
+           'name', a.name, 'debit', ins.debit::text, 'credit', ins.credit::text) END AS line
+       FROM entry LEFT JOIN (ins JOIN ledger_accounts a ON a.id = ins.account_id) ON true
+       ORDER BY ins.line_no`,
       [
         e.id,
         e.group_id,
@@ -290,27 +307,13 @@ export const ledgerRepository = {
         e.source_id,
         e.reverses_id,
         e.posted_by,
-      ],
-    );
-    const inserted = await db.query<LineRow>(
-      `WITH ins AS (
-         INSERT INTO journal_lines (entry_id, line_no, account_id, debit, credit, group_id, entry_date)
-         SELECT $1, l.n, l.account_id, l.debit, l.credit, $2, $3
-         FROM unnest($4::uuid[], $5::bigint[], $6::bigint[]) WITH ORDINALITY AS l(account_id, debit, credit, n)
-         RETURNING entry_id, line_no, account_id, debit, credit)
-       SELECT ins.entry_id, ins.line_no, ins.account_id, a.code, a.name, ins.debit::text AS debit,
-         ins.credit::text AS credit
-       FROM ins JOIN ledger_accounts a ON a.id = ins.account_id ORDER BY ins.line_no`,
-      [
-        e.id,
-        e.group_id,
-        e.entry_date,
         lines.map((l) => l.accountId),
         lines.map((l) => l.debit.toString()),
         lines.map((l) => l.credit.toString()),
       ],
     );
-    return { entry: entry!, lines: inserted };
+    const { line: _, ...entry } = rows[0]!;
+    return { entry, lines: rows.flatMap((r) => (r.line ? [r.line] : [])) };
   },
 
   async entry(db: Queryable, id: string): Promise<EntryRow | undefined> {

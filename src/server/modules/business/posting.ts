@@ -219,7 +219,6 @@ export async function insertPosting(
     },
     p.lines.filter((l) => l.debit !== 0n || l.credit !== 0n),
   );
-  await ledgerRepository.advanceEntryNumber(tx.db, books.group.id);
   book.next_entry_no += 1;
   await p.afterwards?.();
   return presentEntry(entry, lines, book.currency);
@@ -236,7 +235,7 @@ export async function postOnce(
   content: Pick<Posting, 'kind' | 'date' | 'memo' | 'details'>,
   build: (entryId: string, book: LockedBook) => Promise<Posting>,
 ): Promise<Created<PresentedEntry>> {
-  const book = await ledgerRepository.lock(tx.db, books.group.id);
+  const book = books.locked ?? (await ledgerRepository.lock(tx.db, books.group.id));
   return createOnce(tx.db, {
     id,
     find: (entryId) => ledgerRepository.entry(tx.db, entryId),
