@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { batchAnswer, batchBody, type BatchAnswer } from '../../shared/schemas/batch.js';
 import type { Database, Tx } from '../db/database.js';
-import { batchScope, type UserActor } from './context.js';
+import { batchScope, type DeferredKind, type UserActor } from './context.js';
 
 /**
  * `POST /api/v1/batch`: the outbox's writes in one request. The caller is checked once, at the
@@ -33,10 +33,12 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         // in one simple query; PGlite answers in-process, so it is sent two). The commit releases
         // the last one.
         await tx.query('SAVEPOINT batch_request');
+        const deferred = new Deferred();
         for (const [i, r] of requests.entries()) {
+          const ofRequest = new Deferred();
           // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
           const res = await batchScope.run(
-            { actor, db },
+            { actor, db, defer: (kind, row) => ofRequest.add(kind, row) },
             async () =>
               await app.inject({
                 method: r.method,
@@ -46,13 +48,37 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
               }),
           );
           if (res.statusCode >= 400) await tx.query('ROLLBACK TO SAVEPOINT batch_request');
-          else if (i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
+          else {
+            deferred.takeFrom(ofRequest);
+            if (i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
+          }
           results.push({ id: r.id, status: res.statusCode, body: res.body === '' ? null : res.json() });
         }
+        await deferred.write(tx);
       });
       return { results };
     },
   );
+}
+
+/** The rows requests deferred to the batch's end, by kind, in the order they were made. */
+class Deferred {
+  private readonly rows = new Map<DeferredKind<unknown>, unknown[]>();
+
+  add<R>(kind: DeferredKind<R>, row: R): void {
+    const k = kind as DeferredKind<unknown>;
+    const rows = this.rows.get(k);
+    if (rows) rows.push(row);
+    else this.rows.set(k, [row]);
+  }
+
+  takeFrom(other: Deferred): void {
+    for (const [kind, rows] of other.rows) for (const row of rows) this.add(kind, row);
+  }
+
+  async write(tx: Tx): Promise<void> {
+    for (const [kind, rows] of this.rows) await kind.write(tx, rows);
+  }
 }
 
 /** Closes the savepoint of a request that succeeded and opens the next request's. */

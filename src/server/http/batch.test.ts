@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BATCH_MAX_REQUESTS } from '../../shared/schemas/batch.js';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { KARANGASEM, registryWorld } from '../../../test/registry-fixtures.js';
+import { recordAudit } from '../modules/platform/index.js';
 import { ctxOf, inTransaction } from './context.js';
 import { ruleBroken } from './errors.js';
 
@@ -15,6 +16,7 @@ function probes(app: FastifyInstance) {
   app.post('/api/v1/test-probe/half-written', { config: { access: 'user' } }, async (req) =>
     inTransaction(ctxOf(req), async (tx) => {
       await tx.db.query(`INSERT INTO batch_probe (note) VALUES ('half-written')`);
+      await recordAudit(tx.db, tx, { action: 'probe.write', entity: 'batch_probe', entityId: 'half-written' });
       throw ruleBroken('outside-scope', 'Refused after writing.');
     }),
   );
@@ -25,6 +27,7 @@ function probes(app: FastifyInstance) {
   });
   app.post('/api/v1/test-probe/written', { config: { access: 'user' } }, async (req) => {
     await ctxOf(req).db.query(`INSERT INTO batch_probe (note) VALUES ('written')`);
+    await recordAudit(ctxOf(req).db, ctxOf(req), { action: 'probe.write', entity: 'batch_probe', entityId: 'written' });
     return {};
   });
 }
@@ -73,6 +76,15 @@ describe('POST /api/v1/batch', () => {
     expect((results[1]!.body.errors as { path: string }[]).map((e) => e.path)).toEqual(['birthYear']);
     expect((results[3]!.body.current as { name: string }).name).toBe('Ni Made Sari');
     expect((await membersOf(groupId)).sort()).toEqual([a, b].sort());
+    // One audit row for each member made, in the order made; none for the refusal or the replays.
+    const audited = await t.database.db.query<{ entity_id: string; action: string }>(
+      `SELECT entity_id, action FROM audit_log WHERE entity = 'member' AND entity_id = ANY($1) ORDER BY id`,
+      [[a, b, bad]],
+    );
+    expect(audited.map((x) => [x.entity_id, x.action])).toEqual([
+      [a, 'member.add'],
+      [b, 'member.add'],
+    ]);
   });
 
   it('leaves nothing of a request refused after it wrote, and goes on after a database error', async () => {
@@ -89,6 +101,12 @@ describe('POST /api/v1/batch', () => {
     expect((r.json().results as { status: number }[]).map((x) => x.status)).toEqual([422, 500, 200]);
     const notes = await t.database.db.query<{ note: string }>('SELECT note FROM batch_probe');
     expect(notes.map((n) => n.note)).toEqual(['written']);
+    // The audit rows a batch writes at its end: the accepted request's, not the refused one's.
+    const audited = await t.database.db.query<{ entity_id: string; request_id: string | null }>(
+      `SELECT entity_id, request_id FROM audit_log WHERE entity = 'batch_probe'`,
+    );
+    expect(audited.map((a) => a.entity_id)).toEqual(['written']);
+    expect(audited[0]!.request_id).toBeTruthy();
   });
 
   it('lets no request inside reach outside the caller’s scope', async () => {

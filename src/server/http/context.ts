@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
-import type { Database, Tx } from '../db/database.js';
+import type { Database, Queryable, Tx } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
@@ -118,6 +118,17 @@ declare module 'fastify' {
 export interface BatchScope {
   actor: UserActor;
   db: Database;
+  /**
+   * Rows a module writes for the request as a whole batch at the batch's end (the audit log): kept
+   * with the request when it succeeds, dropped with it when it is refused, written by `write` in
+   * one statement per kind before the batch commits.
+   */
+  defer: <R>(kind: DeferredKind<R>, row: R) => void;
+}
+
+/** A kind of row a batch writes at its end: `write` gets every row its accepted requests deferred. */
+export interface DeferredKind<R> {
+  write: (db: Queryable, rows: R[]) => Promise<void>;
 }
 export const batchScope = new AsyncLocalStorage<BatchScope>();
 
