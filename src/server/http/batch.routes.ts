@@ -8,8 +8,14 @@ import { batchScope, type DeferredKind, type UserActor } from './context.js';
  * `POST /api/v1/batch`: the outbox's writes in one request. The caller is checked once, at the
  * batch's door (session or token, Origin); every request inside then runs through its own route —
  * its schema, its policy, its rules, its answer — as that caller, in the batch's one transaction.
- * Each request is a savepoint: one that is refused (any 4xx or 5xx) is rolled back to it, so nothing
- * of it stays, and the next goes on. One commit for the whole batch instead of one per record.
+ * A refused request (any 4xx or 5xx) leaves nothing behind and the next goes on. One commit for the
+ * whole batch instead of one per record.
+ *
+ * An outbox replays what its phone already checked, so nearly every batch is accepted whole: it is
+ * first run as one plain transaction. Only when a request in it is refused is that run rolled back
+ * and the batch run again with each request in a savepoint, rolled back to when it is refused —
+ * the answers a caller gets are those of that second run, the same as if each request had been
+ * sent alone in order.
  */
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -24,41 +30,76 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         host: req.headers.host ?? 'localhost',
         ...(req.headers['accept-language'] ? { 'accept-language': req.headers['accept-language'] } : {}),
       };
-      const results: BatchAnswer['results'] = [];
-      await app.db.transaction(async (tx) => {
-        const db = withinBatch(tx, app.db.kind);
-        const requests = req.body.requests;
-        // One savepoint, always open before the next request: kept after a rollback to it, and
-        // renewed after a success in the same round trip as its release (PostgreSQL takes the two
-        // in one simple query; PGlite answers in-process, so it is sent two). The commit releases
-        // the last one.
-        await tx.query('SAVEPOINT batch_request');
-        const deferred = new Deferred();
-        for (const [i, r] of requests.entries()) {
-          const ofRequest = new Deferred();
-          // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
-          const res = await batchScope.run(
-            { actor, db, defer: (kind, row) => ofRequest.add(kind, row) },
-            async () =>
-              await app.inject({
-                method: r.method,
-                url: r.url,
-                headers: r.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-                ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body) }),
-              }),
-          );
-          if (res.statusCode >= 400) await tx.query('ROLLBACK TO SAVEPOINT batch_request');
-          else {
-            deferred.takeFrom(ofRequest);
-            if (i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
+      const requests = req.body.requests;
+      const run = (guarded: boolean) =>
+        app.db.transaction(async (tx) => {
+          const db = withinBatch(tx, app.db.kind);
+          const locked = await lockClientIds(tx, requests);
+          const results: BatchAnswer['results'] = [];
+          // In the guarded run one savepoint is always open before the next request: kept after a
+          // rollback to it, and renewed after a success in the same round trip as its release
+          // (PostgreSQL takes the two in one simple query; PGlite answers in-process, so it is sent
+          // two). The commit releases the last one.
+          if (guarded) await tx.query('SAVEPOINT batch_request');
+          const deferred = new Deferred();
+          for (const [i, r] of requests.entries()) {
+            const ofRequest = new Deferred();
+            // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
+            const res = await batchScope.run(
+              { actor, db, locked, defer: (kind, row) => ofRequest.add(kind, row) },
+              async () =>
+                await app.inject({
+                  method: r.method,
+                  url: r.url,
+                  headers: r.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+                  ...(r.body === undefined ? {} : { payload: JSON.stringify(r.body) }),
+                }),
+            );
+            if (res.statusCode >= 400) {
+              if (!guarded) throw new Refused();
+              await tx.query('ROLLBACK TO SAVEPOINT batch_request');
+            } else {
+              deferred.takeFrom(ofRequest);
+              if (guarded && i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
+            }
+            results.push({ id: r.id, status: res.statusCode, body: res.body === '' ? null : res.json() });
           }
-          results.push({ id: r.id, status: res.statusCode, body: res.body === '' ? null : res.json() });
-        }
-        await deferred.write(tx);
+          await deferred.write(tx);
+          return results;
+        });
+      const whole = await run(false).catch((error: unknown) => {
+        if (error instanceof Refused) return undefined;
+        throw error;
       });
-      return { results };
+      return { results: whole ?? (await run(true)) };
     },
   );
+}
+
+/** A request of the unguarded run was refused: that run is rolled back and the batch run guarded. */
+class Refused extends Error {}
+
+/**
+ * Takes, in one statement, the locks `createOnce` holds on a client id for every request whose body
+ * carries an `id` (a create's): in the order of their hashes, so two batches sharing ids wait for
+ * each other instead of deadlocking. Answers the ids now held for the rest of the transaction.
+ */
+async function lockClientIds(tx: Tx, requests: readonly { body?: unknown }[]): Promise<ReadonlySet<string>> {
+  const ids = [
+    ...new Set(
+      requests.flatMap((r) => {
+        const id = (r.body as { id?: unknown } | null | undefined)?.id;
+        return typeof id === 'string' ? [id] : [];
+      }),
+    ),
+  ];
+  if (ids.length > 0)
+    await tx.query(
+      `SELECT pg_advisory_xact_lock(h)
+         FROM (SELECT DISTINCT hashtextextended(id, 0) AS h FROM unnest($1::text[]) AS id ORDER BY h) AS ids`,
+      [ids],
+    );
+  return new Set(ids);
 }
 
 /** The rows requests deferred to the batch's end, by kind, in the order they were made. */

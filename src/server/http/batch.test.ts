@@ -109,6 +109,47 @@ describe('POST /api/v1/batch', () => {
     expect(audited[0]!.request_id).toBeTruthy();
   });
 
+  it('keeps each accepted request once when a refusal late in the batch makes it run again', async () => {
+    // A batch is first run whole; a refusal rolls that run back and the batch runs again request by
+    // request. What was written before the refusal in the first run must not stay twice.
+    await t.database.db.query('CREATE TABLE IF NOT EXISTS batch_probe (note text NOT NULL)');
+    await t.database.db.query('DELETE FROM batch_probe');
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const [a, b] = [randomUUID(), randomUUID()];
+    const r = await batch(manager, [
+      { id: '1', method: 'POST', url: '/api/v1/test-probe/written' },
+      member(groupId, a, 'Ni Luh Ratna', 1990),
+      { id: '3', method: 'POST', url: '/api/v1/test-probe/written' },
+      { id: '4', method: 'POST', url: '/api/v1/test-probe/half-written' },
+      member(groupId, b, 'I Nyoman Gede', 1984),
+    ]);
+    expect((r.json().results as { status: number }[]).map((x) => x.status)).toEqual([200, 201, 200, 422, 201]);
+    const notes = await t.database.db.query<{ note: string }>('SELECT note FROM batch_probe');
+    expect(notes.map((n) => n.note)).toEqual(['written', 'written']);
+    expect((await membersOf(groupId)).sort()).toEqual([a, b].sort());
+    const audited = await t.database.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity IN ('batch_probe', 'member') AND entity_id = ANY($1)`,
+      [['written', 'half-written', a, b]],
+    );
+    expect(audited[0]!.n).toBe(4);
+  });
+
+  it('lets two phones send the same records at once: each made once, no deadlock', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const ids = Array.from({ length: 12 }, () => randomUUID());
+    const requests = ids.map((id, i) => member(groupId, id, `Anggota ${i + 1}`, 1980 + i));
+    // The second phone holds the same records in the other order.
+    const [one, two] = await Promise.all([batch(manager, requests), batch(manager, [...requests].reverse())]);
+    const statuses = [...one.json().results, ...two.json().results].map((x: { status: number }) => x.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(12);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(12);
+    expect((await membersOf(groupId)).sort()).toEqual([...ids].sort());
+  });
+
   it('lets no request inside reach outside the caller’s scope', async () => {
     const w = await registryWorld(t);
     const facilitator = await w.as('facilitator', { areaCode: KARANGASEM });

@@ -118,6 +118,8 @@ declare module 'fastify' {
 export interface BatchScope {
   actor: UserActor;
   db: Database;
+  /** Client ids whose `createOnce` lock the batch took for its whole transaction at its start. */
+  locked: ReadonlySet<string>;
   /**
    * Rows a module writes for the request as a whole batch at the batch's end (the audit log): kept
    * with the request when it succeeds, dropped with it when it is refused, written by `write` in

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyReply } from 'fastify';
 import type { Queryable } from '../db/database.js';
+import { batchScope } from './context.js';
 import { conflict } from './errors.js';
 
 /** What a create answers: the record, and whether this call made it (201) or replayed it (200). */
@@ -39,7 +40,9 @@ export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, 
     // Creates racing with the same id wait here for each other: the later one then finds the
     // committed row and answers it as a replay (200), never a unique-key 409. On PostgreSQL each
     // statement sees what committed before it, so `find` after the wait sees the winner's row.
-    await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [spec.id]);
+    // A batch takes the locks of its requests' ids at its start, in one statement.
+    if (!batchScope.getStore()?.locked.has(spec.id))
+      await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [spec.id]);
     const existing = await spec.find(spec.id);
     if (existing) {
       if (!spec.visible(existing)) throw idInUse();
