@@ -962,9 +962,10 @@ describe('impact: every indicator equals a naive recount, in scope, right after 
     });
     expect(await summary('sales_month_totals')).toEqual(kept);
     expect(await summary('sales_month_provinces')).toEqual(keptProvinces);
-    // The comparisons were many and most of them of something.
+    // The comparisons were many, and at least one a run on average of something (random reads of
+    // a random area and period are often rightly empty: one run on PostgreSQL had 32 of 112 not).
     expect(compared).toBeGreaterThan(RUNS * 2);
-    expect(nonEmpty).toBeGreaterThan(compared / 3);
+    expect(nonEmpty).toBeGreaterThanOrEqual(RUNS);
     // The newest indicators were compared on something, not only on nothing.
     expect([...nonEmptyOf]).toEqual(expect.arrayContaining(['groups_naik_kelas', 'income_per_member']));
   });
