@@ -14,6 +14,7 @@ export const benchConfig: Config = {
   host: '127.0.0.1',
   dataDir: '/nonexistent',
   databaseUrl: undefined,
+  prepareStatements: true,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'bench-secret-that-is-long-enough-for-ovop',

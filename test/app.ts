@@ -13,6 +13,7 @@ export const testConfig: Config = {
   host: '127.0.0.1',
   dataDir: mkdtempSync(join(tmpdir(), 'ovop-test-data-')),
   databaseUrl: undefined,
+  prepareStatements: true,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'test-secret-that-is-long-enough-for-ovop',

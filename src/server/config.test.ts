@@ -30,6 +30,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ OVOP_DATA_DIR: dir, OVOP_LOG_FORMAT: 'xml' })).toThrow(/OVOP_LOG_FORMAT/);
   });
 
+  it('prepares statements on PostgreSQL unless told not to', () => {
+    const dir = tempDir();
+    expect(loadConfig({ OVOP_DATA_DIR: dir }).prepareStatements).toBe(true);
+    expect(loadConfig({ OVOP_DATA_DIR: dir, OVOP_DB_PREPARE: 'off' }).prepareStatements).toBe(false);
+    expect(() => loadConfig({ OVOP_DATA_DIR: dir, OVOP_DB_PREPARE: 'no' })).toThrow(/OVOP_DB_PREPARE/);
+  });
+
   it('names every bad variable', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', OVOP_ADMIN_EMAIL: 'nope', OVOP_LOG_LEVEL: 'loud' });

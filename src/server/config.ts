@@ -42,6 +42,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Named prepared statements on PostgreSQL; `off` behind a pooler in transaction mode that cannot keep them. */
+  OVOP_DB_PREPARE: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
 });
 
 export interface Config {
@@ -49,6 +54,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Named prepared statements on PostgreSQL (OVOP_DB_PREPARE). */
+  prepareStatements: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   secret: string;
@@ -89,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    prepareStatements: e.OVOP_DB_PREPARE,
     adminEmail: e.OVOP_ADMIN_EMAIL,
     adminPassword: e.OVOP_ADMIN_PASSWORD,
     secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { createPostgresDatabase, openTestDatabase, postgresUrl, type TestDatabase } from '../../../test/database.js';
 import { inOneTransaction } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
+import { PostgresDatabase } from './postgres.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -144,5 +145,35 @@ describe('the audit log', () => {
     await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     const rows = await t.db.query(`SELECT action FROM audit_log WHERE entity = 'probe'`);
     expect(rows).toEqual([{ action: 'test.probe' }]);
+  });
+});
+
+describe.skipIf(!postgresUrl)('prepared statements on PostgreSQL', () => {
+  const preparedOf = (db: PostgresDatabase) =>
+    db.transaction(async (tx) => {
+      await tx.query('SELECT $1::int + 1 AS n', [41]);
+      const rows = await tx.query<{ name: string; statement: string }>(
+        `SELECT name, statement FROM pg_prepared_statements WHERE statement = 'SELECT $1::int + 1 AS n'`,
+      );
+      return rows;
+    });
+
+  it('prepares a statement with parameters once per connection, and not when turned off', async () => {
+    const created = await createPostgresDatabase();
+    const on = await PostgresDatabase.open(created.url, 1);
+    const off = await PostgresDatabase.open(created.url, 1, { prepare: false });
+    try {
+      const first = await preparedOf(on);
+      expect(first).toHaveLength(1);
+      expect(first[0]!.name).toMatch(/^ovop_/);
+      // Run again on the same connection: the same statement, not a second one.
+      expect(await preparedOf(on)).toEqual(first);
+      expect(await on.query<{ n: number }>('SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+      expect(await preparedOf(off)).toEqual([]);
+    } finally {
+      await on.close();
+      await off.close();
+      await created.drop();
+    }
   });
 });

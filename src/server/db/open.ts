@@ -8,12 +8,12 @@ import { PostgresDatabase } from './postgres.js';
 
 /** Opens PostgreSQL when DATABASE_URL is set, else the embedded database in the data folder, and migrates it. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'prepareStatements'>>,
   options: { migrate?: boolean } = {},
 ): Promise<Database> {
   let db: Database;
   if (config.databaseUrl) {
-    db = await PostgresDatabase.open(config.databaseUrl);
+    db = await PostgresDatabase.open(config.databaseUrl, undefined, { prepare: config.prepareStatements ?? true });
   } else {
     const dir = join(config.dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });

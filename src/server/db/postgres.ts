@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Row, Tx } from './database.js';
 
@@ -7,18 +8,31 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 export class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly statements: Statements | undefined,
+  ) {}
 
-  static async open(url: string, max = 10): Promise<PostgresDatabase> {
+  /**
+   * `prepare` (the default) sends each statement with parameters as a named prepared statement,
+   * parsed once per connection instead of on every call: a pooler in transaction mode that cannot
+   * keep them across transactions (PgBouncer before 1.21) needs it off (`OVOP_DB_PREPARE=off`).
+   */
+  static async open(url: string, max = 10, { prepare = true }: { prepare?: boolean } = {}): Promise<PostgresDatabase> {
     const pool = new pg.Pool({ connectionString: url, max });
     // An idle client that errors (server restart) must not crash the process.
     pool.on('error', () => undefined);
     await pool.query('SELECT 1');
-    return new PostgresDatabase(pool);
+    return new PostgresDatabase(pool, prepare ? new Statements() : undefined);
+  }
+
+  private config(text: string, params: readonly unknown[]): pg.QueryConfig {
+    const name = params.length > 0 ? this.statements?.nameOf(text) : undefined;
+    return name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] };
   }
 
   async query<T extends Row = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.pool.query<T>(text, params as unknown[]);
+    const result = await this.pool.query<T>(this.config(text, params));
     return result.rows;
   }
 
@@ -28,7 +42,7 @@ export class PostgresDatabase implements Database {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R extends Row>(text: string, params: readonly unknown[] = []) =>
-          (await client.query<R>(text, params as unknown[])).rows,
+          (await client.query<R>(this.config(text, params))).rows,
       });
       await client.query('COMMIT');
       return result;
@@ -44,3 +58,23 @@ export class PostgresDatabase implements Database {
     await this.pool.end();
   }
 }
+
+/**
+ * The names of prepared statements: one per distinct text, the same on every connection (each
+ * connection prepares a name the first time it runs it). The platform's statements are fixed texts
+ * with parameters; a text built with a varying number of placeholders still makes only a few. Past
+ * `MAX_PREPARED` texts the rest run unnamed, so neither this map nor a connection's statements grow
+ * without bound.
+ */
+class Statements {
+  private readonly names = new Map<string, string>();
+
+  nameOf(text: string): string | undefined {
+    const known = this.names.get(text);
+    if (known !== undefined || this.names.size >= MAX_PREPARED) return known;
+    const name = `ovop_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    this.names.set(text, name);
+    return name;
+  }
+}
+const MAX_PREPARED = 2000;
