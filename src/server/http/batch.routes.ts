@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { batchAnswer, batchBody, type BatchAnswer } from '../../shared/schemas/batch.js';
 import type { Database, Tx } from '../db/database.js';
+import { BatchMemo } from './batch-memo.js';
 import { batchScope, type DeferredKind, type UserActor } from './context.js';
 
 /**
@@ -33,7 +34,8 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       const requests = req.body.requests;
       const run = (guarded: boolean) =>
         app.db.transaction(async (tx) => {
-          const db = withinBatch(tx, app.db.kind);
+          const memo = new BatchMemo();
+          const db = withinBatch(tx, app.db.kind, memo);
           const locked = await lockClientIds(tx, requests);
           const results: BatchAnswer['results'] = [];
           // In the guarded run one savepoint is always open before the next request: kept after a
@@ -46,7 +48,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
             const ofRequest = new Deferred();
             // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
             const res = await batchScope.run(
-              { actor, db, locked, defer: (kind, row) => ofRequest.add(kind, row) },
+              { actor, db, locked, memo, defer: (kind, row) => ofRequest.add(kind, row) },
               async () =>
                 await app.inject({
                   method: r.method,
@@ -58,6 +60,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
             if (res.statusCode >= 400) {
               if (!guarded) throw new Refused();
               await tx.query('ROLLBACK TO SAVEPOINT batch_request');
+              memo.clear();
             } else {
               deferred.takeFrom(ofRequest);
               if (guarded && i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
@@ -134,13 +137,19 @@ async function renewSavepoint(tx: Tx, kind: Database['kind']): Promise<void> {
 /**
  * The batch's transaction as the database its requests see. A command's own transaction runs inside
  * the request's savepoint (which undoes all of the request when it fails); nothing commits before
- * the batch does.
+ * the batch does. Every statement is shown to the memo, which forgets what it writes.
  */
-function withinBatch(tx: Tx, kind: Database['kind']): Database {
+function withinBatch(tx: Tx, kind: Database['kind'], memo: BatchMemo): Database {
+  const seen: Tx = {
+    query: (text, params) => {
+      memo.wrote(text);
+      return tx.query(text, params);
+    },
+  };
   return {
     kind,
-    query: (text, params) => tx.query(text, params),
-    transaction: (fn) => fn(tx),
+    query: (text, params) => seen.query(text, params),
+    transaction: (fn) => fn(seen),
     close: () => Promise.reject(new Error('the batch closes its own transaction')),
   };
 }

@@ -5,6 +5,7 @@ import { BATCH_MAX_REQUESTS } from '../../shared/schemas/batch.js';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { KARANGASEM, registryWorld } from '../../../test/registry-fixtures.js';
 import { recordAudit } from '../modules/platform/index.js';
+import { groupById } from '../modules/registry/index.js';
 import { ctxOf, inTransaction } from './context.js';
 import { ruleBroken } from './errors.js';
 
@@ -25,6 +26,19 @@ function probes(app: FastifyInstance) {
     await ctxOf(req).db.query('SELECT 1 / 0');
     return {};
   });
+  // Renames a group and reads it back (so a batch may keep what it read), then is refused.
+  app.post<{ Body: { groupId: string } }>(
+    '/api/v1/test-probe/rename-refused',
+    { config: { access: 'user' } },
+    async (req) => {
+      const db = ctxOf(req).db;
+      await db.query(`UPDATE producer_groups SET name = 'Tidak jadi', version = version + 1 WHERE id = $1`, [
+        req.body.groupId,
+      ]);
+      if ((await groupById(db, req.body.groupId))?.name !== 'Tidak jadi') throw new Error('not renamed');
+      throw ruleBroken('outside-scope', 'Refused after renaming.');
+    },
+  );
   app.post('/api/v1/test-probe/written', { config: { access: 'user' } }, async (req) => {
     await ctxOf(req).db.query(`INSERT INTO batch_probe (note) VALUES ('written')`);
     await recordAudit(ctxOf(req).db, ctxOf(req), { action: 'probe.write', entity: 'batch_probe', entityId: 'written' });
@@ -134,6 +148,74 @@ describe('POST /api/v1/batch', () => {
       [['written', 'half-written', a, b]],
     );
     expect(audited[0]!.n).toBe(4);
+  });
+
+  it('reads a group once for many requests, and again after it is changed or a change is rolled back', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const before = await t.request({ method: 'GET', url: `/api/v1/groups/${groupId}`, as: manager });
+    const { version } = before.json() as { version: number };
+    const rename = (id: string, base: number, name: string) => ({
+      id,
+      method: 'PATCH',
+      url: `/api/v1/groups/${groupId}`,
+      body: { version: base, name },
+    });
+    const r = await batch(manager, [
+      member(groupId, randomUUID(), 'Ni Wayan Sari', 1991),
+      rename('2', version, 'KWT Baru'),
+      member(groupId, randomUUID(), 'Ni Made Rai', 1992),
+      // Renames the group and reads it again, then is refused: none of it may outlive the refusal.
+      { id: '4', method: 'POST', url: '/api/v1/test-probe/rename-refused', body: { groupId } },
+      member(groupId, randomUUID(), 'Ni Ketut Ayu', 1993),
+      rename('6', version + 1, 'KWT Lagi'),
+      member(groupId, randomUUID(), 'Ni Luh Putu', 1994),
+    ]);
+    expect(r.statusCode, r.body).toBe(200);
+    const results = r.json().results as { status: number; body: { name: string; version: number } }[];
+    expect(results.map((x) => x.status)).toEqual([201, 200, 201, 422, 201, 200, 201]);
+    expect([results[1]!.body, results[5]!.body].map((g) => [g.name, g.version])).toEqual([
+      ['KWT Baru', version + 1],
+      ['KWT Lagi', version + 2],
+    ]);
+    const after = await t.request({ method: 'GET', url: `/api/v1/groups/${groupId}`, as: manager });
+    expect([after.json().name, after.json().version]).toEqual(['KWT Lagi', version + 2]);
+  });
+
+  it('finds an account opened earlier in the same batch, after an entry that read the chart before it', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const entry = (id: string, debit: string) => ({
+      id,
+      method: 'POST',
+      url: `/api/v1/groups/${groupId}/journal`,
+      body: {
+        date: '2026-02-02',
+        memo: `Setoran ${id}`,
+        lines: [
+          { accountCode: debit, debit: '50000' },
+          { accountCode: '3-101', credit: '50000' },
+        ],
+      },
+    });
+    const r = await batch(manager, [
+      entry('1', '1-101'),
+      {
+        id: '2',
+        method: 'POST',
+        url: `/api/v1/groups/${groupId}/accounts`,
+        body: { code: '1-199', name: { id: 'Kas kecil' }, line: 'cash_and_equivalents' },
+      },
+      entry('3', '1-199'),
+    ]);
+    expect(r.statusCode, r.body).toBe(200);
+    const results = r.json().results as { status: number; body: unknown }[];
+    expect(
+      results.map((x) => x.status),
+      JSON.stringify(results[2]!.body),
+    ).toEqual([201, 201, 201]);
   });
 
   it('lets two phones send the same records at once: each made once, no deadlock', async () => {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database, Queryable, Tx } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
+import type { BatchMemo } from './batch-memo.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
 
@@ -120,6 +121,8 @@ export interface BatchScope {
   db: Database;
   /** Client ids whose `createOnce` lock the batch took for its whole transaction at its start. */
   locked: ReadonlySet<string>;
+  /** Reads made once for the batch until it writes their tables (`readOnce`). */
+  memo: BatchMemo;
   /**
    * Rows a module writes for the request as a whole batch at the batch's end (the audit log): kept
    * with the request when it succeeds, dropped with it when it is refused, written by `write` in

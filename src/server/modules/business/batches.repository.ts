@@ -3,6 +3,7 @@ import { Where, type Sql } from '../../db/sql.js';
 import type { MovementKind } from '../../../shared/schemas/batches.js';
 
 import type { Localized } from '../../../shared/localized.js';
+import { readOnce } from '../../http/batch-memo.js';
 
 export interface BatchRow {
   id: string;
@@ -279,7 +280,11 @@ export const batchesRepository = {
   },
 
   async tracksBatches(db: Queryable, groupId: string): Promise<boolean> {
-    return (await db.query(`SELECT 1 FROM batches WHERE group_id = $1 LIMIT 1`, [groupId])).length > 0;
+    return readOnce(
+      ['batches'],
+      `tracks-batches:${groupId}`,
+      async () => (await db.query(`SELECT 1 FROM batches WHERE group_id = $1 LIMIT 1`, [groupId])).length > 0,
+    );
   },
 
   /**

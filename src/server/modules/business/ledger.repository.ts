@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { joinSql, query, rawSql, sql, type Sql } from '../../db/sql.js';
 import { addDays } from '../../../shared/dates.js';
 import type { AccountType } from './chart-templates.js';
+import { readOnce } from '../../http/batch-memo.js';
 
 export interface AccountRow {
   id: string;
@@ -249,10 +250,12 @@ export const ledgerRepository = {
   },
 
   async accounts(db: Queryable, groupId: string): Promise<AccountRow[]> {
-    return db.query<AccountRow>(
-      `SELECT id, group_id, code, name, type, line, contra, role, overdraft FROM ledger_accounts WHERE group_id = $1
-       ORDER BY code`,
-      [groupId],
+    return readOnce(['ledger_accounts'], `accounts:${groupId}`, () =>
+      db.query<AccountRow>(
+        `SELECT id, group_id, code, name, type, line, contra, role, overdraft FROM ledger_accounts WHERE group_id = $1
+         ORDER BY code`,
+        [groupId],
+      ),
     );
   },
 

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { query, rawSql, sql, type Sql } from '../../db/sql.js';
 import type { Role } from '../../http/context.js';
 import { WHOLE_PROGRAM_PATH, type ScopeColumns } from '../platform/index.js';
+import { readOnce } from '../../http/batch-memo.js';
 
 export interface ProgramRow {
   id: string;
@@ -61,7 +62,11 @@ export type ProgramValues = Omit<ProgramRow, 'version' | 'created_at' | 'updated
 
 export const programsRepository = {
   async byId(db: Queryable, id: string): Promise<ProgramRow | undefined> {
-    return (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE id = $1`, [id]))[0];
+    return readOnce(
+      ['programs'],
+      `program:${id}`,
+      async () => (await db.query<ProgramRow>(`SELECT ${COLUMNS} FROM programs WHERE id = $1`, [id]))[0],
+    );
   },
 
   /** The group offices that keep the books in a program's groups (chair and treasurer by default). */

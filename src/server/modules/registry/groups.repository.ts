@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import { likeContaining, query, rawSql, sql, Where, type Sql } from '../../db/sql.js';
 import type { GROUP_KINDS } from './registry.schemas.js';
+import { readOnce } from '../../http/batch-memo.js';
 
 export interface GroupRow {
   id: string;
@@ -31,7 +32,11 @@ export type GroupValues = Pick<GroupRow, 'name' | 'kind' | 'founded_on' | 'nib' 
 
 export const groupsRepository = {
   async byId(db: Queryable, id: string): Promise<GroupRow | undefined> {
-    return (await db.query<GroupRow>(`${SELECT} WHERE g.id = $1`, [id]))[0];
+    return readOnce(
+      ['producer_groups', 'villages', 'geography_areas'],
+      `group:${id}`,
+      async () => (await db.query<GroupRow>(`${SELECT} WHERE g.id = $1`, [id]))[0],
+    );
   },
 
   /** `scope` is the policy's condition over g.*; it is rendered into this query's parameters. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { BatchMemo, writtenTables } from './batch-memo.js';
+
+describe('the batch memo', () => {
+  it('names the tables a statement writes, and none that it only reads', () => {
+    expect(writtenTables(`INSERT INTO members (id) VALUES ($1)`)).toEqual(new Set(['members']));
+    expect(writtenTables(`UPDATE producer_groups SET name = $2 WHERE id = $1`)).toEqual(new Set(['producer_groups']));
+    expect(writtenTables(`DELETE FROM ledger_accounts WHERE id = $1`)).toEqual(new Set(['ledger_accounts']));
+    expect(
+      writtenTables(`WITH e AS (INSERT INTO journal_entries (id) VALUES ($1) RETURNING id)
+        UPDATE ledger_books SET next_entry_no = next_entry_no + 1 FROM e WHERE group_id = $2`),
+    ).toEqual(new Set(['journal_entries', 'ledger_books']));
+    expect(writtenTables(`truncate table "Batches"`)).toEqual(new Set(['batches']));
+    for (const read of [
+      `SELECT * FROM producer_groups g JOIN villages v ON v.id = g.village_id WHERE g.id = $1`,
+      `SELECT 1 FROM producer_groups WHERE id = $1 FOR UPDATE`,
+      `SELECT id FROM ledger_accounts WHERE group_id = $1`,
+    ])
+      expect(
+        [...writtenTables(read)].filter((t) => ['producer_groups', 'villages', 'ledger_accounts'].includes(t)),
+      ).toEqual([]);
+  });
+
+  it('answers a read from memory until a table it came from is written, and a copy each time', async () => {
+    const memo = new BatchMemo();
+    let loads = 0;
+    const load = async () => ({ loads: ++loads, at: new Date(0) });
+    const read = () => memo.read(['producer_groups', 'villages'], 'group:1', load);
+    const first = await read();
+    first.loads = 99;
+    expect(await read()).toEqual({ loads: 1, at: new Date(0) });
+    memo.wrote(`INSERT INTO members (id) VALUES ($1)`);
+    memo.wrote(`SELECT * FROM villages`);
+    expect((await read()).loads).toBe(1);
+    memo.wrote(`UPDATE villages SET name = $1`);
+    expect((await read()).loads).toBe(2);
+    memo.clear();
+    expect((await read()).loads).toBe(3);
+  });
+});

@@ -1,0 +1,56 @@
+import { batchScope } from './context.js';
+
+/**
+ * Reads a batch answers from memory once made: the outbox's requests read the same group, program
+ * and chart of accounts again and again (a phone sends hundreds of one group's records at once),
+ * and inside one transaction each read is a round trip that gives the same row.
+ *
+ * An entry is dropped as soon as a statement of the batch writes one of the tables it was read
+ * from (the batch's database sees every statement: `wrote`), and the whole memo when a request is
+ * rolled back to its savepoint (what it read or wrote there is undone). So a request sees what it
+ * would see alone: the rows as the batch's transaction has them, minus what other transactions
+ * commit meanwhile — as if the batch had read them at once.
+ */
+export class BatchMemo {
+  private readonly entries = new Map<string, { tables: readonly string[]; value: unknown }>();
+
+  async read<T>(tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+    const known = this.entries.get(key);
+    // A copy each time: a caller changing what it got must not change what the next one gets.
+    if (known) return structuredClone(known.value) as T;
+    const value = await load();
+    this.entries.set(key, { tables, value: structuredClone(value) });
+    return value;
+  }
+
+  /** A statement ran in the batch: entries read from a table it writes are dropped. */
+  wrote(text: string): void {
+    if (this.entries.size === 0) return;
+    const written = writtenTables(text);
+    if (written.size === 0) return;
+    for (const [key, entry] of this.entries) if (entry.tables.some((t) => written.has(t))) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const WRITE =
+  /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|alter\s+table|drop\s+table)\s+(?:if\s+exists\s+)?(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi;
+
+/** The tables a statement writes (INSERT, UPDATE, DELETE, TRUNCATE, ALTER or DROP TABLE; in a WITH too). */
+export function writtenTables(text: string): Set<string> {
+  const tables = new Set<string>();
+  for (const m of text.matchAll(WRITE)) tables.add(m[1]!.toLowerCase());
+  return tables;
+}
+
+/**
+ * A read that, inside a batch, is made once until one of `tables` is written; outside a batch it is
+ * simply made. `key` names the read and its arguments.
+ */
+export function readOnce<T>(tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+  const memo = batchScope.getStore()?.memo;
+  return memo ? memo.read(tables, key, load) : load();
+}
