@@ -18,8 +18,12 @@ export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
 /** A phone: 360 × 740 CSS pixels, touch. */
-export async function phonePage(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, baseURL });
+/**
+ * A phone whose browser speaks `locale` (the first visit follows the browser's languages): an
+ * Indonesian one unless told.
+ */
+export async function phonePage(browser: Browser, baseURL: string, locale = 'id-ID'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, baseURL, locale });
   return context.newPage();
 }
 

@@ -130,6 +130,7 @@ describe('the dashboard map on a phone', () => {
       viewport: { width: 360, height: 740 },
       hasTouch: true,
       baseURL: baseUrl,
+      locale: 'id-ID',
       serviceWorkers: 'allow',
     });
     const page = await context.newPage();

@@ -48,7 +48,11 @@ const VIEWER = `<!doctype html><meta charset="utf-8"><body style="margin:0;backg
  * saves the drawn page as `name`.png.
  */
 async function renderFirstPage(pdf: Buffer, name: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 960, height: 1300 } });
+  const context = await browser.newContext({
+    serviceWorkers: 'block',
+    viewport: { width: 960, height: 1300 },
+    locale: 'id-ID',
+  });
   await context.route('http://report.test/**', (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/pdfjs.mjs') return route.fulfill({ body: PDFJS, contentType: 'text/javascript' });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
+import { pngQrCode } from '../documents.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -108,6 +109,38 @@ describe('the market on a phone', () => {
     await page.getByRole('heading', { name: 'Keripik Salak Manis' }).waitFor();
     expect(page.url()).toContain(`/p/${made.productId}`);
     await page.context().close();
+  });
+
+  it('greets a Japanese phone in Japanese on its first visit, and a Japanese label’s QR code opens Japanese on any phone', async () => {
+    const tokyo = await phonePage(browser, baseUrl, 'ja-JP');
+    await tokyo.goto('/catalog');
+    await tokyo.getByRole('heading', { name: '村の商品カタログ' }).waitFor();
+    await tokyo.goto(`/b/${made.batchId}`);
+    await tokyo.getByText('産地・生産履歴').waitFor();
+    // The country is named, in the reader's language.
+    expect(await tokyo.locator('main').innerText()).toMatch(/Kabupaten Karangasem, Bali, インドネシア/);
+    expect(await hasNoHorizontalScroll(tokyo)).toBe(true);
+    await screenshot(tokyo, 'market-provenance-ja');
+    await tokyo.context().close();
+
+    // The QR code of a label printed in Japanese, scanned by a phone set to Indonesian.
+    const facilitator = await browser.newContext({ baseURL: baseUrl });
+    await facilitator.request.post('/api/v1/auth/sign-in', {
+      headers: { origin: baseUrl },
+      data: { email: FACILITATORS.karangasem.email, password: FACILITATORS.karangasem.password },
+    });
+    const png = await facilitator.request.get(`/api/v1/batches/${made.batchId}/label.png?locale=ja`);
+    expect(png.status()).toBe(200);
+    const scanned = await pngQrCode(await png.body());
+    expect(scanned).toBe(`${baseUrl}/b/${made.batchId}?lang=ja`);
+    await facilitator.close();
+    const bali = await phonePage(browser, baseUrl);
+    await bali.goto(scanned!);
+    await bali.getByText('産地・生産履歴').waitFor();
+    // The language the link chose is kept for the next page.
+    await bali.goto('/catalog');
+    await bali.getByRole('heading', { name: '村の商品カタログ' }).waitFor();
+    await bali.context().close();
   });
 
   it('lets a buyer sign up on the product page and send an inquiry that the group manager is notified of and finds in the inbox', async () => {

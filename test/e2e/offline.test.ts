@@ -135,6 +135,7 @@ async function phone(): Promise<BrowserContext> {
     viewport: { width: 360, height: 800 },
     hasTouch: true,
     baseURL: baseUrl,
+    locale: 'id-ID',
     serviceWorkers: 'allow',
   });
 }

@@ -155,7 +155,8 @@ export const provenanceAnswer = z.object({
     /** Whether the product's public page (/p/{id}) exists: drafts have none. */
     public: z.boolean(),
   }),
-  village: areaRef.extend({ region: z.array(z.string()), potentials: z.array(z.string()) }),
+  /** The village, the areas above it (nearest first) and its country (ISO 3166-1 alpha-2, named by the reader's language). */
+  village: areaRef.extend({ region: z.array(z.string()), country: z.string(), potentials: z.array(z.string()) }),
   group: z.object({ name: z.string(), kind: z.string(), foundedOn: z.string().nullable() }),
   /** Certifications (P-IRT, halal …) that were valid on the production date. */
   certifications: z.array(

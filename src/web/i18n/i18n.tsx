@@ -40,14 +40,44 @@ const catalogues: Record<Part, Record<Locale, () => Promise<Messages>>> = {
   },
 };
 
-function storedLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
-  } catch {
-    // storage may be blocked; the default stands
+/**
+ * The language of a visit: a link's or QR code's `?lang=` (remembered, so the next page keeps it),
+ * else the one chosen before, else the first of the browser's languages the app speaks, else
+ * Indonesian.
+ */
+export function firstLocale(search: string, stored: string | null, browser: readonly string[]): Locale {
+  const known = (tag: string | null | undefined): Locale | undefined => {
+    const primary = tag?.toLowerCase().split('-')[0];
+    return (LOCALES as readonly string[]).includes(primary ?? '') ? (primary as Locale) : undefined;
+  };
+  const linked = new URLSearchParams(search).get('lang');
+  if (linked && (LOCALES as readonly string[]).includes(linked)) return linked as Locale;
+  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  for (const tag of browser) {
+    const locale = known(tag);
+    if (locale) return locale;
   }
   return 'id';
+}
+
+function storedLocale(): Locale {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    // storage may be blocked; the link and the browser still speak
+  }
+  const locale = firstLocale(location.search, stored, navigator.languages ?? [navigator.language]);
+  if (new URLSearchParams(location.search).get('lang') === locale) remember(locale);
+  return locale;
+}
+
+function remember(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // the choice lasts for this visit only
+  }
 }
 
 /*
@@ -104,11 +134,7 @@ export async function withMessages<T>(part: Part, chunk: Promise<T>): Promise<T>
 
 async function setLocale(locale: Locale): Promise<void> {
   await switchTo(locale);
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // the choice lasts for this visit only
-  }
+  remember(locale);
 }
 
 const subscribe = (listener: () => void) => {

@@ -2,18 +2,39 @@ import type { UiLocale } from '../../../shared/locales.js';
 import { localizedForPdf, qrPng, renderPdf } from '../../documents/index.js';
 import type { BatchRow } from './batches.repository.js';
 
-/** The URL a batch's QR code carries: its public provenance page on this server. */
-export const provenanceUrl = (origin: string, batchId: string) => `${origin}/b/${batchId}`;
+/**
+ * The URL a batch's QR code carries: its public provenance page on this server, in the label's
+ * language when it has one (a Japanese label opens the Japanese page on any phone).
+ */
+export const provenanceUrl = (origin: string, batchId: string, locale?: UiLocale) =>
+  `${origin}/b/${batchId}${locale ? `?lang=${locale}` : ''}`;
 
+/** The label's words; the Indonesian ones as BPOM labelling has them. */
 const WORDS: Record<UiLocale, { lot: string; produced: string; expires: string; scan: string }> = {
-  id: { lot: 'Lot', produced: 'Diproduksi', expires: 'Baik sebelum', scan: 'Pindai untuk asal-usul' },
-  en: { lot: 'Lot', produced: 'Produced', expires: 'Best before', scan: 'Scan for its origin' },
-  ja: { lot: 'ロット', produced: '製造日', expires: '賞味期限', scan: '産地はQRで' },
+  id: {
+    lot: 'Lot',
+    produced: 'Tanggal produksi',
+    expires: 'Baik digunakan sebelum',
+    scan: 'Pindai untuk melihat asal-usul produk',
+  },
+  en: {
+    lot: 'Lot',
+    produced: 'Produced on',
+    expires: 'Best before',
+    scan: 'Scan to see where this product comes from',
+  },
+  ja: { lot: 'ロット', produced: '製造日', expires: '賞味期限', scan: '産地・生産履歴はQRコードで' },
 };
 
-/** A PNG of the batch's QR code, for label printers and packaging designs. */
-export const batchLabelPng = (origin: string, batch: Pick<BatchRow, 'id'>) =>
-  qrPng(provenanceUrl(origin, batch.id), 600);
+/** A PNG of the batch's QR code, for label printers and packaging designs; in `locale` when given. */
+export const batchLabelPng = (origin: string, batch: Pick<BatchRow, 'id'>, locale?: UiLocale) =>
+  qrPng(provenanceUrl(origin, batch.id, locale), 600);
+
+/** The largest size from `largest` down to `smallest` at which `fits` holds (the smallest when none does). */
+function fittingSize(largest: number, smallest: number, fits: (size: number) => boolean): number {
+  for (let size = largest; size > smallest; size -= 0.5) if (fits(size)) return size;
+  return smallest;
+}
 
 const LABEL = { columns: 2, rows: 5, width: 265, height: 150, gap: 10, qr: 110 } as const;
 const LABELS_PER_PAGE = LABEL.columns * LABEL.rows;
@@ -23,7 +44,7 @@ const LABELS_PER_PAGE = LABEL.columns * LABEL.rows;
  * production and expiry dates, and the QR code that opens the provenance page.
  */
 export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiLocale, count: number): Promise<Buffer> {
-  const url = provenanceUrl(origin, batch.id);
+  const url = provenanceUrl(origin, batch.id, locale);
   const qr = await qrPng(url, 330);
   return renderPdf({ title: `${batch.lot_code} labels`, margin: 28 }, (doc, fonts) => {
     const words = fonts.unicode || locale !== 'ja' ? WORDS[locale] : WORDS.en;
@@ -37,20 +58,25 @@ export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiL
       doc.image(qr, x + 8, y + (LABEL.height - LABEL.qr) / 2, { width: LABEL.qr });
       const textX = x + LABEL.qr + 16;
       const textWidth = LABEL.width - LABEL.qr - 24;
-      doc
-        .fillColor('#000000')
-        .font(fonts.bold)
-        .fontSize(12)
-        .text(name, textX, y + 14, { width: textWidth, height: 34, ellipsis: true });
-      doc.font(fonts.regular).fontSize(9);
-      doc.text(`${words.lot}: ${batch.lot_code}`, textX, y + 54, { width: textWidth });
-      doc.text(`${words.produced}: ${batch.produced_on}`, textX, y + 70, { width: textWidth });
-      if (batch.expires_on) doc.text(`${words.expires}: ${batch.expires_on}`, textX, y + 86, { width: textWidth });
+      // The whole name and the whole URL, always: smaller type when long, never cut.
+      doc.fillColor('#000000').font(fonts.bold);
+      const nameSize = fittingSize(
+        12,
+        6,
+        (size) => doc.fontSize(size).heightOfString(name, { width: textWidth }) <= 36,
+      );
+      doc.fontSize(nameSize).text(name, textX, y + 10, { width: textWidth });
+      doc.font(fonts.regular).fontSize(8);
+      doc.text(`${words.lot}: ${batch.lot_code}`, textX, y + 50, { width: textWidth });
+      doc.text(`${words.produced}: ${batch.produced_on}`, textX, y + 62, { width: textWidth });
+      if (batch.expires_on) doc.text(`${words.expires}: ${batch.expires_on}`, textX, y + 74, { width: textWidth });
       doc
         .fillColor('#555555')
         .fontSize(7)
-        .text(words.scan, textX, y + 112, { width: textWidth });
-      doc.text(url, textX, y + 122, { width: textWidth, height: 20, ellipsis: true });
+        .text(words.scan, textX, y + 98, { width: textWidth });
+      // On one line when it fits at 5 pt or more, else wrapped on two (a long server name).
+      const urlSize = fittingSize(7, 5, (size) => doc.fontSize(size).widthOfString(url) <= textWidth);
+      doc.fontSize(urlSize).text(url, textX, y + 122, { width: textWidth });
     }
   });
 }

@@ -57,10 +57,13 @@ export async function batchesRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/v1/batches/:id/label.png',
-    { schema: { params: idParams, response: { 200: fileAnswer('image/png') }, tags }, config },
+    {
+      schema: { params: idParams, querystring: s.qrQuery, response: { 200: fileAnswer('image/png') }, tags },
+      config,
+    },
     async (req, reply) => {
       const batch = await readBatch(ctxOf(req), req.params.id);
-      return reply.type('image/png').send(await batchLabelPng(origin(req), batch));
+      return reply.type('image/png').send(await batchLabelPng(origin(req), batch, req.query.locale));
     },
   );
   r.get(

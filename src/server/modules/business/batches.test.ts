@@ -324,15 +324,24 @@ describe('batch labels and provenance', () => {
     const url = await pngQrCode(png.rawPayload);
     expect(url).toBe(`${ORIGIN}/b/${batch.id}`);
 
+    // A QR code for a Japanese package opens the Japanese page.
+    const ja = await t.request({ url: `/api/v1/batches/${batch.id}/label.png?locale=ja`, as: w.managers.bali });
+    expect(await pngQrCode(ja.rawPayload)).toBe(`${ORIGIN}/b/${batch.id}?lang=ja`);
+
     const pdf = await t.request({ method: 'GET', url: `/api/v1/batches/${batch.id}/label.pdf?count=4`, as: w.admin });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const codes = await pdfQrCodes(pdf.rawPayload);
     expect(codes.length).toBeGreaterThan(0);
-    expect(new Set(codes)).toEqual(new Set([url]));
-    const { text } = await pdfText(pdf.rawPayload);
+    expect(new Set(codes)).toEqual(new Set([`${url}?lang=id`]));
+    const { text: lines } = await pdfText(pdf.rawPayload);
+    const text = lines.replace(/\s+/g, ' ');
     expect(text).toContain('Keripik salak');
     expect(text).toContain('KRP-2026-02');
-    expect(text).toContain('2026-02-01');
+    // BPOM's wording, and the whole URL under the code (wrapped, never cut).
+    expect(text).toContain('Tanggal produksi: 2026-02-01');
+    expect(text).toContain('Baik digunakan sebelum: 2099-08-01');
+    expect(text).toContain('Pindai untuk melihat asal-usul produk');
+    expect(lines.replace(/\s+/g, '')).toContain(`${url}?lang=id`);
 
     const page = await t.request({ method: 'GET', url: new URL(url!).pathname });
     expect([200, 404]).toContain(page.statusCode); // the web page, when the web app is built
@@ -359,6 +368,7 @@ describe('batch labels and provenance', () => {
         code: '51.07.06.2004',
         name: expect.stringMatching(/sibetan/i),
         region: [expect.stringMatching(/bebandem/i), expect.stringMatching(/karangasem/i), 'Bali'],
+        country: 'ID',
         potentials: ['salak'],
       },
       group: { name: 'Kelompok Tani Salak Sibetan', kind: 'farmer_group', foundedOn: null },

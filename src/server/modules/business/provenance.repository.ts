@@ -21,6 +21,8 @@ export interface ProvenanceRow {
   group_founded_on: string | null;
   village_code: string;
   village_potentials: string[];
+  /** The program's country (ISO 3166-1 alpha-2). */
+  country: string;
 }
 
 export interface ProvenanceInputRow {
@@ -36,8 +38,9 @@ export interface ProvenanceInputRow {
 const SELECT = `SELECT b.id, b.lot_code, b.produced_on, b.expires_on, b.quantity, b.unit, b.area_path, p.id AS product_id,
   p.name AS product_name, p.description AS product_description, p.story AS product_story, p.category AS product_category,
   p.status AS product_status, g.name AS group_name, g.kind AS group_kind, g.founded_on AS group_founded_on,
-  g.village_code, g.village_potentials
-  FROM batches b JOIN registry_products p ON p.id = b.product_id JOIN registry_groups g ON g.id = b.group_id`;
+  g.village_code, g.village_potentials, pr.country
+  FROM batches b JOIN registry_products p ON p.id = b.product_id JOIN registry_groups g ON g.id = b.group_id
+  JOIN programs_programs pr ON pr.id = g.program_id`;
 
 export const provenanceRepository = {
   async batch(db: Queryable, id: string): Promise<ProvenanceRow | undefined> {

@@ -47,6 +47,7 @@ export async function batchProvenance(ctx: Pick<Ctx, 'db'>, id: string, locale: 
       code: row.village_code,
       name: names.get(row.village_code) ?? row.village_code,
       region,
+      country: row.country,
       potentials: row.village_potentials,
     },
     group: { name: row.group_name, kind: row.group_kind, foundedOn: row.group_founded_on },

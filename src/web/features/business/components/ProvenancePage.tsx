@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
+import { countryName } from '../../../lib/countries';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getProvenance } from '../api/provenance';
@@ -38,7 +39,7 @@ export default function ProvenancePage({ id }: { id: string }) {
                 <dt>{t('product.village')}</dt>
                 <dd>{village.name}</dd>
                 <dt>{t('product.region')}</dt>
-                <dd>{village.region.join(', ')}</dd>
+                <dd>{[...village.region, countryName(village.country, locale)].join(', ')}</dd>
                 <dt>{t('product.group')}</dt>
                 <dd>
                   {group.name} ({t(`groupKind.${group.kind}`)})

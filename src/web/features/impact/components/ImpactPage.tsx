@@ -13,15 +13,7 @@ import { IndicatorCard } from './IndicatorCard';
 import { TargetForm } from './TargetForm';
 import { thisYear } from './value-text';
 import './impact.css';
-
-/** The country's name in the reader's language ("Indonesia", "インドネシア"). */
-function countryName(country: string, locale: string) {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(country) ?? country;
-  } catch {
-    return country;
-  }
-}
+import { countryName } from '../../../lib/countries';
 
 /**
  * The program dashboard: this year's value of each indicator at the area looked at, its line by
