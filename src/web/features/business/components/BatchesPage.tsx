@@ -5,7 +5,7 @@ import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, today } from '../../../lib/format';
+import { formatDate, formatQuantity, stockWords, today } from '../../../lib/format';
 import { usePagedList, useResource } from '../../../lib/use-resource';
 import { SavedOnDevice, usePendingWrites } from '../../offline';
 import { listProducts } from '../../registry';
@@ -121,7 +121,7 @@ function BatchForm({
             <option value="">{t('batches.noInput')}</option>
             {inputs.data?.items.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.lotCode} · {nameIn(b.productName, locale)} ({b.available} {b.unit})
+                {b.lotCode} · {nameIn(b.productName, locale)} ({formatQuantity(b.available, b.unit, locale)})
               </option>
             ))}
           </select>
@@ -159,7 +159,7 @@ function BatchRow({ batch: listed }: { batch: BatchAnswer }) {
         <strong>{nameIn(batch.productName, locale)}</strong> · {batch.lotCode}
       </span>
       <span className="muted small">
-        {t('batches.stock', { available: batch.available, stock: batch.stock, unit: batch.unit })} ·{' '}
+        {t('batches.stock', stockWords(batch, locale))} ·{' '}
         {t('batches.made', { date: formatDate(batch.producedOn, locale) })}
         {batch.expiresOn ? ` · ${t('batches.expires', { date: formatDate(batch.expiresOn, locale) })}` : ''}
       </span>

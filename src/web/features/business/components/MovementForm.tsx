@@ -4,7 +4,7 @@ import { EnumSelect } from '../../../components/EnumSelect';
 import { Field, orNull, useFormState } from '../../../components/form';
 import { useUnsavedValues } from '../../../components/use-unsaved-guard';
 import { useI18n } from '../../../i18n/i18n';
-import { today } from '../../../lib/format';
+import { stockWords, today } from '../../../lib/format';
 import { recordMovement, type RecordMovement } from '../api/batches';
 
 type Kind = (typeof MANUAL_MOVEMENTS)[number];
@@ -24,7 +24,7 @@ export function MovementForm({
   onQueued: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [fields, setFields] = useState({ kind: 'sold' as Kind, quantity: '', on: today(), note: '' });
   const form = useFormState();
   const { markClean, confirmLeave } = useUnsavedValues(fields);
@@ -72,7 +72,7 @@ export function MovementForm({
         label={t('movements.quantity', { unit: batch.unit })}
         name={name('quantity')}
         error={form.errors.quantity}
-        hint={t('batches.stock', { available: batch.available, stock: batch.stock, unit: batch.unit })}
+        hint={t('batches.stock', stockWords(batch, locale))}
       >
         {(p) => <input {...p} inputMode="decimal" value={fields.quantity} onChange={set('quantity')} />}
       </Field>

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatQuantity } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getProvenance } from '../api/provenance';
 
@@ -69,8 +69,8 @@ export default function ProvenancePage({ id }: { id: string }) {
                     <li key={i.lotCode} className="row-static">
                       <strong>{i.product}</strong>
                       <span className="muted small">
-                        {t('provenance.lot', { lot: i.lotCode })} · {i.quantity} {i.unit} · {i.village} ·{' '}
-                        {formatDate(i.producedOn, locale)}
+                        {t('provenance.lot', { lot: i.lotCode })} · {formatQuantity(i.quantity, i.unit, locale)} ·{' '}
+                        {i.village} · {formatDate(i.producedOn, locale)}
                       </span>
                     </li>
                   ))}

@@ -4,7 +4,7 @@ import { inquiryMessageBody, quoteBody, type InquiryAnswer } from '../../../../s
 import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { acceptQuote, getInquiry, sendMessage, sendQuote } from '../api/inquiries';
 import { localized } from '../../../../shared/localized';
@@ -106,7 +106,7 @@ export default function InquiryPage({ id }: { id: string }) {
             <p className="muted">
               {t(`inquiryKind.${inquiry.kind}`)} · {inquiry.buyer.companyName} ({inquiry.buyer.country}) →{' '}
               {inquiry.groupName}
-              {inquiry.quantity ? ` · ${inquiry.quantity} ${inquiry.unit}` : ''}
+              {inquiry.quantity ? ` · ${formatQuantity(inquiry.quantity, inquiry.unit, locale)}` : ''}
             </p>
             <p className="badge">{t(`inquiryStatus.${inquiry.status}`)}</p>
             <section className="panel" aria-labelledby="messages-title">
@@ -130,7 +130,7 @@ export default function InquiryPage({ id }: { id: string }) {
                   {inquiry.quotes.map((q) => (
                     <li key={q.id} className="row-static">
                       <strong>
-                        {formatMoney(q.unitPrice, locale)} / {inquiry.unit} × {q.quantity}
+                        {formatMoney(q.unitPrice, locale)} / {unitName(inquiry.unit, locale)} × {q.quantity}
                       </strong>
                       <span className="muted small">
                         {t('quote.until', { date: formatDate(q.validUntil, locale) })} · {t(`quoteStatus.${q.status}`)}

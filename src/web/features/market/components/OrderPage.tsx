@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { problemText } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
@@ -59,7 +59,8 @@ export default function OrderPage({ id }: { id: string }) {
                 <dd>{order.groupName}</dd>
                 <dt>{t('orders.quantity')}</dt>
                 <dd>
-                  {order.quantity} {order.unit} × {formatMoney(order.unitPrice, locale)}
+                  {formatQuantity(order.quantity, order.unit, locale)} · {formatMoney(order.unitPrice, locale)} /{' '}
+                  {unitName(order.unit, locale)}
                 </dd>
                 <dt>{t('orders.total')}</dt>
                 <dd>{formatMoney(order.total, locale)}</dd>

@@ -1,7 +1,7 @@
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-resource';
 import { listOrders } from '../api/orders';
 import { localized } from '../../../../shared/localized';
@@ -23,7 +23,7 @@ export default function OrdersPage() {
                 <li key={o.id}>
                   <Link href={`/orders/${o.id}`} className="row-button">
                     <span>
-                      <strong>{localized(o.productName, locale)}</strong> · {o.quantity} {o.unit}
+                      <strong>{localized(o.productName, locale)}</strong> · {formatQuantity(o.quantity, o.unit, locale)}
                     </span>
                     <span className="muted small">
                       {o.buyer.companyName} → {o.groupName} · {formatMoney(o.total, locale)} ·{' '}

@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { useI18n } from '../../../i18n/i18n';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, unitName } from '../../../lib/format';
 import type { CatalogItemAnswer } from '../../../../shared/schemas/market';
 import { Stars } from '../../../components/Stars';
 
@@ -24,7 +24,7 @@ export function ProductCard({ item }: { item: CatalogItemAnswer }) {
         {region ? ` · ${region}` : ''}
       </p>
       <p className="price">
-        {formatMoney(item.price, locale)} / {item.unit}
+        {formatMoney(item.price, locale)} / {unitName(item.unit, locale)}
       </p>
       <p className="small">
         <Stars stars={item.stars} />{' '}

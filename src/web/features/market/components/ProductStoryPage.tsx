@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
@@ -37,7 +37,7 @@ export function ProductStoryPage({ id }: { id: string }) {
             ) : null}
             <h1>{data.name}</h1>
             <p className="price">
-              {formatMoney(data.price, locale)} / {data.unit} <Stars stars={data.stars} />
+              {formatMoney(data.price, locale)} / {unitName(data.unit, locale)} <Stars stars={data.stars} />
             </p>
             {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}
             {data.description ? <p>{data.description}</p> : null}
@@ -77,9 +77,7 @@ export function ProductStoryPage({ id }: { id: string }) {
                 {data.capacityPerMonth !== null ? (
                   <>
                     <dt>{t('product.capacity')}</dt>
-                    <dd>
-                      {new Intl.NumberFormat(locale).format(data.capacityPerMonth)} {data.unit}
-                    </dd>
+                    <dd>{formatQuantity(data.capacityPerMonth, data.unit, locale)}</dd>
                   </>
                 ) : null}
               </dl>
