@@ -116,6 +116,8 @@ const DEMO_TABLES = [
   'batches',
   'buyers',
   'quotes',
+  'assessments',
+  'certifications',
 ] as const;
 
 async function demoState(db: Database) {
@@ -159,6 +161,8 @@ const WHOLE_DEMO = {
   batches: 5,
   buyers: 1,
   quotes: 1,
+  assessments: 3,
+  certifications: 2,
 };
 const INDONESIA = 91_599;
 /** Natural Earth's 33 provinces (boundaries/README.md). */

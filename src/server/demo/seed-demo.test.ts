@@ -8,7 +8,9 @@ import { signIn, testFiles } from '../../../test/factories.js';
 import { exitOf, runCli } from '../../../test/server-process.js';
 import type { Database, Queryable } from '../db/database.js';
 import { importAreas, readIndonesiaAreas } from '../modules/geography/index.js';
+import { monthBefore } from './seed-history.js';
 import { seedDemo, type DemoSeedResult } from './seed-demo.js';
+import { DEMO_ROUNDS } from './seed-ratings.js';
 
 const t = useTestApp();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -61,6 +63,8 @@ const DEMO_TABLES = [
   'buyers',
   'inquiries',
   'quotes',
+  'assessments',
+  'certifications',
 ];
 
 const count = async (table: string) =>
@@ -168,6 +172,49 @@ describe('the demo seed', () => {
     expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
   });
 
+  it('rates the salak chips three times over two years, rising to 4★ with P-IRT and then halal, so its group naik kelas', async () => {
+    const result = created(await seed());
+    const manager = result.accounts.find((a) => a.role === 'program_manager')!;
+    const session = await signIn(t.app, manager.email, manager.password!);
+    const get = async <T>(url: string) => {
+      const r = await t.request({ url, as: session });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as T;
+    };
+    const [chips] = await t.database.db.query<{ id: string; group_id: string }>(
+      `SELECT id, group_id FROM products WHERE name->>'id' ILIKE 'keripik salak%'`,
+    );
+    const rounds = await get<{ items: { status: string; stars: number | null; assessedOn: string }[] }>(
+      `/api/v1/assessments?productId=${chips!.id}`,
+    );
+    const byDate = [...rounds.items].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
+    expect(byDate.map((r) => r.status)).toEqual(DEMO_ROUNDS.map(() => 'finalised'));
+    expect(byDate.map((r) => r.assessedOn.slice(0, 7))).toEqual(
+      DEMO_ROUNDS.map((r) => monthBefore(new Date(), r.back)),
+    );
+    // A third of each scale is 2★ (≥ 30 %), two thirds 3★ (≥ 50 %); full marks are capped at 4★ by the provincial panel.
+    expect(byDate.map((r) => r.stars)).toEqual([2, 3, 4]);
+    const certificates = await get<{ items: { kind: string; issuedOn: string }[] }>(
+      `/api/v1/certifications?productId=${chips!.id}`,
+    );
+    expect(certificates.items.map((c) => c.kind).sort()).toEqual(['halal', 'pirt']);
+
+    const impact = async (indicator: string, period: string, by: string) =>
+      (
+        await get<{ rows: { value: string | null; by: Record<string, string> }[] }>(
+          `/api/v1/impact?indicator=${indicator}&programId=${result.programId}&period=${period}&by=${by}`,
+        )
+      ).rows.filter((r) => Number(r.value) > 0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await impact('products_rated', today.slice(0, 4), 'stars')).toEqual([
+      expect.objectContaining({ by: { stars: '4' }, value: '1' }),
+    ]);
+    // In the last twelve months the group's best stars rose (3★ → 4★ on 2★ before) and it gained halal.
+    const lastYear = `${monthBefore(new Date(), 12)}-01..${today}`;
+    const moved = await impact('groups_naik_kelas', lastYear, 'condition');
+    expect(moved.map((r) => r.by.condition).sort()).toEqual(expect.arrayContaining(['new_certification', 'stars_up']));
+  });
+
   it('dates everything from the day of seeding: on a 2028 clock there are upcoming sessions and nothing is dated later than today', async () => {
     await importDemoRegencies();
     const today = '2028-05-10';
@@ -183,6 +230,9 @@ describe('the demo seed', () => {
       'SELECT max(day)::text AS v FROM attendance WHERE $1::date IS NOT NULL',
       'SELECT max(produced_on)::text AS v FROM batches WHERE $1::date IS NOT NULL',
       'SELECT max(started_on)::text AS v FROM programs WHERE $1::date IS NOT NULL',
+      'SELECT max(finalised_at)::date::text AS v FROM assessments WHERE $1::date IS NOT NULL',
+      'SELECT max(assessed_on)::text AS v FROM assessments WHERE $1::date IS NOT NULL',
+      'SELECT max(issued_on)::text AS v FROM certifications WHERE $1::date IS NOT NULL',
     ];
     for (const text of latest) {
       const date = await one(text);

@@ -22,6 +22,7 @@ import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './dem
 import { seedBooks, seedCooperativeBooks } from './seed-books.js';
 import { addNewcomers, monthBefore, registeredAt, seedSalesHistory } from './seed-history.js';
 import { seedMarket } from './seed-market.js';
+import { seedRatings } from './seed-ratings.js';
 import { seedTraining } from './seed-training.js';
 
 export interface DemoAccount {
@@ -123,6 +124,14 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
   const trainerId = users.get('trainer@demo.ovop.id')!.id;
   await seedTraining(ctx, program.id, { trainerId, groupId: groups.get('salak'), areaCode: '51.07.06.2004' });
   const salak = groups.get('salak');
+  if (salak) {
+    const id = (email: string) => users.get(email)!.id;
+    await seedRatings(ctx, program.id, chips.get(salak)!, {
+      programManagerId: id('manager@demo.ovop.id'),
+      groupManagerId: id('group.manager@demo.ovop.id'),
+      assessorId: id('assessor@demo.ovop.id'),
+    });
+  }
   await seedBooks(ctx, salak ? { groupId: salak, productId: chips.get(salak)! } : undefined);
   // The cooperative records its members' savings (and pays the UMKM final tax).
   const koperasi = DEMO_VILLAGES.find((v) => v.group.kind === 'cooperative' && groups.has(v.group.key));

@@ -25,5 +25,16 @@ export async function publicCertifications(db: Queryable, productId: string, on:
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }
 
+/** The commands the demo seed runs. */
+export { createScheme, setAssessorTier } from './schemes.service.js';
+export {
+  createAssessment,
+  finaliseAssessment,
+  recordPanelScores,
+  recordSelfAssessment,
+} from './assessments.service.js';
+export { createCertification } from './certifications.service.js';
+export { OCOP_TEMPLATE_ID } from './scheme-templates.js';
+
 /** What waits in the quality work for the caller, for the home screen. */
 export { qualityTasks } from './tasks.service.js';
