@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostgresDatabase, openTestDatabase, postgresUrl, type TestDatabase } from '../../../test/database.js';
 import { inOneTransaction } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
@@ -157,6 +158,40 @@ describe.skipIf(!postgresUrl)('prepared statements on PostgreSQL', () => {
       );
       return rows;
     });
+
+  it('runs the statements a transaction asks for at once one after the other, in order', async () => {
+    const created = await createPostgresDatabase();
+    const db = await PostgresDatabase.open(created.url, 1);
+    let active = 0;
+    let most = 0;
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (
+      this: pg.Client,
+      ...args: unknown[]
+    ) {
+      active++;
+      most = Math.max(most, active);
+      const done = () => void active--;
+      const answer = (query as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      void answer.then(done, done);
+      return answer;
+    } as typeof query);
+    try {
+      const rows = await db.transaction((tx) =>
+        Promise.all([
+          tx.query<{ n: number }>('SELECT 1 AS n FROM pg_sleep(0.05)'),
+          tx.query<{ n: number }>('SELECT $1::int AS n', [2]),
+          tx.query<{ n: number }>('SELECT 3 AS n'),
+        ]),
+      );
+      expect(rows).toEqual([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }]]);
+      expect(most).toBe(1);
+    } finally {
+      spy.mockRestore();
+      await db.close();
+      await created.drop();
+    }
+  });
 
   it('prepares a statement with parameters once per connection, and not when turned off', async () => {
     const created = await createPostgresDatabase();

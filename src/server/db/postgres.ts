@@ -40,9 +40,15 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      // A transaction is one connection: statements asked for at once (a Promise.all) run one
+      // after the other, in the order asked, instead of piling onto the client (which pg deprecates).
+      let last: Promise<unknown> = Promise.resolve();
       const result = await fn({
-        query: async <R extends Row>(text: string, params: readonly unknown[] = []) =>
-          (await client.query<R>(this.config(text, params))).rows,
+        query: <R extends Row>(text: string, params: readonly unknown[] = []) => {
+          const run = last.then(() => client.query<R>(this.config(text, params)));
+          last = run.catch(() => undefined);
+          return run.then((r) => r.rows);
+        },
       });
       await client.query('COMMIT');
       return result;
