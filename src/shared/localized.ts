@@ -8,6 +8,13 @@ export type Localized = Record<string, string>;
  * default, always present on records the program enters), then English, then any language there is.
  */
 export function localized(text: Localized | null | undefined, locale: string): string | null {
+  const language = shownLanguage(text, locale);
+  return language === null ? null : text![language]!;
+}
+
+/** The language `localized` shows a text in (null when there is no text): what a page names when it is not the reader's. */
+export function shownLanguage(text: Localized | null | undefined, locale: string): string | null {
   if (!text) return null;
-  return text[locale] ?? text[DEFAULT_LOCALE] ?? text.en ?? Object.values(text)[0] ?? null;
+  for (const language of [locale, DEFAULT_LOCALE, 'en']) if (text[language] !== undefined) return language;
+  return Object.keys(text)[0] ?? null;
 }

@@ -119,6 +119,9 @@ describe('the market on a phone', () => {
     await tokyo.getByText('産地・生産履歴').waitFor();
     // The country is named, in the reader's language.
     expect(await tokyo.locator('main').innerText()).toMatch(/Kabupaten Karangasem, Bali, インドネシア/);
+    // The product's texts have no Japanese yet: the page says so, and in which language they are.
+    expect(await tokyo.getByRole('note').innerText()).toMatch(/日本語に翻訳されていない.*インドネシア語で表示/);
+    expect(await tokyo.locator('h1').getAttribute('lang')).toBe('id');
     expect(await hasNoHorizontalScroll(tokyo)).toBe(true);
     await screenshot(tokyo, 'market-provenance-ja');
     await tokyo.context().close();

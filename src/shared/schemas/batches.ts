@@ -12,6 +12,7 @@ import {
 } from '../common.schemas.js';
 import { money } from '../money.js';
 import { quantity } from '../quantity.js';
+import { shownIn } from './market.js';
 
 /** Movements a person records by hand; produced, consumed, reserved and released follow from other commands. */
 export const MANUAL_MOVEMENTS = ['sold', 'spoiled', 'sample'] as const;
@@ -154,6 +155,7 @@ export const provenanceAnswer = z.object({
     category: z.string(),
     /** Whether the product's public page (/p/{id}) exists: drafts have none. */
     public: z.boolean(),
+    shownIn,
   }),
   /** The village, the areas above it (nearest first) and its country (ISO 3166-1 alpha-2, named by the reader's language). */
   village: areaRef.extend({ region: z.array(z.string()), country: z.string(), potentials: z.array(z.string()) }),

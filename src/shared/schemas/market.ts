@@ -247,11 +247,20 @@ export type CatalogPageAnswer = z.infer<typeof catalogPage>;
 const areaRef = z.object({ code: z.string(), name: z.string(), level: z.string() });
 
 /** The public product page. */
+/** The language a product's name, description and story are shown in: the page names those not in the reader's. */
+export const shownIn = z.object({
+  name: z.string().nullable(),
+  description: z.string().nullable(),
+  story: z.string().nullable(),
+});
+
 export const catalogProductAnswer = z.object({
   ...catalogItemFields,
   /** Every language the product has text in; each text above falls back on its own when missing. */
   languages: z.array(z.string()),
   story: z.string().nullable(),
+  /** The language each text above is shown in (the reader's, or the one it fell back to). */
+  shownIn: shownIn,
   photos: z.array(photo.extend({ width: z.number().int(), height: z.number().int() })),
   village: areaRef.extend({ ancestors: z.array(areaRef) }),
   group: catalogItemFields.group.extend({ foundedOn: z.string().nullable() }),

@@ -363,6 +363,8 @@ describe('batch labels and provenance', () => {
         story: null,
         category: 'food',
         public: true,
+        // English asked; the story exists in Indonesian only.
+        shownIn: { name: 'en', description: 'en', story: null },
       },
       village: {
         code: '51.07.06.2004',

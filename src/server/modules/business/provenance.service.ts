@@ -2,7 +2,7 @@ import { pathCodes } from '../../../shared/area-path.js';
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import type { UiLocale } from '../../../shared/locales.js';
-import { localized } from '../../../shared/localized.js';
+import { localized, shownLanguage } from '../../../shared/localized.js';
 import { quantityText } from '../../../shared/quantity.js';
 import { publicCertifications } from '../quality/index.js';
 import { provenanceRepository } from './provenance.repository.js';
@@ -42,6 +42,11 @@ export async function batchProvenance(ctx: Pick<Ctx, 'db'>, id: string, locale: 
       story: published ? localized(row.product_story, locale) : null,
       category: row.product_category,
       public: published,
+      shownIn: {
+        name: shownLanguage(row.product_name, locale),
+        description: published ? shownLanguage(row.product_description, locale) : null,
+        story: published ? shownLanguage(row.product_story, locale) : null,
+      },
     },
     village: {
       code: row.village_code,

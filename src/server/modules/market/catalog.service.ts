@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { dateIn } from '../../../shared/dates.js';
 import { UI_LOCALES, type UiLocale } from '../../../shared/locales.js';
-import { localized, type Localized } from '../../../shared/localized.js';
+import { localized, shownLanguage, type Localized } from '../../../shared/localized.js';
 import { fromMinor } from '../../../shared/money.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productPhotos, type PhotoRow } from '../registry/index.js';
@@ -184,6 +184,11 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     description: localized(row.description, locale),
     languages: languagesOf(row.name, row.description, row.story),
     story: localized(row.story, locale),
+    shownIn: {
+      name: shownLanguage(row.name, locale),
+      description: shownLanguage(row.description, locale),
+      story: shownLanguage(row.story, locale),
+    },
     photos: photos.map((p) => {
       const shown = presentPhoto(p);
       return { url: shown.url, thumbnailUrl: shown.thumbnailUrl, width: shown.width, height: shown.height };

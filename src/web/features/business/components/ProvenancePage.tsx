@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
+import { ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
 import { formatDate, formatQuantity } from '../../../lib/format';
@@ -23,7 +24,8 @@ export default function ProvenancePage({ id }: { id: string }) {
         return (
           <article className="story provenance">
             <p className="badge">{t('provenance.badge')}</p>
-            <h1>{product.name}</h1>
+            <h1 lang={product.shownIn.name ?? undefined}>{product.name}</h1>
+            <ShownIn shownIn={product.shownIn} />
             <p className="muted">{t('provenance.lot', { lot: batch.lotCode })}</p>
             <section className="panel" aria-labelledby="batch-title">
               <h2 id="batch-title">{t('provenance.batch')}</h2>
@@ -77,12 +79,14 @@ export default function ProvenancePage({ id }: { id: string }) {
                 </ul>
               </section>
             ) : null}
-            {product.description ? <p>{product.description}</p> : null}
+            {product.description ? <p lang={product.shownIn.description ?? undefined}>{product.description}</p> : null}
             {product.story ? (
               <section aria-labelledby="story-title">
                 <h2 id="story-title">{t('product.story')}</h2>
                 {product.story.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i}>{paragraph}</p>
+                  <p key={i} lang={product.shownIn.story ?? undefined}>
+                    {paragraph}
+                  </p>
                 ))}
               </section>
             ) : null}

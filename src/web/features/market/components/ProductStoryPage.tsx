@@ -6,15 +6,7 @@ import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
 import { Stars } from '../../../components/Stars';
-
-function languageNames(codes: string[], locale: string): string {
-  try {
-    const names = new Intl.DisplayNames([locale], { type: 'language' });
-    return codes.map((code) => names.of(code) ?? code).join(', ');
-  } catch {
-    return codes.join(', ');
-  }
-}
+import { languageNames, ShownIn } from '../../../components/ShownIn';
 
 /** The page a QR code on a package opens: the product's story, its village and its group. */
 export function ProductStoryPage({ id }: { id: string }) {
@@ -35,17 +27,20 @@ export function ProductStoryPage({ id }: { id: string }) {
             {cover ? (
               <img className="cover" src={cover.url} alt={data.name} width={cover.width} height={cover.height} />
             ) : null}
-            <h1>{data.name}</h1>
+            <h1 lang={data.shownIn.name ?? undefined}>{data.name}</h1>
+            <ShownIn shownIn={data.shownIn} />
             <p className="price">
               {formatMoney(data.price, locale)} / {unitName(data.unit, locale)} <Stars stars={data.stars} />
             </p>
             {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}
-            {data.description ? <p>{data.description}</p> : null}
+            {data.description ? <p lang={data.shownIn.description ?? undefined}>{data.description}</p> : null}
             {data.story ? (
               <section aria-labelledby="story-title">
                 <h2 id="story-title">{t('product.story')}</h2>
                 {data.story.split(/\n{2,}/).map((paragraph, i) => (
-                  <p key={i}>{paragraph}</p>
+                  <p key={i} lang={data.shownIn.story ?? undefined}>
+                    {paragraph}
+                  </p>
                 ))}
               </section>
             ) : null}
