@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchMemo, writtenTables } from './batch-memo.js';
+import { AbsentIds, BatchMemo, writtenTables } from './batch-memo.js';
 
 describe('the batch memo', () => {
   it('names the tables a statement writes, and none that it only reads', () => {
@@ -36,5 +36,28 @@ describe('the batch memo', () => {
     expect((await read()).loads).toBe(2);
     memo.clear();
     expect((await read()).loads).toBe(3);
+  });
+});
+
+describe('the ids a batch knows to be new', () => {
+  const [a, b, c] = ['0190f0d2-7c1e-7000-8000-00000000000a', '0190f0d2-7c1e-7000-8000-00000000000b', 'not-a-uuid'];
+
+  it('asks once per kind which ids exist, and forgets an id once it is made', async () => {
+    const absent = new AbsentIds([a, b, c]);
+    const asked: string[][] = [];
+    const existing = async (ids: string[]) => {
+      asked.push(ids);
+      return [b];
+    };
+    expect(await absent.has('member', a, existing)).toBe(true);
+    expect(await absent.has('member', b, existing)).toBe(false);
+    // An id that is not a uuid is never taken as new: it is looked for the usual way.
+    expect(await absent.has('member', c, existing)).toBe(false);
+    expect(asked).toEqual([[a, b]]);
+    absent.made(a);
+    expect(await absent.has('member', a, existing)).toBe(false);
+    expect(asked).toHaveLength(1);
+    // Another kind is asked on its own, from what the database holds when it is first asked.
+    expect(await absent.has('product', a, async () => [])).toBe(true);
   });
 });

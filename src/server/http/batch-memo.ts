@@ -54,3 +54,36 @@ export function readOnce<T>(tables: readonly string[], key: string, load: () => 
   const memo = batchScope.getStore()?.memo;
   return memo ? memo.read(tables, key, load) : load();
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which of a batch's client ids no record of a kind has yet, asked once per kind for all of them:
+ * an outbox's creates are nearly all new, and each would otherwise look for its id on its own.
+ * Sound because the batch holds the lock on every id it asks about from before it asks (no one
+ * else can create one meanwhile) and every create with a client id goes through `createOnce`,
+ * which tells this list when it makes one (`made`). A request rolled back after making one leaves
+ * its id out of the list: it is looked for again, the slow way, never wrongly taken as new.
+ */
+export class AbsentIds {
+  private readonly byKind = new Map<string, Set<string>>();
+  private readonly ids: string[];
+
+  constructor(ids: Iterable<string>) {
+    this.ids = [...ids].filter((id) => UUID.test(id));
+  }
+
+  async has(kind: string, id: string, existing: (ids: string[]) => Promise<string[]>): Promise<boolean> {
+    let absent = this.byKind.get(kind);
+    if (!absent) {
+      const found = new Set(this.ids.length ? await existing(this.ids) : []);
+      absent = new Set(this.ids.filter((i) => !found.has(i)));
+      this.byKind.set(kind, absent);
+    }
+    return absent.has(id);
+  }
+
+  made(id: string): void {
+    for (const absent of this.byKind.values()) absent.delete(id);
+  }
+}

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { batchAnswer, batchBody, type BatchAnswer } from '../../shared/schemas/batch.js';
 import type { Database, Tx } from '../db/database.js';
-import { BatchMemo } from './batch-memo.js';
+import { AbsentIds, BatchMemo } from './batch-memo.js';
 import { batchScope, type DeferredKind, type UserActor } from './context.js';
 
 /**
@@ -37,6 +37,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
           const memo = new BatchMemo();
           const db = withinBatch(tx, app.db.kind, memo);
           const locked = await lockClientIds(tx, requests);
+          const absent = new AbsentIds(locked);
           const results: BatchAnswer['results'] = [];
           // In the guarded run one savepoint is always open before the next request: kept after a
           // rollback to it, and renewed after a success in the same round trip as its release
@@ -48,7 +49,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
             const ofRequest = new Deferred();
             // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
             const res = await batchScope.run(
-              { actor, db, locked, memo, defer: (kind, row) => ofRequest.add(kind, row) },
+              { actor, db, locked, memo, absent, defer: (kind, row) => ofRequest.add(kind, row) },
               async () =>
                 await app.inject({
                   method: r.method,

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database, Queryable, Tx } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
-import type { BatchMemo } from './batch-memo.js';
+import type { AbsentIds, BatchMemo } from './batch-memo.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
 
@@ -123,6 +123,8 @@ export interface BatchScope {
   locked: ReadonlySet<string>;
   /** Reads made once for the batch until it writes their tables (`readOnce`). */
   memo: BatchMemo;
+  /** Which of the locked client ids no record of a kind has yet (`createOnce`'s `existing`). */
+  absent: AbsentIds;
   /**
    * Rows a module writes for the request as a whole batch at the batch's end (the audit log): kept
    * with the request when it succeeds, dropped with it when it is refused, written by `write` in

@@ -16,6 +16,11 @@ export interface CreateOnce<Row, Out> {
   id: string | undefined;
   /** The stored row with this id, if any (inside the command's transaction). */
   find: (id: string) => Promise<Row | undefined>;
+  /**
+   * The kind of record and which of many ids it already has: lets a batch ask once for all its
+   * ids instead of `find` for each new one (see `AbsentIds`).
+   */
+  existing?: { kind: string; among: (ids: string[]) => Promise<string[]> };
   /** Whether the caller may see that row; when not, the id is answered as taken and nothing is shown. */
   visible: (row: Row) => boolean;
   /** The stored row's facts in the shape of `input`: the two must be equal for a replay. */
@@ -41,9 +46,13 @@ export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, 
     // committed row and answers it as a replay (200), never a unique-key 409. On PostgreSQL each
     // statement sees what committed before it, so `find` after the wait sees the winner's row.
     // A batch takes the locks of its requests' ids at its start, in one statement.
-    if (!batchScope.getStore()?.locked.has(spec.id))
-      await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [spec.id]);
-    const existing = await spec.find(spec.id);
+    const batch = batchScope.getStore();
+    if (!batch?.locked.has(spec.id)) await db.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [spec.id]);
+    const surelyNew =
+      batch?.locked.has(spec.id) && spec.existing
+        ? await batch.absent.has(spec.existing.kind, spec.id, spec.existing.among)
+        : false;
+    const existing = surelyNew ? undefined : await spec.find(spec.id);
     if (existing) {
       if (!spec.visible(existing)) throw idInUse();
       const record = await spec.present(existing);
@@ -56,7 +65,9 @@ export async function createOnce<Row, Out>(db: Queryable, spec: CreateOnce<Row, 
       return { record, created: false };
     }
   }
-  return { record: await spec.create(spec.id ?? uuidv7()), created: true };
+  const id = spec.id ?? uuidv7();
+  batchScope.getStore()?.absent.made(id);
+  return { record: await spec.create(id), created: true };
 }
 
 /** An id already taken by a record the caller may not see: a conflict that says nothing about it. */

@@ -323,6 +323,15 @@ export const ledgerRepository = {
     return (await db.query<EntryRow>(`${ENTRY} WHERE e.id = $1`, [id]))[0];
   },
 
+  /** Which of these ids are journal entries'. */
+  async existingEntries(db: Queryable, ids: string[]): Promise<string[]> {
+    const rows = await db.query<{ id: string }>(
+      'SELECT id::text AS id FROM journal_entries WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  },
+
   async entryBySource(db: Queryable, sourceType: string, sourceId: string): Promise<EntryRow | undefined> {
     return (
       await db.query<EntryRow>(`${ENTRY} WHERE e.source_type = $1 AND e.source_id = $2 AND e.reverses_id IS NULL`, [

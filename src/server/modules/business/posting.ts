@@ -239,6 +239,7 @@ export async function postOnce(
   return createOnce(tx.db, {
     id,
     find: (entryId) => ledgerRepository.entry(tx.db, entryId),
+    existing: { kind: 'journal_entry', among: (ids) => ledgerRepository.existingEntries(tx.db, ids) },
     visible: (row) => row.group_id === books.group.id,
     stored: storedContent,
     input: contentOf(content),

@@ -59,6 +59,12 @@ export const membersRepository = {
     return (await db.query<MemberRow>(`${SELECT} WHERE m.id = $1`, [id]))[0];
   },
 
+  /** Which of these ids are members' (of any group). */
+  async existing(db: Queryable, ids: string[]): Promise<string[]> {
+    const rows = await db.query<{ id: string }>('SELECT id::text AS id FROM members WHERE id = ANY($1::uuid[])', [ids]);
+    return rows.map((r) => r.id);
+  },
+
   async list(
     db: Queryable,
     groupId: string,

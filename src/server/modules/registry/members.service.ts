@@ -154,6 +154,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
     return createOnce(tx.db, {
       id: input.id,
       find: (id) => membersRepository.byId(tx.db, id),
+      existing: { kind: 'member', among: (ids) => membersRepository.existing(tx.db, ids) },
       visible: (row) => row.group_id === groupId,
       stored: (row) => fieldsOf(row, tx.cipher),
       input: fields,

@@ -80,6 +80,14 @@ export const productsRepository = {
     return (await db.query<ProductRow>(`SELECT ${COLUMNS} FROM products p WHERE p.id = $1`, [id]))[0];
   },
 
+  /** Which of these ids are products'. */
+  async existing(db: Queryable, ids: string[]): Promise<string[]> {
+    const rows = await db.query<{ id: string }>('SELECT id::text AS id FROM products WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+    return rows.map((r) => r.id);
+  },
+
   async list(
     db: Queryable,
     scope: Sql,

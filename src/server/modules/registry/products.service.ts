@@ -225,6 +225,7 @@ export async function createProduct(
     return createOnce(tx.db, {
       id: input.id,
       find: (id) => productsRepository.byId(tx.db, id),
+      existing: { kind: 'product', among: (ids) => productsRepository.existing(tx.db, ids) },
       visible: (row) => can(tx.actor, productPolicy, 'read', ofGroupTarget(row)),
       stored: (row) => ({ groupId: row.group_id, ...fieldsOf(row) }),
       input: {
