@@ -2,3 +2,5 @@
 import { lazy } from 'react';
 
 export const JoinPage = lazy(() => import('./components/JoinPage'));
+/** The community managers' screen: pending joins to welcome or decline. */
+export const CommunityPage = lazy(() => import('./components/CommunityPage'));
