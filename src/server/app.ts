@@ -24,6 +24,7 @@ import { programsRoutes } from './modules/programs/index.js';
 import { qualityFileReaders, qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { trainingFileReaders, trainingRoutes } from './modules/training/index.js';
+import { communityRoutes } from './modules/community/index.js';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
 import { S3FileStorage } from './storage/s3-file-storage.js';
 import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
@@ -156,6 +157,7 @@ export async function buildApp({
   await app.register(businessRoutes);
   await app.register(batchesRoutes);
   await app.register(trainingRoutes);
+  await app.register(communityRoutes);
   await app.register(marketRoutes);
   await app.register(tradeRoutes);
   await app.register(notificationsRoutes);

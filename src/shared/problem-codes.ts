@@ -201,6 +201,7 @@ export const FIELD_CODES = {
   expires_before_issued: [],
   // references and records
   unknown_reference: [],
+  rules_outdated: [],
   not_allowed_here: [],
   taken: [],
   not_an_assessor: [],

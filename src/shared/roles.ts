@@ -6,6 +6,7 @@ export const ROLES = [
   'trainer',
   'group_manager',
   'group_member',
+  'community_manager',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

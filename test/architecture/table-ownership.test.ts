@@ -57,6 +57,7 @@ const OWNERS: Record<string, string[]> = {
     'impact_dhis2_org_units',
     'impact_dhis2_pushes',
   ],
+  community: ['community_rules', 'community_joins'],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
+import { communityProgramPolicy, joinPolicy } from '../../src/server/modules/community/community.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
@@ -86,7 +87,7 @@ export interface Helpers {
   session(name: string): Session;
   /** The record's current version, read by the admin (or by `as`): what a PATCH must name. */
   version(url: string, as?: Session): Promise<number>;
-  /** POST as the admin, expecting 200/201; the answer's JSON. */
+  /** POST as the admin (each from its own client address), expecting 200/201/202; the answer's JSON. */
   post(url: string, payload: object): Promise<{ id: string } & Record<string, unknown>>;
   unique: string;
   /** A small PNG to upload. */
@@ -128,6 +129,22 @@ const impactSomewhere: Policy<'read'> = {
 };
 
 const OPEN: Rule = { kind: 'open' };
+
+/** A request to join from the place's village, consenting to the rules in force (read as the admin). */
+async function joinBody(r: Records, x: Helpers) {
+  const rulesVersion = await x.version(`/api/v1/community/${r.programId}/rules`);
+  return {
+    name: 'Kadek Ayu',
+    email: `joiner-${x.unique}@example.id`,
+    areaCode: r.villageCode,
+    rulesVersion,
+    acceptRules: true,
+  };
+}
+/** A new pending request to join in the place: each welcome or decline needs its own. */
+async function freshJoin(r: Records, x: Helpers): Promise<string> {
+  return (await x.post(`/api/v1/community/${r.programId}/joins`, await joinBody(r, x))).id;
+}
 const SIGNED_IN: Rule = { kind: 'signedIn' };
 const ONCE = ['in'] as const;
 const isAdmin = (a: Actor) => a.kind === 'user' && a.isAdmin;
@@ -929,6 +946,35 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/catalog/products/{id}': {
     rule: OPEN,
     request: (r) => ({ url: `/api/v1/catalog/products/${r.product.id}` }),
+  },
+  'GET /api/v1/community/{programId}/rules': {
+    rule: OPEN,
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/rules` }),
+  },
+  'POST /api/v1/community/{programId}/rules': {
+    rule: policy(check(communityProgramPolicy, 'writeRules', prog)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/rules`, payload: { text: { id: 'Aturan.' } } }),
+  },
+  'POST /api/v1/community/{programId}/joins': {
+    rule: OPEN,
+    places: ONCE,
+    request: async (r, x) => ({
+      url: `/api/v1/community/${r.programId}/joins`,
+      payload: await joinBody(r, x),
+    }),
+  },
+  'GET /api/v1/community/{programId}/joins': {
+    rule: list(joinPolicy, vil, (r) => r.joinId),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/joins` }),
+  },
+  'POST /api/v1/community/joins/{id}/welcome': {
+    rule: policy(check(joinPolicy, 'decide', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/joins/${await freshJoin(r, x)}/welcome` }),
+  },
+  'POST /api/v1/community/joins/{id}/decline': {
+    rule: policy(check(joinPolicy, 'decide', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/joins/${await freshJoin(r, x)}/decline` }),
   },
   'POST /api/v1/buyers': {
     rule: { kind: 'anonymousOnly' },

@@ -175,6 +175,21 @@ async function recordsOf(
   );
   // An account holding a role in the program (a trainer): what account and staffing requests act on.
   const { user: staff } = await buildStaff(db, 'trainer', { programId: w.program.id });
+  // A request to join the community from this place's village, left pending.
+  const rules = (await t.request({ url: `/api/v1/community/${w.program.id}/rules` })).json();
+  const join = await call(
+    'POST',
+    `/api/v1/community/${w.program.id}/joins`,
+    admin,
+    {
+      name: 'Ni Made Ayu',
+      phone: '0812 3456 7890',
+      areaCode: target[0]!.area_code,
+      rulesVersion: rules.version,
+      acceptRules: true,
+    },
+    [202],
+  );
   return {
     programId: w.program.id,
     areaPath: target[0]!.area_path,
@@ -198,6 +213,7 @@ async function recordsOf(
     inquiry,
     quoteId,
     order,
+    joinId: join.id as string,
     ...shared,
   };
 }
@@ -229,6 +245,7 @@ async function sharedOf(
     trainerId,
     capacity: 30,
   });
+  await w.post(`/api/v1/community/${w.program.id}/rules`, { text: { id: 'Saling menghormati.' } });
   return { program: w.program, scheme, course, session, trainer: { id: trainerId } };
 }
 
@@ -258,6 +275,7 @@ const STAFF: { role: Role; narrow: 'program' | 'regency' | 'group' }[] = [
   { role: 'trainer', narrow: 'program' },
   { role: 'group_manager', narrow: 'group' },
   { role: 'group_member', narrow: 'group' },
+  { role: 'community_manager', narrow: 'regency' },
 ];
 
 export async function securityWorld(t: TestApp) {

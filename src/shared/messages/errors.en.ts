@@ -171,6 +171,7 @@ export const errorsEn: ErrorTexts = {
   'error.expiry_too_late': 'May be at most {years} years after the issue date ({latest}).',
   'error.expires_before_issued': 'Must be after the issue date.',
   'error.unknown_reference': 'Was not found.',
+  'error.rules_outdated': 'The community rules have changed: read them again and tick the box.',
   'error.not_allowed_here': 'Does not belong here.',
   'error.taken': 'Is already in use.',
   'error.not_an_assessor': 'Is not an assessor of this program.',

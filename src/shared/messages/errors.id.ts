@@ -173,6 +173,7 @@ export const errorsId: ErrorTexts = {
   'error.expiry_too_late': 'Paling lama {years} tahun setelah tanggal terbit ({latest}).',
   'error.expires_before_issued': 'Harus setelah tanggal terbit.',
   'error.unknown_reference': 'Tidak ditemukan.',
+  'error.rules_outdated': 'Aturan komunitas sudah berubah: baca lagi lalu centang kotaknya.',
   'error.not_allowed_here': 'Tidak termasuk di sini.',
   'error.taken': 'Sudah dipakai.',
   'error.not_an_assessor': 'Bukan asesor program ini.',

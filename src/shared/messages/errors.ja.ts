@@ -171,6 +171,7 @@ export const errorsJa: ErrorTexts = {
   'error.expiry_too_late': '発行日から最長 {years} 年（{latest}）までです。',
   'error.expires_before_issued': '発行日より後にしてください。',
   'error.unknown_reference': '見つかりません。',
+  'error.rules_outdated': 'コミュニティのルールが変わりました。もう一度読んでチェックを入れてください。',
   'error.not_allowed_here': 'ここには当てはまりません。',
   'error.taken': 'すでに使われています。',
   'error.not_an_assessor': 'このプログラムの審査員ではありません。',

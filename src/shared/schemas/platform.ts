@@ -82,6 +82,7 @@ export const STAFF_SCREENS = [
   'assessments',
   'schemes',
   'training',
+  'community',
   'books',
   'batches',
   'inquiries',

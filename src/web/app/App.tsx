@@ -6,6 +6,7 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
+import { JoinPage } from '../features/community';
 import { CatalogPage, ProductStoryPage } from '../features/market';
 import { useI18n, withMessages } from '../i18n/i18n';
 
@@ -53,6 +54,13 @@ export function App() {
                   {(params) => (
                     <Suspense fallback={<Loading />}>
                       <ProvenancePage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
+                <Route path="/join/:programId">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <JoinPage programId={params.programId} />
                     </Suspense>
                   )}
                 </Route>

@@ -31,6 +31,7 @@ const BY_ROLE: Record<Role, readonly ListKey[]> = {
   program_manager: ['inquiriesToAnswer', 'groupsWithoutProducts', 'certificationsExpiring', 'assessmentsAwaitingPanel'],
   group_manager: ['monthsToClose', 'ordersToShip', 'inquiriesToAnswer'],
   group_member: [],
+  community_manager: [],
 };
 
 function TaskLine({ item, href }: { item: TaskItem; href: string | null }) {

@@ -6,6 +6,7 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
+import { CommunityPage } from '../features/community';
 import { AreasPage } from '../features/geography';
 import { ImpactPage } from '../features/impact';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
@@ -96,6 +97,7 @@ function StaffRoutes() {
       <Route path="/schemes" component={SchemesPage} />
       <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
       <Route path="/training" component={TrainingPage} />
+      <Route path="/community" component={CommunityPage} />
       <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
       <Route path="/sessions/:id/attendance">{(p) => <AttendancePage id={p.id} />}</Route>
       <Route path="/sessions/:id/tests/:kind/:enrolmentId">

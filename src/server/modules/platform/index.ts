@@ -25,7 +25,12 @@ export { ensureFirstAdmin, createUser } from './users.service.js';
 export { openInvitedAccount } from './invitations.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
-export { REGISTRATION_THROTTLE, registerOwnAccount, signUpOwnAccount } from './self-registration.js';
+export {
+  REGISTRATION_THROTTLE,
+  registerOwnAccount,
+  signUpOwnAccount,
+  throttlePublicForm,
+} from './self-registration.js';
 
 /** An account as other modules may see it: everything but its password hash. */
 export type Account = Omit<UserRow, 'password_hash'>;

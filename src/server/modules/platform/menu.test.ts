@@ -12,6 +12,7 @@ const EVERY_STAFF_SCREEN = [
   'assessments',
   'schemes',
   'training',
+  'community',
   'batches',
   'inquiries',
   'orders',
@@ -54,6 +55,18 @@ describe('the staff menu in /me', () => {
       'groups',
       'assessments',
       'training',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
+  });
+
+  it('lists the community, and no dashboard, to a community manager', async () => {
+    const { user } = await buildStaff(t.database.db, 'community_manager', { areaCode: '51.07' });
+    expect((await menuOf(user)).screens).toEqual([
+      'groups',
+      'training',
+      'community',
       'inquiries',
       'orders',
       'notifications',

@@ -64,6 +64,8 @@ const SCREEN_AUDIENCES: Record<StaffScreen, Audience> = {
   assessments: ['program_manager', 'assessor'],
   schemes: ['program_manager'],
   training: ROLES,
+  /** Pending joins to welcome or decline: community managers, and program managers who act as one. */
+  community: ['program_manager', 'community_manager'],
   /** A treasurer's or member's own group's cash book; staff reach books through the group's page. */
   books: 'ownGroups',
   batches: ['program_manager', 'facilitator', 'group_manager', 'group_member'],

@@ -15,8 +15,14 @@ import { presentUser, type PresentedUser } from './users.service.js';
  */
 export const REGISTRATION_THROTTLE = { windowSeconds: 60 * 60, perIp: 10 } as const;
 
-async function throttleRegistration(ctx: Ctx, ip: string): Promise<void> {
-  const key = `register:${ip}`;
+const throttleRegistration = (ctx: Ctx, ip: string) => throttlePublicForm(ctx, 'register', ip);
+
+/**
+ * Counts a public form sent from one client address (sign-up, joining a community) against the
+ * registration rule, refusing with 429 while the address is locked. `form` keeps the counts apart.
+ */
+export async function throttlePublicForm(ctx: Ctx, form: string, ip: string): Promise<void> {
+  const key = `${form}:${ip}`;
   const now = ctx.clock.now();
   await refuseWhileLocked(ctx.db, [key], now);
   const { windowSeconds, perIp } = REGISTRATION_THROTTLE;

@@ -275,6 +275,7 @@ describe('what the invite panel is told', () => {
       { role: 'trainer', wholeProgram: true },
       { role: 'group_manager', wholeProgram: false },
       { role: 'group_member', wholeProgram: false },
+      { role: 'community_manager', wholeProgram: true },
     ]);
     expect((await groupOf(manager, group.id)).json().abilities.invite).toBe(true);
   });
@@ -288,6 +289,7 @@ describe('what the invite panel is told', () => {
       { role: 'trainer', wholeProgram: false },
       { role: 'group_manager', wholeProgram: false },
       { role: 'group_member', wholeProgram: false },
+      { role: 'community_manager', wholeProgram: false },
     ]);
     expect((await groupOf(facilitator, group.id)).json().abilities.invite).toBe(true);
   });
@@ -297,7 +299,7 @@ describe('what the invite panel is told', () => {
     const admin = await signedIn(t.app, await buildUser(t.database.db, { isAdmin: true }));
     const roles = (await programOf(admin, program.id)).json().invitable;
     expect(roles[0]).toEqual({ role: 'program_manager', wholeProgram: true });
-    expect(roles).toHaveLength(6);
+    expect(roles).toHaveLength(7);
   });
 
   it('tells someone who reads a group through another role that they may not invite into it', async () => {

@@ -1,0 +1,2 @@
+/** The community module's public face: its routes. */
+export { communityRoutes } from './community.routes.js';
