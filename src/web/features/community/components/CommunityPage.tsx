@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { JoinAnswer } from '../../../../shared/schemas/community';
+import { useConfirm } from '../../../components/ConfirmDialog';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
@@ -11,15 +12,16 @@ export default function CommunityPage() {
   const { program } = usePrograms();
   const programId = program?.id ?? null;
   const joins = useResource(programId && `joins-${programId}`, (signal) => listPendingJoins(programId!, signal));
+  const { ask, dialog } = useConfirm();
   const [link, setLink] = useState<{ name: string; phone: string | null; url: string } | null>(null);
   if (!program) return <p className="muted">{t('community.noProgram')}</p>;
   const decide = async (join: JoinAnswer, decision: 'welcome' | 'decline') => {
-    if (
-      !window.confirm(
-        t(decision === 'welcome' ? 'community.confirmWelcome' : 'community.confirmDecline', { name: join.name }),
-      )
-    )
-      return;
+    const sure = await ask({
+      title: t(decision === 'welcome' ? 'community.confirmWelcome' : 'community.confirmDecline', { name: join.name }),
+      body: t(decision === 'welcome' ? 'community.welcomeBody' : 'community.declineBody'),
+      confirm: t(decision === 'welcome' ? 'community.welcome' : 'community.decline'),
+    });
+    if (!sure) return;
     const answer = await decideJoin(join.id, decision);
     if (answer.invitation)
       setLink({ name: join.name, phone: join.phone, url: `${window.location.origin}${answer.invitation.path}` });
@@ -28,6 +30,7 @@ export default function CommunityPage() {
   return (
     <section className="panel">
       <h1>{t('community.pendingTitle')}</h1>
+      {dialog}
       <p className="muted" style={{ overflowWrap: 'anywhere' }}>
         {t('community.joinLink')} {`${window.location.origin}/join/${program.id}`}
       </p>

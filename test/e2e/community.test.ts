@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
+import { ADMIN, apiSession } from './server.js';
+
+const baseUrl = inject('baseUrl');
+const programId = inject('programId');
+let browser: Browser;
+
+const MANAGER = { email: 'komunitas.pm@ovop.test', password: 'Komunitas-Desa-2026!', name: 'Ayu Lestari' };
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  const admin = await apiSession(baseUrl, ADMIN);
+  const user = await admin<{ id: string }>('POST', '/api/v1/users', MANAGER);
+  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
+  await admin('POST', `/api/v1/community/${programId}/rules`, {
+    text: {
+      id: 'Saling menghormati. Tidak berjualan di utas tanya jawab. Tidak membagikan data pribadi orang lain.',
+      ja: '互いを尊重すること。質問スレッドで販売しないこと。他人の個人情報を共有しないこと。',
+    },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function join(page: Page, name: string) {
+  await page.goto(`/join/${programId}`);
+  await page.getByRole('heading', { name: 'Gabung komunitas' }).waitFor();
+  await page.getByLabel('Nama Anda').fill(name);
+  await page.getByLabel('Nomor HP (WhatsApp)').fill('081234567890');
+  await page.getByLabel('Desa Anda').fill('Sibetan');
+  await page.getByRole('option', { name: /^Sibetan — Bebandem, Kabupaten Karangasem, Bali/ }).click();
+  await page.getByLabel('Usaha atau produk Anda').fill('Keripik salak');
+  await page.getByLabel('Kemasan').check();
+}
+
+describe('the community on a phone', () => {
+  it('lets a villager ask to join, refused until the rules are accepted, and a program manager welcome her with a link to set a password', async () => {
+    const villager = await phonePage(browser, baseUrl);
+    await join(villager, 'Ni Luh Sukerti');
+    expect(await villager.locator('main').innerText()).toContain('Saling menghormati');
+    await villager.getByRole('button', { name: 'Kirim' }).click();
+    // Without consent the form marks that field, and nothing is sent.
+    const consent = villager.getByLabel('Saya sudah membaca aturan dan setuju');
+    await expect.poll(() => consent.getAttribute('aria-invalid')).toBe('true');
+    expect(await villager.getByText('Permintaan Anda sudah terkirim').count()).toBe(0);
+    await screenshot(villager, 'community-join-refused-id');
+    await consent.check();
+    await villager.getByRole('button', { name: 'Kirim' }).click();
+    await villager.getByRole('status').filter({ hasText: 'Permintaan Anda sudah terkirim' }).waitFor();
+    expect(await hasNoHorizontalScroll(villager)).toBe(true);
+    await screenshot(villager, 'community-join-sent-id');
+    await villager.context().close();
+
+    const manager = await phonePage(browser, baseUrl);
+    await manager.goto('/app');
+    await manager.getByLabel('Email').fill(MANAGER.email);
+    await manager.getByLabel('Kata sandi').fill(MANAGER.password);
+    await manager.getByRole('button', { name: 'Masuk' }).click();
+    await manager.getByRole('heading', { name: /Halo/ }).waitFor();
+    await (await menu(manager)).getByRole('link', { name: 'Komunitas' }).click();
+    const row = manager.getByRole('listitem').filter({ hasText: 'Ni Luh Sukerti' });
+    await row.getByRole('button', { name: 'Sambut' }).click();
+    await manager.getByRole('dialog').getByText('Akunnya dibuat').waitFor();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Sambut' }).click();
+    await manager.getByText('Ni Luh Sukerti sudah disambut').waitFor();
+    const link = manager.getByRole('link', { name: 'Kirim lewat WhatsApp' });
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/wa\.me\/6281234567890\?text=http/);
+    expect(await hasNoHorizontalScroll(manager)).toBe(true);
+    await screenshot(manager, 'community-welcomed-id');
+    await manager.context().close();
+  });
+
+  it('shows the join page in Japanese to a Japanese phone, the rules included', async () => {
+    const page = await phonePage(browser, baseUrl, 'ja-JP');
+    await page.goto(`/join/${programId}`);
+    await page.getByText('互いを尊重すること').waitFor();
+    expect(await page.locator('main').innerText()).not.toMatch(/Gabung komunitas|Nama Anda/);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'community-join-ja');
+    await page.context().close();
+  });
+});
