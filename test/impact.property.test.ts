@@ -319,8 +319,27 @@ const readOf = (indicator: string) =>
     ),
   });
 const read = fc.constantFrom(...INDICATOR_CODES).chain(readOf);
-/** Each run also reads the indicators added last, so their rules are compared every time. */
-const newest = fc.tuple(readOf('groups_naik_kelas'), readOf('income_per_member'));
+/** A read of the whole program over the widest period, by the admin: something once anything is written. */
+const whole = (indicator: string) =>
+  fc.constant({
+    indicator,
+    actor: 0,
+    area: undefined,
+    level: undefined,
+    period: PERIODS.at(-1)!,
+    every: 'none',
+    by: [] as string[],
+  });
+/**
+ * Each run also reads the indicators added last, so their rules are compared every time: once as
+ * any read may be, and once over everything, so that they are compared on something.
+ */
+const newest = fc.tuple(
+  readOf('groups_naik_kelas'),
+  readOf('income_per_member'),
+  whole('groups_naik_kelas'),
+  whole('income_per_member'),
+);
 type Read = typeof read extends fc.Arbitrary<infer R> ? R : never;
 
 async function apply(w: World, writes: Write[], sales: { group: string; id: string }[]) {
