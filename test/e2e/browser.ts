@@ -61,3 +61,12 @@ export async function barHeight(page: Page): Promise<number> {
   if (!box) throw new Error('no top bar');
   return box.height;
 }
+
+/** Signs in from the app's sign-in screen, in Indonesian, and waits for the home screen. */
+export async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.goto('/app');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByRole('heading', { name: /Halo/ }).waitFor();
+}

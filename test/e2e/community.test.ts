@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
+import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
 import { ADMIN, apiSession } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -55,11 +55,7 @@ describe('the community on a phone', () => {
     await villager.context().close();
 
     const manager = await phonePage(browser, baseUrl);
-    await manager.goto('/app');
-    await manager.getByLabel('Email').fill(MANAGER.email);
-    await manager.getByLabel('Kata sandi').fill(MANAGER.password);
-    await manager.getByRole('button', { name: 'Masuk' }).click();
-    await manager.getByRole('heading', { name: /Halo/ }).waitFor();
+    await signIn(manager, MANAGER);
     await (await menu(manager)).getByRole('link', { name: 'Komunitas' }).click();
     const row = manager.getByRole('listitem').filter({ hasText: 'Ni Luh Sukerti' });
     await row.getByRole('button', { name: 'Sambut' }).click();

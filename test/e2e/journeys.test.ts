@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -12,6 +12,7 @@ import {
   menu,
   phonePage,
   screenshot,
+  signIn,
 } from './browser.js';
 import { OCOP_TEMPLATE_ID } from '../../src/server/modules/quality/scheme-templates.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
@@ -29,14 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/app');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Kata sandi').fill(who.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
-}
 
 async function photoFile(): Promise<string> {
   const file = join(mkdtempSync(join(tmpdir(), 'ovop-photo-')), 'salak.png');

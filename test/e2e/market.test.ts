@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot } from './browser.js';
+import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
 import { pngQrCode } from '../documents.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
@@ -82,14 +82,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/app');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Kata sandi').fill(who.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
-}
 
 describe('the market on a phone', () => {
   it('shows a visitor who opens a batch URL its product, village, production date and certification', async () => {
