@@ -55,7 +55,12 @@ describe('unknown addresses', () => {
   });
 
   it('still serves the known pages and assets', async () => {
-    expect((await app.inject({ method: 'GET', url: '/catalog' })).statusCode).toBe(200);
+    // Every public page a link, poster or QR code can open first, without passing through the catalog.
+    const pages = ['/catalog', '/p/x', '/b/x', '/verify/x', '/ratings/x', '/join/x', '/invitation?token=x', '/app/x'];
+    for (const url of pages) {
+      const r = await app.inject({ method: 'GET', url });
+      expect({ url, status: r.statusCode, body: r.body }).toEqual({ url, status: 200, body: SHELL });
+    }
     expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
   });
 });

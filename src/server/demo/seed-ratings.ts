@@ -27,10 +27,13 @@ export interface RatingPeople {
   assessorId: string;
 }
 
-/** The rounds: months before the day of seeding, and how far up each criterion's scale the panel scored. */
+/**
+ * The rounds: months before the day of seeding, and how far up each criterion's scale the panel
+ * scored. Twelve months apart, so each falls in its own year: one round a year per product.
+ */
 export const DEMO_ROUNDS = [
-  { back: 20, share: 1 / 3 },
-  { back: 11, share: 2 / 3 },
+  { back: 26, share: 1 / 3 },
+  { back: 14, share: 2 / 3 },
   { back: 2, share: 1 },
 ] as const;
 
@@ -52,7 +55,7 @@ export async function seedRatings(ctx: Ctx, programId: string, productId: string
   await setAssessorTier(manager, programId, { userId: people.assessorId, tier: 'province' });
 
   // P-IRT (valid five years) before the first round; halal in the last year.
-  const pirtFrom = day(22, 10);
+  const pirtFrom = day(28, 10);
   await createCertification(groupManager, {
     productId,
     kind: 'pirt',

@@ -17,6 +17,7 @@ import { UI_LOCALES } from '../locales.js';
 import { money } from '../money.js';
 import { quantity } from '../quantity.js';
 import { areaCode, countryCode } from './geography.js';
+import { publicRatingAnswer } from './quality.js';
 
 // ---- buyers ------------------------------------------------------------------------------------
 const companyName = z.string().trim().min(1).max(200);
@@ -268,6 +269,8 @@ export const catalogProductAnswer = z.object({
   certifications: z.array(
     z.object({ kind: z.string(), number: z.string(), issuer: z.string(), validUntil: z.string().nullable() }),
   ),
+  /** The badge shown in public, named by scheme and round; null when not rated in public. */
+  rating: publicRatingAnswer.nullable(),
   capacityPerMonth: z.number().int().nullable(),
   hsCode: z.string().nullable(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coded } from '../problem-codes.js';
+import { UI_LOCALES } from '../locales.js';
 import {
   abilitiesOf,
   isoDate,
@@ -65,7 +66,16 @@ const threshold = z.strictObject({ stars, minPercent: z.number().min(0).max(100)
 export const schemeDefinition = z
   .strictObject({
     name: localizedText(200),
+    /** What the public badge calls the scheme, before its stars and year ("OCOP ★★★★ 2026"). */
+    badgeName: localizedText(40).optional(),
     description: localizedText(2000).optional(),
+    /** What a reader must know about the figures (unverified splits, program adjustments): shown wherever the scheme is. */
+    caveats: localizedText(2000).optional(),
+    /**
+     * The fewest stars shown in public. A result below it stays on the assessment (coaching tiers)
+     * but the product is "not rated" in public (Kemenperin publishes 3–5★ only).
+     */
+    minPublicStars: stars.default(1),
     validityMonths: z.number().int().min(1).max(120).default(24),
     selfAssessmentRequired: z.boolean().default(true),
     parts: z.array(part).min(1).max(20),
@@ -253,7 +263,10 @@ export const SCHEME_ACTIONS = ['read', 'update'] as const;
 /** A definition as stored: the shape of `schemeDefinition`, without its request rules. */
 const schemeDefinitionAnswer = z.object({
   name: localizedAnswer,
+  badgeName: localizedAnswer.optional(),
   description: localizedAnswer.optional(),
+  caveats: localizedAnswer.optional(),
+  minPublicStars: z.number().int(),
   validityMonths: z.number().int(),
   selfAssessmentRequired: z.boolean(),
   parts: z.array(
@@ -460,3 +473,53 @@ export const exportReadinessAnswer = z.object({
   ),
 });
 export type ExportReadinessAnswer = z.infer<typeof exportReadinessAnswer>;
+
+// ---- what the public sees of ratings ------------------------------------------------------------
+/** A product's public badge: stars, the round's year and the scheme that gave them. */
+export const publicRatingAnswer = z.object({
+  stars: z.number().int(),
+  year: z.number().int(),
+  validUntil: isoDate,
+  scheme: z.object({ id: z.string(), badgeName: z.string() }),
+});
+export type PublicRatingAnswer = z.infer<typeof publicRatingAnswer>;
+
+export const publicSchemeQuery = z.object({ locale: z.enum(UI_LOCALES).default('id') });
+
+/** A scheme as the public reads it: what the stars mean, with the caveats on its figures. */
+export const publicSchemeAnswer = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  badgeName: z.string(),
+  description: z.string().nullable(),
+  caveats: z.string().nullable(),
+  validityMonths: z.number().int(),
+  minPublicStars: z.number().int(),
+  parts: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      /** Splits no public source confirms (the caveats say which). */
+      unverified: z.boolean(),
+      points: z.number(),
+      criteria: z.array(z.object({ code: z.string(), name: z.string(), points: z.number() })),
+    }),
+  ),
+  /** The star bands shown in public, most stars first. */
+  thresholds: z.array(z.object({ stars: z.number().int(), minPercent: z.number() })),
+  requirements: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      anyOf: z.array(z.enum(GATE_REQUIREMENTS)),
+      categories: z.array(z.string()).nullable(),
+      onFail: z.discriminatedUnion('effect', [
+        z.object({ effect: z.literal('block') }),
+        z.object({ effect: z.literal('cap'), maxStars: z.number().int() }),
+      ]),
+    }),
+  ),
+  starTiers: z.object({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
+});
+export type PublicSchemeAnswer = z.infer<typeof publicSchemeAnswer>;

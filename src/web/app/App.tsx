@@ -7,7 +7,7 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
 import { JoinPage } from '../features/community';
-import { CatalogPage, ProductStoryPage } from '../features/market';
+import { CatalogPage, ProductStoryPage, RatingSchemePage } from '../features/market';
 import { useI18n, withMessages } from '../i18n/i18n';
 
 /** Staff screens are their own chunks, their messages too: public visitors never download them. */
@@ -50,6 +50,7 @@ export function App() {
                 <Route path="/catalog" component={CatalogPage} />
                 <Route path="/invitation" component={InvitationPage} />
                 <Route path="/p/:id">{(params) => <ProductStoryPage id={params.id} />}</Route>
+                <Route path="/ratings/:id">{(params) => <RatingSchemePage id={params.id} />}</Route>
                 <Route path="/b/:id">
                   {(params) => (
                     <Suspense fallback={<Loading />}>

@@ -1,5 +1,5 @@
 import { pathCodes } from '../../../shared/area-path.js';
-import { publicCertifications } from '../quality/index.js';
+import { publicCertifications, publicRating } from '../quality/index.js';
 import type { Queryable } from '../../db/database.js';
 import type { Clock } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
@@ -168,7 +168,8 @@ function languagesOf(...texts: Localized[]): string[] {
 
 /** The public product page: its story, village and group. Drafts are not public: 404. */
 export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocale): Promise<CatalogProductAnswer> {
-  const row = await catalogRepository.byId(ctx.db, id, dateIn(ctx.clock.now()));
+  const today = dateIn(ctx.clock.now());
+  const row = await catalogRepository.byId(ctx.db, id, today);
   if (!row) throw notFound('Product');
   const { photos, areas } = await lookups(ctx.db, [row]);
   const item = presentItem(row, locale, areas, photos[0]);
@@ -195,7 +196,8 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     }),
     village: { ...item.village, level: village?.level ?? 'village', ancestors },
     group: { ...item.group, foundedOn: row.group_founded_on },
-    certifications: await publicCertifications(ctx.db, row.id, dateIn(ctx.clock.now())),
+    certifications: await publicCertifications(ctx.db, row.id, today),
+    rating: await publicRating(ctx.db, row.id, today, locale),
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
   };

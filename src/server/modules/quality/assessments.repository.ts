@@ -105,6 +105,27 @@ export const assessmentsRepository = {
     );
   },
 
+  /** The product's assessment in a round (its year), if one was entered: at most one (migration 0031). */
+  async inRound(db: Queryable, productId: string, year: number): Promise<AssessmentRow | undefined> {
+    return (
+      await db.query<AssessmentRow>(
+        `SELECT ${COLUMNS} FROM assessments a WHERE a.product_id = $1 AND a.year = $2 AND NOT a.earlier_in_round`,
+        [productId, year],
+      )
+    )[0];
+  },
+
+  /** The product's newest decided round: the one whose result the public sees. */
+  async newestDecided(db: Queryable, productId: string): Promise<AssessmentRow | undefined> {
+    return (
+      await db.query<AssessmentRow>(
+        `SELECT ${COLUMNS} FROM assessments a WHERE a.product_id = $1 AND a.status IN ('finalised', 'appealed')
+         ORDER BY a.year DESC, a.assessed_on DESC, a.earlier_in_round, a.created_at DESC LIMIT 1`,
+        [productId],
+      )
+    )[0];
+  },
+
   async insert(
     db: Queryable,
     a: Pick<

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database.js';
 import { lockRow, sql } from '../../db/sql.js';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
+import { conflict, forbidden, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
@@ -255,6 +255,18 @@ export async function createAssessment(ctx: Ctx, input: CreateAssessmentBody): P
           throw invalid([
             { path: 'schemeId', code: 'scheme_outdated', message: 'has a newer version; enter with the latest' },
           ]);
+        const taken = await assessmentsRepository.inRound(tx.db, product.id, input.year);
+        if (taken)
+          throw conflict(
+            `The product is already entered in the ${input.year} round.`,
+            {
+              errors: [
+                { path: 'year', code: 'round_taken', params: { year: input.year }, message: 'has an assessment' },
+              ],
+              current: presentAssessment(taken),
+            },
+            { code: 'round-taken', params: { year: input.year } },
+          );
         const row = await assessmentsRepository.insert(tx.db, {
           id,
           program_id: product.program_id,
@@ -386,15 +398,20 @@ export async function recordPanelScores(ctx: Ctx, id: string, input: ScoresBody)
 }
 
 /**
- * Sets or removes the product's badge after a rating decision, in the command's transaction: the
- * latest decided round decides it; a blocked or failed round, or one whose badge has already
- * lapsed, removes an older one. Readers hide a badge past its date themselves.
+ * Sets or removes the product's badge after a rating decision, in the command's transaction. The
+ * newest decided round decides it (a round decided again after a newer one — an appeal — changes
+ * nothing public); a blocked or failed round, one whose badge has already lapsed, or stars below
+ * what the scheme shows in public (`minPublicStars`) remove an older badge: the product is "not
+ * rated" in public. Readers hide a badge past its date themselves.
  */
-async function settleBadge(tx: TxCtx, row: AssessmentRow): Promise<void> {
+async function settleBadge(tx: TxCtx, row: AssessmentRow, def: SchemeDefinition): Promise<void> {
+  const newest = await assessmentsRepository.newestDecided(tx.db, row.product_id);
+  if (newest?.id !== row.id) return;
   const today = dateIn(tx.clock.now());
-  if (row.stars !== null && row.valid_until !== null && row.valid_until >= today) {
-    await assessmentsRepository.setBadge(tx.db, row.product_id, row.id, row.stars, row.valid_until);
-    await setProductBadge(tx.db, row.product_id, { stars: row.stars, validUntil: row.valid_until });
+  const shown = row.stars !== null && row.stars >= def.minPublicStars;
+  if (shown && row.valid_until !== null && row.valid_until >= today) {
+    await assessmentsRepository.setBadge(tx.db, row.product_id, row.id, row.stars!, row.valid_until);
+    await setProductBadge(tx.db, row.product_id, { stars: row.stars!, validUntil: row.valid_until });
   } else {
     await assessmentsRepository.clearBadge(tx.db, row.product_id);
     await setProductBadge(tx.db, row.product_id, null);
@@ -449,7 +466,7 @@ export async function finaliseAssessment(ctx: Ctx, id: string, base: number | un
       validUntil,
       by: user.id,
     });
-    await settleBadge(tx, updated);
+    await settleBadge(tx, updated, def);
     await recordAudit(tx.db, tx, {
       action: 'assessment.finalise',
       entity: 'assessment',

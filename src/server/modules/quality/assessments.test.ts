@@ -31,6 +31,7 @@ const stars = async (productId: string) =>
 describe('assessments', () => {
   it('go from self-assessment to panel scores to stars computed by the server', async () => {
     const w = await qualityWorld(t);
+    await w.certified('bali');
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);
     const facilitator = await w.as('facilitator', { areaCode: KARANGASEM });
     const entered = await t.request({
@@ -100,13 +101,13 @@ describe('assessments', () => {
     const w = await qualityWorld(t);
     const scheme = await w.scheme(KEMENPERIN_TEMPLATE_ID);
     const run = async (assessedOn: string) => {
-      const a = await enter(w, scheme.id, { assessedOn });
+      const a = await enter(w, scheme.id, { assessedOn, year: Number(assessedOn.slice(0, 4)) });
       const url = `/api/v1/assessments/${a.id}`;
       await put(`${url}/self-assessment`, w.admin, allCriteria(scheme.definition, 3));
       await put(`${url}/panel-scores`, w.admin, allCriteria(scheme.definition, 3));
       return (await t.request({ method: 'POST', url: `${url}/finalise`, as: w.admin, payload: {} })).json();
     };
-    const capped = await run('2026-06-01');
+    const capped = await run('2025-06-01');
     expect(capped).toMatchObject({
       stars: 4,
       result: { scoreStars: 5, cappedBy: ['distribution_permit', 'halal', 'business_licence'] },
@@ -132,6 +133,7 @@ describe('assessments', () => {
 
   it('refuse assessors outside their panel tier and hide assessments above it', async () => {
     const w = await qualityWorld(t);
+    await w.certified('bali');
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);
     const province = await enter(w, scheme.id, { panelTier: 'province' });
     const url = `/api/v1/assessments/${province.id}`;
@@ -195,6 +197,7 @@ describe('assessments', () => {
 
   it('record appeals and their decisions; an upheld appeal reopens scoring', async () => {
     const w = await qualityWorld(t);
+    await w.certified('bali');
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);
     const a = await enter(w, scheme.id);
     const url = `/api/v1/assessments/${a.id}`;
@@ -260,6 +263,7 @@ describe('assessments', () => {
 
   it('hide a product’s stars once the badge has expired, without a read writing anything', async () => {
     const w = await qualityWorld(t);
+    await w.certified('bali', '2019-06-01');
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);
     const a = await enter(w, scheme.id, { year: 2020, assessedOn: '2020-03-01' });
     const url = `/api/v1/assessments/${a.id}`;
@@ -269,6 +273,7 @@ describe('assessments', () => {
     expect(final.json()).toMatchObject({ stars: 5, validUntil: '2023-03-01' });
     expect(await stars(w.products.bali.id)).toBeNull();
     // A badge that lapses later is cleared on the next read of assessments.
+    await w.certified('bali', '2024-01-14');
     const b = await enter(w, scheme.id, { assessedOn: '2026-01-10' });
     const burl = `/api/v1/assessments/${b.id}`;
     await put(`${burl}/self-assessment`, w.admin, allCriteria(scheme.definition, 3));

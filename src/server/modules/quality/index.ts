@@ -25,6 +25,9 @@ export async function publicCertifications(db: Queryable, productId: string, on:
   return rows.map((r) => ({ kind: r.kind, number: r.number, issuer: r.issuer, validUntil: r.expires_on }));
 }
 
+/** A product's public badge, named by its scheme and round (the catalog's product page). */
+export { publicRating } from './public-ratings.js';
+
 /** The commands the demo seed runs. */
 export { createScheme, setAssessorTier } from './schemes.service.js';
 export {

@@ -27,6 +27,7 @@ import {
   patchCertification,
 } from './certifications.service.js';
 import * as s from './quality.schemas.js';
+import { publicScheme } from './public-ratings.js';
 import { getExportReadiness } from './readiness.service.js';
 import {
   createScheme,
@@ -65,6 +66,19 @@ export async function qualityRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/rating-schemes/:id',
     { schema: { params: idParams, response: { 200: s.schemeAnswer }, tags: schemes }, config },
     async (req) => getScheme(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/catalog/rating-schemes/:id',
+    {
+      schema: {
+        params: idParams,
+        querystring: s.publicSchemeQuery,
+        response: { 200: s.publicSchemeAnswer },
+        tags: ['catalog'],
+      },
+      config: { access: 'public' },
+    },
+    async (req) => publicScheme(ctxOf(req).db, req.params.id, req.query.locale),
   );
   r.patch(
     '/api/v1/rating-schemes/:id',

@@ -21,8 +21,17 @@ describe('shipped scheme templates', () => {
       expect(found.length).toBeGreaterThan(10);
       const missing = found.filter(({ text }) => !['id', 'en', 'ja'].every((l) => (text[l] ?? '').trim() !== ''));
       expect(missing.map((m) => m.path)).toEqual([]);
-      const untranslated = found.filter(({ text }) => text.ja === text.en || /^[\x20-\x7e]*$/.test(text.ja!));
+      // A badge name is a proper name ("OCOP"): the same in every language.
+      const untranslated = found.filter(
+        ({ path, text }) => path !== '.badgeName' && (text.ja === text.en || /^[\x20-\x7e]*$/.test(text.ja!)),
+      );
       expect(untranslated.map((m) => m.path)).toEqual([]);
+      const placeholderWords = found.filter(({ text }) =>
+        Object.values(text).some((v) => /placeholder|（仮）/i.test(v)),
+      );
+      expect(placeholderWords.map((m) => m.path)).toEqual([]);
+      expect(definition.caveats, 'every template says what is unverified').toBeDefined();
+      expect(definition.badgeName).toBeDefined();
     },
   );
 });

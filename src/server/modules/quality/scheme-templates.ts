@@ -31,6 +31,27 @@ const criterion = (code: string, name: Text, weight: number, levels = zeroToThre
   levels,
 });
 
+/** The program categories of food and drink, which food-safety and halal gates apply to. */
+const FOOD = ['food', 'beverage', 'beverages', 'food_beverage'];
+
+/** A valid food permit: P-IRT for home industry, BPOM MD for the rest (DOMAIN.md, Certifications). */
+const FOOD_SAFETY_PERMIT: SchemeDefinition['gates'][number] = {
+  code: 'food_safety_permit',
+  name: t('Izin edar P-IRT atau BPOM MD yang berlaku', 'Valid P-IRT or BPOM MD', '有効なP-IRTまたはBPOM MD'),
+  anyOf: ['pirt', 'bpom_md'],
+  categories: FOOD,
+  onFail: { effect: 'block' },
+};
+
+/** Halal, mandatory for food and drink of micro and small firms from 17 Oct 2026 (DOMAIN.md). */
+const HALAL: SchemeDefinition['gates'][number] = {
+  code: 'halal',
+  name: t('Sertifikat halal yang berlaku', 'Valid halal certificate', '有効なハラール認証'),
+  anyOf: ['halal'],
+  categories: FOOD,
+  onFail: { effect: 'block' },
+};
+
 export const OTOP_TEMPLATE_ID = '0193a000-0000-7000-8000-00000000a001';
 export const OCOP_TEMPLATE_ID = '0193a000-0000-7000-8000-00000000a002';
 export const KEMENPERIN_TEMPLATE_ID = '0193a000-0000-7000-8000-00000000a003';
@@ -43,11 +64,18 @@ export const KEMENPERIN_TEMPLATE_ID = '0193a000-0000-7000-8000-00000000a003';
  */
 const otop: SchemeDefinition = {
   name: t('Gaya OTOP Product Champion', 'OTOP Product Champion style', 'OTOPプロダクト・チャンピオン方式'),
+  badgeName: t('OTOP', 'OTOP', 'OTOP'),
   description: t(
+    'Tiga bagian: kekuatan komunitas, pemasaran dan cerita produk, mutu produk. Peserta memiliki sertifikat standar produk.',
+    'Three parts: community strength, marketing and product story, product quality. Entrants hold a product-standard certificate.',
+    '地域の力、マーケティングと商品ストーリー、製品の品質の3部構成。参加には製品規格の認証が必要です。',
+  ),
+  caveats: t(
     'Ambang bintang dan bobot bagian belum terverifikasi; sesuaikan untuk program Anda.',
     'Star thresholds and part weights are unverified; adjust them for your program.',
     '星の基準点と各部の配点は未確認です。プログラムに合わせて調整してください。',
   ),
+  minPublicStars: 1,
   validityMonths: 24,
   selfAssessmentRequired: true,
   parts: [
@@ -105,17 +133,25 @@ const otop: SchemeDefinition = {
 /**
  * Vietnam OCOP style (Decision 148/QĐ-TTg, 2023; DOMAIN.md): 100 points — community strength 40,
  * marketing 25, quality 35; 5★ by the national council, 4★ province, up to 3★ district;
- * self-assessment first. The criteria inside each part, the star bands (1★ < 30, 2★ 30–49,
- * 3★ 50–69, 4★ 70–89, 5★ ≥ 90) and the 36-month validity are placeholders to check against the
- * decision's annex.
+ * self-assessment first; star bands 1★ < 30, 2★ 30–49, 3★ 50–69, 4★ 70–89, 5★ ≥ 90; 36-month
+ * validity. The criteria inside each part are placeholders to check against the decision's annex.
+ * Used in Indonesia, food and drink are not rated without a valid P-IRT or BPOM MD, and without
+ * halal they are held at 3★ (a program's choice: it may drop or harden the gate in its copy).
  */
 const ocop: SchemeDefinition = {
   name: t('Gaya OCOP Vietnam', 'Vietnam OCOP style', 'ベトナムOCOP方式'),
+  badgeName: t('OCOP', 'OCOP', 'OCOP'),
   description: t(
-    'Total bagian 40/25/35 sesuai Keputusan 148/QĐ-TTg; kriteria dan ambang bintang perlu dicek.',
-    'Part totals 40/25/35 per Decision 148/QĐ-TTg; criteria and star bands need checking.',
-    '各部の配点40/25/35は決定148/QĐ-TTgによります。評価項目と星の区分は要確認です。',
+    'Produksi dan kekuatan komunitas 40, pemasaran 25, mutu 35 (Keputusan 148/QĐ-TTg, 2023). Kelompok menilai diri lebih dulu; 5★ oleh panel nasional, 4★ provinsi, sampai 3★ kabupaten. Produk pangan wajib punya izin keamanan pangan yang berlaku.',
+    'Production and community strength 40, marketing 25, quality 35 (Decision 148/QĐ-TTg, 2023). The group assesses itself first; 5★ by the national panel, 4★ province, up to 3★ district. Food products need a valid food-safety permit.',
+    '生産と地域の力40、マーケティング25、品質35（決定148/QĐ-TTg、2023年）。まずグループが自己評価し、5★は国、4★は州、3★までは県の審査会が認定します。食品には有効な食品安全許可が必要です。',
   ),
+  caveats: t(
+    'Total bagian 40/25/35 sesuai Keputusan 148/QĐ-TTg; kriteria di dalam bagian, ambang bintang dan masa berlaku 36 bulan perlu dicek terhadap lampirannya. Syarat halal ditetapkan program: hapus gerbang halal bila program tidak mewajibkannya.',
+    'Part totals 40/25/35 per Decision 148/QĐ-TTg; the criteria inside each part, the star bands and the 36-month validity need checking against its annex. Halal is the program’s choice: remove the halal gate where the program does not require it.',
+    '各部の配点40/25/35は決定148/QĐ-TTgによります。各部の評価項目、星の区分、有効期間36か月は付属書で要確認です。ハラールはプログラムが決めます。求めない場合はハラールの条件を外してください。',
+  ),
+  minPublicStars: 1,
   validityMonths: 36,
   selfAssessmentRequired: true,
   parts: [
@@ -151,7 +187,7 @@ const ocop: SchemeDefinition = {
       ],
     },
   ],
-  gates: [],
+  gates: [FOOD_SAFETY_PERMIT, { ...HALAL, onFail: { effect: 'cap', maxStars: 3 } }],
   thresholds: [
     { stars: 5, minPercent: 90 },
     { stars: 4, minPercent: 70 },
@@ -173,11 +209,18 @@ const ocop: SchemeDefinition = {
  */
 const kemenperin: SchemeDefinition = {
   name: t('Gaya OVOP Kemenperin', 'Kemenperin OVOP style', 'インドネシア工業省OVOP方式'),
+  badgeName: t('OVOP', 'OVOP', 'OVOP'),
   description: t(
-    'Bagian A sesuai sumber; bagian B, C dan ambang bintang adalah placeholder yang dapat disesuaikan program.',
-    'Section A follows the sources; sections B, C and the star thresholds are program-adjustable placeholders.',
-    'A部は出典どおりです。B部・C部と星の基準点はプログラムで調整できる仮の値です。',
+    'Bintang 1–5; bintang 1–2 adalah tingkat pembinaan dan tidak diumumkan, produk tampil "belum berbintang" di publik. Pangan wajib izin edar dan halal; izin usaha (NIB) wajib.',
+    'Stars 1–5; 1–2★ are coaching tiers and are not published: the product shows as "not rated" in public. Food needs a distribution permit and halal; a business licence (NIB) is required.',
+    '星は1～5。1～2★は指導段階で公表されず、公開ページでは「未評価」と表示されます。食品には流通許可とハラール、事業許可（NIB）が必要です。',
   ),
+  caveats: t(
+    'Bagian A sesuai sumber; bagian B, C, ambang bintang dan batas bintang bila syarat tidak terpenuhi belum terverifikasi dan dapat disesuaikan program.',
+    'Section A follows the sources; sections B and C, the star thresholds and the caps for unmet requirements are unverified and program-adjustable.',
+    'A部は出典どおりです。B部・C部、星の基準点、要件を満たさない場合の上限は未確認で、プログラムで調整できます。',
+  ),
+  minPublicStars: 3,
   validityMonths: 24,
   selfAssessmentRequired: true,
   parts: [
@@ -213,7 +256,7 @@ const kemenperin: SchemeDefinition = {
     },
     {
       code: 'b',
-      name: t('B. Pemasaran (placeholder)', 'B. Marketing (placeholder)', 'B. マーケティング（仮）'),
+      name: t('B. Pemasaran', 'B. Marketing', 'B. マーケティング'),
       placeholder: true,
       criteria: [
         criterion('b.market_reach', t('Jangkauan pasar', 'Market reach', '販路の広がり'), 15, oneToThree),
@@ -222,11 +265,7 @@ const kemenperin: SchemeDefinition = {
     },
     {
       code: 'c',
-      name: t(
-        'C. Mutu dan daya saing (placeholder)',
-        'C. Quality and competitiveness (placeholder)',
-        'C. 品質と競争力（仮）',
-      ),
+      name: t('C. Mutu dan daya saing', 'C. Quality and competitiveness', 'C. 品質と競争力'),
       placeholder: true,
       criteria: [
         criterion('c.quality', t('Mutu produk', 'Product quality', '製品の品質'), 20, oneToThree),
@@ -235,20 +274,8 @@ const kemenperin: SchemeDefinition = {
     },
   ],
   gates: [
-    {
-      code: 'distribution_permit',
-      name: t('Izin edar P-IRT atau BPOM MD yang berlaku', 'Valid P-IRT or BPOM MD', '有効なP-IRTまたはBPOM MD'),
-      anyOf: ['pirt', 'bpom_md'],
-      categories: ['food', 'beverage', 'beverages', 'food_beverage'],
-      onFail: { effect: 'cap', maxStars: 4 },
-    },
-    {
-      code: 'halal',
-      name: t('Sertifikat halal yang berlaku', 'Valid halal certificate', '有効なハラール認証'),
-      anyOf: ['halal'],
-      categories: ['food', 'beverage', 'beverages', 'food_beverage'],
-      onFail: { effect: 'cap', maxStars: 4 },
-    },
+    { ...FOOD_SAFETY_PERMIT, code: 'distribution_permit', onFail: { effect: 'cap', maxStars: 4 } },
+    { ...HALAL, onFail: { effect: 'cap', maxStars: 4 } },
     {
       code: 'business_licence',
       name: t('Izin usaha (NIB)', 'Business licence (NIB)', '事業許可（NIB）'),

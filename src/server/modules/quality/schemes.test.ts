@@ -121,6 +121,7 @@ describe('rating schemes', () => {
 
   it('edit an unused version in place, but turn an edit of a version in use into a new version', async () => {
     const w = await qualityWorld(t);
+    await w.certified('bali');
     const scheme = await w.scheme(OCOP_TEMPLATE_ID);
     const url = `/api/v1/rating-schemes/${scheme.id}`;
     const relaxed = { ...scheme.definition, validityMonths: 24 };

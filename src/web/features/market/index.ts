@@ -4,6 +4,7 @@ import { lazy } from 'react';
 // The public pages every visitor opens first: part of the first download.
 export { CatalogPage } from './components/CatalogPage';
 export { ProductStoryPage } from './components/ProductStoryPage';
+export { RatingSchemePage } from './components/RatingSchemePage';
 
 export const InquiriesPage = lazy(() => import('./components/InquiriesPage'));
 export const InquiryPage = lazy(() => import('./components/InquiryPage'));

@@ -1,6 +1,7 @@
 // Types only: the public pages load no zod (their JavaScript budget).
 import type { AreaAnswer } from '../../../../shared/schemas/geography';
 import type { CatalogPageAnswer, CatalogProductAnswer } from '../../../../shared/schemas/market';
+import type { PublicSchemeAnswer } from '../../../../shared/schemas/quality';
 import { api, withQuery } from '../../../lib/http';
 
 export interface CatalogFilters {
@@ -32,3 +33,10 @@ export const getCatalogProduct = (id: string, locale: string, signal?: AbortSign
  */
 export const listProvinces = (signal?: AbortSignal) =>
   api<{ items: AreaAnswer[] }>('/api/v1/areas?level=province&limit=100', { signal });
+
+/** A rating scheme's public summary: what a product's badge means. */
+export const getRatingScheme = (id: string, locale: string, signal?: AbortSignal) =>
+  api<PublicSchemeAnswer>(withQuery(`/api/v1/catalog/rating-schemes/${encodeURIComponent(id)}`, { locale }), {
+    signal,
+    quiet: (error) => error.status === 404 || error.status === 400,
+  });

@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
-import { Stars } from '../../../components/Stars';
+import { RatingBadge } from './RatingBadge';
 import { languageNames, ShownIn } from '../../../components/ShownIn';
 
 /** The page a QR code on a package opens: the product's story, its village and its group. */
@@ -30,8 +30,9 @@ export function ProductStoryPage({ id }: { id: string }) {
             <h1 lang={data.shownIn.name ?? undefined}>{data.name}</h1>
             <ShownIn shownIn={data.shownIn} />
             <p className="price">
-              {formatMoney(data.price, locale)} / {unitName(data.unit, locale)} <Stars stars={data.stars} />
+              {formatMoney(data.price, locale)} / {unitName(data.unit, locale)}
             </p>
+            <RatingBadge rating={data.rating} />
             {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}
             {data.description ? <p lang={data.shownIn.description ?? undefined}>{data.description}</p> : null}
             {data.story ? (

@@ -241,6 +241,40 @@ export function SchemeEditor({
               })
             }
           />
+          <TextField
+            label={t('editor.badgeName')}
+            path="badgeName"
+            errors={errors}
+            text={draft.badgeName}
+            locale={locale}
+            onText={(v) =>
+              change((d) => {
+                const text = withText(d.badgeName, locale, v);
+                d.badgeName = Object.keys(text).length ? text : undefined;
+              })
+            }
+          />
+          <TextField
+            label={t('editor.caveats')}
+            path="caveats"
+            errors={errors}
+            text={draft.caveats}
+            locale={locale}
+            rows={3}
+            onText={(v) =>
+              change((d) => {
+                const text = withText(d.caveats, locale, v);
+                d.caveats = Object.keys(text).length ? text : undefined;
+              })
+            }
+          />
+          <NumberField
+            label={t('editor.minPublicStars')}
+            path="minPublicStars"
+            errors={errors}
+            value={draft.minPublicStars}
+            onValue={(n) => change((d) => (d.minPublicStars = n ?? NaN))}
+          />
           <NumberField
             label={t('editor.validity')}
             path="validityMonths"

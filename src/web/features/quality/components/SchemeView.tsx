@@ -16,10 +16,19 @@ export function SchemeView({ definition }: { definition: SchemeDefinition }) {
     <details className="panel">
       <summary>{t('scheme.title', { name: text(definition.name) })}</summary>
       {definition.description ? <p className="muted small">{text(definition.description)}</p> : null}
+      {definition.caveats ? (
+        <p className="notice small">{t('scheme.caveats', { text: text(definition.caveats) })}</p>
+      ) : null}
       <p className="small">{t('scheme.validity', { months: definition.validityMonths })}</p>
+      {definition.minPublicStars > 1 ? (
+        <p className="small">{t('scheme.minPublic', { stars: definition.minPublicStars })}</p>
+      ) : null}
       {definition.parts.map((p) => (
         <div key={p.code}>
-          <h3>{text(p.name)}</h3>
+          <h3>
+            {text(p.name)}
+            {p.placeholder ? <span className="muted small"> ({t('scheme.unverified')})</span> : null}
+          </h3>
           <ul className="small">
             {p.criteria.map((c) => (
               <li key={c.code}>
