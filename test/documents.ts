@@ -40,6 +40,14 @@ export async function pdfQrCodes(pdf: Buffer): Promise<string[]> {
   return found;
 }
 
+/** How many images the PDF draws, over all its pages. */
+export async function pdfImageCount(pdf: Buffer): Promise<number> {
+  const proxy = await getDocumentProxy(new Uint8Array(pdf));
+  let count = 0;
+  for (let page = 1; page <= proxy.numPages; page++) count += (await extractImages(proxy, page)).length;
+  return count;
+}
+
 /** Decodes the QR code in a PNG (a printed label). */
 export async function pngQrCode(png: Buffer): Promise<string | undefined> {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -8,7 +8,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** The web app's pages: each is the same index.html, which routes in the browser. */
-const PAGES = ['/', '/catalog', '/p/*', '/b/*', '/verify/*', '/ratings/*', '/join/*', '/invitation', '/app', '/app/*'];
+const PAGES = [
+  '/',
+  '/catalog',
+  '/p/*',
+  '/b/*',
+  '/verify',
+  '/verify/*',
+  '/ratings/*',
+  '/join/*',
+  '/invitation',
+  '/app',
+  '/app/*',
+];
 
 /** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
 const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;

@@ -214,6 +214,7 @@ export const FIELD_CODES = {
   not_village_level: [],
   scheme_outdated: [],
   round_taken: ['year'],
+  certificate_number_mistyped: [],
   level_not_allowed: ['levels'],
   no_panel_score: [],
   export_readiness: ['reason'],

@@ -184,6 +184,8 @@ export const errorsEn: ErrorTexts = {
   'error.not_village_level': 'Is not a village.',
   'error.scheme_outdated': 'Has a newer version; use the latest.',
   'error.round_taken': 'Already has an assessment in the {year} round.',
+  'error.certificate_number_mistyped':
+    'Not a certificate number as printed: check each character (11 letters and digits, e.g. 7KQ2-M9XA-4TC).',
   'error.level_not_allowed': "Must be one of the criterion's levels ({levels}).",
   'error.no_panel_score': 'Has no panel score.',
   'error.export_readiness': '{reason}',

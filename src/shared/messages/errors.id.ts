@@ -186,6 +186,8 @@ export const errorsId: ErrorTexts = {
   'error.not_village_level': 'Bukan desa.',
   'error.scheme_outdated': 'Sudah ada versi yang lebih baru; pakai yang terbaru.',
   'error.round_taken': 'Sudah ada asesmen pada putaran {year}.',
+  'error.certificate_number_mistyped':
+    'Bukan nomor sertifikat seperti yang tercetak: periksa setiap karakter (11 huruf dan angka, mis. 7KQ2-M9XA-4TC).',
   'error.level_not_allowed': 'Harus salah satu tingkat kriteria ({levels}).',
   'error.no_panel_score': 'Belum ada nilai panel.',
   'error.export_readiness': '{reason}',

@@ -184,6 +184,8 @@ export const errorsJa: ErrorTexts = {
   'error.not_village_level': '村ではありません。',
   'error.scheme_outdated': '新しい版があります。最新の版を使ってください。',
   'error.round_taken': '{year}年の審査回にはすでに審査があります。',
+  'error.certificate_number_mistyped':
+    '印刷された証書番号と一致しません。1文字ずつ確認してください（英数字11文字、例：7KQ2-M9XA-4TC）。',
   'error.level_not_allowed': '基準の段階（{levels}）のいずれかにしてください。',
   'error.no_panel_score': 'パネルの点数がありません。',
   'error.export_readiness': '{reason}',

@@ -177,7 +177,14 @@ export function daysBetween(from: string, to: string): number {
 // from the training policy: the web shows a button when the server says the caller may use it.
 
 /** The program's training as a whole: may the caller write courses, plan sessions (for any trainer)? */
-export const trainingProgramAbilities = abilitiesOf(['read', 'createCourse', 'planSession', 'planForAnyTrainer']);
+export const trainingProgramAbilities = abilitiesOf([
+  'read',
+  'createCourse',
+  'planSession',
+  'planForAnyTrainer',
+  'readCertificateSettings',
+  'setCertificateSettings',
+]);
 
 const questionAnswer = z.object({
   text: localizedAnswer,
@@ -304,6 +311,8 @@ export const certificateAnswer = z.object({
   sessionId: z.string(),
   memberId: z.string(),
   verificationCode: z.string(),
+  /** The code with its check character, as printed and typed ("7KQ2-M9XA-4TC"). */
+  number: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer, topic: z.string() }),
   startsOn: isoDateAnswer,
@@ -323,14 +332,44 @@ export const verificationAnswer = z.object({
   certificateId: z.string(),
   status: z.enum(['valid', 'revoked']),
   verificationCode: z.string(),
+  number: z.string(),
   participantName: z.string(),
   course: z.object({ title: localizedAnswer }),
+  /** The course's hours; null on certificates issued before hours were printed. */
+  hours: z.number().int().nullable(),
   startsOn: isoDateAnswer,
   endsOn: isoDateAnswer,
   trainerName: z.string(),
   programName: z.string(),
+  /** The organisation that issued it, the place of issue and the signing officer, as printed. */
+  issuer: z.string().nullable(),
+  place: z.string().nullable(),
+  signer: z.object({ name: z.string(), title: z.string().nullable() }).nullable(),
   issuedOn: isoDateAnswer,
 });
+
+/** A certificate looked up by its printed number. */
+export const verificationByNumberQuery = z.strictObject({ number: z.string().min(1).max(40) });
+
+/** Who issues and signs a program's training certificates. */
+export const certificateSettingsBody = z.strictObject({
+  version: version.optional(),
+  issuer: z.string().trim().max(200).nullable().optional(),
+  signerName: z.string().trim().max(120).nullable().optional(),
+  signerTitle: z.string().trim().max(200).nullable().optional(),
+});
+export type CertificateSettingsBody = z.infer<typeof certificateSettingsBody>;
+export const certificateSettingsAnswer = z.object({
+  programId: z.string(),
+  issuer: z.string().nullable(),
+  signerName: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  hasSignature: z.boolean(),
+  /** 0 until first set. */
+  version: z.number().int(),
+  abilities: abilitiesOf(['readCertificateSettings', 'setCertificateSettings']),
+});
+export type CertificateSettingsAnswer = z.infer<typeof certificateSettingsAnswer>;
 export type VerificationAnswer = z.infer<typeof verificationAnswer>;
 
 const completedCourse = z.object({

@@ -65,6 +65,11 @@ export function App() {
                     </Suspense>
                   )}
                 </Route>
+                <Route path="/verify">
+                  <Suspense fallback={<Loading />}>
+                    <VerifyPage />
+                  </Suspense>
+                </Route>
                 <Route path="/verify/:id">
                   {(params) => (
                     <Suspense fallback={<Loading />}>

@@ -47,18 +47,24 @@ describe('training abilities', () => {
       createCourse: true,
       planSession: true,
       planForAnyTrainer: true,
+      readCertificateSettings: true,
+      setCertificateSettings: true,
     });
     expect(await programOf(otherTrainer)).toEqual({
       read: true,
       createCourse: true,
       planSession: true,
       planForAnyTrainer: false,
+      readCertificateSettings: true,
+      setCertificateSettings: false,
     });
     expect(await programOf(lombok)).toEqual({
       read: true,
       createCourse: false,
       planSession: false,
       planForAnyTrainer: false,
+      readCertificateSettings: false,
+      setCertificateSettings: false,
     });
     const sessions = (await w.request('GET', `/api/v1/sessions?programId=${w.program.id}`, member)).json();
     expect(sessions.abilities).toMatchObject({ planSession: false });

@@ -23,19 +23,86 @@ export interface CertificateRow {
   issued_at: Date;
   revoked_at: Date | null;
   revoked_reason: RevokedReason | null;
+  hours: number | null;
+  issuer: string | null;
+  place: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  signature_key: string | null;
   trainer_id: string;
+}
+
+/** Who issues and signs a program's certificates (its program manager sets it). */
+export interface CertificateSettingsRow {
+  program_id: string;
+  issuer: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  signature_key: string | null;
+  version: number;
+  updated_at: Date;
 }
 
 /** A certificate with its session's trainer; `FROM` names the rows `c` (a CTE of written rows can stand in). */
 const selectFrom = (certificates: string) => `SELECT c.id, c.enrolment_id, c.session_id, c.member_id, c.program_id,
   c.group_id, c.area_path, c.verification_code, c.participant_name, c.course_title, c.topic, c.starts_on, c.ends_on,
-  c.trainer_name, c.program_name, c.issued_at, c.revoked_at, c.revoked_reason, s.trainer_id
+  c.trainer_name, c.program_name, c.issued_at, c.revoked_at, c.revoked_reason, c.hours, c.issuer, c.place,
+  c.signer_name, c.signer_title, c.signature_key, s.trainer_id
   FROM ${certificates} c JOIN training_sessions s ON s.id = c.session_id`;
 const SELECT = selectFrom('training_certificates');
 
 export const certificatesRepository = {
   async byId(db: Queryable, id: string): Promise<CertificateRow | undefined> {
     return (await db.query<CertificateRow>(`${SELECT} WHERE c.id = $1`, [id]))[0];
+  },
+
+  async byCode(db: Queryable, code: string): Promise<CertificateRow | undefined> {
+    return (await db.query<CertificateRow>(`${SELECT} WHERE c.verification_code = $1`, [code]))[0];
+  },
+
+  async programExists(db: Queryable, programId: string): Promise<boolean> {
+    return (await db.query(`SELECT 1 FROM programs_programs WHERE id = $1`, [programId])).length > 0;
+  },
+
+  async settings(db: Queryable, programId: string): Promise<CertificateSettingsRow | undefined> {
+    return (
+      await db.query<CertificateSettingsRow>(
+        `SELECT program_id, issuer, signer_name, signer_title, signature_key, version, updated_at
+         FROM training_certificate_settings WHERE program_id = $1`,
+        [programId],
+      )
+    )[0];
+  },
+
+  /** Sets the given fields of a program's settings (creating them), one version on. */
+  async saveSettings(
+    db: Queryable,
+    programId: string,
+    s: Partial<Pick<CertificateSettingsRow, 'issuer' | 'signer_name' | 'signer_title' | 'signature_key'>>,
+  ): Promise<CertificateSettingsRow> {
+    const rows = await db.query<CertificateSettingsRow>(
+      `INSERT INTO training_certificate_settings AS t (program_id, issuer, signer_name, signer_title, signature_key)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (program_id) DO UPDATE SET
+         issuer = CASE WHEN $6 THEN excluded.issuer ELSE t.issuer END,
+         signer_name = CASE WHEN $7 THEN excluded.signer_name ELSE t.signer_name END,
+         signer_title = CASE WHEN $8 THEN excluded.signer_title ELSE t.signer_title END,
+         signature_key = CASE WHEN $9 THEN excluded.signature_key ELSE t.signature_key END,
+         version = t.version + 1, updated_at = now()
+       RETURNING program_id, issuer, signer_name, signer_title, signature_key, version, updated_at`,
+      [
+        programId,
+        s.issuer ?? null,
+        s.signer_name ?? null,
+        s.signer_title ?? null,
+        s.signature_key ?? null,
+        'issuer' in s,
+        'signer_name' in s,
+        'signer_title' in s,
+        'signature_key' in s,
+      ],
+    );
+    return rows[0]!;
   },
 
   /**
@@ -49,12 +116,16 @@ export const certificatesRepository = {
     const rows = await db.query<CertificateRow>(
       `WITH written AS (INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id,
          group_id, area_path, verification_code, participant_name, course_title, topic, starts_on, ends_on,
-         trainer_name, program_name)
+         trainer_name, program_name, hours, issuer, place, signer_name, signer_title, signature_key)
        SELECT $1, e.id, s.id, e.member_id, e.program_id, e.group_id, e.area_path, $3, m.name, co.title, co.topic,
-         s.starts_on, s.ends_on, u.name, p.name
+         s.starts_on, s.ends_on, u.name, p.name, co.duration_hours, cs.issuer, a.name, cs.signer_name,
+         cs.signer_title, cs.signature_key
        FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses co ON co.id = s.course_id
        JOIN registry_members m ON m.id = e.member_id JOIN platform_accounts u ON u.id = s.trainer_id
        JOIN programs_programs p ON p.id = e.program_id
+       -- The place of issue: the session's regency (its own area when it sits higher).
+       LEFT JOIN geography_areas a ON a.code = coalesce(nullif(split_part(s.area_path, '/', 3), ''), s.area_code)
+       LEFT JOIN training_certificate_settings cs ON cs.program_id = e.program_id
        WHERE e.id = $2
        ON CONFLICT (enrolment_id) WHERE revoked_at IS NULL DO NOTHING
        RETURNING *)

@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CertificateAnswer } from '../../../shared/schemas/training.js';
 import type { Queryable } from '../../db/database.js';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { invalid, notFound } from '../../http/errors.js';
+import { certificateNumber, CODE_ALPHABET, codeOfNumber } from '../../../shared/certificate-number.js';
 import { abilities, authorize, recordAudit } from '../platform/index.js';
 import { certificatesRepository, type CertificateRow } from './certificates.repository.js';
 import type { CourseRow } from './courses.repository.js';
@@ -22,6 +23,7 @@ function recordOf(row: CertificateRow): Omit<CertificateAnswer, 'abilities'> {
     sessionId: row.session_id,
     memberId: row.member_id,
     verificationCode: row.verification_code,
+    number: certificateNumber(row.verification_code),
     participantName: row.participant_name,
     course: { title: row.course_title, topic: row.topic },
     startsOn: row.starts_on,
@@ -49,19 +51,27 @@ export function presentVerification(row: CertificateRow) {
     certificateId: row.id,
     status: row.revoked_at ? ('revoked' as const) : ('valid' as const),
     verificationCode: row.verification_code,
+    number: certificateNumber(row.verification_code),
     participantName: row.participant_name,
     course: { title: row.course_title },
+    hours: row.hours,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     trainerName: row.trainer_name,
     programName: row.program_name,
-    issuedOn: row.issued_at.toISOString().slice(0, 10),
+    issuer: row.issuer,
+    place: row.place,
+    signer: row.signer_name ? { name: row.signer_name, title: row.signer_title } : null,
+    issuedOn: issuedOn(row),
   };
 }
 
+/** The day of issue in Indonesia's western time (UTC+7), where a session's certificates are printed. */
+export const issuedOn = (row: Pick<CertificateRow, 'issued_at'>) =>
+  new Date(row.issued_at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
 /** Ten characters from an alphabet without look-alikes (no 0/O, 1/I), for reading out over a phone. */
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const verificationCode = () => [...randomBytes(10)].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+const verificationCode = () => [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 
 /**
  * Brings the certificates of the listed enrolments in line with completion: one is issued to each
@@ -128,6 +138,21 @@ export async function getCertificate(ctx: Ctx, id: string) {
 /** Public: answers for any certificate id, valid or revoked; an unknown id is a 404. */
 export async function verifyCertificate(ctx: Pick<Ctx, 'db'>, id: string) {
   const row = await certificatesRepository.byId(ctx.db, id);
+  if (!row) throw notFound('Certificate');
+  return presentVerification(row);
+}
+
+/**
+ * Public: the certificate of a printed number as a person typed it. A number whose check character
+ * does not match is named as mistyped (400) before any lookup; a well-formed unknown one is a 404.
+ */
+export async function verifyCertificateNumber(ctx: Pick<Ctx, 'db'>, number: string) {
+  const code = codeOfNumber(number);
+  if (!code)
+    throw invalid([
+      { path: 'query.number', code: 'certificate_number_mistyped', message: 'is not a certificate number as printed' },
+    ]);
+  const row = await certificatesRepository.byCode(ctx.db, code);
   if (!row) throw notFound('Certificate');
   return presentVerification(row);
 }

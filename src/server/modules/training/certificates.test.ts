@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { ORIGIN, useTestApp } from '../../../../test/app.js';
-import { pdfQrCodes, pdfText } from '../../../../test/documents.js';
+import { CODE_ALPHABET } from '../../../shared/certificate-number.js';
+import { pdfImageCount, pdfQrCodes, pdfText } from '../../../../test/documents.js';
 import { KARANGASEM, LOMBOK_BARAT } from '../../../../test/registry-fixtures.js';
 import { right, trainingWorld, type TrainingWorld } from '../../../../test/training-fixtures.js';
 
@@ -30,7 +32,7 @@ describe('training certificates', () => {
     const pdf = response.rawPayload;
     const { pages, text } = await pdfText(pdf);
     expect(pages).toBe(1);
-    for (const printed of [member.name, 'Pengemasan produk pangan', '2026-03-02', w.trainer.name, w.program.name]) {
+    for (const printed of [member.name, 'Pengemasan produk pangan', '2 Maret 2026', w.trainer.name, w.program.name]) {
       expect(text).toContain(printed);
     }
     const [url] = await pdfQrCodes(pdf);
@@ -73,9 +75,14 @@ describe('training certificates', () => {
       'certificateId',
       'course',
       'endsOn',
+      'hours',
       'issuedOn',
+      'issuer',
+      'number',
       'participantName',
+      'place',
       'programName',
+      'signer',
       'startsOn',
       'status',
       'trainerName',
@@ -220,5 +227,105 @@ describe('learning records', () => {
     const lombokManager = await w.staff('group_manager', { groupId: w.groups.lombok.id });
     expect((await w.request('GET', `/api/v1/members/${sari.member.id}/training`, lombokManager)).statusCode).toBe(404);
     expect((await w.request('GET', `/api/v1/groups/${w.groups.bali.id}/training`, lombok)).statusCode).toBe(404);
+  });
+
+  it('carry a typeable number, the hours, the issuer, the place and date of issue and the signing officer', async () => {
+    const w = await trainingWorld(t);
+    const settings = `/api/v1/programs/${w.program.id}/certificate-settings`;
+    // Only the program manager sets who issues and signs; the trainer may read it.
+    const byTrainer = await w.request('PUT', settings, w.trainer, { signerName: 'Someone' });
+    expect(byTrainer.statusCode).toBe(403);
+    const facilitator = await w.staff('facilitator', { areaCode: KARANGASEM });
+    expect((await w.request('GET', settings, facilitator)).statusCode).toBe(403);
+    const set = await w.request('PUT', settings, w.admin, {
+      issuer: 'Dinas Koperasi dan UKM Provinsi Bali',
+      signerName: 'Dr. I Made Sudarsana',
+      signerTitle: 'Kepala Bidang Pemberdayaan UMKM',
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ version: 1, hasSignature: false });
+    const stale = await w.request('PUT', settings, w.admin, { version: 7, issuer: 'x' });
+    expect(stale.statusCode).toBe(409);
+    // A signature: a dark stroke on a wide white page, trimmed and kept as a PNG.
+    const drawn = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#ffffff' } })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="400" height="120"><path d="M10 100 C 120 0, 200 160, 390 20" stroke="#123" stroke-width="8" fill="none"/></svg>',
+          ),
+          left: 400,
+          top: 300,
+        },
+      ])
+      .jpeg()
+      .toBuffer();
+    const upload = (data: Buffer, type: string, as = w.admin) => {
+      const form = new FormData();
+      form.append('signature', new Blob([new Uint8Array(data)], { type }), 'signature');
+      return t.request({ method: 'PUT', url: `${settings}/signature`, as, payload: form });
+    };
+    expect((await upload(drawn, 'image/jpeg', w.trainer)).statusCode).toBe(403);
+    const bad = await upload(Buffer.from('not an image'), 'image/png');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toMatchObject([{ path: 'signature', code: 'file_type_photo' }]);
+    expect((await upload(drawn, 'image/jpeg')).json()).toMatchObject({ hasSignature: true, version: 2 });
+    const stored = await w.request('GET', `${settings}/signature.png`, w.admin);
+    const meta = await sharp(stored.rawPayload).metadata();
+    expect(meta).toMatchObject({ format: 'png' });
+    expect(meta.width! <= 600 && meta.height! <= 200 && meta.width! < 1200).toBe(true);
+
+    const session = await oneDay(w);
+    const { member, certificateId } = await completed(w, session.id, w.groups.bali.id);
+    const cert = (await w.request('GET', `/api/v1/certificates/${certificateId}`, w.trainer)).json();
+    expect(cert.number).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{3}$/);
+    expect(cert.number.replaceAll('-', '').slice(0, 10)).toBe(cert.verificationCode);
+
+    // Anyone verifies by the number as they type it: lower case, spaces for dashes.
+    const typed = cert.number.toLowerCase().replaceAll('-', ' ');
+    const verified = await t.request({
+      method: 'GET',
+      url: `/api/v1/certificate-verification?number=${encodeURIComponent(typed)}`,
+    });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({
+      certificateId,
+      number: cert.number,
+      participantName: member.name,
+      hours: 16,
+      issuer: 'Dinas Koperasi dan UKM Provinsi Bali',
+      place: expect.stringContaining('Karangasem'),
+      signer: { name: 'Dr. I Made Sudarsana', title: 'Kepala Bidang Pemberdayaan UMKM' },
+    });
+    // One character mistyped: named as mistyped, in the reader's language, before any lookup.
+    const chars = [...cert.number.replaceAll('-', '')];
+    chars[3] = CODE_ALPHABET[(CODE_ALPHABET.indexOf(chars[3]) + 1) % CODE_ALPHABET.length];
+    const mistyped = await t.request({
+      method: 'GET',
+      url: `/api/v1/certificate-verification?number=${chars.join('')}`,
+      headers: { 'accept-language': 'id' },
+    });
+    expect(mistyped.statusCode).toBe(400);
+    expect(mistyped.json().errors).toMatchObject([{ path: 'query.number', code: 'certificate_number_mistyped' }]);
+    expect(mistyped.json().errors[0].message).toContain('nomor sertifikat');
+
+    // The PDF prints all of it, with the signature image beside the QR code.
+    const pdf = (await w.request('GET', `/api/v1/certificates/${certificateId}.pdf`, w.trainer)).rawPayload;
+    const { text } = await pdfText(pdf);
+    for (const printed of [
+      cert.number,
+      '16 jam',
+      'Dinas Koperasi dan UKM Provinsi Bali',
+      'Dr. I Made Sudarsana',
+      'Kepala Bidang Pemberdayaan UMKM',
+      'yang telah menyelesaikan pelatihan',
+    ])
+      expect(text).toContain(printed);
+    expect(text).toMatch(/Karangasem, \d{1,2} \w+ \d{4}/);
+    expect(await pdfImageCount(pdf)).toBe(2);
+
+    // A later signer changes nothing on the paper already issued.
+    await w.request('PUT', settings, w.admin, { signerName: 'Ni Luh Putu Ariani' });
+    const again = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificateId}/verification` });
+    expect(again.json().signer.name).toBe('Dr. I Made Sudarsana');
   });
 });

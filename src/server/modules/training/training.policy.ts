@@ -36,6 +36,9 @@ export const trainingProgramPolicy = definePolicy('Program', {
   planSession: TEACHERS,
   /** A trainer plans sessions they run themselves; the program manager plans for any trainer. */
   planForAnyTrainer: { roles: [], programWide: ['program_manager'] },
+  /** Who issues and signs the certificates: seen by those who teach, set by the program manager. */
+  readCertificateSettings: TEACHERS,
+  setCertificateSettings: { roles: [], programWide: ['program_manager'] },
 });
 
 /** Courses: the program's offer, read by anyone in it; those who teach edit them and see the answers. */

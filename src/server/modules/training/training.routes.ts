@@ -9,7 +9,19 @@ import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
 import { getAttendance, recordAttendance } from './attendance.service.js';
 import { certificatePdf } from './certificate-pdf.js';
-import { getCertificate, revokeCertificate, verifyCertificate } from './certificates.service.js';
+import {
+  getCertificateSettings,
+  setCertificateSettings,
+  setSignature,
+  SIGNATURE_LIMITS,
+  signatureImage,
+} from './certificate-settings.service.js';
+import {
+  getCertificate,
+  revokeCertificate,
+  verifyCertificate,
+  verifyCertificateNumber,
+} from './certificates.service.js';
 import {
   addMaterial,
   createCourse,
@@ -195,6 +207,55 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'public' },
     },
     async (req) => verifyCertificate(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/certificate-verification',
+    {
+      schema: { querystring: s.verificationByNumberQuery, response: { 200: s.verificationAnswer }, tags: certificates },
+      config: { access: 'public' },
+    },
+    async (req) => verifyCertificateNumber(ctxOf(req), req.query.number),
+  );
+  r.get(
+    '/api/v1/programs/:id/certificate-settings',
+    { schema: { params: idParams, response: { 200: s.certificateSettingsAnswer }, tags: certificates }, config },
+    async (req) => getCertificateSettings(ctxOf(req), req.params.id),
+  );
+  r.put(
+    '/api/v1/programs/:id/certificate-settings',
+    {
+      schema: {
+        params: idParams,
+        body: s.certificateSettingsBody,
+        response: { 200: s.certificateSettingsAnswer },
+        tags: certificates,
+      },
+      config,
+    },
+    async (req) => setCertificateSettings(ctxOf(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/v1/programs/:id/certificate-settings/signature',
+    {
+      schema: {
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: s.certificateSettingsAnswer },
+        tags: certificates,
+      },
+      config,
+    },
+    async (req) =>
+      setSignature(ctxOf(req), req.params.id, await uploadedFile(req, 'signature', SIGNATURE_LIMITS.maxBytes)),
+  );
+  r.get(
+    '/api/v1/programs/:id/certificate-settings/signature.png',
+    { schema: { params: idParams, response: { 200: fileAnswer('image/png') }, tags: certificates }, config },
+    async (req, reply) =>
+      reply
+        .type('image/png')
+        .header('cache-control', 'private, no-store')
+        .send(await signatureImage(ctxOf(req), req.params.id)),
   );
   r.post(
     '/api/v1/certificates/:id/revoke',

@@ -8,6 +8,7 @@ import { listCourses } from '../api/courses';
 import { listSessions } from '../api/sessions';
 import { localized } from '../../../../shared/localized';
 import type { SessionAnswer } from '../../../../shared/schemas/training';
+import { CertificateSettingsSection } from './CertificateSettingsSection';
 import { CourseForm } from './CourseForm';
 import { SessionForm } from './SessionForm';
 import { TopicLabel } from './TopicLabel';
@@ -106,6 +107,7 @@ export default function TrainingPage() {
         <h2 id="summary-title">{t('training.trained')}</h2>
         <TrainingSummaryTable programId={program.id} />
       </section>
+      {offered?.readCertificateSettings ? <CertificateSettingsSection programId={program.id} /> : null}
     </>
   );
 }
