@@ -32,7 +32,15 @@ const OWNERS: Record<string, string[]> = {
     'product_ratings',
     'certifications',
   ],
-  training: ['courses', 'training_sessions', 'enrolments', 'attendance', 'test_attempts', 'training_certificates'],
+  training: [
+    'courses',
+    'training_sessions',
+    'enrolments',
+    'attendance',
+    'test_attempts',
+    'training_certificates',
+    'training_certificate_settings',
+  ],
   business: [
     'ledger_accounts',
     'ledger_books',
