@@ -56,7 +56,7 @@ describe('the community on a phone', () => {
 
     const manager = await phonePage(browser, baseUrl);
     await signIn(manager, MANAGER);
-    await (await menu(manager)).getByRole('link', { name: 'Komunitas' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Permintaan gabung' }).click();
     const row = manager.getByRole('listitem').filter({ hasText: 'Ni Luh Sukerti' });
     await row.getByRole('button', { name: 'Sambut' }).click();
     await manager.getByRole('dialog').getByText('Akunnya dibuat').waitFor();

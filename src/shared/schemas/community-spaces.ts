@@ -15,6 +15,12 @@ export const TOPIC_SPACES = [
 export const THREAD_KINDS = ['discussion', 'question'] as const;
 export const POST_LANGUAGES = ['id', 'en', 'ja'] as const;
 
+/** The communities the caller is in (a member, or staff with a community role). */
+export const myCommunitiesAnswer = z.object({
+  items: z.array(z.object({ programId: uuid, name: z.string(), member: z.boolean() })),
+});
+export type MyCommunities = z.infer<typeof myCommunitiesAnswer>;
+
 export const spaceParams = z.object({ programId: uuid });
 
 export const spaceAbilities = abilitiesOf(['read', 'post', 'moderate']);

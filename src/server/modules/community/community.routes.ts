@@ -6,7 +6,7 @@ import { ctxOf } from '../../http/context.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
-import { listSpaces } from './spaces.service.js';
+import { listSpaces, myCommunities } from './spaces.service.js';
 import {
   acceptAnswer,
   follow,
@@ -72,6 +72,11 @@ function spaceRoutes(app: FastifyInstance): void {
   const tags = ['community'];
   const moderation = { params: idParams, body: sp.moderationBody, response: { 200: sp.threadAnswer }, tags };
 
+  r.get(
+    '/api/v1/community/mine',
+    { schema: { response: { 200: sp.myCommunitiesAnswer }, tags }, config },
+    async (req) => myCommunities(ctxOf(req)),
+  );
   r.get(
     '/api/v1/community/:programId/spaces',
     { schema: { params: sp.spaceParams, response: { 200: sp.spaceList }, tags }, config },

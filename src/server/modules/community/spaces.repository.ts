@@ -66,6 +66,24 @@ export const spacesRepository = {
       );
   },
 
+  /** The programs whose community the account was welcomed into, or (staff, `programIds`) works in; by name. */
+  async communities(
+    db: Queryable,
+    userId: string,
+    programIds: string[] | 'all',
+  ): Promise<{ id: string; name: string; member: boolean }[]> {
+    return db.query(
+      `SELECT p.id, p.name, EXISTS (SELECT 1 FROM community_joins j WHERE j.program_id = p.id AND j.user_id = $1
+           AND j.status = 'welcomed') AS member
+       FROM programs_programs p
+       WHERE EXISTS (SELECT 1 FROM community_rules r WHERE r.program_id = p.id)
+         AND (p.id = ANY($2::uuid[]) OR $3 OR EXISTS (SELECT 1 FROM community_joins j WHERE j.program_id = p.id
+           AND j.user_id = $1 AND j.status = 'welcomed'))
+       ORDER BY p.name, p.id`,
+      [userId, programIds === 'all' ? [] : programIds, programIds === 'all'],
+    );
+  },
+
   async hasTopics(db: Queryable, programId: string): Promise<boolean> {
     const rows = await db.query(`SELECT 1 FROM community_spaces WHERE program_id = $1 AND kind = 'topic' LIMIT 1`, [
       programId,

@@ -95,3 +95,11 @@ export async function listSpaces(ctx: Ctx, programId: string): Promise<{ items: 
   const rows = await spacesRepository.list(ctx.db, programId, staff ? null : viewer.member!.area_path, false);
   return { items: rows.map((row) => presentSpace(ctx.actor, viewer, row)) };
 }
+
+/** The communities the caller is in: as a welcomed member, or as staff with a community role. */
+export async function myCommunities(ctx: Ctx) {
+  const user = requireUser(ctx.actor);
+  const staffIn = [...new Set(user.grants.map((g) => g.programId))].filter((p) => isCommunityStaff(user, p));
+  const rows = await spacesRepository.communities(ctx.db, user.id, user.isAdmin ? 'all' : staffIn);
+  return { items: rows.map((r) => ({ programId: r.id, name: r.name, member: r.member })) };
+}

@@ -130,6 +130,18 @@ describe('community spaces', () => {
     expect((await w.spaces(w.staff.community)).every((s) => s.abilities.moderate)).toBe(true);
   });
 
+  it('tells each person which communities they are in, as a member or as community staff', async () => {
+    const w = await spacesWorld(t);
+    const mine = async (who: Session) =>
+      ((await w.ok('GET', '/api/v1/community/mine', who)).items as { programId: string; member: boolean }[]).map(
+        (c) => [c.programId, c.member],
+      );
+    expect(await mine(w.ayu.session!)).toEqual([[w.program.id, true]]);
+    expect(await mine(w.staff.trainer)).toEqual([[w.program.id, false]]);
+    expect(await mine(w.staff.facilitator)).toEqual([]);
+    expect((await w.request('GET', '/api/v1/community/mine')).statusCode).toBe(401);
+  });
+
   it('are closed to anyone outside the community: not signed in, declined, a facilitator, another program’s member', async () => {
     const w = await spacesWorld(t);
     const url = `/api/v1/community/${w.program.id}/spaces`;
