@@ -6,7 +6,7 @@ import { ctxOf } from '../../http/context.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
-import { listSpaces, myCommunities } from './spaces.service.js';
+import { listSpaces, myCommunities, showSpace } from './spaces.service.js';
 import {
   acceptAnswer,
   follow,
@@ -89,6 +89,11 @@ function spaceRoutes(app: FastifyInstance): void {
       config,
     },
     async (req) => searchThreads(ctxOf(req), req.params.programId, req.query),
+  );
+  r.get(
+    '/api/v1/community/spaces/:id',
+    { schema: { params: idParams, response: { 200: sp.spaceAnswer }, tags }, config },
+    async (req) => showSpace(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/v1/community/spaces/:id/threads',

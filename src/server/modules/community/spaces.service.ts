@@ -103,3 +103,9 @@ export async function myCommunities(ctx: Ctx) {
   const rows = await spacesRepository.communities(ctx.db, user.id, user.isAdmin ? 'all' : staffIn);
   return { items: rows.map((r) => ({ programId: r.id, name: r.name, member: r.member })) };
 }
+
+/** One space the caller may read, with what they may do there. */
+export async function showSpace(ctx: Ctx, id: string): Promise<SpaceAnswer> {
+  const { space, viewer } = await readableSpace(ctx, ctx.db, id);
+  return presentSpace(ctx.actor, viewer, space);
+}

@@ -162,6 +162,8 @@ describe('community spaces', () => {
     expect((await w.thread(packaging, other.staff.community)).statusCode).toBe(404);
     // a member does not reach another place's area space, neither reading nor posting
     const lombok = w.space(LOMBOK_BARAT);
+    expect((await w.request('GET', `/api/v1/community/spaces/${lombok}`, w.ayu.session)).statusCode).toBe(404);
+    expect((await w.ok('GET', `/api/v1/community/spaces/${lombok}`, w.rina.session!)).near).toBe(true);
     expect((await w.request('GET', `/api/v1/community/spaces/${lombok}/threads`, w.ayu.session)).statusCode).toBe(404);
     expect((await w.thread(lombok, w.ayu.session!)).statusCode).toBe(404);
     const posted = await w.thread(lombok, w.rina.session!);

@@ -16,6 +16,9 @@ export const myCommunities = (signal?: AbortSignal) => api<MyCommunities>('/api/
 export const listSpaces = (programId: string, signal?: AbortSignal) =>
   api<{ items: SpaceAnswer[] }>(`/api/v1/community/${programId}/spaces`, { signal });
 
+export const getSpace = (id: string, signal?: AbortSignal) =>
+  api<SpaceAnswer>(`/api/v1/community/spaces/${id}`, { signal });
+
 /** A space's threads, newest activity first, a page at a time. */
 export const listThreads = (spaceId: string, cursor: string | null, signal?: AbortSignal) =>
   api<Page<ThreadSummary>>(withQuery(`/api/v1/community/spaces/${spaceId}/threads`, { cursor }), { signal });

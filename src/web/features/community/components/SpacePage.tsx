@@ -1,11 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { threadBody, type ThreadSummary } from '../../../../shared/schemas/community-spaces';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { NotFound } from '../../../components/NotFound';
-import { listThreads, openThread } from '../api/spaces';
+import { getSpace, listThreads, openThread } from '../api/spaces';
+import { useResource } from '../../../lib/use-resource';
+import { spaceName } from './SpacesPage';
 import { ThreadList } from './ThreadList';
 
 const LANGUAGES = ['id', 'en', 'ja'] as const;
@@ -94,7 +96,8 @@ function NewThread({ spaceId }: { spaceId: string }) {
 
 /** A space: its threads, newest activity first, more on demand, and a new-thread form. */
 export default function SpacePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const space = useResource(`space-${id}`, (signal) => getSpace(id, signal));
   const [threads, setThreads] = useState<ThreadSummary[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -117,7 +120,10 @@ export default function SpacePage({ id }: { id: string }) {
   if (missing) return <NotFound />;
   return (
     <section className="panel">
-      <h1>{t('spaces.threads')}</h1>
+      <p>
+        <Link href="/spaces">← {t('spaces.title')}</Link>
+      </p>
+      <h1>{space.data ? spaceName(space.data.name, locale) : t('spaces.threads')}</h1>
       <NewThread spaceId={id} />
       {threads?.length === 0 ? <p className="muted">{t('spaces.noThreads')}</p> : null}
       {threads ? <ThreadList threads={threads} /> : null}

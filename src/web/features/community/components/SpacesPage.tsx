@@ -79,7 +79,7 @@ function Spaces({ programId }: { programId: string }) {
             {near.length > 0 ? (
               <>
                 <h2>{t('spaces.near')}</h2>
-                <ul className="cards">
+                <ul className="stack">
                   {near.map((s) => (
                     <SpaceCard key={s.id} space={s} />
                   ))}
@@ -87,7 +87,7 @@ function Spaces({ programId }: { programId: string }) {
               </>
             ) : null}
             <h2>{t('spaces.topics')}</h2>
-            <ul className="cards">
+            <ul className="stack">
               {topics.map((s) => (
                 <SpaceCard key={s.id} space={s} />
               ))}
@@ -95,7 +95,7 @@ function Spaces({ programId }: { programId: string }) {
             {areas.length > 0 ? (
               <>
                 <h2>{t('spaces.areas')}</h2>
-                <ul className="cards">
+                <ul className="stack">
                   {areas.map((s) => (
                     <SpaceCard key={s.id} space={s} />
                   ))}

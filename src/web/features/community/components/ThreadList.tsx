@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 export function ThreadList({ threads }: { threads: ThreadSummary[] }) {
   const { t } = useI18n();
   return (
-    <ul className="cards">
+    <ul className="stack">
       {threads.map((thread) => (
         <li key={thread.id} className="card">
           <Link href={`/threads/${thread.id}`}>

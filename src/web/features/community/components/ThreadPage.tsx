@@ -131,11 +131,11 @@ export default function ThreadPage({ id }: { id: string }) {
                 </button>
               ) : null}
             </div>
-            <ul className="cards">
+            <ul className="stack">
               {opening ? <Post thread={data} post={opening} opening onChanged={thread.reload} /> : null}
             </ul>
             <h2>{t('spaces.replyCount', { count: data.replyCount })}</h2>
-            <ul className="cards">
+            <ul className="stack">
               {replies.map((post) => (
                 <Post key={post.id} thread={data} post={post} opening={false} onChanged={thread.reload} />
               ))}
