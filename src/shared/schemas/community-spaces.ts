@@ -53,7 +53,6 @@ export const replyBody = z.strictObject({ body });
 export type ReplyBody = z.infer<typeof replyBody>;
 export const acceptBody = z.strictObject({ postId: uuid });
 export const moderationBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
-export type ModerationBody = z.infer<typeof moderationBody>;
 export const reportBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
 
 export const threadsQuery = pageQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) });

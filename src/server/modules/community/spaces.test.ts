@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, TestApp } from '../../../../test/app.js';
 import { useTestApp } from '../../../../test/app.js';
-import { buildProgram, buildStaff, buildUser, signedIn, STRONG_PASSWORD } from '../../../../test/factories.js';
+import {
+  buildGroup,
+  buildProgram,
+  buildStaff,
+  buildUser,
+  signedIn,
+  STRONG_PASSWORD,
+} from '../../../../test/factories.js';
 import { BANYUMULEK, KARANGASEM, LOMBOK_BARAT, paths, SIBETAN } from '../../../../test/registry-fixtures.js';
 
 const t = useTestApp();
@@ -151,6 +158,14 @@ describe('community spaces', () => {
     expect((await w.request('GET', url, w.staff.facilitator)).statusCode).toBe(404);
     const stranger = await signedIn(t.app, await buildUser(t.database.db));
     expect((await w.request('GET', url, stranger)).statusCode).toBe(404);
+    // a producer group's member or manager in the program is not in its community for that
+    const group = await buildGroup(t.database.db, { programId: w.program.id });
+    for (const role of ['group_member', 'group_manager'] as const) {
+      const held = await buildStaff(t.database.db, role, { programId: w.program.id, groupId: group.id });
+      const session = await signedIn(t.app, held.user);
+      expect((await w.request('GET', url, session)).statusCode).toBe(404);
+      expect((await w.thread(w.space('packaging'), session)).statusCode).toBe(404);
+    }
 
     const other = await spacesWorld(t);
     const packaging = w.space('packaging');
