@@ -6,6 +6,7 @@ import { ctxOf } from '../../http/context.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
+import { searchThreads } from './search.service.js';
 import { listSpaces, myCommunities, showSpace } from './spaces.service.js';
 import {
   acceptAnswer,
@@ -14,7 +15,6 @@ import {
   openThread,
   reply,
   reportPost,
-  searchThreads,
   showThread,
   toggleHelpful,
 } from './threads.service.js';

@@ -84,13 +84,6 @@ export const spacesRepository = {
     );
   },
 
-  async hasTopics(db: Queryable, programId: string): Promise<boolean> {
-    const rows = await db.query(`SELECT 1 FROM community_spaces WHERE program_id = $1 AND kind = 'topic' LIMIT 1`, [
-      programId,
-    ]);
-    return rows.length > 0;
-  },
-
   /**
    * The program's spaces, topics first; `villagePath` (a member's) narrows area spaces to the
    * areas over their village, null lists them all. Thread counts leave hidden threads out unless

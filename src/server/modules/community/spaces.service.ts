@@ -90,9 +90,15 @@ export async function listSpaces(ctx: Ctx, programId: string): Promise<{ items: 
   const viewer = await viewerIn(ctx, ctx.db, programId);
   const staff = isCommunityStaff(ctx.actor, programId);
   if (!viewer.member && !staff) throw notFound('Community');
-  if (!(await spacesRepository.hasTopics(ctx.db, programId)))
-    await inTransaction(ctx, (tx) => ensureSpaces(tx.db, programId, null));
-  const rows = await spacesRepository.list(ctx.db, programId, staff ? null : viewer.member!.area_path, false);
+  const list = () => spacesRepository.list(ctx.db, programId, staff ? null : viewer.member!.area_path, false);
+  let rows = await list();
+  // First use: the topic spaces; a member welcomed before spaces existed: their area spaces.
+  const path = viewer.member?.area_path ?? null;
+  const nearMissing = path !== null && !rows.some((r) => r.kind === 'area' && path.startsWith(r.area_path));
+  if (!rows.some((r) => r.kind === 'topic') || nearMissing) {
+    await inTransaction(ctx, (tx) => ensureSpaces(tx.db, programId, path));
+    rows = await list();
+  }
   return { items: rows.map((row) => presentSpace(ctx.actor, viewer, row)) };
 }
 

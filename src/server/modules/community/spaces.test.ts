@@ -119,6 +119,10 @@ describe('community spaces', () => {
       ['51.07', 'regency', true],
     ]);
     expect(ayu.every((s) => s.abilities.read && s.abilities.post && !s.abilities.moderate)).toBe(true);
+    // a member welcomed before their area had spaces finds them made on their first visit
+    await t.database.db.query(`DELETE FROM community_spaces WHERE kind = 'area'`);
+    const again = await w.spaces(w.ayu.session!);
+    expect(again.filter((s) => s.near).map((s) => s.area!.code)).toEqual(['51', KARANGASEM]);
     const rina = await w.spaces(w.rina.session!);
     expect(rina.filter((s) => s.kind === 'area').map((s) => s.area!.code)).toEqual(['52', LOMBOK_BARAT]);
     // staff see every space; a Karangasem community manager moderates Karangasem's only

@@ -5,14 +5,12 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import type {
   PostAnswer,
   ReplyBody,
-  SearchQuery,
   ThreadAnswer,
   ThreadBody,
   ThreadSummary,
   ThreadsQuery,
 } from '../../../shared/schemas/community-spaces.js';
 import { can, recordAudit } from '../platform/index.js';
-import { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier } from '../market/index.js';
 import { answerPolicy } from './community.policy.js';
 import { joinsRepository } from './joins.repository.js';
 import { spacesRepository } from './spaces.repository.js';
@@ -22,7 +20,7 @@ import { threadsRepository, type PostRow, type ThreadRow } from './threads.repos
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** New members (welcomed less than a week ago) open at most this many threads a day, and post no links on their first day. */
-export const NEW_MEMBER = { days: 7, threadsPerDay: 3, linksAfterDays: 1 } as const;
+const NEW_MEMBER = { days: 7, threadsPerDay: 3, linksAfterDays: 1 } as const;
 
 /** A web address or a bare domain: what a new member may not post on their first day. */
 const LINK = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|id|net|org|co|io|me|ly|info|biz|xyz|site|shop|link)\b)/i;
@@ -272,42 +270,4 @@ export async function reportPost(ctx: Ctx, postId: string, reason: string) {
     await recordAudit(tx.db, tx, { action: 'community.post.report', entity: 'community_post', entityId: postId });
     return { postId, reported: true as const };
   });
-}
-
-/**
- * Search over the titles and opening texts of the threads the caller may read in the program,
- * forgiving typos as the catalog does: the words as typed, or, when a word occurs nowhere, its
- * closest spellings in the program's threads. One page, best tier first; hidden threads never.
- */
-export async function searchThreads(ctx: Ctx, programId: string, query: SearchQuery) {
-  const viewer = await viewerIn(ctx, ctx.db, programId);
-  const spaces = await spacesRepository.list(ctx.db, programId, null, false);
-  const readable = spaces.filter((s) => spaceReach(ctx.actor, viewer, s).read).map((s) => s.id);
-  if (readable.length === 0) throw notFound('Community');
-  const words = searchWords(query.q);
-  const tiers = await searchTiers(ctx, programId, words);
-  const rows: ThreadRow[] = [];
-  for (const [i, tier] of tiers.entries()) {
-    if (rows.length >= query.limit) break;
-    const found = await threadsRepository.matching(
-      ctx.db,
-      {
-        programId,
-        spaceIds: readable,
-        withHidden: false,
-        words: tier.words,
-        excluding: tiers.slice(0, i).map((t) => t.words),
-      },
-      query.limit - rows.length,
-    );
-    rows.push(...found);
-  }
-  return { items: rows.map(presentSummary) };
-}
-
-async function searchTiers(ctx: Ctx, programId: string, words: string[]): Promise<SearchTier[]> {
-  const variable = words.filter(isVariable);
-  const lookups = variable.length ? await threadsRepository.wordLookups(ctx.db, programId, variable) : [];
-  if (lookups.some((l) => !l.known)) return nearTiers(words, lookups);
-  return [{ rank: EXACT_RANK, words }];
 }
