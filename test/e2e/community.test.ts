@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
+import {
+  chooseLanguage,
+  hasNoHorizontalScroll,
+  launchChromium,
+  menu,
+  phonePage,
+  screenshot,
+  signIn,
+} from './browser.js';
 import { ADMIN, apiSession } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -134,6 +142,11 @@ describe('the community on a phone', () => {
     expect(await page.getByRole('button', { name: 'Kunci utas' }).count()).toBe(0);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'community-thread-answered-id');
+    await chooseLanguage(page, 'ja');
+    await page.getByText('採用された回答').waitFor();
+    expect(await page.getByRole('button', { name: '回答として採用' }).count()).toBe(0);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'community-thread-answered-ja');
     await page.context().close();
   });
 });

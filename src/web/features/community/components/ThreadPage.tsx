@@ -17,12 +17,12 @@ interface PostProps {
 
 /** One post: its text, who wrote it, helpful, report; accept on a question's reply; hide/restore for moderators. */
 function Post({ thread, post, opening, onChanged }: PostProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const act = (send: () => Promise<unknown>) => () => void send().then(onChanged);
   return (
     <li className={`card${post.accepted ? ' accepted' : ''}`} aria-label={post.author.name}>
       <div className="muted">
-        <strong>{post.author.name}</strong> · {new Date(post.createdAt).toLocaleString()}
+        <strong>{post.author.name}</strong> · {new Date(post.createdAt).toLocaleString(locale)}
         {post.accepted ? ` · ${t('spaces.acceptedAnswer')}` : ''}
         {post.hidden ? ` · ${t('spaces.hidden')}` : ''}
         {post.reports ? ` · ${t('spaces.reports', { count: post.reports })}` : ''}
