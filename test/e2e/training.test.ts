@@ -80,6 +80,20 @@ describe('training on a phone', () => {
     await visitor.getByText(seeded.members[0]!.name).waitFor();
     expect(await hasNoHorizontalScroll(visitor)).toBe(true);
     await screenshot(visitor, 'training-verify');
+
+    // Someone holding the paper types its number instead, with one character wrong first.
+    const { number } = await trainer<{ number: string }>('GET', `/api/v1/certificates/${done.certificateId}`);
+    const typo = number.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    await visitor.goto('/verify');
+    await visitor.getByLabel('Nomor sertifikat').fill(typo.toLowerCase());
+    await visitor.getByRole('button', { name: 'Periksa' }).click();
+    await visitor.getByRole('alert').filter({ hasText: 'salah ketik' }).waitFor();
+    await screenshot(visitor, 'training-verify-mistyped');
+    await visitor.getByLabel('Nomor sertifikat').fill(number.replaceAll('-', ' '));
+    await visitor.getByRole('button', { name: 'Periksa' }).click();
+    await visitor.getByRole('status').filter({ hasText: 'Sertifikat ini sah' }).waitFor();
+    await visitor.getByText(number).waitFor();
+    expect(await hasNoHorizontalScroll(visitor)).toBe(true);
   });
 });
 
