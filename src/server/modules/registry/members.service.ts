@@ -3,17 +3,25 @@ import type { PersonalDataCipher } from '../../crypto/personal-data.js';
 import { maskDigits } from '../../crypto/personal-data.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { conflict, invalid, notFound, type FieldError } from '../../http/errors.js';
+import { conflict, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
 import { abilities, accountById, authorize, can, recordAudit, type Target } from '../platform/index.js';
+import { programById } from '../programs/index.js';
 import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
 import { nikProblem } from './nik.js';
 import { groupPolicy, groupTarget, memberPolicy, ofGroupTarget } from './registry.policy.js';
-import type { CreateMemberBody, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
+import {
+  disabilityByWg,
+  WG_DOMAINS,
+  type CreateMemberBody,
+  type Functioning,
+  type ListMembersQuery,
+  type PatchMemberBody,
+} from './registry.schemas.js';
 
 interface Clear {
   nationalId: string | null;
@@ -41,6 +49,7 @@ export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear:
     sex: row.sex,
     birthYear: row.birth_year,
     disability: row.disability,
+    functioning: functioningOf(row),
     role: row.role,
     joinedOn: row.joined_on,
     leftOn: row.left_on,
@@ -86,11 +95,70 @@ export async function getMember(ctx: Ctx, id: string): Promise<MemberAnswer> {
   return memberAnswer(ctx, row);
 }
 
+const functioningOf = (row: MemberRow): Functioning => ({
+  seeing: row.wg_seeing,
+  hearing: row.wg_hearing,
+  walking: row.wg_walking,
+  cognition: row.wg_cognition,
+  self_care: row.wg_self_care,
+  communication: row.wg_communication,
+});
+
+/** Every domain, the answers given filling those they name (null: not answered). */
+const allDomains = (base: Functioning | null, given: Partial<Functioning> | undefined): Functioning =>
+  Object.fromEntries(
+    WG_DOMAINS.map((d) => [d, given && d in given ? (given[d] ?? null) : (base?.[d] ?? null)]),
+  ) as Functioning;
+
+/**
+ * With any WG domain answered, the disability is derived by the WG cut-off and a different value
+ * given with it is refused; without answers it is the value given, or `kept` (a hand-set value from
+ * before the WG answers, or the default false).
+ */
+function disabilityOf(functioning: Functioning, given: boolean | undefined, kept: boolean): boolean {
+  const derived = disabilityByWg(functioning);
+  if (derived === null) return given ?? kept;
+  if (given !== undefined && given !== derived)
+    throw invalid([
+      {
+        path: 'disability',
+        code: 'disability_derived',
+        message: `is derived from the Washington Group answers (${String(derived)})`,
+      },
+    ]);
+  return derived;
+}
+
+/**
+ * A member is at least the program's minimum age, counted on the server's today as the difference of
+ * years (only the birth year is known: someone who turns that age later this year counts already).
+ */
+async function assertOldEnough(tx: TxCtx, programId: string, birthYear: number): Promise<void> {
+  const minAge = (await programById(tx.db, programId))?.member_min_age ?? 0;
+  const age = Number(dateIn(tx.clock.now()).slice(0, 4)) - birthYear;
+  if (age >= minAge) return;
+  throw ruleBroken(
+    'member-below-min-age',
+    `Members of this program are at least ${minAge} years old.`,
+    [
+      {
+        path: 'birthYear',
+        code: 'member_below_min_age',
+        params: { minAge },
+        message: `is younger than the program's minimum age for members (${minAge})`,
+      },
+    ],
+    {},
+    { minAge },
+  );
+}
+
 interface MemberFields {
   name: string;
   sex: 'female' | 'male';
   birthYear: number;
   disability: boolean;
+  functioning: Functioning;
   role: MemberRow['role'];
   joinedOn: string;
   leftOn: string | null;
@@ -114,6 +182,12 @@ function toValues(fields: MemberFields, cipher: PersonalDataCipher): MemberValue
     sex: fields.sex,
     birth_year: fields.birthYear,
     disability: fields.disability,
+    wg_seeing: fields.functioning.seeing,
+    wg_hearing: fields.functioning.hearing,
+    wg_walking: fields.functioning.walking,
+    wg_cognition: fields.functioning.cognition,
+    wg_self_care: fields.functioning.self_care,
+    wg_communication: fields.functioning.communication,
     role: fields.role,
     joined_on: fields.joinedOn,
     left_on: fields.leftOn,
@@ -130,6 +204,7 @@ function fieldsOf(row: MemberRow, cipher: PersonalDataCipher): MemberFields {
     sex: row.sex,
     birthYear: row.birth_year,
     disability: row.disability,
+    functioning: functioningOf(row),
     role: row.role,
     joinedOn: row.joined_on,
     leftOn: row.left_on,
@@ -144,8 +219,11 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
     if (!group) throw notFound('Producer group');
     authorize(tx.actor, groupPolicy, 'addMember', groupTarget(group));
     const { id: _id, ...given } = input;
+    const functioning = allDomains(null, given.functioning);
     const fields: MemberFields = {
       ...given,
+      functioning,
+      disability: disabilityOf(functioning, given.disability, false),
       leftOn: given.leftOn ?? null,
       nationalId: given.nationalId ?? null,
       phone: given.phone ?? null,
@@ -161,6 +239,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       present: (row) => memberAnswer(tx, row),
       create: async (id) => {
         const values = toValues(fields, tx.cipher);
+        await assertOldEnough(tx, group.program_id, values.birth_year);
         await assertNationalIdFree(tx, groupTarget(group), values, null);
         if (values.user_id) await assertAccountLinkable(tx, groupTarget(group), groupId, values, null);
         const row = await membersRepository.insert(tx.db, id, groupId, values);
@@ -238,9 +317,16 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
   return inTransaction(ctx, async (tx) => {
     const current = await memberFor(tx, id, 'update');
     assertVersion(current, base, () => memberAnswer(tx, current));
-    const { version: _version, ...changes } = input;
-    const fields: MemberFields = { ...fieldsOf(current, tx.cipher), ...changes };
+    const { version: _version, functioning: answers, disability, ...changes } = input;
+    const functioning = allDomains(functioningOf(current), answers);
+    const fields: MemberFields = {
+      ...fieldsOf(current, tx.cipher),
+      ...changes,
+      functioning,
+      disability: disabilityOf(functioning, disability, current.disability),
+    };
     const values = toValues(fields, tx.cipher);
+    if (values.birth_year !== current.birth_year) await assertOldEnough(tx, current.program_id, values.birth_year);
     // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
     if (values.national_id_hash !== current.national_id_hash) {
       await assertNationalIdFree(tx, ofGroupTarget(current), values, id);
