@@ -51,7 +51,7 @@ ALTER TABLE producer_groups ADD CONSTRAINT producer_groups_kind_check CHECK (kin
 -- (the Kemenperin NIB gate, the notes to the statements) reads it as before.
 ALTER TABLE producer_groups ADD COLUMN legal_ids jsonb NOT NULL DEFAULT '[]'
   CHECK (jsonb_typeof(legal_ids) = 'array');
-UPDATE producer_groups SET legal_ids = jsonb_build_array(jsonb_build_object('kind', 'nib', 'number', nib))
+UPDATE producer_groups SET legal_ids = jsonb_build_array(jsonb_build_object('kind', 'nib', 'number', nib, 'issuedOn', NULL))
   WHERE nib IS NOT NULL;
 ALTER TABLE producer_groups DROP COLUMN nib;
 ALTER TABLE producer_groups ADD COLUMN nib text

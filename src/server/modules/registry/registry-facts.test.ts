@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
+import { openTestDatabase } from '../../../../test/database.js';
+import { listMigrations, migrate } from '../../db/migrate.js';
 import { KARANGASEM, LOMBOK_BARAT, paths, registryWorld } from '../../../../test/registry-fixtures.js';
 import { disabilityByWg, WG_ANSWERS, WG_DOMAINS, type Functioning } from './registry.schemas.js';
 
@@ -331,5 +333,39 @@ describe('kinds of producer group and their legal ids', () => {
     expect(r.statusCode).toBe(404);
     const [row] = await t.database.db.query('SELECT legal_ids FROM producer_groups WHERE id = $1', [w.groups.bali.id]);
     expect(row).toEqual({ legal_ids: [] });
+  });
+});
+
+describe('the 0029 migration', () => {
+  it("keeps a group's NIB as its one legal id, and a member's hand-set disability with no WG answers", async () => {
+    const old = await openTestDatabase({ areas: false });
+    try {
+      await old.db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      const all = listMigrations();
+      const at = all.findIndex((m) => m.name === '0029_registry_facts.sql');
+      await migrate(old.db, all.slice(0, at));
+      await old.db.query(`
+        INSERT INTO areas (code, country, level, depth, name, path) VALUES ('51', 'ID', 'province', 1, 'Bali', '/51/');
+        INSERT INTO programs (id, code, name, country, currency, locales, started_on)
+          VALUES ('01936a3e-0000-7000-8000-000000000001', 'OLD', 'Old', 'ID', 'IDR', '{id}', '2024-01-01');
+        INSERT INTO villages (id, program_id, area_code, area_path)
+          VALUES ('01936a3e-0000-7000-8000-000000000002', '01936a3e-0000-7000-8000-000000000001', '51', '/51/');
+        INSERT INTO producer_groups (id, program_id, village_id, area_path, name, kind, nib)
+          VALUES ('01936a3e-0000-7000-8000-000000000003', '01936a3e-0000-7000-8000-000000000001',
+                  '01936a3e-0000-7000-8000-000000000002', '/51/', 'KWT', 'women_group', '9120301234567');
+        INSERT INTO members (id, group_id, name, sex, birth_year, disability, role, joined_on)
+          VALUES ('01936a3e-0000-7000-8000-000000000004', '01936a3e-0000-7000-8000-000000000003', 'Ni Made', 'female',
+                  1980, true, 'member', '2020-01-01');`);
+      await migrate(old.db, all);
+      expect(await old.db.query('SELECT legal_ids, nib FROM producer_groups')).toEqual([
+        { legal_ids: [{ kind: 'nib', number: '9120301234567', issuedOn: null }], nib: '9120301234567' },
+      ]);
+      expect(await old.db.query('SELECT disability, wg_seeing FROM members')).toEqual([
+        { disability: true, wg_seeing: null },
+      ]);
+      expect(await old.db.query('SELECT member_min_age FROM programs_programs')).toEqual([{ member_min_age: 15 }]);
+    } finally {
+      await old.close();
+    }
   });
 });
