@@ -3,25 +3,18 @@ import type { PersonalDataCipher } from '../../crypto/personal-data.js';
 import { maskDigits } from '../../crypto/personal-data.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce, type Created } from '../../http/create-once.js';
-import { conflict, invalid, notFound, ruleBroken, type FieldError } from '../../http/errors.js';
+import { conflict, invalid, notFound, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { dateIn } from '../../../shared/dates.js';
 import { abilities, accountById, authorize, can, recordAudit, type Target } from '../platform/index.js';
-import { programById } from '../programs/index.js';
 import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
 import { nikProblem } from './nik.js';
 import { groupPolicy, groupTarget, memberPolicy, ofGroupTarget } from './registry.policy.js';
-import {
-  disabilityByWg,
-  WG_DOMAINS,
-  type CreateMemberBody,
-  type Functioning,
-  type ListMembersQuery,
-  type PatchMemberBody,
-} from './registry.schemas.js';
+import { allDomains, assertOldEnough, disabilityOf, functioningOf } from './member-facts.js';
+import type { CreateMemberBody, Functioning, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
 
 interface Clear {
   nationalId: string | null;
@@ -93,64 +86,6 @@ export async function getMember(ctx: Ctx, id: string): Promise<MemberAnswer> {
   if (!row) throw notFound('Member');
   authorize(ctx.actor, memberPolicy, 'read', ofGroupTarget(row));
   return memberAnswer(ctx, row);
-}
-
-const functioningOf = (row: MemberRow): Functioning => ({
-  seeing: row.wg_seeing,
-  hearing: row.wg_hearing,
-  walking: row.wg_walking,
-  cognition: row.wg_cognition,
-  self_care: row.wg_self_care,
-  communication: row.wg_communication,
-});
-
-/** Every domain, the answers given filling those they name (null: not answered). */
-const allDomains = (base: Functioning | null, given: Partial<Functioning> | undefined): Functioning =>
-  Object.fromEntries(
-    WG_DOMAINS.map((d) => [d, given && d in given ? (given[d] ?? null) : (base?.[d] ?? null)]),
-  ) as Functioning;
-
-/**
- * With any WG domain answered, the disability is derived by the WG cut-off and a different value
- * given with it is refused; without answers it is the value given, or `kept` (a hand-set value from
- * before the WG answers, or the default false).
- */
-function disabilityOf(functioning: Functioning, given: boolean | undefined, kept: boolean): boolean {
-  const derived = disabilityByWg(functioning);
-  if (derived === null) return given ?? kept;
-  if (given !== undefined && given !== derived)
-    throw invalid([
-      {
-        path: 'disability',
-        code: 'disability_derived',
-        message: `is derived from the Washington Group answers (${String(derived)})`,
-      },
-    ]);
-  return derived;
-}
-
-/**
- * A member is at least the program's minimum age, counted on the server's today as the difference of
- * years (only the birth year is known: someone who turns that age later this year counts already).
- */
-async function assertOldEnough(tx: TxCtx, programId: string, birthYear: number): Promise<void> {
-  const minAge = (await programById(tx.db, programId))?.member_min_age ?? 0;
-  const age = Number(dateIn(tx.clock.now()).slice(0, 4)) - birthYear;
-  if (age >= minAge) return;
-  throw ruleBroken(
-    'member-below-min-age',
-    `Members of this program are at least ${minAge} years old.`,
-    [
-      {
-        path: 'birthYear',
-        code: 'member_below_min_age',
-        params: { minAge },
-        message: `is younger than the program's minimum age for members (${minAge})`,
-      },
-    ],
-    {},
-    { minAge },
-  );
 }
 
 interface MemberFields {
