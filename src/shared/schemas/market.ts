@@ -18,6 +18,7 @@ import { money } from '../money.js';
 import { quantity } from '../quantity.js';
 import { areaCode, countryCode } from './geography.js';
 import { publicRatingAnswer } from './quality.js';
+import { GROUP_KINDS } from './registry.js';
 
 // ---- buyers ------------------------------------------------------------------------------------
 const companyName = z.string().trim().min(1).max(200);
@@ -198,7 +199,6 @@ export const orderPage = pageOf(orderAnswer);
 export type OrderPageAnswer = z.infer<typeof orderPage>;
 
 // ---- the public catalog ------------------------------------------------------------------------
-const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_group', 'enterprise'] as const;
 const PUBLIC_STATUSES = ['ready', 'export_ready'] as const;
 
 export const catalogQuery = pageQuery.extend({

@@ -53,6 +53,8 @@ const programFields = {
     .array(category)
     .max(100)
     .refine((c) => new Set(c.map((x) => x.code)).size === c.length, coded('listed_twice', 'has a category code twice')),
+  /** The youngest a member of the program's groups may be, in years (15 unless set; 0: no floor). */
+  memberMinAge: z.number().int().min(0).max(99),
 };
 
 export const createProgramBody = z.strictObject({
@@ -66,6 +68,7 @@ export const createProgramBody = z.strictObject({
   currency: programFields.currency.optional(),
   locales: programFields.locales.optional(),
   categories: programFields.categories.optional(),
+  memberMinAge: programFields.memberMinAge.optional(),
 });
 export type CreateProgramBody = z.infer<typeof createProgramBody>;
 
@@ -140,6 +143,7 @@ export const programAnswer = z.object({
   locales: z.array(z.string()),
   startedOn: isoDateAnswer,
   categories: z.array(z.object({ code: z.string(), name: localizedAnswer })),
+  memberMinAge: z.number().int(),
   templateProgramId: uuid.nullable(),
   version: z.number().int(),
   createdAt: timestamp,

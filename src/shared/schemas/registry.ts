@@ -17,7 +17,54 @@ import {
 import { money } from '../money.js';
 import { areaCode } from './geography.js';
 
-export const GROUP_KINDS = ['women_group', 'cooperative', 'bumdes', 'farmer_group', 'enterprise'] as const;
+/**
+ * Kinds of producer group. Indonesia's: kelompok wanita (tani), koperasi ('cooperative'), BUMDes, kelompok
+ * tani, UMKM ('enterprise': one business actor with its NIB), Gapoktan (Gabungan Kelompok Tani), KUB
+ * (Kelompok Usaha Bersama) and Pokdarwis (Kelompok Sadar Wisata).
+ */
+export const GROUP_KINDS = [
+  'women_group',
+  'cooperative',
+  'bumdes',
+  'farmer_group',
+  'enterprise',
+  'gapoktan',
+  'kub',
+  'pokdarwis',
+] as const;
+/** Kinds of legal id a group may hold: NIB (OSS), akta notaris (akta pendirian), SK Kemenkumham, Perdes (for a BUMDes). */
+export const LEGAL_ID_KINDS = ['nib', 'akta_notaris', 'sk_kemenkumham', 'perdes', 'other'] as const;
+/**
+ * The legal ids a kind of group typically holds: guidance the form shows, not a rule (only an NIB's
+ * form is checked). A koperasi is a legal entity by its deed and the ministry's decree (UU 25/1992,
+ * Permenkop 9/2018); a BUMDes is founded by a Peraturan Desa (PP 11/2021); an UMKM registers with OSS.
+ */
+export const TYPICAL_LEGAL_IDS: Record<(typeof GROUP_KINDS)[number], readonly (typeof LEGAL_ID_KINDS)[number][]> = {
+  women_group: ['nib'],
+  cooperative: ['akta_notaris', 'sk_kemenkumham', 'nib'],
+  bumdes: ['perdes', 'nib'],
+  farmer_group: ['nib'],
+  enterprise: ['nib'],
+  gapoktan: ['akta_notaris', 'nib'],
+  kub: ['nib'],
+  pokdarwis: ['other'],
+};
+/** The Washington Group short set's domains (washingtongroup-disability.com). */
+export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'cognition', 'self_care', 'communication'] as const;
+export const WG_ANSWERS = ['no_difficulty', 'some_difficulty', 'a_lot_of_difficulty', 'cannot_do_at_all'] as const;
+export type WgDomain = (typeof WG_DOMAINS)[number];
+export type WgAnswer = (typeof WG_ANSWERS)[number];
+export type Functioning = Record<WgDomain, WgAnswer | null>;
+
+/**
+ * The WG's standard disability cut-off: a person has a disability when any domain is answered "a lot
+ * of difficulty" or "cannot do at all". Null when no domain is answered (the answers decide nothing).
+ */
+export function disabilityByWg(functioning: Partial<Record<WgDomain, WgAnswer | null>>): boolean | null {
+  const answers = WG_DOMAINS.map((d) => functioning[d] ?? null).filter((a) => a !== null);
+  if (answers.length === 0) return null;
+  return answers.some((a) => a === 'a_lot_of_difficulty' || a === 'cannot_do_at_all');
+}
 export const MEMBER_ROLES = ['chair', 'secretary', 'treasurer', 'member'] as const;
 export const PRODUCT_STATUSES = ['draft', 'ready', 'export_ready'] as const;
 
@@ -66,11 +113,46 @@ const contact = z
   })
   .strict();
 
+/** A legal id: an NIB must be 13 digits; the others are numbers as written ("Nomor 3 Tahun 2019"). */
+export const legalDocument = z
+  .strictObject({
+    kind: z.enum(LEGAL_ID_KINDS),
+    number: z.string().trim().min(1).max(100),
+    issuedOn: pastDate.nullable().optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'nib' && !/^\d{13}$/.test(d.number))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['number'],
+        message: 'must be the 13-digit NIB',
+        params: { code: 'not_a_nib' },
+      });
+  });
+export type LegalDocument = z.infer<typeof legalDocument>;
+/** At most one NIB (OSS gives a business actor one), and no id listed twice. */
+const legalDocuments = z
+  .array(legalDocument)
+  .max(20)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((d, i) => {
+      const key = d.kind === 'nib' ? 'nib' : `${d.kind}:${d.number}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i], message: 'is listed twice', params: { code: 'listed_twice' } });
+      seen.add(key);
+    });
+  });
+/** The NIB alone, as clients before `legalDocuments` send it (still accepted). */
+const legalIds = z.object({ nib: nib.optional() }).strict();
+
 const groupFields = {
   name: z.string().trim().min(1).max(200),
   kind: z.enum(GROUP_KINDS),
   foundedOn: pastDate.nullable().optional(),
-  legalIds: z.object({ nib: nib.optional() }).strict().default({}),
+  legalIds: legalIds.default({}),
+  /** All the group's legal ids, the NIB among them; `legalIds.nib`, when sent too, must agree with it. */
+  legalDocuments: legalDocuments.optional(),
   contact: contact.default({}),
 };
 
@@ -88,7 +170,10 @@ export const patchGroupBody = z
     name: groupFields.name,
     kind: groupFields.kind,
     foundedOn: pastDate.nullable(),
-    legalIds: z.object({ nib: nib.optional() }).strict(),
+    /** Sets or (with `{}`) removes the NIB, keeping the group's other legal ids. */
+    legalIds,
+    /** Replaces the whole list of legal ids. */
+    legalDocuments,
     contact,
   })
   .partial()
@@ -106,6 +191,15 @@ export const listGroupsQuery = pageQuery.extend({
 export type ListGroupsQuery = z.infer<typeof listGroupsQuery>;
 
 // ---- members -----------------------------------------------------------------------------------
+const wgAnswer = z.enum(WG_ANSWERS).nullable();
+const functioning = z.strictObject({
+  seeing: wgAnswer.optional(),
+  hearing: wgAnswer.optional(),
+  walking: wgAnswer.optional(),
+  cognition: wgAnswer.optional(),
+  self_care: wgAnswer.optional(),
+  communication: wgAnswer.optional(),
+});
 const thisYear = () => new Date().getUTCFullYear();
 const memberFields = {
   name: personName,
@@ -115,7 +209,10 @@ const memberFields = {
     .int()
     .min(1900)
     .refine((y) => y <= thisYear(), { message: 'is in the future', params: { code: 'in_future' } }),
-  disability: z.boolean().default(false),
+  /** Without WG answers: as given (false when not). With answers it is derived; a different value is refused. */
+  disability: z.boolean().optional(),
+  /** The Washington Group short set; a domain left out or null is not answered. */
+  functioning: functioning.optional(),
   role: z.enum(MEMBER_ROLES).default('member'),
   joinedOn: isoDate,
   leftOn: isoDate.nullable().optional(),
@@ -144,6 +241,8 @@ export const patchMemberBody = z
     sex: memberFields.sex,
     birthYear: memberFields.birthYear,
     disability: z.boolean(),
+    /** Changes the domains it names (null: no longer answered), keeping the others. */
+    functioning,
     role: z.enum(MEMBER_ROLES),
     joinedOn: isoDate,
     leftOn: isoDate.nullable(),
@@ -243,7 +342,11 @@ export const groupAnswer = z.object({
   name: z.string(),
   kind: z.enum(GROUP_KINDS),
   foundedOn: z.string().nullable(),
+  /** The NIB alone (as before `legalDocuments`). */
   legalIds: z.object({ nib: z.string().optional() }),
+  legalDocuments: z.array(
+    z.object({ kind: z.enum(LEGAL_ID_KINDS), number: z.string(), issuedOn: z.string().nullable() }),
+  ),
   contact: z.object({ phone: z.string().optional(), email: z.string().optional(), address: z.string().optional() }),
   ...record,
   /** The group policy's actions, and `invite`: whether the caller may bring a person into the group (programs' rule). */
@@ -259,7 +362,16 @@ export const memberAnswer = z.object({
   name: z.string(),
   sex: z.enum(['female', 'male']),
   birthYear: z.number().int(),
+  /** Derived from `functioning` by the WG cut-off when any domain is answered; as recorded otherwise. */
   disability: z.boolean(),
+  functioning: z.object({
+    seeing: wgAnswer,
+    hearing: wgAnswer,
+    walking: wgAnswer,
+    cognition: wgAnswer,
+    self_care: wgAnswer,
+    communication: wgAnswer,
+  }),
   role: z.enum(MEMBER_ROLES),
   joinedOn: z.string(),
   leftOn: z.string().nullable(),

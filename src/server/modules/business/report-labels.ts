@@ -102,6 +102,9 @@ const LABELS = {
   bumdes: { id: 'BUMDes', en: 'village-owned enterprise (BUMDes)', ja: '村営企業（BUMDes）' },
   farmer_group: { id: 'kelompok tani', en: 'farmer group', ja: '農業者グループ' },
   enterprise: { id: 'usaha perorangan', en: 'individual enterprise', ja: '個人事業' },
+  gapoktan: { id: 'Gapoktan', en: 'farmer group association (Gapoktan)', ja: '農業者グループ連合（Gapoktan）' },
+  kub: { id: 'KUB', en: 'joint business group (KUB)', ja: '共同事業グループ（KUB）' },
+  pokdarwis: { id: 'Pokdarwis', en: 'tourism awareness group (Pokdarwis)', ja: '観光振興グループ（Pokdarwis）' },
 } as const satisfies Record<string, Record<ReportLocale, string>>;
 
 const words = localizedLabels(LABELS);

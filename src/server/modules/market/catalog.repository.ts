@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { likeContaining, likePrefix } from '../../db/sql.js';
+import type { GROUP_KINDS } from '../../../shared/schemas/registry.js';
 import type { WordLookup } from './catalog-search.js';
 
 type Localized = Record<string, string>;
@@ -18,7 +19,7 @@ export interface CatalogRow {
   area_path: string;
   group_id: string;
   group_name: string;
-  group_kind: 'women_group' | 'cooperative' | 'bumdes' | 'farmer_group' | 'enterprise';
+  group_kind: (typeof GROUP_KINDS)[number];
 }
 
 export interface CatalogDetailRow extends CatalogRow {

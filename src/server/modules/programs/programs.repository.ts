@@ -13,6 +13,7 @@ export interface ProgramRow {
   locales: string[];
   started_on: string;
   categories: { code: string; name: Record<string, string> }[];
+  member_min_age: number;
   template_program_id: string | null;
   version: number;
   created_at: Date;
@@ -38,7 +39,7 @@ export interface GrantRow {
 }
 
 const COLUMNS =
-  'id, code, name, country, currency, locales, started_on, categories, template_program_id, version, created_at, updated_at';
+  'id, code, name, country, currency, locales, started_on, categories, member_min_age, template_program_id, version, created_at, updated_at';
 const rawColumns = rawSql(COLUMNS);
 
 /** The columns of `scopeOf(actor, programPolicy, …)` in `list`: a program is its own whole. */
@@ -94,8 +95,9 @@ export const programsRepository = {
 
   async insert(db: Queryable, p: ProgramValues): Promise<ProgramRow> {
     const rows = await db.query<ProgramRow>(
-      `INSERT INTO programs (id, code, name, country, currency, locales, started_on, categories, template_program_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      `INSERT INTO programs (id, code, name, country, currency, locales, started_on, categories, template_program_id,
+         member_min_age)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [
         p.id,
         p.code,
@@ -106,6 +108,7 @@ export const programsRepository = {
         p.started_on,
         JSON.stringify(p.categories),
         p.template_program_id,
+        p.member_min_age,
       ],
     );
     return rows[0]!;
@@ -118,9 +121,9 @@ export const programsRepository = {
   ): Promise<ProgramRow> {
     const rows = await db.query<ProgramRow>(
       `UPDATE programs SET name = $2, country = $3, currency = $4, locales = $5, started_on = $6, categories = $7,
-         version = version + 1, updated_at = now()
+         member_min_age = $8, version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, p.name, p.country, p.currency, p.locales, p.started_on, JSON.stringify(p.categories)],
+      [id, p.name, p.country, p.currency, p.locales, p.started_on, JSON.stringify(p.categories), p.member_min_age],
     );
     return rows[0]!;
   },

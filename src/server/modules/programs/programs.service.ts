@@ -27,6 +27,9 @@ import type {
   ProgramAnswer,
 } from './programs.schemas.js';
 
+/** The members' minimum age of a program that sets none (the column's default, 0029_registry_facts.sql). */
+const DEFAULT_MEMBER_MIN_AGE = 15;
+
 /** A program's facts (what the audit log keeps). */
 export function presentProgram(row: ProgramRow) {
   return {
@@ -38,6 +41,7 @@ export function presentProgram(row: ProgramRow) {
     locales: row.locales,
     startedOn: row.started_on,
     categories: row.categories,
+    memberMinAge: row.member_min_age,
     templateProgramId: row.template_program_id,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -122,6 +126,7 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
       locales,
       started_on: input.startedOn,
       categories: input.categories ?? template?.categories ?? [],
+      member_min_age: input.memberMinAge ?? template?.member_min_age ?? DEFAULT_MEMBER_MIN_AGE,
       template_program_id: template?.id ?? null,
     };
     return createOnce(tx.db, {
@@ -136,6 +141,7 @@ export async function createProgram(ctx: Ctx, input: CreateProgramBody): Promise
         locales: row.locales,
         started_on: row.started_on,
         categories: row.categories,
+        member_min_age: row.member_min_age,
         template_program_id: row.template_program_id,
       }),
       input: values,
@@ -196,6 +202,7 @@ export async function patchProgram(
       locales: input.locales ?? current.locales,
       started_on: input.startedOn ?? current.started_on,
       categories: input.categories ?? current.categories,
+      member_min_age: input.memberMinAge ?? current.member_min_age,
     });
     await recordAudit(tx.db, tx, {
       action: 'program.update',

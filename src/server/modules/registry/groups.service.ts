@@ -6,9 +6,9 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { abilities, authorize, can, canSomewhere, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { mayInviteIntoGroup } from '../programs/index.js';
-import { groupsRepository, type GroupRow, type GroupValues } from './groups.repository.js';
+import { groupsRepository, type GroupRow, type GroupValues, type LegalId } from './groups.repository.js';
 import { groupPolicy, groupTarget, villagePolicy, villageTarget } from './registry.policy.js';
-import type { CreateGroupBody, ListGroupsQuery, PatchGroupBody } from './registry.schemas.js';
+import type { CreateGroupBody, LegalDocument, ListGroupsQuery, PatchGroupBody } from './registry.schemas.js';
 import { villagesRepository } from './villages.repository.js';
 import { pathOf } from './villages.service.js';
 
@@ -23,6 +23,7 @@ export function presentGroup(row: GroupRow) {
     kind: row.kind,
     foundedOn: row.founded_on,
     legalIds: row.nib ? { nib: row.nib } : {},
+    legalDocuments: row.legal_ids,
     contact: row.contact,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -90,7 +91,7 @@ export async function registerGroup(ctx: Ctx, input: CreateGroupBody): Promise<C
       name: input.name,
       kind: input.kind,
       founded_on: input.foundedOn ?? null,
-      nib: input.legalIds.nib ?? null,
+      legal_ids: legalIdsOf([], input.legalDocuments, input.legalIds),
       contact: input.contact,
     };
     return createOnce(tx.db, {
@@ -124,9 +125,35 @@ const valuesOf = (row: GroupRow): GroupValues => ({
   name: row.name,
   kind: row.kind,
   founded_on: row.founded_on,
-  nib: row.nib,
+  legal_ids: row.legal_ids,
   contact: row.contact,
 });
+
+/**
+ * The legal ids a request leaves the group with. `legalDocuments` is the whole list; `legalIds.nib`
+ * (clients from before the list) sets or, absent, removes the NIB and keeps the other ids. Sent
+ * together, the NIB they name must be the same.
+ */
+function legalIdsOf(
+  kept: LegalId[],
+  list: LegalDocument[] | undefined,
+  nibOnly: { nib?: string | undefined } | undefined,
+): LegalId[] {
+  const given = list?.map((d) => ({ kind: d.kind, number: d.number, issuedOn: d.issuedOn ?? null }));
+  if (given) {
+    const listed = given.find((d) => d.kind === 'nib')?.number;
+    if (nibOnly?.nib !== undefined && nibOnly.nib !== listed)
+      throw invalid([
+        { path: 'legalIds.nib', code: 'nib_disagrees', message: 'differs from the NIB in legalDocuments' },
+      ]);
+    return given;
+  }
+  if (!nibOnly) return kept;
+  const others = kept.filter((d) => d.kind !== 'nib');
+  if (!nibOnly.nib) return others;
+  const before = kept.find((d) => d.kind === 'nib' && d.number === nibOnly.nib);
+  return [{ kind: 'nib', number: nibOnly.nib, issuedOn: before?.issuedOn ?? null }, ...others];
+}
 
 export async function patchGroup(ctx: Ctx, id: string, base: number, input: PatchGroupBody): Promise<GroupAnswer> {
   return inTransaction(ctx, async (tx) => {
@@ -139,7 +166,7 @@ export async function patchGroup(ctx: Ctx, id: string, base: number, input: Patc
       name: input.name ?? current.name,
       kind: input.kind ?? current.kind,
       founded_on: input.foundedOn === undefined ? current.founded_on : input.foundedOn,
-      nib: input.legalIds === undefined ? current.nib : (input.legalIds.nib ?? null),
+      legal_ids: legalIdsOf(current.legal_ids, input.legalDocuments, input.legalIds),
       contact: input.contact ?? current.contact,
     });
     await recordAudit(tx.db, tx, {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import type { MEMBER_ROLES } from './registry.schemas.js';
+import type { MEMBER_ROLES, WgAnswer } from './registry.schemas.js';
 
 export interface MemberRow {
   id: string;
@@ -9,7 +9,15 @@ export interface MemberRow {
   name: string;
   sex: 'female' | 'male';
   birth_year: number;
+  /** Derived from the wg_* answers when any is given (a CHECK keeps it so); as recorded otherwise. */
   disability: boolean;
+  /** The Washington Group short set, one answer per domain (null: not answered). */
+  wg_seeing: WgAnswer | null;
+  wg_hearing: WgAnswer | null;
+  wg_walking: WgAnswer | null;
+  wg_cognition: WgAnswer | null;
+  wg_self_care: WgAnswer | null;
+  wg_communication: WgAnswer | null;
   role: (typeof MEMBER_ROLES)[number];
   joined_on: string;
   left_on: string | null;
@@ -31,8 +39,9 @@ export type MemberValues = Omit<
 >;
 
 /** A member with their group's program and area, from `members m` or a CTE named m. */
-const PRESENTED = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability, m.role,
-  m.joined_on, m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.user_id,
+const PRESENTED = `SELECT m.id, m.group_id, g.program_id, g.area_path, m.name, m.sex, m.birth_year, m.disability,
+  m.wg_seeing, m.wg_hearing, m.wg_walking, m.wg_cognition, m.wg_self_care, m.wg_communication, m.role, m.joined_on,
+  m.left_on, m.national_id_encrypted, m.national_id_hash, m.phone_encrypted, m.user_id,
   EXISTS (SELECT 1 FROM members d WHERE d.group_id = m.group_id AND d.national_id_hash = m.national_id_hash
           AND d.id <> m.id) AS possible_duplicate,
   m.version, m.created_at, m.updated_at`;
@@ -45,6 +54,12 @@ const COLUMNS = [
   'sex',
   'birth_year',
   'disability',
+  'wg_seeing',
+  'wg_hearing',
+  'wg_walking',
+  'wg_cognition',
+  'wg_self_care',
+  'wg_communication',
   'role',
   'joined_on',
   'left_on',

@@ -13,7 +13,8 @@ import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
 import { nikProblem } from './nik.js';
 import { groupPolicy, groupTarget, memberPolicy, ofGroupTarget } from './registry.policy.js';
-import type { CreateMemberBody, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
+import { allDomains, assertOldEnough, disabilityOf, functioningOf } from './member-facts.js';
+import type { CreateMemberBody, Functioning, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
 
 interface Clear {
   nationalId: string | null;
@@ -41,6 +42,7 @@ export function presentMember(row: MemberRow, cipher: PersonalDataCipher, clear:
     sex: row.sex,
     birthYear: row.birth_year,
     disability: row.disability,
+    functioning: functioningOf(row),
     role: row.role,
     joinedOn: row.joined_on,
     leftOn: row.left_on,
@@ -91,6 +93,7 @@ interface MemberFields {
   sex: 'female' | 'male';
   birthYear: number;
   disability: boolean;
+  functioning: Functioning;
   role: MemberRow['role'];
   joinedOn: string;
   leftOn: string | null;
@@ -114,6 +117,12 @@ function toValues(fields: MemberFields, cipher: PersonalDataCipher): MemberValue
     sex: fields.sex,
     birth_year: fields.birthYear,
     disability: fields.disability,
+    wg_seeing: fields.functioning.seeing,
+    wg_hearing: fields.functioning.hearing,
+    wg_walking: fields.functioning.walking,
+    wg_cognition: fields.functioning.cognition,
+    wg_self_care: fields.functioning.self_care,
+    wg_communication: fields.functioning.communication,
     role: fields.role,
     joined_on: fields.joinedOn,
     left_on: fields.leftOn,
@@ -130,6 +139,7 @@ function fieldsOf(row: MemberRow, cipher: PersonalDataCipher): MemberFields {
     sex: row.sex,
     birthYear: row.birth_year,
     disability: row.disability,
+    functioning: functioningOf(row),
     role: row.role,
     joinedOn: row.joined_on,
     leftOn: row.left_on,
@@ -144,8 +154,11 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
     if (!group) throw notFound('Producer group');
     authorize(tx.actor, groupPolicy, 'addMember', groupTarget(group));
     const { id: _id, ...given } = input;
+    const functioning = allDomains(null, given.functioning);
     const fields: MemberFields = {
       ...given,
+      functioning,
+      disability: disabilityOf(functioning, given.disability, false),
       leftOn: given.leftOn ?? null,
       nationalId: given.nationalId ?? null,
       phone: given.phone ?? null,
@@ -161,6 +174,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       present: (row) => memberAnswer(tx, row),
       create: async (id) => {
         const values = toValues(fields, tx.cipher);
+        await assertOldEnough(tx, group.program_id, values.birth_year);
         await assertNationalIdFree(tx, groupTarget(group), values, null);
         if (values.user_id) await assertAccountLinkable(tx, groupTarget(group), groupId, values, null);
         const row = await membersRepository.insert(tx.db, id, groupId, values);
@@ -238,9 +252,16 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
   return inTransaction(ctx, async (tx) => {
     const current = await memberFor(tx, id, 'update');
     assertVersion(current, base, () => memberAnswer(tx, current));
-    const { version: _version, ...changes } = input;
-    const fields: MemberFields = { ...fieldsOf(current, tx.cipher), ...changes };
+    const { version: _version, functioning: answers, disability, ...changes } = input;
+    const functioning = allDomains(functioningOf(current), answers);
+    const fields: MemberFields = {
+      ...fieldsOf(current, tx.cipher),
+      ...changes,
+      functioning,
+      disability: disabilityOf(functioning, disability, current.disability),
+    };
     const values = toValues(fields, tx.cipher);
+    if (values.birth_year !== current.birth_year) await assertOldEnough(tx, current.program_id, values.birth_year);
     // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
     if (values.national_id_hash !== current.national_id_hash) {
       await assertNationalIdFree(tx, ofGroupTarget(current), values, id);

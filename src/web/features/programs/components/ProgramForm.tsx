@@ -34,6 +34,7 @@ const draftOf = (p: ProgramAnswer | null) => ({
   locales: (p?.locales ?? ['id', 'en', 'ja']).join(', '),
   startedOn: p?.startedOn ?? '',
   categories: categoriesText(p),
+  memberMinAge: String(p?.memberMinAge ?? 15),
 });
 
 export function ProgramForm({
@@ -59,6 +60,7 @@ export function ProgramForm({
         .filter(Boolean),
       startedOn: draft.startedOn,
       categories: parseCategories(draft.categories),
+      memberMinAge: draft.memberMinAge.trim() === '' ? undefined : Number(draft.memberMinAge),
     };
     if (base) {
       const body = { version: base.version, ...fields };
@@ -116,6 +118,14 @@ export function ProgramForm({
         error={firstUnder(form.errors, 'categories')}
       >
         {(p) => <textarea {...p} rows={4} value={draft.categories} onChange={set('categories')} />}
+      </Field>
+      <Field
+        label={t('programs.memberMinAge')}
+        name="memberMinAge"
+        hint={t('programs.memberMinAgeHint')}
+        error={form.errors.memberMinAge}
+      >
+        {(p) => <input {...p} inputMode="numeric" value={draft.memberMinAge} onChange={set('memberMinAge')} />}
       </Field>
       <button type="submit" disabled={form.busy}>
         {base ? t('action.save') : t('programs.create')}

@@ -1,5 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { createGroupBody, GROUP_KINDS, patchGroupBody, type GroupAnswer } from '../../../../shared/schemas/registry';
+import {
+  createGroupBody,
+  GROUP_KINDS,
+  LEGAL_ID_KINDS,
+  patchGroupBody,
+  TYPICAL_LEGAL_IDS,
+  type GroupAnswer,
+} from '../../../../shared/schemas/registry';
 import { usePrograms } from '../../programs';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, orUndefined, useFormState } from '../../../components/form';
@@ -16,7 +23,11 @@ const draftOf = (g: GroupAnswer | null, villageId: string) => ({
   name: g?.name ?? '',
   kind: g?.kind ?? ('women_group' as GroupAnswer['kind']),
   foundedOn: g?.foundedOn ?? '',
-  nib: g?.legalIds.nib ?? '',
+  legalDocuments: (g?.legalDocuments ?? []).map((d) => ({
+    kind: d.kind,
+    number: d.number,
+    issuedOn: d.issuedOn ?? '',
+  })),
   phone: g?.contact.phone ?? '',
   email: g?.contact.email ?? '',
   address: g?.contact.address ?? '',
@@ -46,13 +57,32 @@ export function GroupForm({
     listVillages({ programId: program!.id }, undefined, signal),
   );
 
+  type LegalRow = (typeof draft.legalDocuments)[number];
+  const setLegal = (i: number, change: Partial<LegalRow>) =>
+    patch({ legalDocuments: draft.legalDocuments.map((d, j) => (j === i ? { ...d, ...change } : d)) });
+  const typical = TYPICAL_LEGAL_IDS[draft.kind];
+  // A new row gets the first kind this group typically holds and does not list yet.
+  const addLegal = () =>
+    patch({
+      legalDocuments: [
+        ...draft.legalDocuments,
+        {
+          kind: typical.find((k) => !draft.legalDocuments.some((d) => d.kind === k)) ?? 'other',
+          number: '',
+          issuedOn: '',
+        },
+      ],
+    });
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = {
       name: draft.name,
       kind: draft.kind,
       foundedOn: orNull(draft.foundedOn),
-      legalIds: draft.nib.trim() ? { nib: draft.nib.trim() } : {},
+      legalDocuments: draft.legalDocuments
+        .filter((d) => d.number.trim() !== '')
+        .map((d) => ({ kind: d.kind, number: d.number.trim(), issuedOn: orNull(d.issuedOn) })),
       contact: {
         phone: orUndefined(draft.phone),
         email: orUndefined(draft.email),
@@ -124,9 +154,73 @@ export function GroupForm({
       <Field label={t('groups.foundedOn')} name="foundedOn" error={form.errors.foundedOn}>
         {(p) => <input {...p} type="date" value={draft.foundedOn} onChange={set('foundedOn')} />}
       </Field>
-      <Field label={t('groups.nib')} name="nib" error={form.errors['legalIds.nib']}>
-        {(p) => <input {...p} inputMode="numeric" value={draft.nib} onChange={set('nib')} />}
-      </Field>
+      <fieldset className="part">
+        <legend>{t('groups.legalIds')}</legend>
+        <p className="muted small">
+          {t('groups.legalIdsTypical', {
+            kind: t(`groupKind.${draft.kind}`),
+            kinds: typical.map((k) => t(`legalIdKind.${k}`)).join(', '),
+          })}
+        </p>
+        {draft.legalDocuments.map((d, i) => (
+          <div key={i} className="pair">
+            <Field label={t('groups.legalIdKind')} name={`legal-${i}-kind`} error={form.errors[`legalDocuments.${i}`]}>
+              {(p) => (
+                <EnumSelect
+                  {...p}
+                  values={LEGAL_ID_KINDS}
+                  value={d.kind}
+                  messages="legalIdKind"
+                  onChange={(kind) => setLegal(i, { kind })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('groups.legalIdNumber')}
+              name={`legal-${i}-number`}
+              error={form.errors[`legalDocuments.${i}.number`]}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  inputMode={d.kind === 'nib' ? 'numeric' : 'text'}
+                  value={d.number}
+                  onChange={(e) => setLegal(i, { number: e.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('groups.legalIdIssuedOn')}
+              name={`legal-${i}-issuedOn`}
+              error={form.errors[`legalDocuments.${i}.issuedOn`]}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="date"
+                  value={d.issuedOn}
+                  onChange={(e) => setLegal(i, { issuedOn: e.target.value })}
+                />
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button"
+              onClick={() => patch({ legalDocuments: draft.legalDocuments.filter((_, j) => j !== i) })}
+            >
+              {t('groups.removeLegalId')}
+            </button>
+          </div>
+        ))}
+        {form.errors['legalIds.nib'] ? (
+          <small className="error" role="alert">
+            {form.errors['legalIds.nib']}
+          </small>
+        ) : null}
+        <button type="button" className="button" onClick={addLegal}>
+          {t('groups.addLegalId')}
+        </button>
+      </fieldset>
       <Field label={t('groups.phone')} name="phone" error={form.errors['contact.phone']}>
         {(p) => <input {...p} type="tel" value={draft.phone} onChange={set('phone')} />}
       </Field>

@@ -1,9 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import {
   createMemberBody,
+  disabilityByWg,
   MEMBER_ROLES,
   patchMemberBody,
+  WG_ANSWERS,
+  WG_DOMAINS,
+  type Functioning,
   type MemberAnswer,
+  type WgAnswer,
 } from '../../../../shared/schemas/registry';
 import { EnumSelect } from '../../../components/EnumSelect';
 import { ConflictNotice, Field, orNull, useFormState } from '../../../components/form';
@@ -19,6 +24,11 @@ const draftOf = (m: MemberAnswer | null) => ({
   sex: m?.sex ?? 'female',
   birthYear: m?.birthYear.toString() ?? '',
   disability: m?.disability ?? false,
+  // '' for a domain not answered.
+  functioning: Object.fromEntries(WG_DOMAINS.map((d) => [d, m?.functioning[d] ?? ''])) as Record<
+    keyof Functioning,
+    WgAnswer | ''
+  >,
   role: m?.role ?? ('member' as MemberAnswer['role']),
   joinedOn: m?.joinedOn ?? today(),
   leftOn: m?.leftOn ?? '',
@@ -47,13 +57,20 @@ export function MemberForm({
   const editable = base === null || base.abilities.update;
   const { markClean } = useUnsavedValues(draft, editable);
 
+  const functioning = Object.fromEntries(
+    WG_DOMAINS.map((d) => [d, draft.functioning[d] === '' ? null : draft.functioning[d]]),
+  ) as Functioning;
+  // With any WG answer the server derives the disability; the box is for members recorded without them.
+  const derived = disabilityByWg(functioning);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = {
       name: draft.name,
       sex: draft.sex,
       birthYear: draft.birthYear.trim() === '' ? undefined : Number(draft.birthYear),
-      disability: draft.disability,
+      functioning,
+      ...(derived === null ? { disability: draft.disability } : {}),
       role: draft.role,
       joinedOn: draft.joinedOn,
       leftOn: orNull(draft.leftOn),
@@ -111,10 +128,54 @@ export function MemberForm({
         <Field label={t('members.birthYear')} name="birthYear" error={form.errors.birthYear}>
           {(p) => <input {...p} inputMode="numeric" value={draft.birthYear} onChange={set('birthYear')} />}
         </Field>
-        <label className="choice">
-          <input type="checkbox" checked={draft.disability} onChange={(e) => patch({ disability: e.target.checked })} />
-          {t('members.disability')}
-        </label>
+        <fieldset className="part">
+          <legend>{t('members.functioning')}</legend>
+          <p className="muted small">{t('members.functioningHint')}</p>
+          <div className="pair">
+            {WG_DOMAINS.map((domain) => (
+              <Field
+                key={domain}
+                label={t(`wgDomain.${domain}`)}
+                name={`wg-${domain}`}
+                error={form.errors[`functioning.${domain}`]}
+              >
+                {(p) => (
+                  <select
+                    {...p}
+                    value={draft.functioning[domain]}
+                    onChange={(e) =>
+                      patch({ functioning: { ...draft.functioning, [domain]: e.target.value as WgAnswer | '' } })
+                    }
+                  >
+                    <option value="">{t('members.notAsked')}</option>
+                    {WG_ANSWERS.map((answer) => (
+                      <option key={answer} value={answer}>
+                        {t(`wgAnswer.${answer}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </div>
+          {derived === null ? (
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={draft.disability}
+                onChange={(e) => patch({ disability: e.target.checked })}
+              />
+              {t('members.disability')}
+            </label>
+          ) : (
+            <p data-testid="wg-disability">{t(derived ? 'members.wgDisabilityYes' : 'members.wgDisabilityNo')}</p>
+          )}
+          {form.errors.disability ? (
+            <small className="error" role="alert">
+              {form.errors.disability}
+            </small>
+          ) : null}
+        </fieldset>
         <Field label={t('members.role')} name="role" error={form.errors.role}>
           {(p) => (
             <EnumSelect
