@@ -14,7 +14,7 @@ import {
   version,
 } from '../common.schemas.js';
 import { UI_LOCALES } from '../locales.js';
-import { decimalAmount, money } from '../money.js';
+import { decimalAmount } from '../money.js';
 import { quantity } from '../quantity.js';
 import { areaCode, countryCode } from './geography.js';
 import { publicRatingAnswer } from './quality.js';
@@ -122,7 +122,6 @@ export const tradeTerms = z.strictObject({
   minimumOrder: quantity.nullable().optional(),
   samplePolicy: z.enum(SAMPLE_POLICIES),
 });
-export type TradeTerms = z.infer<typeof tradeTerms>;
 
 export const tradeTermsAnswer = z.object({
   incoterm: z.enum(INCOTERMS),
