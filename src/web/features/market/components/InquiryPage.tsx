@@ -290,14 +290,17 @@ function groupTotalPreview(
   groupCurrency: string,
 ) {
   const currency = body.unitPrice.currency;
-  const price = toMinor(body.unitPrice.amount || 'x', currency);
-  if (price === undefined || !/^\d+(\.\d{1,3})?$/.test(body.quantity)) return null;
+  const decimal = /^\d+(\.\d+)?$/;
+  if (!decimal.test(body.unitPrice.amount) || !/^\d+(\.\d{1,3})?$/.test(body.quantity)) return null;
+  const price = toMinor(body.unitPrice.amount, currency);
+  if (price === undefined) return null;
   const freight = body.terms?.freight;
-  const extra = freight && !freight.included ? (toMinor(freight.amount, currency) ?? 0n) : 0n;
+  const extra =
+    freight && !freight.included && decimal.test(freight.amount) ? (toMinor(freight.amount, currency) ?? 0n) : 0n;
   const totalMinor = lineTotalMinor(price, toMilli(body.quantity)) + extra;
   if (currency === groupCurrency)
     return { total: fromMinor(totalMinor, currency), groupTotal: fromMinor(totalMinor, currency) };
-  if (!body.rate || !/^\d+(\.\d+)?$/.test(body.rate)) return null;
+  if (!body.rate || !decimal.test(body.rate)) return null;
   return {
     total: fromMinor(totalMinor, currency),
     groupTotal: fromMinor(convertMinor(totalMinor, currency, groupCurrency, body.rate), groupCurrency),
