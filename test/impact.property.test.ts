@@ -444,7 +444,8 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
       await db.query(
         `INSERT INTO assessments (id, program_id, product_id, group_id, area_path, scheme_id, year, panel_tier, panel_rank,
            assessed_on, status, stars, valid_until, finalised_at)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'district', 1, $7, $8, $9, $10, $11)`,
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'district', 1, $7, $8, $9, $10, $11)
+         ON CONFLICT (product_id, year) WHERE NOT earlier_in_round DO NOTHING`,
         [
           w.programId,
           w.products[i],
