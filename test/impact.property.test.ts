@@ -416,17 +416,17 @@ async function apply(w: World, writes: Write[], sales: { group: string; id: stri
         );
         for (const after of op.quotes) {
           await db.query(
-            `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, quantity, valid_until, status, author_id,
-               created_at)
-             VALUES (gen_random_uuid(), $1, 10000, 'IDR', 10, $2, 'open', $3, $4)`,
+            `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, group_currency, quantity, valid_until, status,
+               author_id, created_at)
+             VALUES (gen_random_uuid(), $1, 10000, 'IDR', 'IDR', 10, $2, 'open', $3, $4)`,
             [inquiry!.id, addDays(op.on, after + 30), buyer, `${addDays(op.on, after)}T05:00:00Z`],
           );
         }
       } else {
         await db.query(
           `INSERT INTO orders (id, program_id, group_id, product_id, area_path, buyer_id, quantity, unit, unit_price_minor,
-             total_minor, currency, market, status, placed_at)
-           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 10, 'pak', 10000, 100000, 'IDR', $6, $7, $8)`,
+             total_minor, currency, group_currency, group_total_minor, market, status, placed_at)
+           VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 10, 'pak', 10000, 100000, 'IDR', 'IDR', 100000, $6, $7, $8)`,
           [
             w.programId,
             group.id,

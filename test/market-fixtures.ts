@@ -25,7 +25,7 @@ export async function marketWorld(t: TestApp) {
 
   /** A buyer who signed up on the public page, signed in. */
   async function buyer(
-    profile: { companyName?: string; country?: string; areaCode?: string | null } = {},
+    profile: { companyName?: string; country?: string; areaCode?: string | null; locale?: 'id' | 'en' | 'ja' } = {},
   ): Promise<Session & { id: string; email: string }> {
     const email = `buyer-${++buyers}-${Date.now()}@example.jp`;
     const r = await t.request({
@@ -38,6 +38,7 @@ export async function marketWorld(t: TestApp) {
         companyName: profile.companyName ?? 'Oita Fine Foods K.K.',
         country: profile.country ?? 'JP',
         areaCode: profile.areaCode ?? null,
+        ...(profile.locale ? { locale: profile.locale } : {}),
       },
     });
     if (r.statusCode !== 202) throw new Error(`buyer sign-up: ${r.statusCode} ${r.body}`);
@@ -74,8 +75,17 @@ export async function marketWorld(t: TestApp) {
     });
   }
 
-  /** An inquiry from a buyer, quoted by the group and accepted: a placed order. */
-  async function order(who: Session, productId: string, manager: Session, quantity = '8') {
+  /**
+   * An inquiry from a buyer, quoted by the group and accepted: a placed order. `quote` replaces parts
+   * of the quote (Rp 12,000 a unit, no terms): its currency, rate and terms.
+   */
+  async function order(
+    who: Session,
+    productId: string,
+    manager: Session,
+    quantity = '8',
+    quote: Record<string, unknown> = {},
+  ) {
     const inquiry = await t.request({
       method: 'POST',
       url: '/api/v1/inquiries',
@@ -87,13 +97,13 @@ export async function marketWorld(t: TestApp) {
       method: 'POST',
       url: `/api/v1/inquiries/${inquiry.json().id}/quotes`,
       as: manager,
-      payload: { unitPrice: { amount: '12000', currency: 'IDR' }, quantity, validUntil: '2099-12-31' },
+      payload: { unitPrice: { amount: '12000', currency: 'IDR' }, quantity, validUntil: '2099-12-31', ...quote },
     });
     if (quoted.statusCode !== 201) throw new Error(`quote: ${quoted.statusCode} ${quoted.body}`);
-    const quote = quoted.json().quotes.at(-1);
+    const open = quoted.json().quotes.at(-1);
     const accepted = await t.request({
       method: 'POST',
-      url: `/api/v1/inquiries/${inquiry.json().id}/quotes/${quote.id}/accept`,
+      url: `/api/v1/inquiries/${inquiry.json().id}/quotes/${open.id}/accept`,
       as: who,
     });
     if (accepted.statusCode !== 201) throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`);

@@ -47,3 +47,17 @@ export function fromMinor(minor: bigint | string | number, currency: string): Mo
   const fraction = digits > 0 ? `.${(abs % scale).toString().padStart(digits, '0')}` : '';
   return { amount: `${negative ? '-' : ''}${whole}${fraction}`, currency };
 }
+
+/**
+ * An amount in minor units of `from` at `rate` (units of `to` per one unit of `from`, a decimal
+ * string such as "104.5") in minor units of `to`, rounded once to `to`'s minor unit, half away from
+ * zero: ¥12,000 at 104.5 IDR/JPY → 125400000n (Rp 1.254.000,00).
+ */
+export function convertMinor(minor: bigint, from: string, to: string, rate: string): bigint {
+  const [whole, fraction = ''] = rate.split('.');
+  const numerator = minor * BigInt(whole! + fraction) * 10n ** BigInt(minorDigits(to));
+  const denominator = 10n ** BigInt(fraction.length + minorDigits(from));
+  const abs = numerator < 0n ? -numerator : numerator;
+  const rounded = (2n * abs + denominator) / (2n * denominator);
+  return numerator < 0n ? -rounded : rounded;
+}

@@ -241,6 +241,9 @@ export const FIELD_CODES = {
   // money, stock and books
   money_decimals: ['currency', 'decimals'],
   wrong_currency: ['currency'],
+  rate_required: ['currency', 'groupCurrency'],
+  rate_not_allowed: ['currency'],
+  below_minimum_order: ['minimum'],
   positive_amount: ['currency'],
   period_closed: ['closedThrough'],
   period_not_ended: [],

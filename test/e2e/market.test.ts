@@ -180,8 +180,14 @@ describe('the market on a phone', () => {
     await manager.getByRole('link', { name: /Keripik Salak Manis/ }).click();
     await manager.getByText('Could you quote 500 packs for our shop at Oita airport?').waitFor();
     expect(await manager.locator('main').innerText()).toContain('Oita Fine Foods K.K.');
-    await manager.getByLabel('Harga per satuan (IDR)').fill('12000');
+    // The buyer is in Japan: the quote is in yen, at the rate the group enters, on FOB terms.
+    await manager.getByLabel('Harga per satuan (JPY)').fill('115');
+    await manager.getByLabel('Kurs: IDR per 1 JPY').fill('104,5');
     await manager.getByLabel('Berlaku sampai').fill('2027-03-31');
+    await manager.getByLabel('Aturan Incoterms® 2020').selectOption('FOB');
+    await manager.getByLabel('Tempat atau pelabuhan yang disebut').fill('Benoa, Bali');
+    await manager.getByLabel('Waktu produksi dan kirim (hari)').fill('30');
+    await manager.getByText(/pembukuan akan mencatat/).waitFor();
     await manager.getByRole('button', { name: 'Kirim penawaran' }).click();
     await manager.getByText(/berlaku sampai/).waitFor();
     expect(await hasNoHorizontalScroll(manager)).toBe(true);

@@ -20,7 +20,19 @@ describe('the demo market', () => {
     expect(me.json()).toMatchObject({ companyName: 'Oita Fine Foods K.K.', country: 'JP' });
     const inquiries = await t.request({ method: 'GET', url: '/api/v1/inquiries', as: buyer });
     expect(inquiries.json().items).toMatchObject([
-      { kind: 'quotation', status: 'quoted', quotes: [{ unitPrice: { amount: '12000.00', currency: 'IDR' } }] },
+      {
+        kind: 'quotation',
+        status: 'quoted',
+        quotes: [
+          {
+            unitPrice: { amount: '115', currency: 'JPY' },
+            rate: '104.5',
+            total: { amount: '57500', currency: 'JPY' },
+            groupTotal: { amount: '6008750.00', currency: 'IDR' },
+            terms: { incoterm: 'FOB', namedPlace: 'Benoa, Bali', paymentTerms: 'deposit_30_70' },
+          },
+        ],
+      },
     ]);
 
     const manager = await signIn(t.app, 'group.manager@demo.ovop.id', password('group.manager@demo.ovop.id'));

@@ -104,10 +104,21 @@ export async function seedMarket(
     },
   );
   await sendQuote(ctx, inquiry.id, {
-    unitPrice: { amount: '12000.00', currency: product.currency },
+    // In the buyer's yen, at a rate the group entered from its bank's board that day.
+    unitPrice: { amount: '115', currency: 'JPY' },
+    rate: '104.5',
     quantity: '500',
     validUntil: day(90),
-    note: 'Harga termasuk kemasan ekspor; kirim dari Denpasar.',
+    terms: {
+      incoterm: 'FOB',
+      namedPlace: 'Benoa, Bali',
+      freight: null,
+      paymentTerms: 'deposit_30_70',
+      leadTimeDays: 30,
+      minimumOrder: '300',
+      samplePolicy: 'free',
+    },
+    note: 'Harga termasuk kemasan ekspor; kirim dari Pelabuhan Benoa.',
   });
   return [{ role: 'buyer', email: BUYER.email, password }];
 }

@@ -14,7 +14,7 @@ import {
   version,
 } from '../common.schemas.js';
 import { UI_LOCALES } from '../locales.js';
-import { money } from '../money.js';
+import { decimalAmount } from '../money.js';
 import { quantity } from '../quantity.js';
 import { areaCode, countryCode } from './geography.js';
 import { publicRatingAnswer } from './quality.js';
@@ -85,10 +85,66 @@ export type ListInquiriesQuery = z.infer<typeof listInquiriesQuery>;
 export const inquiryMessageBody = z.strictObject({ body: messageText });
 export type InquiryMessageBody = z.infer<typeof inquiryMessageBody>;
 
+// ---- export trade: currencies, rates and terms --------------------------------------------------
+/** The currencies a group may quote in (the buyer's); minor digits come from money.ts (ISO 4217). */
+export const TRADE_CURRENCIES = ['IDR', 'JPY', 'USD', 'EUR', 'SGD', 'AUD', 'MYR', 'CNY', 'KRW'] as const;
+export type TradeCurrency = (typeof TRADE_CURRENCIES)[number];
+
+/**
+ * Incoterms 2020. FAS, FOB, CFR and CIF are for sea and inland waterway transport only (the goods
+ * are delivered at or on board a vessel); the other seven fit any mode, air and road included.
+ */
+export const INCOTERMS = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'] as const;
+export type Incoterm = (typeof INCOTERMS)[number];
+export const SEA_ONLY_INCOTERMS: readonly Incoterm[] = ['FAS', 'FOB', 'CFR', 'CIF'];
+
+/** Payment terms: all in advance, 30% with the order and 70% before shipping, letter of credit, net 30 or 60 days. */
+export const PAYMENT_TERMS = ['advance', 'deposit_30_70', 'letter_of_credit', 'net_30', 'net_60'] as const;
+export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+export const SAMPLE_POLICIES = ['free', 'paid', 'none'] as const;
+
+/**
+ * An exchange rate: units of the group's currency per one unit of the quote's currency, as a decimal
+ * string ("104.5" IDR per JPY). Entered by whoever quotes — there is no live rate here.
+ */
+export const exchangeRate = z
+  .string()
+  .regex(/^\d{1,12}(\.\d{1,10})?$/, coded('not_a_decimal', 'must be a decimal string such as "104.5"'))
+  .refine((v) => /[1-9]/.test(v), coded('more_than_zero', 'must be more than zero'));
+
+export const tradeTerms = z.strictObject({
+  incoterm: z.enum(INCOTERMS),
+  /** The place the rule names: "FOB Benoa", "DAP Osaka". */
+  namedPlace: z.string().trim().min(1).max(200),
+  /** In the quote's currency; `included` when the unit price already covers it, else it is added to the total. */
+  freight: z.strictObject({ amount: decimalAmount, included: z.boolean() }).nullable().optional(),
+  paymentTerms: z.enum(PAYMENT_TERMS),
+  leadTimeDays: z.number().int().min(0).max(365),
+  minimumOrder: quantity.nullable().optional(),
+  samplePolicy: z.enum(SAMPLE_POLICIES),
+});
+
+export const tradeTermsAnswer = z.object({
+  incoterm: z.enum(INCOTERMS),
+  namedPlace: z.string(),
+  freight: z.object({ amount: moneyAnswer, included: z.boolean() }).nullable(),
+  paymentTerms: z.enum(PAYMENT_TERMS),
+  leadTimeDays: z.number().int(),
+  minimumOrder: z.string().nullable(),
+  samplePolicy: z.enum(SAMPLE_POLICIES),
+});
+export type TradeTermsAnswer = z.infer<typeof tradeTermsAnswer>;
+
+/**
+ * A quote in the buyer's currency: `rate` (group-currency units per one unit of it) is required
+ * when that is not the group's currency and refused when it is.
+ */
 export const quoteBody = z.strictObject({
-  unitPrice: money,
+  unitPrice: z.strictObject({ amount: decimalAmount, currency: z.enum(TRADE_CURRENCIES) }),
+  rate: exchangeRate.nullable().optional(),
   quantity,
   validUntil: isoDate,
+  terms: tradeTerms.nullable().optional(),
   note: z.string().trim().max(2000).nullable().optional(),
 });
 export type QuoteBody = z.infer<typeof quoteBody>;
@@ -101,7 +157,14 @@ export const quoteAnswer = z.object({
   id: uuid,
   unitPrice: moneyAnswer,
   quantity: z.string(),
+  /** Units of the group's currency per one unit of the quote's; null when they are the same. */
+  rate: z.string().nullable(),
+  /** The lines plus freight not included in the price, in the quote's currency. */
+  total: moneyAnswer,
+  /** The total in the group's currency at the rate, rounded once (half away from zero). */
+  groupTotal: moneyAnswer,
   validUntil: z.string(),
+  terms: tradeTermsAnswer.nullable(),
   note: z.string().nullable(),
   status: z.enum(QUOTE_STATUSES),
   createdAt: timestamp,
@@ -177,7 +240,12 @@ export const orderAnswer = z.object({
   quantity: z.string(),
   unit: z.string(),
   unitPrice: moneyAnswer,
+  /** The lines plus freight not included in the price, in the order's (the buyer's) currency. */
   total: moneyAnswer,
+  rate: z.string().nullable(),
+  /** What the books record: the total in the group's currency at the quote's rate, rounded once. */
+  groupTotal: moneyAnswer,
+  terms: tradeTermsAnswer.nullable(),
   market: z.enum(MARKETS),
   status: z.enum(ORDER_STATUSES),
   /** The moves the state machine allows next, whoever makes them (`abilities` says which the caller may). */

@@ -9,6 +9,15 @@ export function formatMoney(money: Money, locale: string): string {
   }
 }
 
+/** "JPY" → "Japanese Yen" / "円" in the reader's language. */
+export function currencyName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** A `YYYY-MM-DD` date, read as a calendar day (no time zone shift). */
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minorDigits } from '../../shared/money';
-import { displayAmount, parseAmount } from './money-text';
+import { displayAmount, parseAmount, parseDecimal } from './money-text';
 
 const LOCALES = ['id', 'en', 'ja'] as const;
 
@@ -13,6 +13,13 @@ describe('amounts as people write them', () => {
     for (const locale of LOCALES) expect(parseAmount('15000', locale, 'IDR')).toBe('15000');
     expect(parseAmount('Rp 350.000,50', 'id', 'IDR')).toBe('350000.50');
     expect(parseAmount('1,234.5', 'en', 'USD')).toBe('1234.5');
+  });
+
+  it('reads an exchange rate the way each language writes it', () => {
+    expect(parseDecimal('104,5', 'id', 10)).toBe('104.5');
+    expect(parseDecimal('15.873,25', 'id', 10)).toBe('15873.25');
+    expect(parseDecimal('15,873.25', 'en', 10)).toBe('15873.25');
+    expect(parseDecimal('0.00961', 'ja', 10)).toBe('0.00961');
   });
 
   it('shows an amount with the reader’s grouping', () => {

@@ -34,8 +34,15 @@ export function displayAmount(amount: string, locale: string): string {
 
 /** What was typed, back to a plain decimal string: separators dropped, at most the currency's decimals. */
 export function parseAmount(text: string, locale: string, currency: string): string {
+  return parseDecimal(text, locale, minorDigits(currency));
+}
+
+/**
+ * A decimal as the reader writes it ("104,5" in Indonesian, "15,873.25" in English), back to a plain
+ * decimal string with at most `digits` decimals: exchange rates, and amounts through parseAmount.
+ */
+export function parseDecimal(text: string, locale: string, digits: number): string {
   const { group, decimal } = separators(locale);
-  const digits = minorDigits(currency);
   let cleaned = '';
   let seenDecimal = false;
   for (const ch of text) {

@@ -280,6 +280,11 @@ export interface SaleToRecord {
   /** Where it was sold (an order's market); an export names the buyer's country. */
   market: SaleMarket;
   destination?: string | undefined;
+  /**
+   * A sale made in another currency: the amount the buyer owes in it and the rate (books' currency
+   * per one unit of it) that gave `amount`; kept in the entry's details beside the posted lines.
+   */
+  foreign?: { amount: Money; rate: string };
 }
 
 /**
@@ -313,7 +318,7 @@ export async function recordSale(tx: TxCtx, input: SaleToRecord): Promise<{ entr
     date,
     kind,
     memo,
-    details,
+    details: input.foreign ? { ...details, foreign: input.foreign } : details,
     source: { type: input.sourceType, id: input.sourceId },
     lines: await linesOf(
       db,

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { Where, lockRow, type Sql } from '../../db/sql.js';
+import type { TradeTermsAnswer } from './market.schemas.js';
 
 type Localized = Record<string, string>;
 
@@ -19,6 +20,8 @@ export interface InquiryRow {
   group_name: string;
   company_name: string;
   buyer_country: string;
+  /** The buyer account's language: documents for the buyer are written in it. */
+  buyer_locale: string;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -38,8 +41,12 @@ export interface QuoteRow {
   inquiry_id: string;
   unit_price_minor: string;
   currency: string;
+  group_currency: string;
+  rate: string | null;
   quantity: string;
   valid_until: string;
+  /** Stored as presented (freight as a decimal string in the quote's currency). */
+  terms: TradeTermsAnswer | null;
   note: string | null;
   status: 'open' | 'accepted' | 'superseded';
   created_at: Date;
@@ -47,15 +54,16 @@ export interface QuoteRow {
 
 const COLUMNS = `i.id, i.program_id, i.group_id, i.product_id, i.area_path, i.buyer_id, i.kind, i.quantity, i.status,
   p.name AS product_name, p.unit AS product_unit, p.currency AS product_currency, g.name AS group_name, b.company_name,
-  b.country AS buyer_country, i.version, i.created_at, i.updated_at`;
+  b.country AS buyer_country, ba.locale AS buyer_locale, i.version, i.created_at, i.updated_at`;
 /** Joined to an inquiry `i` (a table or a CTE of what was just written). */
 const JOINS = `JOIN registry_products p ON p.id = i.product_id JOIN registry_groups g ON g.id = i.group_id
-  JOIN buyers b ON b.user_id = i.buyer_id`;
+  JOIN buyers b ON b.user_id = i.buyer_id JOIN platform_accounts ba ON ba.id = i.buyer_id`;
 const SELECT = `SELECT ${COLUMNS} FROM inquiries i ${JOINS}`;
 
 const MESSAGE_COLUMNS = `m.id, m.inquiry_id, m.side, coalesce(u.name, 'OVOP') AS author_name, m.body, m.created_at`;
 
-const QUOTE_COLUMNS = 'id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, created_at';
+const QUOTE_COLUMNS = `id, inquiry_id, unit_price_minor, currency, group_currency, rate::text AS rate, quantity, valid_until,
+  terms, note, status, created_at`;
 
 export const inquiriesRepository = {
   async byId(db: Queryable, id: string, lock = false): Promise<InquiryRow | undefined> {
@@ -143,15 +151,43 @@ export const inquiriesRepository = {
   ): Promise<QuoteRow> {
     await db.query(`UPDATE quotes SET status = 'superseded' WHERE inquiry_id = $1 AND status = 'open'`, [q.inquiry_id]);
     const rows = await db.query<QuoteRow>(
-      `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, quantity, valid_until, note, status, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8) RETURNING ${QUOTE_COLUMNS}`,
-      [q.id, q.inquiry_id, q.unit_price_minor, q.currency, q.quantity, q.valid_until, q.note, q.author_id],
+      `INSERT INTO quotes (id, inquiry_id, unit_price_minor, currency, group_currency, rate, quantity, valid_until, terms,
+         note, status, author_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11) RETURNING ${QUOTE_COLUMNS}`,
+      [
+        q.id,
+        q.inquiry_id,
+        q.unit_price_minor,
+        q.currency,
+        q.group_currency,
+        q.rate,
+        q.quantity,
+        q.valid_until,
+        q.terms === null ? null : JSON.stringify(q.terms),
+        q.note,
+        q.author_id,
+      ],
     );
     return rows[0]!;
   },
 
   async acceptQuote(db: Queryable, id: string): Promise<void> {
     await db.query(`UPDATE quotes SET status = 'accepted' WHERE id = $1`, [id]);
+  },
+
+  /** What a pro-forma names beside the inquiry: the group's village and country, the buyer's name. */
+  async proformaParties(
+    db: Queryable,
+    inquiryId: string,
+  ): Promise<{ village: string; country: string; buyerName: string }> {
+    const rows = await db.query<{ village: string; country: string; buyerName: string }>(
+      `SELECT a.name AS village, p.country, u.name AS "buyerName" FROM inquiries i
+       JOIN registry_groups g ON g.id = i.group_id JOIN geography_areas a ON a.code = g.village_code
+       JOIN programs_programs p ON p.id = i.program_id JOIN platform_accounts u ON u.id = i.buyer_id
+       WHERE i.id = $1`,
+      [inquiryId],
+    );
+    return rows[0]!;
   },
 
   /**

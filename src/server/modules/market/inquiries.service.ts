@@ -5,7 +5,7 @@ import { createOnce, type Created } from '../../http/create-once.js';
 import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { dateIn } from '../../../shared/dates.js';
-import { fromMinor, minorDigits, toMinor } from '../../../shared/money.js';
+import { fromMinor } from '../../../shared/money.js';
 import { quantityText } from '../../../shared/quantity.js';
 import { abilities, authorize, can, notify, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { productById } from '../registry/index.js';
@@ -21,6 +21,7 @@ import type {
 } from './market.schemas.js';
 import { marketNotice, noticeName } from './notices.js';
 import { placeOrder } from './orders.service.js';
+import { quoteTotals, readQuote } from './trade-terms.js';
 import { inquiryPolicy, sideOf, tradeColumns, tradeTarget, viewerOf, type Viewer } from './trade.policy.js';
 
 /** An inquiry with its messages and quotes. */
@@ -31,11 +32,16 @@ interface FullInquiry {
 }
 
 function presentQuote(row: QuoteRow) {
+  const { totalMinor, groupTotalMinor } = quoteTotals(row);
   return {
     id: row.id,
     unitPrice: fromMinor(row.unit_price_minor, row.currency),
     quantity: quantityText(row.quantity),
+    rate: row.rate,
+    total: fromMinor(totalMinor, row.currency),
+    groupTotal: fromMinor(groupTotalMinor, row.group_currency),
     validUntil: row.valid_until,
+    terms: row.terms,
     note: row.note,
     status: row.status,
     createdAt: row.created_at.toISOString(),
@@ -252,7 +258,10 @@ export async function addInquiryMessage(ctx: Ctx, id: string, input: InquiryMess
   });
 }
 
-/** The group quotes a unit price for a quantity, valid until a date; it replaces any earlier open quote. */
+/**
+ * The group quotes a unit price for a quantity, valid until a date, in the buyer's currency at a rate
+ * it enters (to its own currency) and on trade terms; it replaces any earlier open quote.
+ */
 export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise<InquiryAnswer> {
   return inTransaction(ctx, async (tx) => {
     const row = await lockedInquiry(tx, id);
@@ -261,20 +270,8 @@ export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise
     if (sideOf(tx.actor, inquiryPolicy, 'quote', target) !== 'group')
       throw forbidden('Only the producer group quotes.', { code: 'producer-quotes-only' });
     const currency = row.product_currency;
-    const minor = toMinor(input.unitPrice.amount, input.unitPrice.currency);
-    if (input.unitPrice.currency !== currency)
-      throw invalid([
-        { path: 'unitPrice.currency', code: 'wrong_currency', params: { currency }, message: `must be ${currency}` },
-      ]);
-    if (minor === undefined)
-      throw invalid([
-        {
-          path: 'unitPrice.amount',
-          code: 'money_decimals',
-          params: { currency, decimals: minorDigits(currency) },
-          message: `has more decimals than ${currency} allows`,
-        },
-      ]);
+    const quote = readQuote(input, currency);
+    if (quote.errors.length > 0) throw invalid(quote.errors);
     if (input.validUntil < dateIn(tx.clock.now()))
       throw invalid([{ path: 'validUntil', code: 'in_past', message: 'is in the past' }]);
     if (row.status === 'ordered' || row.status === 'closed')
@@ -282,10 +279,13 @@ export async function sendQuote(ctx: Ctx, id: string, input: QuoteBody): Promise
     await inquiriesRepository.insertQuote(tx.db, {
       id: uuidv7(),
       inquiry_id: id,
-      unit_price_minor: minor.toString(),
-      currency,
+      unit_price_minor: quote.unitPriceMinor.toString(),
+      currency: input.unitPrice.currency,
+      group_currency: currency,
+      rate: quote.rate,
       quantity: input.quantity,
       valid_until: input.validUntil,
+      terms: quote.terms,
       note: input.note ?? null,
       author_id: user.id,
     });

@@ -238,7 +238,14 @@ describe('inquiries', () => {
         payload: { unitPrice: { amount: price, currency }, quantity: '200', validUntil: '2099-01-01' },
       });
     expect((await quote('12000', 'USD')).json().errors).toEqual([
-      expect.objectContaining({ path: 'unitPrice.currency', message: 'must be IDR' }),
+      expect.objectContaining({
+        path: 'rate',
+        code: 'rate_required',
+        params: { currency: 'USD', groupCurrency: 'IDR' },
+      }),
+    ]);
+    expect((await quote('12000', 'GBP')).json().errors).toEqual([
+      expect.objectContaining({ path: 'unitPrice.currency', code: 'invalid_value' }),
     ]);
     const first = (await quote('12500.00')).json().quotes[0];
     const second = await quote('12000.50');

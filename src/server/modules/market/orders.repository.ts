@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { Where, lockRow, type Sql } from '../../db/sql.js';
+import type { TradeTermsAnswer } from './market.schemas.js';
 
 type Localized = Record<string, string>;
 
@@ -17,6 +18,10 @@ export interface OrderRow {
   unit_price_minor: string;
   total_minor: string;
   currency: string;
+  group_currency: string;
+  rate: string | null;
+  group_total_minor: string;
+  terms: TradeTermsAnswer | null;
   market: 'local' | 'national' | 'export';
   status: 'placed' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled';
   sale_entry_id: string | null;
@@ -42,7 +47,8 @@ export interface AllocationRow {
 }
 
 const COLUMNS = `o.id, o.program_id, o.group_id, o.product_id, o.area_path, o.buyer_id, o.inquiry_id, o.quote_id,
-  o.quantity, o.unit, o.unit_price_minor, o.total_minor, o.currency, o.market, o.status, o.sale_entry_id,
+  o.quantity, o.unit, o.unit_price_minor, o.total_minor, o.currency, o.group_currency, o.rate::text AS rate,
+  o.group_total_minor, o.terms, o.market, o.status, o.sale_entry_id,
   p.name AS product_name, g.name AS group_name, b.company_name, b.country AS buyer_country,
   o.placed_at, o.confirmed_at, o.shipped_at, o.delivered_at, o.cancelled_at, o.version, o.created_at, o.updated_at`;
 /** Joined to an order `o` (a table or a CTE of what was just written). */
@@ -96,14 +102,18 @@ export const ordersRepository = {
       | 'unit_price_minor'
       | 'total_minor'
       | 'currency'
+      | 'group_currency'
+      | 'rate'
+      | 'group_total_minor'
+      | 'terms'
       | 'market'
     >,
   ): Promise<OrderRow> {
     const rows = await db.query<OrderRow>(
       `WITH o AS (
          INSERT INTO orders (id, program_id, group_id, product_id, area_path, buyer_id, inquiry_id, quote_id, quantity, unit,
-           unit_price_minor, total_minor, currency, market, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'placed') RETURNING *
+           unit_price_minor, total_minor, currency, group_currency, rate, group_total_minor, terms, market, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'placed') RETURNING *
        ) SELECT ${COLUMNS} FROM o ${JOINS}`,
       [
         o.id,
@@ -119,6 +129,10 @@ export const ordersRepository = {
         o.unit_price_minor,
         o.total_minor,
         o.currency,
+        o.group_currency,
+        o.rate,
+        o.group_total_minor,
+        o.terms === null ? null : JSON.stringify(o.terms),
         o.market,
       ],
     );

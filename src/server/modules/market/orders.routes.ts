@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, uuid } from '../../../shared/common.schemas.js';
 import { ctxOf } from '../../http/context.js';
+import { fileAnswer } from '../../http/responses.js';
 import { sendCreated } from '../../http/create-once.js';
 import { baseVersion } from '../../http/versioning.js';
 import { getOwnBuyer, patchOwnBuyer, signUpBuyer } from './buyers.service.js';
@@ -16,6 +17,7 @@ import {
 } from './inquiries.service.js';
 import * as s from './market.schemas.js';
 import { getOrder, listOrders, moveOrder } from './orders.service.js';
+import { proformaPdf } from './proforma.js';
 
 /** Buyers, their inquiries and quotes, and orders: validate → service (which authorizes) → present. */
 export async function tradeRoutes(app: FastifyInstance): Promise<void> {
@@ -77,6 +79,21 @@ export async function tradeRoutes(app: FastifyInstance): Promise<void> {
       config,
     },
     async (req, reply) => reply.code(201).send(await acceptQuote(ctxOf(req), req.params.id, req.params.quoteId)),
+  );
+  r.get(
+    '/api/v1/inquiries/:id/quotes/:quoteId/proforma.pdf',
+    {
+      schema: {
+        params: z.object({ id: uuid, quoteId: uuid }),
+        response: { 200: fileAnswer('application/pdf') },
+        tags: inquiries,
+      },
+      config,
+    },
+    async (req, reply) => {
+      const { pdf, name } = await proformaPdf(ctxOf(req), req.params.id, req.params.quoteId);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
+    },
   );
 
   const orders = ['orders'];

@@ -5,12 +5,13 @@ import { forbidden, invalid, notFound, ruleBroken } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
-import { lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
+import { quantityText } from '../../../shared/quantity.js';
 import { recordSale, releaseStock, reserveStock, sellStock } from '../business/index.js';
 import { authorize, can, notify, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { programById } from '../programs/index.js';
 import { buyersRepository } from './buyers.repository.js';
 import type { InquiryRow, QuoteRow } from './inquiries.repository.js';
+import { quoteTotals } from './trade-terms.js';
 import { inquiriesRepository } from './inquiries.repository.js';
 import type { ListOrdersQuery, OrderAnswer, OrderStatus, OrderTransitionBody } from './market.schemas.js';
 import { marketNotice, noticeName } from './notices.js';
@@ -65,6 +66,9 @@ function presentOrder(row: OrderRow, allocations: AllocationRow[]): Omit<OrderAn
     unit: row.unit,
     unitPrice: fromMinor(row.unit_price_minor, row.currency),
     total: fromMinor(row.total_minor, row.currency),
+    rate: row.rate,
+    groupTotal: fromMinor(row.group_total_minor, row.group_currency),
+    terms: row.terms,
     market: row.market,
     status: row.status,
     next: Object.keys(TRANSITIONS[row.status]) as OrderStatus[],
@@ -110,6 +114,7 @@ export async function placeOrder(tx: TxCtx, inquiry: InquiryRow, quote: QuoteRow
   const program = await programById(tx.db, inquiry.program_id);
   // The inquiry references both: a buyer's profile and a program are never deleted.
   if (!buyer || !program) throw new Error(`Inquiry ${inquiry.id} lost its buyer or program.`);
+  const { totalMinor, groupTotalMinor } = quoteTotals(quote);
   const row = await ordersRepository.insert(tx.db, {
     id: uuidv7(),
     program_id: inquiry.program_id,
@@ -122,8 +127,12 @@ export async function placeOrder(tx: TxCtx, inquiry: InquiryRow, quote: QuoteRow
     quantity: quote.quantity,
     unit: inquiry.product_unit,
     unit_price_minor: quote.unit_price_minor,
-    total_minor: lineTotalMinor(BigInt(quote.unit_price_minor), toMilli(quote.quantity)).toString(),
+    total_minor: totalMinor.toString(),
     currency: quote.currency,
+    group_currency: quote.group_currency,
+    rate: quote.rate,
+    group_total_minor: groupTotalMinor.toString(),
+    terms: quote.terms,
     market: marketOf(
       { country: buyer.country, areaPath: buyer.area_path },
       { country: program.country, areaPath: inquiry.area_path },
@@ -216,9 +225,14 @@ export async function moveOrder(ctx: Ctx, id: string, input: OrderTransitionBody
       ({ entryId: saleEntryId } = await recordSale(tx, {
         groupId: row.group_id,
         on,
-        amount: before.total,
+        amount: before.groupTotal,
         settlement: 'credit',
-        memo: `Order ${id.slice(-8)}: ${before.quantity} ${row.unit} ${noticeName(row.product_name)} — ${row.company_name}`,
+        memo: `Order ${id.slice(-8)}: ${before.quantity} ${row.unit} ${noticeName(row.product_name)} — ${row.company_name}${
+          row.rate === null
+            ? ''
+            : ` (${before.total.currency} ${before.total.amount} at ${row.rate} ${row.group_currency}/${row.currency})`
+        }`,
+        ...(row.rate === null ? {} : { foreign: { amount: before.total, rate: row.rate } }),
         sourceType: 'order',
         sourceId: id,
         costOfGoods,

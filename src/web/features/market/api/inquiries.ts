@@ -30,3 +30,6 @@ export const sendQuote = (id: string, body: SendQuote) =>
 
 export const acceptQuote = (id: string, quoteId: string) =>
   api<OrderAnswer>(`/api/v1/inquiries/${id}/quotes/${quoteId}/accept`, { method: 'POST' });
+
+/** The pro-forma invoice of a quote, in the buyer's language. */
+export const proformaPdfUrl = (id: string, quoteId: string) => `/api/v1/inquiries/${id}/quotes/${quoteId}/proforma.pdf`;

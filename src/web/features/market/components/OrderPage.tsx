@@ -7,7 +7,9 @@ import { ApiError } from '../../../lib/http';
 import { problemText } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
 import type { OrderAnswer, OrderStatus } from '../../../../shared/schemas/market';
+import { proformaPdfUrl } from '../api/inquiries';
 import { getOrder, moveOrder } from '../api/orders';
+import { TradeTermsList } from './TradeTerms';
 import { localized } from '../../../../shared/localized';
 
 /** The ability that makes each move of the order's state machine. */
@@ -63,7 +65,20 @@ export default function OrderPage({ id }: { id: string }) {
                   {unitName(order.unit, locale)}
                 </dd>
                 <dt>{t('orders.total')}</dt>
-                <dd>{formatMoney(order.total, locale)}</dd>
+                <dd>
+                  {formatMoney(order.total, locale)}
+                  {order.rate ? (
+                    <span className="muted small">
+                      {' '}
+                      ·{' '}
+                      {t('quote.atRate', {
+                        rate: order.rate,
+                        currency: order.total.currency,
+                        groupTotal: formatMoney(order.groupTotal, locale),
+                      })}
+                    </span>
+                  ) : null}
+                </dd>
                 <dt>{t('orders.market')}</dt>
                 <dd>{t(`saleMarket.${order.market}`)}</dd>
                 <dt>{t('orders.placed')}</dt>
@@ -75,6 +90,17 @@ export default function OrderPage({ id }: { id: string }) {
                   </>
                 ) : null}
               </dl>
+              {order.terms ? (
+                <>
+                  <h2>{t('terms.title')}</h2>
+                  <TradeTermsList terms={order.terms} unit={order.unit} />
+                </>
+              ) : null}
+              {order.inquiryId && order.quoteId ? (
+                <a href={proformaPdfUrl(order.inquiryId, order.quoteId)} target="_blank" rel="noreferrer">
+                  {t('quote.proforma')}
+                </a>
+              ) : null}
             </section>
             {moves.length ? (
               <div className="inline wrap" role="group" aria-label={t('orders.actions')}>
