@@ -49,7 +49,7 @@ export async function qualityWorld(t: TestApp) {
     bali: await w.post('/api/v1/products', salakChips(w.groups.bali.id)),
     lombok: await w.post(
       '/api/v1/products',
-      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409' }),
+      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409.00' }),
     ),
   };
   const scheme = (templateId: string) => w.post('/api/v1/rating-schemes', { programId: w.program.id, templateId });
