@@ -9,15 +9,21 @@ import {
 
 export { KEMENPERIN_TEMPLATE_ID, OCOP_TEMPLATE_ID, OTOP_TEMPLATE_ID };
 
+/** A food product whose label facts are complete, so that its export readiness turns on certificates. */
 export const salakChips = (groupId: string, overrides: Record<string, unknown> = {}) => ({
   groupId,
-  name: { id: 'Keripik salak', en: 'Salak chips' },
+  name: { id: 'Keripik salak', en: 'Salak chips', ja: 'サラクチップス' },
   description: { id: 'Keripik dari salak Bali.', en: 'Crisps of Bali snake fruit.' },
   category: 'food',
   unit: '100 g',
   price: { amount: '12900.00', currency: 'IDR' },
   hsCode: '2008.99',
   status: 'ready',
+  ingredients: { id: 'Salak, minyak kelapa', en: 'Snake fruit, coconut oil' },
+  allergens: [],
+  netQuantity: { amount: 100, unit: 'g' },
+  shelfLifeDays: 180,
+  storage: { id: 'Simpan di tempat kering' },
   ...overrides,
 });
 
