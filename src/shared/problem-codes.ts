@@ -102,6 +102,10 @@ export const PROBLEM_CODES = {
   'dhis2-period-type': ['periodType'],
   'dhis2-nothing-mapped': [],
   'dhis2-not-configured': [],
+  'thread-locked': [],
+  'not-a-question': [],
+  // a new community member's slow mode (429), named as the community's rules name it
+  community_slow_mode: ['maximum'],
   // DHIS2 did not take a push (502)
   'dhis2-unreachable': [],
   'dhis2-refused': ['status'],
@@ -208,6 +212,7 @@ export const FIELD_CODES = {
   // references and records
   unknown_reference: [],
   rules_outdated: [],
+  community_links_not_allowed: [],
   not_allowed_here: [],
   taken: [],
   not_an_assessor: [],

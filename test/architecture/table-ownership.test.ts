@@ -32,7 +32,15 @@ const OWNERS: Record<string, string[]> = {
     'product_ratings',
     'certifications',
   ],
-  training: ['courses', 'training_sessions', 'enrolments', 'attendance', 'test_attempts', 'training_certificates'],
+  training: [
+    'courses',
+    'training_sessions',
+    'enrolments',
+    'attendance',
+    'test_attempts',
+    'training_certificates',
+    'training_certificate_settings',
+  ],
   business: [
     'ledger_accounts',
     'ledger_books',
@@ -57,7 +65,18 @@ const OWNERS: Record<string, string[]> = {
     'impact_dhis2_org_units',
     'impact_dhis2_pushes',
   ],
-  community: ['community_rules', 'community_joins'],
+  community: [
+    'community_rules',
+    'community_joins',
+    'community_spaces',
+    'community_threads',
+    'community_posts',
+    'community_helpful',
+    'community_follows',
+    'community_reports',
+    'community_moderation_log',
+    'community_words',
+  ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };
 

@@ -1,6 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
+import {
+  chooseLanguage,
+  hasNoHorizontalScroll,
+  launchChromium,
+  menu,
+  phonePage,
+  screenshot,
+  signIn,
+} from './browser.js';
 import { ADMIN, apiSession } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -56,7 +64,7 @@ describe('the community on a phone', () => {
 
     const manager = await phonePage(browser, baseUrl);
     await signIn(manager, MANAGER);
-    await (await menu(manager)).getByRole('link', { name: 'Komunitas' }).click();
+    await (await menu(manager)).getByRole('link', { name: 'Permintaan gabung' }).click();
     const row = manager.getByRole('listitem').filter({ hasText: 'Ni Luh Sukerti' });
     await row.getByRole('button', { name: 'Sambut' }).click();
     await manager.getByRole('dialog').getByText('Akunnya dibuat').waitFor();
@@ -76,6 +84,69 @@ describe('the community on a phone', () => {
     expect(await page.locator('main').innerText()).not.toMatch(/Gabung komunitas|Nama Anda/);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'community-join-ja');
+    await page.context().close();
+  });
+
+  it('lets a welcomed villager ask in the packaging space, a manager answer, and her accept the answer', async () => {
+    const manager = await apiSession(baseUrl, MANAGER);
+    const villager = { email: 'made.komang@ovop.test', password: 'Salak-Pia-Sibetan-2026!' };
+    const joined = await fetch(`${baseUrl}/api/v1/community/${programId}/joins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({
+        name: 'Made Komang',
+        email: villager.email,
+        areaCode: '51.07.06.2004',
+        rulesVersion: 1,
+        acceptRules: true,
+      }),
+    });
+    const { id } = (await joined.json()) as { id: string };
+    const welcomed = await manager<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
+    const accepted = await fetch(`${baseUrl}/api/v1/invitations/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ token: welcomed.invitation.path.split('#')[1], password: villager.password }),
+    });
+    expect(accepted.status).toBe(200);
+
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, villager);
+    await (await menu(page)).getByRole('link', { name: 'Komunitas' }).click();
+    await page.getByRole('heading', { name: 'Dekat Anda' }).waitFor();
+    expect(await page.locator('main').innerText()).toContain('Kabupaten Karangasem');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'community-spaces-id');
+    await page.getByRole('link', { name: 'Kemasan' }).click();
+    await page.getByRole('button', { name: 'Utas baru' }).click();
+    await page.getByLabel('Judul').fill('Plastik apa untuk keripik salak?');
+    await page.getByLabel('Isi').fill('Keripik saya cepat melempem setelah seminggu.');
+    await page.getByRole('button', { name: 'Kirim utas' }).click();
+    await page.getByRole('heading', { name: 'Plastik apa untuk keripik salak?' }).waitFor();
+    const threadUrl = page.url();
+
+    const answerer = await phonePage(browser, baseUrl);
+    await signIn(answerer, MANAGER);
+    await answerer.goto(threadUrl);
+    await answerer.getByRole('textbox', { name: 'Balasan Anda' }).fill('Pakai standing pouch aluminium dengan zipper.');
+    await answerer.getByRole('button', { name: 'Kirim balasan' }).click();
+    await answerer.getByText('Pakai standing pouch aluminium').waitFor();
+    // the manager moderates: the thread shows the lock button to them, not to the villager
+    expect(await answerer.getByRole('button', { name: 'Kunci utas' }).count()).toBe(1);
+    await answerer.context().close();
+
+    await page.reload();
+    const reply = page.getByRole('listitem', { name: MANAGER.name });
+    await reply.getByRole('button', { name: 'Pilih sebagai jawaban' }).click();
+    await reply.getByText('jawaban terpilih').waitFor();
+    expect(await page.getByRole('button', { name: 'Kunci utas' }).count()).toBe(0);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'community-thread-answered-id');
+    await chooseLanguage(page, 'ja');
+    await page.getByText('採用された回答').waitFor();
+    expect(await page.getByRole('button', { name: '回答として採用' }).count()).toBe(0);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'community-thread-answered-ja');
     await page.context().close();
   });
 });

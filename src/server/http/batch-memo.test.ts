@@ -21,14 +21,21 @@ describe('the batch memo', () => {
       ).toEqual([]);
   });
 
-  it('answers a read from memory until a table it came from is written, and a copy each time', async () => {
+  it('answers a read from memory until a table it came from is written, frozen or as a copy', async () => {
     const memo = new BatchMemo();
     let loads = 0;
-    const load = async () => ({ loads: ++loads, at: new Date(0) });
+    const load = async () => ({ loads: ++loads, at: new Date(0), rows: [{ code: '1-101' }] });
     const read = () => memo.read(['producer_groups', 'villages'], 'group:1', load);
     const first = await read();
     first.loads = 99;
-    expect(await read()).toEqual({ loads: 1, at: new Date(0) });
+    expect(await read()).toEqual({ loads: 1, at: new Date(0), rows: [{ code: '1-101' }] });
+    // What the memo gives is frozen all the way down: changing it throws instead of changing the next read.
+    const kept = await read();
+    expect(() => ((kept as { loads: number }).loads = 7)).toThrow(TypeError);
+    expect(() => kept.rows.push({ code: 'x' })).toThrow(TypeError);
+    const copy = await memo.read(['producer_groups'], 'group:1', load, true);
+    copy.rows.push({ code: '1-102' });
+    expect((await read()).rows).toEqual([{ code: '1-101' }]);
     memo.wrote(`INSERT INTO members (id) VALUES ($1)`);
     memo.wrote(`SELECT * FROM villages`);
     expect((await read()).loads).toBe(1);

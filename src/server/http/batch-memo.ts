@@ -14,13 +14,25 @@ import { batchScope } from './context.js';
 export class BatchMemo {
   private readonly entries = new Map<string, { tables: readonly string[]; value: unknown }>();
 
-  async read<T>(tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * The value read under `key`, loaded once. Kept frozen and given as is — a caller that changed
+   * what it got would throw, not change what the next one gets — or, with `copy`, as a fresh copy
+   * the caller may change (the locked books, whose next entry number a posting moves on).
+   */
+  async read<T>(tables: readonly string[], key: string, load: () => Promise<T>, copy = false): Promise<T> {
     const known = this.entries.get(key);
-    // A copy each time: a caller changing what it got must not change what the next one gets.
-    if (known) return structuredClone(known.value) as T;
+    if (known) return (copy ? structuredClone(known.value) : known.value) as T;
     const value = await load();
-    this.entries.set(key, { tables, value: structuredClone(value) });
+    this.remember(tables, key, value);
     return value;
+  }
+
+  /**
+   * Puts back what a read gave, as the caller now knows it to be after its own write (the books'
+   * next entry number after an entry took one): the write dropped the entry when it was sent.
+   */
+  remember(tables: readonly string[], key: string, value: unknown): void {
+    this.entries.set(key, { tables, value: deepFreeze(structuredClone(value)) });
   }
 
   /** A statement ran in the batch: entries read from a table it writes are dropped. */
@@ -36,23 +48,50 @@ export class BatchMemo {
   }
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 const WRITE =
   /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|alter\s+table|drop\s+table)\s+(?:if\s+exists\s+)?(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi;
 
+/** Statement texts already read, and the tables each writes: a batch sends the same few texts again and again. */
+const writtenBy = new Map<string, ReadonlySet<string>>();
+/** As many texts as statements are prepared (decision 018); past that they are read each time. */
+const KNOWN_TEXTS = 2000;
+
 /** The tables a statement writes (INSERT, UPDATE, DELETE, TRUNCATE, ALTER or DROP TABLE; in a WITH too). */
-export function writtenTables(text: string): Set<string> {
+export function writtenTables(text: string): ReadonlySet<string> {
+  const known = writtenBy.get(text);
+  if (known) return known;
   const tables = new Set<string>();
   for (const m of text.matchAll(WRITE)) tables.add(m[1]!.toLowerCase());
+  if (writtenBy.size < KNOWN_TEXTS) writtenBy.set(text, tables);
   return tables;
 }
 
 /**
  * A read that, inside a batch, is made once until one of `tables` is written; outside a batch it is
- * simply made. `key` names the read and its arguments.
+ * simply made. `key` names the read and its arguments. What it gives in a batch is frozen unless
+ * `copy` is asked for.
  */
-export function readOnce<T>(tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+export function readOnce<T>(
+  tables: readonly string[],
+  key: string,
+  load: () => Promise<T>,
+  { copy = false }: { copy?: boolean } = {},
+): Promise<T> {
   const memo = batchScope.getStore()?.memo;
-  return memo ? memo.read(tables, key, load) : load();
+  return memo ? memo.read(tables, key, load, copy) : load();
+}
+
+/** Inside a batch, puts back what `readOnce` gave under `key`, as the caller's own write left it; outside, nothing. */
+export function rememberOnce(tables: readonly string[], key: string, value: unknown): void {
+  batchScope.getStore()?.memo.remember(tables, key, value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

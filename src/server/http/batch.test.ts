@@ -218,6 +218,48 @@ describe('POST /api/v1/batch', () => {
     ).toEqual([201, 201, 201]);
   });
 
+  it('locks a group’s books once for many entries, numbers them without gaps, and sees a month closed in the batch', async () => {
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const sale = (id: string, date: string) => ({
+      id,
+      method: 'POST',
+      url: `/api/v1/groups/${groupId}/transactions`,
+      body: { id, kind: 'cash_sale', date, amount: { amount: '15000', currency: 'IDR' }, memo: `Jual ${date}` },
+    });
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    const r = await batch(manager, [
+      sale(ids[0]!, '2026-01-10'),
+      sale(ids[1]!, '2026-01-12'),
+      { id: 'close', method: 'POST', url: `/api/v1/groups/${groupId}/periods/close`, body: { month: '2026-01' } },
+      // January is closed now: refused, and rolled back to its savepoint (the books' lock with it).
+      sale(ids[2]!, '2026-01-20'),
+      sale(ids[3]!, '2026-02-03'),
+      sale(ids[4]!, '2026-02-04'),
+    ]);
+    expect(r.statusCode, r.body).toBe(200);
+    const results = r.json().results as { status: number; body: { code?: string } }[];
+    expect(results.map((x) => x.status)).toEqual([201, 201, 200, 422, 201, 201]);
+    expect(results[3]!.body.code).toBe('period-closed');
+    // Every entry numbered once, in order, without a gap: what was posted, and the books' next number after it.
+    const numbers = await t.database.db.query<{ entry_no: number; id: string }>(
+      'SELECT entry_no, id::text AS id FROM journal_entries WHERE group_id = $1 ORDER BY entry_no',
+      [groupId],
+    );
+    expect(numbers.map((n) => n.entry_no)).toEqual(numbers.map((_, i) => i + 1));
+    expect(numbers.map((n) => n.id)).toEqual(expect.arrayContaining([ids[0], ids[1], ids[3], ids[4]]));
+    expect(numbers.map((n) => n.id)).not.toContain(ids[2]);
+    const [book] = await t.database.db.query<{ next_entry_no: number }>(
+      'SELECT next_entry_no FROM ledger_books WHERE group_id = $1',
+      [groupId],
+    );
+    expect(book!.next_entry_no).toBe(numbers.length + 1);
+    // A later request outside the batch numbers on from there.
+    const after = await batch(manager, [sale(ids[5]!, '2026-02-05')]);
+    expect(after.json().results[0].body.number).toBe(numbers.length + 1);
+  });
+
   it('lets two phones send the same records at once: each made once, no deadlock', async () => {
     const w = await registryWorld(t);
     const groupId = w.groups.bali.id as string;

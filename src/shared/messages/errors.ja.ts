@@ -178,6 +178,11 @@ export const errorsJa: ErrorTexts = {
   'error.expires_before_issued': '発行日より後にしてください。',
   'error.unknown_reference': '見つかりません。',
   'error.rules_outdated': 'コミュニティのルールが変わりました。もう一度読んでチェックを入れてください。',
+  'error.thread-locked': 'このスレッドはロックされています。返信できません。',
+  'error.not-a-question': '採用された回答があるのは質問だけです。',
+  'error.community_slow_mode':
+    '新しいメンバーが立てられるスレッドは1日{maximum}件までです。後でもう一度お試しください。',
+  'error.community_links_not_allowed': '新しいメンバーは2日目からリンクを投稿できます。',
   'error.not_allowed_here': 'ここには当てはまりません。',
   'error.taken': 'すでに使われています。',
   'error.not_an_assessor': 'このプログラムの審査員ではありません。',

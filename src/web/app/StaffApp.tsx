@@ -6,7 +6,7 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
-import { CommunityPage } from '../features/community';
+import { CommunityPage, myCommunities, SpacePage, SpacesPage, ThreadPage } from '../features/community';
 import { AreasPage } from '../features/geography';
 import { ImpactPage } from '../features/impact';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
@@ -40,6 +40,7 @@ function StaffNav() {
   const { t } = useI18n();
   const { me, unread } = useSession();
   const [location] = useLocation();
+  const communities = useResource('community-mine', myCommunities);
   const label = (item: string) =>
     item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
   return (
@@ -52,6 +53,11 @@ function StaffNav() {
           {label(item)}
         </Link>
       ))}
+      {communities.data?.items.length ? (
+        <Link href="/spaces" aria-current={location.startsWith('/spaces') ? 'page' : undefined}>
+          {t('nav.spaces')}
+        </Link>
+      ) : null}
     </>
   );
 }
@@ -98,6 +104,9 @@ function StaffRoutes() {
       <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
       <Route path="/training" component={TrainingPage} />
       <Route path="/community" component={CommunityPage} />
+      <Route path="/spaces" component={SpacesPage} />
+      <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>
+      <Route path="/threads/:id">{(p) => <ThreadPage id={p.id} />}</Route>
       <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
       <Route path="/sessions/:id/attendance">{(p) => <AttendancePage id={p.id} />}</Route>
       <Route path="/sessions/:id/tests/:kind/:enrolmentId">

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { joinSql, query, rawSql, sql, type Sql } from '../../db/sql.js';
 import { addDays } from '../../../shared/dates.js';
 import type { AccountType } from './chart-templates.js';
-import { readOnce } from '../../http/batch-memo.js';
+import { readOnce, rememberOnce } from '../../http/batch-memo.js';
 
 export interface AccountRow {
   id: string;
@@ -239,14 +239,32 @@ export const ledgerRepository = {
     return (await this.lockIfOpen(db, groupId))!;
   },
 
-  /** The books locked for a posting, or nothing when they are not open yet. */
+  /**
+   * The books locked for a posting, or nothing when they are not open yet. In a batch the row is
+   * locked once: the lock is the batch transaction's until it ends (a request rolled back to its
+   * savepoint gives it up, and the memo forgets it then), and the row is read again when any
+   * statement writes ledger_books — but after a posting, which only takes the next entry number,
+   * the posting puts it back as it now is (`keepLocked`).
+   */
   async lockIfOpen(db: Queryable, groupId: string): Promise<LockedBook | undefined> {
-    const rows = await db.query<LockedBook>(
-      `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from, next_entry_no
-       FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
-      [groupId],
+    return readOnce(
+      ['ledger_books'],
+      `books-lock:${groupId}`,
+      async () => {
+        const rows = await db.query<LockedBook>(
+          `SELECT group_id, currency, to_char(closed_through, 'YYYY-MM-DD') AS closed_through, to_char(final_tax_from, 'YYYY-MM') AS final_tax_from, next_entry_no
+         FROM ledger_books WHERE group_id = $1 FOR UPDATE`,
+          [groupId],
+        );
+        return rows[0];
+      },
+      { copy: true },
     );
-    return rows[0];
+  },
+
+  /** The locked books after a posting took the next entry number: what `lockIfOpen` gives next in the batch. */
+  keepLocked(book: LockedBook): void {
+    rememberOnce(['ledger_books'], `books-lock:${book.group_id}`, book);
   },
 
   async accounts(db: Queryable, groupId: string): Promise<AccountRow[]> {

@@ -220,6 +220,7 @@ export async function insertPosting(
     p.lines.filter((l) => l.debit !== 0n || l.credit !== 0n),
   );
   book.next_entry_no += 1;
+  ledgerRepository.keepLocked(book);
   await p.afterwards?.();
   return presentEntry(entry, lines, book.currency);
 }

@@ -18,3 +18,26 @@ export const joinPolicy = definePolicy('Join request', {
   read: MANAGERS,
   decide: MANAGERS,
 });
+
+/**
+ * Staff with a community role in the program read and post in every space of it; a welcomed
+ * member's reach (topic spaces and the areas over their village) is the service's, from their
+ * welcome. Moderators act in the spaces their grant's area holds: an area space inside it, and
+ * topic spaces (above every area) only with a grant over the whole program.
+ */
+const COMMUNITY_STAFF = {
+  roles: ['community_manager' as const, 'trainer' as const],
+  anywhere: true,
+  programWide: ['program_manager' as const],
+};
+export const spacePolicy = definePolicy('Space', {
+  read: COMMUNITY_STAFF,
+  post: COMMUNITY_STAFF,
+  moderate: MANAGERS,
+});
+
+/** Who marks a question's accepted answer: its asker, or a mentor (trainer) or community manager of the program. */
+export const answerPolicy = definePolicy('Thread', {
+  read: { ...COMMUNITY_STAFF, owner: true },
+  accept: { ...COMMUNITY_STAFF, owner: true },
+});

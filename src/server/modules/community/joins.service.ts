@@ -21,6 +21,7 @@ import {
   throttlePublicForm,
 } from '../platform/index.js';
 import { communityProgramPolicy, joinPolicy } from './community.policy.js';
+import { ensureSpaces } from './spaces.service.js';
 import { joinsRepository, rulesRepository, type JoinRow, type RulesRow } from './joins.repository.js';
 
 const joinTarget = (row: Pick<JoinRow, 'program_id' | 'area_path'>) => ({
@@ -171,6 +172,8 @@ export async function decideJoin(ctx: Ctx, id: string, decision: 'welcome' | 'de
       );
       userId = opened.accountId;
       invitation = opened.invitation;
+      // The spaces a member is in from the first day: the topics, and their province and regency.
+      await ensureSpaces(tx.db, row.program_id, row.area_path);
     }
     const status = decision === 'welcome' ? 'welcomed' : 'declined';
     await joinsRepository.decide(tx.db, id, { status, by: user.id, at: tx.clock.now(), userId });

@@ -7,3 +7,6 @@ export { sendInquiry, sendQuote } from './inquiries.service.js';
 
 /** What waits in the market for the caller, for the home screen. */
 export { marketTasks } from './tasks.service.js';
+
+/** The catalog's forgiving search words and tiers, for other searches that work the same way. */
+export { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier, type WordLookup } from './catalog-search.js';

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { notFound } from '../../http/errors.js';
 import { localized } from '../../../shared/localized.js';
 import type { UiLocale } from '../../../shared/locales.js';
+import { programById } from '../programs/index.js';
 import { SCHEME_TEMPLATES } from './scheme-templates.js';
 import type { PublicRatingAnswer, PublicSchemeAnswer, SchemeDefinition } from './quality.schemas.js';
 
@@ -11,11 +12,6 @@ import type { PublicRatingAnswer, PublicSchemeAnswer, SchemeDefinition } from '.
  * requirements a product must meet, and the caveats on its figures. Nothing about assessors,
  * scores or appeals.
  */
-
-interface ProgramCategory {
-  code: string;
-  name: Record<string, string>;
-}
 
 interface BadgeRow {
   stars: number;
@@ -56,20 +52,18 @@ export async function publicScheme(db: Queryable, id: string, locale: UiLocale):
   const row = template
     ? { definition: template.definition, version: 1 }
     : (
-        await db.query<{ definition: SchemeDefinition; version: number; categories: ProgramCategory[] }>(
-          `SELECT s.definition, s.version, p.categories FROM rating_schemes s JOIN programs p ON p.id = s.program_id
-           WHERE s.id = $1`,
+        await db.query<{ definition: SchemeDefinition; version: number; program_id: string }>(
+          `SELECT definition, version, program_id FROM rating_schemes WHERE id = $1`,
           [id],
         )
       )[0];
   if (!row) throw notFound('Rating scheme');
+  const categories = 'program_id' in row ? ((await programById(db, row.program_id))?.categories ?? []) : [];
   const def = row.definition;
   const text = (t: Record<string, string> | undefined) => localized(t, locale);
   // A requirement names the program's categories it applies to; a template has none, so the codes.
   // Codes the program does not use are left out (the templates list every spelling of food and drink).
-  const categoryNames = new Map(
-    ('categories' in row ? row.categories : []).map((c) => [c.code, text(c.name) ?? c.code]),
-  );
+  const categoryNames = new Map(categories.map((c) => [c.code, text(c.name) ?? c.code]));
   const namesOf = (codes: string[]) => {
     const known = codes.flatMap((c) => categoryNames.get(c) ?? []);
     return known.length ? known : codes;

@@ -4,3 +4,9 @@ import { lazy } from 'react';
 export const JoinPage = lazy(() => import('./components/JoinPage'));
 /** The community managers' screen: pending joins to welcome or decline. */
 export const CommunityPage = lazy(() => import('./components/CommunityPage'));
+/** "Komunitas" for members and community staff: spaces, a space's threads, a thread. */
+export const SpacesPage = lazy(() => import('./components/SpacesPage'));
+export const SpacePage = lazy(() => import('./components/SpacePage'));
+export const ThreadPage = lazy(() => import('./components/ThreadPage'));
+/** Whether the caller is in a community: the menu shows "Komunitas" then. */
+export { myCommunities } from './api/spaces';

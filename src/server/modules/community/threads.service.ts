@@ -1,0 +1,273 @@
+import { v7 as uuidv7 } from 'uuid';
+import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import { conflict, invalid, notFound, Problem, ruleBroken, type FieldError } from '../../http/errors.js';
+import { decodeCursor, toPage } from '../../http/pagination.js';
+import type {
+  PostAnswer,
+  ReplyBody,
+  ThreadAnswer,
+  ThreadBody,
+  ThreadSummary,
+  ThreadsQuery,
+} from '../../../shared/schemas/community-spaces.js';
+import { can, recordAudit } from '../platform/index.js';
+import { answerPolicy } from './community.policy.js';
+import { joinsRepository } from './joins.repository.js';
+import { spacesRepository } from './spaces.repository.js';
+import { isCommunityStaff, readableSpace, spaceReach, viewerIn, type Viewer } from './spaces.service.js';
+import { threadsRepository, type PostRow, type ThreadRow } from './threads.repository.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** New members (welcomed less than a week ago) open at most this many threads a day, and post no links on their first day. */
+const NEW_MEMBER = { days: 7, threadsPerDay: 3, linksAfterDays: 1 } as const;
+
+/** A web address or a bare domain: what a new member may not post on their first day. */
+const LINK = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|id|net|org|co|io|me|ly|info|biz|xyz|site|shop|link)\b)/i;
+
+export function presentSummary(row: ThreadRow): ThreadSummary {
+  return {
+    id: row.id,
+    spaceId: row.space_id,
+    title: row.title,
+    kind: row.kind,
+    language: row.language,
+    author: { id: row.author_id, name: row.author_name },
+    replyCount: row.reply_count,
+    answered: row.accepted_post_id !== null,
+    locked: row.locked_at !== null,
+    hidden: row.hidden_at !== null,
+    lastActivityAt: row.last_activity_at.toISOString(),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostAnswer {
+  return {
+    id: row.id,
+    author: { id: row.author_id, name: row.author_name },
+    body: row.body,
+    hidden: row.hidden_at !== null,
+    accepted: thread.accepted_post_id === row.id,
+    helpfulCount: row.helpful_count,
+    helpfulByMe: row.helpful_by_me,
+    reportedByMe: row.reported_by_me,
+    reports: moderator ? row.reports : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A thread the viewer may read (a hidden one only if they moderate its space), or 404. */
+async function readableThread(ctx: Pick<Ctx, 'actor'>, db: TxCtx['db'] | Ctx['db'], id: string) {
+  const thread = await threadsRepository.byId(db, id);
+  if (!thread) throw notFound('Thread');
+  const space = await spacesRepository.byId(db, thread.space_id);
+  const viewer = await viewerIn(ctx, db, thread.program_id);
+  const reach = spaceReach(ctx.actor, viewer, space!);
+  if (!reach.read || (thread.hidden_at !== null && !reach.moderate)) throw notFound('Thread');
+  return { thread, viewer, reach };
+}
+
+function mayAccept(actor: Actor, thread: ThreadRow): boolean {
+  return (
+    thread.kind === 'question' &&
+    can(actor, answerPolicy, 'accept', { programId: thread.program_id, areaPath: '', ownerId: thread.author_id })
+  );
+}
+
+/**
+ * The limits on a member welcomed less than a week ago (staff with a community role have none):
+ * no links on the first day, and at most three threads in any 24 hours. Their welcome is locked
+ * first, so two posts racing cannot both take the last place.
+ */
+async function newMemberLimits(
+  tx: TxCtx,
+  viewer: Viewer,
+  staff: boolean,
+  fields: Record<string, string>,
+  opensThread: boolean,
+): Promise<void> {
+  const member = viewer.member;
+  if (!member || staff) return;
+  const now = tx.clock.now();
+  const age = now.getTime() - member.welcomed_at.getTime();
+  if (age >= NEW_MEMBER.days * DAY_MS) return;
+  if (age < NEW_MEMBER.linksAfterDays * DAY_MS) {
+    const errors: FieldError[] = Object.entries(fields)
+      .filter(([, text]) => LINK.test(text))
+      .map(([path]) => ({ path, code: 'community_links_not_allowed', message: 'new members may not post links yet' }));
+    if (errors.length > 0) throw invalid(errors, 'New members may post links from their second day.');
+  }
+  if (!opensThread) return;
+  await joinsRepository.lock(tx.db, member.id);
+  const recent = await threadsRepository.threadsSince(
+    tx.db,
+    member.program_id,
+    member.user_id,
+    new Date(now.getTime() - DAY_MS),
+  );
+  if (recent.length >= NEW_MEMBER.threadsPerDay) {
+    const retryAfter = Math.max(1, Math.ceil((recent[0]!.getTime() + DAY_MS - now.getTime()) / 1000));
+    throw new Problem(
+      429,
+      'rate-limited',
+      'Too many requests',
+      `New members open at most ${NEW_MEMBER.threadsPerDay} threads a day.`,
+      undefined,
+      { retryAfter },
+      { code: 'community_slow_mode', params: { maximum: NEW_MEMBER.threadsPerDay } },
+    );
+  }
+}
+
+/** A new thread in a space the caller may post in; its author follows it. */
+export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): Promise<ThreadAnswer> {
+  const id = await inTransaction(ctx, async (tx) => {
+    const { space, viewer, reach } = await readableSpace(tx, tx.db, spaceId);
+    if (!reach.post) throw notFound('Space');
+    const staff = isCommunityStaff(tx.actor, space.program_id);
+    await newMemberLimits(tx, viewer, staff, { title: input.title, body: input.body }, true);
+    const threadId = uuidv7();
+    await threadsRepository.insert(tx.db, {
+      id: threadId,
+      programId: space.program_id,
+      spaceId,
+      authorId: viewer.user.id,
+      title: input.title,
+      body: input.body,
+      kind: input.kind,
+      language: input.language,
+      at: tx.clock.now(),
+    });
+    await recordAudit(tx.db, tx, {
+      action: 'community.thread.open',
+      entity: 'community_thread',
+      entityId: threadId,
+      after: { spaceId, kind: input.kind, language: input.language },
+    });
+    return threadId;
+  });
+  return showThread(ctx, id);
+}
+
+/** A space's threads, newest activity first (hidden ones only to its moderators, marked). */
+export async function listThreads(ctx: Ctx, spaceId: string, query: ThreadsQuery) {
+  const { reach } = await readableSpace(ctx, ctx.db, spaceId);
+  const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+  const rows = await threadsRepository.inSpace(ctx.db, {
+    spaceId,
+    withHidden: reach.moderate,
+    after,
+    limit: query.limit,
+  });
+  return toPage(rows, query.limit, presentSummary, (r) => [r.last_activity_at.toISOString(), r.id]);
+}
+
+/** A thread with its posts in order; what the caller may do with it. */
+export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
+  const { thread, viewer, reach } = await readableThread(ctx, ctx.db, id);
+  const posts = await threadsRepository.posts(ctx.db, id, viewer.user.id, reach.moderate);
+  return {
+    ...presentSummary(thread),
+    space: { id: thread.space_id, name: thread.space_name },
+    following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
+    acceptedPostId: thread.accepted_post_id,
+    posts: posts.map((p) => presentPost(p, thread, reach.moderate)),
+    abilities: {
+      read: true,
+      reply: reach.post && thread.locked_at === null,
+      accept: mayAccept(ctx.actor, thread),
+      moderate: reach.moderate,
+    },
+  };
+}
+
+/** A reply to an open thread; the thread rises to the top of its space. */
+export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promise<PostAnswer> {
+  const postId = await inTransaction(ctx, async (tx) => {
+    await threadsRepository.lock(tx.db, threadId);
+    const { thread, viewer, reach } = await readableThread(tx, tx.db, threadId);
+    if (!reach.post) throw notFound('Thread');
+    if (thread.locked_at !== null)
+      throw ruleBroken('thread-locked', 'This thread is locked: it takes no more replies.');
+    await newMemberLimits(tx, viewer, isCommunityStaff(tx.actor, thread.program_id), { body: input.body }, false);
+    const id = uuidv7();
+    await threadsRepository.insertReply(tx.db, {
+      id,
+      threadId,
+      programId: thread.program_id,
+      authorId: viewer.user.id,
+      body: input.body,
+      at: tx.clock.now(),
+    });
+    await recordAudit(tx.db, tx, {
+      action: 'community.reply',
+      entity: 'community_post',
+      entityId: id,
+      after: { threadId },
+    });
+    return id;
+  });
+  const shown = await showThread(ctx, threadId);
+  return shown.posts.find((p) => p.id === postId)!;
+}
+
+/** Marks a reply as a question's accepted answer (or changes it), by the asker or a mentor; audited. */
+export async function acceptAnswer(ctx: Ctx, threadId: string, postId: string): Promise<ThreadAnswer> {
+  await inTransaction(ctx, async (tx) => {
+    await threadsRepository.lock(tx.db, threadId);
+    const { thread } = await readableThread(tx, tx.db, threadId);
+    if (thread.kind !== 'question') throw ruleBroken('not-a-question', 'Only a question has an accepted answer.');
+    if (!mayAccept(tx.actor, thread)) throw notFound('Thread');
+    const post = await threadsRepository.post(tx.db, postId);
+    if (!post || post.thread_id !== threadId || post.id === threadId || post.hidden_at !== null)
+      throw invalid([{ path: 'postId', code: 'unknown_reference', message: 'is not a reply of this thread' }]);
+    if (thread.accepted_post_id === postId) return;
+    await threadsRepository.accept(tx.db, threadId, postId);
+    await recordAudit(tx.db, tx, {
+      action: 'community.answer.accept',
+      entity: 'community_thread',
+      entityId: threadId,
+      before: { acceptedPostId: thread.accepted_post_id },
+      after: { acceptedPostId: postId },
+    });
+  });
+  return showThread(ctx, threadId);
+}
+
+/** A post the viewer may read, with its thread and the viewer's reach there. */
+async function readablePost(ctx: Pick<Ctx, 'actor'>, db: Ctx['db'] | TxCtx['db'], postId: string) {
+  const post = await threadsRepository.post(db, postId);
+  if (!post) throw notFound('Post');
+  const found = await readableThread(ctx, db, post.thread_id);
+  if (post.hidden_at !== null && !found.reach.moderate) throw notFound('Post');
+  return { post, ...found };
+}
+
+/** "Helpful" on or off: one per person per post. */
+export async function toggleHelpful(ctx: Ctx, postId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const { viewer } = await readablePost(tx, tx.db, postId);
+    const { helpful, count } = await threadsRepository.toggleHelpful(tx.db, postId, viewer.user.id);
+    return { helpful, helpfulCount: count };
+  });
+}
+
+export async function follow(ctx: Ctx, threadId: string, following: boolean) {
+  return inTransaction(ctx, async (tx) => {
+    const { viewer } = await readableThread(tx, tx.db, threadId);
+    await threadsRepository.setFollowing(tx.db, threadId, viewer.user.id, following);
+    return { following };
+  });
+}
+
+/** A report of a post, once per person: a second one is a 409. */
+export async function reportPost(ctx: Ctx, postId: string, reason: string) {
+  return inTransaction(ctx, async (tx) => {
+    const { viewer } = await readablePost(tx, tx.db, postId);
+    if (!(await threadsRepository.report(tx.db, postId, viewer.user.id, reason)))
+      throw conflict('You reported this post already.');
+    await recordAudit(tx.db, tx, { action: 'community.post.report', entity: 'community_post', entityId: postId });
+    return { postId, reported: true as const };
+  });
+}

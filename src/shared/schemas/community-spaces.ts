@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { abilitiesOf, pageOf, pageQuery, timestamp, uuid } from '../common.schemas.js';
+
+/** The topic spaces every program's community starts with (decision 019). */
+export const TOPIC_SPACES = [
+  'packaging',
+  'marketing',
+  'bookkeeping',
+  'export',
+  'halal_food_safety',
+  'product_design',
+  'selling_online',
+] as const;
+
+export const THREAD_KINDS = ['discussion', 'question'] as const;
+export const POST_LANGUAGES = ['id', 'en', 'ja'] as const;
+
+/** The communities the caller is in (a member, or staff with a community role). */
+export const myCommunitiesAnswer = z.object({
+  items: z.array(z.object({ programId: uuid, name: z.string(), member: z.boolean() })),
+});
+export type MyCommunities = z.infer<typeof myCommunitiesAnswer>;
+
+export const spaceParams = z.object({ programId: uuid });
+
+export const spaceAbilities = abilitiesOf(['read', 'post', 'moderate']);
+export const spaceAnswer = z.object({
+  id: uuid,
+  programId: uuid,
+  kind: z.enum(['topic', 'area']),
+  topic: z.string().nullable(),
+  area: z.object({ code: z.string(), level: z.string() }).nullable(),
+  name: z.record(z.string(), z.string()),
+  /** One of the caller's own area spaces (their village's province or regency). */
+  near: z.boolean(),
+  threadCount: z.number().int(),
+  abilities: spaceAbilities,
+});
+export type SpaceAnswer = z.infer<typeof spaceAnswer>;
+export const spaceList = z.object({ items: z.array(spaceAnswer) });
+
+const title = z.string().trim().min(3).max(200);
+const body = z.string().trim().min(1).max(10_000);
+
+export const threadBody = z.strictObject({
+  title,
+  body,
+  kind: z.enum(THREAD_KINDS).default('discussion'),
+  language: z.enum(POST_LANGUAGES).default('id'),
+});
+export type ThreadBody = z.infer<typeof threadBody>;
+export const replyBody = z.strictObject({ body });
+export type ReplyBody = z.infer<typeof replyBody>;
+export const acceptBody = z.strictObject({ postId: uuid });
+export const moderationBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
+export const reportBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
+
+export const threadsQuery = pageQuery.extend({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export type ThreadsQuery = z.infer<typeof threadsQuery>;
+export const searchQuery = z.object({
+  q: z.string().trim().min(2).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+const author = z.object({ id: uuid, name: z.string() });
+
+export const threadAbilities = abilitiesOf(['read', 'reply', 'accept', 'moderate']);
+export const threadSummary = z.object({
+  id: uuid,
+  spaceId: uuid,
+  title: z.string(),
+  kind: z.enum(THREAD_KINDS),
+  language: z.enum(POST_LANGUAGES),
+  author,
+  replyCount: z.number().int(),
+  answered: z.boolean(),
+  locked: z.boolean(),
+  /** Only moderators see hidden threads, marked so. */
+  hidden: z.boolean(),
+  lastActivityAt: timestamp,
+  createdAt: timestamp,
+});
+export type ThreadSummary = z.infer<typeof threadSummary>;
+export const threadPage = pageOf(threadSummary);
+export const threadSearchAnswer = z.object({ items: z.array(threadSummary) });
+
+export const postAnswer = z.object({
+  id: uuid,
+  author,
+  body: z.string(),
+  hidden: z.boolean(),
+  accepted: z.boolean(),
+  helpfulCount: z.number().int(),
+  helpfulByMe: z.boolean(),
+  reportedByMe: z.boolean(),
+  /** How many reports the post has: told to moderators only (null to others). */
+  reports: z.number().int().nullable(),
+  createdAt: timestamp,
+});
+export type PostAnswer = z.infer<typeof postAnswer>;
+
+export const threadAnswer = threadSummary.extend({
+  space: z.object({ id: uuid, name: z.record(z.string(), z.string()) }),
+  following: z.boolean(),
+  acceptedPostId: uuid.nullable(),
+  /** The opening post, then the replies in the order they were written. */
+  posts: z.array(postAnswer),
+  abilities: threadAbilities,
+});
+export type ThreadAnswer = z.infer<typeof threadAnswer>;
+
+export const helpfulAnswer = z.object({ helpful: z.boolean(), helpfulCount: z.number().int() });
+export const followAnswer = z.object({ following: z.boolean() });
+export const reportAnswer = z.object({ postId: uuid, reported: z.literal(true) });

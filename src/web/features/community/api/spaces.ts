@@ -1,0 +1,57 @@
+import type {
+  MyCommunities,
+  PostAnswer,
+  SpaceAnswer,
+  ThreadAnswer,
+  ThreadBody,
+  ThreadSummary,
+} from '../../../../shared/schemas/community-spaces';
+import { formQuiet } from '../../../components/form';
+import { api, withQuery, type Page } from '../../../lib/http';
+
+/** The communities the caller is in, as a member or as community staff. */
+export const myCommunities = (signal?: AbortSignal) => api<MyCommunities>('/api/v1/community/mine', { signal });
+
+/** The spaces the caller reads in a program's community: topics, and areas ("near you" marked). */
+export const listSpaces = (programId: string, signal?: AbortSignal) =>
+  api<{ items: SpaceAnswer[] }>(`/api/v1/community/${programId}/spaces`, { signal });
+
+export const getSpace = (id: string, signal?: AbortSignal) =>
+  api<SpaceAnswer>(`/api/v1/community/spaces/${id}`, { signal });
+
+/** A space's threads, newest activity first, a page at a time. */
+export const listThreads = (spaceId: string, cursor: string | null, signal?: AbortSignal) =>
+  api<Page<ThreadSummary>>(withQuery(`/api/v1/community/spaces/${spaceId}/threads`, { cursor }), { signal });
+
+/** Threads of the program found by words of their title or text. */
+export const searchThreads = (programId: string, q: string, signal?: AbortSignal) =>
+  api<{ items: ThreadSummary[] }>(withQuery(`/api/v1/community/${programId}/search`, { q }), { signal });
+
+export const openThread = (spaceId: string, body: ThreadBody) =>
+  api<ThreadAnswer>(`/api/v1/community/spaces/${spaceId}/threads`, { method: 'POST', body, quiet: formQuiet });
+
+export const getThread = (id: string, signal?: AbortSignal) =>
+  api<ThreadAnswer>(`/api/v1/community/threads/${id}`, { signal });
+
+export const replyTo = (threadId: string, body: { body: string }) =>
+  api<PostAnswer>(`/api/v1/community/threads/${threadId}/replies`, { method: 'POST', body, quiet: formQuiet });
+
+/** Marks a reply as the question's accepted answer. */
+export const acceptAnswer = (threadId: string, postId: string) =>
+  api<ThreadAnswer>(`/api/v1/community/threads/${threadId}/accept`, { method: 'POST', body: { postId } });
+
+/** "Helpful" on or off. */
+export const toggleHelpful = (postId: string) =>
+  api<{ helpful: boolean; helpfulCount: number }>(`/api/v1/community/posts/${postId}/helpful`, { method: 'POST' });
+
+export const setFollowing = (threadId: string, following: boolean) =>
+  api<{ following: boolean }>(`/api/v1/community/threads/${threadId}/follow`, {
+    method: following ? 'PUT' : 'DELETE',
+  });
+
+export const reportPost = (postId: string) =>
+  api<{ postId: string; reported: true }>(`/api/v1/community/posts/${postId}/report`, { method: 'POST', body: {} });
+
+/** A moderator's action: hide or restore a post, lock or unlock a thread. */
+export const moderate = (kind: 'posts' | 'threads', id: string, action: 'hide' | 'restore' | 'lock' | 'unlock') =>
+  api<ThreadAnswer>(`/api/v1/community/${kind}/${id}/${action}`, { method: 'POST', body: {} });

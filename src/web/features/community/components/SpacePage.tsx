@@ -1,0 +1,137 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'wouter';
+import { threadBody, type ThreadSummary } from '../../../../shared/schemas/community-spaces';
+import { Field, useFormState } from '../../../components/form';
+import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
+import { NotFound } from '../../../components/NotFound';
+import { getSpace, listThreads, openThread } from '../api/spaces';
+import { useResource } from '../../../lib/use-resource';
+import { spaceName } from './SpacesPage';
+import { ThreadList } from './ThreadList';
+
+const LANGUAGES = ['id', 'en', 'ja'] as const;
+
+/** A new thread: a discussion or a question, in the language it is written in. */
+function NewThread({ spaceId }: { spaceId: string }) {
+  const { t, locale } = useI18n();
+  const [, navigate] = useLocation();
+  const form = useFormState();
+  const [open, setOpen] = useState(false);
+  const [fields, setFields] = useState({
+    title: '',
+    body: '',
+    kind: 'question' as 'question' | 'discussion',
+    language: (LANGUAGES as readonly string[]).includes(locale) ? (locale as (typeof LANGUAGES)[number]) : 'id',
+  });
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('spaces.newThread')}
+      </button>
+    );
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let id = '';
+    const ok = await form.submit(threadBody, fields, async () => {
+      id = (await openThread(spaceId, threadBody.parse(fields))).id;
+    });
+    if (ok) navigate(`/threads/${id}`);
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('spaces.newThread')}>
+      <fieldset>
+        <legend>{t('spaces.kind')}</legend>
+        {(['question', 'discussion'] as const).map((kind) => (
+          <label key={kind} className="check">
+            <input
+              type="radio"
+              name="thread-kind"
+              checked={fields.kind === kind}
+              onChange={() => setFields((f) => ({ ...f, kind }))}
+            />{' '}
+            {t(`spaces.kind.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <Field label={t('spaces.threadTitle')} name="thread-title" error={form.errors.title}>
+        {(p) => (
+          <input {...p} value={fields.title} onChange={(e) => setFields((f) => ({ ...f, title: e.target.value }))} />
+        )}
+      </Field>
+      <Field label={t('spaces.body')} name="thread-body" error={form.errors.body}>
+        {(p) => (
+          <textarea
+            {...p}
+            rows={5}
+            value={fields.body}
+            onChange={(e) => setFields((f) => ({ ...f, body: e.target.value }))}
+          />
+        )}
+      </Field>
+      <Field label={t('spaces.language')} name="thread-language" error={form.errors.language}>
+        {(p) => (
+          <select
+            {...p}
+            value={fields.language}
+            onChange={(e) => setFields((f) => ({ ...f, language: e.target.value as (typeof LANGUAGES)[number] }))}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`spaces.language.${l}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" disabled={form.busy}>
+        {t('spaces.post')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setOpen(false)}>
+        {t('action.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/** A space: its threads, newest activity first, more on demand, and a new-thread form. */
+export default function SpacePage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const space = useResource(`space-${id}`, (signal) => getSpace(id, signal));
+  const [threads, setThreads] = useState<ThreadSummary[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const load = (cursor: string | null, signal?: AbortSignal) =>
+    listThreads(id, cursor, signal).then(
+      (page) => {
+        setThreads((all) => (cursor ? [...(all ?? []), ...page.items] : page.items));
+        setNext(page.nextCursor);
+      },
+      (error: unknown) => {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setMissing(true);
+      },
+    );
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(null, controller.signal);
+    return () => controller.abort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the space's first page, once per space
+  }, [id]);
+  if (missing) return <NotFound />;
+  return (
+    <section className="panel">
+      <p>
+        <Link href="/spaces">← {t('spaces.title')}</Link>
+      </p>
+      <h1>{space.data ? spaceName(space.data.name, locale) : t('spaces.threads')}</h1>
+      <NewThread spaceId={id} />
+      {threads?.length === 0 ? <p className="muted">{t('spaces.noThreads')}</p> : null}
+      {threads ? <ThreadList threads={threads} /> : null}
+      {next ? (
+        <button type="button" className="secondary" onClick={() => void load(next)}>
+          {t('spaces.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
