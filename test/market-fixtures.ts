@@ -15,7 +15,7 @@ export async function marketWorld(t: TestApp) {
     bali: await w.post('/api/v1/products', salakChips(w.groups.bali.id)),
     lombok: await w.post(
       '/api/v1/products',
-      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409' }),
+      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409.00' }),
     ),
   };
   const managers = {

@@ -9,15 +9,21 @@ import {
 
 export { KEMENPERIN_TEMPLATE_ID, OCOP_TEMPLATE_ID, OTOP_TEMPLATE_ID };
 
+/** A food product whose label facts are complete, so that its export readiness turns on certificates. */
 export const salakChips = (groupId: string, overrides: Record<string, unknown> = {}) => ({
   groupId,
-  name: { id: 'Keripik salak', en: 'Salak chips' },
+  name: { id: 'Keripik salak', en: 'Salak chips', ja: 'サラクチップス' },
   description: { id: 'Keripik dari salak Bali.', en: 'Crisps of Bali snake fruit.' },
   category: 'food',
   unit: '100 g',
   price: { amount: '12900.00', currency: 'IDR' },
   hsCode: '2008.99',
   status: 'ready',
+  ingredients: { id: 'Salak, minyak kelapa', en: 'Snake fruit, coconut oil' },
+  allergens: [],
+  netQuantity: { amount: 100, unit: 'g' },
+  shelfLifeDays: 180,
+  storage: { id: 'Simpan di tempat kering' },
   ...overrides,
 });
 
@@ -49,7 +55,7 @@ export async function qualityWorld(t: TestApp) {
     bali: await w.post('/api/v1/products', salakChips(w.groups.bali.id)),
     lombok: await w.post(
       '/api/v1/products',
-      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409' }),
+      salakChips(w.groups.lombok.id, { name: { id: 'Madu hutan', en: 'Forest honey' }, hsCode: '0409.00' }),
     ),
   };
   const scheme = (templateId: string) => w.post('/api/v1/rating-schemes', { programId: w.program.id, templateId });

@@ -504,6 +504,8 @@ export const TABLE: Record<string, Entry> = {
       url: `/api/v1/members/${(await x.post(`/api/v1/groups/${r.group.id}/members`, memberBody)).id}`,
     }),
   },
+  // The HS 2022 nomenclature (public data) for the product form's picker: anyone signed in.
+  'GET /api/v1/hs-codes': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/hs-codes?q=honey' }) },
   'GET /api/v1/products': {
     rule: list(productPolicy, grp, (r) => r.product.id),
     request: () => ({ url: '/api/v1/products' }),

@@ -1,9 +1,12 @@
 /**
  * The demo program's content: five real villages (Kemendagri codes from idn-area-data) with the
  * kind of producer group and product each is known for. The groups, people and figures are
- * invented and no certification is claimed. HS codes are the usual headings (natural honey 0409,
- * sweet biscuits 1905.31, basketwork 4602); none is given where the heading is unsure.
+ * invented and no certification is claimed. Every product has an HS 2022 subheading that fits its
+ * category (salak chips 2008.99, natural honey 0409.00, sweet biscuits 1905.31, bamboo basketwork
+ * 4602.11, a lampshade as a lamp part 9405.99, printed cotton batik 5208.52); the food products
+ * carry their label facts (ingredients, allergens, net quantity, shelf life, storage).
  */
+import type { Allergen } from '../../shared/schemas/registry.js';
 import type { Role } from '../http/context.js';
 
 type Text = { id: string; en: string; ja: string };
@@ -75,8 +78,15 @@ export interface DemoProduct {
   /** Rupiah, whole. */
   price: number;
   capacityPerMonth?: number;
+  /** HS 2022, a 6-digit subheading whose chapter fits the category. */
   hsCode?: string;
   status: 'draft' | 'ready' | 'export_ready';
+  /** Label facts (food). */
+  shelfLifeDays?: number;
+  ingredients?: Text;
+  allergens?: Allergen[];
+  netQuantity?: { amount: number; unit: 'g' | 'kg' | 'ml' | 'l' | 'pcs' };
+  storage?: Text;
 }
 
 export interface DemoVillage {
@@ -140,13 +150,29 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           unit: '100 g',
           price: 12_900,
           capacityPerMonth: 1_500,
+          hsCode: '2008.99',
           status: 'ready',
+          shelfLifeDays: 180,
+          ingredients: {
+            id: 'Salak (92%), minyak kelapa sawit',
+            en: 'Snake fruit (92%), palm oil',
+            ja: 'サラク（92%）、パーム油',
+          },
+          allergens: [],
+          netQuantity: { amount: 100, unit: 'g' },
+          storage: {
+            id: 'Simpan di tempat kering dan sejuk, jauh dari sinar matahari. Tutup rapat setelah dibuka.',
+            en: 'Store in a cool, dry place away from sunlight. Close tightly after opening.',
+            ja: '直射日光・高温多湿を避けて保存。開封後は密閉してください。',
+          },
         },
         {
           name: { id: 'Dodol Salak', en: 'Salak Dodol', ja: 'サラクのドドル' },
           category: 'food',
           unit: '250 g',
           price: 18_000,
+          // A cooked fruit paste (heading 2007).
+          hsCode: '2007.99',
           status: 'draft',
         },
       ],
@@ -185,9 +211,22 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           unit: '250 ml',
           price: 95_000,
           capacityPerMonth: 400,
-          hsCode: '0409',
+          hsCode: '0409.00',
           // Export-ready food needs valid permits (P-IRT or BPOM MD, halal); the demo claims none.
           status: 'ready',
+          shelfLifeDays: 730,
+          ingredients: {
+            id: 'Madu hutan mentah (100%)',
+            en: 'Raw wild forest honey (100%)',
+            ja: '非加熱の森のはちみつ（100%）',
+          },
+          allergens: [],
+          netQuantity: { amount: 250, unit: 'ml' },
+          storage: {
+            id: 'Simpan pada suhu ruang, jauh dari sinar matahari. Madu dapat mengkristal; hangatkan di air suam-suam kuku.',
+            en: 'Keep at room temperature away from sunlight. Honey may crystallise; warm the jar in lukewarm water.',
+            ja: '直射日光を避け常温で保存。結晶化した場合はぬるま湯で温めてください。',
+          },
         },
       ],
     },
@@ -228,6 +267,19 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           capacityPerMonth: 600,
           hsCode: '1905.31',
           status: 'ready',
+          shelfLifeDays: 120,
+          ingredients: {
+            id: 'Tepung terigu, mentega, gula, bubuk kakao (8%), telur',
+            en: 'Wheat flour, butter, sugar, cocoa powder (8%), egg',
+            ja: '小麦粉、バター、砂糖、ココアパウダー（8%）、卵',
+          },
+          allergens: ['gluten_cereals', 'eggs', 'milk'],
+          netQuantity: { amount: 250, unit: 'g' },
+          storage: {
+            id: 'Simpan di tempat kering dan sejuk, jauh dari sinar matahari. Tutup rapat setelah dibuka.',
+            en: 'Store in a cool, dry place away from sunlight. Close tightly after opening.',
+            ja: '直射日光・高温多湿を避けて保存。開封後は密閉してください。',
+          },
         },
         {
           name: {
@@ -245,6 +297,19 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           price: 30_000,
           hsCode: '1905.31',
           status: 'ready',
+          shelfLifeDays: 90,
+          ingredients: {
+            id: 'Tepung terigu, kacang tanah sangrai (30%), gula, minyak nabati',
+            en: 'Wheat flour, roasted peanuts (30%), sugar, vegetable oil',
+            ja: '小麦粉、ローストピーナッツ（30%）、砂糖、植物油',
+          },
+          allergens: ['gluten_cereals', 'peanuts'],
+          netQuantity: { amount: 250, unit: 'g' },
+          storage: {
+            id: 'Simpan di tempat kering dan sejuk, jauh dari sinar matahari. Tutup rapat setelah dibuka.',
+            en: 'Store in a cool, dry place away from sunlight. Close tightly after opening.',
+            ja: '直射日光・高温多湿を避けて保存。開封後は密閉してください。',
+          },
         },
       ],
     },
@@ -282,7 +347,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           unit: 'buah',
           price: 85_000,
           capacityPerMonth: 300,
-          hsCode: '4602',
+          hsCode: '4602.11',
           status: 'export_ready',
         },
         {
@@ -295,7 +360,8 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           category: 'basketry',
           unit: 'buah',
           price: 150_000,
-          hsCode: '4602',
+          // A shade alone is a part of a lamp: HS 2022 9405.99 (parts, of other materials).
+          hsCode: '9405.99',
           status: 'ready',
         },
       ],
@@ -336,6 +402,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           category: 'batik',
           unit: 'lembar 2,1 m',
           price: 650_000,
+          hsCode: '5208.52',
           capacityPerMonth: 40,
           status: 'ready',
         },
@@ -349,6 +416,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
           category: 'batik',
           unit: 'lembar 2 m',
           price: 175_000,
+          hsCode: '5208.52',
           capacityPerMonth: 200,
           status: 'ready',
         },

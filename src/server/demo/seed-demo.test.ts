@@ -96,6 +96,13 @@ describe('the demo seed', () => {
       { status: 'export_ready', n: 1 },
       { status: 'ready', n: 7 },
     ]);
+    // Every product has an HS 2022 subheading (6 digits), and the food its label facts.
+    const products = await t.database.db.query<{ hs_code: string; category: string; facts: boolean }>(
+      `SELECT hs_code, category, (ingredients <> '{}' AND allergens IS NOT NULL AND net_amount IS NOT NULL
+         AND shelf_life_days IS NOT NULL AND storage <> '{}') AS facts FROM products WHERE status <> 'draft'`,
+    );
+    expect(products.filter((p) => !/^\d{4}\.\d{2}$/.test(p.hs_code ?? ''))).toEqual([]);
+    expect(products.filter((p) => p.category === 'food' && !p.facts)).toEqual([]);
     const sexes = await t.database.db.query<{ sexes: number }>(
       'SELECT count(DISTINCT sex)::int AS sexes FROM members GROUP BY group_id',
     );

@@ -208,6 +208,11 @@ async function village(
       capacityPerMonth: p.capacityPerMonth ?? null,
       hsCode: p.hsCode ?? null,
       status: p.status,
+      shelfLifeDays: p.shelfLifeDays ?? null,
+      ingredients: p.ingredients,
+      allergens: p.allergens ?? null,
+      netQuantity: p.netQuantity ?? null,
+      storage: p.storage,
     });
     productIds.push(product.id);
   }

@@ -18,7 +18,7 @@ import { decimalAmount } from '../money.js';
 import { quantity } from '../quantity.js';
 import { areaCode, countryCode } from './geography.js';
 import { publicRatingAnswer } from './quality.js';
-import { GROUP_KINDS } from './registry.js';
+import { ALLERGENS, GROUP_KINDS, NET_QUANTITY_UNITS } from './registry.js';
 
 // ---- buyers ------------------------------------------------------------------------------------
 const companyName = z.string().trim().min(1).max(200);
@@ -329,7 +329,7 @@ export const catalogProductAnswer = z.object({
   languages: z.array(z.string()),
   story: z.string().nullable(),
   /** The language each text above is shown in (the reader's, or the one it fell back to). */
-  shownIn: shownIn,
+  shownIn: shownIn.extend({ ingredients: z.string().nullable(), storage: z.string().nullable() }),
   photos: z.array(photo.extend({ width: z.number().int(), height: z.number().int() })),
   village: areaRef.extend({ ancestors: z.array(areaRef) }),
   group: catalogItemFields.group.extend({ foundedOn: z.string().nullable() }),
@@ -341,5 +341,12 @@ export const catalogProductAnswer = z.object({
   rating: publicRatingAnswer.nullable(),
   capacityPerMonth: z.number().int().nullable(),
   hsCode: z.string().nullable(),
+  /** Label facts, in the reader's language where they are text; null when not recorded. */
+  shelfLifeDays: z.number().int().nullable(),
+  ingredients: z.string().nullable(),
+  /** Allergen codes (ALLERGENS): the web names them in the reader's language; [] declares none. */
+  allergens: z.array(z.enum(ALLERGENS)).nullable(),
+  netQuantity: z.object({ amount: z.number(), unit: z.enum(NET_QUANTITY_UNITS) }).nullable(),
+  storage: z.string().nullable(),
 });
 export type CatalogProductAnswer = z.infer<typeof catalogProductAnswer>;

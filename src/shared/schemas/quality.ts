@@ -15,7 +15,17 @@ import {
 
 export const PANEL_TIERS = ['district', 'province', 'national'] as const;
 export type PanelTier = (typeof PANEL_TIERS)[number];
-export const CERTIFICATION_KINDS = ['pirt', 'bpom_md', 'halal', 'sni', 'organic', 'fda_registration', 'other'] as const;
+export const CERTIFICATION_KINDS = [
+  'pirt',
+  'bpom_md',
+  'halal',
+  'sni',
+  'organic',
+  'fda_registration',
+  'merek',
+  'geographical_indication',
+  'other',
+] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 /** What a gate may ask for: a certificate kind, or the group's business licence (NIB). */
 export const GATE_REQUIREMENTS = [...CERTIFICATION_KINDS, 'nib'] as const;
@@ -466,9 +476,14 @@ export const exportReadinessAnswer = z.object({
           code: z.string(),
           ok: z.boolean().nullable(),
           manual: z.literal(true).optional(),
+          /** A code the web translates (`error.<reason>`): the requirement, or why it is not met. */
           reason: z.string(),
+          /** The same in English. */
+          message: z.string(),
         }),
       ),
+      /** The reasons of the failed checks: what is missing for this market. */
+      missing: z.array(z.string()),
     }),
   ),
 });

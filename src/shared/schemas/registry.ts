@@ -258,6 +258,62 @@ export const listMembersQuery = pageQuery.extend({ active: z.enum(['true', 'fals
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 
 // ---- products ----------------------------------------------------------------------------------
+/**
+ * Harmonized System code as written in trade papers: a 4-digit heading, a 6-digit subheading, or a
+ * national 8- or 10-digit line, with or without dots ("200899", "2008.99", "2008.99.10"). Stored
+ * dotted ("2008.99.10"); whether it is a real HS 2022 subheading the server checks.
+ */
+export function normaliseHsCode(code: string): string {
+  const digits = code.replace(/\D/g, '');
+  const pairs = digits.slice(4).match(/\d{2}/g) ?? [];
+  return [digits.slice(0, 4), ...pairs].join('.');
+}
+const hsCode = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}(?:\.?\d{2}){0,3}$|^\d{4}\.\d{2}\.\d{4}$/,
+    coded('not_an_hs_code', 'is not an HS code such as 0409.00 or 1905.31'),
+  )
+  .transform(normaliseHsCode);
+
+/**
+ * The 14 allergens of Regulation (EU) 1169/2011 Annex II, with buckwheat and walnut apart so that
+ * Japan's 8 mandatory ones (shrimp, crab, walnut, wheat, buckwheat, egg, milk, peanut; 食品表示基準)
+ * can be declared: crustaceans cover shrimp and crab, cereals with gluten cover wheat, `nuts` covers
+ * tree nuts (walnut among them).
+ */
+export const ALLERGENS = [
+  'gluten_cereals',
+  'crustaceans',
+  'eggs',
+  'fish',
+  'peanuts',
+  'soybeans',
+  'milk',
+  'nuts',
+  'celery',
+  'mustard',
+  'sesame',
+  'sulphites',
+  'lupin',
+  'molluscs',
+  'buckwheat',
+  'walnut',
+] as const;
+export type Allergen = (typeof ALLERGENS)[number];
+export const NET_QUANTITY_UNITS = ['g', 'kg', 'ml', 'l', 'pcs'] as const;
+
+/** What a package holds: 100 g, 0.5 l, 12 pcs. */
+const netQuantity = z.strictObject({
+  amount: z.number().positive().max(1_000_000),
+  unit: z.enum(NET_QUANTITY_UNITS),
+});
+const allergens = z
+  .array(z.enum(ALLERGENS))
+  .max(ALLERGENS.length)
+  .transform((list) => ALLERGENS.filter((a) => list.includes(a)));
+
 const productFields = {
   name: localizedText(200),
   description: localizedText(4000).optional(),
@@ -266,13 +322,15 @@ const productFields = {
   unit: z.string().trim().min(1).max(40),
   price: money,
   capacityPerMonth: z.number().int().min(0).max(100_000_000).nullable().optional(),
-  /** Harmonized System code: 4 digits, optionally with subheadings (e.g. 0409, 1905.31). */
-  hsCode: z
-    .string()
-    .regex(/^\d{4}(\.\d{2}){0,2}$|^\d{6,10}$/, coded('not_an_hs_code', 'is not an HS code such as 0409 or 1905.31'))
-    .nullable()
-    .optional(),
+  hsCode: hsCode.nullable().optional(),
   status: z.enum(PRODUCT_STATUSES).default('draft'),
+  /** Days from production to best-before. */
+  shelfLifeDays: z.number().int().min(1).max(3650).nullable().optional(),
+  ingredients: localizedText(4000).optional(),
+  /** The allergens the product contains; an empty list declares none. Absent: not declared yet. */
+  allergens: allergens.nullable().optional(),
+  netQuantity: netQuantity.nullable().optional(),
+  storage: localizedText(1000).optional(),
 };
 
 export const createProductBody = z.strictObject({ id: uuid.optional(), groupId: uuid, ...productFields });
@@ -288,8 +346,13 @@ export const patchProductBody = z
     unit: productFields.unit,
     price: money,
     capacityPerMonth: productFields.capacityPerMonth.unwrap().unwrap().nullable(),
-    hsCode: productFields.hsCode.unwrap().unwrap().nullable(),
+    hsCode: hsCode.nullable(),
     status: z.enum(PRODUCT_STATUSES),
+    shelfLifeDays: productFields.shelfLifeDays.unwrap().unwrap().nullable(),
+    ingredients: localizedText(4000).nullable(),
+    allergens: allergens.nullable(),
+    netQuantity: netQuantity.nullable(),
+    storage: localizedText(1000).nullable(),
   })
   .partial()
   .strict();
@@ -416,6 +479,12 @@ export const productAnswer = z.object({
   capacityPerMonth: z.number().int().nullable(),
   hsCode: z.string().nullable(),
   status: z.enum(PRODUCT_STATUSES),
+  shelfLifeDays: z.number().int().nullable(),
+  ingredients: localizedAnswer,
+  /** Null: not declared; an empty list: declared free of the listed allergens. */
+  allergens: z.array(z.enum(ALLERGENS)).nullable(),
+  netQuantity: z.object({ amount: z.number(), unit: z.enum(NET_QUANTITY_UNITS) }).nullable(),
+  storage: localizedAnswer,
   /** The star badge while it is valid (null once lapsed), and its last valid day (null: no end). */
   stars: z.number().int().nullable(),
   starsValidUntil: z.string().nullable(),
@@ -425,3 +494,18 @@ export const productAnswer = z.object({
 });
 export type ProductAnswer = z.infer<typeof productAnswer>;
 export const productPage = pageOf(productAnswer);
+
+// ---- HS 2022 picker ----------------------------------------------------------------------------
+export const hsCodeQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  /** The reader's language; the descriptions are in English whatever it is (see `descriptionLocale`). */
+  locale: z.enum(['id', 'en', 'ja']).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type HsCodeQuery = z.infer<typeof hsCodeQuery>;
+export const hsCodePage = z.object({
+  items: z.array(z.object({ code: z.string(), description: z.string() })),
+  /** HS 2022 descriptions exist in English only (WCO/UN Comtrade). */
+  descriptionLocale: z.literal('en'),
+});
+export type HsCodePage = z.infer<typeof hsCodePage>;

@@ -27,6 +27,12 @@ export interface CatalogDetailRow extends CatalogRow {
   capacity_per_month: number | null;
   hs_code: string | null;
   group_founded_on: string | null;
+  shelf_life_days: number | null;
+  ingredients: Localized;
+  allergens: string[] | null;
+  net_amount: string | null;
+  net_unit: 'g' | 'kg' | 'ml' | 'l' | 'pcs' | null;
+  storage: Localized;
 }
 
 export interface CatalogAreaRow {
@@ -148,7 +154,8 @@ export const catalogRepository = {
 
   async byId(db: Queryable, id: string, today: string): Promise<CatalogDetailRow | undefined> {
     const rows = await db.query<CatalogDetailRow>(
-      `SELECT ${columns('$2::date')}, p.story, p.capacity_per_month, p.hs_code, g.founded_on AS group_founded_on
+      `SELECT ${columns('$2::date')}, p.story, p.capacity_per_month, p.hs_code, g.founded_on AS group_founded_on,
+         p.shelf_life_days, p.ingredients, p.allergens, p.net_amount, p.net_unit, p.storage
        FROM registry_products p JOIN registry_groups g ON g.id = p.group_id WHERE p.id = $1 AND p.status <> 'draft'`,
       [id, today],
     );

@@ -8,6 +8,7 @@ import { dateIn } from '../../../shared/dates.js';
 import { UI_LOCALES, type UiLocale } from '../../../shared/locales.js';
 import { localized, shownLanguage, type Localized } from '../../../shared/localized.js';
 import { fromMinor } from '../../../shared/money.js';
+import type { Allergen } from '../../../shared/schemas/registry.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productPhotos, type PhotoRow } from '../registry/index.js';
 import { catalogRepository, type CatalogAreaRow, type CatalogFilter, type CatalogRow } from './catalog.repository.js';
@@ -189,6 +190,8 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
       name: shownLanguage(row.name, locale),
       description: shownLanguage(row.description, locale),
       story: shownLanguage(row.story, locale),
+      ingredients: shownLanguage(row.ingredients, locale),
+      storage: shownLanguage(row.storage, locale),
     },
     photos: photos.map((p) => {
       const shown = presentPhoto(p);
@@ -200,5 +203,11 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     rating: await publicRating(ctx.db, row.id, today, locale),
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
+    shelfLifeDays: row.shelf_life_days,
+    ingredients: localized(row.ingredients, locale),
+    allergens: row.allergens as Allergen[] | null,
+    netQuantity:
+      row.net_amount !== null && row.net_unit ? { amount: Number(row.net_amount), unit: row.net_unit } : null,
+    storage: localized(row.storage, locale),
   };
 }

@@ -115,7 +115,7 @@ async function catalogWorld() {
     product(loyokGroup.id, {
       name: { id: 'Madu hutan', en: 'Forest honey', ja: '森のはちみつ' },
       description: { id: 'Madu dari lebah hutan Rinjani.', en: 'Honey from wild bees of Rinjani.' },
-      hsCode: '0409',
+      hsCode: '0409.00',
       price: { amount: '95000.00', currency: 'IDR' },
     }),
   );
@@ -129,7 +129,7 @@ async function catalogWorld() {
       description: { id: 'Tas anyaman ketak yang diasap.', en: 'A bag woven from smoked ketak fern.' },
       category: 'basketry',
       unit: 'piece',
-      hsCode: '4602',
+      hsCode: '4602.19',
       status: 'export_ready',
     }),
   );
@@ -247,9 +247,9 @@ describe('public catalog', () => {
       hsCode: null,
     });
     const honey = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${w.honey.id}` });
-    expect(honey.json()).toMatchObject({ status: 'ready', exportReady: false, hsCode: '0409' });
+    expect(honey.json()).toMatchObject({ status: 'ready', exportReady: false, hsCode: '0409.00' });
     const bag = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${w.bag.id}` });
-    expect(bag.json()).toMatchObject({ status: 'export_ready', exportReady: true, hsCode: '4602' });
+    expect(bag.json()).toMatchObject({ status: 'export_ready', exportReady: true, hsCode: '4602.19' });
     const unknown = await t.request({
       method: 'GET',
       url: '/api/v1/catalog/products/01936a3e-7b7c-7cc0-8000-000000000001',

@@ -12,6 +12,16 @@ describe('certification rules', () => {
     expect(paths(checkCertification({ ...base, number: 'P-IRT 2063204010541-25' }))).toEqual(['number']);
   });
 
+  it('checks DJKI brand registration (merek) and Geographical Indication numbers', () => {
+    const check = (kind: 'merek' | 'geographical_indication', number: string) =>
+      checkCertification({ kind, number, issuedOn: '2024-03-01', expiresOn: '2034-03-01' }).errors;
+    expect(check('merek', 'IDM000123456')).toEqual([]);
+    expect(check('merek', 'IDM00012345')).toMatchObject([{ path: 'number', code: 'merek_number' }]);
+    expect(check('merek', 'IDG000000012')).toMatchObject([{ path: 'number', code: 'merek_number' }]);
+    expect(check('geographical_indication', 'IDG000000012')).toEqual([]);
+    expect(check('geographical_indication', 'IDM000123456')).toMatchObject([{ path: 'number', code: 'gi_number' }]);
+  });
+
   it('refuses a P-IRT valid for more than five years or without an expiry', () => {
     const base = { kind: 'pirt' as const, number: '2063204010541-25', issuedOn: '2025-02-01' };
     expect(paths(checkCertification({ ...base, expiresOn: '2030-02-02' }))).toEqual(['expiresOn']);

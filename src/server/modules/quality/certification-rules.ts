@@ -29,6 +29,14 @@ const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; code:
     code: 'fda_number',
     message: 'must be the 11-digit FDA registration number',
   },
+  // DJKI brand (merek) registration: "IDM" and 9 digits, e.g. IDM000123456.
+  merek: { pattern: /^IDM\d{9}$/, code: 'merek_number', message: 'must be "IDM" and 9 digits, e.g. IDM000123456' },
+  // DJKI Geographical Indication (Indikasi Geografis): "IDG" and 9 digits, e.g. IDG000000012.
+  geographical_indication: {
+    pattern: /^IDG\d{9}$/,
+    code: 'gi_number',
+    message: 'must be "IDG" and 9 digits, e.g. IDG000000012',
+  },
 };
 
 /** SPP-IRT is valid at most 5 years (BPOM Reg. 22/2018). */

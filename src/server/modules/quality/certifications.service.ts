@@ -8,7 +8,14 @@ import { decodeCursor, toPage } from '../../http/pagination.js';
 import { assertVersion } from '../../http/versioning.js';
 import { addDays, dateIn } from '../../../shared/dates.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
-import { exportReadyProductIds, groupById, groupTarget, productById, productTarget } from '../registry/index.js';
+import {
+  exportReadyProductIds,
+  groupById,
+  groupTarget,
+  productById,
+  productReadinessQuestion,
+  productTarget,
+} from '../registry/index.js';
 import { mediaUrl, recordIdOf, type LinkSigner } from '../../storage/media-links.js';
 import { attachmentType } from './attachments.js';
 import { checkCertification } from './certification-rules.js';
@@ -183,7 +190,7 @@ async function settleCovered(tx: TxCtx, row: CertificationRow) {
   const products = (await Promise.all(ids.map((pid) => productById(tx.db, pid)))).filter((p) => p !== undefined);
   await settleExportStatus(
     tx,
-    products.map((p) => ({ id: p.id, groupId: p.group_id, category: p.category, name: p.name, hsCode: p.hs_code })),
+    products.map((p) => ({ ...productReadinessQuestion(p), id: p.id })),
   );
 }
 

@@ -3,26 +3,28 @@ import type { Ctx, TxCtx } from '../../http/context.js';
 import type { FieldError } from '../../http/errors.js';
 import { dateIn } from '../../../shared/dates.js';
 import { recordAudit } from '../platform/index.js';
-import { demoteToReady, readProduct, type ExportReadinessCheck } from '../registry/index.js';
+import { programById } from '../programs/index.js';
+import {
+  demoteToReady,
+  productReadinessQuestion,
+  readProduct,
+  type ExportReadinessCheck,
+  type ExportReadinessQuestion,
+} from '../registry/index.js';
 import { certificationsRepository } from './certifications.repository.js';
 import { exportReadiness, readyAnywhere, type MarketReadiness } from './export-readiness.js';
 
-interface ProductFacts {
-  id: string | null;
-  groupId: string;
-  category: string;
-  name: Record<string, string>;
-  hsCode: string | null;
-}
-
-async function readinessOf(db: Queryable, product: ProductFacts, on: string): Promise<MarketReadiness[]> {
+async function readinessOf(db: Queryable, product: ExportReadinessQuestion, on: string): Promise<MarketReadiness[]> {
   const certs = await certificationsRepository.covering(db, product.id, product.groupId);
+  const program = await programById(db, product.programId);
   return exportReadiness(
     {
       category: product.category,
       hsCode: product.hsCode,
       name: product.name,
       certificates: certs.map((c) => ({ kind: c.kind, issuedOn: c.issued_on, expiresOn: c.expires_on })),
+      label: product.label,
+      origin: program?.country ?? null,
     },
     on,
   );
@@ -43,12 +45,7 @@ export async function registryExportReadinessCheck(
   return markets.flatMap((m) =>
     m.checks
       .filter((c) => c.ok === false)
-      .map((c): FieldError => ({
-        path: `exportReadiness.${m.market}.${c.code}`,
-        code: 'export_readiness',
-        params: { reason: c.reason },
-        message: c.reason,
-      })),
+      .map((c): FieldError => ({ path: `exportReadiness.${m.market}.${c.code}`, code: c.reason, message: c.message })),
   );
 }
 
@@ -56,7 +53,10 @@ export async function registryExportReadinessCheck(
  * Products that were export-ready but are no longer ready in any market (a certificate changed or
  * was deleted) fall back to 'ready', in the command's transaction, with an audit entry.
  */
-export async function settleExportStatus(tx: TxCtx, products: (ProductFacts & { id: string })[]): Promise<string[]> {
+export async function settleExportStatus(
+  tx: TxCtx,
+  products: (ExportReadinessQuestion & { id: string })[],
+): Promise<string[]> {
   const on = dateIn(tx.clock.now());
   const demoted: string[] = [];
   for (const product of products) {
@@ -82,8 +82,7 @@ export async function settleExportStatus(tx: TxCtx, products: (ProductFacts & { 
 export async function getExportReadiness(ctx: Ctx, productId: string) {
   const on = dateIn(ctx.clock.now());
   const row = await readProduct(ctx, productId);
-  const facts = { id: row.id, groupId: row.group_id, category: row.category, name: row.name, hsCode: row.hs_code };
-  const markets = await readinessOf(ctx.db, facts, on);
+  const markets = await readinessOf(ctx.db, productReadinessQuestion(row), on);
   const ready = readyAnywhere(markets);
   const status = row.status === 'export_ready' && !ready ? 'ready' : row.status;
   return { productId: row.id, on, status, readyAnywhere: ready, markets };

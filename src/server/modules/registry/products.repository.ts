@@ -18,6 +18,13 @@ export interface ProductRow {
   capacity_per_month: number | null;
   hs_code: string | null;
   status: 'draft' | 'ready' | 'export_ready';
+  shelf_life_days: number | null;
+  ingredients: Localized;
+  allergens: string[] | null;
+  /** numeric: a decimal string. */
+  net_amount: string | null;
+  net_unit: 'g' | 'kg' | 'ml' | 'l' | 'pcs' | null;
+  storage: Localized;
   stars: number | null;
   /** The badge's last valid day; null for a badge without an end (or no badge). */
   stars_valid_until: string | null;
@@ -50,10 +57,16 @@ export type ProductValues = Pick<
   | 'capacity_per_month'
   | 'hs_code'
   | 'status'
+  | 'shelf_life_days'
+  | 'ingredients'
+  | 'allergens'
+  | 'net_amount'
+  | 'net_unit'
+  | 'storage'
 > & { search_text: string };
 
 const COLUMNS = `p.id, p.program_id, p.group_id, p.area_path, p.name, p.description, p.story, p.category, p.unit,
-  p.price_minor, p.currency, p.capacity_per_month, p.hs_code, p.status, p.stars, p.stars_valid_until, p.version, p.created_at, p.updated_at`;
+  p.price_minor, p.currency, p.capacity_per_month, p.hs_code, p.status, p.shelf_life_days, p.ingredients, p.allergens, p.net_amount, p.net_unit, p.storage, p.stars, p.stars_valid_until, p.version, p.created_at, p.updated_at`;
 
 const PHOTO_COLUMNS = 'id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key';
 
@@ -68,10 +81,16 @@ const VALUE_COLUMNS = [
   'capacity_per_month',
   'hs_code',
   'status',
+  'shelf_life_days',
+  'ingredients',
+  'allergens',
+  'net_amount',
+  'net_unit',
+  'storage',
   'search_text',
 ] as const satisfies readonly (keyof ProductValues)[];
 
-const JSON_COLUMNS = new Set(['name', 'description', 'story']);
+const JSON_COLUMNS = new Set(['name', 'description', 'story', 'ingredients', 'storage']);
 const param = (values: ProductValues, column: (typeof VALUE_COLUMNS)[number]) =>
   JSON_COLUMNS.has(column) ? JSON.stringify(values[column]) : values[column];
 

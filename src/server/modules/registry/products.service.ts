@@ -9,6 +9,7 @@ import { fromMinor, minorDigits, toMinor, type Money } from '../../../shared/mon
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { programById } from '../programs/index.js';
 import { groupsRepository } from './groups.repository.js';
+import { categoryErrors, hsCodeErrors } from './hs-codes.js';
 import {
   productsRepository,
   type Localized,
@@ -16,9 +17,9 @@ import {
   type ProductRow,
   type ProductValues,
 } from './products.repository.js';
-import type { RegistryDeps } from './registry.deps.js';
+import type { ExportReadinessQuestion, RegistryDeps } from './registry.deps.js';
 import { groupPolicy, groupTarget, ofGroupTarget, productPolicy } from './registry.policy.js';
-import type { CreateProductBody, ListProductsQuery, PatchProductBody } from './registry.schemas.js';
+import type { Allergen, CreateProductBody, ListProductsQuery, PatchProductBody } from './registry.schemas.js';
 import { pathOf } from './villages.service.js';
 
 export function presentPhoto(photo: PhotoRow) {
@@ -121,6 +122,11 @@ interface ProductFields {
   capacityPerMonth: number | null;
   hsCode: string | null;
   status: ProductRow['status'];
+  shelfLifeDays: number | null;
+  ingredients: Localized;
+  allergens: Allergen[] | null;
+  netQuantity: { amount: number; unit: NonNullable<ProductRow['net_unit']> } | null;
+  storage: Localized;
 }
 
 /**
@@ -129,7 +135,11 @@ interface ProductFields {
  * a product "ready to sell" has a description; an export-ready one also an English name and an
  * HS code (export paperwork needs both).
  */
-function toValues(fields: ProductFields, program: { currency: string; categories: { code: string }[] }): ProductValues {
+function toValues(
+  fields: ProductFields,
+  program: { currency: string; categories: { code: string }[] },
+  sent: { hsCode: boolean; category: boolean },
+): ProductValues {
   const errors: FieldError[] = [];
   if (!program.categories.some((c) => c.code === fields.category)) {
     errors.push({
@@ -154,6 +164,7 @@ function toValues(fields: ProductFields, program: { currency: string; categories
       params: { currency: fields.price.currency, decimals: minorDigits(fields.price.currency) },
       message: `has more decimals than ${fields.price.currency} allows`,
     });
+  errors.push(...hsErrors(fields, sent));
   if (errors.length) throw invalid(errors);
   const ruleErrors: FieldError[] = [];
   if (fields.status !== 'draft' && Object.keys(fields.description).length === 0) {
@@ -180,8 +191,24 @@ function toValues(fields: ProductFields, program: { currency: string; categories
     capacity_per_month: fields.capacityPerMonth,
     hs_code: fields.hsCode,
     status: fields.status,
+    shelf_life_days: fields.shelfLifeDays,
+    ingredients: fields.ingredients,
+    allergens: fields.allergens,
+    net_amount: fields.netQuantity ? String(fields.netQuantity.amount) : null,
+    net_unit: fields.netQuantity?.unit ?? null,
+    storage: fields.storage,
     search_text: searchText(fields.name, fields.description, fields.story),
   };
+}
+
+/**
+ * An HS code sent is checked against HS 2022 and the category; a code stored before these checks
+ * stays as it is until it is sent again, but a new category must still fit its chapter.
+ */
+function hsErrors(fields: ProductFields, sent: { hsCode: boolean; category: boolean }): FieldError[] {
+  if (!fields.hsCode) return [];
+  if (sent.hsCode) return hsCodeErrors(fields.hsCode, fields.category);
+  return sent.category ? categoryErrors(fields.hsCode, fields.category) : [];
 }
 
 /** The product's facts in the shape of its fields, price as stored (for replays and edits). */
@@ -196,6 +223,12 @@ function fieldsOf(row: ProductRow): ProductFields {
     capacityPerMonth: row.capacity_per_month,
     hsCode: row.hs_code,
     status: row.status,
+    shelfLifeDays: row.shelf_life_days,
+    ingredients: row.ingredients,
+    allergens: row.allergens as Allergen[] | null,
+    netQuantity:
+      row.net_amount !== null && row.net_unit ? { amount: Number(row.net_amount), unit: row.net_unit } : null,
+    storage: row.storage,
   };
 }
 
@@ -221,6 +254,11 @@ export async function createProduct(
       capacityPerMonth: input.capacityPerMonth ?? null,
       hsCode: input.hsCode ?? null,
       status: input.status,
+      shelfLifeDays: input.shelfLifeDays ?? null,
+      ingredients: input.ingredients ?? {},
+      allergens: input.allergens ?? null,
+      netQuantity: input.netQuantity ?? null,
+      storage: input.storage ?? {},
     };
     return createOnce(tx.db, {
       id: input.id,
@@ -237,8 +275,9 @@ export async function createProduct(
       present: async (row) => productAnswer(tx, row, await productsRepository.photos(tx.db, [row.id])),
       create: async (id) => {
         const program = (await programById(tx.db, group.program_id))!;
-        const values = toValues(fields, program);
-        if (values.status === 'export_ready') await assertExportReady(tx, deps, null, group.id, fields);
+        const values = toValues(fields, program, { hsCode: true, category: true });
+        if (values.status === 'export_ready')
+          await assertExportReady(tx, deps, null, { programId: group.program_id, groupId: group.id }, fields);
         const row = await productsRepository.insert(tx.db, {
           id,
           program_id: group.program_id,
@@ -272,16 +311,25 @@ export async function patchProduct(
     authorize(tx.actor, productPolicy, 'update', ofGroupTarget(current));
     const photos = await productsRepository.photos(tx.db, [id]);
     assertVersion(current, base, () => productAnswer(tx, current, photos));
-    const { version: _version, ...changes } = input;
-    const fields: ProductFields = { ...fieldsOf(current), ...changes };
+    const { version: _version, ingredients, storage, ...changes } = input;
+    const fields: ProductFields = {
+      ...fieldsOf(current),
+      ...changes,
+      ...(ingredients !== undefined && { ingredients: ingredients ?? {} }),
+      ...(storage !== undefined && { storage: storage ?? {} }),
+    };
+    const owner = { programId: current.program_id, groupId: current.group_id };
     // A product asked to become export-ready must pass; one that merely stays export-ready while
     // a certificate it relied on has lapsed falls back to ready with this write.
     if (fields.status === 'export_ready' && changes.status !== 'export_ready') {
-      if ((await exportReadinessErrors(tx, deps, id, current.group_id, fields)).length) fields.status = 'ready';
+      if ((await exportReadinessErrors(tx, deps, id, owner, fields)).length) fields.status = 'ready';
     }
     const program = (await programById(tx.db, current.program_id))!;
-    const values = toValues(fields, program);
-    if (changes.status === 'export_ready') await assertExportReady(tx, deps, id, current.group_id, fields);
+    const values = toValues(fields, program, {
+      hsCode: changes.hsCode !== undefined,
+      category: changes.category !== undefined,
+    });
+    if (changes.status === 'export_ready') await assertExportReady(tx, deps, id, owner, fields);
     const row = await productsRepository.update(tx.db, id, values);
     const today = dateIn(tx.clock.now());
     await recordAudit(tx.db, tx, {
@@ -295,15 +343,43 @@ export async function patchProduct(
   });
 }
 
+/** What the export checklists read of a product. */
+function readinessQuestion(
+  id: string | null,
+  programId: string,
+  groupId: string,
+  fields: ProductFields,
+): ExportReadinessQuestion {
+  return {
+    id,
+    groupId,
+    programId,
+    category: fields.category,
+    name: fields.name,
+    hsCode: fields.hsCode,
+    label: {
+      ingredients: fields.ingredients,
+      allergens: fields.allergens,
+      netQuantity: fields.netQuantity,
+      shelfLifeDays: fields.shelfLifeDays,
+      storage: fields.storage,
+    },
+  };
+}
+
+/** A stored product as the export checklists read it (for modules that re-judge products). */
+export const productReadinessQuestion = (row: ProductRow) =>
+  readinessQuestion(row.id, row.program_id, row.group_id, fieldsOf(row));
+
 /** The quality module's failed checks for the product's facts, on the command's day. */
 function exportReadinessErrors(
   tx: TxCtx,
   deps: RegistryDeps,
   id: string | null,
-  groupId: string,
+  owner: { programId: string; groupId: string },
   fields: ProductFields,
 ): Promise<FieldError[]> {
-  const question = { id, groupId, category: fields.category, name: fields.name, hsCode: fields.hsCode };
+  const question = readinessQuestion(id, owner.programId, owner.groupId, fields);
   return deps.exportReadiness(tx.db, question, dateIn(tx.clock.now()));
 }
 
@@ -312,9 +388,9 @@ async function assertExportReady(
   tx: TxCtx,
   deps: RegistryDeps,
   id: string | null,
-  groupId: string,
+  owner: { programId: string; groupId: string },
   fields: ProductFields,
 ) {
-  const errors = await exportReadinessErrors(tx, deps, id, groupId, fields);
+  const errors = await exportReadinessErrors(tx, deps, id, owner, fields);
   if (errors.length) throw ruleBroken('product-not-ready', 'The product is not ready for any export market.', errors);
 }

@@ -109,11 +109,21 @@ describe('products', () => {
     ]) {
       await w.post('/api/v1/certifications', { productId: created.id, issuedOn: '2025-01-15', ...certificate });
     }
+    // And what its label carries (the markets' food-labelling items).
     const ok = await t.request({
       method: 'PATCH',
       url,
       as: w.admin,
-      payload: { version: 1, status: 'export_ready', hsCode: '2008.99' },
+      payload: {
+        version: 1,
+        status: 'export_ready',
+        hsCode: '2008.99',
+        ingredients: { id: 'Salak, minyak kelapa' },
+        allergens: [],
+        netQuantity: { amount: 100, unit: 'g' },
+        shelfLifeDays: 180,
+        storage: { id: 'Simpan di tempat kering' },
+      },
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'export_ready', hsCode: '2008.99', version: 2 });

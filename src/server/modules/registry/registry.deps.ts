@@ -18,9 +18,19 @@ export interface ExportReadinessQuestion {
   /** Null for a product being created. */
   id: string | null;
   groupId: string;
+  /** Its program's country is the product's country of origin. */
+  programId: string;
   category: string;
   name: Record<string, string>;
   hsCode: string | null;
+  /** What its label would carry (the food-labelling items of the checklists). */
+  label: {
+    ingredients: Record<string, string>;
+    allergens: string[] | null;
+    netQuantity: { amount: number; unit: string } | null;
+    shelfLifeDays: number | null;
+    storage: Record<string, string>;
+  };
 }
 
 /** The failed checks on the given day (`on`, YYYY-MM-DD); an empty list means ready in at least one target market. */

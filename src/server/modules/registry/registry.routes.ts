@@ -7,6 +7,7 @@ import { sendCreated } from '../../http/create-once.js';
 import { noContent } from '../../http/responses.js';
 import { uploadedFile } from '../../http/uploads.js';
 import { baseVersion } from '../../http/versioning.js';
+import { findHsCodes } from './hs-codes.js';
 import { getGroup, listGroups, patchGroup, registerGroup } from './groups.service.js';
 import { addMember, deleteMember, getMember, listMembers, patchMember } from './members.service.js';
 import { addPhoto, PHOTO_LIMITS, removePhoto } from './photos.service.js';
@@ -124,6 +125,11 @@ export async function registryRoutes(app: FastifyInstance, deps: RegistryDeps): 
     },
   );
 
+  r.get(
+    '/api/v1/hs-codes',
+    { schema: { querystring: s.hsCodeQuery, response: { 200: s.hsCodePage }, tags: ['products'] }, config },
+    async (req) => findHsCodes(ctxOf(req), req.query),
+  );
   r.get(
     '/api/v1/products',
     { schema: { querystring: s.listProductsQuery, response: { 200: s.productPage }, tags: ['products'] }, config },

@@ -5,6 +5,7 @@ import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
+import { ProductFacts } from './ProductFacts';
 import { RatingBadge } from './RatingBadge';
 import { languageNames, ShownIn } from '../../../components/ShownIn';
 
@@ -56,6 +57,7 @@ export function ProductStoryPage({ id }: { id: string }) {
                 ))}
               </ul>
             ) : null}
+            <ProductFacts data={data} />
             <section aria-labelledby="origin-title" className="panel">
               <h2 id="origin-title">{t('product.origin')}</h2>
               <dl>

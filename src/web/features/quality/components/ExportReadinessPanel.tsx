@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
+import { fieldText } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
 import { getExportReadiness, type ReadinessCheck } from '../api/export-readiness';
 
@@ -18,13 +19,14 @@ function Mark({ ok }: { ok: boolean | null }) {
   );
 }
 
+/** A check's reason in the reader's language (a code of the shared catalogue), else the server's English. */
 function Check({ check }: { check: ReadinessCheck }) {
   const { t } = useI18n();
   return (
     <li className="check">
       <Mark ok={check.ok} />
       <span>
-        {check.reason}
+        {fieldText({ code: check.reason, params: {}, message: check.message }, t)}
         {check.ok === null ? <span className="muted small"> ({t('readiness.manual')})</span> : null}
       </span>
     </li>
@@ -47,6 +49,7 @@ export function ExportReadinessPanel({ productId, refresh }: { productId: string
               <summary>
                 <Mark ok={m.ready} /> {t(`market.${m.market}`)} —{' '}
                 {m.ready ? t('readiness.ready') : t('readiness.notReady')}
+                {m.missing.length ? ` · ${t('readiness.missing', { count: m.missing.length })}` : ''}
               </summary>
               <ul className="checks">
                 {m.checks.map((c) => (

@@ -16,17 +16,19 @@ import { useResource } from '../../../lib/use-resource';
 import { createProduct, getProduct, patchProduct, productUrl } from '../api/products';
 import { SavedOnDevice, usePendingRecord, usePendingWrites } from '../../offline';
 import { PhotoUpload } from './PhotoUpload';
+import { HsCodePicker } from './HsCodePicker';
+import { factsBody, factsOf, ProductFactsFields } from './ProductFactsFields';
 import { MoneyInput } from '../../../components/MoneyInput';
 
-type Texts = Record<Locale, { name: string; description: string; story: string }>;
+const TEXT_KEYS = ['name', 'description', 'story', 'ingredients', 'storage'] as const;
+type TextKey = (typeof TEXT_KEYS)[number];
+type Texts = Record<Locale, Record<TextKey, string>>;
 
 const textsOf = (p: ProductAnswer | null): Texts =>
-  Object.fromEntries(
-    LOCALES.map((l) => [l, { name: p?.name[l] ?? '', description: p?.description[l] ?? '', story: p?.story[l] ?? '' }]),
-  ) as Texts;
+  Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(TEXT_KEYS.map((k) => [k, p?.[k][l] ?? '']))])) as Texts;
 
 /** Only the languages filled in: `{"id":"…","en":"…"}`. */
-const localized = (texts: Texts, key: 'name' | 'description' | 'story'): Record<string, string> =>
+const localized = (texts: Texts, key: TextKey): Record<string, string> =>
   Object.fromEntries(LOCALES.flatMap((l) => (texts[l][key].trim() ? [[l, texts[l][key].trim()]] : [])));
 
 function ProductForm({
@@ -53,16 +55,17 @@ function ProductForm({
     hsCode: product?.hsCode ?? '',
     status: product?.status ?? ('draft' as ProductAnswer['status']),
   }));
+  const [facts, setFacts] = useState(() => factsOf(product));
   const form = useFormState<ProductAnswer>();
   const set = (key: keyof typeof fields) => (e: { target: { value: string } }) =>
     setFields({ ...fields, [key]: e.target.value });
-  const setText = (key: 'name' | 'description' | 'story') => (e: { target: { value: string } }) =>
+  const setText = (key: TextKey) => (e: { target: { value: string } }) =>
     setTexts({ ...texts, [tab]: { ...texts[tab], [key]: e.target.value } });
   const currency = base?.price.currency ?? program?.currency ?? 'IDR';
   const editable = base === null || base.abilities.update;
 
   const confirm = useConfirm();
-  const { markClean } = useUnsavedValues([texts, fields], editable && !form.busy);
+  const { markClean } = useUnsavedValues([texts, fields, facts], editable && !form.busy);
   const [queued, setQueued] = useState(false);
   // An edit kept on this phone, from now or before a reload, is still to be sent.
   const waiting = usePendingWrites(base ? productUrl(base.id) : null).length > 0;
@@ -96,7 +99,10 @@ function ProductForm({
     }
     const description = localized(texts, 'description');
     const story = localized(texts, 'story');
+    const ingredients = localized(texts, 'ingredients');
+    const storage = localized(texts, 'storage');
     const common = {
+      ...factsBody(facts),
       name: localized(texts, 'name'),
       category: fields.category,
       unit: fields.unit,
@@ -107,7 +113,14 @@ function ProductForm({
     };
     const label = common.name.id ?? Object.values(common.name)[0] ?? '';
     if (base) {
-      const body = { version: base.version, ...common, description, story };
+      const body = {
+        version: base.version,
+        ...common,
+        description,
+        story,
+        ingredients: Object.keys(ingredients).length ? ingredients : null,
+        storage: Object.keys(storage).length ? storage : null,
+      };
       await form.submit(patchProductBody, body, async () => {
         const saved = await patchProduct(base.id, label, body);
         markClean();
@@ -123,6 +136,8 @@ function ProductForm({
         ...common,
         ...(Object.keys(description).length ? { description } : {}),
         ...(Object.keys(story).length ? { story } : {}),
+        ...(Object.keys(ingredients).length ? { ingredients } : {}),
+        ...(Object.keys(storage).length ? { storage } : {}),
       };
       await form.submit(createProductBody, body, async () => {
         const created = await createProduct(body);
@@ -152,6 +167,7 @@ function ProductForm({
               hsCode: current.hsCode ?? '',
               status: current.status,
             });
+            setFacts(factsOf(current));
             form.clearConflict();
             markClean();
           }}
@@ -182,6 +198,12 @@ function ProductForm({
           </Field>
           <Field label={t('products.story')} name={`story-${tab}`} error={textError('story')}>
             {(p) => <textarea {...p} rows={6} value={texts[tab].story} onChange={setText('story')} />}
+          </Field>
+          <Field label={t('products.ingredients')} name={`ingredients-${tab}`} error={textError('ingredients')}>
+            {(p) => <textarea {...p} rows={2} value={texts[tab].ingredients} onChange={setText('ingredients')} />}
+          </Field>
+          <Field label={t('products.storage')} name={`storage-${tab}`} error={textError('storage')}>
+            {(p) => <input {...p} value={texts[tab].storage} onChange={setText('storage')} />}
           </Field>
         </div>
         <Field label={t('products.category')} name="category" error={form.errors.category}>
@@ -216,8 +238,17 @@ function ProductForm({
           {(p) => <input {...p} inputMode="numeric" value={fields.capacity} onChange={set('capacity')} />}
         </Field>
         <Field label={t('products.hsCode')} name="hsCode" error={form.errors.hsCode}>
-          {(p) => <input {...p} value={fields.hsCode} onChange={set('hsCode')} />}
+          {(p) => (
+            <HsCodePicker
+              id={p.id}
+              value={fields.hsCode}
+              onChange={(hsCode) => setFields({ ...fields, hsCode })}
+              invalid={p['aria-invalid']}
+              describedBy={p['aria-describedby']}
+            />
+          )}
         </Field>
+        <ProductFactsFields facts={facts} onChange={setFacts} errors={form.errors} />
         <Field label={t('products.status')} name="status" error={form.errors.status}>
           {(p) => (
             <select {...p} value={fields.status} onChange={set('status')}>

@@ -1,0 +1,53 @@
+import type { CatalogProductAnswer } from '../../../../shared/schemas/market';
+import { useI18n } from '../../../i18n/i18n';
+
+/** What the label says, in the reader's language: net quantity, ingredients, allergens, shelf life, storage. */
+export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
+  const { t, locale } = useI18n();
+  const { netQuantity, ingredients, allergens, shelfLifeDays, storage } = data;
+  if (!netQuantity && !ingredients && !allergens && shelfLifeDays === null && !storage) return null;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  return (
+    <section aria-labelledby="facts-title" className="panel" data-testid="product-facts">
+      <h2 id="facts-title">{t('product.facts')}</h2>
+      <dl>
+        {netQuantity ? (
+          <>
+            <dt>{t('product.netQuantity')}</dt>
+            <dd>
+              {number.format(netQuantity.amount)} {t(`netUnit.${netQuantity.unit}`)}
+            </dd>
+          </>
+        ) : null}
+        {ingredients ? (
+          <>
+            <dt>{t('product.ingredients')}</dt>
+            <dd lang={data.shownIn.ingredients ?? undefined}>{ingredients}</dd>
+          </>
+        ) : null}
+        {allergens ? (
+          <>
+            <dt>{t('product.allergens')}</dt>
+            <dd>
+              {allergens.length
+                ? allergens.map((a) => t(`allergen.${a}`)).join(t('product.listSeparator'))
+                : t('product.allergensNone')}
+            </dd>
+          </>
+        ) : null}
+        {shelfLifeDays !== null ? (
+          <>
+            <dt>{t('product.shelfLife')}</dt>
+            <dd>{t('product.shelfLifeDays', { days: number.format(shelfLifeDays) })}</dd>
+          </>
+        ) : null}
+        {storage ? (
+          <>
+            <dt>{t('product.storage')}</dt>
+            <dd lang={data.shownIn.storage ?? undefined}>{storage}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
