@@ -100,6 +100,21 @@ const helpers = (): Helpers => ({
     if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
     return (r.json() as { version: number }).version;
   },
+  async get(url) {
+    const r = await t.request({ method: 'GET', url, as: w.admin });
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  },
+  async upload(url, field, data, type) {
+    const body = multipartBody(field, `${field}.png`, type, data);
+    const r = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: { host: 'localhost:3000', origin: ORIGIN, 'content-type': body.contentType, ...w.admin.headers },
+      payload: body.payload,
+    });
+    if (r.statusCode !== 200) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+  },
   async post(url, payload) {
     // Each from its own address: public forms (joining a community) are throttled per address.
     posted += 1;

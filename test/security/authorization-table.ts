@@ -1,7 +1,12 @@
 import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
-import { communityProgramPolicy, joinPolicy } from '../../src/server/modules/community/community.policy.js';
+import {
+  answerPolicy,
+  communityProgramPolicy,
+  joinPolicy,
+  spacePolicy,
+} from '../../src/server/modules/community/community.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
 import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
@@ -94,6 +99,10 @@ export interface Helpers {
   png: Buffer;
   /** A village code not used before, for a grant made only to be revoked. */
   area(): string;
+  /** GET as the admin, expecting 200; the answer's JSON. */
+  get(url: string): Promise<Record<string, unknown>>;
+  /** PUT a multipart file as the admin, expecting 200. */
+  upload(url: string, field: string, data: Buffer, type: string): Promise<void>;
 }
 
 const grp = (r: Records): Target => ({ programId: r.programId, areaPath: r.areaPath, groupId: r.group.id });
@@ -103,6 +112,25 @@ const offer = (r: Records): Target => ({ ...programTarget(r.programId), ownerId:
 const participant = (r: Records): Target => ({ ...grp(r), ownerId: r.trainer.id });
 const trade = (r: Records): Target => ({ ...grp(r), ownerId: r.buyerId });
 const account = (r: Records): Target => accountTarget(r.staff.id, r.programId);
+
+/** A topic space of the program (above every area): what community staff reach, as the service asks. */
+const topic = (r: Records): Target => ({ programId: r.programId, areaPath: '' });
+
+/** A fresh question in the program's packaging space, by the admin: its space, thread and opening post. */
+async function freshThread(r: Records, x: Helpers) {
+  const spaces = (await x.get(`/api/v1/community/${r.programId}/spaces`)) as {
+    items: { id: string; kind: string; topic: string | null }[];
+  };
+  const space = spaces.items.find((sp) => sp.kind === 'topic')!;
+  const thread = await x.post(`/api/v1/community/spaces/${space.id}/threads`, {
+    title: `Kemasan ${x.unique}`,
+    body: 'Kemasan apa yang tahan lama?',
+    kind: 'question',
+    language: 'id',
+  });
+  const reply = await x.post(`/api/v1/community/threads/${thread.id}/replies`, { body: 'Standing pouch.' });
+  return { spaceId: space.id, threadId: thread.id, replyId: reply.id };
+}
 
 const policy = (...checks: Check[]): Rule => ({ kind: 'policy', checks });
 const check = <A extends string>(
@@ -932,6 +960,38 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(certificatePolicy, 'revoke', participant)),
     request: (r) => ({ url: `/api/v1/certificates/${r.certificateId}/revoke` }),
   },
+  'GET /api/v1/certificate-verification': {
+    rule: OPEN,
+    places: ONCE,
+    // A number whose check character is wrong: answered 400 "mistyped" to anyone, signed in or not.
+    request: () => ({ url: '/api/v1/certificate-verification?number=2222-2222-223' }),
+  },
+  'GET /api/v1/programs/{id}/certificate-settings': {
+    rule: policy(check(trainingProgramPolicy, 'readCertificateSettings', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/certificate-settings` }),
+  },
+  'PUT /api/v1/programs/{id}/certificate-settings': {
+    rule: policy(check(trainingProgramPolicy, 'setCertificateSettings', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/certificate-settings`,
+      payload: { issuer: 'Dinas Koperasi dan UKM' },
+    }),
+  },
+  'PUT /api/v1/programs/{id}/certificate-settings/signature': {
+    rule: policy(check(trainingProgramPolicy, 'setCertificateSettings', prog)),
+    request: (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/certificate-settings/signature`,
+      multipart: { field: 'signature', filename: 'signature.png', type: 'image/png', data: x.png },
+    }),
+  },
+  'GET /api/v1/programs/{id}/certificate-settings/signature.png': {
+    rule: policy(check(trainingProgramPolicy, 'readCertificateSettings', prog)),
+    request: async (r, x) => {
+      const url = `/api/v1/programs/${r.programId}/certificate-settings/signature`;
+      await x.upload(url, 'signature', x.png, 'image/png');
+      return { url: `${url}.png` };
+    },
+  },
   'GET /api/v1/members/{id}/training': {
     rule: policy(check(learningRecordPolicy, 'read', grp)),
     request: (r) => ({ url: `/api/v1/members/${r.member.id}/training` }),
@@ -948,6 +1008,104 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/catalog/products/{id}': {
     rule: OPEN,
     request: (r) => ({ url: `/api/v1/catalog/products/${r.product.id}` }),
+  },
+  'GET /api/v1/catalog/rating-schemes/{id}': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/catalog/rating-schemes/${r.scheme.id}` }),
+  },
+  'GET /api/v1/community/mine': {
+    rule: { kind: 'signedIn' },
+    places: ONCE,
+    request: () => ({ url: '/api/v1/community/mine' }),
+  },
+  'GET /api/v1/community/{programId}/spaces': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/spaces` }),
+  },
+  'GET /api/v1/community/{programId}/search': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/search?q=kemasan` }),
+  },
+  'GET /api/v1/community/spaces/{id}': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}` }),
+  },
+  'GET /api/v1/community/spaces/{id}/threads': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}/threads` }),
+  },
+  'POST /api/v1/community/spaces/{id}/threads': {
+    rule: policy(check(spacePolicy, 'post', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}/threads`,
+      payload: { title: 'Label pangan', body: 'Apa yang wajib di label?', kind: 'question', language: 'id' },
+    }),
+  },
+  'GET /api/v1/community/threads/{id}': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}` }),
+  },
+  'POST /api/v1/community/threads/{id}/replies': {
+    rule: policy(check(spacePolicy, 'post', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}/replies`,
+      payload: { body: 'Coba kemasan aluminium foil.' },
+    }),
+  },
+  'PUT /api/v1/community/threads/{id}/follow': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}/follow` }),
+  },
+  'DELETE /api/v1/community/threads/{id}/follow': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}/follow` }),
+  },
+  'POST /api/v1/community/threads/{id}/accept': {
+    // The asker (the admin here) or a mentor or community manager of the program.
+    rule: policy(check(answerPolicy, 'accept', (r) => ({ ...topic(r), ownerId: 'the-admin-asked' }))),
+    request: async (r, x) => {
+      const { threadId, replyId } = await freshThread(r, x);
+      return { url: `/api/v1/community/threads/${threadId}/accept`, payload: { postId: replyId } };
+    },
+  },
+  'POST /api/v1/community/threads/{id}/lock': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}/lock`,
+      payload: { reason: 'Tidak pantas' },
+    }),
+  },
+  'POST /api/v1/community/threads/{id}/unlock': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/threads/${(await freshThread(r, x)).threadId}/unlock`,
+      payload: { reason: 'Tidak pantas' },
+    }),
+  },
+  'POST /api/v1/community/posts/{id}/helpful': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/helpful` }),
+  },
+  'POST /api/v1/community/posts/{id}/report': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/report`,
+      payload: { reason: 'spam' },
+    }),
+  },
+  'POST /api/v1/community/posts/{id}/hide': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/hide`,
+      payload: { reason: 'Tidak pantas' },
+    }),
+  },
+  'POST /api/v1/community/posts/{id}/restore': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/restore`,
+      payload: { reason: 'Tidak pantas' },
+    }),
   },
   'GET /api/v1/community/{programId}/rules': {
     rule: OPEN,
@@ -1019,6 +1177,10 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/inquiries/{id}': {
     rule: policy(check(inquiryPolicy, 'read', trade)),
     request: (r) => ({ url: `/api/v1/inquiries/${r.inquiry.id}` }),
+  },
+  'GET /api/v1/inquiries/{id}/quotes/{quoteId}/proforma.pdf': {
+    rule: policy(check(inquiryPolicy, 'read', trade)),
+    request: (r) => ({ url: `/api/v1/inquiries/${r.inquiry.id}/quotes/${r.quoteId}/proforma.pdf` }),
   },
   'POST /api/v1/inquiries/{id}/messages': {
     rule: policy(check(inquiryPolicy, 'reply', trade)),

@@ -75,10 +75,17 @@ export async function setSignature(
     throw tooLarge('A signature image may be at most 1 MB.', { code: 'too-large', params: { maxMegabytes: 1 } });
   let png: Buffer;
   try {
-    png = await sharp(data, { limitInputPixels: 40_000_000 })
+    const upright = await sharp(data, { limitInputPixels: 40_000_000 })
       .rotate()
       .flatten({ background: '#ffffff' })
+      .png()
+      .toBuffer();
+    // An image of one colour has no margin to trim (sharp refuses it): it is kept whole.
+    const trimmed = await sharp(upright)
       .trim({ threshold: 20 })
+      .toBuffer()
+      .catch(() => upright);
+    png = await sharp(trimmed)
       .resize({
         width: SIGNATURE_LIMITS.width,
         height: SIGNATURE_LIMITS.height,
