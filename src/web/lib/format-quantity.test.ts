@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuantity, unitName } from './format';
+import { formatQuantity, formatRate, unitName } from './format';
 
 describe('quantities with their units', () => {
   it('never runs a number into a size, and groups digits the reader’s way', () => {
@@ -19,5 +19,14 @@ describe('quantities with their units', () => {
     expect(unitName('100 g', 'ja')).toBe('100 g');
     expect(unitName('tray', 'ja')).toBe('tray');
     expect(formatQuantity('3', 'bungkus 150 g', 'ja')).toBe('3 袋 150 g');
+  });
+});
+
+describe('exchange rates as text', () => {
+  it('are written as the reader writes numbers, with every decimal kept', () => {
+    expect(formatRate('104.5', 'id')).toBe('104,5');
+    expect(formatRate('104.5', 'en')).toBe('104.5');
+    expect(formatRate('0.0065789', 'ja')).toBe('0.0065789');
+    expect(formatRate('16250', 'id')).toBe('16.250');
   });
 });

@@ -21,7 +21,7 @@ import { TradeTermsList } from './TradeTerms';
 import { Field, orNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { currencyName, formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
+import { currencyName, formatDate, formatMoney, formatQuantity, formatRate, unitName } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { acceptQuote, getInquiry, proformaPdfUrl, sendMessage, sendQuote } from '../api/inquiries';
 import { localized } from '../../../../shared/localized';
@@ -362,7 +362,7 @@ export default function InquiryPage({ id }: { id: string }) {
                       {q.rate ? (
                         <span className="muted small">
                           {t('quote.atRate', {
-                            rate: q.rate,
+                            rate: formatRate(q.rate, locale),
                             currency: q.unitPrice.currency,
                             groupTotal: formatMoney(q.groupTotal, locale),
                           })}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, formatRate, unitName } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
 import { problemText } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
@@ -72,7 +72,7 @@ export default function OrderPage({ id }: { id: string }) {
                       {' '}
                       ·{' '}
                       {t('quote.atRate', {
-                        rate: order.rate,
+                        rate: formatRate(order.rate, locale),
                         currency: order.total.currency,
                         groupTotal: formatMoney(order.groupTotal, locale),
                       })}
