@@ -347,6 +347,16 @@ describe('web journeys on a phone', () => {
     await chooseLanguage(page, 'id');
     await page.context().close();
 
+    // The OCOP scheme rates food only with a valid food permit: the group's P-IRT, issued before the panel met
+    // (without halal it is held at 3★, the most a district panel gives anyway).
+    await group('POST', '/api/v1/certifications', {
+      productId: made.productId,
+      kind: 'pirt',
+      number: '2063204010541-24',
+      issuer: 'Pemerintah Kabupaten Karangasem',
+      issuedOn: '2024-06-01',
+      expiresOn: '2029-05-31',
+    });
     const final = await pm<{ stars: number; status: string }>(
       'POST',
       `/api/v1/assessments/${assessment.id}/finalise`,
@@ -377,7 +387,7 @@ describe('web journeys on a phone', () => {
     await mine.getByText('Menunggu keputusan pengelola program').waitFor();
 
     await mine.getByRole('link', { name: /Kembali ke produk/ }).click();
-    await mine.getByTestId('export-readiness').getByText('Jepang').waitFor();
+    await mine.getByTestId('export-readiness').getByText('Jepang').first().waitFor();
     await mine.getByRole('button', { name: 'Tambah sertifikat' }).click();
     await mine.getByRole('button', { name: 'Tambah sertifikat' }).click();
     await mine.locator('#f-cert-new-number-error').waitFor();
@@ -501,11 +511,13 @@ describe('web journeys on a phone', () => {
 
     await page.goto(`/app/products/${made.productId}`);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-    await page.getByText('Unggah dokumen sertifikat').click();
+    // The product holds two P-IRTs by now (the one the panel saw, and the renewal the group added): the first gets the scan.
+    await page.getByText('Unggah dokumen sertifikat').first().click();
     await page
       .getByLabel(/Pilih berkas sertifikat/)
+      .first()
       .setInputFiles({ name: 'pirt.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await page.getByRole('button', { name: 'Unggah dokumen', exact: true }).click();
+    await page.getByRole('button', { name: 'Unggah dokumen', exact: true }).first().click();
     await page
       .getByTestId('cert-document')
       .getByRole('link', { name: /Dokumen sertifikat \(PDF/ })
