@@ -19,3 +19,13 @@ export function localizedLabels<T extends LabelTable>(table: T) {
       Object.hasOwn(table, key) ? words(key, lang, {}) : fallback,
   };
 }
+
+/** The Intl locale each document language writes numbers and dates in. */
+export const DOC_LOCALE_TAG: Record<DocLang, string> = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' };
+
+/** "31 Desember 2026", "31 December 2026", "2026年12月31日": a calendar day (YYYY-MM-DD), no time zone shift. */
+export function printedDay(isoDate: string, lang: DocLang): string {
+  return new Intl.DateTimeFormat(DOC_LOCALE_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
+}

@@ -1,8 +1,9 @@
+import { DOC_LOCALE_TAG, printedDay } from '../../documents/index.js';
 import type { Money } from '../../../shared/money.js';
 import type { ReportLocale } from './report-labels.js';
 
 /** How each language writes money and dates on the printed statements (Intl, each locale's own way). */
-export const LOCALE_TAG: Record<ReportLocale, string> = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' };
+export const LOCALE_TAG: Record<ReportLocale, string> = DOC_LOCALE_TAG;
 
 /**
  * "Rp 15.210.000" in Indonesian, "IDR 15,210,000" in English, the currency's own sign where a
@@ -28,11 +29,7 @@ export function formatMoney(m: Money, locale: ReportLocale): string {
 }
 
 /** "31 Desember 2026", "31 December 2026", "2026年12月31日": a calendar day, no time zone shift. */
-export function formatDay(isoDate: string, locale: ReportLocale): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
+export const formatDay = (isoDate: string, locale: ReportLocale): string => printedDay(isoDate, locale);
 
 /** A column heading for a period: its year when it is one whole calendar year, else its first and last day. */
 export function periodHeading(from: string, to: string, locale: ReportLocale): string {

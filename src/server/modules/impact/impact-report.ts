@@ -1,4 +1,4 @@
-import { renderPdf, type PdfDoc, type PdfFonts } from '../../documents/index.js';
+import { printedDay, renderPdf, type PdfDoc, type PdfFonts } from '../../documents/index.js';
 import type { IndicatorAnswer, TargetAnswer } from '../../../shared/schemas/impact.js';
 import { label, labelOf, LOCALE_TAG, type ExportLang } from './export-labels.js';
 
@@ -44,10 +44,7 @@ export function formatFigure(f: Figure, lang: ExportLang): string {
     .replace(/\u00a0|\u202f/g, ' ');
 }
 
-const formatDay = (iso: string, lang: ExportLang) =>
-  new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+const formatDay = (iso: string, lang: ExportLang) => printedDay(iso, lang);
 
 const percent = (p: number | null, lang: ExportLang) =>
   p === null ? '—' : new Intl.NumberFormat(LOCALE_TAG[lang], { style: 'percent', maximumFractionDigits: 0 }).format(p);

@@ -1,6 +1,13 @@
 import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { localizedForPdf, localizedLabels, renderPdf, type DocLang } from '../../documents/index.js';
+import {
+  DOC_LOCALE_TAG,
+  localizedForPdf,
+  localizedLabels,
+  printedDay,
+  renderPdf,
+  type DocLang,
+} from '../../documents/index.js';
 import { fromMinor, toMinor } from '../../../shared/money.js';
 import { lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { INCOTERM_NAMES, PAYMENT_TERM_NAMES, SAMPLE_POLICY_NAMES } from '../../../shared/trade-names.js';
@@ -44,12 +51,11 @@ const { label } = localizedLabels({
   note: { id: 'Catatan', en: 'Note', ja: '備考' },
 });
 
-const LOCALE_TAG: Record<DocLang, string> = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' };
+const LOCALE_TAG = DOC_LOCALE_TAG;
 
 const moneyText = (m: Money, lang: DocLang) =>
   new Intl.NumberFormat(LOCALE_TAG[lang], { style: 'currency', currency: m.currency }).format(Number(m.amount));
-const dateText = (date: string, lang: DocLang) =>
-  new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(date));
+const dateText = (date: string, lang: DocLang) => printedDay(date, lang);
 const countryName = (code: string, lang: DocLang) =>
   new Intl.DisplayNames([LOCALE_TAG[lang]], { type: 'region' }).of(code) ?? code;
 const quantityOf = (q: string, lang: DocLang) =>

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../http/context.js';
-import { localizedForPdf, qrPng, renderPdf } from '../../documents/index.js';
+import { localizedForPdf, printedDay, qrPng, renderPdf } from '../../documents/index.js';
 import { certificateNumber } from '../../../shared/certificate-number.js';
 import type { CertificateRow } from './certificates.repository.js';
 import { issuedOn, readCertificate } from './certificates.service.js';
@@ -49,10 +49,6 @@ const HEADINGS: Record<'id' | 'en' | 'ja', Headings> = {
   },
 };
 
-const DATE_LOCALES = { id: 'id-ID', en: 'en-GB', ja: 'ja-JP' } as const;
-const longDate = (date: string, locale: keyof typeof DATE_LOCALES) =>
-  new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(date));
-
 /** The public address printed in the QR code: the page that confirms the certificate. */
 export const verificationUrl = (origin: string, id: string) => `${origin}/verify/${id}`;
 
@@ -94,7 +90,7 @@ export async function drawCertificate(
     if (row.hours) doc.font(fonts.regular).fontSize(13).fillColor('#333').text(h.hours(row.hours), center);
     doc.moveDown(0.6);
     doc.font(fonts.regular).fontSize(11).fillColor('#333');
-    doc.text(`${h.dates}: ${longDate(row.starts_on, locale)} – ${longDate(row.ends_on, locale)}`, center);
+    doc.text(`${h.dates}: ${printedDay(row.starts_on, locale)} – ${printedDay(row.ends_on, locale)}`, center);
     doc.text(`${h.trainer}: ${row.trainer_name}`, center);
 
     // The foot: QR and number on the left, place, date and signature on the right.
@@ -116,7 +112,7 @@ export async function drawCertificate(
       .text(`${origin}/verify`, { width: 300 });
 
     const right = doc.page.width - 48 - 260;
-    const issued = longDate(issuedOn(row), locale);
+    const issued = printedDay(issuedOn(row), locale);
     doc
       .font(fonts.regular)
       .fontSize(11)

@@ -4,6 +4,7 @@ import type { CertificateAnswer } from '../../../shared/schemas/training.js';
 import type { Queryable } from '../../db/database.js';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
+import { dateIn } from '../../../shared/dates.js';
 import { certificateNumber, CODE_ALPHABET, codeOfNumber } from '../../../shared/certificate-number.js';
 import { abilities, authorize, recordAudit } from '../platform/index.js';
 import { certificatesRepository, type CertificateRow } from './certificates.repository.js';
@@ -66,9 +67,8 @@ export function presentVerification(row: CertificateRow) {
   };
 }
 
-/** The day of issue in Indonesia's western time (UTC+7), where a session's certificates are printed. */
-export const issuedOn = (row: Pick<CertificateRow, 'issued_at'>) =>
-  new Date(row.issued_at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+/** The day of issue, as the platform decides calendar days (`dateIn`, Indonesia's time by default). */
+export const issuedOn = (row: Pick<CertificateRow, 'issued_at'>) => dateIn(row.issued_at);
 
 /** Ten characters from an alphabet without look-alikes (no 0/O, 1/I), for reading out over a phone. */
 const verificationCode = () => [...randomBytes(10)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
