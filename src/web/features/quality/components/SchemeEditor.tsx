@@ -199,6 +199,24 @@ export function SchemeEditor({
     await form.submit(patchSchemeBody, body, async () => onSaved(await patchScheme(scheme.id, body)));
   };
 
+  /** A text the scheme may leave out (description, badge name, caveats): emptied in every language, it is gone. */
+  const optionalText = (key: 'description' | 'badgeName' | 'caveats', label: string, rows?: number) => (
+    <TextField
+      label={label}
+      path={key}
+      errors={errors}
+      text={draft[key]}
+      locale={locale}
+      {...(rows ? { rows } : {})}
+      onText={(v) =>
+        change((d) => {
+          const text = withText(d[key], locale, v);
+          d[key] = Object.keys(text).length ? text : undefined;
+        })
+      }
+    />
+  );
+
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('editor.form')} className="scheme-editor">
       {form.conflict ? <ConflictNotice version={form.conflict.version} onReload={onReload} /> : null}
@@ -227,47 +245,9 @@ export function SchemeEditor({
             locale={locale}
             onText={(v) => change((d) => (d.name = withText(d.name, locale, v)))}
           />
-          <TextField
-            label={t('editor.description')}
-            path="description"
-            errors={errors}
-            text={draft.description}
-            locale={locale}
-            rows={3}
-            onText={(v) =>
-              change((d) => {
-                const text = withText(d.description, locale, v);
-                d.description = Object.keys(text).length ? text : undefined;
-              })
-            }
-          />
-          <TextField
-            label={t('editor.badgeName')}
-            path="badgeName"
-            errors={errors}
-            text={draft.badgeName}
-            locale={locale}
-            onText={(v) =>
-              change((d) => {
-                const text = withText(d.badgeName, locale, v);
-                d.badgeName = Object.keys(text).length ? text : undefined;
-              })
-            }
-          />
-          <TextField
-            label={t('editor.caveats')}
-            path="caveats"
-            errors={errors}
-            text={draft.caveats}
-            locale={locale}
-            rows={3}
-            onText={(v) =>
-              change((d) => {
-                const text = withText(d.caveats, locale, v);
-                d.caveats = Object.keys(text).length ? text : undefined;
-              })
-            }
-          />
+          {optionalText('description', t('editor.description'), 3)}
+          {optionalText('badgeName', t('editor.badgeName'))}
+          {optionalText('caveats', t('editor.caveats'), 3)}
           <NumberField
             label={t('editor.minPublicStars')}
             path="minPublicStars"
