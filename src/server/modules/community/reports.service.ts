@@ -1,21 +1,26 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import { inTransaction, type Ctx } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { forbidden, notFound } from '../../http/errors.js';
 import type { ReportQueue } from '../../../shared/schemas/community-moderation.js';
 import { recordAudit } from '../platform/index.js';
 import { moderateIn } from './moderation.service.js';
+import { moderatesAnywhere } from './sanctions.service.js';
 import { reportsRepository } from './reports.repository.js';
 import { spacesRepository } from './spaces.repository.js';
 import { spaceReach, viewerIn } from './spaces.service.js';
 import { threadsRepository } from './threads.repository.js';
 
-/** The spaces of the program the caller moderates (by grant or appointment); 404 when none. */
+/**
+ * The spaces of the program the caller moderates (by grant or appointment); 404 to whoever
+ * moderates nowhere in it (a community manager of an area whose spaces are not made yet has an
+ * empty queue).
+ */
 async function moderatedSpaces(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, programId: string) {
   const viewer = await viewerIn(ctx, db, programId);
   const spaces = await spacesRepository.list(db, programId, null, true);
   const ids = spaces.filter((s) => spaceReach(ctx.actor, viewer, s).moderate).map((s) => s.id);
-  if (ids.length === 0) throw notFound('Community');
+  if (ids.length === 0 && !moderatesAnywhere(ctx, programId)) throw notFound('Community');
   return { viewer, ids };
 }
 
@@ -49,10 +54,11 @@ export async function resolveReports(ctx: Ctx, postId: string, action: 'hide' | 
     const post = await threadsRepository.post(tx.db, postId);
     const thread = post && (await threadsRepository.byId(tx.db, post.thread_id));
     if (!post || !thread) throw notFound('Post');
-    const { viewer, ids } = await moderatedSpaces(tx, tx.db, thread.program_id).catch(() => {
-      throw notFound('Post');
-    });
-    if (!ids.includes(thread.space_id)) throw notFound('Post');
+    const space = await spacesRepository.byId(tx.db, thread.space_id);
+    const viewer = await viewerIn(tx, tx.db, thread.program_id);
+    const reach = spaceReach(tx.actor, viewer, space!);
+    if (!reach.read && !reach.moderate) throw notFound('Post');
+    if (!reach.moderate) throw forbidden('Only the space’s moderators resolve its reports.');
     const hide = action === 'hide' && post.hidden_at === null;
     if (hide) await moderateIn(tx, { postId }, 'hide', reason);
     const resolved = await reportsRepository.resolve(tx.db, postId, viewer.user.id, tx.clock.now());

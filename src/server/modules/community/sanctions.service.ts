@@ -36,9 +36,8 @@ export async function sanction(ctx: Ctx, programId: string, body: SanctionBody):
   const id = await inTransaction(ctx, async (tx) => {
     const actor = requireUser(tx.actor);
     const member = await spacesRepository.member(tx.db, programId, body.userId);
-    if (!moderatesAnywhere(tx, programId)) throw notFound('Community');
-    if (!member || !moderatesAt(tx, programId, member.area_path))
-      throw invalid([{ path: 'userId', code: 'unknown_reference', message: 'is not a member you moderate' }]);
+    if (!member) throw invalid([{ path: 'userId', code: 'unknown_reference', message: 'no such member' }]);
+    refuseUnlessModerating(tx, programId, member.area_path, 'Community');
     if (body.userId === actor.id) throw forbidden('Nobody mutes or suspends themselves.');
     const from = tx.clock.now();
     const sanctionId = uuidv7();
@@ -72,9 +71,16 @@ export async function sanction(ctx: Ctx, programId: string, body: SanctionBody):
   return present((await sanctionsRepository.byId(ctx.db, id))!);
 }
 
+/** 404 to whoever does not read the member's community, 403 to a reader who does not moderate them. */
+function refuseUnlessModerating(ctx: Pick<Ctx, 'actor'>, programId: string, areaPath: string, what: string): void {
+  if (!can(ctx.actor, spacePolicy, 'read', { programId, areaPath })) throw notFound(what);
+  if (!moderatesAt(ctx, programId, areaPath))
+    throw forbidden('Only a community manager over the member’s village mutes or suspends them.');
+}
+
 /** Whether the actor moderates members somewhere in the program (a community manager of some area). */
-function moderatesAnywhere(ctx: Pick<Ctx, 'actor'>, programId: string): boolean {
-  const user = ctx.actor.kind === 'anonymous' ? undefined : ctx.actor;
+export function moderatesAnywhere(ctx: Pick<Ctx, 'actor'>, programId: string): boolean {
+  const user = ctx.actor.kind === 'user' ? ctx.actor : undefined;
   return (
     !!user &&
     (user.isAdmin ||
@@ -88,7 +94,8 @@ export async function liftSanction(ctx: Ctx, id: string, reason: string): Promis
     const actor = requireUser(tx.actor);
     const row = await sanctionsRepository.byId(tx.db, id);
     const member = row && (await spacesRepository.member(tx.db, row.program_id, row.user_id));
-    if (!row || !member || !moderatesAt(tx, row.program_id, member.area_path)) throw notFound('Sanction');
+    if (!row || !member) throw notFound('Sanction');
+    refuseUnlessModerating(tx, row.program_id, member.area_path, 'Sanction');
     const now = tx.clock.now();
     if (row.lifted_at !== null || row.ends_at <= now) throw conflict('This mute or suspension is over already.');
     await sanctionsRepository.lift(tx.db, id, now, actor.id);
