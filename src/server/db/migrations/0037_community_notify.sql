@@ -14,11 +14,12 @@ CREATE TABLE notification_preferences (
 );
 
 -- A notification still owed to a digest carries the line it will show there (in the recipient's
--- language, written when it was made); a digest clears it. Push works the same way.
+-- language, written when it was made); a digest clears it. A push still owed carries its text the
+-- same way; the sender clears it.
 ALTER TABLE notifications ADD COLUMN digest_line text;
-ALTER TABLE notifications ADD COLUMN push_pending boolean NOT NULL DEFAULT false;
+ALTER TABLE notifications ADD COLUMN push_text text;
 CREATE INDEX notifications_digest_due ON notifications (user_id, id) WHERE digest_line IS NOT NULL;
-CREATE INDEX notifications_push_due ON notifications (id) WHERE push_pending;
+CREATE INDEX notifications_push_due ON notifications (id) WHERE push_text IS NOT NULL;
 
 -- A browser's PushSubscription (its endpoint and keys): removed when the push service answers
 -- 404 or 410, or when the user turns push off on that browser.

@@ -128,6 +128,7 @@ describe('web push', () => {
     );
     expect(delivered.body.includes(Buffer.from('Baiq'))).toBe(false);
     expect(JSON.parse(phone.decrypt(delivered.body))).toMatchObject({
+      text: 'Ni Made Ayu menyebut Anda di “Kemasan keripik salak”',
       kind: 'community.mention',
       params: { by: 'Ni Made Ayu', thread: 'Kemasan keripik salak' },
       link: `/app/threads/${q.id}`,

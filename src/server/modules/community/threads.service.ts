@@ -188,7 +188,7 @@ export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
   const posts = await threadsRepository.posts(ctx.db, id, viewer.user.id, reach.moderate);
   return {
     ...presentSummary(thread),
-    space: { id: thread.space_id, name: thread.space_name },
+    space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
     posts: posts.map((p) => presentPost(p, thread, reach.moderate)),

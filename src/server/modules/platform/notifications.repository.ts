@@ -43,13 +43,13 @@ export const notificationsRepository = {
       params: Record<string, string>;
       link: string | null;
       digestLine: string | null;
-      push: boolean;
+      pushText: string | null;
     }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await db.query(
-      `INSERT INTO notifications (id, user_id, kind, params, link, digest_line, push_pending)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::boolean[])`,
+      `INSERT INTO notifications (id, user_id, kind, params, link, digest_line, push_text)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::text[])`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.userId),
@@ -57,7 +57,7 @@ export const notificationsRepository = {
         rows.map((r) => JSON.stringify(r.params)),
         rows.map((r) => r.link),
         rows.map((r) => r.digestLine),
-        rows.map((r) => r.push),
+        rows.map((r) => r.pushText),
       ],
     );
   },

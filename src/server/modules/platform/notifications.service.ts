@@ -38,7 +38,7 @@ export async function notify(tx: Queryable, notice: Notice): Promise<void> {
       params: notice.params,
       link: notice.link,
       digestLine: digested(r) ? notice.email(r.locale).subject : null,
-      push: r.push,
+      pushText: r.push ? notice.email(r.locale).subject : null,
     })),
   );
   await notificationsRepository.insertEmails(

@@ -63,6 +63,7 @@ export const pushRepository = {
 
 interface Due {
   id: string;
+  text: string;
   kind: string;
   params: Record<string, string>;
   link: string | null;
@@ -79,7 +80,7 @@ export interface PushRun {
 const MAX_FAILURES = 5;
 
 /**
- * Sends the pushes owed (notifications marked push_pending) to every subscribed browser of their
+ * Sends the pushes owed (notifications with a push_text) to every subscribed browser of their
  * recipient, through web-push (encrypted per RFC 8291, signed per RFC 8292). The notifications are
  * claimed with SKIP LOCKED and cleared in the same transaction, so two runs never push one twice.
  * A push service that answers 404 or 410 says the subscription is gone (RFC 8030 §7.3): it is
@@ -95,20 +96,28 @@ export async function sendPendingPushes(
   const subject = settings.subject ?? 'mailto:ovop@localhost';
   const due = await db.query<Due>(
     `WITH claimed AS (
-       SELECT id FROM notifications WHERE push_pending ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+       SELECT id, push_text FROM notifications WHERE push_text IS NOT NULL ORDER BY id LIMIT $1
+       FOR UPDATE SKIP LOCKED
      ), cleared AS (
-       UPDATE notifications n SET push_pending = false FROM claimed c WHERE n.id = c.id
-       RETURNING n.id, n.user_id, n.kind, n.params, n.link
+       UPDATE notifications n SET push_text = NULL FROM claimed c WHERE n.id = c.id
+       RETURNING n.id, c.push_text AS text, n.user_id, n.kind, n.params, n.link
      )
-     SELECT c.id, c.kind, c.params, c.link,
+     SELECT c.id, c.text, c.kind, c.params, c.link,
        coalesce(json_agg(json_build_object('id', s.id, 'endpoint', s.endpoint, 'p256dh', s.p256dh, 'auth', s.auth))
          FILTER (WHERE s.id IS NOT NULL), '[]') AS subscriptions
      FROM cleared c LEFT JOIN push_subscriptions s ON s.user_id = c.user_id
-     GROUP BY c.id, c.kind, c.params, c.link ORDER BY c.id`,
+     GROUP BY c.id, c.text, c.kind, c.params, c.link ORDER BY c.id`,
     [options.limit ?? 200],
   );
   for (const notice of due) {
-    const payload = JSON.stringify({ kind: notice.kind, params: notice.params, link: notice.link, id: notice.id });
+    // What the service worker shows: the text in the recipient's language, and where a tap leads.
+    const payload = JSON.stringify({
+      id: notice.id,
+      text: notice.text,
+      kind: notice.kind,
+      params: notice.params,
+      link: notice.link,
+    });
     for (const s of notice.subscriptions) {
       try {
         await webpush.sendNotification({ endpoint: s.endpoint, keys: { p256dh: s.p256dh, auth: s.auth } }, payload, {
