@@ -26,7 +26,7 @@ export { openInvitedAccount } from './invitations.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
 export { writeDigests } from './digests.js';
-export { sendPendingPushes, type PushSettings } from './push.js';
+export { sendPendingPushes } from './push.js';
 export {
   REGISTRATION_THROTTLE,
   registerOwnAccount,
