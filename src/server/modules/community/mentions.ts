@@ -25,7 +25,7 @@ export function mentionCandidates(text: string): string[][] {
 const PEOPLE = `SELECT u.id, u.name FROM platform_accounts u WHERE u.id IN (
     SELECT j.user_id FROM community_joins j
     WHERE j.program_id = $1 AND j.status = 'welcomed' AND j.user_id IS NOT NULL AND j.area_path LIKE $2 || '%'
-    UNION SELECT g.user_id FROM role_grants g
+    UNION SELECT g.user_id FROM programs_role_grants g
     WHERE g.program_id = $1 AND g.role IN ('community_manager', 'trainer', 'program_manager'))`;
 
 export const mentionsRepository = {
