@@ -28,3 +28,13 @@ export const suggestMembers = (programId: string, q: string, signal?: AbortSigna
   api<{ items: { id: string; name: string }[] }>(withQuery(`/api/v1/community/${programId}/members`, { q }), {
     signal,
   });
+
+/** A space's appointed moderators. */
+export const listModerators = (spaceId: string, signal?: AbortSignal) =>
+  api<{ items: { id: string; name: string }[] }>(`/api/v1/community/spaces/${spaceId}/moderators`, { signal });
+
+/** Appoints (or removes) a member as a moderator of the space. */
+export const setModerator = (spaceId: string, userId: string, appoint: boolean) =>
+  api<{ items: { id: string; name: string }[] }>(`/api/v1/community/spaces/${spaceId}/moderators/${userId}`, {
+    method: appoint ? 'PUT' : 'DELETE',
+  });
