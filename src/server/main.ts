@@ -25,8 +25,9 @@ import {
   type BoundaryImportResult,
 } from './modules/geography/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
-import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
+import { createUser, ensureFirstAdmin, writeDigests } from './modules/platform/index.js';
 import { VERSION } from './version.js';
+import { startJobs } from './jobs.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -153,10 +154,12 @@ export async function serve(): Promise<void> {
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
   const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
+  const stopJobs = startJobs(db, config, new PersonalDataCipher(config.secret), (line) => app.log.warn(line));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopJobs();
     await app.close();
     await db.close();
     process.exit(0);
@@ -274,6 +277,18 @@ program
         const source = opts.source ?? basename(opts.file);
         reportOutlines(await importBoundaries(db, { level, licence, attribution, source, outlines }, errors));
       }).catch(fail),
+  );
+
+program
+  .command('digests')
+  .description(
+    'write the daily and weekly notification digests that are due to the email outbox (the server does this every 15 minutes)',
+  )
+  .action(() =>
+    withDatabase(async (db) => {
+      const { written } = await writeDigests(db, new Date());
+      out(`Wrote ${written} digest${written === 1 ? '' : 's'}.`);
+    }).catch(fail),
   );
 
 program

@@ -6,7 +6,14 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
-import { CommunityPage, myCommunities, SpacePage, SpacesPage, ThreadPage } from '../features/community';
+import {
+  CommunityPage,
+  myCommunities,
+  ReportQueuePage,
+  SpacePage,
+  SpacesPage,
+  ThreadPage,
+} from '../features/community';
 import { AreasPage } from '../features/geography';
 import { ImpactPage } from '../features/impact';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
@@ -14,6 +21,7 @@ import {
   getMe,
   listNotifications,
   NotificationsPage,
+  NotificationSettingsPage,
   SessionContext,
   signOut,
   SignInPage,
@@ -104,6 +112,7 @@ function StaffRoutes() {
       <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
       <Route path="/training" component={TrainingPage} />
       <Route path="/community" component={CommunityPage} />
+      <Route path="/community/reports/:programId">{(p) => <ReportQueuePage programId={p.programId} />}</Route>
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>
       <Route path="/threads/:id">{(p) => <ThreadPage id={p.id} />}</Route>
@@ -118,6 +127,7 @@ function StaffRoutes() {
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
       <Route path="/notifications" component={NotificationsPage} />
+      <Route path="/settings/notifications" component={NotificationSettingsPage} />
       <Route path="/outbox" component={OutboxPage} />
       <Route component={NotFound} />
     </Switch>

@@ -8,5 +8,7 @@ export const CommunityPage = lazy(() => import('./components/CommunityPage'));
 export const SpacesPage = lazy(() => import('./components/SpacesPage'));
 export const SpacePage = lazy(() => import('./components/SpacePage'));
 export const ThreadPage = lazy(() => import('./components/ThreadPage'));
+/** The moderators' report queue, with mutes and suspensions. */
+export const ReportQueuePage = lazy(() => import('./components/ReportsPage'));
 /** Whether the caller is in a community: the menu shows "Komunitas" then. */
 export { myCommunities } from './api/spaces';

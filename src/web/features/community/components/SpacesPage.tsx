@@ -75,6 +75,11 @@ function Spaces({ programId }: { programId: string }) {
         const areas = items.filter((s) => s.kind === 'area' && !s.near);
         return (
           <>
+            {items.some((s) => s.abilities.moderate) ? (
+              <p>
+                <Link href={`/community/reports/${programId}`}>{t('moderation.title')}</Link>
+              </p>
+            ) : null}
             <Search programId={programId} />
             {near.length > 0 ? (
               <>
