@@ -9,12 +9,7 @@ export function formatMoney(money: Money, locale: string): string {
   }
 }
 
-/** An exchange rate (a decimal string) as the reader writes numbers: "104.5" → "104,5" in Indonesian. */
-export function formatRate(rate: string, locale: string): string {
-  const value = Number(rate);
-  if (!Number.isFinite(value)) return rate;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value);
-}
+export { formatRate } from '../../shared/money';
 
 /** "JPY" → "Japanese Yen" / "円" in the reader's language. */
 export function currencyName(code: string, locale: string): string {
