@@ -155,6 +155,17 @@ describe('the demo seed', () => {
     const thumbnail = await t.request({ method: 'GET', url: cards[0]!.photo!.thumbnailUrl });
     expect(thumbnail.statusCode).toBe(200);
     expect(thumbnail.headers['content-type']).toBe('image/webp');
+    // A batch's provenance page shows its product's picture too.
+    const [batch] = await t.database.db.query<{ id: string }>(
+      `SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.name->>'id' = 'Keripik Salak Sibetan' LIMIT 1`,
+    );
+    const provenance = await t.request({ method: 'GET', url: `/api/v1/provenance/batches/${batch!.id}?locale=ja` });
+    const chips = cards.find((c) => c.name === 'Keripik Salak Sibetan')!;
+    expect(provenance.json().product.photo).toEqual({
+      url: chips.photo!.thumbnailUrl.replace('-thumb', ''),
+      width: 800,
+      height: 600,
+    });
   });
 
   it('gives each account its role and scope', async () => {
