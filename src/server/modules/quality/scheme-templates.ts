@@ -298,3 +298,6 @@ export const SCHEME_TEMPLATES: { id: string; key: string; definition: SchemeDefi
   { id: OCOP_TEMPLATE_ID, key: 'ocop', definition: ocop },
   { id: KEMENPERIN_TEMPLATE_ID, key: 'kemenperin-ovop', definition: kemenperin },
 ];
+
+/** A template's id by its key, or undefined. */
+export const schemeTemplateId = (key: string): string | undefined => SCHEME_TEMPLATES.find((t) => t.key === key)?.id;
