@@ -3,7 +3,7 @@ import { CERTIFICATION_KINDS } from '../../shared/schemas/quality.js';
 
 /**
  * A country pack (packs/XX/pack.json): what OVOP needs to know about a country to run a program
- * there, as data versioned in the repository (docs/decisions/022-country-packs.md). Figures no
+ * there, as data versioned in the repository (docs/decisions/021-country-packs.md). Figures no
  * source confirms carry `verified: false` and are listed in `unverified`.
  */
 const text = z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.string().min(1));
@@ -56,6 +56,8 @@ export const countryPack = z
     fiscalYearStartMonth: z.number().int().min(1).max(12),
     locales: z.array(z.string().min(2)).min(1),
     defaultLocale: z.string().min(2),
+    /** The product categories a program starts with (Thailand's five OTOP groups, Vietnam's six OCOP groups). */
+    categories: z.array(z.strictObject({ code: z.string().regex(/^[a-z0-9_]{2,40}$/), name: text })).min(1),
     nationalId: z.strictObject({ rule: z.enum(NATIONAL_ID_RULES), note: z.string().optional() }),
     phone: z.strictObject({ callingCode: z.string().regex(/^\d{1,3}$/), pattern, example: z.string() }),
     areas: z.strictObject({

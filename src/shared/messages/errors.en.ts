@@ -162,7 +162,7 @@ export const errorsEn: ErrorTexts = {
   'error.in_past': 'Is in the past.',
   'error.after_today': 'Is after today ({today}).',
   'error.nik_digits': 'Must be the 16-digit NIK.',
-  'error.not_a_national_id': 'Must be up to 32 letters, digits, spaces or hyphens.',
+  'error.not_a_national_id': 'Must be 4–32 letters, digits, spaces or hyphens.',
   'error.certificate_number_format': 'Does not match the number format of this certificate, e.g. {example}.',
   'error.nik_province': 'Does not start with a province code.',
   'error.nik_month': 'Has no valid birth month (digits 9–10).',

@@ -162,7 +162,7 @@ export const errorsId: ErrorTexts = {
   'error.in_past': 'Tanggalnya sudah lewat.',
   'error.after_today': 'Setelah hari ini ({today}).',
   'error.nik_digits': 'Harus NIK 16 digit.',
-  'error.not_a_national_id': 'Harus paling banyak 32 huruf, angka, spasi atau tanda hubung.',
+  'error.not_a_national_id': 'Harus 4–32 huruf, angka, spasi atau tanda hubung.',
   'error.certificate_number_format': 'Tidak sesuai format nomor sertifikat ini, misalnya {example}.',
   'error.nik_province': 'Tidak diawali kode provinsi.',
   'error.nik_month': 'Bulan lahirnya tidak sah (digit ke-9–10).',

@@ -162,7 +162,7 @@ export const errorsJa: ErrorTexts = {
   'error.in_past': '過去の日付です。',
   'error.after_today': '今日（{today}）より後です。',
   'error.nik_digits': '16 桁の NIK にしてください。',
-  'error.not_a_national_id': '32 文字以内の英数字・空白・ハイフンにしてください。',
+  'error.not_a_national_id': '4〜32 文字の英数字・空白・ハイフンにしてください。',
   'error.certificate_number_format': 'この証明書の番号形式に合いません（例 {example}）。',
   'error.nik_province': '州コードで始まっていません。',
   'error.nik_month': '生まれ月（9〜10 桁目）が正しくありません。',

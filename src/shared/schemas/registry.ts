@@ -222,7 +222,7 @@ const memberFields = {
    */
   nationalId: z
     .string()
-    .regex(/^[0-9A-Za-z -]{1,32}$/, coded('not_a_national_id', 'must be up to 32 letters, digits, spaces or -'))
+    .regex(/^[0-9A-Za-z][0-9A-Za-z -]{3,31}$/, coded('not_a_national_id', 'must be 4–32 letters, digits, spaces or -'))
     .nullable()
     .optional(),
   phone: z

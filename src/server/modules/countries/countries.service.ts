@@ -162,8 +162,8 @@ export interface ProgramFromPack {
 }
 
 /**
- * Starts a program from an installed pack: its currency and locales (the default one first), and a
- * copy of one of its rating-scheme templates. Groups' books then open on the pack's chart and
+ * Starts a program from an installed pack: its currency, locales (the default one first) and product
+ * categories, and a copy of one of its rating-scheme templates. Groups' books then open on the pack's chart and
  * members are checked by its national id rule, both by the program's country.
  */
 export async function createProgramFromPack(ctx: Ctx, input: ProgramFromPack) {
@@ -199,6 +199,7 @@ export async function createProgramFromPack(ctx: Ctx, input: ProgramFromPack) {
       currency: pack.currency.code,
       locales,
       startedOn: input.startedOn,
+      categories: pack.categories,
     });
     const { record: scheme } = await createScheme(tx, { programId: program.id, templateId });
     return { program, scheme: { id: scheme.id, template: key } };

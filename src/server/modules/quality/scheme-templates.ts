@@ -116,7 +116,8 @@ const otop: SchemeDefinition = {
         'Holds a product-standard certificate',
         '製品規格の認証を持っている',
       ),
-      anyOf: ['pirt', 'bpom_md', 'sni', 'halal', 'organic'],
+      // Thailand's own: the community product standard (มผช.) and the Thai FDA number (อย.).
+      anyOf: ['pirt', 'bpom_md', 'sni', 'halal', 'organic', 'th_tcps', 'th_fda'],
       onFail: { effect: 'block' },
     },
   ],
