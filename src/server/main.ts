@@ -301,7 +301,9 @@ function reportPack(plan: PackPlan, dryRun: boolean): void {
   if (plan.unverified.length) out(`  unverified (check before relying on them): ${plan.unverified.join('; ')}`);
 }
 
-const country = program.command('country').description('country packs (packs/XX): areas, currency, accounts, kinds, rubrics');
+const country = program
+  .command('country')
+  .description('country packs (packs/XX): areas, currency, accounts, kinds, rubrics');
 country
   .command('add')
   .description("install or upgrade a country's pack; running it again changes nothing")
@@ -319,7 +321,7 @@ country
 const programs = program.command('programs').description('programs');
 programs
   .command('create')
-  .description("start a program from an installed country pack: its currency, locales, chart and rating template")
+  .description('start a program from an installed country pack: its currency, locales, chart and rating template')
   .requiredOption('--country <code>', 'a country whose pack is installed, e.g. TH')
   .requiredOption('--code <code>', "the program's code, e.g. OTOP-TH")
   .requiredOption('--name <name>', "the program's name")

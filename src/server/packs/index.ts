@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { minorDigits } from '../../shared/money.js';
 import { countryPack, packChart, type CountryPack, type PackChartAccount } from './pack.schema.js';
 
-export { NATIONAL_ID_RULES, type CountryPack, type NationalIdRule, type PackChartAccount } from './pack.schema.js';
+export type { CountryPack, NationalIdRule, PackChartAccount } from './pack.schema.js';
 
 /** The repository's packs folder: three levels up from src/server/packs and from dist/server/packs alike. */
 const PACKS_DIR = fileURLToPath(new URL('../../../packs/', import.meta.url));

@@ -24,7 +24,10 @@ export type NationalIdRule = (typeof NATIONAL_ID_RULES)[number];
 const source = z.strictObject({
   name: z.string().min(1),
   url: z.url(),
-  commit: z.string().regex(/^[0-9a-f]{40}$/).optional(),
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
   licence: z.string().min(1),
   licenceFile: fileName.optional(),
   attribution: z.string().optional(),

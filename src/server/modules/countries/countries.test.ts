@@ -11,8 +11,12 @@ const t = useTestApp();
 async function indonesianRows() {
   const db = t.database.db;
   return {
-    areas: await db.query(`SELECT code, parent_code, level, depth, name, names, path FROM areas WHERE country = 'ID' ORDER BY code`),
-    programs: await db.query(`SELECT id, code, currency, locales, updated_at FROM programs WHERE country = 'ID' ORDER BY id`),
+    areas: await db.query(
+      `SELECT code, parent_code, level, depth, name, names, path FROM areas WHERE country = 'ID' ORDER BY code`,
+    ),
+    programs: await db.query(
+      `SELECT id, code, currency, locales, updated_at FROM programs WHERE country = 'ID' ORDER BY id`,
+    ),
     packs: await db.query(`SELECT country, version, digest, updated_at FROM country_packs WHERE country = 'ID'`),
   };
 }
@@ -59,7 +63,9 @@ async function rateFullMarks(w: PackWorld, productId: string, groupId: string) {
   });
   const url = `/api/v1/assessments/${entered.id}`;
   const chair = await w.as('group_manager', { groupId });
-  expect((await w.send('PUT', `${url}/self-assessment`, chair, { scores: allCriteria(scheme.definition, 3) })).statusCode).toBe(200);
+  expect(
+    (await w.send('PUT', `${url}/self-assessment`, chair, { scores: allCriteria(scheme.definition, 3) })).statusCode,
+  ).toBe(200);
   for (let i = 0; i < 2; i++) {
     const assessor = await w.as('assessor');
     const tier = await w.send('PUT', `/api/v1/programs/${w.program.id}/assessor-tiers`, w.admin, {
@@ -82,7 +88,10 @@ describe('country packs', () => {
     for (const country of packCountries()) expect(loadPack(country).pack.country).toBe(country);
     expect(loadPack('VN').pack.currency).toEqual({ code: 'VND', minorUnits: 0 });
     expect(loadPack('TH').pack.fiscalYearStartMonth).toBe(10);
-    expect(loadPack('TH').pack.areas.source).toMatchObject({ licence: 'MIT', url: expect.stringContaining('github.com') });
+    expect(loadPack('TH').pack.areas.source).toMatchObject({
+      licence: 'MIT',
+      url: expect.stringContaining('github.com'),
+    });
   });
 
   it('install Thailand on an Indonesian platform without changing an Indonesian row, and again change nothing', async () => {
@@ -106,13 +115,20 @@ describe('country packs', () => {
     const audits = await count(`SELECT count(*)::int AS n FROM audit_log`);
 
     const again = await installPack(db, 'TH');
-    expect(again).toMatchObject({ installedVersion: '2026.12.0', upToDate: true, areas: { added: 0, unchanged: 1006 } });
+    expect(again).toMatchObject({
+      installedVersion: '2026.12.0',
+      upToDate: true,
+      areas: { added: 0, unchanged: 1006 },
+    });
     expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(audits);
 
     // An upgrade that renames an area (here: the stored name drifted) puts it right and says so.
     await db.query(`UPDATE areas SET name = 'Krung Thep' WHERE code = 'TH-10'`);
     const upgrade = await installPack(db, 'TH');
-    expect(upgrade.areas).toMatchObject({ added: 0, renamed: [{ code: 'TH-10', from: 'Krung Thep', to: 'กรุงเทพมหานคร' }] });
+    expect(upgrade.areas).toMatchObject({
+      added: 0,
+      renamed: [{ code: 'TH-10', from: 'Krung Thep', to: 'กรุงเทพมหานคร' }],
+    });
     expect((await installPack(db, 'TH')).upToDate).toBe(true);
 
     await installPack(db, 'VN');
@@ -122,7 +138,12 @@ describe('country packs', () => {
   it('refuse an unknown country, and a program before its pack is installed', async () => {
     await expect(installPack(t.database.db, 'XX')).rejects.toMatchObject({ status: 422, code: 'country-pack-missing' });
     await expect(
-      createProgramFromPack(system(t.database.db), { country: 'TH', code: 'OTOP-TH', name: 'OTOP', startedOn: '2026-01-01' }),
+      createProgramFromPack(system(t.database.db), {
+        country: 'TH',
+        code: 'OTOP-TH',
+        name: 'OTOP',
+        startedOn: '2026-01-01',
+      }),
     ).rejects.toMatchObject({ status: 422, code: 'country-pack-not-installed' });
     await installPack(t.database.db, 'TH');
     await expect(
@@ -268,7 +289,12 @@ describe('country packs', () => {
     };
     const indonesian = await groupIn((await buildProgram(db)).id, '51.07.06.2004');
     const add = (groupId: string, payload: object) =>
-      t.request({ method: 'POST', url: `/api/v1/groups/${groupId}/members`, as: admin, payload: { ...member, ...payload } });
+      t.request({
+        method: 'POST',
+        url: `/api/v1/groups/${groupId}/members`,
+        as: admin,
+        payload: { ...member, ...payload },
+      });
     const wrongNik = await add(indonesian, { nationalId: '5107061708780002' });
     expect(wrongNik.statusCode).toBe(400);
     expect(wrongNik.json().errors[0]).toMatchObject({ path: 'nationalId', code: 'nik_encodes_man' });

@@ -135,12 +135,18 @@ export const areasRepository = {
   async ofCountry(
     db: Queryable,
     country: string,
-  ): Promise<{ code: string; parent_code: string | null; level: string; name: string; names: Record<string, string> }[]> {
+  ): Promise<
+    { code: string; parent_code: string | null; level: string; name: string; names: Record<string, string> }[]
+  > {
     return db.query(`SELECT code, parent_code, level, name, names FROM areas WHERE country = $1`, [country]);
   },
 
   /** Sets the names in other languages of some of a country's areas (a pack's names files). */
-  async setNames(db: Queryable, country: string, names: { code: string; names: Record<string, string> }[]): Promise<void> {
+  async setNames(
+    db: Queryable,
+    country: string,
+    names: { code: string; names: Record<string, string> }[],
+  ): Promise<void> {
     await db.query(
       `UPDATE areas a SET names = n.names
        FROM unnest($2::text[], $3::jsonb[]) AS n(code, names)

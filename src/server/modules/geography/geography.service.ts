@@ -134,5 +134,8 @@ export async function importAreas(
 export const areasOfCountry = (db: Queryable, country: string) => areasRepository.ofCountry(db, country);
 
 /** Sets the names in other languages of a country's areas; never touches another country's. */
-export const setAreaNames = (db: Queryable, country: string, names: { code: string; names: Record<string, string> }[]) =>
-  areasRepository.setNames(db, country, names);
+export const setAreaNames = (
+  db: Queryable,
+  country: string,
+  names: { code: string; names: Record<string, string> }[],
+) => areasRepository.setNames(db, country, names);
