@@ -58,7 +58,7 @@ function reportOutlines(result: BoundaryImportResult): void {
 async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
   if ((row?.n ?? 0) > 0) return false;
-  out("Installing Indonesia's country pack, its administrative areas from idn-area-data (ODbL) — first start only…");
+  out("Importing Indonesia's administrative areas (idn-area-data, ODbL) with its country pack — first start only…");
   const started = Date.now();
   const plan = await installPack(db, 'ID');
   out(`Imported ${plan.areas.added} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
