@@ -15,6 +15,7 @@ import { DEMO_PROGRAM } from './demo/demo-data.js';
 import { seedDemo, type DemoAccount, type DemoSeedResult } from './demo/seed-demo.js';
 import { hasPasswords, passwordsBlock, savePasswords, type OneTimePasswords } from './first-start-passwords.js';
 import { textLogStream } from './http/text-log.js';
+import { PackError } from './packs/index.js';
 import {
   importAreas,
   importBoundaries,
@@ -24,10 +25,12 @@ import {
   readIndonesiaAreas,
   type BoundaryImportResult,
 } from './modules/geography/index.js';
+import { createProgramFromPack, installPack, type PackPlan } from './modules/countries/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin, writeDigests } from './modules/platform/index.js';
 import { VERSION } from './version.js';
 import { startJobs } from './jobs.js';
+import { dateIn } from '../shared/dates.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -56,10 +59,10 @@ function reportOutlines(result: BoundaryImportResult): void {
 async function importIndonesiaIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM areas WHERE country = 'ID'");
   if ((row?.n ?? 0) > 0) return false;
-  out("Importing Indonesia's administrative areas (idn-area-data, ODbL) — first start only…");
+  out("Importing Indonesia's administrative areas (idn-area-data, ODbL) with its country pack — first start only…");
   const started = Date.now();
-  const result = await importAreas(db, 'ID', readIndonesiaAreas());
-  out(`Imported ${result.rows} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  const plan = await installPack(db, 'ID');
+  out(`Imported ${plan.areas.added} areas in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   reportOutlines(await importIndonesiaOutlines(db));
   return true;
 }
@@ -178,7 +181,7 @@ export async function serve(): Promise<void> {
 }
 
 function fail(error: unknown): never {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof ConfigError || error instanceof PackError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof Problem) {
     process.stderr.write(`${error.detail ?? error.title}\n`);
     for (const e of error.errors ?? []) process.stderr.write(`  ${e.path}: ${e.message}\n`);
@@ -277,6 +280,75 @@ program
         const source = opts.source ?? basename(opts.file);
         reportOutlines(await importBoundaries(db, { level, licence, attribution, source, outlines }, errors));
       }).catch(fail),
+  );
+
+/** What a pack install changes (or, dry, would change), a line per part. */
+function reportPack(plan: PackPlan, dryRun: boolean): void {
+  const { areas } = plan;
+  const from = plan.installedVersion ? `installed: ${plan.installedVersion}` : 'new install';
+  out(`Country pack ${plan.country} ${plan.version} (${from})${dryRun ? ' — dry run, nothing written' : ''}:`);
+  if (plan.upToDate) {
+    out('  already installed and up to date; nothing changes.');
+    return;
+  }
+  out(
+    `  areas: ${areas.added} added, ${areas.renamed.length} renamed, ${areas.moved} moved, ` +
+      `${areas.translated} with new translated names, ${areas.unchanged} unchanged` +
+      (areas.notInPack ? `, ${areas.notInPack} not in the pack (kept)` : ''),
+  );
+  for (const r of areas.renamed.slice(0, 20)) out(`    ${r.code}: ${r.from} → ${r.to}`);
+  if (areas.renamed.length > 20) out(`    … and ${areas.renamed.length - 20} more`);
+  out(`  currency ${plan.currency}; locales ${plan.locales.join(', ')}; national id rule: ${plan.nationalIdRule}`);
+  out(`  chart of accounts: ${plan.chartAccounts} accounts; certification kinds: ${plan.kinds.join(', ') || 'none'}`);
+  out(`  rating-scheme templates: ${plan.templates.join(', ')}`);
+  if (plan.unverified.length) out(`  unverified (check before relying on them): ${plan.unverified.join('; ')}`);
+}
+
+const country = program
+  .command('country')
+  .description('country packs (packs/XX): areas, currency, accounts, kinds, rubrics');
+country
+  .command('add')
+  .description("install or upgrade a country's pack; running it again changes nothing")
+  .argument('<code>', 'ISO 3166-1 alpha-2 country code, e.g. TH')
+  .option('--dry-run', 'only show what would change', false)
+  .action((code: string, opts: { dryRun: boolean }) =>
+    withDatabase(async (db) => {
+      const started = Date.now();
+      const plan = await installPack(db, code.toUpperCase(), { dryRun: opts.dryRun });
+      reportPack(plan, opts.dryRun);
+      if (!opts.dryRun && !plan.upToDate) out(`Installed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }).catch(fail),
+  );
+
+const programs = program.command('programs').description('programs');
+programs
+  .command('create')
+  .description('start a program from an installed country pack: its currency, locales, chart and rating template')
+  .requiredOption('--country <code>', 'a country whose pack is installed, e.g. TH')
+  .requiredOption('--code <code>', "the program's code, e.g. OTOP-TH")
+  .requiredOption('--name <name>', "the program's name")
+  .option('--template <key>', "a rating-scheme template of the pack (default: the pack's default)")
+  .option('--started-on <date>', 'YYYY-MM-DD (default: today)')
+  .action((opts: { country: string; code: string; name: string; template?: string; startedOn?: string }) =>
+    withDatabase(async (db, config) => {
+      const ctx = systemContext(db, {
+        requestId: 'cli',
+        cipher: new PersonalDataCipher(config.secret),
+        files: fileStorageFor(config),
+      });
+      const { program: created, scheme } = await createProgramFromPack(ctx, {
+        country: opts.country.toUpperCase(),
+        code: opts.code,
+        name: opts.name,
+        template: opts.template,
+        startedOn: opts.startedOn ?? dateIn(ctx.clock.now()),
+      });
+      out(
+        `Created program ${created.code} (${created.id}) in ${created.country}: ${created.currency}, ` +
+          `${created.locales.join(', ')}; rating scheme ${scheme.id} from the ${scheme.template} template.`,
+      );
+    }).catch(fail),
   );
 
 program

@@ -59,6 +59,8 @@ export const PROBLEM_CODES = {
   // rules (422)
   'area-outside-program': [],
   'areas-missing': [],
+  'country-pack-missing': ['country'],
+  'country-pack-not-installed': ['country'],
   'assessment-closed': ['status'],
   'criteria-unscored': [],
   'date-in-future': [],
@@ -195,6 +197,8 @@ export const FIELD_CODES = {
   secret_needed: [],
   // NIK (Dukcapil)
   nik_digits: [],
+  not_a_national_id: [],
+  certificate_number_format: ['example'],
   nik_province: [],
   nik_month: [],
   nik_day: [],

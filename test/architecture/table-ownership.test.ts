@@ -23,6 +23,7 @@ const OWNERS: Record<string, string[]> = {
     'push_vapid_keys',
   ],
   geography: ['areas', 'boundary_sets', 'boundaries'],
+  countries: ['country_packs'],
   programs: ['programs', 'role_grants'],
   registry: ['villages', 'producer_groups', 'members', 'products', 'product_photos'],
   quality: [

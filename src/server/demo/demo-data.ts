@@ -10,23 +10,19 @@
 import type { Allergen } from '../../shared/schemas/registry.js';
 import type { Role } from '../http/context.js';
 import type { DemoPicture } from './picture-drawings.js';
+import { loadPack } from '../packs/index.js';
 
 type Text = { id: string; en: string; ja: string };
 
+/** The demo program: Indonesia's pack gives its currency, locales and product categories. */
+const INDONESIA = loadPack('ID').pack;
 export const DEMO_PROGRAM = {
   code: 'OVOP-ID-DEMO',
   name: 'OVOP Indonesia (demo)',
   country: 'ID',
-  currency: 'IDR',
-  locales: ['id', 'en', 'ja'],
-  categories: [
-    { code: 'food', name: { id: 'Makanan', en: 'Food', ja: '食品' } },
-    { code: 'beverages', name: { id: 'Minuman', en: 'Beverages', ja: '飲料' } },
-    { code: 'woven_cloth', name: { id: 'Kain tenun', en: 'Woven cloth', ja: '織物' } },
-    { code: 'batik', name: { id: 'Batik', en: 'Batik', ja: 'バティック' } },
-    { code: 'basketry', name: { id: 'Anyaman', en: 'Basketry', ja: 'かご・編み細工' } },
-    { code: 'pottery', name: { id: 'Gerabah', en: 'Pottery', ja: '陶器' } },
-  ],
+  currency: INDONESIA.currency.code,
+  locales: INDONESIA.locales,
+  categories: INDONESIA.categories,
 };
 
 export interface DemoUser {

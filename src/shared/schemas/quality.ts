@@ -24,6 +24,9 @@ export const CERTIFICATION_KINDS = [
   'fda_registration',
   'merek',
   'geographical_indication',
+  'th_fda',
+  'th_tcps',
+  'vn_food_safety',
   'other',
 ] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];

@@ -216,10 +216,13 @@ const memberFields = {
   role: z.enum(MEMBER_ROLES).default('member'),
   joinedOn: isoDate,
   leftOn: isoDate.nullable().optional(),
-  /** Indonesia's NIK: 16 digits; checked against sex and birth year in the service. */
+  /**
+   * The national id by the program country's rule (its pack's): Indonesia's NIK is 16 digits,
+   * checked against sex and birth year in the service; elsewhere it may be left out.
+   */
   nationalId: z
     .string()
-    .regex(/^\d{16}$/, coded('nik_digits', 'must be the 16-digit NIK'))
+    .regex(/^[0-9A-Za-z][0-9A-Za-z -]{3,31}$/, coded('not_a_national_id', 'must be 4–32 letters, digits, spaces or -'))
     .nullable()
     .optional(),
   phone: z

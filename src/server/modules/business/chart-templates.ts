@@ -1,10 +1,11 @@
+import { packOf } from '../../packs/index.js';
 /**
  * Charts of accounts a group's books start from, per country. Indonesia follows SAK EMKM (effective
  * 1 January 2018): the statement of financial position needs at least cash and equivalents,
  * receivables, inventory, fixed assets, trade payables, bank loans and equity; numbering is the
  * common UMKM scheme 1-xxx assets, 2-xxx liabilities, 3-xxx equity, 4-xxx revenue, 5-xxx cost of
- * goods, 6-xxx expenses. Other countries get the same structure until a template of their own is
- * added here.
+ * goods, 6-xxx expenses. Each country's accounts are its pack's (packs/XX/chart.json); the
+ * structure (classes, roles, statement lines) is the same everywhere.
  */
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'cost_of_goods', 'expense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
@@ -46,6 +47,16 @@ export const INCOME_LINES = [
 ] as const;
 export type StatementLine =
   (typeof POSITION_LINES)[keyof typeof POSITION_LINES][number] | (typeof INCOME_LINES)[number];
+
+/** The statement lines an account of each class may add up into. */
+export const LINES_OF_TYPE: Record<AccountType, readonly StatementLine[]> = {
+  asset: POSITION_LINES.asset,
+  liability: POSITION_LINES.liability,
+  equity: POSITION_LINES.equity,
+  revenue: ['revenue', 'other_income'],
+  cost_of_goods: ['cost_of_goods'],
+  expense: ['expenses', 'finance_costs', 'tax_expense'],
+};
 
 /** The accounts simple transactions post to. */
 export const ACCOUNT_ROLES = [
@@ -90,152 +101,29 @@ export interface TemplateAccount {
   role: AccountRole;
   line: StatementLine;
   contra?: boolean;
-  name: { id: string; en: string; ja: string };
+  /** By locale: the pack's languages (Indonesia's id, en and ja). */
+  name: Record<string, string>;
 }
 
-const INDONESIA: TemplateAccount[] = [
-  { code: '1-101', role: 'cash', line: 'cash_and_equivalents', name: { id: 'Kas', en: 'Cash', ja: '現金' } },
-  { code: '1-102', role: 'bank', line: 'cash_and_equivalents', name: { id: 'Bank', en: 'Bank', ja: '預金' } },
-  {
-    code: '1-201',
-    role: 'receivables',
-    line: 'receivables',
-    name: { id: 'Piutang usaha', en: 'Trade receivables', ja: '売掛金' },
-  },
-  {
-    code: '1-301',
-    role: 'materials',
-    line: 'inventory',
-    name: { id: 'Persediaan bahan baku', en: 'Raw materials', ja: '原材料' },
-  },
-  {
-    code: '1-302',
-    role: 'finished_goods',
-    line: 'inventory',
-    name: { id: 'Persediaan barang jadi', en: 'Finished goods', ja: '製品' },
-  },
-  { code: '1-401', role: 'equipment', line: 'fixed_assets', name: { id: 'Peralatan', en: 'Equipment', ja: '設備' } },
-  {
-    code: '1-402',
-    role: 'accumulated_depreciation',
-    line: 'fixed_assets',
-    contra: true,
-    name: { id: 'Akumulasi penyusutan peralatan', en: 'Accumulated depreciation', ja: '減価償却累計額' },
-  },
-  {
-    code: '2-101',
-    role: 'payables',
-    line: 'trade_payables',
-    name: { id: 'Utang usaha', en: 'Trade payables', ja: '買掛金' },
-  },
-  {
-    code: '2-102',
-    role: 'tax_payable',
-    line: 'other_liabilities',
-    name: { id: 'Utang pajak (PPh final)', en: 'Tax payable (final income tax)', ja: '未払法人税等（最終課税）' },
-  },
-  {
-    code: '2-201',
-    role: 'bank_loans',
-    line: 'bank_loans',
-    name: { id: 'Utang bank', en: 'Bank loans', ja: '銀行借入金' },
-  },
-  { code: '3-101', role: 'owner_capital', line: 'equity', name: { id: 'Modal', en: "Owners' capital", ja: '出資金' } },
-  {
-    code: '3-102',
-    role: 'drawings',
-    line: 'drawings',
-    contra: true,
-    name: { id: 'Prive', en: "Owners' drawings", ja: '引出金' },
-  },
-  {
-    code: '3-201',
-    role: 'retained_earnings',
-    line: 'retained_earnings',
-    name: { id: 'Saldo laba', en: 'Retained earnings', ja: '利益剰余金' },
-  },
-  { code: '4-101', role: 'sales', line: 'revenue', name: { id: 'Penjualan', en: 'Sales', ja: '売上高' } },
-  {
-    code: '4-201',
-    role: 'other_income',
-    line: 'other_income',
-    name: { id: 'Pendapatan lain-lain', en: 'Other income', ja: '雑収入' },
-  },
-  {
-    code: '5-101',
-    role: 'cost_of_goods',
-    line: 'cost_of_goods',
-    name: { id: 'Harga pokok penjualan', en: 'Cost of goods sold', ja: '売上原価' },
-  },
-  { code: '6-101', role: 'wages', line: 'expenses', name: { id: 'Beban upah', en: 'Wages', ja: '給料賃金' } },
-  {
-    code: '6-102',
-    role: 'utilities',
-    line: 'expenses',
-    name: { id: 'Beban listrik, air dan telepon', en: 'Utilities', ja: '水道光熱費・通信費' },
-  },
-  {
-    code: '6-103',
-    role: 'transport',
-    line: 'expenses',
-    name: { id: 'Beban transportasi', en: 'Transport', ja: '運賃' },
-  },
-  {
-    code: '6-104',
-    role: 'packaging_marketing',
-    line: 'expenses',
-    name: { id: 'Beban kemasan dan pemasaran', en: 'Packaging and marketing', ja: '包装・販売促進費' },
-  },
-  { code: '6-105', role: 'rent', line: 'expenses', name: { id: 'Beban sewa', en: 'Rent', ja: '賃借料' } },
-  {
-    code: '6-106',
-    role: 'interest',
-    line: 'finance_costs',
-    name: { id: 'Beban bunga', en: 'Interest', ja: '支払利息' },
-  },
-  {
-    code: '6-107',
-    role: 'depreciation',
-    line: 'expenses',
-    name: { id: 'Beban penyusutan', en: 'Depreciation', ja: '減価償却費' },
-  },
-  {
-    code: '6-199',
-    role: 'other_expenses',
-    line: 'expenses',
-    name: { id: 'Beban lain-lain', en: 'Other expenses', ja: '雑費' },
-  },
-  // Perpetual inventory (issue 13): a production run absorbs direct labour and factory overhead
-  // into finished goods at the batch's cost; these contra accounts carry what was absorbed. They sit
-  // under operating expenses, beside the wages and overhead they offset, so that cost of goods sold
-  // shows the goods' full cost when they are sold and gross profit is never above revenue.
-  {
-    code: '5-201',
-    role: 'labour_absorbed',
-    line: 'expenses',
-    contra: true,
-    name: { id: 'Tenaga kerja langsung dibebankan ke produk', en: 'Direct labour absorbed', ja: '直接労務費振替' },
-  },
-  {
-    code: '5-202',
-    role: 'overhead_absorbed',
-    line: 'expenses',
-    contra: true,
-    name: { id: 'Overhead pabrik dibebankan ke produk', en: 'Factory overhead absorbed', ja: '製造間接費振替' },
-  },
-  {
-    code: '6-150',
-    role: 'inventory_loss',
-    line: 'expenses',
-    name: { id: 'Beban persediaan rusak', en: 'Spoiled stock', ja: '棚卸減耗損' },
-  },
-  {
-    code: '6-301',
-    role: 'income_tax',
-    line: 'tax_expense',
-    name: { id: 'Beban pajak penghasilan (PPh final)', en: 'Income tax (final)', ja: '法人税等（最終課税）' },
-  },
-];
+const STATEMENT_LINES = new Set<string>([...Object.values(POSITION_LINES).flat(), ...INCOME_LINES]);
+
+/**
+ * A country's chart from its pack (packs/XX/chart.json), checked against the roles postings use and
+ * the statement lines: a pack that names an unknown one fails at start, not at posting.
+ */
+function packChart(country: string): TemplateAccount[] | undefined {
+  const loaded = packOf(country);
+  if (!loaded) return undefined;
+  return loaded.chart.map((a) => {
+    if (!(ACCOUNT_ROLES as readonly string[]).includes(a.role))
+      throw new Error(`packs/${country}: account ${a.code} has the unknown role ${a.role}`);
+    if (!STATEMENT_LINES.has(a.line))
+      throw new Error(`packs/${country}: account ${a.code} adds up into the unknown line ${a.line}`);
+    return { ...a, role: a.role as AccountRole, line: a.line as StatementLine };
+  });
+}
+
+const INDONESIA: TemplateAccount[] = packChart('ID')!;
 
 /**
  * A cooperative (koperasi, UU 25/1992 Pasal 41) is funded by its members: simpanan pokok (paid once
@@ -281,15 +169,20 @@ const COOPERATIVE: TemplateAccount[] = [
   ...INDONESIA.filter((a) => a.code >= '4'),
 ];
 
-const TEMPLATES: Record<string, TemplateAccount[]> = { ID: INDONESIA };
+const TEMPLATES = new Map<string, TemplateAccount[]>([['ID', INDONESIA]]);
 
 /**
- * The template for a country and kind of group; Indonesia's SAK EMKM chart where no country template
- * exists yet, and the cooperative chart for a koperasi.
+ * The template for a country and kind of group: its pack's chart, Indonesia's SAK EMKM chart where
+ * the country has no pack, and the cooperative chart for a koperasi.
  */
 export function chartTemplate(country: string, kind?: string): TemplateAccount[] {
   if (kind === 'cooperative') return COOPERATIVE;
-  return TEMPLATES[country] ?? INDONESIA;
+  let chart = TEMPLATES.get(country);
+  if (!chart) {
+    chart = packChart(country) ?? INDONESIA;
+    TEMPLATES.set(country, chart);
+  }
+  return chart;
 }
 
 /** Which line a group's own account adds up into when it names none: its class's catch-all line. */
@@ -300,14 +193,4 @@ export const DEFAULT_LINE: Record<AccountType, StatementLine> = {
   revenue: 'revenue',
   cost_of_goods: 'cost_of_goods',
   expense: 'expenses',
-};
-
-/** The statement lines an account of each class may add up into. */
-export const LINES_OF_TYPE: Record<AccountType, readonly StatementLine[]> = {
-  asset: POSITION_LINES.asset,
-  liability: POSITION_LINES.liability,
-  equity: POSITION_LINES.equity,
-  revenue: ['revenue', 'other_income'],
-  cost_of_goods: ['cost_of_goods'],
-  expense: ['expenses', 'finance_costs', 'tax_expense'],
 };

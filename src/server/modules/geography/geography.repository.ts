@@ -131,6 +131,30 @@ export const areasRepository = {
     return d.path.startsWith(a.path);
   },
 
+  /** Every area of a country as a country pack compares it: code, parent, level, names. */
+  async ofCountry(
+    db: Queryable,
+    country: string,
+  ): Promise<
+    { code: string; parent_code: string | null; level: string; name: string; names: Record<string, string> }[]
+  > {
+    return db.query(`SELECT code, parent_code, level, name, names FROM areas WHERE country = $1`, [country]);
+  },
+
+  /** Sets the names in other languages of some of a country's areas (a pack's names files). */
+  async setNames(
+    db: Queryable,
+    country: string,
+    names: { code: string; names: Record<string, string> }[],
+  ): Promise<void> {
+    await db.query(
+      `UPDATE areas a SET names = n.names
+       FROM unnest($2::text[], $3::jsonb[]) AS n(code, names)
+       WHERE a.code = n.code AND a.country = $1`,
+      [country, names.map((n) => n.code), names.map((n) => JSON.stringify(n.names))],
+    );
+  },
+
   async countsByLevel(db: Queryable, country: string): Promise<Record<string, number>> {
     const rows = await db.query<{ level: string; n: number }>(
       'SELECT level, count(*)::int AS n FROM areas WHERE country = $1 GROUP BY level',

@@ -129,3 +129,13 @@ export async function importAreas(
     return { country, rows: areas.length, byLevel };
   });
 }
+
+/** A country's areas as a country pack compares them (the countries module installs packs). */
+export const areasOfCountry = (db: Queryable, country: string) => areasRepository.ofCountry(db, country);
+
+/** Sets the names in other languages of a country's areas; never touches another country's. */
+export const setAreaNames = (
+  db: Queryable,
+  country: string,
+  names: { code: string; names: Record<string, string> }[],
+) => areasRepository.setNames(db, country, names);

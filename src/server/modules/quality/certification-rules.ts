@@ -1,5 +1,6 @@
 import type { FieldCode } from '../../../shared/problem-codes.js';
 import type { FieldError } from '../../http/errors.js';
+import { packKind } from '../../packs/index.js';
 import type { CertificationKind } from './quality.schemas.js';
 import { addMonths } from './scoring.js';
 
@@ -39,6 +40,12 @@ const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; code:
   },
 };
 
+/**
+ * The kinds whose number format and validity come from the pack that brings them (packs/XX/pack.json);
+ * Indonesia's and the FDA's rules above are code, as they check more than a pattern.
+ */
+const PACKED_KINDS: readonly CertificationKind[] = ['th_fda', 'th_tcps', 'vn_food_safety'];
+
 /** SPP-IRT is valid at most 5 years (BPOM Reg. 22/2018). */
 export const PIRT_MAX_MONTHS = 60;
 
@@ -72,6 +79,16 @@ export function checkCertification(c: CertificationInput): { errors: FieldError[
   if (format && !format.pattern.test(c.number))
     errors.push({ path: 'number', code: format.code, message: format.message });
   let expiresOn = c.expiresOn ?? null;
+  const packed = PACKED_KINDS.includes(c.kind) ? packKind(c.kind) : undefined;
+  if (packed?.numberPattern && !new RegExp(packed.numberPattern).test(c.number))
+    errors.push({
+      path: 'number',
+      code: 'certificate_number_format',
+      params: { example: packed.numberExample ?? '' },
+      message: `does not match the number format of this kind, e.g. ${packed.numberExample ?? ''}`,
+    });
+  // A kind whose pack fixes how long it runs: that long from issue unless the certificate says.
+  if (packed?.validityMonths && expiresOn === null) expiresOn = addMonths(c.issuedOn, packed.validityMonths);
   if (c.kind === 'fda_registration') {
     const due = fdaRegistrationExpiry(c.issuedOn);
     if (expiresOn !== null && expiresOn !== due)

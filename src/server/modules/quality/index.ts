@@ -39,5 +39,8 @@ export {
 export { createCertification } from './certifications.service.js';
 export { OCOP_TEMPLATE_ID } from './scheme-templates.js';
 
+/** A shipped rating-scheme template's id by its key ('otop', 'ocop', 'kemenperin-ovop'), as country packs name them. */
+export { schemeTemplateId } from './scheme-templates.js';
+
 /** What waits in the quality work for the caller, for the home screen. */
 export { qualityTasks } from './tasks.service.js';

@@ -116,7 +116,8 @@ const otop: SchemeDefinition = {
         'Holds a product-standard certificate',
         '製品規格の認証を持っている',
       ),
-      anyOf: ['pirt', 'bpom_md', 'sni', 'halal', 'organic'],
+      // Thailand's own: the community product standard (มผช.) and the Thai FDA number (อย.).
+      anyOf: ['pirt', 'bpom_md', 'sni', 'halal', 'organic', 'th_tcps', 'th_fda'],
       onFail: { effect: 'block' },
     },
   ],
@@ -298,3 +299,6 @@ export const SCHEME_TEMPLATES: { id: string; key: string; definition: SchemeDefi
   { id: OCOP_TEMPLATE_ID, key: 'ocop', definition: ocop },
   { id: KEMENPERIN_TEMPLATE_ID, key: 'kemenperin-ovop', definition: kemenperin },
 ];
+
+/** A template's id by its key, or undefined. */
+export const schemeTemplateId = (key: string): string | undefined => SCHEME_TEMPLATES.find((t) => t.key === key)?.id;

@@ -11,7 +11,8 @@ import { abilities, accountById, authorize, can, recordAudit, type Target } from
 import { groupsRepository } from './groups.repository.js';
 import { readGroup } from './groups.service.js';
 import { membersRepository, type MemberRow, type MemberValues } from './members.repository.js';
-import { nikProblem } from './nik.js';
+import { nationalIdProblem, nationalIdRuleOf } from './national-ids.js';
+import type { NationalIdRule } from '../../packs/index.js';
 import { groupPolicy, groupTarget, memberPolicy, ofGroupTarget } from './registry.policy.js';
 import { allDomains, assertOldEnough, disabilityOf, functioningOf } from './member-facts.js';
 import type { CreateMemberBody, Functioning, ListMembersQuery, PatchMemberBody } from './registry.schemas.js';
@@ -102,11 +103,14 @@ interface MemberFields {
   userId: string | null;
 }
 
-/** Checks what a schema cannot see alone, then encrypts the personal data for storage. */
-function toValues(fields: MemberFields, cipher: PersonalDataCipher): MemberValues {
+/**
+ * Checks what a schema cannot see alone (the national id by its country's rule: Indonesia's NIK),
+ * then encrypts the personal data for storage.
+ */
+function toValues(fields: MemberFields, cipher: PersonalDataCipher, rule: NationalIdRule): MemberValues {
   const errors: FieldError[] = [];
   if (fields.nationalId) {
-    const problem = nikProblem(fields.nationalId, fields.sex, fields.birthYear);
+    const problem = nationalIdProblem(rule, fields.nationalId, fields.sex, fields.birthYear);
     if (problem) errors.push({ path: 'nationalId', ...problem });
   }
   if (fields.leftOn && fields.leftOn < fields.joinedOn)
@@ -173,7 +177,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
       input: fields,
       present: (row) => memberAnswer(tx, row),
       create: async (id) => {
-        const values = toValues(fields, tx.cipher);
+        const values = toValues(fields, tx.cipher, await nationalIdRuleOf(tx.db, group.program_id));
         await assertOldEnough(tx, group.program_id, values.birth_year);
         await assertNationalIdFree(tx, groupTarget(group), values, null);
         if (values.user_id) await assertAccountLinkable(tx, groupTarget(group), groupId, values, null);
@@ -260,7 +264,7 @@ export async function patchMember(ctx: Ctx, id: string, base: number, input: Pat
       functioning,
       disability: disabilityOf(functioning, disability, current.disability),
     };
-    const values = toValues(fields, tx.cipher);
+    const values = toValues(fields, tx.cipher, await nationalIdRuleOf(tx.db, current.program_id));
     if (values.birth_year !== current.birth_year) await assertOldEnough(tx, current.program_id, values.birth_year);
     // Only a changed NIK is checked: a flagged duplicate stays editable while it is being resolved.
     if (values.national_id_hash !== current.national_id_hash) {

@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../../../test/app.js';
+import { buildProgram, buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
+import { allCriteria } from '../../../../test/quality-fixtures.js';
+import { loadPack, packCountries } from '../../packs/index.js';
+import { createProgramFromPack, installPack } from './countries.service.js';
+
+const t = useTestApp();
+
+/** Every Indonesian row a pack could touch: areas, programs, and Indonesia's pack record. */
+async function indonesianRows() {
+  const db = t.database.db;
+  return {
+    areas: await db.query(
+      `SELECT code, parent_code, level, depth, name, names, path FROM areas WHERE country = 'ID' ORDER BY code`,
+    ),
+    programs: await db.query(
+      `SELECT id, code, currency, locales, updated_at FROM programs WHERE country = 'ID' ORDER BY id`,
+    ),
+    packs: await db.query(`SELECT country, version, digest, updated_at FROM country_packs WHERE country = 'ID'`),
+  };
+}
+
+const count = async (sql: string, params: unknown[] = []) =>
+  (await t.database.db.query<{ n: number }>(sql, params))[0]!.n;
+
+/** A program started from a pack, an admin, and ways to post as them and sign in staff. */
+async function packWorld(country: 'TH' | 'VN', code: string) {
+  const db = t.database.db;
+  await installPack(db, country);
+  const { program, scheme } = await createProgramFromPack(system(db), {
+    country,
+    code,
+    name: `${code} (test)`,
+    startedOn: '2026-01-01',
+  });
+  const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
+  const send = (method: 'POST' | 'PUT', url: string, as: Session, payload: object) =>
+    t.request({ method, url, as, payload });
+  const post = async (url: string, payload: object, as: Session = admin) => {
+    const r = await send('POST', url, as, payload);
+    if (r.statusCode !== 201) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const as = async (role: Parameters<typeof buildStaff>[1], scope: { groupId?: string } = {}) => {
+    const { user } = await buildStaff(db, role, { programId: program.id, ...scope });
+    return { ...(await signedIn(t.app, user)), userId: user.id };
+  };
+  return { program, scheme, admin, send, post, as };
+}
+
+type PackWorld = Awaited<ReturnType<typeof packWorld>>;
+
+/** Enters a product in a round, scores it full marks by self-assessment and two national assessors, finalises. */
+async function rateFullMarks(w: PackWorld, productId: string, groupId: string) {
+  const scheme = (await t.request({ url: `/api/v1/rating-schemes/${w.scheme.id}`, as: w.admin })).json();
+  const entered = await w.post('/api/v1/assessments', {
+    productId,
+    schemeId: scheme.id,
+    year: 2026,
+    panelTier: 'national',
+    assessedOn: '2026-06-01',
+  });
+  const url = `/api/v1/assessments/${entered.id}`;
+  const chair = await w.as('group_manager', { groupId });
+  expect(
+    (await w.send('PUT', `${url}/self-assessment`, chair, { scores: allCriteria(scheme.definition, 3) })).statusCode,
+  ).toBe(200);
+  for (let i = 0; i < 2; i++) {
+    const assessor = await w.as('assessor');
+    const tier = await w.send('PUT', `/api/v1/programs/${w.program.id}/assessor-tiers`, w.admin, {
+      userId: assessor.userId,
+      tier: 'national',
+    });
+    expect(tier.statusCode, tier.body).toBe(200);
+    const scored = await w.send('PUT', `${url}/panel-scores`, assessor, { scores: allCriteria(scheme.definition, 3) });
+    expect(scored.statusCode, scored.body).toBe(200);
+  }
+  const manager = await w.as('program_manager');
+  const final = await w.send('POST', `${url}/finalise`, manager, {});
+  expect(final.statusCode, final.body).toBe(200);
+  return final.json();
+}
+
+describe('country packs', () => {
+  it('are valid data: every shipped pack passes its schema, and its currency has the minor units amounts use', () => {
+    expect(packCountries()).toEqual(expect.arrayContaining(['ID', 'TH', 'VN']));
+    for (const country of packCountries()) expect(loadPack(country).pack.country).toBe(country);
+    expect(loadPack('VN').pack.currency).toEqual({ code: 'VND', minorUnits: 0 });
+    expect(loadPack('TH').pack.fiscalYearStartMonth).toBe(10);
+    expect(loadPack('TH').pack.areas.source).toMatchObject({
+      licence: 'MIT',
+      url: expect.stringContaining('github.com'),
+    });
+  });
+
+  it('install Thailand on an Indonesian platform without changing an Indonesian row, and again change nothing', async () => {
+    const db = t.database.db;
+    await buildProgram(db);
+    const before = await indonesianRows();
+    expect(before.areas.length).toBeGreaterThan(100);
+
+    const dry = await installPack(db, 'TH', { dryRun: true });
+    expect(dry).toMatchObject({ installedVersion: null, upToDate: false, areas: { added: 1006, unchanged: 0 } });
+    expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = 'TH'`)).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM country_packs')).toBe(0);
+
+    const first = await installPack(db, 'TH');
+    expect(first.areas).toMatchObject({ added: 1006, translated: 1006, renamed: [] });
+    expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = 'TH' AND level = 'province'`)).toBe(77);
+    const [bangkok] = await db.query<{ name: string; names: Record<string, string> }>(
+      `SELECT name, names FROM areas WHERE code = 'TH-10'`,
+    );
+    expect(bangkok).toEqual({ name: 'กรุงเทพมหานคร', names: { en: 'Bangkok' } });
+    const audits = await count(`SELECT count(*)::int AS n FROM audit_log`);
+
+    const again = await installPack(db, 'TH');
+    expect(again).toMatchObject({
+      installedVersion: '2026.12.0',
+      upToDate: true,
+      areas: { added: 0, unchanged: 1006 },
+    });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(audits);
+
+    // An upgrade that renames an area (here: the stored name drifted) puts it right and says so.
+    await db.query(`UPDATE areas SET name = 'Krung Thep' WHERE code = 'TH-10'`);
+    const upgrade = await installPack(db, 'TH');
+    expect(upgrade.areas).toMatchObject({
+      added: 0,
+      renamed: [{ code: 'TH-10', from: 'Krung Thep', to: 'กรุงเทพมหานคร' }],
+    });
+    expect((await installPack(db, 'TH')).upToDate).toBe(true);
+
+    await installPack(db, 'VN');
+    expect(await indonesianRows()).toEqual(before);
+  });
+
+  it('refuse an unknown country, and a program before its pack is installed', async () => {
+    await expect(installPack(t.database.db, 'XX')).rejects.toMatchObject({ status: 422, code: 'country-pack-missing' });
+    await expect(
+      createProgramFromPack(system(t.database.db), {
+        country: 'TH',
+        code: 'OTOP-TH',
+        name: 'OTOP',
+        startedOn: '2026-01-01',
+      }),
+    ).rejects.toMatchObject({ status: 422, code: 'country-pack-not-installed' });
+    await installPack(t.database.db, 'TH');
+    await expect(
+      createProgramFromPack(system(t.database.db), {
+        country: 'TH',
+        code: 'OTOP-TH',
+        name: 'OTOP',
+        startedOn: '2026-01-01',
+        template: 'kemenperin-ovop',
+      }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'template', code: 'unknown_reference' }] });
+    expect(await count('SELECT count(*)::int AS n FROM programs')).toBe(0);
+  });
+
+  it('start a Thai program whose group keeps books in THB, whose members need no national id, and whose OTOP round gives stars', async () => {
+    const w = await packWorld('TH', 'OTOP-TH');
+    expect(w.program).toMatchObject({ country: 'TH', currency: 'THB', locales: ['th', 'en'] });
+    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'TH-5001', profile: {} });
+    const group = await w.post('/api/v1/groups', {
+      programId: w.program.id,
+      villageId: village.id,
+      name: 'กลุ่มทอผ้าบ้านเหมืองกุง',
+      kind: 'women_group',
+    });
+    const member = await w.post(`/api/v1/groups/${group.id}/members`, {
+      name: 'สมศรี ใจดี',
+      sex: 'female',
+      birthYear: 1970,
+      role: 'chair',
+      joinedOn: '2026-01-10',
+    });
+    expect(member.nationalId).toBeNull();
+
+    const manager = await w.as('group_manager', { groupId: group.id });
+    const sale = await w.send('POST', `/api/v1/groups/${group.id}/transactions`, manager, {
+      kind: 'cash_sale',
+      date: '2026-02-10',
+      amount: { amount: '1250.50', currency: 'THB' },
+      memo: 'ผ้าไหม 2 ผืน',
+    });
+    expect(sale.statusCode, sale.body).toBe(201);
+    const income = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/income-statement?from=2026-02-01&to=2026-02-28`,
+      as: manager,
+    });
+    expect(income.json().revenue.amount).toEqual({ amount: '1250.50', currency: 'THB' });
+    const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
+    expect(books.currency).toBe('THB');
+    expect(books.accounts.find((a: { code: string }) => a.code === '4-101').name).toEqual({
+      th: 'รายได้จากการขาย',
+      en: 'Sales',
+    });
+
+    const product = await w.post('/api/v1/products', {
+      groupId: group.id,
+      name: { th: 'ผ้าไหมมัดหมี่', en: 'Mudmee silk' },
+      description: { th: 'ผ้าไหมทอมือจากขอนแก่น' },
+      category: 'textiles_garments',
+      unit: 'ผืน',
+      price: { amount: '2500.00', currency: 'THB' },
+      status: 'ready',
+    });
+    const badNumber = await w.send('POST', '/api/v1/certifications', w.admin, {
+      productId: product.id,
+      kind: 'th_fda',
+      number: 'not a number',
+      issuer: 'อย.',
+      issuedOn: '2025-02-01',
+    });
+    expect(badNumber.statusCode).toBe(400);
+    expect(badNumber.json().errors[0]).toMatchObject({
+      path: 'number',
+      code: 'certificate_number_format',
+      params: { example: '10-1-12345-1-0001' },
+    });
+    // The community product standard (มผช.): three years from issue when the certificate gives no end.
+    const tcps = await w.post('/api/v1/certifications', {
+      productId: product.id,
+      kind: 'th_tcps',
+      number: 'มผช. 16/2557',
+      issuer: 'สำนักงานมาตรฐานผลิตภัณฑ์อุตสาหกรรม',
+      issuedOn: '2025-02-01',
+    });
+    expect(tcps.expiresOn).toBe('2028-02-01');
+
+    const final = await rateFullMarks(w, product.id, group.id);
+    expect(final).toMatchObject({ status: 'finalised', stars: 5, validUntil: '2028-06-01' });
+  });
+
+  it('start a Vietnamese program in VND whose OCOP round issues a certificate valid 36 months', async () => {
+    const w = await packWorld('VN', 'OCOP-VN');
+    expect(w.program).toMatchObject({ country: 'VN', currency: 'VND', locales: ['vi', 'en'] });
+    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'VN-00004', profile: {} });
+    const group = await w.post('/api/v1/groups', {
+      programId: w.program.id,
+      villageId: village.id,
+      name: 'Hợp tác xã mây tre đan Phú Vinh',
+      kind: 'cooperative',
+    });
+    const product = await w.post('/api/v1/products', {
+      groupId: group.id,
+      name: { vi: 'Giỏ mây tre đan', en: 'Rattan basket' },
+      description: { vi: 'Giỏ đan tay từ mây và tre.' },
+      category: 'handicrafts',
+      unit: 'chiếc',
+      price: { amount: '250000', currency: 'VND' },
+      status: 'ready',
+    });
+    const fraction = await w.send('POST', '/api/v1/products', w.admin, {
+      groupId: group.id,
+      name: { vi: 'Giỏ nhỏ' },
+      description: { vi: 'Giỏ nhỏ.' },
+      category: 'handicrafts',
+      unit: 'chiếc',
+      price: { amount: '250000.50', currency: 'VND' },
+    });
+    expect(fraction.statusCode).toBe(400);
+    expect(fraction.json().errors[0].path).toBe('price.amount');
+
+    const final = await rateFullMarks(w, product.id, group.id);
+    expect(final).toMatchObject({ status: 'finalised', stars: 5, validUntil: '2029-06-01' });
+  });
+
+  it('check the NIK in Indonesia and take members without one, or with any id, where the pack names no rule', async () => {
+    const db = t.database.db;
+    const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
+    const member = { name: 'Ni Made Suastini', sex: 'female', birthYear: 1985, role: 'chair', joinedOn: '2019-03-08' };
+    const groupIn = async (programId: string, areaCode: string) => {
+      const village = await t.request({
+        method: 'POST',
+        url: '/api/v1/villages',
+        as: admin,
+        payload: { programId, areaCode, profile: {} },
+      });
+      expect(village.statusCode, village.body).toBe(201);
+      const group = await t.request({
+        method: 'POST',
+        url: '/api/v1/groups',
+        as: admin,
+        payload: { programId, villageId: village.json().id, name: 'Kelompok', kind: 'farmer_group' },
+      });
+      return group.json().id as string;
+    };
+    const indonesian = await groupIn((await buildProgram(db)).id, '51.07.06.2004');
+    const add = (groupId: string, payload: object) =>
+      t.request({
+        method: 'POST',
+        url: `/api/v1/groups/${groupId}/members`,
+        as: admin,
+        payload: { ...member, ...payload },
+      });
+    const wrongNik = await add(indonesian, { nationalId: '5107061708780002' });
+    expect(wrongNik.statusCode).toBe(400);
+    expect(wrongNik.json().errors[0]).toMatchObject({ path: 'nationalId', code: 'nik_encodes_man' });
+    expect((await add(indonesian, { nationalId: '1234567890123' })).json().errors[0]).toMatchObject({
+      code: 'nik_digits',
+    });
+    expect((await add(indonesian, {})).statusCode).toBe(201);
+
+    await installPack(db, 'TH');
+    const { program } = await createProgramFromPack(system(db), {
+      country: 'TH',
+      code: 'OTOP-TH',
+      name: 'OTOP',
+      startedOn: '2026-01-01',
+    });
+    const thai = await groupIn(program.id, 'TH-1001');
+    expect((await add(thai, {})).statusCode).toBe(201);
+    const withId = await add(thai, { nationalId: '1101700203451' });
+    expect(withId.statusCode, withId.body).toBe(201);
+  });
+});
