@@ -105,6 +105,17 @@ export const PROBLEM_CODES = {
   'dhis2-not-configured': [],
   'thread-locked': [],
   'not-a-question': [],
+  // mentoring and success stories (community, decision 019)
+  'mentors-are-trainers': [],
+  'community-members-only': [],
+  'mentor-at-capacity': ['capacity'],
+  'own-mentor': [],
+  'mentorship-not-accepted': ['status'],
+  'mentorship-decided': ['status'],
+  'mentee-gives-feedback': [],
+  'feedback-given': [],
+  'story-status': ['status'],
+  'too-many-story-photos': ['maximum'],
   // a new community member's slow mode (429), named as the community's rules name it
   community_slow_mode: ['maximum'],
   // DHIS2 did not take a push (502)
@@ -214,6 +225,7 @@ export const FIELD_CODES = {
   unknown_reference: [],
   rules_outdated: [],
   community_links_not_allowed: [],
+  not_mentor_topic: [],
   not_allowed_here: [],
   taken: [],
   not_an_assessor: [],
