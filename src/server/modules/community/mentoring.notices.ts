@@ -44,7 +44,7 @@ export function mentoringNotice(
   mentorshipId: string,
   params: Record<string, string>,
 ): Notice {
-  const link = `/app/community/mentoring/${mentorshipId}`;
+  const link = `/app/mentoring/${mentorshipId}`;
   return {
     userIds: [userId],
     kind,
