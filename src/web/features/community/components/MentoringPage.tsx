@@ -232,7 +232,15 @@ function Mentors({ programId, member }: { programId: string; member: boolean }) 
           ) : (
             <ul className="stack">
               {items.map((m) => (
-                <MentorCard key={m.id} mentor={m} member={member} onAsked={mine.reload} />
+                <MentorCard
+                  key={m.id}
+                  mentor={m}
+                  member={member}
+                  onAsked={() => {
+                    mine.reload();
+                    mentors.reload();
+                  }}
+                />
               ))}
             </ul>
           )
