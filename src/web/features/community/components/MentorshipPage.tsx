@@ -163,7 +163,7 @@ function Session(props: { session: MentoringSessionAnswer; mentorship: Mentorshi
         ))}
       </ul>
       {mentorship.abilities.record ? (
-        <form onSubmit={(e) => void add(e)} noValidate aria-label={t('mentoring.addFollowUp')} className="inline">
+        <form onSubmit={(e) => void add(e)} noValidate aria-label={t('mentoring.addFollowUp')}>
           <Field label={t('mentoring.addFollowUp')} name={`follow-up-${session.id}`} error={form.errors.text}>
             {(f) => <input {...f} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
