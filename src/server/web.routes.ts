@@ -17,6 +17,8 @@ const PAGES = [
   '/verify/*',
   '/ratings/*',
   '/join/*',
+  '/stories',
+  '/stories/*',
   '/invitation',
   '/app',
   '/app/*',

@@ -112,6 +112,17 @@ export const PROBLEM_CODES = {
   // a community member muted (may read, not post) or suspended (neither) until a time (403)
   'member-muted': ['until'],
   'member-suspended': ['until'],
+  // mentoring and success stories (community, decision 019)
+  'mentors-are-trainers': [],
+  'community-members-only': [],
+  'mentor-at-capacity': ['capacity'],
+  'own-mentor': [],
+  'mentorship-not-accepted': ['status'],
+  'mentorship-decided': ['status'],
+  'mentee-gives-feedback': [],
+  'feedback-given': [],
+  'story-status': ['status'],
+  'too-many-story-photos': ['maximum'],
   // DHIS2 did not take a push (502)
   'dhis2-unreachable': [],
   'dhis2-refused': ['status'],
@@ -221,6 +232,7 @@ export const FIELD_CODES = {
   unknown_reference: [],
   rules_outdated: [],
   no_links_yet: [],
+  not_mentor_topic: [],
   not_allowed_here: [],
   taken: [],
   not_an_assessor: [],

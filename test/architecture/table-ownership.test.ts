@@ -82,6 +82,12 @@ const OWNERS: Record<string, string[]> = {
     'community_reports',
     'community_moderation_log',
     'community_words',
+    'community_mentors',
+    'community_mentorships',
+    'community_mentoring_sessions',
+    'community_follow_ups',
+    'community_stories',
+    'community_story_photos',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };

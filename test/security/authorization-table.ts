@@ -5,7 +5,10 @@ import {
   answerPolicy,
   communityProgramPolicy,
   joinPolicy,
+  mentorPolicy,
+  mentorshipPolicy,
   spacePolicy,
+  storyPolicy,
 } from '../../src/server/modules/community/community.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
@@ -173,6 +176,27 @@ async function joinBody(r: Records, x: Helpers) {
 async function freshJoin(r: Records, x: Helpers): Promise<string> {
   return (await x.post(`/api/v1/community/${r.programId}/joins`, await joinBody(r, x))).id;
 }
+/** A mentorship at the mentee's village, owned (for the policy) by its mentor, the program's trainer. */
+const ship = (r: Records): Target => ({ programId: r.programId, areaPath: r.areaPath, ownerId: r.trainer.id });
+/** The same, as its mentee sees it: only the mentee (no caller of the walk) gives feedback. */
+const menteeOf = (r: Records): Target => ({ programId: r.programId, areaPath: r.areaPath, ownerId: r.menteeId });
+/**
+ * Feedback, in one check over `menteeOf`: who reads the mentorship is named by role here (the
+ * program's one trainer of the walk is its mentor), since the target's owner is the mentee; then
+ * only the mentee gives feedback, so every reader gets 403.
+ */
+const feedbackOf: Policy<'read' | 'feedback'> = {
+  what: 'Mentorship',
+  rules: {
+    read: { roles: ['community_manager'], programWide: ['program_manager', 'trainer'] },
+    feedback: mentorshipPolicy.rules.feedback,
+  },
+};
+/** Only welcomed members ask for mentoring (no caller of the walk is one): staff who see mentors get 403. */
+const membersAsk: Policy<'read' | 'request'> = {
+  ...mentorPolicy,
+  rules: { read: mentorPolicy.rules.read, request: { roles: [], ownerOnly: true } },
+};
 const SIGNED_IN: Rule = { kind: 'signedIn' };
 /** A welcomed member in the place's village (welcomed by the admin): their account's id. */
 async function freshMember(r: Records, x: Helpers): Promise<string> {
@@ -1200,6 +1224,120 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/community/joins/{id}/decline': {
     rule: policy(check(joinPolicy, 'decide', vil)),
     request: async (r, x) => ({ url: `/api/v1/community/joins/${await freshJoin(r, x)}/decline` }),
+  },
+  'GET /api/v1/community/{programId}/mentors': {
+    rule: policy(check(mentorPolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/mentors?topic=packaging` }),
+  },
+  'GET /api/v1/community/{programId}/mentors/me': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/mentors/me` }),
+  },
+  'PUT /api/v1/community/{programId}/mentors/me': {
+    rule: policy(check(mentorPolicy, 'read', prog), check(mentorPolicy, 'mentor', prog)),
+    request: (r) => ({
+      url: `/api/v1/community/${r.programId}/mentors/me`,
+      payload: { topics: ['packaging'], languages: ['id'], monthlyCapacity: 100 },
+    }),
+  },
+  'POST /api/v1/community/mentors/{id}/requests': {
+    rule: policy(check(membersAsk, 'read', prog), check(membersAsk, 'request', prog)),
+    request: (r) => ({
+      url: `/api/v1/community/mentors/${r.mentorId}/requests`,
+      payload: { topic: 'packaging', message: 'Kemasan?' },
+    }),
+  },
+  'GET /api/v1/community/{programId}/mentorships': {
+    rule: list(mentorshipPolicy, ship, (r) => r.mentorshipId),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/mentorships` }),
+  },
+  'GET /api/v1/community/mentorships/{id}': {
+    rule: policy(check(mentorshipPolicy, 'read', ship)),
+    request: (r) => ({ url: `/api/v1/community/mentorships/${r.mentorshipId}` }),
+  },
+  'POST /api/v1/community/mentorships/{id}/accept': {
+    rule: policy(check(mentorshipPolicy, 'read', ship), check(mentorshipPolicy, 'decide', ship)),
+    request: (r) => ({ url: `/api/v1/community/mentorships/${r.mentorshipId}/accept` }),
+  },
+  'POST /api/v1/community/mentorships/{id}/decline': {
+    rule: policy(check(mentorshipPolicy, 'read', ship), check(mentorshipPolicy, 'decide', ship)),
+    request: (r) => ({ url: `/api/v1/community/mentorships/${r.mentorshipId}/decline`, payload: { reason: 'Penuh' } }),
+  },
+  'POST /api/v1/community/mentorships/{id}/sessions': {
+    rule: policy(check(mentorshipPolicy, 'read', ship), check(mentorshipPolicy, 'record', ship)),
+    request: (r) => ({
+      url: `/api/v1/community/mentorships/${r.mentorshipId}/sessions`,
+      payload: { heldOn: '2026-03-03', mode: 'online' },
+    }),
+  },
+  'POST /api/v1/community/mentoring-sessions/{id}/follow-ups': {
+    rule: policy(check(mentorshipPolicy, 'read', ship), check(mentorshipPolicy, 'record', ship)),
+    request: (r) => ({
+      url: `/api/v1/community/mentoring-sessions/${r.mentoringSessionId}/follow-ups`,
+      payload: { text: 'Foto produk' },
+    }),
+  },
+  'PATCH /api/v1/community/mentoring-sessions/{id}/follow-ups/{followUpId}': {
+    rule: policy(check(mentorshipPolicy, 'read', ship), check(mentorshipPolicy, 'record', ship)),
+    request: (r) => ({
+      url: `/api/v1/community/mentoring-sessions/${r.mentoringSessionId}/follow-ups/${r.followUpId}`,
+      payload: { done: true },
+    }),
+  },
+  'POST /api/v1/community/mentoring-sessions/{id}/feedback': {
+    rule: policy(check(feedbackOf, 'feedback', menteeOf)),
+    request: (r) => ({
+      url: `/api/v1/community/mentoring-sessions/${r.mentoringSessionId}/feedback`,
+      payload: { rating: 5 },
+    }),
+  },
+  'GET /api/v1/stories/{id}': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/stories/${r.publishedStoryId}` }),
+  },
+  'GET /api/v1/community/{programId}/public-stories': {
+    rule: OPEN,
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/public-stories` }),
+  },
+  'GET /api/v1/community/{programId}/stories': {
+    rule: list(storyPolicy, grp, (r) => r.storyId),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/stories` }),
+  },
+  'POST /api/v1/community/stories': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'draft', grp)),
+    request: (r) => ({
+      url: '/api/v1/community/stories',
+      payload: { groupId: r.group.id, title: { id: 'Cerita' }, body: { id: 'Isi cerita.' } },
+    }),
+  },
+  'GET /api/v1/community/stories/{id}': {
+    rule: policy(check(storyPolicy, 'read', grp)),
+    request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}` }),
+  },
+  'PATCH /api/v1/community/stories/{id}': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'draft', grp)),
+    request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}`, payload: { version: 1, title: { id: 'Baru' } } }),
+  },
+  'POST /api/v1/community/stories/{id}/photos': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'draft', grp)),
+    request: (r, x) => ({
+      url: `/api/v1/community/stories/${r.storyId}/photos`,
+      multipart: { field: 'photo', filename: 'kebun.png', type: 'image/png', data: x.png },
+    }),
+  },
+  'POST /api/v1/community/stories/{id}/submit': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'draft', grp)),
+    request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}/submit` }),
+  },
+  'POST /api/v1/community/stories/{id}/publish': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'review', grp)),
+    request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}/publish` }),
+  },
+  'POST /api/v1/community/stories/{id}/send-back': {
+    rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'review', grp)),
+    request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}/send-back`, payload: { comment: 'Foto?' } }),
   },
   'POST /api/v1/buyers': {
     rule: { kind: 'anonymousOnly' },

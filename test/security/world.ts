@@ -190,6 +190,12 @@ async function recordsOf(
     },
     [202],
   );
+  const mentoring = await mentoringOf(t, admin, w.program.id, shared.trainer.id, target[0]!.area_code, rules.version);
+  // A success story of the group, drafted by the admin, and another one published.
+  const story = await call('POST', '/api/v1/community/stories', admin, storyBody(group.id));
+  const published = await call('POST', '/api/v1/community/stories', admin, storyBody(group.id));
+  await call('POST', `/api/v1/community/stories/${published.id}/submit`, admin, {});
+  await call('POST', `/api/v1/community/stories/${published.id}/publish`, admin, {});
   return {
     programId: w.program.id,
     areaPath: target[0]!.area_path,
@@ -214,7 +220,84 @@ async function recordsOf(
     quoteId,
     order,
     joinId: join.id as string,
+    ...mentoring,
+    storyId: story.id as string,
+    publishedStoryId: published.id as string,
     ...shared,
+  };
+}
+
+const storyBody = (groupId: string) => ({
+  groupId,
+  title: { id: 'Dari kebun ke pasar' },
+  body: { id: 'Kelompok kami mulai berlima.' },
+});
+
+let mentoringCalls = 0;
+
+/**
+ * Mentoring in a place: the program's trainer mentors a member welcomed from the place's village,
+ * in an accepted mentorship with one session and one follow-up.
+ */
+async function mentoringOf(
+  t: TestApp,
+  admin: Session,
+  programId: string,
+  trainerId: string,
+  village: string,
+  rules: number,
+) {
+  const db = t.database.db;
+  // Each from its own address: joining and accepting an invitation are throttled per address.
+  const ok = async (method: 'POST' | 'PUT', url: string, as: Session | undefined, payload: object) => {
+    mentoringCalls += 1;
+    const remoteAddress = `10.251.${mentoringCalls >> 8}.${mentoringCalls & 255}`;
+    const r = await t.request({ method, url, as, payload, remoteAddress });
+    if (r.statusCode >= 300) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json();
+  };
+  const [trainer] = await db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [trainerId]);
+  const mentorSession = await signedIn(t.app, { email: trainer!.email });
+  const mentor = await ok('PUT', `/api/v1/community/${programId}/mentors/me`, mentorSession, {
+    topics: ['packaging'],
+    languages: ['id'],
+    monthlyCapacity: 100,
+  });
+  const email = `mentee-${crypto.randomUUID().slice(0, 8)}@example.id`;
+  const join = await ok('POST', `/api/v1/community/${programId}/joins`, undefined, {
+    name: 'Ni Kadek Sari',
+    email,
+    areaCode: village,
+    rulesVersion: rules,
+    acceptRules: true,
+    sex: 'female',
+  });
+  const welcome = await ok('POST', `/api/v1/community/joins/${join.id}/welcome`, admin, {});
+  await ok('POST', '/api/v1/invitations/accept', undefined, {
+    token: welcome.invitation.path.split('#')[1],
+    password: STRONG_PASSWORD,
+  });
+  const mentee = await signedIn(t.app, { email });
+  const ship = await ok('POST', `/api/v1/community/mentors/${mentor.id}/requests`, mentee, {
+    topic: 'packaging',
+    message: 'Kemasan keripik?',
+  });
+  await ok('POST', `/api/v1/community/mentorships/${ship.id}/accept`, mentorSession, {});
+  const held = await ok('POST', `/api/v1/community/mentorships/${ship.id}/sessions`, mentorSession, {
+    heldOn: ONE_DAY,
+    mode: 'phone',
+    notes: 'Catatan',
+  });
+  const sessionId = held.sessions[0].id as string;
+  const todo = await ok('POST', `/api/v1/community/mentoring-sessions/${sessionId}/follow-ups`, mentorSession, {
+    text: 'Tanya pemasok',
+  });
+  return {
+    mentorId: mentor.id as string,
+    mentorshipId: ship.id as string,
+    menteeId: welcome.join.userId as string,
+    mentoringSessionId: sessionId,
+    followUpId: todo.sessions[0].followUps[0].id as string,
   };
 }
 

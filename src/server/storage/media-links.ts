@@ -3,13 +3,13 @@ import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Actor, Clock } from '../http/context.js';
 
 /**
- * Links to uploaded files. Product photos are public: their folder is listed here and their
+ * Links to uploaded files. Product and success-story photos are public: their folders are listed here and their
  * address is permanent. Every other folder is private (assessment evidence, certificate documents,
  * course materials, and whatever is added later unless it is listed here): such a file is served
  * only to an account its owning module lets read the record it belongs to, through a link signed
  * for that account that lapses after a few minutes, or to the signed-in caller itself.
  */
-const PUBLIC_FOLDERS = new Set(['products']);
+const PUBLIC_FOLDERS = new Set(['products', 'stories']);
 
 /** How long a signed link opens its file: long enough to click, short enough that a copy soon dies. */
 export const LINK_LIFETIME_SECONDS = 5 * 60;

@@ -314,4 +314,16 @@ export const errorsEn: ErrorTexts = {
   'error.dhis2-answer-unreadable': 'DHIS2 answered without an import summary (HTTP {status}).',
   'error.not_this_period_type': 'Must be a {periodType} period, as the program reports to DHIS2.',
   'error.secret_needed': 'A new address or account needs its password or token.',
+  'error.mentors-are-trainers': 'Mentors are the program’s trainers: ask the program manager for the trainer role.',
+  'error.community-members-only': 'Only a welcomed member of the community may ask for mentoring.',
+  'error.mentor-at-capacity':
+    'This mentor has taken {capacity} requests this month: choose another mentor or ask next month.',
+  'error.own-mentor': 'You cannot ask yourself for mentoring.',
+  'error.mentorship-not-accepted': 'This mentoring request is {status}: sessions need an accepted one.',
+  'error.mentorship-decided': 'This mentoring request was {status} already.',
+  'error.mentee-gives-feedback': 'Only the mentee gives feedback on a session.',
+  'error.feedback-given': 'Feedback on this session was given already.',
+  'error.story-status': 'The story is {status}: this step does not apply now.',
+  'error.too-many-story-photos': 'A story may have at most {maximum} photos.',
+  'error.not_mentor_topic': 'Is not a topic this mentor offers.',
 };

@@ -318,4 +318,16 @@ export const errorsId: ErrorTexts = {
   'error.dhis2-answer-unreadable': 'DHIS2 menjawab tanpa ringkasan impor (HTTP {status}).',
   'error.not_this_period_type': 'Harus periode {periodType}, sesuai cara program melapor ke DHIS2.',
   'error.secret_needed': 'Alamat atau akun baru perlu kata sandi atau tokennya.',
+  'error.mentors-are-trainers': 'Mentor adalah pelatih program: minta peran pelatih kepada manajer program.',
+  'error.community-members-only': 'Hanya anggota komunitas yang sudah diterima yang dapat meminta pendampingan mentor.',
+  'error.mentor-at-capacity':
+    'Mentor ini sudah menerima {capacity} permintaan bulan ini: pilih mentor lain atau minta bulan depan.',
+  'error.own-mentor': 'Anda tidak dapat meminta pendampingan kepada diri sendiri.',
+  'error.mentorship-not-accepted': 'Permintaan pendampingan ini {status}: sesi hanya untuk permintaan yang diterima.',
+  'error.mentorship-decided': 'Permintaan pendampingan ini sudah {status}.',
+  'error.mentee-gives-feedback': 'Hanya peserta yang didampingi yang memberi umpan balik atas sesi.',
+  'error.feedback-given': 'Umpan balik untuk sesi ini sudah diberikan.',
+  'error.story-status': 'Cerita berstatus {status}: langkah ini tidak berlaku sekarang.',
+  'error.too-many-story-photos': 'Sebuah cerita paling banyak memiliki {maximum} foto.',
+  'error.not_mentor_topic': 'Bukan topik yang ditawarkan mentor ini.',
 };

@@ -315,4 +315,17 @@ export const errorsJa: ErrorTexts = {
   'error.dhis2-answer-unreadable': 'DHIS2 の応答にインポート概要がありませんでした（HTTP {status}）。',
   'error.not_this_period_type': 'プログラムの DHIS2 報告に合わせ、{periodType} の期間にしてください。',
   'error.secret_needed': '新しいアドレスやアカウントには、そのパスワードまたはトークンが必要です。',
+  'error.mentors-are-trainers': 'メンターはプログラムの研修講師です。プログラム管理者に講師の役割を依頼してください。',
+  'error.community-members-only': 'メンタリングを依頼できるのは、承認されたコミュニティのメンバーだけです。',
+  'error.mentor-at-capacity':
+    'このメンターは今月すでに {capacity} 件の依頼を受けています。別のメンターを選ぶか、来月に依頼してください。',
+  'error.own-mentor': '自分自身にメンタリングを依頼することはできません。',
+  'error.mentorship-not-accepted':
+    'このメンタリング依頼は {status} です。セッションは承諾された依頼にだけ記録できます。',
+  'error.mentorship-decided': 'このメンタリング依頼はすでに {status} です。',
+  'error.mentee-gives-feedback': 'セッションの評価ができるのはメンティーだけです。',
+  'error.feedback-given': 'このセッションの評価はすでに送られています。',
+  'error.story-status': 'ストーリーの状態は {status} です。この操作は今はできません。',
+  'error.too-many-story-photos': 'ストーリーの写真は {maximum} 枚までです。',
+  'error.not_mentor_topic': 'このメンターが扱うトピックではありません。',
 };

@@ -35,6 +35,8 @@ export const joinBody = z
     acceptRules: z.literal(true),
     /** May a producer-group member record with the same contact be linked to this profile. */
     linkConsent: z.boolean().default(false),
+    /** Optional: the indicators break mentoring and first answers down by it (decision 019). */
+    sex: z.enum(['female', 'male']).optional(),
   })
   .refine((b) => b.phone !== undefined || b.email !== undefined, {
     message: 'give a phone number or an email',
@@ -64,6 +66,7 @@ export const joinAnswer = z.object({
   locale: z.string(),
   rulesVersion: z.number().int(),
   linkConsent: z.boolean(),
+  sex: z.enum(['female', 'male']).nullable(),
   status: z.enum(JOIN_STATUSES),
   decidedAt: timestamp.nullable(),
   userId: uuid.nullable(),

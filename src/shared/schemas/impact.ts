@@ -24,7 +24,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /**
  * What a value counts: people, groups, villages, products, certificates, buyers' inquiries and orders, buyers,
- * money in the program's currency, or money per group member.
+ * money in the program's currency, money per group member, mentoring sessions, or hours (a median).
  */
 export const UNITS = [
   'people',
@@ -37,6 +37,8 @@ export const UNITS = [
   'buyers',
   'money',
   'money_per_member',
+  'sessions',
+  'hours',
 ] as const;
 
 /**

@@ -6,7 +6,7 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
-import { JoinPage } from '../features/community';
+import { JoinPage, PublicStoriesPage, StoryPage } from '../features/community';
 import { CatalogPage, ProductStoryPage, RatingSchemePage } from '../features/market';
 import { useI18n, withMessages } from '../i18n/i18n';
 
@@ -62,6 +62,18 @@ export function App() {
                   {(params) => (
                     <Suspense fallback={<Loading />}>
                       <JoinPage programId={params.programId} />
+                    </Suspense>
+                  )}
+                </Route>
+                <Route path="/stories">
+                  <Suspense fallback={<Loading />}>
+                    <PublicStoriesPage />
+                  </Suspense>
+                </Route>
+                <Route path="/stories/:id">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <StoryPage id={params.id} />
                     </Suspense>
                   )}
                 </Route>

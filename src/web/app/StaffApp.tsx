@@ -8,10 +8,14 @@ import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
 import {
   CommunityPage,
+  MentoringPage,
+  MentorshipPage,
   myCommunities,
   ReportQueuePage,
   SpacePage,
   SpacesPage,
+  StoriesPage,
+  StoryEditorPage,
   ThreadPage,
 } from '../features/community';
 import { AreasPage } from '../features/geography';
@@ -62,8 +66,18 @@ function StaffNav() {
         </Link>
       ))}
       {communities.data?.items.length ? (
-        <Link href="/spaces" aria-current={location.startsWith('/spaces') ? 'page' : undefined}>
-          {t('nav.spaces')}
+        <>
+          <Link href="/spaces" aria-current={location.startsWith('/spaces') ? 'page' : undefined}>
+            {t('nav.spaces')}
+          </Link>
+          <Link href="/mentoring" aria-current={location.startsWith('/mentoring') ? 'page' : undefined}>
+            {t('nav.mentoring')}
+          </Link>
+        </>
+      ) : null}
+      {me.roles.length > 0 || me.isAdmin ? (
+        <Link href="/stories" aria-current={location.startsWith('/stories') ? 'page' : undefined}>
+          {t('nav.stories')}
         </Link>
       ) : null}
     </>
@@ -116,6 +130,10 @@ function StaffRoutes() {
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>
       <Route path="/threads/:id">{(p) => <ThreadPage id={p.id} />}</Route>
+      <Route path="/mentoring" component={MentoringPage} />
+      <Route path="/mentoring/:id">{(p) => <MentorshipPage id={p.id} />}</Route>
+      <Route path="/stories" component={StoriesPage} />
+      <Route path="/stories/:id">{(p) => <StoryEditorPage id={p.id} />}</Route>
       <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
       <Route path="/sessions/:id/attendance">{(p) => <AttendancePage id={p.id} />}</Route>
       <Route path="/sessions/:id/tests/:kind/:enrolmentId">

@@ -41,3 +41,36 @@ export const answerPolicy = definePolicy('Thread', {
   read: { ...COMMUNITY_STAFF, owner: true },
   accept: { ...COMMUNITY_STAFF, owner: true },
 });
+
+/**
+ * Mentoring (decision 019): the program's trainers are its mentors, by role (a grant anywhere in
+ * the program; an experienced group manager or an outside expert becomes one by a trainer grant).
+ */
+export const mentorPolicy = definePolicy('Mentor', {
+  read: COMMUNITY_STAFF,
+  mentor: { roles: ['trainer'], anywhere: true },
+});
+
+/**
+ * A mentorship, placed at the mentee's village and owned (for the policy) by its mentor: the mentor
+ * decides the request; the two parties record sessions (the mentee's own reach is the service's);
+ * a community manager whose area holds the mentee's village, or the program's manager, oversees
+ * and reads the notes. Nobody else learns it exists.
+ */
+export const mentorshipPolicy = definePolicy('Mentorship', {
+  read: { ...MANAGERS, owner: true },
+  decide: { roles: [], ownerOnly: true },
+  record: { roles: [], owner: true },
+  feedback: { roles: [], ownerOnly: true },
+});
+
+/**
+ * A producer group's success story: drafted by the group's manager or a facilitator whose area
+ * holds the group; reviewed and published by a community manager whose area holds it or the
+ * program's manager. Published stories are public (the service's).
+ */
+export const storyPolicy = definePolicy('Story', {
+  read: { roles: ['group_manager', 'facilitator', 'community_manager'], programWide: ['program_manager'] },
+  draft: ['group_manager', 'facilitator'],
+  review: MANAGERS,
+});

@@ -5,6 +5,8 @@ import * as s from '../../../shared/schemas/community.js';
 import { ctxOf } from '../../http/context.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
+import { mentoringRoutes } from './mentoring.routes.js';
+import { storiesRoutes } from './stories.routes.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
 import { moderationRoutes } from './moderation.routes.js';
 import { searchThreads } from './search.service.js';
@@ -65,6 +67,8 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
 
   spaceRoutes(app);
   moderationRoutes(app);
+  mentoringRoutes(app);
+  storiesRoutes(app);
 }
 
 /** Spaces, threads and moderation: members only (no route here is public, decision 019). */

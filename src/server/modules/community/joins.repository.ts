@@ -15,6 +15,7 @@ export interface JoinRow {
   locale: string;
   rules_version: number;
   link_consent: boolean;
+  sex: 'female' | 'male' | null;
   status: 'pending' | 'welcomed' | 'declined';
   decided_by: string | null;
   decided_at: Date | null;
@@ -30,7 +31,7 @@ export interface RulesRow {
 }
 
 const SELECT = `SELECT j.id, j.program_id, j.name, j.phone, j.email, j.area_code, a.name AS area_name, j.area_path,
-  j.business, j.topics, j.locale, j.rules_version, j.link_consent, j.status, j.decided_by, j.decided_at, j.user_id,
+  j.business, j.topics, j.locale, j.rules_version, j.link_consent, j.sex, j.status, j.decided_by, j.decided_at, j.user_id,
   j.created_at FROM community_joins j JOIN geography_areas a ON a.code = j.area_code`;
 
 export const rulesRepository = {
@@ -70,6 +71,7 @@ export type JoinValues = Pick<
   | 'locale'
   | 'rules_version'
   | 'link_consent'
+  | 'sex'
 >;
 
 export const joinsRepository = {
@@ -84,7 +86,7 @@ export const joinsRepository = {
   async insert(db: Queryable, v: JoinValues): Promise<void> {
     await db.query(
       `INSERT INTO community_joins (id, program_id, name, phone, email, area_code, area_path, business, topics,
-         locale, rules_version, link_consent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         locale, rules_version, link_consent, sex) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         v.id,
         v.program_id,
@@ -98,6 +100,7 @@ export const joinsRepository = {
         v.locale,
         v.rules_version,
         v.link_consent,
+        v.sex,
       ],
     );
   },

@@ -49,6 +49,7 @@ export function presentJoin(actor: Actor, row: JoinRow): JoinAnswer {
     locale: row.locale,
     rulesVersion: row.rules_version,
     linkConsent: row.link_consent,
+    sex: row.sex,
     status: row.status,
     decidedAt: row.decided_at?.toISOString() ?? null,
     userId: row.user_id,
@@ -119,6 +120,7 @@ export async function requestToJoin(
       locale: input.locale,
       rules_version: rules.version,
       link_consent: input.linkConsent,
+      sex: input.sex ?? null,
     });
     await recordAudit(tx.db, tx, {
       action: 'community.join.request',

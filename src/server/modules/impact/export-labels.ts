@@ -58,6 +58,8 @@ const LABELS = {
   'unit.products': { id: 'produk', en: 'products', ja: '商品' },
   'unit.money': { id: 'uang', en: 'money', ja: '金額' },
   'unit.money_per_member': { id: 'uang per anggota', en: 'money per member', ja: '会員 1 人あたりの金額' },
+  'unit.sessions': { id: 'sesi', en: 'sessions', ja: 'セッション' },
+  'unit.hours': { id: 'jam', en: 'hours', ja: '時間' },
   'every.none': { id: 'satu nilai', en: 'one value', ja: '一つの値' },
   'every.month': { id: 'per bulan', en: 'by month', ja: '月別' },
   'every.quarter': { id: 'per triwulan', en: 'by quarter', ja: '四半期別' },

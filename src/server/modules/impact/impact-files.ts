@@ -87,7 +87,12 @@ export async function impactXlsx(f: ImpactFile): Promise<Buffer> {
     header: h,
     width: i === 1 ? 32 : i === heads.length - 2 ? 18 : 14,
     ...(i === heads.length - 2
-      ? { style: { numFmt: f.answer.indicator.unit.startsWith('money') ? '#,##0.##' : '#,##0' } }
+      ? {
+          style: {
+            numFmt:
+              f.answer.indicator.unit.startsWith('money') || f.answer.indicator.unit === 'hours' ? '#,##0.##' : '#,##0',
+          },
+        }
       : {}),
   }));
   ws.getRow(1).font = { bold: true };

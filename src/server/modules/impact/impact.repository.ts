@@ -8,7 +8,8 @@ import { AGE_BANDS, type Indicator, type Source } from './indicators.js';
  * Indicator values from the facts other modules publish (registry_groups, registry_members,
  * registry_products, business_sales, business_sales_months, business_sales_province_months,
  * quality_certifications, training_participations, training_completions, market_inquiries, market_orders,
- * business_profit_months, business_profit_entries; never their tables). One query per read: the
+ * business_profit_months, business_profit_entries, community_mentoring_facts, community_first_answers; never
+ * their tables). One query per read: the
  * periods come in as arrays and are joined, the area of each fact is cut at the asked level with
  * `split_part` on its materialised path, and breakdowns are GROUP BY columns.
  */
@@ -94,6 +95,8 @@ const DIMENSION_SQL: Record<Source, Partial<Record<Dimension | 'led_by', string>
   profit: {},
   naik_kelas: { condition: 'k.cond' },
   income_per_member: {},
+  mentoring_sessions: { sex: 'f.sex' },
+  first_answers: { sex: 'f.sex' },
 };
 
 /** The naik kelas conditions, and the rule a program without its own keeps (migration 0026). */
@@ -251,6 +254,21 @@ function sourceSql(q: ValuesQuery): {
         currency: 'f.currency',
       };
     }
+    case 'mentoring_sessions':
+      return {
+        from: 'community_mentoring_facts f',
+        inPeriod: 'f.held_on >= b.since AND f.held_on <= b.until',
+        measure: 'count(*)',
+        currency: 'NULL::text',
+      };
+    case 'first_answers':
+      // The median over the answered questions asked in the period, in hours to one decimal.
+      return {
+        from: 'community_first_answers f',
+        inPeriod: 'f.asked_on >= b.since AND f.asked_on <= b.until AND f.hours IS NOT NULL',
+        measure: 'round((percentile_cont(0.5) WITHIN GROUP (ORDER BY f.hours))::numeric, 1)',
+        currency: 'NULL::text',
+      };
     case 'inquiries':
       return {
         from: 'market_inquiries f',

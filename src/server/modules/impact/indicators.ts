@@ -21,7 +21,9 @@ export type Source =
   | 'buyers'
   | 'profit'
   | 'naik_kelas'
-  | 'income_per_member';
+  | 'income_per_member'
+  | 'mentoring_sessions'
+  | 'first_answers';
 
 export interface Indicator extends IndicatorAnswer {
   source: Source;
@@ -308,6 +310,34 @@ export const INDICATORS: readonly Indicator[] = [
     disaggregations: [],
     suppressible: false,
     source: 'income_per_member',
+  },
+  {
+    code: 'mentoring_sessions',
+    name: { id: 'Sesi pendampingan mentor', en: 'Mentoring sessions held', ja: 'メンタリングのセッション' },
+    definition: {
+      id: 'Sesi pendampingan yang diadakan dalam periode (menurut tanggal sesi) antara mentor komunitas dan anggota yang didampingi; di desa dan menurut jenis kelamin anggota yang didampingi (tidak diketahui bila ia tidak mengisinya saat bergabung).',
+      en: 'Mentoring sessions held in the period (by the session’s date) between a community mentor and a mentee; in the mentee’s village and by the mentee’s sex (unknown when they did not give it when joining).',
+      ja: '期間中（セッションの日付による）にコミュニティのメンターとメンティーの間で行われたメンタリングのセッションの数。メンティーの村で数え、メンティーの性別ごと（参加時に答えなかった場合は不明）。',
+    },
+    unit: 'sessions',
+    periodType: 'flow',
+    disaggregations: ['sex'],
+    suppressible: false,
+    source: 'mentoring_sessions',
+  },
+  {
+    code: 'time_to_first_answer',
+    name: { id: 'Waktu sampai jawaban pertama', en: 'Time to first answer', ja: '最初の回答までの時間' },
+    definition: {
+      id: 'Median jam dari sebuah pertanyaan anggota komunitas di ruang komunitas sampai balasan pertama oleh orang lain yang tidak disembunyikan, atas pertanyaan yang diajukan dalam periode dan sudah dijawab; di desa dan menurut jenis kelamin penanya.',
+      en: 'The median of the hours from a community member’s question in a space to the first reply by someone else that is not hidden, over the questions asked in the period that have been answered; in the asker’s village and by the asker’s sex.',
+      ja: '期間中にコミュニティのメンバーがスペースで投稿し、回答のついた質問について、質問から他の人による最初の（非表示でない）返信までの時間（時間単位）の中央値。質問者の村で数え、質問者の性別ごと。',
+    },
+    unit: 'hours',
+    periodType: 'flow',
+    disaggregations: ['sex'],
+    suppressible: false,
+    source: 'first_answers',
   },
 ];
 

@@ -1,31 +1,16 @@
-import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce } from '../../http/create-once.js';
-import { invalid, notFound, ruleBroken, tooLarge } from '../../http/errors.js';
+import { notFound, ruleBroken } from '../../http/errors.js';
+import { checkPhoto, encodePhoto, PHOTO_LIMITS as STORED_PHOTO_LIMITS } from '../../storage/photo-encoding.js';
 import { authorize, recordAudit } from '../platform/index.js';
 import { productsRepository } from './products.repository.js';
-import { PHOTO_MAX_BYTES } from '../../../shared/schemas/registry.js';
 import { presentPhoto } from './products.service.js';
 import { ofGroupTarget, productPolicy } from './registry.policy.js';
 
-export const PHOTO_LIMITS = {
-  maxBytes: PHOTO_MAX_BYTES,
-  perProduct: 10,
-  types: ['image/jpeg', 'image/png', 'image/webp'],
-  /** Longest side of the stored photo and of its thumbnail, in pixels. */
-  fullSize: 1600,
-  thumbnailSize: 400,
-  /**
-   * Most pixels an upload may declare (40 MP, more than any phone camera takes): decoding costs
-   * memory by the declared size, so a few hundred bytes declaring 16,000 × 16,000 are refused from
-   * the header, before any decoding.
-   */
-  maxPixels: 40_000_000,
-} as const;
-
-const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+/** The storage's photo limits, and how many photos a product may have. */
+export const PHOTO_LIMITS = { ...STORED_PHOTO_LIMITS, perProduct: 10 } as const;
 
 /** The product, once the actor may do `action` with its photos. */
 async function productFor(ctx: Ctx | TxCtx, productId: string, action: 'addPhoto' | 'removePhoto') {
@@ -48,62 +33,19 @@ export async function addPhoto(
   clientId?: string,
 ) {
   await productFor(ctx, productId, 'addPhoto');
-  if (upload.data.length > PHOTO_LIMITS.maxBytes) {
-    throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`, {
-      code: 'photo-too-large',
-      params: { maxMegabytes: PHOTO_LIMITS.maxBytes / 1024 / 1024 },
-    });
-  }
-  const notAnImage = () =>
-    invalid([
-      {
-        path: 'photo',
-        code: 'file_type_photo',
-        params: { got: upload.mimetype },
-        message: `must be a JPEG, PNG or WebP image (got ${upload.mimetype})`,
-      },
-    ]);
-  // The header alone: `metadata()` decodes no pixels.
-  const meta = await sharp(upload.data)
-    .metadata()
-    .catch(() => undefined);
-  const type = meta?.format ? FORMATS[meta.format] : undefined;
-  if (!type || !meta?.width || !meta.height) throw notAnImage();
-  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) {
-    throw tooLarge(
-      `A photo may have at most ${PHOTO_LIMITS.maxPixels / 1_000_000} megapixels.`,
-      { code: 'photo-too-many-pixels', params: { maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 } },
-      [
-        {
-          path: 'photo',
-          code: 'photo_pixels',
-          params: { width: meta.width, height: meta.height, maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 },
-          message: `is ${meta.width} × ${meta.height} pixels`,
-        },
-      ],
-    );
-  }
+  await checkPhoto(upload);
   // A cheap early refusal (not for a replay, which adds nothing); the count that counts is taken
   // again at commit, below.
   if (!clientId || !(await productsRepository.photoById(ctx.db, clientId))) await assertRoomForPhoto(ctx, productId);
   const id = clientId ?? uuidv7();
-  const resize = (size: number) =>
-    sharp(upload.data, { limitInputPixels: PHOTO_LIMITS.maxPixels })
-      .rotate()
-      .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 80 });
-  // A header that reads well over pixels that do not (a cut or corrupt file) is still the client's file.
-  const full = await resize(PHOTO_LIMITS.fullSize)
-    .toBuffer({ resolveWithObject: true })
-    .catch(() => Promise.reject(notAnImage()));
-  const thumbnail = await resize(PHOTO_LIMITS.thumbnailSize).toBuffer();
+  const encoded = await encodePhoto(upload);
   const photo = {
     id,
     product_id: productId,
     content_type: 'image/webp',
-    byte_size: full.data.length,
-    width: full.info.width,
-    height: full.info.height,
+    byte_size: encoded.full.length,
+    width: encoded.width,
+    height: encoded.height,
     storage_key: `products/${productId}/${id}.webp`,
     thumbnail_key: `products/${productId}/${id}-thumb.webp`,
   };
@@ -121,8 +63,8 @@ export async function addPhoto(
       create: async () => {
         await assertRoomForPhoto(tx, productId);
         // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
-        await tx.files.put(photo.storage_key, full.data);
-        await tx.files.put(photo.thumbnail_key, thumbnail);
+        await tx.files.put(photo.storage_key, encoded.full);
+        await tx.files.put(photo.thumbnail_key, encoded.thumbnail);
         const stored = await productsRepository.insertPhoto(tx.db, photo);
         await recordAudit(tx.db, tx, {
           action: 'product.photo_add',

@@ -10,5 +10,13 @@ export const SpacePage = lazy(() => import('./components/SpacePage'));
 export const ThreadPage = lazy(() => import('./components/ThreadPage'));
 /** The moderators' report queue, with mutes and suspensions. */
 export const ReportQueuePage = lazy(() => import('./components/ReportsPage'));
+/** Mentoring: mentors, requests, a mentorship's sessions, notes, follow-ups and feedback. */
+export const MentoringPage = lazy(() => import('./components/MentoringPage'));
+export const MentorshipPage = lazy(() => import('./components/MentorshipPage'));
+/** Success stories: staff drafting and review; the public story and a program's public list. */
+export const StoriesPage = lazy(() => import('./components/StoriesPage'));
+export const StoryEditorPage = lazy(() => import('./components/StoryEditorPage'));
+export const StoryPage = lazy(() => import('./components/StoryPage'));
+export const PublicStoriesPage = lazy(() => import('./components/PublicStoriesPage'));
 /** Whether the caller is in a community: the menu shows "Komunitas" then. */
 export { myCommunities } from './api/spaces';

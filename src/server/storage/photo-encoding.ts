@@ -1,0 +1,86 @@
+import sharp from 'sharp';
+import { invalid, tooLarge } from '../http/errors.js';
+import { PHOTO_MAX_BYTES } from '../../shared/schemas/registry.js';
+
+/** The limits every uploaded photo keeps (products, success stories). */
+export const PHOTO_LIMITS = {
+  maxBytes: PHOTO_MAX_BYTES,
+  types: ['image/jpeg', 'image/png', 'image/webp'],
+  /** Longest side of the stored photo and of its thumbnail, in pixels. */
+  fullSize: 1600,
+  thumbnailSize: 400,
+  /**
+   * Most pixels an upload may declare (40 MP, more than any phone camera takes): decoding costs
+   * memory by the declared size, so a few hundred bytes declaring 16,000 × 16,000 are refused from
+   * the header, before any decoding.
+   */
+  maxPixels: 40_000_000,
+} as const;
+
+const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** A photo as stored: WebP, upright, without metadata, with a thumbnail. */
+export interface EncodedPhoto {
+  full: Buffer;
+  thumbnail: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Refuses what is too large or not really a JPEG, PNG or WebP (read from the header, before any decoding). */
+export async function checkPhoto(upload: { data: Buffer; mimetype: string }): Promise<void> {
+  if (upload.data.length > PHOTO_LIMITS.maxBytes) {
+    throw tooLarge(`A photo may be at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB.`, {
+      code: 'photo-too-large',
+      params: { maxMegabytes: PHOTO_LIMITS.maxBytes / 1024 / 1024 },
+    });
+  }
+  // The header alone: `metadata()` decodes no pixels.
+  const meta = await sharp(upload.data)
+    .metadata()
+    .catch(() => undefined);
+  const type = meta?.format ? FORMATS[meta.format] : undefined;
+  if (!type || !meta?.width || !meta.height) throw notAnImage(upload.mimetype);
+  if (meta.width * meta.height > PHOTO_LIMITS.maxPixels) {
+    throw tooLarge(
+      `A photo may have at most ${PHOTO_LIMITS.maxPixels / 1_000_000} megapixels.`,
+      { code: 'photo-too-many-pixels', params: { maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 } },
+      [
+        {
+          path: 'photo',
+          code: 'photo_pixels',
+          params: { width: meta.width, height: meta.height, maxMegapixels: PHOTO_LIMITS.maxPixels / 1_000_000 },
+          message: `is ${meta.width} × ${meta.height} pixels`,
+        },
+      ],
+    );
+  }
+}
+
+const notAnImage = (got: string) =>
+  invalid([
+    {
+      path: 'photo',
+      code: 'file_type_photo',
+      params: { got },
+      message: `must be a JPEG, PNG or WebP image (got ${got})`,
+    },
+  ]);
+
+/**
+ * A checked upload turned upright and re-encoded as WebP without its metadata (no GPS position of a
+ * producer's home leaks), with a thumbnail for cheap phones.
+ */
+export async function encodePhoto(upload: { data: Buffer; mimetype: string }): Promise<EncodedPhoto> {
+  const resize = (size: number) =>
+    sharp(upload.data, { limitInputPixels: PHOTO_LIMITS.maxPixels })
+      .rotate()
+      .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80 });
+  // A header that reads well over pixels that do not (a cut or corrupt file) is still the client's file.
+  const full = await resize(PHOTO_LIMITS.fullSize)
+    .toBuffer({ resolveWithObject: true })
+    .catch(() => Promise.reject(notAnImage(upload.mimetype)));
+  const thumbnail = await resize(PHOTO_LIMITS.thumbnailSize).toBuffer();
+  return { full: full.data, thumbnail, width: full.info.width, height: full.info.height };
+}
