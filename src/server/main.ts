@@ -24,6 +24,7 @@ import {
   readIndonesiaAreas,
   type BoundaryImportResult,
 } from './modules/geography/index.js';
+import { remindEvents, startEventReminders } from './modules/community/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -153,10 +154,13 @@ export async function serve(): Promise<void> {
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
   const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
+  // The day-before event reminders, while the server runs (each reminder once, however many servers).
+  const stopReminders = startEventReminders(db, (error) => app.log.error(error, 'event reminders failed'));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopReminders();
     await app.close();
     await db.close();
     process.exit(0);
@@ -283,6 +287,17 @@ program
     withDatabase(async (db, config) => {
       const passwords = { demo: reportDemo(await seedDemoWith(db, config)) };
       showPasswords(passwords, savePasswordsFile(config, passwords));
+    }).catch(fail),
+  );
+
+program
+  .command('remind-events')
+  .description(
+    'tell everyone going to an event that starts within a day (each once; the server also does it every 15 minutes)',
+  )
+  .action(() =>
+    withDatabase(async (db) => {
+      out(`Reminded ${await remindEvents(db)} people of events.`);
     }).catch(fail),
   );
 

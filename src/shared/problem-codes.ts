@@ -105,6 +105,10 @@ export const PROBLEM_CODES = {
   'dhis2-not-configured': [],
   'thread-locked': [],
   'not-a-question': [],
+  'ticket-unknown': [],
+  'ticket-other-event': [],
+  'ticket-not-going': [],
+  'ticket-used': [],
   // a new community member's slow mode (429), named as the community's rules name it
   community_slow_mode: ['maximum'],
   // DHIS2 did not take a push (502)

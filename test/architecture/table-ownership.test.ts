@@ -76,6 +76,11 @@ const OWNERS: Record<string, string[]> = {
     'community_reports',
     'community_moderation_log',
     'community_words',
+    'community_events',
+    'community_event_rsvps',
+    'community_calendar_feeds',
+    'community_announcements',
+    'community_announcement_reads',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };

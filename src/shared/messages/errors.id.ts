@@ -182,6 +182,11 @@ export const errorsId: ErrorTexts = {
   'error.unknown_reference': 'Tidak ditemukan.',
   'error.rules_outdated': 'Aturan komunitas sudah berubah: baca lagi lalu centang kotaknya.',
   'error.thread-locked': 'Utas ini dikunci: tidak bisa dibalas lagi.',
+  'error.ticket-unknown': 'Kode ini bukan tiket.',
+  'error.ticket-other-event': 'Tiket ini untuk acara lain.',
+  'error.ticket-not-going':
+    'Orang ini tidak terdaftar hadir di acara ini (tidak ada di daftar, atau masih di daftar tunggu).',
+  'error.ticket-used': 'Tiket ini sudah check-in.',
   'error.not-a-question': 'Hanya pertanyaan yang punya jawaban terpilih.',
   'error.community_slow_mode': 'Anggota baru boleh membuka paling banyak {maximum} utas sehari. Coba lagi nanti.',
   'error.community_links_not_allowed': 'Anggota baru baru boleh memasang tautan mulai hari kedua.',

@@ -180,6 +180,10 @@ export const errorsJa: ErrorTexts = {
   'error.unknown_reference': '見つかりません。',
   'error.rules_outdated': 'コミュニティのルールが変わりました。もう一度読んでチェックを入れてください。',
   'error.thread-locked': 'このスレッドはロックされています。返信できません。',
+  'error.ticket-unknown': 'このコードはチケットではありません。',
+  'error.ticket-other-event': 'このチケットは別のイベントのものです。',
+  'error.ticket-not-going': 'この方はこのイベントに参加登録されていません（リストにないか、キャンセル待ちです）。',
+  'error.ticket-used': 'このチケットはすでにチェックイン済みです。',
   'error.not-a-question': '採用された回答があるのは質問だけです。',
   'error.community_slow_mode':
     '新しいメンバーが立てられるスレッドは1日{maximum}件までです。後でもう一度お試しください。',
