@@ -1179,7 +1179,10 @@ export const TABLE: Record<string, Entry> = {
   },
   'PUT /api/v1/community/events/{id}/rsvp': {
     rule: policy(check(eventPolicy, 'rsvp', vil)),
-    request: async (r, x) => ({ url: `/api/v1/community/events/${await freshEvent(r, x)}/rsvp`, payload: { going: true } }),
+    request: async (r, x) => ({
+      url: `/api/v1/community/events/${await freshEvent(r, x)}/rsvp`,
+      payload: { going: true },
+    }),
   },
   'GET /api/v1/community/events/{id}/ticket': {
     // Past authorization, one who is not going is told so (422).

@@ -94,7 +94,9 @@ describe('reminders', () => {
     const mail = await db.query<{ subject: string }>(
       `SELECT subject FROM email_outbox WHERE kind = 'community.event.reminder'`,
     );
-    expect(mail.map((m) => m.subject)).toEqual(['Pengingat: Pameran produk desa mulai 2027-03-02 09:00 (Asia/Makassar)']);
+    expect(mail.map((m) => m.subject)).toEqual([
+      'Pengingat: Pameran produk desa mulai 2027-03-02 09:00 (Asia/Makassar)',
+    ]);
     // Rina's event comes in its own time.
     expect(await remindEvents(db, at('2027-03-04T12:00:00+08:00'))).toBe(1);
   });
