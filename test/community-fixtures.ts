@@ -80,5 +80,3 @@ export async function communityEventsWorld(t: TestApp) {
     request('PUT', `/api/v1/community/events/${id}/rsvp`, who, { going });
   return { program, other, as, ayu, rina, member, staff, request, ok, eventBody, event, rsvp };
 }
-
-export type CommunityEventsWorld = Awaited<ReturnType<typeof communityEventsWorld>>;

@@ -4,7 +4,6 @@ import { ROLES } from '../roles.js';
 
 /** The kinds of community event (decision 019): a training session's event is the session, linked. */
 export const EVENT_KINDS = ['fair_expo', 'training_session', 'online_meeting', 'field_visit'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** An IANA time zone the runtime knows (Asia/Makassar), as the event's times are told in. */
 const timeZone = z

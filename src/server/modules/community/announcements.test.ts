@@ -24,6 +24,7 @@ describe('announcements', () => {
     const members = await post('Anggota', { role: 'member' });
     const lombok = await post('Ruang Lombok Barat', { spaceId: lombokSpace.id }, w.as.lombok);
     const pinned = await post('Penting', { pinned: true });
+    expect(pinned.pinned).toBe(true);
 
     const titles = async (who: typeof w.ayu) =>
       ((await w.ok('GET', url, who)).items as Listed[]).map((a) => a.title.id);

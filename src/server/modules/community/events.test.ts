@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { communityEventsWorld } from '../../../../test/community-fixtures.js';
-import { pngQrCode } from '../../../../test/documents.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
-import { KARANGASEM, LOMBOK_BARAT, paths, SIBETAN, BANYUMULEK } from '../../../../test/registry-fixtures.js';
+import { LOMBOK_BARAT, paths, SIBETAN, BANYUMULEK } from '../../../../test/registry-fixtures.js';
 
 const t = useTestApp();
 
