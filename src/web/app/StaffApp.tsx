@@ -6,7 +6,16 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
-import { CommunityPage, myCommunities, SpacePage, SpacesPage, ThreadPage } from '../features/community';
+import {
+  CheckInPage,
+  CommunityPage,
+  EventPage,
+  EventsPage,
+  myCommunities,
+  SpacePage,
+  SpacesPage,
+  ThreadPage,
+} from '../features/community';
 import { AreasPage } from '../features/geography';
 import { ImpactPage } from '../features/impact';
 import { InquiriesPage, InquiryPage, OrderPage, OrdersPage } from '../features/market';
@@ -58,6 +67,11 @@ function StaffNav() {
           {t('nav.spaces')}
         </Link>
       ) : null}
+      {communities.data?.items.length ? (
+        <Link href="/community/events" aria-current={location.startsWith('/community/events') ? 'page' : undefined}>
+          {t('nav.events')}
+        </Link>
+      ) : null}
     </>
   );
 }
@@ -104,6 +118,9 @@ function StaffRoutes() {
       <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
       <Route path="/training" component={TrainingPage} />
       <Route path="/community" component={CommunityPage} />
+      <Route path="/community/events" component={EventsPage} />
+      <Route path="/community/events/:id">{(p) => <EventPage id={p.id} />}</Route>
+      <Route path="/community/events/:id/check-in">{(p) => <CheckInPage id={p.id} />}</Route>
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>
       <Route path="/threads/:id">{(p) => <ThreadPage id={p.id} />}</Route>
