@@ -95,16 +95,18 @@ export default function CheckInPage({ id }: { id: string }) {
                 {t('events.scan')}
               </button>
             )}
-            <form onSubmit={submit} className="inline">
-              <label htmlFor="ticket-code">{t('events.typeCode')}</label>{' '}
-              <input
-                id="ticket-code"
-                value={typed}
-                autoCapitalize="characters"
-                autoComplete="off"
-                placeholder="XXXXX-XXXXX"
-                onChange={(e) => setTyped(e.target.value)}
-              />{' '}
+            <form onSubmit={submit}>
+              <div className="field">
+                <label htmlFor="ticket-code">{t('events.typeCode')}</label>
+                <input
+                  id="ticket-code"
+                  value={typed}
+                  autoCapitalize="characters"
+                  autoComplete="off"
+                  placeholder="XXXXX-XXXXX"
+                  onChange={(e) => setTyped(e.target.value)}
+                />
+              </div>
               <button type="submit">{t('events.checkInButton')}</button>
             </form>
           </>
