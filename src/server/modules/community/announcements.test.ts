@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { communityEventsWorld } from '../../../../test/community-fixtures.js';
+import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { KARANGASEM, LOMBOK_BARAT, paths, SIBETAN } from '../../../../test/registry-fixtures.js';
 
 const t = useTestApp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { communityEventsWorld } from '../../../../test/community-fixtures.js';
+import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
 import { LOMBOK_BARAT, paths, SIBETAN, BANYUMULEK } from '../../../../test/registry-fixtures.js';
 

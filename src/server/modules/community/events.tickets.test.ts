@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { communityEventsWorld } from '../../../../test/community-fixtures.js';
+import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { pngQrCode } from '../../../../test/documents.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
 import { SIBETAN } from '../../../../test/registry-fixtures.js';

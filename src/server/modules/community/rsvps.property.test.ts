@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { communityEventsWorld } from '../../../../test/community-fixtures.js';
+import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 
 const t = useTestApp();
 
