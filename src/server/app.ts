@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
-import { systemClock, type Clock } from './http/context.js';
+import { batchScope, systemClock, type Clock } from './http/context.js';
 import { batchRoutes } from './http/batch.routes.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
 import { refuseUnstorableText } from './http/storable-text.js';
@@ -114,7 +114,9 @@ export async function buildApp({
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyHelmet, {
+  // Security headers on every answer, from a policy built once; not on a batch's inner requests,
+  // whose headers never reach a browser.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
@@ -124,6 +126,10 @@ export async function buildApp({
         'frame-ancestors': ["'none'"],
       },
     },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    if (batchScope.getStore()) done();
+    else securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: PHOTO_UPLOAD_LIMIT, files: 1, fields: 10 } });

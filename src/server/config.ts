@@ -47,6 +47,20 @@ const envSchema = z.object({
     .enum(['on', 'off'])
     .default('on')
     .transform((v) => v === 'on'),
+  /** Web Push's VAPID key pair (base64url, as `web-push generate-vapid-keys` prints); made and kept in the database when unset. */
+  OVOP_VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be a base64url P-256 public key')
+    .optional(),
+  OVOP_VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a base64url P-256 private key')
+    .optional(),
+  /** Who push services may contact about this server's pushes: a mailto: or https: address. */
+  OVOP_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
+    .optional(),
 });
 
 export interface Config {
@@ -64,6 +78,9 @@ export interface Config {
   trustProxy: boolean;
   importAreasOnStart: boolean;
   s3: S3Settings | undefined;
+  /** Web Push (decision 020): a configured key pair, or undefined to use the one kept in the database. */
+  vapid?: { publicKey: string; privateKey: string } | undefined;
+  vapidSubject?: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +108,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const s3 = e.OVOP_S3_ENDPOINT ? s3Settings(e) : undefined;
+  if (!e.OVOP_VAPID_PUBLIC_KEY !== !e.OVOP_VAPID_PRIVATE_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OVOP_VAPID_PUBLIC_KEY, OVOP_VAPID_PRIVATE_KEY: set both or neither',
+    );
+  }
+  const vapid =
+    e.OVOP_VAPID_PUBLIC_KEY && e.OVOP_VAPID_PRIVATE_KEY
+      ? { publicKey: e.OVOP_VAPID_PUBLIC_KEY, privateKey: e.OVOP_VAPID_PRIVATE_KEY }
+      : undefined;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -105,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.OVOP_TRUST_PROXY,
     importAreasOnStart: e.OVOP_IMPORT_AREAS_ON_START,
     s3,
+    vapid,
+    vapidSubject: e.OVOP_VAPID_SUBJECT ?? (e.OVOP_ADMIN_EMAIL ? `mailto:${e.OVOP_ADMIN_EMAIL}` : undefined),
   };
 }
 

@@ -24,10 +24,11 @@ import {
   readIndonesiaAreas,
   type BoundaryImportResult,
 } from './modules/geography/index.js';
-import { remindEvents, startEventReminders } from './modules/community/index.js';
+import { remindEvents } from './modules/community/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
-import { createUser, ensureFirstAdmin } from './modules/platform/index.js';
+import { createUser, ensureFirstAdmin, writeDigests } from './modules/platform/index.js';
 import { VERSION } from './version.js';
+import { startJobs } from './jobs.js';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -154,13 +155,12 @@ export async function serve(): Promise<void> {
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
   const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
-  // The day-before event reminders, while the server runs (each reminder once, however many servers).
-  const stopReminders = startEventReminders(db, (error) => app.log.error(error, 'event reminders failed'));
+  const stopJobs = startJobs(db, config, new PersonalDataCipher(config.secret), (line) => app.log.warn(line));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    stopReminders();
+    stopJobs();
     await app.close();
     await db.close();
     process.exit(0);
@@ -281,23 +281,35 @@ program
   );
 
 program
-  .command('seed-demo')
-  .description('add a demo program: five villages, their producer groups and products, and an account per role')
+  .command('digests')
+  .description(
+    'write the daily and weekly notification digests that are due to the email outbox (the server does this every 15 minutes)',
+  )
   .action(() =>
-    withDatabase(async (db, config) => {
-      const passwords = { demo: reportDemo(await seedDemoWith(db, config)) };
-      showPasswords(passwords, savePasswordsFile(config, passwords));
+    withDatabase(async (db) => {
+      const { written } = await writeDigests(db, new Date());
+      out(`Wrote ${written} digest${written === 1 ? '' : 's'}.`);
     }).catch(fail),
   );
 
 program
   .command('remind-events')
   .description(
-    'tell everyone going to an event that starts within a day (each once; the server also does it every 15 minutes)',
+    'tell everyone going to an event that starts within a day, each once (the server does this every 15 minutes)',
   )
   .action(() =>
     withDatabase(async (db) => {
       out(`Reminded ${await remindEvents(db)} people of events.`);
+    }).catch(fail),
+  );
+
+program
+  .command('seed-demo')
+  .description('add a demo program: five villages, their producer groups and products, and an account per role')
+  .action(() =>
+    withDatabase(async (db, config) => {
+      const passwords = { demo: reportDemo(await seedDemoWith(db, config)) };
+      showPasswords(passwords, savePasswordsFile(config, passwords));
     }).catch(fail),
   );
 

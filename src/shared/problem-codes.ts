@@ -109,8 +109,11 @@ export const PROBLEM_CODES = {
   'ticket-other-event': [],
   'ticket-not-going': [],
   'ticket-used': [],
-  // a new community member's slow mode (429), named as the community's rules name it
-  community_slow_mode: ['maximum'],
+  // a new community member's slow mode (429)
+  'slow-mode': ['maximum'],
+  // a community member muted (may read, not post) or suspended (neither) until a time (403)
+  'member-muted': ['until'],
+  'member-suspended': ['until'],
   // DHIS2 did not take a push (502)
   'dhis2-unreachable': [],
   'dhis2-refused': ['status'],
@@ -217,7 +220,7 @@ export const FIELD_CODES = {
   // references and records
   unknown_reference: [],
   rules_outdated: [],
-  community_links_not_allowed: [],
+  no_links_yet: [],
   not_allowed_here: [],
   taken: [],
   not_an_assessor: [],

@@ -19,11 +19,30 @@ interface ExtendableEvent extends Event {
 interface SyncEvent extends ExtendableEvent {
   tag: string;
 }
+interface PushEvent extends ExtendableEvent {
+  data: { json(): unknown } | null;
+}
+interface NotificationClickEvent extends ExtendableEvent {
+  notification: Notification;
+}
+interface WindowClient {
+  url: string;
+  focus(): Promise<unknown>;
+  navigate(url: string): Promise<unknown>;
+}
 interface WorkerScope {
   __WB_MANIFEST: Parameters<typeof precacheAndRoute>[0];
+  location: Location;
+  registration: { showNotification(title: string, options: NotificationOptions): Promise<void> };
+  clients: {
+    matchAll(options: { type: 'window' }): Promise<WindowClient[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<{ type?: string }>) => void): void;
+  addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: NotificationClickEvent) => void): void;
 }
 declare const self: WorkerScope;
 
@@ -55,4 +74,32 @@ self.addEventListener('sync', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+/**
+ * Web Push (decision 020): the server sends the notice's text in the reader's language and where
+ * it leads; the notification shows the text, and a tap opens (or focuses) the app at that link.
+ */
+self.addEventListener('push', (event) => {
+  const data = (event.data?.json() ?? {}) as { id?: string; text?: string; link?: string | null };
+  event.waitUntil(
+    self.registration.showNotification('OVOP', {
+      body: data.text ?? '',
+      tag: data.id,
+      icon: '/icons/icon-192.png',
+      data: { link: data.link ?? '/app/notifications' },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = (event.notification.data as { link?: string } | null)?.link ?? '/app/notifications';
+  const target = new URL(link, self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((open) => {
+      const client = open.find((c) => c.url.startsWith(self.location.origin));
+      return client ? client.navigate(target).then(() => client.focus()) : self.clients.openWindow(target);
+    }),
+  );
 });

@@ -18,6 +18,9 @@ const OWNERS: Record<string, string[]> = {
     'notifications',
     'email_outbox',
     'invitations',
+    'notification_preferences',
+    'push_subscriptions',
+    'push_vapid_keys',
   ],
   geography: ['areas', 'boundary_sets', 'boundaries'],
   programs: ['programs', 'role_grants'],
@@ -66,6 +69,8 @@ const OWNERS: Record<string, string[]> = {
     'impact_dhis2_pushes',
   ],
   community: [
+    'community_sanctions',
+    'community_space_moderators',
     'community_rules',
     'community_joins',
     'community_spaces',

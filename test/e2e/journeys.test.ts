@@ -134,6 +134,59 @@ describe('web journeys on a phone', () => {
     await page.context().close();
   });
 
+  it('lets the facilitator fill in the label facts and pick the HS code on a phone, in Indonesian and then in Japanese', async () => {
+    const page = await phonePage(browser, baseUrl);
+    await signIn(page, FACILITATORS.karangasem);
+    await page.goto(`/app/products/${made.productId}`);
+    await page.getByLabel('Masa simpan (hari sejak diproduksi)').fill('90');
+    await page.getByLabel('Berat/isi bersih').fill('250');
+    await page.getByLabel('Ukuran isi bersih dalam').selectOption('g');
+    await page.getByLabel('Komposisi').fill('Salak (60%), gula pasir, tepung ketan');
+    await page.getByLabel('Cara penyimpanan').fill('Simpan di tempat sejuk dan kering.');
+    await page.getByRole('checkbox', { name: /Alergen sudah diperiksa/ }).check();
+    // Dodol is a cooked fruit paste: found by its code, picked from the list.
+    await page.getByLabel('Cari kode HS').fill('2007.99');
+    await page
+      .getByRole('list', { name: 'Subpos HS yang ditemukan' })
+      .getByRole('button', { name: /2007\.99/ })
+      .click();
+    expect(await page.getByLabel('Kode HS', { exact: true }).inputValue()).toBe('2007.99');
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'product-facts-id');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await page.getByText('Tersimpan').first().waitFor();
+
+    await chooseLanguage(page, 'ja');
+    for (const label of [
+      '賞味期間（製造日からの日数）',
+      '内容量',
+      '内容量の単位',
+      '原材料名',
+      '保存方法',
+      'HSコード',
+      'HS コードを探す',
+    ])
+      await page.getByLabel(label, { exact: true }).first().waitFor();
+    expect(await page.getByLabel('賞味期間（製造日からの日数）').inputValue()).toBe('90');
+    // Every label, legend, hint and button of the form: the interface's words, not the product's.
+    const form = (
+      await page.locator('main :is(label, legend, button, small, h1, h2, [role=tab])').allInnerTexts()
+    ).join('\n');
+    for (const word of [
+      'Masa simpan',
+      'Berat/isi bersih',
+      'Komposisi',
+      'Cara penyimpanan',
+      'Alergen',
+      'Kode HS',
+      'Simpan',
+    ])
+      expect(form).not.toContain(word);
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await screenshot(page, 'product-facts-ja');
+    await page.context().close();
+  });
+
   it('lets a visitor find the product in the Indonesian catalog and read its story in Japanese', async () => {
     const page = await phonePage(browser, baseUrl);
     await page.goto('/catalog');

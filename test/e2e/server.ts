@@ -18,9 +18,10 @@ export interface BuiltServer {
 /**
  * Builds the app, imports Bali (51) and NTB (52) into a fresh data folder, then serves the built
  * server (`node dist/server/main.js serve`). The embedded database allows one process at a time,
- * so the import runs first.
+ * so the import runs first; with `demo`, Central Java (33) and Yogyakarta (34) are imported too and
+ * the demo program is seeded, all five of its villages.
  */
-export async function startBuiltServer(options: { build?: boolean } = {}): Promise<BuiltServer> {
+export async function startBuiltServer(options: { build?: boolean; demo?: boolean } = {}): Promise<BuiltServer> {
   if (options.build !== false) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'ovop-e2e-'));
   const port = await freePort();
@@ -35,11 +36,14 @@ export async function startBuiltServer(options: { build?: boolean } = {}): Promi
     HOST: '127.0.0.1',
     PORT: String(port),
   };
-  execFileSync(process.execPath, ['dist/server/main.js', 'import-areas', '--country', 'ID', '--provinces', '51,52'], {
+  const provinces = options.demo ? '51,52,33,34' : '51,52';
+  execFileSync(process.execPath, ['dist/server/main.js', 'import-areas', '--country', 'ID', '--provinces', provinces], {
     cwd: ROOT,
     env,
     stdio: 'ignore',
   });
+  if (options.demo)
+    execFileSync(process.execPath, ['dist/server/main.js', 'seed-demo'], { cwd: ROOT, env, stdio: 'ignore' });
   const child = spawn(process.execPath, ['dist/server/main.js', 'serve'], { cwd: ROOT, env, stdio: 'pipe' });
   let output = '';
   child.stdout.on('data', (d) => (output += String(d)));

@@ -199,6 +199,20 @@ async function feedPath(x: Helpers): Promise<string> {
   return new URL((await x.post('/api/v1/community/calendar-feed', {})).url as string).pathname;
 }
 const SIGNED_IN: Rule = { kind: 'signedIn' };
+/** A welcomed member in the place's village (welcomed by the admin): their account's id. */
+async function freshMember(r: Records, x: Helpers): Promise<string> {
+  const welcomed = await x.post(`/api/v1/community/joins/${await freshJoin(r, x)}/welcome`, {});
+  return (welcomed.join as { userId: string }).userId;
+}
+/** A mute of a fresh member of the place, by the admin: its id. */
+async function freshSanction(r: Records, x: Helpers): Promise<string> {
+  const userId = await freshMember(r, x);
+  return (
+    await x.post(`/api/v1/community/${r.programId}/sanctions`, { userId, kind: 'mute', hours: 1, reason: 'Spam' })
+  ).id;
+}
+/** Whoever moderates some of program A's community by their grant: its report queue and its mutes. */
+const moderatesA = (name: string) => ['admin', 'program_manager:A', 'community_manager:A'].includes(name);
 const ONCE = ['in'] as const;
 const isAdmin = (a: Actor) => a.kind === 'user' && a.isAdmin;
 /** Whether the actor may do an account action in some program of theirs (opening or listing accounts). */
@@ -1132,6 +1146,57 @@ export const TABLE: Record<string, Entry> = {
       payload: { reason: 'Tidak pantas' },
     }),
   },
+  'GET /api/v1/community/{programId}/members': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/members?q=ka` }),
+  },
+  'GET /api/v1/community/{programId}/sanctions': {
+    rule: { kind: 'only', callers: moderatesA, refusal: 404 },
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/sanctions` }),
+  },
+  'POST /api/v1/community/{programId}/sanctions': {
+    rule: policy(check(spacePolicy, 'read', vil), check(spacePolicy, 'moderate', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/${r.programId}/sanctions`,
+      payload: { userId: await freshMember(r, x), kind: 'mute', hours: 2, reason: 'Iklan' },
+    }),
+  },
+  'POST /api/v1/community/sanctions/{id}/lift': {
+    rule: policy(check(spacePolicy, 'read', vil), check(spacePolicy, 'moderate', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/sanctions/${await freshSanction(r, x)}/lift`,
+      payload: { reason: 'Sudah minta maaf' },
+    }),
+  },
+  'GET /api/v1/community/spaces/{id}/moderators': {
+    rule: policy(check(spacePolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}/moderators` }),
+  },
+  'PUT /api/v1/community/spaces/{id}/moderators/{userId}': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}/moderators/${await freshMember(r, x)}`,
+    }),
+  },
+  'DELETE /api/v1/community/spaces/{id}/moderators/{userId}': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/spaces/${(await freshThread(r, x)).spaceId}/moderators/${r.trainer.id}`,
+    }),
+  },
+  'GET /api/v1/community/{programId}/reports': {
+    rule: { kind: 'only', callers: moderatesA, refusal: 404 },
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/reports` }),
+  },
+  'POST /api/v1/community/posts/{id}/resolve': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/resolve`,
+      payload: { action: 'dismiss', reason: 'Tidak melanggar' },
+    }),
+  },
   'GET /api/v1/community/{programId}/rules': {
     rule: OPEN,
     places: ONCE,
@@ -1319,6 +1384,35 @@ export const TABLE: Record<string, Entry> = {
     request: (r) => ({ url: `/api/v1/orders/${r.order.id}/transitions`, payload: { to: 'delivered' } }),
   },
   'GET /api/v1/notifications': { rule: SIGNED_IN, places: ONCE, request: () => ({ url: '/api/v1/notifications' }) },
+  'GET /api/v1/notifications/settings': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/notifications/settings' }),
+  },
+  'PATCH /api/v1/notifications/settings': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/notifications/settings', payload: { email: 'daily' } }),
+  },
+  'POST /api/v1/notifications/push-subscriptions': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/notifications/push-subscriptions',
+      payload: {
+        endpoint: `https://push.example.com/send/${x.unique}`,
+        keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) },
+      },
+    }),
+  },
+  'POST /api/v1/notifications/push-subscriptions/remove': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/notifications/push-subscriptions/remove',
+      payload: { endpoint: `https://push.example.com/send/${x.unique}` },
+    }),
+  },
   'POST /api/v1/notifications/{id}/read': {
     // A notice to the in-scope group's manager: theirs alone.
     rule: { kind: 'only', callers: (name) => name === 'group_manager:A', refusal: 404 },

@@ -4,10 +4,12 @@
  * invented and no certification is claimed. Every product has an HS 2022 subheading that fits its
  * category (salak chips 2008.99, natural honey 0409.00, sweet biscuits 1905.31, bamboo basketwork
  * 4602.11, a lampshade as a lamp part 9405.99, printed cotton batik 5208.52); the food products
- * carry their label facts (ingredients, allergens, net quantity, shelf life, storage).
+ * carry their label facts (ingredients, allergens, net quantity, shelf life, storage). Each product
+ * has a picture drawn for it, stored as its photo.
  */
 import type { Allergen } from '../../shared/schemas/registry.js';
 import type { Role } from '../http/context.js';
+import type { DemoPicture } from './picture-drawings.js';
 
 type Text = { id: string; en: string; ja: string };
 
@@ -80,6 +82,8 @@ export interface DemoProduct {
   capacityPerMonth?: number;
   /** HS 2022, a 6-digit subheading whose chapter fits the category. */
   hsCode?: string;
+  /** The drawing stored as its photo (picture-drawings.ts). */
+  picture: DemoPicture;
   status: 'draft' | 'ready' | 'export_ready';
   /** Label facts (food). */
   shelfLifeDays?: number;
@@ -146,6 +150,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'Sibetan, on the slopes of Mount Agung, is a salak village. In the peak season the price of fresh fruit collapses and much of it goes unsold. Our farmer group learned vacuum frying so the fruit keeps for months. The chips now sell in souvenir shops in Karangasem and Denpasar.',
             ja: 'アグン山の麓にあるシベタン村はサラクの村です。収穫期には生の実の値段が下がり、売れ残りが多く出ます。私たち農家グループは真空フライを学び、実を何か月も保存できるようにしました。今ではカランアスムやデンパサールの土産物店で販売されています。',
           },
+          picture: 'salak-chips',
           category: 'food',
           unit: '100 g',
           price: 12_900,
@@ -168,6 +173,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
         },
         {
           name: { id: 'Dodol Salak', en: 'Salak Dodol', ja: 'サラクのドドル' },
+          picture: 'salak-dodol',
           category: 'food',
           unit: '250 g',
           price: 18_000,
@@ -207,6 +213,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'The honey hunters of Batu Dulang climb the tall trees of the Batulanteh forest at night. They cut only the honey part of each comb and leave the brood, so the colony returns the next year. The moisture of every harvest is measured before bottling.',
             ja: 'バトゥ・ドゥラン村のはちみつ採りは、夜にバトゥランテの森の高い木に登ります。巣のはちみつの部分だけを切り取り、幼虫は残すので、群れは翌年も戻ってきます。瓶詰めの前に収穫ごとの水分を測ります。',
           },
+          picture: 'forest-honey',
           category: 'food',
           unit: '250 ml',
           price: 95_000,
@@ -261,6 +268,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'The women of Sekar Arum began by baking cookies for Lebaran orders. Like the Azemichi women’s group in Hita, Oita, which took its karinto biscuits to the national market, they learned to cost, package and sell all year round to the visitors who come to Nglanggeran.',
             ja: 'スカール・アルムの女性たちは、レバラン（断食明け）の注文のクッキー作りから始めました。かりんとうを全国に届けた大分県日田市の「あぜみち」の女性グループのように、原価計算と包装を学び、ングランゲラン村を訪れる人々に一年中販売しています。',
           },
+          picture: 'cocoa-cookies',
           category: 'food',
           unit: '250 g',
           price: 35_000,
@@ -292,6 +300,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'Roasted peanut cookies that melt in the mouth. 250 g jar.',
             ja: '口の中でほろりと崩れる、ローストピーナッツのクッキー。250 g入り。',
           },
+          picture: 'peanut-cookies',
           category: 'food',
           unit: '250 g',
           price: 30_000,
@@ -343,6 +352,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'In Loyok almost every household weaves bamboo after work in the rice fields, a skill passed from mother to child. Our group standardised the sizes so that shops in town can order in quantity.',
             ja: 'ロヨック村ではほとんどの家が田仕事の後に竹を編みます。母から子へ受け継がれてきた技です。町の店がまとまった数を注文できるよう、グループで寸法をそろえました。',
           },
+          picture: 'bamboo-basket',
           category: 'basketry',
           unit: 'buah',
           price: 85_000,
@@ -357,6 +367,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'A round lampshade of woven bamboo, 35 cm across.',
             ja: '直径35 cmの竹編みの丸いランプシェード。',
           },
+          picture: 'bamboo-lampshade',
           category: 'basketry',
           unit: 'buah',
           price: 150_000,
@@ -399,6 +410,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'Jlamprang is a geometric motif of the Pekalongan coast. One cloth takes three to four weeks: drawing, covering with wax, dyeing and boiling the wax off. Our batik makers sign every cloth.',
             ja: 'ジュランプランはプカロンガン沿岸の幾何学文様です。描く、蝋で覆う、染める、蝋を落とす——一枚に三、四週間かかります。職人が一枚ずつ署名します。',
           },
+          picture: 'batik-jlamprang',
           category: 'batik',
           unit: 'lembar 2,1 m',
           price: 650_000,
@@ -413,6 +425,7 @@ export const DEMO_VILLAGES: DemoVillage[] = [
             en: 'Copper-stamped batik with bright coastal flower motifs, cotton, 2 m.',
             ja: '明るい沿岸部の花文様を銅型で押したバティック。綿、2 m。',
           },
+          picture: 'batik-pesisiran',
           category: 'batik',
           unit: 'lembar 2 m',
           price: 175_000,

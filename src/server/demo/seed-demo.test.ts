@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,53 @@ describe('the demo seed', () => {
       'buyer',
     ]);
     for (const a of result.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('gives every product its own drawn picture, stored as an upload is: a WebP photo with its thumbnail', async () => {
+    await importDemoRegencies();
+    await seed();
+    const photos = await t.database.db.query<{
+      name: string;
+      storage_key: string | null;
+      thumbnail_key: string | null;
+      content_type: string;
+      width: number;
+      height: number;
+    }>(
+      `SELECT p.name->>'id' AS name, ph.storage_key, ph.thumbnail_key, ph.content_type, ph.width, ph.height
+         FROM products p LEFT JOIN product_photos ph ON ph.product_id = p.id ORDER BY p.name->>'id'`,
+    );
+    expect(photos).toHaveLength(9);
+    expect(photos.filter((p) => !p.storage_key)).toEqual([]);
+    for (const p of photos) expect(p).toMatchObject({ content_type: 'image/webp', width: 800, height: 600 });
+    const digest = async (key: string) => {
+      const bytes = await testFiles.get(key);
+      expect(bytes, key).toBeDefined();
+      return createHash('sha256').update(bytes!).digest('hex');
+    };
+    const full = await Promise.all(photos.map((p) => digest(p.storage_key!)));
+    const thumbnails = await Promise.all(photos.map((p) => digest(p.thumbnail_key!)));
+    expect(new Set(full).size).toBe(9);
+    expect(new Set(thumbnails).size).toBe(9);
+    // The public catalog shows each ready product with its picture, not a grey box.
+    const catalog = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
+    const cards = catalog.json().items as { name: string; photo: { thumbnailUrl: string } | null }[];
+    expect(cards).toHaveLength(8);
+    expect(cards.filter((c) => !c.photo)).toEqual([]);
+    const thumbnail = await t.request({ method: 'GET', url: cards[0]!.photo!.thumbnailUrl });
+    expect(thumbnail.statusCode).toBe(200);
+    expect(thumbnail.headers['content-type']).toBe('image/webp');
+    // A batch's provenance page shows its product's picture too.
+    const [batch] = await t.database.db.query<{ id: string }>(
+      `SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.name->>'id' = 'Keripik Salak Sibetan' LIMIT 1`,
+    );
+    const provenance = await t.request({ method: 'GET', url: `/api/v1/provenance/batches/${batch!.id}?locale=ja` });
+    const chips = cards.find((c) => c.name === 'Keripik Salak Sibetan')!;
+    expect(provenance.json().product.photo).toEqual({
+      url: chips.photo!.thumbnailUrl.replace('-thumb', ''),
+      width: 800,
+      height: 600,
+    });
   });
 
   it('gives each account its role and scope', async () => {
@@ -274,12 +322,22 @@ describe('the demo seed', () => {
   it('leaves nothing behind when it fails midway, and a rerun builds the whole demo with its passwords', async () => {
     await importDemoRegencies();
     const audited = await count('audit_log');
+    const photoFiles = () => {
+      const folder = join(testConfig.dataDir, 'files', 'products');
+      return existsSync(folder)
+        ? readdirSync(folder, { recursive: true }).filter((f) => /\.webp$/.test(String(f))).length
+        : 0;
+    };
+    const files = photoFiles();
+    // The quotes come after the products and their photos.
     const failing = failingAt(t.database.db, /INSERT INTO quotes/);
     await expect(
       seedDemo(failing, { secret: testConfig.secret, files: testFiles, warn: () => undefined }),
     ).rejects.toThrow('injected failure');
     for (const table of DEMO_TABLES) expect({ table, rows: await count(table) }).toEqual({ table, rows: 0 });
     expect(await count('audit_log')).toBe(audited);
+    // The photos' files went with their rows.
+    expect(photoFiles()).toBe(files);
 
     const again = created(await seed());
     expect(again).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9 });

@@ -5,7 +5,8 @@
  *
  * The whole demo is one transaction (each service's own transaction becomes a savepoint inside
  * it): a failure or a crash midway leaves nothing, so the next run builds it whole and prints every
- * password. The seed writes no files, so nothing in storage can outlive a rolled-back demo.
+ * password. The only files it writes are its products' photos; a demo that fails takes them away
+ * again (a process killed midway may leave some, unreferenced, as an interrupted upload does).
  */
 import { randomBytes } from 'node:crypto';
 import { PersonalDataCipher } from '../crypto/personal-data.js';
@@ -17,11 +18,20 @@ import { areaPath } from '../modules/geography/index.js';
 import { accountByEmail, createUser } from '../modules/platform/index.js';
 import { createProgram, grantRole, programByCode } from '../modules/programs/index.js';
 import { registryExportReadinessCheck } from '../modules/quality/index.js';
-import { addMember, createProduct, enrolVillage, registerGroup, type RegistryDeps } from '../modules/registry/index.js';
+import {
+  addMember,
+  addPhoto,
+  createProduct,
+  enrolVillage,
+  registerGroup,
+  type RegistryDeps,
+} from '../modules/registry/index.js';
 import { DEMO_PROGRAM, DEMO_USERS, DEMO_VILLAGES, type DemoVillage } from './demo-data.js';
+import type { DemoPicture } from './picture-drawings.js';
 import { seedBooks, seedCooperativeBooks } from './seed-books.js';
 import { addNewcomers, monthBefore, registeredAt, seedSalesHistory } from './seed-history.js';
 import { seedMarket } from './seed-market.js';
+import { rememberingWrites, renderDemoPictures } from './seed-pictures.js';
 import { seedRatings } from './seed-ratings.js';
 import { seedTraining } from './seed-training.js';
 
@@ -56,8 +66,14 @@ export interface SeedDemoOptions {
   clock?: Clock;
 }
 
-export function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
-  return inOneTransaction(db, (tx) => seedDemoWhole(tx, options));
+export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
+  const { files, removeWritten } = rememberingWrites(options.files);
+  try {
+    return await inOneTransaction(db, (tx) => seedDemoWhole(tx, { ...options, files }));
+  } catch (error) {
+    await removeWritten();
+    throw error;
+  }
 }
 
 async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<DemoSeedResult> {
@@ -77,6 +93,7 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
   // The program began two years ago, when its first groups registered (see seed-history.ts).
   const startedOn = `${monthBefore(ctx.clock.now(), 24)}-01`;
   const { record: program } = await createProgram(ctx, { ...DEMO_PROGRAM, startedOn });
+  const pictures = await renderDemoPictures(DEMO_VILLAGES.flatMap((v) => v.group.products.map((p) => p.picture)));
 
   const users = new Map<string, { id: string; password: string | null }>();
   for (const u of DEMO_USERS) users.set(u.email, await account(ctx, u.email, u.name));
@@ -103,7 +120,8 @@ async function seedDemoWhole(db: Database, options: SeedDemoOptions): Promise<De
     const linked = new Map(
       DEMO_USERS.filter((u) => u.group === v.group.key && u.member).map((u) => [u.member!, users.get(u.email)!.id]),
     );
-    const added = await village(ctx, program.id, v, v.facilitator ? users.get(v.facilitator)!.id : null, linked);
+    const facilitatorId = v.facilitator ? users.get(v.facilitator)!.id : null;
+    const added = await village(ctx, program.id, v, { facilitatorId, linked, pictures });
     groups.set(v.group.key, added.groupId);
     if (added.firstProductId) chips.set(added.groupId, added.firstProductId);
     counts.villages++;
@@ -163,13 +181,19 @@ async function account(ctx: Ctx, email: string, name: string): Promise<{ id: str
 /** The registry's dependencies, as the app gives them. */
 const registry: RegistryDeps = { exportReadiness: registryExportReadinessCheck };
 
-/** A village, its group, its members (some linked to demo accounts, by member name) and its products. */
+/**
+ * A village, its group, its members (some linked to demo accounts, by member name) and its
+ * products, each with its picture as a photo.
+ */
 async function village(
   ctx: Ctx,
   programId: string,
   v: DemoVillage,
-  facilitatorId: string | null,
-  linked: Map<string, string>,
+  {
+    facilitatorId,
+    linked,
+    pictures,
+  }: { facilitatorId: string | null; linked: Map<string, string>; pictures: Map<DemoPicture, Buffer> },
 ) {
   const { record: enrolled } = await enrolVillage(ctx, {
     programId,
@@ -214,6 +238,7 @@ async function village(
       netQuantity: p.netQuantity ?? null,
       storage: p.storage,
     });
+    await addPhoto(ctx, product.id, { data: pictures.get(p.picture)!, mimetype: 'image/jpeg' });
     productIds.push(product.id);
   }
   return {

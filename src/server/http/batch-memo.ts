@@ -43,6 +43,11 @@ export class BatchMemo {
     for (const [key, entry] of this.entries) if (entry.tables.some((t) => written.has(t))) this.entries.delete(key);
   }
 
+  /** Rows of `table` were written without a statement (held back to be written later): entries read from it are dropped. */
+  wroteTo(table: string): void {
+    for (const [key, entry] of this.entries) if (entry.tables.includes(table)) this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

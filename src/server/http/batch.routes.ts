@@ -4,6 +4,7 @@ import { batchAnswer, batchBody, type BatchAnswer } from '../../shared/schemas/b
 import type { Database, Tx } from '../db/database.js';
 import { AbsentIds, BatchMemo } from './batch-memo.js';
 import { batchScope, type DeferredKind, type UserActor } from './context.js';
+import { readersOf, WriteBehind, type Readers } from './write-behind.js';
 
 /**
  * `POST /api/v1/batch`: the outbox's writes in one request. The caller is checked once, at the
@@ -19,13 +20,20 @@ import { batchScope, type DeferredKind, type UserActor } from './context.js';
  * sent alone in order.
  */
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
+  /** The catalog's answer to which statements may read which tables, read at the first batch. */
+  let readers: Promise<Readers> | undefined;
+  const loadReaders = (tx: Tx): Promise<Readers> =>
+    readersOf(tx).catch((error: unknown) => {
+      readers = undefined;
+      throw error;
+    });
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/batch',
     {
       schema: { body: batchBody, response: { 200: batchAnswer }, tags: ['offline'] },
       config: { access: 'user' },
     },
-    async (req): Promise<BatchAnswer> => {
+    async (req, reply) => {
       const actor = req.actor as UserActor;
       const headers = {
         host: req.headers.host ?? 'localhost',
@@ -35,10 +43,14 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
       const run = (guarded: boolean) =>
         app.db.transaction(async (tx) => {
           const memo = new BatchMemo();
-          const db = withinBatch(tx, app.db.kind, memo);
+          // The first run holds back rows that nothing reads before they are written (members
+          // and products made offline), to write many in one statement; the guarded run writes each at once.
+          const behind = guarded ? undefined : new WriteBehind(tx, await (readers ??= loadReaders(tx)));
+          const db = withinBatch(tx, app.db.kind, memo, behind);
           const locked = await lockClientIds(tx, requests);
           const absent = new AbsentIds(locked);
-          const results: BatchAnswer['results'] = [];
+          // Each answer as JSON text: the requests' bodies are already JSON, and are not read again.
+          const results: string[] = [];
           // In the guarded run one savepoint is always open before the next request: kept after a
           // rollback to it, and renewed after a success in the same round trip as its release
           // (PostgreSQL takes the two in one simple query; PGlite answers in-process, so it is sent
@@ -49,7 +61,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
             const ofRequest = new Deferred();
             // `inject` sends when its answer is awaited: awaited inside, so the request runs in the scope.
             const res = await batchScope.run(
-              { actor, db, locked, memo, absent, defer: (kind, row) => ofRequest.add(kind, row) },
+              { actor, db, locked, memo, absent, behind, defer: (kind, row) => ofRequest.add(kind, row) },
               async () =>
                 await app.inject({
                   method: r.method,
@@ -66,8 +78,16 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
               deferred.takeFrom(ofRequest);
               if (guarded && i < requests.length - 1) await renewSavepoint(tx, app.db.kind);
             }
-            results.push({ id: r.id, status: res.statusCode, body: res.body === '' ? null : res.json() });
+            const body =
+              res.body === '' ? 'null' : isJson(res.headers['content-type']) ? res.body : JSON.stringify(res.body);
+            results.push(`{"id":${JSON.stringify(r.id)},"status":${res.statusCode},"body":${body}}`);
           }
+          // A held row that cannot be written refuses the first run, as a request would.
+          if (behind)
+            await behind.end().catch((error: unknown) => {
+              req.log.info({ err: error }, 'a row held back in a batch could not be written; running it guarded');
+              throw new Refused();
+            });
           await deferred.write(tx);
           return results;
         });
@@ -75,9 +95,16 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         if (error instanceof Refused) return undefined;
         throw error;
       });
-      return { results: whole ?? (await run(true)) };
+      // The answer, in the shape `batchAnswer` says, is sent as the JSON text it already is (a
+      // string is sent as it is, not serialized again).
+      const text = `{"results":[${(whole ?? (await run(true))).join(',')}]}`;
+      return reply.type('application/json; charset=utf-8').send(text as unknown as BatchAnswer);
     },
   );
+}
+
+function isJson(contentType: string | string[] | number | undefined): boolean {
+  return typeof contentType === 'string' && contentType.includes('json');
 }
 
 /** A request of the unguarded run was refused: that run is rolled back and the batch run guarded. */
@@ -138,12 +165,14 @@ async function renewSavepoint(tx: Tx, kind: Database['kind']): Promise<void> {
 /**
  * The batch's transaction as the database its requests see. A command's own transaction runs inside
  * the request's savepoint (which undoes all of the request when it fails); nothing commits before
- * the batch does. Every statement is shown to the memo, which forgets what it writes.
+ * the batch does. Every statement is shown to the memo, which forgets what it writes, and to the
+ * rows held back, which are written first when it may read their table.
  */
-function withinBatch(tx: Tx, kind: Database['kind'], memo: BatchMemo): Database {
+function withinBatch(tx: Tx, kind: Database['kind'], memo: BatchMemo, behind: WriteBehind | undefined): Database {
   const seen: Tx = {
-    query: (text, params) => {
+    query: async (text, params) => {
       memo.wrote(text);
+      await behind?.before(text);
       return tx.query(text, params);
     },
   };

@@ -8,6 +8,15 @@ import { recordAudit } from '../modules/platform/index.js';
 import { groupById } from '../modules/registry/index.js';
 import { ctxOf, inTransaction } from './context.js';
 import { ruleBroken } from './errors.js';
+import { writeLater, type WrittenBehind } from './write-behind.js';
+
+/** Notes a probe holds back in a batch's first run; a null note cannot be written (NOT NULL). */
+const PROBE_NOTES: WrittenBehind<string | null> = {
+  table: 'batch_probe',
+  write: async (db, notes) => {
+    await db.query('INSERT INTO batch_probe (note) SELECT unnest($1::text[])', [notes]);
+  },
+};
 
 /**
  * Probes of what a batch does with a request that fails after it wrote: one that writes a row and
@@ -39,6 +48,25 @@ function probes(app: FastifyInstance) {
       throw ruleBroken('outside-scope', 'Refused after renaming.');
     },
   );
+  app.post<{ Body: { note: string | null } }>(
+    '/api/v1/test-probe/held',
+    { config: { access: 'user' } },
+    async (req) => {
+      const db = ctxOf(req).db;
+      if (!(await writeLater(db, PROBE_NOTES, req.body.note))) await PROBE_NOTES.write(db, [req.body.note]);
+      return {};
+    },
+  );
+  // What a statement sees: the probe's notes and the group's members (through the registry's view).
+  app.post<{ Body: { groupId: string } }>('/api/v1/test-probe/count', { config: { access: 'user' } }, async (req) => {
+    const db = ctxOf(req).db;
+    const [notes] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM batch_probe');
+    const [members] = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM registry_members WHERE group_id = $1',
+      [req.body.groupId],
+    );
+    return { notes: notes!.n, members: members!.n };
+  });
   app.post('/api/v1/test-probe/written', { config: { access: 'user' } }, async (req) => {
     await ctxOf(req).db.query(`INSERT INTO batch_probe (note) VALUES ('written')`);
     await recordAudit(ctxOf(req).db, ctxOf(req), { action: 'probe.write', entity: 'batch_probe', entityId: 'written' });
@@ -148,6 +176,77 @@ describe('POST /api/v1/batch', () => {
       [['written', 'half-written', a, b]],
     );
     expect(audited[0]!.n).toBe(4);
+  });
+
+  it('writes members made in a row together, before any statement reads them, and answers them as stored', async () => {
+    await t.database.db.query('CREATE TABLE IF NOT EXISTS batch_probe (note text NOT NULL)');
+    await t.database.db.query('DELETE FROM batch_probe');
+    const w = await registryWorld(t);
+    const groupId = w.groups.bali.id as string;
+    const manager = await w.as('group_manager', { groupId });
+    const before = (await membersOf(groupId)).length;
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const held = { id: 'h', method: 'POST', url: '/api/v1/test-probe/held', body: { note: 'held' } };
+    const count = { id: 'c', method: 'POST', url: '/api/v1/test-probe/count', body: { groupId } };
+    const productId = randomUUID();
+    const product = {
+      id: productId,
+      method: 'POST',
+      url: '/api/v1/products',
+      body: {
+        id: productId,
+        groupId,
+        name: { id: 'Keripik salak', ja: 'サラクチップス' },
+        description: { id: 'Keripik dari salak.' },
+        category: 'food',
+        unit: '100 g',
+        price: { amount: '15000', currency: 'IDR' },
+        status: 'draft',
+      },
+    };
+    const r = await batch(manager, [
+      member(groupId, ids[0]!, 'Ni Wayan Sekar', 1991),
+      held,
+      product,
+      member(groupId, ids[1]!, 'Ni Made Rai', 1987),
+      // A statement through a view over members, and one naming the probe's table: both see the rows held back.
+      count,
+      member(groupId, ids[2]!, 'Ni Nyoman Asih', 1979),
+    ]);
+    const results = r.json().results as { status: number; body: Record<string, unknown> }[];
+    expect(results.map((x) => x.status)).toEqual([201, 200, 201, 201, 200, 201]);
+    expect(results[4]!.body).toEqual({ notes: 1, members: before + 2 });
+    expect((await membersOf(groupId)).length).toBe(before + 3);
+    // Each answer is the record as stored: read back alone, field for field (times included).
+    const answers = [results[0], results[3], results[5]];
+    for (const [i, id] of ids.entries()) {
+      const stored = await t.request({ method: 'GET', url: `/api/v1/members/${id}`, as: manager });
+      expect(answers[i]!.body).toEqual(stored.json());
+    }
+    const stored = await t.request({ method: 'GET', url: `/api/v1/products/${productId}`, as: manager });
+    expect(results[2]!.body).toEqual(stored.json());
+  });
+
+  it('runs a batch guarded when a row held back cannot be written at its end', async () => {
+    await t.database.db.query('CREATE TABLE IF NOT EXISTS batch_probe (note text NOT NULL)');
+    await t.database.db.query('DELETE FROM batch_probe');
+    const w = await registryWorld(t);
+    const manager = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const held = (id: string, note: string | null) => ({
+      id,
+      method: 'POST',
+      url: '/api/v1/test-probe/held',
+      body: { note },
+    });
+    const r = await batch(manager, [
+      held('1', 'first'),
+      held('2', null),
+      { id: '3', method: 'POST', url: '/api/v1/test-probe/written' },
+    ]);
+    // The first run holds all three back and fails at its end; the guarded run writes each at once.
+    expect((r.json().results as { status: number }[]).map((x) => x.status)).toEqual([200, 500, 200]);
+    const notes = await t.database.db.query<{ note: string }>('SELECT note FROM batch_probe ORDER BY note');
+    expect(notes.map((n) => n.note)).toEqual(['first', 'written']);
   });
 
   it('reads a group once for many requests, and again after it is changed or a change is rolled back', async () => {

@@ -5,6 +5,7 @@ import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database, Queryable, Tx } from '../db/database.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { AbsentIds, BatchMemo } from './batch-memo.js';
+import type { WriteBehind } from './write-behind.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
 
@@ -131,6 +132,8 @@ export interface BatchScope {
    * one statement per kind before the batch commits.
    */
   defer: <R>(kind: DeferredKind<R>, row: R) => void;
+  /** In the batch's first run only: rows held back and written many in one statement (`writeLater`). */
+  behind?: WriteBehind;
 }
 
 /** A kind of row a batch writes at its end: `write` gets every row its accepted requests deferred. */

@@ -156,6 +156,8 @@ export const provenanceAnswer = z.object({
     /** Whether the product's public page (/p/{id}) exists: drafts have none. */
     public: z.boolean(),
     shownIn,
+    /** The product's first photo, as the story page shows it; none for a draft. */
+    photo: z.object({ url: z.string(), width: z.number().int(), height: z.number().int() }).nullable(),
   }),
   /** The village, the areas above it (nearest first) and its country (ISO 3166-1 alpha-2, named by the reader's language). */
   village: areaRef.extend({ region: z.array(z.string()), country: z.string(), potentials: z.array(z.string()) }),

@@ -101,7 +101,7 @@ export const postAnswer = z.object({
 export type PostAnswer = z.infer<typeof postAnswer>;
 
 export const threadAnswer = threadSummary.extend({
-  space: z.object({ id: uuid, name: z.record(z.string(), z.string()) }),
+  space: z.object({ id: uuid, name: z.record(z.string(), z.string()), programId: uuid }),
   following: z.boolean(),
   acceptedPostId: uuid.nullable(),
   /** The opening post, then the replies in the order they were written. */

@@ -12,6 +12,7 @@ import {
   EventPage,
   EventsPage,
   myCommunities,
+  ReportQueuePage,
   SpacePage,
   SpacesPage,
   ThreadPage,
@@ -23,6 +24,7 @@ import {
   getMe,
   listNotifications,
   NotificationsPage,
+  NotificationSettingsPage,
   SessionContext,
   signOut,
   SignInPage,
@@ -121,6 +123,7 @@ function StaffRoutes() {
       <Route path="/community/events" component={EventsPage} />
       <Route path="/community/events/:id">{(p) => <EventPage id={p.id} />}</Route>
       <Route path="/community/events/:id/check-in">{(p) => <CheckInPage id={p.id} />}</Route>
+      <Route path="/community/reports/:programId">{(p) => <ReportQueuePage programId={p.programId} />}</Route>
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>
       <Route path="/threads/:id">{(p) => <ThreadPage id={p.id} />}</Route>
@@ -135,6 +138,7 @@ function StaffRoutes() {
       <Route path="/groups/:id/reports">{(p) => <ReportsPage id={p.id} />}</Route>
       <Route path="/hpp" component={HppPage} />
       <Route path="/notifications" component={NotificationsPage} />
+      <Route path="/settings/notifications" component={NotificationSettingsPage} />
       <Route path="/outbox" component={OutboxPage} />
       <Route component={NotFound} />
     </Switch>

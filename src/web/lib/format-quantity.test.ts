@@ -10,15 +10,16 @@ describe('quantities with their units', () => {
     expect(formatQuantity('12', 'buah', 'id')).toBe('12 buah');
   });
 
-  it('names the Indonesian unit words in English and Japanese, keeping the size as written', () => {
+  it('names the Indonesian unit words in English and Japanese, the size after them with the reader’s decimal point', () => {
     expect(unitName('buah', 'ja')).toBe('個');
-    expect(unitName('bungkus 150 g', 'en')).toBe('pack 150 g');
-    expect(unitName('bungkus 150 g', 'ja')).toBe('袋 150 g');
-    expect(unitName('Lembar 2,1 m', 'ja')).toBe('枚 2,1 m');
+    expect(unitName('bungkus 150 g', 'en')).toBe('pack (150 g)');
+    expect(unitName('bungkus 150 g', 'ja')).toBe('袋（150 g）');
+    expect(unitName('Lembar 2,1 m', 'ja')).toBe('枚（2.1 m）');
+    expect(unitName('lembar 2,1 m', 'en')).toBe('sheet (2.1 m)');
     expect(unitName('lembar 2,1 m', 'id')).toBe('lembar 2,1 m');
     expect(unitName('100 g', 'ja')).toBe('100 g');
     expect(unitName('tray', 'ja')).toBe('tray');
-    expect(formatQuantity('3', 'bungkus 150 g', 'ja')).toBe('3 袋 150 g');
+    expect(formatQuantity('3', 'bungkus 150 g', 'ja')).toBe('3 袋（150 g）');
   });
 });
 

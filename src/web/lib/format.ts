@@ -9,12 +9,7 @@ export function formatMoney(money: Money, locale: string): string {
   }
 }
 
-/** An exchange rate (a decimal string) as the reader writes numbers: "104.5" → "104,5" in Indonesian. */
-export function formatRate(rate: string, locale: string): string {
-  const value = Number(rate);
-  if (!Number.isFinite(value)) return rate;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value);
-}
+export { formatRate } from '../../shared/money';
 
 /** "JPY" → "Japanese Yen" / "円" in the reader's language. */
 export function currencyName(code: string, locale: string): string {
@@ -65,13 +60,20 @@ const UNIT_WORDS: Record<string, { en: string; ja: string }> = {
   tandan: { en: 'bunch', ja: '房' },
 };
 
-/** A unit in the reader's language: "bungkus 150 g" → "pack 150 g" / "袋 150 g"; a size ("100 g") as it is. */
+/**
+ * A unit in the reader's language: "bungkus 150 g" → "pack (150 g)" / "袋（150 g）", the size kept
+ * but written with the reader's decimal point ("lembar 2,1 m" → "枚（2.1 m）"); a size alone
+ * ("100 g") as it is.
+ */
 export function unitName(unit: string, locale: string): string {
   const [word, ...size] = unit.trim().split(/\s+/);
   const names = word ? UNIT_WORDS[word.toLowerCase()] : undefined;
   if (!names || locale === 'id') return unit;
   const name = locale === 'ja' ? names.ja : names.en;
-  return [name, ...size].join(' ');
+  if (!size.length) return name;
+  // Sizes are typed the Indonesian way: a comma is the decimal point.
+  const measure = size.map((part) => part.replace(/^(\d+),(\d+)$/, '$1.$2')).join(' ');
+  return locale === 'ja' ? `${name}（${measure}）` : `${name} (${measure})`;
 }
 
 /**

@@ -365,6 +365,7 @@ describe('batch labels and provenance', () => {
         public: true,
         // English asked; the story exists in Indonesian only.
         shownIn: { name: 'en', description: 'en', story: null },
+        photo: null,
       },
       village: {
         code: '51.07.06.2004',

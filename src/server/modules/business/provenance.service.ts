@@ -5,6 +5,7 @@ import type { UiLocale } from '../../../shared/locales.js';
 import { localized, shownLanguage } from '../../../shared/localized.js';
 import { quantityText } from '../../../shared/quantity.js';
 import { publicCertifications } from '../quality/index.js';
+import { presentPhoto, productPhotos } from '../registry/index.js';
 import { provenanceRepository } from './provenance.repository.js';
 
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
@@ -21,6 +22,8 @@ export async function batchProvenance(ctx: Pick<Ctx, 'db'>, id: string, locale: 
   const inputs = await provenanceRepository.inputs(ctx.db, id);
   const codes = [...pathCodes(row.area_path), ...inputs.map((i) => i.village_code)];
   const names = await provenanceRepository.areaNames(ctx.db, codes);
+  const [cover] = published ? await productPhotos(ctx.db, [row.product_id]) : [];
+  const photo = cover && presentPhoto(cover);
   const region = pathCodes(row.area_path)
     .slice(0, -1)
     .reverse()
@@ -47,6 +50,7 @@ export async function batchProvenance(ctx: Pick<Ctx, 'db'>, id: string, locale: 
         description: published ? shownLanguage(row.product_description, locale) : null,
         story: published ? shownLanguage(row.product_story, locale) : null,
       },
+      photo: photo ? { url: photo.url, width: photo.width, height: photo.height } : null,
     },
     village: {
       code: row.village_code,

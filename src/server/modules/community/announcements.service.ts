@@ -16,7 +16,7 @@ const target = (row: Pick<AnnouncementRow, 'program_id' | 'target_path'>): Targe
 });
 
 /** Who the viewer is to the program's announcements: their village (a member), their roles, staff or not. */
-async function audienceOf(ctx: Pick<Ctx, 'actor'>, db: Queryable, programId: string) {
+async function audienceOf(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, programId: string) {
   const viewer = await viewerIn(ctx, db, programId);
   const audience: Audience = {
     userId: viewer.user.id,
@@ -111,7 +111,7 @@ export async function listAnnouncements(ctx: Ctx, programId: string): Promise<{ 
 }
 
 /** One announcement, for those it is aimed at and those who manage it; anyone else gets 404. */
-async function visible(ctx: Pick<Ctx, 'actor'>, db: Queryable, id: string) {
+async function visible(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, id: string) {
   const programId = await announcementsRepository.programOf(db, id);
   if (!programId) throw notFound('Announcement');
   const { audience } = await audienceOf(ctx, db, programId);

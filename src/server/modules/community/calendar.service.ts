@@ -74,6 +74,6 @@ export async function myFeed(ctx: Ctx, token: string, origin: string): Promise<s
 /** A space's events, for an account that may read the space. */
 export async function spaceFeed(ctx: Ctx, token: string, spaceId: string, origin: string): Promise<string> {
   const actor = await feedOwner(ctx, token);
-  const { space } = await readableSpace({ actor }, ctx.db, spaceId);
+  const { space } = await readableSpace({ actor, clock: ctx.clock }, ctx.db, spaceId);
   return icsOf(localized(space.name, 'id') ?? 'OVOP', await eventsRepository.ofSpace(ctx.db, spaceId), origin);
 }

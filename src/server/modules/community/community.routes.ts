@@ -7,6 +7,7 @@ import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
 import { eventRoutes } from './events.routes.js';
+import { moderationRoutes } from './moderation.routes.js';
 import { searchThreads } from './search.service.js';
 import { listSpaces, myCommunities, showSpace } from './spaces.service.js';
 import {
@@ -65,6 +66,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
 
   spaceRoutes(app);
   eventRoutes(app);
+  moderationRoutes(app);
 }
 
 /** Spaces, threads and moderation: members only (no route here is public, decision 019). */

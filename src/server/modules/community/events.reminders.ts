@@ -32,15 +32,3 @@ export async function remindEvents(db: Database, clock: Clock = systemClock): Pr
     return due.length;
   });
 }
-
-/** How often the server looks for events to remind of: often enough that "the day before" holds within the hour. */
-export const REMINDER_INTERVAL_MS = 15 * 60 * 1000;
-
-/** Runs `remindEvents` now and then every interval while the server lives; the returned function stops it. */
-export function startEventReminders(db: Database, log: (error: unknown) => void): () => void {
-  const run = () => void remindEvents(db).catch(log);
-  run();
-  const timer = setInterval(run, REMINDER_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}

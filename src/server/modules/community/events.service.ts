@@ -76,7 +76,7 @@ function presentEvent(row: ViewedEventRow, abilities: EventAnswer['abilities']):
 }
 
 /** An event the caller may read (404 otherwise: outside one's community nobody learns what exists), as they see it. */
-export async function readableEvent(ctx: Pick<Ctx, 'actor'>, db: Queryable, id: string) {
+export async function readableEvent(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, id: string) {
   const bare = await eventsRepository.viewed(db, id, null, null);
   if (!bare) throw notFound('Event');
   const viewer = await viewerIn(ctx, db, bare.program_id);

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { inTransaction, type Ctx } from '../../http/context.js';
+import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
 import type { ThreadAnswer } from '../../../shared/schemas/community-spaces.js';
 import { recordAudit } from '../platform/index.js';
@@ -22,7 +22,18 @@ async function moderate(
   action: Action,
   reason: string,
 ): Promise<ThreadAnswer> {
-  const threadId = await inTransaction(ctx, async (tx) => {
+  const threadId = await inTransaction(ctx, (tx) => moderateIn(tx, target, action, reason));
+  return showThread(ctx, threadId);
+}
+
+/** The moderation action inside the caller's transaction (the report queue's "hide" runs it with its own). */
+export async function moderateIn(
+  tx: TxCtx,
+  target: { postId: string } | { threadId: string },
+  action: Action,
+  reason: string,
+): Promise<string> {
+  {
     const post = 'postId' in target ? await threadsRepository.post(tx.db, target.postId) : undefined;
     if ('postId' in target && !post) throw notFound('Post');
     const threadId = post?.thread_id ?? (target as { threadId: string }).threadId;
@@ -69,8 +80,7 @@ async function moderate(
       after: { action, threadId, reason },
     });
     return threadId;
-  });
-  return showThread(ctx, threadId);
+  }
 }
 
 export const hidePost = (ctx: Ctx, postId: string, reason: string) => moderate(ctx, { postId }, 'hide', reason);

@@ -3,7 +3,7 @@ import { notFound } from '../../http/errors.js';
 import type { SearchQuery } from '../../../shared/schemas/community-spaces.js';
 import { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier } from '../market/index.js';
 import { spacesRepository } from './spaces.repository.js';
-import { spaceReach, viewerIn } from './spaces.service.js';
+import { refuseSanctioned, spaceReach, viewerIn } from './spaces.service.js';
 import { threadsRepository, type ThreadRow } from './threads.repository.js';
 import { presentSummary } from './threads.service.js';
 
@@ -14,6 +14,7 @@ import { presentSummary } from './threads.service.js';
  */
 export async function searchThreads(ctx: Ctx, programId: string, query: SearchQuery) {
   const viewer = await viewerIn(ctx, ctx.db, programId);
+  refuseSanctioned(viewer, 'read');
   const spaces = await spacesRepository.list(ctx.db, programId, null, false);
   const readable = spaces.filter((s) => spaceReach(ctx.actor, viewer, s).read).map((s) => s.id);
   if (readable.length === 0) throw notFound('Community');

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type Actor, type Ctx, type UserActor } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { forbidden, notFound } from '../../http/errors.js';
 import { TOPIC_SPACES, type SpaceAnswer } from '../../../shared/schemas/community-spaces.js';
 import { can, requireUser } from '../platform/index.js';
 import { spacePolicy } from './community.policy.js';
+import { sanctionsRepository } from './sanctions.repository.js';
 import { spacesRepository, type MemberRow, type SpaceRow } from './spaces.repository.js';
 import type { Queryable } from '../../db/database.js';
 
@@ -27,15 +28,40 @@ export async function ensureSpaces(db: Queryable, programId: string, villagePath
   await spacesRepository.ensure(db, programId, topics, villagePath, uuidv7);
 }
 
-/** Who is asking, in one program: the signed-in account and, when they were welcomed, their welcome. */
+/**
+ * Who is asking, in one program: the signed-in account and, when they were welcomed, their welcome;
+ * a mute or suspension in force, and the spaces they were appointed to moderate.
+ */
 export interface Viewer {
   user: UserActor;
   member: MemberRow | undefined;
+  sanction: { kind: 'mute' | 'suspend'; ends_at: Date } | undefined;
+  moderates: string[];
 }
 
-export async function viewerIn(ctx: Pick<Ctx, 'actor'>, db: Queryable, programId: string): Promise<Viewer> {
+export async function viewerIn(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, programId: string): Promise<Viewer> {
   const user = requireUser(ctx.actor);
-  return { user, member: await spacesRepository.member(db, programId, user.id) };
+  const standing = await sanctionsRepository.standing(db, programId, user.id, ctx.clock.now());
+  return { user, member: await spacesRepository.member(db, programId, user.id), ...standing };
+}
+
+/**
+ * A suspended member reads nothing and a muted one posts nothing in the program's community: each
+ * is told so with a code and when it ends (decision 019), rather than a bare 404.
+ */
+export function refuseSanctioned(viewer: Viewer, doing: 'read' | 'post'): void {
+  const s = viewer.sanction;
+  if (!s || (doing === 'read' && s.kind === 'mute')) return;
+  const until = s.ends_at.toISOString();
+  throw s.kind === 'suspend'
+    ? forbidden(`You are suspended from this community until ${until}.`, {
+        code: 'member-suspended',
+        params: { until },
+      })
+    : forbidden(`You are muted in this community until ${until}: you may read, not post.`, {
+        code: 'member-muted',
+        params: { until },
+      });
 }
 
 /** Whether the actor holds a community role in the program (staff: no new-member limits, every space). */
@@ -47,21 +73,28 @@ const memberIn = (member: MemberRow | undefined, space: Pick<SpaceRow, 'kind' | 
   !!member && (space.kind === 'topic' || member.area_path.startsWith(space.area_path));
 
 /** What the viewer may do in a space: the policy for staff, the welcome for members. */
-export function spaceReach(actor: Actor, viewer: Viewer, space: Pick<SpaceRow, 'program_id' | 'kind' | 'area_path'>) {
+export function spaceReach(
+  actor: Actor,
+  viewer: Viewer,
+  space: Pick<SpaceRow, 'id' | 'program_id' | 'kind' | 'area_path'>,
+) {
   const target = { programId: space.program_id, areaPath: space.area_path };
   const member = memberIn(viewer.member, space);
+  const suspended = viewer.sanction?.kind === 'suspend';
   return {
-    read: member || can(actor, spacePolicy, 'read', target),
-    post: member || can(actor, spacePolicy, 'post', target),
-    moderate: can(actor, spacePolicy, 'moderate', target),
+    read: !suspended && (member || can(actor, spacePolicy, 'read', target)),
+    post: !viewer.sanction && (member || can(actor, spacePolicy, 'post', target)),
+    // A community manager whose grant holds the space, or a member appointed to moderate it.
+    moderate: !viewer.sanction && (can(actor, spacePolicy, 'moderate', target) || viewer.moderates.includes(space.id)),
   };
 }
 
 /** A space the viewer may read, or 404: outside one's community nobody learns what exists. */
-export async function readableSpace(ctx: Pick<Ctx, 'actor'>, db: Queryable, spaceId: string) {
+export async function readableSpace(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, spaceId: string) {
   const space = await spacesRepository.byId(db, spaceId);
   if (!space) throw notFound('Space');
   const viewer = await viewerIn(ctx, db, space.program_id);
+  refuseSanctioned(viewer, 'read');
   const reach = spaceReach(ctx.actor, viewer, space);
   if (!reach.read) throw notFound('Space');
   return { space, viewer, reach };
@@ -90,6 +123,7 @@ export async function listSpaces(ctx: Ctx, programId: string): Promise<{ items: 
   const viewer = await viewerIn(ctx, ctx.db, programId);
   const staff = isCommunityStaff(ctx.actor, programId);
   if (!viewer.member && !staff) throw notFound('Community');
+  refuseSanctioned(viewer, 'read');
   const list = () => spacesRepository.list(ctx.db, programId, staff ? null : viewer.member!.area_path, false);
   let rows = await list();
   // First use: the topic spaces; a member welcomed before spaces existed: their area spaces.

@@ -401,7 +401,7 @@ describe('new members', () => {
       body: 'Mampir ke https://toko.example.id ya',
     });
     expect(linked.statusCode).toBe(400);
-    expect(linked.json().errors).toMatchObject([{ path: 'body', code: 'community_links_not_allowed' }]);
+    expect(linked.json().errors).toMatchObject([{ path: 'body', code: 'no_links_yet' }]);
     const first = (await w.thread(packaging, w.ayu.session!)).json().id as string;
     const linkedReply = await w.request('POST', `/api/v1/community/threads/${first}/replies`, fresh.session, {
       body: 'Cek www.tokoku.com',
@@ -413,7 +413,7 @@ describe('new members', () => {
     for (let i = 0; i < 3; i++) expect((await w.thread(packaging, fresh.session!)).statusCode).toBe(201);
     const slowed = await w.thread(packaging, fresh.session!);
     expect(slowed.statusCode).toBe(429);
-    expect(slowed.json()).toMatchObject({ code: 'community_slow_mode', params: { maximum: 3 } });
+    expect(slowed.json()).toMatchObject({ code: 'slow-mode', params: { maximum: 3 } });
     expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
     // replies are not limited; the slow mode ends with the first week
     expect(

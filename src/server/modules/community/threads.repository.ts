@@ -172,6 +172,20 @@ export const threadsRepository = {
     )[0];
   },
 
+  /** Who follows the thread: told of each reply. */
+  async followers(db: Queryable, threadId: string): Promise<string[]> {
+    const rows = await db.query<{ user_id: string }>(
+      'SELECT user_id FROM community_follows WHERE thread_id = $1 ORDER BY user_id',
+      [threadId],
+    );
+    return rows.map((r) => r.user_id);
+  },
+
+  async postAuthor(db: Queryable, postId: string): Promise<string | undefined> {
+    const rows = await db.query<{ author_id: string }>('SELECT author_id FROM community_posts WHERE id = $1', [postId]);
+    return rows[0]?.author_id;
+  },
+
   async isFollowing(db: Queryable, threadId: string, userId: string): Promise<boolean> {
     const rows = await db.query('SELECT 1 FROM community_follows WHERE thread_id = $1 AND user_id = $2', [
       threadId,

@@ -10,11 +10,20 @@ import type {
   ThreadSummary,
   ThreadsQuery,
 } from '../../../shared/schemas/community-spaces.js';
-import { can, recordAudit } from '../platform/index.js';
+import { can, recordAudit, requireUser } from '../platform/index.js';
+import { mentioned } from './mentions.js';
+import { tellAboutThread } from './notices.js';
 import { answerPolicy } from './community.policy.js';
 import { joinsRepository } from './joins.repository.js';
 import { spacesRepository } from './spaces.repository.js';
-import { isCommunityStaff, readableSpace, spaceReach, viewerIn, type Viewer } from './spaces.service.js';
+import {
+  isCommunityStaff,
+  readableSpace,
+  refuseSanctioned,
+  spaceReach,
+  viewerIn,
+  type Viewer,
+} from './spaces.service.js';
 import { threadsRepository, type PostRow, type ThreadRow } from './threads.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -58,11 +67,12 @@ function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostA
 }
 
 /** A thread the viewer may read (a hidden one only if they moderate its space), or 404. */
-async function readableThread(ctx: Pick<Ctx, 'actor'>, db: TxCtx['db'] | Ctx['db'], id: string) {
+async function readableThread(ctx: Pick<Ctx, 'actor' | 'clock'>, db: TxCtx['db'] | Ctx['db'], id: string) {
   const thread = await threadsRepository.byId(db, id);
   if (!thread) throw notFound('Thread');
   const space = await spacesRepository.byId(db, thread.space_id);
   const viewer = await viewerIn(ctx, db, thread.program_id);
+  refuseSanctioned(viewer, 'read');
   const reach = spaceReach(ctx.actor, viewer, space!);
   if (!reach.read || (thread.hidden_at !== null && !reach.moderate)) throw notFound('Thread');
   return { thread, viewer, reach };
@@ -95,7 +105,7 @@ async function newMemberLimits(
   if (age < NEW_MEMBER.linksAfterDays * DAY_MS) {
     const errors: FieldError[] = Object.entries(fields)
       .filter(([, text]) => LINK.test(text))
-      .map(([path]) => ({ path, code: 'community_links_not_allowed', message: 'new members may not post links yet' }));
+      .map(([path]) => ({ path, code: 'no_links_yet', message: 'new members may not post links yet' }));
     if (errors.length > 0) throw invalid(errors, 'New members may post links from their second day.');
   }
   if (!opensThread) return;
@@ -115,7 +125,7 @@ async function newMemberLimits(
       `New members open at most ${NEW_MEMBER.threadsPerDay} threads a day.`,
       undefined,
       { retryAfter },
-      { code: 'community_slow_mode', params: { maximum: NEW_MEMBER.threadsPerDay } },
+      { code: 'slow-mode', params: { maximum: NEW_MEMBER.threadsPerDay } },
     );
   }
 }
@@ -124,6 +134,7 @@ async function newMemberLimits(
 export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): Promise<ThreadAnswer> {
   const id = await inTransaction(ctx, async (tx) => {
     const { space, viewer, reach } = await readableSpace(tx, tx.db, spaceId);
+    refuseSanctioned(viewer, 'post');
     if (!reach.post) throw notFound('Space');
     const staff = isCommunityStaff(tx.actor, space.program_id);
     await newMemberLimits(tx, viewer, staff, { title: input.title, body: input.body }, true);
@@ -145,6 +156,14 @@ export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): 
       entityId: threadId,
       after: { spaceId, kind: input.kind, language: input.language },
     });
+    const text = `${input.title}\n${input.body}`;
+    const mentions = await mentioned(tx.db, {
+      programId: space.program_id,
+      areaPath: space.area_path,
+      text,
+      authorId: viewer.user.id,
+    });
+    await tellAboutThread(tx.db, 'community.mention', mentions, { id: threadId, title: input.title }, viewer.user.name);
     return threadId;
   });
   return showThread(ctx, id);
@@ -169,7 +188,7 @@ export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
   const posts = await threadsRepository.posts(ctx.db, id, viewer.user.id, reach.moderate);
   return {
     ...presentSummary(thread),
-    space: { id: thread.space_id, name: thread.space_name },
+    space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
     posts: posts.map((p) => presentPost(p, thread, reach.moderate)),
@@ -182,11 +201,32 @@ export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
   };
 }
 
+/**
+ * Who hears of a reply (decision 019): the people it mentions, and the thread's other followers;
+ * never the one replying, and nobody when the thread is hidden (only its moderators see it).
+ */
+async function tellOfReply(tx: TxCtx, thread: ThreadRow, viewer: Viewer, body: string): Promise<void> {
+  if (thread.hidden_at !== null) return;
+  const by = viewer.user.name;
+  const mentions = await mentioned(tx.db, {
+    programId: thread.program_id,
+    areaPath: thread.space_area_path,
+    text: body,
+    authorId: viewer.user.id,
+  });
+  await tellAboutThread(tx.db, 'community.mention', mentions, thread, by);
+  const followers = (await threadsRepository.followers(tx.db, thread.id)).filter(
+    (id) => id !== viewer.user.id && !mentions.includes(id),
+  );
+  await tellAboutThread(tx.db, 'community.reply', followers, thread, by);
+}
+
 /** A reply to an open thread; the thread rises to the top of its space. */
 export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promise<PostAnswer> {
   const postId = await inTransaction(ctx, async (tx) => {
     await threadsRepository.lock(tx.db, threadId);
     const { thread, viewer, reach } = await readableThread(tx, tx.db, threadId);
+    refuseSanctioned(viewer, 'post');
     if (!reach.post) throw notFound('Thread');
     if (thread.locked_at !== null)
       throw ruleBroken('thread-locked', 'This thread is locked: it takes no more replies.');
@@ -206,6 +246,7 @@ export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promi
       entityId: id,
       after: { threadId },
     });
+    await tellOfReply(tx, thread, viewer, input.body);
     return id;
   });
   const shown = await showThread(ctx, threadId);
@@ -231,12 +272,15 @@ export async function acceptAnswer(ctx: Ctx, threadId: string, postId: string): 
       before: { acceptedPostId: thread.accepted_post_id },
       after: { acceptedPostId: postId },
     });
+    const author = await threadsRepository.postAuthor(tx.db, postId);
+    const others = author && author !== requireUser(tx.actor).id ? [author] : [];
+    await tellAboutThread(tx.db, 'community.answer-accepted', others, thread);
   });
   return showThread(ctx, threadId);
 }
 
 /** A post the viewer may read, with its thread and the viewer's reach there. */
-async function readablePost(ctx: Pick<Ctx, 'actor'>, db: Ctx['db'] | TxCtx['db'], postId: string) {
+async function readablePost(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Ctx['db'] | TxCtx['db'], postId: string) {
   const post = await threadsRepository.post(db, postId);
   if (!post) throw notFound('Post');
   const found = await readableThread(ctx, db, post.thread_id);

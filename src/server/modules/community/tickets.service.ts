@@ -9,7 +9,7 @@ import { rsvpsRepository } from './rsvps.repository.js';
 import { normalizeTicketCode, showTicketCode } from './tickets.js';
 
 /** An event the caller organises: 404 when they may not see it, 403 when they may but do not organise it. */
-async function organisable(ctx: Pick<Ctx, 'actor'>, db: Queryable, eventId: string) {
+async function organisable(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Queryable, eventId: string) {
   const found = await readableEvent(ctx, db, eventId);
   if (!found.reach.organise) throw forbidden('Only the event’s organisers check tickets in.');
   return found;

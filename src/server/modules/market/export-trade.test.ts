@@ -261,7 +261,7 @@ describe('export trade', () => {
 
   it('prints a pro-forma in the buyer’s language, for the two sides only', async () => {
     const w = await marketWorld(t);
-    const proforma = async (locale: 'ja' | 'en') => {
+    const proforma = async (locale: 'ja' | 'en' | 'id') => {
       const buyer = await w.buyer({ locale });
       const inquiry = (
         await t.request({
@@ -309,6 +309,7 @@ describe('export trade', () => {
       '30日',
       'サンプル無料',
       '2099年3月31日',
+      '為替レート: 1 JPY = 104.5 IDR',
     ])
       expect(jaText).toContain(printed);
 
@@ -324,8 +325,13 @@ describe('export trade', () => {
       'Free samples',
       '31 March 2099',
       'Valid until',
+      'Exchange rate: 1 JPY = 104.5 IDR',
     ])
       expect(enText).toContain(printed);
+    // An Indonesian reader writes a decimal comma.
+    const id = await proforma('id');
+    const idText = (await pdfText((await t.request({ method: 'GET', url: id.url, as: id.buyer })).rawPayload)).text;
+    expect(idText).toContain('Kurs: 1 JPY = 104,5 IDR');
 
     // The other buyer, a member of the group and another group's manager are kept out.
     expect((await t.request({ method: 'GET', url: ja.url, as: en.buyer })).statusCode).toBe(404);

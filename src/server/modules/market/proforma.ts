@@ -8,7 +8,7 @@ import {
   renderPdf,
   type DocLang,
 } from '../../documents/index.js';
-import { fromMinor, toMinor } from '../../../shared/money.js';
+import { formatRate, fromMinor, toMinor } from '../../../shared/money.js';
 import { lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { INCOTERM_NAMES, PAYMENT_TERM_NAMES, SAMPLE_POLICY_NAMES } from '../../../shared/trade-names.js';
 import type { Money } from '../../../shared/money.js';
@@ -41,6 +41,7 @@ const { label } = localizedLabels({
   },
   total: { id: 'Total', en: 'Total', ja: '合計' },
   currency: { id: 'Mata uang', en: 'Currency', ja: '通貨' },
+  rate: { id: 'Kurs', en: 'Exchange rate', ja: '為替レート' },
   terms: { id: 'Syarat perdagangan', en: 'Trade terms', ja: '取引条件' },
   incoterm: { id: 'Incoterms® 2020', en: 'Incoterms® 2020', ja: 'インコタームズ 2020' },
   payment: { id: 'Pembayaran', en: 'Payment', ja: '支払条件' },
@@ -94,6 +95,11 @@ export async function drawProforma(
     doc.text(`${l('date')}: ${dateText(quote.created_at.toISOString(), lang)}`);
     doc.text(`${l('validUntil')}: ${dateText(quote.valid_until, lang)}`);
     doc.text(`${l('currency')}: ${quote.currency}`);
+    // The rate the group entered for its books, written as the reader writes numbers.
+    if (quote.rate && quote.currency !== quote.group_currency)
+      doc.text(
+        `${l('rate')}: 1 ${quote.currency} = ${formatRate(quote.rate, LOCALE_TAG[lang])} ${quote.group_currency}`,
+      );
 
     const top = doc.y + 12;
     const half = width / 2 - 8;

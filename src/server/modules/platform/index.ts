@@ -25,6 +25,8 @@ export { ensureFirstAdmin, createUser } from './users.service.js';
 export { openInvitedAccount } from './invitations.js';
 export { notify, type Notice } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';
+export { writeDigests } from './digests.js';
+export { sendPendingPushes } from './push.js';
 export {
   REGISTRATION_THROTTLE,
   registerOwnAccount,

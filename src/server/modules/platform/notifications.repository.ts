@@ -14,6 +14,10 @@ export interface Recipient {
   id: string;
   email: string | null;
   locale: string;
+  /** How they want email: 'immediate' (the default), 'daily', 'weekly' or 'none'. */
+  email_choice: 'immediate' | 'daily' | 'weekly' | 'none';
+  /** Whether a push goes to their browsers: push on and at least one subscription. */
+  push: boolean;
 }
 
 const COLUMNS = 'id, user_id, kind, params, link, read_at, created_at';
@@ -22,25 +26,38 @@ export const notificationsRepository = {
   /** The accounts to tell, skipping disabled ones; `email` null for an account with only a phone. */
   async recipients(db: Queryable, userIds: string[]): Promise<Recipient[]> {
     return db.query<Recipient>(
-      'SELECT id, email, locale FROM users WHERE id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY id',
+      `SELECT u.id, u.email, u.locale, coalesce(p.email, 'immediate') AS email_choice,
+         coalesce(p.push, true) AND EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = u.id) AS push
+       FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id
+       WHERE u.id = ANY($1::uuid[]) AND u.disabled_at IS NULL ORDER BY u.id`,
       [userIds],
     );
   },
 
   async insert(
     db: Queryable,
-    rows: { id: string; userId: string; kind: string; params: Record<string, string>; link: string | null }[],
+    rows: {
+      id: string;
+      userId: string;
+      kind: string;
+      params: Record<string, string>;
+      link: string | null;
+      digestLine: string | null;
+      pushText: string | null;
+    }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await db.query(
-      `INSERT INTO notifications (id, user_id, kind, params, link)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[])`,
+      `INSERT INTO notifications (id, user_id, kind, params, link, digest_line, push_text)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[], $5::text[], $6::text[], $7::text[])`,
       [
         rows.map((r) => r.id),
         rows.map((r) => r.userId),
         rows.map((r) => r.kind),
         rows.map((r) => JSON.stringify(r.params)),
         rows.map((r) => r.link),
+        rows.map((r) => r.digestLine),
+        rows.map((r) => r.pushText),
       ],
     );
   },

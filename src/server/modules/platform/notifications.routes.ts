@@ -6,6 +6,7 @@ import { notificationAnswer, notificationPage } from '../../../shared/schemas/pl
 import { ctxOf } from '../../http/context.js';
 import { pageQuery } from '../../http/pagination.js';
 import { listNotifications, markNotificationRead } from './notifications.service.js';
+import { notificationSettingsRoutes } from './notification-settings.routes.js';
 
 export const listNotificationsQuery = pageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
 
@@ -24,4 +25,5 @@ export async function notificationsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { params: idParams, response: { 200: notificationAnswer }, tags }, config },
     async (req) => markNotificationRead(ctxOf(req), req.params.id),
   );
+  notificationSettingsRoutes(app);
 }

@@ -4,7 +4,7 @@ import type { Ctx } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import { requireUser } from './access.js';
-import { notificationsRepository, type NotificationRow } from './notifications.repository.js';
+import { notificationsRepository, type NotificationRow, type Recipient } from './notifications.repository.js';
 import type { NotificationAnswer } from './platform.schemas.js';
 
 export interface Notice {
@@ -21,11 +21,14 @@ export interface Notice {
 }
 
 /**
- * Tells users something happened: an in-app notification and an email outbox row each, written
- * in the caller's transaction so they exist exactly when the change they announce commits.
+ * Tells users something happened: an in-app notification each, written in the caller's
+ * transaction so it exists exactly when the change it announces commits. The email follows each
+ * recipient's choice (decision 020): an outbox row now (immediate, the default), a line kept for
+ * their next digest (daily, weekly), or none; a push is owed when they have a browser subscribed.
  */
 export async function notify(tx: Queryable, notice: Notice): Promise<void> {
   const recipients = await notificationsRepository.recipients(tx, [...new Set(notice.userIds)]);
+  const digested = (r: Recipient) => !!r.email && (r.email_choice === 'daily' || r.email_choice === 'weekly');
   await notificationsRepository.insert(
     tx,
     recipients.map((r) => ({
@@ -34,13 +37,17 @@ export async function notify(tx: Queryable, notice: Notice): Promise<void> {
       kind: notice.kind,
       params: notice.params,
       link: notice.link,
+      digestLine: digested(r) ? notice.email(r.locale).subject : null,
+      pushText: r.push ? notice.email(r.locale).subject : null,
     })),
   );
   await notificationsRepository.insertEmails(
     tx,
     // An account with only a phone number gets the in-app notice alone.
     recipients.flatMap((r) =>
-      r.email ? [{ id: uuidv7(), userId: r.id, to: r.email, kind: notice.kind, ...notice.email(r.locale) }] : [],
+      r.email && r.email_choice === 'immediate'
+        ? [{ id: uuidv7(), userId: r.id, to: r.email, kind: notice.kind, ...notice.email(r.locale) }]
+        : [],
     ),
   );
 }

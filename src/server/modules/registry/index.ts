@@ -8,6 +8,7 @@ export { enrolVillage } from './villages.service.js';
 export { registerGroup } from './groups.service.js';
 export { groupTarget, ofGroupTarget as productTarget } from './registry.policy.js';
 export { addMember } from './members.service.js';
+export { addPhoto } from './photos.service.js';
 export { createProduct, presentPhoto, productReadinessQuestion, readProduct, searchText } from './products.service.js';
 export type { ExportReadinessCheck, ExportReadinessQuestion, RegistryDeps } from './registry.deps.js';
 export type { GroupRow } from './groups.repository.js';

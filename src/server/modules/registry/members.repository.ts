@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { writeLater, type WrittenBehind } from '../../http/write-behind.js';
 import type { MEMBER_ROLES, WgAnswer } from './registry.schemas.js';
 
 export interface MemberRow {
@@ -69,6 +70,40 @@ const COLUMNS = [
   'user_id',
 ] as const satisfies readonly (keyof MemberValues)[];
 
+/** Each column's type, to read held-back rows from JSON. */
+const TYPES: Record<(typeof COLUMNS)[number], string> = {
+  name: 'text',
+  sex: 'text',
+  birth_year: 'integer',
+  disability: 'boolean',
+  wg_seeing: 'text',
+  wg_hearing: 'text',
+  wg_walking: 'text',
+  wg_cognition: 'text',
+  wg_self_care: 'text',
+  wg_communication: 'text',
+  role: 'text',
+  joined_on: 'date',
+  left_on: 'date',
+  national_id_encrypted: 'text',
+  national_id_hash: 'text',
+  phone_encrypted: 'text',
+  user_id: 'uuid',
+};
+
+/** New members a batch writes together (`writeLater`): the same row `insert` writes, many in one statement. */
+const MEMBERS_LATER: WrittenBehind<MemberValues & { id: string; group_id: string }> = {
+  table: 'members',
+  async write(db, rows) {
+    await db.query(
+      `INSERT INTO members (id, group_id, ${COLUMNS.join(', ')})
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, group_id uuid, ${COLUMNS.map((c) => `${c} ${TYPES[c]}`).join(', ')})`,
+      [JSON.stringify(rows)],
+    );
+  },
+};
+
 export const membersRepository = {
   async byId(db: Queryable, id: string): Promise<MemberRow | undefined> {
     return (await db.query<MemberRow>(`${SELECT} WHERE m.id = $1`, [id]))[0];
@@ -120,7 +155,29 @@ export const membersRepository = {
     return rows[0]?.role ?? null;
   },
 
-  async insert(db: Queryable, id: string, groupId: string, m: MemberValues): Promise<MemberRow> {
+  async insert(
+    db: Queryable,
+    id: string,
+    group: { id: string; program_id: string; area_path: string },
+    m: MemberValues,
+  ): Promise<MemberRow> {
+    // Without a national id nothing is read back but the defaults (no other member to be a
+    // duplicate of): inside a batch the row can be written later with others.
+    const now =
+      m.national_id_hash === null ? await writeLater(db, MEMBERS_LATER, { id, group_id: group.id, ...m }) : undefined;
+    if (now)
+      return {
+        id,
+        group_id: group.id,
+        program_id: group.program_id,
+        area_path: group.area_path,
+        ...m,
+        possible_duplicate: false,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+    const groupId = group.id;
     const [row] = await db.query<MemberRow>(
       `WITH m AS (
          INSERT INTO members (id, group_id, ${COLUMNS.join(', ')})

@@ -177,7 +177,7 @@ export async function addMember(ctx: Ctx, groupId: string, input: CreateMemberBo
         await assertOldEnough(tx, group.program_id, values.birth_year);
         await assertNationalIdFree(tx, groupTarget(group), values, null);
         if (values.user_id) await assertAccountLinkable(tx, groupTarget(group), groupId, values, null);
-        const row = await membersRepository.insert(tx.db, id, groupId, values);
+        const row = await membersRepository.insert(tx.db, id, group, values);
         await recordAudit(tx.db, tx, {
           action: 'member.add',
           entity: 'member',

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { sql, Where, type Sql } from '../../db/sql.js';
+import { writeLater, type WrittenBehind } from '../../http/write-behind.js';
 
 export type Localized = Record<string, string>;
 
@@ -94,6 +95,43 @@ const JSON_COLUMNS = new Set(['name', 'description', 'story', 'ingredients', 'st
 const param = (values: ProductValues, column: (typeof VALUE_COLUMNS)[number]) =>
   JSON_COLUMNS.has(column) ? JSON.stringify(values[column]) : values[column];
 
+/** Each value column's type, to read held-back rows from JSON. */
+const TYPES: Record<(typeof VALUE_COLUMNS)[number], string> = {
+  name: 'jsonb',
+  description: 'jsonb',
+  story: 'jsonb',
+  category: 'text',
+  unit: 'text',
+  price_minor: 'bigint',
+  currency: 'text',
+  capacity_per_month: 'integer',
+  hs_code: 'text',
+  status: 'text',
+  shelf_life_days: 'integer',
+  ingredients: 'jsonb',
+  allergens: 'text[]',
+  net_amount: 'numeric',
+  net_unit: 'text',
+  storage: 'jsonb',
+  search_text: 'text',
+};
+
+type NewProduct = ProductValues & { id: string; program_id: string; group_id: string; area_path: string };
+
+/** New products a batch writes together (`writeLater`): the same row `insert` writes, many in one statement. */
+const PRODUCTS_LATER: WrittenBehind<NewProduct> = {
+  table: 'products',
+  async write(db, rows) {
+    const columns = ['id', 'program_id', 'group_id', 'area_path', ...VALUE_COLUMNS];
+    await db.query(
+      `INSERT INTO products (${columns.join(', ')})
+       SELECT ${columns.join(', ')} FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, program_id uuid, group_id uuid, area_path text, ${VALUE_COLUMNS.map((c) => `${c} ${TYPES[c]}`).join(', ')})`,
+      [JSON.stringify(rows)],
+    );
+  },
+};
+
 export const productsRepository = {
   async byId(db: Queryable, id: string): Promise<ProductRow | undefined> {
     return (await db.query<ProductRow>(`SELECT ${COLUMNS} FROM products p WHERE p.id = $1`, [id]))[0];
@@ -132,10 +170,14 @@ export const productsRepository = {
     );
   },
 
-  async insert(
-    db: Queryable,
-    p: ProductValues & { id: string; program_id: string; group_id: string; area_path: string },
-  ): Promise<ProductRow> {
+  async insert(db: Queryable, p: NewProduct): Promise<ProductRow> {
+    // Nothing is read back but the defaults (a net quantity would come back at the column's scale):
+    // inside a batch the row can be written later with others.
+    const now = p.net_amount === null ? await writeLater(db, PRODUCTS_LATER, p) : undefined;
+    if (now) {
+      const { search_text: _, ...values } = p;
+      return { ...values, stars: null, stars_valid_until: null, version: 1, created_at: now, updated_at: now };
+    }
     const [row] = await db.query<ProductRow>(
       `INSERT INTO products AS p (id, program_id, group_id, area_path, ${VALUE_COLUMNS.join(', ')})
        VALUES ($1, $2, $3, $4, ${VALUE_COLUMNS.map((_, i) => `$${i + 5}`).join(', ')})

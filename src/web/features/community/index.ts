@@ -12,5 +12,7 @@ export const ThreadPage = lazy(() => import('./components/ThreadPage'));
 export const EventsPage = lazy(() => import('./components/EventsPage'));
 export const EventPage = lazy(() => import('./components/EventPage'));
 export const CheckInPage = lazy(() => import('./components/CheckInPage'));
+/** The moderators' report queue, with mutes and suspensions. */
+export const ReportQueuePage = lazy(() => import('./components/ReportsPage'));
 /** Whether the caller is in a community: the menu shows "Komunitas" then. */
 export { myCommunities } from './api/spaces';

@@ -2,6 +2,8 @@
 import { lazy } from 'react';
 
 export const NotificationsPage = lazy(() => import('./components/NotificationsPage'));
+/** The user's email choice and Web Push on this browser. */
+export const NotificationSettingsPage = lazy(() => import('./components/NotificationSettingsPage'));
 
 export { SignInPage } from './components/SignInPage';
 export { SignInForm } from './components/SignInForm';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
-import { ShownIn } from '../../../components/ShownIn';
+import { languageNames, ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
 import { formatDate, formatQuantity } from '../../../lib/format';
@@ -23,6 +23,15 @@ export default function ProvenancePage({ id }: { id: string }) {
         const { batch, product, village, group } = data;
         return (
           <article className="story provenance">
+            {product.photo ? (
+              <img
+                className="cover"
+                src={product.photo.url}
+                alt={product.name}
+                width={product.photo.width}
+                height={product.photo.height}
+              />
+            ) : null}
             <p className="badge">{t('provenance.badge')}</p>
             <h1 lang={product.shownIn.name ?? undefined}>{product.name}</h1>
             <ShownIn shownIn={product.shownIn} />
@@ -91,7 +100,11 @@ export default function ProvenancePage({ id }: { id: string }) {
               </section>
             ) : null}
             {village.potentials.length ? (
-              <p className="muted small">{t('provenance.potentials', { list: village.potentials.join(', ') })}</p>
+              <p className="muted small">
+                {t('provenance.potentials', { list: village.potentials.join(', ') })}
+                {/* Typed by the facilitator, in Indonesian: said so to a reader of another language. */}
+                {locale === 'id' ? null : ` (${languageNames(['id'], locale)})`}
+              </p>
             ) : null}
             {product.public ? (
               <Link href={`/p/${product.id}`} className="button">

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useState } from 'react';
 import type { JoinAnswer } from '../../../../shared/schemas/community';
 import { useConfirm } from '../../../components/ConfirmDialog';
@@ -5,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
 import { decideJoin, listPendingJoins } from '../api/joins';
+import { waMeLink } from '../wa-me';
 
 /** Who waits to join, in the caller's scope: welcome or decline each, with a confirm; a welcome gives the invitation link. */
 export default function CommunityPage() {
@@ -30,6 +32,9 @@ export default function CommunityPage() {
   return (
     <section className="panel">
       <h1>{t('community.pendingTitle')}</h1>
+      <p>
+        <Link href={`/community/reports/${program.id}`}>{t('moderation.title')}</Link>
+      </p>
       {dialog}
       <p className="muted" style={{ overflowWrap: 'anywhere' }}>
         {t('community.joinLink')} {`${window.location.origin}/join/${program.id}`}
@@ -41,11 +46,7 @@ export default function CommunityPage() {
           <button type="button" onClick={() => void navigator.clipboard?.writeText(link.url)}>
             {t('community.copyLink')}
           </button>{' '}
-          <a
-            href={`https://wa.me/${(link.phone ?? '').replace(/^\+/, '')}?text=${encodeURIComponent(link.url)}`}
-            target="_blank"
-            rel="noreferrer"
-          >
+          <a href={waMeLink(link.url, link.phone)} target="_blank" rel="noreferrer">
             {t('community.shareWhatsApp')}
           </a>
         </div>

@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/http';
 import { NotFound } from '../../../components/NotFound';
 import { getSpace, listThreads, openThread } from '../api/spaces';
 import { useResource } from '../../../lib/use-resource';
+import { SpaceModerators } from './SpaceModerators';
 import { spaceName } from './SpacesPage';
 import { ThreadList } from './ThreadList';
 
@@ -124,6 +125,7 @@ export default function SpacePage({ id }: { id: string }) {
         <Link href="/spaces">← {t('spaces.title')}</Link>
       </p>
       <h1>{space.data ? spaceName(space.data.name, locale) : t('spaces.threads')}</h1>
+      {space.data?.abilities.moderate ? <SpaceModerators space={space.data} /> : null}
       <NewThread spaceId={id} />
       {threads?.length === 0 ? <p className="muted">{t('spaces.noThreads')}</p> : null}
       {threads ? <ThreadList threads={threads} /> : null}

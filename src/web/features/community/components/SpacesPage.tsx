@@ -80,6 +80,11 @@ function Spaces({ programId }: { programId: string }) {
             <p>
               <Link href="/community/events">{t('events.title')}</Link>
             </p>
+            {items.some((s) => s.abilities.moderate) ? (
+              <p>
+                <Link href={`/community/reports/${programId}`}>{t('moderation.title')}</Link>
+              </p>
+            ) : null}
             <Search programId={programId} />
             {near.length > 0 ? (
               <>

@@ -6,6 +6,8 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { acceptAnswer, getThread, moderate, replyTo, reportPost, setFollowing, toggleHelpful } from '../api/spaces';
+import { suggestMembers } from '../api/moderation';
+import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
 
 interface PostProps {
@@ -65,10 +67,48 @@ function Post({ thread, post, opening, onChanged }: PostProps) {
   );
 }
 
-function ReplyBox({ threadId, onSent }: { threadId: string; onSent: () => void }) {
+/** The word being typed after an @ at the end of the text, if any: what the suggestions look for. */
+const typedMention = (text: string) => /(?:^|\s)@([\p{L}\p{N}][\p{L}\p{N} ]{0,30})$/u.exec(text)?.[1] ?? null;
+
+/** Names of the community offered while an @name is typed; a tap writes the whole name. */
+function MentionSuggestions({
+  programId,
+  text,
+  onPick,
+}: {
+  programId: string;
+  text: string;
+  onPick: (name: string) => void;
+}) {
+  const { t } = useI18n();
+  const typed = typedMention(text);
+  const found = useResource(typed ? `mention-${programId}-${typed}` : null, (signal) =>
+    suggestMembers(programId, typed!, signal),
+  );
+  if (!typed || !found.data?.items.length) return null;
+  return (
+    <div role="listbox" aria-label={t('spaces.mentionSuggestions')} className="actions">
+      {found.data.items.map((person) => (
+        <button
+          key={person.id}
+          type="button"
+          role="option"
+          aria-selected={false}
+          className="secondary small"
+          onClick={() => onPick(person.name)}
+        >
+          @{person.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId: string; onSent: () => void }) {
   const { t } = useI18n();
   const form = useFormState();
   const [body, setBody] = useState('');
+  const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const ok = await form.submit(replyBody, { body }, async () => {
@@ -84,6 +124,7 @@ function ReplyBox({ threadId, onSent }: { threadId: string; onSent: () => void }
       <Field label={t('spaces.reply')} name="reply-body" error={form.errors.body}>
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
+      <MentionSuggestions programId={programId} text={body} onPick={pick} />
       <button type="submit" disabled={form.busy}>
         {t('spaces.send')}
       </button>
@@ -121,6 +162,14 @@ export default function ThreadPage({ id }: { id: string }) {
               >
                 {t(data.following ? 'spaces.unfollow' : 'spaces.follow')}
               </button>{' '}
+              <a
+                className="button secondary"
+                href={waMeLink(`${data.title}\n${window.location.origin}/app/threads/${data.id}`)}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {t('spaces.shareWhatsApp')}
+              </a>{' '}
               {data.abilities.moderate ? (
                 <button
                   type="button"
@@ -141,7 +190,7 @@ export default function ThreadPage({ id }: { id: string }) {
               ))}
             </ul>
             {data.abilities.reply ? (
-              <ReplyBox threadId={data.id} onSent={thread.reload} />
+              <ReplyBox threadId={data.id} programId={data.space.programId} onSent={thread.reload} />
             ) : (
               <p className="muted">{t(data.locked ? 'spaces.lockedNoReplies' : 'spaces.cannotReply')}</p>
             )}

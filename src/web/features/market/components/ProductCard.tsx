@@ -24,7 +24,7 @@ export function ProductCard({ item }: { item: CatalogItemAnswer }) {
         {region ? ` · ${region}` : ''}
       </p>
       <p className="price">
-        {formatMoney(item.price, locale)} / {unitName(item.unit, locale)}
+        {formatMoney(item.price, locale)} / <span className="unit">{unitName(item.unit, locale)}</span>
       </p>
       <p className="small">
         <Stars stars={item.stars} />{' '}

@@ -31,7 +31,7 @@ export function ProductStoryPage({ id }: { id: string }) {
             <h1 lang={data.shownIn.name ?? undefined}>{data.name}</h1>
             <ShownIn shownIn={data.shownIn} />
             <p className="price">
-              {formatMoney(data.price, locale)} / {unitName(data.unit, locale)}
+              {formatMoney(data.price, locale)} / <span className="unit">{unitName(data.unit, locale)}</span>
             </p>
             <RatingBadge rating={data.rating} />
             {data.exportReady ? <p className="badge">{t('catalog.exportReady')}</p> : null}

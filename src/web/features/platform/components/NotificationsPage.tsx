@@ -9,11 +9,12 @@ import type { NotificationAnswer } from '../../../../shared/schemas/platform';
 import { listNotifications, markNotificationRead } from '../api/notifications';
 
 /**
- * The server links into the staff app (`/app/inquiries/…`, `/app/orders/…`); this screen lives
+ * The server links into the staff app (`/app/inquiries/…`, `/app/orders/…`, a community thread's
+ * `/app/threads/…`); this screen lives
  * inside it, so only those known screens become links, relative to it.
  */
 function screenOf(link: string | null): string | null {
-  const match = link ? /^\/app(\/(?:inquiries|orders)\/[\w-]+)$/.exec(link) : null;
+  const match = link ? /^\/app(\/(?:inquiries|orders|threads)\/[\w-]+)$/.exec(link) : null;
   return match?.[1] ?? null;
 }
 
@@ -45,6 +46,9 @@ export default function NotificationsPage() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      <p>
+        <Link href="/settings/notifications">{t('notifySettings.title')}</Link>
+      </p>
       <Loaded resource={{ data: list.items, error: list.error }}>
         {(items) =>
           items.length === 0 ? (
