@@ -26,6 +26,7 @@ import {
   type BoundaryImportResult,
 } from './modules/geography/index.js';
 import { createProgramFromPack, installPack, type PackPlan } from './modules/countries/index.js';
+import { remindEvents } from './modules/community/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin, writeDigests } from './modules/platform/index.js';
 import { VERSION } from './version.js';
@@ -360,6 +361,17 @@ program
     withDatabase(async (db) => {
       const { written } = await writeDigests(db, new Date());
       out(`Wrote ${written} digest${written === 1 ? '' : 's'}.`);
+    }).catch(fail),
+  );
+
+program
+  .command('remind-events')
+  .description(
+    'tell everyone going to an event that starts within a day, each once (the server does this every 15 minutes)',
+  )
+  .action(() =>
+    withDatabase(async (db) => {
+      out(`Reminded ${await remindEvents(db)} people of events.`);
     }).catch(fail),
   );
 

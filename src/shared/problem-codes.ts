@@ -107,6 +107,10 @@ export const PROBLEM_CODES = {
   'dhis2-not-configured': [],
   'thread-locked': [],
   'not-a-question': [],
+  'ticket-unknown': [],
+  'ticket-other-event': [],
+  'ticket-not-going': [],
+  'ticket-used': [],
   // a new community member's slow mode (429)
   'slow-mode': ['maximum'],
   // a community member muted (may read, not post) or suspended (neither) until a time (403)

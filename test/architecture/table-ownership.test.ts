@@ -88,6 +88,11 @@ const OWNERS: Record<string, string[]> = {
     'community_follow_ups',
     'community_stories',
     'community_story_photos',
+    'community_events',
+    'community_event_rsvps',
+    'community_calendar_feeds',
+    'community_announcements',
+    'community_announcement_reads',
   ],
   market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
 };

@@ -2,8 +2,10 @@ import type { Actor } from '../../src/server/http/context.js';
 import { booksPolicy, batchesPolicy } from '../../src/server/modules/business/business.policy.js';
 import { inquiryPolicy, orderPolicy } from '../../src/server/modules/market/trade.policy.js';
 import {
+  announcementPolicy,
   answerPolicy,
   communityProgramPolicy,
+  eventPolicy,
   joinPolicy,
   mentorPolicy,
   mentorshipPolicy,
@@ -197,6 +199,29 @@ const membersAsk: Policy<'read' | 'request'> = {
   ...mentorPolicy,
   rules: { read: mentorPolicy.rules.read, request: { roles: [], ownerOnly: true } },
 };
+/** An event at the place's village, as the service places it (its area's path). */
+const eventBody = (r: Records) => ({
+  kind: 'fair_expo',
+  title: { id: 'Pameran produk desa' },
+  startsAt: '2027-03-02T09:00:00+08:00',
+  endsAt: '2027-03-02T15:00:00+08:00',
+  timeZone: 'Asia/Makassar',
+  areaCode: r.villageCode,
+  address: 'Balai Desa',
+});
+/** A new event at the place, by the admin: each RSVP and check-in needs its own. */
+async function freshEvent(r: Records, x: Helpers): Promise<string> {
+  return (await x.post(`/api/v1/community/${r.programId}/events`, eventBody(r))).id;
+}
+/** A new announcement to the whole community of the place's program, by the admin. */
+async function freshAnnouncement(r: Records, x: Helpers): Promise<string> {
+  const body = { title: { id: `Kabar ${x.unique}` }, body: { id: 'Pameran bulan depan.' } };
+  return (await x.post(`/api/v1/community/${r.programId}/announcements`, body)).id;
+}
+/** The admin's calendar feed path (a new secret each time). */
+async function feedPath(x: Helpers): Promise<string> {
+  return new URL((await x.post('/api/v1/community/calendar-feed', {})).url as string).pathname;
+}
 const SIGNED_IN: Rule = { kind: 'signedIn' };
 /** A welcomed member in the place's village (welcomed by the admin): their account's id. */
 async function freshMember(r: Records, x: Helpers): Promise<string> {
@@ -1338,6 +1363,90 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/community/stories/{id}/send-back': {
     rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'review', grp)),
     request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}/send-back`, payload: { comment: 'Foto?' } }),
+  },
+  'GET /api/v1/community/{programId}/events': {
+    rule: policy(check(eventPolicy, 'read', topic)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/events` }),
+  },
+  'POST /api/v1/community/{programId}/events': {
+    rule: policy(check(eventPolicy, 'organise', vil)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/events`, payload: eventBody(r) }),
+  },
+  'GET /api/v1/community/{programId}/public-events': {
+    rule: OPEN,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/public-events` }),
+  },
+  'GET /api/v1/community/events/{id}': {
+    rule: policy(check(eventPolicy, 'read', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/events/${await freshEvent(r, x)}` }),
+  },
+  'PUT /api/v1/community/events/{id}/rsvp': {
+    rule: policy(check(eventPolicy, 'rsvp', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/events/${await freshEvent(r, x)}/rsvp`,
+      payload: { going: true },
+    }),
+  },
+  'GET /api/v1/community/events/{id}/ticket': {
+    // Past authorization, one who is not going is told so (422).
+    rule: policy(check(eventPolicy, 'rsvp', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/events/${await freshEvent(r, x)}/ticket` }),
+  },
+  'POST /api/v1/community/events/{id}/check-in': {
+    rule: policy(check(eventPolicy, 'read', vil), check(eventPolicy, 'organise', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/events/${await freshEvent(r, x)}/check-in`,
+      payload: { code: 'ZZZZZ-ZZZZZ' },
+    }),
+  },
+  'GET /api/v1/community/events/{id}/attendees': {
+    rule: policy(check(eventPolicy, 'read', vil), check(eventPolicy, 'organise', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/events/${await freshEvent(r, x)}/attendees` }),
+  },
+  'GET /api/v1/community/calendar-feed': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/community/calendar-feed' }),
+  },
+  'POST /api/v1/community/calendar-feed': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/community/calendar-feed' }),
+  },
+  'DELETE /api/v1/community/calendar-feed': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/community/calendar-feed' }),
+  },
+  'GET /api/v1/community/calendar/{token}': {
+    // The secret is the key: anyone holding the URL reads the feed, signed in or not.
+    rule: OPEN,
+    places: ONCE,
+    request: async (_r, x) => ({ url: await feedPath(x) }),
+  },
+  'GET /api/v1/community/calendar/{token}/spaces/{spaceId}': {
+    rule: OPEN,
+    places: ONCE,
+    request: async (r, x) => ({ url: `${await feedPath(x)}/spaces/${(await freshThread(r, x)).spaceId}` }),
+  },
+  'GET /api/v1/community/{programId}/announcements': {
+    rule: policy(check(announcementPolicy, 'read', topic)),
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/announcements` }),
+  },
+  'POST /api/v1/community/{programId}/announcements': {
+    rule: policy(check(announcementPolicy, 'manage', vil)),
+    request: (r) => ({
+      url: `/api/v1/community/${r.programId}/announcements`,
+      payload: { title: { id: 'Pasar murah' }, body: { id: 'Sabtu depan.' }, areaCode: r.villageCode },
+    }),
+  },
+  'GET /api/v1/community/announcements/{id}': {
+    rule: policy(check(announcementPolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/announcements/${await freshAnnouncement(r, x)}` }),
+  },
+  'POST /api/v1/community/announcements/{id}/read': {
+    rule: policy(check(announcementPolicy, 'read', topic)),
+    request: async (r, x) => ({ url: `/api/v1/community/announcements/${await freshAnnouncement(r, x)}/read` }),
   },
   'POST /api/v1/buyers': {
     rule: { kind: 'anonymousOnly' },

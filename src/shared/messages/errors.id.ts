@@ -188,6 +188,11 @@ export const errorsId: ErrorTexts = {
   'error.member-muted': 'Anda dibisukan di komunitas ini sampai {until}: Anda boleh membaca, tetapi tidak menulis.',
   'error.member-suspended': 'Anda ditangguhkan dari komunitas ini sampai {until}.',
   'error.thread-locked': 'Utas ini dikunci: tidak bisa dibalas lagi.',
+  'error.ticket-unknown': 'Kode ini bukan tiket.',
+  'error.ticket-other-event': 'Tiket ini untuk acara lain.',
+  'error.ticket-not-going':
+    'Orang ini tidak terdaftar hadir di acara ini (tidak ada di daftar, atau masih di daftar tunggu).',
+  'error.ticket-used': 'Tiket ini sudah check-in.',
   'error.not-a-question': 'Hanya pertanyaan yang punya jawaban terpilih.',
   'error.slow-mode': 'Anggota baru boleh membuka paling banyak {maximum} utas sehari. Coba lagi nanti.',
   'error.no_links_yet': 'Anggota baru baru boleh memasang tautan mulai hari kedua.',

@@ -7,9 +7,12 @@ import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { BatchesPage, BooksPage, CashBookPage, HppPage, MyBooksPage, ReportsPage } from '../features/business';
 import {
+  CheckInPage,
   CommunityPage,
   MentoringPage,
   MentorshipPage,
+  EventPage,
+  EventsPage,
   myCommunities,
   ReportQueuePage,
   SpacePage,
@@ -80,6 +83,11 @@ function StaffNav() {
           {t('nav.stories')}
         </Link>
       ) : null}
+      {communities.data?.items.length ? (
+        <Link href="/community/events" aria-current={location.startsWith('/community/events') ? 'page' : undefined}>
+          {t('nav.events')}
+        </Link>
+      ) : null}
     </>
   );
 }
@@ -126,6 +134,9 @@ function StaffRoutes() {
       <Route path="/schemes/:id">{(p) => <SchemeEditorPage id={p.id} />}</Route>
       <Route path="/training" component={TrainingPage} />
       <Route path="/community" component={CommunityPage} />
+      <Route path="/community/events" component={EventsPage} />
+      <Route path="/community/events/:id">{(p) => <EventPage id={p.id} />}</Route>
+      <Route path="/community/events/:id/check-in">{(p) => <CheckInPage id={p.id} />}</Route>
       <Route path="/community/reports/:programId">{(p) => <ReportQueuePage programId={p.programId} />}</Route>
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>

@@ -74,3 +74,30 @@ export const storyPolicy = definePolicy('Story', {
   draft: ['group_manager', 'facilitator'],
   review: MANAGERS,
 });
+
+/**
+ * Events (decision 019), placed in their area ('' when online or a space's alone): read and
+ * answered by the program's community staff and facilitators (a welcomed member's reach is the
+ * service's, as for spaces); organised — made, checked in at the door — by community managers and
+ * facilitators in their area and by the program's own manager.
+ */
+const EVENT_READERS = {
+  roles: ['community_manager' as const, 'trainer' as const, 'facilitator' as const],
+  anywhere: true,
+  programWide: ['program_manager' as const],
+};
+export const eventPolicy = definePolicy('Event', {
+  read: EVENT_READERS,
+  rsvp: EVENT_READERS,
+  organise: { roles: ['community_manager', 'facilitator'], programWide: ['program_manager'] },
+});
+
+/**
+ * Announcements from the program, placed where they are aimed (an area's path; '' for the whole
+ * community, a role, or a topic space): written by the community managers whose area holds that
+ * place and by the program's own manager, who also see how many have read them.
+ */
+export const announcementPolicy = definePolicy('Announcement', {
+  read: EVENT_READERS,
+  manage: MANAGERS,
+});

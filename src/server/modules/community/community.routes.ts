@@ -8,6 +8,7 @@ import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from '
 import { mentoringRoutes } from './mentoring.routes.js';
 import { storiesRoutes } from './stories.routes.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
+import { eventRoutes } from './events.routes.js';
 import { moderationRoutes } from './moderation.routes.js';
 import { searchThreads } from './search.service.js';
 import { listSpaces, myCommunities, showSpace } from './spaces.service.js';
@@ -66,6 +67,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   spaceRoutes(app);
+  eventRoutes(app);
   moderationRoutes(app);
   mentoringRoutes(app);
   storiesRoutes(app);

@@ -1,2 +1,3 @@
 /** The community module's public face: its routes. */
 export { communityRoutes } from './community.routes.js';
+export { remindEvents } from './events.reminders.js';

@@ -8,6 +8,10 @@ export const CommunityPage = lazy(() => import('./components/CommunityPage'));
 export const SpacesPage = lazy(() => import('./components/SpacesPage'));
 export const SpacePage = lazy(() => import('./components/SpacePage'));
 export const ThreadPage = lazy(() => import('./components/ThreadPage'));
+/** Events: the list, one event with RSVP and ticket, the organiser's check-in at the door. */
+export const EventsPage = lazy(() => import('./components/EventsPage'));
+export const EventPage = lazy(() => import('./components/EventPage'));
+export const CheckInPage = lazy(() => import('./components/CheckInPage'));
 /** The moderators' report queue, with mutes and suspensions. */
 export const ReportQueuePage = lazy(() => import('./components/ReportsPage'));
 /** Mentoring: mentors, requests, a mentorship's sessions, notes, follow-ups and feedback. */

@@ -5,6 +5,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { listSpaces, myCommunities, searchThreads } from '../api/spaces';
+import { Announcements } from './Announcements';
 import { ThreadList } from './ThreadList';
 
 /** A space's name in the reader's language (an area space is named as the area is). */
@@ -75,6 +76,10 @@ function Spaces({ programId }: { programId: string }) {
         const areas = items.filter((s) => s.kind === 'area' && !s.near);
         return (
           <>
+            <Announcements programId={programId} />
+            <p>
+              <Link href="/community/events">{t('events.title')}</Link>
+            </p>
             {items.some((s) => s.abilities.moderate) ? (
               <p>
                 <Link href={`/community/reports/${programId}`}>{t('moderation.title')}</Link>

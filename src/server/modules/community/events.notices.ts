@@ -1,0 +1,61 @@
+import { localized } from '../../../shared/localized.js';
+import type { Notice } from '../platform/index.js';
+import type { EventRow } from './events.repository.js';
+
+/**
+ * What events tell people, in each interface language: the in-app list shows the same texts from
+ * the web app's messages (notice.<kind>); these are for the email outbox.
+ */
+const TEXTS = {
+  'community.event.promoted': {
+    id: 'Ada tempat untuk Anda di {event}: Anda terdaftar hadir',
+    en: 'A seat opened at {event}: you are now going',
+    ja: '{event}に空きが出ました。参加が確定しました',
+  },
+  'community.event.reminder': {
+    id: 'Pengingat: {event} mulai {startsAt}',
+    en: 'Reminder: {event} starts {startsAt}',
+    ja: 'リマインダー：{event}は{startsAt}に始まります',
+  },
+} as const;
+
+const fill = (text: string, params: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+
+/** The event's start as people there read it: in its own time zone. */
+const localStart = (startsAt: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+    .format(startsAt)
+    .replace(',', '');
+
+/** A notice about one event to some accounts, with its email in each recipient's language. */
+export function eventNotice(
+  kind: keyof typeof TEXTS,
+  userIds: string[],
+  event: Pick<EventRow, 'id' | 'title' | 'starts_at' | 'time_zone'>,
+): Notice {
+  const link = `/app/community/events/${event.id}`;
+  const params = {
+    event: localized(event.title, 'id') ?? '',
+    startsAt: `${localStart(event.starts_at, event.time_zone)} (${event.time_zone})`,
+  };
+  return {
+    userIds,
+    kind,
+    params,
+    link,
+    email: (locale) => {
+      const texts: Record<string, string> = TEXTS[kind];
+      const subject = fill(texts[locale] ?? texts.id!, params);
+      return { subject, body: `${subject}\n\n${link}\n\n— OVOP` };
+    },
+  };
+}
