@@ -13,7 +13,7 @@ import { readableSpace } from './spaces.service.js';
  * iCal feeds (decision 019): a calendar app subscribes without a cookie, by a URL holding a secret
  * of the account's (only its hash is kept; a new one replaces it, and revoking ends it). The same
  * secret opens the account's own feed (the events it is going to) and the feed of any space it
- * may read. Written with ical-generator (decision 021).
+ * may read. Written with ical-generator (decision 022).
  */
 const FEED_PATH = '/api/v1/community/calendar';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
