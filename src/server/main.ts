@@ -9,6 +9,7 @@ import { PersonalDataCipher } from './crypto/personal-data.js';
 import { inOneTransaction, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { ReadReplicas } from './db/replicas.js';
 import { systemContext } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { DEMO_PROGRAM } from './demo/demo-data.js';
@@ -142,6 +143,13 @@ async function createAdmin(db: Database, config: Config): Promise<OneTimePasswor
 export async function serve(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
+  const replicas =
+    config.replicaUrls.length > 0
+      ? await ReadReplicas.open(db, config.replicaUrls, {
+          maxLagMs: config.replicaMaxLagMs,
+          prepare: config.prepareStatements,
+        })
+      : undefined;
   const passwords: OneTimePasswords = { admin: await createAdmin(db, config) };
   if (db.kind === 'pglite' && config.importAreasOnStart) {
     // A new embedded installation starts with something to look at.
@@ -152,12 +160,13 @@ export async function serve(): Promise<void> {
   // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
-  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
+  const app = await buildApp({ config, db, ...(replicas ? { replicas } : {}), ...(logStream ? { logStream } : {}) });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     await app.close();
+    await replicas?.close();
     await db.close();
     process.exit(0);
   };
