@@ -31,7 +31,7 @@ async function tool(c: Cluster, name: string, args: string[]): Promise<void> {
   const [file, argv] = c.asRoot
     ? ['runuser', ['-u', 'postgres', '--', join(c.bin, name), ...args]]
     : [join(c.bin, name), args];
-  await run(file, argv, { timeout: 120_000 });
+  await run(file, argv, { timeout: 600_000 });
 }
 
 const freePort = () =>
