@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Command } from 'commander';
 import { buildApp, fileStorageFor } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -140,9 +142,18 @@ async function createAdmin(db: Database, config: Config): Promise<OneTimePasswor
   return { email: admin.email, password: admin.generatedPassword ?? null };
 }
 
+/**
+ * Frees the first start's garbage now — above all the closed database's WASM memory, 128 MB or
+ * more — rather than at V8's next full collection, which an idle server may not make for hours.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  let db = await openDatabase(config);
   const replicas =
     config.replicaUrls.length > 0
       ? await ReadReplicas.open(db, config.replicaUrls, {
@@ -154,8 +165,14 @@ export async function serve(): Promise<void> {
   if (db.kind === 'pglite' && config.importAreasOnStart) {
     // A new embedded installation starts with something to look at.
     const demo = await firstStart(db, config);
-    if (demo) passwords.demo = reportDemo(demo);
-    else await importIndonesiaOutlinesIfMissing(db);
+    if (demo) {
+      passwords.demo = reportDemo(demo);
+      // The import grew the embedded database's WASM memory, which never shrinks: the server runs
+      // on the database opened afresh, as a restart would (docs/benchmarks.md, "Embedded server").
+      await db.close();
+      db = await openDatabase(config, { migrate: false });
+      collectGarbage();
+    } else await importIndonesiaOutlinesIfMissing(db);
   }
   // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
   const passwordsFile = savePasswordsFile(config, passwords);

@@ -25,6 +25,10 @@ export const PHOTO_LIMITS = {
   maxPixels: 40_000_000,
 } as const;
 
+// Each upload is decoded once: libvips' operation cache (up to 50 MB, process-wide) would only keep
+// memory resident between uploads (the demo's photos on the first start).
+sharp.cache(false);
+
 const FORMATS: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 /** The product, once the actor may do `action` with its photos. */
