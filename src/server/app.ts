@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
-import type { ReadReplicas } from './db/replicas.js';
+import { WROTE_COOKIE, type ReadReplicas } from './db/replicas.js';
 import { batchScope, systemClock, type Clock } from './http/context.js';
 import { batchRoutes } from './http/batch.routes.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
@@ -62,16 +62,25 @@ const REDACT = [
 
 /**
  * Read-your-writes: before a signed-in user's write is answered, the primary's WAL position is
- * kept for that user, and their reads go to the primary until a replica has replayed it. A request
+ * kept for that user (and sent back in a cookie, for the other instances), and their reads go to
+ * the primary until a replica has replayed it. A request
  * inside a batch is covered by the batch's own answer, sent after its one transaction committed.
  */
 function rememberWrites(app: FastifyInstance, replicas: ReadReplicas): void {
-  app.addHook('onSend', async (request) => {
+  app.addHook('onSend', async (request, reply) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     if (request.actor?.kind !== 'user' || batchScope.getStore()) return;
-    await replicas
+    const lsn = await replicas
       .wrote(request.actor.id)
       .catch((error: unknown) => request.log.warn({ err: error }, 'write position'));
+    if (lsn === undefined) return;
+    void reply.setCookie(WROTE_COOKIE, lsn.toString(), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      maxAge: 600,
+    });
   });
 }
 

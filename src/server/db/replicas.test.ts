@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp, type Session } from '../../../test/app.js';
+import { testConfig, useTestApp, type Session } from '../../../test/app.js';
 import { buildUser, signedIn } from '../../../test/factories.js';
 import { salakChips } from '../../../test/quality-fixtures.js';
 import { registryWorld } from '../../../test/registry-fixtures.js';
 import { cluster, makeStreamingReplica, noReplicaReason, type StreamingReplica } from '../../../test/replica.js';
-import { ReadReplicas } from './replicas.js';
+import { buildApp } from '../app.js';
+import { ReadReplicas, WROTE_COOKIE } from './replicas.js';
 
 const MAX_LAG_MS = 3000;
 
@@ -83,7 +84,15 @@ describe.skipIf(noReplicaReason !== undefined)('read replicas (a streaming repli
     await until('ok');
     await replica.query('SELECT pg_wal_replay_pause()');
     try {
-      await w.post('/api/v1/products', salakChips(w.groups.bali.id, { name: { id: 'Dodol salak' } }));
+      const write = await t.request({
+        method: 'POST',
+        url: '/api/v1/products',
+        as: w.admin,
+        payload: salakChips(w.groups.bali.id, { name: { id: 'Dodol salak' } }),
+      });
+      expect(write.statusCode).toBe(201);
+      const wrote = write.cookies.find((c) => c.name === WROTE_COOKIE);
+      expect(wrote?.value).toMatch(/^\d+$/);
       // Within the bound the paused replica still serves visitors: it has not seen the new product.
       let before = replicaReads();
       expect(await catalogNames()).toEqual(['Keripik salak']);
@@ -95,6 +104,25 @@ describe.skipIf(noReplicaReason !== undefined)('read replicas (a streaming repli
       before = replicaReads();
       expect(await catalogNames(w.admin)).toEqual(['Dodol salak', 'Keripik salak']);
       expect(replicaReads()).toBe(before);
+      // Another instance, which did not answer the write, knows it from the cookie the write set.
+      const elsewhere = await ReadReplicas.open(t.database.db, [replica.urlOf(t.database.url!)], {
+        maxLagMs: MAX_LAG_MS,
+        connections: 2,
+      });
+      const instance = await buildApp({ config: testConfig, db: t.database.db, replicas: elsewhere, logger: false });
+      try {
+        const read = (cookie?: string) =>
+          instance.inject({
+            method: 'GET',
+            url: '/api/v1/catalog/products',
+            headers: { ...w.admin.headers, ...(cookie ? { cookie: `${w.admin.headers.cookie}; ${cookie}` } : {}) },
+          });
+        expect((await read()).json().items).toHaveLength(1);
+        expect((await read(`${WROTE_COOKIE}=${wrote!.value}`)).json().items).toHaveLength(2);
+      } finally {
+        await instance.close();
+        await elsewhere.close();
+      }
       // Past the bound the replica is skipped: everyone reads from the primary.
       await until('lagging');
       expect(t.replicas!.health()[0]!.lagMs).toBeGreaterThan(MAX_LAG_MS);

@@ -52,6 +52,13 @@ interface Sample {
   lsn: bigint;
 }
 
+/**
+ * The position of the caller's last write, also sent back as a cookie: an instance that did not
+ * answer the write (several behind one load balancer) still keeps the caller's next reads from a
+ * replica that has not replayed it. Forging it only changes where one's own reads go.
+ */
+export const WROTE_COOKIE = 'ovop_wrote';
+
 const CHECK_EVERY_MS = 250;
 const RETRY_AFTER_MS = 2000;
 /** Users whose last write is remembered at once; past it the oldest are folded into one floor. */
@@ -109,10 +116,12 @@ export class ReadReplicas {
 
   /**
    * Where a read goes: a healthy replica that has replayed the reader's last write (taken in
-   * turn), else the primary. `userId` is the signed-in reader, undefined for a visitor.
+   * turn), else the primary. `userId` is the signed-in reader, undefined for a visitor; `wroteAt`
+   * the position of the reader's last write that another instance answered (`WROTE_COOKIE`).
    */
-  readerFor(userId: string | undefined): Database {
-    const since = userId === undefined ? 0n : (this.#writes.get(userId) ?? this.#writesFloor);
+  readerFor(userId: string | undefined, wroteAt = 0n): Database {
+    const remembered = userId === undefined ? 0n : (this.#writes.get(userId) ?? this.#writesFloor);
+    const since = remembered > wroteAt ? remembered : wroteAt;
     const ready = this.#replicas.filter((r) => r.state === 'ok' && r.replayed >= since);
     if (ready.length === 0) {
       this.primaryReads += 1;
@@ -122,18 +131,20 @@ export class ReadReplicas {
     return new ReplicaReader(replica, this);
   }
 
-  /** Remembers where the primary's WAL stood after a user's write, for that user's next reads. */
-  async wrote(userId: string): Promise<void> {
+  /** Remembers where the primary's WAL stood after a user's write, for that user's next reads; returns it. */
+  async wrote(userId: string): Promise<bigint> {
     const [row] = await this.primary.query<{ lsn: string }>(
       "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS lsn",
     );
+    const lsn = BigInt(row!.lsn);
     this.#writes.delete(userId);
-    this.#writes.set(userId, BigInt(row!.lsn));
+    this.#writes.set(userId, lsn);
     if (this.#writes.size > MAX_WRITERS) {
-      const [oldest, lsn] = this.#writes.entries().next().value!;
+      const [oldest, forgotten] = this.#writes.entries().next().value!;
       this.#writes.delete(oldest);
-      if (lsn > this.#writesFloor) this.#writesFloor = lsn;
+      if (forgotten > this.#writesFloor) this.#writesFloor = forgotten;
     }
+    return lsn;
   }
 
   health(): ReplicaHealth[] {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database, Queryable, Tx } from '../db/database.js';
-import type { ReadReplicas } from '../db/replicas.js';
+import { WROTE_COOKIE, type ReadReplicas } from '../db/replicas.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { AbsentIds, BatchMemo } from './batch-memo.js';
 
@@ -170,7 +170,11 @@ export function readPool(request: FastifyRequest): Database {
   const { server } = request;
   const replicas = server.replicas;
   if (!replicas || request.routeOptions.config.reads !== 'replica' || !SAFE_READS.has(request.method)) return server.db;
-  return replicas.readerFor(request.actor.kind === 'user' ? request.actor.id : undefined);
+  const wroteAt = request.cookies[WROTE_COOKIE];
+  return replicas.readerFor(
+    request.actor.kind === 'user' ? request.actor.id : undefined,
+    wroteAt && /^\d{1,20}$/.test(wroteAt) ? BigInt(wroteAt) : 0n,
+  );
 }
 const SAFE_READS = new Set(['GET', 'HEAD']);
 
