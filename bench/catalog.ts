@@ -115,7 +115,7 @@ export async function runCatalogBench(
   };
 }
 
-async function ensureIndonesia(db: Database, engine: string): Promise<number | null> {
+export async function ensureIndonesia(db: Database, engine: string): Promise<number | null> {
   const [row] = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM areas WHERE country = 'ID' AND level = 'village'",
   );
@@ -166,7 +166,7 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
   return results;
 }
 
-function runLoad(options: CatalogLoadOptions): Promise<CatalogLoadResult> {
+export function runLoad(options: CatalogLoadOptions): Promise<CatalogLoadResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/catalog-load.ts', JSON.stringify(options)], {
       cwd: ROOT,

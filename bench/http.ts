@@ -15,6 +15,8 @@ export const benchConfig: Config = {
   dataDir: '/nonexistent',
   databaseUrl: undefined,
   prepareStatements: true,
+  replicaUrls: [],
+  replicaMaxLagMs: 5000,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'bench-secret-that-is-long-enough-for-ovop',

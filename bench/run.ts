@@ -5,7 +5,9 @@
 import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
+import { EMBEDDED_SECTION_TITLE, renderEmbeddedSection, runEmbeddedBench } from './embedded.js';
 import { IMPACT_SECTION_TITLE, impactScaleFromEnv, renderImpactSection, runImpactBench } from './impact.js';
+import { renderReplicaSection, REPLICAS_SECTION_TITLE, runReplicaBench } from './replicas.js';
 import { outboxReplay, renderReplaySection, REPLAY_SECTION_TITLE, replayOptionsFromEnv } from './outbox-replay.js';
 import { keptSections, WEB_SECTION_TITLE, writeSection } from './sections.js';
 import { renderSoakSection, soak, SOAK_SECTION_TITLE, soakOptionsFromEnv } from './soak.js';
@@ -104,6 +106,8 @@ try {
       SOAK_SECTION_TITLE,
       REPLAY_SECTION_TITLE,
       AREA_SEARCH_SECTION_TITLE,
+      REPLICAS_SECTION_TITLE,
+      EMBEDDED_SECTION_TITLE,
     ])}`,
   );
   console.log(report);
@@ -125,6 +129,10 @@ try {
   const section = renderCatalogSection(catalog);
   writeSection(section);
   console.log(section);
+  step('catalog reads with one streaming replica against the primary alone (about 3 minutes)');
+  const replicas = renderReplicaSection(await runReplicaBench(postgres.db, postgres.url, catalog.options.products));
+  writeSection(replicas);
+  console.log(replicas);
   const impactScale = impactScaleFromEnv();
   step(
     `impact: sales by market × sex over ${impactScale.postgres * 10_000_000} journal lines on PostgreSQL, ${impactScale.pglite * 10_000_000} on PGlite (OVOP_IMPACT_BENCH_SCALE)`,
@@ -143,6 +151,10 @@ try {
   const replayOptions = replayOptionsFromEnv();
   step(`outbox replay: ${replayOptions.records} queued records sent twice to a server process`);
   console.log(renderReplaySection(await outboxReplay(replayOptions)));
+  step('the embedded server: `npm start` on an empty folder, then restarts, idle memory');
+  const embedded = renderEmbeddedSection(await runEmbeddedBench());
+  writeSection(embedded);
+  console.log(embedded);
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => console.error(e));
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs a command against PostgreSQL: OVOP_TEST_DATABASE_URL when it is set, else a throw-away
 // cluster made with the machine's PostgreSQL binaries (as the `postgres` user when run as root),
-// on a free port, removed afterwards.
+// on a free port, removed afterwards. The cluster's own command also gets OVOP_TEST_PG_CLUSTER (its
+// binaries, folder, port and user, as JSON), so a test or bench can make a streaming replica of it
+// (test/replica.ts); an OVOP_TEST_DATABASE_URL of your own has none.
 import { spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -69,14 +71,21 @@ try {
     'start',
   ]);
   console.log(`PostgreSQL (${bin}) on port ${port}`);
-  status = run({ OVOP_TEST_DATABASE_URL: `postgres://${user}@127.0.0.1:${port}/postgres` });
+  status = run({
+    OVOP_TEST_DATABASE_URL: `postgres://${user}@127.0.0.1:${port}/postgres`,
+    OVOP_TEST_PG_CLUSTER: JSON.stringify({ bin, dir, port, user, asRoot }),
+  });
 } catch (error) {
   console.error(String(error.stderr ?? error));
 } finally {
-  try {
-    pg('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-  } catch {
-    // already stopped
+  // Replicas a test left running (test/replica.ts makes them in this folder) go first.
+  const replicas = readdirSync(dir).filter((name) => name.startsWith('replica-'));
+  for (const folder of [...replicas.map((name) => join(dir, name)), data]) {
+    try {
+      pg('pg_ctl', ['-D', folder, '-m', 'fast', '-w', 'stop']);
+    } catch {
+      // already stopped
+    }
   }
   rmSync(dir, { recursive: true, force: true });
 }

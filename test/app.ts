@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import type { Config } from '../src/server/config.js';
+import type { ReadReplicas } from '../src/server/db/replicas.js';
 import type { Clock } from '../src/server/http/context.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
@@ -14,6 +15,8 @@ export const testConfig: Config = {
   dataDir: mkdtempSync(join(tmpdir(), 'ovop-test-data-')),
   databaseUrl: undefined,
   prepareStatements: true,
+  replicaUrls: [],
+  replicaMaxLagMs: 5000,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'test-secret-that-is-long-enough-for-ovop',
@@ -29,6 +32,8 @@ export const ORIGIN = 'http://localhost:3000';
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  /** The read replicas the app reads from, when the test asked for them. */
+  replicas?: ReadReplicas;
   /** app.inject, with the same-origin header a browser would send. */
   request(options: InjectOptions & { as?: Session }): Promise<LightMyRequestResponse>;
 }
@@ -42,11 +47,24 @@ export interface Session {
  * describe() or at the top of a test file. A test that moves "today" passes its own clock; one that
  * needs a route of its own (a probe) adds it with `routes` before the app is ready.
  */
-export function useTestApp(options: { clock?: Clock; routes?: (app: FastifyInstance) => void } = {}): TestApp {
+export function useTestApp(
+  options: {
+    clock?: Clock;
+    routes?: (app: FastifyInstance) => void;
+    replicas?: (database: TestDatabase) => Promise<ReadReplicas>;
+  } = {},
+): TestApp {
   const ctx = {} as TestApp;
   beforeAll(async () => {
     ctx.database = await openTestDatabase();
-    ctx.app = await buildApp({ config: testConfig, db: ctx.database.db, logger: false, clock: options.clock });
+    if (options.replicas) ctx.replicas = await options.replicas(ctx.database);
+    ctx.app = await buildApp({
+      config: testConfig,
+      db: ctx.database.db,
+      ...(ctx.replicas ? { replicas: ctx.replicas } : {}),
+      logger: false,
+      clock: options.clock,
+    });
     options.routes?.(ctx.app);
     await ctx.app.ready();
     ctx.request = ({ as, headers, ...options }) =>
@@ -57,6 +75,7 @@ export function useTestApp(options: { clock?: Clock; routes?: (app: FastifyInsta
   });
   afterAll(async () => {
     await ctx.app?.close();
+    await ctx.replicas?.close();
     await ctx.database?.close();
   });
   return ctx;

@@ -14,6 +14,8 @@ export const FIXTURE_PROVINCES = ['51', '52'];
 
 export interface TestDatabase {
   db: Database;
+  /** Its URL on the PostgreSQL server; undefined on PGlite. */
+  url?: string;
   /** Empties every table but the migrations and the fixture areas. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -23,10 +25,12 @@ export interface TestDatabase {
 export async function openTestDatabase(options: { areas?: boolean } = {}): Promise<TestDatabase> {
   let db: Database;
   let drop = async () => {};
+  let url: string | undefined;
   if (postgresUrl) {
     const created = await createPostgresDatabase();
     db = await PostgresDatabase.open(created.url, 4);
     drop = created.drop;
+    url = created.url;
   } else {
     db = await PgliteDatabase.open(undefined);
   }
@@ -34,6 +38,7 @@ export async function openTestDatabase(options: { areas?: boolean } = {}): Promi
   if (options.areas !== false) await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
   return {
     db,
+    ...(url ? { url } : {}),
     reset: () => resetDatabase(db),
     async close() {
       await db.close();

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import { PersonalDataCipher } from './crypto/personal-data.js';
 import type { Database } from './db/database.js';
+import { WROTE_COOKIE, type ReadReplicas } from './db/replicas.js';
 import { batchScope, systemClock, type Clock } from './http/context.js';
 import { batchRoutes } from './http/batch.routes.js';
 import { errorHandler, notFound, sendProblem } from './http/errors.js';
@@ -34,6 +35,8 @@ import { VERSION } from './version.js';
 export interface AppOptions {
   config: Config;
   db: Database;
+  /** Read replicas of a PostgreSQL `db` (DATABASE_REPLICA_URLS), for the routes that read from them. */
+  replicas?: ReadReplicas;
   /** false in tests; a pino logger at the configured level otherwise. */
   logger?: boolean;
   /** Where logs go (stdout by default); tests read them to prove no secret is logged. */
@@ -57,6 +60,30 @@ const REDACT = [
   '*.phone',
 ];
 
+/**
+ * Read-your-writes: before a signed-in user's write is answered, the primary's WAL position is
+ * kept for that user (and sent back in a cookie, for the other instances), and their reads go to
+ * the primary until a replica has replayed it. A request
+ * inside a batch is covered by the batch's own answer, sent after its one transaction committed.
+ */
+function rememberWrites(app: FastifyInstance, replicas: ReadReplicas): void {
+  app.addHook('onSend', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (request.actor?.kind !== 'user' || batchScope.getStore()) return;
+    const lsn = await replicas
+      .wrote(request.actor.id)
+      .catch((error: unknown) => request.log.warn({ err: error }, 'write position'));
+    if (lsn === undefined) return;
+    void reply.setCookie(WROTE_COOKIE, lsn.toString(), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      maxAge: 600,
+    });
+  });
+}
+
 /** Uploads go to S3-compatible storage when configured, else to the data folder. */
 export function fileStorageFor(config: Config): FileStorage {
   return config.s3 ? new S3FileStorage(config.s3) : new DiskFileStorage(join(config.dataDir, 'files'));
@@ -65,6 +92,7 @@ export function fileStorageFor(config: Config): FileStorage {
 export async function buildApp({
   config,
   db,
+  replicas,
   logger = true,
   logStream,
   files,
@@ -88,6 +116,7 @@ export async function buildApp({
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   });
   app.decorate('db', db);
+  app.decorate('replicas', replicas);
   app.decorate('config', config);
   app.decorate('cipher', new PersonalDataCipher(config.secret));
   app.decorate('files', files ?? fileStorageFor(config));
@@ -113,6 +142,7 @@ export async function buildApp({
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  if (replicas) rememberWrites(app, replicas);
 
   // Security headers on every answer, from a policy built once; not on a batch's inner requests,
   // whose headers never reach a browser.
@@ -151,7 +181,7 @@ export async function buildApp({
 
   app.get('/health', { config: { access: 'public' } }, async () => {
     await db.query('SELECT 1');
-    return { status: 'ok', database: db.kind, version: VERSION };
+    return { status: 'ok', database: db.kind, version: VERSION, ...(replicas ? { replicas: replicas.health() } : {}) };
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -37,6 +37,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ OVOP_DATA_DIR: dir, OVOP_DB_PREPARE: 'no' })).toThrow(/OVOP_DB_PREPARE/);
   });
 
+  it('reads replicas only beside PostgreSQL, each a postgres URL, with a lag bound of 5 s unless told', () => {
+    const server = { DATABASE_URL: 'postgres://primary/ovop', OVOP_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(server)).toMatchObject({ replicaUrls: [], replicaMaxLagMs: 5000 });
+    const two = { ...server, DATABASE_REPLICA_URLS: 'postgres://r1/ovop, postgresql://r2/ovop' };
+    expect(loadConfig({ ...two, DATABASE_REPLICA_MAX_LAG_MS: '800' })).toMatchObject({
+      replicaUrls: ['postgres://r1/ovop', 'postgresql://r2/ovop'],
+      replicaMaxLagMs: 800,
+    });
+    expect(() => loadConfig({ ...server, DATABASE_REPLICA_URLS: 'postgres://r1/ovop,mysql://r2' })).toThrow(
+      /DATABASE_REPLICA_URLS/,
+    );
+    expect(() => loadConfig({ ...two, DATABASE_REPLICA_MAX_LAG_MS: 'soon' })).toThrow(/DATABASE_REPLICA_MAX_LAG_MS/);
+    expect(() => loadConfig({ OVOP_DATA_DIR: tempDir(), DATABASE_REPLICA_URLS: 'postgres://r1/ovop' })).toThrow(
+      /DATABASE_REPLICA_URLS: read replicas need PostgreSQL/,
+    );
+  });
+
   it('names every bad variable', () => {
     const attempt = () =>
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', OVOP_ADMIN_EMAIL: 'nope', OVOP_LOG_LEVEL: 'loud' });

@@ -13,6 +13,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Read replicas of DATABASE_URL, comma-separated: public catalog, impact and report reads go to them. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) => v.split(',').map((url) => url.trim()))
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'each must be a postgres:// or postgresql:// URL')))
+    .optional(),
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(5000),
   OVOP_ADMIN_EMAIL: z.email().optional(),
   OVOP_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   OVOP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -70,6 +78,10 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Named prepared statements on PostgreSQL (OVOP_DB_PREPARE). */
   prepareStatements: boolean;
+  /** Read replicas of the PostgreSQL database (DATABASE_REPLICA_URLS); empty on one server. */
+  replicaUrls: string[];
+  /** The lag beyond which a replica is skipped (DATABASE_REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   secret: string;
@@ -107,6 +119,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OVOP_SECRET: required when DATABASE_URL is set (at least 32 characters)',
     );
   }
+  if (e.DATABASE_REPLICA_URLS && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_REPLICA_URLS: read replicas need PostgreSQL (DATABASE_URL); the embedded database has none',
+    );
+  }
   const s3 = e.OVOP_S3_ENDPOINT ? s3Settings(e) : undefined;
   if (!e.OVOP_VAPID_PUBLIC_KEY !== !e.OVOP_VAPID_PRIVATE_KEY) {
     throw new ConfigError(
@@ -123,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     prepareStatements: e.OVOP_DB_PREPARE,
+    replicaUrls: e.DATABASE_REPLICA_URLS ?? [],
+    replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
     adminEmail: e.OVOP_ADMIN_EMAIL,
     adminPassword: e.OVOP_ADMIN_PASSWORD,
     secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),

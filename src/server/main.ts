@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Command } from 'commander';
 import { buildApp, fileStorageFor } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -9,6 +11,7 @@ import { PersonalDataCipher } from './crypto/personal-data.js';
 import { inOneTransaction, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { openDatabase } from './db/open.js';
+import { ReadReplicas } from './db/replicas.js';
 import { systemContext } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { DEMO_PROGRAM } from './demo/demo-data.js';
@@ -144,20 +147,42 @@ async function createAdmin(db: Database, config: Config): Promise<OneTimePasswor
   return { email: admin.email, password: admin.generatedPassword ?? null };
 }
 
+/**
+ * Frees the first start's garbage now — above all the closed database's WASM memory, 128 MB or
+ * more — rather than at V8's next full collection, which an idle server may not make for hours.
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  let db = await openDatabase(config);
+  const replicas =
+    config.replicaUrls.length > 0
+      ? await ReadReplicas.open(db, config.replicaUrls, {
+          maxLagMs: config.replicaMaxLagMs,
+          prepare: config.prepareStatements,
+        })
+      : undefined;
   const passwords: OneTimePasswords = { admin: await createAdmin(db, config) };
   if (db.kind === 'pglite' && config.importAreasOnStart) {
     // A new embedded installation starts with something to look at.
     const demo = await firstStart(db, config);
-    if (demo) passwords.demo = reportDemo(demo);
-    else await importIndonesiaOutlinesIfMissing(db);
+    if (demo) {
+      passwords.demo = reportDemo(demo);
+      // The import grew the embedded database's WASM memory, which never shrinks: the server runs
+      // on the database opened afresh, as a restart would (docs/benchmarks.md, "Embedded server").
+      await db.close();
+      db = await openDatabase(config, { migrate: false });
+      collectGarbage();
+    } else await importIndonesiaOutlinesIfMissing(db);
   }
   // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
-  const app = await buildApp({ config, db, ...(logStream ? { logStream } : {}) });
+  const app = await buildApp({ config, db, ...(replicas ? { replicas } : {}), ...(logStream ? { logStream } : {}) });
   const stopJobs = startJobs(db, config, new PersonalDataCipher(config.secret), (line) => app.log.warn(line));
   let closing = false;
   const shutdown = async () => {
@@ -165,6 +190,7 @@ export async function serve(): Promise<void> {
     closing = true;
     stopJobs();
     await app.close();
+    await replicas?.close();
     await db.close();
     process.exit(0);
   };

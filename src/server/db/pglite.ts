@@ -13,11 +13,21 @@ export class PgliteDatabase implements Database {
 
   private constructor(readonly pg: PGlite) {}
 
-  static async open(dataDir: string | undefined): Promise<PgliteDatabase> {
+  /**
+   * `sharedBuffers` (PostgreSQL's `shared_buffers`, 128MB when unset): PGlite zeroes the whole
+   * buffer pool inside its WASM memory at start, so all of it is resident from the first second.
+   */
+  static async open(
+    dataDir: string | undefined,
+    { sharedBuffers }: { sharedBuffers?: string } = {},
+  ): Promise<PgliteDatabase> {
     const pg = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       extensions: { pg_trgm },
       parsers: sharedParsers,
+      ...(sharedBuffers
+        ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
+        : {}),
     });
     return new PgliteDatabase(pg);
   }

@@ -19,10 +19,33 @@ export class PostgresDatabase implements Database {
    * keep them across transactions (PgBouncer before 1.21) needs it off (`OVOP_DB_PREPARE=off`).
    */
   static async open(url: string, max = 10, { prepare = true }: { prepare?: boolean } = {}): Promise<PostgresDatabase> {
-    const pool = new pg.Pool({ connectionString: url, max });
+    const db = PostgresDatabase.connect(url, max, { prepare });
+    await db.pool.query('SELECT 1');
+    return db;
+  }
+
+  /**
+   * A pool that connects on its first statement: a read replica that is down at start is found by
+   * its checks, not by a failed start. `connectTimeoutMs` bounds the wait for a server that does
+   * not answer; `applicationName` tells its connections apart in pg_stat_activity.
+   */
+  static connect(
+    url: string,
+    max: number,
+    {
+      prepare,
+      applicationName,
+      connectTimeoutMs,
+    }: { prepare: boolean; applicationName?: string; connectTimeoutMs?: number },
+  ): PostgresDatabase {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max,
+      ...(applicationName ? { application_name: applicationName } : {}),
+      ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
+    });
     // An idle client that errors (server restart) must not crash the process.
     pool.on('error', () => undefined);
-    await pool.query('SELECT 1');
     return new PostgresDatabase(pool, prepare ? new Statements() : undefined);
   }
 

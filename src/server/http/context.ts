@@ -3,6 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PersonalDataCipher } from '../crypto/personal-data.js';
 import type { Database, Queryable, Tx } from '../db/database.js';
+import { WROTE_COOKIE, type ReadReplicas } from '../db/replicas.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { AbsentIds, BatchMemo } from './batch-memo.js';
 import type { WriteBehind } from './write-behind.js';
@@ -97,15 +98,25 @@ export function inSnapshot<T>(ctx: Ctx, fn: (tx: TxCtx) => Promise<T>): Promise<
 /** Who may reach a route at all; finer scope rules live in each module's policy. */
 export type Access = 'public' | 'user';
 
+/**
+ * Where a route's reads may go: `replica` for a read that may be served by a read replica (the
+ * public catalog, impact and reports), when DATABASE_REPLICA_URLS names any. Every other route
+ * reads and writes on the primary.
+ */
+export type Reads = 'replica';
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
   interface FastifyContextConfig {
     access?: Access;
+    reads?: Reads;
   }
   interface FastifyInstance {
     db: Database;
+    /** The read replicas, when DATABASE_REPLICA_URLS names any. */
+    replicas: ReadReplicas | undefined;
     config: Config;
     cipher: PersonalDataCipher;
     files: FileStorage;
@@ -144,7 +155,7 @@ export const batchScope = new AsyncLocalStorage<BatchScope>();
 
 export function ctxOf(request: FastifyRequest): Ctx {
   return {
-    db: batchScope.getStore()?.db ?? request.server.db,
+    db: batchScope.getStore()?.db ?? readPool(request),
     actor: request.actor,
     requestId: request.id,
     cipher: request.server.cipher,
@@ -153,6 +164,22 @@ export function ctxOf(request: FastifyRequest): Ctx {
     log: request.log,
   };
 }
+
+/**
+ * The database a request reads from: a read replica for a GET of a route that declares
+ * `reads: 'replica'` (one that has replayed the caller's last write), else the primary.
+ */
+export function readPool(request: FastifyRequest): Database {
+  const { server } = request;
+  const replicas = server.replicas;
+  if (!replicas || request.routeOptions.config.reads !== 'replica' || !SAFE_READS.has(request.method)) return server.db;
+  const wroteAt = request.cookies[WROTE_COOKIE];
+  return replicas.readerFor(
+    request.actor.kind === 'user' ? request.actor.id : undefined,
+    wroteAt && /^\d{1,20}$/.test(wroteAt) ? BigInt(wroteAt) : 0n,
+  );
+}
+const SAFE_READS = new Set(['GET', 'HEAD']);
 
 /** The context of work the platform does itself (start-up, the command line, the demo seed): the system actor. */
 export function systemContext(

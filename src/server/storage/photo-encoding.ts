@@ -2,6 +2,10 @@ import sharp from 'sharp';
 import { invalid, tooLarge } from '../http/errors.js';
 import { PHOTO_MAX_BYTES } from '../../shared/schemas/registry.js';
 
+// Each upload is decoded once: libvips' operation cache (up to 50 MB, process-wide) would only keep
+// memory resident between uploads (the demo's photos on the first start).
+sharp.cache(false);
+
 /** The limits every uploaded photo keeps (products, success stories). */
 export const PHOTO_LIMITS = {
   maxBytes: PHOTO_MAX_BYTES,

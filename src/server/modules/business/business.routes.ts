@@ -35,6 +35,8 @@ const sendFile = (reply: FastifyReply, file: { contentType: string; filename: st
 export async function businessRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'user' } as const;
+  // A group's reports may be read from a replica (one that has replayed the reader's last posting).
+  const reports = { ...config, reads: 'replica' } as const;
   const tags = ['bookkeeping'];
 
   r.get(
@@ -140,7 +142,7 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/groups/:id/reports/financial-position',
     {
       schema: { params: idParams, querystring: s.positionQuery, response: { 200: s.financialPositionAnswer }, tags },
-      config,
+      config: reports,
     },
     async (req) => getFinancialPosition(ctxOf(req), req.params.id, req.query.at),
   );
@@ -148,13 +150,16 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/groups/:id/reports/income-statement',
     {
       schema: { params: idParams, querystring: s.periodQuery, response: { 200: s.incomeStatementAnswer }, tags },
-      config,
+      config: reports,
     },
     async (req) => getIncomeStatement(ctxOf(req), req.params.id, req.query),
   );
   r.get(
     '/api/v1/groups/:id/reports/notes',
-    { schema: { params: idParams, querystring: s.periodQuery, response: { 200: s.notesAnswer }, tags }, config },
+    {
+      schema: { params: idParams, querystring: s.periodQuery, response: { 200: s.notesAnswer }, tags },
+      config: reports,
+    },
     async (req) => getNotes(ctxOf(req), req.params.id, req.query),
   );
   r.get(
@@ -166,13 +171,16 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: fileAnswer(`application/pdf or ${XLSX}`) },
         tags,
       },
-      config,
+      config: reports,
     },
     async (req, reply) => sendFile(reply, await getStatementsDocument(ctxOf(req), req.params.id, req.query)),
   );
   r.get(
     '/api/v1/groups/:id/reports/cash-book',
-    { schema: { params: idParams, querystring: s.cashBookQuery, response: { 200: s.cashBookAnswer }, tags }, config },
+    {
+      schema: { params: idParams, querystring: s.cashBookQuery, response: { 200: s.cashBookAnswer }, tags },
+      config: reports,
+    },
     async (req) => getCashBook(ctxOf(req), req.params.id, req.query),
   );
   r.get(
@@ -184,7 +192,7 @@ export async function businessRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: fileAnswer(`application/pdf or ${XLSX}`) },
         tags,
       },
-      config,
+      config: reports,
     },
     async (req, reply) => sendFile(reply, await getCashBookDocument(ctxOf(req), req.params.id, req.query)),
   );

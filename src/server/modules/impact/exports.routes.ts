@@ -24,7 +24,7 @@ export async function impactExportRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/impact/export',
     {
       schema: { querystring: s.impactExportQuery, response: { 200: fileAnswer(FILES) }, tags },
-      config: { access: 'user' },
+      config: { access: 'user', reads: 'replica' },
     },
     async (req, reply) => sendFile(reply, await impactExport(ctxOf(req), req.query, req.headers['accept-language'])),
   );
@@ -32,7 +32,7 @@ export async function impactExportRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/public/impact/export',
     {
       schema: { querystring: s.publicImpactExportQuery, response: { 200: fileAnswer(FILES) }, tags },
-      config: { access: 'public' },
+      config: { access: 'public', reads: 'replica' },
     },
     async (req, reply) =>
       sendFile(reply, await publicImpactExport(ctxOf(req), req.query, req.headers['accept-language']), 'no-cache'),
@@ -46,7 +46,7 @@ export async function impactExportRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: fileAnswer('application/pdf') },
         tags,
       },
-      config: { access: 'user' },
+      config: { access: 'user', reads: 'replica' },
     },
     async (req, reply) =>
       sendFile(reply, await impactReport(ctxOf(req), req.params.id, req.query, req.headers['accept-language'])),

@@ -20,6 +20,8 @@ import {
 
 const tags = ['impact'];
 const config = { access: 'user' } as const;
+/** The indicators' values may be read from a replica. */
+const reads = 'replica' as const;
 
 /** Indicators, their values (always computed from the facts as they stand), and a program's targets. */
 export async function impactRoutes(app: FastifyInstance): Promise<void> {
@@ -31,14 +33,14 @@ export async function impactRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/v1/impact',
-    { schema: { querystring: s.impactQuery, response: { 200: s.impactAnswer }, tags }, config },
+    { schema: { querystring: s.impactQuery, response: { 200: s.impactAnswer }, tags }, config: { ...config, reads } },
     async (req) => impactValues(ctxOf(req), req.query),
   );
   r.get(
     '/api/v1/public/impact',
     {
       schema: { querystring: s.publicImpactQuery, response: { 200: s.impactAnswer }, tags },
-      config: { access: 'public' },
+      config: { access: 'public', reads },
     },
     async (req) => publicImpactValues(ctxOf(req), req.query),
   );

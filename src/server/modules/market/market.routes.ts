@@ -1,5 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readPool } from '../../http/context.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import { getCatalogProduct, searchCatalog } from './catalog.service.js';
 import { catalogPage, catalogProductAnswer, catalogProductQuery, catalogQuery } from './market.schemas.js';
@@ -7,9 +8,9 @@ import { catalogPage, catalogProductAnswer, catalogProductQuery, catalogQuery } 
 /** The public catalog: what is ready to sell, readable without signing in. */
 export async function marketRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const config = { access: 'public' } as const;
+  const config = { access: 'public', reads: 'replica' } as const;
   const tags = ['catalog'];
-  const reader = (req: { server: FastifyInstance }) => ({ db: req.server.db, clock: req.server.clock });
+  const reader = (req: FastifyRequest) => ({ db: readPool(req), clock: req.server.clock });
 
   r.get(
     '/api/v1/catalog/products',

@@ -7,10 +7,16 @@ import type { FieldCode } from '../../../shared/problem-codes.js';
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); @node-rs/argon2 defaults to argon2id.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-const strength = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...en.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+/**
+ * Built on the first check, not at start: ranking the dictionaries takes about a second and tens of
+ * megabytes, which a server that checks no password (most restarts) never needs.
+ */
+let strength: ZxcvbnFactory | undefined;
+const strengthChecker = () =>
+  (strength ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    graphs: common.adjacencyGraphs,
+  }));
 
 /** zxcvbn's warnings (its translation keys, given when no translations are set) → our codes. */
 const WARNING_CODES: Record<string, FieldCode> = {
@@ -76,7 +82,7 @@ export function passwordWeakness(password: string, userInputs: string[] = []): P
     return { code: 'password_personal', message: 'must not contain your email or name' };
   }
   const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[@.\s_-]+/)).filter((s) => s.length >= 3);
-  const result = strength.check(password, inputs);
+  const result = strengthChecker().check(password, inputs);
   if (result.score >= 3) return null;
   const warning = result.feedback.warning ?? '';
   const reason = englishWarning(warning);
