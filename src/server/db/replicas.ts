@@ -3,7 +3,7 @@ import { PostgresDatabase } from './postgres.js';
 
 /**
  * Read replicas (DATABASE_REPLICA_URLS): PostgreSQL standbys that the routes declaring
- * `reads: 'replica'` read from (see decision 020). Writes, and a user's reads until a replica has
+ * `reads: 'replica'` read from (see decision 023). Writes, and a user's reads until a replica has
  * replayed that user's last write, stay on the primary. A replica that lags beyond the bound, or
  * fails, is skipped and probed again later; a read that fails on a replica is run again on the
  * primary, so the caller sees no error.
