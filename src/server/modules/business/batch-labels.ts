@@ -1,5 +1,5 @@
 import type { UiLocale } from '../../../shared/locales.js';
-import { localizedForPdf, qrPng, renderPdf } from '../../documents/index.js';
+import { localizedForPdf, printedDay, qrPng, renderPdf } from '../../documents/index.js';
 import type { BatchRow } from './batches.repository.js';
 
 /**
@@ -47,7 +47,8 @@ export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiL
   const url = provenanceUrl(origin, batch.id, locale);
   const qr = await qrPng(url, 330);
   return renderPdf({ title: `${batch.lot_code} labels`, margin: 28 }, (doc, fonts) => {
-    const words = fonts.unicode || locale !== 'ja' ? WORDS[locale] : WORDS.en;
+    const lang = fonts.unicode || locale !== 'ja' ? locale : 'en';
+    const words = WORDS[lang];
     const name = localizedForPdf(batch.product_name, locale, fonts);
     for (let i = 0; i < count; i++) {
       const slot = i % LABELS_PER_PAGE;
@@ -68,8 +69,11 @@ export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiL
       doc.fontSize(nameSize).text(name, textX, y + 10, { width: textWidth });
       doc.font(fonts.regular).fontSize(8);
       doc.text(`${words.lot}: ${batch.lot_code}`, textX, y + 50, { width: textWidth });
-      doc.text(`${words.produced}: ${batch.produced_on}`, textX, y + 62, { width: textWidth });
-      if (batch.expires_on) doc.text(`${words.expires}: ${batch.expires_on}`, textX, y + 74, { width: textWidth });
+      // Day, month (in words) and year, as the reader writes them: BPOM labels put the day first,
+      // and a month in words is never read the other way round.
+      doc.text(`${words.produced}: ${printedDay(batch.produced_on, lang)}`, textX, y + 62, { width: textWidth });
+      if (batch.expires_on)
+        doc.text(`${words.expires}: ${printedDay(batch.expires_on, lang)}`, textX, y + 74, { width: textWidth });
       doc
         .fillColor('#555555')
         .fontSize(7)

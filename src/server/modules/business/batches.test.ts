@@ -337,9 +337,9 @@ describe('batch labels and provenance', () => {
     const text = lines.replace(/\s+/g, ' ');
     expect(text).toContain('Keripik salak');
     expect(text).toContain('KRP-2026-02');
-    // BPOM's wording, and the whole URL under the code (wrapped, never cut).
-    expect(text).toContain('Tanggal produksi: 2026-02-01');
-    expect(text).toContain('Baik digunakan sebelum: 2099-08-01');
+    // BPOM's wording with the day first, and the whole URL under the code (wrapped, never cut).
+    expect(text).toContain('Tanggal produksi: 1 Februari 2026');
+    expect(text).toContain('Baik digunakan sebelum: 1 Agustus 2099');
     expect(text).toContain('Pindai untuk melihat asal-usul produk');
     expect(lines.replace(/\s+/g, '')).toContain(`${url}?lang=id`);
 
