@@ -1,9 +1,15 @@
 /**
- * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog, impact), the soak and the outbox replay, written to docs/benchmarks.md.
+ * `npm run bench`: national-scale figures (areas, bookkeeping reports, catalog, impact, community), the soak and the outbox replay, written to docs/benchmarks.md.
  * Runs under scripts/with-postgres.mjs, which provides a throw-away PostgreSQL server.
  */
 import { AREA_SEARCH_SECTION_TITLE } from './area-search-title.js';
 import { BOOKS_SECTION_TITLE, renderBooksSection, runBooksBench } from './books.js';
+import {
+  COMMUNITY_SECTION_TITLE,
+  communitySizeFromEnv,
+  renderCommunitySection,
+  runCommunityBench,
+} from './community.js';
 import { CATALOG_SECTION_TITLE, renderCatalogSection, runCatalogBench } from './catalog.js';
 import { EMBEDDED_SECTION_TITLE, renderEmbeddedSection, runEmbeddedBench } from './embedded.js';
 import { IMPACT_SECTION_TITLE, impactScaleFromEnv, renderImpactSection, runImpactBench } from './impact.js';
@@ -107,6 +113,7 @@ try {
       REPLAY_SECTION_TITLE,
       AREA_SEARCH_SECTION_TITLE,
       REPLICAS_SECTION_TITLE,
+      COMMUNITY_SECTION_TITLE,
       EMBEDDED_SECTION_TITLE,
     ])}`,
   );
@@ -148,6 +155,16 @@ try {
   const soakOptions = soakOptionsFromEnv();
   step(`soak: ${soakOptions.seconds} s of mixed load against a server process, RSS sampled`);
   console.log(renderSoakSection(await soak(soakOptions)));
+  const community = communitySizeFromEnv();
+  step(
+    `community: ${community.members} members and ${community.posts} posts on PostgreSQL, a tenth on PGlite; a space's threads and search`,
+  );
+  const communitySection = renderCommunitySection([
+    await runCommunityBench('postgres', community.members, community.posts),
+    await runCommunityBench('pglite', Math.floor(community.members / 10), Math.floor(community.posts / 10)),
+  ]);
+  writeSection(communitySection);
+  console.log(communitySection);
   const replayOptions = replayOptionsFromEnv();
   step(`outbox replay: ${replayOptions.records} queued records sent twice to a server process`);
   console.log(renderReplaySection(await outboxReplay(replayOptions)));
