@@ -80,48 +80,44 @@ async function generate(db: Database, programId: string, members: number, posts:
      SELECT gen_random_uuid(), 'bench' || n || '@example.id', 'Anggota ' || n, NULL FROM generate_series(1, $1) AS n`,
     [members],
   );
+  // Picks by position in arrays read once: no join, so nothing depends on the planner's guesses.
   await db.query(
-    `WITH villages AS (SELECT code, path, row_number() OVER (ORDER BY code) - 1 AS i FROM areas WHERE level = 'village'),
-          people AS (SELECT id, name, email, row_number() OVER (ORDER BY email) AS i FROM users WHERE email LIKE 'bench%')
+    `WITH v AS (SELECT array_agg(code ORDER BY code) AS codes, array_agg(path ORDER BY code) AS paths
+                FROM areas WHERE level = 'village')
      INSERT INTO community_joins (id, program_id, name, email, area_code, area_path, locale, rules_version, status,
                                   decided_at, user_id, created_at)
-     SELECT gen_random_uuid(), $1, p.name, p.email, v.code, v.path, 'id', 1, 'welcomed', now() - interval '60 days', p.id,
+     SELECT gen_random_uuid(), $1, u.name, u.email, v.codes[1 + n % cardinality(v.codes)],
+            v.paths[1 + n % cardinality(v.codes)], 'id', 1, 'welcomed', now() - interval '60 days', u.id,
             now() - interval '61 days'
-     FROM people p JOIN villages v ON v.i = p.i % (SELECT count(*) FROM areas WHERE level = 'village')`,
+     FROM (SELECT id, name, email, row_number() OVER (ORDER BY email) AS n FROM users WHERE email LIKE 'bench%') u, v`,
     [programId],
   );
   // Threads in every space, by members, over the last year; their opening posts (the thread's own
   // id, by its author) and replies by others.
   const threads = Math.max(1, Math.floor(posts / 10));
-  // Each join is on a number worked out from scalars, so PostgreSQL can hash it.
   await db.query(
-    `WITH spaces AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i FROM community_spaces WHERE program_id = $1),
-          people AS (SELECT user_id AS id, row_number() OVER (ORDER BY id) - 1 AS i FROM community_joins
-                     WHERE program_id = $1 AND status = 'welcomed'),
-          sizes AS (SELECT (SELECT count(*) FROM spaces) AS spaces, (SELECT count(*) FROM people) AS people),
+    `WITH s AS (SELECT array_agg(id ORDER BY id) AS ids FROM community_spaces WHERE program_id = $1),
+          p AS (SELECT array_agg(user_id ORDER BY id) AS ids FROM community_joins WHERE program_id = $1 AND status = 'welcomed'),
           made AS (SELECT n, ${words}[1 + n % 30] AS a, ${words}[1 + (n / 30) % 30] AS b, ${words}[1 + (n / 900) % 30] AS c,
-                          now() - (n % 525600) * interval '1 minute' AS at, n % sizes.spaces AS space, (n * 7) % sizes.people AS person
-                   FROM generate_series(1, $2) AS n, sizes)
+                          now() - (n % 525600) * interval '1 minute' AS at FROM generate_series(1, $2) AS n)
      INSERT INTO community_threads (id, program_id, space_id, author_id, title, kind, language, last_activity_at,
                                     search_text, created_at)
-     SELECT gen_random_uuid(), $1, s.id, p.id, 'Bagaimana ' || m.a || ' ' || m.b || ' untuk ' || m.c || '?',
+     SELECT gen_random_uuid(), $1, s.ids[1 + m.n % cardinality(s.ids)], p.ids[1 + (m.n * 7) % cardinality(p.ids)],
+            'Bagaimana ' || m.a || ' ' || m.b || ' untuk ' || m.c || '?',
             CASE WHEN m.n % 3 = 0 THEN 'discussion' ELSE 'question' END, 'id', m.at,
             lower('Bagaimana ' || m.a || ' ' || m.b || ' untuk ' || m.c || '? Kami kelompok di desa, mohon saran.'), m.at
-     FROM made m JOIN spaces s ON s.i = m.space JOIN people p ON p.i = m.person`,
+     FROM made m, s, p`,
     [programId, threads],
   );
   await db.query(
-    `WITH people AS (SELECT user_id AS id, row_number() OVER (ORDER BY id) - 1 AS i FROM community_joins
-                     WHERE program_id = $1 AND status = 'welcomed'),
-          t AS (SELECT id, author_id, created_at, row_number() OVER (ORDER BY id) AS i FROM community_threads
-                WHERE program_id = $1),
-          replies AS (SELECT t.*, r, (t.i * 11 + r) % (SELECT count(*) FROM people) AS person
-                      FROM t CROSS JOIN generate_series(0, 9) AS r)
+    `WITH p AS (SELECT array_agg(user_id ORDER BY id) AS ids FROM community_joins WHERE program_id = $1 AND status = 'welcomed')
      INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at)
-     SELECT CASE WHEN x.r = 0 THEN x.id ELSE gen_random_uuid() END, x.id, $1, CASE WHEN x.r = 0 THEN x.author_id ELSE p.id END,
-            CASE WHEN x.r = 0 THEN 'Kami kelompok di desa, mohon saran.' ELSE 'Coba tanyakan ke pendamping, kami pernah mencoba.' END,
-            x.created_at + x.r * interval '1 hour'
-     FROM replies x JOIN people p ON p.i = x.person`,
+     SELECT CASE WHEN r = 0 THEN t.id ELSE gen_random_uuid() END, t.id, $1,
+            CASE WHEN r = 0 THEN t.author_id ELSE p.ids[1 + (t.n * 11 + r) % cardinality(p.ids)] END,
+            CASE WHEN r = 0 THEN 'Kami kelompok di desa, mohon saran.' ELSE 'Coba tanyakan ke pendamping, kami pernah mencoba.' END,
+            t.created_at + r * interval '1 hour'
+     FROM (SELECT id, author_id, created_at, row_number() OVER (ORDER BY id) AS n FROM community_threads
+           WHERE program_id = $1) t CROSS JOIN generate_series(0, 9) AS r, p`,
     [programId],
   );
   await db.query('ANALYZE');
