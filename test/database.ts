@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Database } from '../src/server/db/database.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { PgliteDatabase } from '../src/server/db/pglite.js';
@@ -21,21 +23,27 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** One database per test file: an in-memory PGlite, or a fresh database on the PostgreSQL server. */
+/**
+ * One database per test file: an in-memory PGlite, or a fresh database on the PostgreSQL server.
+ * With the fixture areas it is a copy of the suite's template (test/template-setup.ts), migrated
+ * once before the files run: migrating and importing the areas again in every file took most of a
+ * file's start. `migrate` still runs, and finds nothing to do unless the template is missing.
+ */
 export async function openTestDatabase(options: { areas?: boolean } = {}): Promise<TestDatabase> {
+  const template = options.areas === false ? undefined : providedTemplate();
   let db: Database;
   let drop = async () => {};
   let url: string | undefined;
   if (postgresUrl) {
-    const created = await createPostgresDatabase();
+    const created = await createPostgresDatabase(template?.postgresDatabase);
     db = await PostgresDatabase.open(created.url, 4);
     drop = created.drop;
     url = created.url;
   } else {
-    db = await PgliteDatabase.open(undefined);
+    db = await PgliteDatabase.open(undefined, template?.pgliteDump ? { load: readFileSync(template.pgliteDump) } : {});
   }
   await migrate(db);
-  if (options.areas !== false) await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
+  if (options.areas !== false && !template) await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
   return {
     db,
     ...(url ? { url } : {}),
@@ -47,13 +55,49 @@ export async function openTestDatabase(options: { areas?: boolean } = {}): Promi
   };
 }
 
-/** A new, empty database on the test PostgreSQL server, and a way to drop it. */
-export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The template this run's setup provided, if any (none outside vitest's unit suite). */
+function providedTemplate(): { pgliteDump?: string; postgresDatabase?: string } | undefined {
+  try {
+    const template = inject('databaseTemplate');
+    return postgresUrl
+      ? template?.postgresDatabase
+        ? template
+        : undefined
+      : template?.pgliteDump
+        ? template
+        : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The suite's template: a database migrated once, with the fixture areas (test/template-setup.ts). */
+export async function buildTemplate(): Promise<
+  { kind: 'pglite'; dump: Buffer } | { kind: 'postgres'; name: string; drop: () => Promise<void> }
+> {
+  if (postgresUrl) {
+    const created = await createPostgresDatabase();
+    const db = await PostgresDatabase.open(created.url, 1);
+    await migrate(db);
+    await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
+    await db.close();
+    return { kind: 'postgres', name: new URL(created.url).pathname.slice(1), drop: created.drop };
+  }
+  const db = await PgliteDatabase.open(undefined);
+  await migrate(db);
+  await importAreas(db, 'ID', readIndonesiaAreas(FIXTURE_PROVINCES));
+  const dump = await db.dump();
+  await db.close();
+  return { kind: 'pglite', dump };
+}
+
+/** A new database on the test PostgreSQL server (empty, or a copy of `template`), and a way to drop it. */
+export async function createPostgresDatabase(template?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!postgresUrl) throw new Error('OVOP_TEST_DATABASE_URL is not set');
   const name = `ovop_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;

@@ -19,10 +19,11 @@ export class PgliteDatabase implements Database {
    */
   static async open(
     dataDir: string | undefined,
-    { sharedBuffers }: { sharedBuffers?: string } = {},
+    { sharedBuffers, load }: { sharedBuffers?: string; load?: Uint8Array } = {},
   ): Promise<PgliteDatabase> {
     const pg = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
+      ...(load ? { loadDataDir: new Blob([load]) } : {}),
       extensions: { pg_trgm },
       parsers: sharedParsers,
       ...(sharedBuffers
@@ -53,6 +54,14 @@ export class PgliteDatabase implements Database {
         await this.pg.exec('ROLLBACK');
         throw error;
       }
+    });
+  }
+
+  /** The whole data folder as a tar file (`load` opens a copy of it), after a checkpoint. */
+  dump(): Promise<Buffer> {
+    return this.#exclusive(async () => {
+      await this.pg.exec('CHECKPOINT');
+      return Buffer.from(await (await this.pg.dumpDataDir('none')).arrayBuffer());
     });
   }
 
