@@ -34,6 +34,7 @@ import {
   SignInPage,
   useSession,
 } from '../features/platform';
+import { OrganisationsPage } from '../features/organisations';
 import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
 import { OfflineShell, OutboxPage, useWaitingCount } from '../features/offline';
@@ -111,6 +112,7 @@ function StaffRoutes() {
     <Switch>
       <Route path="/" component={HomePage} />
       <Route path="/impact" component={ImpactPage} />
+      <Route path="/organisations" component={OrganisationsPage} />
       <Route path="/areas" component={AreasPage} />
       <Route path="/programs" component={ProgramsPage} />
       <Route path="/programs/:id">{(p) => <ProgramPage id={p.id} />}</Route>
