@@ -50,7 +50,6 @@ export const organisationProgram = z.object({
   country: z.string(),
   currency: z.string(),
 });
-export type OrganisationProgram = z.infer<typeof organisationProgram>;
 
 export const organisationAnswer = z.object({
   id: uuid,

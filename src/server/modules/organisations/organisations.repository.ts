@@ -61,7 +61,7 @@ export const organisationsRepository = {
   ): Promise<(MemberProgramRow & { organisation_id: string })[]> {
     return db.query(
       `SELECT op.organisation_id, p.id, p.code, p.name, p.country, p.currency
-       FROM organisation_programs op JOIN programs p ON p.id = op.program_id
+       FROM organisation_programs op JOIN programs_programs p ON p.id = op.program_id
        WHERE op.organisation_id = ANY($1::uuid[])
        ORDER BY p.country, p.code`,
       [organisationIds],

@@ -13,8 +13,6 @@ const url = (id: string) => `/api/v1/organisations/${encodeURIComponent(id)}`;
 export const listOrganisations = (signal?: AbortSignal) =>
   api<{ items: OrganisationAnswer[] }>('/api/v1/organisations', { signal });
 
-export const getOrganisation = (id: string, signal?: AbortSignal) => api<OrganisationAnswer>(url(id), { signal });
-
 /** One indicator of every member program, side by side, money also in the reporting currency. */
 export const getSideBySide = (
   id: string,

@@ -7,7 +7,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate, formatMoney, formatRate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { listIndicators } from '../../impact/api/impact';
+import { listIndicators } from '../../impact';
 import { enterRate, getSideBySide, listOrganisations, listRates } from '../api/organisations';
 import './organisations.css';
 
@@ -41,8 +41,9 @@ function Organisation({ org }: { org: OrganisationAnswer }) {
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [tick, setTick] = useState(0);
   const indicators = useResource('indicators', (signal) => listIndicators(signal));
-  const bySex = indicators.data?.items.find((i) => i.code === indicator)?.disaggregations.includes('sex') ?? false;
-  const by = bySex ? 'sex' : undefined;
+  // People are counted by sex, as the program dashboard does; money stays one total per currency.
+  const chosen = indicators.data?.items.find((i) => i.code === indicator);
+  const by = chosen && chosen.unit !== 'money' && chosen.disaggregations.includes('sex') ? 'sex' : undefined;
   const view = useResource(`side|${org.id}|${indicator}|${year}|${by ?? ''}|${tick}`, (signal) =>
     getSideBySide(org.id, { indicator, period: year, by }, signal),
   );
@@ -95,7 +96,12 @@ function Programs({ view }: { view: SideBySideAnswer }) {
 
 function ProgramCard({ p, reporting }: { p: ProgramView; reporting: string }) {
   const { t, locale } = useI18n();
-  const label = (by: Record<string, string>) => (by.sex ? t(`sex.${by.sex}`) : t('organisations.total'));
+  const label = (by: Record<string, string>) =>
+    by.sex === undefined
+      ? t('organisations.total')
+      : by.sex === 'female' || by.sex === 'male'
+        ? t(`sex.${by.sex}`)
+        : t('organisations.sexUnknown');
   return (
     <li className="panel program-figures" data-testid="program-figures" data-currency={p.program.currency}>
       <h3>
