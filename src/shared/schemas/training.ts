@@ -396,3 +396,24 @@ export const trainingSummaryAnswer = z.object({
   people: z.object(bySex),
 });
 export type TrainingSummaryAnswer = z.infer<typeof trainingSummaryAnswer>;
+
+// ---- a course as a file: copied between programs and installations -------------------------------
+/** The format of an exported course; a reader refuses any other version (decision 027). */
+export const COURSE_DOCUMENT_FORMAT = 'ovop.course';
+export const courseDocument = z.strictObject({
+  format: z.literal(COURSE_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  /** Where it came from, for the reader; never an id to reuse. */
+  source: z.strictObject({ programCode: z.string().max(40).nullable(), exportedAt: z.string().max(40) }).optional(),
+  /** The course as it is written (its tests with their answers); uploaded files stay behind. */
+  course: z.strictObject(courseFields),
+  /** How many uploaded files the course had: not in the file, to be uploaded again. */
+  filesLeftBehind: z.number().int().min(0).default(0),
+});
+export type CourseDocument = z.infer<typeof courseDocument>;
+
+export const courseImportAnswer = z.object({
+  course: courseAnswer,
+  missingLocales: z.array(z.object({ path: z.string(), locales: z.array(z.string()) })),
+  filesLeftBehind: z.number().int(),
+});

@@ -3,7 +3,7 @@ import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
 import { KEMENPERIN_TEMPLATE_ID } from '../../../../test/quality-fixtures.js';
 import { createProgramFromPack, installPack } from '../countries/index.js';
-import { textsMissingLocales } from './scheme-exchange.js';
+import { textsMissingLocales } from '../../../shared/localized.js';
 
 const t = useTestApp();
 

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../http/context.js';
+import { textsMissingLocales } from '../../../shared/localized.js';
 import { notFound } from '../../http/errors.js';
 import { SCHEME_DOCUMENT_FORMAT, type SchemeDocument } from '../../../shared/schemas/quality.js';
 import { authorize, programTarget } from '../platform/index.js';
@@ -21,27 +22,6 @@ export async function exportScheme(ctx: Ctx, id: string): Promise<SchemeDocument
     source: { programCode: program?.code ?? null, exportedAt: ctx.clock.now().toISOString() },
     definition: scheme.definition,
   };
-}
-
-const LOCALE_KEY = /^[a-z]{2,3}(-[A-Z]{2})?$/;
-
-/** A localized text: an object of strings keyed by locales (`{ id: 'Rasa', en: 'Taste' }`). */
-const isLocalized = (value: object): value is Record<string, string> => {
-  const entries = Object.entries(value);
-  return entries.length > 0 && entries.every(([k, v]) => LOCALE_KEY.test(k) && typeof v === 'string');
-};
-
-/** Every localized text of the definition lacking one of the locales, by its path (`parts.0.name`). */
-export function textsMissingLocales(value: unknown, locales: readonly string[], path: string[] = []) {
-  const out: { path: string; locales: string[] }[] = [];
-  if (value === null || typeof value !== 'object') return out;
-  if (!Array.isArray(value) && isLocalized(value)) {
-    const missing = locales.filter((l) => !value[l]);
-    if (missing.length) out.push({ path: path.join('.'), locales: missing });
-    return out;
-  }
-  for (const [key, child] of Object.entries(value)) out.push(...textsMissingLocales(child, locales, [...path, key]));
-  return out;
 }
 
 /**
