@@ -557,3 +557,11 @@ export type SchemeDocument = z.infer<typeof schemeDocument>;
 /** Texts of the copy that lack one of the target program's locales: kept as they are, reported. */
 export const missingLocales = z.array(z.object({ path: z.string(), locales: z.array(z.string()) }));
 export const schemeImportAnswer = z.object({ scheme: schemeAnswer, missingLocales });
+
+/** The export's answer: the same document, its definition as stored. */
+export const schemeDocumentAnswer = z.object({
+  format: z.literal(SCHEME_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  source: z.object({ programCode: z.string().nullable(), exportedAt: z.string() }).optional(),
+  definition: schemeDefinitionAnswer,
+});

@@ -417,3 +417,21 @@ export const courseImportAnswer = z.object({
   missingLocales: z.array(z.object({ path: z.string(), locales: z.array(z.string()) })),
   filesLeftBehind: z.number().int(),
 });
+
+/** The export's answer: the same document as stored (a test's answers included). */
+export const courseDocumentAnswer = z.object({
+  format: z.literal(COURSE_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  source: z.object({ programCode: z.string().nullable(), exportedAt: z.string() }).optional(),
+  course: z.object({
+    title: localizedAnswer,
+    description: localizedAnswer.optional(),
+    topic: z.string(),
+    durationHours: z.number().int(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    preTest: courseTestAnswer.nullable().optional(),
+    postTest: courseTestAnswer.nullable().optional(),
+    completionRule: z.object({ minAttendancePercent: z.number().int(), minPostTestPercent: z.number().int() }),
+  }),
+  filesLeftBehind: z.number().int(),
+});

@@ -98,7 +98,7 @@ export async function qualityRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/v1/rating-schemes/:id/export',
-    { schema: { params: idParams, response: { 200: s.schemeDocument }, tags: schemes }, config },
+    { schema: { params: idParams, response: { 200: s.schemeDocumentAnswer }, tags: schemes }, config },
     async (req, reply) => {
       const document = await exportScheme(ctxOf(req), req.params.id);
       return reply

@@ -67,7 +67,7 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
   );
   r.get(
     '/api/v1/courses/:id/export',
-    { schema: { params: idParams, response: { 200: s.courseDocument }, tags: courses }, config },
+    { schema: { params: idParams, response: { 200: s.courseDocumentAnswer }, tags: courses }, config },
     async (req, reply) => {
       const document = await exportCourse(ctxOf(req), req.params.id);
       return reply.header('content-disposition', `attachment; filename="course-${req.params.id}.json"`).send(document);
