@@ -16,6 +16,7 @@ export const packSummary = z.object({
   locales: z.array(z.string()),
 });
 export const packList = z.object({ items: z.array(packSummary) });
+export type PackSummary = z.infer<typeof packSummary>;
 
 /** What installing the pack changes (the dry run), or changed. */
 export const packPlan = z.object({
@@ -39,6 +40,7 @@ export const packPlan = z.object({
   templates: z.array(z.string()),
   unverified: z.array(z.string()),
 });
+export type PackPlanAnswer = z.infer<typeof packPlan>;
 
 export const programFromPackBody = z.strictObject({
   code: createProgramBody.shape.code,
@@ -59,3 +61,4 @@ export const programFromPackAnswer = z.object({
   }),
   scheme: z.object({ id: z.string(), template: z.string() }),
 });
+export type ProgramFromPackAnswer = z.infer<typeof programFromPackAnswer>;
