@@ -2,7 +2,15 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseLanguage, hasNoHorizontalScroll, launchChromium, phonePage, screenshot, signIn } from './browser.js';
+import {
+  chooseLanguage,
+  hasNoHorizontalScroll,
+  launchChromium,
+  menu,
+  phonePage,
+  screenshot,
+  signIn,
+} from './browser.js';
 import { ADMIN, apiSession, ROOT } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -103,7 +111,7 @@ describe('the cross-country view on a phone', () => {
   it('shows an agency an Indonesian and a Thai program side by side, converting baht at the rate it enters and saying "no rate" for rupiah', async () => {
     const page = await phonePage(browser, baseUrl);
     await signIn(page, AGENCY);
-    await page.goto('/app/organisations');
+    await (await menu(page)).getByRole('link', { name: 'Lintas negara' }).click();
     await page.getByRole('heading', { name: 'JICA OVOP' }).waitFor();
     await chooseLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Across countries' }).waitFor();

@@ -2,3 +2,4 @@
 import { lazy } from 'react';
 
 export const OrganisationsPage = lazy(() => import('./components/OrganisationsPage'));
+export { listOrganisations } from './api/organisations';
