@@ -18,9 +18,11 @@ import { refuseUnstorableText } from './http/storable-text.js';
 import { batchesRoutes, businessRoutes } from './modules/business/index.js';
 import { geographyRoutes } from './modules/geography/index.js';
 import { homeRoutes } from './modules/home/index.js';
+import { countriesRoutes } from './modules/countries/index.js';
 import { dhis2Routes, impactRoutes } from './modules/impact/index.js';
 import { marketRoutes, tradeRoutes } from './modules/market/index.js';
 import { actorOfAccount, notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
+import { organisationsRoutes } from './modules/organisations/index.js';
 import { programsRoutes } from './modules/programs/index.js';
 import { qualityFileReaders, qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -200,6 +202,8 @@ export async function buildApp({
   await app.register(homeRoutes);
   await app.register(impactRoutes);
   await app.register(dhis2Routes);
+  await app.register(organisationsRoutes);
+  await app.register(countriesRoutes);
   await app.register(batchRoutes);
   await app.register(mediaRoutes, {
     privateFolders: { ...qualityFileReaders, ...trainingFileReaders },

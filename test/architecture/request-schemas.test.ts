@@ -61,7 +61,7 @@ export function objectsIn(schema: unknown, at: string, seen = new Set<unknown>()
 }
 
 /** Path parameters every route of the API takes: ids, a calendar date, an area code, a test kind. */
-const PARAM_SAMPLES = ['01900000-0000-7000-8000-000000000000', '2026-01-15', '51', 'pre'];
+const PARAM_SAMPLES = ['01900000-0000-7000-8000-000000000000', '2026-01-15', '51', 'pre', 'TH'];
 
 /** A valid value for each path parameter of the route (the first sample its schema accepts). */
 function sampleUrl(route: RouteOptions): string {

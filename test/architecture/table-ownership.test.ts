@@ -24,6 +24,7 @@ const OWNERS: Record<string, string[]> = {
   ],
   geography: ['areas', 'boundary_sets', 'boundaries'],
   countries: ['country_packs'],
+  organisations: ['organisations', 'organisation_programs', 'organisation_members', 'organisation_rates'],
   programs: ['programs', 'role_grants'],
   registry: ['villages', 'producer_groups', 'members', 'products', 'product_photos'],
   quality: [

@@ -541,3 +541,27 @@ export const publicSchemeAnswer = z.object({
   starTiers: z.object({ 1: tier, 2: tier, 3: tier, 4: tier, 5: tier }),
 });
 export type PublicSchemeAnswer = z.infer<typeof publicSchemeAnswer>;
+
+// ---- a rating scheme as a file: copied between programs and installations ------------------------
+/** The format of an exported rating scheme; a reader refuses any other version (decision 027). */
+export const SCHEME_DOCUMENT_FORMAT = 'ovop.rating-scheme';
+export const schemeDocument = z.strictObject({
+  format: z.literal(SCHEME_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  /** Where it came from, for the reader: the program's code and the scheme's name; never an id to reuse. */
+  source: z.strictObject({ programCode: z.string().max(40).nullable(), exportedAt: z.string().max(40) }).optional(),
+  definition: schemeDefinition,
+});
+export type SchemeDocument = z.infer<typeof schemeDocument>;
+
+/** Texts of the copy that lack one of the target program's locales: kept as they are, reported. */
+export const missingLocales = z.array(z.object({ path: z.string(), locales: z.array(z.string()) }));
+export const schemeImportAnswer = z.object({ scheme: schemeAnswer, missingLocales });
+
+/** The export's answer: the same document, its definition as stored. */
+export const schemeDocumentAnswer = z.object({
+  format: z.literal(SCHEME_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  source: z.object({ programCode: z.string().nullable(), exportedAt: z.string() }).optional(),
+  definition: schemeDefinitionAnswer,
+});

@@ -396,3 +396,42 @@ export const trainingSummaryAnswer = z.object({
   people: z.object(bySex),
 });
 export type TrainingSummaryAnswer = z.infer<typeof trainingSummaryAnswer>;
+
+// ---- a course as a file: copied between programs and installations -------------------------------
+/** The format of an exported course; a reader refuses any other version (decision 027). */
+export const COURSE_DOCUMENT_FORMAT = 'ovop.course';
+export const courseDocument = z.strictObject({
+  format: z.literal(COURSE_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  /** Where it came from, for the reader; never an id to reuse. */
+  source: z.strictObject({ programCode: z.string().max(40).nullable(), exportedAt: z.string().max(40) }).optional(),
+  /** The course as it is written (its tests with their answers); uploaded files stay behind. */
+  course: z.strictObject(courseFields),
+  /** How many uploaded files the course had: not in the file, to be uploaded again. */
+  filesLeftBehind: z.number().int().min(0).default(0),
+});
+export type CourseDocument = z.infer<typeof courseDocument>;
+
+export const courseImportAnswer = z.object({
+  course: courseAnswer,
+  missingLocales: z.array(z.object({ path: z.string(), locales: z.array(z.string()) })),
+  filesLeftBehind: z.number().int(),
+});
+
+/** The export's answer: the same document as stored (a test's answers included). */
+export const courseDocumentAnswer = z.object({
+  format: z.literal(COURSE_DOCUMENT_FORMAT),
+  formatVersion: z.literal(1),
+  source: z.object({ programCode: z.string().nullable(), exportedAt: z.string() }).optional(),
+  course: z.object({
+    title: localizedAnswer,
+    description: localizedAnswer.optional(),
+    topic: z.string(),
+    durationHours: z.number().int(),
+    links: z.array(z.object({ title: z.string(), url: z.string() })),
+    preTest: courseTestAnswer.nullable().optional(),
+    postTest: courseTestAnswer.nullable().optional(),
+    completionRule: z.object({ minAttendancePercent: z.number().int(), minPostTestPercent: z.number().int() }),
+  }),
+  filesLeftBehind: z.number().int(),
+});

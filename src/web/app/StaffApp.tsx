@@ -34,6 +34,7 @@ import {
   SignInPage,
   useSession,
 } from '../features/platform';
+import { listOrganisations, OrganisationsPage } from '../features/organisations';
 import { listPrograms, ProgramContext, ProgramPage, ProgramsPage } from '../features/programs';
 import { AssessmentPage, AssessmentsPage, NewAssessmentPage, SchemeEditorPage, SchemesPage } from '../features/quality';
 import { OfflineShell, OutboxPage, useWaitingCount } from '../features/offline';
@@ -56,6 +57,8 @@ function StaffNav() {
   const { me, unread } = useSession();
   const [location] = useLocation();
   const communities = useResource('community-mine', myCommunities);
+  // Organisation grants are not program roles: the link shows for whoever is granted on one.
+  const organisations = useResource('organisations-mine', listOrganisations);
   const label = (item: string) =>
     item === 'notifications' && unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t(`nav.${item}`);
   return (
@@ -81,6 +84,11 @@ function StaffNav() {
       {me.roles.length > 0 || me.isAdmin ? (
         <Link href="/stories" aria-current={location.startsWith('/stories') ? 'page' : undefined}>
           {t('nav.stories')}
+        </Link>
+      ) : null}
+      {organisations.data?.items.length ? (
+        <Link href="/organisations" aria-current={location.startsWith('/organisations') ? 'page' : undefined}>
+          {t('nav.organisations')}
         </Link>
       ) : null}
       {communities.data?.items.length ? (
@@ -111,6 +119,7 @@ function StaffRoutes() {
     <Switch>
       <Route path="/" component={HomePage} />
       <Route path="/impact" component={ImpactPage} />
+      <Route path="/organisations" component={OrganisationsPage} />
       <Route path="/areas" component={AreasPage} />
       <Route path="/programs" component={ProgramsPage} />
       <Route path="/programs/:id">{(p) => <ProgramPage id={p.id} />}</Route>

@@ -16,6 +16,9 @@ import { createProgram } from '../programs/index.js';
 import { createScheme, schemeTemplateId } from '../quality/index.js';
 import { countriesRepository } from './countries.repository.js';
 
+/** Who an install is recorded as: the CLI's system actor, or the admin on the admin screens. */
+type AuditBy = Pick<Ctx, 'actor' | 'requestId'>;
+
 /** What installing a pack changes, or changed: shown by `ovop country add XX [--dry-run]`. */
 export interface PackPlan {
   country: string;
@@ -83,7 +86,7 @@ const sameNames = (a: Record<string, string>, b: Record<string, string>) =>
 export async function installPack(
   db: Database,
   country: string,
-  { dryRun = false }: { dryRun?: boolean } = {},
+  { dryRun = false, by = { actor: systemActor, requestId: null } }: { dryRun?: boolean; by?: AuditBy } = {},
 ): Promise<PackPlan> {
   if (!hasPack(country)) throw unknownPack(country);
   const loaded = loadPack(country);
@@ -131,23 +134,19 @@ export async function installPack(
     if (changed.length) await importAreas(tx, country, changed);
     if (translated.length) await setAreaNames(tx, country, translated);
     await countriesRepository.record(tx, country, pack.version, loaded.digest, pack);
-    await recordAudit(
-      tx,
-      { actor: systemActor, requestId: null },
-      {
-        action: 'country_pack.install',
-        entity: 'country',
-        entityId: country,
-        ...(installed ? { before: { version: installed.version } } : {}),
-        after: {
-          version: pack.version,
-          added: areas.added,
-          renamed: areas.renamed.length,
-          moved: areas.moved,
-          translated: areas.translated,
-        },
+    await recordAudit(tx, by, {
+      action: 'country_pack.install',
+      entity: 'country',
+      entityId: country,
+      ...(installed ? { before: { version: installed.version } } : {}),
+      after: {
+        version: pack.version,
+        added: areas.added,
+        renamed: areas.renamed.length,
+        moved: areas.moved,
+        translated: areas.translated,
       },
-    );
+    });
     return plan;
   });
 }

@@ -27,6 +27,7 @@ import {
   patchCertification,
 } from './certifications.service.js';
 import * as s from './quality.schemas.js';
+import { exportScheme, importScheme } from './scheme-exchange.js';
 import { publicScheme } from './public-ratings.js';
 import { getExportReadiness } from './readiness.service.js';
 import {
@@ -94,6 +95,24 @@ export async function qualityRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req, reply) =>
       sendCreated(reply, await patchScheme(ctxOf(req), req.params.id, baseVersion(req, req.body.version), req.body)),
+  );
+  r.get(
+    '/api/v1/rating-schemes/:id/export',
+    { schema: { params: idParams, response: { 200: s.schemeDocumentAnswer }, tags: schemes }, config },
+    async (req, reply) => {
+      const document = await exportScheme(ctxOf(req), req.params.id);
+      return reply
+        .header('content-disposition', `attachment; filename="rating-scheme-${req.params.id}.json"`)
+        .send(document);
+    },
+  );
+  r.post(
+    '/api/v1/programs/:id/rating-schemes/import',
+    {
+      schema: { params: idParams, body: s.schemeDocument, response: { 201: s.schemeImportAnswer }, tags: schemes },
+      config,
+    },
+    async (req, reply) => reply.code(201).send(await importScheme(ctxOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/programs/:id/assessor-tiers',

@@ -34,6 +34,7 @@ import { cancelEnrolment, enrol, listEnrolments } from './enrolments.service.js'
 import { groupTraining, memberTraining, trainingSummary } from './learning-record.service.js';
 import { cancelSession, createSession, getSession, listSessions } from './sessions.service.js';
 import { getSessionTest, recordTestAttempt } from './test-attempts.service.js';
+import { exportCourse, importCourse } from './course-exchange.js';
 import * as s from './training.schemas.js';
 
 /** The address the caller reached us at: what a QR code printed for them must open. */
@@ -63,6 +64,22 @@ export async function trainingRoutes(app: FastifyInstance): Promise<void> {
     '/api/v1/courses/:id',
     { schema: { params: idParams, response: { 200: s.courseAnswer }, tags: courses }, config },
     async (req) => getCourse(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/courses/:id/export',
+    { schema: { params: idParams, response: { 200: s.courseDocumentAnswer }, tags: courses }, config },
+    async (req, reply) => {
+      const document = await exportCourse(ctxOf(req), req.params.id);
+      return reply.header('content-disposition', `attachment; filename="course-${req.params.id}.json"`).send(document);
+    },
+  );
+  r.post(
+    '/api/v1/programs/:id/courses/import',
+    {
+      schema: { params: idParams, body: s.courseDocument, response: { 201: s.courseImportAnswer }, tags: courses },
+      config,
+    },
+    async (req, reply) => reply.code(201).send(await importCourse(ctxOf(req), req.params.id, req.body)),
   );
   r.patch(
     '/api/v1/courses/:id',

@@ -2,3 +2,4 @@
 import { lazy } from 'react';
 
 export const ImpactPage = lazy(() => import('./components/ImpactPage'));
+export { listIndicators } from './api/impact';

@@ -1,13 +1,16 @@
 import { Link, useLocation } from 'wouter';
+import { useSession } from '../../platform';
 import { usePrograms } from '../program-context';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
+import { CountryPacks } from './CountryPacks';
 import { ProgramForm } from './ProgramForm';
 
 /** The caller's programs: choose the one to work in, open one to edit it and its role grants. */
 export default function ProgramsPage() {
   const { t, locale } = useI18n();
   const { programs, program, setProgramId, reloadPrograms, mayCreateProgram } = usePrograms();
+  const { me } = useSession();
   const [, navigate] = useLocation();
   return (
     <>
@@ -43,6 +46,15 @@ export default function ProgramsPage() {
             }}
           />
         </details>
+      ) : null}
+      {me.isAdmin ? (
+        <CountryPacks
+          onProgram={(id) => {
+            reloadPrograms();
+            setProgramId(id);
+            navigate(`/programs/${id}`);
+          }}
+        />
       ) : null}
     </>
   );
