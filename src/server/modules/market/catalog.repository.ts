@@ -152,6 +152,16 @@ export const catalogRepository = {
     return db.query<WordLookup>(blocks.join('\nUNION ALL\n'), params);
   },
 
+  /**
+   * The catalog's version (migration 0042): bumped by every write that changes what the catalog
+   * shows, in the write's own transaction. Read before the answer, on the same database, an answer
+   * is never older than the version it is kept under.
+   */
+  async version(db: Queryable): Promise<string> {
+    const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM catalog_version');
+    return row!.version;
+  },
+
   async byId(db: Queryable, id: string, today: string): Promise<CatalogDetailRow | undefined> {
     const rows = await db.query<CatalogDetailRow>(
       `SELECT ${columns('$2::date')}, p.story, p.capacity_per_month, p.hs_code, g.founded_on AS group_founded_on,

@@ -211,3 +211,6 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     storage: localized(row.storage, locale),
   };
 }
+
+/** The catalog's version on `db`, read before an answer that is cached or tagged under it (decision 024). */
+export const catalogVersion = (db: Queryable) => catalogRepository.version(db);
