@@ -12,7 +12,7 @@ import { REPORT_FILE, writeSection } from './sections.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app.js';
@@ -241,7 +241,8 @@ Measured ${r.date} by \`node scripts/with-postgres.mjs npx tsx bench/catalog.ts\
 ${Math.ceil(r.totalSeconds / 60)} minutes; this run ${int(r.totalSeconds)} s) on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'},
 Node ${process.version}, ${versions.join(' and ')}. PostgreSQL is a throw-away cluster with default
 settings; PGlite is on disk in a temporary folder. The load generator, the server and the database
-share these CPUs, and other work on the machine moves the figures by tens of percent between runs.
+share these CPUs, and other work on the machine moves the figures by tens of percent between runs
+(load average over the last 5 minutes of this run: ${loadavg()[1]!.toFixed(1)}).
 
 **Data.** ${int(first?.products ?? o.products)} synthetic products (${int(first?.published ?? 0)} published, the rest
 drafts) over all ${int(first?.villages ?? 0)} villages of Indonesia, one producer group per village, texts in Indonesian,
@@ -269,9 +270,14 @@ ${rows.join('\n')}
 - Under load, latency is mostly waiting: ${o.connections} requests in flight share the CPUs, so p50 is
   close to ${o.connections} × (time per request) / (requests served in parallel). PGlite serves one
   query at a time inside the Node process itself; PostgreSQL runs queries in parallel beside it.
-- Queries per request: the plain first page takes three (the page, its photos, the areas above its
-  villages); an \`area\` filter adds the area's own look-up, and a small area a second page query
-  (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
+- **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
+  under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
+  \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs one short statement (the
+  version, read first on the database the answer would come from) and sending the kept bytes; the
+  ETag lets a browser or proxy skip even the bytes (304). Without it, every request reads as below.
+- Queries per request: the plain first page takes four (the catalog's version, the page, its
+  photos, the areas above its villages); an \`area\` filter adds the area's own look-up, and a small
+  area a second page query (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
   up to 32 × its page size of rows in id order (a bounded probe) and, when those hold too few
   matches, fetches the matches through an index and sorts them.
 - Before migration 0004, a misspelt search ranked every candidate product by pg_trgm

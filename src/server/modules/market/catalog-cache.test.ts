@@ -102,7 +102,7 @@ describe('catalog cache and HTTP caching', () => {
   it('after any sequence of catalog writes, a cached answer equals a fresh one', async () => {
     const db = t.database.db;
     const group = await buildGroup(db, { areaCode: SIBETAN });
-    const products = [];
+    const products: { id: string }[] = [];
     for (let i = 0; i < 4; i++) products.push(await buildProduct(db, { groupId: group.id }));
     const urls = [
       '/api/v1/catalog/products',
