@@ -9,8 +9,6 @@ import { createHash } from 'node:crypto';
 export class CatalogCache {
   readonly #entries = new Map<string, string>();
   #bytes = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(readonly maxBytes: number) {}
 
@@ -24,11 +22,7 @@ export class CatalogCache {
 
   get(key: string): string | undefined {
     const body = this.#entries.get(key);
-    if (body === undefined) {
-      this.misses += 1;
-      return undefined;
-    }
-    this.hits += 1;
+    if (body === undefined) return undefined;
     // Map keeps insertion order: taking the entry out and in again makes it the most recent.
     this.#entries.delete(key);
     this.#entries.set(key, body);
