@@ -12,7 +12,7 @@ import { REPORT_FILE, writeSection } from './sections.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app.js';
@@ -60,6 +60,8 @@ const SCENARIOS = [
 export interface CatalogScenarioResult {
   name: string;
   path: string;
+  /** Whether the server kept answers (OVOP_CATALOG_CACHE_BYTES > 0). */
+  cache: boolean;
   items: number;
   aloneMedianMs: number;
   load: CatalogLoadResult;
@@ -131,37 +133,60 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
   const fixed = JSON.parse(
     JSON.stringify(await searchCatalog({ db, clock: systemClock }, { limit: 50, locale: 'id' })),
   );
-  const app = await buildApp({ config, db, logger: false });
-  app.get('/bench/fixed', { config: { access: 'public' } }, async () => fixed);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  // The same server twice: with the result cache (decision 024) and without it.
+  const servers: { cache: boolean; url: string; close: () => Promise<void> }[] = [];
+  for (const cache of [true, false]) {
+    const app = await buildApp({
+      config: { ...config, catalogCacheBytes: cache ? config.catalogCacheBytes : 0 },
+      db,
+      logger: false,
+    });
+    app.get('/bench/fixed', { config: { access: 'public' } }, async () => fixed);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    servers.push({
+      cache,
+      url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+      close: () => app.close(),
+    });
+  }
+  const runs = SCENARIOS.flatMap((scenario) =>
+    servers
+      .filter((server) => server.cache || scenario.path !== '/bench/fixed')
+      .map((server) => ({ scenario, server })),
+  );
   const results: CatalogScenarioResult[] = [];
   try {
-    for (const scenario of SCENARIOS) {
+    for (const { scenario, server } of runs) {
       const alone: number[] = [];
       let items = 0;
       for (let i = 0; i < o.single; i++) {
         const t = performance.now();
-        const response = await fetch(url + scenario.path);
+        const response = await fetch(server.url + scenario.path);
         const body = (await response.json()) as { items: unknown[] };
         alone.push(performance.now() - t);
         if (response.status !== 200) throw new Error(`${scenario.path}: ${response.status}`);
         items = body.items.length;
       }
       alone.sort((a, b) => a - b);
-      step(`${engine}: ${o.connections} connections on ${scenario.path}`);
+      step(`${engine}: ${o.connections} connections on ${scenario.path}${server.cache ? '' : ' (no cache)'}`);
       const load = await runLoad({
-        url,
+        url: server.url,
         path: scenario.path,
         connections: o.connections,
         seconds: o.seconds,
         warmupSeconds: o.warmupSeconds,
       });
       if (load.failures > 0) throw new Error(`${scenario.path}: ${load.failures} failed requests`);
-      results.push({ ...scenario, items, aloneMedianMs: alone[Math.floor(alone.length / 2)]!, load });
+      results.push({
+        ...scenario,
+        cache: server.cache,
+        items,
+        aloneMedianMs: alone[Math.floor(alone.length / 2)]!,
+        load,
+      });
     }
   } finally {
-    await app.close();
+    for (const server of servers) await server.close();
   }
   return results;
 }
@@ -200,7 +225,7 @@ export function renderCatalogSection(r: CatalogBenchResult): string {
         s === fixed
           ? '1 (baseline)'
           : `${(s.load.p50 / fixed.load.p50).toFixed(1)} × p50, ${(s.load.requestsPerSecond / fixed.load.requestsPerSecond).toFixed(2)} × req/s`;
-      return `| ${e.engine} | ${s.name} | ${s.items} | ${int(s.load.bytesPerResponse)} | ${ms(s.aloneMedianMs)} | ${int(s.load.requestsPerSecond)} | ${ms(s.load.p50)} | ${ms(s.load.p95)} | ${ms(s.load.p99)} | ${ratio} |`;
+      return `| ${e.engine} | ${s.name} | ${s.path === '/bench/fixed' ? '–' : s.cache ? 'yes' : 'no'} | ${s.items} | ${int(s.load.bytesPerResponse)} | ${ms(s.aloneMedianMs)} | ${int(s.load.requestsPerSecond)} | ${ms(s.load.p50)} | ${ms(s.load.p95)} | ${ms(s.load.p99)} | ${ratio} |`;
     });
   });
   const data = r.engines
@@ -216,7 +241,8 @@ Measured ${r.date} by \`node scripts/with-postgres.mjs npx tsx bench/catalog.ts\
 ${Math.ceil(r.totalSeconds / 60)} minutes; this run ${int(r.totalSeconds)} s) on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'},
 Node ${process.version}, ${versions.join(' and ')}. PostgreSQL is a throw-away cluster with default
 settings; PGlite is on disk in a temporary folder. The load generator, the server and the database
-share these CPUs, and other work on the machine moves the figures by tens of percent between runs.
+share these CPUs, and other work on the machine moves the figures by tens of percent between runs
+(load average over the last 5 minutes of this run: ${loadavg()[1]!.toFixed(1)}).
 
 **Data.** ${int(first?.products ?? o.products)} synthetic products (${int(first?.published ?? 0)} published, the rest
 drafts) over all ${int(first?.villages ?? 0)} villages of Indonesia, one producer group per village, texts in Indonesian,
@@ -237,16 +263,21 @@ The fixed page is a route added by the benchmark only: it returns the catalog's 
 (the same ${r.engines[0]?.scenarios.at(-1)?.items ?? 50} items, serialized beforehand) without touching the database — the cost of
 HTTP, routing and JSON alone. The last column compares each catalog row with it.
 
-| Database | Request | Items | Bytes | Alone ms | Requests/s | p50 ms | p95 ms | p99 ms | Catalog / fixed |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| Database | Request | Cache | Items | Bytes | Alone ms | Requests/s | p50 ms | p95 ms | p99 ms | Catalog / fixed |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
 - Under load, latency is mostly waiting: ${o.connections} requests in flight share the CPUs, so p50 is
   close to ${o.connections} × (time per request) / (requests served in parallel). PGlite serves one
   query at a time inside the Node process itself; PostgreSQL runs queries in parallel beside it.
-- Queries per request: the plain first page takes three (the page, its photos, the areas above its
-  villages); an \`area\` filter adds the area's own look-up, and a small area a second page query
-  (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
+- **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
+  under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
+  \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs one short statement (the
+  version, read first on the database the answer would come from) and sending the kept bytes; the
+  ETag lets a browser or proxy skip even the bytes (304). Without it, every request reads as below.
+- Queries per request: the plain first page takes four (the catalog's version, the page, its
+  photos, the areas above its villages); an \`area\` filter adds the area's own look-up, and a small
+  area a second page query (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
   up to 32 × its page size of rows in id order (a bounded probe) and, when those hold too few
   matches, fetches the matches through an index and sorts them.
 - Before migration 0004, a misspelt search ranked every candidate product by pg_trgm
@@ -281,10 +312,15 @@ async function standalone(): Promise<void> {
     const postgres = await PostgresDatabase.open(created.url);
     cleanups.push(() => postgres.close());
     await migrate(postgres);
-    const result = await runCatalogBench([
-      { engine: 'PGlite', db: pglite },
-      { engine: 'PostgreSQL', db: postgres },
-    ]);
+    // CATALOG_BENCH_PRODUCTS: a smaller catalog for a quick look (the report is written all the same).
+    const products = Number(process.env.CATALOG_BENCH_PRODUCTS) || CATALOG_BENCH_DEFAULTS.products;
+    const result = await runCatalogBench(
+      [
+        { engine: 'PGlite', db: pglite },
+        { engine: 'PostgreSQL', db: postgres },
+      ],
+      { products },
+    );
     const section = renderCatalogSection(result);
     writeSection(section);
     console.log(section);

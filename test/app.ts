@@ -17,6 +17,7 @@ export const testConfig: Config = {
   prepareStatements: true,
   replicaUrls: [],
   replicaMaxLagMs: 5000,
+  catalogCacheBytes: 32 * 1024 * 1024,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'test-secret-that-is-long-enough-for-ovop',

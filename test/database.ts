@@ -112,10 +112,15 @@ export async function createPostgresDatabase(template?: string): Promise<{ url: 
   };
 }
 
+/**
+ * Empties every table but the migrations, the fixture areas and the catalog's version, which only
+ * grows (the TRUNCATE bumps it): an app kept across a file's tests never serves a cached catalog
+ * answer of an earlier test.
+ */
 async function resetDatabase(db: Database): Promise<void> {
   const tables = await db.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-     AND tablename NOT IN ('schema_migrations', 'areas')`,
+     AND tablename NOT IN ('schema_migrations', 'areas', 'catalog_version')`,
   );
   // The audit log refuses TRUNCATE by design; only the test reset lifts that, for its own statement.
   await db.transaction(async (tx) => {

@@ -50,6 +50,12 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** The public catalog's answers kept in memory, in bytes per process (decision 024); 0 turns the cache off. */
+  OVOP_CATALOG_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(32 * 1024 * 1024),
   /** Named prepared statements on PostgreSQL; `off` behind a pooler in transaction mode that cannot keep them. */
   OVOP_DB_PREPARE: z
     .enum(['on', 'off'])
@@ -80,6 +86,8 @@ export interface Config {
   prepareStatements: boolean;
   /** Read replicas of the PostgreSQL database (DATABASE_REPLICA_URLS); empty on one server. */
   replicaUrls: string[];
+  /** The bytes of public catalog answers a process keeps (OVOP_CATALOG_CACHE_BYTES); 0: no cache. */
+  catalogCacheBytes: number;
   /** The lag beyond which a replica is skipped (DATABASE_REPLICA_MAX_LAG_MS). */
   replicaMaxLagMs: number;
   adminEmail: string | undefined;
@@ -142,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     prepareStatements: e.OVOP_DB_PREPARE,
     replicaUrls: e.DATABASE_REPLICA_URLS ?? [],
     replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
+    catalogCacheBytes: e.OVOP_CATALOG_CACHE_BYTES,
     adminEmail: e.OVOP_ADMIN_EMAIL,
     adminPassword: e.OVOP_ADMIN_PASSWORD,
     secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),

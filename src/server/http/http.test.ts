@@ -68,7 +68,9 @@ describe('the HTTP surface', () => {
   it('leaves public answers their own caching, for anonymous and signed-in callers alike', async () => {
     const catalog = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
     expect(catalog.statusCode).toBe(200);
-    expect(catalog.headers['cache-control']).toBeUndefined();
+    // The catalog's own policy (decision 024): a visitor's answer may be kept by any cache.
+    expect(catalog.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+    expect(catalog.headers.etag).toBeDefined();
     await t.app.files.put('products/photo-cache-test.webp', Buffer.from('RIFF'));
     const session = await signedIn(t.app, await buildUser(t.database.db));
     for (const as of [undefined, session]) {

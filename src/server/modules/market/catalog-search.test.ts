@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_RANK, nearTiers, searchWords, type WordLookup } from './catalog-search.js';
+import { EXACT_RANK, nearTiers, otherSpellingTiers, searchWords, type WordLookup } from './catalog-search.js';
 
 const lookup = (token: string, known: boolean, word: string | null = null, similarity: number | null = null) =>
   ({ token, known, word, similarity }) satisfies WordLookup;
@@ -51,5 +51,16 @@ describe('catalog search words', () => {
     expect(nearTiers(['zzzq', 'salak'], [lookup('zzzq', false), lookup('salak', true)])).toEqual([]);
     const tiers = nearTiers(['サラク', 'chps'], [lookup('chps', false, 'chips', 0.375)]);
     expect(tiers.map((t) => t.words)).toEqual([['サラク', 'chips']]);
+  });
+
+  it('tries a word’s other writings (kanji and kana) below the words as typed', () => {
+    expect(otherSpellingTiers([{ rank: EXACT_RANK, words: ['蜂蜜', 'ロンボク'] }])).toEqual([
+      { rank: EXACT_RANK - 1, words: ['はちみつ', 'ロンボク'] },
+      { rank: EXACT_RANK - 2, words: ['ハチミツ', 'ロンボク'] },
+    ]);
+    expect(otherSpellingTiers([{ rank: 700, words: ['kopi', 'コーヒー'] }])).toEqual([
+      { rank: 699, words: ['kopi', '珈琲'] },
+    ]);
+    expect(otherSpellingTiers([{ rank: EXACT_RANK, words: ['madu'] }])).toEqual([]);
   });
 });

@@ -17,6 +17,36 @@ export const EXACT_RANK = 1000;
 const MAX_NEAR_TIERS = 5;
 const MAX_VARIED_WORDS = 4;
 
+/**
+ * Words written in more than one way where a close spelling cannot find the other: Japanese kanji
+ * and kana (蜂蜜 and はちみつ share no character). Each group lists the spellings of one word; a
+ * search with one of them also tries the others, in a tier below its own.
+ */
+const SPELLINGS: string[][] = [
+  ['はちみつ', '蜂蜜', 'ハチミツ'],
+  ['コーヒー', '珈琲'],
+  ['かご', '籠', 'カゴ'],
+  ['ココナッツ', '椰子'],
+  ['せんべい', '煎餅'],
+  ['でんぶ', '田麩'],
+];
+
+/** The tiers of a search with each word of another spelling (SPELLINGS), below `tiers`. */
+export function otherSpellingTiers(tiers: SearchTier[]): SearchTier[] {
+  const extra: SearchTier[] = [];
+  let rank = Math.min(EXACT_RANK, ...tiers.map((t) => t.rank));
+  for (const tier of tiers) {
+    for (const [i, word] of tier.words.entries()) {
+      const group = SPELLINGS.find((g) => g.includes(word));
+      for (const other of group?.filter((w) => w !== word) ?? []) {
+        if (rank <= 1) return extra;
+        extra.push({ rank: --rank, words: tier.words.map((w, j) => (j === i ? other : w)) });
+      }
+    }
+  }
+  return extra;
+}
+
 export interface SearchTier {
   rank: number;
   words: string[];

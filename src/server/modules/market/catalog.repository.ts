@@ -133,7 +133,8 @@ export const catalogRepository = {
 
   /**
    * For each search word: whether it occurs in the catalog's words and, when it does not, the
-   * closest words (pg_trgm similarity, at least its threshold of 0.3) that are not part of it.
+   * closest words (pg_trgm similarity, at least its threshold of 0.3) that are not a small part of
+   * it: 'ikatt' may become 'ikat' (four fifths of it), 'kopiluwak' not 'kopi'.
    * One block per word, so that each pattern reaches the planner as a value the trigram index can use.
    */
   async wordLookups(db: Queryable, tokens: string[]): Promise<WordLookup[]> {
@@ -145,11 +146,21 @@ export const catalogRepository = {
         FROM (SELECT EXISTS (SELECT 1 FROM catalog_words WHERE word LIKE ${pattern}) AS known) k
         LEFT JOIN LATERAL (
           SELECT word, similarity(word, ${word}) AS similarity FROM catalog_words
-          WHERE NOT k.known AND word % ${word} AND strpos(${word}, word) = 0
+          WHERE NOT k.known AND word % ${word} AND (strpos(${word}, word) = 0 OR 5 * length(word) >= 4 * length(${word}))
           ORDER BY similarity DESC, word LIMIT 3
         ) c ON true`;
     });
     return db.query<WordLookup>(blocks.join('\nUNION ALL\n'), params);
+  },
+
+  /**
+   * The catalog's version (migration 0042): bumped by every write that changes what the catalog
+   * shows, in the write's own transaction. Read before the answer, on the same database, an answer
+   * is never older than the version it is kept under.
+   */
+  async version(db: Queryable): Promise<string> {
+    const [row] = await db.query<{ version: string }>('SELECT version::text AS version FROM catalog_version');
+    return row!.version;
   },
 
   async byId(db: Queryable, id: string, today: string): Promise<CatalogDetailRow | undefined> {

@@ -12,7 +12,14 @@ import type { Allergen } from '../../../shared/schemas/registry.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productPhotos, type PhotoRow } from '../registry/index.js';
 import { catalogRepository, type CatalogAreaRow, type CatalogFilter, type CatalogRow } from './catalog.repository.js';
-import { EXACT_RANK, isVariable, nearTiers, searchWords, type SearchTier } from './catalog-search.js';
+import {
+  EXACT_RANK,
+  isVariable,
+  nearTiers,
+  otherSpellingTiers,
+  searchWords,
+  type SearchTier,
+} from './catalog-search.js';
 import type { CatalogItemAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
@@ -125,13 +132,14 @@ async function searchRows(
 
 /**
  * The words as typed when each occurs in the catalog; otherwise (no product could contain them
- * all) the close spellings. Asking catalog_words first spares a search that cannot match.
+ * all) the close spellings. Asking catalog_words first spares a search that cannot match. Then
+ * the same with a word's other writing (蜂蜜 for はちみつ), below.
  */
 async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]> {
   const variable = words.filter(isVariable);
   const lookups = variable.length ? await catalogRepository.wordLookups(db, variable) : [];
-  if (lookups.some((l) => !l.known)) return nearTiers(words, lookups);
-  return [{ rank: EXACT_RANK, words }];
+  const tiers = lookups.some((l) => !l.known) ? nearTiers(words, lookups) : [{ rank: EXACT_RANK, words }];
+  return [...tiers, ...otherSpellingTiers(tiers)];
 }
 
 export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
@@ -211,3 +219,6 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
     storage: localized(row.storage, locale),
   };
 }
+
+/** The catalog's version on `db`, read before an answer that is cached or tagged under it (decision 024). */
+export const catalogVersion = (db: Queryable) => catalogRepository.version(db);

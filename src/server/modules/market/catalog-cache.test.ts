@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { ORIGIN, testConfig, useTestApp } from '../../../../test/app.js';
+import { buildGroup, buildProduct, buildUser, signedIn, SIBETAN } from '../../../../test/factories.js';
+import { CatalogCache } from './catalog-cache.js';
+
+const t = useTestApp();
+
+/** The same database answered by an app without the cache: what a cached answer must equal. */
+let fresh: FastifyInstance;
+beforeAll(async () => {
+  fresh = await buildApp({ config: { ...testConfig, catalogCacheBytes: 0 }, db: t.database.db, logger: false });
+  await fresh.ready();
+});
+afterAll(async () => fresh.close());
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.request({ method: 'GET', url, headers: { ...headers } });
+const freshBody = async (url: string) =>
+  (await fresh.inject({ method: 'GET', url, headers: { host: 'localhost:3000', origin: ORIGIN } })).body;
+/** An answer without what differs between two requests by nature: a problem's request id. */
+function comparable(body: string): unknown {
+  const { instance: _, ...answer } = JSON.parse(body) as { instance?: string };
+  return answer;
+}
+
+/** A small seeded generator, so a failing sequence can be run again. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return s / 2_147_483_648;
+  };
+}
+
+describe('catalog cache and HTTP caching', () => {
+  it('tags an anonymous answer, answers 304 to its tag, and lets shared caches keep it', async () => {
+    await buildProduct(t.database.db);
+    const first = await get('/api/v1/catalog/products?q=salak');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().items).toHaveLength(1);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"\d+-[\w-]+"$/);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
+    expect(first.headers.vary).toBe('Cookie, Authorization');
+    expect(first.headers['set-cookie']).toBeUndefined();
+
+    const again = await get('/api/v1/catalog/products?q=salak', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    // Another question, another tag.
+    const other = await get('/api/v1/catalog/products?q=salak&locale=ja', { 'if-none-match': etag });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+
+    const product = first.json().items[0].id as string;
+    const page = await get(`/api/v1/catalog/products/${product}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toMatch(/^public/);
+    expect((await get(`/api/v1/catalog/products/${product}`, { 'if-none-match': page.headers.etag! })).statusCode).toBe(
+      304,
+    );
+  });
+
+  it('never tags or lets a cache keep a signed-in caller’s answer', async () => {
+    await buildProduct(t.database.db);
+    const session = await signedIn(t.app, await buildUser(t.database.db));
+    const anonymous = await get('/api/v1/catalog/products');
+    const mine = await t.request({
+      method: 'GET',
+      url: '/api/v1/catalog/products',
+      as: session,
+      headers: { 'if-none-match': anonymous.headers.etag! },
+    });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers.etag).toBeUndefined();
+    expect(mine.headers['cache-control']).toBe('no-store');
+    expect(mine.json()).toEqual(anonymous.json());
+  });
+
+  it('changes the tag and the answer when a product is published, edited or its group renamed', async () => {
+    const group = await buildGroup(t.database.db);
+    const draft = await buildProduct(t.database.db, { groupId: group.id, status: 'draft' });
+    const before = await get('/api/v1/catalog/products');
+    expect(before.json().items).toEqual([]);
+
+    await t.database.db.query(`UPDATE products SET status = 'ready' WHERE id = $1`, [draft.id]);
+    const published = await get('/api/v1/catalog/products', { 'if-none-match': before.headers.etag! });
+    expect(published.statusCode).toBe(200);
+    expect(published.headers.etag).not.toBe(before.headers.etag);
+    expect(published.json().items.map((i: { id: string }) => i.id)).toEqual([draft.id]);
+
+    await t.database.db.query(`UPDATE producer_groups SET name = 'Kelompok Baru' WHERE id = $1`, [group.id]);
+    const renamed = await get('/api/v1/catalog/products');
+    expect(renamed.headers.etag).not.toBe(published.headers.etag);
+    expect(renamed.json().items[0].group.name).toBe('Kelompok Baru');
+  });
+
+  it('after any sequence of catalog writes, a cached answer equals a fresh one', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db, { areaCode: SIBETAN });
+    const products: { id: string }[] = [];
+    for (let i = 0; i < 4; i++) products.push(await buildProduct(db, { groupId: group.id }));
+    const urls = [
+      '/api/v1/catalog/products',
+      '/api/v1/catalog/products?q=salak',
+      '/api/v1/catalog/products?q=kripik&locale=en',
+      '/api/v1/catalog/products?area=51&locale=ja',
+      '/api/v1/catalog/products?limit=2',
+      ...products.slice(0, 2).map((p) => `/api/v1/catalog/products/${p.id}?locale=en`),
+    ];
+    const writes: ((pick: number) => Promise<unknown>)[] = [
+      (i) => db.query('UPDATE products SET price_minor = price_minor + 100 WHERE id = $1', [products[i]!.id]),
+      (i) =>
+        db.query(
+          `UPDATE products SET status = CASE WHEN status = 'draft' THEN 'ready' ELSE 'draft' END WHERE id = $1`,
+          [products[i]!.id],
+        ),
+      (i) =>
+        db.query(`UPDATE products SET name = name || '{"en": "Chips ${i}"}'::jsonb WHERE id = $1`, [products[i]!.id]),
+      (i) => db.query(`UPDATE producer_groups SET name = $2 WHERE id = $1`, [group.id, `Kelompok ${i}`]),
+      (i) => db.query(`UPDATE areas SET name = $1 WHERE code = '51'`, [`Bali ${i}`]),
+      (i) =>
+        db.query(
+          `INSERT INTO product_photos (id, product_id, position, content_type, byte_size, width, height, storage_key, thumbnail_key)
+           VALUES ($1, $2, $3, 'image/jpeg', 1000, 800, 600, $4, $5)`,
+          [randomUUID(), products[i]!.id, i, `photos/${i}.jpg`, `photos/${i}-thumb.jpg`],
+        ),
+      (i) => db.query('DELETE FROM product_photos WHERE product_id = $1', [products[i]!.id]),
+      () => buildProduct(db, { groupId: group.id, name: { id: 'Kripik pisang', en: 'Banana chips' } }),
+    ];
+    const next = random(18);
+    for (let step = 0; step < 40; step++) {
+      await writes[Math.floor(next() * writes.length)]!(Math.floor(next() * products.length));
+      for (const url of urls) {
+        const cached = await get(url);
+        expect(comparable(cached.body), `${url} after step ${step}`).toEqual(comparable(await freshBody(url)));
+      }
+      // Read twice: the second answer comes from the cache.
+      for (const url of urls) expect(comparable((await get(url)).body)).toEqual(comparable(await freshBody(url)));
+    }
+  });
+});
+
+describe('CatalogCache', () => {
+  it('keeps the most recently used answers within its bytes', () => {
+    const cache = new CatalogCache(4000);
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, 'x'.repeat(300));
+    expect(cache.bytes).toBeLessThanOrEqual(4000);
+    expect(cache.get('k0')).toBeUndefined();
+    expect(cache.get('k9')).toBe('x'.repeat(300));
+    const kept = cache.size;
+    expect(cache.get(`k${10 - kept}`)).toBeDefined(); // now the most recent: survives the next insert
+    cache.set('k10', 'y'.repeat(300));
+    expect(cache.get(`k${10 - kept}`)).toBeDefined();
+    expect(cache.get(`k${11 - kept}`)).toBeUndefined();
+    cache.set('big', 'z'.repeat(2000)); // over a quarter of the bound: not kept
+    expect(cache.get('big')).toBeUndefined();
+  });
+});
