@@ -143,6 +143,30 @@ async function time(t: TestApp, what: string, url: string, as: Session): Promise
   return { what, p50: ms[Math.floor(ms.length * 0.5)]!, p95: ms[Math.floor(ms.length * 0.95)]!, results };
 }
 
+/**
+ * EXPLAIN ANALYZE of the statements one request runs over the threads (OVOP_COMMUNITY_EXPLAIN=1):
+ * the request is asked once with the database's query recorded, then each statement is explained.
+ */
+async function explain(t: TestApp, db: Database, url: string, as: Session): Promise<string[]> {
+  const asked: [string, readonly unknown[] | undefined][] = [];
+  const query = db.query.bind(db);
+  db.query = ((text: string, params?: readonly unknown[]) => {
+    if (text.includes('community_threads') || text.includes('community_words')) asked.push([text, params]);
+    return query(text, params);
+  }) as Database['query'];
+  try {
+    await t.request({ method: 'GET', url, as });
+  } finally {
+    db.query = query;
+  }
+  const plans: string[] = [];
+  for (const [text, params] of asked) {
+    const rows = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+    plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+  return plans;
+}
+
 export async function runCommunityBench(engine: 'postgres' | 'pglite', members: number, posts: number) {
   const dataDir = mkdtempSync(join(tmpdir(), 'ovop-community-bench-'));
   const created = engine === 'postgres' ? await createPostgresDatabase() : undefined;
@@ -191,6 +215,14 @@ export async function runCommunityBench(engine: 'postgres' | 'pglite', members: 
       await time(t, 'search `kemasan keripik`', `/api/v1/community/${w.program.id}/search?q=kemasan%20keripik`, as),
       await time(t, 'search `kemasn` (misspelt)', `/api/v1/community/${w.program.id}/search?q=kemasn`, as),
     ];
+    if (process.env.OVOP_COMMUNITY_EXPLAIN) {
+      const urls = [
+        `/api/v1/community/spaces/${packaging}/threads`,
+        `/api/v1/community/${w.program.id}/search?q=kemasan%20keripik`,
+        `/api/v1/community/${w.program.id}/search?q=kemasn`,
+      ];
+      for (const url of urls) console.error(`\n# ${url}\n${(await explain(t, db, url, as)).join('\n\n')}`);
+    }
     return { engine, loadSeconds, counted: counted!, timings };
   } finally {
     await app?.close();

@@ -15,7 +15,7 @@ import { presentSummary } from './threads.service.js';
 export async function searchThreads(ctx: Ctx, programId: string, query: SearchQuery) {
   const viewer = await viewerIn(ctx, ctx.db, programId);
   refuseSanctioned(viewer, 'read');
-  const spaces = await spacesRepository.list(ctx.db, programId, null, false);
+  const spaces = await spacesRepository.inProgram(ctx.db, programId);
   const readable = spaces.filter((s) => spaceReach(ctx.actor, viewer, s).read).map((s) => s.id);
   if (readable.length === 0) throw notFound('Community');
   const words = searchWords(query.q);

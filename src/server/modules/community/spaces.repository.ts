@@ -9,6 +9,10 @@ export interface SpaceRow {
   area_level: string | null;
   area_path: string;
   name: Record<string, string>;
+}
+
+/** A space with its count of threads, for the spaces screen. */
+export interface CountedSpaceRow extends SpaceRow {
   thread_count: number;
 }
 
@@ -21,10 +25,11 @@ export interface MemberRow {
   welcomed_at: Date;
 }
 
-const SELECT = `SELECT s.id, s.program_id, s.kind, s.topic, s.area_code, a.level AS area_level, s.area_path, s.name,
-  (SELECT count(*)::int FROM community_threads t JOIN community_posts p ON p.id = t.id
-    WHERE t.space_id = s.id AND (p.hidden_at IS NULL OR $2)) AS thread_count
-  FROM community_spaces s LEFT JOIN geography_areas a ON a.code = s.area_code`;
+const COLUMNS = `s.id, s.program_id, s.kind, s.topic, s.area_code, a.level AS area_level, s.area_path, s.name`;
+const FROM = `FROM community_spaces s LEFT JOIN geography_areas a ON a.code = s.area_code`;
+/** Counting a space's threads reads every one of them: only the spaces screen asks for it. */
+const THREAD_COUNT = `(SELECT count(*)::int FROM community_threads t JOIN community_posts p ON p.id = t.id
+    WHERE t.space_id = s.id AND (p.hidden_at IS NULL OR $2)) AS thread_count`;
 
 export const spacesRepository = {
   /** The account's welcome into the program's community, if it has one (the newest). */
@@ -89,16 +94,35 @@ export const spacesRepository = {
    * areas over their village, null lists them all. Thread counts leave hidden threads out unless
    * `withHidden`.
    */
-  async list(db: Queryable, programId: string, villagePath: string | null, withHidden: boolean): Promise<SpaceRow[]> {
-    return db.query<SpaceRow>(
-      `${SELECT} WHERE s.program_id = $1
+  async list(
+    db: Queryable,
+    programId: string,
+    villagePath: string | null,
+    withHidden: boolean,
+  ): Promise<CountedSpaceRow[]> {
+    return db.query<CountedSpaceRow>(
+      `SELECT ${COLUMNS}, ${THREAD_COUNT} ${FROM} WHERE s.program_id = $1
          AND (s.kind = 'topic' OR $3::text IS NULL OR $3::text LIKE s.area_path || '%')
        ORDER BY s.kind DESC, s.area_path, s.topic`,
       [programId, withHidden, villagePath],
     );
   },
 
+  /** Every space of the program, without counts (search). */
+  async inProgram(db: Queryable, programId: string): Promise<SpaceRow[]> {
+    return db.query<SpaceRow>(`SELECT ${COLUMNS} ${FROM} WHERE s.program_id = $1 ORDER BY s.id`, [programId]);
+  },
+
   async byId(db: Queryable, id: string): Promise<SpaceRow | undefined> {
-    return (await db.query<SpaceRow>(`${SELECT} WHERE s.id = $1`, [id, false]))[0];
+    return (await db.query<SpaceRow>(`SELECT ${COLUMNS} ${FROM} WHERE s.id = $1`, [id]))[0];
+  },
+
+  /** The space's threads, leaving hidden ones out unless `withHidden`. */
+  async threadCount(db: Queryable, id: string, withHidden: boolean): Promise<number> {
+    const [row] = await db.query<{ thread_count: number }>(
+      `SELECT ${THREAD_COUNT} FROM community_spaces s WHERE s.id = $1`,
+      [id, withHidden],
+    );
+    return row?.thread_count ?? 0;
   },
 };

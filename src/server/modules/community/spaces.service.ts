@@ -5,7 +5,7 @@ import { TOPIC_SPACES, type SpaceAnswer } from '../../../shared/schemas/communit
 import { can, requireUser } from '../platform/index.js';
 import { spacePolicy } from './community.policy.js';
 import { sanctionsRepository } from './sanctions.repository.js';
-import { spacesRepository, type MemberRow, type SpaceRow } from './spaces.repository.js';
+import { spacesRepository, type CountedSpaceRow, type MemberRow, type SpaceRow } from './spaces.repository.js';
 import type { Queryable } from '../../db/database.js';
 
 /** The names of the topic spaces a community starts with, in the interface languages. */
@@ -100,7 +100,7 @@ export async function readableSpace(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Query
   return { space, viewer, reach };
 }
 
-function presentSpace(actor: Actor, viewer: Viewer, row: SpaceRow): SpaceAnswer {
+function presentSpace(actor: Actor, viewer: Viewer, row: CountedSpaceRow): SpaceAnswer {
   return {
     id: row.id,
     programId: row.program_id,
@@ -147,5 +147,8 @@ export async function myCommunities(ctx: Ctx) {
 /** One space the caller may read, with what they may do there. */
 export async function showSpace(ctx: Ctx, id: string): Promise<SpaceAnswer> {
   const { space, viewer } = await readableSpace(ctx, ctx.db, id);
-  return presentSpace(ctx.actor, viewer, space);
+  return presentSpace(ctx.actor, viewer, {
+    ...space,
+    thread_count: await spacesRepository.threadCount(ctx.db, id, false),
+  });
 }

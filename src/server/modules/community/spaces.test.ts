@@ -312,6 +312,38 @@ describe('threads and replies', () => {
       404,
     );
   });
+
+  it('are found by a misspelt word, a word’s beginning, and Japanese words inside the text; hidden ones never', async () => {
+    const w = await spacesWorld(t);
+    const packaging = w.space('packaging');
+    await w.thread(packaging, w.ayu.session!, { title: 'Kemasan kopi', body: 'Kantong kertas atau plastik?' });
+    const japanese = (
+      await w.thread(packaging, w.rina.session!, {
+        title: '商品の包装について',
+        body: '輸出用の箱はどこで買えますか。',
+        language: 'ja',
+      })
+    ).json().id as string;
+    const honey = (
+      await w.thread(packaging, w.rina.session!, { title: 'Label madu hutan', body: 'Wajib BPOM?' })
+    ).json().id as string;
+    const search = async (q: string) =>
+      (
+        await w.ok('GET', `/api/v1/community/${w.program.id}/search?q=${encodeURIComponent(q)}`, w.ayu.session!)
+      ).items.map((x: { title: string }) => x.title);
+    expect(await search('kemasn')).toEqual(['Kemasan kopi']);
+    expect(await search('kemas')).toEqual(['Kemasan kopi']);
+    expect(await search('kertas plastik')).toEqual(['Kemasan kopi']);
+    expect(await search('包装')).toEqual(['商品の包装について']);
+    expect(await search('輸出用')).toEqual(['商品の包装について']);
+    expect(await search('箱 包装')).toEqual(['商品の包装について']);
+    expect(await search('bpom')).toEqual(['Label madu hutan']);
+    expect(await search('zzzqqq')).toEqual([]);
+    await w.request('POST', `/api/v1/community/posts/${honey}/hide`, w.staff.manager, { reason: 'spam' });
+    await w.request('POST', `/api/v1/community/posts/${japanese}/hide`, w.staff.manager, { reason: 'spam' });
+    expect(await search('bpom')).toEqual([]);
+    expect(await search('包装')).toEqual([]);
+  });
 });
 
 describe('moderation', () => {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/database.js';
-import { likeContaining } from '../../db/sql.js';
+import { likeContaining, likePrefix } from '../../db/sql.js';
 import type { WordLookup } from '../market/index.js';
 
 export interface ThreadRow {
@@ -21,6 +21,11 @@ export interface ThreadRow {
   created_at: Date;
 }
 
+/** A word found whole (or as a word's beginning) by the full-text document: Latin letters and digits. */
+function isWholeWord(word: string): boolean {
+  return /^[\p{Script=Latin}\p{Nd}]+$/u.test(word);
+}
+
 export interface PostRow {
   id: string;
   thread_id: string;
@@ -35,11 +40,10 @@ export interface PostRow {
   reports: number;
 }
 
-/** A thread with its space, its opening post's state and its count of visible replies. */
+/** A thread with its space, its opening post's state and its kept count of visible replies (0041). */
 const THREAD = `SELECT t.id, t.program_id, t.space_id, s.name AS space_name, s.area_path AS space_area_path,
   t.author_id, u.name AS author_name, t.title, t.kind, t.language, t.accepted_post_id, t.locked_at, o.hidden_at,
-  (SELECT count(*)::int FROM community_posts r WHERE r.thread_id = t.id AND r.id <> t.id AND r.hidden_at IS NULL)
-    AS reply_count, t.last_activity_at, t.created_at
+  t.reply_count, t.last_activity_at, t.created_at
   FROM community_threads t JOIN community_posts o ON o.id = t.id JOIN community_spaces s ON s.id = t.space_id
   JOIN platform_accounts u ON u.id = t.author_id`;
 
@@ -81,6 +85,7 @@ export const threadsRepository = {
     ]);
   },
 
+  /** A reply; the thread's reply count and last activity follow by trigger (0041). */
   async insertReply(
     db: Queryable,
     r: { id: string; threadId: string; programId: string; authorId: string; body: string; at: Date },
@@ -89,7 +94,6 @@ export const threadsRepository = {
       `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [r.id, r.threadId, r.programId, r.authorId, r.body, r.at],
     );
-    await db.query('UPDATE community_threads SET last_activity_at = $2 WHERE id = $1', [r.threadId, r.at]);
   },
 
   /** A space's threads, newest activity first; keyset on (last_activity_at, id) descending. */
@@ -109,8 +113,10 @@ export const threadsRepository = {
   },
 
   /**
-   * Threads of the program in the given spaces whose title and opening text contain every word of
-   * a tier and none of the earlier tiers' sets, newest activity first.
+   * Threads of the program in the given spaces whose title and opening text hold every word of a
+   * tier and not all the words of any earlier tier, newest activity first. Latin words are whole
+   * words or their beginnings, through the full-text document (community_threads_doc); other words
+   * (Japanese is written without spaces) are found inside the text.
    */
   async matching(
     db: Queryable,
@@ -118,8 +124,16 @@ export const threadsRepository = {
     limit: number,
   ): Promise<ThreadRow[]> {
     const params: unknown[] = [f.programId, f.spaceIds, f.withHidden];
-    const contains = (word: string) => `t.search_text LIKE $${params.push(likeContaining(word))}`;
-    const match = [...f.words.map(contains), ...f.excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`)];
+    const holds = (words: string[]) => {
+      const whole = words.filter(isWholeWord);
+      return [
+        ...(whole.length
+          ? [`t.search_doc @@ to_tsquery('simple', $${params.push(whole.map((w) => `${w}:*`).join(' & '))})`]
+          : []),
+        ...words.filter((w) => !isWholeWord(w)).map((w) => `t.search_text LIKE $${params.push(likeContaining(w))}`),
+      ];
+    };
+    const match = [...holds(f.words), ...f.excluding.map((set) => `NOT (${holds(set).join(' AND ') || 'true'})`)];
     return db.query<ThreadRow>(
       `${THREAD} WHERE t.program_id = $1 AND t.space_id = ANY($2::uuid[]) AND (o.hidden_at IS NULL OR $3)
          AND ${match.join(' AND ') || 'true'}
@@ -128,12 +142,15 @@ export const threadsRepository = {
     );
   },
 
-  /** For each word, whether the program's threads hold it and, if not, the closest words they hold. */
+  /**
+   * For each word, whether the program's threads hold a word beginning with it (as matching finds
+   * it) and, if not, the closest words they hold.
+   */
   async wordLookups(db: Queryable, programId: string, tokens: string[]): Promise<WordLookup[]> {
     if (tokens.length === 0) return [];
     const params: unknown[] = [programId];
     const blocks = tokens.map((token) => {
-      const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likeContaining(token))}`];
+      const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likePrefix(token))}`];
       return `SELECT ${word} AS token, k.known, c.word, c.similarity
         FROM (SELECT EXISTS (SELECT 1 FROM community_words WHERE program_id = $1 AND word LIKE ${pattern}) AS known) k
         LEFT JOIN LATERAL (
