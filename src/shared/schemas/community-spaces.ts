@@ -118,6 +118,8 @@ export const postAnswer = z.object({
   /** How many reports the post has: told to moderators only (null to others). */
   reports: z.number().int().nullable(),
   createdAt: timestamp,
+  /** Adding a translation: the post's author and the space's moderators. */
+  abilities: abilitiesOf(['translate']),
 });
 export type PostAnswer = z.infer<typeof postAnswer>;
 

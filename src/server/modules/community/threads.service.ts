@@ -66,7 +66,7 @@ function writtenIn(actor: Actor, given: PostLanguage | undefined): PostLanguage 
   return isPostLanguage(locale) ? locale : 'id';
 }
 
-function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostAnswer {
+function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean, viewerId: string): PostAnswer {
   return {
     id: row.id,
     author: { id: row.author_id, name: row.author_name },
@@ -89,6 +89,7 @@ function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostA
     reportedByMe: row.reported_by_me,
     reports: moderator ? row.reports : null,
     createdAt: row.created_at.toISOString(),
+    abilities: { translate: moderator || row.author_id === viewerId },
   };
 }
 
@@ -218,7 +219,7 @@ export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
     space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
-    posts: posts.map((p) => presentPost(p, thread, reach.moderate)),
+    posts: posts.map((p) => presentPost(p, thread, reach.moderate, viewer.user.id)),
     abilities: {
       read: true,
       reply: reach.post && thread.locked_at === null,
