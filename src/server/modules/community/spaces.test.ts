@@ -558,6 +558,14 @@ describe('languages and stored translations', () => {
     // a Japanese reader has no stored translation: the originals
     await db.query(`UPDATE users SET locale = 'ja' WHERE id = $1`, [w.ayu.userId]);
     expect((await posts(w.ayu.session!)).map((p) => p.translation)).toEqual([null, null]);
+    // the language the request asks for (the app's interface language) goes before the account's
+    const asked = await t.request({
+      method: 'GET',
+      url: `/api/v1/community/threads/${threadId}`,
+      as: w.ayu.session!,
+      headers: { 'accept-language': 'en' },
+    });
+    expect((asked.json().posts as Post[]).map((p) => p.translation?.language ?? null)).toEqual(['en', null]);
 
     // search finds the thread by its translation's words, forgiving a typo in them too
     const search = async (q: string) =>

@@ -210,10 +210,19 @@ export async function listThreads(ctx: Ctx, spaceId: string, query: ThreadsQuery
   return toPage(rows, query.limit, presentSummary, (r) => [r.last_activity_at.toISOString(), r.id]);
 }
 
-/** A thread with its posts in order; what the caller may do with it. */
+/**
+ * A thread with its posts in order; what the caller may do with it. Each post comes with its stored
+ * translation into the reader's language: the one the request asks for, else their account's.
+ */
 export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
   const { thread, viewer, reach } = await readableThread(ctx, ctx.db, id);
-  const posts = await threadsRepository.posts(ctx.db, id, viewer.user.id, reach.moderate, viewer.user.locale);
+  const posts = await threadsRepository.posts(
+    ctx.db,
+    id,
+    viewer.user.id,
+    reach.moderate,
+    ctx.language ?? viewer.user.locale,
+  );
   return {
     ...presentSummary(thread),
     space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
