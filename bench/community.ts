@@ -111,11 +111,11 @@ async function generate(db: Database, programId: string, members: number, posts:
   );
   await db.query(
     `WITH p AS (SELECT array_agg(user_id ORDER BY id) AS ids FROM community_joins WHERE program_id = $1 AND status = 'welcomed')
-     INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at)
+     INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, created_at)
      SELECT CASE WHEN r = 0 THEN t.id ELSE gen_random_uuid() END, t.id, $1,
             CASE WHEN r = 0 THEN t.author_id ELSE p.ids[1 + (t.n * 11 + r) % cardinality(p.ids)] END,
             CASE WHEN r = 0 THEN 'Kami kelompok di desa, mohon saran.' ELSE 'Coba tanyakan ke pendamping, kami pernah mencoba.' END,
-            t.created_at + r * interval '1 hour'
+            'id', t.created_at + r * interval '1 hour'
      FROM (SELECT id, author_id, created_at, row_number() OVER (ORDER BY id) AS n FROM community_threads
            WHERE program_id = $1) t CROSS JOIN generate_series(0, 9) AS r, p`,
     [programId],

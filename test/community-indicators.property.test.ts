@@ -127,13 +127,14 @@ async function seed(w: World, run: Run): Promise<{ programId: string; members: M
       [program.id, space!.id, asker, at],
     );
     await db.query(
-      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at) VALUES ($1, $1, $2, $3, 'Tanya', $4)`,
+      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, created_at)
+       VALUES ($1, $1, $2, $3, 'Tanya', 'id', $4)`,
       [thread!.id, program.id, asker, at],
     );
     for (const r of q.replies) {
       await db.query(
-        `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, hidden_at, created_at)
-         VALUES (gen_random_uuid(), $1, $2, $3, 'Jawab', $4, $5)`,
+        `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, hidden_at, created_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'Jawab', 'id', $4, $5)`,
         [
           thread!.id,
           program.id,

@@ -9,6 +9,7 @@ import type { AbsentIds, BatchMemo } from './batch-memo.js';
 import type { WriteBehind } from './write-behind.js';
 
 import { ROLES, type Role } from '../../shared/roles.js';
+import { errorLanguage } from './error-language.js';
 
 export { ROLES, type Role };
 
@@ -67,6 +68,8 @@ export interface Ctx {
   /** Decides "now" and "today" (see `todayIn`). */
   clock: Clock;
   log?: FastifyBaseLogger;
+  /** The language the caller reads in, from `Accept-Language` when they sent it. */
+  language?: string;
 }
 
 /**
@@ -162,6 +165,7 @@ export function ctxOf(request: FastifyRequest): Ctx {
     files: request.server.files,
     clock: request.server.clock,
     log: request.log,
+    ...(request.headers['accept-language'] ? { language: errorLanguage(request.headers['accept-language']) } : {}),
   };
 }
 

@@ -46,11 +46,19 @@ export const threadBody = z.strictObject({
   title,
   body,
   kind: z.enum(THREAD_KINDS).default('discussion'),
-  language: z.enum(POST_LANGUAGES).default('id'),
+  /** The language it is written in; the writer's own locale when left out. */
+  language: z.enum(POST_LANGUAGES).optional(),
 });
 export type ThreadBody = z.infer<typeof threadBody>;
-export const replyBody = z.strictObject({ body });
+export const replyBody = z.strictObject({ body, language: z.enum(POST_LANGUAGES).optional() });
 export type ReplyBody = z.infer<typeof replyBody>;
+/** A translation of a post into another of the program's locales; an opening post's carries the title too. */
+export const translationBody = z.strictObject({
+  language: z.enum(POST_LANGUAGES),
+  title: title.optional(),
+  body,
+});
+export type TranslationBody = z.infer<typeof translationBody>;
 export const acceptBody = z.strictObject({ postId: uuid });
 export const moderationBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
 export const reportBody = z.strictObject({ reason: z.string().trim().max(500).default('') });
@@ -89,6 +97,19 @@ export const postAnswer = z.object({
   id: uuid,
   author,
   body: z.string(),
+  /** The language the post was written in. */
+  language: z.enum(POST_LANGUAGES),
+  /** The stored translation into the reader's language, when there is one (null otherwise). */
+  translation: z
+    .object({
+      language: z.enum(POST_LANGUAGES),
+      /** The thread's title in that language (the opening post's translation only). */
+      title: z.string().nullable(),
+      body: z.string(),
+      addedBy: author,
+      addedAt: timestamp,
+    })
+    .nullable(),
   hidden: z.boolean(),
   accepted: z.boolean(),
   helpfulCount: z.number().int(),
@@ -97,6 +118,8 @@ export const postAnswer = z.object({
   /** How many reports the post has: told to moderators only (null to others). */
   reports: z.number().int().nullable(),
   createdAt: timestamp,
+  /** Adding a translation: the post's author and the space's moderators. */
+  abilities: abilitiesOf(['translate']),
 });
 export type PostAnswer = z.infer<typeof postAnswer>;
 

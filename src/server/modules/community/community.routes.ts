@@ -21,6 +21,7 @@ import {
   reportPost,
   showThread,
   toggleHelpful,
+  translatePost,
 } from './threads.service.js';
 
 /** Community routes: validate → service (which authorizes) → present. */
@@ -147,6 +148,11 @@ function spaceRoutes(app: FastifyInstance): void {
     '/api/v1/community/posts/:id/report',
     { schema: { params: idParams, body: sp.reportBody, response: { 201: sp.reportAnswer }, tags }, config },
     async (req, res) => res.code(201).send(await reportPost(ctxOf(req), req.params.id, req.body.reason)),
+  );
+  r.post(
+    '/api/v1/community/posts/:id/translations',
+    { schema: { params: idParams, body: sp.translationBody, response: { 200: sp.threadAnswer }, tags }, config },
+    async (req) => translatePost(ctxOf(req), req.params.id, req.body),
   );
   r.post('/api/v1/community/posts/:id/hide', { schema: moderation, config }, async (req) =>
     hidePost(ctxOf(req), req.params.id, req.body.reason),

@@ -462,3 +462,153 @@ describe('new members', () => {
     expect((await w.thread(packaging, fresh.session!)).statusCode).toBe(201);
   });
 });
+
+describe('languages and stored translations', () => {
+  it('a post is in its writer’s language unless told; its author or a moderator adds a translation, nobody else', async () => {
+    const w = await spacesWorld(t);
+    const db = t.database.db;
+    await db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [w.rina.userId]);
+    const opened = await w.thread(w.space('packaging'), w.ayu.session!, { language: undefined });
+    expect(opened.statusCode).toBe(201);
+    const threadId = opened.json().id as string;
+    expect(opened.json().language).toBe('id');
+    const reply = await w.ok('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+      body: 'Use a thick plastic with a zip.',
+    });
+    expect(reply.language).toBe('en');
+    const told = await w.ok('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+      body: 'Coba plastik tebal.',
+      language: 'id',
+    });
+    expect(told.language).toBe('id');
+
+    const translate = (postId: string, who: Session, payload: object) =>
+      w.request('POST', `/api/v1/community/posts/${postId}/translations`, who, payload);
+    // another member who reads the thread may not; the post's author may
+    const byOther = await translate(threadId, w.rina.session!, {
+      language: 'en',
+      title: 'Salak chips packaging',
+      body: 'Which plastic is good?',
+    });
+    expect(byOther.statusCode).toBe(403);
+    expect(byOther.json().code).toBe('translation-not-yours');
+    const byAuthor = await translate(threadId, w.ayu.session!, {
+      language: 'en',
+      title: 'Salak chips packaging',
+      body: 'Which plastic is good for salak crisps?',
+    });
+    expect(byAuthor.statusCode).toBe(200);
+    // a moderator of the space (the program's community manager) translates a reply
+    const byModerator = await translate(reply.id, w.staff.community, {
+      language: 'id',
+      body: 'Pakai plastik tebal dengan ritsleting.',
+    });
+    expect(byModerator.statusCode).toBe(200);
+    // a Lombok community manager does not moderate the packaging space: 403 there too
+    expect(
+      (await translate(reply.id, w.staff.lombok, { language: 'ja', body: 'ジップ付きの厚いビニール。' })).statusCode,
+    ).toBe(403);
+    // someone outside the program does not see the post at all
+    const stranger = await signedIn(t.app, await buildUser(db));
+    expect((await translate(threadId, stranger, { language: 'en', title: 'xxx', body: 'x' })).statusCode).toBe(404);
+
+    // bad input names its field
+    const same = await translate(threadId, w.ayu.session!, { language: 'id', title: 'Kemasan', body: 'Sama' });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['language', 'same_as_original'],
+    ]);
+    const noTitle = await translate(threadId, w.ayu.session!, { language: 'ja', body: 'どのビニールがいい？' });
+    expect(noTitle.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['title', 'required'],
+    ]);
+    const titled = await translate(reply.id, w.rina.session!, {
+      language: 'ja',
+      title: 'タイトル',
+      body: '厚いビニール',
+    });
+    expect(titled.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['title', 'title_of_thread_only'],
+    ]);
+    await db.query(`UPDATE programs SET locales = ARRAY['id', 'en'] WHERE id = $1`, [w.program.id]);
+    const notProgram = await translate(reply.id, w.rina.session!, { language: 'ja', body: '厚いビニール' });
+    expect(notProgram.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['language', 'not_a_program_locale'],
+    ]);
+
+    // who added each translation is audited
+    const audit = await db.query<{ actor_id: string; entity_id: string; after: { language: string } }>(
+      `SELECT actor_id, entity_id, after FROM audit_log WHERE action = 'community.post.translate' ORDER BY id`,
+    );
+    expect(audit.map((a) => [a.actor_id, a.entity_id, a.after.language])).toEqual([
+      [w.ayu.userId, threadId, 'en'],
+      [expect.any(String), reply.id, 'id'],
+    ]);
+    expect(audit[1]!.actor_id).not.toBe(w.rina.userId);
+  });
+
+  it('shows each reader the translation into their language, with the original kept; search finds it', async () => {
+    const w = await spacesWorld(t);
+    const db = t.database.db;
+    await db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [w.rina.userId]);
+    const threadId = (await w.thread(w.space('packaging'), w.ayu.session!, { language: 'id' })).json().id as string;
+    const reply = await w.ok('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+      body: 'Use a thick plastic with a zip.',
+    });
+    await w.ok('POST', `/api/v1/community/posts/${threadId}/translations`, w.ayu.session!, {
+      language: 'en',
+      title: 'Salak chips packaging',
+      body: 'Which plastic is good for salak crisps?',
+    });
+    await w.ok('POST', `/api/v1/community/posts/${reply.id}/translations`, w.rina.session!, {
+      language: 'id',
+      body: 'Pakai plastik tebal dengan ritsleting.',
+    });
+    type Post = { id: string; body: string; language: string; translation: null | Record<string, unknown> };
+    const posts = async (who: Session) =>
+      (await w.ok('GET', `/api/v1/community/threads/${threadId}`, who)).posts as Post[];
+    // Rina reads English: the opening post comes with its English translation, her own reply without one
+    const rina = await posts(w.rina.session!);
+    expect(rina[0]).toMatchObject({
+      body: 'Plastik apa yang bagus untuk keripik salak?',
+      language: 'id',
+      translation: {
+        language: 'en',
+        title: 'Salak chips packaging',
+        body: 'Which plastic is good for salak crisps?',
+        addedBy: { id: w.ayu.userId, name: 'Ni Made Ayu' },
+      },
+    });
+    expect(rina[1]).toMatchObject({ language: 'en', translation: null });
+    // Ayu reads Indonesian: her own post as written, the reply translated into Indonesian
+    const ayu = await posts(w.ayu.session!);
+    expect(ayu[0]!.translation).toBeNull();
+    expect(ayu[1]).toMatchObject({
+      body: 'Use a thick plastic with a zip.',
+      translation: { language: 'id', title: null, body: 'Pakai plastik tebal dengan ritsleting.' },
+    });
+    // a Japanese reader has no stored translation: the originals
+    await db.query(`UPDATE users SET locale = 'ja' WHERE id = $1`, [w.ayu.userId]);
+    expect((await posts(w.ayu.session!)).map((p) => p.translation)).toEqual([null, null]);
+    // the language the request asks for (the app's interface language) goes before the account's
+    const asked = await t.request({
+      method: 'GET',
+      url: `/api/v1/community/threads/${threadId}`,
+      as: w.ayu.session!,
+      headers: { 'accept-language': 'en' },
+    });
+    expect((asked.json().posts as Post[]).map((p) => p.translation?.language ?? null)).toEqual(['en', null]);
+
+    // search finds the thread by its translation's words, forgiving a typo in them too
+    const search = async (q: string) =>
+      (
+        await w.ok('GET', `/api/v1/community/${w.program.id}/search?q=${encodeURIComponent(q)}`, w.rina.session!)
+      ).items.map((x: { id: string }) => x.id);
+    expect(await search('crisps')).toEqual([threadId]);
+    expect(await search('crsps plastic')).toEqual([threadId]);
+    expect(await search('keripik')).toEqual([threadId]);
+    // a hidden post's translation is hidden with it
+    await w.ok('POST', `/api/v1/community/posts/${reply.id}/hide`, w.staff.manager, { reason: 'test' });
+    expect((await posts(w.rina.session!)).map((p) => p.id)).toEqual([threadId]);
+  });
+});

@@ -32,8 +32,15 @@ export interface PostRow {
   author_id: string;
   author_name: string;
   body: string;
+  language: 'id' | 'en' | 'ja';
   hidden_at: Date | null;
   created_at: Date;
+  tr_language: 'id' | 'en' | 'ja' | null;
+  tr_title: string | null;
+  tr_body: string | null;
+  tr_added_by: string | null;
+  tr_added_by_name: string | null;
+  tr_added_at: Date | null;
   helpful_count: number;
   helpful_by_me: boolean;
   reported_by_me: boolean;
@@ -46,6 +53,14 @@ const THREAD = `SELECT t.id, t.program_id, t.space_id, s.name AS space_name, s.a
   t.reply_count, t.last_activity_at, t.created_at
   FROM community_threads t JOIN community_posts o ON o.id = t.id JOIN community_spaces s ON s.id = t.space_id
   JOIN platform_accounts u ON u.id = t.author_id`;
+
+export interface PostHead {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  language: 'id' | 'en' | 'ja';
+  hidden_at: Date | null;
+}
 
 export interface NewThread {
   id: string;
@@ -76,8 +91,9 @@ export const threadsRepository = {
       [t.id, t.programId, t.spaceId, t.authorId, t.title, t.kind, t.language, t.at, t.body],
     );
     await db.query(
-      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at) VALUES ($1, $1, $2, $3, $4, $5)`,
-      [t.id, t.programId, t.authorId, t.body, t.at],
+      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, created_at)
+       VALUES ($1, $1, $2, $3, $4, $5, $6)`,
+      [t.id, t.programId, t.authorId, t.body, t.language, t.at],
     );
     await db.query('INSERT INTO community_follows (thread_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
       t.id,
@@ -88,11 +104,12 @@ export const threadsRepository = {
   /** A reply; the thread's reply count and last activity follow by trigger (0041). */
   async insertReply(
     db: Queryable,
-    r: { id: string; threadId: string; programId: string; authorId: string; body: string; at: Date },
+    r: { id: string; threadId: string; programId: string; authorId: string; body: string; language: string; at: Date },
   ): Promise<void> {
     await db.query(
-      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [r.id, r.threadId, r.programId, r.authorId, r.body, r.at],
+      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [r.id, r.threadId, r.programId, r.authorId, r.body, r.language, r.at],
     );
   },
 
@@ -162,31 +179,90 @@ export const threadsRepository = {
     return db.query<WordLookup>(blocks.join('\nUNION ALL\n'), params);
   },
 
-  /** The thread's posts in the order written, with helpful counts and the viewer's own marks. */
-  async posts(db: Queryable, threadId: string, viewerId: string, withHidden: boolean): Promise<PostRow[]> {
+  /**
+   * The thread's posts in the order written, with helpful counts, the viewer's own marks, and the
+   * stored translation into the reader's language (none for a post written in it).
+   */
+  async posts(
+    db: Queryable,
+    threadId: string,
+    viewerId: string,
+    withHidden: boolean,
+    locale: string,
+  ): Promise<PostRow[]> {
     return db.query<PostRow>(
-      `SELECT p.id, p.thread_id, p.author_id, u.name AS author_name, p.body, p.hidden_at, p.created_at,
+      `SELECT p.id, p.thread_id, p.author_id, u.name AS author_name, p.body, p.language, p.hidden_at, p.created_at,
+         tr.language AS tr_language, tr.title AS tr_title, tr.body AS tr_body, tr.added_by AS tr_added_by,
+         ta.name AS tr_added_by_name, tr.added_at AS tr_added_at,
          (SELECT count(*)::int FROM community_helpful h WHERE h.post_id = p.id) AS helpful_count,
          EXISTS (SELECT 1 FROM community_helpful h WHERE h.post_id = p.id AND h.user_id = $2) AS helpful_by_me,
          EXISTS (SELECT 1 FROM community_reports r WHERE r.post_id = p.id AND r.user_id = $2) AS reported_by_me,
          (SELECT count(*)::int FROM community_reports r WHERE r.post_id = p.id) AS reports
        FROM community_posts p JOIN platform_accounts u ON u.id = p.author_id
+       LEFT JOIN community_post_translations tr ON tr.post_id = p.id AND tr.language = $4 AND p.language <> $4
+       LEFT JOIN platform_accounts ta ON ta.id = tr.added_by
        WHERE p.thread_id = $1 AND (p.hidden_at IS NULL OR $3)
        ORDER BY p.id = p.thread_id DESC, p.created_at, p.id`,
-      [threadId, viewerId, withHidden],
+      [threadId, viewerId, withHidden, locale],
     );
   },
 
-  async post(
-    db: Queryable,
-    id: string,
-  ): Promise<{ id: string; thread_id: string; hidden_at: Date | null } | undefined> {
+  async post(db: Queryable, id: string): Promise<PostHead | undefined> {
     return (
-      await db.query<{ id: string; thread_id: string; hidden_at: Date | null }>(
-        'SELECT id, thread_id, hidden_at FROM community_posts WHERE id = $1',
+      await db.query<PostHead>(
+        'SELECT id, thread_id, author_id, language, hidden_at FROM community_posts WHERE id = $1',
         [id],
       )
     )[0];
+  },
+
+  async translation(
+    db: Queryable,
+    postId: string,
+    language: string,
+  ): Promise<{ title: string | null; body: string; added_by: string } | undefined> {
+    return (
+      await db.query<{ title: string | null; body: string; added_by: string }>(
+        'SELECT title, body, added_by FROM community_post_translations WHERE post_id = $1 AND language = $2',
+        [postId, language],
+      )
+    )[0];
+  },
+
+  /** Stores a post's translation into a language, replacing the one there was. */
+  async saveTranslation(
+    db: Queryable,
+    t: { postId: string; language: string; title: string | null; body: string; addedBy: string; at: Date },
+  ): Promise<void> {
+    await db.query(
+      `INSERT INTO community_post_translations (post_id, language, title, body, added_by, added_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (post_id, language) DO UPDATE
+         SET title = excluded.title, body = excluded.body, added_by = excluded.added_by, added_at = excluded.added_at`,
+      [t.postId, t.language, t.title, t.body, t.addedBy, t.at],
+    );
+  },
+
+  /**
+   * The thread's search text again from its title, opening text and their stored translations, and
+   * the program's words from it (the insert trigger adds words of new threads only).
+   */
+  async refreshSearchText(db: Queryable, threadId: string): Promise<void> {
+    await db.query(
+      `UPDATE community_threads t SET search_text = lower(t.title || ' ' || o.body || coalesce((
+         SELECT string_agg(' ' || coalesce(tr.title, '') || ' ' || tr.body, '' ORDER BY tr.language)
+         FROM community_post_translations tr WHERE tr.post_id = t.id), ''))
+       FROM community_posts o WHERE o.id = t.id AND t.id = $1`,
+      [threadId],
+    );
+    await db.query(
+      `INSERT INTO community_words (program_id, word)
+       SELECT DISTINCT t.program_id, w.word
+       FROM community_threads t, regexp_split_to_table(t.search_text, '[^a-z0-9]+') AS w(word)
+       WHERE t.id = $1 AND length(w.word) BETWEEN 3 AND 60
+       ON CONFLICT DO NOTHING`,
+      [threadId],
+    );
   },
 
   /** Who follows the thread: told of each reply. */

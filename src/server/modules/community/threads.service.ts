@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
-import { conflict, invalid, notFound, Problem, ruleBroken, type FieldError } from '../../http/errors.js';
+import { conflict, forbidden, invalid, notFound, Problem, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type {
   PostAnswer,
@@ -9,7 +9,10 @@ import type {
   ThreadBody,
   ThreadSummary,
   ThreadsQuery,
+  TranslationBody,
 } from '../../../shared/schemas/community-spaces.js';
+import { POST_LANGUAGES } from '../../../shared/schemas/community-spaces.js';
+import { programById } from '../programs/index.js';
 import { can, recordAudit, requireUser } from '../platform/index.js';
 import { mentioned } from './mentions.js';
 import { tellAboutThread } from './notices.js';
@@ -51,11 +54,34 @@ export function presentSummary(row: ThreadRow): ThreadSummary {
   };
 }
 
-function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostAnswer {
+type PostLanguage = (typeof POST_LANGUAGES)[number];
+
+const isPostLanguage = (locale: string): locale is PostLanguage =>
+  (POST_LANGUAGES as readonly string[]).includes(locale);
+
+/** The language a post is in: as the writer said, or else the writer's own locale. */
+function writtenIn(actor: Actor, given: PostLanguage | undefined): PostLanguage {
+  if (given) return given;
+  const locale = actor.kind === 'user' ? actor.locale : 'id';
+  return isPostLanguage(locale) ? locale : 'id';
+}
+
+function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean, viewerId: string): PostAnswer {
   return {
     id: row.id,
     author: { id: row.author_id, name: row.author_name },
     body: row.body,
+    language: row.language,
+    translation:
+      row.tr_language === null
+        ? null
+        : {
+            language: row.tr_language,
+            title: row.tr_title,
+            body: row.tr_body!,
+            addedBy: { id: row.tr_added_by!, name: row.tr_added_by_name! },
+            addedAt: row.tr_added_at!.toISOString(),
+          },
     hidden: row.hidden_at !== null,
     accepted: thread.accepted_post_id === row.id,
     helpfulCount: row.helpful_count,
@@ -63,6 +89,7 @@ function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean): PostA
     reportedByMe: row.reported_by_me,
     reports: moderator ? row.reports : null,
     createdAt: row.created_at.toISOString(),
+    abilities: { translate: moderator || row.author_id === viewerId },
   };
 }
 
@@ -139,6 +166,7 @@ export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): 
     const staff = isCommunityStaff(tx.actor, space.program_id);
     await newMemberLimits(tx, viewer, staff, { title: input.title, body: input.body }, true);
     const threadId = uuidv7();
+    const language = writtenIn(tx.actor, input.language);
     await threadsRepository.insert(tx.db, {
       id: threadId,
       programId: space.program_id,
@@ -147,14 +175,14 @@ export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): 
       title: input.title,
       body: input.body,
       kind: input.kind,
-      language: input.language,
+      language,
       at: tx.clock.now(),
     });
     await recordAudit(tx.db, tx, {
       action: 'community.thread.open',
       entity: 'community_thread',
       entityId: threadId,
-      after: { spaceId, kind: input.kind, language: input.language },
+      after: { spaceId, kind: input.kind, language },
     });
     const text = `${input.title}\n${input.body}`;
     const mentions = await mentioned(tx.db, {
@@ -182,16 +210,25 @@ export async function listThreads(ctx: Ctx, spaceId: string, query: ThreadsQuery
   return toPage(rows, query.limit, presentSummary, (r) => [r.last_activity_at.toISOString(), r.id]);
 }
 
-/** A thread with its posts in order; what the caller may do with it. */
+/**
+ * A thread with its posts in order; what the caller may do with it. Each post comes with its stored
+ * translation into the reader's language: the one the request asks for, else their account's.
+ */
 export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
   const { thread, viewer, reach } = await readableThread(ctx, ctx.db, id);
-  const posts = await threadsRepository.posts(ctx.db, id, viewer.user.id, reach.moderate);
+  const posts = await threadsRepository.posts(
+    ctx.db,
+    id,
+    viewer.user.id,
+    reach.moderate,
+    ctx.language ?? viewer.user.locale,
+  );
   return {
     ...presentSummary(thread),
     space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
-    posts: posts.map((p) => presentPost(p, thread, reach.moderate)),
+    posts: posts.map((p) => presentPost(p, thread, reach.moderate, viewer.user.id)),
     abilities: {
       read: true,
       reply: reach.post && thread.locked_at === null,
@@ -232,19 +269,21 @@ export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promi
       throw ruleBroken('thread-locked', 'This thread is locked: it takes no more replies.');
     await newMemberLimits(tx, viewer, isCommunityStaff(tx.actor, thread.program_id), { body: input.body }, false);
     const id = uuidv7();
+    const language = writtenIn(tx.actor, input.language);
     await threadsRepository.insertReply(tx.db, {
       id,
       threadId,
       programId: thread.program_id,
       authorId: viewer.user.id,
       body: input.body,
+      language,
       at: tx.clock.now(),
     });
     await recordAudit(tx.db, tx, {
       action: 'community.reply',
       entity: 'community_post',
       entityId: id,
-      after: { threadId },
+      after: { threadId, language },
     });
     await tellOfReply(tx, thread, viewer, input.body);
     return id;
@@ -314,4 +353,58 @@ export async function reportPost(ctx: Ctx, postId: string, reason: string) {
     await recordAudit(tx.db, tx, { action: 'community.post.report', entity: 'community_post', entityId: postId });
     return { postId, reported: true as const };
   });
+}
+
+/**
+ * Stores a post's translation into another of the program's locales (no outside service is
+ * reachable): by the post's author or a moderator of its space; anyone else who reads it gets a 403.
+ * An opening post's translation carries the thread's title. Search finds the thread by it; audited.
+ */
+export async function translatePost(ctx: Ctx, postId: string, input: TranslationBody): Promise<ThreadAnswer> {
+  const threadId = await inTransaction(ctx, async (tx) => {
+    const { post, thread, viewer, reach } = await readablePost(tx, tx.db, postId);
+    await threadsRepository.lock(tx.db, thread.id);
+    if (post.author_id !== viewer.user.id && !reach.moderate)
+      throw forbidden('Only the post’s author or a moderator of its space adds a translation.', {
+        code: 'translation-not-yours',
+      });
+    const program = await programById(tx.db, thread.program_id);
+    const errors: FieldError[] = [];
+    if (input.language === post.language)
+      errors.push({ path: 'language', code: 'same_as_original', message: 'is the language the post is in' });
+    else if (!program!.locales.includes(input.language))
+      errors.push({
+        path: 'language',
+        code: 'not_a_program_locale',
+        params: { values: program!.locales.join(', ') },
+        message: 'is not a language of the program',
+      });
+    const opening = post.id === thread.id;
+    if (opening && input.title === undefined)
+      errors.push({ path: 'title', code: 'required', message: 'is required for a thread’s opening post' });
+    if (!opening && input.title !== undefined)
+      errors.push({ path: 'title', code: 'title_of_thread_only', message: 'only an opening post has a title' });
+    if (errors.length > 0) throw invalid(errors);
+    const before = await threadsRepository.translation(tx.db, postId, input.language);
+    await threadsRepository.saveTranslation(tx.db, {
+      postId,
+      language: input.language,
+      title: input.title ?? null,
+      body: input.body,
+      addedBy: viewer.user.id,
+      at: tx.clock.now(),
+    });
+    if (opening) await threadsRepository.refreshSearchText(tx.db, thread.id);
+    await recordAudit(tx.db, tx, {
+      action: 'community.post.translate',
+      entity: 'community_post',
+      entityId: postId,
+      before: before
+        ? { language: input.language, title: before.title, body: before.body, addedBy: before.added_by }
+        : null,
+      after: { language: input.language, title: input.title ?? null, body: input.body },
+    });
+    return thread.id;
+  });
+  return showThread(ctx, threadId);
 }

@@ -5,6 +5,7 @@ import type {
   ThreadAnswer,
   ThreadBody,
   ThreadSummary,
+  TranslationBody,
 } from '../../../../shared/schemas/community-spaces';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
@@ -35,6 +36,10 @@ export const getThread = (id: string, signal?: AbortSignal) =>
 
 export const replyTo = (threadId: string, body: { body: string }) =>
   api<PostAnswer>(`/api/v1/community/threads/${threadId}/replies`, { method: 'POST', body, quiet: formQuiet });
+
+/** Stores a translation of a post (by its author or a moderator of its space). */
+export const translatePost = (postId: string, body: TranslationBody) =>
+  api<ThreadAnswer>(`/api/v1/community/posts/${postId}/translations`, { method: 'POST', body, quiet: formQuiet });
 
 /** Marks a reply as the question's accepted answer. */
 export const acceptAnswer = (threadId: string, postId: string) =>

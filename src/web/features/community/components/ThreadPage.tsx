@@ -1,11 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { replyBody, type PostAnswer, type ThreadAnswer } from '../../../../shared/schemas/community-spaces';
+import {
+  POST_LANGUAGES,
+  replyBody,
+  translationBody,
+  type PostAnswer,
+  type ThreadAnswer,
+} from '../../../../shared/schemas/community-spaces';
 import { Field, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
-import { acceptAnswer, getThread, moderate, replyTo, reportPost, setFollowing, toggleHelpful } from '../api/spaces';
+import {
+  acceptAnswer,
+  getThread,
+  moderate,
+  replyTo,
+  reportPost,
+  setFollowing,
+  toggleHelpful,
+  translatePost,
+} from '../api/spaces';
 import { suggestMembers } from '../api/moderation';
 import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
@@ -14,13 +29,68 @@ interface PostProps {
   thread: ThreadAnswer;
   post: PostAnswer;
   opening: boolean;
+  /** The reader asked for the post as written rather than its translation. */
+  original: boolean;
+  onToggleOriginal: () => void;
   onChanged: () => void;
 }
 
+/** The author's or a moderator's form for a stored translation of a post into another language. */
+function TranslationBox({ post, opening, onSaved }: { post: PostAnswer; opening: boolean; onSaved: () => void }) {
+  const { t } = useI18n();
+  const form = useFormState();
+  const others = POST_LANGUAGES.filter((l) => l !== post.language);
+  const [language, setLanguage] = useState<(typeof POST_LANGUAGES)[number]>(others[0]!);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = { language, body, ...(opening ? { title } : {}) };
+    const ok = await form.submit(translationBody, input, async () => {
+      await translatePost(post.id, input);
+    });
+    if (ok) onSaved();
+  };
+  return (
+    <details>
+      <summary>{t('spaces.addTranslation')}</summary>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('spaces.addTranslation')}>
+        <Field label={t('spaces.translationLanguage')} name={`tr-language-${post.id}`} error={form.errors.language}>
+          {(p) => (
+            <select
+              {...p}
+              value={language}
+              onChange={(e) => setLanguage(e.target.value as (typeof POST_LANGUAGES)[number])}
+            >
+              {others.map((l) => (
+                <option key={l} value={l}>
+                  {t(`spaces.language.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {opening ? (
+          <Field label={t('spaces.translationTitle')} name={`tr-title-${post.id}`} error={form.errors.title}>
+            {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+          </Field>
+        ) : null}
+        <Field label={t('spaces.translationBody')} name={`tr-body-${post.id}`} error={form.errors.body}>
+          {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={form.busy}>
+          {t('spaces.saveTranslation')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** One post: its text, who wrote it, helpful, report; accept on a question's reply; hide/restore for moderators. */
-function Post({ thread, post, opening, onChanged }: PostProps) {
+function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: PostProps) {
   const { t, locale } = useI18n();
   const act = (send: () => Promise<unknown>) => () => void send().then(onChanged);
+  const shown = post.translation && !original ? post.translation : null;
   return (
     <li className={`card${post.accepted ? ' accepted' : ''}`} aria-label={post.author.name}>
       <div className="muted">
@@ -28,8 +98,24 @@ function Post({ thread, post, opening, onChanged }: PostProps) {
         {post.accepted ? ` · ${t('spaces.acceptedAnswer')}` : ''}
         {post.hidden ? ` · ${t('spaces.hidden')}` : ''}
         {post.reports ? ` · ${t('spaces.reports', { count: post.reports })}` : ''}
+        {` · ${t(`spaces.language.${post.language}`)}`}
       </div>
-      <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{post.body}</p>
+      <p style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} lang={shown?.language ?? post.language}>
+        {shown?.body ?? post.body}
+      </p>
+      {post.translation ? (
+        <p className="muted">
+          {original
+            ? t('spaces.showingOriginal', { language: t(`spaces.language.${post.language}`) })
+            : t('spaces.translatedInto', {
+                language: t(`spaces.language.${post.translation.language}`),
+                name: post.translation.addedBy.name,
+              })}{' '}
+          <button type="button" className="link" onClick={onToggleOriginal}>
+            {t(original ? 'spaces.showTranslation' : 'spaces.showOriginal')}
+          </button>
+        </p>
+      ) : null}
       <div className="actions">
         <button
           type="button"
@@ -63,6 +149,9 @@ function Post({ thread, post, opening, onChanged }: PostProps) {
           </button>
         ) : null}
       </div>
+      {post.abilities.translate && !post.hidden ? (
+        <TranslationBox post={post} opening={opening} onSaved={onChanged} />
+      ) : null}
     </li>
   );
 }
@@ -136,17 +225,28 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
 export default function ThreadPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const thread = useResource(`thread-${id}`, (signal) => getThread(id, signal));
+  const [originals, setOriginals] = useState<ReadonlySet<string>>(new Set());
+  const toggleOriginal = (postId: string) => () =>
+    setOriginals((now) => {
+      const next = new Set(now);
+      if (!next.delete(postId)) next.add(postId);
+      return next;
+    });
   return (
     <Loaded resource={thread}>
       {(data) => {
         const [opening, ...replies] = data.posts;
+        const translatedTitle = opening && !originals.has(opening.id) ? opening.translation?.title : null;
         return (
           <section className="panel">
             <p>
               <Link href={`/spaces/${data.space.id}`}>← {spaceName(data.space.name, locale)}</Link>
             </p>
-            <h1 style={{ overflowWrap: 'anywhere' }} lang={data.language}>
-              {data.title}
+            <h1
+              style={{ overflowWrap: 'anywhere' }}
+              lang={translatedTitle ? opening!.translation!.language : data.language}
+            >
+              {translatedTitle ?? data.title}
             </h1>
             <p className="muted">
               {t(`spaces.kind.${data.kind}`)} · {t(`spaces.language.${data.language}`)}
@@ -181,12 +281,29 @@ export default function ThreadPage({ id }: { id: string }) {
               ) : null}
             </div>
             <ul className="stack">
-              {opening ? <Post thread={data} post={opening} opening onChanged={thread.reload} /> : null}
+              {opening ? (
+                <Post
+                  thread={data}
+                  post={opening}
+                  opening
+                  original={originals.has(opening.id)}
+                  onToggleOriginal={toggleOriginal(opening.id)}
+                  onChanged={thread.reload}
+                />
+              ) : null}
             </ul>
             <h2>{t('spaces.replyCount', { count: data.replyCount })}</h2>
             <ul className="stack">
               {replies.map((post) => (
-                <Post key={post.id} thread={data} post={post} opening={false} onChanged={thread.reload} />
+                <Post
+                  key={post.id}
+                  thread={data}
+                  post={post}
+                  opening={false}
+                  original={originals.has(post.id)}
+                  onToggleOriginal={toggleOriginal(post.id)}
+                  onChanged={thread.reload}
+                />
               ))}
             </ul>
             {data.abilities.reply ? (
