@@ -284,7 +284,7 @@ export async function editEvent(ctx: Ctx, id: string, input: EventChange): Promi
       throw ruleBroken(
         'capacity-below-going',
         `${before.going} people are already going.`,
-        [{ path: 'capacity', code: 'capacity-below-going', message: 'below those going' }],
+        [{ path: 'capacity', code: 'too_small', message: 'below those going' }],
         undefined,
         { going: before.going },
       );
