@@ -3,7 +3,7 @@ import type { Session, TestApp } from './app.js';
 import { buildProgram, buildStaff, signedIn, STRONG_PASSWORD } from './factories.js';
 import { BANYUMULEK, KARANGASEM, LOMBOK_BARAT, SIBETAN } from './registry-fixtures.js';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * A program's community for events and announcements: its manager, community managers over

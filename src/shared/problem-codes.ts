@@ -58,6 +58,8 @@ export const PROBLEM_CODES = {
   'photo-too-many-pixels': ['maxMegapixels'],
   // rules (422)
   'area-outside-program': [],
+  'event-linked-session': [],
+  'capacity-below-going': ['going'],
   'areas-missing': [],
   'country-pack-missing': ['country'],
   'country-pack-not-installed': ['country'],

@@ -49,6 +49,8 @@ export const errorsEn: ErrorTexts = {
   'error.photo-too-large': 'A photo may be at most {maxMegabytes} MB.',
   'error.photo-too-many-pixels': 'A photo may have at most {maxMegapixels} megapixels.',
   'error.area-outside-program': "The area is outside the program's country.",
+  'error.event-linked-session': 'This event is a training session: it is called off in training.',
+  'error.capacity-below-going': '{going} people are already going: the capacity cannot be lower.',
   'error.areas-missing': 'The areas of this country have not been imported yet.',
   'error.country-pack-missing': 'There is no country pack for {country}.',
   'error.country-pack-not-installed': 'Install the {country} country pack first.',

@@ -49,6 +49,8 @@ export const errorsId: ErrorTexts = {
   'error.photo-too-large': 'Foto paling besar {maxMegabytes} MB.',
   'error.photo-too-many-pixels': 'Foto paling banyak {maxMegapixels} megapiksel.',
   'error.area-outside-program': 'Wilayah ini di luar negara program.',
+  'error.event-linked-session': 'Acara ini adalah sesi pelatihan: pembatalannya dilakukan di modul pelatihan.',
+  'error.capacity-below-going': 'Sudah {going} orang terdaftar hadir: kapasitas tidak bisa lebih kecil.',
   'error.areas-missing': 'Wilayah negara ini belum diimpor.',
   'error.country-pack-missing': 'Tidak ada paket negara untuk {country}.',
   'error.country-pack-not-installed': 'Pasang paket negara {country} terlebih dahulu.',

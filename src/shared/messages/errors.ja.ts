@@ -49,6 +49,8 @@ export const errorsJa: ErrorTexts = {
   'error.photo-too-large': '写真は {maxMegabytes} MB までです。',
   'error.photo-too-many-pixels': '写真は {maxMegapixels} メガピクセルまでです。',
   'error.area-outside-program': 'この地域はプログラムの国の外です。',
+  'error.event-linked-session': 'このイベントは研修セッションです。中止は研修で行います。',
+  'error.capacity-below-going': 'すでに{going}人が参加予定のため、定員をそれより少なくできません。',
   'error.areas-missing': 'この国の地域データはまだ取り込まれていません。',
   'error.country-pack-missing': '{country} の国別パックはありません。',
   'error.country-pack-not-installed': '先に {country} の国別パックをインストールしてください。',

@@ -63,6 +63,23 @@ export const eventBody = z
   });
 export type EventBody = z.infer<typeof eventBody>;
 
+/** A change to an event of its own (not a training session's): only the fields given change. */
+export const eventChange = z.strictObject({
+  title: localizedText(200).optional(),
+  description: localizedText(4000).optional(),
+  startsAt: instant.optional(),
+  endsAt: instant.optional(),
+  areaCode: z.string().max(40).optional(),
+  address: z.string().trim().max(500).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  capacity: z.number().int().min(1).max(100_000).nullable().optional(),
+  public: z.boolean().optional(),
+});
+export type EventChange = z.infer<typeof eventChange>;
+
 export const eventsQuery = z.object({
   /** Only the events whose place is in the caller's regency. */
   near: z.enum(['true', 'false']).optional(),

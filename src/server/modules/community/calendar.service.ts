@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import ical from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 import { dateIn } from '../../../shared/dates.js';
 import { localized } from '../../../shared/localized.js';
 import { inTransaction, type Ctx } from '../../http/context.js';
@@ -60,6 +60,8 @@ function icsOf(name: string, rows: EventRow[], origin: string): string {
         : { start: row.starts_at, end: row.ends_at }),
       location: row.url ?? (place || null),
       url: `${origin}/app/community/events/${row.id}`,
+      status: row.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      sequence: row.sequence,
     });
   }
   return calendar.toString();

@@ -12,6 +12,16 @@ const TEXTS = {
     en: 'A seat opened at {event}: you are now going',
     ja: '{event}に空きが出ました。参加が確定しました',
   },
+  'community.event.cancelled': {
+    id: '{event} pada {startsAt} dibatalkan',
+    en: '{event} on {startsAt} has been called off',
+    ja: '{startsAt}の{event}は中止になりました',
+  },
+  'community.event.changed': {
+    id: '{event} berubah: kini {startsAt}',
+    en: '{event} has changed: now {startsAt}',
+    ja: '{event}が変更されました。新しい日時：{startsAt}',
+  },
   'community.event.reminder': {
     id: 'Pengingat: {event} mulai {startsAt}',
     en: 'Reminder: {event} starts {startsAt}',

@@ -20,6 +20,7 @@ export interface EventRow {
   capacity: number | null;
   public: boolean;
   cancelled: boolean;
+  sequence: number;
   going: number;
   waitlisted: number;
 }
@@ -61,7 +62,7 @@ const EVENTS = `(SELECT e.id, e.program_id, e.kind, e.training_session_id,
     COALESCE(ts.area_code, e.area_code) AS area_code, a.name AS area_name,
     COALESCE(ts.area_path, e.area_path) AS area_path,
     COALESCE(ts.address, e.address) AS address,
-    e.url, e.space_id, e.capacity, e.public, COALESCE(ts.status = 'cancelled', false) AS cancelled,
+    e.url, e.space_id, e.capacity, e.public, (e.cancelled_at IS NOT NULL OR COALESCE(ts.status = 'cancelled', false)) AS cancelled, e.sequence,
     (SELECT count(*)::int FROM community_event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') AS going,
     (SELECT count(*)::int FROM community_event_rsvps r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
   FROM community_events e
@@ -117,6 +118,54 @@ export const eventsRepository = {
         v.created_by,
       ],
     );
+  },
+
+  /** An event's own fields after a change; `bump` raises the feeds' SEQUENCE (time or place changed). */
+  async update(
+    db: Queryable,
+    id: string,
+    v: Pick<EventValues, 'description' | 'area_code' | 'area_path' | 'address' | 'url' | 'capacity' | 'public'> & {
+      title: Record<string, string>;
+      starts_at: string;
+      ends_at: string;
+      bump: boolean;
+    },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE community_events SET title = $2, description = $3, starts_at = $4, ends_at = $5, area_code = $6,
+         area_path = $7, address = $8, url = $9, capacity = $10, public = $11,
+         sequence = sequence + CASE WHEN $12::boolean THEN 1 ELSE 0 END
+       WHERE id = $1`,
+      [
+        id,
+        JSON.stringify(v.title),
+        JSON.stringify(v.description),
+        v.starts_at,
+        v.ends_at,
+        v.area_code,
+        v.area_path,
+        v.address,
+        v.url,
+        v.capacity,
+        v.public,
+        v.bump,
+      ],
+    );
+  },
+
+  /** Calls the event off: RSVPs close, and the feeds' next SEQUENCE tells calendar apps. */
+  async cancel(db: Queryable, id: string, at: Date): Promise<void> {
+    await db.query('UPDATE community_events SET cancelled_at = $2, sequence = sequence + 1 WHERE id = $1', [id, at]);
+  },
+
+  /** The accounts going to the event or waiting for a seat: who hears of a change. */
+  async audience(db: Queryable, id: string): Promise<string[]> {
+    const rows = await db.query<{ user_id: string }>(
+      `SELECT user_id FROM community_event_rsvps WHERE event_id = $1 AND status IN ('going', 'waitlisted')
+       ORDER BY queued`,
+      [id],
+    );
+    return rows.map((r) => r.user_id);
   },
 
   /** Locks the event: RSVPs, cancellations and check-ins of one event run one after another. */

@@ -7,7 +7,15 @@ import { ctxOf } from '../../http/context.js';
 import { fileAnswer } from '../../http/responses.js';
 import { announce, listAnnouncements, markAnnouncementRead, showAnnouncement } from './announcements.service.js';
 import { feedStatus, myFeed, renewFeed, revokeFeed, spaceFeed } from './calendar.service.js';
-import { answerEvent, createEvent, listEvents, listPublicEvents, showEvent } from './events.service.js';
+import {
+  answerEvent,
+  cancelEvent,
+  createEvent,
+  editEvent,
+  listEvents,
+  listPublicEvents,
+  showEvent,
+} from './events.service.js';
 import { checkIn, listAttendees, myTicket } from './tickets.service.js';
 
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -41,6 +49,16 @@ export function eventRoutes(app: FastifyInstance): void {
     '/api/v1/community/events/:id',
     { schema: { params: idParams, response: { 200: ev.eventAnswer }, tags }, config },
     async (req) => showEvent(ctxOf(req), req.params.id),
+  );
+  r.patch(
+    '/api/v1/community/events/:id',
+    { schema: { params: idParams, body: ev.eventChange, response: { 200: ev.eventAnswer }, tags }, config },
+    async (req) => editEvent(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/community/events/:id/cancel',
+    { schema: { params: idParams, response: { 200: ev.eventAnswer }, tags }, config },
+    async (req) => cancelEvent(ctxOf(req), req.params.id),
   );
   r.put(
     '/api/v1/community/events/:id/rsvp',

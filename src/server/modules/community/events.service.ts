@@ -4,6 +4,7 @@ import { invalid, notFound, ruleBroken, type FieldError } from '../../http/error
 import type {
   EventAnswer,
   EventBody,
+  EventChange,
   EventsQuery,
   PublicEventAnswer,
 } from '../../../shared/schemas/community-events.js';
@@ -214,5 +215,111 @@ export async function answerEvent(ctx: Ctx, id: string, going: boolean) {
     }
     const after = await rsvpsRepository.get(tx.db, id, user.id);
     return { eventId: id, status: after?.status ?? 'not_going', waitlistPosition: after?.waitlist_position ?? null };
+  });
+}
+
+/**
+ * Calls an event off, by an organiser whose area holds it (the program manager anywhere): RSVPs
+ * close, everyone going or waiting is told (in-app, and by email as each chose), and the feeds
+ * keep it as STATUS:CANCELLED with a higher SEQUENCE. A training session's event is called off in
+ * training (its status is read from the session).
+ */
+export async function cancelEvent(ctx: Ctx, id: string): Promise<EventAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    if (!(await eventsRepository.lock(tx.db, id))) throw notFound('Event');
+    const { row: before, reach } = await readableEvent(tx, tx.db, id);
+    authorize(tx.actor, eventPolicy, 'organise', eventTarget(before));
+    if (before.training_session_id)
+      throw ruleBroken('event-linked-session', 'A training session is called off in training.');
+    if (before.cancelled) throw ruleBroken('session-cancelled', 'This event was called off.');
+    await eventsRepository.cancel(tx.db, id, tx.clock.now());
+    const audience = await eventsRepository.audience(tx.db, id);
+    if (audience.length > 0) await notify(tx.db, eventNotice('community.event.cancelled', audience, before));
+    const { row } = await readableEvent(tx, tx.db, id);
+    const event = presentEvent(row, reach);
+    await recordAudit(tx.db, tx, {
+      action: 'community.event.cancel',
+      entity: 'community_event',
+      entityId: id,
+      before: presentEvent(before, reach),
+      after: event,
+    });
+    return event;
+  });
+}
+
+/**
+ * Changes an event of its own, by an organiser over its place before and after. Lowering the
+ * capacity below those already going is refused (nobody loses a seat they were given without
+ * being asked; the organiser asks people to give it up). A changed time or place raises the feeds'
+ * SEQUENCE and tells everyone going or waiting. A training session's event changes in training.
+ */
+export async function editEvent(ctx: Ctx, id: string, input: EventChange): Promise<EventAnswer> {
+  return inTransaction(ctx, async (tx) => {
+    if (!(await eventsRepository.lock(tx.db, id))) throw notFound('Event');
+    const { row: before, reach } = await readableEvent(tx, tx.db, id);
+    authorize(tx.actor, eventPolicy, 'organise', eventTarget(before));
+    if (before.training_session_id)
+      throw ruleBroken('event-linked-session', 'A training session is changed in training.');
+    if (before.cancelled) throw ruleBroken('session-cancelled', 'This event was called off.');
+    const errors: FieldError[] = [];
+    const startsAt = input.startsAt ?? before.starts_at.toISOString();
+    const endsAt = input.endsAt ?? before.ends_at.toISOString();
+    if (Date.parse(endsAt) <= Date.parse(startsAt))
+      errors.push({ path: 'endsAt', code: 'before_start', message: 'is before the start' });
+    if (before.kind === 'online_meeting' && (input.areaCode !== undefined || input.address !== undefined))
+      errors.push({ path: 'areaCode', code: 'not_allowed_here', message: 'an online meeting has a link' });
+    if (before.kind !== 'online_meeting' && input.url !== undefined)
+      errors.push({ path: 'url', code: 'not_allowed_here', message: 'only for an online meeting' });
+    let path = before.area_path;
+    if (input.areaCode !== undefined && errors.length === 0) {
+      const found = await areaPath(tx.db, input.areaCode);
+      if (found === undefined) errors.push({ path: 'areaCode', code: 'unknown_reference', message: 'no such area' });
+      else path = found;
+    }
+    if (errors.length > 0) throw invalid(errors);
+    authorize(tx.actor, eventPolicy, 'organise', { programId: before.program_id, areaPath: path });
+    const capacity = input.capacity === undefined ? before.capacity : input.capacity;
+    if (capacity !== null && capacity < before.going)
+      throw ruleBroken(
+        'capacity-below-going',
+        `${before.going} people are already going.`,
+        [{ path: 'capacity', code: 'too_small', message: 'below those going' }],
+        undefined,
+        { going: before.going },
+      );
+    const moved =
+      Date.parse(startsAt) !== before.starts_at.getTime() ||
+      Date.parse(endsAt) !== before.ends_at.getTime() ||
+      path !== before.area_path ||
+      (input.address !== undefined && input.address !== before.address) ||
+      (input.url !== undefined && input.url !== before.url);
+    await eventsRepository.update(tx.db, id, {
+      title: input.title ?? before.title,
+      description: input.description ?? before.description,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      area_code: input.areaCode ?? before.area_code,
+      area_path: path,
+      address: input.address ?? before.address,
+      url: input.url ?? before.url,
+      capacity,
+      public: input.public ?? before.public,
+      bump: moved,
+    });
+    const { row } = await readableEvent(tx, tx.db, id);
+    if (moved) {
+      const audience = await eventsRepository.audience(tx.db, id);
+      if (audience.length > 0) await notify(tx.db, eventNotice('community.event.changed', audience, row));
+    }
+    const event = presentEvent(row, reach);
+    await recordAudit(tx.db, tx, {
+      action: 'community.event.update',
+      entity: 'community_event',
+      entityId: id,
+      before: presentEvent(before, reach),
+      after: event,
+    });
+    return event;
   });
 }

@@ -4,7 +4,7 @@ import { useTestApp } from '../../../../test/app.js';
 import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { pngQrCode } from '../../../../test/documents.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
-import { SIBETAN } from '../../../../test/registry-fixtures.js';
+import { BANYUMULEK, SIBETAN } from '../../../../test/registry-fixtures.js';
 import { remindEvents } from './index.js';
 
 const t = useTestApp();
@@ -196,5 +196,108 @@ describe('iCal feeds', () => {
     expect((await t.request({ method: 'GET', url: `${ayu}/spaces/${karangasem.id}` })).statusCode).toBe(200);
     const guessed = `/api/v1/community/calendar/${'x'.repeat(32)}/spaces/${packaging.id}`;
     expect((await t.request({ method: 'GET', url: guessed })).statusCode).toBe(404);
+  });
+});
+
+describe('calling an event off', () => {
+  it('by an organiser over its area: tells everyone going or waiting, closes RSVP, and the feed shows it CANCELLED', async () => {
+    const w = await communityEventsWorld(t);
+    const fair = await w.event({ capacity: 1 });
+    await w.rsvp(fair.id, w.ayu);
+    await w.rsvp(fair.id, w.rina); // waitlisted
+    const { url } = await w.ok('POST', '/api/v1/community/calendar-feed', w.ayu);
+    const feedPath = new URL(url).pathname;
+    const vevent = async () => {
+      const text = (await t.request({ method: 'GET', url: feedPath })).body;
+      const [v] = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+      return { status: v!.getFirstPropertyValue('status'), sequence: v!.getFirstPropertyValue('sequence') };
+    };
+    expect(await vevent()).toEqual({ status: 'CONFIRMED', sequence: 0 });
+
+    const cancel = (who: Parameters<typeof w.request>[2]) =>
+      w.request('POST', `/api/v1/community/events/${fair.id}/cancel`, who);
+    // A member (no role in the program: 404, as for making one), the trainer, another regency's
+    // manager, another program's manager and an assessor may not.
+    expect((await cancel(w.ayu)).statusCode).toBe(404);
+    expect((await cancel(w.as.trainer)).statusCode).toBe(403);
+    expect((await cancel(w.as.lombok)).statusCode).toBe(403);
+    expect((await cancel(w.as.otherManager)).statusCode).toBe(404);
+    expect((await cancel(w.as.assessor)).statusCode).toBe(404);
+    expect(await t.database.db.query(`SELECT 1 FROM notifications WHERE kind = 'community.event.cancelled'`)).toEqual(
+      [],
+    );
+
+    const done = await cancel(w.as.karangasem);
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ cancelled: true, going: 1, waitlisted: 1 });
+    expect(await vevent()).toEqual({ status: 'CANCELLED', sequence: 1 });
+    const told = await t.database.db.query<{ user_id: string }>(
+      `SELECT user_id FROM notifications WHERE kind = 'community.event.cancelled' ORDER BY user_id`,
+    );
+    expect(told.map((n) => n.user_id)).toEqual([w.ayu.userId, w.rina.userId].sort());
+    const mail = await t.database.db.query<{ subject: string }>(
+      `SELECT subject FROM email_outbox WHERE user_id = $1 AND subject LIKE '%dibatalkan'`,
+      [w.ayu.userId],
+    );
+    expect(mail.map((m) => m.subject)).toEqual([
+      'Pameran produk desa pada 2027-03-02 09:00 (Asia/Makassar) dibatalkan',
+    ]);
+    const audit = await t.database.db.query<{ before: { cancelled: boolean }; after: { cancelled: boolean } }>(
+      `SELECT before, after FROM audit_log WHERE action = 'community.event.cancel'`,
+    );
+    expect(audit.map((a) => [a.before.cancelled, a.after.cancelled])).toEqual([[false, true]]);
+
+    // RSVP is closed, calling it off twice is refused, and the public list no longer shows it.
+    const late = await w.rsvp(fair.id, w.ayu);
+    expect([late.statusCode, late.json().code]).toEqual([422, 'session-cancelled']);
+    expect((await cancel(w.as.manager)).json().code).toBe('session-cancelled');
+  });
+});
+
+describe('changing an event', () => {
+  it('by an organiser over its place: a new time tells everyone going or waiting and raises SEQUENCE; capacity never drops below those going', async () => {
+    const w = await communityEventsWorld(t);
+    const fair = await w.event({ capacity: 2 });
+    await w.rsvp(fair.id, w.ayu);
+    await w.rsvp(fair.id, w.rina);
+    const edit = (who: Parameters<typeof w.request>[2], body: object) =>
+      w.request('PATCH', `/api/v1/community/events/${fair.id}`, who, body);
+    const later = { startsAt: '2027-03-03T09:00:00+08:00', endsAt: '2027-03-03T15:00:00+08:00' };
+    expect((await edit(w.ayu, later)).statusCode).toBe(404);
+    expect((await edit(w.as.lombok, later)).statusCode).toBe(403);
+    expect((await edit(w.as.otherManager, later)).statusCode).toBe(404);
+    // Moving it into Lombok is out of the Karangasem manager's reach.
+    expect((await edit(w.as.karangasem, { areaCode: BANYUMULEK })).statusCode).toBe(403);
+    const bad = await edit(w.as.karangasem, { endsAt: '2027-03-01T09:00:00+08:00', url: 'https://x.example' });
+    expect(bad.json().errors.map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([
+      ['endsAt', 'before_start'],
+      ['url', 'not_allowed_here'],
+    ]);
+    const below = await edit(w.as.karangasem, { capacity: 1 });
+    expect([below.statusCode, below.json().code, below.json().params]).toEqual([
+      422,
+      'capacity-below-going',
+      { going: 2 },
+    ]);
+    expect(await t.database.db.query(`SELECT 1 FROM notifications WHERE kind = 'community.event.changed'`)).toEqual([]);
+
+    const moved = await edit(w.as.karangasem, { ...later, capacity: 3 });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ startsAt: '2027-03-03T01:00:00.000Z', capacity: 3, going: 2 });
+    const told = await t.database.db.query<{ user_id: string }>(
+      `SELECT user_id FROM notifications WHERE kind = 'community.event.changed' ORDER BY user_id`,
+    );
+    expect(told.map((n) => n.user_id)).toEqual([w.ayu.userId, w.rina.userId].sort());
+    const seq = await t.database.db.query<{ sequence: number }>(`SELECT sequence FROM community_events WHERE id = $1`, [
+      fair.id,
+    ]);
+    expect(seq).toEqual([{ sequence: 1 }]);
+    // A new capacity alone tells nobody and keeps the SEQUENCE.
+    await w.ok('PATCH', `/api/v1/community/events/${fair.id}`, w.as.karangasem, { capacity: 2 });
+    expect(
+      await t.database.db.query(`SELECT 1 FROM notifications WHERE kind = 'community.event.changed'`),
+    ).toHaveLength(2);
+    const audit = await t.database.db.query(`SELECT 1 FROM audit_log WHERE action = 'community.event.update'`);
+    expect(audit).toHaveLength(2);
   });
 });
