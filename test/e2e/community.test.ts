@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
-import { baseUrl, programId, staffMember, useBrowser } from './community-fixture.js';
+import { baseUrl, programId, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
 import { apiSession } from './server.js';
 
 const fixture = useBrowser();
@@ -73,26 +73,8 @@ describe('the community on a phone', () => {
 
   it('lets a welcomed villager ask in the packaging space, a manager answer, and her accept the answer', async () => {
     const manager = await apiSession(baseUrl, MANAGER);
-    const villager = { email: 'made.komang@ovop.test', password: 'Salak-Pia-Sibetan-2026!' };
-    const joined = await fetch(`${baseUrl}/api/v1/community/${programId}/joins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({
-        name: 'Made Komang',
-        email: villager.email,
-        areaCode: '51.07.06.2004',
-        rulesVersion: 1,
-        acceptRules: true,
-      }),
-    });
-    const { id } = (await joined.json()) as { id: string };
-    const welcomed = await manager<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
-    const accepted = await fetch(`${baseUrl}/api/v1/invitations/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ token: welcomed.invitation.path.split('#')[1], password: villager.password }),
-    });
-    expect(accepted.status).toBe(200);
+    const villager = { email: 'made.komang@ovop.test', password: 'Salak-Pia-Sibetan-2026!', name: 'Made Komang' };
+    await welcomedMember(manager, villager);
 
     const page = await phonePage(fixture.browser, baseUrl);
     await signIn(page, villager);
