@@ -1,62 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  chooseLanguage,
-  hasNoHorizontalScroll,
-  launchChromium,
-  menu,
-  phonePage,
-  screenshot,
-  signIn,
-} from './browser.js';
-import { ADMIN, apiSession } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
+import { baseUrl, programId, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
+import { apiSession } from './server.js';
 
-const baseUrl = inject('baseUrl');
-const programId = inject('programId');
-let browser: Browser;
-
+const fixture = useBrowser();
 const MANAGER = { email: 'acara.pm@ovop.test', password: 'Acara-Desa-Sibetan-2026!', name: 'Wayan Suardana' };
-const VILLAGER = { email: 'kadek.ayu@ovop.test', password: 'Pia-Salak-Sibetan-2026!' };
-
-/** A villager welcomed into the community, by the API (the join page has its own journey). */
-async function welcomedVillager(manager: Awaited<ReturnType<typeof apiSession>>) {
-  const rules = await manager<{ version: number }>('GET', `/api/v1/community/${programId}/rules`).catch(() => null);
-  if (!rules) await manager('POST', `/api/v1/community/${programId}/rules`, { text: { id: 'Saling menghormati.' } });
-  const joined = await fetch(`${baseUrl}/api/v1/community/${programId}/joins`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({
-      name: 'Kadek Ayu',
-      email: VILLAGER.email,
-      areaCode: '51.07.06.2004',
-      rulesVersion: rules?.version ?? 1,
-      acceptRules: true,
-    }),
-  });
-  const { id } = (await joined.json()) as { id: string };
-  const welcomed = await manager<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
-  const accepted = await fetch(`${baseUrl}/api/v1/invitations/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ token: welcomed.invitation.path.split('#')[1], password: VILLAGER.password }),
-  });
-  expect(accepted.status).toBe(200);
-}
+const VILLAGER = { email: 'kadek.ayu@ovop.test', password: 'Pia-Salak-Sibetan-2026!', name: 'Kadek Ayu' };
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  const admin = await apiSession(baseUrl, ADMIN);
-  const user = await admin<{ id: string }>('POST', '/api/v1/users', MANAGER);
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
-});
-afterAll(async () => {
-  await browser?.close();
+  await staffMember(MANAGER, 'program_manager');
 });
 
 describe('community events on a phone', () => {
   it('lets a villager read a pinned announcement, RSVP to a fair and show her ticket, checked in once at the door', async () => {
     const manager = await apiSession(baseUrl, MANAGER);
-    await welcomedVillager(manager);
+    await welcomedMember(manager, VILLAGER);
     await manager('POST', `/api/v1/community/${programId}/announcements`, {
       title: { id: 'Pameran produk desa bulan depan', ja: '来月、村の産品フェア' },
       body: { id: 'Daftar lewat halaman Acara.', ja: 'イベントのページから登録してください。' },
@@ -73,7 +31,7 @@ describe('community events on a phone', () => {
       capacity: 50,
     });
 
-    const page = await phonePage(browser, baseUrl);
+    const page = await phonePage(fixture.browser, baseUrl);
     await signIn(page, VILLAGER);
     await (await menu(page)).getByRole('link', { name: 'Komunitas' }).click();
     await page.getByRole('heading', { name: 'Pengumuman' }).waitFor();
@@ -92,7 +50,7 @@ describe('community events on a phone', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'community-event-ticket-id');
 
-    const door = await phonePage(browser, baseUrl);
+    const door = await phonePage(fixture.browser, baseUrl);
     await signIn(door, MANAGER);
     await door.goto(`/app/community/events/${fair.id}/check-in`);
     await door.getByRole('heading', { name: 'Check-in di pintu' }).waitFor();

@@ -1,36 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  chooseLanguage,
-  hasNoHorizontalScroll,
-  launchChromium,
-  menu,
-  phonePage,
-  screenshot,
-  signIn,
-} from './browser.js';
-import { ADMIN, apiSession } from './server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
+import { baseUrl, programId, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
+import { apiSession } from './server.js';
 
-const baseUrl = inject('baseUrl');
-const programId = inject('programId');
-let browser: Browser;
-
+const fixture = useBrowser();
 const MANAGER = { email: 'komunitas.pm@ovop.test', password: 'Komunitas-Desa-2026!', name: 'Ayu Lestari' };
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  const admin = await apiSession(baseUrl, ADMIN);
-  const user = await admin<{ id: string }>('POST', '/api/v1/users', MANAGER);
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: user.id, role: 'program_manager' });
+  const admin = await staffMember(MANAGER, 'program_manager');
   await admin('POST', `/api/v1/community/${programId}/rules`, {
     text: {
       id: 'Saling menghormati. Tidak berjualan di utas tanya jawab. Tidak membagikan data pribadi orang lain.',
       ja: '互いを尊重すること。質問スレッドで販売しないこと。他人の個人情報を共有しないこと。',
     },
   });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function join(page: Page, name: string) {
@@ -46,7 +30,7 @@ async function join(page: Page, name: string) {
 
 describe('the community on a phone', () => {
   it('lets a villager ask to join, refused until the rules are accepted, and a program manager welcome her with a link to set a password', async () => {
-    const villager = await phonePage(browser, baseUrl);
+    const villager = await phonePage(fixture.browser, baseUrl);
     await join(villager, 'Ni Luh Sukerti');
     expect(await villager.locator('main').innerText()).toContain('Saling menghormati');
     await villager.getByRole('button', { name: 'Kirim' }).click();
@@ -62,7 +46,7 @@ describe('the community on a phone', () => {
     await screenshot(villager, 'community-join-sent-id');
     await villager.context().close();
 
-    const manager = await phonePage(browser, baseUrl);
+    const manager = await phonePage(fixture.browser, baseUrl);
     await signIn(manager, MANAGER);
     await (await menu(manager)).getByRole('link', { name: 'Permintaan gabung' }).click();
     const row = manager.getByRole('listitem').filter({ hasText: 'Ni Luh Sukerti' });
@@ -78,7 +62,7 @@ describe('the community on a phone', () => {
   });
 
   it('shows the join page in Japanese to a Japanese phone, the rules included', async () => {
-    const page = await phonePage(browser, baseUrl, 'ja-JP');
+    const page = await phonePage(fixture.browser, baseUrl, 'ja-JP');
     await page.goto(`/join/${programId}`);
     await page.getByText('互いを尊重すること').waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/Gabung komunitas|Nama Anda/);
@@ -89,28 +73,10 @@ describe('the community on a phone', () => {
 
   it('lets a welcomed villager ask in the packaging space, a manager answer, and her accept the answer', async () => {
     const manager = await apiSession(baseUrl, MANAGER);
-    const villager = { email: 'made.komang@ovop.test', password: 'Salak-Pia-Sibetan-2026!' };
-    const joined = await fetch(`${baseUrl}/api/v1/community/${programId}/joins`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({
-        name: 'Made Komang',
-        email: villager.email,
-        areaCode: '51.07.06.2004',
-        rulesVersion: 1,
-        acceptRules: true,
-      }),
-    });
-    const { id } = (await joined.json()) as { id: string };
-    const welcomed = await manager<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
-    const accepted = await fetch(`${baseUrl}/api/v1/invitations/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ token: welcomed.invitation.path.split('#')[1], password: villager.password }),
-    });
-    expect(accepted.status).toBe(200);
+    const villager = { email: 'made.komang@ovop.test', password: 'Salak-Pia-Sibetan-2026!', name: 'Made Komang' };
+    await welcomedMember(manager, villager);
 
-    const page = await phonePage(browser, baseUrl);
+    const page = await phonePage(fixture.browser, baseUrl);
     await signIn(page, villager);
     await (await menu(page)).getByRole('link', { name: 'Komunitas' }).click();
     await page.getByRole('heading', { name: 'Dekat Anda' }).waitFor();
@@ -125,7 +91,7 @@ describe('the community on a phone', () => {
     await page.getByRole('heading', { name: 'Plastik apa untuk keripik salak?' }).waitFor();
     const threadUrl = page.url();
 
-    const answerer = await phonePage(browser, baseUrl);
+    const answerer = await phonePage(fixture.browser, baseUrl);
     await signIn(answerer, MANAGER);
     await answerer.goto(threadUrl);
     await answerer.getByRole('textbox', { name: 'Balasan Anda' }).fill('Pakai standing pouch aluminium dengan zipper.');

@@ -1,31 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  chooseLanguage,
-  hasNoHorizontalScroll,
-  launchChromium,
-  menu,
-  phonePage,
-  screenshot,
-  signIn,
-} from './browser.js';
-import { ADMIN, apiSession } from './server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chooseLanguage, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
+import { baseUrl, programId, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
+import { apiSession } from './server.js';
 
-const baseUrl = inject('baseUrl');
-const programId = inject('programId');
-let browser: Browser;
-
+const fixture = useBrowser();
 const MENTOR = { email: 'wayan.mentor@ovop.test', password: 'Mentor-Kemasan-2026!', name: 'Wayan Sudarma' };
-const MENTEE = { email: 'kadek.mentee@ovop.test', password: 'Salak-Kemasan-2026!' };
+const MENTEE = { email: 'kadek.mentee@ovop.test', password: 'Salak-Kemasan-2026!', name: 'Kadek Sari' };
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  const admin = await apiSession(baseUrl, ADMIN);
-  const mentor = await admin<{ id: string }>('POST', '/api/v1/users', MENTOR);
-  await admin('POST', `/api/v1/programs/${programId}/roles`, { userId: mentor.id, role: 'trainer' });
-  const rules = await admin<{ version: number }>('POST', `/api/v1/community/${programId}/rules`, {
-    text: { id: 'Saling menghormati.' },
-  });
+  const admin = await staffMember(MENTOR, 'trainer');
   const asMentor = await apiSession(baseUrl, MENTOR);
   await asMentor('PUT', `/api/v1/community/${programId}/mentors/me`, {
     topics: ['packaging', 'marketing'],
@@ -33,33 +16,12 @@ beforeAll(async () => {
     availability: 'Selasa dan Kamis sore',
     monthlyCapacity: 5,
   });
-  const joined = await fetch(`${baseUrl}/api/v1/community/${programId}/joins`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({
-      name: 'Kadek Sari',
-      email: MENTEE.email,
-      areaCode: '51.07.06.2004',
-      rulesVersion: rules.version,
-      acceptRules: true,
-      sex: 'female',
-    }),
-  });
-  const { id } = (await joined.json()) as { id: string };
-  const welcomed = await admin<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
-  await fetch(`${baseUrl}/api/v1/invitations/accept`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify({ token: welcomed.invitation.path.split('#')[1], password: MENTEE.password }),
-  });
-});
-afterAll(async () => {
-  await browser?.close();
+  await welcomedMember(admin, { ...MENTEE, sex: 'female' });
 });
 
 describe('mentoring on a phone', () => {
   it('lets a member ask a mentor, the mentor accept and record a session, and the member give feedback', async () => {
-    const mentee = await phonePage(browser, baseUrl);
+    const mentee = await phonePage(fixture.browser, baseUrl);
     await signIn(mentee, MENTEE);
     await (await menu(mentee)).getByRole('link', { name: 'Pendampingan' }).click();
     const card = mentee.getByRole('listitem', { name: MENTOR.name });
@@ -71,7 +33,7 @@ describe('mentoring on a phone', () => {
     expect(await hasNoHorizontalScroll(mentee)).toBe(true);
     await screenshot(mentee, 'mentoring-requested-id');
 
-    const mentor = await phonePage(browser, baseUrl);
+    const mentor = await phonePage(fixture.browser, baseUrl);
     await signIn(mentor, MENTOR);
     await mentor.goto('/app/mentoring');
     await chooseLanguage(mentor, 'ja');
