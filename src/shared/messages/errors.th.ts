@@ -245,6 +245,7 @@ export const errorsTh: ErrorTexts = {
   'error.version_required': 'จำเป็นต้องระบุ (หรือส่ง If-Match)',
   'error.money_decimals': 'มีทศนิยมมากกว่าที่ {currency} อนุญาต ({decimals})',
   'error.wrong_currency': 'ต้องเป็น {currency}',
+  'error.locale_not_declared': 'เป็นภาษาที่โครงการไม่ได้ประกาศไว้ (โครงการประกาศ {locales})',
   'error.rate_required': 'กรอกอัตราแลกเปลี่ยน: {groupCurrency} ต่อ 1 {currency}',
   'error.rate_not_allowed': 'ไม่ต้องใช้อัตราแลกเปลี่ยน: ใบเสนอราคาเป็นสกุลเงินของกลุ่มเอง ({currency})',
   'error.below_minimum_order': 'ต่ำกว่าจำนวนสั่งซื้อขั้นต่ำ {minimum}',

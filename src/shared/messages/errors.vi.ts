@@ -245,6 +245,7 @@ export const errorsVi: ErrorTexts = {
   'error.version_required': 'Bắt buộc (hoặc gửi If-Match).',
   'error.money_decimals': 'Có nhiều chữ số thập phân hơn mức {currency} cho phép ({decimals}).',
   'error.wrong_currency': 'Phải là {currency}.',
+  'error.locale_not_declared': 'Là ngôn ngữ mà chương trình không khai báo (chương trình khai báo {locales}).',
   'error.rate_required': 'Hãy nhập tỷ giá: {groupCurrency} cho 1 {currency}.',
   'error.rate_not_allowed': 'Không cần tỷ giá: báo giá bằng tiền tệ của chính nhóm ({currency}).',
   'error.below_minimum_order': 'Thấp hơn đơn hàng tối thiểu {minimum}.',
