@@ -34,10 +34,9 @@ export interface LanguageReport {
 async function messages(part: Part, code: string): Promise<Messages> {
   try {
     if (part === 'errors') {
-      const module = (await import(pathToFileURL(join(ROOT, 'src/shared/messages', `errors.${code}.ts`)).href)) as Record<
-        string,
-        Messages
-      >;
+      const module = (await import(
+        pathToFileURL(join(ROOT, 'src/shared/messages', `errors.${code}.ts`)).href
+      )) as Record<string, Messages>;
       return Object.values(module)[0] ?? {};
     }
     return JSON.parse(readFileSync(join(ROOT, 'src/web/i18n', part, `${code}.json`), 'utf8')) as Messages;
@@ -92,7 +91,9 @@ export function reportMarkdown(reports: readonly LanguageReport[]): string {
   const summary = reports.map(
     ({ language, percent }) =>
       `- **${language.nativeName}** (\`${language.code}\`, dates and numbers as \`${language.intl}\`): ${percent} %` +
-      (language.complete ? ', complete (held to it by a test)' : `, partial — missing texts shown from ${language.fallback.join(' → ')}`),
+      (language.complete
+        ? ', complete (held to it by a test)'
+        : `, partial — missing texts shown from ${language.fallback.join(' → ')}`),
   );
   return [
     '| Language | Part | Keys | Missing | Extra | Placeholder mismatches |',

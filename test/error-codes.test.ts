@@ -12,7 +12,10 @@ import { buildUser, STRONG_PASSWORD } from './factories.js';
 import { useTestApp } from './app.js';
 import { registryWorld } from './registry-fixtures.js';
 
-const CATALOGUES = { id: errorsId, en: errorsEn, ja: errorsJa, th: errorsTh, vi: errorsVi } as Record<string, Record<string, string>>;
+const CATALOGUES = { id: errorsId, en: errorsEn, ja: errorsJa, th: errorsTh, vi: errorsVi } as Record<
+  string,
+  Record<string, string>
+>;
 const CODES: Record<string, readonly string[]> = { ...PROBLEM_CODES, ...FIELD_CODES };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
@@ -21,12 +24,15 @@ describe('the error catalogue', () => {
     expect(Object.keys(PROBLEM_CODES).filter((code) => code in FIELD_CODES)).toEqual([]);
   });
 
-  it.each(['id', 'en', 'ja', 'th', 'vi'])('translates every code the server can emit into %s, and nothing else', (locale) => {
-    const texts = CATALOGUES[locale]!;
-    const missing = Object.keys(CODES).filter((code) => !texts[`error.${code}`]?.trim());
-    expect(missing).toEqual([]);
-    expect(Object.keys(texts).filter((key) => !(key.slice('error.'.length) in CODES))).toEqual([]);
-  });
+  it.each(['id', 'en', 'ja', 'th', 'vi'])(
+    'translates every code the server can emit into %s, and nothing else',
+    (locale) => {
+      const texts = CATALOGUES[locale]!;
+      const missing = Object.keys(CODES).filter((code) => !texts[`error.${code}`]?.trim());
+      expect(missing).toEqual([]);
+      expect(Object.keys(texts).filter((key) => !(key.slice('error.'.length) in CODES))).toEqual([]);
+    },
+  );
 
   it.each(['id', 'en', 'ja', 'th', 'vi'])('uses in %s only parameters its code gives', (locale) => {
     const wrong = Object.entries(CODES).flatMap(([code, params]) =>

@@ -7,8 +7,7 @@ import {
   languageReports,
   reportMarkdown,
 } from '../scripts/i18n-report.js';
-import { INTERFACE_LANGUAGES, intlLocale, lookupChain } from '../src/shared/languages.js';
-import { formatDate, formatMoney } from '../src/web/lib/format.js';
+import { INTERFACE_LANGUAGES, lookupChain } from '../src/shared/languages.js';
 
 const reports = await languageReports();
 
@@ -72,28 +71,5 @@ describe('the interface languages', () => {
     expect(lookupChain('th')).toEqual(['th', 'en', 'id']);
     const codes = INTERFACE_LANGUAGES.map((l) => l.code as string);
     for (const language of INTERFACE_LANGUAGES) for (const code of language.fallback) expect(codes).toContain(code);
-  });
-});
-
-describe('dates and numbers per locale', () => {
-  it('writes Thai dates in the Buddhist era', () => {
-    expect(intlLocale('th')).toBe('th-TH-u-ca-buddhist');
-    expect(formatDate('2026-12-04', 'th')).toBe('4 ธ.ค. 2569');
-    expect(formatDate('2026-12-04', 'th')).not.toContain('2026');
-  });
-
-  it('writes Japanese, Vietnamese and Indonesian dates in their own order', () => {
-    expect(formatDate('2026-12-04', 'ja')).toBe('2026/12/04');
-    expect(formatDate('2026-12-04', 'vi')).toBe('4 thg 12, 2026');
-    expect(formatDate('2026-12-04', 'id')).toBe('4 Des 2026');
-  });
-
-  it('writes money in the reader’s number style', () => {
-    expect(formatMoney({ amount: '1500.50', currency: 'THB' }, 'th')).toBe('฿1,500.50');
-    expect(formatMoney({ amount: '25000', currency: 'VND' }, 'vi')).toMatch(/^25\.000\s₫$/);
-  });
-
-  it('keeps a tag that is no interface language as it is', () => {
-    expect(intlLocale('en-GB')).toBe('en-GB');
   });
 });

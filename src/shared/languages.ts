@@ -22,12 +22,22 @@ export const INTERFACE_LANGUAGES = [
   { code: 'id', nativeName: 'Bahasa Indonesia', direction: 'ltr', fallback: [], intl: 'id-ID', complete: true },
   { code: 'en', nativeName: 'English', direction: 'ltr', fallback: ['id'], intl: 'en', complete: true },
   { code: 'ja', nativeName: '日本語', direction: 'ltr', fallback: ['en', 'id'], intl: 'ja-JP', complete: true },
-  { code: 'th', nativeName: 'ไทย', direction: 'ltr', fallback: ['en', 'id'], intl: 'th-TH-u-ca-buddhist', complete: false },
+  {
+    code: 'th',
+    nativeName: 'ไทย',
+    direction: 'ltr',
+    fallback: ['en', 'id'],
+    intl: 'th-TH-u-ca-buddhist',
+    complete: false,
+  },
   { code: 'vi', nativeName: 'Tiếng Việt', direction: 'ltr', fallback: ['en', 'id'], intl: 'vi-VN', complete: false },
 ] as const satisfies readonly InterfaceLanguage[];
 
 export type LanguageCode = (typeof INTERFACE_LANGUAGES)[number]['code'];
-export const LANGUAGE_CODES = INTERFACE_LANGUAGES.map((language) => language.code) as unknown as readonly [LanguageCode, ...LanguageCode[]];
+export const LANGUAGE_CODES = INTERFACE_LANGUAGES.map((language) => language.code) as unknown as readonly [
+  LanguageCode,
+  ...LanguageCode[],
+];
 
 export function isLanguageCode(tag: string | null | undefined): tag is LanguageCode {
   return (LANGUAGE_CODES as readonly string[]).includes(tag ?? '');

@@ -7,7 +7,13 @@ import { fillParams, type ErrorCode, type ErrorParams, type ErrorTexts } from '.
 
 type ErrorLanguage = 'id' | 'en' | 'ja' | 'th' | 'vi';
 
-const CATALOGUES: Record<ErrorLanguage, ErrorTexts> = { id: errorsId, en: errorsEn, ja: errorsJa, th: errorsTh, vi: errorsVi };
+const CATALOGUES: Record<ErrorLanguage, ErrorTexts> = {
+  id: errorsId,
+  en: errorsEn,
+  ja: errorsJa,
+  th: errorsTh,
+  vi: errorsVi,
+};
 
 /**
  * The language of a problem's `detail` and field messages, from `Accept-Language` (its q-values

@@ -32,7 +32,8 @@ export const errorsVi: ErrorTexts = {
   'error.round-taken': 'Sản phẩm đã được đăng ký trong đợt {year}.',
   'error.id-in-use': 'Mã định danh này đã được dùng; hãy tạo bản ghi với mã khác.',
   'error.id-other-content': 'Một bản ghi khác đã có mã định danh này với nội dung khác.',
-  'error.version-conflict': 'Người khác đã thay đổi bản ghi này trong lúc đó (phiên bản của bạn {base}, hiện là {version}).',
+  'error.version-conflict':
+    'Người khác đã thay đổi bản ghi này trong lúc đó (phiên bản của bạn {base}, hiện là {version}).',
   'error.email-taken': 'Đã có tài khoản dùng email này.',
   'error.program-code-taken': 'Đã có chương trình dùng mã này.',
   'error.village-enrolled': 'Làng này đã tham gia chương trình.',
@@ -188,7 +189,8 @@ export const errorsVi: ErrorTexts = {
   'error.thread-locked': 'Chủ đề này đã bị khóa: không nhận thêm trả lời.',
   'error.ticket-unknown': 'Mã này không phải là vé.',
   'error.ticket-other-event': 'Vé này dành cho sự kiện khác.',
-  'error.ticket-not-going': 'Người này không tham dự sự kiện (không có trong danh sách, hoặc đang trong danh sách chờ).',
+  'error.ticket-not-going':
+    'Người này không tham dự sự kiện (không có trong danh sách, hoặc đang trong danh sách chờ).',
   'error.ticket-used': 'Vé này đã được check-in.',
   'error.not-a-question': 'Chỉ câu hỏi mới có câu trả lời được chấp nhận.',
   'error.slow-mode': 'Thành viên mới mở tối đa {maximum} chủ đề mỗi ngày. Hãy thử lại sau.',
@@ -221,10 +223,13 @@ export const errorsVi: ErrorTexts = {
   'error.readiness_storage': 'Điều kiện bảo quản.',
   'error.readiness_origin': 'Nước xuất xứ.',
   'error.readiness_importer': 'Tên và địa chỉ nhà nhập khẩu (輸入者), theo từng nhà nhập khẩu.',
-  'error.readiness_jp_import_notification': 'Thông báo nhập khẩu theo Luật Vệ sinh Thực phẩm Nhật Bản, theo từng lô hàng.',
+  'error.readiness_jp_import_notification':
+    'Thông báo nhập khẩu theo Luật Vệ sinh Thực phẩm Nhật Bản, theo từng lô hàng.',
   'error.readiness_eu_operator': 'Tên và địa chỉ của doanh nghiệp thực phẩm tại EU.',
-  'error.readiness_eu_honey_approved_country': 'Mật ong chỉ từ các quốc gia/cơ sở trong danh sách có kế hoạch kiểm soát dư lượng.',
-  'error.readiness_fda_registration': 'Hoa Kỳ yêu cầu đăng ký cơ sở thực phẩm với FDA còn hiệu lực (có đại diện tại Hoa Kỳ).',
+  'error.readiness_eu_honey_approved_country':
+    'Mật ong chỉ từ các quốc gia/cơ sở trong danh sách có kế hoạch kiểm soát dư lượng.',
+  'error.readiness_fda_registration':
+    'Hoa Kỳ yêu cầu đăng ký cơ sở thực phẩm với FDA còn hiệu lực (có đại diện tại Hoa Kỳ).',
   'error.readiness_us_prior_notice': 'Thông báo trước cho FDA (Prior Notice), theo từng lô hàng.',
   'error.readiness_us_textile_labelling':
     'Thành phần sợi, xuất xứ và nhà sản xuất trên nhãn (Textile Fiber Products Identification Act).',
@@ -319,12 +324,14 @@ export const errorsVi: ErrorTexts = {
   'error.dhis2-answer-unreadable': 'DHIS2 trả lời mà không có tóm tắt nhập (HTTP {status}).',
   'error.not_this_period_type': 'Phải là kỳ {periodType}, vì chương trình báo cáo cho DHIS2 như vậy.',
   'error.secret_needed': 'Địa chỉ hoặc tài khoản mới cần có mật khẩu hoặc mã.',
-  'error.mentors-are-trainers': 'Người cố vấn là giảng viên của chương trình: hãy xin quản lý chương trình vai trò giảng viên.',
+  'error.mentors-are-trainers':
+    'Người cố vấn là giảng viên của chương trình: hãy xin quản lý chương trình vai trò giảng viên.',
   'error.community-members-only': 'Chỉ thành viên đã được chào đón vào cộng đồng mới được xin cố vấn.',
   'error.mentor-at-capacity':
     'Người cố vấn này đã nhận {capacity} yêu cầu trong tháng: hãy chọn người khác hoặc xin vào tháng sau.',
   'error.own-mentor': 'Bạn không thể tự xin cố vấn cho chính mình.',
-  'error.mentorship-not-accepted': 'Yêu cầu cố vấn này đang ở trạng thái {status}: buổi gặp cần yêu cầu đã được chấp nhận.',
+  'error.mentorship-not-accepted':
+    'Yêu cầu cố vấn này đang ở trạng thái {status}: buổi gặp cần yêu cầu đã được chấp nhận.',
   'error.mentorship-decided': 'Yêu cầu cố vấn này đã được {status}.',
   'error.mentee-gives-feedback': 'Chỉ người được cố vấn mới đánh giá buổi gặp.',
   'error.feedback-given': 'Đã có đánh giá cho buổi gặp này.',

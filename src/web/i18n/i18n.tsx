@@ -60,7 +60,10 @@ async function ownMessages(part: Part, code: LanguageCode): Promise<Messages> {
  * A part in a language, each missing key taken from the next language of its fallback chain
  * (th → en → id); `from` says which language a key came from where it is not the language itself.
  */
-async function catalogue(part: Part, code: LanguageCode): Promise<{ messages: Messages; from: Record<string, LanguageCode> }> {
+async function catalogue(
+  part: Part,
+  code: LanguageCode,
+): Promise<{ messages: Messages; from: Record<string, LanguageCode> }> {
   const chain = lookupChain(code);
   const texts = await Promise.all(chain.map((language) => ownMessages(part, language)));
   const messages: Messages = {};
@@ -90,7 +93,7 @@ export function languageLabel(code: LanguageCode): string {
 export function firstLocale(search: string, stored: string | null, browser: readonly string[]): Locale {
   const known = (tag: string | null | undefined): Locale | undefined => {
     const primary = tag?.toLowerCase().split('-')[0];
-      return isLanguageCode(primary) ? primary : undefined;
+    return isLanguageCode(primary) ? primary : undefined;
   };
   const linked = new URLSearchParams(search).get('lang');
   if (isLanguageCode(linked)) return linked;

@@ -4,7 +4,9 @@ import { intlLocale } from '../../shared/languages';
 /** The one place dates and money become text, in the reader's language. */
 export function formatMoney(money: Money, locale: string): string {
   try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: money.currency }).format(Number(money.amount));
+    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: money.currency }).format(
+      Number(money.amount),
+    );
   } catch {
     return `${money.amount} ${money.currency}`;
   }

@@ -48,7 +48,8 @@ export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiL
   const qr = await qrPng(url, 330);
   return renderPdf({ title: `${batch.lot_code} labels`, margin: 28 }, (doc, fonts) => {
     // printed documents speak id, en and ja (a Thai or Vietnamese label is in English; its QR code opens the page in the label's language)
-    const lang: DocLang = (fonts.unicode || locale !== 'ja') && (locale === 'id' || locale === 'en' || locale === 'ja') ? locale : 'en';
+    const lang: DocLang =
+      (fonts.unicode || locale !== 'ja') && (locale === 'id' || locale === 'en' || locale === 'ja') ? locale : 'en';
     const words = WORDS[lang];
     const name = localizedForPdf(batch.product_name, locale, fonts);
     for (let i = 0; i < count; i++) {

@@ -69,7 +69,10 @@ describe('products', () => {
       url: '/api/v1/products',
       as: w.admin,
       headers: { 'accept-language': 'th' },
-      payload: salakChips(w.groups.bali.id, { name: { id: 'Keripik salak', ja: 'サラクチップス' }, story: { vi: 'Chuyện' } }),
+      payload: salakChips(w.groups.bali.id, {
+        name: { id: 'Keripik salak', ja: 'サラクチップス' },
+        story: { vi: 'Chuyện' },
+      }),
     });
     expect(other.statusCode).toBe(400);
     expect(other.json().errors).toEqual([

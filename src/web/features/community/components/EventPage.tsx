@@ -21,7 +21,9 @@ function Ticket({ event }: { event: EventAnswer }) {
         <strong style={{ fontSize: '1.5rem', letterSpacing: '0.1em' }}>{ticket.data.code}</strong>
       </p>
       {ticket.data.checkedInAt ? (
-        <p>{t('events.checkedInAt', { time: new Date(ticket.data.checkedInAt).toLocaleTimeString(intlLocale(locale)) })}</p>
+        <p>
+          {t('events.checkedInAt', { time: new Date(ticket.data.checkedInAt).toLocaleTimeString(intlLocale(locale)) })}
+        </p>
       ) : null}
     </div>
   );

@@ -158,7 +158,8 @@ export default function ReportsPage({ programId }: { programId: string }) {
                     <span>
                       <strong>{s.user.name}</strong> ·{' '}
                       {t(s.kind === 'mute' ? 'moderation.muted' : 'moderation.suspended')} ·{' '}
-                      {t('moderation.until', { date: new Date(s.endsAt).toLocaleString(intlLocale(locale)) })} · {s.reason}
+                      {t('moderation.until', { date: new Date(s.endsAt).toLocaleString(intlLocale(locale)) })} ·{' '}
+                      {s.reason}
                     </span>
                     <button
                       type="button"

@@ -15,7 +15,11 @@ export function eventWhen(event: Pick<EventAnswer, 'startsAt' | 'endsAt' | 'allD
     const final = day.format(last);
     return first === final ? first : `${first} – ${final}`;
   }
-  const when = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: event.timeZone });
+  const when = new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: event.timeZone,
+  });
   const time = new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone: event.timeZone });
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return `${when.format(start)} – ${time.format(end)}${here === event.timeZone ? '' : ` (${event.timeZone})`}`;
