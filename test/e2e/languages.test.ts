@@ -31,7 +31,7 @@ describe('the interface in Thai', () => {
     expect(await thai.getAttribute('lang')).toBe('th');
     await chooseLanguage(page, 'th');
     await page.getByRole('heading', { name: 'แคตตาล็อกสินค้าหมู่บ้าน' }).waitFor({ timeout: 30_000 });
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('th');
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('th');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await screenshot(page, 'languages-catalog-th');
 
