@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { errorsEn } from '../src/shared/messages/errors.en.js';
 import { errorsId } from '../src/shared/messages/errors.id.js';
 import { errorsJa } from '../src/shared/messages/errors.ja.js';
+import { errorsTh } from '../src/shared/messages/errors.th.js';
+import { errorsVi } from '../src/shared/messages/errors.vi.js';
 import { coded, FIELD_CODES, issueCode, PROBLEM_CODES, type IssueLike } from '../src/shared/problem-codes.js';
 import { errorLanguage } from '../src/server/http/error-language.js';
 import { buildUser, STRONG_PASSWORD } from './factories.js';
 import { useTestApp } from './app.js';
 import { registryWorld } from './registry-fixtures.js';
 
-const CATALOGUES = { id: errorsId, en: errorsEn, ja: errorsJa } as Record<string, Record<string, string>>;
+const CATALOGUES = { id: errorsId, en: errorsEn, ja: errorsJa, th: errorsTh, vi: errorsVi } as Record<
+  string,
+  Record<string, string>
+>;
 const CODES: Record<string, readonly string[]> = { ...PROBLEM_CODES, ...FIELD_CODES };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
@@ -19,14 +24,17 @@ describe('the error catalogue', () => {
     expect(Object.keys(PROBLEM_CODES).filter((code) => code in FIELD_CODES)).toEqual([]);
   });
 
-  it.each(['id', 'en', 'ja'])('translates every code the server can emit into %s, and nothing else', (locale) => {
-    const texts = CATALOGUES[locale]!;
-    const missing = Object.keys(CODES).filter((code) => !texts[`error.${code}`]?.trim());
-    expect(missing).toEqual([]);
-    expect(Object.keys(texts).filter((key) => !(key.slice('error.'.length) in CODES))).toEqual([]);
-  });
+  it.each(['id', 'en', 'ja', 'th', 'vi'])(
+    'translates every code the server can emit into %s, and nothing else',
+    (locale) => {
+      const texts = CATALOGUES[locale]!;
+      const missing = Object.keys(CODES).filter((code) => !texts[`error.${code}`]?.trim());
+      expect(missing).toEqual([]);
+      expect(Object.keys(texts).filter((key) => !(key.slice('error.'.length) in CODES))).toEqual([]);
+    },
+  );
 
-  it.each(['id', 'en', 'ja'])('uses in %s only parameters its code gives', (locale) => {
+  it.each(['id', 'en', 'ja', 'th', 'vi'])('uses in %s only parameters its code gives', (locale) => {
     const wrong = Object.entries(CODES).flatMap(([code, params]) =>
       placeholders(CATALOGUES[locale]![`error.${code}`] ?? '')
         .filter((name) => !params.includes(name))
@@ -37,7 +45,7 @@ describe('the error catalogue', () => {
 
   it('states every parameter a code gives in every language (a limit is never left out)', () => {
     const unstated = Object.entries(CODES).flatMap(([code, params]) =>
-      ['id', 'en', 'ja'].flatMap((locale) =>
+      ['id', 'en', 'ja', 'th', 'vi'].flatMap((locale) =>
         params
           .filter((name) => !placeholders(CATALOGUES[locale]![`error.${code}`] ?? '').includes(name))
           .map((name) => `${locale} ${code}: {${name}}`),
@@ -136,6 +144,8 @@ describe('the language of the server’s words', () => {
     expect(errorLanguage('id-ID,id;q=0.9,en;q=0.8')).toBe('id');
     expect(errorLanguage('fr, ja;q=0.5, en;q=0.4')).toBe('ja');
     expect(errorLanguage('en;q=0.2, ja;q=0.9')).toBe('ja');
+    expect(errorLanguage('th-TH,th;q=0.9,en;q=0.8')).toBe('th');
+    expect(errorLanguage('vi')).toBe('vi');
     expect(errorLanguage('fr-FR')).toBe('en');
   });
 });

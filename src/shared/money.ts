@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coded } from './problem-codes.js';
+import { intlLocale } from './languages.js';
 
 /**
  * Money is exact: a decimal string on the wire ("12900.00"), integer minor units in the database.
@@ -70,5 +71,5 @@ export function convertMinor(minor: bigint, from: string, to: string, rate: stri
 export function formatRate(rate: string, locale: string): string {
   const value = Number(rate);
   if (!Number.isFinite(value)) return rate;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value);
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 20 }).format(value);
 }

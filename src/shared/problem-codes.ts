@@ -297,6 +297,7 @@ export const FIELD_CODES = {
   // money, stock and books
   money_decimals: ['currency', 'decimals'],
   wrong_currency: ['currency'],
+  locale_not_declared: ['locales'],
   rate_required: ['currency', 'groupCurrency'],
   rate_not_allowed: ['currency'],
   below_minimum_order: ['minimum'],

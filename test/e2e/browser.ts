@@ -43,14 +43,14 @@ export const hasNoHorizontalScroll = (page: Page) =>
  * hide it behind the menu button (a phone); on a wide screen the links are in the bar already.
  */
 export async function menu(page: Page) {
-  const button = page.getByRole('button', { name: /^(Menu|メニュー)$/ });
+  const button = page.getByRole('button', { name: /^(Menu|メニュー|เมนู|Trình đơn)$/ });
   await page.locator('header.bar').waitFor();
   if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   return page.getByRole('navigation');
 }
 
 /** Switches the interface language with the switcher in the top bar's menu. */
-export async function chooseLanguage(page: Page, locale: 'id' | 'en' | 'ja'): Promise<void> {
+export async function chooseLanguage(page: Page, locale: 'id' | 'en' | 'ja' | 'th' | 'vi'): Promise<void> {
   await menu(page);
   await page.getByTestId('language').selectOption(locale);
 }

@@ -1,11 +1,19 @@
 import { errorsEn } from '../../shared/messages/errors.en.js';
 import { errorsId } from '../../shared/messages/errors.id.js';
 import { errorsJa } from '../../shared/messages/errors.ja.js';
+import { errorsTh } from '../../shared/messages/errors.th.js';
+import { errorsVi } from '../../shared/messages/errors.vi.js';
 import { fillParams, type ErrorCode, type ErrorParams, type ErrorTexts } from '../../shared/problem-codes.js';
 
-type ErrorLanguage = 'id' | 'en' | 'ja';
+type ErrorLanguage = 'id' | 'en' | 'ja' | 'th' | 'vi';
 
-const CATALOGUES: Record<ErrorLanguage, ErrorTexts> = { id: errorsId, en: errorsEn, ja: errorsJa };
+const CATALOGUES: Record<ErrorLanguage, ErrorTexts> = {
+  id: errorsId,
+  en: errorsEn,
+  ja: errorsJa,
+  th: errorsTh,
+  vi: errorsVi,
+};
 
 /**
  * The language of a problem's `detail` and field messages, from `Accept-Language` (its q-values

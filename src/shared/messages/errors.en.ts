@@ -253,6 +253,7 @@ export const errorsEn: ErrorTexts = {
   'error.version_required': 'Is required (or send If-Match).',
   'error.money_decimals': 'Has more decimals than {currency} allows ({decimals}).',
   'error.wrong_currency': 'Must be {currency}.',
+  'error.locale_not_declared': 'Is in a language the program does not declare (it declares {locales}).',
   'error.rate_required': 'Enter the exchange rate: {groupCurrency} per 1 {currency}.',
   'error.rate_not_allowed': "No exchange rate: the quote is in the group's own currency ({currency}).",
   'error.below_minimum_order': 'Is below the minimum order of {minimum}.',

@@ -258,6 +258,7 @@ export const errorsId: ErrorTexts = {
   'error.version_required': 'Wajib diisi (atau kirim If-Match).',
   'error.money_decimals': 'Desimalnya lebih banyak dari yang diizinkan {currency} ({decimals}).',
   'error.wrong_currency': 'Harus {currency}.',
+  'error.locale_not_declared': 'Dalam bahasa yang tidak dinyatakan program (program menyatakan {locales}).',
   'error.rate_required': 'Isi kurs: berapa {groupCurrency} per 1 {currency}.',
   'error.rate_not_allowed': 'Tanpa kurs: penawaran ini dalam mata uang kelompok sendiri ({currency}).',
   'error.below_minimum_order': 'Kurang dari pesanan minimum {minimum}.',

@@ -253,6 +253,7 @@ export const errorsJa: ErrorTexts = {
   'error.version_required': '必須です（または If-Match を送ってください）。',
   'error.money_decimals': '{currency} で使える小数桁（{decimals}）を超えています。',
   'error.wrong_currency': '{currency} にしてください。',
+  'error.locale_not_declared': 'プログラムが定めていない言語です（定めている言語: {locales}）。',
   'error.rate_required': '為替レート（1 {currency} あたりの {groupCurrency}）を入力してください。',
   'error.rate_not_allowed': 'グループ自身の通貨（{currency}）での見積もりには為替レートは不要です。',
   'error.below_minimum_order': '最低発注数量 {minimum} を下回っています。',

@@ -1,9 +1,7 @@
 import { useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { currentTheme, setTheme } from '../lib/theme';
-import { LOCALES, useI18n, type Locale } from '../i18n/i18n';
-
-const LANGUAGE_NAMES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English', ja: '日本語' };
+import { languageLabel, LOCALES, useI18n, type Locale } from '../i18n/i18n';
 
 export function LanguageSwitcher() {
   const { t, locale, setLocale } = useI18n();
@@ -13,7 +11,7 @@ export function LanguageSwitcher() {
       <select value={locale} onChange={(e) => void setLocale(e.target.value as Locale)} data-testid="language">
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
+            {languageLabel(l)}
           </option>
         ))}
       </select>

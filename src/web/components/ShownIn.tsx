@@ -1,9 +1,10 @@
 import { useI18n } from '../i18n/i18n';
+import { intlLocale } from '../../shared/languages';
 
 /** Languages by name in the reader's language ("インドネシア語"), codes where the browser has no name. */
 export function languageNames(codes: readonly string[], locale: string): string {
   try {
-    const names = new Intl.DisplayNames([locale], { type: 'language' });
+    const names = new Intl.DisplayNames([intlLocale(locale)], { type: 'language' });
     return codes.map((code) => names.of(code) ?? code).join(', ');
   } catch {
     return codes.join(', ');

@@ -12,7 +12,9 @@ describe('the language of a visit', () => {
   });
 
   it('passes over a language it does not speak, however it came', () => {
-    expect(firstLocale('?lang=th', 'xx', ['JA-jp'])).toBe('ja');
+    expect(firstLocale('?lang=ko', 'xx', ['JA-jp'])).toBe('ja');
+    expect(firstLocale('?lang=th', 'xx', ['JA-jp'])).toBe('th');
+    expect(firstLocale('', null, ['vi-VN', 'en'])).toBe('vi');
     expect(firstLocale('?lang=', null, ['en'])).toBe('en');
   });
 });

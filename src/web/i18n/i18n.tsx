@@ -1,9 +1,18 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import publicIndonesian from './public/id.json';
 
-/** The interface languages, Indonesian first: it is the default. */
-export const LOCALES = ['id', 'en', 'ja'] as const;
-export type Locale = (typeof LOCALES)[number];
+import completeness from './completeness.json';
+import {
+  LANGUAGE_CODES,
+  interfaceLanguage,
+  isLanguageCode,
+  lookupChain,
+  type LanguageCode,
+} from '../../shared/languages';
+
+/** The interface languages, from the registry (`src/shared/languages.ts`); Indonesian first: it is the default. */
+export const LOCALES = LANGUAGE_CODES;
+export type Locale = LanguageCode;
 type Messages = Record<string, string>;
 
 const STORAGE_KEY = 'ovop.locale';
@@ -22,23 +31,59 @@ const STORAGE_KEY = 'ovop.locale';
  */
 type Part = 'public' | 'staff' | 'errors';
 
-const catalogues: Record<Part, Record<Locale, () => Promise<Messages>>> = {
-  public: {
-    id: () => Promise.resolve(publicIndonesian),
-    en: () => import('./public/en.json').then((m) => m.default),
-    ja: () => import('./public/ja.json').then((m) => m.default),
-  },
-  staff: {
-    id: () => import('./staff/id.json').then((m) => m.default),
-    en: () => import('./staff/en.json').then((m) => m.default),
-    ja: () => import('./staff/ja.json').then((m) => m.default),
-  },
-  errors: {
-    id: () => import('../../shared/messages/errors.id').then((m) => m.errorsId),
-    en: () => import('../../shared/messages/errors.en').then((m) => m.errorsEn),
-    ja: () => import('../../shared/messages/errors.ja').then((m) => m.errorsJa),
-  },
+/*
+ * Each language's files, found by name (`public/th.json`, `staff/th.json`, `errors.th.ts`): adding a
+ * language is adding its files and its registry line. Every file stays a chunk of its own.
+ */
+const files: Record<Part, Record<string, () => Promise<unknown>>> = {
+  public: import.meta.glob(['./public/*.json', '!./public/id.json'], { import: 'default' }),
+  staff: import.meta.glob('./staff/*.json', { import: 'default' }),
+  errors: import.meta.glob('../../shared/messages/errors.*.ts'),
 };
+const fileOf: Record<Part, (code: LanguageCode) => string> = {
+  public: (code) => `./public/${code}.json`,
+  staff: (code) => `./staff/${code}.json`,
+  errors: (code) => `../../shared/messages/errors.${code}.ts`,
+};
+
+/** One language's own messages of a part (none when it has no file for it yet). */
+async function ownMessages(part: Part, code: LanguageCode): Promise<Messages> {
+  if (part === 'public' && code === 'id') return publicIndonesian;
+  const load = files[part][fileOf[part](code)];
+  if (!load) return {};
+  const module = await load();
+  // an errors module exports its one catalogue under its own name (`errorsTh`)
+  return (part === 'errors' ? Object.values(module as Record<string, Messages>)[0] : module) as Messages;
+}
+
+/**
+ * A part in a language, each missing key taken from the next language of its fallback chain
+ * (th → en → id); `from` says which language a key came from where it is not the language itself.
+ */
+async function catalogue(
+  part: Part,
+  code: LanguageCode,
+): Promise<{ messages: Messages; from: Record<string, LanguageCode> }> {
+  const chain = lookupChain(code);
+  const texts = await Promise.all(chain.map((language) => ownMessages(part, language)));
+  const messages: Messages = {};
+  const from: Record<string, LanguageCode> = {};
+  chain.forEach((language, index) => {
+    for (const [key, text] of Object.entries(texts[index]!)) {
+      if (key in messages) continue;
+      messages[key] = text;
+      if (language !== code) from[key] = language;
+    }
+  });
+  return { messages, from };
+}
+
+/** The language menu's label: a partial language says how much of it is there (`ไทย — 62 %`). */
+export function languageLabel(code: LanguageCode): string {
+  const language = interfaceLanguage(code);
+  const percent = (completeness as Record<string, number>)[code];
+  return language.complete || percent === undefined ? language.nativeName : `${language.nativeName} — ${percent} %`;
+}
 
 /**
  * The language of a visit: a link's or QR code's `?lang=` (remembered, so the next page keeps it),
@@ -48,11 +93,11 @@ const catalogues: Record<Part, Record<Locale, () => Promise<Messages>>> = {
 export function firstLocale(search: string, stored: string | null, browser: readonly string[]): Locale {
   const known = (tag: string | null | undefined): Locale | undefined => {
     const primary = tag?.toLowerCase().split('-')[0];
-    return (LOCALES as readonly string[]).includes(primary ?? '') ? (primary as Locale) : undefined;
+    return isLanguageCode(primary) ? primary : undefined;
   };
   const linked = new URLSearchParams(search).get('lang');
-  if (linked && (LOCALES as readonly string[]).includes(linked)) return linked as Locale;
-  if (stored && (LOCALES as readonly string[]).includes(stored)) return stored as Locale;
+  if (isLanguageCode(linked)) return linked;
+  if (isLanguageCode(stored)) return stored;
   for (const tag of browser) {
     const locale = known(tag);
     if (locale) return locale;
@@ -88,9 +133,11 @@ interface Loaded {
   locale: Locale;
   parts: readonly Part[];
   messages: Messages;
+  /** The keys shown from a fallback language, and which one. */
+  from: Record<string, Locale>;
 }
 
-let loaded: Loaded = { locale: 'id', parts: ['public'], messages: publicIndonesian };
+let loaded: Loaded = { locale: 'id', parts: ['public'], messages: publicIndonesian, from: {} };
 const listeners = new Set<() => void>();
 
 function publish(next: Loaded) {
@@ -102,9 +149,14 @@ function publish(next: Loaded) {
 async function switchTo(locale: Locale): Promise<void> {
   for (;;) {
     const parts = loaded.parts;
-    const texts = await Promise.all(parts.map((part) => catalogues[part][locale]()));
+    const texts = await Promise.all(parts.map((part) => catalogue(part, locale)));
     if (loaded.parts.every((part) => parts.includes(part))) {
-      publish({ locale, parts, messages: Object.assign({}, ...texts) as Messages });
+      publish({
+        locale,
+        parts,
+        messages: Object.assign({}, ...texts.map((text) => text.messages)) as Messages,
+        from: Object.assign({}, ...texts.map((text) => text.from)) as Record<string, Locale>,
+      });
       return;
     }
   }
@@ -114,9 +166,14 @@ async function switchTo(locale: Locale): Promise<void> {
 async function loadPart(part: Part): Promise<void> {
   while (!loaded.parts.includes(part)) {
     const locale = loaded.locale;
-    const texts = await catalogues[part][locale]();
+    const texts = await catalogue(part, locale);
     if (loaded.locale === locale && !loaded.parts.includes(part))
-      publish({ locale, parts: [...loaded.parts, part], messages: { ...loaded.messages, ...texts } });
+      publish({
+        locale,
+        parts: [...loaded.parts, part],
+        messages: { ...loaded.messages, ...texts.messages },
+        from: { ...loaded.from, ...texts.from },
+      });
   }
 }
 
@@ -145,6 +202,8 @@ const subscribe = (listener: () => void) => {
 interface I18n {
   locale: Locale;
   t: (key: string, vars?: Record<string, string | number>) => string;
+  /** The language a key's text is shown in when it is a fallback's, for a `lang=` on its element. */
+  langOf: (key: string) => Locale | undefined;
   setLocale: (locale: Locale) => Promise<void>;
 }
 
@@ -154,6 +213,7 @@ export function I18nProvider(props: { children: ReactNode }) {
   const state = useSyncExternalStore(subscribe, () => loaded);
   useEffect(() => {
     document.documentElement.lang = state.locale;
+    document.documentElement.dir = interfaceLanguage(state.locale).direction;
     // offline before the chunk came: errors keep the server's wording, and the next language tries again
     void loadPart('errors').catch(() => undefined);
   }, [state.locale]);
@@ -161,6 +221,7 @@ export function I18nProvider(props: { children: ReactNode }) {
     () => ({
       locale: state.locale,
       setLocale,
+      langOf: (key) => state.from[key],
       t: (key, vars) => {
         const text = state.messages[key] ?? key;
         return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;

@@ -1,9 +1,12 @@
 import type { Money } from './http';
+import { intlLocale } from '../../shared/languages';
 
 /** The one place dates and money become text, in the reader's language. */
 export function formatMoney(money: Money, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(Number(money.amount));
+    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: money.currency }).format(
+      Number(money.amount),
+    );
   } catch {
     return `${money.amount} ${money.currency}`;
   }
@@ -14,7 +17,7 @@ export { formatRate } from '../../shared/money';
 /** "JPY" → "Japanese Yen" / "円" in the reader's language. */
 export function currencyName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'currency' }).of(code) ?? code;
+    return new Intl.DisplayNames([intlLocale(locale)], { type: 'currency' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -24,7 +27,7 @@ export function currencyName(code: string, locale: string): string {
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -83,7 +86,7 @@ export function unitName(unit: string, locale: string): string {
 export function formatQuantity(quantity: string | number, unit: string, locale: string): string {
   const n = Number(quantity);
   const shown = Number.isFinite(n)
-    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n)
+    ? new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(n)
     : String(quantity);
   const name = unitName(unit, locale);
   return /^\d/.test(unit.trim()) ? `${shown} × ${name}` : `${shown} ${name}`;
@@ -92,7 +95,7 @@ export function formatQuantity(quantity: string | number, unit: string, locale: 
 /** The words of a batch's stock line ("Tersedia {available} dari {stock}"): the stock with its unit. */
 export function stockWords(batch: { available: string; stock: string; unit: string }, locale: string) {
   return {
-    available: new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(Number(batch.available)),
+    available: new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }).format(Number(batch.available)),
     stock: formatQuantity(batch.stock, batch.unit, locale),
   };
 }

@@ -1,4 +1,5 @@
 import { minorDigits } from '../../shared/money';
+import { intlLocale } from '../../shared/languages';
 
 /**
  * Amounts as people write them, and back: the one parser of every money field (price, cash book,
@@ -8,7 +9,7 @@ import { minorDigits } from '../../shared/money';
 
 /** The reader's grouping and decimal marks (id: "15.000,5"; en, ja: "15,000.5"). */
 function separators(locale: string) {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
+  const parts = new Intl.NumberFormat(intlLocale(locale)).formatToParts(1234.5);
   return {
     group: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -17,7 +18,7 @@ function separators(locale: string) {
 
 export function currencySymbol(currency: string, locale: string): string {
   try {
-    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
+    const parts = new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency }).formatToParts(0);
     return parts.find((p) => p.type === 'currency')?.value ?? currency;
   } catch {
     return currency;

@@ -1,5 +1,5 @@
 import type { UiLocale } from '../../../shared/locales.js';
-import { localizedForPdf, printedDay, qrPng, renderPdf } from '../../documents/index.js';
+import { localizedForPdf, printedDay, qrPng, renderPdf, type DocLang } from '../../documents/index.js';
 import type { BatchRow } from './batches.repository.js';
 
 /**
@@ -10,7 +10,7 @@ export const provenanceUrl = (origin: string, batchId: string, locale?: UiLocale
   `${origin}/b/${batchId}${locale ? `?lang=${locale}` : ''}`;
 
 /** The label's words; the Indonesian ones as BPOM labelling has them. */
-const WORDS: Record<UiLocale, { lot: string; produced: string; expires: string; scan: string }> = {
+const WORDS: Record<DocLang, { lot: string; produced: string; expires: string; scan: string }> = {
   id: {
     lot: 'Lot',
     produced: 'Tanggal produksi',
@@ -47,7 +47,9 @@ export async function batchLabelPdf(origin: string, batch: BatchRow, locale: UiL
   const url = provenanceUrl(origin, batch.id, locale);
   const qr = await qrPng(url, 330);
   return renderPdf({ title: `${batch.lot_code} labels`, margin: 28 }, (doc, fonts) => {
-    const lang = fonts.unicode || locale !== 'ja' ? locale : 'en';
+    // printed documents speak id, en and ja (a Thai or Vietnamese label is in English; its QR code opens the page in the label's language)
+    const lang: DocLang =
+      (fonts.unicode || locale !== 'ja') && (locale === 'id' || locale === 'en' || locale === 'ja') ? locale : 'en';
     const words = WORDS[lang];
     const name = localizedForPdf(batch.product_name, locale, fonts);
     for (let i = 0; i < count; i++) {

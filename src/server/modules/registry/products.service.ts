@@ -137,10 +137,20 @@ interface ProductFields {
  */
 function toValues(
   fields: ProductFields,
-  program: { currency: string; categories: { code: string }[] },
+  program: { currency: string; categories: { code: string }[]; locales: string[] },
   sent: { hsCode: boolean; category: boolean },
 ): ProductValues {
   const errors: FieldError[] = [];
+  // a text may be in any BCP 47 language the program declares (a Thai program's th), no other
+  for (const field of ['name', 'description', 'story', 'ingredients', 'storage'] as const)
+    for (const language of Object.keys(fields[field]))
+      if (!program.locales.includes(language))
+        errors.push({
+          path: `${field}.${language}`,
+          code: 'locale_not_declared',
+          params: { locales: program.locales.join(', ') },
+          message: `is in a language the program does not declare (${program.locales.join(', ')})`,
+        });
   if (!program.categories.some((c) => c.code === fields.category)) {
     errors.push({
       path: 'category',

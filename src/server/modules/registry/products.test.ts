@@ -45,6 +45,53 @@ describe('products', () => {
     expect(row!.price_minor).toBe('1290000');
   });
 
+  it("take text in any language the program declares (a Thai one's th), and name a text in another", async () => {
+    const w = await registryWorld(t);
+    await t.database.db.query(`UPDATE programs SET locales = ARRAY['id', 'en', 'th'] WHERE id = $1`, [w.program.id]);
+    const thai = await t.request({
+      method: 'POST',
+      url: '/api/v1/products',
+      as: w.admin,
+      payload: salakChips(w.groups.bali.id, {
+        name: { id: 'Keripik salak', th: 'ข้าวเกรียบสละ' },
+        description: { id: 'Keripik dari salak Bali.', th: 'ข้าวเกรียบจากสละบาหลี' },
+        status: 'ready',
+      }),
+    });
+    expect(thai.statusCode).toBe(201);
+    const page = await t.request({ method: 'GET', url: `/api/v1/catalog/products/${thai.json().id}?locale=th` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ name: 'ข้าวเกรียบสละ', description: 'ข้าวเกรียบจากสละบาหลี' });
+
+    const before = await t.database.db.query('SELECT id FROM products');
+    const other = await t.request({
+      method: 'POST',
+      url: '/api/v1/products',
+      as: w.admin,
+      headers: { 'accept-language': 'th' },
+      payload: salakChips(w.groups.bali.id, {
+        name: { id: 'Keripik salak', ja: 'サラクチップス' },
+        story: { vi: 'Chuyện' },
+      }),
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors).toEqual([
+      {
+        path: 'name.ja',
+        code: 'locale_not_declared',
+        params: { locales: 'id, en, th' },
+        message: 'เป็นภาษาที่โครงการไม่ได้ประกาศไว้ (โครงการประกาศ id, en, th)',
+      },
+      {
+        path: 'story.vi',
+        code: 'locale_not_declared',
+        params: { locales: 'id, en, th' },
+        message: 'เป็นภาษาที่โครงการไม่ได้ประกาศไว้ (โครงการประกาศ id, en, th)',
+      },
+    ]);
+    expect(await t.database.db.query('SELECT id FROM products')).toHaveLength(before.length);
+  });
+
   it('names invalid fields, including program rules a schema cannot see', async () => {
     const w = await registryWorld(t);
     const schema = await t.request({

@@ -6,6 +6,7 @@ import { formatDate, localToday } from '../../../lib/format';
 import type { BooksAnswer } from '../../../../shared/schemas/business';
 import { closePeriod } from '../api/books';
 import { ruleKey } from './rule-message';
+import { intlLocale } from '../../../../shared/languages';
 
 /** The month before this one, `YYYY-MM`: the first a treasurer can close. */
 function lastMonth(): string {
@@ -14,7 +15,7 @@ function lastMonth(): string {
 }
 
 const monthName = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/http';
 import { formatMoney, localToday } from '../../../lib/format';
 import { payFinalTax, setBooksSettings } from '../api/books';
 import { ruleKey, ruleValues } from './rule-message';
+import { intlLocale } from '../../../../shared/languages';
 
 const thisMonth = () => localToday().slice(0, 7);
 function lastMonth(): string {
@@ -12,7 +13,7 @@ function lastMonth(): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 const monthName = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 const isMonth = (month: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(month);

@@ -8,6 +8,7 @@ import { useResource } from '../../../lib/use-resource';
 import { computeHpp, type HppRequest } from '../api/hpp';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { cardRows } from '../../../components/card-table';
+import { intlLocale } from '../../../../shared/languages';
 
 type Part = 'materials' | 'labour' | 'overhead';
 const PARTS: Part[] = ['materials', 'labour', 'overhead'];
@@ -123,7 +124,8 @@ function ItemRows(props: {
 
 function Result({ result }: { result: HppAnswer }) {
   const { t, locale } = useI18n();
-  const percent = (value: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(value));
+  const percent = (value: string) =>
+    new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(Number(value));
   return (
     <section className="panel hpp-result" aria-labelledby="hpp-result-title" data-testid="hpp-result">
       <h2 id="hpp-result-title">{t('hpp.result')}</h2>

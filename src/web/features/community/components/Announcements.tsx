@@ -2,6 +2,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { listAnnouncements, markAnnouncementRead } from '../api/events';
 import { localized } from '../../../../shared/localized';
+import { intlLocale } from '../../../../shared/languages';
 
 /** The program's announcements to the caller on the community home: pinned first, unread marked. */
 export function Announcements({ programId }: { programId: string }) {
@@ -17,7 +18,7 @@ export function Announcements({ programId }: { programId: string }) {
           <li key={a.id} className={`card${a.read ? '' : ' unread'}`}>
             <div className="muted">
               {a.pinned ? `${t('announcements.pinned')} · ` : ''}
-              {a.author.name} · {new Date(a.createdAt).toLocaleDateString(locale)}
+              {a.author.name} · {new Date(a.createdAt).toLocaleDateString(intlLocale(locale))}
               {a.reach ? ` · ${t('announcements.reach', { read: a.reach.read, targeted: a.reach.targeted })}` : ''}
             </div>
             <strong>{localized(a.title, locale)}</strong>

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { answerEvent, getEvent, getTicket } from '../api/events';
 import { eventWhen } from './event-text';
+import { intlLocale } from '../../../../shared/languages';
 
 /** The door ticket on the attendee's phone: a QR for the organiser's camera, and its code to read out. */
 function Ticket({ event }: { event: EventAnswer }) {
@@ -20,7 +21,9 @@ function Ticket({ event }: { event: EventAnswer }) {
         <strong style={{ fontSize: '1.5rem', letterSpacing: '0.1em' }}>{ticket.data.code}</strong>
       </p>
       {ticket.data.checkedInAt ? (
-        <p>{t('events.checkedInAt', { time: new Date(ticket.data.checkedInAt).toLocaleTimeString(locale) })}</p>
+        <p>
+          {t('events.checkedInAt', { time: new Date(ticket.data.checkedInAt).toLocaleTimeString(intlLocale(locale)) })}
+        </p>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { imposeSanction, liftSanction, listReports, listSanctions, resolveReports } from '../api/moderation';
+import { intlLocale } from '../../../../shared/languages';
 
 type Item = ReportQueue['items'][number];
 
@@ -157,7 +158,8 @@ export default function ReportsPage({ programId }: { programId: string }) {
                     <span>
                       <strong>{s.user.name}</strong> ·{' '}
                       {t(s.kind === 'mute' ? 'moderation.muted' : 'moderation.suspended')} ·{' '}
-                      {t('moderation.until', { date: new Date(s.endsAt).toLocaleString(locale) })} · {s.reason}
+                      {t('moderation.until', { date: new Date(s.endsAt).toLocaleString(intlLocale(locale)) })} ·{' '}
+                      {s.reason}
                     </span>
                     <button
                       type="button"

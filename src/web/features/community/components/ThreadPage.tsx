@@ -24,6 +24,7 @@ import {
 import { suggestMembers } from '../api/moderation';
 import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
+import { intlLocale } from '../../../../shared/languages';
 
 interface PostProps {
   thread: ThreadAnswer;
@@ -94,7 +95,7 @@ function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: 
   return (
     <li className={`card${post.accepted ? ' accepted' : ''}`} aria-label={post.author.name}>
       <div className="muted">
-        <strong>{post.author.name}</strong> · {new Date(post.createdAt).toLocaleString(locale)}
+        <strong>{post.author.name}</strong> · {new Date(post.createdAt).toLocaleString(intlLocale(locale))}
         {post.accepted ? ` · ${t('spaces.acceptedAnswer')}` : ''}
         {post.hidden ? ` · ${t('spaces.hidden')}` : ''}
         {post.reports ? ` · ${t('spaces.reports', { count: post.reports })}` : ''}

@@ -7,6 +7,7 @@ import { getDhis2Mapping, getDhis2Server, listDhis2Pushes } from '../api/dhis2';
 import { Dhis2Mapping } from './Dhis2Mapping';
 import { Dhis2PushForm, Dhis2Server, ImportSummaryView } from './Dhis2Push';
 import './dhis2.css';
+import { intlLocale } from '../../../../shared/languages';
 
 /** The program manager's DHIS2 exchange: the mapping, the server, a push and the pushes before it. */
 export function Dhis2Section({ programId, indicators }: { programId: string; indicators: IndicatorAnswer[] }) {
@@ -44,7 +45,7 @@ export function Dhis2Section({ programId, indicators }: { programId: string; ind
                 {history.items.map((p) => (
                   <li key={p.id}>
                     {t('impact.dhis2.historyRow', {
-                      when: new Date(p.pushedAt).toLocaleString(locale),
+                      when: new Date(p.pushedAt).toLocaleString(intlLocale(locale)),
                       period: p.period,
                       who: p.pushedBy.name,
                     })}

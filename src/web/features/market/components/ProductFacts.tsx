@@ -1,12 +1,13 @@
 import type { CatalogProductAnswer } from '../../../../shared/schemas/market';
 import { useI18n } from '../../../i18n/i18n';
+import { intlLocale } from '../../../../shared/languages';
 
 /** What the label says, in the reader's language: net quantity, ingredients, allergens, shelf life, storage. */
 export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
   const { t, locale } = useI18n();
   const { netQuantity, ingredients, allergens, shelfLifeDays, storage } = data;
   if (!netQuantity && !ingredients && !allergens && shelfLifeDays === null && !storage) return null;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 });
   return (
     <section aria-labelledby="facts-title" className="panel" data-testid="product-facts">
       <h2 id="facts-title">{t('product.facts')}</h2>

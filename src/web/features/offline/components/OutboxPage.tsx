@@ -8,6 +8,7 @@ import { useOutboxRecords } from '../use-outbox';
 import { downloadWorkingSet, workingSetDownloadedAt } from '../working-set';
 import { RecordFixer } from './RecordFixer';
 import { ConflictChoice } from './ConflictChoice';
+import { intlLocale } from '../../../../shared/languages';
 
 const STATES: OutboxState[] = ['conflict', 'error', 'to-post', 'to-update', 'uploading', 'synced'];
 
@@ -94,7 +95,7 @@ export default function OutboxPage() {
       <p className="small" data-testid="working-set">
         {downloadedAt
           ? t('outbox.downloadedAt', {
-              time: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+              time: new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(
                 new Date(downloadedAt),
               ),
             })

@@ -13,6 +13,7 @@ import { CourseForm } from './CourseForm';
 import { SessionForm } from './SessionForm';
 import { TopicLabel } from './TopicLabel';
 import { TrainingSummaryTable } from './TrainingSummaryTable';
+import { intlLocale } from '../../../../shared/languages';
 
 /** Sessions grouped by the month they start in: a calendar that fits a phone. */
 function byMonth(sessions: SessionAnswer[]) {
@@ -34,7 +35,7 @@ export default function TrainingPage() {
   // What the program's training offers the caller, as its lists answer it.
   const offered = sessions.data?.abilities;
   const monthName = (month: string) =>
-    new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${month}-01T00:00:00Z`),
     );
   if (!program) return <p className="muted">{t('training.noProgram')}</p>;
