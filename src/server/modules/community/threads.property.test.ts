@@ -73,8 +73,8 @@ describe('a thread’s kept reply count and last activity, for any sequence of r
     const db = t.database.db;
     const threads = await Promise.all([1, 2, 3].map(() => w.thread(w.space('packaging'), w.ayu.session)));
     await db.query(
-      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, hidden_at, created_at)
-       SELECT gen_random_uuid(), t.id, t.program_id, $2, 'Balasan', CASE WHEN r % 3 = 0 THEN now() END,
+      `INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, hidden_at, created_at)
+       SELECT gen_random_uuid(), t.id, t.program_id, $2, 'Balasan', 'id', CASE WHEN r % 3 = 0 THEN now() END,
               t.created_at + r * interval '1 hour'
        FROM community_threads t, generate_series(1, 5) AS r WHERE t.id = ANY($1::uuid[])`,
       [threads.map((x) => x.id), w.rina.userId],
