@@ -330,4 +330,12 @@ export const errorsTh: ErrorTexts = {
   'error.story-status': 'เรื่องราวอยู่ในสถานะ {status}: ขั้นตอนนี้ใช้ไม่ได้ในตอนนี้',
   'error.too-many-story-photos': 'เรื่องราวหนึ่งเรื่องมีภาพได้ไม่เกิน {maximum} ภาพ',
   'error.not_mentor_topic': 'ไม่ใช่หัวข้อที่พี่เลี้ยงคนนี้ให้คำปรึกษา',
+  'error.event-linked-session': 'กิจกรรมนี้เป็นการอบรม: ยกเลิกได้ที่ส่วนการอบรม',
+  'error.capacity-below-going': 'มีผู้ตอบรับแล้ว {going} คน: จำนวนที่นั่งจะน้อยกว่านี้ไม่ได้',
+  'error.rate-same-currency': 'อัตราแลกเปลี่ยนใช้แปลงเป็นสกุลเงินที่รายงาน; {currency} เป็นสกุลเงินนั้นอยู่แล้ว',
+  'error.translation-not-yours': 'เฉพาะผู้เขียนโพสต์หรือผู้ดูแลพื้นที่นี้เท่านั้นที่เพิ่มคำแปลได้',
+  'error.not_a_rate': 'ต้องเป็นทศนิยมที่มากกว่าศูนย์ เช่น 0.000063 หรือ 4.37',
+  'error.same_as_original': 'โพสต์นี้เขียนด้วยภาษานี้อยู่แล้ว',
+  'error.not_a_program_locale': 'ไม่ใช่ภาษาของโครงการ (ภาษาของโครงการ: {values})',
+  'error.title_of_thread_only': 'เฉพาะโพสต์แรกของกระทู้เท่านั้นที่มีหัวข้อ',
 };

@@ -338,4 +338,12 @@ export const errorsVi: ErrorTexts = {
   'error.story-status': 'Câu chuyện đang ở trạng thái {status}: bước này không áp dụng lúc này.',
   'error.too-many-story-photos': 'Mỗi câu chuyện có tối đa {maximum} ảnh.',
   'error.not_mentor_topic': 'Không phải chủ đề mà người cố vấn này hướng dẫn.',
+  'error.event-linked-session': 'Sự kiện này là một buổi tập huấn: hãy hủy nó trong phần tập huấn.',
+  'error.capacity-below-going': 'Đã có {going} người đăng ký tham dự: sức chứa không thể thấp hơn.',
+  'error.rate-same-currency': 'Tỷ giá quy đổi sang đồng tiền báo cáo; {currency} đã là đồng tiền đó.',
+  'error.translation-not-yours': 'Chỉ tác giả bài viết hoặc người điều hành của không gian mới thêm bản dịch được.',
+  'error.not_a_rate': 'Phải là số thập phân dương, ví dụ 0.000063 hoặc 4.37.',
+  'error.same_as_original': 'Bài viết đã được viết bằng ngôn ngữ này.',
+  'error.not_a_program_locale': 'Không phải ngôn ngữ của chương trình (các ngôn ngữ: {values}).',
+  'error.title_of_thread_only': 'Chỉ bài mở đầu của chủ đề mới có tiêu đề.',
 };
