@@ -38,7 +38,7 @@ const escapeHtml = (text: string) =>
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** A price as the visitor reads it ("Rp 25.000", "IDR 25,000", "IDR 25,000"). */
-export function formatPrice(price: { amount: string; currency: string }, locale: UiLocale): string {
+function formatPrice(price: { amount: string; currency: string }, locale: UiLocale): string {
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency: price.currency }).format(Number(price.amount));
   } catch {
