@@ -3,6 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readPool } from './http/context.js';
+import { Problem } from './http/errors.js';
+import { getCatalogProduct } from './modules/market/catalog.service.js';
+import { pageLocale, productPage } from './product-page.js';
 
 /** dist/web, whether the server runs from dist/server or from src/server. */
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -11,7 +15,6 @@ const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const PAGES = [
   '/',
   '/catalog',
-  '/p/*',
   '/b/*',
   '/verify',
   '/verify/*',
@@ -33,8 +36,10 @@ function readIndex(root: string): Buffer | null {
   return existsSync(file) ? readFileSync(file) : null;
 }
 
-const sendPage = (reply: FastifyReply, page: Buffer) =>
+const sendPage = (reply: FastifyReply, page: Buffer | string) =>
   reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The answer to an unknown page address (a GET of anything outside /api, /media, /assets and
@@ -93,6 +98,32 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
       reply.header('cache-control', 'no-cache').type(type).send(body),
     );
   }
+  // The product page, rendered with its content, title and link-preview tags in the visitor's
+  // language; 404 with the shell (the app's not-found page) for an unknown or unpublished id.
+  const shell = index.toString('utf8');
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    '/p/:id',
+    { config: { access: 'public', reads: 'replica' }, schema: { hide: true } },
+    async (request, reply) => {
+      // Signed-in or not, the page is read as a visitor reads it; it says which languages it varies by.
+      void reply.header('vary', 'Accept-Language, Cookie');
+      const { id } = request.params;
+      if (!UUID.test(id)) return sendPage(reply.code(404), index);
+      const locale = pageLocale(request.query.lang, request.headers['accept-language']);
+      try {
+        const product = await getCatalogProduct({ db: readPool(request), clock: app.clock }, id, locale);
+        const origin = `${request.protocol}://${request.host}`;
+        // A signed-in visitor's page is theirs: no shared cache may keep it.
+        return await reply
+          .header('cache-control', request.actor.kind === 'user' ? 'private, no-cache' : 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(productPage(shell, product, locale, origin));
+      } catch (error) {
+        if (error instanceof Problem && error.status === 404) return sendPage(reply.code(404), index);
+        throw error;
+      }
+    },
+  );
   for (const url of PAGES) {
     app.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
       sendPage(reply, index),
