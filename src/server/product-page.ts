@@ -2,7 +2,7 @@ import type { CatalogProductAnswer } from '../shared/schemas/market.js';
 import { DEFAULT_LOCALE, UI_LOCALES, type UiLocale } from '../shared/locales.js';
 
 /** Open Graph's name for each interface language. */
-const OG_LOCALES: Record<UiLocale, string> = { id: 'id_ID', en: 'en_US', ja: 'ja_JP' };
+const OG_LOCALES: Record<UiLocale, string> = { id: 'id_ID', en: 'en_US', ja: 'ja_JP', th: 'th_TH', vi: 'vi_VN' };
 
 /**
  * The visitor's language, by the web app's first-locale rule as far as a server can see it: ?lang=,
