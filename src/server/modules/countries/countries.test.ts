@@ -417,6 +417,13 @@ describe('country packs', () => {
       amount: '5000.00',
       currency: 'KES',
     });
+    // Without `from`, a statement runs from the start of the Kenyan fiscal year `to` falls in.
+    const toJune = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/income-statement?to=2026-06-30`,
+      as: manager,
+    });
+    expect(toJune.json()).toMatchObject({ from: '2025-07-01', to: '2026-06-30' });
+    expect(toJune.json().revenue.amount).toEqual({ amount: '1350.75', currency: 'KES' });
     const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
     expect(books.currency).toBe('KES');
     const smark = await w.send('POST', '/api/v1/certifications', w.admin, {
