@@ -215,7 +215,7 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
  * A report period: `to` defaults to today, `from` to the first day of the fiscal year `to` falls in
  * (January by default; July in Kenya, April in Japan: `startMonth` from the country's pack).
  */
-export function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string, startMonth = 1) {
+function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string, startMonth = 1) {
   const to = query.to ?? today;
   const year = Number(to.slice(0, 4));
   const fiscalYear = Number(to.slice(5, 7)) >= startMonth ? year : year - 1;
