@@ -27,6 +27,11 @@ export const CERTIFICATION_KINDS = [
   'th_fda',
   'th_tcps',
   'vn_food_safety',
+  'jp_jas',
+  'jp_food_business_licence',
+  'ke_kebs_smark',
+  'ke_kebs_dmark',
+  'kg_eaeu_conformity',
   'other',
 ] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];

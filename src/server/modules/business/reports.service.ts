@@ -1,8 +1,10 @@
 import type { Queryable } from '../../db/database.js';
-import { inSnapshot, type Ctx } from '../../http/context.js';
+import { inSnapshot, type Ctx, type TxCtx } from '../../http/context.js';
 import { dateIn } from '../../../shared/dates.js';
 import { invalid } from '../../http/errors.js';
 import { fromMinor, type Money } from '../../../shared/money.js';
+import { packOf } from '../../packs/index.js';
+import { programById } from '../programs/index.js';
 import { booksFor, type Books } from './books.service.js';
 import { finalTaxOver } from './final-tax.service.js';
 import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
@@ -209,12 +211,28 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
   return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 
-/** A report period: `to` defaults to today, `from` to the first of January of `to`'s year. */
-export function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {
+/**
+ * A report period: `to` defaults to today, `from` to the first day of the fiscal year `to` falls in
+ * (January by default; July in Kenya, April in Japan: `startMonth` from the country's pack).
+ */
+function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string, startMonth = 1) {
   const to = query.to ?? today;
-  const from = query.from ?? `${to.slice(0, 4)}-01-01`;
+  const year = Number(to.slice(0, 4));
+  const fiscalYear = Number(to.slice(5, 7)) >= startMonth ? year : year - 1;
+  const from = query.from ?? `${fiscalYear}-${String(startMonth).padStart(2, '0')}-01`;
   if (from > to) throw invalid([{ path: 'query.from', code: 'from_after_to', message: 'must not be after `to`' }]);
   return { from, to };
+}
+
+/** The period of a group's report, its default starting when the fiscal year of its program's country does. */
+export async function reportPeriod(
+  tx: TxCtx,
+  books: Books,
+  query: { from?: string | undefined; to?: string | undefined },
+) {
+  const program = await programById(tx.db, books.group.program_id);
+  const startMonth = (program && packOf(program.country)?.pack.fiscalYearStartMonth) ?? 1;
+  return periodOf(query, dateIn(tx.clock.now()), startMonth);
 }
 
 export async function getFinancialPosition(ctx: Ctx, groupId: string, at?: string) {
@@ -224,8 +242,11 @@ export async function getFinancialPosition(ctx: Ctx, groupId: string, at?: strin
 }
 
 export async function getIncomeStatement(ctx: Ctx, groupId: string, query: { from?: string; to?: string }) {
-  const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
-  return inSnapshot(ctx, async (tx) => computeIncomeStatement(tx.db, await booksFor(tx, groupId, 'read'), from, to));
+  return inSnapshot(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'read');
+    const { from, to } = await reportPeriod(tx, books, query);
+    return computeIncomeStatement(tx.db, books, from, to);
+  });
 }
 
 /**

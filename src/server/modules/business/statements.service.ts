@@ -7,7 +7,7 @@ import { computeCashBook } from './cash-book.service.js';
 import { notesOf } from './notes.js';
 import { statementsPdf, statementsXlsx } from './report-documents.js';
 import type { ReportLocale } from './report-labels.js';
-import { computeStatements, periodOf } from './reports.service.js';
+import { computeStatements, reportPeriod } from './reports.service.js';
 
 interface PeriodQuery {
   from?: string | undefined;
@@ -16,8 +16,11 @@ interface PeriodQuery {
 }
 
 async function statementsFor(ctx: Ctx, groupId: string, query: PeriodQuery) {
-  const { from, to } = periodOf(query, dateIn(ctx.clock.now()));
-  return inSnapshot(ctx, async (tx) => computeStatements(tx.db, await booksFor(tx, groupId, 'read'), from, to));
+  return inSnapshot(ctx, async (tx) => {
+    const books = await booksFor(tx, groupId, 'read');
+    const { from, to } = await reportPeriod(tx, books, query);
+    return computeStatements(tx.db, books, from, to);
+  });
 }
 
 export async function getNotes(ctx: Ctx, groupId: string, query: PeriodQuery) {

@@ -24,16 +24,17 @@ async function indonesianRows() {
 const count = async (sql: string, params: unknown[] = []) =>
   (await t.database.db.query<{ n: number }>(sql, params))[0]!.n;
 
-/** A program started from a pack, an admin, and ways to post as them and sign in staff. */
-async function packWorld(country: 'TH' | 'VN', code: string) {
+/** Installs a country's pack and starts a program from it. */
+async function programFromPack(country: string, code: string, startedOn = '2026-01-01') {
   const db = t.database.db;
   await installPack(db, country);
-  const { program, scheme } = await createProgramFromPack(system(db), {
-    country,
-    code,
-    name: `${code} (test)`,
-    startedOn: '2026-01-01',
-  });
+  return createProgramFromPack(system(db), { country, code, name: `${code} (test)`, startedOn });
+}
+
+/** A program started from a pack, an admin, and ways to post as them and sign in staff. */
+async function packWorld(country: string, code: string, startedOn?: string) {
+  const db = t.database.db;
+  const { program, scheme } = await programFromPack(country, code, startedOn);
   const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
   const send = (method: 'POST' | 'PUT', url: string, as: Session, payload: object) =>
     t.request({ method, url, as, payload });
@@ -92,6 +93,24 @@ describe('country packs', () => {
       licence: 'MIT',
       url: expect.stringContaining('github.com'),
     });
+    expect(packCountries()).toEqual(expect.arrayContaining(['JP', 'KE', 'KG']));
+    const [jp, ke, kg] = (['JP', 'KE', 'KG'] as const).map((c) => loadPack(c).pack);
+    expect([jp, ke, kg].map((p) => [p!.currency, p!.fiscalYearStartMonth, p!.defaultLocale])).toEqual([
+      [{ code: 'JPY', minorUnits: 0 }, 4, 'ja'],
+      [{ code: 'KES', minorUnits: 2 }, 7, 'en'],
+      [{ code: 'KGS', minorUnits: 2 }, 1, 'ky'],
+    ]);
+    expect(jp!.areas.source).toMatchObject({
+      licence: 'MIT',
+      licenceFile: 'LICENSE.areas',
+      commit: expect.any(String),
+    });
+    for (const p of [ke!, kg!]) expect(p.areas.source.licence).toBe('LGPL-2.1-or-later');
+    for (const p of [jp!, ke!, kg!]) {
+      expect(p.chart.verified).toBe(false);
+      expect(p.taxNotes.every((n) => !n.verified)).toBe(true);
+      expect(p.unverified.length).toBeGreaterThan(0);
+    }
   });
 
   it('install Thailand on an Indonesian platform without changing an Indonesian row, and again change nothing', async () => {
@@ -303,16 +322,182 @@ describe('country packs', () => {
     });
     expect((await add(indonesian, {})).statusCode).toBe(201);
 
-    await installPack(db, 'TH');
-    const { program } = await createProgramFromPack(system(db), {
-      country: 'TH',
-      code: 'OTOP-TH',
-      name: 'OTOP',
-      startedOn: '2026-01-01',
-    });
+    const { program } = await programFromPack('TH', 'OTOP-TH');
     const thai = await groupIn(program.id, 'TH-1001');
     expect((await add(thai, {})).statusCode).toBe(201);
     const withId = await add(thai, { nationalId: '1101700203451' });
     expect(withId.statusCode, withId.body).toBe(201);
+  });
+
+  it('install Japan, Kenya and Kyrgyzstan beside Indonesia and Thailand without changing their rows, and again change nothing', async () => {
+    const db = t.database.db;
+    await buildProgram(db);
+    await installPack(db, 'TH');
+    const thaiRows = () =>
+      db.query(`SELECT code, parent_code, level, name, names, path FROM areas WHERE country = 'TH' ORDER BY code`);
+    const before = { indonesian: await indonesianRows(), thai: await thaiRows() };
+
+    const expected = { JP: 1965, KE: 47, KG: 9 };
+    for (const [country, n] of Object.entries(expected)) {
+      const dry = await installPack(db, country, { dryRun: true });
+      expect(dry).toMatchObject({ installedVersion: null, upToDate: false, areas: { added: n } });
+      expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = $1`, [country])).toBe(0);
+      expect((await installPack(db, country)).areas).toMatchObject({ added: n, renamed: [], moved: 0 });
+      expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = $1`, [country])).toBe(n);
+    }
+    expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = 'JP' AND level = 'prefecture'`)).toBe(47);
+    expect(await count(`SELECT count(*)::int AS n FROM areas WHERE country = 'KE' AND level = 'county'`)).toBe(47);
+    const [oitaCity] = await db.query(`SELECT name, names, parent_code FROM areas WHERE code = 'JP-44201'`);
+    expect(oitaCity).toEqual({ name: '大分市', names: { en: 'Oita (city)' }, parent_code: 'JP-44' });
+    const [issykKul] = await db.query(`SELECT name, names FROM areas WHERE code = 'KG-Y'`);
+    expect(issykKul).toEqual({
+      name: 'Ысык-Көл облусу',
+      names: { ru: 'Иссык-Кульская область', en: 'Issyk-Kul Region' },
+    });
+
+    const audits = await count(`SELECT count(*)::int AS n FROM audit_log`);
+    for (const [country, n] of Object.entries(expected))
+      expect(await installPack(db, country)).toMatchObject({ upToDate: true, areas: { added: 0, unchanged: n } });
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log`)).toBe(audits);
+    expect({ indonesian: await indonesianRows(), thai: await thaiRows() }).toEqual(before);
+  });
+
+  it('find Oita and its municipalities through the areas API by their Japanese and English names', async () => {
+    await installPack(t.database.db, 'JP');
+    const search = async (q: string) => {
+      const r = await t.request({ url: `/api/v1/areas/search?country=JP&q=${encodeURIComponent(q)}` });
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json().items as { code: string; name: string }[]).map((a) => a.code);
+    };
+    expect((await search('大分'))[0]).toBe('JP-44');
+    expect((await search('Oita'))[0]).toBe('JP-44');
+    expect(await search('Oita')).toEqual(expect.arrayContaining(['JP-44', 'JP-44201']));
+    expect(await search('別府')).toEqual(['JP-44202']);
+    expect(await search('beppu')).toEqual(['JP-44202']);
+    const listed = await t.request({ url: '/api/v1/areas?parent=JP-44&q=yufu' });
+    expect(listed.json().items.map((a: { code: string }) => a.code)).toEqual(['JP-44213']);
+    const municipalities = await t.request({ url: '/api/v1/areas?parent=JP-44&limit=100' });
+    expect(municipalities.json().items).toHaveLength(18);
+  });
+
+  it('start a Kenyan program whose group keeps books in KES and closes its year on 30 June', async () => {
+    const w = await packWorld('KE', 'OVOP-KE', '2025-07-01');
+    expect(w.program).toMatchObject({ country: 'KE', currency: 'KES', locales: ['en', 'sw'] });
+    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'KE-12', profile: {} });
+    const group = await w.post('/api/v1/groups', {
+      programId: w.program.id,
+      villageId: village.id,
+      name: 'Kirinyaga Honey Producers',
+      kind: 'farmer_group',
+    });
+    const manager = await w.as('group_manager', { groupId: group.id });
+    const sell = async (date: string, amount: string) => {
+      const r = await w.send('POST', `/api/v1/groups/${group.id}/transactions`, manager, {
+        kind: 'cash_sale',
+        date,
+        amount: { amount, currency: 'KES' },
+        memo: 'Honey',
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    };
+    await sell('2025-07-01', '1000.00');
+    await sell('2025-12-31', '250.50');
+    await sell('2026-06-30', '100.25');
+    await sell('2026-07-01', '5000.00');
+    const statement = async (from: string, to: string) =>
+      (
+        await t.request({
+          url: `/api/v1/groups/${group.id}/reports/income-statement?from=${from}&to=${to}`,
+          as: manager,
+        })
+      ).json();
+    const fy = await statement('2025-07-01', '2026-06-30');
+    expect(fy.revenue.amount).toEqual({ amount: '1350.75', currency: 'KES' });
+    expect((await statement('2026-07-01', '2027-06-30')).revenue.amount).toEqual({
+      amount: '5000.00',
+      currency: 'KES',
+    });
+    // Without `from`, a statement runs from the start of the Kenyan fiscal year `to` falls in.
+    const toJune = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/income-statement?to=2026-06-30`,
+      as: manager,
+    });
+    expect(toJune.json()).toMatchObject({ from: '2025-07-01', to: '2026-06-30' });
+    expect(toJune.json().revenue.amount).toEqual({ amount: '1350.75', currency: 'KES' });
+    const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
+    expect(books.currency).toBe('KES');
+    const smark = await w.send('POST', '/api/v1/certifications', w.admin, {
+      productId: (
+        await w.post('/api/v1/products', {
+          groupId: group.id,
+          name: { en: 'Kirinyaga honey' },
+          description: { en: 'Raw honey from Kirinyaga.' },
+          category: 'food',
+          unit: 'jar',
+          price: { amount: '450.00', currency: 'KES' },
+          status: 'ready',
+        })
+      ).id,
+      kind: 'ke_kebs_smark',
+      number: 'SM-0001',
+      issuer: 'KEBS',
+      issuedOn: '2026-02-01',
+    });
+    expect(smark.statusCode, smark.body).toBe(201);
+    expect(smark.json().expiresOn).toBe('2027-02-01');
+  });
+
+  it('start a Japanese program in JPY that refuses fractions of a yen and takes members without an id', async () => {
+    const w = await packWorld('JP', 'OVOP-JP');
+    expect(w.program).toMatchObject({ country: 'JP', currency: 'JPY', locales: ['ja', 'en'] });
+    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'JP-44213', profile: {} });
+    const group = await w.post('/api/v1/groups', {
+      programId: w.program.id,
+      villageId: village.id,
+      name: '湯布院かぼす生産者の会',
+      kind: 'farmer_group',
+    });
+    const member = await w.post(`/api/v1/groups/${group.id}/members`, {
+      name: '佐藤 花子',
+      sex: 'female',
+      birthYear: 1962,
+      role: 'chair',
+      joinedOn: '2026-01-10',
+    });
+    expect(member.nationalId).toBeNull();
+
+    const manager = await w.as('group_manager', { groupId: group.id });
+    const sale = (amount: string) =>
+      w.send('POST', `/api/v1/groups/${group.id}/transactions`, manager, {
+        kind: 'cash_sale',
+        date: '2026-02-10',
+        amount: { amount, currency: 'JPY' },
+        memo: 'かぼす',
+      });
+    const fraction = await sale('1200.50');
+    expect(fraction.statusCode).toBe(400);
+    expect(fraction.json().errors[0].path).toMatch(/^amount/);
+    expect((await sale('1200')).statusCode).toBe(201);
+    const income = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/income-statement?from=2026-02-01&to=2026-02-28`,
+      as: manager,
+    });
+    expect(income.json().revenue.amount).toEqual({ amount: '1200', currency: 'JPY' });
+    const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
+    expect(books.accounts.find((a: { code: string }) => a.code === '4-101').name).toEqual({
+      ja: '売上高',
+      en: 'Sales',
+    });
+
+    const product = await w.send('POST', '/api/v1/products', w.admin, {
+      groupId: group.id,
+      name: { ja: 'かぼす果汁', en: 'Kabosu juice' },
+      description: { ja: '大分県産かぼすの果汁。' },
+      category: 'processed_food',
+      unit: '本',
+      price: { amount: '980.5', currency: 'JPY' },
+    });
+    expect(product.statusCode).toBe(400);
+    expect(product.json().errors[0].path).toBe('price.amount');
   });
 });

@@ -43,7 +43,7 @@ export const areasRepository = {
   },
 
   /**
-   * Areas whose name contains `q`, ranked: inside `scopePaths` first (when given), then the name
+   * Areas whose name, or a name in another language, contains `q`, ranked: inside `scopePaths` first (when given), then the name
    * exactly, then names that start with `q`, then shallower areas, then by name. The trigram index
    * on lower(name) finds the candidates; ancestors come from the materialised path in one join.
    */
@@ -65,7 +65,8 @@ export const areasRepository = {
       sql`WITH hits AS (
          SELECT a.code, a.country, a.parent_code, a.level, a.depth, a.name, a.path, ${inScope} AS in_scope
          FROM areas a
-         WHERE lower(a.name) LIKE ${likeContaining(lowered)}
+         WHERE (lower(a.name) LIKE ${likeContaining(lowered)}
+                OR lower(area_names_text(a.names)) LIKE ${likeContaining(lowered)})
            AND (${f.level ?? null}::text IS NULL OR a.level = ${f.level ?? null})
            AND (${f.country ?? null}::text IS NULL OR a.country = ${f.country ?? null})
            AND (${!f.mineOnly} OR ${inScope})
@@ -105,7 +106,10 @@ export const areasRepository = {
     where.equal('a.parent_code', f.parent);
     where.equal('a.level', f.level);
     where.equal('a.country', f.country);
-    if (f.q) where.and(sql`lower(a.name) LIKE lower(${likeContaining(f.q)})`);
+    if (f.q)
+      where.and(
+        sql`(lower(a.name) LIKE lower(${likeContaining(f.q)}) OR lower(area_names_text(a.names)) LIKE lower(${likeContaining(f.q)}))`,
+      );
     if (f.after) where.and(sql`a.code > ${f.after}`);
     return db.query<AreaListRow>(
       `SELECT ${COLUMNS.split(', ')

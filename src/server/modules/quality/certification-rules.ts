@@ -44,7 +44,16 @@ const NUMBER_FORMATS: Partial<Record<CertificationKind, { pattern: RegExp; code:
  * The kinds whose number format and validity come from the pack that brings them (packs/XX/pack.json);
  * Indonesia's and the FDA's rules above are code, as they check more than a pattern.
  */
-const PACKED_KINDS: readonly CertificationKind[] = ['th_fda', 'th_tcps', 'vn_food_safety'];
+const PACKED_KINDS: readonly CertificationKind[] = [
+  'th_fda',
+  'th_tcps',
+  'vn_food_safety',
+  'jp_jas',
+  'jp_food_business_licence',
+  'ke_kebs_smark',
+  'ke_kebs_dmark',
+  'kg_eaeu_conformity',
+];
 
 /** SPP-IRT is valid at most 5 years (BPOM Reg. 22/2018). */
 export const PIRT_MAX_MONTHS = 60;
