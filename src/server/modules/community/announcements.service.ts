@@ -2,11 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import { invalid, notFound, type FieldError } from '../../http/errors.js';
 import type { AnnouncementAnswer, AnnouncementBody } from '../../../shared/schemas/community-events.js';
-import { areaPath } from '../geography/index.js';
 import { authorize, can, programTarget, recordAudit, requireUser, type Target } from '../platform/index.js';
 import { announcementPolicy, eventPolicy } from './community.policy.js';
 import { announcementsRepository, type Audience, type AnnouncementRow } from './announcements.repository.js';
-import { spacesRepository } from './spaces.repository.js';
+import { areaPlace, spacePlace } from './places.js';
 import { viewerIn } from './spaces.service.js';
 import type { Queryable } from '../../db/database.js';
 
@@ -53,20 +52,10 @@ async function present(db: Queryable, actor: Actor, row: AnnouncementRow): Promi
 /** Where an announcement is aimed, checked field by field: its area's path, or its space's. */
 async function placeOf(db: Queryable, programId: string, input: AnnouncementBody): Promise<string> {
   const errors: FieldError[] = [];
-  let path = '';
-  if (input.areaCode) {
-    const found = await areaPath(db, input.areaCode);
-    if (found === undefined) errors.push({ path: 'areaCode', code: 'unknown_reference', message: 'no such area' });
-    else path = found;
-  }
-  if (input.spaceId) {
-    const space = await spacesRepository.byId(db, input.spaceId);
-    if (!space || space.program_id !== programId)
-      errors.push({ path: 'spaceId', code: 'unknown_reference', message: 'no such space' });
-    else path = space.area_path;
-  }
+  const area = input.areaCode ? await areaPlace(db, input.areaCode, errors) : undefined;
+  const space = input.spaceId ? await spacePlace(db, programId, input.spaceId, errors) : undefined;
   if (errors.length > 0) throw invalid(errors);
-  return path;
+  return space ?? area ?? '';
 }
 
 /** A new announcement, by a manager whose area holds where it is aimed. */

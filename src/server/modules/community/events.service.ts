@@ -8,13 +8,13 @@ import type {
   EventsQuery,
   PublicEventAnswer,
 } from '../../../shared/schemas/community-events.js';
-import { areaPath } from '../geography/index.js';
 import { authorize, can, notify, recordAudit, type Target } from '../platform/index.js';
 import { eventPolicy } from './community.policy.js';
 import { eventNotice } from './events.notices.js';
 import { eventsRepository, type EventRow, type ViewedEventRow } from './events.repository.js';
 import { rsvpsRepository } from './rsvps.repository.js';
 import { spacesRepository } from './spaces.repository.js';
+import { areaPlace, spacePlace } from './places.js';
 import { newTicketCode } from './tickets.js';
 import { isCommunityStaff, viewerIn, type Viewer } from './spaces.service.js';
 import type { Queryable } from '../../db/database.js';
@@ -90,27 +90,18 @@ export async function readableEvent(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Query
 /** Where the new event is placed, checked field by field: its area, its training session, its space. */
 async function placeOf(db: Queryable, programId: string, input: EventBody) {
   const errors: FieldError[] = [];
-  let path = '';
-  if (input.areaCode) {
-    const found = await areaPath(db, input.areaCode);
-    if (found === undefined) errors.push({ path: 'areaCode', code: 'unknown_reference', message: 'no such area' });
-    else path = found;
-  }
+  const area = input.areaCode ? await areaPlace(db, input.areaCode, errors) : undefined;
+  let session: string | undefined;
   if (input.trainingSessionId) {
-    const session = await eventsRepository.trainingSession(db, input.trainingSessionId);
-    if (!session || session.program_id !== programId)
+    const found = await eventsRepository.trainingSession(db, input.trainingSessionId);
+    if (!found || found.program_id !== programId)
       errors.push({ path: 'trainingSessionId', code: 'unknown_reference', message: 'no such training session' });
-    else path = session.area_path;
+    else session = found.area_path;
   }
-  if (input.spaceId) {
-    const space = await spacesRepository.byId(db, input.spaceId);
-    if (!space || space.program_id !== programId)
-      errors.push({ path: 'spaceId', code: 'unknown_reference', message: 'no such space' });
-    // An event of an area space without a place of its own is placed in the space's area.
-    else if (!input.areaCode && !input.trainingSessionId) path = space.area_path;
-  }
+  const space = input.spaceId ? await spacePlace(db, programId, input.spaceId, errors) : undefined;
   if (errors.length > 0) throw invalid(errors);
-  return path;
+  // An event of an area space without a place of its own is placed in the space's area.
+  return session ?? area ?? space ?? '';
 }
 
 /** A new event, by an organiser whose area holds its place (the program manager anywhere in the program). */
@@ -272,11 +263,8 @@ export async function editEvent(ctx: Ctx, id: string, input: EventChange): Promi
     if (before.kind !== 'online_meeting' && input.url !== undefined)
       errors.push({ path: 'url', code: 'not_allowed_here', message: 'only for an online meeting' });
     let path = before.area_path;
-    if (input.areaCode !== undefined && errors.length === 0) {
-      const found = await areaPath(tx.db, input.areaCode);
-      if (found === undefined) errors.push({ path: 'areaCode', code: 'unknown_reference', message: 'no such area' });
-      else path = found;
-    }
+    if (input.areaCode !== undefined && errors.length === 0)
+      path = (await areaPlace(tx.db, input.areaCode, errors)) ?? path;
     if (errors.length > 0) throw invalid(errors);
     authorize(tx.actor, eventPolicy, 'organise', { programId: before.program_id, areaPath: path });
     const capacity = input.capacity === undefined ? before.capacity : input.capacity;
