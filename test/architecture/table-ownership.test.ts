@@ -78,6 +78,7 @@ const OWNERS: Record<string, string[]> = {
     'community_spaces',
     'community_threads',
     'community_posts',
+    'community_post_translations',
     'community_helpful',
     'community_follows',
     'community_reports',
@@ -95,7 +96,16 @@ const OWNERS: Record<string, string[]> = {
     'community_announcements',
     'community_announcement_reads',
   ],
-  market: ['catalog_words', 'buyers', 'inquiries', 'inquiry_messages', 'quotes', 'orders', 'order_allocations'],
+  market: [
+    'catalog_words',
+    'catalog_version',
+    'buyers',
+    'inquiries',
+    'inquiry_messages',
+    'quotes',
+    'orders',
+    'order_allocations',
+  ],
 };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
