@@ -270,6 +270,15 @@ const placedTarget = (r: Records, x: Helpers) =>
     target: '10',
   });
 
+/** A new organisation by the platform admin (no caller of the walk is granted on it). */
+async function freshOrganisation(x: Helpers): Promise<string> {
+  return (await x.post('/api/v1/organisations', { name: `Agency ${x.unique}`, reportingCurrency: 'JPY' })).id;
+}
+/** Only the platform admin: an organisation's records are its granted people's, and none is in the walk. */
+const ORGANISATION_ADMIN_ONLY: Rule = { kind: 'only', callers: (_, a) => isAdmin(a), refusal: 404 };
+/** A platform admin's acts: anyone else signed in is refused (403 `admin-only`). */
+const PLATFORM_ADMIN: Rule = { kind: 'only', callers: (_, a) => isAdmin(a), refusal: 403 };
+
 export const TABLE: Record<string, Entry> = {
   'GET /health': { rule: OPEN, places: ONCE, request: () => ({ url: '/health' }) },
   'POST /api/v1/auth/sign-in': {
@@ -1397,6 +1406,110 @@ export const TABLE: Record<string, Entry> = {
     request: async (r, x) => ({
       url: `/api/v1/community/events/${await freshEvent(r, x)}/check-in`,
       payload: { code: 'ZZZZZ-ZZZZZ' },
+    }),
+  },
+  'PATCH /api/v1/community/events/{id}': {
+    rule: policy(check(eventPolicy, 'read', vil), check(eventPolicy, 'organise', vil)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/events/${await freshEvent(r, x)}`,
+      payload: { address: 'Balai Banjar' },
+    }),
+  },
+  'POST /api/v1/community/events/{id}/cancel': {
+    rule: policy(check(eventPolicy, 'read', vil), check(eventPolicy, 'organise', vil)),
+    request: async (r, x) => ({ url: `/api/v1/community/events/${await freshEvent(r, x)}/cancel`, payload: {} }),
+  },
+  'POST /api/v1/community/posts/{id}/translations': {
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/translations`,
+      payload: { language: 'en', body: 'A standing pouch.' },
+    }),
+  },
+  'GET /api/v1/country-packs': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/country-packs' }),
+  },
+  'GET /api/v1/country-packs/{country}/plan': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/country-packs/TH/plan' }),
+  },
+  'POST /api/v1/country-packs/{country}/install': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/country-packs/TH/install', payload: {} }),
+  },
+  'POST /api/v1/country-packs/{country}/programs': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: async (_, x) => {
+      await x.post('/api/v1/country-packs/TH/install', {});
+      return {
+        url: '/api/v1/country-packs/TH/programs',
+        payload: { code: `OTOP-${x.unique.toUpperCase()}`, name: 'OTOP', startedOn: '2026-01-01' },
+      };
+    },
+  },
+  'GET /api/v1/organisations': {
+    rule: SIGNED_IN,
+    places: ONCE,
+    request: () => ({ url: '/api/v1/organisations' }),
+  },
+  'POST /api/v1/organisations': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: (_, x) => ({
+      url: '/api/v1/organisations',
+      payload: { name: `Agency ${x.unique}`, reportingCurrency: 'JPY' },
+    }),
+  },
+  'GET /api/v1/organisations/{id}': {
+    rule: ORGANISATION_ADMIN_ONLY,
+    places: ONCE,
+    request: async (_, x) => ({ url: `/api/v1/organisations/${await freshOrganisation(x)}` }),
+  },
+  'GET /api/v1/organisations/{id}/impact': {
+    rule: ORGANISATION_ADMIN_ONLY,
+    places: ONCE,
+    request: async (_, x) => ({
+      url: `/api/v1/organisations/${await freshOrganisation(x)}/impact?indicator=sales_revenue&period=2026`,
+    }),
+  },
+  'GET /api/v1/organisations/{id}/rates': {
+    rule: ORGANISATION_ADMIN_ONLY,
+    places: ONCE,
+    request: async (_, x) => ({ url: `/api/v1/organisations/${await freshOrganisation(x)}/rates` }),
+  },
+  'POST /api/v1/organisations/{id}/rates': {
+    rule: ORGANISATION_ADMIN_ONLY,
+    places: ONCE,
+    request: async (_, x) => ({
+      url: `/api/v1/organisations/${await freshOrganisation(x)}/rates`,
+      payload: { currency: 'IDR', rate: '0.0095', asOf: '2026-01-31' },
+    }),
+  },
+  'GET /api/v1/rating-schemes/{id}/export': {
+    rule: policy(check(schemePolicy, 'read', prog), check(schemePolicy, 'update', prog)),
+    request: (r) => ({ url: `/api/v1/rating-schemes/${r.scheme.id}/export` }),
+  },
+  'POST /api/v1/programs/{id}/rating-schemes/import': {
+    rule: policy(check(schemePolicy, 'read', prog), check(schemePolicy, 'update', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/rating-schemes/import`,
+      payload: await x.get(`/api/v1/rating-schemes/${r.scheme.id}/export`),
+    }),
+  },
+  'GET /api/v1/courses/{id}/export': {
+    rule: policy(check(coursePolicy, 'update', prog)),
+    request: (r) => ({ url: `/api/v1/courses/${r.course.id}/export` }),
+  },
+  'POST /api/v1/programs/{id}/courses/import': {
+    rule: policy(check(trainingProgramPolicy, 'createCourse', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/courses/import`,
+      payload: await x.get(`/api/v1/courses/${r.course.id}/export`),
     }),
   },
   'GET /api/v1/community/events/{id}/attendees': {
