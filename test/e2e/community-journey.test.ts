@@ -181,7 +181,10 @@ describe('the community journey of a village entrepreneur on a phone', () => {
       await page.getByRole('button', { name: t('events.going') }).click();
       await page.getByRole('heading', { name: t('events.ticket') }).waitFor();
       const qr = page.getByRole('img', { name: t('events.ticketQr') });
-      await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // The QR image has loaded: the camera has something to read.
+      await expect
+        .poll(() => qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0))
+        .toBe(true);
       await inLanguage(page, lang);
       await shoot(page, 'ticket', lang);
 
