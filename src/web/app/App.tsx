@@ -48,7 +48,11 @@ export function App() {
               <Switch>
                 <Route path="/" component={CatalogPage} />
                 <Route path="/catalog" component={CatalogPage} />
-                <Route path="/invitation" component={InvitationPage} />
+                <Route path="/invitation">
+                  <Suspense fallback={<Loading />}>
+                    <InvitationPage />
+                  </Suspense>
+                </Route>
                 <Route path="/p/:id">{(params) => <ProductStoryPage id={params.id} />}</Route>
                 <Route path="/ratings/:id">{(params) => <RatingSchemePage id={params.id} />}</Route>
                 <Route path="/b/:id">

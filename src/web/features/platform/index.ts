@@ -7,7 +7,8 @@ export const NotificationSettingsPage = lazy(() => import('./components/Notifica
 
 export { SignInPage } from './components/SignInPage';
 export { SignInForm } from './components/SignInForm';
-export const InvitationPage = lazy(() => import('./components/InvitationPage'));
+/** Already on demand: the public pages load this feature lazily (App), so no second lazy here. */
+export { default as InvitationPage } from './components/InvitationPage';
 export { getMe, signIn, signOut } from './api/session';
 export { listNotifications } from './api/notifications';
 export { SessionContext, useSession } from './session-context';

@@ -3,7 +3,7 @@ import { localized } from '../../../../shared/localized';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
-import { problemText } from '../../../lib/problem-text';
+import { problemText, type Translate } from '../../../lib/problem-text';
 import { useResource } from '../../../lib/use-resource';
 import { checkIn, getEvent } from '../api/events';
 
@@ -55,7 +55,14 @@ function Camera({ onCode }: { onCode: (code: string) => void }) {
   );
 }
 
-type Outcome = { ok: true; text: string } | { ok: false; text: string };
+/**
+ * What the last ticket came to, said in the language the screen is in when it shows (the organiser
+ * may switch language after opening the door: the answer must not keep the one it was sent in).
+ */
+interface Outcome {
+  ok: boolean;
+  say: (t: Translate) => string;
+}
 
 /** The organiser's door: scan a ticket's QR (or type its code) and see at once whether it is good. */
 export default function CheckInPage({ id }: { id: string }) {
@@ -66,9 +73,12 @@ export default function CheckInPage({ id }: { id: string }) {
   const [scanning, setScanning] = useState(false);
   const send = useRef((code: string) => {
     checkIn(id, code).then(
-      (done) => setOutcome({ ok: true, text: t('events.checkedIn', { name: done.attendee.name }) }),
+      (done) => setOutcome({ ok: true, say: (tr) => tr('events.checkedIn', { name: done.attendee.name }) }),
       (error: unknown) =>
-        setOutcome({ ok: false, text: error instanceof ApiError ? problemText(error.problem, t) : String(error) }),
+        setOutcome({
+          ok: false,
+          say: (tr) => (error instanceof ApiError ? problemText(error.problem, tr) : String(error)),
+        }),
     );
   }).current;
   const submit = (e: FormEvent) => {
@@ -85,7 +95,7 @@ export default function CheckInPage({ id }: { id: string }) {
             <p className="muted">{localized(ev.title, locale)}</p>
             {outcome ? (
               <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'success' : 'error'}>
-                {outcome.text}
+                {outcome.say(t)}
               </p>
             ) : null}
             {scanning ? (
