@@ -1470,6 +1470,19 @@ export const TABLE: Record<string, Entry> = {
     places: ONCE,
     request: async (_, x) => ({ url: `/api/v1/organisations/${await freshOrganisation(x)}` }),
   },
+  'PUT /api/v1/organisations/{id}/programs/{programId}': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: async (r, x) => ({ url: `/api/v1/organisations/${await freshOrganisation(x)}/programs/${r.programId}` }),
+  },
+  'PUT /api/v1/organisations/{id}/members/{userId}': {
+    rule: PLATFORM_ADMIN,
+    places: ONCE,
+    request: async (r, x) => ({
+      url: `/api/v1/organisations/${await freshOrganisation(x)}/members/${r.staff.id}`,
+      payload: { role: 'agency_viewer' },
+    }),
+  },
   'GET /api/v1/organisations/{id}/impact': {
     rule: ORGANISATION_ADMIN_ONLY,
     places: ONCE,
