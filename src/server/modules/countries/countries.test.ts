@@ -47,7 +47,12 @@ async function packWorld(country: string, code: string, startedOn?: string) {
     const { user } = await buildStaff(db, role, { programId: program.id, ...scope });
     return { ...(await signedIn(t.app, user)), userId: user.id };
   };
-  return { program, scheme, admin, send, post, as };
+  /** A producer group of the program in a new village of `areaCode`. */
+  const groupIn = async (areaCode: string, name: string, kind: string) => {
+    const village = await post('/api/v1/villages', { programId: program.id, areaCode, profile: {} });
+    return post('/api/v1/groups', { programId: program.id, villageId: village.id, name, kind });
+  };
+  return { program, scheme, admin, send, post, as, groupIn };
 }
 
 type PackWorld = Awaited<ReturnType<typeof packWorld>>;
@@ -180,13 +185,7 @@ describe('country packs', () => {
   it('start a Thai program whose group keeps books in THB, whose members need no national id, and whose OTOP round gives stars', async () => {
     const w = await packWorld('TH', 'OTOP-TH');
     expect(w.program).toMatchObject({ country: 'TH', currency: 'THB', locales: ['th', 'en'] });
-    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'TH-5001', profile: {} });
-    const group = await w.post('/api/v1/groups', {
-      programId: w.program.id,
-      villageId: village.id,
-      name: 'กลุ่มทอผ้าบ้านเหมืองกุง',
-      kind: 'women_group',
-    });
+    const group = await w.groupIn('TH-5001', 'กลุ่มทอผ้าบ้านเหมืองกุง', 'women_group');
     const member = await w.post(`/api/v1/groups/${group.id}/members`, {
       name: 'สมศรี ใจดี',
       sex: 'female',
@@ -255,13 +254,7 @@ describe('country packs', () => {
   it('start a Vietnamese program in VND whose OCOP round issues a certificate valid 36 months', async () => {
     const w = await packWorld('VN', 'OCOP-VN');
     expect(w.program).toMatchObject({ country: 'VN', currency: 'VND', locales: ['vi', 'en'] });
-    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'VN-00004', profile: {} });
-    const group = await w.post('/api/v1/groups', {
-      programId: w.program.id,
-      villageId: village.id,
-      name: 'Hợp tác xã mây tre đan Phú Vinh',
-      kind: 'cooperative',
-    });
+    const group = await w.groupIn('VN-00004', 'Hợp tác xã mây tre đan Phú Vinh', 'cooperative');
     const product = await w.post('/api/v1/products', {
       groupId: group.id,
       name: { vi: 'Giỏ mây tre đan', en: 'Rattan basket' },
@@ -383,13 +376,7 @@ describe('country packs', () => {
   it('start a Kenyan program whose group keeps books in KES and closes its year on 30 June', async () => {
     const w = await packWorld('KE', 'OVOP-KE', '2025-07-01');
     expect(w.program).toMatchObject({ country: 'KE', currency: 'KES', locales: ['en', 'sw'] });
-    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'KE-12', profile: {} });
-    const group = await w.post('/api/v1/groups', {
-      programId: w.program.id,
-      villageId: village.id,
-      name: 'Kirinyaga Honey Producers',
-      kind: 'farmer_group',
-    });
+    const group = await w.groupIn('KE-12', 'Kirinyaga Honey Producers', 'farmer_group');
     const manager = await w.as('group_manager', { groupId: group.id });
     const sell = async (date: string, amount: string) => {
       const r = await w.send('POST', `/api/v1/groups/${group.id}/transactions`, manager, {
@@ -450,13 +437,7 @@ describe('country packs', () => {
   it('start a Japanese program in JPY that refuses fractions of a yen and takes members without an id', async () => {
     const w = await packWorld('JP', 'OVOP-JP');
     expect(w.program).toMatchObject({ country: 'JP', currency: 'JPY', locales: ['ja', 'en'] });
-    const village = await w.post('/api/v1/villages', { programId: w.program.id, areaCode: 'JP-44213', profile: {} });
-    const group = await w.post('/api/v1/groups', {
-      programId: w.program.id,
-      villageId: village.id,
-      name: '湯布院かぼす生産者の会',
-      kind: 'farmer_group',
-    });
+    const group = await w.groupIn('JP-44213', '湯布院かぼす生産者の会', 'farmer_group');
     const member = await w.post(`/api/v1/groups/${group.id}/members`, {
       name: '佐藤 花子',
       sex: 'female',
