@@ -42,7 +42,7 @@ describe('community events on a phone', () => {
     await screenshot(page, 'community-announcement-id');
 
     await page.getByRole('link', { name: 'Acara' }).first().click();
-    await page.getByRole('link', { name: 'Pameran produk desa' }).click();
+    await page.getByRole('link', { name: 'Pameran produk desa', exact: true }).click();
     await page.getByRole('button', { name: 'Saya hadir' }).click();
     await page.getByRole('heading', { name: 'Tiket masuk' }).waitFor();
     const code = (await page.locator('.ticket strong').innerText()).trim();
