@@ -140,23 +140,23 @@ under a similar load), and \`npm start\` built the whole app every time:
   is read through the operating system's file cache. Measured on the same data folder, PGlite alone:
   325 MB resident with 128 MB, 206 MB with 32 MB, 193 MB with 16 MB, and it opened in 2.8 s instead
   of 4.1 s.
-- **The first start's WASM memory never shrinks.** Importing 91,599 areas and seeding the demo in one
-  transaction grew PGlite's memory from 128 to about 230 MB; the server now closes the database after
-  a first start and opens it afresh, then collects the garbage at once (an idle server may not run a
-  full collection for hours, and the closed database's memory stayed resident until it did).
+- **The first start runs in a process of its own.** Creating the data folder, importing 91,599 areas
+  and seeding the demo grew PGlite's WASM memory (which never shrinks) to about 230 MB and left about
+  200 MB of native allocations that glibc keeps in its arenas for the life of a process (580 MiB
+  after the first start, 360 MiB once the database was reopened; \`MALLOC_ARENA_MAX=2\` alone gave
+  344 MiB). \`ovop serve\` now forks the first start (\`ovop first-start\`, hidden), which returns the
+  one-time passwords over its IPC channel and exits, and then opens the finished folder as a
+  restart would: measured 258 MiB. A first start cut short is done again the same way; the child
+  stops, uncommitted, when the server does (\`test/crash.test.ts\`).
 - **The password checker is built on its first use.** zxcvbn's ranked dictionaries took about a second
   of every start (the largest JavaScript cost of loading the app, by a CPU profile) and their heap; a
   restart checks no password.
 - **sharp's operation cache is off** (up to 50 MB): every upload is decoded once.
-- **What is left**: after a restart, about 60 MB of live V8 heap (the app's modules and route schemas,
-  93 MB with V8's reserve), 52 MB of code and libraries, and PGlite's touched WASM memory. After the
-  first start about 110 MB more stays resident outside the V8 heap (the import's and the demo's photos'
-  allocations, which glibc keeps in its arenas); a next lever would be \`MALLOC_ARENA_MAX=2\`, or the
-  first start's import in a child process of its own.
-- **Start time.** A restart uses about 4.5 s of CPU (PGlite's start, about 2.5 s of it in WASM, and
-  loading the app's modules); its wall-clock time here was 10–32 s because the machine's two cores
-  were shared with other work (load average 15–20, in the table). The first start adds the import of
-  Indonesia and the demo (about 23 s of CPU).
+- **What is left**: about 65 MB of live V8 heap (the app's modules and route schemas, 96 MB with
+  V8's reserve), 52 MB of code and libraries, and PGlite's touched WASM memory.
+- **Start time.** A restart uses about 4.5–5.5 s of CPU (PGlite's start, about 2.5 s of it in WASM,
+  and loading the app's modules). The first start's *CPU used* is the server's own: its child's
+  import of Indonesia and the demo (about 20 s of CPU) is in the time until listening, not in it.
 `;
 
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/server/db/database.js';
+import { ConfigError } from '../src/server/config.js';
 import { dateIn } from '../src/shared/dates.js';
 import { testConfig, type Session } from './app.js';
 import { createPostgresDatabase, FIXTURE_PROVINCES, postgresUrl } from './database.js';
@@ -40,11 +41,28 @@ async function installation(): Promise<Installation & { env: Record<string, stri
 }
 
 async function inspect<T>(where: Installation, fn: (db: Database) => Promise<T>) {
-  const db = await openInstallation(where);
+  const db = await openWhenFree(where);
   try {
     return await fn(db);
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * Opens the installation once no process holds it: a server's first start runs in a child process,
+ * which stops on its own (without committing) when the server is killed.
+ */
+async function openWhenFree(where: Installation): Promise<Database> {
+  const deadline = Date.now() + BOUND_MS;
+  for (;;) {
+    try {
+      return await openInstallation(where);
+    } catch (error) {
+      if (!(error instanceof ConfigError) || !/in use by process/.test(error.message) || Date.now() > deadline)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { buildApp, fileStorageFor } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -148,17 +150,71 @@ async function createAdmin(db: Database, config: Config): Promise<OneTimePasswor
 }
 
 /**
- * Frees the first start's garbage now — above all the closed database's WASM memory, 128 MB or
- * more — rather than at V8's next full collection, which an idle server may not make for hours.
+ * Frees the closed database's WASM memory (128 MB or more) now rather than at V8's next full
+ * collection, which an idle server may not make for hours.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }
 
+/** Whether the embedded database has no Indonesian areas yet: a first start (or one cut short). */
+async function needsFirstStart(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM areas WHERE country = 'ID') AS any");
+  return !row?.any;
+}
+
+/**
+ * Runs the first start (`firstStart`) in a process of its own, with the database closed here, and
+ * returns its demo. The import of 91,599 areas and the demo's photos leave about 200 MB of native
+ * allocations that glibc keeps in its arenas for the life of a process: in a child, they go back
+ * to the system when it exits, and the server runs as lean as after a restart
+ * (docs/benchmarks.md, "Embedded server"). The child stops when this process does.
+ */
+/** What a first start made: the first admin's and the demo's one-time passwords. */
+interface FirstStart {
+  admin: OneTimePasswords['admin'];
+  demo: DemoSeedResult | null;
+}
+
+function firstStartApart(): Promise<FirstStart> {
+  const child = fork(fileURLToPath(import.meta.url), ['first-start'], {
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let made: FirstStart | undefined;
+    child.on('message', (message: FirstStart) => (made = message));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 && made
+        ? resolve(made)
+        : reject(new Error(`the first start stopped (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  const embedded = !config.databaseUrl && config.importAreasOnStart;
+  const passwords: OneTimePasswords = {};
+  let firstStarted = false;
+  const report = (made: FirstStart) => {
+    firstStarted = true;
+    passwords.admin = made.admin;
+    if (made.demo) passwords.demo = reportDemo(made.demo);
+  };
+  // A new embedded installation starts with something to look at; a new data folder is made
+  // (created, migrated, filled) wholly in the first start's own process.
+  if (embedded && !existsSync(join(config.dataDir, 'pglite', 'PG_VERSION'))) report(await firstStartApart());
   let db = await openDatabase(config);
+  if (embedded && !firstStarted && (await needsFirstStart(db))) {
+    // A first start cut short (the folder is there, the areas are not) is done again, whole.
+    await db.close();
+    report(await firstStartApart());
+    db = await openDatabase(config, { migrate: false });
+    collectGarbage();
+  } else if (embedded) await importIndonesiaOutlinesIfMissing(db);
   const replicas =
     config.replicaUrls.length > 0
       ? await ReadReplicas.open(db, config.replicaUrls, {
@@ -166,19 +222,7 @@ export async function serve(): Promise<void> {
           prepare: config.prepareStatements,
         })
       : undefined;
-  const passwords: OneTimePasswords = { admin: await createAdmin(db, config) };
-  if (db.kind === 'pglite' && config.importAreasOnStart) {
-    // A new embedded installation starts with something to look at.
-    const demo = await firstStart(db, config);
-    if (demo) {
-      passwords.demo = reportDemo(demo);
-      // The import grew the embedded database's WASM memory, which never shrinks: the server runs
-      // on the database opened afresh, as a restart would (docs/benchmarks.md, "Embedded server").
-      await db.close();
-      db = await openDatabase(config, { migrate: false });
-      collectGarbage();
-    } else await importIndonesiaOutlinesIfMissing(db);
-  }
+  passwords.admin ??= await createAdmin(db, config);
   // Saved at once, so a server that then fails to listen has not lost them; printed once listening.
   const passwordsFile = savePasswordsFile(config, passwords);
   const logStream = config.logFormat === 'text' ? textLogStream(process.stdout) : undefined;
@@ -222,6 +266,24 @@ program
   .command('serve', { isDefault: true })
   .description('start the web server')
   .action(() => serve().catch(fail));
+
+// The server's first start, run by `serve` in a process of its own (firstStartApart); not for people.
+program.command('first-start', { hidden: true }).action(async () => {
+  // Its parent gone (stopped, or killed), the first start stops too: its transaction is not committed.
+  const orphaned = () => process.exit(1);
+  process.once('disconnect', orphaned);
+  try {
+    const made: FirstStart = await withDatabase(async (db, config) => ({
+      admin: await createAdmin(db, config),
+      demo: await firstStart(db, config),
+    }));
+    process.off('disconnect', orphaned);
+    await new Promise<void>((resolve, reject) => process.send!(made, (e) => (e ? reject(e) : resolve())));
+    process.disconnect();
+  } catch (error) {
+    fail(error);
+  }
+});
 
 program
   .command('migrate')
