@@ -80,46 +80,65 @@ async function generate(db: Database, programId: string, members: number, posts:
      SELECT gen_random_uuid(), 'bench' || n || '@example.id', 'Anggota ' || n, NULL FROM generate_series(1, $1) AS n`,
     [members],
   );
-  // Picks by position in arrays read once: no join, so nothing depends on the planner's guesses.
+  // Picks by number from numbered copies (indexed and analysed, so that the planner joins by hash or
+  // index, not in a loop over a guessed-small side); indexing a 100,000-element array instead reads
+  // the whole array for every row.
+  const numbered = async (table: string, select: string, params: unknown[] = []) => {
+    await db.query(`CREATE TABLE ${table} AS ${select}`, params);
+    await db.query(`CREATE UNIQUE INDEX ON ${table} (i)`);
+    await db.query(`ANALYZE ${table}`);
+  };
+  await numbered(
+    'bench_villages',
+    `SELECT code, path, (row_number() OVER (ORDER BY code) - 1)::int AS i FROM areas WHERE level = 'village'`,
+  );
   await db.query(
-    `WITH v AS (SELECT array_agg(code ORDER BY code) AS codes, array_agg(path ORDER BY code) AS paths
-                FROM areas WHERE level = 'village')
-     INSERT INTO community_joins (id, program_id, name, email, area_code, area_path, locale, rules_version, status,
+    `INSERT INTO community_joins (id, program_id, name, email, area_code, area_path, locale, rules_version, status,
                                   decided_at, user_id, created_at)
-     SELECT gen_random_uuid(), $1, u.name, u.email, v.codes[1 + n % cardinality(v.codes)],
-            v.paths[1 + n % cardinality(v.codes)], 'id', 1, 'welcomed', now() - interval '60 days', u.id,
+     SELECT gen_random_uuid(), $1, u.name, u.email, v.code, v.path, 'id', 1, 'welcomed', now() - interval '60 days', u.id,
             now() - interval '61 days'
-     FROM (SELECT id, name, email, row_number() OVER (ORDER BY email) AS n FROM users WHERE email LIKE 'bench%') u, v`,
+     FROM (SELECT id, name, email, (row_number() OVER (ORDER BY email))::int % (SELECT count(*)::int FROM bench_villages) AS village
+           FROM users WHERE email LIKE 'bench%') u
+     JOIN bench_villages v ON v.i = u.village`,
     [programId],
   );
   // Threads in every space, by members, over the last year; their opening posts (the thread's own
   // id, by its author) and replies by others.
+  await numbered(
+    'bench_members',
+    `SELECT user_id, (row_number() OVER (ORDER BY id) - 1)::int AS i FROM community_joins
+     WHERE program_id = $1 AND status = 'welcomed'`,
+    [programId],
+  );
   const threads = Math.max(1, Math.floor(posts / 10));
+  const memberCount = '(SELECT count(*)::int FROM bench_members)';
   await db.query(
     `WITH s AS (SELECT array_agg(id ORDER BY id) AS ids FROM community_spaces WHERE program_id = $1),
-          p AS (SELECT array_agg(user_id ORDER BY id) AS ids FROM community_joins WHERE program_id = $1 AND status = 'welcomed'),
           made AS (SELECT n, ${words}[1 + n % 30] AS a, ${words}[1 + (n / 30) % 30] AS b, ${words}[1 + (n / 900) % 30] AS c,
-                          now() - (n % 525600) * interval '1 minute' AS at FROM generate_series(1, $2) AS n)
+                          now() - (n % 525600) * interval '1 minute' AS at, (n * 7) % ${memberCount} AS author
+                   FROM generate_series(1, $2) AS n)
      INSERT INTO community_threads (id, program_id, space_id, author_id, title, kind, language, last_activity_at,
                                     search_text, created_at)
-     SELECT gen_random_uuid(), $1, s.ids[1 + m.n % cardinality(s.ids)], p.ids[1 + (m.n * 7) % cardinality(p.ids)],
+     SELECT gen_random_uuid(), $1, s.ids[1 + m.n % cardinality(s.ids)], p.user_id,
             'Bagaimana ' || m.a || ' ' || m.b || ' untuk ' || m.c || '?',
             CASE WHEN m.n % 3 = 0 THEN 'discussion' ELSE 'question' END, 'id', m.at,
             lower('Bagaimana ' || m.a || ' ' || m.b || ' untuk ' || m.c || '? Kami kelompok di desa, mohon saran.'), m.at
-     FROM made m, s, p`,
+     FROM made m CROSS JOIN s JOIN bench_members p ON p.i = m.author`,
     [programId, threads],
   );
   await db.query(
-    `WITH p AS (SELECT array_agg(user_id ORDER BY id) AS ids FROM community_joins WHERE program_id = $1 AND status = 'welcomed')
+    `WITH t AS (SELECT id, author_id, created_at, row_number() OVER (ORDER BY id) AS n FROM community_threads
+                WHERE program_id = $1),
+          r AS (SELECT t.*, r, (t.n * 11 + r) % ${memberCount} AS author FROM t CROSS JOIN generate_series(0, 9) AS r)
      INSERT INTO community_posts (id, thread_id, program_id, author_id, body, language, created_at)
-     SELECT CASE WHEN r = 0 THEN t.id ELSE gen_random_uuid() END, t.id, $1,
-            CASE WHEN r = 0 THEN t.author_id ELSE p.ids[1 + (t.n * 11 + r) % cardinality(p.ids)] END,
-            CASE WHEN r = 0 THEN 'Kami kelompok di desa, mohon saran.' ELSE 'Coba tanyakan ke pendamping, kami pernah mencoba.' END,
-            'id', t.created_at + r * interval '1 hour'
-     FROM (SELECT id, author_id, created_at, row_number() OVER (ORDER BY id) AS n FROM community_threads
-           WHERE program_id = $1) t CROSS JOIN generate_series(0, 9) AS r, p`,
+     SELECT CASE WHEN r.r = 0 THEN r.id ELSE gen_random_uuid() END, r.id, $1,
+            CASE WHEN r.r = 0 THEN r.author_id ELSE p.user_id END,
+            CASE WHEN r.r = 0 THEN 'Kami kelompok di desa, mohon saran.' ELSE 'Coba tanyakan ke pendamping, kami pernah mencoba.' END,
+            'id', r.created_at + r.r * interval '1 hour'
+     FROM r JOIN bench_members p ON p.i = r.author`,
     [programId],
   );
+  await db.query('DROP TABLE bench_members, bench_villages');
   await db.query('ANALYZE');
   return (performance.now() - started) / 1000;
 }
