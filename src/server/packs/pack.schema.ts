@@ -74,7 +74,16 @@ export const countryPack = z
       codes: z.string().optional(),
       source,
     }),
-    chart: z.strictObject({ file: fileName, basis: z.string().min(1), verified: z.boolean() }),
+    chart: z.strictObject({
+      file: fileName,
+      basis: z.string().min(1),
+      verified: z.boolean(),
+      /**
+       * The chart a cooperative's books open on (Indonesia's koperasi: members' savings, reserves, SHU);
+       * a country without one opens its cooperatives on the micro chart, owners' capital and all.
+       */
+      cooperativeFile: fileName.optional(),
+    }),
     certificationKinds: z.array(
       z.strictObject({
         kind: z.enum(CERTIFICATION_KINDS),

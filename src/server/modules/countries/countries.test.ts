@@ -279,6 +279,77 @@ describe('country packs', () => {
     expect(final).toMatchObject({ status: 'finalised', stars: 5, validUntil: '2029-06-01' });
   });
 
+  it('open a Thai cooperative on the Thai chart, without Indonesian savings, and an Indonesian koperasi on the koperasi chart', async () => {
+    const th = await packWorld('TH', 'OTOP-TH-COOP');
+    const coop = await th.groupIn('TH-5001', 'สหกรณ์ผ้าไหมบ้านเหมืองกุง', 'cooperative');
+    const manager = await th.as('group_manager', { groupId: coop.id });
+    const booksOf = async (groupId: string, as: Session) =>
+      (await t.request({ url: `/api/v1/groups/${groupId}/books`, as })).json();
+    const thai = await booksOf(coop.id, manager);
+    const roles = thai.accounts.map((a: { role: string }) => a.role);
+    expect(roles).toEqual(expect.arrayContaining(['owner_capital', 'drawings', 'retained_earnings']));
+    for (const savings of ['principal_savings', 'mandatory_savings', 'voluntary_savings', 'shu_funds', 'reserves'])
+      expect(roles).not.toContain(savings);
+    expect(thai.accounts.find((a: { role: string }) => a.role === 'owner_capital').name).toEqual(
+      loadPack('TH').chart.find((a) => a.role === 'owner_capital')!.name,
+    );
+    // Members' savings are a koperasi's: refused here, and members' capital goes to owners' capital.
+    const tap = (payload: object) =>
+      t.request({ method: 'POST', url: `/api/v1/groups/${coop.id}/transactions`, as: manager, payload });
+    const thb = (amount: string) => ({ amount, currency: 'THB' });
+    const savings = await tap({ kind: 'principal_savings_received', date: '2026-02-01', amount: thb('500') });
+    expect(savings.statusCode).toBe(422);
+    expect(savings.json()).toMatchObject({ type: '/problems/cooperative-only', errors: [{ path: 'kind' }] });
+    expect((await tap({ kind: 'owner_capital', date: '2026-02-01', amount: thb('5000') })).statusCode).toBe(201);
+    expect((await tap({ kind: 'cash_sale', date: '2026-02-10', amount: thb('1200') })).statusCode).toBe(201);
+    const report = async (path: string) =>
+      (await t.request({ url: `/api/v1/groups/${coop.id}/reports/${path}`, as: manager })).json();
+    const position = await report('financial-position?at=2026-02-28');
+    expect(position.balanced).toBe(true);
+    expect(position.equity.lines.map((l: { line: string }) => l.line)).toEqual(
+      expect.arrayContaining(['equity', 'current_profit']),
+    );
+    const notes = await report('notes?from=2026-01-01&to=2026-02-28&locale=en');
+    const policies = notes.sections.find((s: { key: string }) => s.key === 'policies').paragraphs.join(' ');
+    expect(policies).toContain("keeps its country's micro-entity chart");
+    expect(policies).not.toContain('principal and mandatory savings are presented');
+
+    // Indonesia's koperasi is unchanged: the pack's cooperative chart, simpanan and SHU.
+    const db = t.database.db;
+    const program = await buildProgram(db);
+    const village = await th.post('/api/v1/villages', {
+      programId: program.id,
+      areaCode: '51.07.06.2004',
+      profile: {},
+    });
+    const koperasi = await th.post('/api/v1/groups', {
+      programId: program.id,
+      villageId: village.id,
+      name: 'Koperasi Produsen Kopi Kintamani',
+      kind: 'cooperative',
+    });
+    const { user } = await buildStaff(db, 'group_manager', { programId: program.id, groupId: koperasi.id });
+    const bendahara = await signedIn(t.app, user);
+    const indonesian = await booksOf(koperasi.id, bendahara);
+    expect(indonesian.accounts.map((a: { code: string; role: string }) => [a.code, a.role])).toEqual(
+      loadPack('ID')
+        .cooperativeChart!.map((a) => [a.code, a.role])
+        .sort(([a], [b]) => a!.localeCompare(b!)),
+    );
+    expect(indonesian.accounts.find((a: { code: string }) => a.code === '3-101').name.id).toBe('Simpanan pokok');
+    const pokok = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${koperasi.id}/transactions`,
+      as: bendahara,
+      payload: {
+        kind: 'principal_savings_received',
+        date: '2026-02-01',
+        amount: { amount: '100000', currency: 'IDR' },
+      },
+    });
+    expect(pokok.statusCode, pokok.body).toBe(201);
+  });
+
   it('check the NIK in Indonesia and take members without one, or with any id, where the pack names no rule', async () => {
     const db = t.database.db;
     const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
