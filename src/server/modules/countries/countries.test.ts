@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildProgram, buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
+import { pdfText } from '../../../../test/documents.js';
 import { allCriteria } from '../../../../test/quality-fixtures.js';
 import { loadPack, packCountries } from '../../packs/index.js';
 import { createProgramFromPack, installPack } from './countries.service.js';
@@ -208,6 +209,14 @@ describe('country packs', () => {
       as: manager,
     });
     expect(income.json().revenue.amount).toEqual({ amount: '1250.50', currency: 'THB' });
+    // The printed statements draw the Thai names in an embedded Thai face.
+    const printed = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/statements?format=pdf&from=2026-01-01&to=2026-12-31&locale=en`,
+      as: manager,
+    });
+    expect(printed.statusCode).toBe(200);
+    expect((await pdfText(printed.rawPayload)).text).toContain('กลุ่มทอผ้าบ้านเหมืองกุง');
+    expect(printed.rawPayload.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansThai-Regular/);
     const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
     expect(books.currency).toBe('THB');
     expect(books.accounts.find((a: { code: string }) => a.code === '4-101').name).toEqual({
