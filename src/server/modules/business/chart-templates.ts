@@ -10,8 +10,24 @@ import { packOf, type PackChartAccount } from '../../packs/index.js';
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'cost_of_goods', 'expense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
-/** The class an account belongs to, from the first digit of its code. */
-export const typeOfCode = (code: string): AccountType => ACCOUNT_TYPES[Number(code[0]) - 1]!;
+/** A country's own numbering: the class of the longest listed prefix of a code (the pack's `chart.classes`). */
+export type ClassRules = readonly { prefix: string; type: AccountType }[];
+
+const CLASS_CODE = /^[1-6]-\d{3}$/;
+const OWN_CODE = /^[1-9]\d{2,5}$/;
+
+/**
+ * The class an account belongs to: by the first digit of an `N-NNN` code (1 assets … 6 expenses), or,
+ * in a country with its own numbering, by the longest listed prefix of its code. Undefined when the
+ * code is not of the country's numbering.
+ */
+export function typeOfCode(code: string, classes?: ClassRules): AccountType | undefined {
+  if (!classes) return CLASS_CODE.test(code) ? ACCOUNT_TYPES[Number(code[0]) - 1] : undefined;
+  if (!OWN_CODE.test(code)) return undefined;
+  let found: { prefix: string; type: AccountType } | undefined;
+  for (const c of classes) if (code.startsWith(c.prefix) && c.prefix.length > (found?.prefix.length ?? 0)) found = c;
+  return found?.type;
+}
 
 /**
  * Lines of the SAK EMKM statements that accounts add up into, in the order they are printed.
@@ -98,6 +114,7 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export interface TemplateAccount {
   code: string;
+  type: AccountType;
   role: AccountRole;
   line: StatementLine;
   contra?: boolean;
@@ -107,14 +124,28 @@ export interface TemplateAccount {
 
 const STATEMENT_LINES = new Set<string>([...Object.values(POSITION_LINES).flat(), ...INCOME_LINES]);
 
-/** A pack's chart checked against the roles postings use and the statement lines: a pack that names an unknown one fails at start, not at posting. */
-function checked(country: string, chart: PackChartAccount[]): TemplateAccount[] {
+const isType = (type: string): type is AccountType => (ACCOUNT_TYPES as readonly string[]).includes(type);
+
+/**
+ * A pack's chart checked against its numbering, the roles postings use and the statement lines: a
+ * pack that names an unknown one fails at start, not at posting.
+ */
+function checked(country: string, chart: PackChartAccount[], classes?: ClassRules): TemplateAccount[] {
   return chart.map((a) => {
     if (!(ACCOUNT_ROLES as readonly string[]).includes(a.role))
       throw new Error(`packs/${country}: account ${a.code} has the unknown role ${a.role}`);
     if (!STATEMENT_LINES.has(a.line))
       throw new Error(`packs/${country}: account ${a.code} adds up into the unknown line ${a.line}`);
-    return { ...a, role: a.role as AccountRole, line: a.line as StatementLine };
+    const type = typeOfCode(a.code, classes);
+    if (!type) throw new Error(`packs/${country}: account ${a.code} is not a code of the chart's numbering`);
+    return { ...a, type, role: a.role as AccountRole, line: a.line as StatementLine };
+  });
+}
+
+function classRules(country: string, classes: { prefix: string; type: string }[] | undefined): ClassRules | undefined {
+  return classes?.map((c) => {
+    if (!isType(c.type)) throw new Error(`packs/${country}: the class of ${c.prefix} is unknown: ${c.type}`);
+    return { prefix: c.prefix, type: c.type };
   });
 }
 
@@ -122,6 +153,8 @@ interface CountryCharts {
   micro: TemplateAccount[];
   /** The pack's cooperative chart; none when it ships none. */
   cooperative?: TemplateAccount[];
+  /** The country's own numbering; none for OVOP's `N-NNN` classes. */
+  classes?: ClassRules;
 }
 
 /**
@@ -136,9 +169,11 @@ interface CountryCharts {
 function packCharts(country: string): CountryCharts | undefined {
   const loaded = packOf(country);
   if (!loaded) return undefined;
+  const classes = classRules(country, loaded.pack.chart.classes);
   return {
-    micro: checked(country, loaded.chart),
-    ...(loaded.cooperativeChart && { cooperative: checked(country, loaded.cooperativeChart) }),
+    micro: checked(country, loaded.chart, classes),
+    ...(loaded.cooperativeChart && { cooperative: checked(country, loaded.cooperativeChart, classes) }),
+    ...(classes && { classes }),
   };
 }
 
@@ -164,6 +199,16 @@ export function chartTemplate(country: string, kind?: string): TemplateAccount[]
   const charts = chartsOf(country);
   return (kind === 'cooperative' && charts.cooperative) || charts.micro;
 }
+
+/**
+ * The class of an account a group of the country adds itself, by the country's numbering; undefined
+ * when the code is not of it (a `1-101` in Vietnam, a `111` in Indonesia).
+ */
+export const typeInCountry = (country: string, code: string): AccountType | undefined =>
+  typeOfCode(code, chartsOf(country).classes);
+
+/** An example code of the country's numbering, for the message that refuses another. */
+export const exampleCode = (country: string): string => (chartsOf(country).classes ? '6421' : '6-108');
 
 /**
  * Whether a chart is a cooperative's with its members' savings (Indonesia's koperasi): what the

@@ -288,6 +288,81 @@ describe('country packs', () => {
     expect(final).toMatchObject({ status: 'finalised', stars: 5, validUntil: '2029-06-01' });
   });
 
+  it('keep a Vietnamese group’s books on the Circular 132/2018 account numbers, its statements balanced', async () => {
+    const w = await packWorld('VN', 'OCOP-VN-BOOKS');
+    const group = await w.groupIn('VN-00004', 'Tổ hợp tác nón lá Phú Vinh', 'women_group');
+    const manager = await w.as('group_manager', { groupId: group.id });
+    const vnd = (amount: string) => ({ amount, currency: 'VND' });
+    const send = (path: string, payload: object) =>
+      t.request({ method: 'POST', url: `/api/v1/groups/${group.id}/${path}`, as: manager, payload });
+    const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
+    const byRole = (role: string) => books.accounts.find((a: { role: string }) => a.role === role);
+    expect(
+      ['cash', 'bank', 'receivables', 'payables', 'owner_capital', 'retained_earnings', 'sales', 'cost_of_goods'].map(
+        (r) => [byRole(r).code, byRole(r).type],
+      ),
+    ).toEqual([
+      ['111', 'asset'],
+      ['112', 'asset'],
+      ['131', 'asset'],
+      ['331', 'liability'],
+      ['411', 'equity'],
+      ['421', 'equity'],
+      ['511', 'revenue'],
+      ['632', 'cost_of_goods'],
+    ]);
+    expect(byRole('cash').name).toEqual({ vi: 'Tiền mặt', en: 'Cash' });
+
+    const posted = [
+      { kind: 'owner_capital', date: '2026-02-01', amount: vnd('20000000') },
+      { kind: 'loan_received', date: '2026-02-02', amount: vnd('5000000'), via: 'bank' },
+      { kind: 'material_purchase', date: '2026-02-03', amount: vnd('2000000'), settlement: 'cash' },
+      { kind: 'production', date: '2026-02-05', amount: vnd('1500000') },
+      { kind: 'cash_sale', date: '2026-02-10', amount: vnd('3500000'), costOfGoods: vnd('1200000') },
+      { kind: 'expense', date: '2026-02-12', amount: vnd('400000'), category: 'wages' },
+    ];
+    for (const body of posted) {
+      const r = await send('transactions', body);
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const sale = (await send('transactions', { kind: 'cash_sale', date: '2026-02-11', amount: vnd('100000') })).json();
+    expect(sale.notices).toEqual(['profit-excludes-cost-of-goods']);
+    // A group's own account is numbered the Circular's way and takes its class from it.
+    const refused = await send('accounts', { code: '6-108', name: { vi: 'Chi phí chứng nhận' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({
+      path: 'code',
+      code: 'not_an_account_code',
+      params: { example: '6421' },
+    });
+    const own = await send('accounts', { code: '64225', name: { vi: 'Chi phí chứng nhận OCOP' } });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ type: 'expense', line: 'expenses' });
+    expect(
+      (await send('transactions', { kind: 'expense', date: '2026-02-13', amount: vnd('300000'), accountCode: '64225' }))
+        .statusCode,
+    ).toBe(201);
+    const notExpense = await send('transactions', {
+      kind: 'expense',
+      date: '2026-02-13',
+      amount: vnd('1'),
+      accountCode: '511',
+    });
+    expect(notExpense.json().errors[0]).toMatchObject({ path: 'accountCode', code: 'not_an_expense_account' });
+
+    const report = async (path: string) =>
+      (await t.request({ url: `/api/v1/groups/${group.id}/reports/${path}`, as: manager })).json();
+    const income = await report('income-statement?from=2026-02-01&to=2026-02-28');
+    expect(income.revenue.amount).toEqual(vnd('3600000'));
+    expect(income.costOfGoods.amount).toEqual(vnd('1200000'));
+    expect(income.expenses.accounts.map((a: { code: string }) => a.code)).toEqual(['64221', '64225']);
+    expect(income.profit).toEqual(vnd('1700000'));
+    const position = await report('financial-position?at=2026-02-28');
+    expect(position.balanced).toBe(true);
+    expect(position.assets.total).toEqual(vnd('26700000'));
+    expect(position.liabilitiesAndEquity).toEqual(vnd('26700000'));
+  });
+
   it('open a Thai cooperative on the Thai chart, without Indonesian savings, and an Indonesian koperasi on the koperasi chart', async () => {
     const th = await packWorld('TH', 'OTOP-TH-COOP');
     const coop = await th.groupIn('TH-5001', 'สหกรณ์ผ้าไหมบ้านเหมืองกุง', 'cooperative');
