@@ -34,6 +34,7 @@ import { createProgramFromPack, installPack, type PackPlan } from './modules/cou
 import { remindEvents } from './modules/community/index.js';
 import { rebuildSummaries } from './modules/impact/index.js';
 import { createUser, ensureFirstAdmin, writeDigests } from './modules/platform/index.js';
+import { exportTemplate, importTemplate, TEMPLATE_KINDS } from './program-templates.js';
 import { VERSION } from './version.js';
 import { startJobs } from './jobs.js';
 import { dateIn } from '../shared/dates.js';
@@ -410,6 +411,10 @@ country
     }).catch(fail),
   );
 
+/** A command's acts, as the system. */
+const cliContext = (db: Database, config: Config) =>
+  systemContext(db, { requestId: 'cli', cipher: new PersonalDataCipher(config.secret), files: fileStorageFor(config) });
+
 const programs = program.command('programs').description('programs');
 programs
   .command('create')
@@ -437,6 +442,42 @@ programs
         `Created program ${created.code} (${created.id}) in ${created.country}: ${created.currency}, ` +
           `${created.locales.join(', ')}; rating scheme ${scheme.id} from the ${scheme.template} template.`,
       );
+    }).catch(fail),
+  );
+
+programs
+  .command('export-template')
+  .description(
+    "write one of a program's courses or rating schemes as a JSON file (to stdout), to copy into another program",
+  )
+  .requiredOption('--program <code>', "the program's code")
+  .requiredOption('--kind <kind>', `what to export: ${TEMPLATE_KINDS.join(' or ')}`)
+  .requiredOption('--id <id>', 'the course or rating scheme')
+  .action((opts: { program: string; kind: string; id: string }) =>
+    withDatabase(async (db, config) => {
+      const kind = TEMPLATE_KINDS.find((k) => k === opts.kind);
+      if (!kind) throw new Error(`--kind must be ${TEMPLATE_KINDS.join(' or ')}`);
+      const document = await exportTemplate(cliContext(db, config), opts.program, kind, opts.id);
+      out(JSON.stringify(document, null, 2));
+    }).catch(fail),
+  );
+programs
+  .command('import-template')
+  .description('take a course or rating-scheme file (from export-template or the web) into a program, as a new one')
+  .requiredOption('--program <code>', "the program's code")
+  .argument('<file>', 'the JSON file')
+  .action((file: string, opts: { program: string }) =>
+    withDatabase(async (db, config) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file} is not a JSON file: ${(error as Error).message}`);
+      }
+      const done = await importTemplate(cliContext(db, config), opts.program, json);
+      out(`Imported the ${done.kind} as ${done.id} into ${opts.program}.`);
+      for (const m of done.missingLocales) out(`  ${m.path} has no text in ${m.locales.join(', ')}`);
+      if (done.filesLeftBehind) out(`  ${done.filesLeftBehind} uploaded files stayed behind: upload them again.`);
     }).catch(fail),
   );
 

@@ -21,6 +21,26 @@ describe('documents', () => {
     expect(await pdfQrCodes(pdf)).toEqual([url]);
   });
 
+  it('draws Thai in the embedded Thai face, and Vietnamese, whatever font the document is in', async () => {
+    const pdf = await renderPdf({ title: 'ใบรับรอง' }, (doc, fonts) => {
+      doc.font(fonts.bold).fontSize(18).text('กลุ่มทอผ้าบ้านเหมืองกุง 2 ผืน');
+      const width = doc.widthOfString('ผ้าไหมมัดหมี่');
+      doc.font(fonts.regular).fontSize(12).text('Hợp tác xã mây tre đan Phú Vinh', { continued: true });
+      doc.text(` ${width > 0 ? 'ผ้าไหมมัดหมี่' : ''}`);
+      doc.text('Sertifikat Pelatihan');
+    });
+    const { text } = await pdfText(pdf);
+    for (const shown of [
+      'กลุ่มทอผ้าบ้านเหมืองกุง 2 ผืน',
+      'Hợp tác xã mây tre đan Phú Vinh',
+      'ผ้าไหมมัดหมี่',
+      'Sertifikat Pelatihan',
+    ])
+      expect(text).toContain(shown);
+    // The Thai face is embedded (a subset, named by its PostScript name).
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansThai-Regular/);
+  });
+
   it('encodes a URL in a PNG label a scanner can read', async () => {
     const url = 'http://localhost:3000/b/0190a8b0-0000-7000-8000-000000000002';
     expect(await pngQrCode(await qrPng(url))).toBe(url);
@@ -30,5 +50,7 @@ describe('documents', () => {
     expect(localizedForPdf({ id: 'Pengemasan', ja: '包装' }, 'ja', { unicode: false })).toBe('Pengemasan');
     expect(localizedForPdf({ id: 'Pengemasan', ja: '包装' }, 'ja', { unicode: true })).toBe('包装');
     expect(localizedForPdf({ ja: '包装' }, 'en', { unicode: false })).toBe('??');
+    // Thai has its own face, which every PDF has.
+    expect(localizedForPdf({ ja: '包装', th: 'บรรจุภัณฑ์' }, 'th', { unicode: false })).toBe('บรรจุภัณฑ์');
   });
 });

@@ -14,6 +14,8 @@ export interface LoadedPack {
   pack: CountryPack;
   dir: string;
   chart: PackChartAccount[];
+  /** The cooperative chart, when the pack ships one (`chart.cooperativeFile`). */
+  cooperativeChart?: PackChartAccount[];
   /** sha-256 over the pack's files: the same digest installs nothing new. */
   digest: string;
   read: (file: string) => string;
@@ -58,12 +60,18 @@ export function loadPack(country: string): LoadedPack {
     throw new PackError(
       `packs/${country}: ${pack.currency.code} has ${minorDigits(pack.currency.code)} minor units (ISO 4217), not ${pack.currency.minorUnits}.`,
     );
-  const chartText = read(pack.chart.file);
-  const chart = packChart.safeParse(JSON.parse(chartText));
-  if (!chart.success) throw new PackError(`packs/${country}/${pack.chart.file} is not a chart: ${chart.error.message}`);
-  const hash = createHash('sha256').update(raw).update(chartText);
+  const chartFile = (file: string) => {
+    const text = read(file);
+    const chart = packChart.safeParse(JSON.parse(text));
+    if (!chart.success) throw new PackError(`packs/${country}/${file} is not a chart: ${chart.error.message}`);
+    hash.update(text);
+    return chart.data;
+  };
+  const hash = createHash('sha256').update(raw);
+  const chart = chartFile(pack.chart.file);
+  const cooperativeChart = pack.chart.cooperativeFile ? chartFile(pack.chart.cooperativeFile) : undefined;
   for (const file of [pack.areas.file, ...Object.values(pack.areas.names ?? {})]) if (file) hash.update(read(file));
-  const result = { pack, dir, chart: chart.data, digest: hash.digest('hex'), read };
+  const result = { pack, dir, chart, ...(cooperativeChart && { cooperativeChart }), digest: hash.digest('hex'), read };
   loaded.set(country, result);
   return result;
 }

@@ -36,7 +36,8 @@ const source = z.strictObject({
 });
 
 const chartAccount = z.strictObject({
-  code: z.string().regex(/^[1-6]-\d{3}$/),
+  /** `N-NNN` (OVOP's class numbering), or the country's own account number (Vietnam's `111`, `6421`). */
+  code: z.string().regex(/^([1-6]-\d{3}|[1-9]\d{2,5})$/),
   role: z.string().min(1),
   line: z.string().min(1),
   contra: z.boolean().optional(),
@@ -74,7 +75,22 @@ export const countryPack = z
       codes: z.string().optional(),
       source,
     }),
-    chart: z.strictObject({ file: fileName, basis: z.string().min(1), verified: z.boolean() }),
+    chart: z.strictObject({
+      file: fileName,
+      basis: z.string().min(1),
+      verified: z.boolean(),
+      /**
+       * The chart a cooperative's books open on (Indonesia's koperasi: members' savings, reserves, SHU);
+       * a country without one opens its cooperatives on the micro chart, owners' capital and all.
+       */
+      cooperativeFile: fileName.optional(),
+      /**
+       * A country's own numbering: the class of an account by the longest prefix of its code that is
+       * listed (Vietnam: 1 and 2 assets, 3 liabilities, 4 equity, 5 and 7 revenue, 632 cost of goods,
+       * 6 and 8 expenses). Without it codes are `N-NNN` and the class is the first digit, 1–6.
+       */
+      classes: z.array(z.strictObject({ prefix: z.string().regex(/^\d{1,4}$/), type: z.string().min(1) })).optional(),
+    }),
     certificationKinds: z.array(
       z.strictObject({
         kind: z.enum(CERTIFICATION_KINDS),

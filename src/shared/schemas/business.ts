@@ -98,10 +98,10 @@ export const simpleTransactionBody = z.discriminatedUnion('kind', [
     ...base,
     via,
     category: z.enum(EXPENSE_CATEGORIES).default('other_expenses'),
-    /** A group's own 6-xxx expense account, instead of a category. */
+    /** A group's own expense account (6-xxx; in a country with its own numbering, its code), instead of a category. */
     accountCode: z
       .string()
-      .regex(/^6-\d{3}$/, coded('not_an_expense_account', 'must be an expense account such as 6-104'))
+      .regex(/^(6-\d{3}|[1-9]\d{2,5})$/, coded('not_an_expense_account', 'must be an expense account such as 6-104'))
       .optional(),
   }),
   z.strictObject({ kind: z.literal('supplier_paid'), ...base, via }),
@@ -131,7 +131,7 @@ export const SIMPLE_TRANSACTION_KINDS = simpleTransactionBody.options.map((o) =>
 
 const accountCode = z
   .string()
-  .regex(/^[1-6]-\d{3}$/, coded('not_an_account_code', 'must be an account code such as 1-101'));
+  .regex(/^([1-6]-\d{3}|[1-9]\d{2,5})$/, coded('not_an_account_code', 'must be an account code such as 1-101'));
 
 export const journalLineBody = z
   .strictObject({ accountCode, debit: decimalAmount.optional(), credit: decimalAmount.optional() })
@@ -247,7 +247,7 @@ export const cashBookQuery = z.object({
     .optional(),
   accountCode: z
     .string()
-    .regex(/^1-\d{3}$/, coded('not_a_cash_account', 'must be a cash or bank account code such as 1-101'))
+    .regex(/^(1-\d{3}|1\d{2,5})$/, coded('not_a_cash_account', 'must be a cash or bank account code such as 1-101'))
     .optional(),
 });
 export type CashBookQuery = z.infer<typeof cashBookQuery>;

@@ -9,7 +9,7 @@ import type { AddAccountBody } from '../../../shared/schemas/business.js';
 import { dateIn } from '../../../shared/dates.js';
 import { fromMinor } from '../../../shared/money.js';
 import { booksPolicy, officerBooksPolicy, type BookAction } from './business.policy.js';
-import { chartTemplate, DEFAULT_LINE, LINES_OF_TYPE, typeOfCode } from './chart-templates.js';
+import { chartTemplate, DEFAULT_LINE, exampleCode, LINES_OF_TYPE, typeInCountry } from './chart-templates.js';
 import { batchesRepository } from './batches.repository.js';
 import { ledgerRepository, type AccountRow, type BookRow, type LockedBook } from './ledger.repository.js';
 
@@ -47,7 +47,7 @@ async function unopenedBooks(db: Tx, group: GroupRow) {
         group_id: group.id,
         code: a.code,
         name: a.name,
-        type: typeOfCode(a.code),
+        type: a.type,
         line: a.line,
         contra: a.contra ?? false,
         role: a.role,
@@ -213,8 +213,21 @@ export async function getBooks(ctx: Ctx, groupId: string) {
 /** A group's own account, e.g. 6-108 Beban sertifikasi halal. */
 export async function addAccount(ctx: Ctx, groupId: string, body: AddAccountBody) {
   return inTransaction(ctx, async (tx) => {
-    const { book } = await booksFor(tx, groupId, 'addAccount');
-    const type = typeOfCode(body.code);
+    const { book, group } = await booksFor(tx, groupId, 'addAccount');
+    const country = (await programById(tx.db, group.program_id))?.country ?? 'ID';
+    const type = typeInCountry(country, body.code);
+    // A code of the program's country's numbering: `N-NNN` classes, or the country's own (Vietnam's 6421).
+    if (!type) {
+      const example = exampleCode(country);
+      throw invalid([
+        {
+          path: 'code',
+          code: 'not_an_account_code',
+          params: { example },
+          message: `must be an account code such as ${example}`,
+        },
+      ]);
+    }
     // An account adds up into a line of its own class: a 1-xxx account is never revenue.
     if (body.line && !LINES_OF_TYPE[type].includes(body.line)) {
       throw invalid([

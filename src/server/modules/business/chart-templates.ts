@@ -1,4 +1,4 @@
-import { packOf } from '../../packs/index.js';
+import { packOf, type PackChartAccount } from '../../packs/index.js';
 /**
  * Charts of accounts a group's books start from, per country. Indonesia follows SAK EMKM (effective
  * 1 January 2018): the statement of financial position needs at least cash and equivalents,
@@ -10,8 +10,24 @@ import { packOf } from '../../packs/index.js';
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'revenue', 'cost_of_goods', 'expense'] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
-/** The class an account belongs to, from the first digit of its code. */
-export const typeOfCode = (code: string): AccountType => ACCOUNT_TYPES[Number(code[0]) - 1]!;
+/** A country's own numbering: the class of the longest listed prefix of a code (the pack's `chart.classes`). */
+export type ClassRules = readonly { prefix: string; type: AccountType }[];
+
+const CLASS_CODE = /^[1-6]-\d{3}$/;
+const OWN_CODE = /^[1-9]\d{2,5}$/;
+
+/**
+ * The class an account belongs to: by the first digit of an `N-NNN` code (1 assets … 6 expenses), or,
+ * in a country with its own numbering, by the longest listed prefix of its code. Undefined when the
+ * code is not of the country's numbering.
+ */
+export function typeOfCode(code: string, classes?: ClassRules): AccountType | undefined {
+  if (!classes) return CLASS_CODE.test(code) ? ACCOUNT_TYPES[Number(code[0]) - 1] : undefined;
+  if (!OWN_CODE.test(code)) return undefined;
+  let found: { prefix: string; type: AccountType } | undefined;
+  for (const c of classes) if (code.startsWith(c.prefix) && c.prefix.length > (found?.prefix.length ?? 0)) found = c;
+  return found?.type;
+}
 
 /**
  * Lines of the SAK EMKM statements that accounts add up into, in the order they are printed.
@@ -98,6 +114,7 @@ export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export interface TemplateAccount {
   code: string;
+  type: AccountType;
   role: AccountRole;
   line: StatementLine;
   contra?: boolean;
@@ -107,83 +124,98 @@ export interface TemplateAccount {
 
 const STATEMENT_LINES = new Set<string>([...Object.values(POSITION_LINES).flat(), ...INCOME_LINES]);
 
+const isType = (type: string): type is AccountType => (ACCOUNT_TYPES as readonly string[]).includes(type);
+
 /**
- * A country's chart from its pack (packs/XX/chart.json), checked against the roles postings use and
- * the statement lines: a pack that names an unknown one fails at start, not at posting.
+ * A pack's chart checked against its numbering, the roles postings use and the statement lines: a
+ * pack that names an unknown one fails at start, not at posting.
  */
-function packChart(country: string): TemplateAccount[] | undefined {
-  const loaded = packOf(country);
-  if (!loaded) return undefined;
-  return loaded.chart.map((a) => {
+function checked(country: string, chart: PackChartAccount[], classes?: ClassRules): TemplateAccount[] {
+  return chart.map((a) => {
     if (!(ACCOUNT_ROLES as readonly string[]).includes(a.role))
       throw new Error(`packs/${country}: account ${a.code} has the unknown role ${a.role}`);
     if (!STATEMENT_LINES.has(a.line))
       throw new Error(`packs/${country}: account ${a.code} adds up into the unknown line ${a.line}`);
-    return { ...a, role: a.role as AccountRole, line: a.line as StatementLine };
+    const type = typeOfCode(a.code, classes);
+    if (!type) throw new Error(`packs/${country}: account ${a.code} is not a code of the chart's numbering`);
+    return { ...a, type, role: a.role as AccountRole, line: a.line as StatementLine };
   });
 }
 
-const INDONESIA: TemplateAccount[] = packChart('ID')!;
+function classRules(country: string, classes: { prefix: string; type: string }[] | undefined): ClassRules | undefined {
+  return classes?.map((c) => {
+    if (!isType(c.type)) throw new Error(`packs/${country}: the class of ${c.prefix} is unknown: ${c.type}`);
+    return { prefix: c.prefix, type: c.type };
+  });
+}
+
+interface CountryCharts {
+  micro: TemplateAccount[];
+  /** The pack's cooperative chart; none when it ships none. */
+  cooperative?: TemplateAccount[];
+  /** The country's own numbering; none for OVOP's `N-NNN` classes. */
+  classes?: ClassRules;
+}
 
 /**
- * A cooperative (koperasi, UU 25/1992 Pasal 41) is funded by its members: simpanan pokok (paid once
- * on joining) and simpanan wajib (paid regularly) are its own capital (equity) and are printed apart;
- * simpanan sukarela can be withdrawn at will and is a liability. Its profit is SHU (sisa hasil usaha):
- * SHU of past years not yet distributed stays in equity, cadangan (reserves) are set aside from it,
- * and the shares of SHU the members' meeting (RAT) allots to members and funds are liabilities until
- * paid. It has no owner's capital or drawings. Sources and what is unverified: docs/books-tax.md.
+ * A country's charts from its pack (packs/XX/chart.json, and the cooperative chart it may ship).
+ * Indonesia's cooperative chart (chart.cooperative.json) is a koperasi's (UU 25/1992 Pasal 41): funded
+ * by its members' simpanan pokok (paid once on joining) and simpanan wajib (paid regularly), its own
+ * capital printed apart; simpanan sukarela can be withdrawn at will and is a liability. Its profit is SHU
+ * (sisa hasil usaha): SHU of past years not yet distributed stays in equity, cadangan (reserves) are set
+ * aside from it, and the shares of SHU the members' meeting (RAT) allots are liabilities until paid. It
+ * has no owner's capital or drawings. Sources and what is unverified: docs/books-tax.md.
  */
-const COOPERATIVE: TemplateAccount[] = [
-  ...INDONESIA.filter((a) => a.code.startsWith('1-') || a.code.startsWith('2-')),
-  {
-    code: '2-301',
-    role: 'voluntary_savings',
-    line: 'member_savings',
-    name: { id: 'Simpanan sukarela', en: "Members' voluntary savings", ja: '任意出資預り金' },
-  },
-  {
-    code: '2-401',
-    role: 'shu_funds',
-    line: 'shu_funds',
-    name: { id: 'Dana SHU (bagian anggota dan dana-dana)', en: 'SHU allotted, not yet paid', ja: '未払剰余金分配' },
-  },
-  {
-    code: '3-101',
-    role: 'principal_savings',
-    line: 'principal_savings',
-    name: { id: 'Simpanan pokok', en: "Members' principal savings", ja: '基本出資金' },
-  },
-  {
-    code: '3-102',
-    role: 'mandatory_savings',
-    line: 'mandatory_savings',
-    name: { id: 'Simpanan wajib', en: "Members' mandatory savings", ja: '義務出資金' },
-  },
-  { code: '3-103', role: 'reserves', line: 'reserves', name: { id: 'Cadangan', en: 'Reserves', ja: '積立金' } },
-  {
-    code: '3-201',
-    role: 'retained_earnings',
-    line: 'undistributed_shu',
-    name: { id: 'SHU belum dibagi', en: 'Undistributed SHU', ja: '未分配剰余金' },
-  },
-  ...INDONESIA.filter((a) => a.code >= '4'),
-];
+function packCharts(country: string): CountryCharts | undefined {
+  const loaded = packOf(country);
+  if (!loaded) return undefined;
+  const classes = classRules(country, loaded.pack.chart.classes);
+  return {
+    micro: checked(country, loaded.chart, classes),
+    ...(loaded.cooperativeChart && { cooperative: checked(country, loaded.cooperativeChart, classes) }),
+    ...(classes && { classes }),
+  };
+}
 
-const TEMPLATES = new Map<string, TemplateAccount[]>([['ID', INDONESIA]]);
+const INDONESIA: CountryCharts = packCharts('ID')!;
+
+const CHARTS = new Map<string, CountryCharts>([['ID', INDONESIA]]);
+
+const chartsOf = (country: string): CountryCharts => {
+  let charts = CHARTS.get(country);
+  if (!charts) {
+    charts = packCharts(country) ?? INDONESIA;
+    CHARTS.set(country, charts);
+  }
+  return charts;
+};
 
 /**
- * The template for a country and kind of group: its pack's chart, Indonesia's SAK EMKM chart where
- * the country has no pack, and the cooperative chart for a koperasi.
+ * The template for a country and kind of group: its pack's chart, Indonesia's where the country has
+ * no pack. A cooperative gets the pack's cooperative chart; where the pack ships none, the micro chart
+ * (its members' capital is then owners' capital, and the notes say so: `keepsMembersSavings`).
  */
 export function chartTemplate(country: string, kind?: string): TemplateAccount[] {
-  if (kind === 'cooperative') return COOPERATIVE;
-  let chart = TEMPLATES.get(country);
-  if (!chart) {
-    chart = packChart(country) ?? INDONESIA;
-    TEMPLATES.set(country, chart);
-  }
-  return chart;
+  const charts = chartsOf(country);
+  return (kind === 'cooperative' && charts.cooperative) || charts.micro;
 }
+
+/**
+ * The class of an account a group of the country adds itself, by the country's numbering; undefined
+ * when the code is not of it (a `1-101` in Vietnam, a `111` in Indonesia).
+ */
+export const typeInCountry = (country: string, code: string): AccountType | undefined =>
+  typeOfCode(code, chartsOf(country).classes);
+
+/** An example code of the country's numbering, for the message that refuses another. */
+export const exampleCode = (country: string): string => (chartsOf(country).classes ? '6421' : '6-108');
+
+/**
+ * Whether a chart is a cooperative's with its members' savings (Indonesia's koperasi): what the
+ * savings transactions post to and what makes the statements speak of SHU and simpanan.
+ */
+export const keepsMembersSavings = (accounts: readonly { role: string | null }[]): boolean =>
+  accounts.some((a) => a.role === 'principal_savings');
 
 /** Which line a group's own account adds up into when it names none: its class's catch-all line. */
 export const DEFAULT_LINE: Record<AccountType, StatementLine> = {

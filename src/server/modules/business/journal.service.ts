@@ -19,6 +19,7 @@ import { groupById } from '../registry/index.js';
 import { recordAssetBought } from './assets.service.js';
 import { batchesRepository } from './batches.repository.js';
 import { booksFor, chartOf, openBooks, type Books } from './books.service.js';
+import { keepsMembersSavings } from './chart-templates.js';
 import {
   movementsOf,
   movesProduction,
@@ -45,12 +46,25 @@ import { planTransaction } from './simple-transactions.js';
  * the cost the batches gave, when the sale took stock.
  */
 async function linesOf(db: Tx, books: Books, t: SimpleTransactionBody, costOfGoods?: bigint): Promise<PostedLine[]> {
-  if ((COOPERATIVE_KINDS as readonly string[]).includes(t.kind) && books.group.kind !== 'cooperative') {
-    throw ruleBroken('cooperative-only', `${t.kind} is a cooperative's members' savings; this group is not one.`, [
-      { path: 'kind', code: 'cooperative_only', message: 'is only for a cooperative (koperasi)' },
-    ]);
-  }
   const accounts = await ledgerRepository.accounts(db, books.group.id);
+  // Members' savings are a cooperative's whose chart keeps them (Indonesia's koperasi); a cooperative
+  // elsewhere books its members' capital as owners' capital on its country's micro chart.
+  if (
+    (COOPERATIVE_KINDS as readonly string[]).includes(t.kind) &&
+    (books.group.kind !== 'cooperative' || !keepsMembersSavings(accounts))
+  ) {
+    throw ruleBroken(
+      'cooperative-only',
+      `${t.kind} is a cooperative's members' savings; this group's chart does not keep them.`,
+      [
+        {
+          path: 'kind',
+          code: 'cooperative_only',
+          message: "is only for a cooperative whose chart keeps members' savings",
+        },
+      ],
+    );
+  }
   const currency = books.book.currency;
   const typed = 'costOfGoods' in t && t.costOfGoods ? minorOf(t.costOfGoods, currency, 'costOfGoods') : 0n;
   const amounts = {

@@ -50,6 +50,8 @@ export interface LineRow {
   account_id: string;
   code: string;
   name: Record<string, string>;
+  /** The account's class: a sale posts cost of goods when a cost_of_goods line is among its lines. */
+  type: string;
   debit: string;
   credit: string;
 }
@@ -313,7 +315,7 @@ export const ledgerRepository = {
        numbered AS (UPDATE ledger_books SET next_entry_no = next_entry_no + 1 WHERE group_id = $2)
        SELECT entry.*, CASE WHEN ins.line_no IS NULL THEN NULL ELSE json_build_object(
            'entry_id', ins.entry_id, 'line_no', ins.line_no, 'account_id', ins.account_id, 'code', a.code,
-           'name', a.name, 'debit', ins.debit::text, 'credit', ins.credit::text) END AS line
+           'name', a.name, 'type', a.type, 'debit', ins.debit::text, 'credit', ins.credit::text) END AS line
        FROM entry LEFT JOIN (ins JOIN ledger_accounts a ON a.id = ins.account_id) ON true
        ORDER BY ins.line_no`,
       [
@@ -391,7 +393,7 @@ export const ledgerRepository = {
   async lines(db: Queryable, entryIds: string[]): Promise<LineRow[]> {
     if (!entryIds.length) return [];
     return db.query<LineRow>(
-      `SELECT l.entry_id, l.line_no, l.account_id, a.code, a.name, l.debit::text AS debit, l.credit::text AS credit
+      `SELECT l.entry_id, l.line_no, l.account_id, a.code, a.name, a.type, l.debit::text AS debit, l.credit::text AS credit
        FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
        WHERE l.entry_id = ANY($1::uuid[]) ORDER BY l.entry_id, l.line_no`,
       [entryIds],

@@ -79,7 +79,7 @@ function currencyName(code: string, locale: ReportLocale): string {
  * line of both statements — built from the same lines the statements print, so they cannot differ.
  */
 export function notesOf(s: Statements, locale: ReportLocale) {
-  const cooperative = s.group.kind === 'cooperative';
+  const cooperative = s.keepsMembersSavings;
   const texts = noteTexts(locale, {
     group: s.group.name,
     kind: label(s.group.kind, locale),
@@ -87,6 +87,7 @@ export function notesOf(s: Statements, locale: ReportLocale) {
     nib: s.group.nib,
     currency: currencyName(s.book.currency, locale),
     cooperative,
+    microChartCooperative: s.group.kind === 'cooperative' && !cooperative,
   });
   const lines = statementLines(s);
   const detail = (statement: 'position' | 'income') => (l: PairedLine) => ({

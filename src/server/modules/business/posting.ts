@@ -20,7 +20,7 @@ import {
 /** Sales that post no cost of goods: their profit excludes it, and the answer says so. */
 const SALE_KINDS = new Set(['cash_sale', 'credit_sale']);
 const noticesOf = (row: EntryRow, lines: LineRow[]) =>
-  SALE_KINDS.has(row.kind) && !lines.some((l) => l.code.startsWith('5-'))
+  SALE_KINDS.has(row.kind) && !lines.some((l) => l.type === 'cost_of_goods')
     ? (['profit-excludes-cost-of-goods'] as const)
     : [];
 

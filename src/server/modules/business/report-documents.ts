@@ -75,7 +75,7 @@ function incomeRows(s: Statements, locale: ReportLocale): Row[] {
     level: 0,
     total: true,
   });
-  const cooperative = s.group.kind === 'cooperative';
+  const cooperative = s.keepsMembersSavings;
   return [
     ...of('revenue', ''),
     ...of('cost_of_goods', '− '),

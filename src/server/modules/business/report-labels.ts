@@ -115,7 +115,16 @@ export const label = (key: string, locale: ReportLocale): string => words.labelO
 /** The fixed paragraphs of the notes; the entity's own facts are filled in. */
 export function noteTexts(
   locale: ReportLocale,
-  f: { group: string; kind: string; village: string; nib: string | null; currency: string; cooperative: boolean },
+  f: {
+    group: string;
+    kind: string;
+    village: string;
+    nib: string | null;
+    currency: string;
+    cooperative: boolean;
+    /** A cooperative whose country's pack has no cooperative chart: its books are the micro chart's. */
+    microChartCooperative: boolean;
+  },
 ) {
   const texts = {
     id: {
@@ -128,6 +137,11 @@ export function noteTexts(
         f.cooperative
           ? 'Simpanan pokok dan simpanan wajib anggota disajikan sebagai ekuitas; simpanan sukarela sebagai liabilitas. SHU tahun-tahun sebelumnya yang belum dibagi disajikan sebagai SHU belum dibagi; pembagian SHU yang diputuskan rapat anggota menjadi liabilitas sampai dibayar.'
           : 'Laba tahun-tahun sebelumnya disajikan sebagai saldo laba; laba tahun buku berjalan disajikan tersendiri.',
+        ...(f.microChartCooperative
+          ? [
+              'Koperasi ini memakai bagan akun usaha mikro negaranya (paket negara tidak memuat bagan koperasi): modal anggota disajikan sebagai modal, tanpa simpanan pokok, simpanan wajib, atau SHU.',
+            ]
+          : []),
         'Beban pajak adalah pajak penghasilan yang dibayar untuk periode ini; usaha yang memakai PPh final UMKM membayar 0,5% dari omzet bruto (PP 55/2022).',
         'Persediaan dicatat sebesar biaya perolehan (harga pokok produksi).',
         'Aset tetap dicatat sebesar biaya perolehan dikurangi akumulasi penyusutan.',
@@ -144,6 +158,11 @@ export function noteTexts(
         f.cooperative
           ? "Members' principal and mandatory savings are presented as equity; voluntary savings as a liability. SHU of prior years not yet distributed is shown as undistributed SHU; a distribution decided by the members' meeting is a liability until paid."
           : 'Profit of prior years is presented as retained earnings; profit of the current year is shown on its own line.',
+        ...(f.microChartCooperative
+          ? [
+              "This cooperative keeps its country's micro-entity chart (the country pack has no cooperative chart): members' capital is presented as owners' capital, without principal or mandatory savings or SHU.",
+            ]
+          : []),
         'The tax expense is the income tax paid for the period; a business under the UMKM final tax pays 0.5% of gross turnover (PP 55/2022).',
         'Inventory is measured at cost (cost of production).',
         'Fixed assets are measured at cost less accumulated depreciation.',
@@ -159,6 +178,11 @@ export function noteTexts(
         f.cooperative
           ? '組合員の基本出資金および義務出資金は純資産、任意出資預り金は負債として表示します。前期までの未分配剰余金は純資産に表示し、総会で決議された剰余金分配は支払まで負債とします。'
           : '前期までの利益は利益剰余金として表示し、当期の利益は別行で表示します。',
+        ...(f.microChartCooperative
+          ? [
+              '本組合は国別パックに協同組合用の勘定科目表がないため、その国の零細企業用勘定科目表を用いています。組合員の出資は出資金として表示し、基本出資金・義務出資金・剰余金分配の区分はありません。',
+            ]
+          : []),
         '法人税等は当期について納付した所得税です。UMKM最終課税を選んだ事業者は総売上高の0.5%を納付します（PP 55/2022）。',
         '棚卸資産は取得原価（製造原価）で測定します。',
         '有形固定資産は取得原価から減価償却累計額を控除して測定します。',

@@ -7,7 +7,13 @@ import { packOf } from '../../packs/index.js';
 import { programById } from '../programs/index.js';
 import { booksFor, type Books } from './books.service.js';
 import { finalTaxOver } from './final-tax.service.js';
-import { INCOME_LINES, POSITION_LINES, type AccountType } from './chart-templates.js';
+import {
+  chartTemplate,
+  INCOME_LINES,
+  keepsMembersSavings,
+  POSITION_LINES,
+  type AccountType,
+} from './chart-templates.js';
 import { ledgerRepository, type AccountRow } from './ledger.repository.js';
 import { reportsRepository, type SplitBalanceRow } from './reports.repository.js';
 
@@ -75,7 +81,16 @@ function present(currency: string) {
 const pick = (lines: Map<string, LineAmount>, keys: readonly string[]) =>
   keys.map((k) => lines.get(k)).filter((l): l is LineAmount => !!l);
 
-const isCooperative = (books: Books) => books.group.kind === 'cooperative';
+/**
+ * Whether the statements are a koperasi's (members' savings, SHU): a cooperative whose chart keeps
+ * its members' savings. Unopened books are read from the template the chart will open on.
+ */
+async function keepsSavings(db: Queryable, books: Books): Promise<boolean> {
+  if (books.group.kind !== 'cooperative') return false;
+  if (books.opened) return keepsMembersSavings(await ledgerRepository.accounts(db, books.group.id));
+  const program = await programById(db, books.group.program_id);
+  return keepsMembersSavings(chartTemplate(program?.country ?? 'ID', books.group.kind));
+}
 
 /** The same day one year earlier (29 February falls back to the 28th): the comparative period. */
 export function yearBefore(date: string): string {
@@ -90,7 +105,7 @@ const yearStartOf = (date: string) => `${date.slice(0, 4)}-01-01`;
 /** The statement of financial position at a date, from each account's totals split at its year's start. */
 function positionAt(books: Books, accounts: AccountRow[], balances: SplitBalanceRow[], at: string) {
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const cooperative = isCooperative(books);
+  const cooperative = books.group.kind === 'cooperative' && keepsMembersSavings(accounts);
   const retainedLine = accounts.find((a) => a.role === 'retained_earnings')?.line ?? 'retained_earnings';
   const lines = new Map<string, LineAmount>();
   let priorProfit = 0n;
@@ -260,6 +275,8 @@ export async function computeStatements(db: Queryable, books: Books, from: strin
   return {
     group: books.group,
     book: books.book,
+    /** A koperasi's statements (members' savings, SHU), not a cooperative on its country's micro chart. */
+    keepsMembersSavings: await keepsSavings(db, books),
     position,
     income,
     signatures: {

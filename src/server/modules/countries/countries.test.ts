@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
 import { buildProgram, buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
+import { pdfText } from '../../../../test/documents.js';
 import { allCriteria } from '../../../../test/quality-fixtures.js';
 import { loadPack, packCountries } from '../../packs/index.js';
 import { createProgramFromPack, installPack } from './countries.service.js';
@@ -208,6 +209,14 @@ describe('country packs', () => {
       as: manager,
     });
     expect(income.json().revenue.amount).toEqual({ amount: '1250.50', currency: 'THB' });
+    // The printed statements draw the Thai names in an embedded Thai face.
+    const printed = await t.request({
+      url: `/api/v1/groups/${group.id}/reports/statements?format=pdf&from=2026-01-01&to=2026-12-31&locale=en`,
+      as: manager,
+    });
+    expect(printed.statusCode).toBe(200);
+    expect((await pdfText(printed.rawPayload)).text).toContain('กลุ่มทอผ้าบ้านเหมืองกุง');
+    expect(printed.rawPayload.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansThai-Regular/);
     const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
     expect(books.currency).toBe('THB');
     expect(books.accounts.find((a: { code: string }) => a.code === '4-101').name).toEqual({
@@ -277,6 +286,152 @@ describe('country packs', () => {
 
     const final = await rateFullMarks(w, product.id, group.id);
     expect(final).toMatchObject({ status: 'finalised', stars: 5, validUntil: '2029-06-01' });
+  });
+
+  it('keep a Vietnamese group’s books on the Circular 132/2018 account numbers, its statements balanced', async () => {
+    const w = await packWorld('VN', 'OCOP-VN-BOOKS');
+    const group = await w.groupIn('VN-00004', 'Tổ hợp tác nón lá Phú Vinh', 'women_group');
+    const manager = await w.as('group_manager', { groupId: group.id });
+    const vnd = (amount: string) => ({ amount, currency: 'VND' });
+    const send = (path: string, payload: object) =>
+      t.request({ method: 'POST', url: `/api/v1/groups/${group.id}/${path}`, as: manager, payload });
+    const books = (await t.request({ url: `/api/v1/groups/${group.id}/books`, as: manager })).json();
+    const byRole = (role: string) => books.accounts.find((a: { role: string }) => a.role === role);
+    expect(
+      ['cash', 'bank', 'receivables', 'payables', 'owner_capital', 'retained_earnings', 'sales', 'cost_of_goods'].map(
+        (r) => [byRole(r).code, byRole(r).type],
+      ),
+    ).toEqual([
+      ['111', 'asset'],
+      ['112', 'asset'],
+      ['131', 'asset'],
+      ['331', 'liability'],
+      ['411', 'equity'],
+      ['421', 'equity'],
+      ['511', 'revenue'],
+      ['632', 'cost_of_goods'],
+    ]);
+    expect(byRole('cash').name).toEqual({ vi: 'Tiền mặt', en: 'Cash' });
+
+    const posted = [
+      { kind: 'owner_capital', date: '2026-02-01', amount: vnd('20000000') },
+      { kind: 'loan_received', date: '2026-02-02', amount: vnd('5000000'), via: 'bank' },
+      { kind: 'material_purchase', date: '2026-02-03', amount: vnd('2000000'), settlement: 'cash' },
+      { kind: 'production', date: '2026-02-05', amount: vnd('1500000') },
+      { kind: 'cash_sale', date: '2026-02-10', amount: vnd('3500000'), costOfGoods: vnd('1200000') },
+      { kind: 'expense', date: '2026-02-12', amount: vnd('400000'), category: 'wages' },
+    ];
+    for (const body of posted) {
+      const r = await send('transactions', body);
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const sale = (await send('transactions', { kind: 'cash_sale', date: '2026-02-11', amount: vnd('100000') })).json();
+    expect(sale.notices).toEqual(['profit-excludes-cost-of-goods']);
+    // A group's own account is numbered the Circular's way and takes its class from it.
+    const refused = await send('accounts', { code: '6-108', name: { vi: 'Chi phí chứng nhận' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({
+      path: 'code',
+      code: 'not_an_account_code',
+      params: { example: '6421' },
+    });
+    const own = await send('accounts', { code: '64225', name: { vi: 'Chi phí chứng nhận OCOP' } });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ type: 'expense', line: 'expenses' });
+    expect(
+      (await send('transactions', { kind: 'expense', date: '2026-02-13', amount: vnd('300000'), accountCode: '64225' }))
+        .statusCode,
+    ).toBe(201);
+    const notExpense = await send('transactions', {
+      kind: 'expense',
+      date: '2026-02-13',
+      amount: vnd('1'),
+      accountCode: '511',
+    });
+    expect(notExpense.json().errors[0]).toMatchObject({ path: 'accountCode', code: 'not_an_expense_account' });
+
+    const report = async (path: string) =>
+      (await t.request({ url: `/api/v1/groups/${group.id}/reports/${path}`, as: manager })).json();
+    const income = await report('income-statement?from=2026-02-01&to=2026-02-28');
+    expect(income.revenue.amount).toEqual(vnd('3600000'));
+    expect(income.costOfGoods.amount).toEqual(vnd('1200000'));
+    expect(income.expenses.accounts.map((a: { code: string }) => a.code)).toEqual(['64221', '64225']);
+    expect(income.profit).toEqual(vnd('1700000'));
+    const position = await report('financial-position?at=2026-02-28');
+    expect(position.balanced).toBe(true);
+    expect(position.assets.total).toEqual(vnd('26700000'));
+    expect(position.liabilitiesAndEquity).toEqual(vnd('26700000'));
+  });
+
+  it('open a Thai cooperative on the Thai chart, without Indonesian savings, and an Indonesian koperasi on the koperasi chart', async () => {
+    const th = await packWorld('TH', 'OTOP-TH-COOP');
+    const coop = await th.groupIn('TH-5001', 'สหกรณ์ผ้าไหมบ้านเหมืองกุง', 'cooperative');
+    const manager = await th.as('group_manager', { groupId: coop.id });
+    const booksOf = async (groupId: string, as: Session) =>
+      (await t.request({ url: `/api/v1/groups/${groupId}/books`, as })).json();
+    const thai = await booksOf(coop.id, manager);
+    const roles = thai.accounts.map((a: { role: string }) => a.role);
+    expect(roles).toEqual(expect.arrayContaining(['owner_capital', 'drawings', 'retained_earnings']));
+    for (const savings of ['principal_savings', 'mandatory_savings', 'voluntary_savings', 'shu_funds', 'reserves'])
+      expect(roles).not.toContain(savings);
+    expect(thai.accounts.find((a: { role: string }) => a.role === 'owner_capital').name).toEqual(
+      loadPack('TH').chart.find((a) => a.role === 'owner_capital')!.name,
+    );
+    // Members' savings are a koperasi's: refused here, and members' capital goes to owners' capital.
+    const tap = (payload: object) =>
+      t.request({ method: 'POST', url: `/api/v1/groups/${coop.id}/transactions`, as: manager, payload });
+    const thb = (amount: string) => ({ amount, currency: 'THB' });
+    const savings = await tap({ kind: 'principal_savings_received', date: '2026-02-01', amount: thb('500') });
+    expect(savings.statusCode).toBe(422);
+    expect(savings.json()).toMatchObject({ type: '/problems/cooperative-only', errors: [{ path: 'kind' }] });
+    expect((await tap({ kind: 'owner_capital', date: '2026-02-01', amount: thb('5000') })).statusCode).toBe(201);
+    expect((await tap({ kind: 'cash_sale', date: '2026-02-10', amount: thb('1200') })).statusCode).toBe(201);
+    const report = async (path: string) =>
+      (await t.request({ url: `/api/v1/groups/${coop.id}/reports/${path}`, as: manager })).json();
+    const position = await report('financial-position?at=2026-02-28');
+    expect(position.balanced).toBe(true);
+    expect(position.equity.lines.map((l: { line: string }) => l.line)).toEqual(
+      expect.arrayContaining(['equity', 'current_profit']),
+    );
+    const notes = await report('notes?from=2026-01-01&to=2026-02-28&locale=en');
+    const policies = notes.sections.find((s: { key: string }) => s.key === 'policies').paragraphs.join(' ');
+    expect(policies).toContain("keeps its country's micro-entity chart");
+    expect(policies).not.toContain('principal and mandatory savings are presented');
+
+    // Indonesia's koperasi is unchanged: the pack's cooperative chart, simpanan and SHU.
+    const db = t.database.db;
+    const program = await buildProgram(db);
+    const village = await th.post('/api/v1/villages', {
+      programId: program.id,
+      areaCode: '51.07.06.2004',
+      profile: {},
+    });
+    const koperasi = await th.post('/api/v1/groups', {
+      programId: program.id,
+      villageId: village.id,
+      name: 'Koperasi Produsen Kopi Kintamani',
+      kind: 'cooperative',
+    });
+    const { user } = await buildStaff(db, 'group_manager', { programId: program.id, groupId: koperasi.id });
+    const bendahara = await signedIn(t.app, user);
+    const indonesian = await booksOf(koperasi.id, bendahara);
+    expect(indonesian.accounts.map((a: { code: string; role: string }) => [a.code, a.role])).toEqual(
+      loadPack('ID')
+        .cooperativeChart!.map((a) => [a.code, a.role])
+        .sort(([a], [b]) => a!.localeCompare(b!)),
+    );
+    expect(indonesian.accounts.find((a: { code: string }) => a.code === '3-101').name.id).toBe('Simpanan pokok');
+    const pokok = await t.request({
+      method: 'POST',
+      url: `/api/v1/groups/${koperasi.id}/transactions`,
+      as: bendahara,
+      payload: {
+        kind: 'principal_savings_received',
+        date: '2026-02-01',
+        amount: { amount: '100000', currency: 'IDR' },
+      },
+    });
+    expect(pokok.statusCode, pokok.body).toBe(201);
   });
 
   it('check the NIK in Indonesia and take members without one, or with any id, where the pack names no rule', async () => {

@@ -264,6 +264,12 @@ describe('who sees an organisation', () => {
 
   it('lets only the organisation’s admins enter rates and only a platform admin shape the organisation', async () => {
     const w = await agencyWorld();
+    // Each caller's answer says what it may do, so the web shows only the buttons that work for them.
+    const abilitiesOf = async (as: Session) =>
+      (await t.request({ url: `/api/v1/organisations/${w.org}`, as })).json().abilities;
+    expect(await abilitiesOf(w.viewer)).toEqual({ enterRates: false, manage: false });
+    expect(await abilitiesOf(w.orgAdmin)).toEqual({ enterRates: true, manage: false });
+    expect(await abilitiesOf(w.admin)).toEqual({ enterRates: true, manage: true });
     const rate = { currency: 'THB', rate: '0.03', asOf: '2026-06-30' };
     expect((await w.send('POST', `/api/v1/organisations/${w.org}/rates`, w.viewer, rate)).statusCode).toBe(403);
     expect((await w.send('POST', `/api/v1/organisations/${w.org}/rates`, w.admin, rate)).statusCode).toBe(201);

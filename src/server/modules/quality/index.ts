@@ -44,3 +44,6 @@ export { schemeTemplateId } from './scheme-templates.js';
 
 /** What waits in the quality work for the caller, for the home screen. */
 export { qualityTasks } from './tasks.service.js';
+
+/** A rating scheme as a file, for copying between programs (`ovop programs export-template`). */
+export { exportScheme, importScheme } from './scheme-exchange.js';

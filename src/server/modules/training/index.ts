@@ -14,3 +14,6 @@ export { recordTestAttempt } from './test-attempts.service.js';
 
 /** What waits in training for the caller, for the home screen. */
 export { trainingTasks } from './tasks.service.js';
+
+/** A course as a file, for copying between programs (`ovop programs export-template`). */
+export { exportCourse, importCourse } from './course-exchange.js';

@@ -133,7 +133,12 @@ export default function BooksPage({ id }: { id: string }) {
                   }}
                 />
               ) : (
-                <TapGrid cooperative={group.kind === 'cooperative'} onPick={pick} />
+                <TapGrid
+                  cooperative={
+                    group.kind === 'cooperative' && books.accounts.some((a) => a.role === 'principal_savings')
+                  }
+                  onPick={pick}
+                />
               )
             ) : (
               <p className="muted small">{t('books.readOnly')}</p>
