@@ -178,7 +178,7 @@ export const FIELD_CODES = {
   hs_code_unknown: ['code'],
   hs_code_category_mismatch: ['chapter', 'category'],
   not_a_category_code: [],
-  not_an_account_code: [],
+  not_an_account_code: ['example'],
   not_an_expense_account: [],
   not_a_cash_account: [],
   not_a_month: [],

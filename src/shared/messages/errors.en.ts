@@ -132,7 +132,7 @@ export const errorsEn: ErrorTexts = {
   'error.hs_code_unknown': '{code} is not an HS 2022 subheading.',
   'error.hs_code_category_mismatch': 'HS chapter {chapter} does not fit the category {category}.',
   'error.not_a_category_code': 'Is not a category code.',
-  'error.not_an_account_code': 'Must be an account code such as 1-101.',
+  'error.not_an_account_code': 'Must be an account code such as {example}.',
   'error.not_an_expense_account': 'Must be an expense account such as 6-104.',
   'error.not_a_cash_account': 'Must be a cash or bank account such as 1-101.',
   'error.not_a_month': 'Must be a month such as 2026-03.',

@@ -132,7 +132,7 @@ export const errorsId: ErrorTexts = {
   'error.hs_code_unknown': '{code} bukan subpos HS 2022.',
   'error.hs_code_category_mismatch': 'Bab HS {chapter} tidak cocok dengan kategori {category}.',
   'error.not_a_category_code': 'Bukan kode kategori.',
-  'error.not_an_account_code': 'Harus kode akun, misalnya 1-101.',
+  'error.not_an_account_code': 'Harus kode akun, misalnya {example}.',
   'error.not_an_expense_account': 'Harus akun beban, misalnya 6-104.',
   'error.not_a_cash_account': 'Harus akun kas atau bank, misalnya 1-101.',
   'error.not_a_month': 'Harus bulan, misalnya 2026-03.',

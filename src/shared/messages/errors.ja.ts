@@ -132,7 +132,7 @@ export const errorsJa: ErrorTexts = {
   'error.hs_code_unknown': '{code} は HS 2022 の号ではありません。',
   'error.hs_code_category_mismatch': 'HS 第 {chapter} 類はカテゴリー {category} に合いません。',
   'error.not_a_category_code': 'カテゴリーコードではありません。',
-  'error.not_an_account_code': '1-101 のような勘定コードにしてください。',
+  'error.not_an_account_code': '{example} のような勘定コードにしてください。',
   'error.not_an_expense_account': '6-104 のような費用の勘定にしてください。',
   'error.not_a_cash_account': '1-101 のような現金または銀行の勘定にしてください。',
   'error.not_a_month': '2026-03 のような年月にしてください。',

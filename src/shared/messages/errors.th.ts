@@ -128,7 +128,7 @@ export const errorsTh: ErrorTexts = {
   'error.hs_code_unknown': '{code} ไม่ใช่ประเภทย่อยของ HS 2022',
   'error.hs_code_category_mismatch': 'พิกัด HS ตอนที่ {chapter} ไม่ตรงกับหมวด {category}',
   'error.not_a_category_code': 'ไม่ใช่รหัสหมวด',
-  'error.not_an_account_code': 'ต้องเป็นรหัสบัญชี เช่น 1-101',
+  'error.not_an_account_code': 'ต้องเป็นรหัสบัญชี เช่น {example}',
   'error.not_an_expense_account': 'ต้องเป็นบัญชีค่าใช้จ่าย เช่น 6-104',
   'error.not_a_cash_account': 'ต้องเป็นบัญชีเงินสดหรือธนาคาร เช่น 1-101',
   'error.not_a_month': 'ต้องเป็นเดือน เช่น 2026-03',

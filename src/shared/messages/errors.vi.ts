@@ -129,7 +129,7 @@ export const errorsVi: ErrorTexts = {
   'error.hs_code_unknown': '{code} không phải phân nhóm HS 2022.',
   'error.hs_code_category_mismatch': 'Chương HS {chapter} không phù hợp với danh mục {category}.',
   'error.not_a_category_code': 'Không phải mã danh mục.',
-  'error.not_an_account_code': 'Phải là mã tài khoản, ví dụ 1-101.',
+  'error.not_an_account_code': 'Phải là mã tài khoản, ví dụ {example}.',
   'error.not_an_expense_account': 'Phải là tài khoản chi phí, ví dụ 6-104.',
   'error.not_a_cash_account': 'Phải là tài khoản tiền mặt hoặc ngân hàng, ví dụ 1-101.',
   'error.not_a_month': 'Phải là một tháng, ví dụ 2026-03.',

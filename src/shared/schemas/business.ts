@@ -482,6 +482,8 @@ const incomeCore = z.object({
 export const incomeStatementAnswer = incomeCore.extend({
   groupId: z.string(),
   currency: z.string(),
+  /** A koperasi's statement (members' savings, SHU), not a cooperative on its country's micro chart. */
+  keepsMembersSavings: z.boolean(),
   /** The same period one year earlier: the comparative column. */
   previous: incomeCore,
 });

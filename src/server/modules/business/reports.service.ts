@@ -198,7 +198,13 @@ export async function computeFinancialPosition(db: Queryable, books: Books, at: 
   ]);
   const current = positionAt(books, accounts, now!, at);
   const previous = positionAt(books, accounts, then!, before);
-  return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
+  return {
+    groupId: books.group.id,
+    currency: books.book.currency,
+    keepsMembersSavings: await keepsSavings(db, books),
+    ...current,
+    previous,
+  };
 }
 
 /** The income statement of a period, beside the same period one year earlier. */
@@ -223,7 +229,13 @@ export async function computeIncomeStatement(db: Queryable, books: Books, from: 
     toBefore,
     await finalTaxOver(db, books, fromBefore, toBefore),
   );
-  return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
+  return {
+    groupId: books.group.id,
+    currency: books.book.currency,
+    keepsMembersSavings: await keepsSavings(db, books),
+    ...current,
+    previous,
+  };
 }
 
 /**

@@ -397,6 +397,8 @@ describe('country packs', () => {
     const policies = notes.sections.find((s: { key: string }) => s.key === 'policies').paragraphs.join(' ');
     expect(policies).toContain("keeps its country's micro-entity chart");
     expect(policies).not.toContain('principal and mandatory savings are presented');
+    // The web labels its profit "SHU" by this flag: a profit here.
+    expect((await report('income-statement?from=2026-01-01&to=2026-02-28')).keepsMembersSavings).toBe(false);
 
     // Indonesia's koperasi is unchanged: the pack's cooperative chart, simpanan and SHU.
     const db = t.database.db;
@@ -432,6 +434,11 @@ describe('country packs', () => {
       },
     });
     expect(pokok.statusCode, pokok.body).toBe(201);
+    const income = await t.request({
+      url: `/api/v1/groups/${koperasi.id}/reports/income-statement?from=2026-01-01&to=2026-02-28`,
+      as: bendahara,
+    });
+    expect(income.json().keepsMembersSavings).toBe(true);
   });
 
   it('check the NIK in Indonesia and take members without one, or with any id, where the pack names no rule', async () => {

@@ -278,7 +278,7 @@ export default function ReportsPage({ id }: { id: string }) {
             ) : null}
             {income.error ? <p role="alert">{t('error.load')}</p> : null}
             {income.data ? (
-              <IncomeTable data={income.data} cooperative={group.kind === 'cooperative'} />
+              <IncomeTable data={income.data} cooperative={income.data.keepsMembersSavings} />
             ) : (
               <p role="status">{t('state.loading')}</p>
             )}
