@@ -34,20 +34,28 @@ export async function staffMember(person: Person, role: string): Promise<Session
   return admin;
 }
 
+/** Which server and program: the shared one unless a file starts its own. */
+interface Where {
+  baseUrl: string;
+  programId: string;
+}
+const SHARED: Where = { baseUrl, programId };
+
 /** The version of the community rules in force, publishing short ones if there are none yet. */
-export async function rulesVersion(session: Session): Promise<number> {
-  const rules = await session<{ version: number }>('GET', `/api/v1/community/${programId}/rules`).catch(() => null);
+export async function rulesVersion(session: Session, where: Where = SHARED): Promise<number> {
+  const path = `/api/v1/community/${where.programId}/rules`;
+  const rules = await session<{ version: number }>('GET', path).catch(() => null);
   if (rules) return rules.version;
-  const posted = await session<{ version: number }>('POST', `/api/v1/community/${programId}/rules`, {
+  const posted = await session<{ version: number }>('POST', path, {
     text: { id: 'Saling menghormati.' },
   });
   return posted.version;
 }
 
-async function publicPost(path: string, body: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
+async function publicPost(url: string, path: string, body: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
+    headers: { 'content-type': 'application/json', origin: url },
     body: JSON.stringify(body),
   });
 }
@@ -56,18 +64,22 @@ async function publicPost(path: string, body: unknown): Promise<Response> {
  * A villager welcomed into the community by the API, with her password set through her invitation
  * (the join page has its own journey).
  */
-export async function welcomedMember(welcomer: Session, member: Person & { sex?: 'female' | 'male' }): Promise<void> {
-  const joined = await publicPost(`/api/v1/community/${programId}/joins`, {
+export async function welcomedMember(
+  welcomer: Session,
+  member: Person & { sex?: 'female' | 'male' },
+  where: Where = SHARED,
+): Promise<void> {
+  const joined = await publicPost(where.baseUrl, `/api/v1/community/${where.programId}/joins`, {
     name: member.name,
     email: member.email,
     areaCode: '51.07.06.2004',
-    rulesVersion: await rulesVersion(welcomer),
+    rulesVersion: await rulesVersion(welcomer, where),
     acceptRules: true,
     ...(member.sex ? { sex: member.sex } : {}),
   });
   const { id } = (await joined.json()) as { id: string };
   const welcomed = await welcomer<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);
-  const accepted = await publicPost('/api/v1/invitations/accept', {
+  const accepted = await publicPost(where.baseUrl, '/api/v1/invitations/accept', {
     token: welcomed.invitation.path.split('#')[1],
     password: member.password,
   });

@@ -12,6 +12,10 @@ export const ADMIN = { email: 'admin@ovop.test', password: 'Salak-Karangasem-202
 export interface BuiltServer {
   url: string;
   child: ChildProcess;
+  /** The server's environment: the CLI run with it (once the server is halted) works on the same data. */
+  env: Record<string, string>;
+  /** Stops the server and keeps its data folder (for the CLI); `stop` removes the folder after. */
+  halt: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -49,19 +53,22 @@ export async function startBuiltServer(options: { build?: boolean; demo?: boolea
   child.stdout.on('data', (d) => (output += String(d)));
   child.stderr.on('data', (d) => (output += String(d)));
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
     }
+  };
+  const stop = async () => {
+    await halt();
     rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, child, env, halt, stop };
     } catch {
       // not listening yet
     }

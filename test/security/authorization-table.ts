@@ -1223,6 +1223,11 @@ export const TABLE: Record<string, Entry> = {
     places: ONCE,
     request: (r) => ({ url: `/api/v1/community/${r.programId}/reports` }),
   },
+  'GET /api/v1/community/{programId}/moderation-log': {
+    rule: { kind: 'only', callers: moderatesA, refusal: 404 },
+    places: ONCE,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/moderation-log` }),
+  },
   'POST /api/v1/community/posts/{id}/resolve': {
     rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
     request: async (r, x) => ({

@@ -46,6 +46,37 @@ export const reportQueue = z.object({
 });
 export type ReportQueue = z.infer<typeof reportQueue>;
 
+export const MODERATION_ACTIONS = [
+  'hide',
+  'restore',
+  'lock',
+  'unlock',
+  'dismiss',
+  'mute',
+  'suspend',
+  'lift',
+  'appoint',
+  'remove-moderator',
+] as const;
+
+/** The moderation log as moderators read it: who did what, to which post, thread or member, and why. */
+export const moderationLog = z.object({
+  items: z.array(
+    z.object({
+      id: uuid,
+      action: z.enum(MODERATION_ACTIONS),
+      reason: z.string(),
+      createdAt: timestamp,
+      actor: person,
+      thread: z.object({ id: uuid, title: z.string() }).nullable(),
+      postId: uuid.nullable(),
+      /** The member acted on (mute, suspend, lift, appointment). */
+      user: person.nullable(),
+    }),
+  ),
+});
+export type ModerationLog = z.infer<typeof moderationLog>;
+
 export const resolveBody = z.strictObject({
   action: z.enum(['hide', 'dismiss']),
   reason: z.string().trim().max(500).default(''),

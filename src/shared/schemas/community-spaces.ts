@@ -129,6 +129,8 @@ export const threadAnswer = threadSummary.extend({
   acceptedPostId: uuid.nullable(),
   /** The opening post, then the replies in the order they were written. */
   posts: z.array(postAnswer),
+  /** Until when the reader is muted in the community (the composer says why it is missing); null if not. */
+  mutedUntil: timestamp.nullable(),
   abilities: threadAbilities,
 });
 export type ThreadAnswer = z.infer<typeof threadAnswer>;

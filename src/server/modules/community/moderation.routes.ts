@@ -4,7 +4,7 @@ import { idParams } from '../../../shared/common.schemas.js';
 import * as m from '../../../shared/schemas/community-moderation.js';
 import { spaceParams } from '../../../shared/schemas/community-spaces.js';
 import { ctxOf } from '../../http/context.js';
-import { reportQueue, resolveReports } from './reports.service.js';
+import { moderationLog, reportQueue, resolveReports } from './reports.service.js';
 import {
   appointModerator,
   liftSanction,
@@ -62,6 +62,11 @@ export function moderationRoutes(app: FastifyInstance): void {
     '/api/v1/community/:programId/reports',
     { schema: { params: spaceParams, response: { 200: m.reportQueue }, tags }, config },
     async (req) => reportQueue(ctxOf(req), req.params.programId),
+  );
+  r.get(
+    '/api/v1/community/:programId/moderation-log',
+    { schema: { params: spaceParams, response: { 200: m.moderationLog }, tags }, config },
+    async (req) => moderationLog(ctxOf(req), req.params.programId),
   );
   r.post(
     '/api/v1/community/posts/:id/resolve',

@@ -226,3 +226,57 @@ describe('the report queue', () => {
     expect(await audited('community.moderation.dismiss')).toBe(1);
   });
 });
+
+describe('the moderation log', () => {
+  it('tells each moderator who did what in the spaces and to the members they moderate, and nobody else', async () => {
+    const w = await world();
+    const q = await w.thread(w.space('packaging'), w.ayu.session);
+    const spam = await w.ok('POST', `/api/v1/community/threads/${q.id}/replies`, w.rina.session, {
+      body: 'Beli di toko saya',
+    });
+    await w.ok('POST', `/api/v1/community/posts/${spam.id}/report`, w.ayu.session, { reason: 'Iklan' });
+    await w.ok('POST', `/api/v1/community/posts/${spam.id}/resolve`, w.staff.community, {
+      action: 'hide',
+      reason: 'Iklan',
+    });
+    // Rina lives in Lombok Barat: Lombok Barat's community manager mutes her.
+    const muted = await w.ok('POST', `/api/v1/community/${w.program.id}/sanctions`, w.staff.lombok, {
+      userId: w.rina.userId,
+      kind: 'mute',
+      hours: 24,
+      reason: 'Berjualan',
+    });
+
+    const url = `/api/v1/community/${w.program.id}/moderation-log`;
+    const lines = async (who: Parameters<typeof w.ok>[2]) =>
+      (
+        (await w.ok('GET', url, who)).items as {
+          action: string;
+          actor: { name: string };
+          thread: { id: string } | null;
+          postId: string | null;
+          user: { id: string } | null;
+          reason: string;
+        }[]
+      ).map((l) => [l.action, l.thread?.id ?? null, l.postId, l.user?.id ?? null, l.reason]);
+    // newest first, each with who did it
+    const all = (await w.ok('GET', url, w.staff.community)).items as { actor: { name: string } }[];
+    expect(all.every((l) => l.actor.name.length > 0)).toBe(true);
+    expect(await lines(w.staff.community)).toEqual([
+      ['mute', null, null, w.rina.userId, 'Berjualan'],
+      ['hide', q.id, spam.id, null, 'Iklan'],
+    ]);
+    // Lombok Barat's manager moderates no topic space: she sees her mute of Rina, not the hide
+    expect(await lines(w.staff.lombok)).toEqual([['mute', null, null, w.rina.userId, 'Berjualan']]);
+    // Karangasem's manager moderates neither Rina nor the topic space
+    expect(await lines(w.staff.karangasem)).toEqual([]);
+    // a member moderates nothing: she learns nothing of the log
+    expect((await w.request('GET', url, w.ayu.session)).statusCode).toBe(404);
+
+    // the muted member's thread says until when, so the composer can tell her why it is missing
+    const thread = await w.ok('GET', `/api/v1/community/threads/${q.id}`, w.rina.session);
+    expect(thread.abilities.reply).toBe(false);
+    expect(thread.mutedUntil).toBe(muted.endsAt);
+    expect((await w.ok('GET', `/api/v1/community/threads/${q.id}`, w.ayu.session)).mutedUntil).toBeNull();
+  });
+});

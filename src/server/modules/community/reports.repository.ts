@@ -14,6 +14,24 @@ export interface OpenReportRow {
   reports: { reason: string; createdAt: string }[];
 }
 
+export interface ModerationLogRow {
+  id: string;
+  action: string;
+  reason: string;
+  created_at: Date;
+  actor_id: string;
+  actor_name: string;
+  thread_id: string | null;
+  thread_title: string | null;
+  /** The space the action was in: the thread's, or the one a moderator was appointed to. */
+  space_id: string | null;
+  post_id: string | null;
+  user_id: string | null;
+  user_name: string | null;
+  /** The village path of the member acted on (mute, suspend, lift), when they are welcomed. */
+  member_path: string | null;
+}
+
 export const reportsRepository = {
   /** The posts with open reports in the given spaces, the most reported first, with each report's reason. */
   async open(db: Queryable, spaceIds: string[]): Promise<OpenReportRow[]> {
@@ -39,5 +57,22 @@ export const reportsRepository = {
       [postId, by, at],
     );
     return rows.length;
+  },
+
+  /** A program's moderation log, newest first, with who acted and on what. */
+  async log(db: Queryable, programId: string, limit: number): Promise<ModerationLogRow[]> {
+    return db.query<ModerationLogRow>(
+      `SELECT l.id, l.action, l.reason, l.created_at, l.actor_id, a.name AS actor_name, l.thread_id,
+         t.title AS thread_title, coalesce(t.space_id, l.space_id) AS space_id, l.post_id, l.user_id,
+         m.name AS user_name, j.area_path AS member_path
+       FROM community_moderation_log l JOIN platform_accounts a ON a.id = l.actor_id
+       LEFT JOIN community_threads t ON t.id = l.thread_id
+       LEFT JOIN platform_accounts m ON m.id = l.user_id
+       LEFT JOIN LATERAL (SELECT area_path FROM community_joins WHERE program_id = l.program_id
+         AND user_id = l.user_id AND status = 'welcomed' ORDER BY decided_at DESC LIMIT 1) j ON l.user_id IS NOT NULL
+       WHERE l.program_id = $1
+       ORDER BY l.created_at DESC, l.id DESC LIMIT $2`,
+      [programId, limit],
+    );
   },
 };

@@ -2,8 +2,9 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../../db/database.js';
 import { inTransaction, type Ctx } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/errors.js';
-import type { ReportQueue } from '../../../shared/schemas/community-moderation.js';
-import { recordAudit } from '../platform/index.js';
+import type { ModerationLog, ReportQueue } from '../../../shared/schemas/community-moderation.js';
+import { can, recordAudit } from '../platform/index.js';
+import { spacePolicy } from './community.policy.js';
 import { moderateIn } from './moderation.service.js';
 import { moderatesAnywhere } from './sanctions.service.js';
 import { reportsRepository } from './reports.repository.js';
@@ -40,6 +41,36 @@ export async function reportQueue(ctx: Ctx, programId: string): Promise<ReportQu
       thread: { id: r.thread_id, title: r.title },
       space: { id: r.space_id, name: r.space_name },
       reports: r.reports.map((x) => ({ reason: x.reason, createdAt: new Date(x.createdAt).toISOString() })),
+    })),
+  };
+}
+
+/** The moderation log shows this many of the newest actions. */
+const LOG_LENGTH = 100;
+
+/**
+ * The moderation log of the spaces the caller moderates: the actions in those spaces' threads, the
+ * appointments to them, and the mutes and suspensions of the members the caller moderates (as the
+ * report queue, 404 to whoever moderates nowhere in the program).
+ */
+export async function moderationLog(ctx: Ctx, programId: string): Promise<ModerationLog> {
+  const { ids } = await moderatedSpaces(ctx, ctx.db, programId);
+  const rows = await reportsRepository.log(ctx.db, programId, LOG_LENGTH * 4);
+  const shown = rows.filter((r) =>
+    r.space_id !== null
+      ? ids.includes(r.space_id)
+      : r.member_path !== null && can(ctx.actor, spacePolicy, 'moderate', { programId, areaPath: r.member_path }),
+  );
+  return {
+    items: shown.slice(0, LOG_LENGTH).map((r) => ({
+      id: r.id,
+      action: r.action as ModerationLog['items'][number]['action'],
+      reason: r.reason,
+      createdAt: r.created_at.toISOString(),
+      actor: { id: r.actor_id, name: r.actor_name },
+      thread: r.thread_id ? { id: r.thread_id, title: r.thread_title ?? '' } : null,
+      postId: r.post_id,
+      user: r.user_id ? { id: r.user_id, name: r.user_name ?? '' } : null,
     })),
   };
 }

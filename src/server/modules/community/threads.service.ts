@@ -229,6 +229,7 @@ export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
     posts: posts.map((p) => presentPost(p, thread, reach.moderate, viewer.user.id)),
+    mutedUntil: viewer.sanction?.kind === 'mute' ? viewer.sanction.ends_at.toISOString() : null,
     abilities: {
       read: true,
       reply: reach.post && thread.locked_at === null,

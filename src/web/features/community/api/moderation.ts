@@ -1,10 +1,19 @@
-import type { ReportQueue, SanctionAnswer, SanctionBody } from '../../../../shared/schemas/community-moderation';
+import type {
+  ModerationLog,
+  ReportQueue,
+  SanctionAnswer,
+  SanctionBody,
+} from '../../../../shared/schemas/community-moderation';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery } from '../../../lib/http';
 
 /** Open reports grouped by post, in the spaces the caller moderates. */
 export const listReports = (programId: string, signal?: AbortSignal) =>
   api<ReportQueue>(`/api/v1/community/${programId}/reports`, { signal });
+
+/** Who did what in the spaces the caller moderates, newest first. */
+export const listModerationLog = (programId: string, signal?: AbortSignal) =>
+  api<ModerationLog>(`/api/v1/community/${programId}/moderation-log`, { signal });
 
 /** Resolves a post's reports: hide the post, or dismiss them. */
 export const resolveReports = (postId: string, action: 'hide' | 'dismiss') =>

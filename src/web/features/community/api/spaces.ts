@@ -54,8 +54,12 @@ export const setFollowing = (threadId: string, following: boolean) =>
     method: following ? 'PUT' : 'DELETE',
   });
 
-export const reportPost = (postId: string) =>
-  api<{ postId: string; reported: true }>(`/api/v1/community/posts/${postId}/report`, { method: 'POST', body: {} });
+export const reportPost = (postId: string, reason: string) =>
+  api<{ postId: string; reported: true }>(`/api/v1/community/posts/${postId}/report`, {
+    method: 'POST',
+    body: { reason },
+    quiet: formQuiet,
+  });
 
 /** A moderator's action: hide or restore a post, lock or unlock a thread. */
 export const moderate = (kind: 'posts' | 'threads', id: string, action: 'hide' | 'restore' | 'lock' | 'unlock') =>

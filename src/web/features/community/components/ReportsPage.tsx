@@ -6,7 +6,14 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { imposeSanction, liftSanction, listReports, listSanctions, resolveReports } from '../api/moderation';
+import {
+  imposeSanction,
+  liftSanction,
+  listModerationLog,
+  listReports,
+  listSanctions,
+  resolveReports,
+} from '../api/moderation';
 import { intlLocale } from '../../../../shared/languages';
 
 type Item = ReportQueue['items'][number];
@@ -122,9 +129,11 @@ export default function ReportsPage({ programId }: { programId: string }) {
   const { t, locale } = useI18n();
   const reports = useResource(`reports-${programId}`, (signal) => listReports(programId, signal));
   const sanctions = useResource(`sanctions-${programId}`, (signal) => listSanctions(programId, signal));
+  const log = useResource(`moderation-log-${programId}`, (signal) => listModerationLog(programId, signal));
   const reload = () => {
     reports.reload();
     sanctions.reload();
+    log.reload();
   };
   return (
     <section className="panel">
@@ -168,6 +177,35 @@ export default function ReportsPage({ programId }: { programId: string }) {
                     >
                       {t('moderation.lift')}
                     </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+      <h2>{t('moderation.log')}</h2>
+      <Loaded resource={log}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="muted">{t('moderation.logEmpty')}</p>
+          ) : (
+            <ul className="stack" aria-label={t('moderation.log')}>
+              {data.items.map((entry) => (
+                <li key={entry.id} style={{ overflowWrap: 'anywhere' }}>
+                  <span className="muted small">{new Date(entry.createdAt).toLocaleString(intlLocale(locale))}</span>
+                  <div>
+                    {t(`moderation.action.${entry.action}`, {
+                      actor: entry.actor.name,
+                      member: entry.user?.name ?? '',
+                    })}
+                    {entry.thread ? (
+                      <>
+                        {' · '}
+                        <Link href={`/threads/${entry.thread.id}`}>{entry.thread.title}</Link>
+                      </>
+                    ) : null}
+                    {entry.reason ? ` · ${entry.reason}` : ''}
                   </div>
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import {
   POST_LANGUAGES,
   replyBody,
+  reportBody,
   translationBody,
   type PostAnswer,
   type ThreadAnswer,
@@ -87,6 +88,38 @@ function TranslationBox({ post, opening, onSaved }: { post: PostAnswer; opening:
   );
 }
 
+/** Reporting a post to the space's moderators, with the reason (optional) they read in the queue. */
+function ReportBox({ post, onSent }: { post: PostAnswer; onSent: () => void }) {
+  const { t } = useI18n();
+  const form = useFormState();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await form.submit(reportBody, { reason }, async () => {
+      await reportPost(post.id, reason);
+    });
+    if (ok) onSent();
+  };
+  return (
+    <>
+      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t('spaces.report')}
+      </button>
+      {open ? (
+        <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('spaces.reportPost')}>
+          <Field label={t('spaces.reportReason')} name={`report-reason-${post.id}`} error={form.errors.reason}>
+            {(p) => <input {...p} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          </Field>
+          <button type="submit" disabled={form.busy}>
+            {t('spaces.sendReport')}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
 /** One post: its text, who wrote it, helpful, report; accept on a question's reply; hide/restore for moderators. */
 function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: PostProps) {
   const { t, locale } = useI18n();
@@ -136,9 +169,7 @@ function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: 
         {post.reportedByMe ? (
           <span className="muted">{t('spaces.reported')}</span>
         ) : (
-          <button type="button" className="link" onClick={act(() => reportPost(post.id))}>
-            {t('spaces.report')}
-          </button>
+          <ReportBox post={post} onSent={onChanged} />
         )}{' '}
         {thread.abilities.moderate ? (
           <button
@@ -310,7 +341,13 @@ export default function ThreadPage({ id }: { id: string }) {
             {data.abilities.reply ? (
               <ReplyBox threadId={data.id} programId={data.space.programId} onSent={thread.reload} />
             ) : (
-              <p className="muted">{t(data.locked ? 'spaces.lockedNoReplies' : 'spaces.cannotReply')}</p>
+              <p className="muted" role="note">
+                {data.locked
+                  ? t('spaces.lockedNoReplies')
+                  : data.mutedUntil
+                    ? t('spaces.mutedUntil', { date: new Date(data.mutedUntil).toLocaleString(intlLocale(locale)) })
+                    : t('spaces.cannotReply')}
+              </p>
             )}
           </section>
         );
