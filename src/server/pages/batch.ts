@@ -19,7 +19,7 @@ export function batchPage(data: Provenance, locale: UiLocale): RenderedPage {
     path: `/b/${batch.id}`,
     ogType: 'article',
     image: product.photo?.url,
-    body: html`<main>
+    body: html`<main class="page">
       <p class="badge">${t('provenance.badge')}</p>
       <h1>${product.name}</h1>
       <p class="muted">${lot}</p>

@@ -60,7 +60,7 @@ export function catalogPage(
         name: item.name,
       })),
     },
-    body: html`<main>
+    body: html`<main class="page">
       <h1>${t('catalog.title')}</h1>
       <p class="muted">${t('catalog.intro')}</p>
       <form role="search" class="filters" method="get" action="/catalog">

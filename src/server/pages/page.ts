@@ -146,7 +146,7 @@ export function notFoundPage(path: string, locale: UiLocale): RenderedPage {
     path,
     ogType: 'website',
     noindex: true,
-    body: html`<main>
+    body: html`<main class="page">
       <h1>${t('notFound.title')}</h1>
       <p>${t('notFound.body')}</p>
       <p><a href="/catalog">${t('notFound.home')}</a></p>

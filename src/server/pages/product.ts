@@ -40,7 +40,7 @@ export function productPage(product: CatalogProductAnswer, locale: UiLocale, ori
         areaServed: { '@type': 'Place', name: place },
       },
     },
-    body: html`<main>
+    body: html`<main class="page">
       <h1>${product.name}</h1>
       <p>${price} / ${product.unit}</p>
       <p>${place} · ${product.group.name}</p>

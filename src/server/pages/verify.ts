@@ -18,7 +18,7 @@ export function verifyPage(asked: string, v: VerificationAnswer, locale: UiLocal
     path: `/verify/${encodeURIComponent(asked)}`,
     ogType: 'website',
     noindex: true,
-    body: html`<main>
+    body: html`<main class="page">
       <section class="panel narrow verify ${v.status}" aria-labelledby="verify-title">
         <h1 id="verify-title">${t('verify.title')}</h1>
         <p class="verify-status" role="status">${status}</p>
@@ -59,7 +59,7 @@ export function unknownCertificatePage(asked: string, mistyped: boolean, locale:
     path: `/verify/${encodeURIComponent(asked)}`,
     ogType: 'website',
     noindex: true,
-    body: html`<main>
+    body: html`<main class="page">
       <section class="panel narrow warning" aria-labelledby="verify-title">
         <h1 id="verify-title">${t('verify.title')}</h1>
         <p role="alert">${text}</p>
