@@ -11,7 +11,13 @@ import { getCatalogProduct, searchCatalog } from './modules/market/catalog.servi
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
 import { catalogPage, catalogQueryOf, type CatalogFilters } from './pages/catalog.js';
-import { notFoundPage as renderedNotFound, pageLocale, renderPage, type RenderedPage } from './pages/page.js';
+import {
+  inlineStylesheets,
+  notFoundPage as renderedNotFound,
+  pageLocale,
+  renderPage,
+  type RenderedPage,
+} from './pages/page.js';
 import { productPage } from './pages/product.js';
 import { unknownCertificatePage, verifyPage } from './pages/verify.js';
 
@@ -55,11 +61,13 @@ type Render = (
  */
 const RENDERED_PAGES: Record<string, Render> = {
   '/catalog': async (_id, query, locale, reader) => {
+    // one value each, as the app reads them (a repeated one is not the app's)
+    const one = (value: unknown) => (typeof value === 'string' ? value : '');
     const filters: CatalogFilters = {
-      q: query.q ?? '',
-      area: query.area ?? '',
-      minStars: query.minStars ?? '',
-      exportReady: query.exportReady ?? '',
+      q: one(query.q),
+      area: one(query.area),
+      minStars: one(query.minStars),
+      exportReady: one(query.exportReady),
     };
     // A filter the search refuses (an unknown area) leaves the list to the app, which says why.
     const found = await searchCatalog(reader, catalogQueryOf(filters, locale)).catch((error: unknown) => {
@@ -140,7 +148,7 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
       reply.header('cache-control', 'no-cache').type(type).send(body),
     );
   }
-  const shell = index.toString('utf8');
+  const shell = inlineStylesheets(index.toString('utf8'), root);
   for (const [url, render] of Object.entries(RENDERED_PAGES)) {
     app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
       url,

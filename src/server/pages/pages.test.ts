@@ -13,11 +13,13 @@ import { right, trainingWorld } from '../../../test/training-fixtures.js';
  */
 const SHELL =
   '<!doctype html><html lang="id"><head><title>OVOP</title><meta name="description" content="OVOP" />' +
-  '<script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>';
+  '<script type="module" src="/assets/app.js"></script><link rel="stylesheet" crossorigin href="/assets/app-1.css">' +
+  '</head><body><div id="root"></div></body></html>';
 
 const webRoot = mkdtempSync(join(tmpdir(), 'ovop-pages-'));
 mkdirSync(join(webRoot, 'assets'));
 writeFileSync(join(webRoot, 'index.html'), SHELL);
+writeFileSync(join(webRoot, 'assets', 'app-1.css'), '.page{margin:0}');
 
 const t = useTestApp({ webRoot });
 
@@ -51,6 +53,9 @@ describe('the catalog page', () => {
     expect(headOf(r.body).match(/<title>/g)).toHaveLength(1);
     expect(headOf(r.body).match(/<meta name="description"/g)).toHaveLength(1);
     expect(r.body).toContain('<script type="module" src="/assets/app.js"></script>');
+    // the stylesheet comes inside the page: it paints without another round trip
+    expect(headOf(r.body)).toContain('<style>.page{margin:0}</style>');
+    expect(r.body).not.toContain('app-1.css');
   });
 
   it('answers the search in its address, the words and the filters kept in the form', async () => {
@@ -66,6 +71,9 @@ describe('the catalog page', () => {
     expect(headOf(r.body)).toContain(
       '<link rel="canonical" href="http://ovop.test/catalog?q=madu&amp;exportReady=false" />',
     );
+    const repeated = await get('/catalog?q=madu&q=salak');
+    expect(repeated.statusCode).toBe(200);
+    expect(rootOf(repeated.body)).toContain('name="q" value=""');
     const none = await get('/catalog?q=%3Cscript%3Ezzzz');
     expect(none.statusCode).toBe(200);
     expect(rootOf(none.body)).toContain('<p>Belum ada produk yang cocok.</p>');

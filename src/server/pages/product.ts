@@ -1,6 +1,6 @@
 import type { CatalogProductAnswer } from '../../shared/schemas/market.js';
 import type { UiLocale } from '../../shared/locales.js';
-import { formatPrice, html, type RenderedPage } from './page.js';
+import { formatPrice, markup, type RenderedPage } from './page.js';
 
 /**
  * /p/{id}: the product's title, description and schema.org Product data in the head; its name,
@@ -40,11 +40,8 @@ export function productPage(product: CatalogProductAnswer, locale: UiLocale, ori
         areaServed: { '@type': 'Place', name: place },
       },
     },
-    body: html`<main class="page">
-      <h1>${product.name}</h1>
-      <p>${price} / ${product.unit}</p>
-      <p>${place} · ${product.group.name}</p>
-      ${product.description ? html`<p>${product.description}</p>` : null}
-    </main>`,
+    body: markup`<main class="page"><h1>${product.name}</h1><p>${price} / ${product.unit}</p><p>${place} · ${product.group.name}</p>${
+      product.description ? markup`<p>${product.description}</p>` : null
+    }</main>`,
   };
 }
