@@ -53,6 +53,8 @@ export function useTestApp(
     clock?: Clock;
     routes?: (app: FastifyInstance) => void;
     replicas?: (database: TestDatabase) => Promise<ReadReplicas>;
+    /** A built web app's folder (its index.html), for the pages the server renders. */
+    webRoot?: string;
   } = {},
 ): TestApp {
   const ctx = {} as TestApp;
@@ -65,6 +67,7 @@ export function useTestApp(
       ...(ctx.replicas ? { replicas: ctx.replicas } : {}),
       logger: false,
       clock: options.clock,
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     });
     options.routes?.(ctx.app);
     await ctx.app.ready();

@@ -3,29 +3,32 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { readPool } from './http/context.js';
+import type { UiLocale } from '../shared/locales.js';
+import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
-import { getCatalogProduct } from './modules/market/catalog.service.js';
-import { pageLocale, productPage } from './product-page.js';
+import { batchProvenance } from './modules/business/provenance.service.js';
+import { getCatalogProduct, searchCatalog } from './modules/market/catalog.service.js';
+import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
+import { batchPage } from './pages/batch.js';
+import { catalogPage, catalogQueryOf, type CatalogFilters } from './pages/catalog.js';
+import {
+  inlineStylesheets,
+  notFoundPage as renderedNotFound,
+  pageLocale,
+  renderPage,
+  type RenderedPage,
+} from './pages/page.js';
+import { productPage } from './pages/product.js';
+import { unknownCertificatePage, verifyPage } from './pages/verify.js';
 
 /** dist/web, whether the server runs from dist/server or from src/server. */
 const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** The web app's pages: each is the same index.html, which routes in the browser. */
-const PAGES = [
-  '/',
-  '/catalog',
-  '/b/*',
-  '/verify',
-  '/verify/*',
-  '/ratings/*',
-  '/join/*',
-  '/stories',
-  '/stories/*',
-  '/invitation',
-  '/app',
-  '/app/*',
-];
+/**
+ * The web app's pages: each is the same index.html, which routes in the browser. /catalog, /p/{id},
+ * /b/{id} and /verify/{id} are rendered with their content (RENDERED_PAGES, below).
+ */
+const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/stories', '/stories/*', '/invitation', '/app', '/app/*'];
 
 /** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
 const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;
@@ -40,6 +43,53 @@ const sendPage = (reply: FastifyReply, page: Buffer | string) =>
   reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a page reads with: the read pool, the clock, and the site's origin for its absolute links. */
+type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string };
+/** A rendered page, or one answered with 404 (a page of its own); null: the plain not-found page. */
+type Render = (
+  id: string,
+  query: Record<string, string | undefined>,
+  locale: UiLocale,
+  reader: Reader,
+) => Promise<(RenderedPage & { status?: 404 }) | null>;
+
+/**
+ * The public pages answered with their content, title and link-preview tags in the visitor's language
+ * (src/server/pages): a visitor without JavaScript, a search engine or a link preview reads them as
+ * they are. An unknown or unpublished id answers 404 with a not-found page.
+ */
+const RENDERED_PAGES: Record<string, Render> = {
+  '/catalog': async (_id, query, locale, reader) => {
+    // one value each, as the app reads them (a repeated one is not the app's)
+    const one = (value: unknown) => (typeof value === 'string' ? value : '');
+    const filters: CatalogFilters = {
+      q: one(query.q),
+      area: one(query.area),
+      minStars: one(query.minStars),
+      exportReady: one(query.exportReady),
+    };
+    // A filter the search refuses (an unknown area) leaves the list to the app, which says why.
+    const found = await searchCatalog(reader, catalogQueryOf(filters, locale)).catch((error: unknown) => {
+      if (error instanceof Problem && error.status === 400) return { items: [] };
+      throw error;
+    });
+    return catalogPage(filters, found.items, locale);
+  },
+  '/p/:id': async (id, _query, locale, reader) =>
+    UUID.test(id) ? productPage(await getCatalogProduct(reader, id, locale), locale, reader.origin) : null,
+  '/b/:id': async (id, _query, locale, reader) =>
+    UUID.test(id) ? batchPage(await batchProvenance(reader, id, locale), locale) : null,
+  '/verify/:id': async (id, _query, locale, reader) => {
+    try {
+      const answer = UUID.test(id) ? await verifyCertificate(reader, id) : await verifyCertificateNumber(reader, id);
+      return verifyPage(id, answer, locale);
+    } catch (error) {
+      if (!(error instanceof Problem) || (error.status !== 400 && error.status !== 404)) throw error;
+      return { ...unknownCertificatePage(id, error.status === 400, locale), status: 404 };
+    }
+  },
+};
 
 /**
  * The answer to an unknown page address (a GET of anything outside /api, /media, /assets and
@@ -98,32 +148,31 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
       reply.header('cache-control', 'no-cache').type(type).send(body),
     );
   }
-  // The product page, rendered with its content, title and link-preview tags in the visitor's
-  // language; 404 with the shell (the app's not-found page) for an unknown or unpublished id.
-  const shell = index.toString('utf8');
-  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
-    '/p/:id',
-    { config: { access: 'public', reads: 'replica' }, schema: { hide: true } },
-    async (request, reply) => {
-      // Signed-in or not, the page is read as a visitor reads it; it says which languages it varies by.
-      void reply.header('vary', 'Accept-Language, Cookie');
-      const { id } = request.params;
-      if (!UUID.test(id)) return sendPage(reply.code(404), index);
-      const locale = pageLocale(request.query.lang, request.headers['accept-language']);
-      try {
-        const product = await getCatalogProduct({ db: readPool(request), clock: app.clock }, id, locale);
+  const shell = inlineStylesheets(index.toString('utf8'), root);
+  for (const [url, render] of Object.entries(RENDERED_PAGES)) {
+    app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+      url,
+      { config: { access: 'public', reads: 'replica' }, schema: { hide: true } },
+      async (request, reply) => {
+        const locale = pageLocale(request);
         const origin = `${request.protocol}://${request.host}`;
-        // A signed-in visitor's page is theirs: no shared cache may keep it.
-        return await reply
+        const reader = { db: readPool(request), clock: app.clock, origin };
+        const answer = await render(request.params.id ?? '', request.query, locale, reader).catch((error: unknown) => {
+          if (error instanceof Problem && error.status === 404) return null;
+          throw error;
+        });
+        const page = answer ?? renderedNotFound(request.url, locale);
+        // Signed-in or not, a page is read as a visitor reads it, in the language its request asks for;
+        // a signed-in visitor's page is theirs all the same: no shared cache may keep it.
+        return reply
+          .code(answer === null || answer.status === 404 ? 404 : 200)
+          .header('vary', 'Accept-Language, Cookie')
           .header('cache-control', request.actor.kind === 'user' ? 'private, no-cache' : 'no-cache')
           .type('text/html; charset=utf-8')
-          .send(productPage(shell, product, locale, origin));
-      } catch (error) {
-        if (error instanceof Problem && error.status === 404) return sendPage(reply.code(404), index);
-        throw error;
-      }
-    },
-  );
+          .send(renderPage(shell, page, locale, origin));
+      },
+    );
+  }
   for (const url of PAGES) {
     app.get(url, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
       sendPage(reply, index),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { coded } from './problem-codes.js';
-import { intlLocale } from './languages.js';
 
 /**
  * Money is exact: a decimal string on the wire ("12900.00"), integer minor units in the database.
@@ -61,15 +60,4 @@ export function convertMinor(minor: bigint, from: string, to: string, rate: stri
   const abs = numerator < 0n ? -numerator : numerator;
   const rounded = (2n * abs + denominator) / (2n * denominator);
   return numerator < 0n ? -rounded : rounded;
-}
-
-/**
- * An exchange rate (a decimal string) as the reader writes numbers: "104.5" → "104,5" in
- * Indonesian, "16250" → "16.250"; every digit it was given is kept. The web and the documents
- * (the pro-forma) both print rates with it.
- */
-export function formatRate(rate: string, locale: string): string {
-  const value = Number(rate);
-  if (!Number.isFinite(value)) return rate;
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 20 }).format(value);
 }

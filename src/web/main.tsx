@@ -5,9 +5,42 @@ import { applyStoredTheme } from './lib/theme';
 import { I18nProvider, loadStoredLocale } from './i18n/i18n';
 import './styles.css';
 
+/**
+ * A page the server rendered (/catalog, /p, /b, /verify: src/server/pages) stays on screen, as it
+ * came, while the app starts beside it, hidden; the app takes its place once its screen has what it
+ * waited for (no `Loading` line left), so the visitor never sees the content give way to a
+ * "loading" line. Not hydration: the app renders its own page, nothing has to match.
+ */
+function takeOver(root: HTMLElement): void {
+  if (!root.firstElementChild) return;
+  const rendered = document.createElement('div');
+  rendered.append(...root.childNodes);
+  root.before(rendered);
+  root.hidden = true;
+  const ready = () => root.firstElementChild !== null && root.querySelector('[data-loading]') === null;
+  const observer = new MutationObserver(() => {
+    if (ready()) show();
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  // whatever the app still waits for after a while, it shows it (offline, a slow answer)
+  const timer = setTimeout(show, 10_000);
+  // Not while the visitor types in the rendered page's search form: it submits as a plain GET form.
+  const typing = () => rendered.contains(document.activeElement) && document.activeElement !== rendered;
+  rendered.addEventListener('focusout', () => setTimeout(() => ready() && show()));
+  function show() {
+    if (typing()) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    rendered.remove();
+    root.hidden = false;
+  }
+}
+
 applyStoredTheme();
+const root = document.getElementById('root')!;
+takeOver(root);
 await loadStoredLocale();
-createRoot(document.getElementById('root')!).render(
+createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <App />

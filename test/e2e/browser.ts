@@ -39,6 +39,12 @@ export const hasNoHorizontalScroll = (page: Page) =>
   page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
 /**
+ * The app has started on a page the server rendered and taken its place (src/web/main.tsx): its top
+ * bar shows. Until then the page is the server's HTML, which has no top bar.
+ */
+export const appStarted = (page: Page) => page.locator('header.bar').waitFor();
+
+/**
  * The main navigation, with the top bar's menu opened first when the screen is narrow enough to
  * hide it behind the menu button (a phone); on a wide screen the links are in the bar already.
  */

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
+import { appStarted, hasNoHorizontalScroll, launchChromium, menu, phonePage, screenshot, signIn } from './browser.js';
 import { pngQrCode } from '../documents.js';
 import { ADMIN, apiSession, FACILITATORS } from './server.js';
 
@@ -87,6 +87,7 @@ describe('the market on a phone', () => {
   it('shows a visitor who opens a batch URL its product, village, production date and certification', async () => {
     const page = await phonePage(browser, baseUrl);
     await page.goto(`/b/${made.batchId}`);
+    await appStarted(page);
     await page.getByRole('heading', { name: 'Keripik Salak Manis' }).waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toContain('Lot KSM-2603-01');
@@ -108,6 +109,7 @@ describe('the market on a phone', () => {
     await tokyo.goto('/catalog');
     await tokyo.getByRole('heading', { name: '村の商品カタログ' }).waitFor();
     await tokyo.goto(`/b/${made.batchId}`);
+    await appStarted(tokyo);
     await tokyo.getByText('産地・生産履歴').waitFor();
     // The country is named, in the reader's language.
     expect(await tokyo.locator('main').innerText()).toMatch(/Kabupaten Karangasem, Bali, インドネシア/);

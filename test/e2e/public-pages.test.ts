@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfQrCodes, pdfText } from '../documents.js';
-import { hasNoHorizontalScroll, launchChromium } from './browser.js';
+import { appStarted, hasNoHorizontalScroll, launchChromium } from './browser.js';
 import { renderPdfPage } from './pdf-image.js';
 import { ADMIN, apiSession, ROOT, startBuiltServer, type BuiltServer } from './server.js';
 
@@ -75,6 +75,7 @@ describe('the public pages of the demo, in the visitor’s language', () => {
       it(`shows the catalog with a picture on every card, then a story and a provenance page, in ${lang} on a ${screen}`, async () => {
         const { context, page } = await firstVisit(lang, screen);
         await page.goto('/catalog');
+        await appStarted(page);
         await page.getByRole('heading', { name: EXPECTED[lang].catalog }).waitFor();
         await page.getByRole('link', { name: EXPECTED[lang].chips }).first().waitFor();
         expect(await page.locator('.no-photo').count()).toBe(0);
@@ -84,6 +85,7 @@ describe('the public pages of the demo, in the visitor’s language', () => {
         await shoot(page, `catalog-${lang}-${screen}`);
 
         await page.goto(`/p/${demo.chipsId}`);
+        await appStarted(page);
         await page.getByRole('heading', { level: 1, name: EXPECTED[lang].chips }).waitFor();
         await expect.poll(() => imagesLoaded(page)).toBe(true);
         expect(await page.locator('img.cover').count()).toBe(1);
@@ -91,6 +93,7 @@ describe('the public pages of the demo, in the visitor’s language', () => {
         await shoot(page, `story-${lang}-${screen}`);
 
         await page.goto(`/b/${demo.batchId}`);
+        await appStarted(page);
         await page.getByText(EXPECTED[lang].provenance).first().waitFor();
         await page.getByRole('heading', { name: EXPECTED[lang].chips }).waitFor();
         expect(await page.locator('main').innerText()).toMatch(lang === 'ja' ? /インドネシア/ : /Indonesia/);
@@ -131,5 +134,33 @@ describe('the public pages of the demo, in the visitor’s language', () => {
     await page.getByText('産地・生産履歴').first().waitFor();
     await page.getByRole('heading', { name: EXPECTED.ja.chips }).waitFor();
     await context.close();
+  });
+
+  it('sends each public page with its content before any script runs, and the app starts on it without a console error', async () => {
+    for (const lang of ['id', 'ja'] as const) {
+      const { context, page } = await firstVisit(lang, 'phone');
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      const pages = [
+        { path: '/catalog', heading: EXPECTED[lang].catalog },
+        { path: `/p/${demo.chipsId}`, heading: EXPECTED[lang].chips },
+        { path: `/b/${demo.batchId}`, heading: EXPECTED[lang].chips },
+      ];
+      for (const { path, heading } of pages) {
+        // The HTML as it comes, before the app: the content, in the visitor's language.
+        const html = await (await context.request.get(path, { headers: { 'accept-language': LANGS[lang] } })).text();
+        expect(html).toContain(`<html lang="${lang}"`);
+        expect(html.slice(html.indexOf('<div id="root">'))).toContain(heading);
+        await page.goto(path);
+        await appStarted(page);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        expect(await page.locator('main').count()).toBe(1);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });

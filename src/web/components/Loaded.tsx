@@ -28,7 +28,7 @@ export function Loaded<T>({ resource, notFound = <NotFound />, children }: Loade
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted" role="status" data-loading="">
       {t('state.loading')}
     </p>
   );

@@ -2,13 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, ty
 import publicIndonesian from './public/id.json';
 
 import completeness from './completeness.json';
-import {
-  LANGUAGE_CODES,
-  interfaceLanguage,
-  isLanguageCode,
-  lookupChain,
-  type LanguageCode,
-} from '../../shared/languages';
+import { firstLocale, LOCALE_COOKIE } from '../../shared/first-locale';
+import { LANGUAGE_CODES, interfaceLanguage, lookupChain, type LanguageCode } from '../../shared/languages';
 
 /** The interface languages, from the registry (`src/shared/languages.ts`); Indonesian first: it is the default. */
 export const LOCALES = LANGUAGE_CODES;
@@ -85,26 +80,6 @@ export function languageLabel(code: LanguageCode): string {
   return language.complete || percent === undefined ? language.nativeName : `${language.nativeName} — ${percent} %`;
 }
 
-/**
- * The language of a visit: a link's or QR code's `?lang=` (remembered, so the next page keeps it),
- * else the one chosen before, else the first of the browser's languages the app speaks, else
- * Indonesian.
- */
-export function firstLocale(search: string, stored: string | null, browser: readonly string[]): Locale {
-  const known = (tag: string | null | undefined): Locale | undefined => {
-    const primary = tag?.toLowerCase().split('-')[0];
-    return isLanguageCode(primary) ? primary : undefined;
-  };
-  const linked = new URLSearchParams(search).get('lang');
-  if (isLanguageCode(linked)) return linked;
-  if (isLanguageCode(stored)) return stored;
-  for (const tag of browser) {
-    const locale = known(tag);
-    if (locale) return locale;
-  }
-  return 'id';
-}
-
 function storedLocale(): Locale {
   let stored: string | null = null;
   try {
@@ -112,12 +87,20 @@ function storedLocale(): Locale {
   } catch {
     // storage may be blocked; the link and the browser still speak
   }
-  const locale = firstLocale(location.search, stored, navigator.languages ?? [navigator.language]);
-  if (new URLSearchParams(location.search).get('lang') === locale) remember(locale);
+  const linked = new URLSearchParams(location.search).get('lang');
+  const locale = firstLocale(linked, stored ?? cookieLocale(), navigator.languages ?? [navigator.language]);
+  if (linked === locale) remember(locale);
   return locale;
 }
 
+/** The language in the cookie the server reads (set with the stored one; storage may be blocked). */
+function cookieLocale(): string | null {
+  return new RegExp(`(?:^|; )${LOCALE_COOKIE}=([^;]*)`).exec(document.cookie)?.[1] ?? null;
+}
+
+/** The chosen language, for the next visit: in storage, and in a cookie so the server's pages come in it. */
 function remember(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

@@ -12,7 +12,7 @@ export function formatMoney(money: Money, locale: string): string {
   }
 }
 
-export { formatRate } from '../../shared/money';
+export { formatRate } from '../../shared/rate-format';
 
 /** "JPY" → "Japanese Yen" / "円" in the reader's language. */
 export function currencyName(code: string, locale: string): string {

@@ -8,7 +8,8 @@ import {
   renderPdf,
   type DocLang,
 } from '../../documents/index.js';
-import { formatRate, fromMinor, toMinor } from '../../../shared/money.js';
+import { fromMinor, toMinor } from '../../../shared/money.js';
+import { formatRate } from '../../../shared/rate-format.js';
 import { lineTotalMinor, quantityText, toMilli } from '../../../shared/quantity.js';
 import { INCOTERM_NAMES, PAYMENT_TERM_NAMES, SAMPLE_POLICY_NAMES } from '../../../shared/trade-names.js';
 import type { Money } from '../../../shared/money.js';

@@ -1,0 +1,79 @@
+import { catalogQuery, type CatalogItemAnswer, type CatalogQuery } from '../../shared/schemas/market.js';
+import type { UiLocale } from '../../shared/locales.js';
+import { formatPrice, markup, translator, type RenderedPage } from './page.js';
+
+/** The app's page of results (src/web/features/market/api/catalog.ts). */
+const CATALOG_PAGE = 24;
+
+/** The catalog's filters as the app reads them from the address (CatalogPage's readFilters). */
+export interface CatalogFilters {
+  q: string;
+  area: string;
+  minStars: string;
+  exportReady: string;
+}
+
+/**
+ * /catalog: the first page of results for the search in the address, and the search form as a plain
+ * GET form, so both the search and the product links work without JavaScript (the next pages come
+ * with the app).
+ */
+export function catalogPage(
+  filters: CatalogFilters,
+  items: readonly CatalogItemAnswer[],
+  locale: UiLocale,
+): RenderedPage {
+  const t = translator(locale);
+  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+  const option = (name: keyof CatalogFilters, value: string, label: string) =>
+    markup`<option value="${value}"${filters[name] === value ? markup` selected` : null}>${label}</option>`;
+  const card = (item: CatalogItemAnswer) => {
+    const region = item.region.slice(1).reverse().join(', ');
+    return markup`<li class="card product-card"><a href="/p/${item.id}" class="card-link">${
+      item.photo
+        ? markup`<img src="${item.photo.thumbnailUrl}" alt="" width="320" height="240" loading="lazy" />`
+        : null
+    }<span class="card-title">${item.name}</span></a><p class="muted small">${item.village.name}${
+      region ? ` · ${region}` : ''
+    }</p><p class="price">${formatPrice(item.price, locale)} / <span class="unit">${item.unit}</span></p>${
+      item.exportReady ? markup`<p class="small"><span class="badge">${t('catalog.exportReady')}</span></p>` : null
+    }</li>`;
+  };
+  const names = items.slice(0, 3).map((item) => item.name);
+  return {
+    title: `${filters.q ? `${filters.q} — ${t('catalog.title')}` : t('catalog.title')} — OVOP`,
+    description: names.length ? `${t('catalog.intro')} ${names.join(', ')}…` : t('catalog.intro'),
+    path: search.size ? `/catalog?${search}` : '/catalog',
+    ogType: 'website',
+    image: items.find((item) => item.photo)?.photo?.url,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'ItemList',
+      name: t('catalog.title'),
+      itemListElement: items.map((item, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        url: `/p/${item.id}`,
+        name: item.name,
+      })),
+    },
+    body: markup`<main class="page"><h1>${t('catalog.title')}</h1><p class="muted">${t('catalog.intro')}</p><form role="search" class="filters" method="get" action="/catalog"><label class="grow"><span>${t('catalog.search')}</span><input type="search" name="q" value="${filters.q}" placeholder="${t('catalog.searchPlaceholder')}" /></label>${
+      filters.area ? markup`<input type="hidden" name="area" value="${filters.area}" />` : null
+    }<label><span>${t('catalog.minStars')}</span><select name="minStars">${option('minStars', '', t('catalog.any'))}${[
+      1, 2, 3, 4, 5,
+    ].map((n) =>
+      option('minStars', String(n), t('catalog.starsAtLeast', { stars: n })),
+    )}</select></label><label><span>${t('catalog.market')}</span><select name="exportReady">${option('exportReady', '', t('catalog.any'))}${option('exportReady', 'true', t('catalog.exportReady'))}${option('exportReady', 'false', t('catalog.domestic'))}</select></label><button type="submit">${t('action.search')}</button></form>${
+      items.length === 0
+        ? markup`<p>${t('catalog.empty')}</p>`
+        : markup`<ul class="grid" aria-label="${t('catalog.results')}">${items.map(card)}</ul>`
+    }</main>`,
+  };
+}
+
+/** The first page of a /catalog address's search, as the app asks for it; a filter the search refuses is left out. */
+export function catalogQueryOf(filters: CatalogFilters, locale: UiLocale): CatalogQuery {
+  const given = Object.fromEntries(Object.entries(filters).filter(([, v]) => v));
+  const query = catalogQuery.safeParse({ ...given, locale, limit: CATALOG_PAGE });
+  return query.success ? query.data : catalogQuery.parse({ locale, limit: CATALOG_PAGE });
+}

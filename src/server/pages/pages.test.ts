@@ -1,0 +1,238 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
+import { marketWorld } from '../../../test/market-fixtures.js';
+import { right, trainingWorld } from '../../../test/training-fixtures.js';
+
+/*
+ * The public pages the server renders, read as a visitor without JavaScript reads them (a search
+ * engine, a link preview): their content, head tags and language, and 404 for an unknown id.
+ */
+const SHELL =
+  '<!doctype html><html lang="id"><head><title>OVOP</title><meta name="description" content="OVOP" />' +
+  '<script type="module" src="/assets/app.js"></script><link rel="stylesheet" crossorigin href="/assets/app-1.css">' +
+  '</head><body><div id="root"></div></body></html>';
+
+const webRoot = mkdtempSync(join(tmpdir(), 'ovop-pages-'));
+mkdirSync(join(webRoot, 'assets'));
+writeFileSync(join(webRoot, 'index.html'), SHELL);
+writeFileSync(join(webRoot, 'assets', 'app-1.css'), '.page{margin:0}');
+
+const t = useTestApp({ webRoot });
+
+const headOf = (body: string) => body.slice(0, body.indexOf('</head>'));
+const rootOf = (body: string) => body.slice(body.indexOf('<div id="root">'), body.lastIndexOf('</div>'));
+const meta = (body: string, property: string) =>
+  new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)" />`).exec(headOf(body))?.[1];
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.request({ method: 'GET', url, headers: { host: 'ovop.test', ...headers } });
+
+describe('the catalog page', () => {
+  it('lists the first page of products with links and a search form that work without JavaScript', async () => {
+    const w = await marketWorld(t);
+    const r = await get('/catalog');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/^text\/html/);
+    expect(r.headers.vary).toBe('Accept-Language, Cookie');
+    expect(r.body).toContain('<html lang="id"');
+    const root = rootOf(r.body);
+    expect(root).toContain('<h1>Katalog produk desa</h1>');
+    expect(root).toContain(`<a href="/p/${w.products.bali.id}" class="card-link">`);
+    expect(root).toContain(`<a href="/p/${w.products.lombok.id}" class="card-link">`);
+    expect(root).toMatch(
+      /<form role="search" class="filters" method="get" action="\/catalog">.*<input type="search" name="q"/,
+    );
+    expect(headOf(r.body)).toContain('<title>Katalog produk desa — OVOP</title>');
+    expect(headOf(r.body)).toContain('<link rel="canonical" href="http://ovop.test/catalog" />');
+    expect(meta(r.body, 'og:type')).toBe('website');
+    expect(meta(r.body, 'og:locale')).toBe('id_ID');
+    // the shell's own title and description are replaced, not doubled
+    expect(headOf(r.body).match(/<title>/g)).toHaveLength(1);
+    expect(headOf(r.body).match(/<meta name="description"/g)).toHaveLength(1);
+    expect(r.body).toContain('<script type="module" src="/assets/app.js"></script>');
+    // the stylesheet comes inside the page: it paints without another round trip
+    expect(headOf(r.body)).toContain('<style>.page{margin:0}</style>');
+    expect(r.body).not.toContain('app-1.css');
+  });
+
+  it('answers the search in its address, the words and the filters kept in the form', async () => {
+    const w = await marketWorld(t);
+    const r = await get('/catalog?q=madu&exportReady=false');
+    expect(r.statusCode).toBe(200);
+    const root = rootOf(r.body);
+    expect(root).toContain(`/p/${w.products.lombok.id}`);
+    expect(root).not.toContain(`/p/${w.products.bali.id}`);
+    expect(root).toContain('name="q" value="madu"');
+    expect(root).toContain('<option value="false" selected>');
+    expect(headOf(r.body)).toContain('<title>madu — Katalog produk desa — OVOP</title>');
+    expect(headOf(r.body)).toContain(
+      '<link rel="canonical" href="http://ovop.test/catalog?q=madu&amp;exportReady=false" />',
+    );
+    const repeated = await get('/catalog?q=madu&q=salak');
+    expect(repeated.statusCode).toBe(200);
+    expect(rootOf(repeated.body)).toContain('name="q" value=""');
+    const none = await get('/catalog?q=%3Cscript%3Ezzzz');
+    expect(none.statusCode).toBe(200);
+    expect(rootOf(none.body)).toContain('<p>Belum ada produk yang cocok.</p>');
+    expect(none.body).not.toContain('<script>zzzz');
+    expect(none.body).toContain('value="&lt;script&gt;zzzz"');
+  });
+
+  it('comes in Japanese for Accept-Language ja, for the chosen language’s cookie, and for ?lang=ja', async () => {
+    await marketWorld(t);
+    const asking: Record<string, string>[] = [{ 'accept-language': 'ja,en;q=0.8' }, { cookie: 'ovop_lang=ja' }];
+    for (const headers of asking) {
+      const r = await get('/catalog', headers);
+      expect(r.body).toContain('<html lang="ja"');
+      expect(meta(r.body, 'og:locale')).toBe('ja_JP');
+      expect(rootOf(r.body)).toContain('サラクチップス');
+    }
+    const linked = await get('/catalog?lang=ja', { cookie: 'ovop_lang=en', 'accept-language': 'id' });
+    expect(linked.body).toContain('<html lang="ja"');
+  });
+});
+
+describe('the product page', () => {
+  it('has the product, its Open Graph tags and parseable schema.org Product data', async () => {
+    const w = await marketWorld(t);
+    const r = await get(`/p/${w.products.bali.id}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-cache');
+    expect(rootOf(r.body)).toContain('<h1>Keripik salak</h1>');
+    expect(rootOf(r.body)).toMatch(/Rp\s*12\.900/);
+    expect(headOf(r.body)).toContain('<title>Keripik salak — OVOP</title>');
+    expect(meta(r.body, 'description')).toBe('Keripik dari salak Bali.');
+    expect(meta(r.body, 'og:title')).toBe('Keripik salak');
+    expect(meta(r.body, 'og:type')).toBe('product');
+    expect(meta(r.body, 'og:url')).toBe(`http://ovop.test/p/${w.products.bali.id}`);
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(r.body)![1]!;
+    expect(JSON.parse(json)).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: 'Keripik salak',
+      offers: { '@type': 'Offer', price: '12900.00', priceCurrency: 'IDR' },
+    });
+    const ja = await get(`/p/${w.products.bali.id}`, { cookie: 'ovop_lang=ja' });
+    expect(headOf(ja.body)).toContain('<title>サラクチップス — OVOP</title>');
+  });
+
+  it('keeps a signed-in visitor’s page out of shared caches', async () => {
+    const w = await marketWorld(t);
+    const r = await t.request({ method: 'GET', url: `/p/${w.products.bali.id}`, as: w.managers.bali });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['cache-control']).toBe('private, no-cache');
+    expect(r.headers.vary).toBe('Accept-Language, Cookie');
+    const catalog = await t.request({ method: 'GET', url: '/catalog', as: w.managers.bali });
+    expect(catalog.headers['cache-control']).toBe('private, no-cache');
+  });
+});
+
+describe('the batch provenance page', () => {
+  it('has the product, the batch’s dates, its village and group, and a link to the product', async () => {
+    const w = await marketWorld(t);
+    const batch = await w.batch(w.products.bali.id, { lotCode: 'KRP-PAGES-01', producedOn: '2026-02-01' });
+    const r = await get(`/b/${batch.id}?lang=en`);
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('<html lang="en"');
+    const root = rootOf(r.body);
+    expect(root).toContain('<h1>Salak chips</h1>');
+    expect(root).toContain('KRP-PAGES-01');
+    expect(root).toContain('Feb 1, 2026');
+    expect(root).toContain(w.groups.bali.name);
+    expect(root).toContain(`<a href="/p/${w.products.bali.id}">`);
+    expect(headOf(r.body)).toMatch(/<title>Salak chips · [^<]*KRP-PAGES-01[^<]* — OVOP<\/title>/);
+    expect(meta(r.body, 'og:url')).toBe(`http://ovop.test/b/${batch.id}`);
+    expect(meta(r.body, 'og:locale')).toBe('en_US');
+    const ja = await get(`/b/${batch.id}`, { 'accept-language': 'ja-JP' });
+    expect(rootOf(ja.body)).toContain('<h1>サラクチップス</h1>');
+  });
+});
+
+describe('the certificate verification page', () => {
+  it('says the certificate is valid and what it certifies, by id and by printed number, and asks not to be indexed', async () => {
+    const w = await trainingWorld(t);
+    const session = await w.session({ startsOn: '2026-03-02', endsOn: '2026-03-02' });
+    const member = await w.member(w.groups.bali.id, 'female');
+    const enrolment = (await w.enrol(session.id, member.id)).json();
+    await w.mark(session.id, '2026-03-02', [{ memberId: member.id, present: true }]);
+    await w.postTest(session.id, enrolment.id, right(5));
+    const list = (await w.request('GET', `/api/v1/sessions/${session.id}/enrolments`, w.trainer)).json().items;
+    const id = list.find((e: { member: { id: string } }) => e.member.id === member.id).certificateId as string;
+    const answer = (await t.request({ method: 'GET', url: `/api/v1/certificates/${id}/verification` })).json();
+
+    for (const asked of [id, answer.number as string]) {
+      const r = await get(`/verify/${encodeURIComponent(asked)}`);
+      expect({ asked, status: r.statusCode }).toEqual({ asked, status: 200 });
+      const root = rootOf(r.body);
+      expect(root).toContain('<p class="verify-status" role="status">Sertifikat ini sah</p>');
+      expect(root).toContain(member.name);
+      expect(root).toContain('Pengemasan produk pangan');
+      expect(root).toContain(answer.number);
+      expect(meta(r.body, 'robots')).toBe('noindex');
+      expect(headOf(r.body)).toContain(`<title>Pemeriksaan sertifikat ${answer.number} — OVOP</title>`);
+    }
+    const ja = await get(`/verify/${id}`, { cookie: 'ovop_lang=ja' });
+    expect(ja.body).toContain('<html lang="ja"');
+    expect(meta(ja.body, 'og:locale')).toBe('ja_JP');
+  });
+
+  it('answers an unknown id and a mistyped number with 404 and says which', async () => {
+    const unknown = await get('/verify/01936a3e-7b7c-7cc0-8000-000000000009');
+    expect(unknown.statusCode).toBe(404);
+    expect(rootOf(unknown.body)).toContain('Sertifikat ini tidak ditemukan.');
+    const mistyped = await get('/verify/ABCD-EFGH-JKL', { 'accept-language': 'en' });
+    expect(mistyped.statusCode).toBe(404);
+    expect(mistyped.body).toContain('<html lang="en"');
+    expect(rootOf(mistyped.body)).toContain('role="alert"');
+  });
+});
+
+describe('unknown ids', () => {
+  it('answer 404 with a not-found page in the visitor’s language', async () => {
+    const urls = [
+      '/p/00000000-0000-4000-8000-000000000000',
+      '/p/nope',
+      '/b/00000000-0000-4000-8000-000000000000',
+      '/b/x',
+    ];
+    for (const url of urls) {
+      const r = await get(url, { 'accept-language': 'ja' });
+      expect({ url, status: r.statusCode }).toEqual({ url, status: 404 });
+      expect(r.body).toContain('<html lang="ja"');
+      expect(rootOf(r.body)).toContain('<a href="/catalog">');
+      expect(meta(r.body, 'robots')).toBe('noindex');
+    }
+    const draft = await marketWorld(t).then((w) =>
+      w.post('/api/v1/products', {
+        groupId: w.groups.bali.id,
+        name: { id: 'Draf' },
+        category: 'food',
+        unit: '1',
+        price: { amount: '1', currency: 'IDR' },
+        status: 'draft',
+      }),
+    );
+    expect((await get(`/p/${draft.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('the language of a rendered page', () => {
+  it('follows the web app’s own rule: ?lang=, the chosen language’s cookie, Accept-Language, Indonesian', async () => {
+    for (const { lang, chosen, preferred, expected } of FIRST_LOCALE_CASES) {
+      const url = lang === null ? '/catalog' : `/catalog?lang=${lang}`;
+      const headers: Record<string, string> = {};
+      if (chosen !== null) headers.cookie = `ovop_lang=${chosen}`;
+      if (preferred.length) headers['accept-language'] = preferred.join(', ');
+      const r = await get(url, headers);
+      expect({ lang, chosen, preferred, html: /<html lang="(\w+)"/.exec(r.body)?.[1] }).toEqual({
+        lang,
+        chosen,
+        preferred,
+        html: expected,
+      });
+    }
+  });
+});
