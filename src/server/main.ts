@@ -448,11 +448,11 @@ programs
 programs
   .command('export-template')
   .description(
-    "write one of a program's courses or rating schemes as a JSON file (to stdout), to copy into another program",
+    "write one of a program's courses, rating schemes or story templates as a JSON file (to stdout), to copy into another program",
   )
   .requiredOption('--program <code>', "the program's code")
   .requiredOption('--kind <kind>', `what to export: ${TEMPLATE_KINDS.join(' or ')}`)
-  .requiredOption('--id <id>', 'the course or rating scheme')
+  .requiredOption('--id <id>', 'the course, rating scheme or story template')
   .action((opts: { program: string; kind: string; id: string }) =>
     withDatabase(async (db, config) => {
       const kind = TEMPLATE_KINDS.find((k) => k === opts.kind);
@@ -463,7 +463,9 @@ programs
   );
 programs
   .command('import-template')
-  .description('take a course or rating-scheme file (from export-template or the web) into a program, as a new one')
+  .description(
+    'take a course, rating-scheme or story-template file (from export-template or the web) into a program, as a new one',
+  )
   .requiredOption('--program <code>', "the program's code")
   .argument('<file>', 'the JSON file')
   .action((file: string, opts: { program: string }) =>

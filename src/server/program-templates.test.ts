@@ -72,6 +72,26 @@ describe('program templates as files (ovop programs export-template / import-tem
     expect(await count('rating_schemes', w.id.id)).toBe(before + 1);
     expect((await exportTemplate(ctx, w.id.code, 'scheme', intoIndonesian.id)).definition).toEqual(scheme.definition);
 
+    // A story template, from a file into the Thai program and from there into the Indonesian one.
+    const storyFile = {
+      format: 'ovop.story-template',
+      formatVersion: 1,
+      definition: {
+        title: { th: 'เรื่องของกลุ่ม', en: "The group's story" },
+        sections: [{ heading: { th: 'ก่อนหน้านี้', en: 'Before' }, prompt: { en: 'What did the group sell before?' } }],
+      },
+    };
+    const story = await importTemplate(ctx, w.th.code, storyFile);
+    expect(story.kind).toBe('story');
+    const storyOut = await exportTemplate(ctx, w.th.code, 'story', story.id);
+    expect(storyOut).toMatchObject({ format: 'ovop.story-template', source: { programCode: w.th.code } });
+    const storyIn = await importTemplate(ctx, w.id.code, JSON.parse(JSON.stringify(storyOut)));
+    expect((await exportTemplate(ctx, w.id.code, 'story', storyIn.id)).definition).toEqual(storyFile.definition);
+    expect(storyIn.missingLocales).toContainEqual({
+      path: 'sections.0.prompt',
+      locales: expect.arrayContaining(['id']),
+    });
+
     // A record is exported only under its own program's code.
     expect((await refusal(exportTemplate(ctx, w.th.code, 'course', w.id.courseId))).status).toBe(404);
   });

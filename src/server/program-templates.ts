@@ -1,18 +1,24 @@
 import type { z } from 'zod';
 import type { Ctx } from './http/context.js';
 import { invalid, notFound } from './http/errors.js';
+import { exportStoryTemplate, importStoryTemplate } from './modules/community/index.js';
 import { exportScheme, importScheme } from './modules/quality/index.js';
 import { exportCourse, importCourse } from './modules/training/index.js';
 import { programByCode } from './modules/programs/index.js';
 import { courseDocument, COURSE_DOCUMENT_FORMAT, type CourseDocument } from '../shared/schemas/training.js';
 import { schemeDocument, SCHEME_DOCUMENT_FORMAT, type SchemeDocument } from '../shared/schemas/quality.js';
+import {
+  storyTemplateDocument,
+  STORY_TEMPLATE_DOCUMENT_FORMAT,
+  type StoryTemplateDocument,
+} from '../shared/schemas/community-stories.js';
 
 /**
  * A program's templates as files from the command line (`ovop programs export-template` and
  * `import-template`): the same documents and the same checks as the HTTP export and import of
- * courses and rating schemes (decision 027), run as the system.
+ * courses, rating schemes and story templates (decision 027), run as the system.
  */
-export const TEMPLATE_KINDS = ['course', 'scheme'] as const;
+export const TEMPLATE_KINDS = ['course', 'scheme', 'story'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 async function programOf(ctx: Ctx, code: string) {
@@ -37,20 +43,32 @@ export async function exportTemplate(
 export async function exportTemplate(
   ctx: Ctx,
   programCode: string,
+  kind: 'story',
+  id: string,
+): Promise<StoryTemplateDocument>;
+export async function exportTemplate(
+  ctx: Ctx,
+  programCode: string,
   kind: TemplateKind,
   id: string,
-): Promise<CourseDocument | SchemeDocument>;
+): Promise<CourseDocument | SchemeDocument | StoryTemplateDocument>;
 export async function exportTemplate(ctx: Ctx, programCode: string, kind: TemplateKind, id: string) {
   const program = await programOf(ctx, programCode);
-  const document = kind === 'course' ? await exportCourse(ctx, id) : await exportScheme(ctx, id);
-  if (document.source?.programCode !== program.code) throw notFound(kind === 'course' ? 'Course' : 'Rating scheme');
+  const document = await EXPORTS[kind](ctx, id);
+  if (document.source?.programCode !== program.code) throw notFound(NAMES[kind]);
   return document;
 }
 
-const DOCUMENTS = { [COURSE_DOCUMENT_FORMAT]: 'course', [SCHEME_DOCUMENT_FORMAT]: 'scheme' } as const;
+const EXPORTS = { course: exportCourse, scheme: exportScheme, story: exportStoryTemplate };
+const NAMES = { course: 'Course', scheme: 'Rating scheme', story: 'Story template' } as const;
+const DOCUMENTS = {
+  [COURSE_DOCUMENT_FORMAT]: 'course',
+  [SCHEME_DOCUMENT_FORMAT]: 'scheme',
+  [STORY_TEMPLATE_DOCUMENT_FORMAT]: 'story',
+} as const;
 
 /**
- * Takes a course or rating-scheme file into a program, its kind read from its `format`; a file of
+ * Takes a course, rating-scheme or story-template file into a program, its kind read from its `format`; a file of
  * another shape is refused naming the field, before anything is written.
  */
 export async function importTemplate(ctx: Ctx, programCode: string, file: unknown) {
@@ -76,6 +94,14 @@ export async function importTemplate(ctx: Ctx, programCode: string, file: unknow
       checked(courseDocument, file),
     );
     return { kind, id: course.id, missingLocales, filesLeftBehind };
+  }
+  if (kind === 'story') {
+    const { template, missingLocales } = await importStoryTemplate(
+      ctx,
+      program.id,
+      checked(storyTemplateDocument, file),
+    );
+    return { kind, id: template.id, missingLocales, filesLeftBehind: 0 };
   }
   const { scheme, missingLocales } = await importScheme(ctx, program.id, checked(schemeDocument, file));
   return { kind, id: scheme.id, missingLocales, filesLeftBehind: 0 };

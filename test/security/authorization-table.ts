@@ -11,6 +11,7 @@ import {
   mentorshipPolicy,
   spacePolicy,
   storyPolicy,
+  storyTemplatePolicy,
 } from '../../src/server/modules/community/community.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
@@ -1377,6 +1378,63 @@ export const TABLE: Record<string, Entry> = {
   'POST /api/v1/community/stories/{id}/send-back': {
     rule: policy(check(storyPolicy, 'read', grp), check(storyPolicy, 'review', grp)),
     request: (r) => ({ url: `/api/v1/community/stories/${r.storyId}/send-back`, payload: { comment: 'Foto?' } }),
+  },
+  'GET /api/v1/programs/{id}/story-templates': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/programs/${r.programId}/story-templates` }),
+  },
+  'POST /api/v1/programs/{id}/story-templates': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: (r) => ({
+      url: `/api/v1/programs/${r.programId}/story-templates`,
+      payload: { definition: { title: { id: 'Kisah' }, sections: [{ heading: { id: 'A' }, prompt: { id: 'B' } }] } },
+    }),
+  },
+  'GET /api/v1/story-templates/{id}': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog)),
+    request: (r) => ({ url: `/api/v1/story-templates/${r.storyTemplateId}` }),
+  },
+  'PATCH /api/v1/story-templates/{id}': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: async (r, x) => {
+      const current = (await x.get(`/api/v1/story-templates/${r.storyTemplateId}`)) as {
+        version: number;
+        definition: unknown;
+      };
+      return {
+        url: `/api/v1/story-templates/${r.storyTemplateId}`,
+        payload: { version: current.version, definition: current.definition },
+      };
+    },
+  },
+  'POST /api/v1/story-templates/{id}/archive': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/story-templates/${r.storyTemplateId}/archive`,
+      payload: {
+        version: ((await x.get(`/api/v1/story-templates/${r.storyTemplateId}`)) as { version: number }).version,
+      },
+    }),
+  },
+  'POST /api/v1/story-templates/{id}/restore': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/story-templates/${r.storyTemplateId}/restore`,
+      payload: {
+        version: ((await x.get(`/api/v1/story-templates/${r.storyTemplateId}`)) as { version: number }).version,
+      },
+    }),
+  },
+  'GET /api/v1/story-templates/{id}/export': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: (r) => ({ url: `/api/v1/story-templates/${r.storyTemplateId}/export` }),
+  },
+  'POST /api/v1/programs/{id}/story-templates/import': {
+    rule: policy(check(storyTemplatePolicy, 'read', prog), check(storyTemplatePolicy, 'manage', prog)),
+    request: async (r, x) => ({
+      url: `/api/v1/programs/${r.programId}/story-templates/import`,
+      payload: await x.get(`/api/v1/story-templates/${r.storyTemplateId}/export`),
+    }),
   },
   'GET /api/v1/community/{programId}/events': {
     rule: policy(check(eventPolicy, 'read', topic)),

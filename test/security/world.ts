@@ -196,6 +196,9 @@ async function recordsOf(
   const published = await call('POST', '/api/v1/community/stories', admin, storyBody(group.id));
   await call('POST', `/api/v1/community/stories/${published.id}/submit`, admin, {});
   await call('POST', `/api/v1/community/stories/${published.id}/publish`, admin, {});
+  const storyTemplate = await call('POST', `/api/v1/programs/${w.program.id}/story-templates`, admin, {
+    definition: storyTemplateDefinition,
+  });
   return {
     programId: w.program.id,
     areaPath: target[0]!.area_path,
@@ -223,9 +226,15 @@ async function recordsOf(
     ...mentoring,
     storyId: story.id as string,
     publishedStoryId: published.id as string,
+    storyTemplateId: storyTemplate.id as string,
     ...shared,
   };
 }
+
+const storyTemplateDefinition = {
+  title: { id: 'Kisah kelompok' },
+  sections: [{ heading: { id: 'Sebelumnya' }, prompt: { id: 'Apa yang dijual kelompok dulu?' } }],
+};
 
 const storyBody = (groupId: string) => ({
   groupId,

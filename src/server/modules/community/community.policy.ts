@@ -101,3 +101,16 @@ export const announcementPolicy = definePolicy('Announcement', {
   read: EVENT_READERS,
   manage: MANAGERS,
 });
+
+/**
+ * A program's story templates: read by whoever drafts or reviews its stories (a grant anywhere in
+ * the program), made, changed, archived, exported and imported by its program manager.
+ */
+export const storyTemplatePolicy = definePolicy('Story template', {
+  read: {
+    roles: ['group_manager', 'facilitator', 'community_manager'],
+    anywhere: true,
+    programWide: ['program_manager'],
+  },
+  manage: { roles: [], programWide: ['program_manager'] },
+});

@@ -14,6 +14,7 @@ export interface StoryRow {
   author_id: string;
   published_at: Date | null;
   version: number;
+  template_id: string | null;
 }
 
 export interface StoryPhotoRow {
@@ -35,7 +36,7 @@ export interface StoryFactsRow {
 }
 
 const SELECT = `SELECT s.id, s.program_id, s.group_id, g.name AS group_name, s.area_path, s.title, s.body, s.status,
-  s.review_comment, s.author_id, s.published_at, s.version
+  s.review_comment, s.author_id, s.published_at, s.version, s.template_id
   FROM community_stories s JOIN registry_groups g ON g.id = s.group_id`;
 
 export const storiesRepository = {
@@ -50,12 +51,21 @@ export const storiesRepository = {
 
   async insert(
     db: Queryable,
-    v: Pick<StoryRow, 'id' | 'program_id' | 'group_id' | 'area_path' | 'title' | 'body' | 'author_id'>,
+    v: Pick<StoryRow, 'id' | 'program_id' | 'group_id' | 'area_path' | 'title' | 'body' | 'author_id' | 'template_id'>,
   ): Promise<void> {
     await db.query(
-      `INSERT INTO community_stories (id, program_id, group_id, area_path, title, body, author_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [v.id, v.program_id, v.group_id, v.area_path, JSON.stringify(v.title), JSON.stringify(v.body), v.author_id],
+      `INSERT INTO community_stories (id, program_id, group_id, area_path, title, body, author_id, template_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        v.id,
+        v.program_id,
+        v.group_id,
+        v.area_path,
+        JSON.stringify(v.title),
+        JSON.stringify(v.body),
+        v.author_id,
+        v.template_id,
+      ],
     );
   },
 

@@ -18,6 +18,14 @@ import {
   showStory,
   submitStory,
 } from './stories.service.js';
+import {
+  changeStoryTemplate,
+  createStoryTemplate,
+  exportStoryTemplate,
+  importStoryTemplate,
+  listStoryTemplates,
+  showStoryTemplate,
+} from './story-templates.service.js';
 
 /** Success stories: drafted and reviewed by staff and group managers; published ones are public. */
 export function storiesRoutes(app: FastifyInstance): void {
@@ -68,5 +76,64 @@ export function storiesRoutes(app: FastifyInstance): void {
     '/api/v1/community/stories/:id/send-back',
     { schema: { ...one, body: st.sendBackBody }, config },
     async (req) => sendBackStory(ctxOf(req), req.params.id, req.body.comment),
+  );
+
+  // Story templates: the sections a story tells, kept by the program manager and copied as a file.
+  const template = { params: idParams, response: { 200: st.storyTemplateAnswer }, tags };
+  r.get(
+    '/api/v1/programs/:id/story-templates',
+    {
+      schema: { params: idParams, querystring: st.storyTemplatesQuery, response: { 200: st.storyTemplateList }, tags },
+      config,
+    },
+    async (req) => listStoryTemplates(ctxOf(req), req.params.id, req.query.archived === 'true'),
+  );
+  r.post(
+    '/api/v1/programs/:id/story-templates',
+    {
+      schema: { params: idParams, body: st.storyTemplateBody, response: { 201: st.storyTemplateAnswer }, tags },
+      config,
+    },
+    async (req, reply) =>
+      reply.code(201).send(await createStoryTemplate(ctxOf(req), req.params.id, req.body.definition)),
+  );
+  r.get('/api/v1/story-templates/:id', { schema: template, config }, async (req) =>
+    showStoryTemplate(ctxOf(req), req.params.id),
+  );
+  r.patch(
+    '/api/v1/story-templates/:id',
+    { schema: { ...template, body: st.storyTemplatePatch }, config },
+    async (req) => changeStoryTemplate(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/story-templates/:id/archive',
+    { schema: { ...template, body: st.storyTemplateArchive }, config },
+    async (req) => changeStoryTemplate(ctxOf(req), req.params.id, { version: req.body.version, archived: true }),
+  );
+  r.post(
+    '/api/v1/story-templates/:id/restore',
+    { schema: { ...template, body: st.storyTemplateArchive }, config },
+    async (req) => changeStoryTemplate(ctxOf(req), req.params.id, { version: req.body.version, archived: false }),
+  );
+  r.get(
+    '/api/v1/story-templates/:id/export',
+    { schema: { params: idParams, response: { 200: st.storyTemplateDocumentAnswer }, tags }, config },
+    async (req, reply) =>
+      reply
+        .header('content-disposition', `attachment; filename="story-template-${req.params.id}.json"`)
+        .send(await exportStoryTemplate(ctxOf(req), req.params.id)),
+  );
+  r.post(
+    '/api/v1/programs/:id/story-templates/import',
+    {
+      schema: {
+        params: idParams,
+        body: st.storyTemplateDocument,
+        response: { 201: st.storyTemplateImportAnswer },
+        tags,
+      },
+      config,
+    },
+    async (req, reply) => reply.code(201).send(await importStoryTemplate(ctxOf(req), req.params.id, req.body)),
   );
 }

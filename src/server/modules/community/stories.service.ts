@@ -13,6 +13,7 @@ import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '..
 import { groupById } from '../registry/index.js';
 import { storyPolicy } from './community.policy.js';
 import { storiesRepository, type StoryPhotoRow, type StoryRow } from './stories.repository.js';
+import { storyTemplateProgram } from './story-templates.service.js';
 
 /** A story may show at most this many photos. */
 const PHOTOS_PER_STORY = 10;
@@ -70,6 +71,7 @@ async function present(db: Queryable, actor: Actor, rows: StoryRow[]): Promise<S
     ...stories[i]!,
     status: row.status,
     reviewComment: row.review_comment,
+    templateId: row.template_id,
     version: row.version,
     abilities: abilities(actor, storyPolicy, storyTarget(row)),
   }));
@@ -114,6 +116,11 @@ export async function draftStory(ctx: Ctx, input: StoryBody): Promise<StoryAnswe
     if (!group || !target || !can(tx.actor, storyPolicy, 'read', target))
       throw invalid([{ path: 'groupId', code: 'unknown_reference', message: 'no such group' }]);
     const user = authorize(tx.actor, storyPolicy, 'draft', target);
+    // A template it starts from is one of the group's program.
+    if (input.templateId && (await storyTemplateProgram(tx.db, tx.actor, input.templateId)) !== group.program_id)
+      throw invalid([
+        { path: 'templateId', code: 'unknown_reference', message: "no such template in the group's program" },
+      ]);
     const storyId = uuidv7();
     await storiesRepository.insert(tx.db, {
       id: storyId,
@@ -123,6 +130,7 @@ export async function draftStory(ctx: Ctx, input: StoryBody): Promise<StoryAnswe
       title: input.title,
       body: input.body,
       author_id: user.id,
+      template_id: input.templateId ?? null,
     });
     await recordAudit(tx.db, tx, {
       action: 'community.story.draft',

@@ -3,6 +3,9 @@ import type {
   StoryAnswer,
   StoryBody,
   StoryPatch,
+  StoryTemplateAnswer,
+  StoryTemplateDefinition,
+  StoryTemplateList,
 } from '../../../../shared/schemas/community-stories';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery } from '../../../lib/http';
@@ -40,3 +43,24 @@ export const uploadStoryPhoto = (id: string, file: File) => {
 /** A program's published stories, for anyone. */
 export const listPublicStories = (programId: string, signal?: AbortSignal) =>
   api<{ items: PublicStoryAnswer[] }>(`/api/v1/community/${programId}/public-stories`, { signal });
+
+/** A program's story templates in use (the sections a story tells), and whether the caller keeps them. */
+export const listStoryTemplates = (programId: string, signal?: AbortSignal) =>
+  api<StoryTemplateList>(`/api/v1/programs/${programId}/story-templates`, { signal });
+
+export const createStoryTemplate = (programId: string, definition: StoryTemplateDefinition) =>
+  api<StoryTemplateAnswer>(`/api/v1/programs/${programId}/story-templates`, {
+    method: 'POST',
+    body: { definition },
+    quiet: formQuiet,
+  });
+
+/** A template file (from another program or installation) taken in as a new template. */
+export const importStoryTemplate = (programId: string, file: unknown) =>
+  api<{ template: StoryTemplateAnswer; missingLocales: { path: string; locales: string[] }[] }>(
+    `/api/v1/programs/${programId}/story-templates/import`,
+    { method: 'POST', body: file, quiet: formQuiet },
+  );
+
+/** Where the browser downloads a template as a file. */
+export const storyTemplateFileUrl = (id: string) => `/api/v1/story-templates/${id}/export`;

@@ -7,11 +7,18 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { localized } from '../../../../shared/localized';
 import { listGroups } from '../../registry';
-import { draftStory, listStories } from '../api/stories';
+import { draftStory, listStories, listStoryTemplates } from '../api/stories';
 import { usePrograms } from '../../programs';
+import { StoryTemplatesPanel, TemplatePrompts, templateBody } from './StoryTemplates';
+import type { StoryTemplateList } from '../../../../shared/schemas/community-stories';
+import type { Resource } from '../../../lib/use-resource';
 
-/** A new story: the group it tells of, and its title and first text in the interface's language. */
-function NewStory({ programId }: { programId: string }) {
+/**
+ * A new story: the group it tells of, and its title and first text in the interface's language; a
+ * template of the program, when chosen, writes its sections' headings into the text and shows what
+ * to tell under each.
+ */
+function NewStory({ programId, templates }: { programId: string; templates: Resource<StoryTemplateList> }) {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const groups = useResource(`story-groups-${programId}`, (signal) => listGroups({ programId }, undefined, signal));
@@ -19,9 +26,23 @@ function NewStory({ programId }: { programId: string }) {
   const [groupId, setGroupId] = useState('');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const template = templates.data?.items.find((x) => x.id === templateId);
+  const chooseTemplate = (id: string) => {
+    const chosen = templates.data?.items.find((x) => x.id === id);
+    // The headings replace the text only while it is empty or still another template's headings.
+    const previous = template ? templateBody(template.definition, locale) : '';
+    if (chosen && (body.trim() === '' || body === previous)) setBody(templateBody(chosen.definition, locale));
+    setTemplateId(id);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const value = { groupId, title: { [locale]: title }, body: { [locale]: body } };
+    const value = {
+      groupId,
+      title: { [locale]: title },
+      body: { [locale]: body },
+      ...(templateId ? { templateId } : {}),
+    };
     let created: StoryAnswer | null = null;
     const ok = await form.submit(storyBody, value, async () => {
       created = await draftStory(value as Parameters<typeof draftStory>[0]);
@@ -47,12 +68,27 @@ function NewStory({ programId }: { programId: string }) {
           </Field>
         )}
       </Loaded>
+      {templates.data?.items.length ? (
+        <Field label={t('storyTemplates.startFrom')} name="story-template" error={form.errors.templateId}>
+          {(f) => (
+            <select {...f} value={templateId} onChange={(e) => chooseTemplate(e.target.value)}>
+              <option value="">{t('storyTemplates.noTemplate')}</option>
+              {templates.data!.items.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {localized(x.definition.title, locale)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       <Field label={t('stories.title')} name="story-title" error={form.errors.title ?? form.errors[`title.${locale}`]}>
         {(f) => <input {...f} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <Field label={t('stories.body')} name="story-body" error={form.errors.body ?? form.errors[`body.${locale}`]}>
         {(f) => <textarea {...f} rows={6} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
+      {template ? <TemplatePrompts template={template} /> : null}
       <button type="submit" disabled={form.busy}>
         {t('stories.draft')}
       </button>
@@ -63,6 +99,7 @@ function NewStory({ programId }: { programId: string }) {
 function Stories({ programId }: { programId: string }) {
   const { t, locale } = useI18n();
   const stories = useResource(`stories-${programId}`, (signal) => listStories(programId, null, signal));
+  const templates = useResource(`story-templates-${programId}`, (signal) => listStoryTemplates(programId, signal));
   return (
     <>
       <p>
@@ -88,7 +125,8 @@ function Stories({ programId }: { programId: string }) {
           )
         }
       </Loaded>
-      <NewStory programId={programId} />
+      <NewStory programId={programId} templates={templates} />
+      <StoryTemplatesPanel programId={programId} templates={templates} />
     </>
   );
 }
