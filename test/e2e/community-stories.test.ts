@@ -28,6 +28,13 @@ const STORY = {
     body: 'テンガナンの十人の女性が毎朝ヤシの樹液を煮詰めています。\n\n今ではその砂糖が町で売られています。',
   },
 };
+const TEMPLATE = {
+  title: 'Kisah kelompok perempuan',
+  sections: [
+    { heading: 'Sebelumnya', prompt: 'Apa yang dibuat dan dijual kelompok dulu?' },
+    { heading: 'Yang berubah', prompt: 'Pelatihan, kemasan, pembeli baru?' },
+  ],
+};
 const SHOTS = join(ROOT, 'docs', 'screens', 'community');
 
 let productId = '';
@@ -90,13 +97,38 @@ const loaded = (page: Page, selector: string) =>
 
 describe('a group’s success story on a phone', () => {
   it('is drafted with a photo by a facilitator, published by the program manager, and read by visitors in id and ja', async () => {
-    // 1. The facilitator drafts the story from the menu, in Indonesian, then adds Japanese and a photo.
+    // 0. The program manager makes the program's story template on her phone.
+    const pm = await phonePage(fixture.browser, baseUrl);
+    await signIn(pm, MANAGER);
+    await (await menu(pm)).getByRole('link', { name: 'Kisah sukses' }).click();
+    const made = pm.getByRole('form', { name: 'Templat baru' });
+    await made.getByLabel('Nama templat').fill(TEMPLATE.title);
+    await made.getByRole('button', { name: 'Tambah bagian' }).click();
+    for (const [i, section] of TEMPLATE.sections.entries()) {
+      const part = made.getByRole('group', { name: `Bagian ${i + 1}` });
+      await part.getByLabel('Judul bagian').fill(section.heading);
+      await part.getByLabel('Apa yang diceritakan di bagian ini').fill(section.prompt);
+    }
+    await made.getByRole('button', { name: 'Simpan templat' }).click();
+    await pm.getByRole('listitem').filter({ hasText: TEMPLATE.title }).getByText('2 bagian').waitFor();
+    expect(await hasNoHorizontalScroll(pm)).toBe(true);
+    await shoot(pm, 'stories-template-id');
+    await pm.context().close();
+
+    // 1. The facilitator drafts the story from the menu, from the template, in Indonesian, then adds
+    // Japanese and a photo.
     const page = await phonePage(fixture.browser, baseUrl);
     await signIn(page, FACILITATORS.karangasem);
     await (await menu(page)).getByRole('link', { name: 'Kisah sukses' }).click();
     await page.getByRole('heading', { name: 'Kisah sukses', level: 1 }).waitFor();
     const draft = page.getByRole('form', { name: 'Kisah baru' });
     await draft.getByLabel('Kelompok').selectOption({ label: GROUP });
+    await draft.getByLabel('Mulai dari templat').selectOption({ label: TEMPLATE.title });
+    // Its headings are written into the text, and what to tell under each is shown below it.
+    expect(await draft.getByLabel('Kisah').inputValue()).toBe('## Sebelumnya\n\n## Yang berubah\n\n');
+    await draft.getByText(TEMPLATE.sections[1]!.prompt).waitFor();
+    // A facilitator reads the templates but does not keep them.
+    expect(await page.getByRole('form', { name: 'Templat baru' }).count()).toBe(0);
     await draft.getByLabel('Judul').fill(STORY.id.title);
     await draft.getByLabel('Kisah').fill(STORY.id.body);
     expect(await hasNoHorizontalScroll(page)).toBe(true);
@@ -105,6 +137,9 @@ describe('a group’s success story on a phone', () => {
     await page.getByRole('heading', { name: GROUP, level: 1 }).waitFor();
     const storyId = page.url().split('/').at(-1)!;
     expect(storyId).toMatch(/^[0-9a-f-]{36}$/);
+    const asFacilitator = await apiSession(baseUrl, FACILITATORS.karangasem);
+    const drafted = await asFacilitator<{ templateId: string | null }>('GET', `/api/v1/community/stories/${storyId}`);
+    expect(drafted.templateId).toMatch(/^[0-9a-f-]{36}$/);
 
     const japanese = page.getByRole('group', { name: 'Bahasa Jepang' });
     await japanese.getByLabel('Judul').fill(STORY.ja.title);
