@@ -22,6 +22,16 @@ export interface CatalogRow {
   group_kind: (typeof GROUP_KINDS)[number];
 }
 
+/**
+ * A row of a catalog page, read in the page's one statement with what its card shows besides:
+ * its first photo's keys and the names of its village and the areas above it, by code.
+ */
+export interface CatalogPageRow extends CatalogRow {
+  photo_key: string | null;
+  photo_thumbnail_key: string | null;
+  area_names: Record<string, string> | null;
+}
+
 export interface CatalogDetailRow extends CatalogRow {
   story: Localized;
   capacity_per_month: number | null;
@@ -63,6 +73,18 @@ const PRODUCT_COLUMNS = `p.id, p.group_id, p.name, p.description, p.category, p.
 const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
   p.currency, p.status, ${stars(today)} AS stars, p.area_path, g.name AS group_name, g.kind AS group_kind`;
 
+/**
+ * What a page row carries besides its columns: its first photo (in the photos' order) and the
+ * names of the areas of its path, so a page is one statement rather than three.
+ */
+const CARD_COLUMNS = `ph.storage_key AS photo_key, ph.thumbnail_key AS photo_thumbnail_key,
+  (SELECT json_object_agg(a.code, a.name) FROM geography_areas a
+    WHERE a.code = ANY (string_to_array(trim(BOTH '/' FROM p.area_path), '/'))) AS area_names`;
+const FIRST_PHOTO = `LEFT JOIN LATERAL (
+    SELECT storage_key, thumbnail_key FROM registry_product_photos
+    WHERE product_id = p.id ORDER BY position, id LIMIT 1
+  ) ph ON true`;
+
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
@@ -94,7 +116,7 @@ export const catalogRepository = {
     excluding: string[][],
     after: string | null,
     limit: number,
-  ): Promise<CatalogRow[]> {
+  ): Promise<CatalogPageRow[]> {
     const build = () => {
       const params: unknown[] = [];
       const today = `$${params.push(f.today)}::date`;
@@ -109,23 +131,23 @@ export const catalogRepository = {
       return { params, today, published, match: match.join(' AND ') || 'true' };
     };
     const probe = build();
-    const rows = await db.query<CatalogRow>(
-      `SELECT ${columns(probe.today)} FROM (
+    const rows = await db.query<CatalogPageRow>(
+      `SELECT ${columns(probe.today)}, ${CARD_COLUMNS} FROM (
          SELECT ${PRODUCT_COLUMNS} FROM (
            SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${probe.published}
            ORDER BY p.id LIMIT $${probe.params.push(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
          ) p
          WHERE ${probe.match} ORDER BY p.id LIMIT $${probe.params.push(limit)}
-       ) p JOIN registry_groups g ON g.id = p.group_id ORDER BY p.id`,
+       ) p JOIN registry_groups g ON g.id = p.group_id ${FIRST_PHOTO} ORDER BY p.id`,
       probe.params,
     );
     if (rows.length >= limit) return rows;
     const all = build();
-    return db.query<CatalogRow>(
+    return db.query<CatalogPageRow>(
       `WITH matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${all.published} AND ${all.match}),
          page AS (SELECT id FROM matches ORDER BY id LIMIT $${all.params.push(limit)})
-       SELECT ${columns(all.today)} FROM page JOIN registry_products p ON p.id = page.id
-         JOIN registry_groups g ON g.id = p.group_id
+       SELECT ${columns(all.today)}, ${CARD_COLUMNS} FROM page JOIN registry_products p ON p.id = page.id
+         JOIN registry_groups g ON g.id = p.group_id ${FIRST_PHOTO}
        ORDER BY p.id`,
       all.params,
     );

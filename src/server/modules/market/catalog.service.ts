@@ -10,8 +10,13 @@ import { localized, shownLanguage, type Localized } from '../../../shared/locali
 import { fromMinor } from '../../../shared/money.js';
 import type { Allergen } from '../../../shared/schemas/registry.js';
 import { areaPath } from '../geography/index.js';
-import { presentPhoto, productPhotos, type PhotoRow } from '../registry/index.js';
-import { catalogRepository, type CatalogAreaRow, type CatalogFilter, type CatalogRow } from './catalog.repository.js';
+import { presentPhoto, productPhotos } from '../registry/index.js';
+import {
+  catalogRepository,
+  type CatalogFilter,
+  type CatalogPageRow,
+  type CatalogRow,
+} from './catalog.repository.js';
 import {
   EXACT_RANK,
   isVariable,
@@ -43,15 +48,20 @@ function shortText(text: string | null): string | null {
 
 /** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
 
+/** A card's photo: its picture and thumbnail, as the media route serves them. */
+const cardPhoto = (storageKey: string, thumbnailKey: string) => ({
+  url: `/media/${storageKey}`,
+  thumbnailUrl: `/media/${thumbnailKey}`,
+});
+
 function presentItem(
   row: CatalogRow,
   locale: UiLocale,
-  areas: Map<string, CatalogAreaRow>,
-  photo?: PhotoRow,
+  areaName: (code: string) => string | undefined,
+  photo: { url: string; thumbnailUrl: string } | null,
 ): CatalogItemAnswer {
   const codes = pathCodes(row.area_path);
   const villageCode = codes.at(-1)!;
-  const shown = photo && presentPhoto(photo);
   return {
     id: row.id,
     name: localized(row.name, locale) ?? '',
@@ -62,28 +72,30 @@ function presentItem(
     status: row.status,
     exportReady: row.status === 'export_ready',
     stars: row.stars,
-    photo: shown ? { url: shown.url, thumbnailUrl: shown.thumbnailUrl } : null,
-    village: { code: villageCode, name: areas.get(villageCode)?.name ?? villageCode },
-    region: codes.slice(0, -1).map((code) => areas.get(code)?.name ?? code),
+    photo,
+    village: { code: villageCode, name: areaName(villageCode) ?? villageCode },
+    region: codes.slice(0, -1).map((code) => areaName(code) ?? code),
     group: { id: row.group_id, name: row.group_name, kind: row.group_kind },
   };
 }
 
-/** The photos and areas of a page of rows: two queries, whatever the page size. */
-async function lookups(db: Queryable, rows: CatalogRow[]) {
-  const codes = [...new Set(rows.flatMap((r) => pathCodes(r.area_path)))];
+/** A product's photos and the areas of its path: two queries. */
+async function lookups(db: Queryable, row: CatalogRow) {
   const [photos, areas] = await Promise.all([
-    rows.length
-      ? productPhotos(
-          db,
-          rows.map((r) => r.id),
-        )
-      : Promise.resolve([]),
-    catalogRepository.areas(db, codes),
+    productPhotos(db, [row.id]),
+    catalogRepository.areas(db, pathCodes(row.area_path)),
   ]);
-  const firstPhoto = new Map<string, PhotoRow>();
-  for (const photo of photos) if (!firstPhoto.has(photo.product_id)) firstPhoto.set(photo.product_id, photo);
-  return { photos, firstPhoto, areas: new Map(areas.map((a) => [a.code, a])) };
+  return { photos, areas: new Map(areas.map((a) => [a.code, a])) };
+}
+
+/** A card of a page row, from what its statement read beside it. */
+function presentPageItem(row: CatalogPageRow, locale: UiLocale): CatalogItemAnswer {
+  const names = row.area_names ?? {};
+  const photo =
+    row.photo_key !== null && row.photo_thumbnail_key !== null
+      ? cardPhoto(row.photo_key, row.photo_thumbnail_key)
+      : null;
+  return presentItem(row, locale, (code) => names[code], photo);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,7 +116,7 @@ function rankCursor(cursor: string | undefined): { rank: number; id: string } | 
   return { rank: Number(rank), id };
 }
 
-type Ranked = CatalogRow & { rank: number };
+type Ranked = CatalogPageRow & { rank: number };
 
 /**
  * The rows of one page of a search, tier by tier (see catalog-search.ts), each in id order,
@@ -156,14 +168,13 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
     exportReady: query.exportReady === undefined ? undefined : query.exportReady === 'true',
   };
   const words = searchWords(query.q);
-  const rows: (CatalogRow & { rank?: number })[] = words.length
+  const rows: (CatalogPageRow & { rank?: number })[] = words.length
     ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
     : await catalogRepository.matching(ctx.db, filter, [], [], idCursor(query.cursor), query.limit + 1);
-  const { firstPhoto, areas } = await lookups(ctx.db, rows.slice(0, query.limit));
   return toPage(
     rows,
     query.limit,
-    (row) => presentItem(row, query.locale, areas, firstPhoto.get(row.id)),
+    (row) => presentPageItem(row, query.locale),
     (row) => (row.rank === undefined ? [row.id] : [String(row.rank), row.id]),
   );
 }
@@ -180,8 +191,14 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
   const today = dateIn(ctx.clock.now());
   const row = await catalogRepository.byId(ctx.db, id, today);
   if (!row) throw notFound('Product');
-  const { photos, areas } = await lookups(ctx.db, [row]);
-  const item = presentItem(row, locale, areas, photos[0]);
+  const { photos, areas } = await lookups(ctx.db, row);
+  const first = photos[0];
+  const item = presentItem(
+    row,
+    locale,
+    (code) => areas.get(code)?.name,
+    first ? cardPhoto(first.storage_key, first.thumbnail_key) : null,
+  );
   const ancestors = pathCodes(row.area_path)
     .slice(0, -1)
     .flatMap((code) => {
