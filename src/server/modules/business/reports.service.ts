@@ -198,13 +198,7 @@ export async function computeFinancialPosition(db: Queryable, books: Books, at: 
   ]);
   const current = positionAt(books, accounts, now!, at);
   const previous = positionAt(books, accounts, then!, before);
-  return {
-    groupId: books.group.id,
-    currency: books.book.currency,
-    keepsMembersSavings: await keepsSavings(db, books),
-    ...current,
-    previous,
-  };
+  return { groupId: books.group.id, currency: books.book.currency, ...current, previous };
 }
 
 /** The income statement of a period, beside the same period one year earlier. */

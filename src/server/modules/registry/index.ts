@@ -12,7 +12,6 @@ export { addPhoto } from './photos.service.js';
 export { createProduct, presentPhoto, productReadinessQuestion, readProduct, searchText } from './products.service.js';
 export type { ExportReadinessCheck, ExportReadinessQuestion, RegistryDeps } from './registry.deps.js';
 export type { GroupRow } from './groups.repository.js';
-export type { PhotoRow } from './products.repository.js';
 export { demoteToReady, exportReadyProductIds, setProductBadge } from './product-standing.js';
 
 /** A producer group by id as the registry stores it (its program and area path place it in scope). */
