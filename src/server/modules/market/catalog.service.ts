@@ -11,12 +11,7 @@ import { fromMinor } from '../../../shared/money.js';
 import type { Allergen } from '../../../shared/schemas/registry.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productPhotos } from '../registry/index.js';
-import {
-  catalogRepository,
-  type CatalogFilter,
-  type CatalogPageRow,
-  type CatalogRow,
-} from './catalog.repository.js';
+import { catalogRepository, type CatalogFilter, type CatalogPageRow, type CatalogRow } from './catalog.repository.js';
 import {
   EXACT_RANK,
   isVariable,
