@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../src/server/db/database.js';
 import { systemContext, type Role } from '../src/server/http/context.js';
 import { fileStorageFor } from '../src/server/app.js';
+import { createProgramFromPack, installPack } from '../src/server/modules/countries/index.js';
 import { createProgram, grantRole } from '../src/server/modules/programs/index.js';
 import { createUser } from '../src/server/modules/platform/index.js';
 import { registryExportReadinessCheck } from '../src/server/modules/quality/index.js';
@@ -45,6 +46,12 @@ export async function buildProgram(db: Database, overrides: { code?: string; cou
 }
 
 /** A user holding one role in a program (building the program when none is given). */
+/** Installs a country's pack (once is enough; again changes nothing) and starts a program from it. */
+export async function buildPackProgram(db: Database, country: string, code: string, startedOn = '2026-01-01') {
+  await installPack(db, country);
+  return createProgramFromPack(system(db), { country, code, name: `${code} (test)`, startedOn });
+}
+
 export async function buildStaff(
   db: Database,
   role: Role,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
-import { buildStaff, signedIn, system } from '../../../../test/factories.js';
+import { buildPackProgram, buildStaff, signedIn } from '../../../../test/factories.js';
 import { KARANGASEM, registryWorld } from '../../../../test/registry-fixtures.js';
-import { createProgramFromPack, installPack } from '../countries/index.js';
 
 const t = useTestApp();
 
@@ -29,13 +28,7 @@ const definition = {
 async function world() {
   const w = await registryWorld(t);
   const db = t.database.db;
-  await installPack(db, 'TH');
-  const { program: th } = await createProgramFromPack(system(db), {
-    country: 'TH',
-    code: 'OTOP-TH-STORIES',
-    name: 'OTOP (stories)',
-    startedOn: '2026-01-01',
-  });
+  const { program: th } = await buildPackProgram(db, 'TH', 'OTOP-TH-STORIES');
   const people = {
     manager: await w.as('program_manager'),
     facilitator: await w.as('facilitator', { areaCode: KARANGASEM }),

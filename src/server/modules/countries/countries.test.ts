@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
-import { buildProgram, buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
+import { buildPackProgram, buildProgram, buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
 import { pdfText } from '../../../../test/documents.js';
 import { allCriteria } from '../../../../test/quality-fixtures.js';
 import { loadPack, packCountries } from '../../packs/index.js';
@@ -26,11 +26,8 @@ const count = async (sql: string, params: unknown[] = []) =>
   (await t.database.db.query<{ n: number }>(sql, params))[0]!.n;
 
 /** Installs a country's pack and starts a program from it. */
-async function programFromPack(country: string, code: string, startedOn = '2026-01-01') {
-  const db = t.database.db;
-  await installPack(db, country);
-  return createProgramFromPack(system(db), { country, code, name: `${code} (test)`, startedOn });
-}
+const programFromPack = (country: string, code: string, startedOn?: string) =>
+  buildPackProgram(t.database.db, country, code, startedOn);
 
 /** A program started from a pack, an admin, and ways to post as them and sign in staff. */
 async function packWorld(country: string, code: string, startedOn?: string) {

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
-import { buildGroup, buildStaff, buildUser, buildVillage, signedIn, system } from '../../../../test/factories.js';
-import { createProgramFromPack, installPack } from '../countries/index.js';
+import {
+  buildGroup,
+  buildPackProgram,
+  buildStaff,
+  buildUser,
+  buildVillage,
+  signedIn,
+} from '../../../../test/factories.js';
 
 const t = useTestApp({ clock: { now: () => new Date('2026-09-15T05:00:00Z') } });
 
@@ -14,13 +20,11 @@ async function agencyWorld() {
   const db = t.database.db;
   const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
   const { programId: idProgram, user: idManagerUser } = await buildStaff(db, 'program_manager');
-  await installPack(db, 'TH');
-  const { program: th } = await createProgramFromPack(system(db), {
-    country: 'TH',
-    code: `OTOP-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
-    name: 'OTOP Thailand (test)',
-    startedOn: '2026-01-01',
-  });
+  const { program: th } = await buildPackProgram(
+    db,
+    'TH',
+    `OTOP-${Math.random().toString(36).slice(2, 8).toUpperCase()}`,
+  );
   const idGroup = await buildGroup(db, { village: await buildVillage(db, { programId: idProgram }) });
   const thGroup = await buildGroup(db, { village: await buildVillage(db, { programId: th.id, areaCode: 'TH-5001' }) });
   const people = async (groupId: string, sex: 'female' | 'male', n: number) => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Session } from '../../../../test/app.js';
-import { buildStaff, buildUser, signedIn, system } from '../../../../test/factories.js';
+import { buildPackProgram, buildStaff, buildUser, signedIn } from '../../../../test/factories.js';
 import { KEMENPERIN_TEMPLATE_ID } from '../../../../test/quality-fixtures.js';
-import { createProgramFromPack, installPack } from '../countries/index.js';
 import { textsMissingLocales } from '../../../shared/localized.js';
 
 const t = useTestApp();
@@ -67,13 +66,7 @@ describe('a rating scheme copied between programs as a file', () => {
   it('keeps every text and reports the ones missing a language of the target program', async () => {
     const w = await world();
     const db = t.database.db;
-    await installPack(db, 'TH');
-    const { program: th } = await createProgramFromPack(system(db), {
-      country: 'TH',
-      code: 'OTOP-TH',
-      name: 'OTOP Thailand',
-      startedOn: '2026-01-01',
-    });
+    const { program: th } = await buildPackProgram(db, 'TH', 'OTOP-TH');
     const admin = await signedIn(t.app, await buildUser(db, { isAdmin: true }));
     const file = await exported(w.schemeId, w.managerA);
     const imported = await t.request({
