@@ -1,7 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { useTestApp, type Session } from '../../../../test/app.js';
+import { catalogPage, catalogProductAnswer } from './market.schemas.js';
 import { buildGroup, buildProduct, buildUser, SIBETAN, signedIn } from '../../../../test/factories.js';
 
 const t = useTestApp();
@@ -258,6 +260,34 @@ describe('public catalog', () => {
     const bad = await t.request({ method: 'GET', url: '/api/v1/catalog/products/not-a-uuid' });
     expect(bad.statusCode).toBe(400);
     expect(paths(bad)).toEqual(['params.id']);
+  });
+
+  it('answers anonymous callers with exactly the schema’s fields, as the serializer writes for signed-in ones', async () => {
+    // Anonymous answers are written as the service built them, without the schema check on the way out.
+    const w = await catalogWorld();
+    const image = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#8b4513' } })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
+    const upload = { method: 'POST', url: `/api/v1/products/${w.chips.id}/photos`, as: w.admin, payload: form };
+    expect((await t.request(upload)).statusCode).toBe(201);
+    const checks = [
+      { url: '/api/v1/catalog/products?locale=ja', schema: catalogPage },
+      { url: '/api/v1/catalog/products?q=salak', schema: catalogPage },
+      { url: `/api/v1/catalog/products/${w.chips.id}?locale=en`, schema: catalogProductAnswer },
+      { url: `/api/v1/catalog/products/${w.bag.id}`, schema: catalogProductAnswer },
+    ];
+    for (const { url, schema } of checks) {
+      const anonymous = await t.request({ method: 'GET', url });
+      expect(anonymous.statusCode).toBe(200);
+      expect(anonymous.headers.etag).toBeDefined();
+      const body: unknown = anonymous.json();
+      expect(z.encode(schema as z.ZodType, body)).toStrictEqual(body);
+      const serialized = await t.request({ method: 'GET', url, as: w.admin });
+      expect(serialized.headers.etag).toBeUndefined();
+      expect(serialized.json()).toStrictEqual(body);
+    }
   });
 
   it('finds products by exact words, small typos and words in other languages', async () => {
