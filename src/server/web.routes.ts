@@ -7,6 +7,7 @@ import type { UiLocale } from '../shared/locales.js';
 import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { batchProvenance } from './modules/business/provenance.service.js';
+import { publicStories, publicStory } from './modules/community/stories.service.js';
 import { getCatalogProduct, searchCatalog } from './modules/market/catalog.service.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
@@ -19,6 +20,7 @@ import {
   type RenderedPage,
 } from './pages/page.js';
 import { productPage } from './pages/product.js';
+import { storiesPage, storyPage } from './pages/story.js';
 import { unknownCertificatePage, verifyPage } from './pages/verify.js';
 
 /** dist/web, whether the server runs from dist/server or from src/server. */
@@ -26,9 +28,9 @@ const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**
  * The web app's pages: each is the same index.html, which routes in the browser. /catalog, /p/{id},
- * /b/{id} and /verify/{id} are rendered with their content (RENDERED_PAGES, below).
+ * /b/{id}, /verify/{id} and the success stories are rendered with their content (RENDERED_PAGES, below).
  */
-const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/stories', '/stories/*', '/invitation', '/app', '/app/*'];
+const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/invitation', '/app', '/app/*'];
 
 /** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
 const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;
@@ -80,6 +82,13 @@ const RENDERED_PAGES: Record<string, Render> = {
     UUID.test(id) ? productPage(await getCatalogProduct(reader, id, locale), locale, reader.origin) : null,
   '/b/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? batchPage(await batchProvenance(reader, id, locale), locale) : null,
+  '/stories': async (_id, query, locale, reader) => {
+    const programId = typeof query.program === 'string' && UUID.test(query.program) ? query.program : null;
+    const stories = programId ? (await publicStories(reader, programId)).items : [];
+    return storiesPage(programId, stories, locale);
+  },
+  '/stories/:id': async (id, _query, locale, reader) =>
+    UUID.test(id) ? storyPage(await publicStory(reader, id), locale, reader.origin) : null,
   '/verify/:id': async (id, _query, locale, reader) => {
     try {
       const answer = UUID.test(id) ? await verifyCertificate(reader, id) : await verifyCertificateNumber(reader, id);

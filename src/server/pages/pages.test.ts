@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.js';
+import { useTestApp, type Session } from '../../../test/app.js';
 import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
 import { marketWorld } from '../../../test/market-fixtures.js';
+import { registryWorld } from '../../../test/registry-fixtures.js';
 import { right, trainingWorld } from '../../../test/training-fixtures.js';
 
 /*
@@ -187,6 +188,57 @@ describe('the certificate verification page', () => {
     expect(mistyped.statusCode).toBe(404);
     expect(mistyped.body).toContain('<html lang="en"');
     expect(rootOf(mistyped.body)).toContain('role="alert"');
+  });
+});
+
+describe('the success story pages', () => {
+  it('render a published story with its paragraphs, facts and Article data, in the visitor’s language; a draft is 404', async () => {
+    const w = await registryWorld(t);
+    const writer = await w.as('group_manager', { groupId: w.groups.bali.id });
+    const manager = await w.as('program_manager');
+    const send = async (url: string, who: Session, payload: object = {}) => {
+      const r = await t.request({ method: 'POST', url, as: who, payload });
+      if (r.statusCode >= 300) throw new Error(`${url}: ${r.statusCode} ${r.body}`);
+      return r.json();
+    };
+    const story = await send('/api/v1/community/stories', writer, {
+      groupId: w.groups.bali.id,
+      title: { id: 'Dari kebun salak ke <Tokyo>' },
+      body: { id: 'Kelompok kami mulai dengan lima orang.\n\nKini kami mengirim keripik ke Jepang.' },
+    });
+    expect((await get(`/stories/${story.id}`)).statusCode).toBe(404);
+    await send(`/api/v1/community/stories/${story.id}/submit`, writer);
+    await send(`/api/v1/community/stories/${story.id}/publish`, manager);
+
+    const r = await get(`/stories/${story.id}`);
+    expect(r.statusCode).toBe(200);
+    const root = rootOf(r.body);
+    expect(root).toContain('<h1>Dari kebun salak ke &lt;Tokyo&gt;</h1>');
+    expect(root).toContain('<p>Kelompok kami mulai dengan lima orang.</p><p>Kini kami mengirim keripik ke Jepang.</p>');
+    expect(root).toContain('<dt>Anggota terlatih</dt><dd>0 orang</dd>');
+    expect(headOf(r.body)).toContain('<title>Dari kebun salak ke &lt;Tokyo&gt; — OVOP</title>');
+    expect(meta(r.body, 'og:type')).toBe('article');
+    expect(meta(r.body, 'description')).toBe(
+      'Kelompok kami mulai dengan lima orang. Kini kami mengirim keripik ke Jepang.',
+    );
+    const article = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(r.body)![1]!);
+    expect(article).toMatchObject({ '@type': 'Article', headline: 'Dari kebun salak ke <Tokyo>', inLanguage: 'id' });
+    // nothing in the data may close its script element
+    expect(r.body).not.toContain('"headline":"Dari kebun salak ke <Tokyo>"');
+
+    // a Japanese visitor reads the frame in Japanese and is told the story is in Indonesian
+    const ja = await get(`/stories/${story.id}`, { 'accept-language': 'ja' });
+    expect(ja.body).toContain('<html lang="ja"');
+    expect(rootOf(ja.body)).toContain('<h1 lang="id">Dari kebun salak ke &lt;Tokyo&gt;</h1>');
+    expect(rootOf(ja.body)).toMatch(/<p class="muted small" role="note">[^<]*インドネシア語[^<]*<\/p>/);
+
+    const list = await get(`/stories?program=${w.program.id}`);
+    expect(list.statusCode).toBe(200);
+    expect(rootOf(list.body)).toContain(
+      `<a href="/stories/${story.id}"><strong>Dari kebun salak ke &lt;Tokyo&gt;</strong></a>`,
+    );
+    expect(rootOf((await get('/stories')).body)).toContain('Belum ada kisah yang terbit.');
+    expect((await get('/stories/01936a3e-7b7c-7cc0-8000-000000000001')).statusCode).toBe(404);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { untranslated } from './ShownIn';
+import { untranslated } from '../../shared/language-names';
 
 describe('a page’s untranslated texts', () => {
   it('names, once each, the languages of the texts not in the reader’s', () => {

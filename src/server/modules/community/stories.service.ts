@@ -97,13 +97,13 @@ export async function listStories(ctx: Ctx, programId: string, status: string | 
 }
 
 /** A published story, for anyone (no sign-in); any other is not found. */
-export async function publicStory(ctx: Ctx, id: string): Promise<PublicStoryAnswer> {
+export async function publicStory(ctx: Pick<Ctx, 'db'>, id: string): Promise<PublicStoryAnswer> {
   const row = await storiesRepository.byId(ctx.db, id);
   if (!row || row.status !== 'published') throw notFound('Story');
   return (await shown(ctx.db, [row]))[0]!;
 }
 
-export async function publicStories(ctx: Ctx, programId: string) {
+export async function publicStories(ctx: Pick<Ctx, 'db'>, programId: string) {
   const rows = await storiesRepository.list(ctx.db, programId, 'published', null);
   return { items: await shown(ctx.db, rows) };
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { Loaded } from '../../../components/Loaded';
-import { languageNames, ShownIn } from '../../../components/ShownIn';
+import { languageNames } from '../../../../shared/language-names';
+import { ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
 import { formatDate, formatQuantity } from '../../../lib/format';

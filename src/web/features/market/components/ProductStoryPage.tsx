@@ -7,7 +7,8 @@ import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
 import { ProductFacts } from './ProductFacts';
 import { RatingBadge } from './RatingBadge';
-import { languageNames, ShownIn } from '../../../components/ShownIn';
+import { languageNames } from '../../../../shared/language-names';
+import { ShownIn } from '../../../components/ShownIn';
 
 /** The page a QR code on a package opens: the product's story, its village and its group. */
 export function ProductStoryPage({ id }: { id: string }) {
