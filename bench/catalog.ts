@@ -10,7 +10,7 @@
  */
 import { REPORT_FILE, writeSection } from './sections.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -65,6 +65,8 @@ export interface CatalogScenarioResult {
   items: number;
   aloneMedianMs: number;
   load: CatalogLoadResult;
+  /** CPU time per answered request during the load: the server's process, and PostgreSQL's processes (null on PGlite, which runs inside the server). */
+  cpu: { serverMs: number; databaseMs: number | null };
 }
 
 export interface CatalogEngineResult {
@@ -134,7 +136,7 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
     JSON.stringify(await searchCatalog({ db, clock: systemClock }, { limit: 50, locale: 'id' })),
   );
   // The same server twice: with the result cache (decision 024) and without it.
-  const servers: { cache: boolean; url: string; close: () => Promise<void> }[] = [];
+  const servers: { cache: boolean; url: string; answered: () => number; close: () => Promise<void> }[] = [];
   for (const cache of [true, false]) {
     const app = await buildApp({
       config: { ...config, catalogCacheBytes: cache ? config.catalogCacheBytes : 0 },
@@ -142,10 +144,13 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
       logger: false,
     });
     app.get('/bench/fixed', { config: { access: 'public' } }, async () => fixed);
+    let answered = 0;
+    app.addHook('onResponse', async () => void answered++);
     await app.listen({ host: '127.0.0.1', port: 0 });
     servers.push({
       cache,
       url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+      answered: () => answered,
       close: () => app.close(),
     });
   }
@@ -169,6 +174,7 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
       }
       alone.sort((a, b) => a - b);
       step(`${engine}: ${o.connections} connections on ${scenario.path}${server.cache ? '' : ' (no cache)'}`);
+      const [cpu0, db0, answered0] = [process.cpuUsage(), postgresCpuMs(), server.answered()];
       const load = await runLoad({
         url: server.url,
         path: scenario.path,
@@ -176,6 +182,7 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
         seconds: o.seconds,
         warmupSeconds: o.warmupSeconds,
       });
+      const [cpu, db1, answered] = [process.cpuUsage(cpu0), postgresCpuMs(), server.answered() - answered0];
       if (load.failures > 0) throw new Error(`${scenario.path}: ${load.failures} failed requests`);
       results.push({
         ...scenario,
@@ -183,12 +190,49 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
         items,
         aloneMedianMs: alone[Math.floor(alone.length / 2)]!,
         load,
+        cpu: {
+          serverMs: (cpu.user + cpu.system) / 1000 / answered,
+          databaseMs: engine === 'PGlite' || db0 === null || db1 === null ? null : (db1 - db0) / answered,
+        },
       });
     }
   } finally {
     for (const server of servers) await server.close();
   }
   return results;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU time used so far by the benchmark's PostgreSQL cluster (its server process and every process it
+ * started, running or ended: backends, background workers), in ms, from /proc; null without the cluster's folder
+ * (\`OVOP_TEST_PG_CLUSTER\`, set by scripts/with-postgres.mjs) or without /proc.
+ */
+function postgresCpuMs(): number | null {
+  try {
+    const { dir } = JSON.parse(process.env.OVOP_TEST_PG_CLUSTER ?? 'null') as { dir: string };
+    const server = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8')
+      .split('\n')[0]!
+      .trim();
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        // fields: state, parent, …, utime, stime, and the time of children that ended (the server's
+        // ended backends: a connection the pool closed keeps counting)
+        if (pid === server) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+        else if (fields[1] === server) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return (ticks * 1000) / USER_HZ;
+  } catch {
+    return null;
+  }
 }
 
 export function runLoad(options: CatalogLoadOptions): Promise<CatalogLoadResult> {
@@ -225,7 +269,8 @@ export function renderCatalogSection(r: CatalogBenchResult): string {
         s === fixed
           ? '1 (baseline)'
           : `${(s.load.p50 / fixed.load.p50).toFixed(1)} × p50, ${(s.load.requestsPerSecond / fixed.load.requestsPerSecond).toFixed(2)} × req/s`;
-      return `| ${e.engine} | ${s.name} | ${s.path === '/bench/fixed' ? '–' : s.cache ? 'yes' : 'no'} | ${s.items} | ${int(s.load.bytesPerResponse)} | ${ms(s.aloneMedianMs)} | ${int(s.load.requestsPerSecond)} | ${ms(s.load.p50)} | ${ms(s.load.p95)} | ${ms(s.load.p99)} | ${ratio} |`;
+      const cpu = `${s.cpu.serverMs.toFixed(2)} | ${s.cpu.databaseMs === null ? '–' : s.cpu.databaseMs.toFixed(2)}`;
+      return `| ${e.engine} | ${s.name} | ${s.path === '/bench/fixed' ? '–' : s.cache ? 'yes' : 'no'} | ${s.items} | ${int(s.load.bytesPerResponse)} | ${ms(s.aloneMedianMs)} | ${int(s.load.requestsPerSecond)} | ${ms(s.load.p50)} | ${ms(s.load.p95)} | ${ms(s.load.p99)} | ${cpu} | ${ratio} |`;
     });
   });
   const data = r.engines
@@ -263,8 +308,8 @@ The fixed page is a route added by the benchmark only: it returns the catalog's 
 (the same ${r.engines[0]?.scenarios.at(-1)?.items ?? 50} items, serialized beforehand) without touching the database — the cost of
 HTTP, routing and JSON alone. The last column compares each catalog row with it.
 
-| Database | Request | Cache | Items | Bytes | Alone ms | Requests/s | p50 ms | p95 ms | p99 ms | Catalog / fixed |
-| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| Database | Request | Cache | Items | Bytes | Alone ms | Requests/s | p50 ms | p95 ms | p99 ms | Server CPU ms | Database CPU ms | Catalog / fixed |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
 - Under load, latency is mostly waiting: ${o.connections} requests in flight share the CPUs, so p50 is
@@ -275,11 +320,17 @@ ${rows.join('\n')}
   \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs one short statement (the
   version, read first on the database the answer would come from) and sending the kept bytes; the
   ETag lets a browser or proxy skip even the bytes (304). Without it, every request reads as below.
-- Queries per request: the plain first page takes four (the catalog's version, the page, its
-  photos, the areas above its villages); an \`area\` filter adds the area's own look-up, and a small
-  area a second page query (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
+- Queries per request: the plain first page takes two — the catalog's version, and the page in one
+  statement with each card's first photo (a lateral join on \`registry_product_photos\`) and the
+  names of its areas; an \`area\` filter adds the area's own look-up, and a small area a second page
+  query (below). A search first asks \`catalog_words\` whether each word occurs; then each tier reads
   up to 32 × its page size of rows in id order (a bounded probe) and, when those hold too few
   matches, fetches the matches through an index and sorts them.
+- *Server CPU* and *Database CPU* are the CPU time per answered request while the load ran (warm-up
+  included, on both sides of the division): the benchmark's own process (Node: HTTP, the service, the
+  driver), and all of PostgreSQL's processes (from \`/proc\`; on PGlite the database runs inside the
+  server's process and is counted there). With 2 cores shared by the load generator, the server and
+  the database, a row reaches 0.2× the fixed page only if server + database CPU stays near 4 ms.
 - Before migration 0004, a misspelt search ranked every candidate product by pg_trgm
   \`word_similarity\` over its whole text: about 2.1 s for \`q=kripik salak\` alone on PostgreSQL
   (\`EXPLAIN ANALYZE\` at 200,000 products). Now a word that occurs
@@ -289,10 +340,25 @@ ${rows.join('\n')}
   0.5 s); the bounded probe caps that walk. The GIN indexes take entries directly
   (\`fastupdate = off\`): the embedded database has no autovacuum to merge a pending list, which
   every search would otherwise read.
-- Where the time goes: on PostgreSQL, planning these statements costs about as much as running
-  them (\`EXPLAIN ANALYZE\` of the \`q=keripik\` page: 1.9 ms planning, 1.3 ms execution), and the
-  Node side (rows to JSON, about 34 kB a page, checked against the response schema) about as much
-  CPU again; PGlite runs its queries on the Node thread itself, one at a time.
+- Where the time goes (profiled 2026-12-04 at 200,000 products, load average 3–14): the fixed page
+  costs the server about 0.3 ms of CPU a request (a third of it \`JSON.stringify\`, an eighth the
+  socket writes). An uncached first page costs about 2.5–3 ms in the server and 3–3.7 ms in
+  PostgreSQL. In the server's CPU profile (inspector, 8 s at 32 connections) the socket writes are
+  30 % — one per statement sent to PostgreSQL, on this virtual machine a system call that wakes the
+  database; the driver's row parsing 8 %; presenting the cards 10 %; the response's schema check 4 %
+  (no longer done for anonymous answers, whose shape a test holds to the schema); garbage collection
+  4 %. In PostgreSQL (\`EXPLAIN (ANALYZE, BUFFERS)\` of the first page): planning 0.35–0.9 ms,
+  execution 0.9–1.6 ms and 1,361 buffer reads, of which 806 name the areas above each card's village
+  (four index look-ups a card), 182 find first photos and 154 go through the groups' view to their
+  villages. A search adds its probe: \`q=keripik\` 3.4 ms of execution, \`q=kripik salak\` seven
+  statements (a look-up of its words, then two per spelling tier) and about 12 ms in all.
+- Tried and left: generic plans for the prepared statements (\`plan_cache_mode =
+  force_generic_plan\`) save the planning but lose the bounded probe's plans — in the same minute,
+  53 against 105 requests/s on the first page and 20 against 106 on \`area=51\`.
+- **Not reached**: the uncached goal (≥ 0.2× the fixed page on PostgreSQL, p95 ≤ 50 ms). What would
+  reach it, from the figures above: a card per product kept by the database (its group's name, first
+  photo and area names written when they change, so a page reads one table), and the search's probe
+  and look-ups folded into one statement per tier.
 `;
 }
 
