@@ -16,6 +16,7 @@ import {
   acceptAnswer,
   getThread,
   moderate,
+  repliesUrl,
   replyTo,
   reportPost,
   setFollowing,
@@ -23,6 +24,8 @@ import {
   translatePost,
 } from '../api/spaces';
 import { suggestMembers } from '../api/moderation';
+import { ShowingLoaded } from '../../offline';
+import { Drafts } from './Drafts';
 import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
@@ -232,12 +235,14 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
   const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let posted = false;
     const ok = await form.submit(replyBody, { body }, async () => {
-      await replyTo(threadId, { body });
+      // Kept on the phone when offline, shown under the thread until it is sent.
+      posted = !(await replyTo(threadId, { body, id: crypto.randomUUID() })).queued;
     });
     if (ok) {
       setBody('');
-      onSent();
+      if (posted) onSent();
     }
   };
   return (
@@ -271,6 +276,7 @@ export default function ThreadPage({ id }: { id: string }) {
         const translatedTitle = opening && !originals.has(opening.id) ? opening.translation?.title : null;
         return (
           <section className="panel">
+            <ShowingLoaded />
             <p>
               <Link href={`/spaces/${data.space.id}`}>← {spaceName(data.space.name, locale)}</Link>
             </p>
@@ -338,6 +344,7 @@ export default function ThreadPage({ id }: { id: string }) {
                 />
               ))}
             </ul>
+            <Drafts url={repliesUrl(data.id)} fields={['body']} schema={replyBody} onArrived={thread.reload} />
             {data.abilities.reply ? (
               <ReplyBox threadId={data.id} programId={data.space.programId} onSent={thread.reload} />
             ) : (
