@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
+import { ApiError } from '../../../lib/http';
 import type { OutboxRecord } from '../../../lib/outbox/db';
 import { discard, redraft } from '../../../lib/outbox/outbox';
 import { isRedraftable } from '../../../lib/outbox/rules';
@@ -107,6 +108,30 @@ function Draft({ record, fields, schema }: { record: OutboxRecord; fields: reado
       ) : null}
     </li>
   );
+}
+
+/**
+ * A refusal with no field to show it beside (thread locked, writer muted, a new member's limit),
+ * said under the composer in the reader's language: the text stays in the composer to copy.
+ */
+export function useRefusal() {
+  const { t } = useI18n();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const watch = async <T,>(send: () => Promise<T>): Promise<T> => {
+    setRefusal(null);
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof ApiError && !error.problem.errors?.length) setRefusal(problemText(error.problem, t));
+      throw error;
+    }
+  };
+  const note = refusal ? (
+    <p className="error" role="alert">
+      {refusal}
+    </p>
+  ) : null;
+  return { watch, note };
 }
 
 interface DraftsProps {

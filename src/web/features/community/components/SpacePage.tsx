@@ -7,7 +7,7 @@ import { ApiError } from '../../../lib/http';
 import { NotFound } from '../../../components/NotFound';
 import { getSpace, listThreads, openThread, threadsUrl } from '../api/spaces';
 import { ShowingLoaded } from '../../offline';
-import { Drafts } from './Drafts';
+import { Drafts, useRefusal } from './Drafts';
 import { useResource } from '../../../lib/use-resource';
 import { SpaceModerators } from './SpaceModerators';
 import { spaceName } from './SpacesPage';
@@ -20,6 +20,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const form = useFormState();
+  const refusal = useRefusal();
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState({
     title: '',
@@ -38,7 +39,9 @@ function NewThread({ spaceId }: { spaceId: string }) {
     let id: string | null = null;
     const ok = await form.submit(threadBody, fields, async () => {
       // Kept on the phone when offline, shown at the top of the space until it is sent.
-      const sent = await openThread(spaceId, { ...threadBody.parse(fields), id: crypto.randomUUID() });
+      const sent = await refusal.watch(() =>
+        openThread(spaceId, { ...threadBody.parse(fields), id: crypto.randomUUID() }),
+      );
       id = sent.queued ? null : sent.data.id;
     });
     if (!ok) return;
@@ -94,6 +97,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
           </select>
         )}
       </Field>
+      {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.post')}
       </button>{' '}

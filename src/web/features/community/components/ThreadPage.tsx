@@ -25,7 +25,7 @@ import {
 } from '../api/spaces';
 import { suggestMembers } from '../api/moderation';
 import { ShowingLoaded } from '../../offline';
-import { Drafts } from './Drafts';
+import { Drafts, useRefusal } from './Drafts';
 import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
@@ -231,6 +231,7 @@ function MentionSuggestions({
 function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId: string; onSent: () => void }) {
   const { t } = useI18n();
   const form = useFormState();
+  const refusal = useRefusal();
   const [body, setBody] = useState('');
   const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
@@ -238,7 +239,7 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
     let posted = false;
     const ok = await form.submit(replyBody, { body }, async () => {
       // Kept on the phone when offline, shown under the thread until it is sent.
-      posted = !(await replyTo(threadId, { body, id: crypto.randomUUID() })).queued;
+      posted = !(await refusal.watch(() => replyTo(threadId, { body, id: crypto.randomUUID() }))).queued;
     });
     if (ok) {
       setBody('');
@@ -251,6 +252,7 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <MentionSuggestions programId={programId} text={body} onPick={pick} />
+      {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.send')}
       </button>
