@@ -26,7 +26,10 @@ const NEW_TITLE = 'Cara menyimpan biji kopi saat musim hujan (luring)';
 const NEW_BODY = 'Gudang kami lembap. Ada yang pakai karung goni berlapis plastik?';
 const SHOTS = join(ROOT, 'docs', 'screens', 'community');
 
-const made = { spaceId: '', threadId: '' };
+const LOCKED = 'Label kemasan teh luring: perlu nomor PIRT?';
+const LATE = 'Perlu, urus di dinas kesehatan kabupaten.';
+
+const made = { spaceId: '', threadId: '', lockedId: '' };
 
 beforeAll(async () => {
   await rulesVersion(await staffMember(MANAGER, 'community_manager'));
@@ -44,6 +47,12 @@ beforeAll(async () => {
     kind: 'question',
   });
   made.threadId = thread.id;
+  const toLock = await asker<{ id: string }>('POST', `/api/v1/community/spaces/${made.spaceId}/threads`, {
+    title: LOCKED,
+    body: 'Teh kami dijual di pasar desa.',
+    kind: 'question',
+  });
+  made.lockedId = toLock.id;
 });
 
 /** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
@@ -57,6 +66,16 @@ async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>>
     await context.setOffline(false);
   };
 }
+
+/** A phone at 360 px that keeps a service worker, in Indonesian. */
+const phone = () =>
+  fixture.browser.newContext({
+    viewport: { width: 360, height: 800 },
+    hasTouch: true,
+    baseURL: baseUrl,
+    locale: 'id-ID',
+    serviceWorkers: 'allow',
+  });
 
 /** Signs in online and waits until the service worker serves the page, so what is read is kept. */
 async function signInWithWorker(page: Page) {
@@ -86,13 +105,7 @@ const drafts = (page: Page) => page.getByTestId('draft');
 
 describe('the community without a network', () => {
   it('reads what was loaded, keeps a reply and a new thread through a reload and posts each once', async () => {
-    const context = await fixture.browser.newContext({
-      viewport: { width: 360, height: 800 },
-      hasTouch: true,
-      baseURL: baseUrl,
-      locale: 'id-ID',
-      serviceWorkers: 'allow',
-    });
+    const context = await phone();
     const page = await context.newPage();
     await signInWithWorker(page);
 
@@ -173,6 +186,39 @@ describe('the community without a network', () => {
       `/api/v1/community/spaces/${made.spaceId}/threads?limit=100`,
     );
     expect(threads.items.filter((x) => x.title === NEW_TITLE)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('keeps a reply the server refuses when it arrives (the thread locked meanwhile) with the reason, to copy or discard', async () => {
+    const context = await phone();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const page = await context.newPage();
+    await signInWithWorker(page);
+    await page.goto(`/app/threads/${made.lockedId}`);
+    await page.getByRole('heading', { name: LOCKED, level: 1 }).waitFor();
+    const restore = await cutNetwork(context);
+    await page.getByRole('textbox', { name: 'Balasan Anda' }).fill(LATE);
+    await page.getByRole('button', { name: 'Kirim balasan', exact: true }).click();
+    await page.getByRole('listitem', { name: LATE }).getByText('Menunggu dikirim').waitFor();
+
+    // Meanwhile a moderator locks the thread; the reply is refused when the network returns.
+    const manager = await apiSession(baseUrl, MANAGER);
+    await manager('POST', `/api/v1/community/threads/${made.lockedId}/lock`, { reason: 'sudah terjawab' });
+    await restore();
+    const refused = page.getByRole('listitem', { name: LATE });
+    await refused.getByText('Tidak terkirim').waitFor({ timeout: 90_000 });
+    await refused.getByText('Utas ini dikunci: tidak bisa dibalas lagi.').waitFor();
+    await page.reload();
+    await refused.getByText('Utas ini dikunci: tidak bisa dibalas lagi.').waitFor();
+    expect(await hasNoHorizontalScroll(page)).toBe(true);
+    await refused.getByRole('button', { name: 'Salin teks', exact: true }).click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(LATE);
+    await refused.getByRole('button', { name: 'Buang', exact: true }).click();
+    await refused.waitFor({ state: 'detached' });
+
+    const asker = await apiSession(baseUrl, ASKER);
+    const thread = await asker<{ posts: unknown[] }>('GET', `/api/v1/community/threads/${made.lockedId}`);
+    expect(thread.posts).toHaveLength(1);
     await context.close();
   });
 });
