@@ -43,6 +43,8 @@ const title = z.string().trim().min(3).max(200);
 const body = z.string().trim().min(1).max(10_000);
 
 export const threadBody = z.strictObject({
+  /** The client's id for the thread (a post drafted offline): a replay with it posts nothing twice. */
+  id: uuid.optional(),
   title,
   body,
   kind: z.enum(THREAD_KINDS).default('discussion'),
@@ -50,7 +52,12 @@ export const threadBody = z.strictObject({
   language: z.enum(POST_LANGUAGES).optional(),
 });
 export type ThreadBody = z.infer<typeof threadBody>;
-export const replyBody = z.strictObject({ body, language: z.enum(POST_LANGUAGES).optional() });
+export const replyBody = z.strictObject({
+  /** The client's id for the reply (drafted offline): a replay with it posts nothing twice. */
+  id: uuid.optional(),
+  body,
+  language: z.enum(POST_LANGUAGES).optional(),
+});
 export type ReplyBody = z.infer<typeof replyBody>;
 /** A translation of a post into another of the program's locales; an opening post's carries the title too. */
 export const translationBody = z.strictObject({

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/community.js';
 import { ctxOf } from '../../http/context.js';
+import { sendCreated } from '../../http/create-once.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { mentoringRoutes } from './mentoring.routes.js';
@@ -111,8 +112,11 @@ function spaceRoutes(app: FastifyInstance): void {
   );
   r.post(
     '/api/v1/community/spaces/:id/threads',
-    { schema: { params: idParams, body: sp.threadBody, response: { 201: sp.threadAnswer }, tags }, config },
-    async (req, reply) => reply.code(201).send(await openThread(ctxOf(req), req.params.id, req.body)),
+    {
+      schema: { params: idParams, body: sp.threadBody, response: { 200: sp.threadAnswer, 201: sp.threadAnswer }, tags },
+      config,
+    },
+    async (req, reply) => sendCreated(reply, await openThread(ctxOf(req), req.params.id, req.body)),
   );
   r.get(
     '/api/v1/community/threads/:id',
@@ -121,8 +125,11 @@ function spaceRoutes(app: FastifyInstance): void {
   );
   r.post(
     '/api/v1/community/threads/:id/replies',
-    { schema: { params: idParams, body: sp.replyBody, response: { 201: sp.postAnswer }, tags }, config },
-    async (req, res) => res.code(201).send(await reply(ctxOf(req), req.params.id, req.body)),
+    {
+      schema: { params: idParams, body: sp.replyBody, response: { 200: sp.postAnswer, 201: sp.postAnswer }, tags },
+      config,
+    },
+    async (req, res) => sendCreated(res, await reply(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/v1/community/threads/:id/accept',

@@ -612,3 +612,75 @@ describe('languages and stored translations', () => {
     expect((await posts(w.rina.session!)).map((p) => p.id)).toEqual([threadId]);
   });
 });
+
+describe('posts drafted offline', () => {
+  it('are posted once under the client’s id: a replay after a lost answer gives back the same post', async () => {
+    const w = await spacesWorld(t);
+    const packaging = w.space('packaging');
+    const threadId = crypto.randomUUID();
+    const first = await w.thread(packaging, w.ayu.session!, { id: threadId, kind: 'discussion' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ id: threadId, title: 'Kemasan keripik salak' });
+    const again = await w.thread(packaging, w.ayu.session!, { id: threadId, kind: 'discussion' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ id: threadId, posts: [{ id: threadId }] });
+
+    const replyId = crypto.randomUUID();
+    const send = () =>
+      w.request('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+        id: replyId,
+        body: 'Pakai standing pouch.',
+      });
+    // two sends racing (the page and the service worker) make one reply
+    const raced = await Promise.all([send(), send()]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(raced.map((r) => r.json().id)).toEqual([replyId, replyId]);
+
+    const seen = await w.ok('GET', `/api/v1/community/threads/${threadId}`, w.ayu.session!);
+    expect(seen.posts.map((p: { id: string }) => p.id)).toEqual([threadId, replyId]);
+    expect(seen.replyCount).toBe(1);
+    const listed = await w.ok('GET', `/api/v1/community/spaces/${packaging}/threads`, w.ayu.session!);
+    expect(listed.items.filter((x: { id: string }) => x.id === threadId)).toHaveLength(1);
+    const audit = await t.database.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_id IN ($1, $2)`,
+      [threadId, replyId],
+    );
+    expect(audit[0]!.n).toBe(2);
+
+    // posted before the thread was locked: a replay still answers it; a new reply is refused
+    await w.ok('POST', `/api/v1/community/threads/${threadId}/lock`, w.staff.community, { reason: 'cukup' });
+    expect((await send()).statusCode).toBe(200);
+    const late = await w.request('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+      id: crypto.randomUUID(),
+      body: 'Satu lagi.',
+    });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().code).toBe('thread-locked');
+  });
+
+  it('refuses an id taken by other content, by another person’s post or by a post of another kind', async () => {
+    const w = await spacesWorld(t);
+    const packaging = w.space('packaging');
+    const threadId = crypto.randomUUID();
+    expect((await w.thread(packaging, w.ayu.session!, { id: threadId })).statusCode).toBe(201);
+    const edited = await w.thread(packaging, w.ayu.session!, { id: threadId, body: 'Diubah sesudah terkirim.' });
+    expect(edited.statusCode).toBe(409);
+    expect(edited.json()).toMatchObject({ code: 'id-other-content', current: { id: threadId } });
+    // someone else's id: taken, and nothing of it shown
+    const stranger = await w.thread(packaging, w.rina.session!, { id: threadId });
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.json().code).toBe('id-in-use');
+    expect(JSON.stringify(stranger.json())).not.toContain('Kemasan');
+    // a thread's id is no reply's, nor the other way round
+    const asReply = await w.request('POST', `/api/v1/community/threads/${threadId}/replies`, w.ayu.session!, {
+      id: threadId,
+      body: 'Plastik apa yang bagus untuk keripik salak?',
+    });
+    expect(asReply.statusCode).toBe(409);
+    expect(asReply.json().code).toBe('id-in-use');
+    const none = await w.ok('GET', `/api/v1/community/threads/${threadId}`, w.ayu.session!);
+    expect(none.posts).toHaveLength(1);
+    const bad = await w.thread(packaging, w.ayu.session!, { id: 'not-a-uuid' });
+    expect(paths(bad)).toEqual(['id']);
+  });
+});

@@ -62,6 +62,18 @@ export interface PostHead {
   hidden_at: Date | null;
 }
 
+/** A post with its thread's facts: what a repeated create (same client id) is compared with. */
+export interface WrittenPost {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  language: string;
+  space_id: string;
+  title: string;
+  kind: string;
+}
+
 export interface NewThread {
   id: string;
   programId: string;
@@ -211,6 +223,17 @@ export const threadsRepository = {
     return (
       await db.query<PostHead>(
         'SELECT id, thread_id, author_id, language, hidden_at FROM community_posts WHERE id = $1',
+        [id],
+      )
+    )[0];
+  },
+
+  /** A post as written, for a replay of its create (decision 031). */
+  async written(db: Queryable, id: string): Promise<WrittenPost | undefined> {
+    return (
+      await db.query<WrittenPost>(
+        `SELECT p.id, p.thread_id, p.author_id, p.body, p.language, t.space_id, t.title, t.kind
+         FROM community_posts p JOIN community_threads t ON t.id = p.thread_id WHERE p.id = $1`,
         [id],
       )
     )[0];

@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import { inTransaction, type Actor, type Ctx, type TxCtx } from '../../http/context.js';
+import { createOnce, type Created } from '../../http/create-once.js';
 import { conflict, forbidden, invalid, notFound, Problem, ruleBroken, type FieldError } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
 import type {
@@ -157,44 +157,67 @@ async function newMemberLimits(
   }
 }
 
-/** A new thread in a space the caller may post in; its author follows it. */
-export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): Promise<ThreadAnswer> {
-  const id = await inTransaction(ctx, async (tx) => {
+/**
+ * A new thread in a space the caller may post in; its author follows it. Under the client's id a
+ * repeated create (a draft sent again after its answer was lost) answers the thread as posted.
+ */
+export async function openThread(ctx: Ctx, spaceId: string, input: ThreadBody): Promise<Created<ThreadAnswer>> {
+  return inTransaction(ctx, async (tx) => {
     const { space, viewer, reach } = await readableSpace(tx, tx.db, spaceId);
-    refuseSanctioned(viewer, 'post');
-    if (!reach.post) throw notFound('Space');
-    const staff = isCommunityStaff(tx.actor, space.program_id);
-    await newMemberLimits(tx, viewer, staff, { title: input.title, body: input.body }, true);
-    const threadId = uuidv7();
     const language = writtenIn(tx.actor, input.language);
-    await threadsRepository.insert(tx.db, {
-      id: threadId,
-      programId: space.program_id,
-      spaceId,
-      authorId: viewer.user.id,
-      title: input.title,
-      body: input.body,
-      kind: input.kind,
-      language,
-      at: tx.clock.now(),
+    return createOnce(tx.db, {
+      id: input.id,
+      find: (id) => threadsRepository.written(tx.db, id),
+      visible: (row) => row.id === row.thread_id && row.author_id === viewer.user.id,
+      stored: (row) => ({
+        spaceId: row.space_id,
+        title: row.title,
+        body: row.body,
+        kind: row.kind,
+        language: row.language,
+      }),
+      input: { spaceId, title: input.title, body: input.body, kind: input.kind, language },
+      present: (row) => showThread(tx, row.id),
+      create: async (threadId) => {
+        refuseSanctioned(viewer, 'post');
+        if (!reach.post) throw notFound('Space');
+        const staff = isCommunityStaff(tx.actor, space.program_id);
+        await newMemberLimits(tx, viewer, staff, { title: input.title, body: input.body }, true);
+        await threadsRepository.insert(tx.db, {
+          id: threadId,
+          programId: space.program_id,
+          spaceId,
+          authorId: viewer.user.id,
+          title: input.title,
+          body: input.body,
+          kind: input.kind,
+          language,
+          at: tx.clock.now(),
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'community.thread.open',
+          entity: 'community_thread',
+          entityId: threadId,
+          after: { spaceId, kind: input.kind, language },
+        });
+        const text = `${input.title}\n${input.body}`;
+        const mentions = await mentioned(tx.db, {
+          programId: space.program_id,
+          areaPath: space.area_path,
+          text,
+          authorId: viewer.user.id,
+        });
+        await tellAboutThread(
+          tx.db,
+          'community.mention',
+          mentions,
+          { id: threadId, title: input.title },
+          viewer.user.name,
+        );
+        return showThread(tx, threadId);
+      },
     });
-    await recordAudit(tx.db, tx, {
-      action: 'community.thread.open',
-      entity: 'community_thread',
-      entityId: threadId,
-      after: { spaceId, kind: input.kind, language },
-    });
-    const text = `${input.title}\n${input.body}`;
-    const mentions = await mentioned(tx.db, {
-      programId: space.program_id,
-      areaPath: space.area_path,
-      text,
-      authorId: viewer.user.id,
-    });
-    await tellAboutThread(tx.db, 'community.mention', mentions, { id: threadId, title: input.title }, viewer.user.name);
-    return threadId;
   });
-  return showThread(ctx, id);
 }
 
 /** A space's threads, newest activity first (hidden ones only to its moderators, marked). */
@@ -214,7 +237,7 @@ export async function listThreads(ctx: Ctx, spaceId: string, query: ThreadsQuery
  * A thread with its posts in order; what the caller may do with it. Each post comes with its stored
  * translation into the reader's language: the one the request asks for, else their account's.
  */
-export async function showThread(ctx: Ctx, id: string): Promise<ThreadAnswer> {
+export async function showThread(ctx: Ctx | TxCtx, id: string): Promise<ThreadAnswer> {
   const { thread, viewer, reach } = await readableThread(ctx, ctx.db, id);
   const posts = await threadsRepository.posts(
     ctx.db,
@@ -259,38 +282,56 @@ async function tellOfReply(tx: TxCtx, thread: ThreadRow, viewer: Viewer, body: s
   await tellAboutThread(tx.db, 'community.reply', followers, thread, by);
 }
 
-/** A reply to an open thread; the thread rises to the top of its space. */
-export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promise<PostAnswer> {
-  const postId = await inTransaction(ctx, async (tx) => {
+/** A reply as the thread shows it to the caller (a hidden one is gone for all but moderators). */
+async function shownReply(tx: TxCtx, threadId: string, postId: string): Promise<PostAnswer> {
+  const post = (await showThread(tx, threadId)).posts.find((p) => p.id === postId);
+  if (!post) throw notFound('Post');
+  return post;
+}
+
+/**
+ * A reply to an open thread; the thread rises to the top of its space. Under the client's id a
+ * repeated create answers the reply as posted, even if the thread was locked or the writer muted
+ * since: it was posted before that.
+ */
+export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promise<Created<PostAnswer>> {
+  return inTransaction(ctx, async (tx) => {
     await threadsRepository.lock(tx.db, threadId);
     const { thread, viewer, reach } = await readableThread(tx, tx.db, threadId);
-    refuseSanctioned(viewer, 'post');
-    if (!reach.post) throw notFound('Thread');
-    if (thread.locked_at !== null)
-      throw ruleBroken('thread-locked', 'This thread is locked: it takes no more replies.');
-    await newMemberLimits(tx, viewer, isCommunityStaff(tx.actor, thread.program_id), { body: input.body }, false);
-    const id = uuidv7();
     const language = writtenIn(tx.actor, input.language);
-    await threadsRepository.insertReply(tx.db, {
-      id,
-      threadId,
-      programId: thread.program_id,
-      authorId: viewer.user.id,
-      body: input.body,
-      language,
-      at: tx.clock.now(),
+    return createOnce(tx.db, {
+      id: input.id,
+      find: (id) => threadsRepository.written(tx.db, id),
+      visible: (row) => row.id !== row.thread_id && row.author_id === viewer.user.id,
+      stored: (row) => ({ threadId: row.thread_id, body: row.body, language: row.language }),
+      input: { threadId, body: input.body, language },
+      present: (row) => shownReply(tx, row.thread_id, row.id),
+      create: async (id) => {
+        refuseSanctioned(viewer, 'post');
+        if (!reach.post) throw notFound('Thread');
+        if (thread.locked_at !== null)
+          throw ruleBroken('thread-locked', 'This thread is locked: it takes no more replies.');
+        await newMemberLimits(tx, viewer, isCommunityStaff(tx.actor, thread.program_id), { body: input.body }, false);
+        await threadsRepository.insertReply(tx.db, {
+          id,
+          threadId,
+          programId: thread.program_id,
+          authorId: viewer.user.id,
+          body: input.body,
+          language,
+          at: tx.clock.now(),
+        });
+        await recordAudit(tx.db, tx, {
+          action: 'community.reply',
+          entity: 'community_post',
+          entityId: id,
+          after: { threadId, language },
+        });
+        await tellOfReply(tx, thread, viewer, input.body);
+        return shownReply(tx, threadId, id);
+      },
     });
-    await recordAudit(tx.db, tx, {
-      action: 'community.reply',
-      entity: 'community_post',
-      entityId: id,
-      after: { threadId, language },
-    });
-    await tellOfReply(tx, thread, viewer, input.body);
-    return id;
   });
-  const shown = await showThread(ctx, threadId);
-  return shown.posts.find((p) => p.id === postId)!;
 }
 
 /** Marks a reply as a question's accepted answer (or changes it), by the asker or a mentor; audited. */

@@ -4,4 +4,5 @@ import { lazy } from 'react';
 export const OutboxPage = lazy(() => import('./components/OutboxPage'));
 export { OfflineShell } from './components/OfflineShell';
 export { SavedOnDevice } from './components/SavedOnDevice';
+export { ShowingLoaded } from './components/ShowingLoaded';
 export { usePendingChildren, usePendingKind, usePendingRecord, usePendingWrites, useWaitingCount } from './use-outbox';

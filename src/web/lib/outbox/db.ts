@@ -21,7 +21,9 @@ export type OutboxKind =
   | 'batch'
   | 'stock-movement'
   | 'scores'
-  | 'self-scores';
+  | 'self-scores'
+  | 'thread'
+  | 'reply';
 
 export interface OutboxFile {
   field: string;

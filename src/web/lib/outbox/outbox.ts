@@ -1,5 +1,5 @@
 import { outboxDb, type OutboxFile, type OutboxKind, type OutboxRecord } from './db';
-import { afterAttempt, isReady, isUnsynced, waitingState } from './rules';
+import { afterAttempt, isReady, isRedraftable, isUnsynced, waitingState } from './rules';
 import { batchable, planBatch, type Planned, type RecordOutcome } from '../../../shared/batch-plan';
 import { attempt, attemptBatch, problemError } from './send';
 
@@ -168,6 +168,27 @@ export async function resend(clientId: string, body?: unknown): Promise<void> {
     ...(body === undefined ? {} : { body }),
   });
   void flushOutbox();
+}
+
+/**
+ * A draft changed by its writer before it left (a post written offline): the new body under the
+ * same id, waiting again. Refused (false) once it is on its way or arrived: it is sent as it was.
+ */
+export async function redraft(clientId: string, body: unknown): Promise<boolean> {
+  const changed = await outboxDb.transaction('rw', outboxDb.records, async () => {
+    const record = await outboxDb.records.get(clientId);
+    if (!record || !isRedraftable(record.state)) return false;
+    await outboxDb.records.update(clientId, {
+      body,
+      state: waitingState(record),
+      problem: undefined,
+      attempts: 0,
+      nextAttemptAt: 0,
+    });
+    return true;
+  });
+  if (changed && navigator.onLine) void flushOutbox();
+  return changed;
 }
 
 /** "Keep mine": the change is sent again on top of the server's current version. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRecord } from './db';
-import { afterAttempt, backoffMs, isReady } from './rules';
+import { afterAttempt, backoffMs, isReady, isRedraftable } from './rules';
 
 const record = (over: Partial<OutboxRecord> = {}): OutboxRecord => ({
   clientId: 'c1',
@@ -63,5 +63,23 @@ describe('the outbox rules', () => {
     expect(isReady(child, 10, undefined)).toBe(true);
     expect(isReady(record({ nextAttemptAt: 20 }), 10, undefined)).toBe(false);
     expect(isReady(record({ state: 'conflict' }), 10, undefined)).toBe(false);
+  });
+
+  it('keeps a post refused by a rule’s limit (a new member’s threads a day) with its reason, and retries a bare 429', () => {
+    const slow = { title: 'Too many requests', status: 429, code: 'slow-mode' as const, params: { maximum: 3 } };
+    const thread = record({ kind: 'thread', url: '/api/v1/community/spaces/s1/threads' });
+    expect(afterAttempt(thread, 429, slow, 0)).toMatchObject({ state: 'error', problem: slow });
+    expect(afterAttempt(thread, 429, { title: 'Too many requests', status: 429 }, 0)).toMatchObject({
+      state: 'to-post',
+      attempts: 1,
+    });
+  });
+
+  it('lets a draft be changed or dropped while it waits or was refused, not on its way nor once arrived', () => {
+    expect(['to-post', 'to-update', 'error', 'conflict'].every((s) => isRedraftable(s as OutboxRecord['state']))).toBe(
+      true,
+    );
+    expect(isRedraftable('uploading')).toBe(false);
+    expect(isRedraftable('synced')).toBe(false);
   });
 });

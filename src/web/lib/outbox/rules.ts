@@ -36,14 +36,21 @@ export function afterAttempt(
   // Kept with its answer, so the outbox screen can say it was there already.
   if (isAlreadyThere(record, problem)) return { state: 'synced', attempts: record.attempts + 1, problem };
   if (status === 409) return { state: 'conflict', attempts: record.attempts + 1, ...(problem ? { problem } : {}) };
-  // Refused for what it says (invalid, a rule broken, not allowed, gone): the user must look at it.
-  if ([400, 403, 404, 413, 422].includes(status)) {
+  // Refused for what it says (invalid, a rule broken, not allowed, gone, a rule's limit such as a new
+  // member's threads a day): the user must look at it. A bare 429 is the server's load: try later.
+  if ([400, 403, 404, 413, 422].includes(status) || (status === 429 && problem?.code !== undefined)) {
     return { state: 'error', attempts: record.attempts + 1, ...(problem ? { problem } : {}) };
   }
   // Network down, signed out (401: sent again after sign-in), server trouble: try again later.
   const attempts = record.attempts + 1;
   return { state: waitingState(record), attempts, nextAttemptAt: now + backoffMs(attempts) };
 }
+
+/**
+ * Whether the writer may still change (or drop) a record: not while it is on its way, nor once it
+ * arrived. A post drafted offline is edited in place, under the same id.
+ */
+export const isRedraftable = (state: OutboxState) => state !== 'uploading' && state !== 'synced';
 
 /**
  * Whether a waiting record may be sent now: its time has come and what it depends on has arrived.

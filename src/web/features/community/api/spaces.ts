@@ -1,6 +1,7 @@
 import type {
   MyCommunities,
   PostAnswer,
+  ReplyBody,
   SpaceAnswer,
   ThreadAnswer,
   ThreadBody,
@@ -9,6 +10,7 @@ import type {
 } from '../../../../shared/schemas/community-spaces';
 import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
+import { sendOrQueue } from '../../../lib/outbox/outbox';
 
 /** The communities the caller is in, as a member or as community staff. */
 export const myCommunities = (signal?: AbortSignal) => api<MyCommunities>('/api/v1/community/mine', { signal });
@@ -28,14 +30,40 @@ export const listThreads = (spaceId: string, cursor: string | null, signal?: Abo
 export const searchThreads = (programId: string, q: string, signal?: AbortSignal) =>
   api<{ items: ThreadSummary[] }>(withQuery(`/api/v1/community/${programId}/search`, { q }), { signal });
 
-export const openThread = (spaceId: string, body: ThreadBody) =>
-  api<ThreadAnswer>(`/api/v1/community/spaces/${spaceId}/threads`, { method: 'POST', body, quiet: formQuiet });
+export const threadsUrl = (spaceId: string) => `/api/v1/community/spaces/${spaceId}/threads`;
+
+/** What the outbox lists for a post: its first words. */
+const labelOf = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+
+/**
+ * A new thread, through the outbox under the client's id: kept on the phone when offline (or when
+ * the network fails), sent once when it is back; a replay answers the thread as posted.
+ */
+export const openThread = (spaceId: string, body: ThreadBody & { id: string }) =>
+  sendOrQueue<ThreadAnswer>({
+    clientId: body.id,
+    kind: 'thread',
+    label: labelOf(body.title),
+    method: 'POST',
+    url: threadsUrl(spaceId),
+    body,
+  });
 
 export const getThread = (id: string, signal?: AbortSignal) =>
   api<ThreadAnswer>(`/api/v1/community/threads/${id}`, { signal });
 
-export const replyTo = (threadId: string, body: { body: string }) =>
-  api<PostAnswer>(`/api/v1/community/threads/${threadId}/replies`, { method: 'POST', body, quiet: formQuiet });
+export const repliesUrl = (threadId: string) => `/api/v1/community/threads/${threadId}/replies`;
+
+/** A reply, through the outbox under the client's id (see `openThread`). */
+export const replyTo = (threadId: string, body: ReplyBody & { id: string }) =>
+  sendOrQueue<PostAnswer>({
+    clientId: body.id,
+    kind: 'reply',
+    label: labelOf(body.body),
+    method: 'POST',
+    url: repliesUrl(threadId),
+    body,
+  });
 
 /** Stores a translation of a post (by its author or a moderator of its space). */
 export const translatePost = (postId: string, body: TranslationBody) =>

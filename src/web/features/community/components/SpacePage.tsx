@@ -5,7 +5,9 @@ import { Field, useFormState } from '../../../components/form';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
 import { NotFound } from '../../../components/NotFound';
-import { getSpace, listThreads, openThread } from '../api/spaces';
+import { getSpace, listThreads, openThread, threadsUrl } from '../api/spaces';
+import { ShowingLoaded } from '../../offline';
+import { Drafts, useRefusal } from './Drafts';
 import { useResource } from '../../../lib/use-resource';
 import { SpaceModerators } from './SpaceModerators';
 import { spaceName } from './SpacesPage';
@@ -18,6 +20,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
   const { t, locale } = useI18n();
   const [, navigate] = useLocation();
   const form = useFormState();
+  const refusal = useRefusal();
   const [open, setOpen] = useState(false);
   const [fields, setFields] = useState({
     title: '',
@@ -33,11 +36,20 @@ function NewThread({ spaceId }: { spaceId: string }) {
     );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    let id = '';
+    let id: string | null = null;
     const ok = await form.submit(threadBody, fields, async () => {
-      id = (await openThread(spaceId, threadBody.parse(fields))).id;
+      // Kept on the phone when offline, shown at the top of the space until it is sent.
+      const sent = await refusal.watch(() =>
+        openThread(spaceId, { ...threadBody.parse(fields), id: crypto.randomUUID() }),
+      );
+      id = sent.queued ? null : sent.data.id;
     });
-    if (ok) navigate(`/threads/${id}`);
+    if (!ok) return;
+    if (id) navigate(`/threads/${id}`);
+    else {
+      setFields((f) => ({ ...f, title: '', body: '' }));
+      setOpen(false);
+    }
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('spaces.newThread')}>
@@ -85,6 +97,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
           </select>
         )}
       </Field>
+      {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.post')}
       </button>{' '}
@@ -121,12 +134,14 @@ export default function SpacePage({ id }: { id: string }) {
   if (missing) return <NotFound />;
   return (
     <section className="panel">
+      <ShowingLoaded />
       <p>
         <Link href="/spaces">← {t('spaces.title')}</Link>
       </p>
       <h1>{space.data ? spaceName(space.data.name, locale) : t('spaces.threads')}</h1>
       {space.data?.abilities.moderate ? <SpaceModerators space={space.data} /> : null}
       <NewThread spaceId={id} />
+      <Drafts url={threadsUrl(id)} fields={['title', 'body']} schema={threadBody} onArrived={() => void load(null)} />
       {threads?.length === 0 ? <p className="muted">{t('spaces.noThreads')}</p> : null}
       {threads ? <ThreadList threads={threads} /> : null}
       {next ? (

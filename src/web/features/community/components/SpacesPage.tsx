@@ -5,6 +5,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { listSpaces, myCommunities, searchThreads } from '../api/spaces';
+import { ShowingLoaded } from '../../offline';
 import { Announcements } from './Announcements';
 import { ThreadList } from './ThreadList';
 
@@ -126,6 +127,7 @@ export default function SpacesPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   return (
     <section className="panel">
+      <ShowingLoaded />
       <h1>{t('spaces.title')}</h1>
       <Loaded resource={mine}>
         {({ items }) => {

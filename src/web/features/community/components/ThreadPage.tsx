@@ -16,6 +16,7 @@ import {
   acceptAnswer,
   getThread,
   moderate,
+  repliesUrl,
   replyTo,
   reportPost,
   setFollowing,
@@ -23,6 +24,8 @@ import {
   translatePost,
 } from '../api/spaces';
 import { suggestMembers } from '../api/moderation';
+import { ShowingLoaded } from '../../offline';
+import { Drafts, useRefusal } from './Drafts';
 import { waMeLink } from '../wa-me';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
@@ -228,16 +231,19 @@ function MentionSuggestions({
 function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId: string; onSent: () => void }) {
   const { t } = useI18n();
   const form = useFormState();
+  const refusal = useRefusal();
   const [body, setBody] = useState('');
   const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let posted = false;
     const ok = await form.submit(replyBody, { body }, async () => {
-      await replyTo(threadId, { body });
+      // Kept on the phone when offline, shown under the thread until it is sent.
+      posted = !(await refusal.watch(() => replyTo(threadId, { body, id: crypto.randomUUID() }))).queued;
     });
     if (ok) {
       setBody('');
-      onSent();
+      if (posted) onSent();
     }
   };
   return (
@@ -246,6 +252,7 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <MentionSuggestions programId={programId} text={body} onPick={pick} />
+      {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.send')}
       </button>
@@ -271,6 +278,7 @@ export default function ThreadPage({ id }: { id: string }) {
         const translatedTitle = opening && !originals.has(opening.id) ? opening.translation?.title : null;
         return (
           <section className="panel">
+            <ShowingLoaded />
             <p>
               <Link href={`/spaces/${data.space.id}`}>← {spaceName(data.space.name, locale)}</Link>
             </p>
@@ -338,6 +346,7 @@ export default function ThreadPage({ id }: { id: string }) {
                 />
               ))}
             </ul>
+            <Drafts url={repliesUrl(data.id)} fields={['body']} schema={replyBody} onArrived={thread.reload} />
             {data.abilities.reply ? (
               <ReplyBox threadId={data.id} programId={data.space.programId} onSent={thread.reload} />
             ) : (
