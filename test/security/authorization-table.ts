@@ -214,6 +214,10 @@ const eventBody = (r: Records) => ({
 async function freshEvent(r: Records, x: Helpers): Promise<string> {
   return (await x.post(`/api/v1/community/${r.programId}/events`, eventBody(r))).id;
 }
+/** A new public event in the place, by the admin. */
+async function freshPublicEvent(r: Records, x: Helpers): Promise<string> {
+  return (await x.post(`/api/v1/community/${r.programId}/events`, { ...eventBody(r), public: true })).id;
+}
 /** A new announcement to the whole community of the place's program, by the admin. */
 async function freshAnnouncement(r: Records, x: Helpers): Promise<string> {
   const body = { title: { id: `Kabar ${x.unique}` }, body: { id: 'Pameran bulan depan.' } };
@@ -1447,6 +1451,14 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/community/{programId}/public-events': {
     rule: OPEN,
     request: (r) => ({ url: `/api/v1/community/${r.programId}/public-events` }),
+  },
+  'GET /api/v1/community/public-events/{id}': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/public-events/${await freshPublicEvent(r, x)}` }),
+  },
+  'GET /api/v1/community/public-events/{id}/calendar': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/public-events/${await freshPublicEvent(r, x)}/calendar` }),
   },
   'GET /api/v1/community/events/{id}': {
     rule: policy(check(eventPolicy, 'read', vil)),

@@ -124,8 +124,8 @@ export const eventAnswer = z.object({
 export type EventAnswer = z.infer<typeof eventAnswer>;
 export const eventList = z.object({ items: z.array(eventAnswer) });
 
-/** An event as the public page shows it: no counts of people, nothing about the caller. */
-export const publicEventAnswer = eventAnswer.pick({
+/** What an event says of itself, whoever asks: the part the public page and the members' page share. */
+export const eventFacts = eventAnswer.pick({
   id: true,
   kind: true,
   title: true,
@@ -137,6 +137,15 @@ export const publicEventAnswer = eventAnswer.pick({
   area: true,
   address: true,
   url: true,
+});
+export type EventFacts = z.infer<typeof eventFacts>;
+
+/** An event as the public page shows it: the seats left and whether it was called off, nothing about who comes. */
+export const publicEventAnswer = eventFacts.extend({
+  programId: uuid,
+  cancelled: z.boolean(),
+  /** Seats not yet taken (null: no limit). */
+  capacityLeft: z.number().int().nullable(),
 });
 export type PublicEventAnswer = z.infer<typeof publicEventAnswer>;
 export const publicEventList = z.object({ items: z.array(publicEventAnswer) });

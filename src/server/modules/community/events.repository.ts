@@ -206,10 +206,15 @@ export const eventsRepository = {
   /** A program's public events that end after `from`, soonest first. */
   async listPublic(db: Queryable, programId: string, from: Date, limit: number): Promise<EventRow[]> {
     return db.query<EventRow>(
-      `SELECT * FROM ${EVENTS} WHERE ev.program_id = $1 AND ev.public AND ev.ends_at > $2 AND NOT ev.cancelled
+      `SELECT * FROM ${EVENTS} WHERE ev.program_id = $1 AND ev.public AND ev.ends_at > $2
        ORDER BY ev.starts_at, ev.id LIMIT $3`,
       [programId, from, limit],
     );
+  },
+
+  /** One event if it is public (ended or called off too: a shared link keeps telling what became of it). */
+  async publicOne(db: Queryable, id: string): Promise<EventRow | undefined> {
+    return (await db.query<EventRow>(`SELECT * FROM ${EVENTS} WHERE ev.id = $1 AND ev.public`, [id]))[0];
   },
 
   /** The events an account said it is going to, every program (its calendar feed). */

@@ -6,16 +6,9 @@ import { spaceParams } from '../../../shared/schemas/community-spaces.js';
 import { ctxOf } from '../../http/context.js';
 import { fileAnswer } from '../../http/responses.js';
 import { announce, listAnnouncements, markAnnouncementRead, showAnnouncement } from './announcements.service.js';
-import { feedStatus, myFeed, renewFeed, revokeFeed, spaceFeed } from './calendar.service.js';
-import {
-  answerEvent,
-  cancelEvent,
-  createEvent,
-  editEvent,
-  listEvents,
-  listPublicEvents,
-  showEvent,
-} from './events.service.js';
+import { feedStatus, myFeed, publicEventFile, renewFeed, revokeFeed, spaceFeed } from './calendar.service.js';
+import { answerEvent, cancelEvent, createEvent, editEvent, listEvents, showEvent } from './events.service.js';
+import { listPublicEvents, showPublicEvent } from './public-events.service.js';
 import { checkIn, listAttendees, myTicket } from './tickets.service.js';
 
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -44,6 +37,19 @@ export function eventRoutes(app: FastifyInstance): void {
     '/api/v1/community/:programId/public-events',
     { schema: { params: spaceParams, response: { 200: ev.publicEventList }, tags }, config: { access: 'public' } },
     async (req) => listPublicEvents(ctxOf(req), req.params.programId),
+  );
+  r.get(
+    '/api/v1/community/public-events/:id',
+    { schema: { params: idParams, response: { 200: ev.publicEventAnswer }, tags }, config: { access: 'public' } },
+    async (req) => showPublicEvent(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/community/public-events/:id/calendar',
+    {
+      schema: { params: idParams, response: { 200: fileAnswer('text/calendar') }, tags },
+      config: { access: 'public' },
+    },
+    async (req, reply) => reply.type(ICS).send(await publicEventFile(ctxOf(req), req.params.id, originOf(req))),
   );
   r.get(
     '/api/v1/community/events/:id',

@@ -5,8 +5,8 @@ import type {
   EventAnswer,
   EventBody,
   EventChange,
+  EventFacts,
   EventsQuery,
-  PublicEventAnswer,
 } from '../../../shared/schemas/community-events.js';
 import { authorize, can, notify, recordAudit, type Target } from '../platform/index.js';
 import { eventPolicy } from './community.policy.js';
@@ -42,7 +42,7 @@ async function eventReach(actor: Actor, db: Queryable, viewer: Viewer, row: Even
   };
 }
 
-export function presentPublicEvent(row: EventRow): PublicEventAnswer {
+export function presentFacts(row: EventRow): EventFacts {
   return {
     id: row.id,
     kind: row.kind,
@@ -60,7 +60,7 @@ export function presentPublicEvent(row: EventRow): PublicEventAnswer {
 
 function presentEvent(row: ViewedEventRow, abilities: EventAnswer['abilities']): EventAnswer {
   return {
-    ...presentPublicEvent(row),
+    ...presentFacts(row),
     programId: row.program_id,
     trainingSessionId: row.training_session_id,
     spaceId: row.space_id,
@@ -169,12 +169,6 @@ export async function listEvents(ctx: Ctx, programId: string, query: EventsQuery
   const items = [];
   for (const row of rows) items.push(presentEvent(row, await eventReach(ctx.actor, ctx.db, viewer, row)));
   return { items };
-}
-
-/** The program's public events, for the public page: nothing about who comes. */
-export async function listPublicEvents(ctx: Ctx, programId: string) {
-  const rows = await eventsRepository.listPublic(ctx.db, programId, ctx.clock.now(), 100);
-  return { items: rows.map(presentPublicEvent) };
 }
 
 /**
