@@ -233,6 +233,13 @@ async function freshMember(r: Records, x: Helpers): Promise<string> {
   const welcomed = await x.post(`/api/v1/community/joins/${await freshJoin(r, x)}/welcome`, {});
   return (welcomed.join as { userId: string }).userId;
 }
+/** A welcomed member's public page id (her join's), welcomed by the admin. */
+async function freshMemberPage(r: Records, x: Helpers): Promise<string> {
+  const welcomed = await x.post(`/api/v1/community/joins/${await freshJoin(r, x)}/welcome`, {});
+  return (welcomed.join as { id: string }).id;
+}
+/** One's own membership of a community: no caller in the walk is a welcomed member, so each gets 404. */
+const MEMBER_HERSELF: Rule = { kind: 'only', callers: () => false, refusal: 404 };
 /** A mute of a fresh member of the place, by the admin: its id. */
 async function freshSanction(r: Records, x: Helpers): Promise<string> {
   const userId = await freshMember(r, x);
@@ -1272,6 +1279,21 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/community/{programId}/mentors': {
     rule: policy(check(mentorPolicy, 'read', prog)),
     request: (r) => ({ url: `/api/v1/community/${r.programId}/mentors?topic=packaging` }),
+  },
+  'GET /api/v1/community/{programId}/profile': {
+    rule: MEMBER_HERSELF,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/profile` }),
+  },
+  'PUT /api/v1/community/{programId}/profile': {
+    rule: MEMBER_HERSELF,
+    request: (r) => ({
+      url: `/api/v1/community/${r.programId}/profile`,
+      payload: { offers: '', public: { business: true, offers: false, phone: false, email: false, group: false } },
+    }),
+  },
+  'GET /api/v1/community/people/{id}': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/people/${await freshMemberPage(r, x)}` }),
   },
   'GET /api/v1/community/{programId}/mentors/me': {
     rule: SIGNED_IN,
