@@ -85,6 +85,11 @@ function Details({ event, reload }: { event: EventAnswer; reload: () => void }) 
           <Link href={`/community/events/${event.id}/check-in`}>{t('events.checkIn')}</Link>
         </p>
       ) : null}
+      {event.abilities.organise && !event.cancelled && !event.trainingSessionId ? (
+        <p>
+          <Link href={`/community/events/${event.id}/edit`}>{t('events.edit')}</Link>
+        </p>
+      ) : null}
     </>
   );
 }
