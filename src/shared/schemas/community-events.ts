@@ -125,7 +125,7 @@ export type EventAnswer = z.infer<typeof eventAnswer>;
 export const eventList = z.object({ items: z.array(eventAnswer) });
 
 /** What an event says of itself, whoever asks: the part the public page and the members' page share. */
-export const eventFacts = eventAnswer.pick({
+const eventFacts = eventAnswer.pick({
   id: true,
   kind: true,
   title: true,
