@@ -40,14 +40,16 @@ function Settings({ profile }: { profile: MyProfileAnswer }) {
         {PROFILE_FIELDS.map((field) => {
           const value = field === 'offers' ? offers : valueOf(profile, field);
           return (
-            <label key={field} className="inline">
+            <label key={field} className="check">
               <input
                 type="checkbox"
                 checked={on[field]}
                 onChange={(e) => setOn({ ...on, [field]: e.target.checked })}
-              />{' '}
-              {t(`profile.field.${field}`)}
-              <span className="muted"> — {value || t('profile.empty')}</span>
+              />
+              <span>
+                {t(`profile.field.${field}`)}
+                <span className="muted"> — {value || t('profile.empty')}</span>
+              </span>
             </label>
           );
         })}
