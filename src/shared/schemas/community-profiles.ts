@@ -8,9 +8,13 @@ import { localizedAnswer, uuid } from '../common.schemas.js';
 export const PROFILE_FIELDS = ['business', 'offers', 'phone', 'email', 'group'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-const visibility = z.strictObject(
-  Object.fromEntries(PROFILE_FIELDS.map((f) => [f, z.boolean()])) as Record<ProfileField, z.ZodBoolean>,
-);
+const visibilityShape = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, z.boolean()])) as Record<
+  ProfileField,
+  z.ZodBoolean
+>;
+/** Which fields are public: all five named in a request; an answer strips what it does not list. */
+const visibility = z.strictObject(visibilityShape);
+const visibilityAnswer = z.object(visibilityShape);
 
 /** Her profile settings: what she offers, and which fields are public (all five named, each on or off). */
 export const profileBody = z.strictObject({
@@ -38,7 +42,7 @@ export const myProfileAnswer = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   group: group.nullable(),
-  public: visibility,
+  public: visibilityAnswer,
 });
 export type MyProfileAnswer = z.infer<typeof myProfileAnswer>;
 
