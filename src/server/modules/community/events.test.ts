@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import { useTestApp, type Session } from '../../../../test/app.js';
 import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
 import { LOMBOK_BARAT, paths, SIBETAN, BANYUMULEK } from '../../../../test/registry-fixtures.js';
@@ -133,7 +133,7 @@ describe('community events', () => {
       w.as.lombok,
     );
     await w.event({ startsAt: '2025-03-02T09:00:00+08:00', endsAt: '2025-03-02T10:00:00+08:00' });
-    const list = async (who: typeof w.ayu, query = '') =>
+    const list = async (who: Session, query = '') =>
       (
         (await w.ok('GET', `/api/v1/community/${w.program.id}/events${query}`, who)).items as {
           id: string;

@@ -18,13 +18,13 @@ function presentPublicEvent(row: EventRow): PublicEventAnswer {
  * The program's public events that have not ended, for the public page: those called off stay,
  * marked, so a visitor who saw one learns it will not happen. Nothing about who comes.
  */
-export async function listPublicEvents(ctx: Ctx, programId: string) {
+export async function listPublicEvents(ctx: Pick<Ctx, 'db' | 'clock'>, programId: string) {
   const rows = await eventsRepository.listPublic(ctx.db, programId, ctx.clock.now(), 100);
   return { items: rows.map(presentPublicEvent) };
 }
 
 /** One public event; a members-only one is 404, as if it did not exist. */
-export async function showPublicEvent(ctx: Ctx, id: string): Promise<PublicEventAnswer> {
+export async function showPublicEvent(ctx: Pick<Ctx, 'db'>, id: string): Promise<PublicEventAnswer> {
   const row = await eventsRepository.publicOne(ctx.db, id);
   if (!row) throw notFound('Event');
   return presentPublicEvent(row);
