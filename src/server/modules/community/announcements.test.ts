@@ -26,8 +26,7 @@ describe('announcements', () => {
     const pinned = await post('Penting', { pinned: true });
     expect(pinned.pinned).toBe(true);
 
-    const titles = async (who: Session) =>
-      ((await w.ok('GET', url, who)).items as Listed[]).map((a) => a.title.id);
+    const titles = async (who: Session) => ((await w.ok('GET', url, who)).items as Listed[]).map((a) => a.title.id);
     // pinned first, then newest first
     expect(await titles(w.ayu)).toEqual(['Penting', 'Anggota', 'Karangasem', 'Untuk semua']);
     expect(await titles(w.rina)).toEqual(['Penting', 'Ruang Lombok Barat', 'Anggota', 'Untuk semua']);
