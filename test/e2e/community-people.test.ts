@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
+import { appStarted, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
 import { baseUrl, programId, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
 import { apiSession, ROOT } from './server.js';
 
@@ -56,6 +56,7 @@ describe('public events and people on a phone', () => {
   it('shows a visitor the open events in Indonesian and Japanese, never a members-only one', async () => {
     const page = await phonePage(fixture.browser, baseUrl);
     await page.goto(`/events?program=${programId}`);
+    await appStarted(page);
     await page.getByRole('heading', { name: 'Acara terbuka' }).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: OPEN_FAIR.id });
     await card.getByText('Sisa 30 tempat').waitFor();
@@ -66,6 +67,7 @@ describe('public events and people on a phone', () => {
     await shoot(page, 'people-events-id');
 
     await card.getByRole('link', { name: OPEN_FAIR.id, exact: true }).click();
+    await appStarted(page);
     await page.getByRole('heading', { name: OPEN_FAIR.id }).waitFor();
     const calendar = page.getByRole('link', { name: 'Tambahkan ke kalender' });
     expect(await calendar.getAttribute('href')).toBe(`/api/v1/community/public-events/${fairId}/calendar`);
@@ -74,6 +76,7 @@ describe('public events and people on a phone', () => {
 
     const ja = await phonePage(fixture.browser, baseUrl, 'ja-JP');
     await ja.goto(`/events?program=${programId}`);
+    await appStarted(ja);
     await ja.getByRole('heading', { name: '公開イベント' }).waitFor();
     const jaCard = ja.getByRole('listitem').filter({ hasText: OPEN_FAIR.ja });
     await jaCard.getByText('残り 30 席').waitFor();
@@ -131,6 +134,7 @@ describe('public events and people on a phone', () => {
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.waitForURL(`**/app/community/events/${fairId}`);
     await page.getByRole('link', { name: 'Ubah atau batalkan acara' }).click();
+    await page.getByLabel(/^Alasan/).fill('Wantilan dipakai upacara desa');
     await page.getByRole('button', { name: 'Batalkan acara' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Batalkan acara' }).click();
     await page.waitForURL(`**/app/community/events/${fairId}`);
@@ -139,12 +143,15 @@ describe('public events and people on a phone', () => {
 
     const visitor = await phonePage(fixture.browser, baseUrl);
     await visitor.goto(`/events?program=${programId}`);
+    await appStarted(visitor);
     const card = visitor.getByRole('listitem').filter({ hasText: OPEN_FAIR.id });
     await card.getByText('Dibatalkan').waitFor();
     expect(await card.getByText(/Sisa \d+ tempat/).count()).toBe(0);
     await visitor.goto(`/events/${fairId}`);
+    await appStarted(visitor);
     await visitor.getByRole('heading', { name: OPEN_FAIR.id }).waitFor();
     await visitor.getByText('Dibatalkan').waitFor();
+    await visitor.getByText('Alasan: Wantilan dipakai upacara desa').waitFor();
     expect(await visitor.getByRole('link', { name: 'Tambahkan ke kalender' }).count()).toBe(0);
     await shoot(visitor, 'people-event-cancelled-id');
     await visitor.context().close();

@@ -60,9 +60,10 @@ describe('the public events pages', () => {
     expect(rootOf((await get(`/events/${closed.id}`)).body)).not.toContain('Pameran');
     expect((await get('/events/not-an-id')).statusCode).toBe(404);
 
-    await w.ok('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager);
+    await w.ok('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager, { reason: 'Balai <dipakai> rapat' });
     const off = await get(`/events/${open.id}`);
     expect(rootOf(off.body)).toContain('<strong>Dibatalkan</strong>');
+    expect(rootOf(off.body)).toContain('Alasan: Balai &lt;dipakai&gt; rapat');
     expect(off.body).toContain('"eventStatus":"https://schema.org/EventCancelled"');
     expect(rootOf(off.body)).not.toContain('/calendar');
     expect(rootOf((await get(`/events?program=${w.program.id}`)).body)).toContain('<strong>Dibatalkan</strong>');

@@ -33,7 +33,11 @@ function facts(event: PublicEventAnswer, locale: UiLocale): Html {
         : t('publicEvents.seatsLeft', { count: event.capacityLeft });
   return markup`<p class="muted">${t(`publicEvents.kind.${event.kind}`)}${
     event.cancelled ? markup` · <strong>${t('publicEvents.cancelled')}</strong>` : null
-  }</p><p>${when(event, locale)}</p><p>${place}</p>${seats ? markup`<p class="muted">${seats}</p>` : null}`;
+  }</p>${
+    event.cancelled && event.cancelReason
+      ? markup`<p>${t('publicEvents.cancelReason', { reason: event.cancelReason })}</p>`
+      : null
+  }<p>${when(event, locale)}</p><p>${place}</p>${seats ? markup`<p class="muted">${seats}</p>` : null}`;
 }
 
 const joinLink = (programId: string, locale: UiLocale) =>

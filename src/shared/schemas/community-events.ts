@@ -80,6 +80,9 @@ export const eventChange = z.strictObject({
 });
 export type EventChange = z.infer<typeof eventChange>;
 
+/** Calling an event off, with the reason told to those going and on its pages (optional). */
+export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).default({ reason: '' });
+
 export const eventsQuery = z.object({
   /** Only the events whose place is in the caller's regency. */
   near: z.enum(['true', 'false']).optional(),
@@ -113,6 +116,8 @@ export const eventAnswer = z.object({
   capacity: z.number().int().nullable(),
   public: z.boolean(),
   cancelled: z.boolean(),
+  /** Why it was called off, as the organiser said ('' when not said or not called off). */
+  cancelReason: z.string(),
   going: z.number().int(),
   waitlisted: z.number().int(),
   /** The caller's RSVP, and their place on the waitlist (1 = next). */
@@ -144,6 +149,7 @@ export type EventFacts = z.infer<typeof eventFacts>;
 export const publicEventAnswer = eventFacts.extend({
   programId: uuid,
   cancelled: z.boolean(),
+  cancelReason: z.string(),
   /** Seats not yet taken (null: no limit). */
   capacityLeft: z.number().int().nullable(),
 });

@@ -9,3 +9,6 @@ CREATE TABLE community_profiles (
   version integer NOT NULL DEFAULT 1,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Why an organiser called an event off, told on its pages and in the notice (empty: not said).
+ALTER TABLE community_events ADD COLUMN cancel_reason text NOT NULL DEFAULT '';

@@ -67,6 +67,7 @@ function presentEvent(row: ViewedEventRow, abilities: EventAnswer['abilities']):
     capacity: row.capacity,
     public: row.public,
     cancelled: row.cancelled,
+    cancelReason: row.cancel_reason,
     going: row.going,
     waitlisted: row.waitlisted,
     myRsvp: row.my_status,
@@ -209,7 +210,7 @@ export async function answerEvent(ctx: Ctx, id: string, going: boolean) {
  * keep it as STATUS:CANCELLED with a higher SEQUENCE. A training session's event is called off in
  * training (its status is read from the session).
  */
-export async function cancelEvent(ctx: Ctx, id: string): Promise<EventAnswer> {
+export async function cancelEvent(ctx: Ctx, id: string, reason: string): Promise<EventAnswer> {
   return inTransaction(ctx, async (tx) => {
     if (!(await eventsRepository.lock(tx.db, id))) throw notFound('Event');
     const { row: before, reach } = await readableEvent(tx, tx.db, id);
@@ -217,9 +218,10 @@ export async function cancelEvent(ctx: Ctx, id: string): Promise<EventAnswer> {
     if (before.training_session_id)
       throw ruleBroken('event-linked-session', 'A training session is called off in training.');
     if (before.cancelled) throw ruleBroken('session-cancelled', 'This event was called off.');
-    await eventsRepository.cancel(tx.db, id, tx.clock.now());
+    await eventsRepository.cancel(tx.db, id, tx.clock.now(), reason);
     const audience = await eventsRepository.audience(tx.db, id);
-    if (audience.length > 0) await notify(tx.db, eventNotice('community.event.cancelled', audience, before));
+    if (audience.length > 0)
+      await notify(tx.db, eventNotice('community.event.cancelled', audience, { ...before, cancel_reason: reason }));
     const { row } = await readableEvent(tx, tx.db, id);
     const event = presentEvent(row, reach);
     await recordAudit(tx.db, tx, {

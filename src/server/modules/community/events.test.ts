@@ -172,6 +172,7 @@ describe('community events', () => {
         'address',
         'allDay',
         'area',
+        'cancelReason',
         'cancelled',
         'capacityLeft',
         'description',
@@ -208,9 +209,23 @@ describe('community events', () => {
     expect(file.body).toContain('STATUS:CONFIRMED');
     // Long lines are folded (RFC 5545 §3.1): unfolded, the link is the public page.
     expect(file.body.replace(/\r?\n /g, '')).toMatch(new RegExp(`URL[^:]*:http://[^/]+/events/${open.id}`));
-    await w.ok('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager);
+    await w.rsvp(open.id, w.ayu);
+    const long = await w.request('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager, {
+      reason: 'x'.repeat(501),
+    });
+    expect(paths(long)).toEqual(['reason']);
+    await w.ok('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager, { reason: ' Hujan lebat. ' });
     const page = await w.request('GET', `/api/v1/community/${w.program.id}/public-events`);
-    expect(page.json().items).toMatchObject([{ id: open.id, cancelled: true, capacityLeft: null }]);
+    expect(page.json().items).toMatchObject([
+      { id: open.id, cancelled: true, cancelReason: 'Hujan lebat.', capacityLeft: null },
+    ]);
+    // Those going read the reason in their email too.
+    const mail = await t.database.db.query<{ body: string }>(
+      `SELECT body FROM email_outbox WHERE user_id = $1 AND kind = 'community.event.cancelled'`,
+      [w.ayu.userId],
+    );
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body).toContain('\n\nHujan lebat.\n\n');
     expect((await w.request('GET', `/api/v1/community/public-events/${open.id}`)).json().cancelled).toBe(true);
     const after = await w.request('GET', `/api/v1/community/public-events/${open.id}/calendar`);
     expect(after.body).toContain('STATUS:CANCELLED');

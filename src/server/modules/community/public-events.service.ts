@@ -10,6 +10,7 @@ function presentPublicEvent(row: EventRow): PublicEventAnswer {
     ...presentFacts(row),
     programId: row.program_id,
     cancelled: row.cancelled,
+    cancelReason: row.cancel_reason,
     capacityLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.going),
   };
 }

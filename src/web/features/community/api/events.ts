@@ -22,8 +22,8 @@ export const editEvent = (id: string, body: EventChange) =>
   api<EventAnswer>(`/api/v1/community/events/${id}`, { method: 'PATCH', body, quiet: formQuiet });
 
 /** Calls the event off: everyone going or waiting is told. */
-export const cancelEvent = (id: string) =>
-  api<EventAnswer>(`/api/v1/community/events/${id}/cancel`, { method: 'POST' });
+export const cancelEvent = (id: string, reason: string) =>
+  api<EventAnswer>(`/api/v1/community/events/${id}/cancel`, { method: 'POST', body: { reason }, quiet: formQuiet });
 
 /** Going or not: seated while there is room, else queued. */
 export const answerEvent = (id: string, going: boolean) =>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { localized } from '../../../../shared/localized';
-import { eventChange, type EventAnswer } from '../../../../shared/schemas/community-events';
+import { cancelBody, eventChange, type EventAnswer } from '../../../../shared/schemas/community-events';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field, numberOrNull, useFormState } from '../../../components/form';
 import { Loaded } from '../../../components/Loaded';
@@ -21,6 +21,8 @@ function EditForm({ event }: { event: EventAnswer }) {
   const [address, setAddress] = useState(event.address);
   const [capacity, setCapacity] = useState(event.capacity === null ? '' : String(event.capacity));
   const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const calling = useFormState();
   const online = event.kind === 'online_meeting';
   const back = () => navigate(`/community/events/${event.id}`);
 
@@ -37,8 +39,7 @@ function EditForm({ event }: { event: EventAnswer }) {
   };
   const cancel = async () => {
     setAsking(false);
-    await cancelEvent(event.id);
-    back();
+    if (await calling.submit(cancelBody, { reason }, async () => void (await cancelEvent(event.id, reason)))) back();
   };
 
   return (
@@ -91,6 +92,9 @@ function EditForm({ event }: { event: EventAnswer }) {
       </form>
       <h2>{t('events.callOff')}</h2>
       <p className="muted">{t('events.callOffHint')}</p>
+      <Field label={t('events.field.reason')} name="event-reason" error={calling.errors.reason}>
+        {(f) => <textarea {...f} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
       <button type="button" className="secondary" onClick={() => setAsking(true)}>
         {t('events.callOff')}
       </button>

@@ -40,6 +40,7 @@ function Details({ event, reload }: { event: EventAnswer; reload: () => void }) 
         {t(`events.kind.${event.kind}`)}
         {event.cancelled ? ` · ${t('events.cancelled')}` : ''}
       </p>
+      {event.cancelled && event.cancelReason ? <p>{t('events.cancelReason', { reason: event.cancelReason })}</p> : null}
       <p>{eventWhen(event, locale)}</p>
       {event.url ? (
         <p>

@@ -20,6 +20,9 @@ function Facts({ event }: { event: PublicEventAnswer }) {
           </>
         ) : null}
       </p>
+      {event.cancelled && event.cancelReason ? (
+        <p>{t('publicEvents.cancelReason', { reason: event.cancelReason })}</p>
+      ) : null}
       <p>{eventWhen(event, locale)}</p>
       <p>{event.url ? t('publicEvents.online') : [event.address, event.area?.name].filter(Boolean).join(', ')}</p>
       {event.capacityLeft !== null && !event.cancelled ? (
