@@ -80,8 +80,8 @@ export const eventChange = z.strictObject({
 });
 export type EventChange = z.infer<typeof eventChange>;
 
-/** Calling an event off, with the reason told to those going and on its pages (optional). */
-export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).default({ reason: '' });
+/** Calling an event off, with the reason told to those going and on its pages (optional: no body at all too). */
+export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).nullish();
 
 export const eventsQuery = z.object({
   /** Only the events whose place is in the caller's regency. */

@@ -64,7 +64,7 @@ export function eventRoutes(app: FastifyInstance): void {
   r.post(
     '/api/v1/community/events/:id/cancel',
     { schema: { params: idParams, body: ev.cancelBody, response: { 200: ev.eventAnswer }, tags }, config },
-    async (req) => cancelEvent(ctxOf(req), req.params.id, req.body.reason),
+    async (req) => cancelEvent(ctxOf(req), req.params.id, req.body?.reason ?? ''),
   );
   r.put(
     '/api/v1/community/events/:id/rsvp',
