@@ -38,13 +38,13 @@ export async function communityEventsWorld(t: TestApp) {
 
   /** Joins from a village, is welcomed by the program manager, and signs in. */
   let n = 0;
-  async function member(name: string, areaCode: string) {
+  async function member(name: string, areaCode: string, more: Record<string, unknown> = {}) {
     n += 1;
     const email = `member${n}-${crypto.randomUUID().slice(0, 8)}@example.id`;
     const join = await t.request({
       method: 'POST',
       url: `/api/v1/community/${program.id}/joins`,
-      payload: { name, email, areaCode, rulesVersion: 1, acceptRules: true },
+      payload: { name, email, areaCode, rulesVersion: 1, acceptRules: true, ...more },
       remoteAddress: `10.9.0.${n}`,
     });
     const decided = await ok('POST', `/api/v1/community/joins/${join.json().id}/welcome`, as.manager);
@@ -54,7 +54,13 @@ export async function communityEventsWorld(t: TestApp) {
       url: '/api/v1/invitations/accept',
       payload: { token, password: STRONG_PASSWORD },
     });
-    return { ...(await signedIn(t.app, { email })), userId: decided.join.userId as string, name };
+    return {
+      ...(await signedIn(t.app, { email })),
+      userId: decided.join.userId as string,
+      joinId: decided.join.id as string,
+      name,
+      email,
+    };
   }
   const ayu = await member('Ni Made Ayu', SIBETAN);
   const rina = await member('Baiq Rina', BANYUMULEK);

@@ -7,11 +7,13 @@ import type { UiLocale } from '../shared/locales.js';
 import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { batchProvenance } from './modules/business/provenance.service.js';
+import { listPublicEvents, showPublicEvent } from './modules/community/public-events.service.js';
 import { publicStories, publicStory } from './modules/community/stories.service.js';
 import { getCatalogProduct, searchCatalog } from './modules/market/catalog.service.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
 import { catalogPage, catalogQueryOf, type CatalogFilters } from './pages/catalog.js';
+import { eventPage, eventsPage } from './pages/events.js';
 import {
   inlineStylesheets,
   notFoundPage as renderedNotFound,
@@ -28,9 +30,10 @@ const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**
  * The web app's pages: each is the same index.html, which routes in the browser. /catalog, /p/{id},
- * /b/{id}, /verify/{id} and the success stories are rendered with their content (RENDERED_PAGES, below).
+ * /b/{id}, /verify/{id}, the success stories and the public events are rendered with their content
+ * (RENDERED_PAGES, below).
  */
-const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/invitation', '/app', '/app/*'];
+const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/people/*', '/invitation', '/app', '/app/*'];
 
 /** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
 const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;
@@ -78,6 +81,13 @@ const RENDERED_PAGES: Record<string, Render> = {
     });
     return catalogPage(filters, found.items, locale);
   },
+  '/events': async (_id, query, locale, reader) => {
+    const programId = typeof query.program === 'string' && UUID.test(query.program) ? query.program : '';
+    const found = programId ? await listPublicEvents(reader, programId) : { items: [] };
+    return eventsPage(programId, found.items, locale);
+  },
+  '/events/:id': async (id, _query, locale, reader) =>
+    UUID.test(id) ? eventPage(await showPublicEvent(reader, id), locale, reader.origin) : null,
   '/p/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? productPage(await getCatalogProduct(reader, id, locale), locale, reader.origin) : null,
   '/b/:id': async (id, _query, locale, reader) =>

@@ -75,6 +75,7 @@ const OWNERS: Record<string, string[]> = {
     'community_space_moderators',
     'community_rules',
     'community_joins',
+    'community_profiles',
     'community_spaces',
     'community_threads',
     'community_posts',

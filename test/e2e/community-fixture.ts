@@ -66,7 +66,7 @@ async function publicPost(url: string, path: string, body: unknown): Promise<Res
  */
 export async function welcomedMember(
   welcomer: Session,
-  member: Person & { sex?: 'female' | 'male' },
+  member: Person & { sex?: 'female' | 'male'; phone?: string },
   where: Where = SHARED,
 ): Promise<void> {
   const joined = await publicPost(where.baseUrl, `/api/v1/community/${where.programId}/joins`, {
@@ -76,6 +76,7 @@ export async function welcomedMember(
     rulesVersion: await rulesVersion(welcomer, where),
     acceptRules: true,
     ...(member.sex ? { sex: member.sex } : {}),
+    ...(member.phone ? { phone: member.phone } : {}),
   });
   const { id } = (await joined.json()) as { id: string };
   const welcomed = await welcomer<{ invitation: { path: string } }>('POST', `/api/v1/community/joins/${id}/welcome`);

@@ -214,6 +214,10 @@ const eventBody = (r: Records) => ({
 async function freshEvent(r: Records, x: Helpers): Promise<string> {
   return (await x.post(`/api/v1/community/${r.programId}/events`, eventBody(r))).id;
 }
+/** A new public event in the place, by the admin. */
+async function freshPublicEvent(r: Records, x: Helpers): Promise<string> {
+  return (await x.post(`/api/v1/community/${r.programId}/events`, { ...eventBody(r), public: true })).id;
+}
 /** A new announcement to the whole community of the place's program, by the admin. */
 async function freshAnnouncement(r: Records, x: Helpers): Promise<string> {
   const body = { title: { id: `Kabar ${x.unique}` }, body: { id: 'Pameran bulan depan.' } };
@@ -229,6 +233,13 @@ async function freshMember(r: Records, x: Helpers): Promise<string> {
   const welcomed = await x.post(`/api/v1/community/joins/${await freshJoin(r, x)}/welcome`, {});
   return (welcomed.join as { userId: string }).userId;
 }
+/** A welcomed member's public page id (her join's), welcomed by the admin. */
+async function freshMemberPage(r: Records, x: Helpers): Promise<string> {
+  const welcomed = await x.post(`/api/v1/community/joins/${await freshJoin(r, x)}/welcome`, {});
+  return (welcomed.join as { id: string }).id;
+}
+/** One's own membership of a community: no caller in the walk is a welcomed member, so each gets 404. */
+const MEMBER_HERSELF: Rule = { kind: 'only', callers: () => false, refusal: 404 };
 /** A mute of a fresh member of the place, by the admin: its id. */
 async function freshSanction(r: Records, x: Helpers): Promise<string> {
   const userId = await freshMember(r, x);
@@ -1269,6 +1280,21 @@ export const TABLE: Record<string, Entry> = {
     rule: policy(check(mentorPolicy, 'read', prog)),
     request: (r) => ({ url: `/api/v1/community/${r.programId}/mentors?topic=packaging` }),
   },
+  'GET /api/v1/community/{programId}/profile': {
+    rule: MEMBER_HERSELF,
+    request: (r) => ({ url: `/api/v1/community/${r.programId}/profile` }),
+  },
+  'PUT /api/v1/community/{programId}/profile': {
+    rule: MEMBER_HERSELF,
+    request: (r) => ({
+      url: `/api/v1/community/${r.programId}/profile`,
+      payload: { offers: '', public: { business: true, offers: false, phone: false, email: false, group: false } },
+    }),
+  },
+  'GET /api/v1/community/people/{id}': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/people/${await freshMemberPage(r, x)}` }),
+  },
   'GET /api/v1/community/{programId}/mentors/me': {
     rule: SIGNED_IN,
     places: ONCE,
@@ -1447,6 +1473,14 @@ export const TABLE: Record<string, Entry> = {
   'GET /api/v1/community/{programId}/public-events': {
     rule: OPEN,
     request: (r) => ({ url: `/api/v1/community/${r.programId}/public-events` }),
+  },
+  'GET /api/v1/community/public-events/{id}': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/public-events/${await freshPublicEvent(r, x)}` }),
+  },
+  'GET /api/v1/community/public-events/{id}/calendar': {
+    rule: OPEN,
+    request: async (r, x) => ({ url: `/api/v1/community/public-events/${await freshPublicEvent(r, x)}/calendar` }),
   },
   'GET /api/v1/community/events/{id}': {
     rule: policy(check(eventPolicy, 'read', vil)),

@@ -80,6 +80,9 @@ export const eventChange = z.strictObject({
 });
 export type EventChange = z.infer<typeof eventChange>;
 
+/** Calling an event off, with the reason told to those going and on its pages (optional: no body at all too). */
+export const cancelBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).nullish();
+
 export const eventsQuery = z.object({
   /** Only the events whose place is in the caller's regency. */
   near: z.enum(['true', 'false']).optional(),
@@ -113,6 +116,8 @@ export const eventAnswer = z.object({
   capacity: z.number().int().nullable(),
   public: z.boolean(),
   cancelled: z.boolean(),
+  /** Why it was called off, as the organiser said ('' when not said or not called off). */
+  cancelReason: z.string(),
   going: z.number().int(),
   waitlisted: z.number().int(),
   /** The caller's RSVP, and their place on the waitlist (1 = next). */
@@ -124,8 +129,8 @@ export const eventAnswer = z.object({
 export type EventAnswer = z.infer<typeof eventAnswer>;
 export const eventList = z.object({ items: z.array(eventAnswer) });
 
-/** An event as the public page shows it: no counts of people, nothing about the caller. */
-export const publicEventAnswer = eventAnswer.pick({
+/** What an event says of itself, whoever asks: the part the public page and the members' page share. */
+const eventFacts = eventAnswer.pick({
   id: true,
   kind: true,
   title: true,
@@ -137,6 +142,16 @@ export const publicEventAnswer = eventAnswer.pick({
   area: true,
   address: true,
   url: true,
+});
+export type EventFacts = z.infer<typeof eventFacts>;
+
+/** An event as the public page shows it: the seats left and whether it was called off, nothing about who comes. */
+export const publicEventAnswer = eventFacts.extend({
+  programId: uuid,
+  cancelled: z.boolean(),
+  cancelReason: z.string(),
+  /** Seats not yet taken (null: no limit). */
+  capacityLeft: z.number().int().nullable(),
 });
 export type PublicEventAnswer = z.infer<typeof publicEventAnswer>;
 export const publicEventList = z.object({ items: z.array(publicEventAnswer) });

@@ -6,7 +6,14 @@ import { Loading } from '../components/Loaded';
 import { NotFound } from '../components/NotFound';
 import { ScreenError } from '../components/ScreenError';
 import { Toaster } from '../components/Toaster';
-import { JoinPage, PublicStoriesPage, StoryPage } from '../features/community';
+import {
+  JoinPage,
+  PublicEventPage,
+  PublicEventsPage,
+  PublicProfilePage,
+  PublicStoriesPage,
+  StoryPage,
+} from '../features/community';
 import { CatalogPage, ProductStoryPage, RatingSchemePage } from '../features/market';
 import { useI18n, withMessages } from '../i18n/i18n';
 
@@ -78,6 +85,25 @@ export function App() {
                   {(params) => (
                     <Suspense fallback={<Loading />}>
                       <StoryPage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
+                <Route path="/events">
+                  <Suspense fallback={<Loading />}>
+                    <PublicEventsPage />
+                  </Suspense>
+                </Route>
+                <Route path="/events/:id">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <PublicEventPage id={params.id} />
+                    </Suspense>
+                  )}
+                </Route>
+                <Route path="/people/:id">
+                  {(params) => (
+                    <Suspense fallback={<Loading />}>
+                      <PublicProfilePage id={params.id} />
                     </Suspense>
                   )}
                 </Route>

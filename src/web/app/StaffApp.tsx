@@ -11,9 +11,11 @@ import {
   CommunityPage,
   MentoringPage,
   MentorshipPage,
+  EventEditPage,
   EventPage,
   EventsPage,
   myCommunities,
+  ProfileSettingsPage,
   ReportQueuePage,
   SpacePage,
   SpacesPage,
@@ -146,6 +148,8 @@ function StaffRoutes() {
       <Route path="/community/events" component={EventsPage} />
       <Route path="/community/events/:id">{(p) => <EventPage id={p.id} />}</Route>
       <Route path="/community/events/:id/check-in">{(p) => <CheckInPage id={p.id} />}</Route>
+      <Route path="/community/events/:id/edit">{(p) => <EventEditPage id={p.id} />}</Route>
+      <Route path="/community/profile/:programId">{(p) => <ProfileSettingsPage programId={p.programId} />}</Route>
       <Route path="/community/reports/:programId">{(p) => <ReportQueuePage programId={p.programId} />}</Route>
       <Route path="/spaces" component={SpacesPage} />
       <Route path="/spaces/:id">{(p) => <SpacePage id={p.id} />}</Route>

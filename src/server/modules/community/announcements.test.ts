@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import { useTestApp, type Session } from '../../../../test/app.js';
 import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { KARANGASEM, LOMBOK_BARAT, paths, SIBETAN } from '../../../../test/registry-fixtures.js';
 
@@ -26,8 +26,7 @@ describe('announcements', () => {
     const pinned = await post('Penting', { pinned: true });
     expect(pinned.pinned).toBe(true);
 
-    const titles = async (who: typeof w.ayu) =>
-      ((await w.ok('GET', url, who)).items as Listed[]).map((a) => a.title.id);
+    const titles = async (who: Session) => ((await w.ok('GET', url, who)).items as Listed[]).map((a) => a.title.id);
     // pinned first, then newest first
     expect(await titles(w.ayu)).toEqual(['Penting', 'Anggota', 'Karangasem', 'Untuk semua']);
     expect(await titles(w.rina)).toEqual(['Penting', 'Ruang Lombok Barat', 'Anggota', 'Untuk semua']);

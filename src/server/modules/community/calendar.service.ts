@@ -46,7 +46,7 @@ async function feedOwner(ctx: Ctx, token: string) {
 }
 
 /** The events as an iCalendar text (RFC 5545): a training session's days as whole days in its time zone. */
-function icsOf(name: string, rows: EventRow[], origin: string): string {
+function icsOf(name: string, rows: EventRow[], link: (row: EventRow) => string): string {
   const calendar = ical({ name, prodId: { company: 'OVOP', product: 'community', language: 'ID' } });
   for (const row of rows) {
     const title = localized(row.title, 'id') ?? '';
@@ -59,7 +59,7 @@ function icsOf(name: string, rows: EventRow[], origin: string): string {
         ? { allDay: true, start: dateIn(row.starts_at, row.time_zone), end: dateIn(row.ends_at, row.time_zone) }
         : { start: row.starts_at, end: row.ends_at }),
       location: row.url ?? (place || null),
-      url: `${origin}/app/community/events/${row.id}`,
+      url: link(row),
       status: row.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       sequence: row.sequence,
     });
@@ -67,15 +67,28 @@ function icsOf(name: string, rows: EventRow[], origin: string): string {
   return calendar.toString();
 }
 
+const memberLink = (origin: string) => (row: EventRow) => `${origin}/app/community/events/${row.id}`;
+
 /** The feed of the events the account is going to, in every program. */
 export async function myFeed(ctx: Ctx, token: string, origin: string): Promise<string> {
   const actor = await feedOwner(ctx, token);
-  return icsOf('OVOP', await eventsRepository.goingOf(ctx.db, actor.id), origin);
+  return icsOf('OVOP', await eventsRepository.goingOf(ctx.db, actor.id), memberLink(origin));
 }
 
 /** A space's events, for an account that may read the space. */
 export async function spaceFeed(ctx: Ctx, token: string, spaceId: string, origin: string): Promise<string> {
   const actor = await feedOwner(ctx, token);
   const { space } = await readableSpace({ actor, clock: ctx.clock }, ctx.db, spaceId);
-  return icsOf(localized(space.name, 'id') ?? 'OVOP', await eventsRepository.ofSpace(ctx.db, spaceId), origin);
+  return icsOf(
+    localized(space.name, 'id') ?? 'OVOP',
+    await eventsRepository.ofSpace(ctx.db, spaceId),
+    memberLink(origin),
+  );
+}
+
+/** One public event as a calendar file, for anyone (a members-only one is 404): its link is the public page. */
+export async function publicEventFile(ctx: Ctx, id: string, origin: string): Promise<string> {
+  const row = await eventsRepository.publicOne(ctx.db, id);
+  if (!row) throw notFound('Event');
+  return icsOf(localized(row.title, 'id') ?? 'OVOP', [row], (r) => `${origin}/events/${r.id}`);
 }

@@ -11,6 +11,7 @@ import { storiesRoutes } from './stories.routes.js';
 import { hidePost, lockThread, restorePost, unlockThread } from './moderation.service.js';
 import { eventRoutes } from './events.routes.js';
 import { moderationRoutes } from './moderation.routes.js';
+import { profileRoutes } from './profiles.routes.js';
 import { searchThreads } from './search.service.js';
 import { listSpaces, myCommunities, showSpace } from './spaces.service.js';
 import {
@@ -73,6 +74,7 @@ export async function communityRoutes(app: FastifyInstance): Promise<void> {
   moderationRoutes(app);
   mentoringRoutes(app);
   storiesRoutes(app);
+  profileRoutes(app);
 }
 
 /** Spaces, threads and moderation: members only (no route here is public, decision 019). */

@@ -50,12 +50,13 @@ const localStart = (startsAt: Date, timeZone: string) =>
 export function eventNotice(
   kind: keyof typeof TEXTS,
   userIds: string[],
-  event: Pick<EventRow, 'id' | 'title' | 'starts_at' | 'time_zone'>,
+  event: Pick<EventRow, 'id' | 'title' | 'starts_at' | 'time_zone'> & { cancel_reason?: string },
 ): Notice {
   const link = `/app/community/events/${event.id}`;
   const params = {
     event: localized(event.title, 'id') ?? '',
     startsAt: `${localStart(event.starts_at, event.time_zone)} (${event.time_zone})`,
+    ...(event.cancel_reason ? { reason: event.cancel_reason } : {}),
   };
   return {
     userIds,
@@ -65,7 +66,9 @@ export function eventNotice(
     email: (locale) => {
       const texts: Record<string, string> = TEXTS[kind];
       const subject = fill(texts[locale] ?? texts.id!, params);
-      return { subject, body: `${subject}\n\n${link}\n\n— OVOP` };
+      // The organiser's own words, as written: told after the subject.
+      const reason = params.reason ? `\n\n${params.reason}` : '';
+      return { subject, body: `${subject}${reason}\n\n${link}\n\n— OVOP` };
     },
   };
 }

@@ -20,6 +20,7 @@ export interface EventRow {
   capacity: number | null;
   public: boolean;
   cancelled: boolean;
+  cancel_reason: string;
   sequence: number;
   going: number;
   waitlisted: number;
@@ -62,7 +63,7 @@ const EVENTS = `(SELECT e.id, e.program_id, e.kind, e.training_session_id,
     COALESCE(ts.area_code, e.area_code) AS area_code, a.name AS area_name,
     COALESCE(ts.area_path, e.area_path) AS area_path,
     COALESCE(ts.address, e.address) AS address,
-    e.url, e.space_id, e.capacity, e.public, (e.cancelled_at IS NOT NULL OR COALESCE(ts.status = 'cancelled', false)) AS cancelled, e.sequence,
+    e.url, e.space_id, e.capacity, e.public, (e.cancelled_at IS NOT NULL OR COALESCE(ts.status = 'cancelled', false)) AS cancelled, e.cancel_reason, e.sequence,
     (SELECT count(*)::int FROM community_event_rsvps r WHERE r.event_id = e.id AND r.status = 'going') AS going,
     (SELECT count(*)::int FROM community_event_rsvps r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlisted
   FROM community_events e
@@ -154,8 +155,11 @@ export const eventsRepository = {
   },
 
   /** Calls the event off: RSVPs close, and the feeds' next SEQUENCE tells calendar apps. */
-  async cancel(db: Queryable, id: string, at: Date): Promise<void> {
-    await db.query('UPDATE community_events SET cancelled_at = $2, sequence = sequence + 1 WHERE id = $1', [id, at]);
+  async cancel(db: Queryable, id: string, at: Date, reason: string): Promise<void> {
+    await db.query(
+      'UPDATE community_events SET cancelled_at = $2, cancel_reason = $3, sequence = sequence + 1 WHERE id = $1',
+      [id, at, reason],
+    );
   },
 
   /** The accounts going to the event or waiting for a seat: who hears of a change. */
@@ -206,10 +210,15 @@ export const eventsRepository = {
   /** A program's public events that end after `from`, soonest first. */
   async listPublic(db: Queryable, programId: string, from: Date, limit: number): Promise<EventRow[]> {
     return db.query<EventRow>(
-      `SELECT * FROM ${EVENTS} WHERE ev.program_id = $1 AND ev.public AND ev.ends_at > $2 AND NOT ev.cancelled
+      `SELECT * FROM ${EVENTS} WHERE ev.program_id = $1 AND ev.public AND ev.ends_at > $2
        ORDER BY ev.starts_at, ev.id LIMIT $3`,
       [programId, from, limit],
     );
+  },
+
+  /** One event if it is public (ended or called off too: a shared link keeps telling what became of it). */
+  async publicOne(db: Queryable, id: string): Promise<EventRow | undefined> {
+    return (await db.query<EventRow>(`SELECT * FROM ${EVENTS} WHERE ev.id = $1 AND ev.public`, [id]))[0];
   },
 
   /** The events an account said it is going to, every program (its calendar feed). */

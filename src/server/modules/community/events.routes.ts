@@ -6,16 +6,9 @@ import { spaceParams } from '../../../shared/schemas/community-spaces.js';
 import { ctxOf } from '../../http/context.js';
 import { fileAnswer } from '../../http/responses.js';
 import { announce, listAnnouncements, markAnnouncementRead, showAnnouncement } from './announcements.service.js';
-import { feedStatus, myFeed, renewFeed, revokeFeed, spaceFeed } from './calendar.service.js';
-import {
-  answerEvent,
-  cancelEvent,
-  createEvent,
-  editEvent,
-  listEvents,
-  listPublicEvents,
-  showEvent,
-} from './events.service.js';
+import { feedStatus, myFeed, publicEventFile, renewFeed, revokeFeed, spaceFeed } from './calendar.service.js';
+import { answerEvent, cancelEvent, createEvent, editEvent, listEvents, showEvent } from './events.service.js';
+import { listPublicEvents, showPublicEvent } from './public-events.service.js';
 import { checkIn, listAttendees, myTicket } from './tickets.service.js';
 
 const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -46,6 +39,19 @@ export function eventRoutes(app: FastifyInstance): void {
     async (req) => listPublicEvents(ctxOf(req), req.params.programId),
   );
   r.get(
+    '/api/v1/community/public-events/:id',
+    { schema: { params: idParams, response: { 200: ev.publicEventAnswer }, tags }, config: { access: 'public' } },
+    async (req) => showPublicEvent(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/community/public-events/:id/calendar',
+    {
+      schema: { params: idParams, response: { 200: fileAnswer('text/calendar') }, tags },
+      config: { access: 'public' },
+    },
+    async (req, reply) => reply.type(ICS).send(await publicEventFile(ctxOf(req), req.params.id, originOf(req))),
+  );
+  r.get(
     '/api/v1/community/events/:id',
     { schema: { params: idParams, response: { 200: ev.eventAnswer }, tags }, config },
     async (req) => showEvent(ctxOf(req), req.params.id),
@@ -57,8 +63,8 @@ export function eventRoutes(app: FastifyInstance): void {
   );
   r.post(
     '/api/v1/community/events/:id/cancel',
-    { schema: { params: idParams, response: { 200: ev.eventAnswer }, tags }, config },
-    async (req) => cancelEvent(ctxOf(req), req.params.id),
+    { schema: { params: idParams, body: ev.cancelBody, response: { 200: ev.eventAnswer }, tags }, config },
+    async (req) => cancelEvent(ctxOf(req), req.params.id, req.body?.reason ?? ''),
   );
   r.put(
     '/api/v1/community/events/:id/rsvp',

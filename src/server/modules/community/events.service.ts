@@ -5,8 +5,8 @@ import type {
   EventAnswer,
   EventBody,
   EventChange,
+  EventFacts,
   EventsQuery,
-  PublicEventAnswer,
 } from '../../../shared/schemas/community-events.js';
 import { authorize, can, notify, recordAudit, type Target } from '../platform/index.js';
 import { eventPolicy } from './community.policy.js';
@@ -42,7 +42,7 @@ async function eventReach(actor: Actor, db: Queryable, viewer: Viewer, row: Even
   };
 }
 
-export function presentPublicEvent(row: EventRow): PublicEventAnswer {
+export function presentFacts(row: EventRow): EventFacts {
   return {
     id: row.id,
     kind: row.kind,
@@ -60,13 +60,14 @@ export function presentPublicEvent(row: EventRow): PublicEventAnswer {
 
 function presentEvent(row: ViewedEventRow, abilities: EventAnswer['abilities']): EventAnswer {
   return {
-    ...presentPublicEvent(row),
+    ...presentFacts(row),
     programId: row.program_id,
     trainingSessionId: row.training_session_id,
     spaceId: row.space_id,
     capacity: row.capacity,
     public: row.public,
     cancelled: row.cancelled,
+    cancelReason: row.cancel_reason,
     going: row.going,
     waitlisted: row.waitlisted,
     myRsvp: row.my_status,
@@ -171,12 +172,6 @@ export async function listEvents(ctx: Ctx, programId: string, query: EventsQuery
   return { items };
 }
 
-/** The program's public events, for the public page: nothing about who comes. */
-export async function listPublicEvents(ctx: Ctx, programId: string) {
-  const rows = await eventsRepository.listPublic(ctx.db, programId, ctx.clock.now(), 100);
-  return { items: rows.map(presentPublicEvent) };
-}
-
 /**
  * Going or not. Going takes a seat while there is one, else the end of the waitlist; giving up a
  * seat hands it to the first on the waitlist, who is told. The event's row lock puts RSVPs of one
@@ -215,7 +210,7 @@ export async function answerEvent(ctx: Ctx, id: string, going: boolean) {
  * keep it as STATUS:CANCELLED with a higher SEQUENCE. A training session's event is called off in
  * training (its status is read from the session).
  */
-export async function cancelEvent(ctx: Ctx, id: string): Promise<EventAnswer> {
+export async function cancelEvent(ctx: Ctx, id: string, reason: string): Promise<EventAnswer> {
   return inTransaction(ctx, async (tx) => {
     if (!(await eventsRepository.lock(tx.db, id))) throw notFound('Event');
     const { row: before, reach } = await readableEvent(tx, tx.db, id);
@@ -223,9 +218,10 @@ export async function cancelEvent(ctx: Ctx, id: string): Promise<EventAnswer> {
     if (before.training_session_id)
       throw ruleBroken('event-linked-session', 'A training session is called off in training.');
     if (before.cancelled) throw ruleBroken('session-cancelled', 'This event was called off.');
-    await eventsRepository.cancel(tx.db, id, tx.clock.now());
+    await eventsRepository.cancel(tx.db, id, tx.clock.now(), reason);
     const audience = await eventsRepository.audience(tx.db, id);
-    if (audience.length > 0) await notify(tx.db, eventNotice('community.event.cancelled', audience, before));
+    if (audience.length > 0)
+      await notify(tx.db, eventNotice('community.event.cancelled', audience, { ...before, cancel_reason: reason }));
     const { row } = await readableEvent(tx, tx.db, id);
     const event = presentEvent(row, reach);
     await recordAudit(tx.db, tx, {
@@ -272,7 +268,7 @@ export async function editEvent(ctx: Ctx, id: string, input: EventChange): Promi
       throw ruleBroken(
         'capacity-below-going',
         `${before.going} people are already going.`,
-        [{ path: 'capacity', code: 'too_small', message: 'below those going' }],
+        [{ path: 'capacity', code: 'too_small', params: { minimum: before.going }, message: 'below those going' }],
         undefined,
         { going: before.going },
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../../test/app.js';
+import { useTestApp, type Session } from '../../../../test/app.js';
 import { communityEventsWorld } from '../../../../test/community-events-fixtures.js';
 import { packagingCourse } from '../../../../test/training-fixtures.js';
 import { LOMBOK_BARAT, paths, SIBETAN, BANYUMULEK } from '../../../../test/registry-fixtures.js';
@@ -133,7 +133,7 @@ describe('community events', () => {
       w.as.lombok,
     );
     await w.event({ startsAt: '2025-03-02T09:00:00+08:00', endsAt: '2025-03-02T10:00:00+08:00' });
-    const list = async (who: typeof w.ayu, query = '') =>
+    const list = async (who: Session, query = '') =>
       (
         (await w.ok('GET', `/api/v1/community/${w.program.id}/events${query}`, who)).items as {
           id: string;
@@ -158,10 +158,12 @@ describe('community events', () => {
     expect((await w.request('GET', `/api/v1/community/${w.program.id}/events`)).statusCode).toBe(401);
   });
 
-  it('show only public ones on the public page, with nothing about who comes', async () => {
+  it('show only public ones on the public page, with the seats left and nothing about who comes', async () => {
     const w = await communityEventsWorld(t);
-    const open = await w.event({ public: true });
-    await w.event();
+    const open = await w.event({ public: true, capacity: 3 });
+    const closed = await w.event();
+    expect(closed.public).toBe(false);
+    await w.rsvp(open.id, w.ayu);
     const page = await w.request('GET', `/api/v1/community/${w.program.id}/public-events`);
     expect(page.statusCode).toBe(200);
     expect(page.json().items.map((e: { id: string }) => e.id)).toEqual([open.id]);
@@ -170,73 +172,62 @@ describe('community events', () => {
         'address',
         'allDay',
         'area',
+        'cancelReason',
+        'cancelled',
+        'capacityLeft',
         'description',
         'endsAt',
         'id',
         'kind',
+        'programId',
         'startsAt',
         'timeZone',
         'title',
         'url',
       ].sort(),
     );
-  });
-});
-
-describe('RSVP, capacity and the waitlist', () => {
-  it('seats people while there is room, queues the rest first come, and promotes and tells the first when a seat opens', async () => {
-    const w = await communityEventsWorld(t);
-    const fair = await w.event({ capacity: 2 });
-    const extra = await w.member('Kadek Sari', SIBETAN);
-    const answers = [];
-    for (const who of [w.ayu, w.as.karangasem, w.rina, extra]) answers.push((await w.rsvp(fair.id, who)).json());
-    expect(answers.map((a) => [a.status, a.waitlistPosition])).toEqual([
-      ['going', null],
-      ['going', null],
-      ['waitlisted', 1],
-      ['waitlisted', 2],
-    ]);
-    // Saying "going" again changes nothing.
-    expect((await w.rsvp(fair.id, w.rina)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    // Ayu gives up her seat: Rina, first on the waitlist, is going and told; Kadek moves up.
-    expect((await w.rsvp(fair.id, w.ayu, false)).json()).toMatchObject({ status: 'not_going' });
-    const shown = await w.ok('GET', `/api/v1/community/events/${fair.id}`, w.rina);
-    expect(shown).toMatchObject({ going: 2, waitlisted: 1, myRsvp: 'going', waitlistPosition: null });
-    expect((await w.ok('GET', `/api/v1/community/events/${fair.id}`, extra)).waitlistPosition).toBe(1);
-    const told = await t.database.db.query<{ user_id: string; kind: string; link: string }>(
-      `SELECT user_id, kind, link FROM notifications WHERE kind LIKE 'community.event.%'`,
-    );
-    expect(told).toEqual([
-      { user_id: w.rina.userId, kind: 'community.event.promoted', link: `/app/community/events/${fair.id}` },
-    ]);
-    const mail = await t.database.db.query<{ subject: string }>(`SELECT subject FROM email_outbox WHERE user_id = $1`, [
-      w.rina.userId,
-    ]);
-    expect(mail.map((m) => m.subject)).toEqual(['Ada tempat untuk Anda di Pameran produk desa: Anda terdaftar hadir']);
-    // Ayu comes back: the end of the waitlist, behind Kadek.
-    expect((await w.rsvp(fair.id, w.ayu)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
-    // The organiser's list: going, then the waitlist in order.
-    const attendees = await w.ok('GET', `/api/v1/community/events/${fair.id}/attendees`, w.as.karangasem);
-    expect(attendees.items.map((a: { user: { name: string }; status: string }) => [a.user.name, a.status])).toEqual([
-      [w.as.karangasem.name, 'going'],
-      ['Baiq Rina', 'going'],
-      ['Kadek Sari', 'waitlisted'],
-      ['Ni Made Ayu', 'waitlisted'],
-    ]);
-    expect((await w.request('GET', `/api/v1/community/events/${fair.id}/attendees`, w.ayu)).statusCode).toBe(403);
-    expect((await w.request('GET', `/api/v1/community/events/${fair.id}/attendees`, w.as.lombok)).statusCode).toBe(403);
+    expect(page.json().items[0]).toMatchObject({ capacityLeft: 2, cancelled: false, area: { code: SIBETAN } });
+    const one = await w.request('GET', `/api/v1/community/public-events/${open.id}`);
+    expect(one.json()).toEqual(page.json().items[0]);
+    // A members-only event is not there by its id either, nor as a calendar file.
+    expect((await w.request('GET', `/api/v1/community/public-events/${closed.id}`)).statusCode).toBe(404);
+    expect((await w.request('GET', `/api/v1/community/public-events/${closed.id}/calendar`)).statusCode).toBe(404);
+    expect((await w.request('GET', `/api/v1/community/public-events/${crypto.randomUUID()}`)).statusCode).toBe(404);
+    // Made members-only again, it leaves the public page.
+    await w.ok('PATCH', `/api/v1/community/events/${open.id}`, w.as.manager, { public: false });
+    expect((await w.request('GET', `/api/v1/community/${w.program.id}/public-events`)).json().items).toEqual([]);
+    expect((await w.request('GET', `/api/v1/community/public-events/${open.id}`)).statusCode).toBe(404);
   });
 
-  it('lets only one of two people racing for the last seat have it', async () => {
+  it('keep a called-off public event on the public page, marked cancelled, and in its calendar file', async () => {
     const w = await communityEventsWorld(t);
-    const fair = await w.event({ capacity: 1 });
-    const [a, b] = await Promise.all([w.rsvp(fair.id, w.ayu), w.rsvp(fair.id, w.rina)]);
-    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
-    expect([a.json().status, b.json().status].sort()).toEqual(['going', 'waitlisted']);
-    const rows = await t.database.db.query<{ status: string }>(
-      `SELECT status FROM community_event_rsvps WHERE event_id = $1 AND status = 'going'`,
-      [fair.id],
+    const open = await w.event({ public: true });
+    const file = await w.request('GET', `/api/v1/community/public-events/${open.id}/calendar`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(file.body).toContain('SUMMARY:Pameran produk desa');
+    expect(file.body).toContain('STATUS:CONFIRMED');
+    // Long lines are folded (RFC 5545 §3.1): unfolded, the link is the public page.
+    expect(file.body.replace(/\r?\n /g, '')).toMatch(new RegExp(`URL[^:]*:http://[^/]+/events/${open.id}`));
+    await w.rsvp(open.id, w.ayu);
+    const long = await w.request('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager, {
+      reason: 'x'.repeat(501),
+    });
+    expect(paths(long)).toEqual(['reason']);
+    await w.ok('POST', `/api/v1/community/events/${open.id}/cancel`, w.as.manager, { reason: ' Hujan lebat. ' });
+    const page = await w.request('GET', `/api/v1/community/${w.program.id}/public-events`);
+    expect(page.json().items).toMatchObject([
+      { id: open.id, cancelled: true, cancelReason: 'Hujan lebat.', capacityLeft: null },
+    ]);
+    // Those going read the reason in their email too.
+    const mail = await t.database.db.query<{ body: string }>(
+      `SELECT body FROM email_outbox WHERE user_id = $1 AND kind = 'community.event.cancelled'`,
+      [w.ayu.userId],
     );
-    expect(rows).toHaveLength(1);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body).toContain('\n\nHujan lebat.\n\n');
+    expect((await w.request('GET', `/api/v1/community/public-events/${open.id}`)).json().cancelled).toBe(true);
+    const after = await w.request('GET', `/api/v1/community/public-events/${open.id}/calendar`);
+    expect(after.body).toContain('STATUS:CANCELLED');
   });
 });

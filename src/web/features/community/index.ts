@@ -22,5 +22,13 @@ export const StoriesPage = lazy(() => import('./components/StoriesPage'));
 export const StoryEditorPage = lazy(() => import('./components/StoryEditorPage'));
 export const StoryPage = lazy(() => import('./components/StoryPage'));
 export const PublicStoriesPage = lazy(() => import('./components/PublicStoriesPage'));
+/** Public events and members' public pages, for anyone; a member's profile settings. */
+export const PublicEventsPage = lazy(() => import('./components/PublicEventsPage'));
+export const PublicEventPage = lazy(() =>
+  import('./components/PublicEventsPage').then((m) => ({ default: m.PublicEventPage })),
+);
+export const PublicProfilePage = lazy(() => import('./components/PublicProfilePage'));
+export const ProfileSettingsPage = lazy(() => import('./components/ProfileSettingsPage'));
+export const EventEditPage = lazy(() => import('./components/EventEditPage'));
 /** Whether the caller is in a community: the menu shows "Komunitas" then. */
 export { myCommunities } from './api/spaces';

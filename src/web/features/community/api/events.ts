@@ -2,8 +2,10 @@ import type {
   AnnouncementAnswer,
   CheckInAnswer,
   EventAnswer,
+  EventChange,
   TicketAnswer,
 } from '../../../../shared/schemas/community-events';
+import { formQuiet } from '../../../components/form';
 import { api, withQuery } from '../../../lib/http';
 
 /** A program's events that have not ended, soonest first; `near` keeps those in the caller's regency. */
@@ -14,6 +16,14 @@ export const listEvents = (programId: string, near: boolean, signal?: AbortSigna
 
 export const getEvent = (id: string, signal?: AbortSignal) =>
   api<EventAnswer>(`/api/v1/community/events/${id}`, { signal });
+
+/** An organiser's change: field errors (capacity below those going, end before start) are shown beside the fields. */
+export const editEvent = (id: string, body: EventChange) =>
+  api<EventAnswer>(`/api/v1/community/events/${id}`, { method: 'PATCH', body, quiet: formQuiet });
+
+/** Calls the event off: everyone going or waiting is told. */
+export const cancelEvent = (id: string, reason: string) =>
+  api<EventAnswer>(`/api/v1/community/events/${id}/cancel`, { method: 'POST', body: { reason }, quiet: formQuiet });
 
 /** Going or not: seated while there is room, else queued. */
 export const answerEvent = (id: string, going: boolean) =>

@@ -40,6 +40,7 @@ function Details({ event, reload }: { event: EventAnswer; reload: () => void }) 
         {t(`events.kind.${event.kind}`)}
         {event.cancelled ? ` · ${t('events.cancelled')}` : ''}
       </p>
+      {event.cancelled && event.cancelReason ? <p>{t('events.cancelReason', { reason: event.cancelReason })}</p> : null}
       <p>{eventWhen(event, locale)}</p>
       {event.url ? (
         <p>
@@ -83,6 +84,11 @@ function Details({ event, reload }: { event: EventAnswer; reload: () => void }) 
       {event.abilities.organise ? (
         <p>
           <Link href={`/community/events/${event.id}/check-in`}>{t('events.checkIn')}</Link>
+        </p>
+      ) : null}
+      {event.abilities.organise && !event.cancelled && !event.trainingSessionId ? (
+        <p>
+          <Link href={`/community/events/${event.id}/edit`}>{t('events.edit')}</Link>
         </p>
       ) : null}
     </>

@@ -66,7 +66,7 @@ function Search({ programId }: { programId: string }) {
   );
 }
 
-function Spaces({ programId }: { programId: string }) {
+function Spaces({ programId, member }: { programId: string; member: boolean }) {
   const { t } = useI18n();
   const spaces = useResource(`spaces-${programId}`, (signal) => listSpaces(programId, signal));
   return (
@@ -81,6 +81,11 @@ function Spaces({ programId }: { programId: string }) {
             <p>
               <Link href="/community/events">{t('events.title')}</Link>
             </p>
+            {member ? (
+              <p>
+                <Link href={`/community/profile/${programId}`}>{t('profile.title')}</Link>
+              </p>
+            ) : null}
             {items.some((s) => s.abilities.moderate) ? (
               <p>
                 <Link href={`/community/reports/${programId}`}>{t('moderation.title')}</Link>
@@ -147,7 +152,11 @@ export default function SpacesPage() {
                   </select>
                 </div>
               ) : null}
-              <Spaces key={programId} programId={programId} />
+              <Spaces
+                key={programId}
+                programId={programId}
+                member={items.some((c) => c.programId === programId && c.member)}
+              />
             </>
           );
         }}

@@ -24,3 +24,31 @@ export function eventWhen(event: Pick<EventAnswer, 'startsAt' | 'endsAt' | 'allD
   const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return `${when.format(start)} – ${time.format(end)}${here === event.timeZone ? '' : ` (${event.timeZone})`}`;
 }
+
+/** The wall-clock time of an instant in a time zone, as a `datetime-local` input holds it. */
+export function localInput(iso: string, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The instant a `datetime-local` value names in a time zone (the event's, whatever the reader's). */
+export function instantOf(value: string, timeZone: string): string {
+  const wall = Date.parse(`${value}:00Z`);
+  if (Number.isNaN(wall)) return value;
+  // The zone's offset at that moment: what its clock reads minus UTC (checked twice across a change).
+  const offsetAt = (t: number) => Date.parse(`${localInput(new Date(t).toISOString(), timeZone)}:00Z`) - t;
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
+}
