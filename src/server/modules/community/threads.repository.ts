@@ -130,7 +130,7 @@ export const threadsRepository = {
   },
 
   /**
-   * Threads of the program in the given spaces whose title and opening text hold every word of a
+   * Threads of the program in the given spaces whose title and posts (search_text) hold every word of a
    * tier and not all the words of any earlier tier, newest activity first. Latin words are whole
    * words or their beginnings, through the full-text document (community_threads_doc); other words
    * (Japanese is written without spaces) are found inside the text.
@@ -244,17 +244,14 @@ export const threadsRepository = {
   },
 
   /**
-   * The thread's search text again from its title, opening text and their stored translations, and
-   * the program's words from it (the insert trigger adds words of new threads only).
+   * The thread's search text again from its title, opening text, visible replies and their stored
+   * translations (community_thread_search_text, 0050), and the program's words from it (the insert
+   * trigger adds words of new threads only).
    */
   async refreshSearchText(db: Queryable, threadId: string): Promise<void> {
-    await db.query(
-      `UPDATE community_threads t SET search_text = lower(t.title || ' ' || o.body || coalesce((
-         SELECT string_agg(' ' || coalesce(tr.title, '') || ' ' || tr.body, '' ORDER BY tr.language)
-         FROM community_post_translations tr WHERE tr.post_id = t.id), ''))
-       FROM community_posts o WHERE o.id = t.id AND t.id = $1`,
-      [threadId],
-    );
+    await db.query('UPDATE community_threads SET search_text = community_thread_search_text(id) WHERE id = $1', [
+      threadId,
+    ]);
     await db.query(
       `INSERT INTO community_words (program_id, word)
        SELECT DISTINCT t.program_id, w.word

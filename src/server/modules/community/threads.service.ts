@@ -280,6 +280,7 @@ export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promi
       language,
       at: tx.clock.now(),
     });
+    await threadsRepository.refreshSearchText(tx.db, threadId);
     await recordAudit(tx.db, tx, {
       action: 'community.reply',
       entity: 'community_post',
@@ -359,7 +360,7 @@ export async function reportPost(ctx: Ctx, postId: string, reason: string) {
 /**
  * Stores a post's translation into another of the program's locales (no outside service is
  * reachable): by the post's author or a moderator of its space; anyone else who reads it gets a 403.
- * An opening post's translation carries the thread's title. Search finds the thread by it; audited.
+ * An opening post's translation carries the thread's title. Search finds the thread by any; audited.
  */
 export async function translatePost(ctx: Ctx, postId: string, input: TranslationBody): Promise<ThreadAnswer> {
   const threadId = await inTransaction(ctx, async (tx) => {
@@ -395,7 +396,7 @@ export async function translatePost(ctx: Ctx, postId: string, input: Translation
       addedBy: viewer.user.id,
       at: tx.clock.now(),
     });
-    if (opening) await threadsRepository.refreshSearchText(tx.db, thread.id);
+    await threadsRepository.refreshSearchText(tx.db, thread.id);
     await recordAudit(tx.db, tx, {
       action: 'community.post.translate',
       entity: 'community_post',
