@@ -55,8 +55,6 @@ export async function moderateIn(
         throw conflict(hide ? 'The post is hidden already.' : 'The post is not hidden.');
       before = { hidden: post.hidden_at !== null };
       await threadsRepository.setHidden(tx.db, post.id, hide ? { at: now, by: viewer.user.id } : null);
-      // A hidden reply's words find the thread no more; restored, they do again.
-      await threadsRepository.refreshSearchText(tx.db, threadId);
     } else {
       const lock = action === 'lock';
       if ((thread.locked_at !== null) === lock)
