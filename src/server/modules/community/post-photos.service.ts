@@ -3,7 +3,6 @@ import { inTransaction, type Clock, type Ctx, type UserActor } from '../../http/
 import { forbidden, invalid, notFound, Problem, ruleBroken } from '../../http/errors.js';
 import type { PostAnswer } from '../../../shared/schemas/community-spaces.js';
 import { PHOTOS_PER_POST } from '../../../shared/schemas/community-spaces.js';
-import { recordIdOf } from '../../storage/media-links.js';
 import { deletePhotoFiles, preparePhoto } from '../../storage/photo-encoding.js';
 import { recordAudit } from '../platform/index.js';
 import { refuseSanctioned } from './spaces.service.js';
@@ -104,11 +103,11 @@ export async function mayReadPostPhoto(
   reader: { db: Queryable; actor: UserActor; clock: Clock },
   key: string,
 ): Promise<boolean> {
-  const postId = recordIdOf(key, FOLDER);
-  const photo = postId === undefined ? undefined : await threadsRepository.photoByKey(reader.db, key);
-  if (!photo || photo.post_id !== postId) return false;
+  // the photo's own row: its key names the post too, but a thumbnail's is no record key (recordIdOf)
+  const photo = key.startsWith(`${FOLDER}/`) ? await threadsRepository.photoByKey(reader.db, key) : undefined;
+  if (!photo) return false;
   try {
-    await readablePost(reader, reader.db, postId);
+    await readablePost(reader, reader.db, photo.post_id);
     return true;
   } catch (error) {
     if (error instanceof Problem) return false;
