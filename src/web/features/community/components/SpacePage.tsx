@@ -10,6 +10,7 @@ import { useResource } from '../../../lib/use-resource';
 import { SpaceModerators } from './SpaceModerators';
 import { spaceName } from './SpacesPage';
 import { ThreadList } from './ThreadList';
+import { PhotoPicker, sendPhotos } from './PostPhotos';
 
 const LANGUAGES = ['id', 'en', 'ja'] as const;
 
@@ -19,6 +20,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
   const [, navigate] = useLocation();
   const form = useFormState();
   const [open, setOpen] = useState(false);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [fields, setFields] = useState({
     title: '',
     body: '',
@@ -37,7 +39,10 @@ function NewThread({ spaceId }: { spaceId: string }) {
     const ok = await form.submit(threadBody, fields, async () => {
       id = (await openThread(spaceId, threadBody.parse(fields))).id;
     });
-    if (ok) navigate(`/threads/${id}`);
+    if (!ok) return;
+    // The thread is open: its opening post's photos follow (one refused can be added again there).
+    if (photos.length) await sendPhotos(id, photos);
+    navigate(`/threads/${id}`);
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('spaces.newThread')}>
@@ -85,6 +90,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
           </select>
         )}
       </Field>
+      <PhotoPicker name="thread" files={photos} onChange={setPhotos} />
       <button type="submit" disabled={form.busy}>
         {t('spaces.post')}
       </button>{' '}

@@ -24,6 +24,7 @@ import {
 } from '../api/spaces';
 import { suggestMembers } from '../api/moderation';
 import { waMeLink } from '../wa-me';
+import { PhotoPicker, PostPhotos, sendPhotos } from './PostPhotos';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
 
@@ -150,6 +151,7 @@ function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: 
           </button>
         </p>
       ) : null}
+      <PostPhotos post={post} text={shown?.body ?? post.body} onChanged={onChanged} />
       <div className="actions">
         <button
           type="button"
@@ -229,14 +231,20 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
   const { t } = useI18n();
   const form = useFormState();
   const [body, setBody] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [refused, setRefused] = useState(0);
   const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let postId = '';
     const ok = await form.submit(replyBody, { body }, async () => {
-      await replyTo(threadId, { body });
+      postId = (await replyTo(threadId, { body })).id;
     });
     if (ok) {
+      // The reply is posted: its photos follow it, one by one.
+      setRefused(photos.length ? await sendPhotos(postId, photos) : 0);
       setBody('');
+      setPhotos([]);
       onSent();
     }
   };
@@ -246,6 +254,12 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <MentionSuggestions programId={programId} text={body} onPick={pick} />
+      <PhotoPicker name="reply" files={photos} onChange={setPhotos} />
+      {refused ? (
+        <p className="error" role="alert">
+          {t('spaces.photosNotSent', { count: refused })}
+        </p>
+      ) : null}
       <button type="submit" disabled={form.busy}>
         {t('spaces.send')}
       </button>
