@@ -98,7 +98,10 @@ export function PhotoPicker({
       {files.length ? (
         <ul className="thumbs" aria-label={t('spaces.chosenPhotos')}>
           {files.map((file, i) => (
-            <li key={`${file.name}-${i}`}>
+            <li
+              key={`${file.name}-${i}`}
+              style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}
+            >
               {previews[i] ? <img src={previews[i]} alt={t('spaces.chosenPhoto', { n: i + 1 })} /> : null}
               <button type="button" className="link small" onClick={() => onChange(files.filter((_, j) => j !== i))}>
                 {t('spaces.removeChosenPhoto', { n: i + 1 })}
@@ -155,7 +158,7 @@ export function PostPhotos({ post, text, onChanged }: { post: PostAnswer; text: 
       {count ? (
         <ul className="thumbs" aria-label={t('spaces.postPhotos', { count })}>
           {post.photos.map((photo, i) => (
-            <li key={photo.id}>
+            <li key={photo.id} style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start' }}>
               <button
                 type="button"
                 className="link"
