@@ -117,6 +117,12 @@ describe('photos on community posts, on a phone', () => {
     await replier.reload();
     await replier.getByRole('heading', { name: TITLE }).waitFor();
     expect(await replier.getByRole('listitem', { name: REPLIER.name, exact: true }).count()).toBe(0);
+    // offline, the composer says photos need a connection rather than failing later
+    await replier.context().setOffline(true);
+    await replier.getByText('Foto perlu koneksi internet.').waitFor();
+    expect(await replier.getByLabel('Tambah foto (sisa 4)').count()).toBe(0);
+    await replier.context().setOffline(false);
+    await replier.getByLabel('Tambah foto (sisa 4)').waitFor({ state: 'attached' });
     await Promise.all([asker, replier, moderator].map((p) => p.context().close()));
   });
 });
