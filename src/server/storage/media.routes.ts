@@ -57,7 +57,8 @@ export async function mediaRoutes(app: FastifyInstance, options: MediaOptions): 
       if (isPublicKey(key)) return send(reply, key, 'public, max-age=31536000, immutable');
       const mayRead = options.privateFolders[folderOf(key)];
       const reader = await readerOf(req, key, req.query, options);
-      if (!mayRead || !(await mayRead({ db: req.server.db, actor: reader, clock: req.server.clock }, key))) throw notFound('File');
+      if (!mayRead || !(await mayRead({ db: req.server.db, actor: reader, clock: req.server.clock }, key)))
+        throw notFound('File');
       return send(reply, key, 'private, no-store');
     },
   );

@@ -198,7 +198,8 @@ export const errorsEn: ErrorTexts = {
   'error.slow-mode': 'New members open at most {maximum} threads a day. Try again later.',
   'error.no_links_yet': 'New members may post links from their second day.',
   'error.translation-not-yours': 'Only the post’s author or a moderator of its space adds a translation.',
-  'error.post-photo-not-yours': 'Only the post’s author adds its photos; its author or a moderator of its space removes them.',
+  'error.post-photo-not-yours':
+    'Only the post’s author adds its photos; its author or a moderator of its space removes them.',
   'error.same_as_original': 'The post is written in this language already.',
   'error.not_a_program_locale': 'Not a language of the program (its languages: {values}).',
   'error.title_of_thread_only': 'Only a thread’s opening post has a title.',

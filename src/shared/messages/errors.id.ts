@@ -201,7 +201,8 @@ export const errorsId: ErrorTexts = {
   'error.slow-mode': 'Anggota baru boleh membuka paling banyak {maximum} utas sehari. Coba lagi nanti.',
   'error.no_links_yet': 'Anggota baru baru boleh memasang tautan mulai hari kedua.',
   'error.translation-not-yours': 'Hanya penulis kiriman atau moderator ruangnya yang dapat menambahkan terjemahan.',
-  'error.post-photo-not-yours': 'Hanya penulis kiriman yang dapat menambahkan fotonya; penulis atau moderator ruangnya yang dapat menghapusnya.',
+  'error.post-photo-not-yours':
+    'Hanya penulis kiriman yang dapat menambahkan fotonya; penulis atau moderator ruangnya yang dapat menghapusnya.',
   'error.same_as_original': 'Kiriman ini sudah ditulis dalam bahasa ini.',
   'error.not_a_program_locale': 'Bukan bahasa program ini (bahasanya: {values}).',
   'error.title_of_thread_only': 'Hanya kiriman pembuka utas yang memiliki judul.',

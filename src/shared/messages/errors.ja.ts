@@ -198,7 +198,8 @@ export const errorsJa: ErrorTexts = {
   'error.slow-mode': '新しいメンバーが立てられるスレッドは1日{maximum}件までです。後でもう一度お試しください。',
   'error.no_links_yet': '新しいメンバーは2日目からリンクを投稿できます。',
   'error.translation-not-yours': '翻訳を追加できるのは投稿者かスペースのモデレーターだけです。',
-  'error.post-photo-not-yours': '写真を追加できるのは投稿者だけです。削除できるのは投稿者かスペースのモデレーターです。',
+  'error.post-photo-not-yours':
+    '写真を追加できるのは投稿者だけです。削除できるのは投稿者かスペースのモデレーターです。',
   'error.same_as_original': 'この投稿はすでにこの言語で書かれています。',
   'error.not_a_program_locale': 'プログラムの言語ではありません（言語: {values}）。',
   'error.title_of_thread_only': 'タイトルがあるのはスレッドの最初の投稿だけです。',

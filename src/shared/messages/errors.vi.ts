@@ -343,7 +343,8 @@ export const errorsVi: ErrorTexts = {
   'error.capacity-below-going': 'Đã có {going} người đăng ký tham dự: sức chứa không thể thấp hơn.',
   'error.rate-same-currency': 'Tỷ giá quy đổi sang đồng tiền báo cáo; {currency} đã là đồng tiền đó.',
   'error.translation-not-yours': 'Chỉ tác giả bài viết hoặc người điều hành của không gian mới thêm bản dịch được.',
-  'error.post-photo-not-yours': 'Chỉ tác giả bài viết mới thêm được ảnh; tác giả hoặc người điều hành của không gian mới xóa được ảnh.',
+  'error.post-photo-not-yours':
+    'Chỉ tác giả bài viết mới thêm được ảnh; tác giả hoặc người điều hành của không gian mới xóa được ảnh.',
   'error.not_a_rate': 'Phải là số thập phân dương, ví dụ 0.000063 hoặc 4.37.',
   'error.same_as_original': 'Bài viết đã được viết bằng ngôn ngữ này.',
   'error.not_a_program_locale': 'Không phải ngôn ngữ của chương trình (các ngôn ngữ: {values}).',

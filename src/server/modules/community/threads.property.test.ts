@@ -80,7 +80,10 @@ describe('a thread’s kept reply count, last activity and search text, for any 
         for (const [post, word] of words) {
           const found = await w.ok('GET', `/api/v1/community/${w.program.id}/search?q=${word}`, w.staff.community);
           const expected = visible.some((v) => v.id === post) ? [thread.id] : [];
-          expect(found.items.map((x: { id: string }) => x.id), `${word} of ${post}`).toEqual(expected);
+          expect(
+            found.items.map((x: { id: string }) => x.id),
+            `${word} of ${post}`,
+          ).toEqual(expected);
         }
       }),
       { numRuns: 12 },
