@@ -43,7 +43,9 @@ const imagesLoaded = (page: Page, item: string, count: number) =>
         page
           .getByRole('listitem', { name: item, exact: true })
           .getByRole('img')
-          .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+          .evaluateAll(
+            (imgs) => imgs.filter((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0).length,
+          ),
       { timeout: 30_000 },
     )
     .toBe(count);
