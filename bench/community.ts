@@ -138,6 +138,10 @@ async function generate(db: Database, programId: string, members: number, posts:
      FROM r JOIN bench_members p ON p.i = r.author`,
     [programId],
   );
+  // The threads' search text over their visible replies too, as the service keeps it (0050).
+  await db.query('UPDATE community_threads SET search_text = community_thread_search_text(id) WHERE program_id = $1', [
+    programId,
+  ]);
   await db.query('DROP TABLE bench_members, bench_villages');
   await db.query('ANALYZE');
   return (performance.now() - started) / 1000;

@@ -27,7 +27,7 @@ import { programsRoutes } from './modules/programs/index.js';
 import { qualityFileReaders, qualityRoutes, registryExportReadinessCheck } from './modules/quality/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { trainingFileReaders, trainingRoutes } from './modules/training/index.js';
-import { communityRoutes } from './modules/community/index.js';
+import { communityFileReaders, communityRoutes } from './modules/community/index.js';
 import { DiskFileStorage, type FileStorage } from './storage/file-storage.js';
 import { S3FileStorage } from './storage/s3-file-storage.js';
 import { mediaRoutes, PHOTO_UPLOAD_LIMIT } from './storage/media.routes.js';
@@ -206,7 +206,7 @@ export async function buildApp({
   await app.register(countriesRoutes);
   await app.register(batchRoutes);
   await app.register(mediaRoutes, {
-    privateFolders: { ...qualityFileReaders, ...trainingFileReaders },
+    privateFolders: { ...qualityFileReaders, ...trainingFileReaders, ...communityFileReaders },
     accountActor: actorOfAccount,
   });
   await app.register(webRoutes, webRoot ? { root: webRoot } : {});

@@ -110,6 +110,7 @@ export const PROBLEM_CODES = {
   'dhis2-not-configured': [],
   'thread-locked': [],
   'translation-not-yours': [],
+  'post-photo-not-yours': [],
   'not-a-question': [],
   'ticket-unknown': [],
   'ticket-other-event': [],
@@ -342,6 +343,7 @@ export const FIELD_CODES = {
   // files and area imports
   file_type_document: [],
   file_type_photo: ['got'],
+  too_many_photos: ['maximum'],
   file_empty: [],
   file_too_large: ['maxMegabytes'],
   file_missing: [],

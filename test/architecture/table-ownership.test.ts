@@ -91,6 +91,7 @@ const OWNERS: Record<string, string[]> = {
     'community_follow_ups',
     'community_stories',
     'community_story_photos',
+    'community_post_photos',
     'community_story_templates',
     'community_events',
     'community_event_rsvps',

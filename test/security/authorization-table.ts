@@ -15,7 +15,7 @@ import {
 } from '../../src/server/modules/community/community.policy.js';
 import { dhis2Policy } from '../../src/server/modules/impact/dhis2.policy.js';
 import { impactPolicy, targetPolicy } from '../../src/server/modules/impact/impact.policy.js';
-import { can, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
+import { can, definePolicy, programTarget, type Policy, type Target } from '../../src/server/modules/platform/index.js';
 import { accountPolicy, accountTarget } from '../../src/server/modules/platform/platform.policy.js';
 import { invitationPolicy, programPolicy } from '../../src/server/modules/programs/programs.policy.js';
 import {
@@ -137,6 +137,12 @@ async function freshThread(r: Records, x: Helpers) {
   const reply = await x.post(`/api/v1/community/threads/${thread.id}/replies`, { body: 'Standing pouch.' });
   return { spaceId: space.id, threadId: thread.id, replyId: reply.id };
 }
+
+/**
+ * A post's photos are added by its author alone (the admin, who writes each fresh thread): community
+ * staff who read the post get 403, as the service decides from the post itself.
+ */
+const postAuthor = definePolicy('Post', { read: [], addPhoto: [] });
 
 const policy = (...checks: Check[]): Rule => ({ kind: 'policy', checks });
 const check = <A extends string>(
@@ -1522,6 +1528,24 @@ export const TABLE: Record<string, Entry> = {
       url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/translations`,
       payload: { language: 'en', body: 'A standing pouch.' },
     }),
+  },
+  'POST /api/v1/community/posts/{id}/photos': {
+    rule: policy(check(spacePolicy, 'read', topic), check(postAuthor, 'addPhoto', topic, 403)),
+    request: async (r, x) => ({
+      url: `/api/v1/community/posts/${(await freshThread(r, x)).replyId}/photos`,
+      multipart: { field: 'photo', filename: 'kemasan.png', type: 'image/png', data: x.png },
+    }),
+  },
+  'DELETE /api/v1/community/posts/{id}/photos/{photoId}': {
+    // the post's author (the admin) or a moderator of its space
+    rule: policy(check(spacePolicy, 'read', topic), check(spacePolicy, 'moderate', topic)),
+    request: async (r, x) => {
+      const { replyId } = await freshThread(r, x);
+      const post = (await x.w.upload(`/api/v1/community/posts/${replyId}/photos`, 'photo', x.png)) as unknown as {
+        photos: { id: string }[];
+      };
+      return { url: `/api/v1/community/posts/${replyId}/photos/${post.photos[0]!.id}` };
+    },
   },
   'GET /api/v1/country-packs': {
     rule: PLATFORM_ADMIN,

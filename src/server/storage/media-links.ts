@@ -5,7 +5,7 @@ import type { Actor, Clock } from '../http/context.js';
 /**
  * Links to uploaded files. Product and success-story photos are public: their folders are listed here and their
  * address is permanent. Every other folder is private (assessment evidence, certificate documents,
- * course materials, and whatever is added later unless it is listed here): such a file is served
+ * course materials, community posts' photos, and whatever is added later unless it is listed here): such a file is served
  * only to an account its owning module lets read the record it belongs to, through a link signed
  * for that account that lapses after a few minutes, or to the signed-in caller itself.
  */

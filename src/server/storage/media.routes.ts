@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Queryable } from '../db/database.js';
-import type { UserActor } from '../http/context.js';
+import type { Clock, UserActor } from '../http/context.js';
 import { forbidden, notFound } from '../http/errors.js';
 import { isStorageKey } from './file-storage.js';
 import { checkLink, folderOf, isPublicKey, type LinkTerms } from './media-links.js';
@@ -21,7 +21,10 @@ const TYPES: Record<string, string> = {
  * Whether the actor may read the record a private file belongs to, asked of the module that owns
  * the file's folder (through its policy); false also when no record holds the key (any more).
  */
-export type PrivateFileReader = (reader: { db: Queryable; actor: UserActor }, key: string) => Promise<boolean>;
+export type PrivateFileReader = (
+  reader: { db: Queryable; actor: UserActor; clock: Clock },
+  key: string,
+) => Promise<boolean>;
 
 export interface MediaOptions {
   /** Each private folder with the reader of its owning module; a folder neither public nor listed is never served. */
@@ -54,7 +57,8 @@ export async function mediaRoutes(app: FastifyInstance, options: MediaOptions): 
       if (isPublicKey(key)) return send(reply, key, 'public, max-age=31536000, immutable');
       const mayRead = options.privateFolders[folderOf(key)];
       const reader = await readerOf(req, key, req.query, options);
-      if (!mayRead || !(await mayRead({ db: req.server.db, actor: reader }, key))) throw notFound('File');
+      if (!mayRead || !(await mayRead({ db: req.server.db, actor: reader, clock: req.server.clock }, key)))
+        throw notFound('File');
       return send(reply, key, 'private, no-store');
     },
   );

@@ -1,12 +1,14 @@
 import sharp from 'sharp';
+import { v7 as uuidv7 } from 'uuid';
 import { invalid, tooLarge } from '../http/errors.js';
 import { PHOTO_MAX_BYTES } from '../../shared/schemas/registry.js';
+import type { FileStorage } from './file-storage.js';
 
 // Each upload is decoded once: libvips' operation cache (up to 50 MB, process-wide) would only keep
 // memory resident between uploads (the demo's photos on the first start).
 sharp.cache(false);
 
-/** The limits every uploaded photo keeps (products, success stories). */
+/** The limits every uploaded photo keeps (products, success stories, community posts). */
 export const PHOTO_LIMITS = {
   maxBytes: PHOTO_MAX_BYTES,
   types: ['image/jpeg', 'image/png', 'image/webp'],
@@ -87,4 +89,61 @@ export async function encodePhoto(upload: { data: Buffer; mimetype: string }): P
     .catch(() => Promise.reject(notAnImage(upload.mimetype)));
   const thumbnail = await resize(PHOTO_LIMITS.thumbnailSize).toBuffer();
   return { full: full.data, thumbnail, width: full.info.width, height: full.info.height };
+}
+
+/** A stored photo's row, as each module keeps it beside its own record's id. */
+export interface PhotoFields {
+  id: string;
+  content_type: string;
+  byte_size: number;
+  width: number;
+  height: number;
+  storage_key: string;
+  thumbnail_key: string;
+}
+
+/** An upload checked and encoded, named, not yet written. */
+export interface PreparedPhoto {
+  fields: PhotoFields;
+  /** Puts both files: before the row, so a crash leaves at worst an unreferenced file, never a row pointing at nothing. */
+  write(files: FileStorage): Promise<void>;
+}
+
+/**
+ * An upload checked and encoded (before any transaction: decoding is slow), named
+ * `<folder>/<record id>/<photo id>.webp` and `…-thumb.webp`: the one path every module's photos take.
+ */
+export async function preparePhoto(
+  upload: { data: Buffer; mimetype: string },
+  folder: string,
+  recordId: string,
+  id: string = uuidv7(),
+): Promise<PreparedPhoto> {
+  await checkPhoto(upload);
+  const encoded = await encodePhoto(upload);
+  const fields: PhotoFields = {
+    id,
+    content_type: 'image/webp',
+    byte_size: encoded.full.length,
+    width: encoded.width,
+    height: encoded.height,
+    storage_key: `${folder}/${recordId}/${id}.webp`,
+    thumbnail_key: `${folder}/${recordId}/${id}-thumb.webp`,
+  };
+  return {
+    fields,
+    async write(files) {
+      await files.put(fields.storage_key, encoded.full);
+      await files.put(fields.thumbnail_key, encoded.thumbnail);
+    },
+  };
+}
+
+/** Deletes a photo's files: after its row's removal committed (a failure leaves unreferenced files, never a row without its file). */
+export async function deletePhotoFiles(
+  files: FileStorage,
+  photo: Pick<PhotoFields, 'storage_key' | 'thumbnail_key'>,
+): Promise<void> {
+  await files.delete(photo.storage_key);
+  await files.delete(photo.thumbnail_key);
 }

@@ -198,6 +198,8 @@ export const errorsEn: ErrorTexts = {
   'error.slow-mode': 'New members open at most {maximum} threads a day. Try again later.',
   'error.no_links_yet': 'New members may post links from their second day.',
   'error.translation-not-yours': 'Only the post’s author or a moderator of its space adds a translation.',
+  'error.post-photo-not-yours':
+    'Only the post’s author adds its photos; its author or a moderator of its space removes them.',
   'error.same_as_original': 'The post is written in this language already.',
   'error.not_a_program_locale': 'Not a language of the program (its languages: {values}).',
   'error.title_of_thread_only': 'Only a thread’s opening post has a title.',
@@ -291,6 +293,7 @@ export const errorsEn: ErrorTexts = {
   'error.password_words': 'Is too easy to guess: single words and names are easy to guess.',
   'error.file_type_document': 'Must be a PDF, JPEG or PNG file.',
   'error.file_type_photo': 'Must be a JPEG, PNG or WebP image (this is {got}).',
+  'error.too_many_photos': 'A post has at most {maximum} photos.',
   'error.file_empty': 'The file is empty.',
   'error.file_too_large': 'The file is too large: at most {maxMegabytes} MB.',
   'error.file_missing': 'Choose a file.',

@@ -201,6 +201,8 @@ export const errorsId: ErrorTexts = {
   'error.slow-mode': 'Anggota baru boleh membuka paling banyak {maximum} utas sehari. Coba lagi nanti.',
   'error.no_links_yet': 'Anggota baru baru boleh memasang tautan mulai hari kedua.',
   'error.translation-not-yours': 'Hanya penulis kiriman atau moderator ruangnya yang dapat menambahkan terjemahan.',
+  'error.post-photo-not-yours':
+    'Hanya penulis kiriman yang dapat menambahkan fotonya; penulis atau moderator ruangnya yang dapat menghapusnya.',
   'error.same_as_original': 'Kiriman ini sudah ditulis dalam bahasa ini.',
   'error.not_a_program_locale': 'Bukan bahasa program ini (bahasanya: {values}).',
   'error.title_of_thread_only': 'Hanya kiriman pembuka utas yang memiliki judul.',
@@ -296,6 +298,7 @@ export const errorsId: ErrorTexts = {
   'error.password_words': 'Terlalu mudah ditebak: satu kata atau nama saja mudah ditebak.',
   'error.file_type_document': 'Harus berkas PDF, JPEG, atau PNG.',
   'error.file_type_photo': 'Harus gambar JPEG, PNG, atau WebP (berkas ini {got}).',
+  'error.too_many_photos': 'Sebuah kiriman paling banyak memiliki {maximum} foto.',
   'error.file_empty': 'Berkasnya kosong.',
   'error.file_too_large': 'Berkas terlalu besar: paling besar {maxMegabytes} MB.',
   'error.file_missing': 'Pilih berkas.',

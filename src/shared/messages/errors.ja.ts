@@ -198,6 +198,8 @@ export const errorsJa: ErrorTexts = {
   'error.slow-mode': '新しいメンバーが立てられるスレッドは1日{maximum}件までです。後でもう一度お試しください。',
   'error.no_links_yet': '新しいメンバーは2日目からリンクを投稿できます。',
   'error.translation-not-yours': '翻訳を追加できるのは投稿者かスペースのモデレーターだけです。',
+  'error.post-photo-not-yours':
+    '写真を追加できるのは投稿者だけです。削除できるのは投稿者かスペースのモデレーターです。',
   'error.same_as_original': 'この投稿はすでにこの言語で書かれています。',
   'error.not_a_program_locale': 'プログラムの言語ではありません（言語: {values}）。',
   'error.title_of_thread_only': 'タイトルがあるのはスレッドの最初の投稿だけです。',
@@ -291,6 +293,7 @@ export const errorsJa: ErrorTexts = {
   'error.password_words': '推測されやすすぎます。単語や名前だけでは推測されやすいです。',
   'error.file_type_document': 'PDF、JPEG、PNG のいずれかのファイルにしてください。',
   'error.file_type_photo': 'JPEG、PNG、WebP の画像にしてください（このファイルは {got}）。',
+  'error.too_many_photos': '1 件の投稿に付けられる写真は {maximum} 枚までです。',
   'error.file_empty': 'ファイルが空です。',
   'error.file_too_large': 'ファイルが大きすぎます（上限 {maxMegabytes} MB）。',
   'error.file_missing': 'ファイルを選んでください。',

@@ -288,6 +288,7 @@ export const errorsVi: ErrorTexts = {
   'error.password_words': 'Quá dễ đoán: từ đơn và tên riêng rất dễ đoán.',
   'error.file_type_document': 'Phải là tệp PDF, JPEG hoặc PNG.',
   'error.file_type_photo': 'Phải là ảnh JPEG, PNG hoặc WebP (tệp này là {got}).',
+  'error.too_many_photos': 'Mỗi bài viết có tối đa {maximum} ảnh.',
   'error.file_empty': 'Tệp trống.',
   'error.file_too_large': 'Tệp quá lớn: tối đa {maxMegabytes} MB.',
   'error.file_missing': 'Hãy chọn một tệp.',
@@ -342,6 +343,8 @@ export const errorsVi: ErrorTexts = {
   'error.capacity-below-going': 'Đã có {going} người đăng ký tham dự: sức chứa không thể thấp hơn.',
   'error.rate-same-currency': 'Tỷ giá quy đổi sang đồng tiền báo cáo; {currency} đã là đồng tiền đó.',
   'error.translation-not-yours': 'Chỉ tác giả bài viết hoặc người điều hành của không gian mới thêm bản dịch được.',
+  'error.post-photo-not-yours':
+    'Chỉ tác giả bài viết mới thêm được ảnh; tác giả hoặc người điều hành của không gian mới xóa được ảnh.',
   'error.not_a_rate': 'Phải là số thập phân dương, ví dụ 0.000063 hoặc 4.37.',
   'error.same_as_original': 'Bài viết đã được viết bằng ngôn ngữ này.',
   'error.not_a_program_locale': 'Không phải ngôn ngữ của chương trình (các ngôn ngữ: {values}).',

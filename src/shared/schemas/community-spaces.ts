@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { abilitiesOf, pageOf, pageQuery, timestamp, uuid } from '../common.schemas.js';
+import { photoAnswer } from './registry.js';
 
 /** The topic spaces every program's community starts with (decision 019). */
 export const TOPIC_SPACES = [
@@ -14,6 +15,8 @@ export const TOPIC_SPACES = [
 
 export const THREAD_KINDS = ['discussion', 'question'] as const;
 export const POST_LANGUAGES = ['id', 'en', 'ja'] as const;
+/** A post (a thread's opening post or a reply) shows at most this many photos. */
+export const PHOTOS_PER_POST = 4;
 
 /** The communities the caller is in (a member, or staff with a community role). */
 export const myCommunitiesAnswer = z.object({
@@ -125,10 +128,17 @@ export const postAnswer = z.object({
   /** How many reports the post has: told to moderators only (null to others). */
   reports: z.number().int().nullable(),
   createdAt: timestamp,
-  /** Adding a translation: the post's author and the space's moderators. */
-  abilities: abilitiesOf(['translate']),
+  /** Its photos in the order added: addresses for the reader alone (private, as the post is). */
+  photos: z.array(photoAnswer),
+  /**
+   * Adding a translation: the post's author and the space's moderators. Adding a photo: its author
+   * while the thread takes replies and the post has room. Removing one: its author and the moderators.
+   */
+  abilities: abilitiesOf(['translate', 'addPhoto', 'removePhoto']),
 });
 export type PostAnswer = z.infer<typeof postAnswer>;
+
+export const postPhotoParams = z.object({ id: uuid, photoId: uuid });
 
 export const threadAnswer = threadSummary.extend({
   space: z.object({ id: uuid, name: z.record(z.string(), z.string()), programId: uuid }),

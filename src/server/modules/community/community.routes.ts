@@ -4,6 +4,9 @@ import { idParams } from '../../../shared/common.schemas.js';
 import * as s from '../../../shared/schemas/community.js';
 import { ctxOf } from '../../http/context.js';
 import { sendCreated } from '../../http/create-once.js';
+import { uploadedFile } from '../../http/uploads.js';
+import { PHOTO_LIMITS } from '../../storage/photo-encoding.js';
+import { addPostPhoto, removePostPhoto } from './post-photos.service.js';
 import * as sp from '../../../shared/schemas/community-spaces.js';
 import { currentRules, decideJoin, listJoins, requestToJoin, writeRules } from './joins.service.js';
 import { mentoringRoutes } from './mentoring.routes.js';
@@ -162,6 +165,22 @@ function spaceRoutes(app: FastifyInstance): void {
     '/api/v1/community/posts/:id/translations',
     { schema: { params: idParams, body: sp.translationBody, response: { 200: sp.threadAnswer }, tags }, config },
     async (req) => translatePost(ctxOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/v1/community/posts/:id/photos',
+    {
+      schema: { params: idParams, consumes: ['multipart/form-data'], response: { 201: sp.postAnswer }, tags },
+      config,
+    },
+    async (req, res) => {
+      const { data, mimetype } = await uploadedFile(req, 'photo', PHOTO_LIMITS.maxBytes);
+      return res.code(201).send(await addPostPhoto(ctxOf(req), req.params.id, { data, mimetype }));
+    },
+  );
+  r.delete(
+    '/api/v1/community/posts/:id/photos/:photoId',
+    { schema: { params: sp.postPhotoParams, response: { 200: sp.postAnswer }, tags }, config },
+    async (req) => removePostPhoto(ctxOf(req), req.params.id, req.params.photoId),
   );
   r.post('/api/v1/community/posts/:id/hide', { schema: moderation, config }, async (req) =>
     hidePost(ctxOf(req), req.params.id, req.body.reason),

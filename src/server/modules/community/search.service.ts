@@ -8,7 +8,7 @@ import { threadsRepository, type ThreadRow } from './threads.repository.js';
 import { presentSummary } from './threads.service.js';
 
 /**
- * Search over the titles and opening texts of the threads the caller may read in the program,
+ * Search over the titles, opening texts and visible replies (with their stored translations) of the threads the caller may read in the program,
  * forgiving typos as the catalog does: the words as typed, or, when a word occurs nowhere, its
  * closest spellings in the program's threads. One page, best tier first; hidden threads never.
  */

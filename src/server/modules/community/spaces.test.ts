@@ -344,6 +344,40 @@ describe('threads and replies', () => {
     expect(await search('bpom')).toEqual([]);
     expect(await search('包装')).toEqual([]);
   });
+
+  it('are found by words of their visible replies and the replies’ stored translations, kept as replies change', async () => {
+    const w = await spacesWorld(t);
+    const threadId = (
+      await w.thread(w.space('packaging'), w.ayu.session!, { title: 'Kemasan dodol', body: 'Apa saran kalian?' })
+    ).json().id as string;
+    const search = async (q: string) =>
+      (
+        await w.ok('GET', `/api/v1/community/${w.program.id}/search?q=${encodeURIComponent(q)}`, w.ayu.session!)
+      ).items.map((x: { id: string }) => x.id);
+    expect(await search('vakum')).toEqual([]);
+    const reply = await w.ok('POST', `/api/v1/community/threads/${threadId}/replies`, w.rina.session!, {
+      body: 'Pakai mesin vakum sederhana.',
+    });
+    // a word only in a reply, as typed and misspelt
+    expect(await search('vakum')).toEqual([threadId]);
+    expect(await search('vakm')).toEqual([threadId]);
+    expect(await search('dodol mesin')).toEqual([threadId]);
+    // a word only in the reply's Japanese translation
+    expect(await search('真空')).toEqual([]);
+    await w.ok('POST', `/api/v1/community/posts/${reply.id}/translations`, w.rina.session!, {
+      language: 'ja',
+      body: '簡単な真空包装機を使ってください。',
+    });
+    expect(await search('真空')).toEqual([threadId]);
+    // the hidden reply's words (and its translation's) find the thread no more; restored, they do again
+    await w.ok('POST', `/api/v1/community/posts/${reply.id}/hide`, w.staff.manager, { reason: 'spam' });
+    expect(await search('vakum')).toEqual([]);
+    expect(await search('真空')).toEqual([]);
+    expect(await search('dodol')).toEqual([threadId]);
+    await w.ok('POST', `/api/v1/community/posts/${reply.id}/restore`, w.staff.manager, { reason: 'keliru' });
+    expect(await search('vakum')).toEqual([threadId]);
+    expect(await search('真空')).toEqual([threadId]);
+  });
 });
 
 describe('moderation', () => {

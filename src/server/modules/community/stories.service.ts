@@ -8,7 +8,7 @@ import type {
   StoryBody,
   StoryPatch,
 } from '../../../shared/schemas/community-stories.js';
-import { checkPhoto, encodePhoto } from '../../storage/photo-encoding.js';
+import { preparePhoto } from '../../storage/photo-encoding.js';
 import { abilities, authorize, can, recordAudit, requireUser, scopeOf } from '../platform/index.js';
 import { groupById } from '../registry/index.js';
 import { storyPolicy } from './community.policy.js';
@@ -234,19 +234,8 @@ export async function addStoryPhoto(ctx: Ctx, id: string, upload: { data: Buffer
   const before = await storiesRepository.byId(ctx.db, id);
   if (!before) throw notFound('Story');
   authorize(ctx.actor, storyPolicy, 'draft', storyTarget(before));
-  await checkPhoto(upload);
-  const encoded = await encodePhoto(upload);
-  const photoId = uuidv7();
-  const photo: StoryPhotoRow = {
-    id: photoId,
-    story_id: id,
-    content_type: 'image/webp',
-    byte_size: encoded.full.length,
-    width: encoded.width,
-    height: encoded.height,
-    storage_key: `stories/${id}/${photoId}.webp`,
-    thumbnail_key: `stories/${id}/${photoId}-thumb.webp`,
-  };
+  const prepared = await preparePhoto(upload, 'stories', id);
+  const photo: StoryPhotoRow = { ...prepared.fields, story_id: id };
   await inTransaction(ctx, async (tx) => {
     const row = (await storiesRepository.lockedById(tx.db, id))!;
     requireStatus(row, 'draft');
@@ -260,9 +249,7 @@ export async function addStoryPhoto(ctx: Ctx, id: string, upload: { data: Buffer
           maximum: PHOTOS_PER_STORY,
         },
       );
-    // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
-    await tx.files.put(photo.storage_key, encoded.full);
-    await tx.files.put(photo.thumbnail_key, encoded.thumbnail);
+    await prepared.write(tx.files);
     await storiesRepository.insertPhoto(tx.db, photo);
     await recordAudit(tx.db, tx, {
       action: 'community.story.photo_add',

@@ -20,25 +20,33 @@ const RECOUNT = `SELECT t.reply_count, t.last_activity_at,
       AS newest
   FROM community_threads t WHERE t.id = $1`;
 
-describe('a thread’s kept reply count and last activity, for any sequence of replies, hides, restores and deletes', () => {
-  it('equal a recount of its posts, and the list and the thread show them', async () => {
+describe('a thread’s kept reply count, last activity and search text, for any sequence of replies, hides, restores and deletes', () => {
+  it('equal a recount of its posts, the list and the thread show them, and search finds exactly its visible replies', async () => {
     const w = await communityWorld(t);
     const db = t.database.db;
     const space = w.space('packaging');
     const writers = [w.ayu.session, w.rina.session, w.staff.trainer];
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 10 }), async (steps) => {
         const thread = await w.thread(space, w.ayu.session, { kind: 'discussion' });
+        run += 1;
         const replies: string[] = [];
+        // each reply's own word, found by no other post: `r<run>x<n>z`
+        const words = new Map<string, string>();
         let openingHidden = false;
         for (const s of steps) {
           if (s.kind === 'reply') {
             // who does not moderate no longer reaches a thread whose opening post is hidden
+            const word = `r${run}x${words.size + 1}z`;
             const r = await w.request('POST', `/api/v1/community/threads/${thread.id}/replies`, writers[s.who]!, {
-              body: `Balasan ${replies.length + 1}`,
+              body: `Balasan ${word}`,
             });
             expect(r.statusCode === 404 ? openingHidden : r.statusCode < 300).toBe(true);
-            if (r.statusCode < 300) replies.push(r.json().id as string);
+            if (r.statusCode < 300) {
+              replies.push(r.json().id as string);
+              words.set(r.json().id as string, word);
+            }
             continue;
           }
           const post = [thread.id, ...replies][s.post % (replies.length + 1)]!;
@@ -63,6 +71,20 @@ describe('a thread’s kept reply count and last activity, for any sequence of r
         const shown = await w.ok('GET', `/api/v1/community/threads/${thread.id}`, w.staff.community);
         expect(shown.replyCount).toBe(kept!.counted);
         expect(shown.lastActivityAt).toBe(kept!.newest.toISOString());
+        // search by each reply's word agrees with a naive recount over the visible posts
+        const visible = await db.query<{ id: string }>(
+          `SELECT p.id FROM community_posts p JOIN community_posts o ON o.id = p.thread_id
+           WHERE p.thread_id = $1 AND p.id <> p.thread_id AND p.hidden_at IS NULL AND o.hidden_at IS NULL`,
+          [thread.id],
+        );
+        for (const [post, word] of words) {
+          const found = await w.ok('GET', `/api/v1/community/${w.program.id}/search?q=${word}`, w.staff.community);
+          const expected = visible.some((v) => v.id === post) ? [thread.id] : [];
+          expect(
+            found.items.map((x: { id: string }) => x.id),
+            `${word} of ${post}`,
+          ).toEqual(expected);
+        }
       }),
       { numRuns: 12 },
     );

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { likeContaining, likePrefix } from '../../db/sql.js';
+import type { PhotoFields } from '../../storage/photo-encoding.js';
 import type { WordLookup } from '../market/index.js';
 
 export interface ThreadRow {
@@ -53,6 +54,13 @@ const THREAD = `SELECT t.id, t.program_id, t.space_id, s.name AS space_name, s.a
   t.reply_count, t.last_activity_at, t.created_at
   FROM community_threads t JOIN community_posts o ON o.id = t.id JOIN community_spaces s ON s.id = t.space_id
   JOIN platform_accounts u ON u.id = t.author_id`;
+
+export interface PostPhotoRow extends PhotoFields {
+  post_id: string;
+}
+
+const PHOTO = `SELECT id, post_id, content_type, byte_size, width, height, storage_key, thumbnail_key
+  FROM community_post_photos`;
 
 export interface PostHead {
   id: string;
@@ -142,7 +150,7 @@ export const threadsRepository = {
   },
 
   /**
-   * Threads of the program in the given spaces whose title and opening text hold every word of a
+   * Threads of the program in the given spaces whose title and posts (search_text) hold every word of a
    * tier and not all the words of any earlier tier, newest activity first. Latin words are whole
    * words or their beginnings, through the full-text document (community_threads_doc); other words
    * (Japanese is written without spaces) are found inside the text.
@@ -267,25 +275,47 @@ export const threadsRepository = {
   },
 
   /**
-   * The thread's search text again from its title, opening text and their stored translations, and
-   * the program's words from it (the insert trigger adds words of new threads only).
+   * The thread's search text again from its title, opening text, visible replies and their stored
+   * translations, and the program's words from it (0050): for a new reply; edits, hides, restores,
+   * deletes and translations are kept by trigger.
    */
   async refreshSearchText(db: Queryable, threadId: string): Promise<void> {
-    await db.query(
-      `UPDATE community_threads t SET search_text = lower(t.title || ' ' || o.body || coalesce((
-         SELECT string_agg(' ' || coalesce(tr.title, '') || ' ' || tr.body, '' ORDER BY tr.language)
-         FROM community_post_translations tr WHERE tr.post_id = t.id), ''))
-       FROM community_posts o WHERE o.id = t.id AND t.id = $1`,
-      [threadId],
+    await db.query('SELECT community_threads_refresh_search(ARRAY[$1::uuid])', [threadId]);
+  },
+
+  /** The posts' photos, in the order added. */
+  async photos(db: Queryable, postIds: string[]): Promise<PostPhotoRow[]> {
+    if (postIds.length === 0) return [];
+    return db.query<PostPhotoRow>(`${PHOTO} WHERE post_id = ANY($1::uuid[]) ORDER BY created_at, id`, [postIds]);
+  },
+
+  async photoById(db: Queryable, id: string): Promise<PostPhotoRow | undefined> {
+    return (await db.query<PostPhotoRow>(`${PHOTO} WHERE id = $1`, [id]))[0];
+  },
+
+  /** The photo a stored file (the photo or its thumbnail) belongs to. */
+  async photoByKey(db: Queryable, key: string): Promise<PostPhotoRow | undefined> {
+    return (await db.query<PostPhotoRow>(`${PHOTO} WHERE storage_key = $1 OR thumbnail_key = $1`, [key]))[0];
+  },
+
+  async countPhotos(db: Queryable, postId: string): Promise<number> {
+    const rows = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM community_post_photos WHERE post_id = $1',
+      [postId],
     );
+    return rows[0]!.n;
+  },
+
+  async insertPhoto(db: Queryable, p: PostPhotoRow, at: Date): Promise<void> {
     await db.query(
-      `INSERT INTO community_words (program_id, word)
-       SELECT DISTINCT t.program_id, w.word
-       FROM community_threads t, regexp_split_to_table(t.search_text, '[^a-z0-9]+') AS w(word)
-       WHERE t.id = $1 AND length(w.word) BETWEEN 3 AND 60
-       ON CONFLICT DO NOTHING`,
-      [threadId],
+      `INSERT INTO community_post_photos (id, post_id, content_type, byte_size, width, height, storage_key,
+         thumbnail_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [p.id, p.post_id, p.content_type, p.byte_size, p.width, p.height, p.storage_key, p.thumbnail_key, at],
     );
+  },
+
+  async deletePhoto(db: Queryable, id: string): Promise<void> {
+    await db.query('DELETE FROM community_post_photos WHERE id = $1', [id]);
   },
 
   /** Who follows the thread: told of each reply. */

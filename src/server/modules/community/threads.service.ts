@@ -11,7 +11,8 @@ import type {
   ThreadsQuery,
   TranslationBody,
 } from '../../../shared/schemas/community-spaces.js';
-import { POST_LANGUAGES } from '../../../shared/schemas/community-spaces.js';
+import { PHOTOS_PER_POST, POST_LANGUAGES } from '../../../shared/schemas/community-spaces.js';
+import { mediaUrl, type LinkSigner } from '../../storage/media-links.js';
 import { programById } from '../programs/index.js';
 import { can, recordAudit, requireUser } from '../platform/index.js';
 import { mentioned } from './mentions.js';
@@ -27,7 +28,7 @@ import {
   viewerIn,
   type Viewer,
 } from './spaces.service.js';
-import { threadsRepository, type PostRow, type ThreadRow } from './threads.repository.js';
+import { threadsRepository, type PostPhotoRow, type PostRow, type ThreadRow } from './threads.repository.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -66,7 +67,27 @@ function writtenIn(actor: Actor, given: PostLanguage | undefined): PostLanguage 
   return isPostLanguage(locale) ? locale : 'id';
 }
 
-function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean, viewerId: string): PostAnswer {
+/** A post's photo: its addresses signed for the reader (private: whoever may read the post, decision 030). */
+export const presentPostPhoto = (signer: LinkSigner, p: PostPhotoRow) => ({
+  id: p.id,
+  url: mediaUrl(signer, p.storage_key),
+  thumbnailUrl: mediaUrl(signer, p.thumbnail_key),
+  contentType: p.content_type,
+  width: p.width,
+  height: p.height,
+  byteSize: p.byte_size,
+});
+
+function presentPost(
+  signer: LinkSigner,
+  row: PostRow,
+  thread: ThreadRow,
+  reach: { post: boolean; moderate: boolean },
+  viewerId: string,
+  photos: PostPhotoRow[],
+): PostAnswer {
+  const moderator = reach.moderate;
+  const own = row.author_id === viewerId;
   return {
     id: row.id,
     author: { id: row.author_id, name: row.author_name },
@@ -89,7 +110,12 @@ function presentPost(row: PostRow, thread: ThreadRow, moderator: boolean, viewer
     reportedByMe: row.reported_by_me,
     reports: moderator ? row.reports : null,
     createdAt: row.created_at.toISOString(),
-    abilities: { translate: moderator || row.author_id === viewerId },
+    photos: photos.map((p) => presentPostPhoto(signer, p)),
+    abilities: {
+      translate: moderator || own,
+      addPhoto: own && reach.post && thread.locked_at === null && photos.length < PHOTOS_PER_POST,
+      removePhoto: moderator || own,
+    },
   };
 }
 
@@ -246,12 +272,25 @@ export async function showThread(ctx: Ctx | TxCtx, id: string): Promise<ThreadAn
     reach.moderate,
     ctx.language ?? viewer.user.locale,
   );
+  const photos = await threadsRepository.photos(
+    ctx.db,
+    posts.map((p) => p.id),
+  );
   return {
     ...presentSummary(thread),
     space: { id: thread.space_id, name: thread.space_name, programId: thread.program_id },
     following: await threadsRepository.isFollowing(ctx.db, id, viewer.user.id),
     acceptedPostId: thread.accepted_post_id,
-    posts: posts.map((p) => presentPost(p, thread, reach.moderate, viewer.user.id)),
+    posts: posts.map((p) =>
+      presentPost(
+        ctx,
+        p,
+        thread,
+        reach,
+        viewer.user.id,
+        photos.filter((x) => x.post_id === p.id),
+      ),
+    ),
     mutedUntil: viewer.sanction?.kind === 'mute' ? viewer.sanction.ends_at.toISOString() : null,
     abilities: {
       read: true,
@@ -321,6 +360,7 @@ export async function reply(ctx: Ctx, threadId: string, input: ReplyBody): Promi
           language,
           at: tx.clock.now(),
         });
+        await threadsRepository.refreshSearchText(tx.db, threadId);
         await recordAudit(tx.db, tx, {
           action: 'community.reply',
           entity: 'community_post',
@@ -361,7 +401,7 @@ export async function acceptAnswer(ctx: Ctx, threadId: string, postId: string): 
 }
 
 /** A post the viewer may read, with its thread and the viewer's reach there. */
-async function readablePost(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Ctx['db'] | TxCtx['db'], postId: string) {
+export async function readablePost(ctx: Pick<Ctx, 'actor' | 'clock'>, db: Ctx['db'] | TxCtx['db'], postId: string) {
   const post = await threadsRepository.post(db, postId);
   if (!post) throw notFound('Post');
   const found = await readableThread(ctx, db, post.thread_id);
@@ -400,7 +440,7 @@ export async function reportPost(ctx: Ctx, postId: string, reason: string) {
 /**
  * Stores a post's translation into another of the program's locales (no outside service is
  * reachable): by the post's author or a moderator of its space; anyone else who reads it gets a 403.
- * An opening post's translation carries the thread's title. Search finds the thread by it; audited.
+ * An opening post's translation carries the thread's title. Search finds the thread by any; audited.
  */
 export async function translatePost(ctx: Ctx, postId: string, input: TranslationBody): Promise<ThreadAnswer> {
   const threadId = await inTransaction(ctx, async (tx) => {
@@ -436,7 +476,6 @@ export async function translatePost(ctx: Ctx, postId: string, input: Translation
       addedBy: viewer.user.id,
       at: tx.clock.now(),
     });
-    if (opening) await threadsRepository.refreshSearchText(tx.db, thread.id);
     await recordAudit(tx.db, tx, {
       action: 'community.post.translate',
       entity: 'community_post',

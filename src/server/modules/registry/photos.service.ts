@@ -1,9 +1,8 @@
-import { v7 as uuidv7 } from 'uuid';
 import { lockRow } from '../../db/sql.js';
 import { inTransaction, type Ctx, type TxCtx } from '../../http/context.js';
 import { createOnce } from '../../http/create-once.js';
 import { notFound, ruleBroken } from '../../http/errors.js';
-import { checkPhoto, encodePhoto, PHOTO_LIMITS as STORED_PHOTO_LIMITS } from '../../storage/photo-encoding.js';
+import { deletePhotoFiles, preparePhoto, PHOTO_LIMITS as STORED_PHOTO_LIMITS } from '../../storage/photo-encoding.js';
 import { authorize, recordAudit } from '../platform/index.js';
 import { productsRepository } from './products.repository.js';
 import { presentPhoto } from './products.service.js';
@@ -33,22 +32,11 @@ export async function addPhoto(
   clientId?: string,
 ) {
   await productFor(ctx, productId, 'addPhoto');
-  await checkPhoto(upload);
+  const prepared = await preparePhoto(upload, 'products', productId, clientId);
   // A cheap early refusal (not for a replay, which adds nothing); the count that counts is taken
   // again at commit, below.
   if (!clientId || !(await productsRepository.photoById(ctx.db, clientId))) await assertRoomForPhoto(ctx, productId);
-  const id = clientId ?? uuidv7();
-  const encoded = await encodePhoto(upload);
-  const photo = {
-    id,
-    product_id: productId,
-    content_type: 'image/webp',
-    byte_size: encoded.full.length,
-    width: encoded.width,
-    height: encoded.height,
-    storage_key: `products/${productId}/${id}.webp`,
-    thumbnail_key: `products/${productId}/${id}-thumb.webp`,
-  };
+  const photo = { ...prepared.fields, product_id: productId };
   return inTransaction(ctx, async (tx) => {
     // The product is held so that two uploads racing for the last place cannot both pass the count.
     await lockRow(tx.db, 'products', productId);
@@ -62,9 +50,7 @@ export async function addPhoto(
       present: presentPhoto,
       create: async () => {
         await assertRoomForPhoto(tx, productId);
-        // Files before the row: a crash leaves at worst an unreferenced file, never a row pointing at nothing.
-        await tx.files.put(photo.storage_key, encoded.full);
-        await tx.files.put(photo.thumbnail_key, encoded.thumbnail);
+        await prepared.write(tx.files);
         const stored = await productsRepository.insertPhoto(tx.db, photo);
         await recordAudit(tx.db, tx, {
           action: 'product.photo_add',
@@ -106,7 +92,5 @@ export async function removePhoto(ctx: Ctx, productId: string, photoId: string):
     });
     return row;
   });
-  // After the commit: a failed delete leaves an unreferenced file, never a row without its file.
-  await ctx.files.delete(photo.storage_key);
-  await ctx.files.delete(photo.thumbnail_key);
+  await deletePhotoFiles(ctx.files, photo);
 }

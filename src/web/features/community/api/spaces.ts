@@ -92,3 +92,14 @@ export const reportPost = (postId: string, reason: string) =>
 /** A moderator's action: hide or restore a post, lock or unlock a thread. */
 export const moderate = (kind: 'posts' | 'threads', id: string, action: 'hide' | 'restore' | 'lock' | 'unlock') =>
   api<ThreadAnswer>(`/api/v1/community/${kind}/${id}/${action}`, { method: 'POST', body: {} });
+
+/** A photo on one's own post (multipart field "photo"); the post as it is now. */
+export const uploadPostPhoto = (postId: string, file: File) => {
+  const body = new FormData();
+  body.append('photo', file);
+  return api<PostAnswer>(`/api/v1/community/posts/${postId}/photos`, { method: 'POST', body, quiet: formQuiet });
+};
+
+/** Removes a photo from a post (its author or a moderator). */
+export const removePostPhoto = (postId: string, photoId: string) =>
+  api<PostAnswer>(`/api/v1/community/posts/${postId}/photos/${photoId}`, { method: 'DELETE' });

@@ -12,6 +12,7 @@ import { useResource } from '../../../lib/use-resource';
 import { SpaceModerators } from './SpaceModerators';
 import { spaceName } from './SpacesPage';
 import { ThreadList } from './ThreadList';
+import { PhotoPicker, sendPhotos } from './PostPhotos';
 
 const LANGUAGES = ['id', 'en', 'ja'] as const;
 
@@ -22,6 +23,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
   const form = useFormState();
   const refusal = useRefusal();
   const [open, setOpen] = useState(false);
+  const [photos, setPhotos] = useState<File[]>([]);
   const [fields, setFields] = useState({
     title: '',
     body: '',
@@ -45,9 +47,15 @@ function NewThread({ spaceId }: { spaceId: string }) {
       id = sent.queued ? null : sent.data.id;
     });
     if (!ok) return;
-    if (id) navigate(`/threads/${id}`);
-    else {
+    if (id) {
+      // The thread is open: its opening post's photos follow (one refused can be added again there).
+      if (photos.length) await sendPhotos(id, photos);
+      navigate(`/threads/${id}`);
+    } else {
+      // Kept to send later: photos need a connection (the picker says so offline) and are added
+      // from the thread once it is there.
       setFields((f) => ({ ...f, title: '', body: '' }));
+      setPhotos([]);
       setOpen(false);
     }
   };
@@ -97,6 +105,7 @@ function NewThread({ spaceId }: { spaceId: string }) {
           </select>
         )}
       </Field>
+      <PhotoPicker name="thread" files={photos} onChange={setPhotos} />
       {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.post')}

@@ -27,6 +27,7 @@ import { suggestMembers } from '../api/moderation';
 import { ShowingLoaded } from '../../offline';
 import { Drafts, useRefusal } from './Drafts';
 import { waMeLink } from '../wa-me';
+import { PhotoPicker, PostPhotos, sendPhotos } from './PostPhotos';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
 
@@ -153,6 +154,7 @@ function Post({ thread, post, opening, original, onToggleOriginal, onChanged }: 
           </button>
         </p>
       ) : null}
+      <PostPhotos post={post} text={shown?.body ?? post.body} onChanged={onChanged} />
       <div className="actions">
         <button
           type="button"
@@ -233,17 +235,24 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
   const form = useFormState();
   const refusal = useRefusal();
   const [body, setBody] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [refused, setRefused] = useState(0);
   const pick = (name: string) => setBody((text) => `${text.replace(/@[^@]*$/u, '')}@${name} `);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    let posted = false;
+    let postId: string | null = null;
     const ok = await form.submit(replyBody, { body }, async () => {
       // Kept on the phone when offline, shown under the thread until it is sent.
-      posted = !(await refusal.watch(() => replyTo(threadId, { body, id: crypto.randomUUID() }))).queued;
+      const sent = await refusal.watch(() => replyTo(threadId, { body, id: crypto.randomUUID() }));
+      postId = sent.queued ? null : sent.data.id;
     });
     if (ok) {
+      // The reply is posted: its photos follow it, one by one. One kept to send later goes without
+      // them (photos need a connection; the picker says so offline).
+      setRefused(postId && photos.length ? await sendPhotos(postId, photos) : 0);
       setBody('');
-      if (posted) onSent();
+      setPhotos([]);
+      if (postId) onSent();
     }
   };
   return (
@@ -252,6 +261,12 @@ function ReplyBox({ threadId, programId, onSent }: { threadId: string; programId
         {(p) => <textarea {...p} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />}
       </Field>
       <MentionSuggestions programId={programId} text={body} onPick={pick} />
+      <PhotoPicker name="reply" files={photos} onChange={setPhotos} />
+      {refused ? (
+        <p className="error" role="alert">
+          {t('spaces.photosNotSent', { count: refused })}
+        </p>
+      ) : null}
       {refusal.note}
       <button type="submit" disabled={form.busy}>
         {t('spaces.send')}
