@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
+import { appStarted, hasNoHorizontalScroll, menu, phonePage, screenshot, signIn } from './browser.js';
 import { baseUrl, programId, staffMember, useBrowser } from './community-fixture.js';
 import { apiSession, FACILITATORS, ROOT } from './server.js';
 
@@ -166,6 +166,7 @@ describe('a group’s success story on a phone', () => {
     await early.getByText('Belum ada kisah yang terbit.').or(early.locator('main ul.stack')).first().waitFor();
     expect(await early.getByRole('link', { name: STORY.id.title }).count()).toBe(0);
     await early.goto(`/stories/${storyId}`);
+    await appStarted(early);
     await early.getByRole('heading', { name: 'Tidak ditemukan', level: 1 }).waitFor();
     expect(await early.locator('main').innerText()).not.toContain(STORY.id.title);
     await early.context().close();
@@ -197,6 +198,11 @@ describe('a group’s success story on a phone', () => {
       await visitor.goto(`/stories?program=${programId}`);
       await visitor.getByRole('heading', { name: reader.list, level: 1 }).waitFor();
       await visitor.getByRole('link', { name: STORY[lang].title }).click();
+      // The page comes rendered by the server; the app takes its place only once its own page is
+      // whole, never showing a "loading" line in place of the story.
+      await visitor.getByRole('heading', { name: STORY[lang].title, level: 1 }).waitFor();
+      await appStarted(visitor);
+      expect(await visitor.locator('#root [data-loading]').count()).toBe(0);
       await visitor.getByRole('heading', { name: STORY[lang].title, level: 1 }).waitFor();
       const text = await visitor.locator('main').innerText();
       expect(text).toContain(STORY[lang].body.split('\n')[0]);
