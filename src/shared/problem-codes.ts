@@ -201,6 +201,7 @@ export const FIELD_CODES = {
   product_or_group: [],
   not_a_choice: [],
   before_start: [],
+  below_going: ['going'],
   before_joined: [],
   not_storable: [],
   span_too_long: ['days'],

@@ -125,7 +125,7 @@ describe('public events and people on a phone', () => {
     const capacity = page.getByLabel('Kapasitas', { exact: true });
     await capacity.fill('1');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Paling sedikit 2.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Paling sedikit 2: sudah 2 orang terdaftar hadir.' }).waitFor();
     expect(await capacity.getAttribute('aria-invalid')).toBe('true');
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await shoot(page, 'people-event-capacity-refused-id');

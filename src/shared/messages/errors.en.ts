@@ -153,6 +153,7 @@ export const errorsEn: ErrorTexts = {
   'error.product_or_group': 'Choose a product or a group.',
   'error.not_a_choice': 'Is not one of the choices.',
   'error.before_start': 'Is before the start date.',
+  'error.below_going': 'At least {going}: that many are already going.',
   'error.before_joined': 'Is before the date of joining.',
   'error.not_storable': 'Contains characters that cannot be stored.',
   'error.span_too_long': 'Is more than {days} days after the start.',

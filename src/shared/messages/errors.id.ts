@@ -153,6 +153,7 @@ export const errorsId: ErrorTexts = {
   'error.product_or_group': 'Pilih produk atau kelompok.',
   'error.not_a_choice': 'Bukan salah satu pilihan.',
   'error.before_start': 'Sebelum tanggal mulai.',
+  'error.below_going': 'Paling sedikit {going}: sudah {going} orang terdaftar hadir.',
   'error.before_joined': 'Sebelum tanggal bergabung.',
   'error.not_storable': 'Memuat karakter yang tidak dapat disimpan.',
   'error.span_too_long': 'Lebih dari {days} hari setelah mulai.',

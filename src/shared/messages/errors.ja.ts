@@ -153,6 +153,7 @@ export const errorsJa: ErrorTexts = {
   'error.product_or_group': '商品かグループを選んでください。',
   'error.not_a_choice': '選択肢にありません。',
   'error.before_start': '開始日より前です。',
+  'error.below_going': '{going}以上にしてください。すでに{going}人が参加予定です。',
   'error.before_joined': '加入日より前です。',
   'error.not_storable': '保存できない文字が含まれています。',
   'error.span_too_long': '開始から {days} 日を超えています。',

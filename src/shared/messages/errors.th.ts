@@ -149,6 +149,7 @@ export const errorsTh: ErrorTexts = {
   'error.product_or_group': 'เลือกสินค้าหรือกลุ่ม',
   'error.not_a_choice': 'ไม่ใช่ตัวเลือกที่มี',
   'error.before_start': 'อยู่ก่อนวันเริ่มต้น',
+  'error.below_going': 'อย่างน้อย {going}: มีผู้ตอบรับแล้ว {going} คน',
   'error.before_joined': 'อยู่ก่อนวันที่เข้าร่วม',
   'error.not_storable': 'มีอักขระที่บันทึกไม่ได้',
   'error.span_too_long': 'เกิน {days} วันหลังวันเริ่มต้น',

@@ -150,6 +150,7 @@ export const errorsVi: ErrorTexts = {
   'error.product_or_group': 'Hãy chọn một sản phẩm hoặc một nhóm.',
   'error.not_a_choice': 'Không phải một trong các lựa chọn.',
   'error.before_start': 'Trước ngày bắt đầu.',
+  'error.below_going': 'Ít nhất {going}: đã có {going} người đăng ký tham dự.',
   'error.before_joined': 'Trước ngày tham gia.',
   'error.not_storable': 'Chứa ký tự không lưu được.',
   'error.span_too_long': 'Hơn {days} ngày sau ngày bắt đầu.',

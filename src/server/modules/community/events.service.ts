@@ -268,7 +268,7 @@ export async function editEvent(ctx: Ctx, id: string, input: EventChange): Promi
       throw ruleBroken(
         'capacity-below-going',
         `${before.going} people are already going.`,
-        [{ path: 'capacity', code: 'too_small', params: { minimum: before.going }, message: 'below those going' }],
+        [{ path: 'capacity', code: 'below_going', params: { going: before.going }, message: 'below those going' }],
         undefined,
         { going: before.going },
       );

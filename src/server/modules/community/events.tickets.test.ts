@@ -279,8 +279,8 @@ describe('changing an event', () => {
       'capacity-below-going',
       { going: 2 },
     ]);
-    // Beside the field, the web words it as "at least 2".
-    expect(below.json().errors).toMatchObject([{ path: 'capacity', code: 'too_small', params: { minimum: 2 } }]);
+    // Beside the field, the web words it as "at least 2: 2 are already going".
+    expect(below.json().errors).toMatchObject([{ path: 'capacity', code: 'below_going', params: { going: 2 } }]);
     expect(await t.database.db.query(`SELECT 1 FROM notifications WHERE kind = 'community.event.changed'`)).toEqual([]);
 
     const moved = await edit(w.as.karangasem, { ...later, capacity: 3 });
