@@ -155,5 +155,14 @@ describe('public events and people on a phone', () => {
     expect(await visitor.getByRole('link', { name: 'Tambahkan ke kalender' }).count()).toBe(0);
     await shoot(visitor, 'people-event-cancelled-id');
     await visitor.context().close();
+
+    // Those going are told in the app too, with the organiser's reason.
+    const going = await phonePage(fixture.browser, baseUrl);
+    await signIn(going, DEWI);
+    await going.goto('/app/notifications');
+    const notice = going.getByRole('listitem').filter({ hasText: OPEN_FAIR.id });
+    await notice.getByText('dibatalkan', { exact: false }).waitFor();
+    expect(await notice.innerText()).toContain('Wantilan dipakai upacara desa');
+    await going.context().close();
   });
 });

@@ -62,6 +62,8 @@ export default function NotificationsPage() {
                   <li key={n.id} className={read ? undefined : 'unread'}>
                     <div className="row-static">
                       {screen ? <Link href={screen}>{text(n)}</Link> : <span>{text(n)}</span>}
+                      {/* A person's own words about it (why an event was called off), as written. */}
+                      {n.params.reason ? <q className="small">{n.params.reason}</q> : null}
                       <span className="muted small">
                         {read ? null : <span className="badge">{t('notifications.new')}</span>}{' '}
                         {formatDate(n.createdAt, locale)}
