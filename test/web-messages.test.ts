@@ -29,8 +29,9 @@ function resolveImport(from: string, specifier: string): string | undefined {
 /**
  * The files the public pages run, whose words must come with the public part: what the entry
  * (main.tsx) imports, and what it loads on demand, except the staff app and the staff screens (the
- * lazy components of a feature's index.ts). The invitation page and the community's join page and
- * success stories are such lazy components and public all the same.
+ * lazy components of a feature's index.ts). The invitation page and the community's join page,
+ * success stories, public events and members' public pages are such lazy components and public all
+ * the same.
  */
 function publicFiles(): Set<string> {
   const seen = new Set<string>();
@@ -53,6 +54,8 @@ function publicFiles(): Set<string> {
   visit(join(WEB, 'features/community/components/JoinPage.tsx'));
   visit(join(WEB, 'features/community/components/StoryPage.tsx'));
   visit(join(WEB, 'features/community/components/PublicStoriesPage.tsx'));
+  visit(join(WEB, 'features/community/components/PublicEventsPage.tsx'));
+  visit(join(WEB, 'features/community/components/PublicProfilePage.tsx'));
   return seen;
 }
 
