@@ -37,6 +37,10 @@ export async function startBuiltServer(options: { build?: boolean; demo?: boolea
     OVOP_ADMIN_EMAIL: ADMIN.email,
     OVOP_ADMIN_PASSWORD: ADMIN.password,
     OVOP_LOG_LEVEL: 'warn',
+    // The journeys' villagers who join through the API each come from an address of their own
+    // (x-forwarded-for, as from their own phones behind a proxy): from 127.0.0.1 alone, they would
+    // use up the public forms' limit of 10 an hour per address that the browser's joins also need.
+    OVOP_TRUST_PROXY: 'true',
     HOST: '127.0.0.1',
     PORT: String(port),
   };
