@@ -11,8 +11,6 @@ import './styles.css';
  * waited for (no `Loading` line left), so the visitor never sees the content give way to a
  * "loading" line. Not hydration: the app renders its own page, nothing has to match.
  */
-const SETTLE_MS = 100;
-
 function takeOver(root: HTMLElement): void {
   if (!root.firstElementChild) return;
   const rendered = document.createElement('div');
@@ -20,12 +18,8 @@ function takeOver(root: HTMLElement): void {
   root.before(rendered);
   root.hidden = true;
   const ready = () => root.firstElementChild !== null && root.querySelector('[data-loading]') === null;
-  // Looked at a moment after the app's last change: a renderer may commit a screen in steps (Preact
-  // puts a suspended screen's fallback in a render of its own), and a step between is not ready.
-  let settle: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    clearTimeout(settle);
-    settle = setTimeout(() => ready() && show(), SETTLE_MS);
+    if (ready()) show();
   });
   observer.observe(root, { childList: true, subtree: true });
   // whatever the app still waits for after a while, it shows it (offline, a slow answer)
@@ -37,7 +31,6 @@ function takeOver(root: HTMLElement): void {
     if (typing()) return;
     observer.disconnect();
     clearTimeout(timer);
-    clearTimeout(settle);
     rendered.remove();
     root.hidden = false;
   }
