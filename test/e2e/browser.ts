@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { ROOT } from './server.js';
 
 export const CHROMIUM_ARGS = [
@@ -75,4 +75,32 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByLabel('Kata sandi').fill(who.password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByRole('heading', { name: /Halo/ }).waitFor();
+}
+
+/**
+ * Signs in online and waits until the service worker serves the app, then loads it once more through
+ * the worker, so what the screens read from then on is kept for use offline.
+ */
+export async function signInWithWorker(page: Page, who: { email: string; password: string }): Promise<void> {
+  await signIn(page, who);
+  type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
+  await page.waitForFunction(
+    () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.reload();
+  await page.getByRole('heading', { name: /Halo/ }).waitFor();
+}
+
+/** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
+export async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
+  const fromWorker = (route: Route) =>
+    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
+  await context.route('**', fromWorker);
+  await context.setOffline(true);
+  return async () => {
+    await context.unroute('**', fromWorker);
+    await context.setOffline(false);
+  };
 }

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseLanguage, hasNoHorizontalScroll, screenshot } from './browser.js';
+import { chooseLanguage, cutNetwork, hasNoHorizontalScroll, screenshot, signInWithWorker } from './browser.js';
 import { baseUrl, programId, rulesVersion, staffMember, useBrowser, welcomedMember } from './community-fixture.js';
 import { apiSession, ROOT } from './server.js';
 
@@ -55,18 +55,6 @@ beforeAll(async () => {
   made.lockedId = toLock.id;
 });
 
-/** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
-async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
-  const fromWorker = (route: Route) =>
-    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
-  await context.route('**', fromWorker);
-  await context.setOffline(true);
-  return async () => {
-    await context.unroute('**', fromWorker);
-    await context.setOffline(false);
-  };
-}
-
 /** A phone at 360 px that keeps a service worker, in Indonesian. */
 const phone = () =>
   fixture.browser.newContext({
@@ -76,23 +64,6 @@ const phone = () =>
     locale: 'id-ID',
     serviceWorkers: 'allow',
   });
-
-/** Signs in online and waits until the service worker serves the page, so what is read is kept. */
-async function signInWithWorker(page: Page) {
-  await page.goto('/app');
-  await page.getByLabel('Email').fill(WRITER.email);
-  await page.getByLabel('Kata sandi').fill(WRITER.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
-  type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
-  await page.waitForFunction(
-    () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
-    undefined,
-    { timeout: 60_000 },
-  );
-  await page.reload();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
-}
 
 /** A screenshot in test-results and a copy in docs/screens/community. */
 async function shoot(page: Page, name: string) {
@@ -107,7 +78,7 @@ describe('the community without a network', () => {
   it('reads what was loaded, keeps a reply and a new thread through a reload and posts each once', async () => {
     const context = await phone();
     const page = await context.newPage();
-    await signInWithWorker(page);
+    await signInWithWorker(page, WRITER);
 
     // With signal: the space and the thread are opened once.
     await page.goto(`/app/spaces/${made.spaceId}`);
@@ -193,7 +164,7 @@ describe('the community without a network', () => {
     const context = await phone();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     const page = await context.newPage();
-    await signInWithWorker(page);
+    await signInWithWorker(page, WRITER);
     await page.goto(`/app/threads/${made.lockedId}`);
     await page.getByRole('heading', { name: LOCKED, level: 1 }).waitFor();
     const restore = await cutNetwork(context);

@@ -1,8 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Route } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chooseLanguage, hasNoHorizontalScroll, launchChromium, menu, phonePage } from './browser.js';
+import {
+  chooseLanguage,
+  cutNetwork,
+  hasNoHorizontalScroll,
+  launchChromium,
+  menu,
+  phonePage,
+  signInWithWorker,
+} from './browser.js';
 import { ROOT, seedImpactWorld } from './server.js';
 
 const baseUrl = inject('baseUrl');
@@ -25,18 +33,6 @@ const seedMap = () =>
 
 /** "1.234" (Indonesian grouping) or "1,234" as a number. */
 const numberIn = (text: string | null) => Number(text?.match(/[\d.,]+/)?.[0].replace(/[.,]/g, ''));
-
-/** Cuts the network for the page and the service worker alike; returns the function that restores it. */
-async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
-  const fromWorker = (route: Route) =>
-    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
-  await context.route('**', fromWorker);
-  await context.setOffline(true);
-  return async () => {
-    await context.unroute('**', fromWorker);
-    await context.setOffline(false);
-  };
-}
 
 const shade = (map: Locator, code: string) => map.locator(`svg path[data-area="${code}"]`).getAttribute('data-shade');
 
@@ -134,18 +130,7 @@ describe('the dashboard map on a phone', () => {
       serviceWorkers: 'allow',
     });
     const page = await context.newPage();
-    await page.goto('/app');
-    await page.getByLabel('Email').fill(MANAGER.email);
-    await page.getByLabel('Kata sandi').fill(MANAGER.password);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: /Halo/ }).waitFor();
-    type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
-    await page.waitForFunction(
-      () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
-      undefined,
-      { timeout: 60_000 },
-    );
-    await page.reload();
+    await signInWithWorker(page, MANAGER);
     await (await menu(page)).getByRole('link', { name: 'Dasbor' }).click();
     const map = page.getByTestId('area-map');
     await expect.poll(() => shade(map, '51')).toMatch(/^[0-4]$/);

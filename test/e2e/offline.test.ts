@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, screenshot } from './browser.js';
+import { cutNetwork, launchChromium, screenshot, signInWithWorker } from './browser.js';
 import { ADMIN, apiSession } from './server.js';
 
 // Chromium's offline emulation does not reach a service worker's own requests; with these events
@@ -118,18 +118,6 @@ async function seed() {
   };
 }
 
-/** Cuts the network for the pages and the service worker alike; returns the function that restores it. */
-async function cutNetwork(context: BrowserContext): Promise<() => Promise<void>> {
-  const fromWorker = (route: Route) =>
-    route.request().serviceWorker() ? route.abort('internetdisconnected') : route.fallback();
-  await context.route('**', fromWorker);
-  await context.setOffline(true);
-  return async () => {
-    await context.unroute('**', fromWorker);
-    await context.setOffline(false);
-  };
-}
-
 async function phone(): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 360, height: 800 },
@@ -142,22 +130,8 @@ async function phone(): Promise<BrowserContext> {
 
 /** Signs in online, waits for the service worker to serve the page and the working set to be kept. */
 async function signInForTheField(page: Page, who: { email: string; password: string }) {
-  await page.goto('/app');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Kata sandi').fill(who.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
-  type Browserish = { navigator: { serviceWorker: { controller: unknown } } };
-  await page.waitForFunction(
-    () => (globalThis as unknown as Browserish).navigator.serviceWorker.controller !== null,
-    undefined,
-    {
-      timeout: 60_000,
-    },
-  );
   // Served by the worker now: the signed-in answers and the working set land in its cache.
-  await page.reload();
-  await page.getByRole('heading', { name: /Halo/ }).waitFor();
+  await signInWithWorker(page, who);
   await page.goto('/app/outbox');
   await page.getByTestId('working-set').filter({ hasText: 'diunduh' }).waitFor({ timeout: 60_000 });
 }
