@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { query, rawSql, sql, type Sql } from '../../db/sql.js';
+import type { PhotoFields } from '../../storage/photo-encoding.js';
 
 export interface StoryRow {
   id: string;
@@ -17,16 +18,7 @@ export interface StoryRow {
   template_id: string | null;
 }
 
-export interface StoryPhotoRow {
-  id: string;
-  story_id: string;
-  content_type: string;
-  byte_size: number;
-  width: number;
-  height: number;
-  storage_key: string;
-  thumbnail_key: string;
-}
+export type StoryPhotoRow = PhotoFields & { story_id: string };
 
 export interface StoryFactsRow {
   group_id: string;

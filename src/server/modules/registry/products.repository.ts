@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/database.js';
 import { sql, Where, type Sql } from '../../db/sql.js';
 import { writeLater, type WrittenBehind } from '../../http/write-behind.js';
+import type { PhotoFields } from '../../storage/photo-encoding.js';
 
 export type Localized = Record<string, string>;
 
@@ -34,17 +35,7 @@ export interface ProductRow {
   updated_at: Date;
 }
 
-export interface PhotoRow {
-  id: string;
-  product_id: string;
-  position: number;
-  content_type: string;
-  byte_size: number;
-  width: number;
-  height: number;
-  storage_key: string;
-  thumbnail_key: string;
-}
+export type PhotoRow = PhotoFields & { product_id: string; position: number };
 
 export type ProductValues = Pick<
   ProductRow,
