@@ -102,6 +102,7 @@ const OWNERS: Record<string, string[]> = {
   market: [
     'catalog_words',
     'catalog_version',
+    'catalog_cards',
     'buyers',
     'inquiries',
     'inquiry_messages',

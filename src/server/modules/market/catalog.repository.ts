@@ -67,23 +67,21 @@ export interface CatalogFilter {
  */
 const stars = (today: string) => `CASE WHEN p.stars_valid_until < ${today} THEN NULL ELSE p.stars END`;
 
-/** What the inner selects of products carry: the raw badge, judged once in the outer select. */
-const PRODUCT_COLUMNS = `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor, p.currency,
-  p.status, p.stars, p.stars_valid_until, p.area_path`;
+/** What a probe reads of each product for the filter's conditions (the badge raw, as `stars` judges it). */
+const PRODUCT_COLUMNS = `p.id, p.category, p.status, p.stars, p.stars_valid_until, p.area_path`;
 const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
   p.currency, p.status, ${stars(today)} AS stars, p.area_path, g.name AS group_name, g.kind AS group_kind`;
 
 /**
- * What a page row carries besides its columns: its first photo (in the photos' order) and the
- * names of the areas of its path, so a page is one statement rather than three.
+ * A page row's product columns and its card (migration 0052: its group, first photo and the names
+ * of its areas, kept by the database), so a page reads products and their cards by key.
  */
-const CARD_COLUMNS = `ph.storage_key AS photo_key, ph.thumbnail_key AS photo_thumbnail_key,
-  (SELECT json_object_agg(a.code, a.name) FROM geography_areas a
-    WHERE a.code = ANY (string_to_array(trim(BOTH '/' FROM p.area_path), '/'))) AS area_names`;
-const FIRST_PHOTO = `LEFT JOIN LATERAL (
-    SELECT storage_key, thumbnail_key FROM registry_product_photos
-    WHERE product_id = p.id ORDER BY position, id LIMIT 1
-  ) ph ON true`;
+const pageColumns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
+  p.currency, p.status, ${stars(today)} AS stars, p.area_path, c.group_name, c.group_kind,
+  c.photo_key, c.photo_thumbnail_key, c.area_names`;
+
+/** '/51/51.07/' → 2 */
+const pathDepth = (path: string) => path.split('/').filter(Boolean).length;
 
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
@@ -103,11 +101,13 @@ function conditions(f: CatalogFilter, today: string, params: unknown[]): string[
 export const catalogRepository = {
   /**
    * A page of the published products that pass the filter and whose text contains every one of
-   * `words` (none: all) and not all of any set in `excluding`, in id order. What most products
-   * match is answered by walking the first rows in id order (a bounded probe); when the probe finds
-   * too few, the matches are collected through an index (trigram, or area path) and sorted. Left
-   * to itself the planner would sometimes walk the whole table in id order for matches it believes
-   * common but that are rare: two words each common but seldom together, a province's products.
+   * `words` (none: all) and not all of any set in `excluding`, in id order, in one statement. What
+   * most products match is answered by walking the first rows in id order (a bounded probe); when
+   * the probe finds too few, the matches are collected through an index (trigram, or area path) and
+   * sorted — in the same statement, which runs that part only then. Left to itself the planner would
+   * sometimes walk the whole table in id order for matches it believes common but that are rare: two
+   * words each common but seldom together, a province's products. Below a province (a regency holds
+   * about 1 in 500 products) the probe would never find a page, and is left out.
    */
   async matching(
     db: Queryable,
@@ -117,39 +117,47 @@ export const catalogRepository = {
     after: string | null,
     limit: number,
   ): Promise<CatalogPageRow[]> {
-    const build = () => {
-      const params: unknown[] = [];
-      const today = `$${params.push(f.today)}::date`;
-      // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
-      const published = [`p.status <> 'draft'`, ...(after ? [`p.id > $${params.push(after)}`] : [])].join(' AND ');
-      const contains = (word: string) => `p.search_text LIKE $${params.push(likeContaining(word))}`;
-      const match = [
-        ...conditions(f, today, params),
-        ...words.map(contains),
-        ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
-      ];
-      return { params, today, published, match: match.join(' AND ') || 'true' };
-    };
-    const probe = build();
-    const rows = await db.query<CatalogPageRow>(
-      `SELECT ${columns(probe.today)}, ${CARD_COLUMNS} FROM (
-         SELECT ${PRODUCT_COLUMNS} FROM (
-           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${probe.published}
-           ORDER BY p.id LIMIT $${probe.params.push(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
-         ) p
-         WHERE ${probe.match} ORDER BY p.id LIMIT $${probe.params.push(limit)}
-       ) p JOIN registry_groups g ON g.id = p.group_id ${FIRST_PHOTO} ORDER BY p.id`,
-      probe.params,
-    );
-    if (rows.length >= limit) return rows;
-    const all = build();
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const today = `${add(f.today)}::date`;
+    // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
+    const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
+    const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
+    const match = [
+      ...conditions(f, today, params),
+      ...words.map(contains),
+      ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
+    ].join(' AND ');
+    const page = add(limit);
+    if (!match) {
+      return db.query<CatalogPageRow>(
+        `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
+         WHERE ${published} ORDER BY p.id LIMIT ${page}`,
+        params,
+      );
+    }
+    const matches = `SELECT p.id FROM registry_products p WHERE ${published} AND ${match}`;
+    let ids: string;
+    if (f.areaPath !== undefined && pathDepth(f.areaPath) > 1) {
+      ids = `WITH matches AS MATERIALIZED (${matches}), page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
+    } else {
+      const probe = `SELECT p.id FROM (
+          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${published}
+          ORDER BY p.id LIMIT ${add(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
+        ) p WHERE ${match} ORDER BY p.id LIMIT ${page}`;
+      ids = `WITH probe AS MATERIALIZED (${probe}), matches AS MATERIALIZED (${matches}),
+        page AS (
+          SELECT id FROM probe WHERE (SELECT count(*) FROM probe) >= ${page}
+          UNION ALL
+          (SELECT id FROM matches WHERE (SELECT count(*) FROM probe) < ${page} ORDER BY id LIMIT ${page})
+        )`;
+    }
     return db.query<CatalogPageRow>(
-      `WITH matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${all.published} AND ${all.match}),
-         page AS (SELECT id FROM matches ORDER BY id LIMIT $${all.params.push(limit)})
-       SELECT ${columns(all.today)}, ${CARD_COLUMNS} FROM page JOIN registry_products p ON p.id = page.id
-         JOIN registry_groups g ON g.id = p.group_id ${FIRST_PHOTO}
+      `${ids}
+       SELECT ${pageColumns(today)} FROM page JOIN registry_products p ON p.id = page.id
+         JOIN catalog_cards c ON c.product_id = p.id
        ORDER BY p.id`,
-      all.params,
+      params,
     );
   },
 
