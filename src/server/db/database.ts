@@ -15,6 +15,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` inside one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Embedded PGlite only: calls `onPayload` with each notification on `channel` (NOTIFY, pg_notify),
+   * which its one session sends itself at commit, before the committing statement's caller resumes.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 

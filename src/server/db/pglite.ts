@@ -57,6 +57,10 @@ export class PgliteDatabase implements Database {
     });
   }
 
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<void> {
+    await this.#exclusive(() => this.pg.listen(channel, onPayload));
+  }
+
   /** The whole data folder as a tar file (`load` opens a copy of it), after a checkpoint. */
   dump(): Promise<Buffer> {
     return this.#exclusive(async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.js';
 import { ORIGIN, testConfig, useTestApp } from '../../../../test/app.js';
+import { postgresUrl } from '../../../../test/database.js';
 import { buildGroup, buildProduct, buildUser, signedIn, SIBETAN } from '../../../../test/factories.js';
 import { CatalogCache } from './catalog-cache.js';
 
@@ -141,6 +142,32 @@ describe('catalog cache and HTTP caching', () => {
       }
       // Read twice: the second answer comes from the cache.
       for (const url of urls) expect(comparable((await get(url)).body)).toEqual(comparable(await freshBody(url)));
+    }
+  });
+});
+
+describe.skipIf(postgresUrl)('the catalog version on the embedded database', () => {
+  it('answers a repeated question without a statement, and sees a write as soon as it commits', async () => {
+    const db = t.database.db;
+    const product = await buildProduct(db);
+    const url = '/api/v1/catalog/products?q=salak&locale=en';
+    const first = await get(url);
+    expect(first.json().items).toHaveLength(1);
+    const statements = vi.spyOn(db, 'query');
+    try {
+      const again = await get(url);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.body).toBe(first.body);
+      expect(statements).not.toHaveBeenCalled();
+      // A write by anyone on this database, in a transaction or not, changes the next answer.
+      await db.transaction((tx) => tx.query(`UPDATE products SET price_minor = 99900 WHERE id = $1`, [product.id]));
+      const changed = await get(url);
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+      expect(changed.json().items[0].price.amount).toBe('999.00');
+      await db.query(`UPDATE products SET status = 'draft' WHERE id = $1`, [product.id]);
+      expect((await get(url)).json().items).toEqual([]);
+    } finally {
+      statements.mockRestore();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { pathCodes } from '../../../shared/area-path.js';
 import { publicCertifications, publicRating } from '../quality/index.js';
-import type { Queryable } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import type { Clock } from '../../http/context.js';
 import { invalid, notFound } from '../../http/errors.js';
 import { decodeCursor, toPage } from '../../http/pagination.js';
@@ -232,5 +232,30 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
   };
 }
 
-/** The catalog's version on `db`, read before an answer that is cached or tagged under it (decision 024). */
-export const catalogVersion = (db: Queryable) => catalogRepository.version(db);
+/** The embedded databases whose catalog version this process follows, and the newest it has seen. */
+const followed = new WeakMap<Database, Promise<{ newest: bigint }>>();
+
+/**
+ * The catalog's version on `db`, read before an answer that is cached or tagged under it (decision
+ * 024). On the embedded database every write is this process's own: the version comes from the
+ * notification each bump sends at commit (migration 0053), which PGlite delivers before the writer
+ * resumes, so no reader that starts after a write sees an older version — and a cached answer costs
+ * no statement. On PostgreSQL, where other processes write, it is read.
+ */
+export async function catalogVersion(db: Database): Promise<string> {
+  if (!db.listen) return catalogRepository.version(db);
+  let follow = followed.get(db);
+  if (!follow) {
+    const listen = db.listen.bind(db);
+    follow = (async () => {
+      const seen = { newest: 0n };
+      const saw = (version: bigint) => void (version > seen.newest && (seen.newest = version));
+      // Listening first: a bump committed between the two is seen by one or the other.
+      await listen('catalog_version', (payload) => saw(BigInt(payload)));
+      saw(BigInt(await catalogRepository.version(db)));
+      return seen;
+    })();
+    followed.set(db, follow);
+  }
+  return String((await follow).newest);
+}

@@ -483,14 +483,16 @@ describe('public catalog', () => {
       count++;
       return query(text, params);
     };
+    // The catalog's version is read on PostgreSQL; the embedded server follows it from notifications.
+    const version = db.kind === 'postgres' ? 1 : 0;
     try {
       for (const limit of [2, 12]) {
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
-        expect(count).toBe(3); // the catalog's version, the area, the page with its photos and areas
+        expect(count).toBe(version + 2); // the area, the page with its cards
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
-        expect(count).toBe(1); // the same question again: the version, then the cached answer
+        expect(count).toBe(version); // the same question again: the cached answer
       }
     } finally {
       db.query = query;
