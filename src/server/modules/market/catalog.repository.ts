@@ -87,9 +87,8 @@ const pathDepth = (path: string) => path.split('/').filter(Boolean).length;
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
 
-/** The filter as SQL conditions over products p, with their parameters added to `params`. */
-function conditions(f: CatalogFilter, today: string, params: unknown[]): string[] {
-  const add = (value: unknown) => `$${params.push(value)}`;
+/** The filter as SQL conditions over products p, each parameter placed by `add`. */
+function conditions(f: CatalogFilter, today: string, add: (value: unknown) => string): string[] {
   const where: string[] = [];
   if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
   if (f.category) where.push(`p.category = ${add(f.category)}`);
@@ -98,67 +97,81 @@ function conditions(f: CatalogFilter, today: string, params: unknown[]): string[
   return where;
 }
 
-export const catalogRepository = {
-  /**
-   * A page of the published products that pass the filter and whose text contains every one of
-   * `words` (none: all) and not all of any set in `excluding`, in id order, in one statement. What
-   * most products match is answered by walking the first rows in id order (a bounded probe); when
-   * the probe finds too few, the matches are collected through an index (trigram, or area path) and
-   * sorted — in the same statement, which runs that part only then. Left to itself the planner would
-   * sometimes walk the whole table in id order for matches it believes common but that are rare: two
-   * words each common but seldom together, a province's products. Below a province (a regency holds
-   * about 1 in 500 products) the probe would never find a page, and is left out.
-   */
-  async matching(
-    db: Queryable,
-    f: CatalogFilter,
-    words: string[],
-    excluding: string[][],
-    after: string | null,
-    limit: number,
-  ): Promise<CatalogPageRow[]> {
-    const params: unknown[] = [];
-    const add = (value: unknown) => `$${params.push(value)}`;
-    const today = `${add(f.today)}::date`;
-    // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
-    const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
-    const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
-    const match = [
-      ...conditions(f, today, params),
-      ...words.map(contains),
-      ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
-    ].join(' AND ');
-    const page = add(limit);
-    if (!match) {
-      return db.query<CatalogPageRow>(
-        `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
-         WHERE ${published} ORDER BY p.id LIMIT ${page}`,
-        params,
-      );
-    }
-    const matches = `SELECT p.id FROM registry_products p WHERE ${published} AND ${match}`;
-    let ids: string;
-    if (f.areaPath !== undefined && pathDepth(f.areaPath) > 1) {
-      ids = `WITH matches AS MATERIALIZED (${matches}), page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
-    } else {
-      const probe = `SELECT p.id FROM (
+/** What a page asks: the filter, the words every product must contain, the sets none may contain all of. */
+interface PageAsk {
+  f: CatalogFilter;
+  words: string[];
+  excluding: string[][];
+  after: string | null;
+  limit: number;
+}
+
+/**
+ * A page of the published products that pass the filter and whose text contains every one of
+ * `words` (none: all) and not all of any set in `excluding`, in id order, as one statement. Without a condition, the first published rows in id order.
+ * With one, either a bounded probe — the first rows in id order, of which those that match: enough
+ * for what most products match — or the matches collected through an index (trigram, or area path)
+ * and sorted. Left to itself the planner would sometimes walk the whole table in id order for
+ * matches it believes common but that are rare: two words each common but seldom together, a
+ * province's products.
+ */
+function pageSql(ask: PageAsk, how: 'probe' | 'index', add: (value: unknown) => string): string {
+  const { f, words, excluding, after, limit } = ask;
+  const today = `${add(f.today)}::date`;
+  // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
+  const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
+  const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
+  const match = [
+    ...conditions(f, today, add),
+    ...words.map(contains),
+    ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
+  ].join(' AND ');
+  const page = add(limit);
+  if (!match) {
+    return `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
+      WHERE ${published} ORDER BY p.id LIMIT ${page}`;
+  }
+  const ids =
+    how === 'probe'
+      ? `page AS (SELECT p.id FROM (
           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${published}
           ORDER BY p.id LIMIT ${add(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
-        ) p WHERE ${match} ORDER BY p.id LIMIT ${page}`;
-      ids = `WITH probe AS MATERIALIZED (${probe}), matches AS MATERIALIZED (${matches}),
-        page AS (
-          SELECT id FROM probe WHERE (SELECT count(*) FROM probe) >= ${page}
-          UNION ALL
-          (SELECT id FROM matches WHERE (SELECT count(*) FROM probe) < ${page} ORDER BY id LIMIT ${page})
-        )`;
-    }
-    return db.query<CatalogPageRow>(
-      `${ids}
-       SELECT ${pageColumns(today)} FROM page JOIN registry_products p ON p.id = page.id
-         JOIN catalog_cards c ON c.product_id = p.id
-       ORDER BY p.id`,
+        ) p WHERE ${match} ORDER BY p.id LIMIT ${page})`
+      : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
+        page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
+  return `WITH ${ids}
+    SELECT ${pageColumns(today)} FROM page JOIN registry_products p ON p.id = page.id
+      JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
+}
+
+/** Whether a page asks for anything but the first published products. */
+const hasConditions = ({ f, words, excluding }: PageAsk) =>
+  words.length > 0 ||
+  excluding.length > 0 ||
+  f.areaPath !== undefined ||
+  f.category !== undefined ||
+  f.minStars !== undefined ||
+  f.exportReady !== undefined;
+
+/**
+ * How a page is read first: through the index for an area (a province holds about 1 in 38 products,
+ * a regency 1 in 500: the probe would seldom fill a page), else by the probe.
+ */
+const firstWay = (ask: PageAsk) => (ask.f.areaPath !== undefined ? 'index' : 'probe');
+
+export const catalogRepository = {
+  /**
+   * A page of the catalog (see pageSql): in one statement, or two when the probe found too few and
+   * the index is asked.
+   */
+  async matching(db: Queryable, ask: PageAsk, how: 'probe' | 'index' = firstWay(ask)): Promise<CatalogPageRow[]> {
+    const params: unknown[] = [];
+    const rows = await db.query<CatalogPageRow>(
+      pageSql(ask, how, (value) => `$${params.push(value)}`),
       params,
     );
+    if (how === 'index' || rows.length >= ask.limit || !hasConditions(ask)) return rows;
+    return catalogRepository.matching(db, ask, 'index');
   },
 
   /**

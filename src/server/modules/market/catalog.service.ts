@@ -129,9 +129,13 @@ async function searchRows(
   for (const [i, tier] of tiers.entries()) {
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
-    const excluding = tiers.slice(0, i).map((t) => t.words);
-    const from = after?.rank === tier.rank ? after.id : null;
-    const found = await catalogRepository.matching(db, filter, tier.words, excluding, from, count - rows.length);
+    const found = await catalogRepository.matching(db, {
+      f: filter,
+      words: tier.words,
+      excluding: tiers.slice(0, i).map((t) => t.words),
+      after: after?.rank === tier.rank ? after.id : null,
+      limit: count - rows.length,
+    });
     rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
   }
   return rows;
@@ -165,7 +169,13 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
   const words = searchWords(query.q);
   const rows: (CatalogPageRow & { rank?: number })[] = words.length
     ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
-    : await catalogRepository.matching(ctx.db, filter, [], [], idCursor(query.cursor), query.limit + 1);
+    : await catalogRepository.matching(ctx.db, {
+        f: filter,
+        words: [],
+        excluding: [],
+        after: idCursor(query.cursor),
+        limit: query.limit + 1,
+      });
   return toPage(
     rows,
     query.limit,
