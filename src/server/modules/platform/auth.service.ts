@@ -179,7 +179,7 @@ export async function me(ctx: Ctx): Promise<MeAnswer> {
       groupId: g.groupId,
       groupName: g.groupId ? (names.groups.get(g.groupId) ?? null) : null,
     })),
-    ...menuOf(user),
+    ...menuOf(user, await usersRepository.isBuyer(ctx.db, user.id)),
   };
 }
 

@@ -48,41 +48,19 @@ describe('the staff menu in /me', () => {
     expect((await menuOf(user)).screens).toEqual(EVERY_STAFF_SCREEN);
   });
 
-  it('lists the dashboard and assessments but no villages or batches to an assessor', async () => {
+  it('lists the dashboard and assessments but no villages, batches or trade to an assessor', async () => {
     const { user } = await buildStaff(t.database.db, 'assessor');
-    expect((await menuOf(user)).screens).toEqual([
-      'impact',
-      'groups',
-      'assessments',
-      'training',
-      'inquiries',
-      'orders',
-      'notifications',
-    ]);
+    expect((await menuOf(user)).screens).toEqual(['impact', 'groups', 'assessments', 'training', 'notifications']);
   });
 
-  it('lists the community, and no dashboard, to a community manager', async () => {
+  it('lists the community, and no dashboard or trade, to a community manager', async () => {
     const { user } = await buildStaff(t.database.db, 'community_manager', { areaCode: '51.07' });
-    expect((await menuOf(user)).screens).toEqual([
-      'groups',
-      'training',
-      'community',
-      'inquiries',
-      'orders',
-      'notifications',
-    ]);
+    expect((await menuOf(user)).screens).toEqual(['groups', 'training', 'community', 'notifications']);
   });
 
-  it('lists the dashboard and training to a trainer, not areas or villages', async () => {
+  it('lists the dashboard and training to a trainer, not areas, villages or trade', async () => {
     const { user } = await buildStaff(t.database.db, 'trainer');
-    expect((await menuOf(user)).screens).toEqual([
-      'impact',
-      'groups',
-      'training',
-      'inquiries',
-      'orders',
-      'notifications',
-    ]);
+    expect((await menuOf(user)).screens).toEqual(['impact', 'groups', 'training', 'notifications']);
   });
 
   it('opens the books of a treasurer’s and a member’s own group', async () => {
@@ -108,6 +86,30 @@ describe('the staff menu in /me', () => {
 
   it('shows a buyer with no role only their inquiries, orders and notifications', async () => {
     const buyer = await buildUser(t.database.db);
+    await t.database.db.query(`INSERT INTO buyers (user_id, company_name, country) VALUES ($1, 'Tokyo Foods', 'JP')`, [
+      buyer.id,
+    ]);
     expect(await menuOf(buyer)).toEqual({ screens: ['inquiries', 'orders', 'notifications'], bookGroups: [] });
+  });
+
+  it('shows someone with neither a role nor a buyer’s profile (a community member) only notifications', async () => {
+    const member = await buildUser(t.database.db);
+    expect(await menuOf(member)).toEqual({ screens: ['notifications'], bookGroups: [] });
+  });
+
+  it('shows an assessor who also buys their inquiries and orders', async () => {
+    const { user } = await buildStaff(t.database.db, 'assessor');
+    await t.database.db.query(`INSERT INTO buyers (user_id, company_name, country) VALUES ($1, 'Kopi Ekspor', 'ID')`, [
+      user.id,
+    ]);
+    expect((await menuOf(user)).screens).toEqual([
+      'impact',
+      'groups',
+      'assessments',
+      'training',
+      'inquiries',
+      'orders',
+      'notifications',
+    ]);
   });
 });

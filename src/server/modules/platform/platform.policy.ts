@@ -48,10 +48,14 @@ export function mayInSomeProgram(actor: Actor, action: 'create' | 'createAdmin' 
 
 /**
  * Whose menu shows a staff screen: holders of one of these roles in any program (admins always);
- * `everyone` signed in, buyers with no role included; or `ownGroups`: those whose group grants
- * (treasurer, member) name a group, admins only through such a grant of their own.
+ * `everyone` signed in; `ownGroups`: those whose group grants (treasurer, member) name a group,
+ * admins only through such a grant of their own; or `{ roles, buyers }`: holders of those roles, and
+ * buyers (those with a buyer's profile) whatever they hold.
  */
-type Audience = readonly Role[] | 'everyone' | 'ownGroups';
+type Audience = readonly Role[] | 'everyone' | 'ownGroups' | { roles: readonly Role[]; buyers: true };
+
+/** Who answers inquiries and orders (the market's policies), and the buyers who send them. */
+const TRADE: Audience = { roles: ['program_manager', 'facilitator', 'group_manager', 'group_member'], buyers: true };
 
 /** The staff menu, decided here once: the web shows what `/me` lists, in `STAFF_SCREENS` order. */
 const SCREEN_AUDIENCES: Record<StaffScreen, Audience> = {
@@ -69,22 +73,30 @@ const SCREEN_AUDIENCES: Record<StaffScreen, Audience> = {
   /** A treasurer's or member's own group's cash book; staff reach books through the group's page. */
   books: 'ownGroups',
   batches: ['program_manager', 'facilitator', 'group_manager', 'group_member'],
-  /** Buyers hold no role: their own inquiries and orders are all they see. */
-  inquiries: 'everyone',
-  orders: 'everyone',
+  /**
+   * The group's side and the buyers: a village entrepreneur who only joined the community, an
+   * assessor or a trainer has none to see.
+   */
+  inquiries: TRADE,
+  orders: TRADE,
   notifications: 'everyone',
 };
 
 const OWN_GROUP_ROLES: readonly Role[] = ['group_manager', 'group_member'];
 
 /** The screens the user's menu shows, and the groups whose cash book its "books" opens. */
-export function menuOf(user: UserActor): { screens: StaffScreen[]; bookGroups: string[] } {
+export function menuOf(user: UserActor, buyer: boolean): { screens: StaffScreen[]; bookGroups: string[] } {
   const held = new Set(user.grants.map((g) => g.role));
   const bookGroups = [
     ...new Set(user.grants.flatMap((g) => (OWN_GROUP_ROLES.includes(g.role) && g.groupId ? [g.groupId] : []))),
   ];
+  const holds = (roles: readonly Role[]) => user.isAdmin || roles.some((r) => held.has(r));
   const sees = (audience: Audience) =>
     audience === 'everyone' ||
-    (audience === 'ownGroups' ? bookGroups.length > 0 : user.isAdmin || audience.some((r) => held.has(r)));
+    (audience === 'ownGroups'
+      ? bookGroups.length > 0
+      : 'buyers' in audience
+        ? buyer || holds(audience.roles)
+        : holds(audience));
   return { screens: STAFF_SCREENS.filter((screen) => sees(SCREEN_AUDIENCES[screen])), bookGroups };
 }

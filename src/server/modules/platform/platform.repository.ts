@@ -149,6 +149,15 @@ export const usersRepository = {
     );
   },
 
+  /** Whether the user has a buyer's profile (the market's read model): who sends inquiries and orders. */
+  async isBuyer(db: Queryable, userId: string): Promise<boolean> {
+    const [row] = await db.query<{ buyer: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM market_buyer_accounts WHERE user_id = $1) AS buyer',
+      [userId],
+    );
+    return row!.buyer;
+  },
+
   async adminExists(db: Queryable): Promise<boolean> {
     const rows = await db.query('SELECT 1 FROM users WHERE is_admin AND disabled_at IS NULL LIMIT 1');
     return rows.length > 0;
