@@ -8,6 +8,7 @@ import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { batchProvenance } from './modules/business/provenance.service.js';
 import { listPublicEvents, showPublicEvent } from './modules/community/public-events.service.js';
+import { publicProfile } from './modules/community/profiles.service.js';
 import { publicStories, publicStory } from './modules/community/stories.service.js';
 import { getCatalogProduct, searchCatalog } from './modules/market/catalog.service.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
@@ -22,6 +23,7 @@ import {
   type RenderedPage,
 } from './pages/page.js';
 import { productPage } from './pages/product.js';
+import { personPage } from './pages/people.js';
 import { storiesPage, storyPage } from './pages/story.js';
 import { unknownCertificatePage, verifyPage } from './pages/verify.js';
 
@@ -30,10 +32,11 @@ const DEFAULT_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /**
  * The web app's pages: each is the same index.html, which routes in the browser. /catalog, /p/{id},
- * /b/{id}, /verify/{id}, the success stories and the public events are rendered with their content
+ * /b/{id}, /verify/{id}, the success stories, the public events and members' public pages are rendered
+ * with their content
  * (RENDERED_PAGES, below).
  */
-const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/people/*', '/invitation', '/app', '/app/*'];
+const PAGES = ['/', '/verify', '/ratings/*', '/join/*', '/invitation', '/app', '/app/*'];
 
 /** Addresses that are not pages: an unknown one keeps its problem+json 404 (the API, files, health). */
 const NOT_PAGES = /^\/(api|media|assets|health)(\/|$|\?)/;
@@ -92,6 +95,8 @@ const RENDERED_PAGES: Record<string, Render> = {
     UUID.test(id) ? productPage(await getCatalogProduct(reader, id, locale), locale, reader.origin) : null,
   '/b/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? batchPage(await batchProvenance(reader, id, locale), locale) : null,
+  '/people/:id': async (id, _query, locale, reader) =>
+    UUID.test(id) ? personPage(await publicProfile(reader, id), locale) : null,
   '/stories': async (_id, query, locale, reader) => {
     const programId = typeof query.program === 'string' && UUID.test(query.program) ? query.program : null;
     const stories = programId ? (await publicStories(reader, programId)).items : [];

@@ -100,7 +100,9 @@ describe('public events and people on a phone', () => {
     expect(await hasNoHorizontalScroll(page)).toBe(true);
     await shoot(page, 'people-profile-settings-id');
 
+    // Her public page is rendered on the server, then the app takes its place.
     await page.getByRole('link', { name: 'Lihat halaman publik saya' }).click();
+    await appStarted(page);
     await page.getByRole('heading', { name: SARI.name }).waitFor();
     const chat = page.getByRole('link', { name: 'Chat lewat WhatsApp' });
     expect(await chat.getAttribute('href')).toMatch(/^https:\/\/wa\.me\/6281337771234\?text=/);

@@ -101,7 +101,7 @@ export async function writeProfile(ctx: Ctx, programId: string, input: ProfileBo
  * A member's public page, for anyone: 404 unless she is welcomed and not suspended now (a declined
  * or pending request, or a suspended member, has no public page).
  */
-export async function publicProfile(ctx: Ctx, id: string): Promise<PublicProfileAnswer> {
+export async function publicProfile(ctx: Pick<Ctx, 'db' | 'clock'>, id: string): Promise<PublicProfileAnswer> {
   const join = await joinsRepository.byId(ctx.db, id);
   if (!join || join.status !== 'welcomed' || !join.user_id) throw notFound('Person');
   const { sanction } = await sanctionsRepository.standing(ctx.db, join.program_id, join.user_id, ctx.clock.now());

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { usePrograms } from '../../programs';
 import { decideJoin, listPendingJoins } from '../api/joins';
-import { waMeLink } from '../wa-me';
+import { waMeLink } from '../../../../shared/wa-me';
 
 /** Who waits to join, in the caller's scope: welcome or decline each, with a confirm; a welcome gives the invitation link. */
 export default function CommunityPage() {

@@ -4,7 +4,7 @@ import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { useResource } from '../../../lib/use-resource';
 import { getPublicProfile } from '../api/public';
-import { waMeLink } from '../wa-me';
+import { waMeLink } from '../../../../shared/wa-me';
 
 function Profile({ person }: { person: PublicProfileAnswer }) {
   const { t, locale } = useI18n();

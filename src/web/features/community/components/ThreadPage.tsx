@@ -26,7 +26,7 @@ import {
 import { suggestMembers } from '../api/moderation';
 import { ShowingLoaded } from '../../offline';
 import { Drafts, useRefusal } from './Drafts';
-import { waMeLink } from '../wa-me';
+import { waMeLink } from '../../../../shared/wa-me';
 import { PhotoPicker, PostPhotos, sendPhotos } from './PostPhotos';
 import { spaceName } from './SpacesPage';
 import { intlLocale } from '../../../../shared/languages';
