@@ -80,9 +80,6 @@ const pageColumns = (today: string) => `p.id, p.group_id, p.name, p.description,
   p.currency, p.status, ${stars(today)} AS stars, p.area_path, c.group_name, c.group_kind,
   c.photo_key, c.photo_thumbnail_key, c.area_names`;
 
-/** '/51/51.07/' → 2 */
-const pathDepth = (path: string) => path.split('/').filter(Boolean).length;
-
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
