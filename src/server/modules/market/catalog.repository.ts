@@ -105,14 +105,19 @@ interface PageAsk {
 
 /**
  * A page of the published products that pass the filter and whose text contains every one of
- * `words` (none: all) and not all of any set in `excluding`, in id order, as one statement. Without a condition, the first published rows in id order.
- * With one, either a bounded probe — the first rows in id order, of which those that match: enough
+ * `words` (none: all) and not all of any set in `excluding`, in id order, as one statement, and
+ * whether it is a probe. Without a condition, the first published rows in id order. With one, either
+ * a bounded probe — the first rows in id order, of which those that match: enough
  * for what most products match — or the matches collected through an index (trigram, or area path)
  * and sorted. Left to itself the planner would sometimes walk the whole table in id order for
  * matches it believes common but that are rare: two words each common but seldom together, a
  * province's products.
  */
-function pageSql(ask: PageAsk, how: 'probe' | 'index', add: (value: unknown) => string): string {
+function pageSql(
+  ask: PageAsk,
+  how: 'probe' | 'index',
+  add: (value: unknown) => string,
+): { sql: string; probe: boolean } {
   const { f, words, excluding, after, limit } = ask;
   const today = `${add(f.today)}::date`;
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
@@ -125,8 +130,9 @@ function pageSql(ask: PageAsk, how: 'probe' | 'index', add: (value: unknown) => 
   ].join(' AND ');
   const page = add(limit);
   if (!match) {
-    return `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
+    const sql = `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
       WHERE ${published} ORDER BY p.id LIMIT ${page}`;
+    return { sql, probe: false };
   }
   const ids =
     how === 'probe'
@@ -136,19 +142,11 @@ function pageSql(ask: PageAsk, how: 'probe' | 'index', add: (value: unknown) => 
         ) p WHERE ${match} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
-  return `WITH ${ids}
+  const sql = `WITH ${ids}
     SELECT ${pageColumns(today)} FROM page JOIN registry_products p ON p.id = page.id
       JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
+  return { sql, probe: how === 'probe' };
 }
-
-/** Whether a page asks for anything but the first published products. */
-const hasConditions = ({ f, words, excluding }: PageAsk) =>
-  words.length > 0 ||
-  excluding.length > 0 ||
-  f.areaPath !== undefined ||
-  f.category !== undefined ||
-  f.minStars !== undefined ||
-  f.exportReady !== undefined;
 
 /**
  * How a page is read first: through the index for an area (a province holds about 1 in 38 products,
@@ -163,12 +161,9 @@ export const catalogRepository = {
    */
   async matching(db: Queryable, ask: PageAsk, how: 'probe' | 'index' = firstWay(ask)): Promise<CatalogPageRow[]> {
     const params: unknown[] = [];
-    const rows = await db.query<CatalogPageRow>(
-      pageSql(ask, how, (value) => `$${params.push(value)}`),
-      params,
-    );
-    if (how === 'index' || rows.length >= ask.limit || !hasConditions(ask)) return rows;
-    return catalogRepository.matching(db, ask, 'index');
+    const { sql, probe } = pageSql(ask, how, (value) => `$${params.push(value)}`);
+    const rows = await db.query<CatalogPageRow>(sql, params);
+    return probe && rows.length < ask.limit ? catalogRepository.matching(db, ask, 'index') : rows;
   },
 
   /**
