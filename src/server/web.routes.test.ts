@@ -56,8 +56,9 @@ describe('unknown addresses', () => {
 
   it('still serves the known pages and assets', async () => {
     // Every public page a link, poster or QR code can open first, without passing through the catalog
-    // (/catalog, /p, /b, /verify and /events are rendered with their content: src/server/pages/pages.test.ts).
-    const pages = ['/verify', '/ratings/x', '/join/x', '/people/x', '/invitation?token=x', '/app/x'];
+    // (/catalog, /p, /b, /verify, /stories, /events and /people are rendered with their content:
+    // src/server/pages/*.test.ts).
+    const pages = ['/verify', '/ratings/x', '/join/x', '/invitation?token=x', '/app/x'];
     for (const url of pages) {
       const r = await app.inject({ method: 'GET', url });
       expect({ url, status: r.statusCode, body: r.body }).toEqual({ url, status: 200, body: SHELL });
