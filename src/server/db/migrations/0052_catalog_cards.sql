@@ -72,30 +72,24 @@ CREATE TRIGGER producer_groups_catalog_cards AFTER UPDATE ON producer_groups
   REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_groups_changed();
 
--- A photo added, moved, replaced or removed: the first photo of its product again.
-CREATE FUNCTION catalog_cards_photos_added() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM catalog_cards_refresh(ARRAY(SELECT DISTINCT product_id FROM changed_new));
-  RETURN NULL;
-END;
-$$;
-CREATE FUNCTION catalog_cards_photos_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM catalog_cards_refresh(ARRAY(SELECT DISTINCT product_id FROM changed_old));
-  RETURN NULL;
-END;
-$$;
+-- A photo added, moved, replaced or removed: the first photo of its product again. One function for
+-- the three triggers: each names only the transition tables its operation has.
 CREATE FUNCTION catalog_cards_photos_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM catalog_cards_refresh(ARRAY(
-    SELECT product_id FROM changed_old UNION SELECT product_id FROM changed_new));
+  IF TG_OP = 'INSERT' THEN
+    PERFORM catalog_cards_refresh(ARRAY(SELECT DISTINCT product_id FROM changed_new));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM catalog_cards_refresh(ARRAY(SELECT DISTINCT product_id FROM changed_old));
+  ELSE
+    PERFORM catalog_cards_refresh(ARRAY(SELECT product_id FROM changed_old UNION SELECT product_id FROM changed_new));
+  END IF;
   RETURN NULL;
 END;
 $$;
 CREATE TRIGGER product_photos_catalog_cards_insert AFTER INSERT ON product_photos
-  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_photos_added();
+  REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_photos_changed();
 CREATE TRIGGER product_photos_catalog_cards_delete AFTER DELETE ON product_photos
-  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_photos_removed();
+  REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_photos_changed();
 CREATE TRIGGER product_photos_catalog_cards_update AFTER UPDATE ON product_photos
   REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new
   FOR EACH STATEMENT EXECUTE FUNCTION catalog_cards_photos_changed();
