@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { buildGroup, buildProduct, SIBETAN } from '../../../../test/factories.js';
+import { UI_LOCALES } from '../../../shared/locales.js';
+import { localized, shownLanguage, type Localized } from '../../../shared/localized.js';
+import { fromMinor } from '../../../shared/money.js';
+import { catalogRepository } from './catalog.repository.js';
 
 const t = useTestApp();
 
@@ -10,14 +14,22 @@ const t = useTestApp();
 const LOMBOK = '52.01.01.1001';
 
 /**
- * What each product's card must say, counted naively from the tables it is kept from (migration
- * 0052): its group's name and kind, its first photo by position then id, the names of its path's areas.
+ * What each product's card must say, counted naively from the tables it is kept from (migrations
+ * 0052 and 0055): its category, unit, price (as the API writes money), status, first photo by
+ * position then id, village and the names of the areas above it, and its group.
  */
 async function recount() {
   const db = t.database.db;
-  const products = await db.query<{ id: string; group_id: string; area_path: string }>(
-    'SELECT id, group_id, area_path FROM products',
-  );
+  const products = await db.query<{
+    id: string;
+    group_id: string;
+    area_path: string;
+    category: string;
+    unit: string;
+    price_minor: string;
+    currency: string;
+    status: string;
+  }>('SELECT id, group_id, area_path, category, unit, price_minor, currency, status FROM products');
   const groups = new Map(
     (await db.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM producer_groups')).map(
       (g) => [g.id, g],
@@ -39,23 +51,33 @@ async function recount() {
         .filter((ph) => ph.product_id === p.id)
         .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
       const codes = p.area_path.split('/').filter(Boolean);
+      const village = codes.at(-1)!;
+      const group = groups.get(p.group_id)!;
       return {
         product_id: p.id,
-        group_name: groups.get(p.group_id)!.name,
-        group_kind: groups.get(p.group_id)!.kind,
-        photo_key: first?.storage_key ?? null,
-        photo_thumbnail_key: first?.thumbnail_key ?? null,
-        area_names: Object.fromEntries(codes.flatMap((c) => (areas.has(c) ? [[c, areas.get(c)!]] : []))),
+        card: {
+          id: p.id,
+          category: p.category,
+          unit: p.unit,
+          price: fromMinor(p.price_minor, p.currency),
+          status: p.status,
+          exportReady: p.status === 'export_ready',
+          photo: first ? { url: `/media/${first.storage_key}`, thumbnailUrl: `/media/${first.thumbnail_key}` } : null,
+          village: { code: village, name: areas.get(village) ?? village },
+          region: codes.slice(0, -1).map((c) => areas.get(c) ?? c),
+          group: { id: group.id, name: group.name, kind: group.kind },
+        },
       };
     })
     .sort((a, b) => (a.product_id < b.product_id ? -1 : 1));
 }
 
-const kept = () =>
-  t.database.db.query(
-    `SELECT product_id, group_name, group_kind, photo_key, photo_thumbnail_key, area_names
-     FROM catalog_cards ORDER BY product_id`,
-  );
+const kept = async () =>
+  (
+    await t.database.db.query<{ product_id: string; card: string }>(
+      'SELECT product_id, card FROM catalog_cards ORDER BY product_id',
+    )
+  ).map((c) => ({ product_id: c.product_id, card: JSON.parse(c.card) as { photo: unknown } }));
 
 const write = fc.oneof(
   fc.record({ op: fc.constant('product' as const), group: fc.nat() }),
@@ -79,6 +101,18 @@ const write = fc.oneof(
     name: fc.string({ minLength: 1, maxLength: 12 }),
   }),
   fc.record({ op: fc.constant('remove product' as const), product: fc.nat() }),
+  fc.record({
+    op: fc.constant('price' as const),
+    product: fc.nat(),
+    minor: fc.bigInt({ min: 0n, max: 10n ** 13n }),
+    currency: fc.constantFrom('IDR', 'JPY', 'KWD', 'CLF', 'USD', 'VND'),
+  }),
+  fc.record({
+    op: fc.constant('status' as const),
+    product: fc.nat(),
+    status: fc.constantFrom('draft', 'ready', 'export_ready'),
+    category: fc.constantFrom('food', 'craft', 'beverage'),
+  }),
 );
 
 describe('catalog cards', () => {
@@ -129,6 +163,18 @@ describe('catalog cards', () => {
             await db.query('DELETE FROM product_photos WHERE id = $1', [photo]);
           } else if (w.op === 'rename area') {
             await db.query('UPDATE areas SET name = $2 WHERE code = $1', [w.code, w.name]);
+          } else if (w.op === 'price' && product) {
+            await db.query('UPDATE products SET price_minor = $2, currency = $3 WHERE id = $1', [
+              product,
+              String(w.minor),
+              w.currency,
+            ]);
+          } else if (w.op === 'status' && product) {
+            await db.query('UPDATE products SET status = $2, category = $3 WHERE id = $1', [
+              product,
+              w.status,
+              w.category,
+            ]);
           } else if (w.op === 'remove product' && product) {
             await db.query('DELETE FROM product_photos WHERE product_id = $1', [product]);
             await db.query('DELETE FROM products WHERE id = $1', [product]);
@@ -137,7 +183,7 @@ describe('catalog cards', () => {
         const cards = await kept();
         expect(cards).toEqual(await recount());
         compared++;
-        if (cards.some((c) => c.photo_key !== null)) withPhoto++;
+        if (cards.some((c) => c.card.photo !== null)) withPhoto++;
       }),
       { numRuns: 25 },
     );
@@ -155,16 +201,93 @@ describe('catalog cards', () => {
        FROM producer_groups g, generate_series(1, 3) WHERE g.id = $1 RETURNING id`,
       [group.id],
     );
-    const [card] = await db.query<{ group_name: string; area_names: Record<string, string> }>(
-      'SELECT group_name, area_names FROM catalog_cards WHERE product_id = $1',
-      [product!.id],
-    );
-    expect(card!.group_name).toBe('Kelompok Tani Salak Sibetan');
-    expect(Object.keys(card!.area_names)).toEqual(['51', '51.07', '51.07.06', SIBETAN]);
+    const [kept] = await db.query<{ card: string }>('SELECT card FROM catalog_cards WHERE product_id = $1', [
+      product!.id,
+    ]);
+    const card = JSON.parse(kept!.card) as { group: { name: string }; village: { code: string }; region: string[] };
+    expect(card.group.name).toBe('Kelompok Tani Salak Sibetan');
+    expect(card.village.code).toBe(SIBETAN);
+    const above = await db.query<{ name: string }>('SELECT name FROM areas WHERE code = ANY($1) ORDER BY depth', [
+      ['51', '51.07', '51.07.06'],
+    ]);
+    expect(card.region).toEqual(above.map((a) => a.name));
     const [{ n }] = (await db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM products p JOIN catalog_cards c ON c.product_id = p.id WHERE p.group_id = $1',
       [group.id],
     )) as [{ n: number }];
     expect(n).toBe(3);
   });
+
+  it("are sent with the product's name, the start of its description and its stars as a naive recount says", async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db, { areaCode: SIBETAN });
+    const today = '2026-12-05';
+    // Texts with spaces of several kinds, Japanese, letters outside the BMP and line breaks, long
+    // enough to be cut: a cut counts characters, never halves one.
+    const text = fc
+      .oneof(
+        fc.array(fc.constantFrom('kripik ', 'a', 'b ', ' ', '\u3000 ', 'サラク', '😀', '\n ', 'é', '\t '), {
+          maxLength: 160,
+          size: 'max',
+        }),
+        fc.array(fc.constantFrom('サラク', '😀', '\u3000', 'é'), { maxLength: 160, size: 'max' }),
+      )
+      .map((parts) => parts.join(''));
+    const localizedText = fc.dictionary(fc.constantFrom('id', 'en', 'ja', 'th', 'vi'), text, { maxKeys: 3 });
+    let cut = 0;
+    let fellBack = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        localizedText,
+        localizedText,
+        fc.constantFrom(...UI_LOCALES),
+        fc.option(fc.integer({ min: 1, max: 5 })),
+        fc.constantFrom('2026-12-04', '2026-12-05', '2027-01-01', null),
+        async (name, description, locale, stars, validUntil) => {
+          const token = `kartu${randomUUID().replaceAll('-', '')}`;
+          const product = await buildProduct(db, { groupId: group.id, story: { id: token } });
+          await db.query(
+            'UPDATE products SET name = $2, description = $3, stars = $4, stars_valid_until = $5 WHERE id = $1',
+            [product.id, name, description, stars, validUntil],
+          );
+          const [stored] = await db.query<{ name: Localized; description: Localized }>(
+            'SELECT name, description FROM products WHERE id = $1',
+            [product.id],
+          );
+          const rows = await catalogRepository.matching(db, {
+            f: { today },
+            locale,
+            words: [token],
+            excluding: [],
+            after: null,
+            limit: 2,
+          });
+          expect(rows.map((r) => r.id)).toEqual([product.id]);
+          const card = JSON.parse(rows[0]!.card) as Record<string, unknown>;
+          const shown = localized(stored!.description, locale);
+          expect({ id: card.id, name: card.name, description: card.description, stars: card.stars }).toEqual({
+            id: product.id,
+            name: localized(stored!.name, locale) ?? '',
+            description: shortly(shown),
+            stars: stars === null || (validUntil !== null && validUntil < today) ? null : stars,
+          });
+          if (shown !== null && [...shown].length > 240) cut++;
+          if (shownLanguage(stored!.name, locale) !== locale && Object.keys(stored!.name).length > 0) fellBack++;
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Among the runs: descriptions that were cut, and names shown in another language than asked.
+    expect(cut).toBeGreaterThan(0);
+    expect(fellBack).toBeGreaterThan(0);
+  });
 });
+
+/** The start of a description, naively: 240 characters at most, cut at a space past the middle. */
+function shortly(text: string | null): string | null {
+  const characters = text === null ? [] : [...text];
+  if (text === null || characters.length <= 240) return text;
+  const start = characters.slice(0, 240);
+  const space = start.lastIndexOf(' ');
+  return `${(space > 120 ? start.slice(0, space) : start).join('').trimEnd()}…`;
+}

@@ -23,13 +23,12 @@ export interface CatalogRow {
 }
 
 /**
- * A row of a catalog page, read in the page's one statement with what its card shows besides:
- * its first photo's keys and the names of its village and the areas above it, by code.
+ * A row of a catalog page: its card as the JSON it is sent as, in the reader's language (migration
+ * 0055: the rest of the card is kept by the database).
  */
-export interface CatalogPageRow extends CatalogRow {
-  photo_key: string | null;
-  photo_thumbnail_key: string | null;
-  area_names: Record<string, string> | null;
+export interface CatalogPageRow {
+  id: string;
+  card: string;
 }
 
 export interface CatalogDetailRow extends CatalogRow {
@@ -73,12 +72,12 @@ const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.c
   p.currency, p.status, ${stars(today)} AS stars, p.area_path, g.name AS group_name, g.kind AS group_kind`;
 
 /**
- * A page row's product columns and its card (migration 0052: its group, first photo and the names
- * of its areas, kept by the database), so a page reads products and their cards by key.
+ * A page row's card, put together from what the database keeps written out (migrations 0052 and
+ * 0055): the card, its name and description in the reader's language (else Indonesian), its stars.
  */
-const pageColumns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
-  p.currency, p.status, ${stars(today)} AS stars, p.area_path, c.group_name, c.group_kind,
-  c.photo_key, c.photo_thumbnail_key, c.area_names`;
+const pageColumns = (today: string, locale: string) => `p.id,
+  left(c.card, -1) || ',' || coalesce(c.texts ->> ${locale}, c.texts ->> 'id')
+  || ',"stars":' || coalesce((${stars(today)})::text, 'null') || '}' AS card`;
 
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
@@ -97,6 +96,7 @@ function conditions(f: CatalogFilter, today: string, add: (value: unknown) => st
 /** What a page asks: the filter, the words every product must contain, the sets none may contain all of. */
 interface PageAsk {
   f: CatalogFilter;
+  locale: string;
   words: string[];
   excluding: string[][];
   after: string | null;
@@ -120,6 +120,7 @@ function pageSql(
 ): { sql: string; probe: boolean } {
   const { f, words, excluding, after, limit } = ask;
   const today = `${add(f.today)}::date`;
+  const locale = `${add(ask.locale)}::text`;
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
   const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
   const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
@@ -130,7 +131,7 @@ function pageSql(
   ].join(' AND ');
   const page = add(limit);
   if (!match) {
-    const sql = `SELECT ${pageColumns(today)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
+    const sql = `SELECT ${pageColumns(today, locale)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
       WHERE ${published} ORDER BY p.id LIMIT ${page}`;
     return { sql, probe: false };
   }
@@ -143,7 +144,7 @@ function pageSql(
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
   const sql = `WITH ${ids}
-    SELECT ${pageColumns(today)} FROM page JOIN registry_products p ON p.id = page.id
+    SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
       JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   return { sql, probe: how === 'probe' };
 }

@@ -20,7 +20,7 @@ import {
   searchWords,
   type SearchTier,
 } from './catalog-search.js';
-import type { CatalogItemAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
+import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
  * The public catalog reads only what is on sale: no actor, no scope — and nothing personal. The
@@ -30,18 +30,6 @@ interface Reader {
   db: Queryable;
   clock: Clock;
 }
-
-const SHORT_DESCRIPTION = 240;
-
-/** The start of a description for list cards, cut at a word where the language has spaces. */
-function shortText(text: string | null): string | null {
-  if (text === null || text.length <= SHORT_DESCRIPTION) return text;
-  const cut = text.slice(0, SHORT_DESCRIPTION);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > SHORT_DESCRIPTION / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** '/51/51.07/51.07.06/51.07.06.2004/' → ['51', '51.07', '51.07.06', '51.07.06.2004'] */
 
 /** A card's photo: its picture and thumbnail, as the media route serves them. */
 const cardPhoto = (storageKey: string, thumbnailKey: string) => ({
@@ -60,7 +48,7 @@ function presentItem(
   return {
     id: row.id,
     name: localized(row.name, locale) ?? '',
-    description: shortText(localized(row.description, locale)),
+    description: localized(row.description, locale),
     category: row.category,
     unit: row.unit,
     price: fromMinor(row.price_minor, row.currency),
@@ -81,16 +69,6 @@ async function lookups(db: Queryable, row: CatalogRow) {
     catalogRepository.areas(db, pathCodes(row.area_path)),
   ]);
   return { photos, areas: new Map(areas.map((a) => [a.code, a])) };
-}
-
-/** A card of a page row, from what its statement read beside it. */
-function presentPageItem(row: CatalogPageRow, locale: UiLocale): CatalogItemAnswer {
-  const names = row.area_names ?? {};
-  const photo =
-    row.photo_key !== null && row.photo_thumbnail_key !== null
-      ? cardPhoto(row.photo_key, row.photo_thumbnail_key)
-      : null;
-  return presentItem(row, locale, (code) => names[code], photo);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -120,6 +98,7 @@ type Ranked = CatalogPageRow & { rank: number };
 async function searchRows(
   db: Queryable,
   filter: CatalogFilter,
+  locale: UiLocale,
   words: string[],
   after: { rank: number; id: string } | null,
   count: number,
@@ -131,6 +110,7 @@ async function searchRows(
     if (after !== null && tier.rank > after.rank) continue;
     const found = await catalogRepository.matching(db, {
       f: filter,
+      locale,
       words: tier.words,
       excluding: tiers.slice(0, i).map((t) => t.words),
       after: after?.rank === tier.rank ? after.id : null,
@@ -153,7 +133,11 @@ async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]
   return [...tiers, ...otherSpellingTiers(tiers)];
 }
 
-export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
+/**
+ * A page of the catalog as the JSON it is sent as: each card as the database wrote it in the
+ * reader's language (migration 0055), none parsed or written again here.
+ */
+export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise<string> {
   let path: string | undefined;
   if (query.area) {
     path = await areaPath(ctx.db, query.area);
@@ -168,20 +152,27 @@ export async function searchCatalog(ctx: Reader, query: CatalogQuery) {
   };
   const words = searchWords(query.q);
   const rows: (CatalogPageRow & { rank?: number })[] = words.length
-    ? await searchRows(ctx.db, filter, words, rankCursor(query.cursor), query.limit + 1)
+    ? await searchRows(ctx.db, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
     : await catalogRepository.matching(ctx.db, {
         f: filter,
+        locale: query.locale,
         words: [],
         excluding: [],
         after: idCursor(query.cursor),
         limit: query.limit + 1,
       });
-  return toPage(
+  const page = toPage(
     rows,
     query.limit,
-    (row) => presentPageItem(row, query.locale),
+    (row) => row.card,
     (row) => (row.rank === undefined ? [row.id] : [String(row.rank), row.id]),
   );
+  return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`;
+}
+
+/** A page of the catalog, for a page rendered on the server. */
+export async function searchCatalog(ctx: Reader, query: CatalogQuery): Promise<CatalogPageAnswer> {
+  return JSON.parse(await catalogPageJson(ctx, query)) as CatalogPageAnswer;
 }
 
 /** The languages a product has text in, the interface languages first. */

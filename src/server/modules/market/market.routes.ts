@@ -6,7 +6,7 @@ import { notModified } from '../../http/responses.js';
 import { idParams } from '../../../shared/common.schemas.js';
 import { dateIn } from '../../../shared/dates.js';
 import { CatalogCache, catalogEtag, matchesEtag } from './catalog-cache.js';
-import { catalogVersion, getCatalogProduct, searchCatalog } from './catalog.service.js';
+import { catalogPageJson, catalogVersion, getCatalogProduct } from './catalog.service.js';
 import { catalogPage, catalogProductAnswer, catalogProductQuery, catalogQuery } from './market.schemas.js';
 
 /**
@@ -27,11 +27,20 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
    * An anonymous answer: tagged with the catalog's version and what was asked, 304 when the client
    * has it, else from the cache or read and kept (decision 024). The version is read first, on the
    * database the answer is read from, so an answer is never older than the version it is kept
-   * under. A signed-in caller's answer is read as it is, and no cache keeps it.
+   * under. A signed-in caller's answer is read as it is, and no cache keeps it. `read` gives the
+   * answer as the JSON it is sent as: the service's answers have the schema's fields only
+   * (catalog.test.ts checks each against the schema), and checking 50 cards again costs a fifth of
+   * the request's own work in the process (docs/benchmarks.md, "where the time goes").
    */
-  async function answer<T>(req: FastifyRequest, reply: FastifyReply, what: string, read: (db: Database) => Promise<T>) {
+  async function answer(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    what: string,
+    read: (db: Database) => Promise<string>,
+  ) {
     const db = readPool(req);
-    if (req.actor.kind === 'user') return read(db);
+    const json = (body: string) => reply.type('application/json; charset=utf-8').send(body);
+    if (req.actor.kind === 'user') return json(await read(db));
     const version = await catalogVersion(db);
     const key = `${what} ${dateIn(app.clock.now())} ${JSON.stringify(req.query)}`;
     const etag = catalogEtag(version, key);
@@ -40,13 +49,10 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
     const cacheKey = `${version} ${key}`;
     let body = cache?.get(cacheKey);
     if (body === undefined) {
-      // Written as the service built it: its answers have the schema's fields only (catalog.test.ts
-      // checks each against the schema), and checking 50 cards again costs a fifth of the request's
-      // own work in the process (docs/benchmarks.md, "where the time goes").
-      body = JSON.stringify(await read(db));
+      body = await read(db);
       cache?.set(cacheKey, body);
     }
-    return reply.type('application/json; charset=utf-8').send(body);
+    return json(body);
   }
 
   // An answer that sets a cookie is the caller's alone: no shared cache may keep it.
@@ -63,7 +69,7 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
       config,
       onSend: privateWhenCookie,
     },
-    async (req, reply) => answer(req, reply, 'list', (db) => searchCatalog(reader(db), req.query)),
+    async (req, reply) => answer(req, reply, 'list', (db) => catalogPageJson(reader(db), req.query)),
   );
   r.get(
     '/api/v1/catalog/products/:id',
@@ -78,8 +84,8 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
       onSend: privateWhenCookie,
     },
     async (req, reply) =>
-      answer(req, reply, `product ${req.params.id}`, (db) =>
-        getCatalogProduct(reader(db), req.params.id, req.query.locale),
+      answer(req, reply, `product ${req.params.id}`, async (db) =>
+        JSON.stringify(await getCatalogProduct(reader(db), req.params.id, req.query.locale)),
       ),
   );
 }
