@@ -16,10 +16,20 @@ export interface Database extends Queryable {
   /** Runs `fn` inside one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * Embedded PGlite only: calls `onPayload` with each notification on `channel` (NOTIFY, pg_notify),
-   * which its one session sends itself at commit, before the committing statement's caller resumes.
+   * Calls `onPayload` with each notification on `channel` (NOTIFY, pg_notify) from when it resolves
+   * until `onLost` is called (nothing more will come: listen again). PGlite's one session sends them
+   * itself at commit, before the committing statement's caller resumes. On PostgreSQL a connection of
+   * its own receives them a moment after another session commits — so a reader that must see this
+   * process's own writes compares `writes` too. Absent where notifications cannot be relied on (a
+   * replica; behind a pooler in transaction mode, `OVOP_DB_PREPARE=off`).
    */
-  listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  listen?(channel: string, onPayload: (payload: string) => void, onLost?: () => void): Promise<void>;
+  /**
+   * PostgreSQL: how many statements and transactions this process has finished that may have
+   * written (any statement but a SELECT, any transaction): its own writes, whose notifications may
+   * still be on their way.
+   */
+  readonly writes?: number;
   close(): Promise<void>;
 }
 

@@ -7,11 +7,23 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
+  readonly listen: Database['listen'];
+  #writes = 0;
+  /** The connections that receive notifications (listen), each its own. */
+  readonly #listeners = new Set<pg.Client>();
 
   private constructor(
     readonly pool: pg.Pool,
     private readonly statements: Statements | undefined,
-  ) {}
+    private readonly clientConfig: pg.ClientConfig,
+  ) {
+    // A pooler in transaction mode (no prepared statements) does not keep a LISTEN either.
+    this.listen = statements ? this.#listen.bind(this) : undefined;
+  }
+
+  get writes(): number {
+    return this.#writes;
+  }
 
   /**
    * `prepare` (the default) sends each statement with parameters as a named prepared statement,
@@ -38,15 +50,15 @@ export class PostgresDatabase implements Database {
       connectTimeoutMs,
     }: { prepare: boolean; applicationName?: string; connectTimeoutMs?: number },
   ): PostgresDatabase {
-    const pool = new pg.Pool({
+    const clientConfig: pg.ClientConfig = {
       connectionString: url,
-      max,
       ...(applicationName ? { application_name: applicationName } : {}),
       ...(connectTimeoutMs ? { connectionTimeoutMillis: connectTimeoutMs } : {}),
-    });
+    };
+    const pool = new pg.Pool({ ...clientConfig, max });
     // An idle client that errors (server restart) must not crash the process.
     pool.on('error', () => undefined);
-    return new PostgresDatabase(pool, prepare ? new Statements() : undefined);
+    return new PostgresDatabase(pool, prepare ? new Statements() : undefined, clientConfig);
   }
 
   private config(text: string, params: readonly unknown[]): pg.QueryConfig {
@@ -55,8 +67,12 @@ export class PostgresDatabase implements Database {
   }
 
   async query<T extends Row = Row>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.pool.query<T>(this.config(text, params));
-    return result.rows;
+    try {
+      const result = await this.pool.query<T>(this.config(text, params));
+      return result.rows;
+    } finally {
+      if (mayWrite(text)) this.#writes += 1;
+    }
   }
 
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -74,6 +90,7 @@ export class PostgresDatabase implements Database {
         },
       });
       await client.query('COMMIT');
+      this.#writes += 1;
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -83,10 +100,42 @@ export class PostgresDatabase implements Database {
     }
   }
 
+  async #listen(channel: string, onPayload: (payload: string) => void, onLost?: () => void): Promise<void> {
+    const client = new pg.Client({ ...this.clientConfig, application_name: 'ovop-listen' });
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      this.#listeners.delete(client);
+      void client.end().catch(() => undefined);
+      onLost?.();
+    };
+    client.on('error', lose);
+    client.on('end', lose);
+    client.on('notification', (notice) => {
+      if (notice.channel === channel) onPayload(notice.payload ?? '');
+    });
+    this.#listeners.add(client);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    } catch (error) {
+      lose();
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.#listeners].map((client) => client.end().catch(() => undefined)));
     await this.pool.end();
   }
 }
+
+/**
+ * Whether a statement may have written (`writes`): any but a SELECT, or a WITH that does not name a
+ * write. A SELECT that writes through a function it calls is not seen here (its notification is).
+ */
+const mayWrite = (text: string) => !/^\s*(SELECT|WITH)\b/i.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
 
 /**
  * The names of prepared statements: one per distinct text, the same on every connection (each

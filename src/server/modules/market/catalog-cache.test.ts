@@ -5,6 +5,7 @@ import { buildApp } from '../../app.js';
 import { ORIGIN, testConfig, useTestApp } from '../../../../test/app.js';
 import { postgresUrl } from '../../../../test/database.js';
 import { buildGroup, buildProduct, buildUser, signedIn, SIBETAN } from '../../../../test/factories.js';
+import { PostgresDatabase } from '../../db/postgres.js';
 import { CatalogCache } from './catalog-cache.js';
 
 const t = useTestApp();
@@ -168,6 +169,59 @@ describe.skipIf(postgresUrl)('the catalog version on the embedded database', () 
       expect((await get(url)).json().items).toEqual([]);
     } finally {
       statements.mockRestore();
+    }
+  });
+});
+
+describe.runIf(postgresUrl)('the catalog version on PostgreSQL', () => {
+  /** Within a generous bound: a notification crosses processes a moment after a commit. */
+  async function eventually(check: () => Promise<boolean>) {
+    for (const start = Date.now(); Date.now() - start < 20_000;) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('not within 20 s');
+  }
+
+  it('follows the version from notifications: no statement for a repeated question, its own writes at once, others’ as they arrive', async () => {
+    const db = t.database.db;
+    const product = await buildProduct(db);
+    const url = '/api/v1/catalog/products?q=salak&locale=en';
+    const first = await get(url);
+    expect(first.json().items).toHaveLength(1);
+    // Another instance of the platform writing to the same database: its writes are not this process's.
+    const other = await PostgresDatabase.open(t.database.url!, 1);
+    const statements = vi.spyOn(db, 'query');
+    try {
+      const again = await get(url);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(statements).not.toHaveBeenCalled();
+      // This process's own write, in a transaction or not: the next answer, without waiting.
+      await db.transaction((tx) => tx.query(`UPDATE products SET price_minor = 99900 WHERE id = $1`, [product.id]));
+      expect((await get(url)).json().items[0].price.amount).toBe('999.00');
+      await db.query(`UPDATE products SET price_minor = 88800 WHERE id = $1`, [product.id]);
+      expect((await get(url)).json().items[0].price.amount).toBe('888.00');
+      // Another process's write arrives as a notification, and no statement of this process asked.
+      statements.mockClear();
+      await other.query(`UPDATE products SET price_minor = 77700 WHERE id = $1`, [product.id]);
+      await eventually(async () => (await get(url)).json().items[0].price.amount === '777.00');
+      expect(statements.mock.calls.filter(([text]) => text.includes('catalog_version'))).toEqual([]);
+      // The connection that receives them is cut: the version is read, and followed again.
+      await other.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ovop-listen'`,
+      );
+      await eventually(async () => {
+        await get(url);
+        const [row] = await other.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'ovop-listen' AND query ILIKE 'LISTEN%'`,
+        );
+        return row!.n === 1;
+      });
+      await other.query(`UPDATE products SET status = 'draft' WHERE id = $1`, [product.id]);
+      await eventually(async () => (await get(url)).json().items.length === 0);
+    } finally {
+      statements.mockRestore();
+      await other.close();
     }
   });
 });

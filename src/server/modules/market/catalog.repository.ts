@@ -101,6 +101,8 @@ interface PageAsk {
   excluding: string[][];
   after: string | null;
   limit: number;
+  /** A probe runs only if each of these is one of the catalog's words (catalog_words), as a whole. */
+  known?: string[];
 }
 
 /**
@@ -135,10 +137,14 @@ function pageSql(
       WHERE ${published} ORDER BY p.id LIMIT ${page}`;
     return { sql, probe: false };
   }
+  // Checked once, before the probe reads a row (an InitPlan's one-time filter).
+  const known = ask.known?.length
+    ? ` AND (SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
+    : '';
   const ids =
     how === 'probe'
       ? `page AS (SELECT p.id FROM (
-          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${published}
+          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${published}${known}
           ORDER BY p.id LIMIT ${add(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
         ) p WHERE ${match} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
@@ -165,6 +171,13 @@ export const catalogRepository = {
     const { sql, probe } = pageSql(ask, how, (value) => `$${params.push(value)}`);
     const rows = await db.query<CatalogPageRow>(sql, params);
     return probe && rows.length < ask.limit ? catalogRepository.matching(db, ask, 'index') : rows;
+  },
+
+  /** The bounded probe alone (see pageSql): the matches among the first rows in id order, maybe too few. */
+  async probe(db: Queryable, ask: PageAsk): Promise<CatalogPageRow[]> {
+    const params: unknown[] = [];
+    const { sql } = pageSql(ask, 'probe', (value) => `$${params.push(value)}`);
+    return db.query<CatalogPageRow>(sql, params);
   },
 
   /**

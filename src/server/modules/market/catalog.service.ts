@@ -93,7 +93,10 @@ type Ranked = CatalogPageRow & { rank: number };
 
 /**
  * The rows of one page of a search, tier by tier (see catalog-search.ts), each in id order,
- * starting where the cursor left off.
+ * starting where the cursor left off. When each word is one of the catalog's words, the tiers begin
+ * with the words as typed: they are probed at once, and when the probe fills the page nothing else
+ * is read (a common word's page in one statement). Not with an area, which reads through its index
+ * at once (catalog.repository.ts).
  */
 async function searchRows(
   db: Queryable,
@@ -103,19 +106,36 @@ async function searchRows(
   after: { rank: number; id: string } | null,
   count: number,
 ): Promise<Ranked[]> {
+  const ask = (tier: SearchTier, excluding: string[][], limit: number) => ({
+    f: filter,
+    locale,
+    words: tier.words,
+    excluding,
+    after: after?.rank === tier.rank ? after.id : null,
+    limit,
+  });
+  const typed: SearchTier = { rank: EXACT_RANK, words };
+  let probed = false;
+  if (filter.areaPath === undefined && (after === null || after.rank === EXACT_RANK)) {
+    // Only if each word that could be respelt is one of the catalog's words: a misspelt word's probe
+    // would read its rows for nothing.
+    const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: words.filter(isVariable) });
+    if (found.length >= count) return found.map((row) => ({ ...row, rank: EXACT_RANK }));
+    probed = true;
+  }
   const rows: Ranked[] = [];
   const tiers = await searchTiers(db, words);
   for (const [i, tier] of tiers.entries()) {
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
-    const found = await catalogRepository.matching(db, {
-      f: filter,
-      locale,
-      words: tier.words,
-      excluding: tiers.slice(0, i).map((t) => t.words),
-      after: after?.rank === tier.rank ? after.id : null,
-      limit: count - rows.length,
-    });
+    const asked = ask(
+      tier,
+      tiers.slice(0, i).map((t) => t.words),
+      count - rows.length,
+    );
+    // The words as typed, probed above and found too few: their index.
+    const how = probed && tier.rank === EXACT_RANK ? 'index' : undefined;
+    const found = await catalogRepository.matching(db, asked, how);
     rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
   }
   return rows;
@@ -233,30 +253,77 @@ export async function getCatalogProduct(ctx: Reader, id: string, locale: UiLocal
   };
 }
 
-/** The embedded databases whose catalog version this process follows, and the newest it has seen. */
-const followed = new WeakMap<Database, Promise<{ newest: bigint }>>();
+/** What this process has seen of a database's catalog version, following its notifications. */
+interface Followed {
+  newest: bigint;
+  /** The notifications stopped (their connection closed): read, and follow again. */
+  lost: boolean;
+  /** The database's `writes` when the version was last read after this process's own writes. */
+  writes: number | undefined;
+  /** A read of the version after this process's own writes, which readers that came later await. */
+  catchingUp: Promise<void> | undefined;
+}
+
+/** The databases whose catalog version this process follows, and when it may try again after a failure. */
+const followed = new WeakMap<Database, Promise<Followed>>();
+const retryAt = new WeakMap<Database, number>();
+const RETRY_AFTER_MS = 5000;
+
+function follow(db: Database, listen: NonNullable<Database['listen']>): Promise<Followed> {
+  return (async () => {
+    const seen: Followed = { newest: 0n, lost: false, writes: db.writes, catchingUp: undefined };
+    // Listening first: a bump committed between the two is seen by one or the other.
+    await listen(
+      'catalog_version',
+      (payload) => saw(seen, BigInt(payload)),
+      () => void (seen.lost = true),
+    );
+    saw(seen, BigInt(await catalogRepository.version(db)));
+    return seen;
+  })();
+}
+
+const saw = (seen: Followed, version: bigint) => void (version > seen.newest && (seen.newest = version));
 
 /**
  * The catalog's version on `db`, read before an answer that is cached or tagged under it (decision
- * 024). On the embedded database every write is this process's own: the version comes from the
- * notification each bump sends at commit (migration 0053), which PGlite delivers before the writer
- * resumes, so no reader that starts after a write sees an older version — and a cached answer costs
- * no statement. On PostgreSQL, where other processes write, it is read.
+ * 024). Where the database sends a notification with each bump (migration 0053) the version is
+ * followed in memory, and a cached answer costs no statement. On the embedded database every write
+ * is this process's own and its notification arrives before the writer resumes. On a PostgreSQL
+ * primary other processes' bumps arrive a moment after their commit (a visitor may be shown the
+ * answer of a moment before, as a browser keeping it for `max-age` would), and after a write of this
+ * process the version is read once, so that no reader here sees an older version than its own
+ * writes. A replica, where no notification arrives, or a primary whose notifications stopped, is read.
  */
 export async function catalogVersion(db: Database): Promise<string> {
-  if (!db.listen) return catalogRepository.version(db);
-  let follow = followed.get(db);
-  if (!follow) {
-    const listen = db.listen.bind(db);
-    follow = (async () => {
-      const seen = { newest: 0n };
-      const saw = (version: bigint) => void (version > seen.newest && (seen.newest = version));
-      // Listening first: a bump committed between the two is seen by one or the other.
-      await listen('catalog_version', (payload) => saw(BigInt(payload)));
-      saw(BigInt(await catalogRepository.version(db)));
-      return seen;
-    })();
-    followed.set(db, follow);
+  if (!db.listen || (retryAt.get(db) ?? 0) > Date.now()) return catalogRepository.version(db);
+  let following = followed.get(db);
+  if (!following) {
+    following = follow(db, db.listen.bind(db));
+    followed.set(db, following);
   }
-  return String((await follow).newest);
+  const seen = await following.catch(() => undefined);
+  if (seen === undefined || seen.lost) {
+    followed.delete(db);
+    retryAt.set(db, Date.now() + (seen === undefined ? RETRY_AFTER_MS : 0));
+    return catalogRepository.version(db);
+  }
+  if (db.writes !== seen.writes) {
+    seen.writes = db.writes;
+    const catchingUp: Promise<void> = catalogRepository
+      .version(db)
+      .then(
+        (version) => saw(seen, BigInt(version)),
+        (error: unknown) => {
+          seen.writes = undefined; // read again next time
+          throw error;
+        },
+      )
+      .finally(() => {
+        if (seen.catchingUp === catchingUp) seen.catchingUp = undefined;
+      });
+    seen.catchingUp = catchingUp;
+  }
+  await seen.catchingUp;
+  return String(seen.newest);
 }

@@ -483,16 +483,17 @@ describe('public catalog', () => {
       count++;
       return query(text, params);
     };
-    // The catalog's version is read on PostgreSQL; the embedded server follows it from notifications.
+    // The catalog's version is followed from notifications; on PostgreSQL it is read once after
+    // this process's own writes (the products above), then followed.
     const version = db.kind === 'postgres' ? 1 : 0;
     try {
-      for (const limit of [2, 12]) {
+      for (const [i, limit] of [2, 12].entries()) {
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
-        expect(count).toBe(version + 2); // the area, the page with its cards
+        expect(count).toBe((i === 0 ? version : 0) + 2); // the area, the page with its cards
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
-        expect(count).toBe(version); // the same question again: the cached answer
+        expect(count).toBe(0); // the same question again: the cached answer, under the version followed
       }
     } finally {
       db.query = query;
