@@ -317,18 +317,20 @@ ${rows.join('\n')}
   query at a time inside the Node process itself; PostgreSQL runs queries in parallel beside it.
 - **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
   under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
-  \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs, on PostgreSQL, one short
-  statement (the version, read first on the database the answer would come from) and sending the kept
-  bytes; on PGlite not even the statement (the process follows the version from the notice each bump
-  sends at commit, migration 0053). The ETag lets a browser or proxy skip even the bytes (304).
-  Without the cache, every request reads as below.
-- Statements per uncached request: the catalog's version (PostgreSQL only), then the page — one
-  statement reading \`products\` and \`catalog_cards\` by key (migration 0052, decision 032: each
-  card's group, first photo and area names kept by the database). An \`area\` filter adds the area's
-  own look-up and reads its products through the area-path index at once. A search first asks
-  \`catalog_words\` whether each word occurs (one statement for all words); then each tier reads up to
-  32 × its page size of rows in id order (a bounded probe) and, when those hold too few matches, a
-  second statement fetches the matches through the trigram index and sorts them.
+  \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs no statement and sending the
+  kept bytes: the process follows the catalog's version from the notification each bump sends at
+  commit (migration 0053; on PostgreSQL a connection of its own LISTENs, and the version is read once
+  after this process's own writes, decision 024). The ETag lets a browser or proxy skip even the bytes
+  (304). Without the cache, every request reads as below.
+- Statements per uncached request: the first page is one statement, reading \`products\` and
+  \`catalog_cards\` by key, each card as the JSON it is sent as, its name and description written out
+  per language (migrations 0052 and 0055, decision 032): the server joins the cards into the page
+  without parsing them. An \`area\` filter adds the area's own look-up and reads its products through
+  the area-path index at once. A search whose words are all catalog words probes them at once (up to
+  32 × its page size of rows in id order): a common word's page is that one statement. Otherwise it
+  asks \`catalog_words\` whether each word occurs and how else it may be spelt (one statement for all
+  words); then each tier is probed and, when its probe holds too few matches, a second statement
+  fetches the matches through the trigram index and sorts them.
 - *Server CPU* and *Database CPU* are the CPU time per answered request while the load ran (warm-up
   included, on both sides of the division): the benchmark's own process (Node: HTTP, the service, the
   driver), and all of PostgreSQL's processes (from \`/proc\`; on PGlite the database runs inside the
@@ -350,9 +352,12 @@ ${rows.join('\n')}
   naming each card's areas, 182 finding first photos, 154 going through the groups' view). A search
   adds its word look-up (0.2–0.5 ms of planning, 0.05–0.3 ms of execution) and its probe (0.3–0.5 ms
   of planning, 0.4–0.9 ms of execution: the \`LIKE\` of each word over up to 1,632 texts). In the
-  server's CPU profile of the uncached first page (32 connections) socket writes are 23 % (to the
-  client and one per statement to PostgreSQL), the driver's row parsing 16 %, writing the answer's
-  JSON 9 %, garbage collection 6 %, presenting the cards 4 %.
+  server's CPU profile of the uncached first page (32 connections), before the cards were kept as
+  JSON, garbage collection was 17 %, socket writes 14 % (to the client and one per statement to
+  PostgreSQL), the driver's row parsing 8 % and the Buffer-to-string copies 5 %: it parsed each
+  product's texts in all their languages and its card's area names, built an object per card and
+  wrote it out again — 1.37 ms of server CPU against 0.17 ms for the fixed page. Reading the cards
+  as JSON and following the version brought it to 0.65 ms.
 - Tried and left: generic plans for the prepared statements (\`plan_cache_mode =
   force_generic_plan\`) save the planning but lose the bounded probe's plans — in the same minute,
   53 against 105 requests/s on the first page and 20 against 106 on \`area=51\`. The probe and its
@@ -360,6 +365,10 @@ ${rows.join('\n')}
   the probe falls short but plans the fallback's trigram estimates every time (1.2 ms of planning
   for \`q=keripik\` against 0.34 ms); the word look-up in the same statement as the first tier's page
   likewise (0.8 ms of planning against 0.5 ms for the two apart): both measured slower, neither kept.
+  Choosing each card's language and cutting its description while the page is read (SQL functions
+  run per row) cost 1.9 ms of execution for 51 cards, against 0.05 ms reading them written out
+  (migration 0055 keeps them so). A misspelt search still plans three to four statements of 0.3–0.8 ms
+  each (the custom plans of the trigram and probe statements): its database CPU is most of its cost.
 ${goals(r)}
 `;
 }
