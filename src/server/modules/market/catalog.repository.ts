@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import { likeContaining, likePrefix } from '../../db/sql.js';
+import { pathCodes } from '../../../shared/area-path.js';
 import type { GROUP_KINDS } from '../../../shared/schemas/registry.js';
 import type { WordLookup } from './catalog-search.js';
 
@@ -86,11 +87,25 @@ const MAX_PROBE = 10_000;
 /** The filter as SQL conditions over products p, each parameter placed by `add`. */
 function conditions(f: CatalogFilter, today: string, add: (value: unknown) => string): string[] {
   const where: string[] = [];
-  if (f.areaPath) where.push(`p.area_path LIKE ${add(likePrefix(f.areaPath))}`);
+  if (f.areaPath) where.push(inArea(f.areaPath, add));
   if (f.category) where.push(`p.category = ${add(f.category)}`);
   if (f.minStars) where.push(`${stars(today)} >= ${add(f.minStars)}`);
   if (f.exportReady !== undefined) where.push(`p.status = ${add(f.exportReady ? 'export_ready' : 'ready')}`);
   return where;
+}
+
+/** Areas this deep or less are read through their own index in id order (migration 0056). */
+const ORDERED_DEPTH = 2;
+
+/**
+ * Within the area at `path`: for a province or a regency, its code at its depth in the product's
+ * path (indexed with id, migration 0056); deeper, the path's prefix.
+ */
+function inArea(path: string, add: (value: unknown) => string): string {
+  const codes = pathCodes(path);
+  return codes.length <= ORDERED_DEPTH
+    ? `split_part(p.area_path, '/', ${codes.length + 1}) = ${add(codes.at(-1))}`
+    : `p.area_path LIKE ${add(likePrefix(path))}`;
 }
 
 /** What a page asks: the filter, the words every product must contain, the sets none may contain all of. */
@@ -115,11 +130,7 @@ interface PageAsk {
  * matches it believes common but that are rare: two words each common but seldom together, a
  * province's products.
  */
-function pageSql(
-  ask: PageAsk,
-  how: 'probe' | 'index',
-  add: (value: unknown) => string,
-): { sql: string; probe: boolean } {
+function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql: string; probe: boolean } {
   const { f, words, excluding, after, limit } = ask;
   const today = `${add(f.today)}::date`;
   const locale = `${add(ask.locale)}::text`;
@@ -132,9 +143,9 @@ function pageSql(
     ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
   ].join(' AND ');
   const page = add(limit);
-  if (!match) {
+  if (!match || how === 'ordered') {
     const sql = `SELECT ${pageColumns(today, locale)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
-      WHERE ${published} ORDER BY p.id LIMIT ${page}`;
+      WHERE ${[published, ...(match ? [match] : [])].join(' AND ')} ORDER BY p.id LIMIT ${page}`;
     return { sql, probe: false };
   }
   // Checked once, before the probe reads a row (an InitPlan's one-time filter).
@@ -156,17 +167,28 @@ function pageSql(
 }
 
 /**
- * How a page is read first: through the index for an area (a province holds about 1 in 38 products,
- * a regency 1 in 500: the probe would seldom fill a page), else by the probe.
+ * How a page is read: in id order, walking the rows until the page is full (a province's or a
+ * regency's own index, migration 0056); a bounded probe of the first rows; or the matches collected
+ * through an index and sorted.
  */
-const firstWay = (ask: PageAsk) => (ask.f.areaPath !== undefined ? 'index' : 'probe');
+type Way = 'ordered' | 'probe' | 'index';
+
+/**
+ * How a page is read first. An area: a province or a regency without search words through its own
+ * index in id order, else its matches collected (a province holds about 1 in 38 products, a regency
+ * 1 in 500: the probe would seldom fill a page). Otherwise the probe.
+ */
+function firstWay(ask: PageAsk): Way {
+  if (ask.f.areaPath === undefined) return 'probe';
+  return ask.words.length === 0 && pathCodes(ask.f.areaPath).length <= ORDERED_DEPTH ? 'ordered' : 'index';
+}
 
 export const catalogRepository = {
   /**
    * A page of the catalog (see pageSql): in one statement, or two when the probe found too few and
    * the index is asked.
    */
-  async matching(db: Queryable, ask: PageAsk, how: 'probe' | 'index' = firstWay(ask)): Promise<CatalogPageRow[]> {
+  async matching(db: Queryable, ask: PageAsk, how: Way = firstWay(ask)): Promise<CatalogPageRow[]> {
     const params: unknown[] = [];
     const { sql, probe } = pageSql(ask, how, (value) => `$${params.push(value)}`);
     const rows = await db.query<CatalogPageRow>(sql, params);
