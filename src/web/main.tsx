@@ -8,8 +8,10 @@ import './styles.css';
 /**
  * A page the server rendered (/catalog, /p, /b, /verify: src/server/pages) stays on screen, as it
  * came, while the app starts beside it, hidden; the app takes its place once its screen has what it
- * waited for (no `Loading` line left), so the visitor never sees the content give way to a
- * "loading" line. Not hydration: the app renders its own page, nothing has to match.
+ * waited for (a `Loaded` ready mark, and no `Loading` line left), so the visitor never sees the
+ * content give way to a "loading" line. The mark, not the mere absence of the line: while a screen's
+ * code loads, Preact commits the app's frame before the Suspense fallback (decision 028). Not
+ * hydration: the app renders its own page, nothing has to match.
  */
 function takeOver(root: HTMLElement): void {
   if (!root.firstElementChild) return;
@@ -17,7 +19,7 @@ function takeOver(root: HTMLElement): void {
   rendered.append(...root.childNodes);
   root.before(rendered);
   root.hidden = true;
-  const ready = () => root.firstElementChild !== null && root.querySelector('[data-loading]') === null;
+  const ready = () => root.querySelector('[data-ready]') !== null && root.querySelector('[data-loading]') === null;
   const observer = new MutationObserver(() => {
     if (ready()) show();
   });

@@ -156,6 +156,8 @@ describe('the public pages of the demo, in the visitor’s language', () => {
         expect(html.slice(html.indexOf('<div id="root">'))).toContain(heading);
         await page.goto(path);
         await appStarted(page);
+        // The app took the page's place once its screen had its answer (its ready mark).
+        await page.locator('#root:not([hidden]) [data-ready]').waitFor({ state: 'attached' });
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         expect(await page.locator('main').count()).toBe(1);
       }

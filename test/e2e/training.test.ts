@@ -77,6 +77,8 @@ describe('training on a phone', () => {
     const visitor = await phonePage(browser, baseUrl);
     await visitor.goto(new URL(qr!).pathname);
     await visitor.getByRole('status').filter({ hasText: 'Sertifikat ini sah' }).waitFor();
+    // The page came rendered by the server; the app took its place once it had the answer.
+    await visitor.locator('#root:not([hidden]) [data-ready]').waitFor({ state: 'attached' });
     await visitor.getByText(seeded.members[0]!.name).waitFor();
     expect(await hasNoHorizontalScroll(visitor)).toBe(true);
     await screenshot(visitor, 'training-verify');

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { Loading } from '../../../components/Loaded';
+import { Loading, ReadyMark } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
@@ -27,6 +27,7 @@ export default function VerifyPage({ id }: { id?: string }) {
         <h1 id="verify-title">{t('verify.title')}</h1>
         <p role="alert">{t(mistyped ? 'verify.mistyped' : 'verify.unknown')}</p>
         <NumberForm initial={UUID.test(asked) ? '' : asked} embedded />
+        <ReadyMark />
       </section>
     );
   }
@@ -65,6 +66,7 @@ export default function VerifyPage({ id }: { id?: string }) {
           </>
         ) : null}
       </dl>
+      <ReadyMark />
     </section>
   );
 }
