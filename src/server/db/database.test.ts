@@ -4,6 +4,7 @@ import { createPostgresDatabase, openTestDatabase, postgresUrl, type TestDatabas
 import { inOneTransaction } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
 import { PostgresDatabase } from './postgres.js';
+import { PLANNED_EACH_TIME } from './sql.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -208,6 +209,23 @@ describe.skipIf(!postgresUrl)('prepared statements on PostgreSQL', () => {
     } finally {
       await on.close();
       await off.close();
+      await created.drop();
+    }
+  });
+
+  it('runs a statement marked as planned each time unnamed, so that each call is planned for its values', async () => {
+    const created = await createPostgresDatabase();
+    const db = await PostgresDatabase.open(created.url, 1);
+    const marked = `${PLANNED_EACH_TIME}SELECT $1::int * 2 AS n`;
+    try {
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) expect(await db.query<{ n: number }>(marked, [n])).toEqual([{ n: 2 * n }]);
+      await db.query('SELECT $1::int * 3 AS n', [1]);
+      const prepared = await db.query<{ statement: string }>(
+        `SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%::int * _ AS n'`,
+      );
+      expect(prepared.map((p) => p.statement)).toEqual(['SELECT $1::int * 3 AS n']);
+    } finally {
+      await db.close();
       await created.drop();
     }
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Row, Tx } from './database.js';
+import { PLANNED_EACH_TIME } from './sql.js';
 
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
@@ -62,7 +63,7 @@ export class PostgresDatabase implements Database {
   }
 
   private config(text: string, params: readonly unknown[]): pg.QueryConfig {
-    const name = params.length > 0 ? this.statements?.nameOf(text) : undefined;
+    const name = params.length > 0 && !text.startsWith(PLANNED_EACH_TIME) ? this.statements?.nameOf(text) : undefined;
     return name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] };
   }
 
@@ -133,9 +134,11 @@ export class PostgresDatabase implements Database {
 
 /**
  * Whether a statement may have written (`writes`): any but a SELECT, or a WITH that does not name a
- * write. A SELECT that writes through a function it calls is not seen here (its notification is).
+ * write (after any leading comment, as PLANNED_EACH_TIME). A SELECT that writes through a function it
+ * calls is not seen here (its notification is).
  */
-const mayWrite = (text: string) => !/^\s*(SELECT|WITH)\b/i.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
+const mayWrite = (text: string) =>
+  !/^\s*(\/\*.*?\*\/\s*)*(SELECT|WITH)\b/is.test(text) || /\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(text);
 
 /**
  * The names of prepared statements: one per distinct text, the same on every connection (each

@@ -10,6 +10,13 @@ export function likeContaining(text: string): string {
   return `%${escapeLike(text)}%`;
 }
 
+/**
+ * Put at the start of a statement whose best plan depends on its values (how many rows a search
+ * word matches): PostgreSQL plans it for the values of each call instead of keeping one plan for
+ * all, as it may for a prepared statement (src/server/db/postgres.ts runs it unnamed).
+ */
+export const PLANNED_EACH_TIME = '/* planned each time */ ';
+
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
