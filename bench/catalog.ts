@@ -53,6 +53,7 @@ const SCENARIOS = [
   { name: 'search `q=keripik` (common word)', path: '/api/v1/catalog/products?q=keripik' },
   { name: 'search `q=kripik salak` (misspelt)', path: '/api/v1/catalog/products?q=kripik%20salak' },
   { name: 'filter `area=51` (Bali subtree)', path: '/api/v1/catalog/products?area=51' },
+  { name: 'search in Bali `area=51&q=keripik`', path: '/api/v1/catalog/products?area=51&q=keripik' },
   { name: 'first page, no filter', path: '/api/v1/catalog/products' },
   { name: 'fixed page (`/bench/fixed`)', path: '/bench/fixed' },
 ] as const;
