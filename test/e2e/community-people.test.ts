@@ -83,6 +83,11 @@ describe('public events and people on a phone', () => {
     expect(await ja.locator('main').innerText()).not.toMatch(/Acara terbuka|Sisa 30 tempat/);
     expect(await hasNoHorizontalScroll(ja)).toBe(true);
     await shoot(ja, 'people-events-ja');
+    // An address without its program: the empty list, and the app takes the page's place.
+    await ja.goto('/events');
+    await ja.locator('#root:not([hidden]) [data-ready]').waitFor({ state: 'attached' });
+    await ja.getByRole('heading', { name: '公開イベント' }).waitFor();
+    await ja.getByText('公開イベントはまだありません。').waitFor();
     await ja.context().close();
   });
 

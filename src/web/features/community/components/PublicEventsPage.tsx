@@ -55,7 +55,8 @@ export default function PublicEventsPage() {
   return (
     <section className="panel">
       <h1>{t('publicEvents.title')}</h1>
-      <Loaded resource={events}>
+      {/* Without a program there is nothing to list: the empty list, not a wait. */}
+      <Loaded resource={programId ? events : { data: { items: [] } }}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">{t('publicEvents.none')}</p>

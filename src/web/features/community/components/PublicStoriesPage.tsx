@@ -14,7 +14,8 @@ export default function PublicStoriesPage() {
   return (
     <section className="panel">
       <h1>{t('story.list')}</h1>
-      <Loaded resource={stories}>
+      {/* Without a program there is nothing to list: the empty list, not a wait. */}
+      <Loaded resource={programId ? stories : { data: { items: [] } }}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">{t('story.noneYet')}</p>
