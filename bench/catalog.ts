@@ -361,23 +361,37 @@ ${rows.join('\n')}
   product's texts in all their languages and its card's area names, built an object per card and
   wrote it out again — 1.37 ms of server CPU against 0.17 ms for the fixed page. Reading the cards
   as JSON and following the version brought it to 0.65 ms.
-- Tried and left: generic plans for the prepared statements (\`plan_cache_mode =
-  force_generic_plan\`) save the planning but lose the bounded probe's plans — in the same minute,
-  53 against 105 requests/s on the first page and 20 against 106 on \`area=51\`. The probe and its
+- Plans kept and plans made each time (\`pg_prepared_statements\`, 2026-12-05). With the page size
+  as a parameter, PostgreSQL planned every statement of a misspelt search each time (0 generic plans
+  in 330 calls), and kept one plan for a search within an area whatever its words:
+  \`area=51.01&q=keripik\` took 55–72 ms alone, read through the trigram index as if the word were rare,
+  and 2 ms planned for its words. Now the page size and the probe's bound are written into the
+  statement, so the probes and the area's ordered read keep one plan (planning 0.02 ms instead of
+  0.5–0.7), and the reads collected through an index and the word look-ups are run unnamed
+  (\`PLANNED_EACH_TIME\`, src/server/db/sql.ts), planned for their own words each time. Forcing generic
+  plans on everything (\`plan_cache_mode = force_generic_plan\`) was tried before and lost: 53 against
+  105 requests/s on the first page, 20 against 106 on \`area=51\`, 17 ms a word look-up. The probe and its
   index fallback in one statement (the fallback gated by the probe's count) saves a round trip when
   the probe falls short but plans the fallback's trigram estimates every time (1.2 ms of planning
   for \`q=keripik\` against 0.34 ms); the word look-up in the same statement as the first tier's page
   likewise (0.8 ms of planning against 0.5 ms for the two apart): both measured slower, neither kept.
   Choosing each card's language and cutting its description while the page is read (SQL functions
   run per row) cost 1.9 ms of execution for 51 cards, against 0.05 ms reading them written out
-  (migration 0055 keeps them so). A misspelt search still plans three to four statements of 0.3–0.8 ms
-  each (the custom plans of the trigram and probe statements): its database CPU is most of its cost.
+  (migration 0055 keeps them so). A misspelt search runs three statements, measured alone: the gated probe
+  (a kept plan, about 0.5 ms), the word look-up (about 1 ms, planned each time) and the respelt
+  words' probe (1.9–2.5 ms: about 670 rows read for \`keripik salak\`, as for the same words typed
+  right); its database CPU is most of its cost.
   Asking the word look-up in the same statement as the early probe (the probe gated by the look-ups,
   one statement fewer for a misspelt search): in the same minutes \`q=kripik salak\` 413 → 418
   requests/s, \`q=keripik\` 1,258 → 748 (the look-up's trigram \`LIKE\` costs more than the whole-word
   gate it replaced); not kept. The probe's words as \`strpos(search_text, word) > 0\` instead of \`LIKE\`
   (the planner then tries no pattern on the column's statistics: 0.3–0.5 ms of planning against
-  0.6–0.8 in \`EXPLAIN\`): \`q=keripik\` 1,288 → 879 requests/s in the same minutes; not kept. Before migration 0056, \`area=51\` collected Bali's 5,300 products
+  0.6–0.8 in \`EXPLAIN\`): \`q=keripik\` 1,288 → 879 requests/s in the same minutes; not kept — PostgreSQL keeps a generic plan
+  for the \`LIKE\` probe but plans the \`strpos\` one every time (0.56 ms against 0.02 in \`EXPLAIN
+  EXECUTE\`), though it runs 0.2 ms faster. A search within a province probing that province's own index
+  in id order (as its page without words reads it) kept one plan that walked the catalog's id order
+  instead: \`area=51&q=keripik\` 10 ms alone and 164 requests/s against 249 collected through the
+  trigram index and planned for its word (two runs the same afternoon); not kept. Before migration 0056, \`area=51\` collected Bali's 5,300 products
   through the area-path index and sorted them for 51 (0.14× the fixed page, p95 58 ms).
 ${goals(r)}
 `;
