@@ -51,12 +51,12 @@ describe('the catalog filtered by an area', () => {
     let nonEmpty = 0;
     await fc.assert(
       fc.asyncProperty(
-        // The provinces as often as all other areas: a province's probe walks its own index.
+        // The provinces as often as all other areas: their pages are read through their own index.
         fc.oneof(fc.constantFrom('51', '52'), fc.constantFrom(...codes, empty!.code)),
         fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }),
         fc.option(fc.constantFrom('true' as const, 'false' as const), { nil: undefined }),
         fc.integer({ min: 1, max: 4 }),
-        // Searched in an area: a province's or a regency's rows are probed in id order first.
+        // Searched in an area: its matches collected through the index, with its filters.
         fc.option(fc.constantFrom('keripik', 'madu', 'keripik madu', 'robusta'), { nil: undefined }),
         async (area, category, exportReady, limit, q) => {
           const expected = products
