@@ -84,10 +84,9 @@ const pageColumns = (today: string, locale: string) => `p.id,
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
 
-/** The filter as SQL conditions over products p, each parameter placed by `add`. */
+/** The filter's conditions other than its area, as SQL over products p, each parameter placed by `add`. */
 function conditions(f: CatalogFilter, today: string, add: (value: unknown) => string): string[] {
   const where: string[] = [];
-  if (f.areaPath) where.push(inArea(f.areaPath, add));
   if (f.category) where.push(`p.category = ${add(f.category)}`);
   if (f.minStars) where.push(`${stars(today)} >= ${add(f.minStars)}`);
   if (f.exportReady !== undefined) where.push(`p.status = ${add(f.exportReady ? 'export_ready' : 'ready')}`);
@@ -101,9 +100,18 @@ const ORDERED_DEPTH = 2;
  * Within the area at `path`: for a province or a regency, its code at its depth in the product's
  * path (indexed with id, migration 0056); deeper, the path's prefix.
  */
+const inOrder = (path: string): boolean => pathCodes(path).length <= ORDERED_DEPTH;
+
+/**
+ * Whether a search within the area at `path` probes the area's own index first: a province's (about
+ * 1 in 38 products: a common word fills a page from its first few hundred). A regency holds about 1 in
+ * 500, too few for a probe to fill a page often: its matches are collected at once.
+ */
+export const probedWithin = (path: string): boolean => pathCodes(path).length === 1;
+
 function inArea(path: string, add: (value: unknown) => string): string {
   const codes = pathCodes(path);
-  return codes.length <= ORDERED_DEPTH
+  return inOrder(path)
     ? `split_part(p.area_path, '/', ${codes.length + 1}) = ${add(codes.at(-1))}`
     : `p.area_path LIKE ${add(likePrefix(path))}`;
 }
@@ -143,11 +151,13 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
   const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
   const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
-  const match = [
+  const area = f.areaPath === undefined ? [] : [inArea(f.areaPath, add)];
+  const rest = [
     ...conditions(f, today, add),
     ...words.map(contains),
     ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
-  ].join(' AND ');
+  ];
+  const match = [...area, ...rest].join(' AND ');
   // Written into the text, not a parameter: with the page's size known, PostgreSQL can keep one plan
   // for every search of the same shape instead of planning each (pg_prepared_statements.generic_plans).
   const page = sqlInteger(limit);
@@ -158,19 +168,25 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   }
   // Checked once, before the probe reads a row (an InitPlan's one-time filter).
   const known = ask.known?.length
-    ? ` AND (SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
+    ? `(SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
     : '';
+  // A province's probe walks its own index in id order (migrations 0056 and 0057: the planner walks
+  // it only when it knows how many products the province holds, and that the probe's conditions are
+  // not the province's again).
+  const ordered = f.areaPath !== undefined && probedWithin(f.areaPath);
   const ids =
     how === 'probe'
       ? `page AS (SELECT p.id FROM (
-          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p WHERE ${published}${known}
+          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
+          WHERE ${[published, ...(ordered ? area : []), ...(known ? [known] : [])].join(' AND ')}
           ORDER BY p.id LIMIT ${sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
-        ) p WHERE ${match} ORDER BY p.id LIMIT ${page})`
+        ) p WHERE ${(ordered ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
   // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms.
-  const sql = `${how === 'index' ? PLANNED_EACH_TIME : ''}WITH ${ids}
+  // A province's probe too: one plan kept for every province walked the whole catalog in id order.
+  const sql = `${how === 'index' || ordered ? PLANNED_EACH_TIME : ''}WITH ${ids}
     SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
       JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   return { sql, probe: how === 'probe' };
@@ -184,13 +200,16 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
 type Way = 'ordered' | 'probe' | 'index';
 
 /**
- * How a page is read first. An area: a province or a regency without search words through its own
- * index in id order, else its matches collected (a province holds about 1 in 38 products, a regency
- * 1 in 500: the probe would seldom fill a page). Otherwise the probe.
+ * How a page is read first. Without an area, the probe. A province or a regency without search
+ * words through its own index in id order, walked until the page is full. With search words, a
+ * province's index probed (see probedWithin); a regency's, a district's or a village's matches
+ * collected.
  */
 function firstWay(ask: PageAsk): Way {
-  if (ask.f.areaPath === undefined) return 'probe';
-  return ask.words.length === 0 && pathCodes(ask.f.areaPath).length <= ORDERED_DEPTH ? 'ordered' : 'index';
+  const path = ask.f.areaPath;
+  if (path === undefined) return 'probe';
+  if (ask.words.length === 0 && inOrder(path)) return 'ordered';
+  return probedWithin(path) ? 'probe' : 'index';
 }
 
 export const catalogRepository = {

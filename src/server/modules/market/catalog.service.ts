@@ -11,7 +11,13 @@ import { fromMinor } from '../../../shared/money.js';
 import type { Allergen } from '../../../shared/schemas/registry.js';
 import { areaPath } from '../geography/index.js';
 import { presentPhoto, productPhotos } from '../registry/index.js';
-import { catalogRepository, type CatalogFilter, type CatalogPageRow, type CatalogRow } from './catalog.repository.js';
+import {
+  catalogRepository,
+  probedWithin,
+  type CatalogFilter,
+  type CatalogPageRow,
+  type CatalogRow,
+} from './catalog.repository.js';
 import {
   EXACT_RANK,
   isVariable,
@@ -95,8 +101,8 @@ type Ranked = CatalogPageRow & { rank: number };
  * The rows of one page of a search, tier by tier (see catalog-search.ts), each in id order,
  * starting where the cursor left off. When each word is one of the catalog's words, the tiers begin
  * with the words as typed: they are probed at once, and when the probe fills the page nothing else
- * is read (a common word's page in one statement). Not with an area, which reads through its index
- * at once (catalog.repository.ts).
+ * is read (a common word's page in one statement). Within a province the probe walks its own index;
+ * a smaller area's matches are collected at once (catalog.repository.ts).
  */
 async function searchRows(
   db: Queryable,
@@ -116,7 +122,10 @@ async function searchRows(
   });
   const typed: SearchTier = { rank: EXACT_RANK, words };
   let probed = false;
-  if (filter.areaPath === undefined && (after === null || after.rank === EXACT_RANK)) {
+  if (
+    (filter.areaPath === undefined || probedWithin(filter.areaPath)) &&
+    (after === null || after.rank === EXACT_RANK)
+  ) {
     // Only if each word that could be respelt is one of the catalog's words: a misspelt word's probe
     // would read its rows for nothing.
     const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: words.filter(isVariable) });
