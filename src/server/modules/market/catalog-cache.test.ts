@@ -101,6 +101,26 @@ describe('catalog cache and HTTP caching', () => {
     expect(renamed.json().items[0].group.name).toBe('Kelompok Baru');
   });
 
+  it('reads the area a page is filtered by again once the areas change', async () => {
+    const db = t.database.db;
+    const url = '/api/v1/catalog/products?area=51.99';
+    // Asked twice under one version: the second is the area's path kept for that version.
+    for (let i = 0; i < 2; i++) {
+      const unknown = await get(url);
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().errors).toEqual([
+        expect.objectContaining({ path: 'query.area', code: 'unknown_reference' }),
+      ]);
+    }
+    await db.query(
+      `INSERT INTO areas (code, country, parent_code, level, depth, name, path)
+       VALUES ('51.99', 'ID', '51', 'regency', 2, 'Kabupaten Baru', '/51/51.99/')`,
+    );
+    for (let i = 0; i < 2; i++) expect((await get(url)).json()).toEqual({ items: [], nextCursor: null });
+    await db.query(`DELETE FROM areas WHERE code = '51.99'`);
+    expect((await get(url)).statusCode).toBe(400);
+  });
+
   it('after any sequence of catalog writes, a cached answer equals a fresh one', async () => {
     const db = t.database.db;
     const group = await buildGroup(db, { areaCode: SIBETAN });

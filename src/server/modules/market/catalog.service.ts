@@ -35,6 +35,8 @@ import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, Catalo
 interface Reader {
   db: Queryable;
   clock: Clock;
+  /** The catalog's version read before the answer, when it was (see catalogVersion). */
+  version?: string | undefined;
 }
 
 /** A card's photo: its picture and thumbnail, as the media route serves them. */
@@ -162,6 +164,28 @@ async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]
   return [...tiers, ...otherSpellingTiers(tiers)];
 }
 
+/** The paths of the areas pages were asked for, by database, under one catalog version. */
+const areaPaths = new WeakMap<Queryable, { version: string; paths: Map<string, string | undefined> }>();
+const MAX_AREA_PATHS = 10_000;
+
+/**
+ * The path of the area a page is filtered by. Under a version read for the answer it is read once:
+ * a change to the areas bumps the catalog's version (migration 0042), so the path read under a
+ * version holds for every answer under it, and a page within an area runs one statement, not two.
+ */
+async function filterAreaPath(ctx: Reader, code: string): Promise<string | undefined> {
+  if (ctx.version === undefined) return areaPath(ctx.db, code);
+  let memo = areaPaths.get(ctx.db);
+  if (memo?.version !== ctx.version) {
+    memo = { version: ctx.version, paths: new Map() };
+    areaPaths.set(ctx.db, memo);
+  }
+  if (memo.paths.has(code)) return memo.paths.get(code);
+  const path = await areaPath(ctx.db, code);
+  if (memo.paths.size < MAX_AREA_PATHS) memo.paths.set(code, path);
+  return path;
+}
+
 /**
  * A page of the catalog as the JSON it is sent as: each card as the database wrote it in the
  * reader's language (migration 0055), none parsed or written again here.
@@ -169,7 +193,7 @@ async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]
 export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise<string> {
   let path: string | undefined;
   if (query.area) {
-    path = await areaPath(ctx.db, query.area);
+    path = await filterAreaPath(ctx, query.area);
     if (!path) throw invalid([{ path: 'query.area', code: 'unknown_reference', message: 'no such area' }]);
   }
   const filter: CatalogFilter = {

@@ -476,6 +476,9 @@ describe('public catalog', () => {
   it('builds a page with the same few queries however many products it holds', async () => {
     const group = await buildGroup(t.database.db);
     for (let i = 0; i < 20; i++) await buildProduct(t.database.db, { groupId: group.id });
+    // The catalog's version is followed from notifications, read when a process starts to follow it
+    // and once after its own writes (the products above): asked once first, it is then followed.
+    await list('?limit=1');
     const db = t.database.db;
     const query = db.query.bind(db);
     let count = 0;
@@ -483,14 +486,12 @@ describe('public catalog', () => {
       count++;
       return query(text, params);
     };
-    // The catalog's version is followed from notifications; on PostgreSQL it is read once after
-    // this process's own writes (the products above), then followed.
-    const version = db.kind === 'postgres' ? 1 : 0;
     try {
       for (const [i, limit] of [2, 12].entries()) {
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
-        expect(count).toBe((i === 0 ? version : 0) + 2); // the area, the page with its cards
+        // The area and the page with its cards; then the page alone, the area's path kept for the version.
+        expect(count).toBe(i === 0 ? 2 : 1);
         count = 0;
         expect((await list(`?limit=${limit}&area=51`)).json().items).toHaveLength(limit);
         expect(count).toBe(0); // the same question again: the cached answer, under the version followed

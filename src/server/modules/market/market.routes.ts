@@ -20,7 +20,7 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const config = { access: 'public', reads: 'replica' } as const;
   const tags = ['catalog'];
-  const reader = (db: Database) => ({ db, clock: app.clock });
+  const reader = (db: Database, version?: string) => ({ db, clock: app.clock, version });
   const cache = app.config.catalogCacheBytes > 0 ? new CatalogCache(app.config.catalogCacheBytes) : undefined;
 
   /**
@@ -36,7 +36,7 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
     req: FastifyRequest,
     reply: FastifyReply,
     what: string,
-    read: (db: Database) => Promise<string>,
+    read: (db: Database, version?: string) => Promise<string>,
   ) {
     const db = readPool(req);
     const json = (body: string) => reply.type('application/json; charset=utf-8').send(body);
@@ -49,7 +49,7 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
     const cacheKey = `${version} ${key}`;
     let body = cache?.get(cacheKey);
     if (body === undefined) {
-      body = await read(db);
+      body = await read(db, version);
       cache?.set(cacheKey, body);
     }
     return json(body);
@@ -69,7 +69,7 @@ export async function marketRoutes(app: FastifyInstance): Promise<void> {
       config,
       onSend: privateWhenCookie,
     },
-    async (req, reply) => answer(req, reply, 'list', (db) => catalogPageJson(reader(db), req.query)),
+    async (req, reply) => answer(req, reply, 'list', (db, version) => catalogPageJson(reader(db, version), req.query)),
   );
   r.get(
     '/api/v1/catalog/products/:id',
