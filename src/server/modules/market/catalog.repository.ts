@@ -237,6 +237,8 @@ export const catalogRepository = {
    * it: 'ikatt' may become 'ikat' (four fifths of it), 'kopiluwak' not 'kopi'.
    * One block per word, so that each pattern reaches the planner as a value the trigram index can use;
    * planned each time, as one plan kept for all words cannot know how many each matches (17 ms).
+   * `OFFSET 0` keeps `known` a subquery of its own, read once: inlined, it was read again as the
+   * look-up's condition (0.2–0.3 ms a word in `EXPLAIN ANALYZE`).
    */
   async wordLookups(db: Queryable, tokens: string[]): Promise<WordLookup[]> {
     if (tokens.length === 0) return [];
@@ -244,7 +246,7 @@ export const catalogRepository = {
     const blocks = tokens.map((token) => {
       const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likeContaining(token))}`];
       return `SELECT ${word} AS token, k.known, c.word, c.similarity
-        FROM (SELECT EXISTS (SELECT 1 FROM catalog_words WHERE word LIKE ${pattern}) AS known) k
+        FROM (SELECT EXISTS (SELECT 1 FROM catalog_words WHERE word LIKE ${pattern}) AS known OFFSET 0) k
         LEFT JOIN LATERAL (
           SELECT word, similarity(word, ${word}) AS similarity FROM catalog_words
           WHERE NOT k.known AND word % ${word} AND (strpos(${word}, word) = 0 OR 5 * length(word) >= 4 * length(${word}))
