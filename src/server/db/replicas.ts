@@ -44,6 +44,11 @@ interface Replica {
   retryAt: number;
   reads: number;
   failedReads: number;
+  /**
+   * The reader that sends reads to it, made once: one object per replica, so that what is kept per
+   * database (the catalog's area paths under a version) is kept per replica, not per request.
+   */
+  reader?: ReplicaReader;
 }
 
 /** A position of the primary's WAL and when it was seen. */
@@ -128,7 +133,7 @@ export class ReadReplicas {
       return this.primary;
     }
     const replica = ready[this.#next++ % ready.length]!;
-    return new ReplicaReader(replica, this);
+    return (replica.reader ??= new ReplicaReader(replica, this));
   }
 
   /** Remembers where the primary's WAL stood after a user's write, for that user's next reads; returns it. */
