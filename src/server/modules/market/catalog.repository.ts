@@ -96,10 +96,7 @@ function conditions(f: CatalogFilter, today: string, add: (value: unknown) => st
 /** Areas this deep or less are read through their own index in id order (migration 0056). */
 const ORDERED_DEPTH = 2;
 
-/**
- * Within the area at `path`: for a province or a regency, its code at its depth in the product's
- * path (indexed with id, migration 0056); deeper, the path's prefix.
- */
+/** Whether the area at `path` (a province or a regency) has an index of its own in id order. */
 const inOrder = (path: string): boolean => pathCodes(path).length <= ORDERED_DEPTH;
 
 /**
@@ -109,6 +106,10 @@ const inOrder = (path: string): boolean => pathCodes(path).length <= ORDERED_DEP
  */
 export const probedWithin = (path: string): boolean => pathCodes(path).length === 1;
 
+/**
+ * Within the area at `path`: for a province or a regency, its code at its depth in the product's
+ * path (indexed with id, migration 0056); deeper, the path's prefix.
+ */
 function inArea(path: string, add: (value: unknown) => string): string {
   const codes = pathCodes(path);
   return inOrder(path)
@@ -173,20 +174,20 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   // A province's probe walks its own index in id order (migrations 0056 and 0057: the planner walks
   // it only when it knows how many products the province holds, and that the probe's conditions are
   // not the province's again).
-  const ordered = f.areaPath !== undefined && probedWithin(f.areaPath);
+  const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
   const ids =
     how === 'probe'
       ? `page AS (SELECT p.id FROM (
           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
-          WHERE ${[published, ...(ordered ? area : []), ...(known ? [known] : [])].join(' AND ')}
+          WHERE ${[published, ...(inProvince ? area : []), ...(known ? [known] : [])].join(' AND ')}
           ORDER BY p.id LIMIT ${sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
-        ) p WHERE ${(ordered ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
+        ) p WHERE ${(inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
   // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms.
   // A province's probe too: one plan kept for every province walked the whole catalog in id order.
-  const sql = `${how === 'index' || ordered ? PLANNED_EACH_TIME : ''}WITH ${ids}
+  const sql = `${how === 'index' || inProvince ? PLANNED_EACH_TIME : ''}WITH ${ids}
     SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
       JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   return { sql, probe: how === 'probe' };
