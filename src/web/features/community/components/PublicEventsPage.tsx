@@ -56,7 +56,7 @@ export default function PublicEventsPage() {
     <section className="panel">
       <h1>{t('publicEvents.title')}</h1>
       {/* Without a program there is nothing to list: the empty list, not a wait. */}
-      <Loaded resource={programId ? events : { data: { items: [] } }}>
+      <Loaded resource={programId ? events : { data: { items: [] }, error: undefined }}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">{t('publicEvents.none')}</p>

@@ -15,7 +15,7 @@ export default function PublicStoriesPage() {
     <section className="panel">
       <h1>{t('story.list')}</h1>
       {/* Without a program there is nothing to list: the empty list, not a wait. */}
-      <Loaded resource={programId ? stories : { data: { items: [] } }}>
+      <Loaded resource={programId ? stories : { data: { items: [] }, error: undefined }}>
         {({ items }) =>
           items.length === 0 ? (
             <p className="muted">{t('story.noneYet')}</p>
