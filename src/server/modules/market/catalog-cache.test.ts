@@ -121,6 +121,42 @@ describe('catalog cache and HTTP caching', () => {
     expect((await get(url)).statusCode).toBe(400);
   });
 
+  it('respells a misspelt word from memory under one version, and reads the words again once they change', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db, { areaCode: SIBETAN });
+    await buildProduct(db, { groupId: group.id, name: { id: 'Keripik salak', en: 'Snake fruit chips' } });
+    const url = '/api/v1/catalog/products?q=kripik';
+    const names = async () =>
+      (JSON.parse(await freshBody(url)) as { items: { name: string }[] }).items.map((i) => i.name);
+    await freshBody(url); // the version followed from here on (see catalog.test.ts)
+    const query = db.query.bind(db);
+    let count = 0;
+    db.query = (text, params) => {
+      count++;
+      return query(text, params);
+    };
+    try {
+      count = 0;
+      // Without the answer cache: 'kripik' known under this version to occur nowhere, neither the
+      // probe of the words as typed nor their look-up runs again; the respelt words' probe, too
+      // short in so small a catalog, and their index do.
+      expect(await names()).toEqual(['Keripik salak']);
+      expect(count).toBe(2);
+    } finally {
+      db.query = query;
+    }
+    // A product that holds the word as typed: a new version, and the word occurs now.
+    await buildProduct(db, { groupId: group.id, name: { id: 'Kripik pisang', en: 'Banana chips' } });
+    expect(await names()).toEqual(['Kripik pisang']);
+    // The words written by themselves bump the version too (migration 0058): a word that occurred
+    // nowhere and was respelt occurs now, and is no longer respelt.
+    const kripikan = async () =>
+      (JSON.parse(await freshBody('/api/v1/catalog/products?q=kripikan')) as { items: unknown[] }).items;
+    expect(await kripikan()).not.toEqual([]);
+    await db.query(`INSERT INTO catalog_words (word) VALUES ('kripikan')`);
+    expect(await kripikan()).toEqual([]);
+  });
+
   it('after any sequence of catalog writes, a cached answer equals a fresh one', async () => {
     const db = t.database.db;
     const group = await buildGroup(db, { areaCode: SIBETAN });

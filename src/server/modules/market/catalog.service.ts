@@ -25,6 +25,7 @@ import {
   otherSpellingTiers,
   searchWords,
   type SearchTier,
+  type WordLookup,
 } from './catalog-search.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
@@ -108,6 +109,7 @@ type Ranked = CatalogPageRow & { rank: number };
  */
 async function searchRows(
   db: Queryable,
+  memo: VersionMemo | undefined,
   filter: CatalogFilter,
   locale: UiLocale,
   words: string[],
@@ -124,7 +126,10 @@ async function searchRows(
   });
   const typed: SearchTier = { rank: EXACT_RANK, words };
   let probed = false;
+  // A word known under this version to occur nowhere: the probe below could not match.
+  const misspelt = words.some((word) => memo?.words.get(word)?.[0]?.known === false);
   if (
+    !misspelt &&
     (filter.areaPath === undefined || probedWithin(filter.areaPath)) &&
     (after === null || after.rank === EXACT_RANK)
   ) {
@@ -135,7 +140,7 @@ async function searchRows(
     probed = true;
   }
   const rows: Ranked[] = [];
-  const tiers = await searchTiers(db, words);
+  const tiers = await searchTiers(db, memo, words);
   for (const [i, tier] of tiers.entries()) {
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
@@ -157,33 +162,56 @@ async function searchRows(
  * all) the close spellings. Asking catalog_words first spares a search that cannot match. Then
  * the same with a word's other writing (蜂蜜 for はちみつ), below.
  */
-async function searchTiers(db: Queryable, words: string[]): Promise<SearchTier[]> {
-  const variable = words.filter(isVariable);
-  const lookups = variable.length ? await catalogRepository.wordLookups(db, variable) : [];
+async function searchTiers(db: Queryable, memo: VersionMemo | undefined, words: string[]): Promise<SearchTier[]> {
+  const lookups = await lookUpWords(db, memo, words.filter(isVariable));
   const tiers = lookups.some((l) => !l.known) ? nearTiers(words, lookups) : [{ rank: EXACT_RANK, words }];
   return [...tiers, ...otherSpellingTiers(tiers)];
 }
 
-/** The paths of the areas pages were asked for, by database, under one catalog version. */
-const areaPaths = new WeakMap<Queryable, { version: string; paths: Map<string, string | undefined> }>();
-const MAX_AREA_PATHS = 10_000;
+/**
+ * What pages read once per catalog version, by database: the paths of the areas they are filtered
+ * by, and the look-ups of their search words (catalog_words). A change to the areas or to a
+ * published product's words bumps the catalog's version (migrations 0042 and 0047), so what was read
+ * under a version holds for every answer under it. At most MAX_KEPT of each, then nothing more until
+ * the version changes.
+ */
+interface VersionMemo {
+  version: string;
+  paths: Map<string, string | undefined>;
+  words: Map<string, WordLookup[]>;
+}
+const memos = new WeakMap<Queryable, VersionMemo>();
+const MAX_KEPT = 10_000;
+
+/** The memo of the version `ctx` read for its answer; none when it read none. */
+function memoOf(ctx: Reader): VersionMemo | undefined {
+  if (ctx.version === undefined) return undefined;
+  let memo = memos.get(ctx.db);
+  if (memo?.version !== ctx.version) {
+    memo = { version: ctx.version, paths: new Map(), words: new Map() };
+    memos.set(ctx.db, memo);
+  }
+  return memo;
+}
+
+/** The path of the area a page is filtered by: a page within an area runs one statement, not two. */
+async function filterAreaPath(db: Queryable, memo: VersionMemo | undefined, code: string): Promise<string | undefined> {
+  if (memo?.paths.has(code)) return memo.paths.get(code);
+  const path = await areaPath(db, code);
+  if (memo && memo.paths.size < MAX_KEPT) memo.paths.set(code, path);
+  return path;
+}
 
 /**
- * The path of the area a page is filtered by. Under a version read for the answer it is read once:
- * a change to the areas bumps the catalog's version (migration 0042), so the path read under a
- * version holds for every answer under it, and a page within an area runs one statement, not two.
+ * The look-ups of `tokens` (see catalogRepository.wordLookups), those kept under the version from
+ * memory: a misspelt word asked again is respelt without a statement.
  */
-async function filterAreaPath(ctx: Reader, code: string): Promise<string | undefined> {
-  if (ctx.version === undefined) return areaPath(ctx.db, code);
-  let memo = areaPaths.get(ctx.db);
-  if (memo?.version !== ctx.version) {
-    memo = { version: ctx.version, paths: new Map() };
-    areaPaths.set(ctx.db, memo);
-  }
-  if (memo.paths.has(code)) return memo.paths.get(code);
-  const path = await areaPath(ctx.db, code);
-  if (memo.paths.size < MAX_AREA_PATHS) memo.paths.set(code, path);
-  return path;
+async function lookUpWords(db: Queryable, memo: VersionMemo | undefined, tokens: string[]): Promise<WordLookup[]> {
+  const missing = tokens.filter((token) => !memo?.words.has(token));
+  const read = missing.length ? await catalogRepository.wordLookups(db, missing) : [];
+  const of = (token: string) => read.filter((l) => l.token === token);
+  for (const token of missing) if (memo && memo.words.size < MAX_KEPT) memo.words.set(token, of(token));
+  return tokens.flatMap((token) => memo?.words.get(token) ?? of(token));
 }
 
 /**
@@ -191,9 +219,10 @@ async function filterAreaPath(ctx: Reader, code: string): Promise<string | undef
  * reader's language (migration 0055), none parsed or written again here.
  */
 export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise<string> {
+  const memo = memoOf(ctx);
   let path: string | undefined;
   if (query.area) {
-    path = await filterAreaPath(ctx, query.area);
+    path = await filterAreaPath(ctx.db, memo, query.area);
     if (!path) throw invalid([{ path: 'query.area', code: 'unknown_reference', message: 'no such area' }]);
   }
   const filter: CatalogFilter = {
@@ -205,7 +234,7 @@ export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise
   };
   const words = searchWords(query.q);
   const rows: (CatalogPageRow & { rank?: number })[] = words.length
-    ? await searchRows(ctx.db, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
+    ? await searchRows(ctx.db, memo, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
     : await catalogRepository.matching(ctx.db, {
         f: filter,
         locale: query.locale,
