@@ -3,11 +3,14 @@
  * server's event loop: `node --import tsx bench/catalog-load.ts '{"url":…,"path":…,…}'`.
  * Prints one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface CatalogLoadOptions {
   url: string;
   path: string;
+  /** A JSON file of paths to ask in turn, one a request, instead of \`path\`. */
+  pathsFile?: string;
   connections: number;
   seconds: number;
   warmupSeconds: number;
@@ -30,13 +33,19 @@ const percentile = (sorted: number[], p: number) =>
 async function main(options: CatalogLoadOptions): Promise<CatalogLoadResult> {
   const latencies: number[] = [];
   let bytes = 0;
+  const paths = options.pathsFile ? (JSON.parse(readFileSync(options.pathsFile, 'utf8')) as string[]) : [];
+  let next = 0;
   const instance = autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
     timeout: 30,
     warmup: { connections: options.connections, duration: options.warmupSeconds },
-    requests: [{ method: 'GET', path: options.path }],
+    requests: [
+      paths.length
+        ? { method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }
+        : { method: 'GET', path: options.path },
+    ],
   });
   // Exact percentiles from every response time (ms, hrtime resolution), as bench/load.ts does.
   instance.on('response', (_client: unknown, status: number, size: number, ms: number) => {

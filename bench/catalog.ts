@@ -10,7 +10,7 @@
  */
 import { REPORT_FILE, writeSection } from './sections.js';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,10 +48,30 @@ export const CATALOG_BENCH_DEFAULTS: CatalogBenchOptions = {
   single: 25,
 };
 
+/** In a scenario's path: a misspelt word, another for each request (see misspellings). */
+const MISSPELT = '{misspelt}';
+/** Misspelt words for each run of a scenario that asks them: more than a run asks, so none is asked twice. */
+const MISSPELT_PER_RUN = 12_000;
+
+/**
+ * Misspelt words: the catalog's words of 6 to 12 letters (village and regency names, product words)
+ * with their third letter left out, none a word of the catalog itself, in a fixed order.
+ */
+async function misspellings(db: Database, count: number): Promise<string[]> {
+  const rows = await db.query<{ word: string }>(
+    `SELECT m.word FROM (SELECT DISTINCT left(word, 2) || substr(word, 4) AS word FROM catalog_words
+       WHERE word ~ '^[a-z]{6,12}$') m
+     WHERE NOT EXISTS (SELECT 1 FROM catalog_words c WHERE c.word = m.word) ORDER BY md5(m.word) LIMIT $1`,
+    [count],
+  );
+  return rows.map((r) => r.word);
+}
+
 /** What is asked: a common word, a misspelling, an area subtree, the plain first page; then the fixed page. */
 const SCENARIOS = [
   { name: 'search `q=keripik` (common word)', path: '/api/v1/catalog/products?q=keripik' },
   { name: 'search `q=kripik salak` (misspelt)', path: '/api/v1/catalog/products?q=kripik%20salak' },
+  { name: 'search, a misspelt word new to the server each request', path: `/api/v1/catalog/products?q=${MISSPELT}` },
   { name: 'filter `area=51` (Bali subtree)', path: '/api/v1/catalog/products?area=51' },
   { name: 'search in Bali `area=51&q=keripik`', path: '/api/v1/catalog/products?area=51&q=keripik' },
   { name: 'first page, no filter', path: '/api/v1/catalog/products' },
@@ -161,13 +181,22 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
       .map((server) => ({ scenario, server })),
   );
   const results: CatalogScenarioResult[] = [];
+  // Each run its own misspelt words: the two servers share the database, and what it keeps per version.
+  // (A small catalog has fewer words than that: its runs share them out, and may ask one twice.)
+  const misspeltRuns = runs.filter((r) => r.scenario.path.includes(MISSPELT)).length;
+  const misspelt = await misspellings(db, MISSPELT_PER_RUN * misspeltRuns);
+  const perRun = Math.floor(misspelt.length / Math.max(1, misspeltRuns));
+  if (misspeltRuns && perRun <= o.single) throw new Error(`too few misspelt words: ${misspelt.length}`);
+  const pathsFile = join(tmpdir(), `ovop-catalog-bench-paths-${process.pid}.json`);
   try {
     for (const { scenario, server } of runs) {
+      const words = scenario.path.includes(MISSPELT) ? misspelt.splice(0, perRun) : [];
+      const pathOf = (i: number) => scenario.path.replace(MISSPELT, words[i % Math.max(1, words.length)] ?? '');
       const alone: number[] = [];
       let items = 0;
       for (let i = 0; i < o.single; i++) {
         const t = performance.now();
-        const response = await fetch(server.url + scenario.path);
+        const response = await fetch(server.url + pathOf(words.length - 1 - i));
         const body = (await response.json()) as { items: unknown[] };
         alone.push(performance.now() - t);
         if (response.status !== 200) throw new Error(`${scenario.path}: ${response.status}`);
@@ -176,9 +205,11 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
       alone.sort((a, b) => a - b);
       step(`${engine}: ${o.connections} connections on ${scenario.path}${server.cache ? '' : ' (no cache)'}`);
       const [cpu0, db0, answered0] = [process.cpuUsage(), postgresCpuMs(), server.answered()];
+      if (words.length) writeFileSync(pathsFile, JSON.stringify(words.slice(0, -o.single).map((_, i) => pathOf(i))));
       const load = await runLoad({
         url: server.url,
         path: scenario.path,
+        ...(words.length ? { pathsFile } : {}),
         connections: o.connections,
         seconds: o.seconds,
         warmupSeconds: o.warmupSeconds,
@@ -199,6 +230,7 @@ async function measure(db: Database, engine: string, o: CatalogBenchOptions): Pr
     }
   } finally {
     for (const server of servers) await server.close();
+    rmSync(pathsFile, { force: true });
   }
   return results;
 }
