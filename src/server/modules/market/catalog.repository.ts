@@ -80,6 +80,9 @@ const pageColumns = (today: string, locale: string) => `p.id,
   left(c.card, -1) || ',' || coalesce(c.texts ->> ${locale}, c.texts ->> 'id')
   || ',"stars":' || coalesce((${stars(today)})::text, 'null') || '}' AS card`;
 
+/** Before every id: where a page without a cursor starts. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
@@ -149,6 +152,24 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   const { f, words, excluding, after, limit } = ask;
   const today = `${add(f.today)}::date`;
   const locale = `${add(ask.locale)}::text`;
+  // Written into the text, not a parameter: with the page's size known, PostgreSQL can keep one plan
+  // for every search of the same shape instead of planning each (pg_prepared_statements.generic_plans).
+  const page = sqlInteger(limit);
+  const probeRows = sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit));
+  const withCards = (ids: string, planned: boolean) => `${planned ? PLANNED_EACH_TIME : ''}WITH ${ids}
+    SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
+      JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
+  const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
+  if (how === 'probe' && inProvince && excluding.length === 0) {
+    // A province's probe walks its own index in id order (migrations 0056 and 0057), through a
+    // function whose plan is kept (0059).
+    const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+    const ids = `page AS (SELECT id FROM catalog_province_probe(${add(pathCodes(f.areaPath!)[0])}::text,
+      ${add(words.map(likeContaining))}::text[], ${add(ask.known ?? [])}::text[], ${add(after ?? NIL_UUID)}::uuid,
+      ${probeRows}, ${page}, ${today}, ${add(f.category ?? null)}::text, ${add(f.minStars ?? null)}::smallint,
+      ${add(status)}::text) id)`;
+    return { sql: withCards(ids, false), probe: true };
+  }
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
   const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
   const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
@@ -159,9 +180,6 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
     ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
   ];
   const match = [...area, ...rest].join(' AND ');
-  // Written into the text, not a parameter: with the page's size known, PostgreSQL can keep one plan
-  // for every search of the same shape instead of planning each (pg_prepared_statements.generic_plans).
-  const page = sqlInteger(limit);
   if (!match || how === 'ordered') {
     const sql = `SELECT ${pageColumns(today, locale)} FROM registry_products p JOIN catalog_cards c ON c.product_id = p.id
       WHERE ${[published, ...(match ? [match] : [])].join(' AND ')} ORDER BY p.id LIMIT ${page}`;
@@ -171,26 +189,20 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   const known = ask.known?.length
     ? `(SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
     : '';
-  // A province's probe walks its own index in id order (migrations 0056 and 0057: the planner walks
-  // it only when it knows how many products the province holds, and that the probe's conditions are
-  // not the province's again).
-  const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
   const ids =
     how === 'probe'
       ? `page AS (SELECT p.id FROM (
           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
           WHERE ${[published, ...(inProvince ? area : []), ...(known ? [known] : [])].join(' AND ')}
-          ORDER BY p.id LIMIT ${sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit))}
+          ORDER BY p.id LIMIT ${probeRows}
         ) p WHERE ${(inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
-  // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms.
-  // A province's probe too: one plan kept for every province walked the whole catalog in id order.
-  const sql = `${how === 'index' || inProvince ? PLANNED_EACH_TIME : ''}WITH ${ids}
-    SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
-      JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
-  return { sql, probe: how === 'probe' };
+  // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms. A
+  // province's probe written here (a respelt tier's, with sets to leave out) too: one plan kept for
+  // every province walked the whole catalog in id order.
+  return { sql: withCards(ids, how === 'index' || inProvince), probe: how === 'probe' };
 }
 
 /**
