@@ -129,21 +129,15 @@ describe('catalog cache and HTTP caching', () => {
     const names = async () =>
       (JSON.parse(await freshBody(url)) as { items: { name: string }[] }).items.map((i) => i.name);
     await freshBody(url); // the version followed from here on (see catalog.test.ts)
-    const query = db.query.bind(db);
-    let count = 0;
-    db.query = (text, params) => {
-      count++;
-      return query(text, params);
-    };
+    const statements = vi.spyOn(db, 'query');
     try {
-      count = 0;
       // Without the answer cache: 'kripik' known under this version to occur nowhere, neither the
       // probe of the words as typed nor their look-up runs again; the respelt words' probe, too
       // short in so small a catalog, and their index do.
       expect(await names()).toEqual(['Keripik salak']);
-      expect(count).toBe(2);
+      expect(statements).toHaveBeenCalledTimes(2);
     } finally {
-      db.query = query;
+      statements.mockRestore();
     }
     // A product that holds the word as typed: a new version, and the word occurs now.
     await buildProduct(db, { groupId: group.id, name: { id: 'Kripik pisang', en: 'Banana chips' } });
