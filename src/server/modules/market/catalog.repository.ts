@@ -67,6 +67,8 @@ export interface CatalogFilter {
  */
 const stars = (today: string) => `CASE WHEN p.stars_valid_until < ${today} THEN NULL ELSE p.stars END`;
 
+/** What a page's row gives besides its card: its id and badge, raw (as `stars` judges it). */
+const BADGE_COLUMNS = `p.id, p.stars, p.stars_valid_until`;
 /** What a probe reads of each product for the filter's conditions (the badge raw, as `stars` judges it). */
 const PRODUCT_COLUMNS = `p.id, p.category, p.status, p.stars, p.stars_valid_until, p.area_path`;
 const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.category, p.unit, p.price_minor,
@@ -156,18 +158,19 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   // for every search of the same shape instead of planning each (pg_prepared_statements.generic_plans).
   const page = sqlInteger(limit);
   const probeRows = sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit));
+  // The page's rows carry their badge: the cards are joined to catalog_cards alone.
   const withCards = (ids: string, planned: boolean) => `${planned ? PLANNED_EACH_TIME : ''}WITH ${ids}
-    SELECT ${pageColumns(today, locale)} FROM page JOIN registry_products p ON p.id = page.id
-      JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
+    SELECT ${pageColumns(today, locale)} FROM page p JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
-  if (how === 'probe' && inProvince && excluding.length === 0) {
-    // A province's probe walks its own index in id order (migrations 0056 and 0057), through a
-    // function whose plan is kept (0059).
+  if (how === 'probe' && excluding.length === 0 && (f.areaPath === undefined || inProvince)) {
+    // The whole catalog's probe walks it in id order, a province's its own index (migrations 0056 and
+    // 0057), through a function whose plans are kept (0060).
     const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
-    const ids = `page AS (SELECT id FROM catalog_province_probe(${add(pathCodes(f.areaPath!)[0])}::text,
+    const province = inProvince ? pathCodes(f.areaPath!)[0]! : null;
+    const ids = `page AS (SELECT * FROM catalog_probe(${add(province)}::text,
       ${add(words.map(likeContaining))}::text[], ${add(ask.known ?? [])}::text[], ${add(after ?? NIL_UUID)}::uuid,
       ${probeRows}, ${page}, ${today}, ${add(f.category ?? null)}::text, ${add(f.minStars ?? null)}::smallint,
-      ${add(status)}::text) id)`;
+      ${add(status)}::text))`;
     return { sql: withCards(ids, false), probe: true };
   }
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
@@ -191,13 +194,13 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
     : '';
   const ids =
     how === 'probe'
-      ? `page AS (SELECT p.id FROM (
+      ? `page AS (SELECT ${BADGE_COLUMNS} FROM (
           SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
           WHERE ${[published, ...(inProvince ? area : []), ...(known ? [known] : [])].join(' AND ')}
           ORDER BY p.id LIMIT ${probeRows}
         ) p WHERE ${(inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
-      : `matches AS MATERIALIZED (SELECT p.id FROM registry_products p WHERE ${published} AND ${match}),
-        page AS (SELECT id FROM matches ORDER BY id LIMIT ${page})`;
+      : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p WHERE ${published} AND ${match}),
+        page AS (SELECT * FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
   // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms. A
   // province's probe written here (a respelt tier's, with sets to leave out) too: one plan kept for

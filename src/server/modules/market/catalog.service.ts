@@ -99,6 +99,8 @@ function rankCursor(cursor: string | undefined): { rank: number; id: string } | 
 }
 
 type Ranked = CatalogPageRow & { rank: number };
+/** A tier's rows with its rank, written out: spreading each of pg's rows cost about 35 µs a page. */
+const ranked = (rows: CatalogPageRow[], rank: number): Ranked[] => rows.map(({ id, card }) => ({ id, card, rank }));
 
 /**
  * The rows of one page of a search, tier by tier (see catalog-search.ts), each in id order,
@@ -136,7 +138,7 @@ async function searchRows(
     // Only if each word that could be respelt is one of the catalog's words: a misspelt word's probe
     // would read its rows for nothing.
     const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: words.filter(isVariable) });
-    if (found.length >= count) return found.map((row) => ({ ...row, rank: EXACT_RANK }));
+    if (found.length >= count) return ranked(found, EXACT_RANK);
     probed = true;
   }
   const rows: Ranked[] = [];
@@ -152,7 +154,7 @@ async function searchRows(
     // The words as typed, probed above and found too few: their index.
     const how = probed && tier.rank === EXACT_RANK ? 'index' : undefined;
     const found = await catalogRepository.matching(db, asked, how);
-    rows.push(...found.map((row) => ({ ...row, rank: tier.rank })));
+    rows.push(...ranked(found, tier.rank));
   }
   return rows;
 }
