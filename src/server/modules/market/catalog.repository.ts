@@ -88,6 +88,13 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 /** How many rows in id order a probe reads per row it wants, and at most. */
 const PROBE_PER_ROW = 32;
 const MAX_PROBE = 10_000;
+/**
+ * A probe whose first GATE_ROWS rows hold no match reads no more (migration 0060): a word found in 1
+ * product in 32, enough to fill a page from the probe, is missing from them about once in 500.
+ */
+const GATE_ROWS = 200;
+/** The most sets to leave out catalog_probe() takes (migration 0060); a probe with more is written in the statement. */
+const MAX_SETS_LEFT_OUT = 4;
 
 /** The filter's conditions other than its area, as SQL over products p, each parameter placed by `add`. */
 function conditions(f: CatalogFilter, today: string, add: (value: unknown) => string): string[] {
@@ -162,13 +169,16 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   const withCards = (ids: string, planned: boolean) => `${planned ? PLANNED_EACH_TIME : ''}WITH ${ids}
     SELECT ${pageColumns(today, locale)} FROM page p JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
-  if (how === 'probe' && excluding.length === 0 && (f.areaPath === undefined || inProvince)) {
+  // The sets to leave out as the rows of one array: as many patterns in each (a tier respells the same words).
+  const rows = excluding.length <= MAX_SETS_LEFT_OUT && excluding.every((set) => set.length === excluding[0]!.length);
+  if (how === 'probe' && rows && (f.areaPath === undefined || inProvince)) {
     // The whole catalog's probe walks it in id order, a province's its own index (migrations 0056 and
     // 0057), through a function whose plans are kept (0060).
     const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
     const province = inProvince ? pathCodes(f.areaPath!)[0]! : null;
-    const ids = `page AS (SELECT * FROM catalog_probe(${add(province)}::text,
-      ${add(words.map(likeContaining))}::text[], ${add(ask.known ?? [])}::text[], ${add(after ?? NIL_UUID)}::uuid,
+    const sets = excluding.map((set) => set.map(likeContaining));
+    const ids = `page AS (SELECT * FROM catalog_probe(${add(province)}::text, ${add(words.map(likeContaining))}::text[],
+      ${add(sets)}::text[], ${add(ask.known ?? [])}::text[], ${add(after ?? NIL_UUID)}::uuid,
       ${probeRows}, ${page}, ${today}, ${add(f.category ?? null)}::text, ${add(f.minStars ?? null)}::smallint,
       ${add(status)}::text))`;
     return { sql: withCards(ids, false), probe: true };
@@ -192,13 +202,16 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   const known = ask.known?.length
     ? `(SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
     : '';
+  // The first rows in id order, and those of them that match.
+  const first = (rows: string, gates: string[]) => `SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
+    WHERE ${[published, ...(inProvince ? area : []), ...gates].join(' AND ')} ORDER BY p.id LIMIT ${rows}`;
+  const matched = (inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true';
+  // As in catalog_probe() (migration 0060): no match among the first rows, no probe (an InitPlan too).
+  const someMatch = `EXISTS (SELECT FROM (${first(sqlInteger(Math.min(GATE_ROWS, limit * PROBE_PER_ROW)), [])}) p WHERE ${matched})`;
   const ids =
     how === 'probe'
-      ? `page AS (SELECT ${BADGE_COLUMNS} FROM (
-          SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
-          WHERE ${[published, ...(inProvince ? area : []), ...(known ? [known] : [])].join(' AND ')}
-          ORDER BY p.id LIMIT ${probeRows}
-        ) p WHERE ${(inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true'} ORDER BY p.id LIMIT ${page})`
+      ? `page AS (SELECT ${BADGE_COLUMNS} FROM (${first(probeRows, [...(known ? [known] : []), someMatch])}) p
+          WHERE ${matched} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT * FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
