@@ -243,7 +243,7 @@ const USER_HZ = 100;
  * started, running or ended: backends, background workers), in ms, from /proc; null without the cluster's folder
  * (\`OVOP_TEST_PG_CLUSTER\`, set by scripts/with-postgres.mjs) or without /proc.
  */
-export function postgresCpuMs(): number | null {
+function postgresCpuMs(): number | null {
   try {
     const { dir } = JSON.parse(process.env.OVOP_TEST_PG_CLUSTER ?? 'null') as { dir: string };
     const server = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8')
