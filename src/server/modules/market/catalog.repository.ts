@@ -143,7 +143,11 @@ interface PageAsk {
   excluding: string[][];
   after: string | null;
   limit: number;
-  /** A probe runs only if each of these is one of the catalog's words (catalog_words), as a whole. */
+  /**
+   * A probe runs only if each of these is one of the catalog's words (catalog_words), as a whole:
+   * checked by catalog_probe(), which every probe without sets to leave out runs through (a probe
+   * written in the statement skips the check; it only spares reading rows that cannot match).
+   */
   known?: string[];
 }
 
@@ -164,14 +168,16 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   // Written into the text, not a parameter: with the page's size known, PostgreSQL can keep one plan
   // for every search of the same shape instead of planning each (pg_prepared_statements.generic_plans).
   const page = sqlInteger(limit);
-  const probeRows = sqlInteger(Math.min(MAX_PROBE, PROBE_PER_ROW * limit));
+  const probeSize = Math.min(MAX_PROBE, PROBE_PER_ROW * limit);
+  const probeRows = sqlInteger(probeSize);
   // The page's rows carry their badge: the cards are joined to catalog_cards alone.
   const withCards = (ids: string, planned: boolean) => `${planned ? PLANNED_EACH_TIME : ''}WITH ${ids}
     SELECT ${pageColumns(today, locale)} FROM page p JOIN catalog_cards c ON c.product_id = p.id ORDER BY p.id`;
   const inProvince = f.areaPath !== undefined && probedWithin(f.areaPath);
   // The sets to leave out as the rows of one array: as many patterns in each (a tier respells the same words).
-  const rows = excluding.length <= MAX_SETS_LEFT_OUT && excluding.every((set) => set.length === excluding[0]!.length);
-  if (how === 'probe' && rows && (f.areaPath === undefined || inProvince)) {
+  const setsFit =
+    excluding.length <= MAX_SETS_LEFT_OUT && excluding.every((set) => set.length === excluding[0]!.length);
+  if (how === 'probe' && setsFit && (f.areaPath === undefined || inProvince)) {
     // The whole catalog's probe walks it in id order, a province's its own index (migrations 0056 and
     // 0057), through a function whose plans are kept (0060).
     const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
@@ -198,19 +204,15 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
       WHERE ${[published, ...(match ? [match] : [])].join(' AND ')} ORDER BY p.id LIMIT ${page}`;
     return { sql, probe: false };
   }
-  // Checked once, before the probe reads a row (an InitPlan's one-time filter).
-  const known = ask.known?.length
-    ? `(SELECT count(*) FROM catalog_words WHERE word = ANY (${add(ask.known)}::text[])) = ${add(ask.known.length)}`
-    : '';
   // The first rows in id order, and those of them that match.
   const first = (rows: string, gates: string[]) => `SELECT ${PRODUCT_COLUMNS}, p.search_text FROM registry_products p
     WHERE ${[published, ...(inProvince ? area : []), ...gates].join(' AND ')} ORDER BY p.id LIMIT ${rows}`;
   const matched = (inProvince ? rest : [...area, ...rest]).join(' AND ') || 'true';
   // As in catalog_probe() (migration 0060): no match among the first rows, no probe (an InitPlan too).
-  const someMatch = `EXISTS (SELECT FROM (${first(sqlInteger(Math.min(GATE_ROWS, limit * PROBE_PER_ROW)), [])}) p WHERE ${matched})`;
+  const someMatch = `EXISTS (SELECT FROM (${first(sqlInteger(Math.min(GATE_ROWS, probeSize)), [])}) p WHERE ${matched})`;
   const ids =
     how === 'probe'
-      ? `page AS (SELECT ${BADGE_COLUMNS} FROM (${first(probeRows, [...(known ? [known] : []), someMatch])}) p
+      ? `page AS (SELECT ${BADGE_COLUMNS} FROM (${first(probeRows, [someMatch])}) p
           WHERE ${matched} ORDER BY p.id LIMIT ${page})`
       : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT * FROM matches ORDER BY id LIMIT ${page})`;
