@@ -9,7 +9,7 @@ const t = useTestApp();
  * A text and a search pattern, each with its trigram bits (migration 0061): whether the text holds
  * the pattern, and whether its bits hold the pattern's — what a probe tests before it reads a row.
  */
-async function test(db: typeof t.database.db, pairs: [string, string][]) {
+async function bitsOf(db: typeof t.database.db, pairs: [string, string][]) {
   return db.query<{ contains: boolean; passes: boolean }>(
     `SELECT x.t LIKE x.p AS contains, catalog_trigram_bits(x.t) & catalog_trigram_bits(x.p) = catalog_trigram_bits(x.p) AS passes
      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY x(t, p, n) ORDER BY x.n`,
@@ -66,7 +66,7 @@ describe("a product's trigram bits (migration 0061)", () => {
             const word = chars.slice(start, start + 1 + (length % (chars.length - start))).join('');
             return [whole, likeContaining(word)];
           });
-          const rows = await test(db, pairs);
+          const rows = await bitsOf(db, pairs);
           for (const [i, row] of rows.entries()) {
             expect(row.contains, pairs[i]!.join(' / ')).toBe(true);
             expect(row.passes, pairs[i]!.join(' / ')).toBe(true);
@@ -100,7 +100,7 @@ describe("a product's trigram bits (migration 0061)", () => {
       const absent = vocabulary.find((w, i) => i >= pairs.length % 400 && !whole.includes(w));
       if (absent) pairs.push([whole, likeContaining(absent)]);
     }
-    const rows = await test(t.database.db, pairs);
+    const rows = await bitsOf(t.database.db, pairs);
     expect(rows.every((row) => !row.contains)).toBe(true);
     const passed = rows.filter((row) => row.passes).length;
     expect(passed / rows.length).toBeLessThan(0.02);
