@@ -61,6 +61,34 @@ export interface WordLookup {
 }
 
 /**
+ * A catalog search word's look-up, with what its page reads through the index of products' words
+ * (migration 0062): `within`, the catalog's words that contain the word found (the search word when
+ * it is known, else the close word), null when there are too many to be worth it; `rare`, for a
+ * close word, whether so few products hold one of them that probing the catalog in id order for
+ * them could not fill a page (null when not counted).
+ */
+export interface CatalogWordLookup extends WordLookup {
+  within: string[] | null;
+  rare: boolean | null;
+}
+
+/** What a search's pages read of a word found by its look-ups (see CatalogWordLookup). */
+export interface FoundWord {
+  within: string[] | null;
+  rare: boolean;
+}
+
+/** The words the look-ups found (a search word known to the catalog, a close word), each once. */
+export function foundWords(lookups: CatalogWordLookup[]): Map<string, FoundWord> {
+  const found = new Map<string, FoundWord>();
+  for (const l of lookups) {
+    const word = l.word ?? (l.known ? l.token : null);
+    if (word !== null && !found.has(word)) found.set(word, { within: l.within, rare: l.rare === true });
+  }
+  return found;
+}
+
+/**
  * The words of a search, lower-cased as stored text is, split at spaces and punctuation (also
  * Japanese 、。・), each once.
  */

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/database.js';
 import { likeContaining, likePrefix, PLANNED_EACH_TIME } from '../../db/sql.js';
 import { pathCodes } from '../../../shared/area-path.js';
 import type { GROUP_KINDS } from '../../../shared/schemas/registry.js';
-import type { WordLookup } from './catalog-search.js';
+import type { CatalogWordLookup, FoundWord } from './catalog-search.js';
 
 type Localized = Record<string, string>;
 
@@ -93,6 +93,15 @@ const MAX_PROBE = 10_000;
  * product in 32, enough to fill a page from the probe, is missing from them about once in 500.
  */
 const GATE_ROWS = 200;
+/**
+ * A word of a search is read through the index of products' words (migration 0062) when at most
+ * MAX_WITHIN of the catalog's words contain it; a close word held by fewer than RARE published
+ * products is not probed for (a probe fills a page of 50 from no fewer than 51 matches).
+ */
+const MAX_WITHIN = 64;
+const RARE = 64;
+/** The empty word: what the index of products' words keeps for a run of over 60 letters and digits (0062). */
+const LONG_RUN = '';
 /** The most sets to leave out catalog_probe() takes (migration 0060); a probe with more is written in the statement. */
 const MAX_SETS_LEFT_OUT = 4;
 
@@ -149,6 +158,8 @@ interface PageAsk {
    * written in the statement skips the check; it only spares reading rows that cannot match).
    */
   known?: string[];
+  /** Words the search's look-ups found, with the catalog's words that contain each (read when the matches are collected). */
+  found?: ReadonlyMap<string, FoundWord>;
 }
 
 /**
@@ -192,10 +203,19 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   // Published means `status <> 'draft'`, written as in the partial indexes' predicate.
   const published = [`p.status <> 'draft'`, ...(after ? [`p.id > ${add(after)}`] : [])].join(' AND ');
   const contains = (word: string) => `p.search_text LIKE ${add(likeContaining(word))}`;
+  // Collecting the matches of a word whose containing catalog words are known: through the index of
+  // products' words (migration 0062), each found product's text tested as LIKE would, which the
+  // planner would otherwise read through the trigram index as well.
+  const has = (word: string) => {
+    const within = how === 'index' ? ask.found?.get(word)?.within : null;
+    return within
+      ? `catalog_search_words(p.search_text) && ${add([LONG_RUN, ...within])}::text[] AND strpos(p.search_text, ${add(word)}) > 0`
+      : contains(word);
+  };
   const area = f.areaPath === undefined ? [] : [inArea(f.areaPath, add)];
   const rest = [
     ...conditions(f, today, add),
-    ...words.map(contains),
+    ...words.map(has),
     ...excluding.map((set) => `NOT (${set.map(contains).join(' AND ')})`),
   ];
   const match = [...area, ...rest].join(' AND ');
@@ -214,7 +234,8 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
     how === 'probe'
       ? `page AS (SELECT ${BADGE_COLUMNS} FROM (${first(probeRows, [someMatch])}) p
           WHERE ${matched} ORDER BY p.id LIMIT ${page})`
-      : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p WHERE ${published} AND ${match}),
+      : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p
+          WHERE ${published} AND ${match}),
         page AS (SELECT * FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
   // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms. A
@@ -266,25 +287,38 @@ export const catalogRepository = {
    * For each search word: whether it occurs in the catalog's words and, when it does not, the
    * closest words (pg_trgm similarity, at least its threshold of 0.3) that are not a small part of
    * it: 'ikatt' may become 'ikat' (four fifths of it), 'kopiluwak' not 'kopi'.
+   * With the word found (the search word, or each close word): the catalog's words that contain it,
+   * when there are at most MAX_WITHIN (see WordsWithin), and for a close word whether fewer than
+   * RARE published products hold one of them.
    * One block per word, so that each pattern reaches the planner as a value the trigram index can use;
    * planned each time, as one plan kept for all words cannot know how many each matches (17 ms).
-   * `OFFSET 0` keeps `known` a subquery of its own, read once: inlined, it was read again as the
-   * look-up's condition (0.2–0.3 ms a word in `EXPLAIN ANALYZE`).
+   * `OFFSET 0` keeps each array a subquery of its own, read once: inlined, it was read again where
+   * it is used (0.2–0.3 ms a word in `EXPLAIN ANALYZE`).
    */
-  async wordLookups(db: Queryable, tokens: string[]): Promise<WordLookup[]> {
+  async wordLookups(db: Queryable, tokens: string[]): Promise<CatalogWordLookup[]> {
     if (tokens.length === 0) return [];
     const params: unknown[] = [];
+    const most = sqlInteger(MAX_WITHIN);
+    const containing = (pattern: string) =>
+      `(SELECT CASE WHEN cardinality(a) <= ${most} THEN a END
+        FROM (SELECT ARRAY(SELECT word FROM catalog_words WHERE word LIKE ${pattern} LIMIT ${most} + 1) AS a) a)`;
     const blocks = tokens.map((token) => {
       const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likeContaining(token))}`];
-      return `SELECT ${word} AS token, k.known, c.word, c.similarity
-        FROM (SELECT EXISTS (SELECT 1 FROM catalog_words WHERE word LIKE ${pattern}) AS known OFFSET 0) k
+      return `SELECT ${word} AS token, k.known, c.word, c.similarity,
+          CASE WHEN c.word IS NULL THEN k.within ELSE w.within END AS within,
+          CASE WHEN c.word IS NOT NULL AND w.within IS NOT NULL THEN (SELECT count(*) < ${sqlInteger(RARE)}
+            FROM (SELECT FROM products p WHERE p.status <> 'draft'
+              AND catalog_search_words(p.search_text) && w.within LIMIT ${sqlInteger(RARE)}) r) END AS rare
+        FROM (SELECT within, within IS NULL OR cardinality(within) > 0 AS known
+          FROM (SELECT ${containing(pattern)} AS within OFFSET 0) t) k
         LEFT JOIN LATERAL (
           SELECT word, similarity(word, ${word}) AS similarity FROM catalog_words
           WHERE NOT k.known AND word % ${word} AND (strpos(${word}, word) = 0 OR 5 * length(word) >= 4 * length(${word}))
           ORDER BY similarity DESC, word LIMIT 3
-        ) c ON true`;
+        ) c ON true
+        LEFT JOIN LATERAL (SELECT ${containing(`'%' || c.word || '%'`)} AS within OFFSET 0) w ON c.word IS NOT NULL`;
     });
-    return db.query<WordLookup>(PLANNED_EACH_TIME + blocks.join('\nUNION ALL\n'), params);
+    return db.query<CatalogWordLookup>(PLANNED_EACH_TIME + blocks.join('\nUNION ALL\n'), params);
   },
 
   /**

@@ -20,12 +20,14 @@ import {
 } from './catalog.repository.js';
 import {
   EXACT_RANK,
+  foundWords,
   isVariable,
   nearTiers,
   otherSpellingTiers,
   searchWords,
+  type CatalogWordLookup,
+  type FoundWord,
   type SearchTier,
-  type WordLookup,
 } from './catalog-search.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
@@ -118,18 +120,22 @@ async function searchRows(
   after: { rank: number; id: string } | null,
   count: number,
 ): Promise<Ranked[]> {
-  const ask = (tier: SearchTier, excluding: string[][], limit: number) => ({
+  const ask = (tier: SearchTier, excluding: string[][], limit: number, found?: ReadonlyMap<string, FoundWord>) => ({
     f: filter,
     locale,
     words: tier.words,
     excluding,
     after: after?.rank === tier.rank ? after.id : null,
     limit,
+    found,
   });
   const typed: SearchTier = { rank: EXACT_RANK, words };
   let probed = false;
-  // A word known under this version to occur nowhere: the probe below could not match.
-  const misspelt = words.some((word) => memo?.words.get(word)?.[0]?.known === false);
+  // Under a version, the words are looked up first (once: kept in its memo), so that a word that
+  // occurs nowhere is not probed for; the probe below could not match.
+  const variable = words.filter(isVariable);
+  const first = memo ? await lookUpWords(db, memo, variable) : undefined;
+  const misspelt = first?.some((l) => !l.known) ?? false;
   if (
     !misspelt &&
     (filter.areaPath === undefined || probedWithin(filter.areaPath)) &&
@@ -137,12 +143,12 @@ async function searchRows(
   ) {
     // Only if each word that could be respelt is one of the catalog's words: a misspelt word's probe
     // would read its rows for nothing.
-    const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: words.filter(isVariable) });
+    const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: variable });
     if (found.length >= count) return ranked(found, EXACT_RANK);
     probed = true;
   }
   const rows: Ranked[] = [];
-  const tiers = await searchTiers(db, memo, words);
+  const { tiers, found } = searchTiers(words, first ?? (await lookUpWords(db, memo, variable)));
   for (const [i, tier] of tiers.entries()) {
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
@@ -150,11 +156,13 @@ async function searchRows(
       tier,
       tiers.slice(0, i).map((t) => t.words),
       count - rows.length,
+      found,
     );
-    // The words as typed, probed above and found too few: their index.
-    const how = probed && tier.rank === EXACT_RANK ? 'index' : undefined;
-    const found = await catalogRepository.matching(db, asked, how);
-    rows.push(...ranked(found, tier.rank));
+    // The words as typed, probed above and found too few, or a word too rare to fill a page from a
+    // probe: the matches collected through an index.
+    const rare = tier.words.some((word) => found.get(word)?.rare);
+    const how = (probed && tier.rank === EXACT_RANK) || rare ? 'index' : undefined;
+    rows.push(...ranked(await catalogRepository.matching(db, asked, how), tier.rank));
   }
   return rows;
 }
@@ -164,10 +172,12 @@ async function searchRows(
  * all) the close spellings. Asking catalog_words first spares a search that cannot match. Then
  * the same with a word's other writing (蜂蜜 for はちみつ), below.
  */
-async function searchTiers(db: Queryable, memo: VersionMemo | undefined, words: string[]): Promise<SearchTier[]> {
-  const lookups = await lookUpWords(db, memo, words.filter(isVariable));
+function searchTiers(
+  words: string[],
+  lookups: CatalogWordLookup[],
+): { tiers: SearchTier[]; found: Map<string, FoundWord> } {
   const tiers = lookups.some((l) => !l.known) ? nearTiers(words, lookups) : [{ rank: EXACT_RANK, words }];
-  return [...tiers, ...otherSpellingTiers(tiers)];
+  return { tiers: [...tiers, ...otherSpellingTiers(tiers)], found: foundWords(lookups) };
 }
 
 /**
@@ -180,7 +190,7 @@ async function searchTiers(db: Queryable, memo: VersionMemo | undefined, words: 
 interface VersionMemo {
   version: string;
   paths: Map<string, string | undefined>;
-  words: Map<string, WordLookup[]>;
+  words: Map<string, CatalogWordLookup[]>;
 }
 const memos = new WeakMap<Queryable, VersionMemo>();
 const MAX_KEPT = 10_000;
@@ -208,7 +218,11 @@ async function filterAreaPath(db: Queryable, memo: VersionMemo | undefined, code
  * The look-ups of `tokens` (see catalogRepository.wordLookups), those kept under the version from
  * memory: a misspelt word asked again is respelt without a statement.
  */
-async function lookUpWords(db: Queryable, memo: VersionMemo | undefined, tokens: string[]): Promise<WordLookup[]> {
+async function lookUpWords(
+  db: Queryable,
+  memo: VersionMemo | undefined,
+  tokens: string[],
+): Promise<CatalogWordLookup[]> {
   const missing = tokens.filter((token) => !memo?.words.has(token));
   const read = missing.length ? await catalogRepository.wordLookups(db, missing) : [];
   const of = (token: string) => read.filter((l) => l.token === token);
