@@ -64,8 +64,8 @@ export interface WordLookup {
  * A catalog search word's look-up, with what its page reads through the index of products' words
  * (migration 0062): `within`, the catalog's words that contain the word found (the search word when
  * it is known, else the close word), null when there are too many to be worth it; `rare`, for a
- * close word, whether so few products hold one of them that probing the catalog in id order for
- * them could not fill a page (null when not counted).
+ * close word, whether so few products hold it that a probe of the catalog in id order would give up
+ * on it at once (null when not asked).
  */
 export interface CatalogWordLookup extends WordLookup {
   within: string[] | null;

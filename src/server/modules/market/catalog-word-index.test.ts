@@ -96,4 +96,25 @@ describe("the index of products' words (migration 0062)", () => {
     expect(throughIndex).toBeGreaterThan(0.9 * asked);
     expect(inLongRun).toBeGreaterThan(5);
   });
+
+  it('says a close word is rare when none of the first 200 published products holds it (no probe is run for it)', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db);
+    // In id order: 'keripik' in the 3rd product, 'randugarut' only in the 251st.
+    const texts = Array.from({ length: 260 }, (_, i) =>
+      i === 2 ? 'keripik salak' : i === 250 ? 'madu randugarut' : 'produk',
+    );
+    await db.query(
+      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit,
+         price_minor, currency, status, search_text)
+       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
+         jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', 'food', 'kg', 1000, 'IDR', 'ready', ($2::text[])[n]
+       FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
+      [group.id, texts, texts.length],
+    );
+    const lookups = await catalogRepository.wordLookups(db, ['kripik', 'randugrut']);
+    const found = foundWords(lookups);
+    expect(found.get('keripik')).toEqual({ within: ['keripik'], rare: false });
+    expect(found.get('randugarut')).toEqual({ within: ['randugarut'], rare: true });
+  });
 });

@@ -95,11 +95,9 @@ const MAX_PROBE = 10_000;
 const GATE_ROWS = 200;
 /**
  * A word of a search is read through the index of products' words (migration 0062) when at most
- * MAX_WITHIN of the catalog's words contain it; a close word held by fewer than RARE published
- * products is not probed for (a probe fills a page of 50 from no fewer than 51 matches).
+ * MAX_WITHIN of the catalog's words contain it.
  */
 const MAX_WITHIN = 64;
-const RARE = 64;
 /** The empty word: what the index of products' words keeps for a run of over 60 letters and digits (0062). */
 const LONG_RUN = '';
 /** The most sets to leave out catalog_probe() takes (migration 0060); a probe with more is written in the statement. */
@@ -288,8 +286,9 @@ export const catalogRepository = {
    * closest words (pg_trgm similarity, at least its threshold of 0.3) that are not a small part of
    * it: 'ikatt' may become 'ikat' (four fifths of it), 'kopiluwak' not 'kopi'.
    * With the word found (the search word, or each close word): the catalog's words that contain it,
-   * when there are at most MAX_WITHIN (see WordsWithin), and for a close word whether fewer than
-   * RARE published products hold one of them.
+   * when there are at most MAX_WITHIN, and for a close word whether a probe would give up on it at
+   * once: none of the first GATE_ROWS published products holds it (their trigram bits tested first,
+   * as the probe's, migration 0061; stopped at the first that does, so a common word costs little).
    * One block per word, so that each pattern reaches the planner as a value the trigram index can use;
    * planned each time, as one plan kept for all words cannot know how many each matches (17 ms).
    * `OFFSET 0` keeps each array a subquery of its own, read once: inlined, it was read again where
@@ -301,14 +300,16 @@ export const catalogRepository = {
     const most = sqlInteger(MAX_WITHIN);
     const containing = (pattern: string) =>
       `(SELECT CASE WHEN cardinality(a) <= ${most} THEN a END
-        FROM (SELECT ARRAY(SELECT word FROM catalog_words WHERE word LIKE ${pattern} LIMIT ${most} + 1) AS a) a)`;
+        FROM (SELECT ARRAY(SELECT word FROM catalog_words WHERE word LIKE ${pattern} LIMIT ${most} + 1) AS a OFFSET 0) a)`;
     const blocks = tokens.map((token) => {
       const [word, pattern] = [`$${params.push(token)}::text`, `$${params.push(likeContaining(token))}`];
       return `SELECT ${word} AS token, k.known, c.word, c.similarity,
           CASE WHEN c.word IS NULL THEN k.within ELSE w.within END AS within,
-          CASE WHEN c.word IS NOT NULL AND w.within IS NOT NULL THEN (SELECT count(*) < ${sqlInteger(RARE)}
-            FROM (SELECT FROM products p WHERE p.status <> 'draft'
-              AND catalog_search_words(p.search_text) && w.within LIMIT ${sqlInteger(RARE)}) r) END AS rare
+          CASE WHEN c.word IS NOT NULL THEN NOT EXISTS (
+            SELECT FROM (SELECT p.id, p.search_trigrams FROM products p WHERE p.status <> 'draft'
+              ORDER BY p.id LIMIT ${sqlInteger(GATE_ROWS)}) f
+            WHERE f.search_trigrams & w.bits = w.bits
+              AND EXISTS (SELECT FROM products p WHERE p.id = f.id AND strpos(p.search_text, c.word) > 0)) END AS rare
         FROM (SELECT within, within IS NULL OR cardinality(within) > 0 AS known
           FROM (SELECT ${containing(pattern)} AS within OFFSET 0) t) k
         LEFT JOIN LATERAL (
@@ -316,7 +317,8 @@ export const catalogRepository = {
           WHERE NOT k.known AND word % ${word} AND (strpos(${word}, word) = 0 OR 5 * length(word) >= 4 * length(${word}))
           ORDER BY similarity DESC, word LIMIT 3
         ) c ON true
-        LEFT JOIN LATERAL (SELECT ${containing(`'%' || c.word || '%'`)} AS within OFFSET 0) w ON c.word IS NOT NULL`;
+        LEFT JOIN LATERAL (SELECT ${containing(`'%' || c.word || '%'`)} AS within,
+          catalog_trigram_bits(c.word) AS bits OFFSET 0) w ON c.word IS NOT NULL`;
     });
     return db.query<CatalogWordLookup>(PLANNED_EACH_TIME + blocks.join('\nUNION ALL\n'), params);
   },
