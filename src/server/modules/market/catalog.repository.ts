@@ -82,6 +82,21 @@ const pageColumns = (today: string, locale: string) => `p.id,
   left(c.card, -1) || ',' || coalesce(c.texts ->> ${locale}, c.texts ->> 'id')
   || ',"stars":' || coalesce((${stars(today)})::text, 'null') || '}' AS card`;
 
+/** A page row with the rank of the search's tier it is in (catalog-search.ts). */
+export interface RankedPageRow extends CatalogPageRow {
+  rank: number;
+}
+
+/** What tiersAtOnce() asks: the tiers, each with the catalog's words one of which its products hold. */
+interface TiersAsk {
+  f: CatalogFilter;
+  locale: string;
+  tiers: { rank: number; words: string[]; held: string[] }[];
+  excluding: string[][];
+  after: { rank: number; id: string } | null;
+  limit: number;
+}
+
 /** Before every id: where a page without a cursor starts. */
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -272,6 +287,39 @@ export const catalogRepository = {
     const { sql, probe } = pageSql(ask, how, (value) => `$${params.push(value)}`);
     const rows = await db.query<CatalogPageRow>(sql, params);
     return probe && rows.length < ask.limit ? catalogRepository.matching(db, ask, 'index') : rows;
+  },
+
+  /**
+   * The rest of a search's tiers in one statement, when each is held by few products (see
+   * FoundWord): the products holding one of each tier's `held` words (through the index of products'
+   * words, migration 0062), each ranked by the first tier whose words its text contains, none that
+   * contains every word of a set in `excluding` (the tiers above), in rank then id order from `after`.
+   * Planned each time, as the index read of one tier is (see pageSql).
+   */
+  async tiersAtOnce(db: Queryable, ask: TiersAsk): Promise<RankedPageRow[]> {
+    const params: unknown[] = [];
+    const add = (value: unknown) => `$${params.push(value)}`;
+    const { f } = ask;
+    const today = `${add(f.today)}::date`;
+    const locale = `${add(ask.locale)}::text`;
+    const has = (word: string) => `strpos(p.search_text, ${add(word)}) > 0`;
+    const all = (words: string[]) => words.map(has).join(' AND ');
+    const held = ask.tiers.map((t) => `catalog_search_words(p.search_text) && ${add([LONG_RUN, ...t.held])}::text[]`);
+    const where = [
+      `p.status <> 'draft'`,
+      ...(f.areaPath === undefined ? [] : [inArea(f.areaPath, add)]),
+      ...conditions(f, today, add),
+      `(${held.join(' OR ')})`,
+      ...ask.excluding.map((set) => `NOT (${all(set)})`),
+    ];
+    const rank = `CASE ${ask.tiers.map((t) => `WHEN ${all(t.words)} THEN ${sqlInteger(t.rank)}`).join(' ')} END`;
+    const from = ask.after ? `AND (rank < ${add(ask.after.rank)} OR id > ${add(ask.after.id)}::uuid)` : '';
+    const sql = `${PLANNED_EACH_TIME}WITH matches AS MATERIALIZED (
+        SELECT ${BADGE_COLUMNS}, ${rank} AS rank FROM registry_products p WHERE ${where.join(' AND ')}),
+      page AS (SELECT * FROM matches WHERE rank IS NOT NULL ${from} ORDER BY rank DESC, id LIMIT ${sqlInteger(ask.limit)})
+      SELECT ${pageColumns(today, locale)}, p.rank FROM page p JOIN catalog_cards c ON c.product_id = p.id
+      ORDER BY p.rank DESC, p.id`;
+    return db.query<RankedPageRow>(sql, params);
   },
 
   /** The bounded probe alone (see pageSql): the matches among the first rows in id order, maybe too few. */

@@ -152,6 +152,22 @@ async function searchRows(
   for (const [i, tier] of tiers.entries()) {
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
+    // This tier and those below it each held by few products: read at once.
+    const rest = tiers.slice(i).map((t) => ({ ...t, held: rareHeld(t, found) }));
+    if (rest.every((t) => t.held !== undefined)) {
+      const excluding = tiers.slice(0, i).map((t) => t.words);
+      const tiersRest = rest.map((t) => ({ rank: t.rank, words: t.words, held: t.held! }));
+      const read = await catalogRepository.tiersAtOnce(db, {
+        f: filter,
+        locale,
+        tiers: tiersRest,
+        excluding,
+        after: after !== null && after.rank === tier.rank ? after : null,
+        limit: count - rows.length,
+      });
+      rows.push(...read);
+      break;
+    }
     const asked = ask(
       tier,
       tiers.slice(0, i).map((t) => t.words),
@@ -165,6 +181,18 @@ async function searchRows(
     rows.push(...ranked(await catalogRepository.matching(db, asked, how), tier.rank));
   }
   return rows;
+}
+
+/**
+ * The catalog's words that contain a rare word of `tier` (see FoundWord), when it has one: every
+ * product the tier matches holds one of them.
+ */
+function rareHeld(tier: SearchTier, found: ReadonlyMap<string, FoundWord>): string[] | undefined {
+  for (const word of tier.words) {
+    const f = found.get(word);
+    if (f?.rare && f.within) return f.within;
+  }
+  return undefined;
 }
 
 /**
