@@ -354,10 +354,10 @@ export const catalogRepository = {
       return `SELECT ${word} AS token, k.known, c.word, c.similarity,
           CASE WHEN c.word IS NULL THEN k.within ELSE w.within END AS within,
           CASE WHEN c.word IS NOT NULL THEN NOT EXISTS (
-            SELECT FROM (SELECT p.id, p.search_trigrams FROM products p WHERE p.status <> 'draft'
+            SELECT FROM (SELECT p.id, p.search_trigrams FROM registry_products p WHERE p.status <> 'draft'
               ORDER BY p.id LIMIT ${sqlInteger(GATE_ROWS)}) f
             WHERE f.search_trigrams & w.bits = w.bits
-              AND EXISTS (SELECT FROM products p WHERE p.id = f.id AND strpos(p.search_text, c.word) > 0)) END AS rare
+              AND EXISTS (SELECT FROM registry_products p WHERE p.id = f.id AND strpos(p.search_text, c.word) > 0)) END AS rare
         FROM (SELECT within, within IS NULL OR cardinality(within) > 0 AS known
           FROM (SELECT ${containing(pattern)} AS within OFFSET 0) t) k
         LEFT JOIN LATERAL (
