@@ -247,8 +247,7 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
     how === 'probe'
       ? `page AS (SELECT ${BADGE_COLUMNS} FROM (${first(probeRows, [someMatch])}) p
           WHERE ${matched} ORDER BY p.id LIMIT ${page})`
-      : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p
-          WHERE ${published} AND ${match}),
+      : `matches AS MATERIALIZED (SELECT ${BADGE_COLUMNS} FROM registry_products p WHERE ${published} AND ${match}),
         page AS (SELECT * FROM matches ORDER BY id LIMIT ${page})`;
   // Collected through an index, the best plan depends on how many rows each word matches: a
   // regency's 'keripik' read through one kept plan took 55 ms, planned for its words 2 ms. A

@@ -153,15 +153,16 @@ async function searchRows(
     if (rows.length >= count) break;
     if (after !== null && tier.rank > after.rank) continue;
     // This tier and those below it each held by few products: read at once.
-    const rest = tiers.slice(i).map((t) => ({ ...t, held: rareHeld(t, found) }));
-    if (rest.every((t) => t.held !== undefined)) {
-      const excluding = tiers.slice(0, i).map((t) => t.words);
-      const tiersRest = rest.map((t) => ({ rank: t.rank, words: t.words, held: t.held! }));
+    const rest = tiers.slice(i).flatMap((t) => {
+      const held = rareHeld(t, found);
+      return held ? [{ ...t, held }] : [];
+    });
+    if (rest.length === tiers.length - i) {
       const read = await catalogRepository.tiersAtOnce(db, {
         f: filter,
         locale,
-        tiers: tiersRest,
-        excluding,
+        tiers: rest,
+        excluding: tiers.slice(0, i).map((t) => t.words),
         after: after !== null && after.rank === tier.rank ? after : null,
         limit: count - rows.length,
       });
