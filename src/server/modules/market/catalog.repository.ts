@@ -3,6 +3,7 @@ import { likeContaining, likePrefix, PLANNED_EACH_TIME } from '../../db/sql.js';
 import { pathCodes } from '../../../shared/area-path.js';
 import type { GROUP_KINDS } from '../../../shared/schemas/registry.js';
 import type { CatalogWordLookup, FoundWord } from './catalog-search.js';
+import { MAX_WITHIN } from './catalog-words.js';
 
 type Localized = Record<string, string>;
 
@@ -108,11 +109,6 @@ const MAX_PROBE = 10_000;
  * product in 32, enough to fill a page from the probe, is missing from them about once in 500.
  */
 const GATE_ROWS = 200;
-/**
- * A word of a search is read through the index of products' words (migration 0062) when at most
- * MAX_WITHIN of the catalog's words contain it.
- */
-const MAX_WITHIN = 64;
 /** The empty word: what the index of products' words keeps for a run of over 60 letters and digits (0062). */
 const LONG_RUN = '';
 /** The most sets to leave out catalog_probe() takes (migration 0060); a probe with more is written in the statement. */
@@ -368,6 +364,37 @@ export const catalogRepository = {
           catalog_trigram_bits(c.word) AS bits OFFSET 0) w ON c.word IS NOT NULL`;
     });
     return db.query<CatalogWordLookup>(PLANNED_EACH_TIME + blocks.join('\nUNION ALL\n'), params);
+  },
+
+  /**
+   * The catalog's words added after `version`, with the version and words_cleared they were read at,
+   * in one statement (one snapshot: migration 0063); every word when words_cleared is not `cleared`
+   * (a word was changed or removed since).
+   */
+  async wordsSince(
+    db: Queryable,
+    version: bigint,
+    cleared: bigint,
+  ): Promise<{ version: string; cleared: string; words: string[] }> {
+    const [row] = await db.query<{ version: string; cleared: string; words: string[] }>(
+      `SELECT v.version::text AS version, v.words_cleared::text AS cleared,
+         ARRAY(SELECT word FROM catalog_words
+           WHERE added_in > CASE WHEN v.words_cleared = $2::bigint THEN $1::bigint ELSE -1 END) AS words
+       FROM catalog_version v`,
+      [String(version), String(cleared)],
+    );
+    return row!;
+  },
+
+  /**
+   * The search text of the first GATE_ROWS published products in id order: what a probe reads
+   * before it gives up (see GATE_ROWS), for a look-up made in memory.
+   */
+  async firstTexts(db: Queryable): Promise<string[]> {
+    const rows = await db.query<{ search_text: string }>(
+      `SELECT p.search_text FROM registry_products p WHERE p.status <> 'draft' ORDER BY p.id LIMIT ${sqlInteger(GATE_ROWS)}`,
+    );
+    return rows.map((r) => r.search_text);
   },
 
   /**

@@ -29,6 +29,7 @@ import {
   type FoundWord,
   type SearchTier,
 } from './catalog-search.js';
+import { CatalogWords } from './catalog-words.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
@@ -220,6 +221,10 @@ interface VersionMemo {
   version: string;
   paths: Map<string, string | undefined>;
   words: Map<string, CatalogWordLookup[]>;
+  /** The catalog's words in memory, read up to this version at least (see catalogWordsOf). */
+  catalogWords?: Promise<CatalogWords>;
+  /** The search text of the catalog's first products (catalogRepository.firstTexts). */
+  firstTexts?: Promise<string[]>;
 }
 const memos = new WeakMap<Queryable, VersionMemo>();
 const MAX_KEPT = 10_000;
@@ -233,6 +238,31 @@ function memoOf(ctx: Reader): VersionMemo | undefined {
     memos.set(ctx.db, memo);
   }
   return memo;
+}
+
+/** Each database's catalog words in this process's memory (migration 0063). */
+const catalogWords = new WeakMap<Queryable, CatalogWords>();
+
+/**
+ * The catalog's words in memory, as of the memo's version or later: read in full the first time,
+ * then those added since the version last read — once per version, none when the words read are
+ * already as new. All of them again when a word was changed or removed (words_cleared moved).
+ */
+function catalogWordsOf(db: Queryable, memo: VersionMemo): Promise<CatalogWords> {
+  memo.catalogWords ??= (async () => {
+    const held = catalogWords.get(db) ?? new CatalogWords();
+    if (held.version >= BigInt(memo.version)) return held;
+    const read = await catalogRepository.wordsSince(db, held.version, held.cleared);
+    const cleared = BigInt(read.cleared);
+    // Read in full when words_cleared moved (or nothing was held): then in a new dictionary.
+    const words = held.cleared === cleared ? held : new CatalogWords();
+    words.add(read.words);
+    words.cleared = cleared;
+    if (BigInt(read.version) > words.version) words.version = BigInt(read.version);
+    catalogWords.set(db, words);
+    return words;
+  })();
+  return memo.catalogWords;
 }
 
 /** The path of the area a page is filtered by: a page within an area runs one statement, not two. */
@@ -253,10 +283,26 @@ async function lookUpWords(
   tokens: string[],
 ): Promise<CatalogWordLookup[]> {
   const missing = tokens.filter((token) => !memo?.words.has(token));
-  const read = missing.length ? await catalogRepository.wordLookups(db, missing) : [];
+  const read = missing.length ? await readLookups(db, memo, missing) : [];
   const of = (token: string) => read.filter((l) => l.token === token);
   for (const token of missing) if (memo && memo.words.size < MAX_KEPT) memo.words.set(token, of(token));
   return tokens.flatMap((token) => memo?.words.get(token) ?? of(token));
+}
+
+/**
+ * The look-ups of `tokens`: under a version from the catalog's words in memory (no statement once
+ * they are read, but the first products' texts when a word is misspelt), else from the database.
+ */
+async function readLookups(
+  db: Queryable,
+  memo: VersionMemo | undefined,
+  tokens: string[],
+): Promise<CatalogWordLookup[]> {
+  if (!memo) return catalogRepository.wordLookups(db, tokens);
+  const words = await catalogWordsOf(db, memo);
+  const misspelt = tokens.some((token) => words.within(token)?.length === 0);
+  const texts = misspelt ? await (memo.firstTexts ??= catalogRepository.firstTexts(db)) : [];
+  return tokens.flatMap((token) => words.lookUp(token, (word) => !texts.some((text) => text.includes(word))));
 }
 
 /**
