@@ -13,7 +13,8 @@ const t = useTestApp();
 /**
  * Each word and the products that contain it, by their place in id order: some in every part of the
  * catalog, some missing from a few hundred products in a row (so that a probe's first rows may hold
- * none of them, migration 0060), one in a handful only. Close spellings share products.
+ * none of them, migration 0060), one in a handful only, one seldom at first and often late. Close
+ * spellings share products.
  */
 const WORDS: [string, (n: number) => boolean][] = [
   ['keripik', (n) => n % 3 === 0],
@@ -24,6 +25,8 @@ const WORDS: [string, (n: number) => boolean][] = [
   ['margaasih', (n) => n % 97 === 5 || (n > 300 && n % 26 === 0)],
   ['maasing', (n) => n > 250 && n % 13 === 0],
   ['maasiah', (n) => n > 300 && n % 17 === 0],
+  // one among the first rows, then none until past where a wider probe reads (catalog.repository.ts)
+  ['pondoh', (n) => n === 30 || (n > 600 && n % 3 === 0)],
 ];
 const PRODUCTS = 640;
 
@@ -65,11 +68,22 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
 
     // Tiers each held by few products are read in one statement (catalog.service.ts).
     const atOnce = vi.spyOn(catalogRepository, 'tiersAtOnce');
+    // A probe that found too few is read again wider when that would fill the page.
+    const probes = vi.spyOn(catalogRepository, 'probe');
     let respelt = 0;
     let pagedPastAGate = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('kripik', 'kripik salak', 'kripek', 'salak kripek', 'maasih', 'margaasih', 'keripik madu'),
+        fc.constantFrom(
+          'kripik',
+          'kripik salak',
+          'kripek',
+          'salak kripek',
+          'maasih',
+          'margaasih',
+          'keripik madu',
+          'pondoh',
+        ),
         // Up to 6 the probe reads fewer than 200 rows; from 7 a probe's first 200 rows are a part of it.
         fc.integer({ min: 1, max: 12 }),
         fc.option(fc.constantFrom('food', 'basketry'), { nil: undefined }),
@@ -113,6 +127,56 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
     expect(respelt).toBeGreaterThan(5);
     expect(pagedPastAGate).toBeGreaterThan(5);
     expect(atOnce.mock.calls.length).toBeGreaterThan(5);
+    expect(probes.mock.calls.filter(([, ask]) => ask.wide).length).toBeGreaterThan(5);
     atOnce.mockRestore();
+    probes.mockRestore();
+  });
+
+  it('reads a probe that found too few again wider when that would fill the page, else collects the matches', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db);
+    // In id order: 'pondoh' in the 30th product and from the 601st on; 'salak' in the 30th, 100th and 300th.
+    const texts = Array.from({ length: 700 }, (_, i) => {
+      const n = i + 1;
+      return [
+        n === 30 || (n > 600 && n % 3 === 0) ? 'pondoh' : 'produk',
+        [30, 100, 300].includes(n) ? 'salak' : '',
+      ].join(' ');
+    });
+    await db.query(
+      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit,
+         price_minor, currency, status, search_text)
+       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
+         jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', 'food', 'kg', 1000, 'IDR', 'ready', ($2::text[])[n]
+       FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
+      [group.id, texts, texts.length],
+    );
+    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const page = (word: string) =>
+      catalogRepository.matching(db, {
+        f: { today: '2026-01-01' },
+        locale: 'id',
+        words: [word],
+        excluding: [],
+        after: null,
+        limit: 3,
+      });
+    const probes = vi.spyOn(catalogRepository, 'probe');
+    const collected = vi.spyOn(catalogRepository, 'matching');
+    try {
+      // The probe of 96 rows finds one; 6 times as wide (576 rows) finds three: the page.
+      expect((await page('salak')).map((r) => r.id)).toEqual([30, 100, 300].map(id));
+      expect(probes.mock.calls.map(([, ask]) => ask.wide)).toEqual([true]);
+      expect(collected.mock.calls.map(([, , how]) => how)).toEqual([undefined]);
+      probes.mockClear();
+      collected.mockClear();
+      // The wider probe finds one again, too few: the matches are collected through an index.
+      expect((await page('pondoh')).map((r) => r.id)).toEqual([30, 603, 606].map(id));
+      expect(probes.mock.calls.map(([, ask]) => ask.wide)).toEqual([true]);
+      expect(collected.mock.calls.map(([, , how]) => how)).toEqual([undefined, 'index']);
+    } finally {
+      probes.mockRestore();
+      collected.mockRestore();
+    }
   });
 });

@@ -90,7 +90,7 @@ describe("the index of products' words (migration 0062)", () => {
       ),
       { numRuns: 120 },
     );
-    // The index answered nearly every search for a word of the catalog (not one that more than 64 of
+    // The index answered nearly every search for a word of the catalog (not one that more than MAX_WITHIN of
     // its words contain), and for words found inside a run too long to be a catalog word, too.
     expect(asked).toBeGreaterThan(60);
     expect(throughIndex).toBeGreaterThan(0.9 * asked);

@@ -6,13 +6,13 @@ import { buildGroup } from '../../../../test/factories.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { catalogRepository } from './catalog.repository.js';
 import type { CatalogWordLookup } from './catalog-search.js';
-import { CatalogWords, MAX_WITHIN } from './catalog-words.js';
+import { CatalogWords, FirstWords, MAX_WITHIN } from './catalog-words.js';
 
 const t = useTestApp();
 
 /**
  * Words of products' texts: village names, product words, words inside words (salak, salakpondoh),
- * words that differ by a letter (kripik, keripik), and digits.
+ * words that differ by a letter (kripik, keripik), digits, and a run too long to be a word.
  */
 const VOCABULARY = [
   'randugarut',
@@ -37,6 +37,8 @@ const VOCABULARY = [
   'kopi2',
   'gunung',
   'gunungjati',
+  // a run of letters longer than a catalog word may be (63): its words are no catalog words
+  'baliaga'.repeat(9),
 ];
 
 /** Many catalog words containing `salak`: more than a look-up's `within` lists (MAX_WITHIN). */
@@ -119,8 +121,8 @@ describe("the catalog's words in memory (migration 0063)", () => {
           await db.query('DELETE FROM catalog_words');
           await publish(db, group.id, [...texts.map((words) => words.join(' ')), ...(many ? [MANY.join(' ')] : [])]);
           const words = await readAll(db);
-          const first = await catalogRepository.firstTexts(db);
-          const inMemory = tokens.flatMap((tk) => words.lookUp(tk, (w) => !first.some((text) => text.includes(w))));
+          const first = new FirstWords(await catalogRepository.firstTexts(db));
+          const inMemory = tokens.flatMap((tk) => words.lookUp(tk, first));
           const inDatabase = await catalogRepository.wordLookups(db, tokens);
           expect(inMemory.map(comparable), tokens.join(' ')).toEqual(inDatabase.map(comparable));
           for (const l of inDatabase) {
@@ -158,13 +160,13 @@ describe("the catalog's words in memory (migration 0063)", () => {
       [group.id, texts, texts.length],
     );
     const words = await readAll(db);
-    const first = await catalogRepository.firstTexts(db);
-    expect(first).toHaveLength(200);
-    const rare = (w: string) => !first.some((text) => text.includes(w));
-    expect(words.lookUp('kripik', rare)).toEqual([
+    const firstTexts = await catalogRepository.firstTexts(db);
+    expect(firstTexts).toHaveLength(200);
+    const first = new FirstWords(firstTexts);
+    expect(words.lookUp('kripik', first)).toEqual([
       expect.objectContaining({ word: 'keripik', within: ['keripik'], rare: false }),
     ]);
-    expect(words.lookUp('randugrut', rare)).toEqual([
+    expect(words.lookUp('randugrut', first)).toEqual([
       expect.objectContaining({ word: 'randugarut', within: ['randugarut'], rare: true }),
     ]);
   });

@@ -29,7 +29,7 @@ import {
   type FoundWord,
   type SearchTier,
 } from './catalog-search.js';
-import { CatalogWords } from './catalog-words.js';
+import { CatalogWords, FirstWords, MAX_WITHIN } from './catalog-words.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
@@ -131,7 +131,8 @@ async function searchRows(
     found,
   });
   const typed: SearchTier = { rank: EXACT_RANK, words };
-  let probed = false;
+  // How many matches the probe of the words as typed found, when it ran.
+  let probed: number | undefined;
   // Under a version, the words are looked up first (once: kept in its memo), so that a word that
   // occurs nowhere is not probed for; the probe below could not match.
   const variable = words.filter(isVariable);
@@ -146,7 +147,7 @@ async function searchRows(
     // would read its rows for nothing.
     const found = await catalogRepository.probe(db, { ...ask(typed, [], count), known: variable });
     if (found.length >= count) return ranked(found, EXACT_RANK);
-    probed = true;
+    probed = found.length;
   }
   const rows: Ranked[] = [];
   const { tiers, found } = searchTiers(words, first ?? (await lookUpWords(db, memo, variable)));
@@ -158,7 +159,9 @@ async function searchRows(
       const held = rareHeld(t, found);
       return held ? [{ ...t, held }] : [];
     });
-    if (rest.length === tiers.length - i) {
+    // As many words in all as one word's look-up lists at most (the planner's reckoning, MAX_WITHIN).
+    const held = rest.reduce((sum, t) => sum + t.held.length, 0);
+    if (rest.length === tiers.length - i && held <= MAX_WITHIN) {
       const read = await catalogRepository.tiersAtOnce(db, {
         f: filter,
         locale,
@@ -176,11 +179,14 @@ async function searchRows(
       count - rows.length,
       found,
     );
-    // The words as typed, probed above and found too few, or a word too rare to fill a page from a
-    // probe: the matches collected through an index.
+    // The words as typed, probed above and found too few: a wider probe or the matches collected
+    // through an index; a word too rare to fill a page from a probe: the index.
     const rare = tier.words.some((word) => found.get(word)?.rare);
-    const how = (probed && tier.rank === EXACT_RANK) || rare ? 'index' : undefined;
-    rows.push(...ranked(await catalogRepository.matching(db, asked, how), tier.rank));
+    const read =
+      probed !== undefined && tier.rank === EXACT_RANK
+        ? catalogRepository.afterProbe(db, asked, probed)
+        : catalogRepository.matching(db, asked, rare ? 'index' : undefined);
+    rows.push(...ranked(await read, tier.rank));
   }
   return rows;
 }
@@ -223,8 +229,8 @@ interface VersionMemo {
   words: Map<string, CatalogWordLookup[]>;
   /** The catalog's words in memory, read up to this version at least (see catalogWordsOf). */
   catalogWords?: Promise<CatalogWords>;
-  /** The search text of the catalog's first products (catalogRepository.firstTexts). */
-  firstTexts?: Promise<string[]>;
+  /** The words of the catalog's first products (catalogRepository.firstTexts). */
+  firstWords?: Promise<FirstWords>;
 }
 const memos = new WeakMap<Queryable, VersionMemo>();
 const MAX_KEPT = 10_000;
@@ -239,6 +245,9 @@ function memoOf(ctx: Reader): VersionMemo | undefined {
   }
   return memo;
 }
+
+/** No product's words: what a look-up of known words is given (it asks of no close word). */
+const NO_TEXTS = new FirstWords([]);
 
 /** Each database's catalog words in this process's memory (migration 0063). */
 const catalogWords = new WeakMap<Queryable, CatalogWords>();
@@ -301,8 +310,10 @@ async function readLookups(
   if (!memo) return catalogRepository.wordLookups(db, tokens);
   const words = await catalogWordsOf(db, memo);
   const misspelt = tokens.some((token) => words.within(token)?.length === 0);
-  const texts = misspelt ? await (memo.firstTexts ??= catalogRepository.firstTexts(db)) : [];
-  return tokens.flatMap((token) => words.lookUp(token, (word) => !texts.some((text) => text.includes(word))));
+  const first = misspelt
+    ? await (memo.firstWords ??= catalogRepository.firstTexts(db).then((t) => new FirstWords(t)))
+    : NO_TEXTS;
+  return tokens.flatMap((token) => words.lookUp(token, first));
 }
 
 /**
