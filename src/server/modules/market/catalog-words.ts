@@ -12,11 +12,12 @@ import type { CatalogWordLookup } from './catalog-search.js';
  * The most catalog words a found word's `within` lists (more: null), the same bound as the
  * database's look-up: a word inside more of them is read through the trigram index. The index of
  * products' words (migration 0062) is read once for each word listed, and the planner reckons each
- * at thousands of rows: at 200,000 products it chose a sequential scan (760 ms) over 400 words and
- * the index up to 256; with 128 `pangan` (in 86 words, 159 products) reads 0.6 ms, 45 through the
- * trigram index.
+ * at about 1,700 rows whatever it is: at 200,000 products it chose a sequential scan (760 ms) over
+ * 400 words, the index up to 256 (reckoned 1.4 % cheaper there, 13 % at 200). With 192, `pangan`
+ * (in 86 words, 159 products) reads 0.6 ms, 45 through the trigram index; `medan` (187 words, 507
+ * products) up to 300 ms through the trigram index under load.
  */
-export const MAX_WITHIN = 128;
+export const MAX_WITHIN = 192;
 /** pg_trgm's `%`: a word is close when its similarity is at least this (pg_trgm.similarity_threshold). */
 const THRESHOLD = 0.3;
 /** The closest words a misspelt word is respelt as, at most. */
