@@ -243,7 +243,7 @@ const USER_HZ = 100;
  * started, running or ended: backends, background workers), in ms, from /proc; null without the cluster's folder
  * (\`OVOP_TEST_PG_CLUSTER\`, set by scripts/with-postgres.mjs) or without /proc.
  */
-function postgresCpuMs(): number | null {
+export function postgresCpuMs(): number | null {
   try {
     const { dir } = JSON.parse(process.env.OVOP_TEST_PG_CLUSTER ?? 'null') as { dir: string };
     const server = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8')
@@ -386,7 +386,7 @@ ${rows.join('\n')}
   words' page alone. Under a version the words are looked up before any probe (migration 0062), so
   a misspelling new to the server is not probed for, and they are looked up in the server's memory
   (migration 0063): the process holds the catalog's words (73,770 at 200,000 products: read in full
-  once, about 0.5 s with building their trigram lists, then only those added since the version it
+  once, about 0.3 s with building their trigram lists, then only those added since the version it
   holds) and answers as \`catalog_words\` would — pg_trgm's similarity over the words sharing a
   trigram, about 0.1 ms, against 2.6–2.9 ms of database time for \`%\`. A look-up also gives, for
   each close word, the catalog's words that contain it (at most 192) and whether none of the first

@@ -83,12 +83,16 @@ async function publish(db: Queryable, groupId: string, texts: string[]): Promise
 
 /**
  * All of the catalog's words, read as a server reads them first, added in reverse (the database
- * gives them in no promised order: the look-ups must not depend on it).
+ * gives them in no promised order: the look-ups must not depend on it) and in two parts: the last
+ * few added after the rest were indexed, as the words of a later version are.
  */
 async function readAll(db: Database): Promise<CatalogWords> {
   const read = await catalogRepository.wordsSince(db, -1n, -1n);
   const words = new CatalogWords();
-  words.add([...read.words].reverse());
+  const all = [...read.words].reverse();
+  const later = Math.floor(all.length / 17);
+  words.add(all.slice(0, all.length - later));
+  words.add(all.slice(all.length - later));
   words.version = BigInt(read.version);
   words.cleared = BigInt(read.cleared);
   return words;
