@@ -255,11 +255,15 @@ describe.runIf(postgresUrl)('the catalog version on PostgreSQL', () => {
       expect((await get(url)).json().items[0].price.amount).toBe('999.00');
       await db.query(`UPDATE products SET price_minor = 88800 WHERE id = $1`, [product.id]);
       expect((await get(url)).json().items[0].price.amount).toBe('888.00');
-      // Another process's write arrives as a notification, and no statement of this process asked.
+      // Another process's write arrives as a notification, and no statement of this process asked
+      // for the version (the catalog's words added since are read under the new one, with the
+      // version they were read at: migration 0063).
       statements.mockClear();
       await other.query(`UPDATE products SET price_minor = 77700 WHERE id = $1`, [product.id]);
       await eventually(async () => (await get(url)).json().items[0].price.amount === '777.00');
-      expect(statements.mock.calls.filter(([text]) => text.includes('catalog_version'))).toEqual([]);
+      const versionRead = ([text]: [string, ...unknown[]]) =>
+        text.includes('catalog_version') && !text.includes('catalog_words');
+      expect(statements.mock.calls.filter(versionRead)).toEqual([]);
       // The connection that receives them is cut: the version is read, and followed again.
       await other.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ovop-listen'`,
