@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { buildGroup } from '../../../../test/factories.js';
+import { buildGroup, orderedId, publishInOrder } from '../../../../test/factories.js';
 import { pathCodes } from '../../../shared/area-path.js';
 import { systemClock } from '../../http/context.js';
 import { catalogRepository } from './catalog.repository.js';
@@ -143,15 +143,7 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
         [30, 100, 300].includes(n) ? 'salak' : '',
       ].join(' ');
     });
-    await db.query(
-      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit,
-         price_minor, currency, status, search_text)
-       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
-         jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', 'food', 'kg', 1000, 'IDR', 'ready', ($2::text[])[n]
-       FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
-      [group.id, texts, texts.length],
-    );
-    const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    await publishInOrder(db, group.id, texts);
     const page = (word: string) =>
       catalogRepository.matching(db, {
         f: { today: '2026-01-01' },
@@ -165,13 +157,13 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
     const collected = vi.spyOn(catalogRepository, 'matching');
     try {
       // The probe of 96 rows finds one; 6 times as wide (576 rows) finds three: the page.
-      expect((await page('salak')).map((r) => r.id)).toEqual([30, 100, 300].map(id));
+      expect((await page('salak')).map((r) => r.id)).toEqual([30, 100, 300].map(orderedId));
       expect(probes.mock.calls.map(([, ask]) => ask.wide)).toEqual([true]);
       expect(collected.mock.calls.map(([, , how]) => how)).toEqual([undefined]);
       probes.mockClear();
       collected.mockClear();
       // The wider probe finds one again, too few: the matches are collected through an index.
-      expect((await page('pondoh')).map((r) => r.id)).toEqual([30, 603, 606].map(id));
+      expect((await page('pondoh')).map((r) => r.id)).toEqual([30, 603, 606].map(orderedId));
       expect(probes.mock.calls.map(([, ask]) => ask.wide)).toEqual([true]);
       expect(collected.mock.calls.map(([, , how]) => how)).toEqual([undefined, 'index']);
     } finally {

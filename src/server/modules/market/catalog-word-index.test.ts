@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
-import { buildGroup } from '../../../../test/factories.js';
+import { buildGroup, publishInOrder } from '../../../../test/factories.js';
 import { catalogRepository } from './catalog.repository.js';
 import { foundWords } from './catalog-search.js';
 
@@ -104,14 +104,7 @@ describe("the index of products' words (migration 0062)", () => {
     const texts = Array.from({ length: 260 }, (_, i) =>
       i === 2 ? 'keripik salak' : i === 250 ? 'madu randugarut' : 'produk',
     );
-    await db.query(
-      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit,
-         price_minor, currency, status, search_text)
-       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
-         jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', 'food', 'kg', 1000, 'IDR', 'ready', ($2::text[])[n]
-       FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
-      [group.id, texts, texts.length],
-    );
+    await publishInOrder(db, group.id, texts);
     const lookups = await catalogRepository.wordLookups(db, ['kripik', 'randugrut']);
     const found = foundWords(lookups);
     expect(found.get('keripik')).toEqual({ within: ['keripik'], rare: false });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../test/app.js';
 import { postgresUrl } from '../../../../test/database.js';
-import { buildGroup } from '../../../../test/factories.js';
+import { buildGroup, publishInOrder } from '../../../../test/factories.js';
 import type { Database, Queryable } from '../../db/database.js';
 import { catalogRepository } from './catalog.repository.js';
 import type { CatalogWordLookup } from './catalog-search.js';
@@ -155,14 +155,7 @@ describe("the catalog's words in memory (migration 0063)", () => {
     const texts = Array.from({ length: 260 }, (_, i) =>
       i === 2 ? 'keripik salak' : i === 250 ? 'madu randugarut' : 'produk',
     );
-    await db.query(
-      `INSERT INTO products (id, program_id, group_id, area_path, name, description, story, category, unit,
-         price_minor, currency, status, search_text)
-       SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
-         jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', 'food', 'kg', 1000, 'IDR', 'ready', ($2::text[])[n]
-       FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
-      [group.id, texts, texts.length],
-    );
+    await publishInOrder(db, group.id, texts);
     const words = await readAll(db);
     const firstTexts = await catalogRepository.firstTexts(db);
     expect(firstTexts).toHaveLength(200);
