@@ -27,6 +27,10 @@ const WORDS: [string, (n: number) => boolean][] = [
   ['maasiah', (n) => n > 300 && n % 17 === 0],
   // one among the first rows, then none until past where a wider probe reads (catalog.repository.ts)
   ['pondoh', (n) => n === 30 || (n > 600 && n % 3 === 0)],
+  // two close spellings of one misspelling, each held by few products, three by both (of each
+  // category and status, one or the other read at once)
+  ['bantal', (n) => n > 400 && n % 7 === 1],
+  ['bantul', (n) => n > 400 && n % 11 === 2],
 ];
 const PRODUCTS = 640;
 
@@ -38,7 +42,9 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
       'SELECT area_path FROM producer_groups WHERE id = $1',
       [group.id],
     );
-    const province = pathCodes(path)[0]!;
+    // Each area above the group's village (a province and a regency are read by their code, a
+    // district and the village by the path's prefix) and a province without it.
+    const areas = [...pathCodes(path), pathCodes(path)[0] === '51' ? '52' : '51'];
     const texts = Array.from({ length: PRODUCTS }, (_, i) => {
       const words = WORDS.filter(([, has]) => has(i + 1)).map(([word]) => word);
       return ['produk', ...words].join(' ');
@@ -49,14 +55,19 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
          currency, status, stars, stars_valid_until, search_text)
        SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, g.program_id, g.id, g.area_path,
          jsonb_build_object('id', ($2::text[])[n]), '{}', '{}', CASE WHEN n % 4 = 0 THEN 'basketry' ELSE 'food' END,
-         'kg', 1000, 'IDR', CASE WHEN n % 9 = 0 THEN 'draft' ELSE 'ready' END, 1 + n % 5, date '2099-01-01',
+         'kg', 1000, 'IDR', CASE WHEN n % 9 = 0 THEN 'draft' WHEN n % 2 = 0 THEN 'export_ready' ELSE 'ready' END,
+         1 + n % 5, date '2099-01-01',
          ($2::text[])[n]
        FROM producer_groups g, generate_series(1, $3::int) n WHERE g.id = $1`,
       [group.id, texts, PRODUCTS],
     );
-    const products = await db.query<{ id: string; search_text: string; category: string; stars: number }>(
-      `SELECT id, search_text, category, stars FROM products WHERE status <> 'draft' ORDER BY id`,
-    );
+    const products = await db.query<{
+      id: string;
+      search_text: string;
+      category: string;
+      stars: number;
+      status: string;
+    }>(`SELECT id, search_text, category, stars, status FROM products WHERE status <> 'draft' ORDER BY id`);
 
     /** The tiers as the service builds them (catalog-search.ts), from the database's own look-ups. */
     async function tiersOf(q: string) {
@@ -83,13 +94,15 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
           'margaasih',
           'keripik madu',
           'pondoh',
+          'bantel',
         ),
         // Up to 6 the probe reads fewer than 200 rows; from 7 a probe's first 200 rows are a part of it.
         fc.integer({ min: 1, max: 12 }),
         fc.option(fc.constantFrom('food', 'basketry'), { nil: undefined }),
         fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }),
-        fc.boolean(),
-        async (q, limit, category, minStars, inProvince) => {
+        fc.option(fc.constantFrom(...areas), { nil: undefined, freq: 2 }),
+        fc.option(fc.constantFrom('true' as const, 'false' as const), { nil: undefined }),
+        async (q, limit, category, minStars, area, exportReady) => {
           const tiers = await tiersOf(q);
           const has = (text: string, words: string[]) => words.every((w) => text.includes(w));
           const expected = tiers.flatMap((tier, i) =>
@@ -98,6 +111,8 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
                 (p) =>
                   (category === undefined || p.category === category) &&
                   (minStars === undefined || p.stars >= minStars) &&
+                  (area === undefined || pathCodes(path).includes(area)) &&
+                  (exportReady === undefined || (p.status === 'export_ready') === (exportReady === 'true')) &&
                   has(p.search_text, tier.words) &&
                   !tiers.slice(0, i).some((above) => has(p.search_text, above.words)),
               )
@@ -108,7 +123,7 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
           for (let pages = 0; pages <= expected.length && pages < 25; pages++) {
             const page = await searchCatalog(
               { db, clock: systemClock },
-              { q, limit, category, minStars, cursor, locale: 'id', ...(inProvince ? { area: province } : {}) },
+              { q, limit, category, minStars, cursor, area, exportReady, locale: 'id' },
             );
             seen.push(...page.items.map((item) => item.id));
             if (!page.nextCursor) break;
@@ -121,12 +136,28 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
           if (limit >= 7 && seen.length > limit) pagedPastAGate++;
         },
       ),
-      { numRuns: 100 },
+      {
+        numRuns: 100,
+        // Sure to read tiers at once within a village (by the path's prefix) and a regency (by its
+        // code), of one status, page after page.
+        examples: [
+          ['bantel', 1, undefined, undefined, pathCodes(path).at(-1)!, 'true'],
+          ['bantel', 2, undefined, undefined, pathCodes(path)[1]!, undefined],
+        ],
+      },
     );
     // Searches respelt in several tiers, and pages larger than a probe's first 200 rows' share.
     expect(respelt).toBeGreaterThan(5);
     expect(pagedPastAGate).toBeGreaterThan(5);
     expect(atOnce.mock.calls.length).toBeGreaterThan(5);
+    // Tiers read at once within an area read by its code and one read by its path's prefix, of one
+    // status, and from a cursor (catalog_rare_tiers(), migration 0064).
+    const asked = atOnce.mock.calls.map(([, ask]) => ask);
+    const depth = (ask: (typeof asked)[number]) => (ask.f.areaPath ? pathCodes(ask.f.areaPath).length : 0);
+    expect(asked.filter((ask) => depth(ask) === 1 || depth(ask) === 2).length).toBeGreaterThan(0);
+    expect(asked.filter((ask) => depth(ask) > 2).length).toBeGreaterThan(0);
+    expect(asked.filter((ask) => ask.f.exportReady !== undefined).length).toBeGreaterThan(0);
+    expect(asked.filter((ask) => ask.after !== null).length).toBeGreaterThan(0);
     expect(probes.mock.calls.filter(([, ask]) => ask.wide).length).toBeGreaterThan(5);
     atOnce.mockRestore();
     probes.mockRestore();

@@ -315,7 +315,8 @@ export const catalogRepository = {
    * FoundWord): the products holding one of each tier's `held` words (through the index of products'
    * words, migration 0062), each ranked by the first tier whose words its text contains, none that
    * contains every word of a set in `excluding` (the tiers above), in rank then id order from `after`.
-   * Planned each time, as the index read of one tier is (see pageSql).
+   * Read through catalog_rare_tiers() (migration 0064), whose plan is kept: the same statement for
+   * any number of tiers and words, each tier's patterns one row of an array padded with '%'.
    */
   async tiersAtOnce(db: Queryable, ask: TiersAsk): Promise<RankedPageRow[]> {
     const params: unknown[] = [];
@@ -323,21 +324,19 @@ export const catalogRepository = {
     const { f } = ask;
     const today = `${add(f.today)}::date`;
     const locale = `${add(ask.locale)}::text`;
-    const has = (word: string) => `strpos(p.search_text, ${add(word)}) > 0`;
-    const all = (words: string[]) => words.map(has).join(' AND ');
-    const held = ask.tiers.map((t) => `catalog_search_words(p.search_text) && ${add([LONG_RUN, ...t.held])}::text[]`);
-    const where = [
-      `p.status <> 'draft'`,
-      ...(f.areaPath === undefined ? [] : [inArea(f.areaPath, add)]),
-      ...conditions(f, today, add),
-      `(${held.join(' OR ')})`,
-      ...ask.excluding.map((set) => `NOT (${all(set)})`),
-    ];
-    const rank = `CASE ${ask.tiers.map((t) => `WHEN ${all(t.words)} THEN ${sqlInteger(t.rank)}`).join(' ')} END`;
-    const from = ask.after ? `AND (rank < ${add(ask.after.rank)} OR id > ${add(ask.after.id)}::uuid)` : '';
-    const sql = `${PLANNED_EACH_TIME}WITH matches AS MATERIALIZED (
-        SELECT ${BADGE_COLUMNS}, ${rank} AS rank FROM registry_products p WHERE ${where.join(' AND ')}),
-      page AS (SELECT * FROM matches WHERE rank IS NOT NULL ${from} ORDER BY rank DESC, id LIMIT ${sqlInteger(ask.limit)})
+    const rows = (sets: string[][]) => {
+      const width = Math.max(0, ...sets.map((set) => set.length));
+      return sets.map((set) => [...set.map(likeContaining), ...Array<string>(width - set.length).fill('%')]);
+    };
+    const codes = f.areaPath === undefined ? [] : pathCodes(f.areaPath);
+    const ordered = f.areaPath !== undefined && inOrder(f.areaPath);
+    const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+    const sql = `WITH page AS (SELECT * FROM catalog_rare_tiers(${add([LONG_RUN, ...new Set(ask.tiers.flatMap((t) => t.held))])}::text[],
+        ${add(rows(ask.tiers.map((t) => t.words)))}::text[], ${add(ask.tiers.map((t) => t.rank))}::integer[],
+        ${add(rows(ask.excluding))}::text[], ${add(ordered ? codes.length + 1 : null)}::integer,
+        ${add(ordered ? codes.at(-1) : null)}::text, ${add(f.areaPath !== undefined && !ordered ? likePrefix(f.areaPath) : null)}::text,
+        ${today}, ${add(f.category ?? null)}::text, ${add(f.minStars ?? null)}::smallint, ${add(status)}::text,
+        ${add(ask.after?.rank ?? null)}::integer, ${add(ask.after?.id ?? null)}::uuid, ${add(ask.limit)}::integer))
       SELECT ${pageColumns(today, locale)}, p.rank FROM page p JOIN catalog_cards c ON c.product_id = p.id
       ORDER BY p.rank DESC, p.id`;
     return db.query<RankedPageRow>(sql, params);
