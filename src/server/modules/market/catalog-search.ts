@@ -70,12 +70,19 @@ export interface WordLookup {
 export interface CatalogWordLookup extends WordLookup {
   within: string[] | null;
   rare: boolean | null;
+  /**
+   * For a rare close word inside more of the catalog's words than `within` lists: those words, when
+   * there are at most MAX_HELD (catalog-words.ts); only a look-up made in memory gives them.
+   */
+  held?: string[] | null;
 }
 
 /** What a search's pages read of a word found by its look-ups (see CatalogWordLookup). */
 export interface FoundWord {
   within: string[] | null;
   rare: boolean;
+  /** The catalog's words that contain a rare word, when known: `within`, else `held`. */
+  held: string[] | null;
 }
 
 /** The words the look-ups found (a search word known to the catalog, a close word), each once. */
@@ -83,7 +90,9 @@ export function foundWords(lookups: CatalogWordLookup[]): Map<string, FoundWord>
   const found = new Map<string, FoundWord>();
   for (const l of lookups) {
     const word = l.word ?? (l.known ? l.token : null);
-    if (word !== null && !found.has(word)) found.set(word, { within: l.within, rare: l.rare === true });
+    if (word !== null && !found.has(word)) {
+      found.set(word, { within: l.within, rare: l.rare === true, held: l.within ?? l.held ?? null });
+    }
   }
   return found;
 }

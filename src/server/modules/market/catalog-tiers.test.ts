@@ -6,6 +6,7 @@ import { pathCodes } from '../../../shared/area-path.js';
 import { systemClock } from '../../http/context.js';
 import { catalogRepository } from './catalog.repository.js';
 import { EXACT_RANK, isVariable, nearTiers, otherSpellingTiers, searchWords } from './catalog-search.js';
+import { MAX_WITHIN } from './catalog-words.js';
 import { searchCatalog } from './catalog.service.js';
 
 const t = useTestApp();
@@ -161,6 +162,52 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
     expect(probes.mock.calls.filter(([, ask]) => ask.wide).length).toBeGreaterThan(5);
     atOnce.mockRestore();
     probes.mockRestore();
+  });
+
+  it('reads a rare close word inside more catalog words than a look-up lists through them all, at once', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db);
+    // None of the first 200 products holds 'lotang' (it is rare); 'lotang' and 220 longer words hold it.
+    const longer = Array.from(
+      { length: 220 },
+      (_, i) => `lotang${String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26))}`,
+    );
+    await publishInOrder(db, group.id, [
+      ...Array<string>(200).fill('produk'),
+      'lotang',
+      ...longer.map((w) => `produk ${w}`),
+    ]);
+    const matching = Array.from({ length: 221 }, (_, i) => orderedId(201 + i));
+    const atOnce = vi.spyOn(catalogRepository, 'tiersAtOnce');
+    try {
+      const pages = async (version?: string) => {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let n = 0; n < 10; n++) {
+          const page = await searchCatalog(
+            { db, clock: systemClock, version },
+            { q: 'lottang', limit: 50, cursor, locale: 'id' },
+          );
+          seen.push(...page.items.map((item) => item.id));
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+        return seen;
+      };
+      // Looked up in memory (under a version): the 221 words containing 'lotang' are read at once.
+      expect(await pages(await catalogRepository.version(db))).toEqual(matching);
+      const held = atOnce.mock.calls.map(([, ask]) => Math.max(...ask.tiers.map((tier) => tier.held.length)));
+      expect(held.length).toBe(5);
+      expect(held.every((n) => n === 221 && n > MAX_WITHIN)).toBe(true);
+      atOnce.mockClear();
+      // Looked up in the database (a signed-in reader, no version): the same, through the trigram index.
+      expect(await pages()).toEqual(matching);
+      expect(
+        atOnce.mock.calls.flatMap(([, ask]) => ask.tiers.map((tier) => tier.held.length > MAX_WITHIN)),
+      ).not.toContain(true);
+    } finally {
+      atOnce.mockRestore();
+    }
   });
 
   it('reads a probe that found too few again wider when that would fill the page, else collects the matches', async () => {

@@ -107,7 +107,7 @@ describe("the index of products' words (migration 0062)", () => {
     await publishInOrder(db, group.id, texts);
     const lookups = await catalogRepository.wordLookups(db, ['kripik', 'randugrut']);
     const found = foundWords(lookups);
-    expect(found.get('keripik')).toEqual({ within: ['keripik'], rare: false });
-    expect(found.get('randugarut')).toEqual({ within: ['randugarut'], rare: true });
+    expect(found.get('keripik')).toEqual({ within: ['keripik'], rare: false, held: ['keripik'] });
+    expect(found.get('randugarut')).toEqual({ within: ['randugarut'], rare: true, held: ['randugarut'] });
   });
 });

@@ -10,7 +10,8 @@ import type { CatalogWordLookup } from './catalog-search.js';
 
 /**
  * The most catalog words a found word's `within` lists (more: null), the same bound as the
- * database's look-up: a word inside more of them is read through the trigram index. The index of
+ * database's look-up: a word inside more of them is read through the trigram index (a rare close
+ * word looked up in memory, through them all at once: MAX_HELD). The index of
  * products' words (migration 0062) is read once for each word listed, and the planner reckons each
  * at about 1,700 rows whatever it is: at 200,000 products it chose a sequential scan (760 ms) over
  * 400 words, the index up to 256 (reckoned 1.4 % cheaper there, 13 % at 200). With 192, `pangan`
@@ -18,6 +19,12 @@ import type { CatalogWordLookup } from './catalog-search.js';
  * products) up to 300 ms through the trigram index under load.
  */
 export const MAX_WITHIN = 192;
+/**
+ * The most catalog words a rare close word's products are read through at once (catalog_rare_tiers(),
+ * migration 0064, whose kept plan always reads the index of products' words): a rare word inside more
+ * words than a look-up lists (`batan`, in 248) read through the trigram index took 20–300 ms.
+ */
+export const MAX_HELD = 2048;
 /** pg_trgm's `%`: a word is close when its similarity is at least this (pg_trgm.similarity_threshold). */
 const THRESHOLD = 0.3;
 /** The closest words a misspelt word is respelt as, at most. */
@@ -169,10 +176,10 @@ export class CatalogWords {
     return found;
   }
 
-  /** The catalog's words containing `word` when at most MAX_WITHIN do, else null. */
-  within(word: string): string[] | null {
-    const found = this.containing(word, MAX_WITHIN);
-    return found.length > MAX_WITHIN ? null : found;
+  /** The catalog's words containing `word` when at most `most` do, else null. */
+  within(word: string, most = MAX_WITHIN): string[] | null {
+    const found = this.containing(word, most);
+    return found.length > most ? null : found;
   }
 
   /**

@@ -29,7 +29,7 @@ import {
   type FoundWord,
   type SearchTier,
 } from './catalog-search.js';
-import { CatalogWords, FirstWords, MAX_WITHIN } from './catalog-words.js';
+import { CatalogWords, FirstWords, MAX_HELD } from './catalog-words.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
@@ -159,9 +159,9 @@ async function searchRows(
       const held = rareHeld(t, found);
       return held ? [{ ...t, held }] : [];
     });
-    // As many words in all as one word's look-up lists at most (the planner's reckoning, MAX_WITHIN).
+    // Through the index of products' words, each word held read once (MAX_HELD).
     const held = rest.reduce((sum, t) => sum + t.held.length, 0);
-    if (rest.length === tiers.length - i && held <= MAX_WITHIN) {
+    if (rest.length === tiers.length - i && held <= MAX_HELD) {
       const read = await catalogRepository.tiersAtOnce(db, {
         f: filter,
         locale,
@@ -198,7 +198,7 @@ async function searchRows(
 function rareHeld(tier: SearchTier, found: ReadonlyMap<string, FoundWord>): string[] | undefined {
   for (const word of tier.words) {
     const f = found.get(word);
-    if (f?.rare && f.within) return f.within;
+    if (f?.rare && f.held) return f.held;
   }
   return undefined;
 }
@@ -313,7 +313,14 @@ async function readLookups(
   const first = misspelt
     ? await (memo.firstWords ??= catalogRepository.firstTexts(db).then((t) => new FirstWords(t)))
     : NO_TEXTS;
-  return tokens.flatMap((token) => words.lookUp(token, first));
+  // A rare close word inside more words than a look-up lists: its products read through them all the same.
+  return tokens.flatMap((token) =>
+    words
+      .lookUp(token, first)
+      .map((l) =>
+        l.rare && l.within === null && l.word !== null ? { ...l, held: words.within(l.word, MAX_HELD) } : l,
+      ),
+  );
 }
 
 /**
