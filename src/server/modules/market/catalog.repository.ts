@@ -123,12 +123,17 @@ const LONG_RUN = '';
 /** The most sets to leave out catalog_probe() takes (migration 0060); a probe with more is written in the statement. */
 const MAX_SETS_LEFT_OUT = 4;
 
+/** The status the filter asks for (export-ready or not), null for either. */
+const wantedStatus = (f: CatalogFilter): string | null =>
+  f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+
 /** The filter's conditions other than its area, as SQL over products p, each parameter placed by `add`. */
 function conditions(f: CatalogFilter, today: string, add: (value: unknown) => string): string[] {
   const where: string[] = [];
   if (f.category) where.push(`p.category = ${add(f.category)}`);
   if (f.minStars) where.push(`${stars(today)} >= ${add(f.minStars)}`);
-  if (f.exportReady !== undefined) where.push(`p.status = ${add(f.exportReady ? 'export_ready' : 'ready')}`);
+  const status = wantedStatus(f);
+  if (status !== null) where.push(`p.status = ${add(status)}`);
   return where;
 }
 
@@ -214,7 +219,7 @@ function pageSql(ask: PageAsk, how: Way, add: (value: unknown) => string): { sql
   if (how === 'probe' && setsFit && (f.areaPath === undefined || inProvince)) {
     // The whole catalog's probe walks it in id order, a province's its own index (migrations 0056 and
     // 0057), through a function whose plans are kept (0060).
-    const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+    const status = wantedStatus(f);
     const province = inProvince ? pathCodes(f.areaPath!)[0]! : null;
     const sets = excluding.map((set) => set.map(likeContaining));
     const ids = `page AS (SELECT * FROM catalog_probe(${add(province)}::text, ${add(words.map(likeContaining))}::text[],
@@ -330,7 +335,7 @@ export const catalogRepository = {
     };
     const codes = f.areaPath === undefined ? [] : pathCodes(f.areaPath);
     const ordered = f.areaPath !== undefined && inOrder(f.areaPath);
-    const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+    const status = wantedStatus(f);
     const sql = `WITH page AS (SELECT * FROM catalog_rare_tiers(${add([LONG_RUN, ...new Set(ask.tiers.flatMap((t) => t.held))])}::text[],
         ${add(rows(ask.tiers.map((t) => t.words)))}::text[], ${add(ask.tiers.map((t) => t.rank))}::integer[],
         ${add(rows(ask.excluding))}::text[], ${add(ordered ? codes.length + 1 : null)}::integer,
