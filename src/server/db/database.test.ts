@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPostgresDatabase, openTestDatabase, postgresUrl, type TestDatabase } from '../../../test/database.js';
 import { inOneTransaction } from './database.js';
 import { listMigrations, migrate } from './migrate.js';
+import { PgliteDatabase } from './pglite.js';
 import { PostgresDatabase } from './postgres.js';
 import { PLANNED_EACH_TIME } from './sql.js';
 
@@ -228,5 +230,114 @@ describe.skipIf(!postgresUrl)('prepared statements on PostgreSQL', () => {
       await db.close();
       await created.drop();
     }
+  });
+});
+
+describe.skipIf(!!postgresUrl)('prepared statements on PGlite', () => {
+  let db: PgliteDatabase;
+  beforeAll(async () => {
+    db = await PgliteDatabase.open(undefined, { maxPrepared: 8 });
+    await db.query('CREATE TABLE kinds (id int PRIMARY KEY, v jsonb)');
+  });
+  afterAll(() => db.close());
+
+  const prepared = () =>
+    db.query<{ name: string; statement: string }>(
+      `SELECT name, statement FROM pg_prepared_statements WHERE name <> $1 ORDER BY prepare_time, name`,
+      [''],
+    );
+
+  it('prepares a statement with parameters once, and neither one marked as planned each time nor one without', async () => {
+    for (const n of [1, 2, 3])
+      expect(await db.query<{ n: number }>('SELECT $1::int + 1 AS n', [n])).toEqual([{ n: n + 1 }]);
+    for (const n of [1, 2])
+      expect(await db.query(`${PLANNED_EACH_TIME}SELECT $1::int * 2 AS n`, [n])).toEqual([{ n: 2 * n }]);
+    expect(await db.query('SELECT 7 AS n')).toEqual([{ n: 7 }]);
+    const statements = (await prepared()).map((p) => p.statement);
+    expect(statements).toContain('SELECT $1::int + 1 AS n');
+    expect(statements.filter((s) => s === 'SELECT $1::int + 1 AS n')).toHaveLength(1);
+    expect(statements.some((s) => s.includes('* 2 AS n') || s === 'SELECT 7 AS n')).toBe(false);
+  });
+
+  it('answers what PGlite answers unprepared, for every kind of value the platform stores', async () => {
+    const text = `SELECT $1::int AS i, $2::bigint AS b, $3::numeric AS n, $4::text AS t, $5::text[] AS ta,
+      $6::jsonb AS j, $7::timestamptz AS at, $8::date AS d, $9::boolean AS f, $10::bytea AS by, $11::uuid AS u`;
+    let answered = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(
+          fc.option(fc.integer(), { nil: null }),
+          fc.option(fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String), { nil: null }),
+          fc.option(
+            fc.integer({ min: -1e6, max: 1e6 }).map((c) => (c / 100).toFixed(2)),
+            { nil: null },
+          ),
+          fc.option(fc.string({ unit: 'grapheme' }), { nil: null }),
+          fc.option(fc.array(fc.option(fc.string({ unit: 'grapheme' }), { nil: null })), { nil: null }),
+          fc.option(fc.jsonValue(), { nil: null }),
+          fc.option(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), {
+            nil: null,
+          }),
+          fc.option(
+            fc
+              .date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+              .map((d) => d.toISOString().slice(0, 10)),
+            { nil: null },
+          ),
+          fc.option(fc.boolean(), { nil: null }),
+          fc.option(fc.uint8Array({ maxLength: 40 }), { nil: null }),
+          fc.option(fc.uuid(), { nil: null }),
+        ),
+        async (values) => {
+          // A value PostgreSQL refuses (a string that is not JSON text) is refused the same way.
+          const settle = (rows: Promise<unknown>) =>
+            rows.then(
+              (r) => ({ rows: r }),
+              (error: unknown) => ({ code: (error as { code?: string }).code }),
+            );
+          const ours = await settle(db.query(text, values));
+          const theirs = await settle(db.pg.query(text, values).then((r) => r.rows));
+          expect(ours).toEqual(theirs);
+          if ('rows' in ours) answered += 1;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('runs the statements a transaction asks for at once one after the other, in order, the first time each is seen', async () => {
+    // The second read is the first's text: ready as soon as the first is prepared, it still waits for the update.
+    const rows = await db.transaction((tx) =>
+      Promise.all([
+        tx.query('INSERT INTO kinds (id, v) VALUES ($1, $2) RETURNING id', [1, { a: 1 }]),
+        tx.query('SELECT v FROM kinds WHERE id = $1', [1]),
+        tx.query('UPDATE kinds SET v = $2 WHERE id = $1 RETURNING v', [1, { a: 2 }]),
+        tx.query('SELECT v FROM kinds WHERE id = $1', [1]),
+      ]),
+    );
+    expect(rows).toEqual([[{ id: 1 }], [{ v: { a: 1 } }], [{ v: { a: 2 } }], [{ v: { a: 2 } }]]);
+  });
+
+  it('answers a statement PostgreSQL refuses with its error every time, and rolls back the transaction it was in', async () => {
+    const refused = 'SELECT $1::int FROM no_such_table';
+    for (const _ of [1, 2]) await expect(db.query(refused, [1])).rejects.toMatchObject({ code: '42P01' });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO kinds (id, v) VALUES ($1, $2)', [2, { b: 1 }]);
+        await tx.query(refused, [1]);
+      }),
+    ).rejects.toMatchObject({ code: '42P01' });
+    expect(await db.query('SELECT id FROM kinds WHERE id = $1', [2])).toEqual([]);
+    expect((await prepared()).map((p) => p.statement)).not.toContain(refused);
+  });
+
+  it('runs texts past its bound unprepared, with the same answers', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `SELECT $1::int + ${i} AS n`);
+    for (const [i, text] of texts.entries()) expect(await db.query(text, [1])).toEqual([{ n: 1 + i }]);
+    const names = (await prepared()).map((p) => p.name);
+    expect(names.length).toBeLessThanOrEqual(8);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
