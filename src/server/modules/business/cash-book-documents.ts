@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import type { GroupRow } from '../registry/index.js';
 import { localized } from '../../../shared/localized.js';
-import { renderPdf } from '../../documents/index.js';
+import { newWorkbook, renderPdf } from '../../documents/index.js';
 import type { CashBook } from './cash-book.service.js';
 import { formatDay, formatMoney, LOCALE_TAG } from './report-format.js';
 import { label, type ReportLocale } from './report-labels.js';
@@ -67,8 +66,7 @@ export async function cashBookPdf(book: CashBook, group: GroupRow, wanted: Repor
 
 export async function cashBookXlsx(book: CashBook, group: GroupRow, locale: ReportLocale): Promise<Buffer> {
   const h = headingOf(book, group, locale);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OVOP';
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(label('cashBook', locale));
   const numFmt = book.currency === 'IDR' ? (locale === 'id' ? '"Rp "#,##0' : '#,##0') : '#,##0.00';
   ws.columns = [

@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { localized, type Localized } from '../../../shared/localized.js';
 import type { Money } from '../../../shared/money.js';
-import { renderPdf, type PdfDoc, type PdfFonts } from '../../documents/index.js';
+import { newWorkbook, renderPdf, type PdfDoc, type PdfFonts } from '../../documents/index.js';
 import { notesOf, statementLines } from './notes.js';
 import { formatDay, formatMoney, periodHeading } from './report-format.js';
 import { label, type ReportLocale } from './report-labels.js';
@@ -243,8 +243,7 @@ function numberFormat(s: Statements, locale: ReportLocale) {
 export async function statementsXlsx(s: Statements, locale: ReportLocale): Promise<Buffer> {
   const h = heading(s, locale);
   const block = signatures(s, locale);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OVOP';
+  const workbook = await newWorkbook();
   const numFmt = numberFormat(s, locale);
   const sheet = (name: string, title: string, sub: string, columns: string[], rows: Row[], width = 52) => {
     const ws = workbook.addWorksheet(name);

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import type { ImpactAnswer } from '../../../shared/schemas/impact.js';
+import { newWorkbook } from '../../documents/index.js';
 import { label, labelOf, type ExportLang } from './export-labels.js';
 
 /**
@@ -79,8 +79,7 @@ export function notesOf(f: ImpactFile): [string, string][] {
 
 /** A data sheet (numbers as numbers, "<5" as text) and a notes sheet. */
 export async function impactXlsx(f: ImpactFile): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'OVOP';
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(label('data', f.lang));
   const heads = columns(f);
   ws.columns = heads.map((h, i) => ({

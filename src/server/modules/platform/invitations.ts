@@ -95,7 +95,7 @@ export async function acceptInvitation(ctx: Ctx, input: AcceptInvitationBody): P
     if (!used) throw notFound('Invitation');
     const account = await usersRepository.byId(tx.db, used.user_id);
     if (!account || account.disabled_at) throw notFound('Invitation');
-    assertStrong(input.password, account.email, account.phone, account.name);
+    await assertStrong(input.password, account.email, account.phone, account.name);
     const row = await usersRepository.update(tx.db, account.id, { password_hash: await hashPassword(input.password) });
     await recordAudit(tx.db, tx, {
       action: 'user.accept_invitation',

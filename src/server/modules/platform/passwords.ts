@@ -1,22 +1,29 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type { FieldCode } from '../../../shared/problem-codes.js';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane); @node-rs/argon2 defaults to argon2id.
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /**
- * Built on the first check, not at start: ranking the dictionaries takes about a second and tens of
- * megabytes, which a server that checks no password (most restarts) never needs.
+ * Loaded and built on the first check, not at start: loading the dictionaries takes about 0.2 s and
+ * ranking them about a second and tens of megabytes, which a server that checks no password (most
+ * restarts) never needs.
  */
-let strength: ZxcvbnFactory | undefined;
+let strength: Promise<{ checker: ZxcvbnFactory; warnings: Record<string, string> }> | undefined;
 const strengthChecker = () =>
-  (strength ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-  }));
+  (strength ??= (async () => {
+    const [{ ZxcvbnFactory }, common, en] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    const checker = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
+    return { checker, warnings: en.translations.warnings as Record<string, string> };
+  })());
 
 /** zxcvbn's warnings (its translation keys, given when no translations are set) → our codes. */
 const WARNING_CODES: Record<string, FieldCode> = {
@@ -37,7 +44,6 @@ const WARNING_CODES: Record<string, FieldCode> = {
   commonNames: 'password_words',
   userInputs: 'password_personal',
 };
-const englishWarning = (key: string) => (en.translations.warnings as Record<string, string>)[key];
 
 interface PasswordWeakness {
   code: FieldCode;
@@ -68,7 +74,10 @@ export const MIN_PASSWORD_LENGTH = 10;
  * Why a password is refused, or null when it is acceptable: long enough and not guessable from
  * common-password lists, keyboard patterns, or the account's own email and name (zxcvbn score ≥ 3).
  */
-export function passwordWeakness(password: string, userInputs: string[] = []): PasswordWeakness | null {
+export async function passwordWeakness(
+  password: string,
+  userInputs: string[] = [],
+): Promise<PasswordWeakness | null> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     const message = `must be at least ${MIN_PASSWORD_LENGTH} characters`;
     return { code: 'password_too_short', params: { minimum: MIN_PASSWORD_LENGTH }, message };
@@ -82,10 +91,11 @@ export function passwordWeakness(password: string, userInputs: string[] = []): P
     return { code: 'password_personal', message: 'must not contain your email or name' };
   }
   const inputs = userInputs.flatMap((s) => s.toLowerCase().split(/[@.\s_-]+/)).filter((s) => s.length >= 3);
-  const result = strengthChecker().check(password, inputs);
+  const { checker, warnings } = await strengthChecker();
+  const result = checker.check(password, inputs);
   if (result.score >= 3) return null;
   const warning = result.feedback.warning ?? '';
-  const reason = englishWarning(warning);
+  const reason = warnings[warning];
   return {
     code: WARNING_CODES[warning] ?? 'password_guessable',
     message: `is too easy to guess${reason ? ` (${reason})` : ''}`,

@@ -101,7 +101,7 @@ export async function registerOwnAccount<T>(
 }
 
 async function strongPasswordHash(input: OwnAccount): Promise<string> {
-  const weakness = passwordWeakness(input.password, [input.email, input.name]);
+  const weakness = await passwordWeakness(input.password, [input.email, input.name]);
   if (weakness) throw invalid([{ path: 'password', ...weakness }]);
   return hashPassword(input.password);
 }

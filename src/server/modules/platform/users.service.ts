@@ -52,8 +52,8 @@ function refuseUnless(allowed: boolean, detail: string): void {
   if (!allowed) throw forbidden(detail);
 }
 
-export function assertStrong(password: string, ...personal: (string | null)[]): void {
-  const weakness = passwordWeakness(
+export async function assertStrong(password: string, ...personal: (string | null)[]): Promise<void> {
+  const weakness = await passwordWeakness(
     password,
     personal.filter((p): p is string => p !== null),
   );
@@ -65,7 +65,7 @@ export async function createUser(ctx: Ctx, input: CreateUserBody): Promise<Creat
   if (input.isAdmin)
     refuseUnless(mayInSomeProgram(ctx.actor, 'createAdmin'), 'Only a platform admin may create an admin.');
   refuseUnless(mayInSomeProgram(ctx.actor, 'create'), 'Only an admin or a program manager may create accounts.');
-  assertStrong(input.password, input.email, input.name);
+  await assertStrong(input.password, input.email, input.name);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, (tx) =>
     createOnce(tx.db, {
@@ -153,7 +153,7 @@ export async function patchUser(ctx: Ctx, id: string, base: number, input: Patch
       if (actor.id === id && !currentOk) {
         throw invalid([{ path: 'currentPassword', code: 'wrong_password', message: 'is wrong' }]);
       }
-      assertStrong(input.password, current.email, current.phone, input.name ?? current.name);
+      await assertStrong(input.password, current.email, current.phone, input.name ?? current.name);
       changes.password_hash = await hashPassword(input.password);
     }
     if (Object.keys(changes).length === 0) return answerUser(actor, current);
@@ -183,7 +183,7 @@ export async function ensureFirstAdmin(
   const email = (wanted.email ?? 'admin@ovop.local').toLowerCase();
   const generatedPassword = wanted.password ? null : randomBytes(18).toString('base64url');
   const password = wanted.password ?? generatedPassword!;
-  const weakness = passwordWeakness(password, [email]);
+  const weakness = await passwordWeakness(password, [email]);
   if (weakness) throw new ConfigError(`Invalid configuration:\n  OVOP_ADMIN_PASSWORD: ${weakness.message}`);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
