@@ -74,10 +74,7 @@ export const MIN_PASSWORD_LENGTH = 10;
  * Why a password is refused, or null when it is acceptable: long enough and not guessable from
  * common-password lists, keyboard patterns, or the account's own email and name (zxcvbn score ≥ 3).
  */
-export async function passwordWeakness(
-  password: string,
-  userInputs: string[] = [],
-): Promise<PasswordWeakness | null> {
+export async function passwordWeakness(password: string, userInputs: string[] = []): Promise<PasswordWeakness | null> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     const message = `must be at least ${MIN_PASSWORD_LENGTH} characters`;
     return { code: 'password_too_short', params: { minimum: MIN_PASSWORD_LENGTH }, message };
