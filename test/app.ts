@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -9,10 +9,14 @@ import type { ReadReplicas } from '../src/server/db/replicas.js';
 import type { Clock } from '../src/server/http/context.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
+/** The file storage of the test file's apps: each file imports this module afresh, and removes it when done. */
+const dataDir = mkdtempSync(join(tmpdir(), 'ovop-test-data-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
 export const testConfig: Config = {
   port: 0,
   host: '127.0.0.1',
-  dataDir: mkdtempSync(join(tmpdir(), 'ovop-test-data-')),
+  dataDir,
   databaseUrl: undefined,
   prepareStatements: true,
   replicaUrls: [],
