@@ -351,6 +351,11 @@ ${rows.join('\n')}
 - Under load, latency is mostly waiting: ${o.connections} requests in flight share the CPUs, so p50 is
   close to ${o.connections} × (time per request) / (requests served in parallel). PGlite serves one
   query at a time inside the Node process itself; PostgreSQL runs queries in parallel beside it.
+- **PGlite's statements are prepared** (decision 034, from 15:01 UTC on 2026-12-06): each text
+  with parameters is parsed and described once, then each call is one exchange with the WASM
+  backend, which may keep a generic plan. Against the 11:41 run on the same machine, uncached
+  PGlite rows served 24–56 % more (\`q=keripik\` 201 → 249 req/s, server CPU 5.38 → 4.27 ms a
+  request; \`area=51\` 241 → 377, 4.21 → 2.74 ms).
 - **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
   under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
   \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs no statement and sending the
