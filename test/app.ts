@@ -48,7 +48,8 @@ export interface Session {
 }
 
 /**
- * One app and one database for the whole test file, emptied before each test. Use in a
+ * One app and one database for the whole test file, emptied before each test (unless `resetEach`
+ * is false). Use in a
  * describe() or at the top of a test file. A test that moves "today" passes its own clock; one that
  * needs a route of its own (a probe) adds it with `routes` before the app is ready.
  */
@@ -59,6 +60,8 @@ export function useTestApp(
     replicas?: (database: TestDatabase) => Promise<ReadReplicas>;
     /** A built web app's folder (its index.html), for the pages the server renders. */
     webRoot?: string;
+    /** false: the database is not emptied before each test, for tests that only read what a beforeAll wrote. */
+    resetEach?: boolean;
   } = {},
 ): TestApp {
   const ctx = {} as TestApp;
@@ -78,9 +81,10 @@ export function useTestApp(
     ctx.request = ({ as, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { host: 'localhost:3000', origin: ORIGIN, ...as?.headers, ...headers } });
   });
-  beforeEach(async () => {
-    await ctx.database.reset();
-  });
+  if (options.resetEach !== false)
+    beforeEach(async () => {
+      await ctx.database.reset();
+    });
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.replicas?.close();

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { testConfig, useTestApp } from '../../../test/app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig, useTestApp, type TestApp } from '../../../test/app.js';
 import { createPostgresDatabase, postgresUrl } from '../../../test/database.js';
 import { signIn, testFiles } from '../../../test/factories.js';
 import { exitOf, runCli } from '../../../test/server-process.js';
@@ -20,16 +20,20 @@ afterAll(async () => {
 });
 
 /** The test database holds Bali and NTB; the demo also needs Gunungkidul (34.03) and Kota Pekalongan (33.75). */
-async function importDemoRegencies() {
+async function importDemoRegencies(app: TestApp = t) {
   const wanted = ['33.75', '34.03'];
   const rows = readIndonesiaAreas(['33', '34']).filter(
     (r) => r.level === 'province' || wanted.some((w) => r.code === w || r.code.startsWith(`${w}.`)),
   );
-  await importAreas(t.database.db, 'ID', rows);
+  await importAreas(app.database.db, 'ID', rows);
 }
 
-async function seed(warnings: string[] = []) {
-  return seedDemo(t.database.db, { secret: testConfig.secret, files: testFiles, warn: (line) => warnings.push(line) });
+async function seed(warnings: string[] = [], app: TestApp = t) {
+  return seedDemo(app.database.db, {
+    secret: testConfig.secret,
+    files: testFiles,
+    warn: (line) => warnings.push(line),
+  });
 }
 
 /**
@@ -68,8 +72,8 @@ const DEMO_TABLES = [
   'certifications',
 ];
 
-const count = async (table: string) =>
-  (await t.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+const count = async (table: string, app: TestApp = t) =>
+  (await app.database.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
 function created(result: DemoSeedResult) {
   if (!result.created) throw new Error('the demo was not created');
@@ -77,154 +81,161 @@ function created(result: DemoSeedResult) {
 }
 
 describe('the demo seed', () => {
-  it('builds five villages with their groups, members and products, and an account per role', async () => {
-    await importDemoRegencies();
-    const result = created(await seed());
-    expect(result).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9, skipped: [] });
-    expect(await count('villages')).toBe(5);
-    expect(await count('producer_groups')).toBe(5);
-    expect(await count('members')).toBe(41);
-    // 23 founders and 18 who joined over the demo's two years, two of whom have left since.
-    const [left] = await t.database.db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM members WHERE left_on IS NOT NULL',
-    );
-    expect(left!.n).toBe(2);
-    const statuses = await t.database.db.query<{ status: string; n: number }>(
-      'SELECT status, count(*)::int AS n FROM products GROUP BY status ORDER BY status',
-    );
-    expect(statuses).toEqual([
-      { status: 'draft', n: 1 },
-      { status: 'export_ready', n: 1 },
-      { status: 'ready', n: 7 },
-    ]);
-    // Every product has an HS 2022 subheading (6 digits), and the food its label facts.
-    const products = await t.database.db.query<{ hs_code: string; category: string; facts: boolean }>(
-      `SELECT hs_code, category, (ingredients <> '{}' AND allergens IS NOT NULL AND net_amount IS NOT NULL
-         AND shelf_life_days IS NOT NULL AND storage <> '{}') AS facts FROM products WHERE status <> 'draft'`,
-    );
-    expect(products.filter((p) => !/^\d{4}\.\d{2}$/.test(p.hs_code ?? ''))).toEqual([]);
-    expect(products.filter((p) => p.category === 'food' && !p.facts)).toEqual([]);
-    const sexes = await t.database.db.query<{ sexes: number }>(
-      'SELECT count(DISTINCT sex)::int AS sexes FROM members GROUP BY group_id',
-    );
-    expect(sexes.map((s) => s.sexes)).toEqual([2, 2, 2, 2, 2]);
-    expect(result.accounts.map((a) => a.role)).toEqual([
-      'program_manager',
-      'facilitator',
-      'facilitator',
-      'assessor',
-      'trainer',
-      'group_manager',
-      'group_member',
-      'buyer',
-    ]);
-    for (const a of result.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
-  });
-
-  it('gives every product its own drawn picture, stored as an upload is: a WebP photo with its thumbnail', async () => {
-    await importDemoRegencies();
-    await seed();
-    const photos = await t.database.db.query<{
-      name: string;
-      storage_key: string | null;
-      thumbnail_key: string | null;
-      content_type: string;
-      width: number;
-      height: number;
-    }>(
-      `SELECT p.name->>'id' AS name, ph.storage_key, ph.thumbnail_key, ph.content_type, ph.width, ph.height
-         FROM products p LEFT JOIN product_photos ph ON ph.product_id = p.id ORDER BY p.name->>'id'`,
-    );
-    expect(photos).toHaveLength(9);
-    expect(photos.filter((p) => !p.storage_key)).toEqual([]);
-    for (const p of photos) expect(p).toMatchObject({ content_type: 'image/webp', width: 800, height: 600 });
-    const digest = async (key: string) => {
-      const bytes = await testFiles.get(key);
-      expect(bytes, key).toBeDefined();
-      return createHash('sha256').update(bytes!).digest('hex');
-    };
-    const full = await Promise.all(photos.map((p) => digest(p.storage_key!)));
-    const thumbnails = await Promise.all(photos.map((p) => digest(p.thumbnail_key!)));
-    expect(new Set(full).size).toBe(9);
-    expect(new Set(thumbnails).size).toBe(9);
-    // The public catalog shows each ready product with its picture, not a grey box.
-    const catalog = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
-    const cards = catalog.json().items as { name: string; photo: { thumbnailUrl: string } | null }[];
-    expect(cards).toHaveLength(8);
-    expect(cards.filter((c) => !c.photo)).toEqual([]);
-    const thumbnail = await t.request({ method: 'GET', url: cards[0]!.photo!.thumbnailUrl });
-    expect(thumbnail.statusCode).toBe(200);
-    expect(thumbnail.headers['content-type']).toBe('image/webp');
-    // A batch's provenance page shows its product's picture too.
-    const [batch] = await t.database.db.query<{ id: string }>(
-      `SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.name->>'id' = 'Keripik Salak Sibetan' LIMIT 1`,
-    );
-    const provenance = await t.request({ method: 'GET', url: `/api/v1/provenance/batches/${batch!.id}?locale=ja` });
-    const chips = cards.find((c) => c.name === 'Keripik Salak Sibetan')!;
-    expect(provenance.json().product.photo).toEqual({
-      url: chips.photo!.thumbnailUrl.replace('-thumb', ''),
-      width: 800,
-      height: 600,
+  describe('once seeded', () => {
+    // These only read what one seed made: they share it, in a database of their own that is not emptied between them.
+    const s = useTestApp({ resetEach: false });
+    let seeded: ReturnType<typeof created>;
+    beforeAll(async () => {
+      await importDemoRegencies(s);
+      seeded = created(await seed([], s));
     });
-  });
 
-  it('gives each account its role and scope', async () => {
-    await importDemoRegencies();
-    const result = created(await seed());
-    const password = (email: string) => result.accounts.find((a) => a.email === email)!.password!;
-    const bali = await signIn(t.app, 'facilitator.bali@demo.ovop.id', password('facilitator.bali@demo.ovop.id'));
-    const villages = await t.request({ method: 'GET', url: '/api/v1/villages', as: bali });
-    expect(villages.json().items.map((v: { areaCode: string }) => v.areaCode)).toEqual(['51.07.06.2004']);
-    const member = await signIn(t.app, 'group.member@demo.ovop.id', password('group.member@demo.ovop.id'));
-    const products = await t.request({ method: 'GET', url: '/api/v1/products', as: member });
-    expect(
-      products
-        .json()
-        .items.map((p: { name: { id: string } }) => p.name.id)
-        .sort(),
-    ).toEqual(['Dodol Salak', 'Keripik Salak Sibetan']);
-    // The group member's account is linked to the group's treasurer, Ni Made Suartini: she keeps the books.
-    expect(result.accounts.find((a) => a.email === 'group.member@demo.ovop.id')).toMatchObject({ office: 'treasurer' });
-    const [salak] = (await t.request({ method: 'GET', url: '/api/v1/groups', as: member })).json().items;
-    const books = await t.request({ method: 'GET', url: `/api/v1/groups/${salak.id}/books`, as: member });
-    expect(books.json().abilities).toMatchObject({ read: true, post: true });
-    const manager = await signIn(t.app, 'manager@demo.ovop.id', password('manager@demo.ovop.id'));
-    const all = await t.request({ method: 'GET', url: '/api/v1/products?limit=100', as: manager });
-    expect(all.json().items).toHaveLength(9);
-  });
+    it('builds five villages with their groups, members and products, and an account per role', async () => {
+      const result = seeded;
+      expect(result).toMatchObject({ villages: 5, groups: 5, members: 41, products: 9, skipped: [] });
+      expect(await count('villages', s)).toBe(5);
+      expect(await count('producer_groups', s)).toBe(5);
+      expect(await count('members', s)).toBe(41);
+      // 23 founders and 18 who joined over the demo's two years, two of whom have left since.
+      const [left] = await s.database.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM members WHERE left_on IS NOT NULL',
+      );
+      expect(left!.n).toBe(2);
+      const statuses = await s.database.db.query<{ status: string; n: number }>(
+        'SELECT status, count(*)::int AS n FROM products GROUP BY status ORDER BY status',
+      );
+      expect(statuses).toEqual([
+        { status: 'draft', n: 1 },
+        { status: 'export_ready', n: 1 },
+        { status: 'ready', n: 7 },
+      ]);
+      // Every product has an HS 2022 subheading (6 digits), and the food its label facts.
+      const products = await s.database.db.query<{ hs_code: string; category: string; facts: boolean }>(
+        `SELECT hs_code, category, (ingredients <> '{}' AND allergens IS NOT NULL AND net_amount IS NOT NULL
+           AND shelf_life_days IS NOT NULL AND storage <> '{}') AS facts FROM products WHERE status <> 'draft'`,
+      );
+      expect(products.filter((p) => !/^\d{4}\.\d{2}$/.test(p.hs_code ?? ''))).toEqual([]);
+      expect(products.filter((p) => p.category === 'food' && !p.facts)).toEqual([]);
+      const sexes = await s.database.db.query<{ sexes: number }>(
+        'SELECT count(DISTINCT sex)::int AS sexes FROM members GROUP BY group_id',
+      );
+      expect(sexes.map((s) => s.sexes)).toEqual([2, 2, 2, 2, 2]);
+      expect(result.accounts.map((a) => a.role)).toEqual([
+        'program_manager',
+        'facilitator',
+        'facilitator',
+        'assessor',
+        'trainer',
+        'group_manager',
+        'group_member',
+        'buyer',
+      ]);
+      for (const a of result.accounts) expect(a.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    });
 
-  it('shows the ready products in the public catalog, in Indonesian and in Japanese', async () => {
-    await importDemoRegencies();
-    await seed();
-    const id = await t.request({ method: 'GET', url: '/api/v1/catalog/products' });
-    const names = id.json().items.map((i: { name: string }) => i.name);
-    expect(names).toHaveLength(8);
-    expect(names).toContain('Keripik Salak Sibetan');
-    expect(names).not.toContain('Dodol Salak');
-    const ja = await t.request({ method: 'GET', url: '/api/v1/catalog/products?locale=ja' });
-    expect(ja.json().items.map((i: { name: string }) => i.name)).toContain('シベタン村のサラクチップス');
-    const exportReady = await t.request({ method: 'GET', url: '/api/v1/catalog/products?exportReady=true&locale=en' });
-    expect(exportReady.json().items).toMatchObject([
-      { name: 'Woven Bamboo Basket', price: { amount: '85000.00', currency: 'IDR' } },
-    ]);
-    const honey = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=madu&locale=ja' });
-    expect(honey.json().items).toMatchObject([{ name: 'スンバワ島の森のはちみつ', exportReady: false }]);
-    const chips = await t.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
-    expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
-  });
+    it('gives every product its own drawn picture, stored as an upload is: a WebP photo with its thumbnail', async () => {
+      const photos = await s.database.db.query<{
+        name: string;
+        storage_key: string | null;
+        thumbnail_key: string | null;
+        content_type: string;
+        width: number;
+        height: number;
+      }>(
+        `SELECT p.name->>'id' AS name, ph.storage_key, ph.thumbnail_key, ph.content_type, ph.width, ph.height
+           FROM products p LEFT JOIN product_photos ph ON ph.product_id = p.id ORDER BY p.name->>'id'`,
+      );
+      expect(photos).toHaveLength(9);
+      expect(photos.filter((p) => !p.storage_key)).toEqual([]);
+      for (const p of photos) expect(p).toMatchObject({ content_type: 'image/webp', width: 800, height: 600 });
+      const digest = async (key: string) => {
+        const bytes = await testFiles.get(key);
+        expect(bytes, key).toBeDefined();
+        return createHash('sha256').update(bytes!).digest('hex');
+      };
+      const full = await Promise.all(photos.map((p) => digest(p.storage_key!)));
+      const thumbnails = await Promise.all(photos.map((p) => digest(p.thumbnail_key!)));
+      expect(new Set(full).size).toBe(9);
+      expect(new Set(thumbnails).size).toBe(9);
+      // The public catalog shows each ready product with its picture, not a grey box.
+      const catalog = await s.request({ method: 'GET', url: '/api/v1/catalog/products' });
+      const cards = catalog.json().items as { name: string; photo: { thumbnailUrl: string } | null }[];
+      expect(cards).toHaveLength(8);
+      expect(cards.filter((c) => !c.photo)).toEqual([]);
+      const thumbnail = await s.request({ method: 'GET', url: cards[0]!.photo!.thumbnailUrl });
+      expect(thumbnail.statusCode).toBe(200);
+      expect(thumbnail.headers['content-type']).toBe('image/webp');
+      // A batch's provenance page shows its product's picture too.
+      const [batch] = await s.database.db.query<{ id: string }>(
+        `SELECT b.id FROM batches b JOIN products p ON p.id = b.product_id WHERE p.name->>'id' = 'Keripik Salak Sibetan' LIMIT 1`,
+      );
+      const provenance = await s.request({ method: 'GET', url: `/api/v1/provenance/batches/${batch!.id}?locale=ja` });
+      const chips = cards.find((c) => c.name === 'Keripik Salak Sibetan')!;
+      expect(provenance.json().product.photo).toEqual({
+        url: chips.photo!.thumbnailUrl.replace('-thumb', ''),
+        width: 800,
+        height: 600,
+      });
+    });
 
-  it('plans training in Sibetan, with two years of past sessions and their certificates, and the latest verifies', async () => {
-    await importDemoRegencies();
-    await seed();
-    expect(await count('courses')).toBe(3);
-    // Three past sessions (seed-history.ts), last month's and the coming one.
-    expect(await count('training_sessions')).toBe(5);
-    const [certificate] = await t.database.db.query<{ id: string }>(
-      'SELECT id FROM training_certificates ORDER BY ends_on DESC, id LIMIT 1',
-    );
-    expect(await count('training_certificates')).toBe(8);
-    const r = await t.request({ method: 'GET', url: `/api/v1/certificates/${certificate!.id}/verification` });
-    expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
+    it('gives each account its role and scope', async () => {
+      const result = seeded;
+      const password = (email: string) => result.accounts.find((a) => a.email === email)!.password!;
+      const bali = await signIn(s.app, 'facilitator.bali@demo.ovop.id', password('facilitator.bali@demo.ovop.id'));
+      const villages = await s.request({ method: 'GET', url: '/api/v1/villages', as: bali });
+      expect(villages.json().items.map((v: { areaCode: string }) => v.areaCode)).toEqual(['51.07.06.2004']);
+      const member = await signIn(s.app, 'group.member@demo.ovop.id', password('group.member@demo.ovop.id'));
+      const products = await s.request({ method: 'GET', url: '/api/v1/products', as: member });
+      expect(
+        products
+          .json()
+          .items.map((p: { name: { id: string } }) => p.name.id)
+          .sort(),
+      ).toEqual(['Dodol Salak', 'Keripik Salak Sibetan']);
+      // The group member's account is linked to the group's treasurer, Ni Made Suartini: she keeps the books.
+      expect(result.accounts.find((a) => a.email === 'group.member@demo.ovop.id')).toMatchObject({
+        office: 'treasurer',
+      });
+      const [salak] = (await s.request({ method: 'GET', url: '/api/v1/groups', as: member })).json().items;
+      const books = await s.request({ method: 'GET', url: `/api/v1/groups/${salak.id}/books`, as: member });
+      expect(books.json().abilities).toMatchObject({ read: true, post: true });
+      const manager = await signIn(s.app, 'manager@demo.ovop.id', password('manager@demo.ovop.id'));
+      const all = await s.request({ method: 'GET', url: '/api/v1/products?limit=100', as: manager });
+      expect(all.json().items).toHaveLength(9);
+    });
+
+    it('shows the ready products in the public catalog, in Indonesian and in Japanese', async () => {
+      const id = await s.request({ method: 'GET', url: '/api/v1/catalog/products' });
+      const names = id.json().items.map((i: { name: string }) => i.name);
+      expect(names).toHaveLength(8);
+      expect(names).toContain('Keripik Salak Sibetan');
+      expect(names).not.toContain('Dodol Salak');
+      const ja = await s.request({ method: 'GET', url: '/api/v1/catalog/products?locale=ja' });
+      expect(ja.json().items.map((i: { name: string }) => i.name)).toContain('シベタン村のサラクチップス');
+      const exportReady = await s.request({
+        method: 'GET',
+        url: '/api/v1/catalog/products?exportReady=true&locale=en',
+      });
+      expect(exportReady.json().items).toMatchObject([
+        { name: 'Woven Bamboo Basket', price: { amount: '85000.00', currency: 'IDR' } },
+      ]);
+      const honey = await s.request({ method: 'GET', url: '/api/v1/catalog/products?q=madu&locale=ja' });
+      expect(honey.json().items).toMatchObject([{ name: 'スンバワ島の森のはちみつ', exportReady: false }]);
+      const chips = await s.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
+      expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
+    });
+
+    it('plans training in Sibetan, with two years of past sessions and their certificates, and the latest verifies', async () => {
+      expect(await count('courses', s)).toBe(3);
+      // Three past sessions (seed-history.ts), last month's and the coming one.
+      expect(await count('training_sessions', s)).toBe(5);
+      const [certificate] = await s.database.db.query<{ id: string }>(
+        'SELECT id FROM training_certificates ORDER BY ends_on DESC, id LIMIT 1',
+      );
+      expect(await count('training_certificates', s)).toBe(8);
+      const r = await s.request({ method: 'GET', url: `/api/v1/certificates/${certificate!.id}/verification` });
+      expect(r.json()).toMatchObject({ status: 'valid', trainerName: 'Bambang Setiawan' });
+    });
   });
 
   it('rates the salak chips three times over two years, rising to 4★ with P-IRT and then halal, so its group naik kelas', async () => {
@@ -313,10 +324,10 @@ describe('the demo seed', () => {
     await importDemoRegencies();
     await seed();
     const tables = ['programs', 'users', 'role_grants', 'villages', 'producer_groups', 'members', 'products'];
-    const before = await Promise.all(tables.map(count));
+    const before = await Promise.all(tables.map((table) => count(table)));
     const again = await seed();
     expect(again.created).toBe(false);
-    expect(await Promise.all(tables.map(count))).toEqual(before);
+    expect(await Promise.all(tables.map((table) => count(table)))).toEqual(before);
   });
 
   it('leaves nothing behind when it fails midway, and a rerun builds the whole demo with its passwords', async () => {
