@@ -11,6 +11,21 @@ export interface Queryable {
 
 export type Tx = Queryable;
 
+/**
+ * A transaction's statements on its one connection: those asked for at once (a Promise.all) run
+ * one after the other, in the order asked, whichever engine runs them.
+ */
+export function inOrder(run: (text: string, params: readonly unknown[]) => Promise<Row[]>): Tx {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query: <T extends Row>(text: string, params: readonly unknown[] = []) => {
+      const answer = last.then(() => run(text, params)) as Promise<T[]>;
+      last = answer.catch(() => undefined);
+      return answer;
+    },
+  };
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` inside one transaction: all of its writes commit together or none do. */

@@ -1,7 +1,7 @@
 import { parse, PGlite, protocol, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Row, Tx } from './database.js';
-import { PLANNED_EACH_TIME } from './sql.js';
+import { inOrder, type Database, type Row, type Tx } from './database.js';
+import { mayPrepare } from './sql.js';
 
 /**
  * PGlite is a single connection. A promise queue makes every statement outside a transaction and
@@ -15,7 +15,7 @@ export class PgliteDatabase implements Database {
 
   private constructor(
     readonly pg: PGlite,
-    maxPrepared: number,
+    maxPrepared: number | undefined,
   ) {
     this.#statements = new Statements(pg, maxPrepared);
   }
@@ -23,15 +23,11 @@ export class PgliteDatabase implements Database {
   /**
    * `sharedBuffers` (PostgreSQL's `shared_buffers`, 128MB when unset): PGlite zeroes the whole
    * buffer pool inside its WASM memory at start, so all of it is resident from the first second.
-   * `maxPrepared`: how many texts run as prepared statements (see Statements).
+   * `maxPrepared`: how many texts run as prepared statements (`mayPrepare`'s bound when unset).
    */
   static async open(
     dataDir: string | undefined,
-    {
-      sharedBuffers,
-      load,
-      maxPrepared = MAX_PREPARED,
-    }: { sharedBuffers?: string; load?: Uint8Array; maxPrepared?: number } = {},
+    { sharedBuffers, load, maxPrepared }: { sharedBuffers?: string; load?: Uint8Array; maxPrepared?: number } = {},
   ): Promise<PgliteDatabase> {
     const pg = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
@@ -58,17 +54,8 @@ export class PgliteDatabase implements Database {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.#exclusive(async () => {
       await this.pg.exec('BEGIN');
-      // Statements asked for at once (a Promise.all) run one after the other, in the order asked,
-      // as on PostgreSQL's one connection.
-      let last: Promise<unknown> = Promise.resolve();
       try {
-        const result = await fn({
-          query: <R extends Row>(text: string, params: readonly unknown[] = []) => {
-            const run = last.then(() => this.#statements.run<R>(text, params, true));
-            last = run.catch(() => undefined);
-            return run;
-          },
-        });
+        const result = await fn(inOrder((text, params) => this.#statements.run(text, params, true)));
         await this.pg.exec('COMMIT');
         return result;
       } catch (error) {
@@ -101,10 +88,8 @@ export class PgliteDatabase implements Database {
  * parsed and described once per text, then each call is one bind-execute-sync exchange with the
  * WASM backend, and PostgreSQL may keep a generic plan. PGlite's own `query` parses, describes and
  * plans every call in six exchanges; for the short statements that make up most requests, that was
- * most of their time (2.5–3 ms a call against 0.2–1 ms of planning and execution). A text that
- * starts with PLANNED_EACH_TIME, one without parameters (the simple protocol, which allows several
- * statements in one text: migrations), and texts past `maxPrepared` run as before, so that neither
- * the map nor the backend's statements grow without bound.
+ * most of their time (2.5–3 ms a call against 0.2–1 ms of planning and execution). The texts that
+ * `mayPrepare` leaves out run as before.
  */
 class Statements {
   readonly #described = new Map<string, Promise<Described>>();
@@ -112,7 +97,7 @@ class Statements {
 
   constructor(
     private readonly pg: PGlite,
-    private readonly maxPrepared: number,
+    private readonly maxPrepared: number | undefined,
   ) {}
 
   async run<T extends Row>(text: string, params: readonly unknown[], inTransaction: boolean): Promise<T[]> {
@@ -121,7 +106,7 @@ class Statements {
       const results = await this.pg.exec(text);
       return (results.at(-1)?.rows ?? []) as T[];
     }
-    const described = await this.#describe(text);
+    const described = await this.#describe(text, params);
     if (!described) return (await this.pg.query<T>(text, params as unknown[])).rows;
     const { serialize } = protocol;
     const values = params.map((value, i) => {
@@ -143,9 +128,9 @@ class Statements {
    * The named statement for `text`, prepared the first time (a second ask while it is being
    * prepared waits for the same answer); undefined when the text is to run unnamed.
    */
-  #describe(text: string): Promise<Described> | undefined {
+  #describe(text: string, params: readonly unknown[]): Promise<Described> | undefined {
     const known = this.#described.get(text);
-    if (known || text.startsWith(PLANNED_EACH_TIME) || this.#described.size >= this.maxPrepared) return known;
+    if (known || !mayPrepare(text, params, this.#described.size, this.maxPrepared)) return known;
     const name = `ovop_${(this.#named += 1)}`;
     const { serialize } = protocol;
     const described = this.pg
@@ -178,8 +163,6 @@ interface Described {
 }
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
-
-const MAX_PREPARED = 2000;
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Database, Row, Tx } from './database.js';
-import { PLANNED_EACH_TIME } from './sql.js';
+import { inOrder, type Database, type Row, type Tx } from './database.js';
+import { mayPrepare } from './sql.js';
 
 const DATE_OID = 1082;
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
@@ -67,7 +67,7 @@ export class PostgresDatabase implements Database {
   }
 
   private config(text: string, params: readonly unknown[]): pg.QueryConfig {
-    const name = params.length > 0 && !text.startsWith(PLANNED_EACH_TIME) ? this.statements?.nameOf(text) : undefined;
+    const name = this.statements?.nameOf(text, params);
     return name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] };
   }
 
@@ -84,16 +84,8 @@ export class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      // A transaction is one connection: statements asked for at once (a Promise.all) run one
-      // after the other, in the order asked, instead of piling onto the client (which pg deprecates).
-      let last: Promise<unknown> = Promise.resolve();
-      const result = await fn({
-        query: <R extends Row>(text: string, params: readonly unknown[] = []) => {
-          const run = last.then(() => client.query<R>(this.config(text, params)));
-          last = run.catch(() => undefined);
-          return run.then((r) => r.rows);
-        },
-      });
+      // Statements asked for at once run in order instead of piling onto the client (which pg deprecates).
+      const result = await fn(inOrder(async (text, params) => (await client.query(this.config(text, params))).rows));
       await client.query('COMMIT');
       this.#writes += 1;
       return result;
@@ -154,12 +146,11 @@ const mayWrite = (text: string) =>
 class Statements {
   private readonly names = new Map<string, string>();
 
-  nameOf(text: string): string | undefined {
+  nameOf(text: string, params: readonly unknown[]): string | undefined {
     const known = this.names.get(text);
-    if (known !== undefined || this.names.size >= MAX_PREPARED) return known;
+    if (known !== undefined || !mayPrepare(text, params, this.names.size)) return known;
     const name = `ovop_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
     this.names.set(text, name);
     return name;
   }
 }
-const MAX_PREPARED = 2000;

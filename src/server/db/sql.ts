@@ -13,9 +13,20 @@ export function likeContaining(text: string): string {
 /**
  * Put at the start of a statement whose best plan depends on its values (how many rows a search
  * word matches): PostgreSQL plans it for the values of each call instead of keeping one plan for
- * all, as it may for a prepared statement (src/server/db/postgres.ts runs it unnamed).
+ * all, as it may for a prepared statement (`mayPrepare` leaves it unnamed on both engines).
  */
 export const PLANNED_EACH_TIME = '/* planned each time */ ';
+
+/**
+ * Whether a statement runs as a named prepared statement, on either engine (decisions 018, 034):
+ * one with parameters, not marked PLANNED_EACH_TIME, while fewer than MAX_PREPARED texts are named,
+ * so that neither a process nor a connection keeps an ever-growing set. A text without parameters
+ * goes through the simple protocol, which allows several statements in one (migrations).
+ */
+export function mayPrepare(text: string, params: readonly unknown[], named: number, most = MAX_PREPARED): boolean {
+  return params.length > 0 && !text.startsWith(PLANNED_EACH_TIME) && named < most;
+}
+const MAX_PREPARED = 2000;
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
