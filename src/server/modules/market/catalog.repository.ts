@@ -76,11 +76,12 @@ const columns = (today: string) => `p.id, p.group_id, p.name, p.description, p.c
   p.currency, p.status, ${stars(today)} AS stars, p.area_path, g.name AS group_name, g.kind AS group_kind`;
 
 /**
- * A page row's card, put together from what the database keeps written out (migrations 0052 and
- * 0055): the card, its name and description in the reader's language (else Indonesian), its stars.
+ * A page row's card, put together from what the database keeps written out (migrations 0052, 0055
+ * and 0065): the card without its closing brace, its name and description in the reader's language
+ * (else Indonesian), its stars.
  */
 const pageColumns = (today: string, locale: string) => `p.id,
-  left(c.card, -1) || ',' || coalesce(c.texts ->> ${locale}, c.texts ->> 'id')
+  c.card_open || ',' || coalesce(c.texts ->> ${locale}, c.texts ->> 'id')
   || ',"stars":' || coalesce((${stars(today)})::text, 'null') || '}' AS card`;
 
 /** A page row with the rank of the search's tier it is in (catalog-search.ts). */
