@@ -356,6 +356,13 @@ ${rows.join('\n')}
   backend, which may keep a generic plan. Against the 11:41 run on the same machine, uncached
   PGlite rows served 24–56 % more (\`q=keripik\` 201 → 249 req/s, server CPU 5.38 → 4.27 ms a
   request; \`area=51\` 241 → 377, 4.21 → 2.74 ms).
+- **Cards are kept without their closing brace** (migration 0065, from 17:16 UTC on 2026-12-06):
+  each page row cut the brace off as it was read (\`left(card, -1)\`), which counts every character
+  of a card in UTF-8. Against the 15:01 run on the same machine, uncached PGlite rows served 12–33 %
+  more (\`q=keripik\` 249 → 310 req/s, server CPU 4.27 → 3.46 ms a request; first page 343 → 456,
+  3.00 → 2.31 ms); on PostgreSQL, database CPU a request fell for \`area=51\` (0.66 → 0.52 ms) and
+  \`q=keripik\` (1.52 → 1.34 ms), while the fixed page itself was 12 % slower in this run (3,000 →
+  2,648 req/s), so the ratios move less than the CPU.
 - **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
   under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
   \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs no statement and sending the
