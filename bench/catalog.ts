@@ -359,7 +359,7 @@ ${rows.join('\n')}
 - **Cards are kept without their closing brace** (migration 0065, from 17:16 UTC on 2026-12-06):
   each page row cut the brace off as it was read (\`left(card, -1)\`), which counts every character
   of a card in UTF-8. Against the 15:01 run on the same machine, uncached PGlite rows served 12–33 %
-  more (\`q=keripik\` 249 → 310 req/s, server CPU 4.27 → 3.46 ms a request; first page 343 → 456,
+  more, new misspellings 3 % (\`q=keripik\` 249 → 310 req/s, server CPU 4.27 → 3.46 ms a request; first page 343 → 456,
   3.00 → 2.31 ms); on PostgreSQL, database CPU a request fell for \`area=51\` (0.66 → 0.52 ms) and
   \`q=keripik\` (1.52 → 1.34 ms), while the fixed page itself was 12 % slower in this run (3,000 →
   2,648 req/s), so the ratios move less than the CPU.
