@@ -32,6 +32,9 @@ const WORDS: [string, (n: number) => boolean][] = [
   // category and status, one or the other read at once)
   ['bantal', (n) => n > 400 && n % 7 === 1],
   ['bantul', (n) => n > 400 && n % 11 === 2],
+  // as close to that misspelling as those two, last of the three by its text, and common from the
+  // first rows: the two rare tiers are read at once, then this one on its own
+  ['bintel', (n) => n % 10 === 3],
 ];
 const PRODUCTS = 640;
 
@@ -84,6 +87,7 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
     const probes = vi.spyOn(catalogRepository, 'probe');
     let respelt = 0;
     let pagedPastAGate = 0;
+    let readThenMore = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(
@@ -105,6 +109,7 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
         fc.option(fc.constantFrom('true' as const, 'false' as const), { nil: undefined }),
         async (q, limit, category, minStars, area, exportReady) => {
           const tiers = await tiersOf(q);
+          const readAtOnce = atOnce.mock.calls.length;
           const has = (text: string, words: string[]) => words.every((w) => text.includes(w));
           const expected = tiers.flatMap((tier, i) =>
             products
@@ -134,6 +139,9 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
           expect(seen).toEqual(expected.slice(0, seen.length));
           if (seen.length < 25 * limit) expect(seen.length).toBe(expected.length);
           if (tiers.length > 1 && tiers[0]!.rank < EXACT_RANK) respelt++;
+          // Tiers read at once, and then a tier below them that is not held by few products.
+          const last = tiers.at(-1)!.rank;
+          if (atOnce.mock.calls.slice(readAtOnce).some(([, ask]) => ask.tiers.at(-1)!.rank > last)) readThenMore++;
           if (limit >= 7 && seen.length > limit) pagedPastAGate++;
         },
       ),
@@ -151,6 +159,7 @@ describe('a search in tiers (the words as typed, else their close spellings)', (
     expect(respelt).toBeGreaterThan(5);
     expect(pagedPastAGate).toBeGreaterThan(5);
     expect(atOnce.mock.calls.length).toBeGreaterThan(5);
+    expect(readThenMore).toBeGreaterThan(2);
     // Tiers read at once within an area read by its code and one read by its path's prefix, of one
     // status, and from a cursor (catalog_rare_tiers(), migration 0064).
     const asked = atOnce.mock.calls.map(([, ask]) => ask);

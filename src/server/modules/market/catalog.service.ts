@@ -151,34 +151,35 @@ async function searchRows(
   }
   const rows: Ranked[] = [];
   const { tiers, found } = searchTiers(words, first ?? (await lookUpWords(db, memo, variable)));
-  for (const [i, tier] of tiers.entries()) {
-    if (rows.length >= count) break;
-    if (after !== null && tier.rank > after.rank) continue;
-    // This tier and those below it each held by few products: read at once.
-    const rest = tiers.slice(i).flatMap((t) => {
+  for (let i = 0; i < tiers.length && rows.length < count;) {
+    const tier = tiers[i]!;
+    if (after !== null && tier.rank > after.rank) {
+      i++;
+      continue;
+    }
+    const excluding = tiers.slice(0, i).map((t) => t.words);
+    // This tier and those after it, as long as each is held by few products: read at once, through
+    // the index of products' words, each word held read once (MAX_HELD).
+    const run: (SearchTier & { held: string[] })[] = [];
+    for (const t of tiers.slice(i)) {
       const held = rareHeld(t, found);
-      return held ? [{ ...t, held }] : [];
-    });
-    // Through the index of products' words, each word held read once (MAX_HELD).
-    const held = rest.reduce((sum, t) => sum + t.held.length, 0);
-    if (rest.length === tiers.length - i && held <= MAX_HELD) {
+      if (!held) break;
+      run.push({ ...t, held });
+    }
+    if (run.length > 0 && run.reduce((sum, t) => sum + t.held.length, 0) <= MAX_HELD) {
       const read = await catalogRepository.tiersAtOnce(db, {
         f: filter,
         locale,
-        tiers: rest,
-        excluding: tiers.slice(0, i).map((t) => t.words),
+        tiers: run,
+        excluding,
         after: after !== null && after.rank === tier.rank ? after : null,
         limit: count - rows.length,
       });
       rows.push(...read);
-      break;
+      i += run.length;
+      continue;
     }
-    const asked = ask(
-      tier,
-      tiers.slice(0, i).map((t) => t.words),
-      count - rows.length,
-      found,
-    );
+    const asked = ask(tier, excluding, count - rows.length, found);
     // The words as typed, probed above and found too few: a wider probe or the matches collected
     // through an index; a word too rare to fill a page from a probe: the index.
     const rare = tier.words.some((word) => found.get(word)?.rare);
@@ -187,6 +188,7 @@ async function searchRows(
         ? catalogRepository.afterProbe(db, asked, probed)
         : catalogRepository.matching(db, asked, rare ? 'index' : undefined);
     rows.push(...ranked(await read, tier.rank));
+    i++;
   }
   return rows;
 }
