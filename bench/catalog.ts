@@ -405,8 +405,8 @@ ${rows.join('\n')}
   200 products holds it (the probe's own gate, from their words, read once per version). Each
   published product's words are in a GIN index of their own (0062): a rare word's products are
   those holding one of the catalog's words that contain it (\`randugarut\`, a village: 4 products in
-  0.03 ms, against 6 ms through the trigram index's lists of \`ran\`, \`and\`, \`gar\`…), and when
-  every tier left is rare they are read in one statement, each product ranked by the first tier it
+  0.03 ms, against 6 ms through the trigram index's lists of \`ran\`, \`and\`, \`gar\`…), and the
+  rare tiers next to one another are read in one statement, each product ranked by the first tier it
   matches, through one function whose plan is kept (\`catalog_rare_tiers\`, migration 0064; written
   for each number of tiers and words, the statement was planned each time: 0.28 ms of planning for
   0.43 ms of execution alone, now 0.2 ms with nothing to plan). A misspelling new to the server is then one statement, or two when a close word is common
