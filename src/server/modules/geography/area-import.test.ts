@@ -337,6 +337,37 @@ describe('planning an import', () => {
   });
 });
 
+describe('an import into an empty areas table', () => {
+  /** The areas table's indexes as PostgreSQL would write them again. */
+  const indexes = () =>
+    t.database.db.query<{ definition: string }>(
+      `SELECT pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'areas'::regclass ORDER BY 1`,
+    );
+
+  it('builds the indexes again as they were, after the rows, and finds areas by name through them', async () => {
+    const before = await indexes();
+    // Five indexes besides the key: by parent, by path, by country and level, and two of names' trigrams.
+    expect(before.filter((i) => / USING gin /.test(i.definition))).toHaveLength(2);
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    await t.database.db.query('TRUNCATE areas CASCADE');
+    await importAreas(t.database.db, 'TL', parsed(TIMOR));
+    expect(await indexes()).toEqual(before);
+    expect(await countAreas(t.database.db, 'TL')).toBe(8);
+    const found = await t.request({ method: 'GET', url: '/api/v1/areas/search?q=becora' });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items.map((a: { code: string }) => a.code)).toEqual(['TL-DI.01.001']);
+  });
+
+  it('keeps the indexes of a table that holds areas, and changes them row by row', async () => {
+    await importAreas(t.database.db, 'TL', parsed(TIMOR));
+    const before = await indexes();
+    await importAreas(t.database.db, 'TL', parsed(TIMOR.replace('Comoro', 'Madohi')));
+    expect(await indexes()).toEqual(before);
+    const found = await t.request({ method: 'GET', url: '/api/v1/areas/search?q=madohi' });
+    expect(found.json().items.map((a: { code: string }) => a.code)).toEqual(['TL-DI.02.001']);
+  });
+});
+
 describe('the import-areas command', () => {
   // Spawns the command line: a loaded machine takes its time, so the bound is generous.
   it(

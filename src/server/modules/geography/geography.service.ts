@@ -102,9 +102,12 @@ export async function importAreas(
     const { areas, errors } = planAreaImport(inputs, country, existing);
     if (errors.length > 0)
       throw invalid(errors.slice(0, 200), `The area file has ${errors.length} error(s); nothing was imported.`);
-    for (let i = 0; i < areas.length; i += BATCH) {
-      await areasRepository.upsert(tx, areas.slice(i, i + BATCH), country);
-    }
+    // Into an empty table (a first start, a new installation's first import): indexes built once, after.
+    await areasRepository.fillEmpty(tx, async () => {
+      for (let i = 0; i < areas.length; i += BATCH) {
+        await areasRepository.upsert(tx, areas.slice(i, i + BATCH), country);
+      }
+    });
     // Deepest first, so that each untouched descendant moves once, with its nearest re-placed ancestor.
     const moved = areas
       .flatMap((area) => {
