@@ -3,8 +3,8 @@
  * phone would send it, for the seed to store through the registry's own upload path (`addPhoto`),
  * so its stored size, WebP re-encoding and thumbnail are those of any photo a group adds.
  */
-import sharp from 'sharp';
 import type { FileStorage } from '../storage/file-storage.js';
+import { loadSharp } from '../storage/photo-encoding.js';
 import { drawDemoPicture, type DemoPicture } from './picture-drawings.js';
 
 /**
@@ -17,6 +17,7 @@ const WIDTH = 800;
 /** The pictures as JPEG, rendered side by side (sharp works off the event loop). */
 export async function renderDemoPictures(pictures: DemoPicture[]): Promise<Map<DemoPicture, Buffer>> {
   const unique = [...new Set(pictures)];
+  const sharp = await loadSharp();
   const rendered = await Promise.all(
     unique.map((p) =>
       sharp(Buffer.from(drawDemoPicture(p, WIDTH)))

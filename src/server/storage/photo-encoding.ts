@@ -1,12 +1,24 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { invalid, tooLarge } from '../http/errors.js';
 import { PHOTO_MAX_BYTES } from '../../shared/schemas/registry.js';
 import type { FileStorage } from './file-storage.js';
 
-// Each upload is decoded once: libvips' operation cache (up to 50 MB, process-wide) would only keep
-// memory resident between uploads (the demo's photos on the first start).
-sharp.cache(false);
+let loaded: Promise<typeof Sharp> | undefined;
+
+/**
+ * sharp (libvips), loaded the first time a picture is read or made, not at start: loaded, it holds
+ * about 28 MiB resident (a bare Node process 39 → 67 MiB), which a server that takes no photo never
+ * needs. Each upload is decoded once: libvips' operation cache (up to 50 MB, process-wide) would only
+ * keep memory resident between uploads (the demo's photos on the first start), so it is off.
+ */
+export function loadSharp(): Promise<typeof Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 /** The limits every uploaded photo keeps (products, success stories, community posts). */
 export const PHOTO_LIMITS = {
@@ -42,6 +54,7 @@ export async function checkPhoto(upload: { data: Buffer; mimetype: string }): Pr
     });
   }
   // The header alone: `metadata()` decodes no pixels.
+  const sharp = await loadSharp();
   const meta = await sharp(upload.data)
     .metadata()
     .catch(() => undefined);
@@ -78,6 +91,7 @@ const notAnImage = (got: string) =>
  * producer's home leaks), with a thumbnail for cheap phones.
  */
 export async function encodePhoto(upload: { data: Buffer; mimetype: string }): Promise<EncodedPhoto> {
+  const sharp = await loadSharp();
   const resize = (size: number) =>
     sharp(upload.data, { limitInputPixels: PHOTO_LIMITS.maxPixels })
       .rotate()

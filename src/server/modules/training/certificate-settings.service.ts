@@ -1,9 +1,9 @@
-import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import type { CertificateSettingsAnswer, CertificateSettingsBody } from '../../../shared/schemas/training.js';
 import { inTransaction, type Actor, type Ctx } from '../../http/context.js';
 import { invalid, notFound, tooLarge } from '../../http/errors.js';
 import { assertVersion } from '../../http/versioning.js';
+import { loadSharp } from '../../storage/photo-encoding.js';
 import { abilities, authorize, programTarget, recordAudit } from '../platform/index.js';
 import { certificatesRepository, type CertificateSettingsRow } from './certificates.repository.js';
 import { trainingProgramPolicy } from './training.policy.js';
@@ -73,6 +73,7 @@ export async function setSignature(
   await programFor(ctx, programId, 'setCertificateSettings');
   if (data.length > SIGNATURE_LIMITS.maxBytes)
     throw tooLarge('A signature image may be at most 1 MB.', { code: 'too-large', params: { maxMegabytes: 1 } });
+  const sharp = await loadSharp();
   let png: Buffer;
   try {
     const upright = await sharp(data, { limitInputPixels: 40_000_000 })
