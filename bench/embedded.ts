@@ -157,7 +157,16 @@ under a similar load), and \`npm start\` built the whole app every time:
   minutes apart, against the code before (which also ran PGlite's statements unprepared, decision
   034): a restart 3.0–3.1 s until listening instead of 3.5–3.6 s, 4.3 s of CPU instead of 5.1–5.2 s,
   258–274 MiB resident instead of 298–312 MiB, 52 MB of live V8 heap instead of 75 MB.
-- **sharp's operation cache is off** (up to 50 MB): every upload is decoded once.
+- **sharp is loaded when first needed, its operation cache off** (2026-12-06): a server that has
+  taken no photo holds no libvips (a bare Node process: 39 MiB resident, 67 MiB with sharp loaded),
+  and every upload is decoded once (the cache keeps up to 50 MB). Run after run the restarts' RSS
+  moves by tens of MiB (glibc's arenas: one arena alone held about 100 MiB of freed and live native
+  memory at idle): the same day, sixteen restarts of the code before it, in three builds, measured
+  255–300 MiB; six of this code 247–278 MiB.
+- **A first import of areas builds their indexes once, after the rows** (2026-12-06): into an
+  empty table, the areas' five indexes other than their key are dropped and built again in the same
+  transaction. Indonesia's import in the first start: 12.9 → 9.0 s; until listening 29.2–30.7 s
+  (four runs of the code before) → 24.5–25.9 s (seven runs), the same day.
 - **What is left**: about 50–55 MB of live V8 heap (the app's modules and route schemas, 80 MB with
   V8's reserve), 52 MB of code and libraries, and PGlite's touched WASM memory.
 - **Start time.** A restart uses about 4.3 s of CPU (PGlite's start, about 2.5 s of it in WASM,
@@ -188,7 +197,7 @@ ${rows.join('\n')}
 
 *External* counts PGlite's WASM memory at its full size, though only the pages it has touched are
 resident; *Anonymous outside the V8 heap* is what is resident of it, of Node's buffers and of native
-allocations (V8's code, ICU, sharp's libvips, OpenSSL).
+allocations (V8's code, ICU, OpenSSL; sharp's libvips once a photo has been read or made).
 
 ${notes}`;
 }
