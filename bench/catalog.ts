@@ -363,6 +363,10 @@ ${rows.join('\n')}
   3.00 → 2.31 ms); on PostgreSQL, database CPU a request fell for \`area=51\` (0.66 → 0.52 ms) and
   \`q=keripik\` (1.52 → 1.34 ms), while the fixed page itself was 12 % slower in this run (3,000 →
   2,648 req/s), so the ratios move less than the CPU.
+- **Rare tiers next to one another are read at once** (from 19:16 UTC on 2026-12-06): against the
+  17:16 run, a misspelt word new to the server served 503 → 574 req/s with the cache and 535 → 602
+  without it on PostgreSQL (database CPU 1.66 → 1.48 and 1.52 → 1.33 ms a request), 207 → 223 and
+  221 → 239 on PGlite; the fixed page 2,648 → 2,716 and 2,694 → 2,727.
 - **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
   under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
   \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs no statement and sending the
