@@ -49,9 +49,9 @@ export interface Session {
 
 /**
  * One app and one database for the whole test file, emptied before each test (unless `resetEach`
- * is false). Use in a
- * describe() or at the top of a test file. A test that moves "today" passes its own clock; one that
- * needs a route of its own (a probe) adds it with `routes` before the app is ready.
+ * is false). Use in a describe() or at the top of a test file. A test that moves "today" passes its
+ * own clock; one that needs a route of its own (a probe) adds it with `routes` before the app is
+ * ready.
  */
 export function useTestApp(
   options: {
