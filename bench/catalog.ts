@@ -487,22 +487,39 @@ ${goals(r)}
 `;
 }
 
-/** Which of issue 18's goals this run met, row by row: ≥ 0.5× the fixed page with the cache (PostgreSQL), ≥ 0.25× (PGlite), ≥ 0.2× without it (PostgreSQL), p95 ≤ 50 ms (PostgreSQL). */
+/**
+ * Which of issue 18's goals this run met, row by row: ≥ 0.5× the fixed page with the cache
+ * (PostgreSQL), ≥ 0.25× (PGlite), ≥ 0.2× without it (PostgreSQL), p95 ≤ 50 ms (PostgreSQL). First as
+ * the issue words them; then as decision 035 reads them: a question never asked before is held to
+ * the uncached goal whether the cache is on or not (nothing kept can answer it), and p95 to the
+ * answers the cache serves (by Little's law, 32 requests in flight at 0.2× wait 59 ms on average).
+ */
 function goals(r: CatalogBenchResult): string {
-  const missed: string[] = [];
-  for (const e of r.engines) {
-    const fixed = e.scenarios.find((s) => s.path === '/bench/fixed')!;
-    for (const s of e.scenarios.filter((x) => x !== fixed)) {
-      const ratio = s.load.requestsPerSecond / fixed.load.requestsPerSecond;
-      const goal = e.engine === 'PGlite' ? (s.cache ? 0.25 : null) : s.cache ? 0.5 : 0.2;
-      const where = `${e.engine} ${s.cache ? 'cached' : 'uncached'} ${s.name}`;
-      if (goal !== null && ratio < goal) missed.push(`${where}: ${ratio.toFixed(2)}× (goal ${goal}×)`);
-      if (e.engine !== 'PGlite' && s.load.p95 > 50) missed.push(`${where}: p95 ${ms(s.load.p95)} ms (goal ≤ 50)`);
+  const missed = (reading: 'issue' | '035') => {
+    const found: string[] = [];
+    for (const e of r.engines) {
+      const fixed = e.scenarios.find((s) => s.path === '/bench/fixed')!;
+      for (const s of e.scenarios.filter((x) => x !== fixed)) {
+        const ratio = s.load.requestsPerSecond / fixed.load.requestsPerSecond;
+        const cached = s.cache && (reading === 'issue' || !s.path.includes(MISSPELT));
+        const goal = e.engine === 'PGlite' ? (cached ? 0.25 : null) : cached ? 0.5 : 0.2;
+        const where = `${e.engine} ${s.cache ? 'cached' : 'uncached'} ${s.name}`;
+        if (goal !== null && ratio < goal) found.push(`${where}: ${ratio.toFixed(2)}× (goal ${goal}×)`);
+        const p95Goal = e.engine !== 'PGlite' && (reading === 'issue' || cached);
+        if (p95Goal && s.load.p95 > 50) found.push(`${where}: p95 ${ms(s.load.p95)} ms (goal ≤ 50)`);
+      }
     }
-  }
-  return missed.length
-    ? `- **Goals not reached in this run**: ${missed.join('; ')}.`
-    : '- Every row reached its goal in this run.';
+    return found;
+  };
+  const [asWorded, as035] = [missed('issue'), missed('035')];
+  return [
+    asWorded.length
+      ? `- **Goals not reached in this run**, as issue 18 words them: ${asWorded.join('; ')}.`
+      : '- Every row reached its goal in this run, as issue 18 words them.',
+    as035.length
+      ? `- **Not reached as decision 035 reads the goals**: ${as035.join('; ')}.`
+      : '- As decision 035 reads the goals (a question never asked before held to the uncached goal, p95 to cached answers), every row reached its goal in this run.',
+  ].join('\n');
 }
 
 async function standalone(): Promise<void> {
