@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { percentile } from './stats.js';
 
 export interface CatalogLoadOptions {
   url: string;
@@ -26,9 +27,6 @@ export interface CatalogLoadResult {
   p95: number;
   p99: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(options: CatalogLoadOptions): Promise<CatalogLoadResult> {
   const latencies: number[] = [];

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitOf, freePort } from '../test/server-process.js';
 import { writeSection } from './sections.js';
+import { median } from './stats.js';
 
 export const EMBEDDED_SECTION_TITLE = '## Embedded server: start, restart and idle memory';
 
@@ -202,25 +203,13 @@ const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 function embeddedSummary(r: EmbeddedResult): string {
   const [first, ...restarts] = r.starts;
   if (!first || restarts.length === 0) return '';
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = s.length >> 1;
-    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  const spread = (digits: number, figure: (s: StartResult) => number) => {
+    const xs = restarts.map(figure);
+    return `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)} (median ${median(xs).toFixed(digits)})`;
   };
-  const range = (xs: number[], digits: number) =>
-    `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)} (median ${median(xs).toFixed(digits)})`;
-  const rss = range(
-    restarts.map((s) => s.memory.rss / 2 ** 20),
-    0,
-  );
-  const seconds = range(
-    restarts.map((s) => s.seconds),
-    1,
-  );
-  const cpu = range(
-    restarts.map((s) => s.cpuSeconds),
-    1,
-  );
+  const rss = spread(0, (s) => s.memory.rss / 2 ** 20);
+  const seconds = spread(1, (s) => s.seconds);
+  const cpu = spread(1, (s) => s.cpuSeconds);
   const missed = [
     ...r.starts.filter((s) => s.memory.rss / 2 ** 20 > GOAL_MIB).map((s) => `${s.name}: ${mib(s.memory.rss)} MiB`),
     ...restarts.filter((s) => s.seconds > GOAL_RESTART_SECONDS).map((s) => `${s.name}: ${s.seconds.toFixed(1)} s`),

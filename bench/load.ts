@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { percentile } from './stats.js';
 
 export interface LoadOptions {
   url: string;
@@ -36,9 +37,6 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function main(options: LoadOptions): Promise<LoadResult> {
   const codes: { villages: string[]; regencies: string[] } = JSON.parse(readFileSync(options.codesFile, 'utf8'));

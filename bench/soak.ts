@@ -16,6 +16,7 @@ import { createPostgresDatabase, postgresUrl } from '../test/database.js';
 import { exitOf, startServer, type ServerProcess } from '../test/server-process.js';
 import { buildTradeWorld, type TradeWorld } from '../test/server-world.js';
 import { writeSection } from './sections.js';
+import { median } from './stats.js';
 
 export const SOAK_SECTION_TITLE = '## Soak: memory under mixed load';
 
@@ -61,12 +62,6 @@ export interface Verdict {
   lastMedian: number;
   growth: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /**
  * The rule: leave out the samples of the warm-up, split the rest in thirds; memory is flat when the
