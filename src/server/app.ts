@@ -20,7 +20,7 @@ import { geographyRoutes } from './modules/geography/index.js';
 import { homeRoutes } from './modules/home/index.js';
 import { countriesRoutes } from './modules/countries/index.js';
 import { dhis2Routes, impactRoutes } from './modules/impact/index.js';
-import { marketRoutes, tradeRoutes } from './modules/market/index.js';
+import { CatalogAnswers, marketRoutes, tradeRoutes } from './modules/market/index.js';
 import { actorOfAccount, notificationsRoutes, platformRoutes, registerAuthHooks } from './modules/platform/index.js';
 import { organisationsRoutes } from './modules/organisations/index.js';
 import { programsRoutes } from './modules/programs/index.js';
@@ -196,7 +196,9 @@ export async function buildApp({
   await app.register(batchesRoutes);
   await app.register(trainingRoutes);
   await app.register(communityRoutes);
-  await app.register(marketRoutes);
+  // One cache of the public catalog's answers for its API and its pages rendered on the server.
+  const catalogAnswers = new CatalogAnswers(clock, config.catalogCacheBytes);
+  await app.register(marketRoutes, { answers: catalogAnswers });
   await app.register(tradeRoutes);
   await app.register(notificationsRoutes);
   await app.register(homeRoutes);
@@ -209,6 +211,6 @@ export async function buildApp({
     privateFolders: { ...qualityFileReaders, ...trainingFileReaders, ...communityFileReaders },
     accountActor: actorOfAccount,
   });
-  await app.register(webRoutes, webRoot ? { root: webRoot } : {});
+  await app.register(webRoutes, { ...(webRoot ? { root: webRoot } : {}), catalogAnswers });
   return app;
 }

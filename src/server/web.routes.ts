@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiLocale } from '../shared/locales.js';
+import type { CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from '../shared/schemas/market.js';
 import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
 import { batchProvenance } from './modules/business/provenance.service.js';
 import { listPublicEvents, showPublicEvent } from './modules/community/public-events.service.js';
 import { publicProfile } from './modules/community/profiles.service.js';
 import { publicStories, publicStory } from './modules/community/stories.service.js';
-import { getCatalogProduct, searchCatalog } from './modules/market/catalog.service.js';
+import type { CatalogAnswer, CatalogAnswers } from './modules/market/catalog-answers.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
 import { catalogPage, catalogQueryOf, type CatalogFilters } from './pages/catalog.js';
@@ -52,8 +53,15 @@ const sendPage = (reply: FastifyReply, page: Buffer | string) =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a page reads with: the read pool, the clock, and the site's origin for its absolute links. */
-type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string };
+/**
+ * What a page reads with: the read pool, the clock, the site's origin for its absolute links, and
+ * the catalog's answers, kept for a visitor who is not signed in (CatalogAnswers).
+ */
+type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string; catalog: CatalogReads };
+interface CatalogReads {
+  page(query: CatalogQuery): Promise<CatalogPageAnswer>;
+  product(id: string, locale: UiLocale): Promise<CatalogProductAnswer>;
+}
 /** A rendered page, or one answered with 404 (a page of its own); null: the plain not-found page. */
 type Render = (
   id: string,
@@ -78,7 +86,7 @@ const RENDERED_PAGES: Record<string, Render> = {
       exportReady: one(query.exportReady),
     };
     // A filter the search refuses (an unknown area) leaves the list to the app, which says why.
-    const found = await searchCatalog(reader, catalogQueryOf(filters, locale)).catch((error: unknown) => {
+    const found = await reader.catalog.page(catalogQueryOf(filters, locale)).catch((error: unknown) => {
       if (error instanceof Problem && error.status === 400) return { items: [] };
       throw error;
     });
@@ -92,7 +100,7 @@ const RENDERED_PAGES: Record<string, Render> = {
   '/events/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? eventPage(await showPublicEvent(reader, id), locale, reader.origin) : null,
   '/p/:id': async (id, _query, locale, reader) =>
-    UUID.test(id) ? productPage(await getCatalogProduct(reader, id, locale), locale, reader.origin) : null,
+    UUID.test(id) ? productPage(await reader.catalog.product(id, locale), locale, reader.origin) : null,
   '/b/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? batchPage(await batchProvenance(reader, id, locale), locale) : null,
   '/people/:id': async (id, _query, locale, reader) =>
@@ -139,7 +147,10 @@ const SHELL_FILES = [
  * Serves the built web app: hashed assets cached for a year, index.html never cached. /api,
  * /media and /health keep their own answers (and problem+json 404s).
  */
-export async function webRoutes(app: FastifyInstance, options: { root?: string }): Promise<void> {
+export async function webRoutes(
+  app: FastifyInstance,
+  options: { root?: string; catalogAnswers: CatalogAnswers },
+): Promise<void> {
   const root = options.root ?? DEFAULT_ROOT;
   const index = readIndex(root);
   if (!index) return;
@@ -180,7 +191,15 @@ export async function webRoutes(app: FastifyInstance, options: { root?: string }
       async (request, reply) => {
         const locale = pageLocale(request);
         const origin = `${request.protocol}://${request.host}`;
-        const reader = { db: readPool(request), clock: app.clock, origin };
+        const db = readPool(request);
+        const kept = request.actor.kind !== 'user';
+        const { catalogAnswers: answers } = options;
+        const parsed = async <T>(answer: Promise<CatalogAnswer>) => JSON.parse(await (await answer).body()) as T;
+        const catalog: CatalogReads = {
+          page: (query) => parsed(answers.page(db, query, kept)),
+          product: (id, locale) => parsed(answers.product(db, id, locale, kept)),
+        };
+        const reader = { db, clock: app.clock, origin, catalog };
         const answer = await render(request.params.id ?? '', request.query, locale, reader).catch((error: unknown) => {
           if (error instanceof Problem && error.status === 404) return null;
           throw error;

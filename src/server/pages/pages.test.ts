@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
 import { marketWorld } from '../../../test/market-fixtures.js';
@@ -128,6 +128,44 @@ describe('the product page', () => {
     expect(r.headers.vary).toBe('Accept-Language, Cookie');
     const catalog = await t.request({ method: 'GET', url: '/catalog', as: w.managers.bali });
     expect(catalog.headers['cache-control']).toBe('private, no-cache');
+  });
+});
+
+describe('the catalog’s answers on its pages', () => {
+  it('are those its API keeps: a page the app asked for already reads nothing, and a change shows at once', async () => {
+    const w = await marketWorld(t);
+    const db = t.database.db;
+    const lombok = w.products.lombok.id;
+    // What the app asks for the page's search (its page size, Indonesian), typed as a phone writes it.
+    expect((await get('/api/v1/catalog/products?q=Madu%20&limit=24&locale=id')).statusCode).toBe(200);
+    expect((await get(`/api/v1/catalog/products/${lombok}?locale=id`)).statusCode).toBe(200);
+    const statements = vi.spyOn(db, 'query');
+    try {
+      expect(rootOf((await get('/catalog?q=madu')).body)).toContain(`/p/${lombok}`);
+      expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1>Madu hutan</h1>');
+      expect(statements).not.toHaveBeenCalled();
+    } finally {
+      statements.mockRestore();
+    }
+    await db.query(`UPDATE products SET name = name || '{"id": "Madu hutan Sumbawa"}'::jsonb WHERE id = $1`, [lombok]);
+    expect(rootOf((await get('/catalog?q=madu')).body)).toContain('Madu hutan Sumbawa');
+    expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1>Madu hutan Sumbawa</h1>');
+  });
+
+  it('are read as they are for a signed-in visitor', async () => {
+    const w = await marketWorld(t);
+    const lombok = w.products.lombok.id;
+    await get(`/p/${lombok}`);
+    const statements = vi.spyOn(t.database.db, 'query');
+    try {
+      const r = await t.request({ method: 'GET', url: `/p/${lombok}`, as: w.managers.bali });
+      expect(rootOf(r.body)).toContain('<h1>Madu hutan</h1>');
+      // The product read again (the session's own statements aside).
+      const productRead = ([text]: [string, ...unknown[]]) => text.includes('g.founded_on AS group_founded_on');
+      expect(statements.mock.calls.filter(productRead)).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { ORIGIN, testConfig, useTestApp } from '../../../../test/app.js';
 import { postgresUrl } from '../../../../test/database.js';
 import { buildGroup, buildProduct, buildUser, signedIn, SIBETAN } from '../../../../test/factories.js';
 import { PostgresDatabase } from '../../db/postgres.js';
+import { pageKey } from './catalog-answers.js';
 import { CatalogCache } from './catalog-cache.js';
 
 const t = useTestApp();
@@ -65,6 +66,36 @@ describe('catalog cache and HTTP caching', () => {
     expect((await get(`/api/v1/catalog/products/${product}`, { 'if-none-match': page.headers.etag! })).statusCode).toBe(
       304,
     );
+  });
+
+  it('answers a search typed as a phone writes it with the same answer and tag, and a different question with its own', async () => {
+    const db = t.database.db;
+    const group = await buildGroup(db, { areaCode: SIBETAN });
+    await buildProduct(db, { groupId: group.id, name: { id: 'Keripik salak', en: 'Snake fruit chips' } });
+    await buildProduct(db, {
+      groupId: group.id,
+      name: { id: 'Madu hutan', en: 'Forest honey' },
+      description: { id: 'Madu dari hutan Bali.' },
+    });
+    const url = (query: string) => `/api/v1/catalog/products?${query}`;
+    const first = await get(url('q=keripik'));
+    expect(first.json().items).toHaveLength(1);
+    // A phone's capital and the space after a suggested word, a comma, the fields in another order.
+    for (const same of ['q=Keripik%20', 'q=KERIPIK', 'q=keripik%2C', 'locale=id&q=keripik', 'q=keripik&limit=50']) {
+      const again = await get(url(same), { 'if-none-match': first.headers.etag! });
+      expect(again.statusCode, same).toBe(304);
+      expect((await get(url(same))).body, same).toBe(first.body);
+    }
+    // Each of these asks something else: its own tag, and an answer equal to a fresh one.
+    const others = ['q=madu', 'q=keripik%20madu', 'q=keripik&locale=en', 'q=keripik&limit=2', 'q=keripik&area=51', ''];
+    const tags = new Set([first.headers.etag]);
+    for (const other of others) {
+      const answer = await get(url(other), { 'if-none-match': first.headers.etag! });
+      expect(answer.statusCode, other).toBe(200);
+      tags.add(answer.headers.etag);
+      expect(answer.body, other).toBe(await freshBody(url(other)));
+    }
+    expect(tags.size).toBe(others.length + 1);
   });
 
   it('never tags or lets a cache keep a signed-in caller’s answer', async () => {
@@ -281,6 +312,20 @@ describe.runIf(postgresUrl)('the catalog version on PostgreSQL', () => {
       statements.mockRestore();
       await other.close();
     }
+  });
+});
+
+describe('pageKey', () => {
+  const query = { limit: 50, locale: 'id', q: 'keripik' } as const;
+  it('is the same whatever order the fields came in and however the words were written', () => {
+    expect(pageKey({ locale: 'id', q: ' Keripik,', limit: 50 })).toBe(pageKey(query));
+    expect(pageKey({ ...query, q: '!!' })).toBe(pageKey({ limit: 50, locale: 'id' }));
+  });
+  it('counts every other field as it is, one added later too', () => {
+    const key = pageKey(query);
+    expect(pageKey({ ...query, q: 'keripik madu' })).not.toBe(key);
+    expect(pageKey({ ...query, cursor: 'abc' })).not.toBe(key);
+    expect(pageKey({ ...query, ...({ newField: 'x' } as object) })).not.toBe(key);
   });
 });
 

@@ -1,6 +1,7 @@
 /** The market module's public face: the public catalog, buyers, inquiries and orders. */
 export { marketRoutes } from './market.routes.js';
 export { tradeRoutes } from './orders.routes.js';
+export { CatalogAnswers } from './catalog-answers.js';
 export { searchCatalog } from './catalog.service.js';
 export { registerBuyer } from './buyers.service.js';
 export { sendInquiry, sendQuote } from './inquiries.service.js';
