@@ -13,6 +13,12 @@ describe('catalog search words', () => {
     expect(searchWords(undefined)).toEqual([]);
   });
 
+  it('reads what a Japanese keyboard types: full-width letters and digits, half-width katakana', () => {
+    expect(searchWords('ＨＯＮＥＹ　ｃｏｆｆｅｅ')).toEqual(['honey', 'coffee']);
+    expect(searchWords('ﾊﾁﾐﾂ ２５０ｇ')).toEqual(['ハチミツ', '250g']);
+    expect(searchWords('ｻﾗｸ･ﾁｯﾌﾟｽ')).toEqual(['サラク', 'チップス']);
+  });
+
   it('respells a word that occurs nowhere with the closest words of the catalog', () => {
     const tiers = nearTiers(
       ['kripik', 'salak'],

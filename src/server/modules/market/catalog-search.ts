@@ -99,11 +99,14 @@ export function foundWords(lookups: CatalogWordLookup[]): Map<string, FoundWord>
 
 /**
  * The words of a search, lower-cased as stored text is, split at spaces and punctuation (also
- * Japanese 、。・), each once.
+ * Japanese 、。・), each once. Written as Unicode's compatibility form first (NFKC): a Japanese
+ * keyboard in its Japanese mode types Latin letters full-width (ＨＯＮＥＹ), and some phones type
+ * half-width katakana (ﾊﾁﾐﾂ); both are the words the catalog holds (honey, ハチミツ).
  */
 export function searchWords(q: string | undefined): string[] {
   if (!q) return [];
   const words = q
+    .normalize('NFKC')
     .toLowerCase()
     .split(/[\s\p{P}\p{S}]+/u)
     .filter((w) => w !== '');

@@ -250,7 +250,7 @@ export interface JudgedQuery {
   q: string;
   locale: 'id' | 'en' | 'ja';
   /** The class the query belongs to, for the figures by class. */
-  class: 'id' | 'regional' | 'misspelt' | 'en' | 'ja' | 'place';
+  class: 'id' | 'regional' | 'misspelt' | 'en' | 'ja' | 'keyboard' | 'place';
   kinds: string[];
   /** When the query names a place: only that village's (or regency's) products are relevant. */
   place?: string;
@@ -333,6 +333,13 @@ export const QUERIES: JudgedQuery[] = [
   q('サンバル', 'ja', 'ja', ['sambal']),
   q('かご', 'ja', 'ja', ['basket']),
   q('テンペ', 'ja', 'ja', ['tempeh_chips']),
+  // As a Japanese keyboard types them: Latin letters full-width in its Japanese mode, katakana half-width on some phones.
+  q('ＨＯＮＥＹ', 'ja', 'keyboard', ['honey']),
+  q('ｃｏｆｆｅｅ', 'ja', 'keyboard', ['coffee']),
+  q('Ｂａｔｉｋ', 'ja', 'keyboard', ['batik_tulis', 'batik_cap']),
+  q('ﾊﾁﾐﾂ', 'ja', 'keyboard', ['honey']),
+  q('ｻﾗｸ', 'ja', 'keyboard', ['salak_chips']),
+  q('ｺｰﾋｰ', 'ja', 'keyboard', ['coffee']),
   q('sibetan', 'id', 'place', ALL, 'Sibetan'),
   q('kasongan', 'id', 'place', ALL, 'Kasongan'),
   q('keripik salak sibetan', 'id', 'place', ['salak_chips'], 'Sibetan'),

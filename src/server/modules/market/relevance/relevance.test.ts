@@ -9,7 +9,7 @@ import { corpus, firstInTop3, isRelevant, ndcg, QUERIES, type CorpusProduct, typ
  * written, less a small margin: a change that makes search worse fails here. Run alone to print
  * the figures (docs/benchmarks.md, "Catalog relevance").
  */
-const FLOOR = { ndcg: 0.959, top3: 0.958 };
+const FLOOR = { ndcg: 0.962, top3: 0.962 };
 const MARGIN = 0.02;
 
 const t = useTestApp();
