@@ -318,6 +318,13 @@ describe('the demo seed', () => {
       'SELECT id, ends_on::text FROM training_certificates ORDER BY ends_on DESC, id LIMIT 1',
     );
     expect(certificate!.ends_on).toBe('2028-04-12');
+    // Each certificate is dated the day its session's last attendance or post-test completed it, as a
+    // trainer recording them that day issues it (not the day of seeding).
+    const certificates = await t.database.db.query<{ issued_on: string; ends_on: string }>(
+      `SELECT issued_at::date::text AS issued_on, ends_on::text FROM training_certificates ORDER BY ends_on`,
+    );
+    expect(certificates.length).toBeGreaterThan(0);
+    expect(certificates.filter((c) => c.issued_on !== c.ends_on)).toEqual([]);
   });
 
   it('adds nothing when it runs again', async () => {

@@ -353,6 +353,12 @@ const PAST_SESSIONS = [
   { back: 8, course: 2, days: 2, address: 'Balai Banjar Dukuh, Sibetan' },
 ];
 
+/** `ctx` as on `date`, in the morning: what a trainer records that day is dated that day (a certificate too). */
+export const recordedOn = (ctx: Ctx, date: string): Ctx => ({
+  ...ctx,
+  clock: { now: () => new Date(`${date}T09:00:00Z`) },
+});
+
 /** Seeds the past sessions with their enrolments, attendance and post-tests; answers how many sessions. */
 export async function seedTrainingHistory(
   ctx: Ctx,
@@ -380,16 +386,17 @@ export async function seedTrainingHistory(
     const random = generator(`training:${past.course}`);
     const enrolments = [];
     for (const m of members) enrolments.push((await enrol(ctx, session.id, { memberId: m.id })).record);
-    // Each participant is away on a day with odds of one in eight.
+    // Each participant is away on a day with odds of one in eight. Each day is recorded that day, and
+    // the post-test on the last: a certificate is dated the day that completed it.
     const away = members.map(() => days.map(() => random() < 0.125));
     for (const [n, date] of days.entries()) {
       const items = members.map((m, i) => ({ memberId: m.id, present: !away[i]![n] }));
-      await recordAttendance(ctx, session.id, date, { items });
+      await recordAttendance(recordedOn(ctx, date), session.id, date, { items });
     }
     if (!course.postTest) continue;
     for (const [i, e] of enrolments.entries()) {
       const answers = i % 4 === 3 ? [0, 0] : [0, 1];
-      await recordTestAttempt(ctx, session.id, e.id, 'post', { answers });
+      await recordTestAttempt(recordedOn(ctx, days.at(-1)!), session.id, e.id, 'post', { answers });
     }
   }
   return PAST_SESSIONS.length;

@@ -8,7 +8,7 @@
 import { addDays, dateIn } from '../../shared/dates.js';
 import type { Ctx } from '../http/context.js';
 import { createCourse, createSession, enrol, recordAttendance, recordTestAttempt } from '../modules/training/index.js';
-import { seedTrainingHistory } from './seed-history.js';
+import { recordedOn, seedTrainingHistory } from './seed-history.js';
 
 const choices = (id: string[], en: string[], ja: string[]) =>
   id.map((_, i) => ({ id: id[i]!, en: en[i]!, ja: ja[i]! }));
@@ -124,10 +124,10 @@ export async function seedTraining(
   for (const [n, date] of days.entries()) {
     // Everyone came every day, but the last participant missed the first two days.
     const items = members.map((m, i) => ({ memberId: m.id, present: i < members.length - 1 || n === 2 }));
-    await recordAttendance(ctx, session.id, date, { items });
+    await recordAttendance(recordedOn(ctx, date), session.id, date, { items });
   }
   const first = enrolments[0];
-  if (first) await recordTestAttempt(ctx, session.id, first.id, 'post', { answers: [0, 1] });
+  if (first) await recordTestAttempt(recordedOn(ctx, days[2]!), session.id, first.id, 'post', { answers: [0, 1] });
   await createSession(ctx, {
     courseId: courses[1]!.id,
     areaCode: place.areaCode,

@@ -106,20 +106,21 @@ export const certificatesRepository = {
   },
 
   /**
-   * Issues the certificate of an enrolment once, with the names as printed today: a second issue
+   * Issues the certificate of an enrolment once, with the names as printed today, dated by the
+   * app's clock (the day the last attendance or test that completed it was recorded): a second issue
    * while one is valid is a no-op (undefined).
    */
   async issue(
     db: Queryable,
-    c: { id: string; enrolmentId: string; code: string },
+    c: { id: string; enrolmentId: string; code: string; issuedAt: Date },
   ): Promise<CertificateRow | undefined> {
     const rows = await db.query<CertificateRow>(
       `WITH written AS (INSERT INTO training_certificates (id, enrolment_id, session_id, member_id, program_id,
          group_id, area_path, verification_code, participant_name, course_title, topic, starts_on, ends_on,
-         trainer_name, program_name, hours, issuer, place, signer_name, signer_title, signature_key)
+         trainer_name, program_name, hours, issuer, place, signer_name, signer_title, signature_key, issued_at)
        SELECT $1, e.id, s.id, e.member_id, e.program_id, e.group_id, e.area_path, $3, m.name, co.title, co.topic,
          s.starts_on, s.ends_on, u.name, p.name, co.duration_hours, cs.issuer, a.name, cs.signer_name,
-         cs.signer_title, cs.signature_key
+         cs.signer_title, cs.signature_key, $4
        FROM enrolments e JOIN training_sessions s ON s.id = e.session_id JOIN courses co ON co.id = s.course_id
        JOIN registry_members m ON m.id = e.member_id JOIN platform_accounts u ON u.id = s.trainer_id
        JOIN programs_programs p ON p.id = e.program_id
@@ -130,7 +131,7 @@ export const certificatesRepository = {
        ON CONFLICT (enrolment_id) WHERE revoked_at IS NULL DO NOTHING
        RETURNING *)
        ${selectFrom('written')}`,
-      [c.id, c.enrolmentId, c.code],
+      [c.id, c.enrolmentId, c.code, c.issuedAt],
     );
     return rows[0];
   },

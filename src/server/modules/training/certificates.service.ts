@@ -92,7 +92,12 @@ export async function settleCertificates(
     const complete = progressOf(row, session, course).complete;
     if (complete && !row.certificate_id && !row.certificate_withdrawn) {
       const id = uuidv7();
-      const issued = await certificatesRepository.issue(tx.db, { id, enrolmentId: row.id, code: verificationCode() });
+      const issued = await certificatesRepository.issue(tx.db, {
+        id,
+        enrolmentId: row.id,
+        code: verificationCode(),
+        issuedAt: tx.clock.now(),
+      });
       if (issued) {
         await recordAudit(tx.db, tx, {
           action: 'certificate.issue',
