@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
-import { languageNames, untranslated } from '../../shared/language-names';
+import { untranslated } from '../../shared/language-names';
+import { languageList } from '../lib/format';
 
 /**
  * Says so when part of a product's text is shown in another language than the reader's (a
@@ -12,7 +13,7 @@ export function ShownIn({ shownIn }: { shownIn: Record<string, string | null> })
   if (others.length === 0) return null;
   return (
     <p className="muted small" role="note">
-      {t('product.shownIn', { languages: languageNames(others, locale) })}
+      {t('product.shownIn', { languages: languageList(others, locale) })}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { Money } from './http';
+import { languageNames } from '../../shared/language-names';
 import { intlLocale } from '../../shared/languages';
 
 /** The one place dates and money become text, in the reader's language. */
@@ -21,6 +22,23 @@ export function currencyName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+/** A list in the reader's language and its punctuation: "A, B, and C", "A, B, dan C", 「A、B、C」. */
+export function formatList(items: readonly string[], locale: string): string {
+  try {
+    return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** Languages by name in the reader's language, as a list of that language ("インドネシア語、英語、日本語"). */
+export function languageList(codes: readonly string[], locale: string): string {
+  return formatList(
+    codes.map((code) => languageNames([code], locale)),
+    locale,
+  );
 }
 
 /** A `YYYY-MM-DD` date, read as a calendar day (no time zone shift). */

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
+import { CertificationList } from '../../../components/CertificationList';
 import { Loaded } from '../../../components/Loaded';
 import { languageNames } from '../../../../shared/language-names';
 import { ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
-import { formatDate, formatQuantity } from '../../../lib/format';
+import { formatDate, formatList, formatQuantity } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getProvenance } from '../api/provenance';
 
@@ -61,16 +62,7 @@ export default function ProvenancePage({ id }: { id: string }) {
             <section className="panel" aria-labelledby="certs-title">
               <h2 id="certs-title">{t('provenance.certifications')}</h2>
               {data.certifications.length === 0 ? <p className="muted">{t('provenance.noCertifications')}</p> : null}
-              <ul className="rows">
-                {data.certifications.map((c) => (
-                  <li key={`${c.kind}-${c.number}`} className="row-static">
-                    <strong>{t(`certKind.${c.kind}`)}</strong>
-                    <span className="muted small">
-                      {c.number} · {c.issuer}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+              <CertificationList certifications={data.certifications} />
               <p className="muted small">{t('provenance.certificationsNote')}</p>
             </section>
             {data.inputs.length ? (
@@ -102,7 +94,7 @@ export default function ProvenancePage({ id }: { id: string }) {
             ) : null}
             {village.potentials.length ? (
               <p className="muted small">
-                {t('provenance.potentials', { list: village.potentials.join(', ') })}
+                {t('provenance.potentials', { list: formatList(village.potentials, locale) })}
                 {/* Typed by the facilitator, in Indonesian: said so to a reader of another language. */}
                 {locale === 'id' ? null : ` (${languageNames(['id'], locale)})`}
               </p>

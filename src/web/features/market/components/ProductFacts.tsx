@@ -1,6 +1,7 @@
 import type { CatalogProductAnswer } from '../../../../shared/schemas/market';
 import { useI18n } from '../../../i18n/i18n';
 import { intlLocale } from '../../../../shared/languages';
+import { formatList } from '../../../lib/format';
 
 /** What the label says, in the reader's language: net quantity, ingredients, allergens, shelf life, storage. */
 export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
@@ -31,7 +32,10 @@ export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
             <dt>{t('product.allergens')}</dt>
             <dd>
               {allergens.length
-                ? allergens.map((a) => t(`allergen.${a}`)).join(t('product.listSeparator'))
+                ? formatList(
+                    allergens.map((a) => t(`allergen.${a}`)),
+                    locale,
+                  )
                 : t('product.allergensNone')}
             </dd>
           </>

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney, formatQuantity, unitName } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, languageList, unitName } from '../../../lib/format';
+import { CertificationList } from '../../../components/CertificationList';
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
 import { ContactGroup } from './ContactGroup';
 import { ProductFacts } from './ProductFacts';
 import { RatingBadge } from './RatingBadge';
-import { languageNames } from '../../../../shared/language-names';
 import { ShownIn } from '../../../components/ShownIn';
 
 /** The page a QR code on a package opens: the product's story, its village and its group. */
@@ -58,6 +58,12 @@ export function ProductStoryPage({ id }: { id: string }) {
                 ))}
               </ul>
             ) : null}
+            {data.certifications.length ? (
+              <section aria-labelledby="certs-title" className="panel">
+                <h2 id="certs-title">{t('product.certifications')}</h2>
+                <CertificationList certifications={data.certifications} />
+              </section>
+            ) : null}
             <ProductFacts data={data} />
             <section aria-labelledby="origin-title" className="panel">
               <h2 id="origin-title">{t('product.origin')}</h2>
@@ -82,9 +88,7 @@ export function ProductStoryPage({ id }: { id: string }) {
               </dl>
             </section>
             <ContactGroup productId={data.id} unit={data.unit} />
-            <p className="muted small">
-              {t('product.languages', { languages: languageNames(data.languages, locale) })}
-            </p>
+            <p className="muted small">{t('product.languages', { languages: languageList(data.languages, locale) })}</p>
           </article>
         );
       }}

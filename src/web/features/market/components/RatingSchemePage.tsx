@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
+import { formatList } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getRatingScheme } from '../api/catalog';
 
 /**
  * What a badge's stars mean, for anyone who follows it: the scheme's parts and points, the star
- * bands, what a product must hold to be rated, who awards each star, and the caveats on its figures.
+ * bands, what a product must hold to be rated and who awards each star. The scheme's caveats are
+ * notes for the program staff who configure it (what to check, what to change): not shown here.
  */
 export function RatingSchemePage({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -22,12 +24,6 @@ export function RatingSchemePage({ id }: { id: string }) {
         <article className="rating-scheme">
           <h1>{data.name}</h1>
           {data.description ? <p>{data.description}</p> : null}
-          {data.caveats ? (
-            <aside className="notice" aria-labelledby="caveats-title">
-              <h2 id="caveats-title">{t('rating.caveats')}</h2>
-              <p>{data.caveats}</p>
-            </aside>
-          ) : null}
           <section aria-labelledby="bands-title" className="panel">
             <h2 id="bands-title">{t('rating.bands')}</h2>
             <ul>
@@ -71,7 +67,10 @@ export function RatingSchemePage({ id }: { id: string }) {
                 {data.requirements.map((r) => (
                   <li key={r.code}>
                     {r.name}
-                    {r.categories ? ` (${t('rating.onlyFor', { categories: r.categories.join(', ') })})` : ''} —{' '}
+                    {r.categories
+                      ? ` (${t('rating.onlyFor', { categories: formatList(r.categories, locale) })})`
+                      : ''}{' '}
+                    —{' '}
                     {r.onFail.effect === 'block' ? t('rating.blocks') : t('rating.caps', { stars: r.onFail.maxStars })}
                   </li>
                 ))}
