@@ -9,8 +9,8 @@ import type { PublicRatingAnswer, PublicSchemeAnswer, SchemeDefinition } from '.
 /**
  * What the public sees of ratings: a product's badge named by its scheme and round ("OCOP ★★★★
  * 2026"), and the scheme's summary the badge links to — its parts and weights, star bands, the
- * requirements a product must meet, and the caveats on its figures. Nothing about assessors,
- * scores or appeals.
+ * requirements a product must meet. Nothing about assessors, scores or appeals, and not the
+ * scheme's caveats, which are notes to the staff who configure it.
  */
 
 interface BadgeRow {
@@ -74,7 +74,9 @@ export async function publicScheme(db: Queryable, id: string, locale: UiLocale):
     name: text(def.name) ?? '',
     badgeName: badgeName(def, locale),
     description: text(def.description),
-    caveats: text(def.caveats),
+    // The caveats are notes to the program's staff (what to check against the source, what to change
+    // in their copy): the staff read them with the scheme, the public summary says only what the stars mean.
+    caveats: null,
     validityMonths: def.validityMonths,
     minPublicStars: def.minPublicStars,
     parts: def.parts.map((p) => ({

@@ -157,14 +157,17 @@ describe('rating rules', () => {
     });
   });
 
-  it('show anyone what a badge means: the scheme’s bands, requirements and caveats in their language', async () => {
+  it('show anyone what a badge means: the scheme’s bands and requirements in their language, not the notes to its staff', async () => {
     const w = await qualityWorld(t);
     const ocop = await w.scheme(OCOP_TEMPLATE_ID);
     const ja = await t.request({ method: 'GET', url: `/api/v1/catalog/rating-schemes/${ocop.id}?locale=ja` });
     expect(ja.statusCode).toBe(200);
     const summary = ja.json();
     expect(summary).toMatchObject({ name: 'ベトナムOCOP方式', badgeName: 'OCOP', validityMonths: 36 });
-    expect(summary.caveats).toContain('付属書');
+    // The caveats tell the program's staff what to check and change: the staff read them, the public do not.
+    expect(summary.caveats).toBeNull();
+    expect(JSON.stringify(summary)).not.toContain('付属書');
+    expect(ocop.definition.caveats.ja).toContain('付属書');
     expect(summary.parts.map((p: { points: number }) => p.points)).toEqual([40, 25, 35]);
     expect(summary.thresholds.map((b: { stars: number }) => b.stars)).toEqual([5, 4, 3, 2, 1]);
     expect(summary.requirements).toContainEqual(
