@@ -258,8 +258,15 @@ describe('the demo seed', () => {
     expect(byDate.map((r) => r.assessedOn.slice(0, 7))).toEqual(
       DEMO_ROUNDS.map((r) => monthBefore(new Date(), r.back)),
     );
-    // A third of each scale is 2★ (≥ 30 %), two thirds 3★ (≥ 50 %); full marks are capped at 4★ by the provincial panel.
+    // Rated under Indonesia's Kemenperin scheme, not Vietnam's OCOP: the middle of each scale (67 %) is
+    // 3★, held at 2★ by the district panel; full marks are held at 4★ without a business licence (NIB).
     expect(byDate.map((r) => r.stars)).toEqual([2, 3, 4]);
+    const [scheme] = await t.database.db.query<{ name: string }>(
+      `SELECT s.definition->'name'->>'en' AS name FROM assessments a JOIN rating_schemes s ON s.id = a.scheme_id
+       WHERE a.product_id = $1 GROUP BY 1`,
+      [chips!.id],
+    );
+    expect(scheme!.name).toBe('Kemenperin OVOP style');
     const certificates = await get<{ items: { kind: string; issuedOn: string }[] }>(
       `/api/v1/certifications?productId=${chips!.id}`,
     );

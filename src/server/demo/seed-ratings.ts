@@ -1,8 +1,10 @@
 /**
  * The demo's ratings and certificates over its two years: the salak group's chips, P-IRT from the
- * start, rated by the program's OCOP-style scheme three times — 2★, then 3★ after the packaging
- * course, then 4★ (the most a provincial panel awards) — and certified halal in the last year. So
- * the dashboard shows stars rising and the group "naik kelas" (stars up, a new certificate). Built
+ * start, rated by the program's Kemenperin OVOP scheme (Indonesia's own, the ID pack's default) three
+ * times — 2★ by the district panel (a coaching tier, not shown in public), then 3★ by the province
+ * after the packaging course, then 4★ by the national panel (full marks, held at 4★ without a
+ * business licence, NIB) — and certified halal in the last year. So the dashboard shows stars rising
+ * and the group "naik kelas" (stars up, a new certificate). Built
  * through the quality commands, each step by the person whose step it is; dates relative to the day
  * of seeding.
  */
@@ -14,7 +16,7 @@ import {
   createCertification,
   createScheme,
   finaliseAssessment,
-  OCOP_TEMPLATE_ID,
+  KEMENPERIN_TEMPLATE_ID,
   recordPanelScores,
   recordSelfAssessment,
   setAssessorTier,
@@ -28,13 +30,15 @@ export interface RatingPeople {
 }
 
 /**
- * The rounds: months before the day of seeding, and how far up each criterion's scale the panel
- * scored. Twelve months apart, so each falls in its own year: one round a year per product.
+ * The rounds: months before the day of seeding, the panel's tier, and how far up each criterion's
+ * scale the panel scored. Twelve months apart, so each falls in its own year: one round a year per
+ * product. Kemenperin's scale is 1–3: the middle of it is two thirds of the points (3★ at 55 %),
+ * which the district panel may award only up to 2★.
  */
 export const DEMO_ROUNDS = [
-  { back: 26, share: 1 / 3 },
-  { back: 14, share: 2 / 3 },
-  { back: 2, share: 1 },
+  { back: 26, share: 1 / 2, panelTier: 'district' },
+  { back: 14, share: 1 / 2, panelTier: 'province' },
+  { back: 2, share: 1, panelTier: 'national' },
 ] as const;
 
 export async function seedRatings(ctx: Ctx, programId: string, productId: string, people: RatingPeople) {
@@ -51,8 +55,8 @@ export async function seedRatings(ctx: Ctx, programId: string, productId: string
   const today = dateIn(ctx.clock.now());
   const day = (back: number, d: number) => `${monthBefore(ctx.clock.now(), back)}-${String(d).padStart(2, '0')}`;
 
-  const { record: scheme } = await createScheme(manager, { programId, templateId: OCOP_TEMPLATE_ID });
-  await setAssessorTier(manager, programId, { userId: people.assessorId, tier: 'province' });
+  const { record: scheme } = await createScheme(manager, { programId, templateId: KEMENPERIN_TEMPLATE_ID });
+  await setAssessorTier(manager, programId, { userId: people.assessorId, tier: 'national' });
 
   // P-IRT (valid five years) before the first round; halal in the last year.
   const pirtFrom = day(28, 10);
@@ -80,7 +84,7 @@ export async function seedRatings(ctx: Ctx, programId: string, productId: string
       productId,
       schemeId: scheme.id,
       year: Number(assessedOn.slice(0, 4)),
-      panelTier: 'province',
+      panelTier: round.panelTier,
       assessedOn,
     });
     const scores = criteria.map((c) => {

@@ -37,7 +37,7 @@ export {
   recordSelfAssessment,
 } from './assessments.service.js';
 export { createCertification } from './certifications.service.js';
-export { OCOP_TEMPLATE_ID } from './scheme-templates.js';
+export { KEMENPERIN_TEMPLATE_ID } from './scheme-templates.js';
 
 /** A shipped rating-scheme template's id by its key ('otop', 'ocop', 'kemenperin-ovop'), as country packs name them. */
 export { schemeTemplateId } from './scheme-templates.js';
