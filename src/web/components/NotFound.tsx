@@ -7,7 +7,9 @@ export function NotFound() {
     <section className="panel" data-testid="not-found">
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <Link href="~/">{t('notFound.home')}</Link>
+      <Link href="~/" className="tap-link">
+        {t('notFound.home')}
+      </Link>
     </section>
   );
 }
