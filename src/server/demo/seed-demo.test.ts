@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +223,24 @@ describe('the demo seed', () => {
       expect(honey.json().items).toMatchObject([{ name: 'スンバワ島の森のはちみつ', exportReady: false }]);
       const chips = await s.request({ method: 'GET', url: '/api/v1/catalog/products?q=salak' });
       expect(chips.json().items).toMatchObject([{ price: { amount: '12900.00', currency: 'IDR' }, unit: '100 g' }]);
+    });
+
+    it('finds a product for each example the search box gives, in each of the catalog’s languages', async () => {
+      for (const locale of ['id', 'en', 'ja'] as const) {
+        const messages = JSON.parse(
+          readFileSync(new URL(`../../web/i18n/public/${locale}.json`, import.meta.url), 'utf8'),
+        ) as Record<string, string>;
+        // "mis. madu, batik, salak", "例: はちみつ、バティック、サラク": the words after the lead-in.
+        const examples = messages['catalog.searchPlaceholder']!.replace(/^\S+\s*/, '').split(/[,、]\s*/);
+        expect(examples.length, locale).toBeGreaterThanOrEqual(3);
+        for (const q of examples) {
+          const found = await s.request({
+            method: 'GET',
+            url: `/api/v1/catalog/products?locale=${locale}&q=${encodeURIComponent(q)}`,
+          });
+          expect({ locale, q, found: found.json().items.length > 0 }).toEqual({ locale, q, found: true });
+        }
+      }
     });
 
     it('plans training in Sibetan, with two years of past sessions and their certificates, and the latest verifies', async () => {
