@@ -1,6 +1,7 @@
 import { catalogQuery, type CatalogItemAnswer, type CatalogQuery } from '../../shared/schemas/market.js';
+import { unitName } from '../../shared/formats.js';
 import type { UiLocale } from '../../shared/locales.js';
-import { formatPrice, markup, translator, type RenderedPage } from './page.js';
+import { formatPrice, markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /** The app's page of results (src/web/features/market/api/catalog.ts). */
 const CATALOG_PAGE = 24;
@@ -27,21 +28,26 @@ export function catalogPage(
   const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
   const option = (name: keyof CatalogFilters, value: string, label: string) =>
     markup`<option value="${value}"${filters[name] === value ? markup` selected` : null}>${label}</option>`;
+  // The app's ProductCard and Stars, as they render.
+  const stars = (n: number | null) =>
+    n === null
+      ? null
+      : markup`<span class="stars" role="img" aria-label="${t('catalog.stars', { stars: n })}">${'★'.repeat(n)}<span aria-hidden="true" class="muted">${'★'.repeat(Math.max(0, 5 - n))}</span></span>`;
   const card = (item: CatalogItemAnswer) => {
     const region = item.region.slice(1).reverse().join(', ');
     return markup`<li class="card product-card"><a href="/p/${item.id}" class="card-link">${
       item.photo
         ? markup`<img src="${item.photo.thumbnailUrl}" alt="" width="320" height="240" loading="lazy" />`
-        : null
+        : markup`<div class="no-photo" aria-hidden="true">◇</div>`
     }<span class="card-title">${item.name}</span></a><p class="muted small">${item.village.name}${
       region ? ` · ${region}` : ''
-    }</p><p class="price">${formatPrice(item.price, locale)} / <span class="unit">${item.unit}</span></p>${
-      item.exportReady ? markup`<p class="small"><span class="badge">${t('catalog.exportReady')}</span></p>` : null
-    }</li>`;
+    }</p><p class="price">${formatPrice(item.price, locale)} / <span class="unit">${unitName(item.unit, locale)}</span></p><p class="small">${stars(item.stars)} ${
+      item.exportReady ? markup`<span class="badge">${t('catalog.exportReady')}</span>` : null
+    }</p></li>`;
   };
   const names = items.slice(0, 3).map((item) => item.name);
   return {
-    title: `${filters.q ? `${filters.q} — ${t('catalog.title')}` : t('catalog.title')} — OVOP`,
+    title: filters.q ? pageTitle(filters.q, t('catalog.title')) : pageTitle(t('catalog.title')),
     description: names.length ? `${t('catalog.intro')} ${names.join(', ')}…` : t('catalog.intro'),
     path: search.size ? `/catalog?${search}` : '/catalog',
     ogType: 'website',

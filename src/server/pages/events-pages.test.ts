@@ -53,7 +53,7 @@ describe('the public events pages', () => {
     const closed = await w.event();
     const r = await get(`/events/${open.id}`);
     expect(r.statusCode).toBe(200);
-    expect(r.body).toContain('<title>Pameran produk desa — OVOP</title>');
+    expect(r.body).toContain('<title>Pameran produk desa · OVOP</title>');
     expect(r.body).toContain('"eventStatus":"https://schema.org/EventScheduled"');
     expect(rootOf(r.body)).toContain(`href="/api/v1/community/public-events/${open.id}/calendar"`);
     expect((await get(`/events/${closed.id}`)).statusCode).toBe(404);

@@ -2,7 +2,7 @@ import { intlLocale } from '../../shared/languages.js';
 import { localized } from '../../shared/localized.js';
 import type { UiLocale } from '../../shared/locales.js';
 import type { PublicEventAnswer } from '../../shared/schemas/community-events.js';
-import { markup, translator, type Html, type RenderedPage } from './page.js';
+import { markup, pageTitle, translator, type Html, type RenderedPage } from './page.js';
 
 /**
  * When an event is, in its own time zone (named: the server does not know the visitor's); a
@@ -48,7 +48,7 @@ export function eventsPage(programId: string, items: readonly PublicEventAnswer[
   const t = translator(locale);
   const title = (e: PublicEventAnswer) => localized(e.title, locale) ?? '';
   return {
-    title: `${t('publicEvents.title')} — OVOP`,
+    title: pageTitle(t('publicEvents.title')),
     description: items.length
       ? items
           .slice(0, 3)
@@ -75,7 +75,7 @@ export function eventPage(event: PublicEventAnswer, locale: UiLocale, origin: st
   const description = localized(event.description, locale) ?? '';
   const path = `/events/${event.id}`;
   return {
-    title: `${title} — OVOP`,
+    title: pageTitle(title),
     description: description || when(event, locale),
     path,
     ogType: 'website',

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { acceptedLanguages, firstLocale, LOCALE_COOKIE } from '../../shared/first-locale.js';
-import { intlLocale, lookupChain } from '../../shared/languages.js';
+import { pageTitle } from '../../shared/formats.js';
+import { lookupChain } from '../../shared/languages.js';
 import type { UiLocale } from '../../shared/locales.js';
 
 /*
@@ -21,19 +22,27 @@ export function pageLocale(request: FastifyRequest<{ Querystring: { lang?: strin
   return firstLocale(lang, request.cookies[LOCALE_COOKIE], acceptedLanguages(request.headers['accept-language']));
 }
 
-/** The web app's public messages (src/web/i18n/public), read where the repository keeps them, from src/ or dist/. */
-const MESSAGES = new URL('../../../src/web/i18n/public/', import.meta.url);
-const messageFiles = new Map<UiLocale, Record<string, string>>();
+/**
+ * The web app's messages (src/web/i18n), read where the repository keeps them, from src/ or dist/:
+ * its public part, and its staff part for the few words a rendered page shows that the app's public
+ * pages do not (the HS code's label).
+ */
+const MESSAGES = new URL('../../../src/web/i18n/', import.meta.url);
+type MessagePart = 'public' | 'staff';
+const messageFiles = new Map<string, Record<string, string>>();
 
-function ownMessages(locale: UiLocale): Record<string, string> {
-  let messages = messageFiles.get(locale);
+function ownMessages(part: MessagePart, locale: UiLocale): Record<string, string> {
+  let messages = messageFiles.get(`${part}/${locale}`);
   if (!messages) {
     try {
-      messages = JSON.parse(readFileSync(new URL(`${locale}.json`, MESSAGES), 'utf8')) as Record<string, string>;
+      messages = JSON.parse(readFileSync(new URL(`${part}/${locale}.json`, MESSAGES), 'utf8')) as Record<
+        string,
+        string
+      >;
     } catch {
       messages = {};
     }
-    messageFiles.set(locale, messages);
+    messageFiles.set(`${part}/${locale}`, messages);
   }
   return messages;
 }
@@ -41,8 +50,8 @@ function ownMessages(locale: UiLocale): Record<string, string> {
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** The app's `t` for a page: a key's text in the language, else in its fallback chain's next one (th → en → id). */
-export function translator(locale: UiLocale): Translate {
-  const chain = lookupChain(locale).map(ownMessages);
+export function translator(locale: UiLocale, part: MessagePart = 'public'): Translate {
+  const chain = lookupChain(locale).map((language) => ownMessages(part, language));
   return (key, vars) => {
     const text = chain.map((messages) => messages[key]).find((t) => t !== undefined) ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
@@ -80,23 +89,8 @@ export function markup(strings: TemplateStringsArray, ...parts: Part[]): Html {
 /** JSON inside a <script>: nothing in it may close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-/** A price as the visitor reads it ("Rp 25.000", "IDR 25,000"). */
-export function formatPrice(price: { amount: string; currency: string }, locale: UiLocale): string {
-  try {
-    return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: price.currency }).format(
-      Number(price.amount),
-    );
-  } catch {
-    return `${price.currency} ${price.amount}`;
-  }
-}
-
-/** A date as the visitor reads it. */
-export function formatDate(isoDate: string, locale: UiLocale): string {
-  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
+/** Money, dates and titles as the web app writes them (src/shared/formats.ts): a page does not change once the app takes it over. */
+export { formatDate, formatMoney as formatPrice, pageTitle } from '../../shared/formats.js';
 
 /** A rendered page: its head's facts and its root's content. */
 export interface RenderedPage {
@@ -137,7 +131,7 @@ export function renderPage(shell: string, page: RenderedPage, locale: UiLocale, 
     markup`<link rel="canonical" href="${url}" />`,
     markup`<meta property="og:type" content="${page.ogType}" />`,
     markup`<meta property="og:site_name" content="OVOP" />`,
-    markup`<meta property="og:title" content="${page.title.replace(/ — OVOP$/, '')}" />`,
+    markup`<meta property="og:title" content="${page.title.replace(/ · OVOP$/, '')}" />`,
     markup`<meta property="og:description" content="${page.description}" />`,
     markup`<meta property="og:url" content="${url}" />`,
     markup`<meta property="og:locale" content="${OG_LOCALES[locale]}" />`,
@@ -158,7 +152,7 @@ export function renderPage(shell: string, page: RenderedPage, locale: UiLocale, 
 export function notFoundPage(path: string, locale: UiLocale): RenderedPage {
   const t = translator(locale);
   return {
-    title: `${t('notFound.title')} — OVOP`,
+    title: pageTitle(t('notFound.title')),
     description: t('notFound.body'),
     path,
     ogType: 'website',

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
 import { marketWorld } from '../../../test/market-fixtures.js';
+import { salakChips } from '../../../test/quality-fixtures.js';
 import { registryWorld } from '../../../test/registry-fixtures.js';
 import { right, trainingWorld } from '../../../test/training-fixtures.js';
 
@@ -23,6 +24,13 @@ writeFileSync(join(webRoot, 'index.html'), SHELL);
 writeFileSync(join(webRoot, 'assets', 'app-1.css'), '.page{margin:0}');
 
 const t = useTestApp({ webRoot });
+
+/** The web app's own formatters, as its pages call them (loaded as Vite loads the app's modules). */
+const APP_FORMAT = '../../web/lib/format.ts';
+const app = (await import(/* @vite-ignore */ APP_FORMAT)) as {
+  unitName: (unit: string, locale: string) => string;
+  pageTitle: (...parts: string[]) => string;
+};
 
 const headOf = (body: string) => body.slice(0, body.indexOf('</head>'));
 const rootOf = (body: string) => body.slice(body.indexOf('<div id="root">'), body.lastIndexOf('</div>'));
@@ -46,7 +54,7 @@ describe('the catalog page', () => {
     expect(root).toMatch(
       /<form role="search" class="filters" method="get" action="\/catalog">.*<input type="search" name="q"/,
     );
-    expect(headOf(r.body)).toContain('<title>Katalog produk desa — OVOP</title>');
+    expect(headOf(r.body)).toContain('<title>Katalog produk desa · OVOP</title>');
     expect(headOf(r.body)).toContain('<link rel="canonical" href="http://ovop.test/catalog" />');
     expect(meta(r.body, 'og:type')).toBe('website');
     expect(meta(r.body, 'og:locale')).toBe('id_ID');
@@ -68,7 +76,7 @@ describe('the catalog page', () => {
     expect(root).not.toContain(`/p/${w.products.bali.id}`);
     expect(root).toContain('name="q" value="madu"');
     expect(root).toContain('<option value="false" selected>');
-    expect(headOf(r.body)).toContain('<title>madu — Katalog produk desa — OVOP</title>');
+    expect(headOf(r.body)).toContain('<title>madu · Katalog produk desa · OVOP</title>');
     expect(headOf(r.body)).toContain(
       '<link rel="canonical" href="http://ovop.test/catalog?q=madu&amp;exportReady=false" />',
     );
@@ -96,6 +104,37 @@ describe('the catalog page', () => {
   });
 });
 
+describe('the words of a page, as the app shows them once it takes the page over', () => {
+  it('writes units and titles with the app’s own formatters, in Indonesian and Japanese', async () => {
+    const w = await marketWorld(t);
+    const cloth = await w.post(
+      '/api/v1/products',
+      salakChips(w.groups.bali.id, { name: { id: 'Kain tenun bambu', ja: '竹の織物' }, unit: 'lembar 2,1 m' }),
+    );
+    await w.post('/api/v1/products', salakChips(w.groups.bali.id, { name: { id: 'Sendok bambu' }, unit: 'buah' }));
+    const ja = rootOf((await get('/catalog?q=bambu&lang=ja')).body);
+    expect(app.unitName('lembar 2,1 m', 'ja')).toBe('枚（2.1 m）');
+    expect(ja).toContain(`<span class="unit">${app.unitName('lembar 2,1 m', 'ja')}</span>`);
+    expect(ja).toContain(`<span class="unit">${app.unitName('buah', 'ja')}</span>`);
+    expect(ja).not.toContain('buah');
+    const id = rootOf((await get('/catalog?q=bambu')).body);
+    expect(id).toContain('<span class="unit">lembar 2,1 m</span>');
+    expect(id).toContain('<span class="unit">buah</span>');
+    // the app sets the title of a product and of a batch; the others keep the server's, written the same way
+    const product = await get(`/p/${cloth.id}?lang=ja`);
+    expect(rootOf(product.body)).toContain(app.unitName('lembar 2,1 m', 'ja'));
+    expect(headOf(product.body)).toContain(`<title>${app.pageTitle('竹の織物')}</title>`);
+    expect(headOf((await get(`/p/${cloth.id}`)).body)).toContain(`<title>${app.pageTitle('Kain tenun bambu')}</title>`);
+    const batch = await w.batch(cloth.id, { lotCode: 'KSS-2611-01', producedOn: '2026-02-01' });
+    const batchJa = await get(`/b/${batch.id}?lang=ja`);
+    expect(headOf(batchJa.body)).toContain(`<title>${app.pageTitle('竹の織物', 'KSS-2611-01')}</title>`);
+    expect(headOf(batchJa.body)).toContain('<title>竹の織物 · KSS-2611-01 · OVOP</title>');
+    expect(headOf((await get('/catalog?q=bambu&lang=ja')).body)).toContain(
+      `<title>${app.pageTitle('bambu', '村の商品カタログ')}</title>`,
+    );
+  });
+});
+
 describe('the product page', () => {
   it('has the product, its Open Graph tags and parseable schema.org Product data', async () => {
     const w = await marketWorld(t);
@@ -104,7 +143,7 @@ describe('the product page', () => {
     expect(r.headers['cache-control']).toBe('no-cache');
     expect(rootOf(r.body)).toContain('<h1>Keripik salak</h1>');
     expect(rootOf(r.body)).toMatch(/Rp\s*12\.900/);
-    expect(headOf(r.body)).toContain('<title>Keripik salak — OVOP</title>');
+    expect(headOf(r.body)).toContain('<title>Keripik salak · OVOP</title>');
     expect(meta(r.body, 'description')).toBe('Keripik dari salak Bali.');
     expect(meta(r.body, 'og:title')).toBe('Keripik salak');
     expect(meta(r.body, 'og:type')).toBe('product');
@@ -117,7 +156,7 @@ describe('the product page', () => {
       offers: { '@type': 'Offer', price: '12900.00', priceCurrency: 'IDR' },
     });
     const ja = await get(`/p/${w.products.bali.id}`, { cookie: 'ovop_lang=ja' });
-    expect(headOf(ja.body)).toContain('<title>サラクチップス — OVOP</title>');
+    expect(headOf(ja.body)).toContain('<title>サラクチップス · OVOP</title>');
   });
 
   it('keeps a signed-in visitor’s page out of shared caches', async () => {
@@ -177,16 +216,16 @@ describe('the batch provenance page', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('<html lang="en"');
     const root = rootOf(r.body);
-    expect(root).toContain('<h1>Salak chips</h1>');
+    expect(root).toContain('<h1 lang="en">Salak chips</h1>');
     expect(root).toContain('KRP-PAGES-01');
     expect(root).toContain('Feb 1, 2026');
     expect(root).toContain(w.groups.bali.name);
-    expect(root).toContain(`<a href="/p/${w.products.bali.id}">`);
-    expect(headOf(r.body)).toMatch(/<title>Salak chips · [^<]*KRP-PAGES-01[^<]* — OVOP<\/title>/);
+    expect(root).toContain(`<a href="/p/${w.products.bali.id}" class="button">`);
+    expect(headOf(r.body)).toMatch(/<title>Salak chips · KRP-PAGES-01 · OVOP<\/title>/);
     expect(meta(r.body, 'og:url')).toBe(`http://ovop.test/b/${batch.id}`);
     expect(meta(r.body, 'og:locale')).toBe('en_US');
     const ja = await get(`/b/${batch.id}`, { 'accept-language': 'ja-JP' });
-    expect(rootOf(ja.body)).toContain('<h1>サラクチップス</h1>');
+    expect(rootOf(ja.body)).toContain('<h1 lang="ja">サラクチップス</h1>');
   });
 });
 
@@ -211,7 +250,7 @@ describe('the certificate verification page', () => {
       expect(root).toContain('Pengemasan produk pangan');
       expect(root).toContain(answer.number);
       expect(meta(r.body, 'robots')).toBe('noindex');
-      expect(headOf(r.body)).toContain(`<title>Pemeriksaan sertifikat ${answer.number} — OVOP</title>`);
+      expect(headOf(r.body)).toContain(`<title>Pemeriksaan sertifikat ${answer.number} · OVOP</title>`);
     }
     const ja = await get(`/verify/${id}`, { cookie: 'ovop_lang=ja' });
     expect(ja.body).toContain('<html lang="ja"');
@@ -254,7 +293,7 @@ describe('the success story pages', () => {
     expect(root).toContain('<h1>Dari kebun salak ke &lt;Tokyo&gt;</h1>');
     expect(root).toContain('<p>Kelompok kami mulai dengan lima orang.</p><p>Kini kami mengirim keripik ke Jepang.</p>');
     expect(root).toContain('<dt>Anggota terlatih</dt><dd>0 orang</dd>');
-    expect(headOf(r.body)).toContain('<title>Dari kebun salak ke &lt;Tokyo&gt; — OVOP</title>');
+    expect(headOf(r.body)).toContain('<title>Dari kebun salak ke &lt;Tokyo&gt; · OVOP</title>');
     expect(meta(r.body, 'og:type')).toBe('article');
     expect(meta(r.body, 'description')).toBe(
       'Kelompok kami mulai dengan lima orang. Kini kami mengirim keripik ke Jepang.',

@@ -31,7 +31,7 @@ describe('a member’s public page', () => {
 
     const bare = await get(`/people/${sari.joinId}`);
     expect(bare.statusCode).toBe(200);
-    expect(bare.body).toContain('<title>Ni Ketut &lt;Sari&gt; — OVOP</title>');
+    expect(bare.body).toContain('<title>Ni Ketut &lt;Sari&gt; · OVOP</title>');
     expect(bare.body).toContain('<meta name="robots" content="noindex" />');
     const shown = rootOf(bare.body);
     expect(shown).toContain('<h1>Ni Ketut &lt;Sari&gt;</h1>');

@@ -2,7 +2,7 @@ import type { UiLocale } from '../../shared/locales.js';
 import { localized } from '../../shared/localized.js';
 import type { PublicProfileAnswer } from '../../shared/schemas/community-profiles.js';
 import { waMeLink } from '../../shared/wa-me.js';
-import { markup, translator, type RenderedPage } from './page.js';
+import { markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /**
  * /people/{id}: a community member's public page — her name and village, and only the fields she
@@ -13,7 +13,7 @@ export function personPage(person: PublicProfileAnswer, locale: UiLocale): Rende
   const t = translator(locale);
   const products = person.group?.products ?? [];
   return {
-    title: `${person.name} — OVOP`,
+    title: pageTitle(person.name),
     description: [person.area.name, person.business].filter(Boolean).join(' · '),
     path: `/people/${person.id}`,
     ogType: 'website',

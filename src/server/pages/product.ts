@@ -1,6 +1,7 @@
 import type { CatalogProductAnswer } from '../../shared/schemas/market.js';
+import { unitName } from '../../shared/formats.js';
 import type { UiLocale } from '../../shared/locales.js';
-import { formatPrice, markup, type RenderedPage } from './page.js';
+import { formatPrice, markup, pageTitle, type RenderedPage } from './page.js';
 
 /**
  * /p/{id}: the product's title, description and schema.org Product data in the head; its name,
@@ -15,7 +16,7 @@ export function productPage(product: CatalogProductAnswer, locale: UiLocale, ori
   const image = product.photos[0]?.url ?? product.photo?.url;
   const absoluteImage = image && (/^https?:/.test(image) ? image : `${origin}${image}`);
   return {
-    title: `${product.name} — OVOP`,
+    title: pageTitle(product.name),
     description,
     path,
     ogType: 'product',
@@ -40,7 +41,7 @@ export function productPage(product: CatalogProductAnswer, locale: UiLocale, ori
         areaServed: { '@type': 'Place', name: place },
       },
     },
-    body: markup`<main class="page"><h1>${product.name}</h1><p>${price} / ${product.unit}</p><p>${place} · ${product.group.name}</p>${
+    body: markup`<main class="page"><h1>${product.name}</h1><p>${price} / ${unitName(product.unit, locale)}</p><p>${place} · ${product.group.name}</p>${
       product.description ? markup`<p>${product.description}</p>` : null
     }</main>`,
   };

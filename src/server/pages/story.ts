@@ -2,7 +2,7 @@ import { languageNames, untranslated } from '../../shared/language-names.js';
 import type { UiLocale } from '../../shared/locales.js';
 import { localized, shownLanguage } from '../../shared/localized.js';
 import type { PublicStoryAnswer } from '../../shared/schemas/community-stories.js';
-import { formatDate, markup, translator, type RenderedPage } from './page.js';
+import { formatDate, markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /** The story's words before a search result or a link preview cuts them. */
 const DESCRIPTION = 200;
@@ -29,7 +29,7 @@ export function storyPage(story: PublicStoryAnswer, locale: UiLocale, origin: st
   const { facts } = story;
   const path = `/stories/${story.id}`;
   return {
-    title: `${title} — OVOP`,
+    title: pageTitle(title),
     description: description || story.group.name,
     path,
     ogType: 'article',
@@ -79,7 +79,7 @@ export function storyPage(story: PublicStoryAnswer, locale: UiLocale, origin: st
 export function storiesPage(programId: string | null, stories: PublicStoryAnswer[], locale: UiLocale): RenderedPage {
   const t = translator(locale);
   return {
-    title: `${t('story.list')} — OVOP`,
+    title: pageTitle(t('story.list')),
     description: stories.length
       ? stories
           .slice(0, 3)

@@ -1,7 +1,7 @@
 import type { VerificationAnswer } from '../../shared/schemas/training.js';
 import type { UiLocale } from '../../shared/locales.js';
 import { localized } from '../../shared/localized.js';
-import { formatDate, markup, translator, type RenderedPage } from './page.js';
+import { formatDate, markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /**
  * /verify/{id or printed number}: whether the certificate is valid, and what it certifies. It names
@@ -13,7 +13,7 @@ export function verifyPage(asked: string, v: VerificationAnswer, locale: UiLocal
   const course = localized(v.course.title, locale) ?? '';
   const issued = formatDate(v.issuedOn, locale);
   return {
-    title: `${t('verify.title')} ${v.number} — OVOP`,
+    title: pageTitle(`${t('verify.title')} ${v.number}`),
     description: `${status}: ${course}, ${v.programName}.`,
     path: `/verify/${encodeURIComponent(asked)}`,
     ogType: 'website',
@@ -35,7 +35,7 @@ export function unknownCertificatePage(asked: string, mistyped: boolean, locale:
   const t = translator(locale);
   const text = t(mistyped ? 'verify.mistyped' : 'verify.unknown');
   return {
-    title: `${t('verify.title')} — OVOP`,
+    title: pageTitle(t('verify.title')),
     description: text,
     path: `/verify/${encodeURIComponent(asked)}`,
     ogType: 'website',

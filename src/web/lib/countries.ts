@@ -1,5 +1,3 @@
-import { intlLocale } from '../../shared/languages';
-
 /** Countries buyers most often come from and groups most often sell to; the API accepts any ISO code. */
 export const COUNTRIES = [
   'ID',
@@ -21,11 +19,4 @@ export const COUNTRIES = [
   'SA',
 ];
 
-/** A country's name in the reader's language ("Jepang", "日本"), its code where the browser has none. */
-export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([intlLocale(locale)], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+export { countryName } from '../../shared/formats';

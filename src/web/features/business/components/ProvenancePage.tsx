@@ -6,7 +6,7 @@ import { languageNames } from '../../../../shared/language-names';
 import { ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
-import { formatDate, formatList, formatQuantity } from '../../../lib/format';
+import { formatDate, formatList, formatQuantity, pageTitle } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getProvenance } from '../api/provenance';
 
@@ -16,7 +16,7 @@ export default function ProvenancePage({ id }: { id: string }) {
   const found = useResource(`${id}/${locale}`, (signal) => getProvenance(id, locale, signal));
   const shown = found.data;
   useEffect(() => {
-    if (shown) document.title = `${shown.product.name} · ${shown.batch.lotCode} · OVOP`;
+    if (shown) document.title = pageTitle(shown.product.name, shown.batch.lotCode);
   }, [shown]);
 
   return (

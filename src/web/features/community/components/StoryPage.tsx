@@ -3,7 +3,7 @@ import { localized, shownLanguage } from '../../../../shared/localized';
 import { Loaded } from '../../../components/Loaded';
 import { ShownIn } from '../../../components/ShownIn';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate } from '../../../lib/format';
+import { formatDate, pageTitle } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getPublicStory } from '../api/stories';
 import { StoryFacts } from './StoryFacts';
@@ -14,7 +14,7 @@ export default function StoryPage({ id }: { id: string }) {
   const story = useResource(`public-story-${id}`, (signal) => getPublicStory(id, signal));
   const title = story.data ? localized(story.data.title, locale) : null;
   useEffect(() => {
-    if (title) document.title = `${title} · OVOP`;
+    if (title) document.title = pageTitle(title);
   }, [title]);
   return (
     <Loaded resource={story}>

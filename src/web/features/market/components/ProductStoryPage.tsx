@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate, formatMoney, formatQuantity, languageList, unitName } from '../../../lib/format';
+import { formatDate, formatMoney, formatQuantity, languageList, pageTitle, unitName } from '../../../lib/format';
 import { CertificationList } from '../../../components/CertificationList';
 import { useResource } from '../../../lib/use-resource';
 import { getCatalogProduct } from '../api/catalog';
@@ -16,7 +16,7 @@ export function ProductStoryPage({ id }: { id: string }) {
   const product = useResource(`${id}/${locale}`, (signal) => getCatalogProduct(id, locale, signal));
   const shown = product.data;
   useEffect(() => {
-    if (shown) document.title = `${shown.name} · OVOP`;
+    if (shown) document.title = pageTitle(shown.name);
   }, [shown]);
 
   return (

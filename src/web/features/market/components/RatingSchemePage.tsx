@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/i18n';
 import { formatList } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { getRatingScheme } from '../api/catalog';
+import { pageTitle } from '../../../lib/format';
 
 /**
  * What a badge's stars mean, for anyone who follows it: the scheme's parts and points, the star
@@ -15,7 +16,7 @@ export function RatingSchemePage({ id }: { id: string }) {
   const scheme = useResource(`${id}/${locale}`, (signal) => getRatingScheme(id, locale, signal));
   const shown = scheme.data;
   useEffect(() => {
-    if (shown) document.title = `${shown.name} · OVOP`;
+    if (shown) document.title = pageTitle(shown.name);
   }, [shown]);
 
   return (
