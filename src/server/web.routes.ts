@@ -11,6 +11,7 @@ import { batchProvenance } from './modules/business/provenance.service.js';
 import { listPublicEvents, showPublicEvent } from './modules/community/public-events.service.js';
 import { publicProfile } from './modules/community/profiles.service.js';
 import { publicStories, publicStory } from './modules/community/stories.service.js';
+import { listAreas } from './modules/geography/geography.service.js';
 import type { CatalogAnswer, CatalogAnswers } from './modules/market/catalog-answers.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
@@ -57,7 +58,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * What a page reads with: the read pool, the clock, the site's origin for its absolute links, and
  * the catalog's answers, kept for a visitor who is not signed in (CatalogAnswers).
  */
-type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string; catalog: CatalogReads };
+type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string; catalog: CatalogReads; provinces: () => Promise<Areas> };
+type Areas = readonly { code: string; name: string }[];
+
+/** How long the process keeps the provinces of the catalog's filter: they change only when areas are imported. */
+const PROVINCES_KEPT_MS = 10 * 60_000;
 interface CatalogReads {
   page(query: CatalogQuery): Promise<CatalogPageAnswer>;
   product(id: string, locale: UiLocale): Promise<CatalogProductAnswer>;
@@ -86,11 +91,14 @@ const RENDERED_PAGES: Record<string, Render> = {
       exportReady: one(query.exportReady),
     };
     // A filter the search refuses (an unknown area) leaves the list to the app, which says why.
-    const found = await reader.catalog.page(catalogQueryOf(filters, locale)).catch((error: unknown) => {
-      if (error instanceof Problem && error.status === 400) return { items: [] };
-      throw error;
-    });
-    return catalogPage(filters, found.items, locale);
+    const [found, provinces] = await Promise.all([
+      reader.catalog.page(catalogQueryOf(filters, locale)).catch((error: unknown) => {
+        if (error instanceof Problem && error.status === 400) return { items: [] };
+        throw error;
+      }),
+      reader.provinces(),
+    ]);
+    return catalogPage(filters, found.items, locale, provinces);
   },
   '/events': async (_id, query, locale, reader) => {
     const programId = typeof query.program === 'string' && UUID.test(query.program) ? query.program : '';
@@ -184,6 +192,22 @@ export async function webRoutes(
     );
   }
   const shell = inlineStylesheets(index.toString('utf8'), root);
+  // The catalog's region filter: the provinces, as the app asks for them (/api/v1/areas?level=province&limit=100),
+  // read once in a while rather than on every page.
+  let provinces: { at: number; areas: Promise<Areas> } | undefined;
+  const provincesOf = (db: Reader['db']): Promise<Areas> => {
+    if (!provinces || performance.now() - provinces.at > PROVINCES_KEPT_MS) {
+      const areas = listAreas({ db }, { level: 'province', limit: 100 }).then((page) =>
+        page.items.map(({ code, name }) => ({ code, name })),
+      );
+      const kept = { at: performance.now(), areas };
+      provinces = kept;
+      areas.catch(() => {
+        if (provinces === kept) provinces = undefined;
+      });
+    }
+    return provinces.areas;
+  };
   for (const [url, render] of Object.entries(RENDERED_PAGES)) {
     app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
       url,
@@ -199,7 +223,7 @@ export async function webRoutes(
           page: (query) => parsed(answers.page(db, query, kept)),
           product: (id, locale) => parsed(answers.product(db, id, locale, kept)),
         };
-        const reader = { db, clock: app.clock, origin, catalog };
+        const reader = { db, clock: app.clock, origin, catalog, provinces: () => provincesOf(db) };
         const answer = await render(request.params.id ?? '', request.query, locale, reader).catch((error: unknown) => {
           if (error instanceof Problem && error.status === 404) return null;
           throw error;

@@ -16,13 +16,14 @@ export interface CatalogFilters {
 
 /**
  * /catalog: the first page of results for the search in the address, and the search form as a plain
- * GET form, so both the search and the product links work without JavaScript (the next pages come
- * with the app).
+ * GET form with the app's filters (the provinces among them), so both the search and the product
+ * links work without JavaScript (the next pages come with the app).
  */
 export function catalogPage(
   filters: CatalogFilters,
   items: readonly CatalogItemAnswer[],
   locale: UiLocale,
+  provinces: readonly { code: string; name: string }[] = [],
 ): RenderedPage {
   const t = translator(locale);
   const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
@@ -63,9 +64,14 @@ export function catalogPage(
         name: item.name,
       })),
     },
-    body: markup`<main class="page"><h1>${t('catalog.title')}</h1><p class="muted">${t('catalog.intro')}</p><form role="search" class="filters" method="get" action="/catalog"><label class="grow"><span>${t('catalog.search')}</span><input type="search" name="q" value="${filters.q}" placeholder="${t('catalog.searchPlaceholder')}" /></label>${
-      filters.area ? markup`<input type="hidden" name="area" value="${filters.area}" />` : null
-    }<label><span>${t('catalog.minStars')}</span><select name="minStars">${option('minStars', '', t('catalog.any'))}${[
+    body: markup`<main class="page"><h1>${t('catalog.title')}</h1><p class="muted">${t('catalog.intro')}</p><form role="search" class="filters" method="get" action="/catalog"><label class="grow"><span>${t('catalog.search')}</span><input type="search" name="q" value="${filters.q}" placeholder="${t('catalog.searchPlaceholder')}" /></label><label><span>${t('catalog.region')}</span><select name="area">${option('area', '', t('catalog.any'))}${provinces.map(
+      (p) => option('area', p.code, p.name),
+    )}${
+      // an area from a shared link that is not a province (a regency) stays the search's
+      filters.area && !provinces.some((p) => p.code === filters.area)
+        ? option('area', filters.area, filters.area)
+        : null
+    }</select></label><label><span>${t('catalog.minStars')}</span><select name="minStars">${option('minStars', '', t('catalog.any'))}${[
       1, 2, 3, 4, 5,
     ].map((n) =>
       option('minStars', String(n), t('catalog.starsAtLeast', { stars: n })),

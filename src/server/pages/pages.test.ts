@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
 import { marketWorld } from '../../../test/market-fixtures.js';
-import { salakChips } from '../../../test/quality-fixtures.js';
+import { salakChips, validPirt } from '../../../test/quality-fixtures.js';
 import { registryWorld } from '../../../test/registry-fixtures.js';
 import { right, trainingWorld } from '../../../test/training-fixtures.js';
 
@@ -90,6 +91,19 @@ describe('the catalog page', () => {
     expect(none.body).toContain('value="&lt;script&gt;zzzz"');
   });
 
+  it('filters by province without JavaScript, with the provinces the app offers', async () => {
+    const w = await marketWorld(t);
+    const r = await get('/catalog?area=52');
+    const root = rootOf(r.body);
+    expect(root).toMatch(
+      /<label><span>Provinsi<\/span><select name="area"><option value="">Semua<\/option>.*<option value="52" selected>/,
+    );
+    expect(root).toMatch(/<option value="51">[^<]+<\/option>/);
+    expect(root).toContain(`/p/${w.products.lombok.id}`);
+    expect(root).not.toContain(`/p/${w.products.bali.id}`);
+    expect(rootOf((await get('/catalog?lang=ja')).body)).toContain('<label><span>州</span><select name="area">');
+  });
+
   it('comes in Japanese for Accept-Language ja, for the chosen language’s cookie, and for ?lang=ja', async () => {
     await marketWorld(t);
     const asking: Record<string, string>[] = [{ 'accept-language': 'ja,en;q=0.8' }, { cookie: 'ovop_lang=ja' }];
@@ -141,7 +155,7 @@ describe('the product page', () => {
     const r = await get(`/p/${w.products.bali.id}`);
     expect(r.statusCode).toBe(200);
     expect(r.headers['cache-control']).toBe('no-cache');
-    expect(rootOf(r.body)).toContain('<h1>Keripik salak</h1>');
+    expect(rootOf(r.body)).toContain('<h1 lang="id">Keripik salak</h1>');
     expect(rootOf(r.body)).toMatch(/Rp\s*12\.900/);
     expect(headOf(r.body)).toContain('<title>Keripik salak · OVOP</title>');
     expect(meta(r.body, 'description')).toBe('Keripik dari salak Bali.');
@@ -157,6 +171,56 @@ describe('the product page', () => {
     });
     const ja = await get(`/p/${w.products.bali.id}`, { cookie: 'ovop_lang=ja' });
     expect(headOf(ja.body)).toContain('<title>サラクチップス · OVOP</title>');
+  });
+
+  it('shows without JavaScript what a buyer needs: photo, story, label facts, certificates, village and group, and the way back', async () => {
+    const w = await marketWorld(t);
+    const id = w.products.bali.id;
+    await w.post('/api/v1/certifications', validPirt(id));
+    await t.database.db.query(
+      `UPDATE products SET story = '{"id": "Dari lereng Gunung Agung.\\n\\nKini ke Jepang."}'::jsonb WHERE id = $1`,
+      [id],
+    );
+    const photos: { url: string; width: number; height: number }[] = [];
+    for (const background of ['#8b4513', '#228b22']) {
+      const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+        .jpeg()
+        .toBuffer();
+      const form = new FormData();
+      form.append('photo', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
+      const upload = await t.request({
+        method: 'POST',
+        url: `/api/v1/products/${id}/photos`,
+        as: w.admin,
+        payload: form,
+      });
+      expect(upload.statusCode).toBe(201);
+      photos.push(upload.json());
+    }
+    const ja = rootOf((await get(`/p/${id}?lang=ja`)).body);
+    // the first photo at once, with its size and a text; the others lazily
+    expect(ja).toContain(
+      `<img class="cover" src="${photos[0]!.url}" alt="サラクチップス" width="${photos[0]!.width}" height="${photos[0]!.height}" />`,
+    );
+    expect(ja).toMatch(/<ul class="thumbs" aria-label="その他の写真"><li><a href="[^"]+"><img [^>]*loading="lazy" \/>/);
+    expect(ja).toContain(
+      '<h2 id="story-title">商品の物語</h2><p lang="id">Dari lereng Gunung Agung.</p><p lang="id">Kini ke Jepang.</p>',
+    );
+    expect(ja).toContain('<dt>内容量</dt><dd>100 g</dd>');
+    expect(ja).toContain('<dt>賞味期間</dt><dd>製造日から180日</dd>');
+    expect(ja).toContain('<dt>HSコード</dt><dd>2008.99</dd>');
+    expect(ja).toContain('<h2 id="certs-title">証明書・許可</h2>');
+    expect(ja).toContain(
+      '<strong>P-IRT（家庭食品許可）</strong><span class="muted small">2063204010541-29 · Pemerintah Kabupaten Karangasem',
+    );
+    expect(ja).toContain('<dt>村</dt><dd>Sibetan</dd>');
+    expect(ja).toContain(`<dt>生産者グループ</dt><dd>${w.groups.bali.name} (`);
+    expect(ja).toContain('<a href="/catalog">カタログへ</a>');
+    const id_ = rootOf((await get(`/p/${id}`)).body);
+    expect(id_).toContain('<dt>Kode HS</dt><dd>2008.99</dd>');
+    expect(id_).toContain('<h2 id="certs-title">Sertifikat dan izin</h2>');
+    expect(id_).toContain('<a href="/catalog">Ke katalog</a>');
+    expect((await get(`/p/${id}?lang=en`)).body).toContain('<h2 id="certs-title">Certificates and permits</h2>');
   });
 
   it('keeps a signed-in visitor’s page out of shared caches', async () => {
@@ -178,17 +242,19 @@ describe('the catalog’s answers on its pages', () => {
     // What the app asks for the page's search (its page size, Indonesian), typed as a phone writes it.
     expect((await get('/api/v1/catalog/products?q=Madu%20&limit=24&locale=id')).statusCode).toBe(200);
     expect((await get(`/api/v1/catalog/products/${lombok}?locale=id`)).statusCode).toBe(200);
+    // The provinces of its filter are the process's, read once.
+    await get('/catalog?q=salak');
     const statements = vi.spyOn(db, 'query');
     try {
       expect(rootOf((await get('/catalog?q=madu')).body)).toContain(`/p/${lombok}`);
-      expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1>Madu hutan</h1>');
+      expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1 lang="id">Madu hutan</h1>');
       expect(statements).not.toHaveBeenCalled();
     } finally {
       statements.mockRestore();
     }
     await db.query(`UPDATE products SET name = name || '{"id": "Madu hutan Sumbawa"}'::jsonb WHERE id = $1`, [lombok]);
     expect(rootOf((await get('/catalog?q=madu')).body)).toContain('Madu hutan Sumbawa');
-    expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1>Madu hutan Sumbawa</h1>');
+    expect(rootOf((await get(`/p/${lombok}`)).body)).toContain('<h1 lang="id">Madu hutan Sumbawa</h1>');
   });
 
   it('are read as they are for a signed-in visitor', async () => {
@@ -198,7 +264,7 @@ describe('the catalog’s answers on its pages', () => {
     const statements = vi.spyOn(t.database.db, 'query');
     try {
       const r = await t.request({ method: 'GET', url: `/p/${lombok}`, as: w.managers.bali });
-      expect(rootOf(r.body)).toContain('<h1>Madu hutan</h1>');
+      expect(rootOf(r.body)).toContain('<h1 lang="id">Madu hutan</h1>');
       // The product read again (the session's own statements aside).
       const productRead = ([text]: [string, ...unknown[]]) => text.includes('g.founded_on AS group_founded_on');
       expect(statements.mock.calls.filter(productRead)).toHaveLength(1);
