@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiLocale } from '../shared/locales.js';
+import { localized } from '../shared/localized.js';
 import type { CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from '../shared/schemas/market.js';
 import { readPool, type Ctx } from './http/context.js';
 import { Problem } from './http/errors.js';
@@ -12,6 +13,8 @@ import { listPublicEvents, showPublicEvent } from './modules/community/public-ev
 import { publicProfile } from './modules/community/profiles.service.js';
 import { publicStories, publicStory } from './modules/community/stories.service.js';
 import { listAreas } from './modules/geography/geography.service.js';
+import { programById } from './modules/programs/index.js';
+import { groupById } from './modules/registry/index.js';
 import type { CatalogAnswer, CatalogAnswers } from './modules/market/catalog-answers.js';
 import { verifyCertificate, verifyCertificateNumber } from './modules/training/certificates.service.js';
 import { batchPage } from './pages/batch.js';
@@ -58,11 +61,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * What a page reads with: the read pool, the clock, the site's origin for its absolute links, and
  * the catalog's answers, kept for a visitor who is not signed in (CatalogAnswers).
  */
-type Reader = Pick<Ctx, 'db' | 'clock'> & { origin: string; catalog: CatalogReads; provinces: () => Promise<Areas> };
+type Reader = Pick<Ctx, 'db' | 'clock'> & {
+  origin: string;
+  catalog: CatalogReads;
+  provinces: () => Promise<Areas>;
+  /** The product categories of a group's program, each named in its languages. */
+  categories: (groupId: string) => Promise<Categories>;
+};
 type Areas = readonly { code: string; name: string }[];
+type Categories = readonly { code: string; name: Record<string, string> }[];
 
-/** How long the process keeps the provinces of the catalog's filter: they change only when areas are imported. */
-const PROVINCES_KEPT_MS = 10 * 60_000;
+/**
+ * How long the process keeps the provinces of the catalog's filter and the names of a program's product
+ * categories: they change only when areas are imported or the program is edited.
+ */
+const REFERENCE_KEPT_MS = 10 * 60_000;
+/** The groups whose programs' categories the process keeps at most (then it starts again). */
+const KEPT_GROUPS = 5_000;
 interface CatalogReads {
   page(query: CatalogQuery): Promise<CatalogPageAnswer>;
   product(id: string, locale: UiLocale): Promise<CatalogProductAnswer>;
@@ -98,7 +113,7 @@ const RENDERED_PAGES: Record<string, Render> = {
       }),
       reader.provinces(),
     ]);
-    return catalogPage(filters, found.items, locale, provinces);
+    return catalogPage(filters, found.items, locale, reader.origin, provinces);
   },
   '/events': async (_id, query, locale, reader) => {
     const programId = typeof query.program === 'string' && UUID.test(query.program) ? query.program : '';
@@ -107,8 +122,13 @@ const RENDERED_PAGES: Record<string, Render> = {
   },
   '/events/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? eventPage(await showPublicEvent(reader, id), locale, reader.origin) : null,
-  '/p/:id': async (id, _query, locale, reader) =>
-    UUID.test(id) ? productPage(await reader.catalog.product(id, locale), locale, reader.origin) : null,
+  '/p/:id': async (id, _query, locale, reader) => {
+    if (!UUID.test(id)) return null;
+    const product = await reader.catalog.product(id, locale);
+    const categories = await reader.categories(product.group.id);
+    const name = categories.find((c) => c.code === product.category)?.name;
+    return productPage(product, locale, reader.origin, localized(name, locale) ?? product.category);
+  },
   '/b/:id': async (id, _query, locale, reader) =>
     UUID.test(id) ? batchPage(await batchProvenance(reader, id, locale), locale) : null,
   '/people/:id': async (id, _query, locale, reader) =>
@@ -196,7 +216,7 @@ export async function webRoutes(
   // read once in a while rather than on every page.
   let provinces: { at: number; areas: Promise<Areas> } | undefined;
   const provincesOf = (db: Reader['db']): Promise<Areas> => {
-    if (!provinces || performance.now() - provinces.at > PROVINCES_KEPT_MS) {
+    if (!provinces || performance.now() - provinces.at > REFERENCE_KEPT_MS) {
       const areas = listAreas({ db }, { level: 'province', limit: 100 }).then((page) =>
         page.items.map(({ code, name }) => ({ code, name })),
       );
@@ -207,6 +227,22 @@ export async function webRoutes(
       });
     }
     return provinces.areas;
+  };
+  // The JSON-LD's category of a product page: the name its program gives the category code.
+  const categories = new Map<string, { at: number; names: Promise<Categories> }>();
+  const categoriesOf = (db: Reader['db'], groupId: string): Promise<Categories> => {
+    const kept = categories.get(groupId);
+    if (kept && performance.now() - kept.at <= REFERENCE_KEPT_MS) return kept.names;
+    if (categories.size >= KEPT_GROUPS) categories.clear();
+    const names = groupById(db, groupId).then(async (group) =>
+      group ? ((await programById(db, group.program_id))?.categories ?? []) : [],
+    );
+    const entry = { at: performance.now(), names };
+    categories.set(groupId, entry);
+    names.catch(() => {
+      if (categories.get(groupId) === entry) categories.delete(groupId);
+    });
+    return names;
   };
   for (const [url, render] of Object.entries(RENDERED_PAGES)) {
     app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
@@ -223,7 +259,14 @@ export async function webRoutes(
           page: (query) => parsed(answers.page(db, query, kept)),
           product: (id, locale) => parsed(answers.product(db, id, locale, kept)),
         };
-        const reader = { db, clock: app.clock, origin, catalog, provinces: () => provincesOf(db) };
+        const reader: Reader = {
+          db,
+          clock: app.clock,
+          origin,
+          catalog,
+          provinces: () => provincesOf(db),
+          categories: (groupId) => categoriesOf(db, groupId),
+        };
         const answer = await render(request.params.id ?? '', request.query, locale, reader).catch((error: unknown) => {
           if (error instanceof Problem && error.status === 404) return null;
           throw error;

@@ -1,7 +1,7 @@
 import { catalogQuery, type CatalogItemAnswer, type CatalogQuery } from '../../shared/schemas/market.js';
 import { unitName } from '../../shared/formats.js';
 import type { UiLocale } from '../../shared/locales.js';
-import { formatPrice, markup, pageTitle, translator, type RenderedPage } from './page.js';
+import { absolute, formatPrice, languagePath, markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /** The app's page of results (src/web/features/market/api/catalog.ts). */
 const CATALOG_PAGE = 24;
@@ -23,6 +23,7 @@ export function catalogPage(
   filters: CatalogFilters,
   items: readonly CatalogItemAnswer[],
   locale: UiLocale,
+  origin: string,
   provinces: readonly { code: string; name: string }[] = [],
 ): RenderedPage {
   const t = translator(locale);
@@ -60,7 +61,7 @@ export function catalogPage(
       itemListElement: items.map((item, i) => ({
         '@type': 'ListItem',
         position: i + 1,
-        url: `/p/${item.id}`,
+        url: absolute(origin, languagePath(`/p/${item.id}`, locale)),
         name: item.name,
       })),
     },

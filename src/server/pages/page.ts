@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { acceptedLanguages, firstLocale, LOCALE_COOKIE } from '../../shared/first-locale.js';
 import { pageTitle } from '../../shared/formats.js';
-import { lookupChain } from '../../shared/languages.js';
-import type { UiLocale } from '../../shared/locales.js';
+import { INTERFACE_LANGUAGES, lookupChain } from '../../shared/languages.js';
+import { DEFAULT_LOCALE, type UiLocale } from '../../shared/locales.js';
 
 /*
  * What the public pages the server renders (/catalog, /p, /b, /verify) share: the visitor's
@@ -96,7 +96,7 @@ export { formatDate, formatMoney as formatPrice, pageTitle } from '../../shared/
 export interface RenderedPage {
   title: string;
   description: string;
-  /** The page's address from the origin on ('/p/…'); the canonical and og:url. */
+  /** The page's address from the origin on ('/p/…'), in no language: its canonical, og:url and alternates are this in each (languagePath). */
   path: string;
   ogType: 'website' | 'product' | 'article';
   image?: string | null;
@@ -105,6 +105,22 @@ export interface RenderedPage {
   noindex?: boolean;
   body: Html;
 }
+
+/**
+ * A page's address in a language: with `?lang=` (pageLocale's first rule: the language whoever opens
+ * it reads, whatever their browser says), but for Indonesian, the default, whose address is the bare
+ * one (what a crawler without Accept-Language reads). Its canonical address, its og:url and the
+ * target of its hreflang alternate.
+ */
+export function languagePath(path: string, locale: UiLocale): string {
+  const url = new URL(path, 'http://page');
+  url.searchParams.delete('lang');
+  if (locale !== DEFAULT_LOCALE) url.searchParams.set('lang', locale);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The languages a page has alternates in: the complete interface languages (id, en, ja). */
+const ALTERNATES = INTERFACE_LANGUAGES.filter((language) => language.complete).map((language) => language.code);
 
 /** An address from the site's own origin made absolute, for link previews. */
 export const absolute = (origin: string, path: string) => (/^https?:/.test(path) ? path : `${origin}${path}`);
@@ -123,12 +139,17 @@ export function inlineStylesheets(shell: string, root: string): string {
 
 /** The web app's shell with the page's head tags, its language and its content in the root. */
 export function renderPage(shell: string, page: RenderedPage, locale: UiLocale, origin: string): string {
-  const url = absolute(origin, page.path);
+  const url = absolute(origin, languagePath(page.path, locale));
   const head = [
     markup`<title>${page.title}</title>`,
     markup`<meta name="description" content="${page.description}" />`,
     ...(page.noindex ? [markup`<meta name="robots" content="noindex" />`] : []),
     markup`<link rel="canonical" href="${url}" />`,
+    ...ALTERNATES.map(
+      (code) =>
+        markup`<link rel="alternate" hreflang="${code}" href="${absolute(origin, languagePath(page.path, code))}" />`,
+    ),
+    markup`<link rel="alternate" hreflang="x-default" href="${absolute(origin, languagePath(page.path, DEFAULT_LOCALE))}" />`,
     markup`<meta property="og:type" content="${page.ogType}" />`,
     markup`<meta property="og:site_name" content="OVOP" />`,
     markup`<meta property="og:title" content="${page.title.replace(/ · OVOP$/, '')}" />`,

@@ -234,6 +234,57 @@ describe('the product page', () => {
   });
 });
 
+describe('the head of a page in each language', () => {
+  const link = (body: string, rel: string, hreflang?: string) =>
+    new RegExp(`<link rel="${rel}"${hreflang ? ` hreflang="${hreflang}"` : ''} href="([^"]*)" />`).exec(
+      headOf(body),
+    )?.[1];
+  const jsonLd = (body: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body)![1]!);
+
+  it('names its own language’s address as canonical and og:url, and the others as hreflang alternates', async () => {
+    const w = await marketWorld(t);
+    const batch = await w.batch(w.products.bali.id, { lotCode: 'KRP-HEAD-01', producedOn: '2026-02-01' });
+    const base = 'http://ovop.test';
+    for (const path of [`/p/${w.products.bali.id}`, `/b/${batch.id}`, '/catalog']) {
+      const expected = { ja: `${base}${path}?lang=ja`, en: `${base}${path}?lang=en`, id: `${base}${path}` };
+      for (const [asked, headers] of [
+        [`${path}?lang=ja`, {}],
+        [path, { cookie: 'ovop_lang=ja' }],
+        [`${path}?lang=en`, {}],
+        [path, {}],
+        [`${path}?lang=id`, { 'accept-language': 'ja' }],
+      ] as const) {
+        const r = await get(asked, headers);
+        const locale = /<html lang="(\w+)"/.exec(r.body)![1] as 'id' | 'en' | 'ja';
+        expect({ asked, canonical: link(r.body, 'canonical') }).toEqual({ asked, canonical: expected[locale] });
+        expect(meta(r.body, 'og:url')).toBe(expected[locale]);
+        for (const code of ['id', 'en', 'ja'] as const) expect(link(r.body, 'alternate', code)).toBe(expected[code]);
+        expect(link(r.body, 'alternate', 'x-default')).toBe(`${base}${path}`);
+      }
+    }
+    // a search keeps its words in each language's address
+    const search = await get('/catalog?q=madu&exportReady=false&lang=ja');
+    expect(link(search.body, 'canonical')).toBe(`${base}/catalog?q=madu&amp;exportReady=false&amp;lang=ja`);
+    expect(link(search.body, 'alternate', 'id')).toBe(`${base}/catalog?q=madu&amp;exportReady=false`);
+  });
+
+  it('gives schema.org absolute addresses and the category’s name in the page’s language', async () => {
+    const w = await marketWorld(t);
+    const list = jsonLd((await get('/catalog?q=madu')).body);
+    expect(list.itemListElement).toContainEqual(
+      expect.objectContaining({ url: `http://ovop.test/p/${w.products.lombok.id}` }),
+    );
+    const listJa = jsonLd((await get('/catalog?q=madu&lang=ja')).body);
+    expect(listJa.itemListElement).toContainEqual(
+      expect.objectContaining({ url: `http://ovop.test/p/${w.products.lombok.id}?lang=ja` }),
+    );
+    const id = jsonLd((await get(`/p/${w.products.bali.id}`)).body);
+    expect(id).toMatchObject({ category: 'Makanan', url: `http://ovop.test/p/${w.products.bali.id}` });
+    const en = jsonLd((await get(`/p/${w.products.bali.id}?lang=en`)).body);
+    expect(en).toMatchObject({ category: 'Food', url: `http://ovop.test/p/${w.products.bali.id}?lang=en` });
+  });
+});
+
 describe('the catalog’s answers on its pages', () => {
   it('are those its API keeps: a page the app asked for already reads nothing, and a change shows at once', async () => {
     const w = await marketWorld(t);
@@ -242,8 +293,9 @@ describe('the catalog’s answers on its pages', () => {
     // What the app asks for the page's search (its page size, Indonesian), typed as a phone writes it.
     expect((await get('/api/v1/catalog/products?q=Madu%20&limit=24&locale=id')).statusCode).toBe(200);
     expect((await get(`/api/v1/catalog/products/${lombok}?locale=id`)).statusCode).toBe(200);
-    // The provinces of its filter are the process's, read once.
+    // The provinces of its filter and the names of the program's categories are the process's, read once.
     await get('/catalog?q=salak');
+    await get(`/p/${lombok}?lang=en`);
     const statements = vi.spyOn(db, 'query');
     try {
       expect(rootOf((await get('/catalog?q=madu')).body)).toContain(`/p/${lombok}`);
@@ -288,7 +340,7 @@ describe('the batch provenance page', () => {
     expect(root).toContain(w.groups.bali.name);
     expect(root).toContain(`<a href="/p/${w.products.bali.id}" class="button">`);
     expect(headOf(r.body)).toMatch(/<title>Salak chips · KRP-PAGES-01 · OVOP<\/title>/);
-    expect(meta(r.body, 'og:url')).toBe(`http://ovop.test/b/${batch.id}`);
+    expect(meta(r.body, 'og:url')).toBe(`http://ovop.test/b/${batch.id}?lang=en`);
     expect(meta(r.body, 'og:locale')).toBe('en_US');
     const ja = await get(`/b/${batch.id}`, { 'accept-language': 'ja-JP' });
     expect(rootOf(ja.body)).toContain('<h1 lang="ja">サラクチップス</h1>');

@@ -3,7 +3,7 @@ import { intlLocale } from '../../shared/languages.js';
 import { languageNames, untranslated } from '../../shared/language-names.js';
 import type { UiLocale } from '../../shared/locales.js';
 import type { CatalogProductAnswer } from '../../shared/schemas/market.js';
-import { formatPrice, markup, pageTitle, translator, type RenderedPage } from './page.js';
+import { absolute, formatPrice, languagePath, markup, pageTitle, translator, type RenderedPage } from './page.js';
 
 /**
  * /p/{id}: the product page as the app's ProductStoryPage shows it — its first photo, name, price,
@@ -15,18 +15,19 @@ export function productPage(
   product: CatalogProductAnswer,
   locale: UiLocale,
   origin: string,
+  /** The product's category as its program names it in the page's language (its code where unnamed). */
   categoryName: string = product.category,
 ): RenderedPage {
   const t = translator(locale);
   const staff = translator(locale, 'staff');
   const path = `/p/${product.id}`;
-  const url = `${origin}${path}`;
+  const url = absolute(origin, languagePath(path, locale));
   const price = formatPrice(product.price, locale);
   const place = [product.village.name, ...product.village.ancestors.map((a) => a.name).reverse()].join(', ');
   const region = [...product.village.ancestors].reverse().map((a) => a.name);
   const description = product.description ?? `${product.name} — ${product.group.name}, ${place}`;
   const image = product.photos[0]?.url ?? product.photo?.url;
-  const absoluteImage = image && (/^https?:/.test(image) ? image : `${origin}${image}`);
+  const absoluteImage = image && absolute(origin, image);
   const [cover, ...others] = product.photos;
   const { shownIn, rating, netQuantity, ingredients, allergens, shelfLifeDays, storage, hsCode } = product;
   const lang = (language: string | null) => (language ? markup` lang="${language}"` : null);
