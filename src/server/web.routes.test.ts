@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +8,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/database.js';
 import { buildApp } from './app.js';
 
 const SHELL = '<!doctype html><html lang="id"><body><div id="root"></div></body></html>';
+const FAVICON = Buffer.from([0, 0, 1, 0, 0, 0]);
 
 let root: string;
 let database: TestDatabase;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), SHELL);
   writeFileSync(join(root, 'assets', 'app.js'), 'export {};');
+  writeFileSync(join(root, 'favicon.ico'), FAVICON);
   database = await openTestDatabase();
   app = await buildApp({ config: testConfig, db: database.db, logger: false, webRoot: root });
 });
@@ -64,5 +66,17 @@ describe('unknown addresses', () => {
       expect({ url, status: r.statusCode, body: r.body }).toEqual({ url, status: 200, body: SHELL });
     }
     expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+  });
+
+  it('answers /favicon.ico with the site’s icon (a browser asks for it on every page), which the shell names', async () => {
+    const r = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('image/x-icon');
+    expect(r.rawPayload).toEqual(FAVICON);
+    const shell = readFileSync(new URL('../web/index.html', import.meta.url), 'utf8');
+    expect(shell).toContain('<link rel="icon" href="/favicon.ico"');
+    // the icon the build copies from the app's public files: an icon file, not a page
+    const icon = readFileSync(new URL('../web/public/favicon.ico', import.meta.url));
+    expect([...icon.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
   });
 });

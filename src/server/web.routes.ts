@@ -203,6 +203,19 @@ export async function webRoutes(
       index: false,
     });
   }
+  // The site's icon, which browsers ask for on every page (src/web/public/favicon.ico; the app's own
+  // icon where a build has none), kept a week like the other icons.
+  const favicon = [
+    ['favicon.ico', 'image/x-icon'],
+    [join('icons', 'icon-192.png'), 'image/png'],
+  ].find(([file]) => existsSync(join(root, file!)));
+  if (favicon) {
+    const [file, type] = favicon as [string, string];
+    const body = readFileSync(join(root, file));
+    app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=604800').type(type).send(body),
+    );
+  }
   for (const [url, file, type] of SHELL_FILES) {
     const path = join(root, file);
     if (!existsSync(path)) continue;
