@@ -62,18 +62,38 @@ const UNIT_WORDS: Record<string, { en: string; ja: string }> = {
 };
 
 /**
+ * Volume symbols as a Japanese label writes them ("250 mL", "1 L"): the spelling the label facts'
+ * net quantity uses (the public messages' netUnit.ml and netUnit.l in ja), so a page has one.
+ */
+const JAPANESE_SYMBOLS: Record<string, string> = { ml: 'mL', l: 'L' };
+
+/** A size's parts as typed ("250", "ml"; "250ml") with their volume symbols in the reader's spelling. */
+const spelt = (parts: string[], locale: string): string[] =>
+  locale !== 'ja'
+    ? parts
+    : parts.map((part) => {
+        const [, amount = '', symbol = ''] = /^(\d*(?:[.,]\d+)?)([a-zA-Z]+)$/.exec(part) ?? [];
+        const japanese = JAPANESE_SYMBOLS[symbol.toLowerCase()];
+        return japanese ? `${amount}${japanese}` : part;
+      });
+
+/**
  * A unit in the reader's language: "bungkus 150 g" → "pack (150 g)" / "袋（150 g）", the size kept
  * but written with the reader's decimal point ("lembar 2,1 m" → "枚（2.1 m）"); a size alone
- * ("100 g") as it is.
+ * ("100 g") as it is. A volume is written "mL" and "L" in Japanese, as its label facts write it
+ * ("250 ml" → "250 mL").
  */
 export function unitName(unit: string, locale: string): string {
   const [word, ...size] = unit.trim().split(/\s+/);
   const names = word ? UNIT_WORDS[word.toLowerCase()] : undefined;
-  if (!names || locale === 'id') return unit;
+  if (!names) return locale === 'ja' && word ? spelt([word, ...size], locale).join(' ') : unit;
+  if (locale === 'id') return unit;
   const name = locale === 'ja' ? names.ja : names.en;
   if (!size.length) return name;
   // Sizes are typed the Indonesian way: a comma is the decimal point.
-  const measure = size.map((part) => part.replace(/^(\d+),(\d+)$/, '$1.$2')).join(' ');
+  const measure = spelt(size, locale)
+    .map((part) => part.replace(/^(\d+),(\d+)$/, '$1.$2'))
+    .join(' ');
   return locale === 'ja' ? `${name}（${measure}）` : `${name} (${measure})`;
 }
 

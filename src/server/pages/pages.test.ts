@@ -223,6 +223,25 @@ describe('the product page', () => {
     expect((await get(`/p/${id}?lang=en`)).body).toContain('<h2 id="certs-title">Certificates and permits</h2>');
   });
 
+  it('spells a volume one way on a page: the unit as the label facts’ net quantity', async () => {
+    const w = await marketWorld(t);
+    const juice = await w.post(
+      '/api/v1/products',
+      salakChips(w.groups.bali.id, {
+        name: { id: 'Sari salak', ja: 'サラクジュース' },
+        unit: '250 ml',
+        netQuantity: { amount: 250, unit: 'ml' },
+      }),
+    );
+    const ja = rootOf((await get(`/p/${juice.id}?lang=ja`)).body);
+    expect(ja).toContain('<dt>内容量</dt><dd>250 mL</dd>');
+    expect(ja).toContain('<span class="unit">250 mL</span>');
+    expect(ja).not.toContain('250 ml');
+    const id = rootOf((await get(`/p/${juice.id}`)).body);
+    expect(id).toContain('<dt>Berat/isi bersih</dt><dd>250 ml</dd>');
+    expect(id).toContain('<span class="unit">250 ml</span>');
+  });
+
   it('keeps a signed-in visitor’s page out of shared caches', async () => {
     const w = await marketWorld(t);
     const r = await t.request({ method: 'GET', url: `/p/${w.products.bali.id}`, as: w.managers.bali });
@@ -344,6 +363,9 @@ describe('the batch provenance page', () => {
     expect(meta(r.body, 'og:locale')).toBe('en_US');
     const ja = await get(`/b/${batch.id}`, { 'accept-language': 'ja-JP' });
     expect(rootOf(ja.body)).toContain('<h1 lang="ja">サラクチップス</h1>');
+    // the village's specialities are free text typed in Indonesian (no codes, no translations): said so, as the app does
+    expect(rootOf(ja.body)).toContain('<p class="muted small">村の特産: salak (インドネシア語)</p>');
+    expect(rootOf((await get(`/b/${batch.id}`)).body)).toContain('<p class="muted small">Potensi desa: salak</p>');
   });
 });
 
