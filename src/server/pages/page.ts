@@ -51,7 +51,9 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 
 /** The app's `t` for a page: a key's text in the language, else in its fallback chain's next one (th → en → id). */
 export function translator(locale: UiLocale, part: MessagePart = 'public'): Translate {
-  const chain = lookupChain(locale).map((language) => ownMessages(part, language));
+  // A staff key the app's public pages come to use moves to the public part: the staff part's `t` finds it there too.
+  const parts: MessagePart[] = part === 'staff' ? ['staff', 'public'] : ['public'];
+  const chain = lookupChain(locale).flatMap((language) => parts.map((p) => ownMessages(p, language)));
   return (key, vars) => {
     const text = chain.map((messages) => messages[key]).find((t) => t !== undefined) ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
