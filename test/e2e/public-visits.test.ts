@@ -68,6 +68,10 @@ describe('a visitor on a phone', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('salak');
     await expect.poll(() => searchBox(page).inputValue()).toBe('salak');
     await chipsCard(page).waitFor();
+    // The tab's title is the one the server gives the same address.
+    const served = await (await page.request.get(page.url(), { headers: { 'accept-language': 'id' } })).text();
+    expect(served).toContain('<title>salak · Katalog produk desa · OVOP</title>');
+    await expect.poll(() => page.title()).toBe('salak · Katalog produk desa · OVOP');
 
     await page.goBack();
     expect(new URL(page.url()).pathname).toBe('/catalog');

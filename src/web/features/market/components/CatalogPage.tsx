@@ -4,6 +4,7 @@ import type { CatalogItemAnswer } from '../../../../shared/schemas/market';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
 import { ApiError } from '../../../lib/http';
+import { pageTitle } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { listProvinces, searchCatalog, type CatalogFilters } from '../api/catalog';
 import { keptList, withKeptList } from './catalog-memory';
@@ -37,6 +38,10 @@ export function CatalogPage() {
   const filters = filtersOf(search);
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filtersOf(search)), [search]);
+  // The tab's title as the server's page has it (src/server/pages/catalog.ts), also after moving here in the app.
+  useEffect(() => {
+    document.title = filters.q ? pageTitle(filters.q, t('catalog.title')) : pageTitle(t('catalog.title'));
+  }, [filters.q, t]);
   const provinces = useResource('provinces', listProvinces);
 
   const submit = (event: FormEvent) => {

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
 import { Loading, ReadyMark } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
-import { formatDate } from '../../../lib/format';
+import { formatDate, pageTitle } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { verifyCertificate, verifyCertificateNumber } from '../api/certificates';
 import { localized } from '../../../../shared/localized';
@@ -19,6 +19,11 @@ export default function VerifyPage({ id }: { id?: string }) {
   const result = useResource(asked && `verify-${asked}`, (signal) =>
     UUID.test(asked!) ? verifyCertificate(asked!, signal) : verifyCertificateNumber(asked!, signal),
   );
+  const number = result.data?.number;
+  // The tab's title as the server's page has it (src/server/pages/verify.ts), also after moving here in the app.
+  useEffect(() => {
+    document.title = number ? pageTitle(`${t('verify.title')} ${number}`) : pageTitle(t('verify.title'));
+  }, [number, t]);
   if (!asked) return <NumberForm />;
   if (result.error) {
     const mistyped = result.error.status === 400;
