@@ -392,6 +392,12 @@ ${rows.join('\n')}
   17:16 run, a misspelt word new to the server served 503 → 574 req/s with the cache and 535 → 602
   without it on PostgreSQL (database CPU 1.66 → 1.48 and 1.52 → 1.33 ms a request), 207 → 223 and
   221 → 239 on PGlite; the fixed page 2,648 → 2,716 and 2,694 → 2,727.
+- **The rendered pages share the API's answers** (decision 036, from 00:13 UTC on 2026-12-07).
+  Before, \`/catalog\` and \`/p/{id}\` read their products on every visit, and a page wrote each
+  price with a new Intl formatter (24 a page, 0.17 ms each). Measured by hand on PostgreSQL with
+  200,000 products, 32 connections, the code before (651ff16) and after, alternately, twice each:
+  \`/catalog?q=keripik\` 268–287 → 805–816 req/s, \`/p/{id}\` 608–617 → 1,380–1,402, the fixed
+  page 2,684–2,764 and 2,697–2,722.
 - **Cache** (decision 024): *yes* is the server as shipped, keeping anonymous answers per process
   under the catalog's version (\`OVOP_CATALOG_CACHE_BYTES\`); *no* is the same server with
   \`OVOP_CATALOG_CACHE_BYTES=0\`. With the cache a repeated question costs no statement and sending the
