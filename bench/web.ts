@@ -8,45 +8,15 @@
  * afterwards. Prints the figures and writes the "Web: public pages" section of docs/benchmarks.md.
  */
 import { WEB_SECTION_TITLE, writeSection } from './sections.js';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../test/e2e/browser.js';
+import { entryJavaScript } from '../test/e2e/entry-chunk.js';
 import { ADMIN, apiSession, ROOT, startBuiltServer } from '../test/e2e/server.js';
 
 const WEB = join(ROOT, 'dist/web');
 const LOADS = 3;
 const NETWORK = { offline: false, latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
-
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-}
-
-const gzipBytes = (file: string) => gzipSync(readFileSync(join(WEB, file)), { level: 9 }).length;
-
-/** The entry chunk and everything it imports statically, as the manifest lists them; a language's message chunks. */
-function entryJavaScript(): { files: string[]; gzip: number; localeGzip: number; staffGzip: number } {
-  const manifest = JSON.parse(readFileSync(join(WEB, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const entryKey = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  const seen = new Set<string>();
-  const walk = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const next of manifest[key]!.imports ?? []) walk(next);
-  };
-  walk(entryKey);
-  const files = [...seen].map((k) => manifest[k]!.file);
-  const chunk = (key: string) => (manifest[key] ? gzipBytes(manifest[key].file) : 0);
-  return {
-    files,
-    gzip: files.reduce((sum, f) => sum + gzipBytes(f), 0),
-    localeGzip: chunk('i18n/public/ja.json'),
-    staffGzip: chunk('i18n/staff/id.json'),
-  };
-}
 
 /** The demo's chips, its newest batch, and a certificate the demo's training issued. */
 async function demoIds(url: string): Promise<{ productId: string; batchId: string; certificateId: string }> {
@@ -133,7 +103,7 @@ const kb = (n: number) => (n / 1024).toFixed(1);
 const server = await startBuiltServer({ demo: true });
 try {
   const ids = await demoIds(server.url);
-  const js = entryJavaScript();
+  const js = entryJavaScript(WEB);
   const pages = [
     { name: '`/catalog`', path: '/catalog' },
     { name: '`/p/{id}`', path: `/p/${ids.productId}` },

@@ -31,4 +31,4 @@ export const PublicProfilePage = lazy(() => import('./components/PublicProfilePa
 export const ProfileSettingsPage = lazy(() => import('./components/ProfileSettingsPage'));
 export const EventEditPage = lazy(() => import('./components/EventEditPage'));
 /** Whether the caller is in a community: the menu shows "Komunitas" then. */
-export { myCommunities } from './api/spaces';
+export { myCommunities } from './api/mine';

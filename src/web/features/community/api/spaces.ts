@@ -1,5 +1,4 @@
 import type {
-  MyCommunities,
   PostAnswer,
   ReplyBody,
   SpaceAnswer,
@@ -12,8 +11,7 @@ import { formQuiet } from '../../../components/form';
 import { api, withQuery, type Page } from '../../../lib/http';
 import { sendOrQueue } from '../../../lib/outbox/outbox';
 
-/** The communities the caller is in, as a member or as community staff. */
-export const myCommunities = (signal?: AbortSignal) => api<MyCommunities>('/api/v1/community/mine', { signal });
+export { myCommunities } from './mine';
 
 /** The spaces the caller reads in a program's community: topics, and areas ("near you" marked). */
 export const listSpaces = (programId: string, signal?: AbortSignal) =>
