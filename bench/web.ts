@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/browser.js';
 import { entryJavaScript } from '../test/e2e/entry-chunk.js';
-import { ADMIN, apiSession, ROOT, startBuiltServer } from '../test/e2e/server.js';
+import { ADMIN, apiSession, demoChips, ROOT, startBuiltServer } from '../test/e2e/server.js';
 
 const WEB = join(ROOT, 'dist/web');
 const LOADS = 3;
@@ -21,13 +21,7 @@ const NETWORK = { offline: false, latency: 400, downloadThroughput: 50_000, uplo
 /** The demo's chips, its newest batch, and a certificate the demo's training issued. */
 async function demoIds(url: string): Promise<{ productId: string; batchId: string; certificateId: string }> {
   const admin = await apiSession(url, ADMIN);
-  const catalog = await admin<{ items: { id: string; name: string }[] }>('GET', '/api/v1/catalog/products?locale=id');
-  const productId = catalog.items.find((p) => p.name === 'Keripik Salak Sibetan')!.id;
-  const batches = await admin<{ items: { id: string; producedOn: string }[] }>(
-    'GET',
-    `/api/v1/batches?productId=${productId}&limit=100`,
-  );
-  const batchId = [...batches.items].sort((a, b) => b.producedOn.localeCompare(a.producedOn))[0]!.id;
+  const { chipsId: productId, batchId } = await demoChips(url);
   const programs = await admin<{ items: { id: string }[] }>('GET', '/api/v1/programs?limit=100');
   for (const program of programs.items) {
     const sessions = await admin<{ items: { id: string }[] }>(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import type { Database } from '../src/server/db/database.js';
 import { systemContext, type Role } from '../src/server/http/context.js';
 import { fileStorageFor } from '../src/server/app.js';
@@ -8,7 +9,7 @@ import { createProgram, grantRole } from '../src/server/modules/programs/index.j
 import { createUser } from '../src/server/modules/platform/index.js';
 import { registryExportReadinessCheck } from '../src/server/modules/quality/index.js';
 import { createProduct, enrolVillage, registerGroup } from '../src/server/modules/registry/index.js';
-import { ORIGIN, testConfig, type Session } from './app.js';
+import { ORIGIN, testConfig, type Session, type TestApp } from './app.js';
 import { PersonalDataCipher } from '../src/server/crypto/personal-data.js';
 
 export const testCipher = new PersonalDataCipher(testConfig.secret);
@@ -164,4 +165,24 @@ export async function buildProduct(
     },
   );
   return product;
+}
+
+/**
+ * Uploads a plain photo of `background` colour (1200 × 900 JPEG) to a product, as `as` would from the
+ * app; answers the photo as the API gives it.
+ */
+export async function uploadProductPhoto(
+  t: TestApp,
+  productId: string,
+  as: Session,
+  background: string,
+): Promise<{ url: string; thumbnailUrl: string; width: number; height: number }> {
+  const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
+  const upload = await t.request({ method: 'POST', url: `/api/v1/products/${productId}/photos`, as, payload: form });
+  if (upload.statusCode !== 201) throw new Error(`photo upload: ${upload.statusCode} ${upload.body}`);
+  return upload.json();
 }

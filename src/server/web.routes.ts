@@ -76,8 +76,26 @@ type Categories = readonly { code: string; name: Record<string, string> }[];
  * categories: they change only when areas are imported or the program is edited.
  */
 const REFERENCE_KEPT_MS = 10 * 60_000;
-/** The groups whose programs' categories the process keeps at most (then it starts again). */
+/** The groups whose programs' categories (or any other key) the process keeps at most (then it starts again). */
 const KEPT_GROUPS = 5_000;
+/**
+ * `read`, its answer kept by key for REFERENCE_KEPT_MS (at most KEPT_GROUPS keys, then all are read
+ * again); a failed read is not kept.
+ */
+function keptFor<T>(read: (db: Reader['db'], key: string) => Promise<T>) {
+  const kept = new Map<string, { at: number; value: Promise<T> }>();
+  return (db: Reader['db'], key: string): Promise<T> => {
+    const entry = kept.get(key);
+    if (entry && performance.now() - entry.at <= REFERENCE_KEPT_MS) return entry.value;
+    if (kept.size >= KEPT_GROUPS) kept.clear();
+    const fresh = { at: performance.now(), value: read(db, key) };
+    kept.set(key, fresh);
+    fresh.value.catch(() => {
+      if (kept.get(key) === fresh) kept.delete(key);
+    });
+    return fresh.value;
+  };
+}
 interface CatalogReads {
   page(query: CatalogQuery): Promise<CatalogPageAnswer>;
   product(id: string, locale: UiLocale): Promise<CatalogProductAnswer>;
@@ -227,36 +245,17 @@ export async function webRoutes(
   const shell = inlineStylesheets(index.toString('utf8'), root);
   // The catalog's region filter: the provinces, as the app asks for them (/api/v1/areas?level=province&limit=100),
   // read once in a while rather than on every page.
-  let provinces: { at: number; areas: Promise<Areas> } | undefined;
-  const provincesOf = (db: Reader['db']): Promise<Areas> => {
-    if (!provinces || performance.now() - provinces.at > REFERENCE_KEPT_MS) {
-      const areas = listAreas({ db }, { level: 'province', limit: 100 }).then((page) =>
-        page.items.map(({ code, name }) => ({ code, name })),
-      );
-      const kept = { at: performance.now(), areas };
-      provinces = kept;
-      areas.catch(() => {
-        if (provinces === kept) provinces = undefined;
-      });
-    }
-    return provinces.areas;
-  };
+  const provincesOf = keptFor((db: Reader['db']) =>
+    listAreas({ db }, { level: 'province', limit: 100 }).then((page) =>
+      page.items.map(({ code, name }) => ({ code, name })),
+    ),
+  );
   // The JSON-LD's category of a product page: the name its program gives the category code.
-  const categories = new Map<string, { at: number; names: Promise<Categories> }>();
-  const categoriesOf = (db: Reader['db'], groupId: string): Promise<Categories> => {
-    const kept = categories.get(groupId);
-    if (kept && performance.now() - kept.at <= REFERENCE_KEPT_MS) return kept.names;
-    if (categories.size >= KEPT_GROUPS) categories.clear();
-    const names = groupById(db, groupId).then(async (group) =>
+  const categoriesOf = keptFor((db: Reader['db'], groupId: string) =>
+    groupById(db, groupId).then(async (group) =>
       group ? ((await programById(db, group.program_id))?.categories ?? []) : [],
-    );
-    const entry = { at: performance.now(), names };
-    categories.set(groupId, entry);
-    names.catch(() => {
-      if (categories.get(groupId) === entry) categories.delete(groupId);
-    });
-    return names;
-  };
+    ),
+  );
   for (const [url, render] of Object.entries(RENDERED_PAGES)) {
     app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
       url,
@@ -277,7 +276,7 @@ export async function webRoutes(
           clock: app.clock,
           origin,
           catalog,
-          provinces: () => provincesOf(db),
+          provinces: () => provincesOf(db, ''),
           categories: (groupId) => categoriesOf(db, groupId),
         };
         const answer = await render(request.params.id ?? '', request.query, locale, reader).catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfQrCodes, pdfText } from '../documents.js';
 import { appStarted, hasNoHorizontalScroll, launchChromium } from './browser.js';
 import { renderPdfPage } from './pdf-image.js';
-import { ADMIN, apiSession, ROOT, startBuiltServer, type BuiltServer } from './server.js';
+import { ADMIN, demoChips, ROOT, startBuiltServer, type BuiltServer } from './server.js';
 
 /**
  * What a visitor and a buyer see of the demo program: the catalog with the products' pictures, a
@@ -26,16 +26,8 @@ const demo = { chipsId: '', batchId: '', lot: '' };
 beforeAll(async () => {
   server = await startBuiltServer({ build: false, demo: true });
   browser = await launchChromium();
-  const admin = await apiSession(server.url, ADMIN);
-  const catalog = await admin<{ items: { id: string; name: string }[] }>('GET', '/api/v1/catalog/products?locale=id');
-  demo.chipsId = catalog.items.find((p) => p.name === 'Keripik Salak Sibetan')!.id;
   // The run the demo's market sold from: the newest chips lot.
-  const batches = await admin<{ items: { id: string; lotCode: string; producedOn: string }[] }>(
-    'GET',
-    `/api/v1/batches?productId=${demo.chipsId}&limit=100`,
-  );
-  const newest = [...batches.items].sort((a, b) => b.producedOn.localeCompare(a.producedOn))[0]!;
-  Object.assign(demo, { batchId: newest.id, lot: newest.lotCode });
+  Object.assign(demo, await demoChips(server.url));
 });
 afterAll(async () => {
   await browser?.close();

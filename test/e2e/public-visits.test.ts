@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appStarted, launchChromium } from './browser.js';
-import { ADMIN, apiSession, startBuiltServer, type BuiltServer } from './server.js';
+import { demoChips, startBuiltServer, type BuiltServer } from './server.js';
 
 /**
  * A visitor of the demo on a 360 px phone: Back and Forward through catalog searches, Back from a
@@ -15,11 +15,7 @@ const demo = { chipsId: '', batchId: '' };
 beforeAll(async () => {
   server = await startBuiltServer({ build: false, demo: true });
   browser = await launchChromium();
-  const admin = await apiSession(server.url, ADMIN);
-  const catalog = await admin<{ items: { id: string; name: string }[] }>('GET', '/api/v1/catalog/products?locale=id');
-  demo.chipsId = catalog.items.find((p) => p.name === 'Keripik Salak Sibetan')!.id;
-  const batches = await admin<{ items: { id: string }[] }>('GET', `/api/v1/batches?productId=${demo.chipsId}&limit=1`);
-  demo.batchId = batches.items[0]!.id;
+  Object.assign(demo, await demoChips(server.url));
 });
 afterAll(async () => {
   await browser?.close();

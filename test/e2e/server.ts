@@ -82,6 +82,18 @@ export async function startBuiltServer(options: { build?: boolean; demo?: boolea
   throw new Error(`server did not start:\n${output}`);
 }
 
+/** The demo's salak chips and their newest batch (the lot its market sold from), read by the admin. */
+export async function demoChips(url: string): Promise<{ chipsId: string; batchId: string; lot: string }> {
+  const admin = await apiSession(url, ADMIN);
+  const catalog = await admin<{ items: { id: string; name: string }[] }>('GET', '/api/v1/catalog/products?locale=id');
+  const chipsId = catalog.items.find((p) => p.name === 'Keripik Salak Sibetan')!.id;
+  const batches = await admin<{ items: { id: string; lotCode: string; producedOn: string }[] }>(
+    'GET',
+    `/api/v1/batches?productId=${chipsId}&limit=100`,
+  );
+  const newest = [...batches.items].sort((a, b) => b.producedOn.localeCompare(a.producedOn))[0]!;
+  return { chipsId, batchId: newest.id, lot: newest.lotCode };
+}
 /** A signed-in API client, as a script would be: cookie plus the server's own Origin on writes. */
 export async function apiSession(url: string, credentials: { email: string; password: string }) {
   const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {

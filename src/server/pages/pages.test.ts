@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import { useTestApp, type Session } from '../../../test/app.js';
+import { uploadProductPhoto } from '../../../test/factories.js';
 import { FIRST_LOCALE_CASES } from '../../../test/first-locale-cases.js';
 import { marketWorld } from '../../../test/market-fixtures.js';
 import { salakChips, validPirt } from '../../../test/quality-fixtures.js';
@@ -182,21 +182,7 @@ describe('the product page', () => {
       [id],
     );
     const photos: { url: string; width: number; height: number }[] = [];
-    for (const background of ['#8b4513', '#228b22']) {
-      const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
-        .jpeg()
-        .toBuffer();
-      const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
-      const upload = await t.request({
-        method: 'POST',
-        url: `/api/v1/products/${id}/photos`,
-        as: w.admin,
-        payload: form,
-      });
-      expect(upload.statusCode).toBe(201);
-      photos.push(upload.json());
-    }
+    for (const background of ['#8b4513', '#228b22']) photos.push(await uploadProductPhoto(t, id, w.admin, background));
     const ja = rootOf((await get(`/p/${id}?lang=ja`)).body);
     // the first photo at once, with its size and a text; the others lazily
     expect(ja).toContain(

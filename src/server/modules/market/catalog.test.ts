@@ -4,7 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { useTestApp, type Session } from '../../../../test/app.js';
 import { catalogPage, catalogProductAnswer } from './market.schemas.js';
-import { buildGroup, buildProduct, buildUser, SIBETAN, signedIn } from '../../../../test/factories.js';
+import {
+  buildGroup,
+  buildProduct,
+  buildUser,
+  SIBETAN,
+  signedIn,
+  uploadProductPhoto,
+} from '../../../../test/factories.js';
 
 const t = useTestApp();
 
@@ -200,19 +207,8 @@ describe('public catalog', () => {
     const w = await catalogWorld();
     const photos = [];
     for (const background of ['#8b4513', '#228b22']) {
-      const image = await sharp({ create: { width: 1200, height: 900, channels: 3, background } })
-        .jpeg()
-        .toBuffer();
-      const form = new FormData();
-      form.append('photo', new Blob([new Uint8Array(image)], { type: 'image/jpeg' }), 'photo.jpg');
-      const upload = await t.request({
-        method: 'POST',
-        url: `/api/v1/products/${w.chips.id}/photos`,
-        as: w.admin,
-        payload: form,
-      });
-      expect(upload.statusCode).toBe(201);
-      const { url, thumbnailUrl, width, height } = upload.json();
+      const upload = await uploadProductPhoto(t, w.chips.id, w.admin, background);
+      const { url, thumbnailUrl, width, height } = upload;
       photos.push({ url, thumbnailUrl, width, height });
     }
     const card = (await list()).json().items.find((i: Item) => i.id === w.chips.id);
