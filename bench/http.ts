@@ -18,6 +18,7 @@ export const benchConfig: Config = {
   replicaUrls: [],
   replicaMaxLagMs: 5000,
   catalogCacheBytes: 32 * 1024 * 1024,
+  catalogInMemory: false,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'bench-secret-that-is-long-enough-for-ovop',

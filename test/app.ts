@@ -22,6 +22,7 @@ export const testConfig: Config = {
   replicaUrls: [],
   replicaMaxLagMs: 5000,
   catalogCacheBytes: 32 * 1024 * 1024,
+  catalogInMemory: false,
   adminEmail: undefined,
   adminPassword: undefined,
   secret: 'test-secret-that-is-long-enough-for-ovop',

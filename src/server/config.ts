@@ -56,6 +56,14 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(32 * 1024 * 1024),
+  /**
+   * The public catalog held in each process's memory, so that a search never asked before needs no
+   * statement (decision 037): about 1.6 KB for each published product. Off by default.
+   */
+  OVOP_CATALOG_IN_MEMORY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Named prepared statements on PostgreSQL; `off` behind a pooler in transaction mode that cannot keep them. */
   OVOP_DB_PREPARE: z
     .enum(['on', 'off'])
@@ -88,6 +96,8 @@ export interface Config {
   replicaUrls: string[];
   /** The bytes of public catalog answers a process keeps (OVOP_CATALOG_CACHE_BYTES); 0: no cache. */
   catalogCacheBytes: number;
+  /** Whether the public catalog is held in memory (OVOP_CATALOG_IN_MEMORY). */
+  catalogInMemory: boolean;
   /** The lag beyond which a replica is skipped (DATABASE_REPLICA_MAX_LAG_MS). */
   replicaMaxLagMs: number;
   adminEmail: string | undefined;
@@ -151,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaUrls: e.DATABASE_REPLICA_URLS ?? [],
     replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
     catalogCacheBytes: e.OVOP_CATALOG_CACHE_BYTES,
+    catalogInMemory: e.OVOP_CATALOG_IN_MEMORY,
     adminEmail: e.OVOP_ADMIN_EMAIL,
     adminPassword: e.OVOP_ADMIN_PASSWORD,
     secret: e.OVOP_SECRET ?? secretFromDataDir(dataDir),

@@ -26,16 +26,21 @@ export interface CatalogAnswer {
 export class CatalogAnswers {
   readonly #cache: CatalogCache | undefined;
 
+  /**
+   * @param held Whether pages are answered from the catalog held in memory (OVOP_CATALOG_IN_MEMORY,
+   *   catalog-held.ts) when it is held at the version read.
+   */
   constructor(
     private readonly clock: Clock,
     cacheBytes: number,
+    private readonly held = false,
   ) {
     this.#cache = cacheBytes > 0 ? new CatalogCache(cacheBytes) : undefined;
   }
 
   /** A page of the catalog (catalogPageJson). */
   page(db: Database, query: CatalogQuery, kept: boolean): Promise<CatalogAnswer> {
-    const read = (version?: string) => catalogPageJson({ db, clock: this.clock, version }, query);
+    const read = (version?: string) => catalogPageJson({ db, clock: this.clock, version, held: this.held }, query);
     return kept ? this.#kept(db, `list ${pageKey(query)}`, read) : fresh(read);
   }
 

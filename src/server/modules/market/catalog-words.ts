@@ -1,4 +1,4 @@
-import type { CatalogWordLookup } from './catalog-search.js';
+import type { CatalogWordLookup, WordLookup } from './catalog-search.js';
 
 /**
  * The catalog's words (catalog_words) held in the server's memory, so that a search word new to the
@@ -237,6 +237,18 @@ export class CatalogWords {
       else high = middle - 1;
     }
     return false;
+  }
+
+  /**
+   * A search word's spellings alone (what the catalog held in memory reads, catalog-held.ts): whether
+   * it is one of the catalog's words or inside one, else its closest words.
+   */
+  respell(token: string): WordLookup[] {
+    const within = this.within(token);
+    const none = { token, known: within === null || within.length > 0, word: null, similarity: null };
+    if (none.known) return [none];
+    const close = this.close(token);
+    return close.length === 0 ? [none] : close.map(({ word, similarity }) => ({ ...none, word, similarity }));
   }
 
   /**

@@ -162,6 +162,15 @@ function inArea(path: string, add: (value: unknown) => string): string {
     : `p.area_path LIKE ${add(likePrefix(path))}`;
 }
 
+/**
+ * inArea's test of a product's area path, for the catalog held in memory (catalog-held.ts): a path is
+ * its codes between slashes (`/51/51.07/`), so the code at a province's or a regency's depth is the
+ * area's exactly when the path begins with the area's own.
+ */
+export function areaTest(path: string): (areaPath: string) => boolean {
+  return (areaPath) => areaPath.startsWith(path);
+}
+
 /** A count written into a statement's text instead of as a parameter: only a whole number can be. */
 function sqlInteger(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a count: ${n}`);

@@ -28,8 +28,10 @@ import {
   type CatalogWordLookup,
   type FoundWord,
   type SearchTier,
+  type WordLookup,
 } from './catalog-search.js';
 import { CatalogWords, FirstWords, MAX_HELD } from './catalog-words.js';
+import { HeldCatalog, heldCatalog } from './catalog-held.js';
 import type { CatalogItemAnswer, CatalogPageAnswer, CatalogProductAnswer, CatalogQuery } from './market.schemas.js';
 
 /**
@@ -41,6 +43,8 @@ interface Reader {
   clock: Clock;
   /** The catalog's version read before the answer, when it was (see catalogVersion). */
   version?: string | undefined;
+  /** Pages are answered from the catalog held in memory when it is held at `version` (catalog-held.ts). */
+  held?: boolean | undefined;
 }
 
 /** A card's photo: its picture and thumbnail, as the media route serves them. */
@@ -115,6 +119,7 @@ const ranked = (rows: CatalogPageRow[], rank: number): Ranked[] => rows.map(({ i
 async function searchRows(
   db: Queryable,
   memo: VersionMemo | undefined,
+  held: HeldCatalog | undefined,
   filter: CatalogFilter,
   locale: UiLocale,
   words: string[],
@@ -136,6 +141,11 @@ async function searchRows(
   // Under a version, the words are looked up first (once: kept in its memo), so that a word that
   // occurs nowhere is not probed for; the probe below could not match.
   const variable = words.filter(isVariable);
+  if (held && memo) {
+    // The catalog in memory needs only the words' spellings, not what the database's plans read.
+    const tiers = tiersOf(words, await respelt(db, memo, variable));
+    if (HeldCatalog.answers(tiers)) return held.tierRows(filter, locale, tiers, after, count);
+  }
   const first = memo ? await lookUpWords(db, memo, variable) : undefined;
   const misspelt = first?.some((l) => !l.known) ?? false;
   if (
@@ -214,8 +224,12 @@ function searchTiers(
   words: string[],
   lookups: CatalogWordLookup[],
 ): { tiers: SearchTier[]; found: Map<string, FoundWord> } {
+  return { tiers: tiersOf(words, lookups), found: foundWords(lookups) };
+}
+
+function tiersOf(words: string[], lookups: WordLookup[]): SearchTier[] {
   const tiers = lookups.some((l) => !l.known) ? nearTiers(words, lookups) : [{ rank: EXACT_RANK, words }];
-  return { tiers: [...tiers, ...otherSpellingTiers(tiers)], found: foundWords(lookups) };
+  return [...tiers, ...otherSpellingTiers(tiers)];
 }
 
 /**
@@ -229,6 +243,8 @@ interface VersionMemo {
   version: string;
   paths: Map<string, string | undefined>;
   words: Map<string, CatalogWordLookup[]>;
+  /** The spellings of search words, for the catalog held in memory (respelt). */
+  spellings: Map<string, WordLookup[]>;
   /** The catalog's words in memory, read up to this version at least (see catalogWordsOf). */
   catalogWords?: Promise<CatalogWords>;
   /** The words of the catalog's first products (catalogRepository.firstTexts). */
@@ -242,7 +258,7 @@ function memoOf(ctx: Reader): VersionMemo | undefined {
   if (ctx.version === undefined) return undefined;
   let memo = memos.get(ctx.db);
   if (memo?.version !== ctx.version) {
-    memo = { version: ctx.version, paths: new Map(), words: new Map() };
+    memo = { version: ctx.version, paths: new Map(), words: new Map(), spellings: new Map() };
     memos.set(ctx.db, memo);
   }
   return memo;
@@ -300,6 +316,20 @@ async function lookUpWords(
   return tokens.flatMap((token) => memo?.words.get(token) ?? of(token));
 }
 
+/** The spellings of `tokens` (catalogWords' respell), kept under the version as the look-ups are. */
+async function respelt(db: Queryable, memo: VersionMemo, tokens: string[]): Promise<WordLookup[]> {
+  const missing = tokens.filter((token) => !memo.spellings.has(token));
+  if (missing.length) {
+    const words = await catalogWordsOf(db, memo);
+    for (const token of missing) {
+      const found = words.respell(token);
+      if (memo.spellings.size < MAX_KEPT) memo.spellings.set(token, found);
+      else return tokens.flatMap((t) => memo.spellings.get(t) ?? words.respell(t));
+    }
+  }
+  return tokens.flatMap((token) => memo.spellings.get(token)!);
+}
+
 /**
  * The look-ups of `tokens`: under a version from the catalog's words in memory (no statement once
  * they are read, but the first products' texts when a word is misspelt), else from the database.
@@ -344,16 +374,19 @@ export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise
     exportReady: query.exportReady === undefined ? undefined : query.exportReady === 'true',
   };
   const words = searchWords(query.q);
+  const held = ctx.held && ctx.version !== undefined ? heldCatalog(ctx.db, ctx.version) : undefined;
   const rows: (CatalogPageRow & { rank?: number })[] = words.length
-    ? await searchRows(ctx.db, memo, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
-    : await catalogRepository.matching(ctx.db, {
-        f: filter,
-        locale: query.locale,
-        words: [],
-        excluding: [],
-        after: idCursor(query.cursor),
-        limit: query.limit + 1,
-      });
+    ? await searchRows(ctx.db, memo, held, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
+    : held
+      ? held.firstRows(filter, query.locale, idCursor(query.cursor), query.limit + 1)
+      : await catalogRepository.matching(ctx.db, {
+          f: filter,
+          locale: query.locale,
+          words: [],
+          excluding: [],
+          after: idCursor(query.cursor),
+          limit: query.limit + 1,
+        });
   const page = toPage(
     rows,
     query.limit,

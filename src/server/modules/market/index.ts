@@ -3,6 +3,8 @@ export { marketRoutes } from './market.routes.js';
 export { tradeRoutes } from './orders.routes.js';
 export { CatalogAnswers } from './catalog-answers.js';
 export { searchCatalog } from './catalog.service.js';
+/** The public catalog read into memory now (the benchmark; servers read it themselves, OVOP_CATALOG_IN_MEMORY). */
+export { holdCatalog } from './catalog-held.js';
 export { registerBuyer } from './buyers.service.js';
 export { sendInquiry, sendQuote } from './inquiries.service.js';
 
