@@ -197,7 +197,7 @@ export async function buildApp({
   await app.register(trainingRoutes);
   await app.register(communityRoutes);
   // One cache of the public catalog's answers for its API and its pages rendered on the server.
-  const catalogAnswers = new CatalogAnswers(clock, config.catalogCacheBytes, config.catalogInMemory);
+  const catalogAnswers = new CatalogAnswers(clock, config.catalogCacheBytes, config.catalogInMemory ? db : undefined);
   await app.register(marketRoutes, { answers: catalogAnswers });
   await app.register(tradeRoutes);
   await app.register(notificationsRoutes);

@@ -27,13 +27,13 @@ export class CatalogAnswers {
   readonly #cache: CatalogCache | undefined;
 
   /**
-   * @param held Whether pages are answered from the catalog held in memory (OVOP_CATALOG_IN_MEMORY,
-   *   catalog-held.ts) when it is held at the version read.
+   * @param held The database whose catalog is held in memory (OVOP_CATALOG_IN_MEMORY,
+   *   catalog-held.ts), the primary: pages are answered from it when it is held at the version read.
    */
   constructor(
     private readonly clock: Clock,
     cacheBytes: number,
-    private readonly held = false,
+    private readonly held?: Database,
   ) {
     this.#cache = cacheBytes > 0 ? new CatalogCache(cacheBytes) : undefined;
   }

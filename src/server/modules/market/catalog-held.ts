@@ -17,8 +17,13 @@ import { CatalogWords } from './catalog-words.js';
  * products as one list in typed arrays, as catalog-words.ts keeps its trigrams.
  */
 
-/** Products read by one statement of a load. */
-const BATCH = 5_000;
+/**
+ * Products read by one statement of a load: a batch is taken in without a pause (about 40 ms at
+ * 1,000), and requests are answered between batches.
+ */
+const BATCH = 1_000;
+/** Words whose containing words are listed (index) without a pause. */
+const YIELD_EVERY = 4_096;
 /** The bytes of what the searches' words found that a held catalog keeps (#kept): a common word's products are 4 bytes each. */
 const KEPT_BYTES = 32 * 1024 * 1024;
 /** The most words containing a word that its own list holds (#withinFrom); one inside more is looked up when asked. */
@@ -191,7 +196,7 @@ export class HeldCatalog {
   }
 
   /** Each word's products and each product's words, from the (word, product) pairs in the order they were added. */
-  index(words: Int32Array, products: Int32Array): void {
+  async index(words: Int32Array, products: Int32Array): Promise<void> {
     const holders = new Int32Array(this.#words.size + 1);
     const own = new Int32Array(this.ids.length + 1);
     for (const [k, word] of words.entries()) {
@@ -210,7 +215,10 @@ export class HeldCatalog {
     // respelt as is one, read at once (the dictionary's look-up took 0.06 ms a word among the pages).
     const [from, to] = [new Int32Array(this.#words.size).fill(-1), new Int32Array(this.#words.size)];
     const found: number[] = [];
+    let looked = 0;
     for (const [word, w] of this.#words) {
+      // Requests are answered between every few thousand words (73,770 take about a second).
+      if (++looked % YIELD_EVERY === 0) await new Promise((go) => setImmediate(go));
       const containing = this.#dictionary.within(word, WITHIN);
       if (containing === null) continue;
       from[w] = found.length;
@@ -493,7 +501,7 @@ export async function loadHeldCatalog(db: Queryable): Promise<HeldCatalog | unde
     after = rows.at(-1)!.id;
   }
   if ((await catalogRepository.version(db)) !== version) return undefined;
-  held.index(pairs.words.subarray(0, pairs.length), pairs.products.subarray(0, pairs.length));
+  await held.index(pairs.words.subarray(0, pairs.length), pairs.products.subarray(0, pairs.length));
   return held;
 }
 
@@ -517,7 +525,9 @@ export function heldCatalog(db: Queryable, version: string): HeldCatalog | undef
   if (!holder) holders.set(db, (holder = { started: -Infinity }));
   const current = holder.current;
   if (current?.version === version) return current;
-  if (current && BigInt(current.version) < BigInt(version)) holder.current = undefined;
+  // A replica behind the catalog held asks an older version: the database answers it, nothing is read.
+  if (current && BigInt(current.version) > BigInt(version)) return undefined;
+  holder.current = undefined;
   if (!holder.loading && Date.now() - holder.started >= RELOAD_GAP_MS) {
     holder.started = Date.now();
     const h = holder;

@@ -43,8 +43,11 @@ interface Reader {
   clock: Clock;
   /** The catalog's version read before the answer, when it was (see catalogVersion). */
   version?: string | undefined;
-  /** Pages are answered from the catalog held in memory when it is held at `version` (catalog-held.ts). */
-  held?: boolean | undefined;
+  /**
+   * The database whose catalog is held in memory (catalog-held.ts): pages are answered from it when
+   * it is held at `version` — also for a replica of it, whose version names the same catalog.
+   */
+  held?: Queryable | undefined;
 }
 
 /** A card's photo: its picture and thumbnail, as the media route serves them. */
@@ -374,7 +377,7 @@ export async function catalogPageJson(ctx: Reader, query: CatalogQuery): Promise
     exportReady: query.exportReady === undefined ? undefined : query.exportReady === 'true',
   };
   const words = searchWords(query.q);
-  const held = ctx.held && ctx.version !== undefined ? heldCatalog(ctx.db, ctx.version) : undefined;
+  const held = ctx.held && ctx.version !== undefined ? heldCatalog(ctx.held, ctx.version) : undefined;
   const rows: (CatalogPageRow & { rank?: number })[] = words.length
     ? await searchRows(ctx.db, memo, held, filter, query.locale, words, rankCursor(query.cursor), query.limit + 1)
     : held
