@@ -613,11 +613,11 @@ function goals(r: CatalogBenchResult): string {
 
 /** What holding the catalog in memory cost each engine. */
 function heldFigures(r: CatalogBenchResult): string {
-  const mb = (bytes: number) => `${int(bytes / 1024 / 1024)} MB`;
+  const mb = (bytes: number) => `${bytes < 0 ? '−' : '+'}${int(Math.abs(bytes) / 1024 / 1024)} MB`;
   return r.engines
     .map(
       (e) =>
-        `${e.engine}: ${int(e.held.products)} products read in ${e.held.seconds.toFixed(1)} s; ${mb(e.held.bytes)} of cards and word lists outside the heap, heap +${mb(e.held.heapBytes)}, resident +${mb(e.held.rssBytes)}`,
+        `${e.engine}: ${int(e.held.products)} products read in ${e.held.seconds.toFixed(1)} s; ${mb(e.held.bytes).slice(1)} of cards and word lists outside the heap, heap ${mb(e.held.heapBytes)}, resident ${mb(e.held.rssBytes)}`,
     )
     .join('; ');
 }

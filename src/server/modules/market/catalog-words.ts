@@ -77,6 +77,8 @@ export class CatalogWords {
   private added = new Map<number, number[]>();
   /** Scratch for counting the trigrams each word shares with a token, one slot per word (left at 0). */
   private counts = new Uint8Array(0);
+  /** Scratch: the words a token's shortest lists hold, each once. */
+  private touched = new Int32Array(0);
 
   get size(): number {
     return this.words.length;
@@ -191,30 +193,60 @@ export class CatalogWords {
     const own = trigrams(token);
     // A close word shares at least `least` of the token's trigrams (s / (n + m - s) >= t with m >= s
     // gives s >= t·n), so it is in one of any n - least + 1 of their lists: the shortest ones are
-    // read, and a word found there is looked for in the longest by halving (each list is in the
-    // order words were added). Reading every list touched 14,000 words a misspelling at 73,770.
+    // read, and a word found there is looked for in the longest (each list is in the order words were
+    // added). Reading every list touched 14,000 words a misspelling at 73,770.
     const lists = own.map((t) => this.list(t)).sort((a, b) => CatalogWords.length(a) - CatalogWords.length(b));
     const least = Math.ceil(THRESHOLD * own.length - 1e-9);
     const read = lists.length - least + 1;
     if (this.counts.length < this.words.length) this.counts = new Uint8Array(this.words.length * 2);
     const [first, rest] = [lists.slice(0, read), lists.slice(read)];
     const { counts, sizes, words, entries } = this;
-    const touched: number[] = [];
-    const count = (index: number) => {
-      if (counts[index]!++ === 0) touched.push(index);
-    };
+    if (this.touched.length < this.words.length) this.touched = new Int32Array(this.words.length * 2);
+    const touched = this.touched;
+    let n = 0;
     for (const list of first) {
-      for (let i = list.from; i < list.to; i++) count(entries[i]!);
-      for (const index of list.added) count(index);
+      for (let i = list.from; i < list.to; i++) {
+        const index = entries[i]!;
+        if (counts[index]!++ === 0) touched[n++] = index;
+      }
+      for (const index of list.added) if (counts[index]!++ === 0) touched[n++] = index;
+    }
+    // The words that may still be close (most words found share one trigram: not close even if every
+    // longest list held them), in ascending order, looked for in each longest list in one pass forward.
+    const pending: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const index = touched[k]!;
+      const most = counts[index]! + rest.length;
+      if (most >= THRESHOLD * (own.length + sizes[index]! - most)) pending.push(index);
+      else counts[index] = 0;
+    }
+    pending.sort((a, b) => a - b);
+    for (const list of rest) {
+      let at = list.from;
+      for (const index of pending) {
+        if (index >= this.indexed) {
+          if (list.added.includes(index)) counts[index]!++;
+          continue;
+        }
+        // Galloping past the words before it (steps of 1, 2, 4 …), then halving the last step.
+        let step = 1;
+        while (at + step < list.to && entries[at + step]! < index) {
+          at += step;
+          step *= 2;
+        }
+        let high = Math.min(at + step, list.to);
+        while (at < high) {
+          const middle = (at + high) >>> 1;
+          if (entries[middle]! < index) at = middle + 1;
+          else high = middle;
+        }
+        if (at < list.to && entries[at] === index) counts[index]!++;
+      }
     }
     const found: { word: string; similarity: number }[] = [];
-    for (const index of touched) {
-      let shared = counts[index]!;
+    for (const index of pending) {
+      const shared = counts[index]!;
       counts[index] = 0;
-      // Not close even if every longest list held it (most words found share one trigram): no search.
-      const most = shared + rest.length;
-      if (most < THRESHOLD * (own.length + sizes[index]! - most)) continue;
-      for (const list of rest) if (this.holds(list, index)) shared++;
       const similarity = Math.fround(shared / (own.length + sizes[index]! - shared));
       const word = words[index]!;
       if (similarity < THRESHOLD) continue;
@@ -223,20 +255,6 @@ export class CatalogWords {
     }
     found.sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     return found.slice(0, MAX_CLOSE);
-  }
-
-  /** Whether `list` holds the word at `index` (halving: each part is in ascending order). */
-  private holds(list: List, index: number): boolean {
-    if (index >= this.indexed) return list.added.includes(index);
-    let [low, high] = [list.from, list.to - 1];
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = this.entries[middle]!;
-      if (at === index) return true;
-      if (at < index) low = middle + 1;
-      else high = middle - 1;
-    }
-    return false;
   }
 
   /**
