@@ -109,9 +109,16 @@ describe('a visitor on a phone', () => {
     await expect.poll(() => cards(page).count()).toBe(6);
     await expect.poll(scrollY).toBe(scrolled);
     await expect(cards(page).nth(4).locator('.card-title').innerText()).resolves.toBe(name);
-    // The list goes on from where it was: the last two.
+    // Offline, "load more" says why nothing came and offers to try again; back online, the list goes
+    // on from where it was: the last two.
+    await page.context().setOffline(true);
     await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Tidak ada koneksi' }).waitFor();
+    expect(await cards(page).count()).toBe(6);
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: 'Coba lagi' }).click();
     await expect.poll(() => cards(page).count()).toBe(8);
+    await page.getByRole('alert').filter({ hasText: 'Tidak ada koneksi' }).waitFor({ state: 'detached' });
     await page.context().close();
   });
 
@@ -123,6 +130,8 @@ describe('a visitor on a phone', () => {
         halal: 'ハラール',
         pirt: 'P-IRT（家庭食品許可）',
         languages: '対応言語: インドネシア語、英語、日本語',
+        hs: 'HSコード',
+        home: 'カタログへ',
       },
     ],
     [
@@ -132,20 +141,33 @@ describe('a visitor on a phone', () => {
         halal: 'Halal',
         pirt: 'P-IRT',
         languages: 'Tersedia dalam: Indonesia, Inggris, dan Jepang',
+        hs: 'Kode HS',
+        home: 'Ke katalog',
       },
     ],
   ] as const) {
-    it(`reads a product's certificates, its languages as a ${locale} list, and what its badge means without the notes to staff`, async () => {
+    it(`reads a product's certificates, HS code, its languages as a ${locale} list, and what its badge means without the notes to staff`, async () => {
+      // The page the server writes and the app's own say the same, in the same words.
+      for (const javaScript of [false, true]) {
+        const page = await phone(locale, javaScript);
+        await page.goto(`/p/${demo.chipsId}`);
+        if (javaScript) await appStarted(page);
+        const shown = page.locator('main:not([hidden])');
+        const certs = shown.getByRole('region', { name: expected.certs });
+        await certs.waitFor();
+        const text = await certs.innerText();
+        expect(text).toContain(expected.halal);
+        expect(text).toContain('BPJPH');
+        expect(text).toContain(expected.pirt);
+        const facts = await shown.locator('[aria-labelledby="facts-title"]').innerText();
+        expect(facts, `JavaScript ${javaScript}`).toMatch(new RegExp(`${expected.hs}\\s+2008\\.99`));
+        expect(await shown.innerText()).toContain(expected.languages);
+        await shown.getByRole('link', { name: expected.home }).waitFor();
+        if (!javaScript) await page.context().close();
+      }
       const page = await phone(locale);
       await page.goto(`/p/${demo.chipsId}`);
       await appStarted(page);
-      const certs = page.getByRole('region', { name: expected.certs });
-      await certs.waitFor();
-      const text = await certs.innerText();
-      expect(text).toContain(expected.halal);
-      expect(text).toContain('BPJPH');
-      expect(text).toContain(expected.pirt);
-      expect(await page.locator('main:not([hidden])').innerText()).toContain(expected.languages);
 
       const badge = page.locator('main:not([hidden]) .rating-badge a');
       expect((await badge.boundingBox())!.height).toBeGreaterThanOrEqual(44);

@@ -23,26 +23,21 @@ export function pageLocale(request: FastifyRequest<{ Querystring: { lang?: strin
 }
 
 /**
- * The web app's messages (src/web/i18n), read where the repository keeps them, from src/ or dist/:
- * its public part, and its staff part for the few words a rendered page shows that the app's public
- * pages do not (the HS code's label).
+ * The web app's public messages (src/web/i18n/public), read where the repository keeps them, from
+ * src/ or dist/: a rendered page says what the app's public pages say, in the same words.
  */
 const MESSAGES = new URL('../../../src/web/i18n/', import.meta.url);
-type MessagePart = 'public' | 'staff';
 const messageFiles = new Map<string, Record<string, string>>();
 
-function ownMessages(part: MessagePart, locale: UiLocale): Record<string, string> {
-  let messages = messageFiles.get(`${part}/${locale}`);
+function ownMessages(locale: UiLocale): Record<string, string> {
+  let messages = messageFiles.get(locale);
   if (!messages) {
     try {
-      messages = JSON.parse(readFileSync(new URL(`${part}/${locale}.json`, MESSAGES), 'utf8')) as Record<
-        string,
-        string
-      >;
+      messages = JSON.parse(readFileSync(new URL(`public/${locale}.json`, MESSAGES), 'utf8')) as Record<string, string>;
     } catch {
       messages = {};
     }
-    messageFiles.set(`${part}/${locale}`, messages);
+    messageFiles.set(locale, messages);
   }
   return messages;
 }
@@ -50,10 +45,8 @@ function ownMessages(part: MessagePart, locale: UiLocale): Record<string, string
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 /** The app's `t` for a page: a key's text in the language, else in its fallback chain's next one (th → en → id). */
-export function translator(locale: UiLocale, part: MessagePart = 'public'): Translate {
-  // A staff key the app's public pages come to use moves to the public part: the staff part's `t` finds it there too.
-  const parts: MessagePart[] = part === 'staff' ? ['staff', 'public'] : ['public'];
-  const chain = lookupChain(locale).flatMap((language) => parts.map((p) => ownMessages(p, language)));
+export function translator(locale: UiLocale): Translate {
+  const chain = lookupChain(locale).map(ownMessages);
   return (key, vars) => {
     const text = chain.map((messages) => messages[key]).find((t) => t !== undefined) ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;

@@ -195,7 +195,8 @@ describe('the product page', () => {
     expect(ja).toContain('<dt>内容量</dt><dd>100 g</dd>');
     expect(ja).toContain('<dt>賞味期間</dt><dd>製造日から180日</dd>');
     expect(ja).toContain('<dt>HSコード</dt><dd>2008.99</dd>');
-    expect(ja).toContain('<h2 id="certs-title">証明書・許可</h2>');
+    // The app's own words for the heading and the HS code (public messages), not the staff screens'.
+    expect(ja).toContain('<h2 id="certs-title">認証・許可</h2>');
     expect(ja).toContain(
       '<strong>P-IRT（家庭食品許可）</strong><span class="muted small">2063204010541-29 · Pemerintah Kabupaten Karangasem',
     );

@@ -19,7 +19,6 @@ export function productPage(
   categoryName: string = product.category,
 ): RenderedPage {
   const t = translator(locale);
-  const staff = translator(locale, 'staff');
   const path = `/p/${product.id}`;
   const url = absolute(origin, languagePath(path, locale));
   const price = formatPrice(product.price, locale);
@@ -108,12 +107,12 @@ export function productPage(
               ? markup`<dt>${t('product.shelfLife')}</dt><dd>${t('product.shelfLifeDays', { days: number.format(shelfLifeDays) })}</dd>`
               : null
           }${storage ? markup`<dt>${t('product.storage')}</dt><dd${lang(shownIn.storage)}>${storage}</dd>` : null}${
-            hsCode ? markup`<dt>${staff('products.hsCode')}</dt><dd>${hsCode}</dd>` : null
+            hsCode ? markup`<dt>${t('product.hsCode')}</dt><dd>${hsCode}</dd>` : null
           }</dl></section>`
         : null
     }${
       product.certifications.length
-        ? markup`<section aria-labelledby="certs-title" class="panel"><h2 id="certs-title">${staff('certs.title')}</h2><ul class="rows">${product.certifications.map(
+        ? markup`<section aria-labelledby="certs-title" class="panel"><h2 id="certs-title">${t('product.certifications')}</h2><ul class="rows">${product.certifications.map(
             (c) =>
               markup`<li class="row-static"><strong>${t(`certKind.${c.kind}`)}</strong><span class="muted small">${c.number} · ${c.issuer}${
                 c.validUntil ? ` · ${t('rating.validUntil', { date: formatDate(c.validUntil, locale) })}` : ''

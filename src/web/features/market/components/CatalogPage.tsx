@@ -128,6 +128,8 @@ function CatalogResults({ filters, locale }: { filters: CatalogFilters; locale: 
     return kept ? { items: kept.items, nextCursor: kept.nextCursor, keptScroll: kept.scrollY } : { nextCursor: null };
   });
   const [loadingMore, setLoadingMore] = useState(false);
+  /** Why the last "load more" failed (offline, most often): said under the list, the button tries again. */
+  const [moreFailed, setMoreFailed] = useState<ApiError>();
 
   /** Keeps the list and the scroll position in this search's entry, while it is the current one. */
   const keep = (shown: ListState = list) => {
@@ -181,9 +183,12 @@ function CatalogResults({ filters, locale }: { filters: CatalogFilters; locale: 
   const loadMore = async () => {
     if (!list.nextCursor) return;
     setLoadingMore(true);
+    setMoreFailed(undefined);
     try {
       const page = await searchCatalog(filters, locale, list.nextCursor);
       setList({ items: [...(list.items ?? []), ...page.items], nextCursor: page.nextCursor });
+    } catch (error) {
+      setMoreFailed(asApiError(error));
     } finally {
       setLoadingMore(false);
     }
@@ -205,9 +210,12 @@ function CatalogResults({ filters, locale }: { filters: CatalogFilters; locale: 
           )
         }
       </Loaded>
+      {moreFailed ? (
+        <p role="alert">{t(moreFailed.problem.code === 'network' ? 'error.network' : 'error.load')}</p>
+      ) : null}
       {list.nextCursor ? (
         <button type="button" onClick={() => void loadMore()} disabled={loadingMore}>
-          {t('action.loadMore')}
+          {t(moreFailed ? 'action.retry' : 'action.loadMore')}
         </button>
       ) : null}
     </>

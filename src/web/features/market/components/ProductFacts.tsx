@@ -3,11 +3,11 @@ import { useI18n } from '../../../i18n/i18n';
 import { intlLocale } from '../../../../shared/languages';
 import { formatList } from '../../../lib/format';
 
-/** What the label says, in the reader's language: net quantity, ingredients, allergens, shelf life, storage. */
+/** What the label says, in the reader's language: net quantity, ingredients, allergens, shelf life, storage; and the HS code. */
 export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
   const { t, locale } = useI18n();
-  const { netQuantity, ingredients, allergens, shelfLifeDays, storage } = data;
-  if (!netQuantity && !ingredients && !allergens && shelfLifeDays === null && !storage) return null;
+  const { netQuantity, ingredients, allergens, shelfLifeDays, storage, hsCode } = data;
+  if (!netQuantity && !ingredients && !allergens && shelfLifeDays === null && !storage && !hsCode) return null;
   const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 });
   return (
     <section aria-labelledby="facts-title" className="panel" data-testid="product-facts">
@@ -50,6 +50,12 @@ export function ProductFacts({ data }: { data: CatalogProductAnswer }) {
           <>
             <dt>{t('product.storage')}</dt>
             <dd lang={data.shownIn.storage ?? undefined}>{storage}</dd>
+          </>
+        ) : null}
+        {hsCode ? (
+          <>
+            <dt>{t('product.hsCode')}</dt>
+            <dd>{hsCode}</dd>
           </>
         ) : null}
       </dl>

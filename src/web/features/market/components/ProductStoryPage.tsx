@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useEffect } from 'react';
 import { Loaded } from '../../../components/Loaded';
 import { useI18n } from '../../../i18n/i18n';
@@ -89,6 +90,9 @@ export function ProductStoryPage({ id }: { id: string }) {
             </section>
             <ContactGroup productId={data.id} unit={data.unit} />
             <p className="muted small">{t('product.languages', { languages: languageList(data.languages, locale) })}</p>
+            <p>
+              <Link href="~/catalog">{t('notFound.home')}</Link>
+            </p>
           </article>
         );
       }}
