@@ -1,5 +1,5 @@
 import { countryName, formatQuantity } from '../../shared/formats.js';
-import { languageNames, untranslated } from '../../shared/language-names.js';
+import { formatList, languageNames, untranslated } from '../../shared/language-names.js';
 import type { UiLocale } from '../../shared/locales.js';
 import type { batchProvenance } from '../modules/business/provenance.service.js';
 import { formatDate, markup, pageTitle, translator, type RenderedPage } from './page.js';
@@ -62,7 +62,7 @@ export function batchPage(data: Provenance, locale: UiLocale): RenderedPage {
     }${
       village.potentials.length
         ? // Typed by the facilitator, in Indonesian, with no translation: said so to a reader of another language.
-          markup`<p class="muted small">${t('provenance.potentials', { list: village.potentials.join(', ') })}${
+          markup`<p class="muted small">${t('provenance.potentials', { list: formatList(village.potentials, locale) })}${
             locale === 'id' ? null : ` (${languageNames(['id'], locale)})`
           }</p>`
         : null

@@ -1,4 +1,3 @@
-import { languageNames } from '../../shared/language-names';
 import { intlLocale } from '../../shared/languages';
 import { formatQuantity } from '../../shared/formats';
 
@@ -15,22 +14,8 @@ export function currencyName(code: string, locale: string): string {
   }
 }
 
-/** A list in the reader's language and its punctuation: "A, B, and C", "A, B, dan C", 「A、B、C」. */
-export function formatList(items: readonly string[], locale: string): string {
-  try {
-    return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
-
-/** Languages by name in the reader's language, as a list of that language ("インドネシア語、英語、日本語"). */
-export function languageList(codes: readonly string[], locale: string): string {
-  return formatList(
-    codes.map((code) => languageNames([code], locale)),
-    locale,
-  );
-}
+/** Lists and language names in the reader's language (shared with the pages the server renders). */
+export { formatList, languageNames as languageList } from '../../shared/language-names';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
