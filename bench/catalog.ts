@@ -592,7 +592,7 @@ function goals(r: CatalogBenchResult): string {
         const cached = s.cache && (reading === 'issue' || !s.path.includes(MISSPELT));
         const goal = e.engine === 'PGlite' ? (cached ? 0.25 : null) : cached ? 0.5 : 0.2;
         const where = `${e.engine} ${s.cache ? 'cached' : 'uncached'} ${s.name}`;
-        if (goal !== null && ratio < goal) found.push(`${where}: ${ratio.toFixed(2)}× (goal ${goal}×)`);
+        if (goal !== null && ratio < goal) found.push(`${where}: ${ratio.toFixed(3)}× (goal ${goal}×)`);
         const p95Goal = e.engine !== 'PGlite' && (reading === 'issue' || cached);
         if (p95Goal && s.load.p95 > 50) found.push(`${where}: p95 ${ms(s.load.p95)} ms (goal ≤ 50)`);
       }

@@ -58,7 +58,7 @@ const envSchema = z.object({
     .default(32 * 1024 * 1024),
   /**
    * The public catalog held in each process's memory, so that a search never asked before needs no
-   * statement (decision 037): about 1.6 KB for each published product. Off by default.
+   * statement (decision 037): about 1.5 KB for each published product. Off by default.
    */
   OVOP_CATALOG_IN_MEMORY: z
     .enum(['true', 'false'])
