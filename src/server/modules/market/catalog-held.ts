@@ -287,12 +287,9 @@ export class HeldCatalog {
       const start = after !== null && after.rank === tier.rank ? this.#startAfter(after.id) : 0;
       const rarest = words.reduce((a, b) => (b.total < a.total ? b : a));
       const take = (i: number, rest: readonly Sought[]) => {
-        if (
-          pass(i) &&
-          rest.every((word) => this.#contains(i, word)) &&
-          !earlier.some((set) => set.every((word) => this.#contains(i, word)))
-        ) {
-          rows.push({ ...this.#row(i, filter.today, locale), rank: tier.rank });
+        if (pass(i) && this.#containsAll(i, rest) && !earlier.some((set) => this.#containsAll(i, set))) {
+          const { id, card } = this.#row(i, filter.today, locale);
+          rows.push({ id, card, rank: tier.rank });
         }
         return rows.length < count;
       };
@@ -359,6 +356,12 @@ export class HeldCatalog {
     }
   }
 
+  /** Whether product i's text contains every word sought. */
+  #containsAll(i: number, words: readonly Sought[]): boolean {
+    for (const word of words) if (!this.#contains(i, word)) return false;
+    return true;
+  }
+
   /** Whether product i's text contains the word sought. */
   #contains(i: number, sought: Sought): boolean {
     const { marks, stamp } = sought;
@@ -368,6 +371,11 @@ export class HeldCatalog {
 
   /** The products whose text contains the word sought, in id order, each once: made once, then kept with the word. */
   #holding(sought: Sought): Int32Array {
+    // Held by one word only (a close word, most often): its own list, as it is.
+    if (sought.containing.length === 1 && sought.long.length === 0) {
+      const w = sought.containing[0]!;
+      return this.#products.subarray(this.#holders[w], this.#holders[w + 1]);
+    }
     const kept = this.#found(sought.word);
     if (kept.holding) return kept.holding;
     const found = new Int32Array(sought.total);
@@ -430,6 +438,7 @@ export class HeldCatalog {
   #filter(f: CatalogFilter): (i: number) => boolean {
     const inArea = f.areaPath === undefined ? null : areaTest(f.areaPath);
     const status = f.exportReady === undefined ? null : f.exportReady ? 'export_ready' : 'ready';
+    if (inArea === null && !f.category && status === null && !f.minStars) return () => true;
     return (i) =>
       (inArea === null || inArea(this.#paths[i]!)) &&
       (!f.category || this.#categories[i] === f.category) &&
