@@ -30,7 +30,7 @@ const KEPT_BYTES = 32 * 1024 * 1024;
 const WITHIN = 64;
 /** The most words one search asks for (the database answers one that asks more). */
 const MAX_SOUGHT = 16;
-/** The empty word: what the index of products' words keeps for a run of over 60 letters and digits (0062). */
+/** A run this long or longer is not a word: the index of products' words keeps it as the empty word (0062); held apart. */
 const LONG = 61;
 
 interface Batch {
@@ -258,8 +258,9 @@ export class HeldCatalog {
    * A page of a search in tiers, as catalog.service.ts's searchRows reads it from the database:
    * each tier's products (its every word contained in their text) that are in no tier above it and
    * pass the filter, tier by tier, each in id order, from the cursor on. A tier's products are found
-   * from its rarest word's: listed from the products of the words that contain it when they are few,
-   * else by walking the catalog (or the province's products) in id order.
+   * among its rarest word's (the products of the catalog words that contain it, in id order, kept
+   * with the word), or by walking the catalog in id order (a province's products, within one) when
+   * that is shorter.
    */
   tierRows(
     filter: CatalogFilter,
