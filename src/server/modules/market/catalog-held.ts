@@ -228,7 +228,7 @@ export class HeldCatalog {
     [this.#withinFrom, this.#withinTo, this.#withinWords] = [from, to, Int32Array.from(found)];
     const provinces = new Map<string, number[]>();
     for (const [i, path] of this.#paths.entries()) {
-      const code = path.slice(1, path.indexOf('/', 1));
+      const code = provinceOf(path);
       const list = provinces.get(code);
       if (list) list.push(i);
       else provinces.set(code, [i]);
@@ -398,8 +398,7 @@ export class HeldCatalog {
   /** How many products a walk for `filter` reads at most: the province's, else the whole catalog. */
   #scope(filter: CatalogFilter): number {
     if (filter.areaPath === undefined) return this.ids.length;
-    const path = filter.areaPath;
-    return this.#provinces.get(path.slice(1, path.indexOf('/', 1)))?.length ?? 0;
+    return this.#provinces.get(provinceOf(filter.areaPath))?.length ?? 0;
   }
 
   /**
@@ -411,8 +410,7 @@ export class HeldCatalog {
       for (let i = start; i < this.ids.length; i++) if (!visit(i)) return;
       return;
     }
-    const path = filter.areaPath;
-    const list = this.#provinces.get(path.slice(1, path.indexOf('/', 1)));
+    const list = this.#provinces.get(provinceOf(filter.areaPath));
     if (!list) return;
     for (let k = firstAtLeast(list, start); k < list.length; k++) if (!visit(list[k]!)) return;
   }
@@ -456,6 +454,9 @@ export class HeldCatalog {
     return { id: this.ids[i]!, card };
   }
 }
+
+/** The province's code at the head of an area path (`/51/51.07/` → `51`). */
+const provinceOf = (path: string): string => path.slice(1, path.indexOf('/', 1));
 
 /** Where in `list` (ascending) the first value of at least `value` is. */
 function firstAtLeast(list: Int32Array, value: number): number {
